@@ -1,0 +1,27 @@
+package dev.reprotect.azure;
+
+/** Error codes of the backend, in the style of Azure Resource Manager's error bodies. */
+public enum AzureErrorCode {
+  ResourceNotFound(false),
+  /** The request would change an immutable property (region, kind) of an existing resource. */
+  Conflict(false),
+  InvalidResourceName(false),
+  InvalidParameter(false),
+  StorageAccountAlreadyTaken(false),
+  /** The item already has an operation running that is not the caller's. */
+  OperationInProgress(false),
+  RegionUnavailable(true),
+  TooManyRequests(true),
+  InternalServerError(true);
+
+  private final boolean transientByNature;
+
+  AzureErrorCode(boolean transientByNature) {
+    this.transientByNature = transientByNature;
+  }
+
+  /** Whether a retry of the same request may succeed without anything else changing first. */
+  public boolean isTransient() {
+    return transientByNature;
+  }
+}

@@ -1,0 +1,6 @@
+package dev.reprotect.azure;
+
+public enum PowerState {
+  Running,
+  Stopped
+}

@@ -1,0 +1,46 @@
+package dev.reprotect.azure;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Microsoft.RecoveryServices: the vault, its replicated items, recovery plans and points. */
+public interface RecoveryServicesApi {
+  Optional<Vault> vault(String name);
+
+  Vault createVault(Caller caller, Vault vault);
+
+  Optional<ReplicatedItem> replicatedItem(String vault, String name);
+
+  List<ReplicatedItem> replicatedItems(String vault);
+
+  /** Create-or-update of an item as a whole. */
+  ReplicatedItem putReplicatedItem(Caller caller, ReplicatedItem item);
+
+  /**
+   * Atomically records {@code operation} as the item's running operation and moves it to {@code
+   * newState}. Claiming again with the same operation id returns the item unchanged; an item busy
+   * with another operation is {@link AzureErrorCode#OperationInProgress}.
+   */
+  ReplicatedItem claimOperation(
+      Caller caller, String vault, String item, RunningOperation operation, ProtectionState newState);
+
+  /**
+   * Clears the running operation if it is {@code operationId} and moves the item to {@code
+   * newState}; an item no longer running that operation is returned unchanged.
+   */
+  ReplicatedItem releaseOperation(
+      Caller caller, String vault, String item, String operationId, ProtectionState newState);
+
+  Optional<RecoveryPlan> recoveryPlan(String vault, String name);
+
+  RecoveryPlan createRecoveryPlan(Caller caller, RecoveryPlan plan);
+
+  /**
+   * Takes a recovery point of the item's replica disks. {@code pointId} is the business key: the
+   * same id again returns the existing point.
+   */
+  RecoveryPoint createRecoveryPoint(
+      Caller caller, String vault, String item, String pointId, RecoveryPointType type);
+
+  List<RecoveryPoint> recoveryPoints(String vault, String item);
+}

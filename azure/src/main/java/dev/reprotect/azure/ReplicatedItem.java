@@ -1,0 +1,63 @@
+package dev.reprotect.azure;
+
+import java.util.List;
+
+/**
+ * A protected VM as the vault records it. Source and target follow the active location, so every
+ * rule reads the same in both directions: the source is where the VM runs now.
+ */
+public record ReplicatedItem(
+    String vault,
+    String name,
+    ItemSide primary,
+    ItemSide recovery,
+    String activeLocation,
+    ProtectionState state,
+    ReplicationPolicy policy,
+    String cacheStorageAccount,
+    List<ReplicaDisk> replicaDisks,
+    RunningOperation runningOperation,
+    boolean failoverCommitted,
+    boolean migrationCompleted) {
+
+  public ReplicatedItem {
+    replicaDisks = List.copyOf(replicaDisks);
+    if (!activeLocation.equals(primary.region()) && !activeLocation.equals(recovery.region())) {
+      throw new IllegalArgumentException(
+          "active location " + activeLocation + " is not a region of the item's pair");
+    }
+  }
+
+  public ItemSide source() {
+    return activeLocation.equals(primary.region()) ? primary : recovery;
+  }
+
+  public ItemSide target() {
+    return activeLocation.equals(primary.region()) ? recovery : primary;
+  }
+
+  public ReplicatedItem withRunningOperation(RunningOperation operation, ProtectionState newState) {
+    return new ReplicatedItem(
+        vault, name, primary, recovery, activeLocation, newState, policy, cacheStorageAccount,
+        replicaDisks, operation, failoverCommitted, migrationCompleted);
+  }
+
+  /** The item after a reprotect: protected again, replicating from the source to the new target. */
+  public ReplicatedItem reprotected(
+      ItemSide newTarget, String cacheAccount, List<ReplicaDisk> replicas) {
+    boolean sourceIsPrimary = activeLocation.equals(primary.region());
+    return new ReplicatedItem(
+        vault,
+        name,
+        sourceIsPrimary ? primary : newTarget,
+        sourceIsPrimary ? newTarget : recovery,
+        activeLocation,
+        ProtectionState.Protected,
+        policy,
+        cacheAccount,
+        replicas,
+        null,
+        false,
+        migrationCompleted);
+  }
+}

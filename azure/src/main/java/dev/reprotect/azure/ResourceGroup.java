@@ -1,0 +1,3 @@
+package dev.reprotect.azure;
+
+public record ResourceGroup(String name, String location) {}

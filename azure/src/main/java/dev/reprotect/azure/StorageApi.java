@@ -1,0 +1,63 @@
+package dev.reprotect.azure;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Microsoft.Storage: accounts and the page blobs that hold disks. Disk data is addressed in
+ * fixed-size blocks; an unwritten block reads as zeros and costs nothing.
+ */
+public interface StorageApi {
+  /** The size of one block of a page blob, in bytes. */
+  int blockSize();
+
+  Optional<StorageAccount> storageAccount(String name);
+
+  List<StorageAccount> storageAccounts();
+
+  /**
+   * Create-or-update. A name taken by an account of another resource group is {@link
+   * AzureErrorCode#StorageAccountAlreadyTaken}; another region or kind is a {@link
+   * AzureErrorCode#Conflict}.
+   */
+  StorageAccount createStorageAccount(Caller caller, StorageAccount account);
+
+  Optional<PageBlob> blob(BlobRef ref);
+
+  List<PageBlob> blobs(String storageAccount, String container);
+
+  /** Creates an empty page blob, or returns the existing one if its size is the same. */
+  PageBlob createPageBlob(Caller caller, BlobRef ref, long sizeBytes);
+
+  /** Grows or shrinks a blob; shrinking drops the blocks past the new end. */
+  PageBlob resizePageBlob(Caller caller, BlobRef ref, long sizeBytes);
+
+  /**
+   * Copies a whole blob. Within a region the copy shares the source's blocks; across regions
+   * the bytes are written anew in the target region and metered.
+   */
+  PageBlob copyBlob(Caller caller, BlobRef from, BlobRef to);
+
+  void deleteBlob(Caller caller, BlobRef ref);
+
+  /** Writes one whole block; a block of zeros is the same as clearing it. */
+  void writeBlock(Caller caller, BlobRef ref, long index, byte[] data);
+
+  /** Reads one block: zeros where it was never written. */
+  byte[] readBlock(BlobRef ref, long index);
+
+  /**
+   * The hashes of the allocated blocks in [fromBlock, toBlock), computed in the blob's region and
+   * delivered to {@code deliverToRegion}: they are metered when that is another region.
+   */
+  BlockHashes blockHashes(BlobRef ref, long fromBlock, long toBlock, String deliverToRegion);
+
+  /**
+   * Makes the given blocks of {@code to} equal to those of {@code from}: copied where {@code from}
+   * has data (metered when the regions differ), cleared where it has none.
+   */
+  BlockTransfer transferBlocks(Caller caller, BlobRef from, BlobRef to, List<Long> blocks);
+
+  /** A checksum of the blob's logical content, built from its size and per-block hashes. */
+  String checksum(BlobRef ref);
+}

@@ -1,0 +1,4 @@
+package dev.reprotect.azure;
+
+/** A Recovery Services vault. */
+public record Vault(String name, String resourceGroup, String location) {}

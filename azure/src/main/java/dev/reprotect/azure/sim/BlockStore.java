@@ -1,0 +1,86 @@
+package dev.reprotect.azure.sim;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The block storage of one region: immutable blocks in files named by their SHA-256, so a block
+ * is stored once however many blobs share it, and its hash is computed once, where it is written.
+ * The bytes live on disk, not on the Java heap.
+ */
+final class BlockStore {
+  private static final HexFormat HEX = HexFormat.of();
+
+  private final Path directory;
+  private final AtomicLong tempCounter = new AtomicLong();
+
+  BlockStore(Path directory) {
+    this.directory = directory;
+    try {
+      Files.createDirectories(directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Stores a block and returns its hash. */
+  String put(byte[] data) {
+    String hash = sha256(data);
+    putWithHash(hash, data);
+    return hash;
+  }
+
+  /** Stores a block whose hash the sending region computed already. */
+  void putWithHash(String hash, byte[] data) {
+    Path file = fileOf(hash);
+    if (Files.exists(file)) {
+      return;
+    }
+    try {
+      Files.createDirectories(file.getParent());
+      // Written aside and moved in, so a reader never sees half a block.
+      Path temp = directory.resolve("tmp-" + Thread.currentThread().getId() + "-"
+          + tempCounter.incrementAndGet());
+      Files.write(temp, data);
+      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  byte[] get(String hash) {
+    try {
+      return Files.readAllBytes(fileOf(hash));
+    } catch (IOException e) {
+      throw new UncheckedIOException("block " + hash + " is missing from " + directory, e);
+    }
+  }
+
+  private Path fileOf(String hash) {
+    return directory.resolve(hash.substring(0, 2)).resolve(hash);
+  }
+
+  static String sha256(byte[] data) {
+    try {
+      return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
+  static boolean isZero(byte[] data) {
+    for (byte b : data) {
+      if (b != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

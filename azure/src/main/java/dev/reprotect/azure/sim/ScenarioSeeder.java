@@ -1,0 +1,230 @@
+package dev.reprotect.azure.sim;
+
+import dev.reprotect.azure.AvailabilitySet;
+import dev.reprotect.azure.AzureBackend;
+import dev.reprotect.azure.BlobRef;
+import dev.reprotect.azure.Caller;
+import dev.reprotect.azure.ItemSide;
+import dev.reprotect.azure.NetworkMapping;
+import dev.reprotect.azure.PowerState;
+import dev.reprotect.azure.ProtectionState;
+import dev.reprotect.azure.RecoveryPlan;
+import dev.reprotect.azure.ReplicatedItem;
+import dev.reprotect.azure.ReplicationPolicy;
+import dev.reprotect.azure.ResourceGroup;
+import dev.reprotect.azure.RunningOperation;
+import dev.reprotect.azure.StorageAccount;
+import dev.reprotect.azure.Vault;
+import dev.reprotect.azure.VirtualMachine;
+import dev.reprotect.azure.VirtualNetwork;
+import dev.reprotect.azure.VmDisk;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+
+/**
+ * Builds a scenario's world in a backend: the vault and its item, the active VM in the source
+ * region, its stale original in the target region, and disks with real bytes. The stale copy
+ * wrote a few blocks after the failover and holds blocks the source never had; the source has
+ * churned since.
+ */
+public final class ScenarioSeeder {
+  public static final Caller SEEDER = Caller.of("scenario-seeder");
+  /** The container that holds the VMs' disks. */
+  public static final String DISK_CONTAINER = "vhds";
+  /** Blocks the stale original rewrote after the failover, per disk. */
+  static final int STALE_REWRITES = 3;
+  /** Blocks only the stale original has, per disk. */
+  static final int STALE_ONLY = 2;
+
+  private final AzureBackend azure;
+
+  public ScenarioSeeder(AzureBackend azure) {
+    this.azure = azure;
+  }
+
+  public void seed(Scenario s) {
+    String src = s.sourceRegion();
+    String tgt = s.targetRegion();
+    ResourceGroup sourceGroup = group(resourceGroupName(s.vm(), src), src);
+    ResourceGroup targetGroup = group(resourceGroupName(s.vm(), tgt), tgt);
+    ResourceGroup vaultGroup = group("rg-" + s.vault().toLowerCase() + "-vault", src);
+    StorageAccount sourceAccount = account(storageAccountName(s.vm(), src), sourceGroup);
+    StorageAccount targetAccount = account(storageAccountName(s.vm(), tgt), targetGroup);
+    VirtualNetwork sourceNet = azure.network().createVirtualNetwork(SEEDER,
+        new VirtualNetwork(sourceGroup.name(), "vnet-" + src, src));
+    VirtualNetwork targetNet = azure.network().createVirtualNetwork(SEEDER,
+        new VirtualNetwork(targetGroup.name(), "vnet-" + tgt, tgt));
+    if (s.networkMapped()) {
+      azure.network().createNetworkMapping(SEEDER,
+          new NetworkMapping(src, sourceNet.id(), tgt, targetNet.id()));
+      azure.network().createNetworkMapping(SEEDER,
+          new NetworkMapping(tgt, targetNet.id(), src, sourceNet.id()));
+    }
+    String availabilitySet = null;
+    if (s.inAvailabilitySet()) {
+      availabilitySet = "avset-" + s.vm();
+      azure.compute().createAvailabilitySet(SEEDER,
+          new AvailabilitySet(sourceGroup.name(), availabilitySet, src));
+      azure.compute().createAvailabilitySet(SEEDER,
+          new AvailabilitySet(targetGroup.name(), availabilitySet, tgt));
+    }
+
+    List<VmDisk> staleDisks = disks(s, targetAccount);
+    List<VmDisk> activeDisks = disks(s, sourceAccount);
+    for (int i = 0; i < activeDisks.size(); i++) {
+      writeDisks(s, i, staleDisks.get(i), activeDisks.get(i));
+    }
+    VirtualMachine active = vm(s, sourceGroup.name(), src, PowerState.Running, activeDisks,
+        sourceNet.id(), availabilitySet);
+    VirtualMachine stale = vm(s, targetGroup.name(), tgt,
+        s.targetVm() == Scenario.TargetVm.Running ? PowerState.Running : PowerState.Stopped,
+        staleDisks, targetNet.id(), availabilitySet);
+    azure.compute().createVirtualMachine(SEEDER, stale);
+    if (s.targetVm() == Scenario.TargetVm.Deleted) {
+      azure.compute().deleteVirtualMachine(SEEDER, stale.resourceGroup(), stale.name());
+    }
+    placeActiveVm(s, active);
+
+    azure.recoveryServices().createVault(SEEDER, new Vault(s.vault(), vaultGroup.name(), src));
+    ItemSide sourceSide = new ItemSide(src, sourceGroup.name(), sourceAccount.name());
+    ItemSide targetSide = new ItemSide(tgt, targetGroup.name(), targetAccount.name());
+    // The VM was protected in the target region and failed over to the source region.
+    azure.recoveryServices().putReplicatedItem(SEEDER, new ReplicatedItem(
+        s.vault(), s.vm(), targetSide, sourceSide, src, s.itemState(),
+        ReplicationPolicy.defaultPolicy(), null, List.of(), null,
+        s.itemState() == ProtectionState.FailoverCommitted, s.migrationCompleted()));
+    azure.recoveryServices().createRecoveryPlan(SEEDER,
+        new RecoveryPlan(s.vault(), Scenario.RECOVERY_PLAN, List.of(s.vm())));
+    if (s.itemBusy()) {
+      azure.recoveryServices().claimOperation(SEEDER, s.vault(), s.vm(),
+          new RunningOperation("Failover", Scenario.BUSY_OPERATION_ID, Instant.EPOCH),
+          s.itemState());
+    }
+    if (!s.targetRegionAvailable()) {
+      azure.resources().setRegionAvailable(SEEDER, tgt, false);
+    }
+  }
+
+  public static String resourceGroupName(String vm, String region) {
+    return "rg-" + vm + "-" + region;
+  }
+
+  public static String storageAccountName(String vm, String region) {
+    String name = ("st" + vm + region).toLowerCase().replaceAll("[^a-z0-9]", "");
+    return name.substring(0, Math.min(name.length(), 24));
+  }
+
+  private void placeActiveVm(Scenario s, VirtualMachine active) {
+    switch (s.sourceVm()) {
+      case Present -> azure.compute().createVirtualMachine(SEEDER, active);
+      case Moved -> {
+        ResourceGroup moved = group("rg-" + s.vm() + "-moved", s.sourceRegion());
+        azure.compute().createVirtualMachine(SEEDER, new VirtualMachine(moved.name(), active.name(),
+            active.location(), active.powerState(), active.osDisk(), active.dataDisks(),
+            active.networkId(), null));
+      }
+      case Deleted -> {
+        azure.compute().createVirtualMachine(SEEDER, active);
+        azure.compute().deleteVirtualMachine(SEEDER, active.resourceGroup(), active.name());
+      }
+    }
+  }
+
+  /**
+   * Gives a disk pair its history: the original content (written on the side the VM was protected
+   * on, replicated across), then churn on the active side, then the stale side's late writes.
+   */
+  private void writeDisks(Scenario s, int diskIndex, VmDisk stale, VmDisk active) {
+    int blockSize = azure.storage().blockSize();
+    long blocks = s.diskSizeBytes() / blockSize;
+    SplittableRandom random = new SplittableRandom(s.randomSeed() * 31 + diskIndex);
+    azure.storage().createPageBlob(SEEDER, stale.vhd(), s.diskSizeBytes());
+    List<Long> allocated = sample(random, 0, blocks, blocks * s.allocatedPercent() / 100);
+    for (long index : allocated) {
+      azure.storage().writeBlock(SEEDER, stale.vhd(), index, randomBlock(random, blockSize));
+    }
+    azure.storage().copyBlob(SEEDER, stale.vhd(), active.vhd());
+
+    long changed = allocated.size() * (long) s.changedPercent() / 100;
+    if (changed == 0 && s.changedPercent() > 0 && !allocated.isEmpty()) {
+      changed = 1;
+    }
+    for (long pick : sample(random, 0, allocated.size(), changed)) {
+      azure.storage().writeBlock(
+          SEEDER, active.vhd(), allocated.get((int) pick), randomBlock(random, blockSize));
+    }
+    if (!active.isOsDisk() && s.sourceDataDiskGrowthBytes() > 0) {
+      long grown = s.diskSizeBytes() + s.sourceDataDiskGrowthBytes();
+      azure.storage().resizePageBlob(SEEDER, active.vhd(), grown);
+      azure.storage().writeBlock(
+          SEEDER, active.vhd(), grown / blockSize - 1, randomBlock(random, blockSize));
+    }
+
+    for (long pick : sample(random, 0, allocated.size(), Math.min(STALE_REWRITES, allocated.size()))) {
+      azure.storage().writeBlock(
+          SEEDER, stale.vhd(), allocated.get((int) pick), randomBlock(random, blockSize));
+    }
+    Set<Long> written = new HashSet<>(allocated);
+    List<Long> unallocated =
+        LongStream.range(0, blocks).filter(i -> !written.contains(i)).boxed().toList();
+    for (long pick : sample(random, 0, unallocated.size(), Math.min(STALE_ONLY, unallocated.size()))) {
+      azure.storage().writeBlock(
+          SEEDER, stale.vhd(), unallocated.get((int) pick), randomBlock(random, blockSize));
+    }
+  }
+
+  private List<VmDisk> disks(Scenario s, StorageAccount account) {
+    List<VmDisk> disks = new ArrayList<>();
+    disks.add(new VmDisk(s.vm() + "-osdisk", null,
+        new BlobRef(account.name(), DISK_CONTAINER, s.vm() + "-osdisk.vhd")));
+    for (int lun = 0; lun < s.dataDisks(); lun++) {
+      disks.add(new VmDisk(s.vm() + "-data" + lun, lun,
+          new BlobRef(account.name(), DISK_CONTAINER, s.vm() + "-data" + lun + ".vhd")));
+    }
+    return disks;
+  }
+
+  private static VirtualMachine vm(Scenario s, String group, String region, PowerState state,
+      List<VmDisk> disks, String networkId, String availabilitySet) {
+    return new VirtualMachine(group, s.vm(), region, state, disks.get(0),
+        disks.subList(1, disks.size()), networkId, availabilitySet);
+  }
+
+  private ResourceGroup group(String name, String region) {
+    return azure.resources().createResourceGroup(SEEDER, new ResourceGroup(name, region));
+  }
+
+  private StorageAccount account(String name, ResourceGroup group) {
+    return azure.storage().createStorageAccount(SEEDER,
+        new StorageAccount(name, group.name(), group.location(), StorageAccount.KIND, Map.of()));
+  }
+
+  /** Picks {@code count} distinct values of [from, to) in ascending order (selection sampling). */
+  private static List<Long> sample(SplittableRandom random, long from, long to, long count) {
+    List<Long> picked = new ArrayList<>();
+    long remaining = to - from;
+    long needed = count;
+    for (long value = from; value < to && needed > 0; value++, remaining--) {
+      if (random.nextLong(remaining) < needed) {
+        picked.add(value);
+        needed--;
+      }
+    }
+    return picked;
+  }
+
+  private static byte[] randomBlock(SplittableRandom random, int blockSize) {
+    ByteBuffer buffer = ByteBuffer.allocate(blockSize);
+    while (buffer.hasRemaining()) {
+      buffer.putLong(random.nextLong());
+    }
+    return buffer.array();
+  }
+}

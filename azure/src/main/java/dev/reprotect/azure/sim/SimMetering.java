@@ -1,0 +1,23 @@
+package dev.reprotect.azure.sim;
+
+import dev.reprotect.azure.ActivityLogEntry;
+import dev.reprotect.azure.MeteringApi;
+import java.util.List;
+
+final class SimMetering implements MeteringApi {
+  private final World world;
+
+  SimMetering(World world) {
+    this.world = world;
+  }
+
+  @Override
+  public long bytesTransferred(String fromRegion, String toRegion) {
+    return world.meter.bytes(fromRegion, toRegion);
+  }
+
+  @Override
+  public List<ActivityLogEntry> activityLog() {
+    return world.log.entries();
+  }
+}

@@ -1,0 +1,221 @@
+package dev.reprotect.azure.sim;
+
+import dev.reprotect.azure.AzureErrorCode;
+import dev.reprotect.azure.AzureException;
+import dev.reprotect.azure.BlobRef;
+import dev.reprotect.azure.Caller;
+import dev.reprotect.azure.NameRules;
+import dev.reprotect.azure.ProtectionState;
+import dev.reprotect.azure.RecoveryPlan;
+import dev.reprotect.azure.RecoveryPoint;
+import dev.reprotect.azure.RecoveryPointType;
+import dev.reprotect.azure.RecoveryServicesApi;
+import dev.reprotect.azure.ReplicaDisk;
+import dev.reprotect.azure.ReplicatedItem;
+import dev.reprotect.azure.ResourceIds;
+import dev.reprotect.azure.RunningOperation;
+import dev.reprotect.azure.Vault;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+
+final class SimRecoveryServices implements RecoveryServicesApi {
+  /** The container of the target storage account where recovery points keep their snapshots. */
+  static final String RECOVERY_POINT_CONTAINER = "recovery-points";
+
+  private final World world;
+
+  SimRecoveryServices(World world) {
+    this.world = world;
+  }
+
+  @Override
+  public Optional<Vault> vault(String name) {
+    synchronized (world) {
+      return Optional.ofNullable(world.vaults.get(name.toLowerCase()));
+    }
+  }
+
+  @Override
+  public Vault createVault(Caller caller, Vault vault) {
+    if (!NameRules.isValidVaultName(vault.name())) {
+      throw new AzureException(
+          AzureErrorCode.InvalidResourceName, "invalid vault name " + vault.name());
+    }
+    world.enter("createVault", vault.location());
+    synchronized (world) {
+      SimResources.requireResourceGroup(world, vault.resourceGroup());
+      Vault existing = world.vaults.get(vault.name().toLowerCase());
+      if (existing != null) {
+        if (!existing.equals(vault)) {
+          throw new AzureException(AzureErrorCode.Conflict,
+              "vault " + vault.name() + " exists in " + existing.location());
+        }
+        return existing;
+      }
+      world.vaults.put(vault.name().toLowerCase(), vault);
+      world.log.append("Microsoft.RecoveryServices/vaults/write",
+          "/providers/Microsoft.RecoveryServices/vaults/" + vault.name(), caller);
+      return vault;
+    }
+  }
+
+  @Override
+  public Optional<ReplicatedItem> replicatedItem(String vault, String name) {
+    synchronized (world) {
+      return Optional.ofNullable(world.items.get(World.scopedKey(vault, name)));
+    }
+  }
+
+  @Override
+  public List<ReplicatedItem> replicatedItems(String vault) {
+    synchronized (world) {
+      return world.items.values().stream().filter(i -> i.vault().equalsIgnoreCase(vault)).toList();
+    }
+  }
+
+  @Override
+  public ReplicatedItem putReplicatedItem(Caller caller, ReplicatedItem item) {
+    if (!NameRules.isValidVmName(item.name())) {
+      throw new AzureException(
+          AzureErrorCode.InvalidResourceName, "invalid item name " + item.name());
+    }
+    world.enter("putReplicatedItem");
+    synchronized (world) {
+      requireVault(item.vault());
+      String key = World.scopedKey(item.vault(), item.name());
+      if (!item.equals(world.items.get(key))) {
+        world.items.put(key, item);
+        world.log.append("Microsoft.RecoveryServices/vaults/replicatedItems/write",
+            ResourceIds.replicatedItem(item.vault(), item.name()), caller);
+      }
+      return item;
+    }
+  }
+
+  @Override
+  public ReplicatedItem claimOperation(Caller caller, String vault, String item,
+      RunningOperation operation, ProtectionState newState) {
+    world.enter("claimOperation");
+    synchronized (world) {
+      ReplicatedItem current = existingItem(vault, item);
+      RunningOperation running = current.runningOperation();
+      if (running != null) {
+        if (running.id().equals(operation.id())) {
+          return current;
+        }
+        throw new AzureException(AzureErrorCode.OperationInProgress, "item " + item
+            + " is busy with " + running.type() + " operation " + running.id());
+      }
+      ReplicatedItem claimed = current.withRunningOperation(operation, newState);
+      world.items.put(World.scopedKey(vault, item), claimed);
+      world.log.append("Microsoft.RecoveryServices/vaults/replicatedItems/claim/action",
+          ResourceIds.replicatedItem(vault, item), caller);
+      return claimed;
+    }
+  }
+
+  @Override
+  public ReplicatedItem releaseOperation(Caller caller, String vault, String item,
+      String operationId, ProtectionState newState) {
+    world.enter("releaseOperation");
+    synchronized (world) {
+      ReplicatedItem current = existingItem(vault, item);
+      RunningOperation running = current.runningOperation();
+      if (running == null || !running.id().equals(operationId)) {
+        return current;
+      }
+      ReplicatedItem released = current.withRunningOperation(null, newState);
+      world.items.put(World.scopedKey(vault, item), released);
+      world.log.append("Microsoft.RecoveryServices/vaults/replicatedItems/release/action",
+          ResourceIds.replicatedItem(vault, item), caller);
+      return released;
+    }
+  }
+
+  @Override
+  public Optional<RecoveryPlan> recoveryPlan(String vault, String name) {
+    synchronized (world) {
+      return Optional.ofNullable(world.recoveryPlans.get(World.scopedKey(vault, name)));
+    }
+  }
+
+  @Override
+  public RecoveryPlan createRecoveryPlan(Caller caller, RecoveryPlan plan) {
+    world.enter("createRecoveryPlan");
+    synchronized (world) {
+      requireVault(plan.vault());
+      String key = World.scopedKey(plan.vault(), plan.name());
+      if (!plan.equals(world.recoveryPlans.get(key))) {
+        world.recoveryPlans.put(key, plan);
+        world.log.append("Microsoft.RecoveryServices/vaults/recoveryPlans/write",
+            ResourceIds.recoveryPlan(plan.vault(), plan.name()), caller);
+      }
+      return plan;
+    }
+  }
+
+  @Override
+  public RecoveryPoint createRecoveryPoint(
+      Caller caller, String vault, String item, String pointId, RecoveryPointType type) {
+    if (!NameRules.isValidBlobName(pointId)) {
+      throw new AzureException(
+          AzureErrorCode.InvalidResourceName, "invalid recovery point id " + pointId);
+    }
+    ReplicatedItem current = replicatedItem(vault, item)
+        .orElseThrow(() -> AzureException.notFound("replicated item " + vault + "/" + item));
+    world.enter("createRecoveryPoint", current.target().region());
+    synchronized (world) {
+      String key = World.scopedKey(vault, item) + "/" + pointId;
+      RecoveryPoint existing = world.recoveryPoints.get(key);
+      if (existing != null) {
+        return existing;
+      }
+      List<BlobRef> snapshots = new ArrayList<>();
+      for (ReplicaDisk disk : current.replicaDisks()) {
+        BlobData replica = world.blobs.get(World.blobKey(disk.replica()));
+        if (replica == null) {
+          throw AzureException.notFound("replica " + disk.replica());
+        }
+        // A snapshot in the replica's own region shares its blocks: it costs no bytes.
+        BlobRef snapshot = new BlobRef(disk.replica().storageAccount(), RECOVERY_POINT_CONTAINER,
+            item + "." + pointId + "." + disk.slot() + ".vhd");
+        world.blobs.put(World.blobKey(snapshot), new BlobData(
+            snapshot, replica.region, replica.sizeBytes, new TreeMap<>(replica.blocks)));
+        snapshots.add(snapshot);
+      }
+      RecoveryPoint point = new RecoveryPoint(
+          pointId, vault, item, world.clock.instant(), type, snapshots);
+      world.recoveryPoints.put(key, point);
+      world.log.append("Microsoft.RecoveryServices/vaults/replicatedItems/recoveryPoints/write",
+          ResourceIds.replicatedItem(vault, item) + "/recoveryPoints/" + pointId, caller);
+      return point;
+    }
+  }
+
+  @Override
+  public List<RecoveryPoint> recoveryPoints(String vault, String item) {
+    synchronized (world) {
+      String prefix = World.scopedKey(vault, item) + "/";
+      return world.recoveryPoints.entrySet().stream()
+          .filter(e -> e.getKey().startsWith(prefix))
+          .map(e -> e.getValue())
+          .toList();
+    }
+  }
+
+  private void requireVault(String vault) {
+    if (!world.vaults.containsKey(vault.toLowerCase())) {
+      throw AzureException.notFound("vault " + vault);
+    }
+  }
+
+  private ReplicatedItem existingItem(String vault, String item) {
+    ReplicatedItem current = world.items.get(World.scopedKey(vault, item));
+    if (current == null) {
+      throw AzureException.notFound("replicated item " + vault + "/" + item);
+    }
+    return current;
+  }
+}

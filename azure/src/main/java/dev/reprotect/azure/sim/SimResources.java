@@ -1,0 +1,94 @@
+package dev.reprotect.azure.sim;
+
+import dev.reprotect.azure.AzureErrorCode;
+import dev.reprotect.azure.AzureException;
+import dev.reprotect.azure.Caller;
+import dev.reprotect.azure.NameRules;
+import dev.reprotect.azure.Region;
+import dev.reprotect.azure.ResourceGroup;
+import dev.reprotect.azure.ResourceIds;
+import dev.reprotect.azure.ResourcesApi;
+import java.util.List;
+import java.util.Optional;
+
+final class SimResources implements ResourcesApi {
+  private final World world;
+
+  SimResources(World world) {
+    this.world = world;
+  }
+
+  @Override
+  public List<Region> regions() {
+    synchronized (world) {
+      return List.copyOf(world.regions.values());
+    }
+  }
+
+  @Override
+  public Optional<Region> region(String name) {
+    synchronized (world) {
+      return Optional.ofNullable(world.regions.get(name));
+    }
+  }
+
+  /** Adds a region to the simulated cloud; regions are not something a caller creates. */
+  void addRegion(String name) {
+    synchronized (world) {
+      world.regions.putIfAbsent(name, new Region(name, true));
+    }
+  }
+
+  @Override
+  public void setRegionAvailable(Caller caller, String region, boolean available) {
+    world.enter("setRegionAvailable");
+    synchronized (world) {
+      Region known = world.regions.get(region);
+      if (known == null) {
+        throw AzureException.notFound("region " + region);
+      }
+      if (known.available() != available) {
+        world.regions.put(region, new Region(region, available));
+        world.log.append(
+            "Microsoft.Resources/locations/" + (available ? "recover" : "outage") + "/action",
+            "/locations/" + region, caller);
+      }
+    }
+  }
+
+  @Override
+  public Optional<ResourceGroup> resourceGroup(String name) {
+    synchronized (world) {
+      return Optional.ofNullable(world.resourceGroups.get(name.toLowerCase()));
+    }
+  }
+
+  @Override
+  public ResourceGroup createResourceGroup(Caller caller, ResourceGroup group) {
+    if (!NameRules.isValidResourceGroupName(group.name())) {
+      throw new AzureException(
+          AzureErrorCode.InvalidResourceName, "invalid resource group name " + group.name());
+    }
+    world.enter("createResourceGroup", group.location());
+    synchronized (world) {
+      ResourceGroup existing = world.resourceGroups.get(group.name().toLowerCase());
+      if (existing != null) {
+        if (!existing.location().equals(group.location())) {
+          throw new AzureException(AzureErrorCode.Conflict, "resource group " + group.name()
+              + " exists in " + existing.location() + ", not " + group.location());
+        }
+        return existing;
+      }
+      world.resourceGroups.put(group.name().toLowerCase(), group);
+      world.log.append("Microsoft.Resources/resourceGroups/write",
+          ResourceIds.resourceGroup(group.name()), caller);
+      return group;
+    }
+  }
+
+  static void requireResourceGroup(World world, String name) {
+    if (!world.resourceGroups.containsKey(name.toLowerCase())) {
+      throw AzureException.notFound("resource group " + name);
+    }
+  }
+}
