@@ -42,8 +42,11 @@ public record ReplicatedItem(
         replicaDisks, operation, failoverCommitted, migrationCompleted);
   }
 
-  /** The item after a reprotect: protected again, replicating from the source to the new target. */
-  public ReplicatedItem reprotected(
+  /**
+   * The item with its replication set up towards {@code newTarget}: its replica disks and cache
+   * account. State and running operation are left as they are; releasing the operation settles them.
+   */
+  public ReplicatedItem withReplicationTo(
       ItemSide newTarget, String cacheAccount, List<ReplicaDisk> replicas) {
     boolean sourceIsPrimary = activeLocation.equals(primary.region());
     return new ReplicatedItem(
@@ -52,12 +55,12 @@ public record ReplicatedItem(
         sourceIsPrimary ? primary : newTarget,
         sourceIsPrimary ? newTarget : recovery,
         activeLocation,
-        ProtectionState.Protected,
+        state,
         policy,
         cacheAccount,
         replicas,
-        null,
-        false,
+        runningOperation,
+        failoverCommitted,
         migrationCompleted);
   }
 }

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 final class SimStorage implements StorageApi {
   private static final String BLOB_OPERATIONS =
@@ -186,10 +187,12 @@ final class SimStorage implements StorageApi {
     }
     String region = regionOf(ref);
     world.enter("writeBlock", region);
+    synchronized (world) {
+      requireInside(existingBlob(ref), index);
+    }
     String hash = BlockStore.isZero(data) ? null : world.blockStore(region).put(data);
     synchronized (world) {
       BlobData blob = existingBlob(ref);
-      requireInside(blob, index);
       String previous = hash == null ? blob.blocks.remove(index) : blob.blocks.put(index, hash);
       if (!Objects.equals(previous, hash)) {
         world.log.append(BLOB_OPERATIONS + "pages/write", blockId(ref, index), caller);
@@ -232,7 +235,7 @@ final class SimStorage implements StorageApi {
     String toRegion = regionOf(to);
     world.enter("transferBlocks", fromRegion, toRegion);
     TreeMap<Long, String> wanted = new TreeMap<>();
-    List<Long> toClear = new ArrayList<>();
+    TreeSet<Long> toClear = new TreeSet<>();
     synchronized (world) {
       BlobData source = existingBlob(from);
       BlobData target = existingBlob(to);

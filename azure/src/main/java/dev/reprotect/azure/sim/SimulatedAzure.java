@@ -42,13 +42,25 @@ public final class SimulatedAzure implements AzureBackend {
 
   /** A simulator whose blocks live in a temporary directory removed on close. */
   public static SimulatedAzure inTemporaryDirectory() {
+    return inTemporaryDirectory(DEFAULT_BLOCK_SIZE);
+  }
+
+  public static SimulatedAzure inTemporaryDirectory(int blockSize) {
     try {
       Path dir = Files.createTempDirectory("reprotect-sim-");
-      return new SimulatedAzure(
-          new World(Clock.systemUTC(), DEFAULT_BLOCK_SIZE, dir), true);
+      return new SimulatedAzure(new World(Clock.systemUTC(), blockSize, dir), true);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A simulator in a temporary directory holding the world of a scenario. */
+  public static SimulatedAzure seeded(Scenario scenario, int blockSize) {
+    SimulatedAzure azure = inTemporaryDirectory(blockSize)
+        .withRegion(scenario.sourceRegion())
+        .withRegion(scenario.targetRegion());
+    new ScenarioSeeder(azure).seed(scenario);
+    return azure;
   }
 
   /** A simulator whose blocks live under {@code dataDir}, which it leaves in place on close. */

@@ -1,0 +1,8 @@
+package dev.reprotect.activities;
+
+public enum ArtefactType {
+  ResourceGroup,
+  StorageAccount,
+  AvailabilitySet,
+  VirtualNetwork
+}

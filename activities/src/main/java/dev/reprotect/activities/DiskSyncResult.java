@@ -1,0 +1,18 @@
+package dev.reprotect.activities;
+
+/**
+ * A synced disk: {@code bytesTransferred} is what the backend metered across regions for it
+ * (hash lists included); {@code resumedFromBlock} is where the last attempt picked up (0 for a
+ * sync that ran in one go).
+ */
+public record DiskSyncResult(
+    String slot,
+    String name,
+    long sizeBytes,
+    long allocatedBytes,
+    long blocksCopied,
+    long blocksCleared,
+    long bytesTransferred,
+    long resumedFromBlock,
+    String sourceChecksum,
+    String targetChecksum) {}

@@ -1,0 +1,25 @@
+package dev.reprotect.activities;
+
+import dev.reprotect.activities.artefacts.ArtefactActivitiesImpl;
+import dev.reprotect.activities.item.ReplicatedItemActivitiesImpl;
+import dev.reprotect.activities.plan.ReprotectPlanningImpl;
+import dev.reprotect.activities.replication.DeltaReplicationActivitiesImpl;
+import dev.reprotect.activities.sync.InitialSyncActivitiesImpl;
+import dev.reprotect.activities.targetvm.TargetVmActivitiesImpl;
+import java.util.List;
+
+/** Every activity implementation a worker hosts; an injector builds them from the backend. */
+public final class ReprotectActivities {
+  public static final List<Class<?>> IMPLEMENTATIONS = List.of(
+      ReprotectPlanningImpl.class,
+      ReplicatedItemActivitiesImpl.class,
+      ArtefactActivitiesImpl.class,
+      TargetVmActivitiesImpl.class,
+      InitialSyncActivitiesImpl.class,
+      DeltaReplicationActivitiesImpl.class);
+
+  /** Blocks compared per range of the initial sync, between two heartbeats: 256 MiB of 1 MiB blocks. */
+  public static final int DEFAULT_BLOCKS_PER_RANGE = 256;
+
+  private ReprotectActivities() {}
+}

@@ -1,0 +1,40 @@
+package dev.reprotect.activities;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The review of a reprotect: every artefact with its final name, new or existing. It is
+ * recorded in the workflow's history, so the steps create exactly these names, even on retry.
+ */
+public record ReprotectPlan(
+    String vault,
+    String vm,
+    String sourceRegion,
+    String targetRegion,
+    String sourceResourceGroup,
+    PlannedArtefact targetResourceGroup,
+    PlannedArtefact targetNetwork,
+    PlannedArtefact targetStorageAccount,
+    PlannedArtefact cacheStorageAccount,
+    PlannedArtefact availabilitySet,
+    TargetVmPlan targetVm,
+    List<PlannedDisk> disks) {
+
+  /** The container of the target storage account where the seed blobs, then replicas, live. */
+  public static final String SEED_CONTAINER = "reprotect-seed";
+
+  public ReprotectPlan {
+    disks = List.copyOf(disks);
+  }
+
+  /** The artefacts in the order the job ensures them; the availability set only when needed. */
+  public List<PlannedArtefact> artefacts() {
+    List<PlannedArtefact> all = new ArrayList<>(List.of(
+        cacheStorageAccount, targetResourceGroup, targetStorageAccount, targetNetwork));
+    if (availabilitySet != null) {
+      all.add(availabilitySet);
+    }
+    return all;
+  }
+}

@@ -1,0 +1,152 @@
+package dev.reprotect.activities.plan;
+
+import dev.reprotect.activities.ArtefactType;
+import dev.reprotect.activities.Customization;
+import dev.reprotect.activities.PlannedArtefact;
+import dev.reprotect.activities.PlannedDisk;
+import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.activities.ReprotectRequest;
+import dev.reprotect.activities.TargetVmPlan;
+import dev.reprotect.azure.AvailabilitySet;
+import dev.reprotect.azure.AzureBackend;
+import dev.reprotect.azure.BlobRef;
+import dev.reprotect.azure.ItemSide;
+import dev.reprotect.azure.PageBlob;
+import dev.reprotect.azure.ReplicatedItem;
+import dev.reprotect.azure.StorageAccount;
+import dev.reprotect.azure.VirtualMachine;
+import dev.reprotect.azure.VmDisk;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Validates a request and fixes every name the reprotect will use, each marked new or existing.
+ * Reads the backend; changes nothing.
+ */
+public final class ReprotectPlanner {
+  static final String TARGET_ACCOUNT_SUFFIX = "asr";
+  static final String CACHE_ACCOUNT_SUFFIX = "asrcache";
+
+  private final AzureBackend azure;
+  private final PrerequisiteValidator validator;
+
+  public ReprotectPlanner(AzureBackend azure) {
+    this.azure = azure;
+    this.validator = new PrerequisiteValidator(azure);
+  }
+
+  public ReprotectPlan plan(ReprotectRequest request) {
+    ValidatedRequest valid = validator.validate(request);
+    ReplicatedItem item = valid.item();
+    Customization custom = request.customization();
+    ItemSide source = item.source();
+    ItemSide target = item.target();
+    VirtualMachine sourceVm = valid.sourceVm();
+
+    String groupName = custom.targetResourceGroup() != null
+        ? custom.targetResourceGroup() : target.resourceGroup();
+    PlannedArtefact targetGroup = new PlannedArtefact(ArtefactType.ResourceGroup,
+        "target resource group", groupName, target.region(), groupName,
+        azure.resources().resourceGroup(groupName).isPresent());
+
+    String networkId = valid.mapping().targetNetworkId();
+    PlannedArtefact targetNetwork = new PlannedArtefact(ArtefactType.VirtualNetwork,
+        "target network", networkId.substring(networkId.lastIndexOf('/') + 1), target.region(),
+        networkId.split("/")[2], true);
+
+    PlannedArtefact targetAccount = planTargetAccount(custom, source, target, groupName);
+    PlannedArtefact cacheAccount = planCacheAccount(custom, item, source);
+    PlannedArtefact availabilitySet = planAvailabilitySet(custom, sourceVm, target, groupName);
+
+    Optional<VirtualMachine> staleVm =
+        azure.compute().virtualMachine(target.resourceGroup(), item.name())
+            .filter(vm -> vm.location().equals(target.region()));
+    TargetVmPlan targetVm = staleVm.map(vm ->
+        new TargetVmPlan(vm.resourceGroup(), vm.name(), vm.location(), vm.powerState()))
+        .orElse(null);
+
+    return new ReprotectPlan(item.vault(), item.name(), source.region(), target.region(),
+        source.resourceGroup(), targetGroup, targetNetwork, targetAccount, cacheAccount,
+        availabilitySet, targetVm, planDisks(sourceVm, staleVm, targetAccount.name()));
+  }
+
+  private PlannedArtefact planTargetAccount(
+      Customization custom, ItemSide source, ItemSide target, String groupName) {
+    String name = custom.targetStorageAccount();
+    if (name == null) {
+      Optional<StorageAccount> recorded = azure.storage().storageAccount(target.storageAccount())
+          .filter(account -> account.location().equals(target.region()));
+      name = recorded.isPresent() ? recorded.get().name()
+          : StorageAccountNames.firstFreeOrOurs(source.storageAccount(), TARGET_ACCOUNT_SUFFIX,
+              azure.storage()::storageAccount,
+              account -> account.location().equals(target.region())
+                  && account.resourceGroup().equalsIgnoreCase(groupName));
+    }
+    Optional<StorageAccount> existing = azure.storage().storageAccount(name);
+    return new PlannedArtefact(ArtefactType.StorageAccount, "target storage account", name,
+        target.region(), existing.map(StorageAccount::resourceGroup).orElse(groupName),
+        existing.isPresent());
+  }
+
+  private PlannedArtefact planCacheAccount(
+      Customization custom, ReplicatedItem item, ItemSide source) {
+    String name = custom.cacheStorageAccount();
+    if (name == null) {
+      name = azure.storage().storageAccounts().stream()
+          .filter(account -> account.isCacheOf(item.vault())
+              && account.location().equals(source.region()))
+          .map(StorageAccount::name)
+          .sorted()
+          .findFirst()
+          .orElseGet(() -> StorageAccountNames.firstFreeOrOurs(
+              item.vault(), CACHE_ACCOUNT_SUFFIX, azure.storage()::storageAccount,
+              account -> account.isCacheOf(item.vault())
+                  && account.location().equals(source.region())));
+    }
+    Optional<StorageAccount> existing = azure.storage().storageAccount(name);
+    return new PlannedArtefact(ArtefactType.StorageAccount, "cache storage account", name,
+        source.region(),
+        existing.map(StorageAccount::resourceGroup).orElse(source.resourceGroup()),
+        existing.isPresent());
+  }
+
+  private PlannedArtefact planAvailabilitySet(
+      Customization custom, VirtualMachine sourceVm, ItemSide target, String groupName) {
+    if (sourceVm.availabilitySet() == null) {
+      return null;
+    }
+    String name = custom.availabilitySet() != null
+        ? custom.availabilitySet() : sourceVm.availabilitySet();
+    Optional<AvailabilitySet> existing = azure.compute().availabilitySet(groupName, name)
+        .or(() -> azure.compute().availabilitySetsNamed(target.region(), name).stream()
+            .findFirst());
+    return new PlannedArtefact(ArtefactType.AvailabilitySet, "availability set", name,
+        target.region(), existing.map(AvailabilitySet::resourceGroup).orElse(groupName),
+        existing.isPresent());
+  }
+
+  private List<PlannedDisk> planDisks(
+      VirtualMachine sourceVm, Optional<VirtualMachine> staleVm, String targetAccount) {
+    Map<String, VmDisk> staleDisks = staleVm.map(vm -> vm.disks().stream()
+            .filter(disk -> azure.storage().blob(disk.vhd()).isPresent())
+            .collect(Collectors.toMap(VmDisk::slot, Function.identity())))
+        .orElse(Map.of());
+    List<PlannedDisk> disks = new ArrayList<>();
+    for (VmDisk disk : sourceVm.disks()) {
+      PageBlob sourceBlob = azure.storage().blob(disk.vhd())
+          .orElseThrow(() -> new IllegalStateException("the source disk " + disk.vhd()
+              + " of a running VM is missing"));
+      BlobRef replica =
+          new BlobRef(targetAccount, ReprotectPlan.SEED_CONTAINER, disk.name() + ".vhd");
+      VmDisk stale = staleDisks.get(disk.slot());
+      disks.add(new PlannedDisk(disk.slot(), disk.name(), sourceBlob.sizeBytes(), disk.vhd(),
+          stale == null ? null : stale.vhd(), replica,
+          azure.storage().blob(replica).isPresent()));
+    }
+    return disks;
+  }
+}

@@ -1,0 +1,21 @@
+package dev.reprotect.activities.plan;
+
+import dev.reprotect.activities.AzureFailures;
+import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.activities.ReprotectRequest;
+import dev.reprotect.azure.AzureBackend;
+import jakarta.inject.Inject;
+
+public final class ReprotectPlanningImpl implements ReprotectPlanning {
+  private final ReprotectPlanner planner;
+
+  @Inject
+  public ReprotectPlanningImpl(AzureBackend azure) {
+    this.planner = new ReprotectPlanner(azure);
+  }
+
+  @Override
+  public ReprotectPlan plan(ReprotectRequest request) {
+    return AzureFailures.translated(null, () -> planner.plan(request));
+  }
+}

@@ -1,0 +1,17 @@
+package dev.reprotect.activities.replication;
+
+import dev.reprotect.activities.ReplicationStarted;
+import dev.reprotect.activities.StartReplication;
+import io.temporal.activity.ActivityInterface;
+import io.temporal.activity.ActivityMethod;
+
+/** Step 6 of the job. */
+@ActivityInterface
+public interface DeltaReplicationActivities {
+  /**
+   * Records the replicas and the cache account on the item, takes its first recovery point and
+   * ends the operation: the item is Protected, replicating from the source to the target.
+   */
+  @ActivityMethod
+  ReplicationStarted startDeltaReplication(StartReplication start);
+}

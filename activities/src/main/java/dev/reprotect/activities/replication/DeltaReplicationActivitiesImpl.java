@@ -1,0 +1,58 @@
+package dev.reprotect.activities.replication;
+
+import dev.reprotect.activities.ActivityCaller;
+import dev.reprotect.activities.AzureFailures;
+import dev.reprotect.activities.ItemOperation;
+import dev.reprotect.activities.ReplicationStarted;
+import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.activities.StartReplication;
+import dev.reprotect.azure.AzureBackend;
+import dev.reprotect.azure.AzureException;
+import dev.reprotect.azure.Caller;
+import dev.reprotect.azure.ItemSide;
+import dev.reprotect.azure.ProtectionState;
+import dev.reprotect.azure.RecoveryPointType;
+import dev.reprotect.azure.ReplicaDisk;
+import dev.reprotect.azure.ReplicatedItem;
+import jakarta.inject.Inject;
+import java.util.List;
+
+public final class DeltaReplicationActivitiesImpl implements DeltaReplicationActivities {
+  private final AzureBackend azure;
+
+  @Inject
+  public DeltaReplicationActivitiesImpl(AzureBackend azure) {
+    this.azure = azure;
+  }
+
+  @Override
+  public ReplicationStarted startDeltaReplication(StartReplication start) {
+    ReprotectPlan plan = start.plan();
+    ItemOperation op = start.operation();
+    return AzureFailures.translated(plan.targetRegion(), () -> {
+      Caller caller = ActivityCaller.current();
+      ReplicatedItem item = azure.recoveryServices().replicatedItem(op.vault(), op.vm())
+          .orElseThrow(() -> AzureException.notFound("replicated item " + op.vm()));
+      List<ReplicaDisk> replicas = plan.disks().stream()
+          .map(disk -> new ReplicaDisk(disk.slot(), disk.name(), disk.replica()))
+          .toList();
+      ItemSide target = new ItemSide(plan.targetRegion(), plan.targetResourceGroup().name(),
+          plan.targetStorageAccount().name());
+      azure.recoveryServices().putReplicatedItem(caller,
+          item.withReplicationTo(target, plan.cacheStorageAccount().name(), replicas));
+      String pointId = firstPointId(op);
+      azure.recoveryServices().createRecoveryPoint(
+          caller, op.vault(), op.vm(), pointId, RecoveryPointType.CrashConsistent);
+      azure.recoveryServices().releaseOperation(
+          caller, op.vault(), op.vm(), op.operationId(), ProtectionState.Protected);
+      return new ReplicationStarted(pointId,
+          azure.recoveryServices().recoveryPoints(op.vault(), op.vm()).size());
+    });
+  }
+
+  /** The first point's id derives from the operation, so a retry finds the point it took. */
+  private static String firstPointId(ItemOperation op) {
+    return op.operationId().replaceAll("[^A-Za-z0-9._-]", "_") + ".initial";
+  }
+
+}

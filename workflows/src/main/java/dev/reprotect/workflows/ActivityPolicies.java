@@ -1,0 +1,51 @@
+package dev.reprotect.workflows;
+
+import io.temporal.activity.ActivityCancellationType;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import java.time.Duration;
+
+/**
+ * The one place where the activities' timeouts and retries are set. Transient failures are
+ * retried with backoff, within a bound: every activity has a schedule-to-close timeout and a
+ * maximum number of attempts, so no job stays InProgress forever. Each call carries a summary
+ * for the Web UI.
+ */
+public final class ActivityPolicies {
+  static final int MAXIMUM_ATTEMPTS = 8;
+
+  private static final RetryOptions RETRY = RetryOptions.newBuilder()
+      .setInitialInterval(Duration.ofSeconds(1))
+      .setBackoffCoefficient(2.0)
+      .setMaximumInterval(Duration.ofMinutes(1))
+      .setMaximumAttempts(MAXIMUM_ATTEMPTS)
+      .build();
+
+  private ActivityPolicies() {}
+
+  /** A short step: a few backend calls. */
+  public static ActivityOptions step(String summary) {
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofMinutes(2))
+        .setScheduleToCloseTimeout(Duration.ofMinutes(20))
+        .setRetryOptions(RETRY)
+        .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
+        .setSummary(summary)
+        .build();
+  }
+
+  /**
+   * The initial sync of a disk: hours for a large disk, so liveness comes from heartbeats; a
+   * worker that dies is noticed within the heartbeat timeout and another resumes its work.
+   */
+  public static ActivityOptions sync(String summary) {
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofHours(12))
+        .setScheduleToCloseTimeout(Duration.ofHours(24))
+        .setHeartbeatTimeout(Duration.ofSeconds(30))
+        .setRetryOptions(RETRY)
+        .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
+        .setSummary(summary)
+        .build();
+  }
+}

@@ -1,0 +1,13 @@
+package dev.reprotect.workflows;
+
+import dev.reprotect.workflows.plan.PlanReviewWorkflowImpl;
+import dev.reprotect.workflows.reprotect.ReprotectWorkflowImpl;
+import java.util.List;
+
+/** Every workflow implementation a worker hosts. */
+public final class ReprotectWorkflows {
+  public static final List<Class<?>> IMPLEMENTATIONS =
+      List.of(ReprotectWorkflowImpl.class, PlanReviewWorkflowImpl.class);
+
+  private ReprotectWorkflows() {}
+}

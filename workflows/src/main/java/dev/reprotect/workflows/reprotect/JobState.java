@@ -1,0 +1,8 @@
+package dev.reprotect.workflows.reprotect;
+
+public enum JobState {
+  InProgress,
+  Succeeded,
+  Failed,
+  Cancelled
+}

@@ -1,0 +1,93 @@
+package dev.reprotect.workflows.reprotect;
+
+import dev.reprotect.workflows.ReprotectSearchAttributes;
+import io.temporal.workflow.Workflow;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The job as the workflow keeps it, and its mirrors in the Web UI: the current details and the
+ * {@code ReprotectStep} search attribute follow every change of step.
+ */
+final class JobTracker {
+  private final String jobId;
+  private final String vault;
+  private final String vm;
+  private final Instant startTime;
+  private final Map<ReprotectStep, JobStep> steps = new EnumMap<>(ReprotectStep.class);
+  private JobState state = JobState.InProgress;
+  private Instant endTime;
+  private String errorCode;
+  private String errorMessage;
+
+  JobTracker(String jobId, String vault, String vm) {
+    this.jobId = jobId;
+    this.vault = vault;
+    this.vm = vm;
+    this.startTime = now();
+    for (ReprotectStep step : ReprotectStep.values()) {
+      steps.put(step, new JobStep(step, step.title(), StepState.NotStarted, null, null, ""));
+    }
+  }
+
+  void start(ReprotectStep step, String detail) {
+    steps.put(step, new JobStep(step, step.title(), StepState.InProgress, now(), null, detail));
+    Workflow.upsertTypedSearchAttributes(
+        ReprotectSearchAttributes.REPROTECT_STEP.valueSet(step.name()));
+    Workflow.setCurrentDetails(String.format("**%s** (step %d of %d) for %s in vault %s%n%n%s",
+        step.title(), step.ordinal() + 1, ReprotectStep.values().length, vm, vault, detail));
+  }
+
+  void succeed(ReprotectStep step, String detail) {
+    finish(step, StepState.Succeeded, detail);
+  }
+
+  void skip(ReprotectStep step, String reason) {
+    Instant now = now();
+    steps.put(step, new JobStep(step, step.title(), StepState.Skipped, now, now, reason));
+  }
+
+  /** Ends the job: a step still in progress ends with the job's outcome. */
+  void end(JobState outcome, String code, String message) {
+    state = outcome;
+    endTime = now();
+    errorCode = code;
+    errorMessage = message;
+    StepState stepOutcome = switch (outcome) {
+      case Failed -> StepState.Failed;
+      case Cancelled -> StepState.Cancelled;
+      default -> StepState.Succeeded;
+    };
+    for (JobStep step : new ArrayList<>(steps.values())) {
+      if (step.state() == StepState.InProgress) {
+        finish(step.step(), stepOutcome, message == null ? step.detail() : message);
+      }
+    }
+    Workflow.upsertTypedSearchAttributes(
+        ReprotectSearchAttributes.REPROTECT_STEP.valueSet(outcome.name()));
+    Workflow.setCurrentDetails(String.format("**%s**%s", outcome,
+        message == null ? "" : String.format("%n%n%s: %s", code, message)));
+  }
+
+  ReprotectJob snapshot() {
+    List<JobStep> ordered = new ArrayList<>(steps.values());
+    return new ReprotectJob(jobId, vault, vm, state, startTime, endTime, ordered, errorCode,
+        errorMessage);
+  }
+
+  long elapsedMillis() {
+    return Workflow.currentTimeMillis() - startTime.toEpochMilli();
+  }
+
+  private void finish(ReprotectStep step, StepState outcome, String detail) {
+    JobStep current = steps.get(step);
+    steps.put(step, new JobStep(step, step.title(), outcome, current.startTime(), now(), detail));
+  }
+
+  private static Instant now() {
+    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
+  }
+}

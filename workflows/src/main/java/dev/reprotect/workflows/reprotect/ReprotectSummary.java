@@ -1,0 +1,21 @@
+package dev.reprotect.workflows.reprotect;
+
+import java.util.List;
+
+/** The result of a reprotect: what was created or reused, what each disk cost, the state reached. */
+public record ReprotectSummary(
+    String vault,
+    String vm,
+    String sourceRegion,
+    String targetRegion,
+    String state,
+    List<ArtefactSummary> artefacts,
+    List<DiskSummary> disks,
+    int recoveryPoints,
+    long durationMs) {
+
+  public ReprotectSummary {
+    artefacts = List.copyOf(artefacts);
+    disks = List.copyOf(disks);
+  }
+}

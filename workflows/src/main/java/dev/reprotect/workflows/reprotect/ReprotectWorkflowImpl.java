@@ -1,0 +1,244 @@
+package dev.reprotect.workflows.reprotect;
+
+import static dev.reprotect.workflows.ByteSizes.format;
+
+import dev.reprotect.activities.DiskSyncInput;
+import dev.reprotect.activities.DiskSyncResult;
+import dev.reprotect.activities.ItemOperation;
+import dev.reprotect.activities.PlannedArtefact;
+import dev.reprotect.activities.PlannedDisk;
+import dev.reprotect.activities.ReplicationStarted;
+import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.activities.ReprotectRequest;
+import dev.reprotect.activities.SeededDisk;
+import dev.reprotect.activities.StartReplication;
+import dev.reprotect.activities.TargetVmPlan;
+import dev.reprotect.activities.artefacts.ArtefactActivities;
+import dev.reprotect.activities.item.ReplicatedItemActivities;
+import dev.reprotect.activities.plan.ReprotectPlanning;
+import dev.reprotect.activities.replication.DeltaReplicationActivities;
+import dev.reprotect.activities.sync.InitialSyncActivities;
+import dev.reprotect.activities.targetvm.TargetVmActivities;
+import dev.reprotect.azure.PowerState;
+import dev.reprotect.workflows.ActivityPolicies;
+import dev.reprotect.workflows.ReprotectSearchAttributes;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.failure.TemporalFailure;
+import io.temporal.failure.TimeoutFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+public final class ReprotectWorkflowImpl implements ReprotectWorkflow {
+  static final String OPERATION_TYPE = "Reprotect";
+
+  private final List<Promise<?>> inFlight = new ArrayList<>();
+  private JobTracker job;
+
+  @Override
+  public ReprotectSummary reprotect(ReprotectRequest request) {
+    String jobId = Workflow.getInfo().getWorkflowId();
+    job = new JobTracker(jobId, request.vault(), request.vm());
+    job.start(ReprotectStep.CheckPrerequisites, "Checking the prerequisites of " + request.vm());
+    ReprotectPlan plan;
+    try {
+      plan = stub(ReprotectPlanning.class, ActivityPolicies.step(
+          "Check prerequisites and plan the reprotect of " + request.vm())).plan(request);
+    } catch (ActivityFailure | CanceledFailure e) {
+      throw endWithFailure(e);
+    }
+    Workflow.upsertTypedSearchAttributes(
+        ReprotectSearchAttributes.SOURCE_REGION.valueSet(plan.sourceRegion()),
+        ReprotectSearchAttributes.TARGET_REGION.valueSet(plan.targetRegion()));
+    job.succeed(ReprotectStep.CheckPrerequisites, String.format(
+        "%s runs in %s; it will replicate to %s", plan.vm(), plan.sourceRegion(),
+        plan.targetRegion()));
+
+    ItemOperation operation =
+        new ItemOperation(plan.vault(), plan.vm(), OPERATION_TYPE, jobId);
+    try {
+      return reprotect(plan, operation);
+    } catch (ActivityFailure | CanceledFailure e) {
+      // Runs even when the workflow is cancelled: the item must not stay Reprotecting.
+      Workflow.newDetachedCancellationScope(() -> {
+        Workflow.await(() -> inFlight.stream().allMatch(Promise::isCompleted));
+        stub(ReplicatedItemActivities.class, ActivityPolicies.step(
+            "Mark " + plan.vm() + " ReprotectFailed, ready for a re-run"))
+            .releaseFailedItem(operation);
+      }).run();
+      throw endWithFailure(e);
+    }
+  }
+
+  @Override
+  public ReprotectJob job() {
+    return job.snapshot();
+  }
+
+  private ReprotectSummary reprotect(ReprotectPlan plan, ItemOperation operation) {
+    stub(ReplicatedItemActivities.class, ActivityPolicies.step(
+        "Record the reprotect as the running operation of " + plan.vm())).claimItem(operation);
+
+    prepareArtefacts(plan);
+    Map<String, Long> seedBytes = seedFromTargetVm(plan);
+
+    job.start(ReprotectStep.InitialSync, String.format("%d disks, %s in all",
+        plan.disks().size(), format(plan.disks().stream().mapToLong(PlannedDisk::sizeBytes).sum())));
+    List<DiskSyncResult> synced = syncDisks(plan);
+    job.succeed(ReprotectStep.InitialSync, String.format("%d blocks sent, %d cleared, %s metered",
+        synced.stream().mapToLong(DiskSyncResult::blocksCopied).sum(),
+        synced.stream().mapToLong(DiskSyncResult::blocksCleared).sum(),
+        format(synced.stream().mapToLong(DiskSyncResult::bytesTransferred).sum())));
+
+    job.start(ReprotectStep.StartDeltaReplication, "Taking the first recovery point");
+    ReplicationStarted started = stub(DeltaReplicationActivities.class, ActivityPolicies.step(
+        "Start delta replication of " + plan.vm() + " to " + plan.targetRegion()))
+        .startDeltaReplication(new StartReplication(operation, plan));
+    job.succeed(ReprotectStep.StartDeltaReplication, String.format(
+        "Protected: replicating %s -> %s, first recovery point %s", plan.sourceRegion(),
+        plan.targetRegion(), started.firstRecoveryPoint()));
+    job.end(JobState.Succeeded, null, null);
+    return summary(plan, seedBytes, synced, started);
+  }
+
+  private void prepareArtefacts(ReprotectPlan plan) {
+    job.start(ReprotectStep.PrepareArtefacts, plan.artefacts().stream()
+        .map(a -> a.role() + " " + a.name() + (a.exists() ? "" : " (new)"))
+        .collect(Collectors.joining(", ")));
+    stub(ArtefactActivities.class, ActivityPolicies.step(ensureSummary(plan.cacheStorageAccount())))
+        .ensureCacheStorageAccount(plan);
+    stub(ArtefactActivities.class, ActivityPolicies.step(ensureSummary(plan.targetResourceGroup())))
+        .ensureTargetResourceGroup(plan);
+    stub(ArtefactActivities.class, ActivityPolicies.step(ensureSummary(plan.targetStorageAccount())))
+        .ensureTargetStorageAccount(plan);
+    if (plan.availabilitySet() != null) {
+      stub(ArtefactActivities.class, ActivityPolicies.step(ensureSummary(plan.availabilitySet())))
+          .ensureAvailabilitySet(plan);
+    }
+    long created = plan.artefacts().stream().filter(a -> !a.exists()).count();
+    job.succeed(ReprotectStep.PrepareArtefacts, String.format("%d created, %d reused", created,
+        plan.artefacts().size() - created));
+  }
+
+  /** Steps 2 to 4; returns the seed bytes copied per disk slot. */
+  private Map<String, Long> seedFromTargetVm(ReprotectPlan plan) {
+    TargetVmPlan target = plan.targetVm();
+    if (target == null) {
+      String reason = plan.disks().stream().anyMatch(PlannedDisk::replicaExists)
+          ? "No target VM: the replicas of an earlier run are synced as they are"
+          : "No target VM in " + plan.targetRegion() + ": the disks are copied in full";
+      job.skip(ReprotectStep.StopTargetVm, reason);
+      job.skip(ReprotectStep.CopySeedBlobs, reason);
+      job.skip(ReprotectStep.DeleteTargetVm, reason);
+      return Map.of();
+    }
+    if (target.powerState() == PowerState.Running) {
+      job.start(ReprotectStep.StopTargetVm, target.name() + " is running in " + target.region());
+      stub(TargetVmActivities.class, ActivityPolicies.step(
+          "Turn off " + target.name() + " in " + target.region())).stopTargetVm(plan);
+      job.succeed(ReprotectStep.StopTargetVm, target.name() + " is stopped");
+    } else {
+      job.skip(ReprotectStep.StopTargetVm, target.name() + " is already stopped");
+    }
+
+    job.start(ReprotectStep.CopySeedBlobs, "Into " + plan.targetStorageAccount().name() + "/"
+        + ReprotectPlan.SEED_CONTAINER);
+    List<SeededDisk> seeded = stub(TargetVmActivities.class, ActivityPolicies.step(
+        "Copy the disks of " + target.name() + " to seed blobs in "
+            + plan.targetStorageAccount().name())).copyDisksToSeedBlobs(plan);
+    Map<String, Long> seedBytes = seeded.stream()
+        .collect(Collectors.toMap(SeededDisk::slot, SeededDisk::seedBytesCopied));
+    job.succeed(ReprotectStep.CopySeedBlobs, String.format("%d disks seeded, %s", seeded.size(),
+        format(seedBytes.values().stream().mapToLong(Long::longValue).sum())));
+
+    job.start(ReprotectStep.DeleteTargetVm, target.name() + " in " + target.resourceGroup());
+    stub(TargetVmActivities.class, ActivityPolicies.step(
+        "Delete " + target.name() + " in " + target.region() + " (its disks live on as seeds)"))
+        .deleteTargetVm(plan);
+    job.succeed(ReprotectStep.DeleteTargetVm, target.name() + " is deleted");
+    return seedBytes;
+  }
+
+  /** Syncs the disks in parallel; if one fails, the others stop at their next safe point. */
+  private List<DiskSyncResult> syncDisks(ReprotectPlan plan) {
+    List<Promise<DiskSyncResult>> syncs = new ArrayList<>();
+    CancellationScope scope = Workflow.newCancellationScope(() -> {
+      for (PlannedDisk disk : plan.disks()) {
+        InitialSyncActivities sync = stub(InitialSyncActivities.class, ActivityPolicies.sync(
+            "Initial sync of " + disk.name() + (disk.hasSeed() ? " against its seed" : " (full copy)")
+                + ", " + format(disk.sizeBytes())));
+        syncs.add(Async.function(sync::syncDisk, new DiskSyncInput(
+            plan.vault(), plan.vm(), plan.sourceRegion(), plan.targetRegion(), disk)));
+      }
+    });
+    scope.run();
+    inFlight.addAll(syncs);
+    try {
+      Promise.allOf(syncs).get();
+    } catch (ActivityFailure e) {
+      scope.cancel();
+      throw e;
+    }
+    return syncs.stream().map(Promise::get).toList();
+  }
+
+  private ReprotectSummary summary(ReprotectPlan plan, Map<String, Long> seedBytes,
+      List<DiskSyncResult> synced, ReplicationStarted started) {
+    List<ArtefactSummary> artefacts = plan.artefacts().stream()
+        .map(a -> new ArtefactSummary(a.type().name(), a.role(), a.name(), a.region(), a.action()))
+        .toList();
+    Map<String, DiskSyncResult> bySlot =
+        synced.stream().collect(Collectors.toMap(DiskSyncResult::slot, Function.identity()));
+    List<DiskSummary> disks = plan.disks().stream().map(disk -> {
+      DiskSyncResult result = bySlot.get(disk.slot());
+      return new DiskSummary(disk.name(), result.sizeBytes(), result.allocatedBytes(),
+          seedBytes.getOrDefault(disk.slot(), 0L), result.bytesTransferred(),
+          result.sourceChecksum(), result.targetChecksum());
+    }).toList();
+    return new ReprotectSummary(plan.vault(), plan.vm(), plan.sourceRegion(), plan.targetRegion(),
+        "Protected", artefacts, disks, started.recoveryPoints(), job.elapsedMillis());
+  }
+
+  /** Ends the job after a failure or a cancellation and returns what the workflow throws. */
+  private RuntimeException endWithFailure(TemporalFailure failure) {
+    Throwable cause = failure instanceof ActivityFailure ? failure.getCause() : failure;
+    if (cause instanceof CanceledFailure canceled) {
+      job.end(JobState.Cancelled, "Cancelled", "The job was cancelled; the item is left "
+          + "ReprotectFailed and a re-run reuses what was done");
+      return canceled;
+    }
+    String code;
+    String message;
+    if (cause instanceof ApplicationFailure application) {
+      code = application.getType();
+      message = application.getOriginalMessage();
+    } else if (cause instanceof TimeoutFailure timeout) {
+      code = "Timeout";
+      message = "a step timed out (" + timeout.getTimeoutType() + ")";
+    } else {
+      code = cause.getClass().getSimpleName();
+      message = cause.getMessage();
+    }
+    job.end(JobState.Failed, code, message);
+    return ApplicationFailure.newNonRetryableFailureWithCause(
+        message, code, failure, job.snapshot());
+  }
+
+  private static String ensureSummary(PlannedArtefact artefact) {
+    return (artefact.exists() ? "Reuse " : "Create ") + artefact.role() + " " + artefact.name()
+        + " in " + artefact.region();
+  }
+
+  private static <T> T stub(Class<T> activities, ActivityOptions options) {
+    return Workflow.newActivityStub(activities, options);
+  }
+}

@@ -1,0 +1,108 @@
+package dev.reprotect.workflows.reprotect;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.name.Names;
+import dev.reprotect.activities.ReprotectActivities;
+import dev.reprotect.activities.ReprotectRequest;
+import dev.reprotect.activities.sync.InitialSyncActivitiesImpl;
+import dev.reprotect.azure.ActivityLogEntry;
+import dev.reprotect.azure.AzureBackend;
+import dev.reprotect.azure.ReplicatedItem;
+import dev.reprotect.azure.sim.Scenario;
+import dev.reprotect.azure.sim.SimulatedAzure;
+import dev.reprotect.workflows.ReprotectSearchAttributes;
+import dev.reprotect.workflows.ReprotectWorkflows;
+import dev.reprotect.workflows.WorkflowIds;
+import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.common.SearchAttributes;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
+import java.util.List;
+
+/**
+ * A seeded simulator and the activities over it, for workflow tests: small blocks and short sync
+ * ranges, so that a disk of a few MiB has many blocks and several heartbeats.
+ */
+final class ReprotectFixture implements AutoCloseable {
+  static final int BLOCK_SIZE = 64 * 1024;
+  static final int BLOCKS_PER_RANGE = 16;
+  static final long DISK_SIZE = 8L << 20;
+
+  final Scenario scenario;
+  final SimulatedAzure azure;
+  private String taskQueue;
+
+  ReprotectFixture(Scenario scenario) {
+    this.scenario = scenario;
+    this.azure = SimulatedAzure.seeded(scenario, BLOCK_SIZE);
+  }
+
+  static Scenario.Builder scenario() {
+    return Scenario.builder().diskSizeBytes(DISK_SIZE).dataDisks(1);
+  }
+
+  /** The test environment with the workflows registered and the search attributes known. */
+  static TestWorkflowExtension temporal() {
+    TestWorkflowExtension.Builder builder = TestWorkflowExtension.newBuilder()
+        .registerWorkflowImplementationTypes(ReprotectWorkflows.IMPLEMENTATIONS.toArray(Class[]::new))
+        .setDoNotStart(true);
+    ReprotectSearchAttributes.ALL.forEach(key ->
+        builder.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
+    return builder.build();
+  }
+
+  /** Registers the activities, built the way the worker builds them, on the test worker. */
+  void register(Worker worker) {
+    taskQueue = worker.getTaskQueue();
+    Injector injector = Guice.createInjector(binder -> {
+      binder.bind(AzureBackend.class).toInstance(azure);
+      binder.bindConstant().annotatedWith(Names.named(InitialSyncActivitiesImpl.BLOCKS_PER_RANGE))
+          .to(BLOCKS_PER_RANGE);
+    });
+    worker.registerActivitiesImplementations(
+        ReprotectActivities.IMPLEMENTATIONS.stream().map(injector::getInstance).toArray());
+  }
+
+  ReprotectRequest request() {
+    return ReprotectRequest.of(scenario.vault(), scenario.vm());
+  }
+
+  String workflowId() {
+    return WorkflowIds.reprotect(scenario.vault(), scenario.vm());
+  }
+
+  ReprotectWorkflow newWorkflow(WorkflowClient client) {
+    return client.newWorkflowStub(ReprotectWorkflow.class, WorkflowOptions.newBuilder()
+        .setWorkflowId(workflowId())
+        .setTaskQueue(taskQueue)
+        .setTypedSearchAttributes(SearchAttributes.newBuilder()
+            .set(ReprotectSearchAttributes.VM_NAME, scenario.vm())
+            .set(ReprotectSearchAttributes.VAULT, scenario.vault())
+            .build())
+        .build());
+  }
+
+  /** A stub of the job's workflow, for its query, whether it runs or has finished. */
+  ReprotectWorkflow newWorkflowStubForQuery(WorkflowClient client) {
+    return client.newWorkflowStub(ReprotectWorkflow.class, workflowId());
+  }
+
+  ReplicatedItem item() {
+    return azure.recoveryServices().replicatedItem(scenario.vault(), scenario.vm()).orElseThrow();
+  }
+
+  /** The mutating operations the job applied (the seeder's are left out). */
+  List<ActivityLogEntry> jobLog() {
+    return azure.metering().activityLog().stream()
+        .filter(entry -> entry.correlationId().startsWith(workflowId() + "/"))
+        .toList();
+  }
+
+  @Override
+  public void close() {
+    azure.close();
+  }
+}

@@ -1,0 +1,169 @@
+package dev.reprotect.workflows.reprotect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.reprotect.azure.ActivityLogEntry;
+import dev.reprotect.azure.BlobRef;
+import dev.reprotect.azure.ProtectionState;
+import dev.reprotect.azure.ReplicaDisk;
+import dev.reprotect.azure.ReplicatedItem;
+import dev.reprotect.azure.VirtualMachine;
+import dev.reprotect.azure.sim.Scenario;
+import dev.reprotect.azure.sim.ScenarioSeeder;
+import io.temporal.client.WorkflowClient;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class ReprotectWorkflowTest {
+  @RegisterExtension
+  static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
+
+  private ReprotectFixture fixture;
+
+  @AfterEach
+  void closeFixture() {
+    if (fixture != null) {
+      fixture.close();
+    }
+  }
+
+  private ReprotectSummary run(Scenario scenario, TestWorkflowEnvironment env, Worker worker) {
+    fixture = new ReprotectFixture(scenario);
+    fixture.register(worker);
+    env.start();
+    return fixture.newWorkflow(env.getWorkflowClient()).reprotect(fixture.request());
+  }
+
+  @Test
+  void reprotectProtectsTheVmInTheReversedDirectionWithEqualDisks(
+      TestWorkflowEnvironment env, Worker worker) {
+    Scenario scenario = ReprotectFixture.scenario().dataDisks(2).build();
+    ReprotectSummary summary = run(scenario, env, worker);
+
+    assertThat(summary.state()).isEqualTo("Protected");
+    assertThat(summary.sourceRegion()).isEqualTo("southeastasia");
+    assertThat(summary.targetRegion()).isEqualTo("eastasia");
+    assertThat(summary.recoveryPoints()).isEqualTo(1);
+    assertThat(summary.disks()).hasSize(3).allSatisfy(disk -> {
+      assertThat(disk.targetChecksum()).isEqualTo(disk.sourceChecksum());
+      assertThat(disk.seedBytesCopied()).isPositive();
+      // Only the changed share crosses: far less than the data on the disk.
+      assertThat(disk.bytesTransferred()).isPositive().isLessThan(disk.allocatedBytes() / 2);
+    });
+
+    ReplicatedItem item = fixture.item();
+    assertThat(item.state()).isEqualTo(ProtectionState.Protected);
+    assertThat(item.runningOperation()).isNull();
+    assertThat(item.source().region()).isEqualTo("southeastasia");
+    assertThat(item.target().region()).isEqualTo("eastasia");
+    assertThat(item.cacheStorageAccount()).isNotNull();
+    for (ReplicaDisk replica : item.replicaDisks()) {
+      VirtualMachine source = sourceVm();
+      BlobRef sourceBlob = source.disks().stream()
+          .filter(d -> d.slot().equals(replica.slot())).findFirst().orElseThrow().vhd();
+      assertThat(fixture.azure.storage().checksum(replica.replica()))
+          .isEqualTo(fixture.azure.storage().checksum(sourceBlob));
+    }
+    assertThat(fixture.azure.compute().virtualMachine(
+        item.target().resourceGroup(), scenario.vm())).isEmpty();
+    assertThat(fixture.azure.recoveryServices().recoveryPoints(scenario.vault(), scenario.vm()))
+        .hasSize(1);
+
+    ReprotectJob job = fixture.newWorkflowStubForQuery(env.getWorkflowClient()).job();
+    assertThat(job.state()).isEqualTo(JobState.Succeeded);
+    assertThat(job.steps()).extracting(JobStep::state).containsOnly(StepState.Succeeded);
+  }
+
+  @Test
+  void reprotectOfAStoppedTargetSkipsThePowerOff(TestWorkflowEnvironment env, Worker worker) {
+    ReprotectSummary summary = run(ReprotectFixture.scenario()
+        .targetVm(Scenario.TargetVm.Stopped).build(), env, worker);
+
+    assertThat(summary.state()).isEqualTo("Protected");
+    assertThat(fixture.jobLog()).extracting(ActivityLogEntry::operation)
+        .noneMatch(op -> op.endsWith("powerOff/action"));
+    ReprotectJob job = fixture.newWorkflowStubForQuery(env.getWorkflowClient()).job();
+    assertThat(stepState(job, ReprotectStep.StopTargetVm)).isEqualTo(StepState.Skipped);
+    assertThat(stepState(job, ReprotectStep.CopySeedBlobs)).isEqualTo(StepState.Succeeded);
+  }
+
+  @Test
+  void withoutATargetVmEveryDiskIsCopiedInFull(TestWorkflowEnvironment env, Worker worker) {
+    ReprotectSummary summary = run(ReprotectFixture.scenario()
+        .targetVm(Scenario.TargetVm.Deleted).build(), env, worker);
+
+    assertThat(summary.disks()).allSatisfy(disk -> {
+      assertThat(disk.targetChecksum()).isEqualTo(disk.sourceChecksum());
+      assertThat(disk.seedBytesCopied()).isZero();
+      assertThat(disk.bytesTransferred()).isGreaterThanOrEqualTo(disk.allocatedBytes());
+    });
+    ReprotectJob job = fixture.newWorkflowStubForQuery(env.getWorkflowClient()).job();
+    assertThat(List.of(ReprotectStep.StopTargetVm, ReprotectStep.CopySeedBlobs,
+        ReprotectStep.DeleteTargetVm)).allSatisfy(step ->
+        assertThat(stepState(job, step)).isEqualTo(StepState.Skipped));
+  }
+
+  @Test
+  void aSourceDiskResizedAfterTheFailoverResizesItsReplica(
+      TestWorkflowEnvironment env, Worker worker) {
+    long growth = 4L * ReprotectFixture.BLOCK_SIZE;
+    ReprotectSummary summary = run(ReprotectFixture.scenario()
+        .sourceDataDiskGrowthBytes(growth).build(), env, worker);
+
+    DiskSummary data = summary.disks().stream()
+        .filter(d -> d.name().endsWith("-data0")).findFirst().orElseThrow();
+    assertThat(data.sizeBytes()).isEqualTo(ReprotectFixture.DISK_SIZE + growth);
+    assertThat(data.targetChecksum()).isEqualTo(data.sourceChecksum());
+  }
+
+  @Test
+  void aFailbackInTheOtherDirectionIsTheSameOperation(TestWorkflowEnvironment env, Worker worker) {
+    ReprotectSummary summary = run(ReprotectFixture.scenario()
+        .regions("eastasia", "southeastasia").build(), env, worker);
+
+    assertThat(summary.sourceRegion()).isEqualTo("eastasia");
+    assertThat(summary.targetRegion()).isEqualTo("southeastasia");
+    assertThat(summary.disks()).allSatisfy(disk ->
+        assertThat(disk.targetChecksum()).isEqualTo(disk.sourceChecksum()));
+  }
+
+  @Test
+  void eachMutatingOperationOfTheJobIsAppliedExactlyOnce(
+      TestWorkflowEnvironment env, Worker worker) {
+    run(ReprotectFixture.scenario().dataDisks(2).build(), env, worker);
+
+    Map<String, Long> applied = fixture.jobLog().stream().collect(Collectors.groupingBy(
+        entry -> entry.operation() + " " + entry.resourceId(), Collectors.counting()));
+    assertThat(applied).isNotEmpty().allSatisfy((operation, count) ->
+        assertThat(count).as(operation).isEqualTo(1));
+    assertThat(applied).containsKey("Microsoft.Compute/virtualMachines/delete "
+        + sourceVmIdOnTargetSide());
+  }
+
+  private String sourceVmIdOnTargetSide() {
+    Scenario s = fixture.scenario;
+    return dev.reprotect.azure.ResourceIds.virtualMachine(
+        ScenarioSeeder.resourceGroupName(s.vm(), s.targetRegion()), s.vm());
+  }
+
+  private VirtualMachine sourceVm() {
+    ReplicatedItem item = fixture.item();
+    return fixture.azure.compute().virtualMachine(item.source().resourceGroup(), item.name())
+        .orElseThrow();
+  }
+
+  static StepState stepState(ReprotectJob job, ReprotectStep step) {
+    Map<ReprotectStep, JobStep> steps =
+        job.steps().stream().collect(Collectors.toMap(JobStep::step, Function.identity()));
+    return steps.get(step).state();
+  }
+
+}
