@@ -5,9 +5,34 @@ package dev.reprotect.activities;
  * block maps and hashes stay in the backend, never in the workflow's history.
  */
 public record SyncProgress(
-    long nextBlock, long totalBlocks, long bytesTransferred, long blocksCopied, long blocksCleared) {
+    long nextBlock,
+    long totalBlocks,
+    int blockSize,
+    long bytesTransferred,
+    long blocksCopied,
+    long blocksCleared) {
 
-  public static SyncProgress start(long totalBlocks) {
-    return new SyncProgress(0, totalBlocks, 0, 0, 0);
+  public static SyncProgress start(long totalBlocks, int blockSize) {
+    return new SyncProgress(0, totalBlocks, blockSize, 0, 0, 0);
+  }
+
+  /** The progress after one more range, up to {@code nextBlock}, and what it cost. */
+  public SyncProgress advance(long next, long bytes, long copied, long cleared) {
+    return new SyncProgress(next, totalBlocks, blockSize, bytesTransferred + bytes,
+        blocksCopied + copied, blocksCleared + cleared);
+  }
+
+  /** The same progress with every block compared: a disk whose sync has ended. */
+  public SyncProgress completed() {
+    return new SyncProgress(
+        totalBlocks, totalBlocks, blockSize, bytesTransferred, blocksCopied, blocksCleared);
+  }
+
+  public long bytesCompared() {
+    return nextBlock * blockSize;
+  }
+
+  public long totalBytes() {
+    return totalBlocks * blockSize;
   }
 }

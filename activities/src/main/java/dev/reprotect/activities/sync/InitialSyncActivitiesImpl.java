@@ -49,10 +49,11 @@ public final class InitialSyncActivitiesImpl implements InitialSyncActivities {
         .orElseThrow(() -> new IllegalStateException("source disk " + disk.source() + " is gone"));
     prepareReplica(caller, disk, source.sizeBytes());
 
-    long totalBlocks = source.sizeBytes() / azure.storage().blockSize();
+    int blockSize = azure.storage().blockSize();
+    long totalBlocks = source.sizeBytes() / blockSize;
     SyncProgress progress = context.getHeartbeatDetails(SyncProgress.class)
-        .filter(saved -> saved.totalBlocks() == totalBlocks)
-        .orElse(SyncProgress.start(totalBlocks));
+        .filter(saved -> saved.totalBlocks() == totalBlocks && saved.blockSize() == blockSize)
+        .orElse(SyncProgress.start(totalBlocks, blockSize));
     long resumedFrom = progress.nextBlock();
     while (progress.nextBlock() < totalBlocks) {
       long from = progress.nextBlock();
@@ -65,11 +66,9 @@ public final class InitialSyncActivitiesImpl implements InitialSyncActivities {
       BlockTransfer transfer = differing.isEmpty()
           ? new BlockTransfer(0, 0, 0)
           : azure.storage().transferBlocks(caller, disk.source(), disk.replica(), differing);
-      progress = new SyncProgress(to, totalBlocks,
-          progress.bytesTransferred() + sourceHashes.meteredBytes()
-              + replicaHashes.meteredBytes() + transfer.meteredBytes(),
-          progress.blocksCopied() + transfer.blocksCopied(),
-          progress.blocksCleared() + transfer.blocksCleared());
+      progress = progress.advance(to,
+          sourceHashes.meteredBytes() + replicaHashes.meteredBytes() + transfer.meteredBytes(),
+          transfer.blocksCopied(), transfer.blocksCleared());
       // A cancellation surfaces here, between two ranges: a safe point.
       context.heartbeat(progress);
     }

@@ -1,0 +1,37 @@
+package dev.reprotect.worker;
+
+import dev.reprotect.workflows.ReprotectSearchAttributes;
+import dev.reprotect.workflows.TaskQueues;
+import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.client.WorkflowClient;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+
+/**
+ * The embedded default: Temporal's in-process service, in real time, with a worker on the
+ * reprotect task queue. Nothing to install; it lives and dies with the JVM, and cannot list
+ * workflows (no visibility store).
+ */
+public final class EmbeddedTemporal implements AutoCloseable {
+  private final TestWorkflowEnvironment environment;
+
+  public EmbeddedTemporal(ReprotectModule module) {
+    environment = TestWorkflowEnvironment.newInstance(
+        TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
+    ReprotectSearchAttributes.ALL.forEach(key -> environment.registerSearchAttribute(
+        key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
+    Worker worker = environment.newWorker(TaskQueues.REPROTECT);
+    WorkerRegistration.registerAll(worker, module);
+    environment.start();
+  }
+
+  public WorkflowClient client() {
+    return environment.getWorkflowClient();
+  }
+
+  @Override
+  public void close() {
+    environment.close();
+  }
+}

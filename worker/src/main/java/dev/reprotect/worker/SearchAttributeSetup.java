@@ -1,0 +1,56 @@
+package dev.reprotect.worker;
+
+import dev.reprotect.workflows.ReprotectSearchAttributes;
+import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
+import io.temporal.api.operatorservice.v1.ListSearchAttributesRequest;
+import io.temporal.common.SearchAttributeKey;
+import io.temporal.serviceclient.OperatorServiceStubs;
+import io.temporal.serviceclient.OperatorServiceStubsOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Registers the search attributes the workflows use, where the server allows it. */
+public final class SearchAttributeSetup {
+  private SearchAttributeSetup() {}
+
+  /**
+   * Adds the missing Keyword attributes to the namespace; returns the names that were added.
+   * Throws when the server refuses (a hosted namespace, say): the caller says how to add them.
+   */
+  public static List<String> registerMissing(WorkflowServiceStubs service, String namespace) {
+    OperatorServiceStubs operator = OperatorServiceStubs.newServiceStubs(
+        OperatorServiceStubsOptions.newBuilder()
+            .setChannel(service.getRawChannel())
+            .validateAndBuildWithDefaults());
+    try {
+      Set<String> existing = operator.blockingStub()
+          .listSearchAttributes(ListSearchAttributesRequest.newBuilder()
+              .setNamespace(namespace).build())
+          .getCustomAttributesMap().keySet();
+      Map<String, IndexedValueType> missing = ReprotectSearchAttributes.ALL.stream()
+          .map(SearchAttributeKey::getName)
+          .filter(name -> !existing.contains(name))
+          .collect(Collectors.toMap(name -> name,
+              name -> IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
+      if (!missing.isEmpty()) {
+        operator.blockingStub().addSearchAttributes(AddSearchAttributesRequest.newBuilder()
+            .setNamespace(namespace).putAllSearchAttributes(missing).build());
+      }
+      return List.copyOf(missing.keySet());
+    } finally {
+      operator.shutdown();
+    }
+  }
+
+  /** The command that adds them by hand, for the README and error messages. */
+  public static String manualCommand(String namespace) {
+    return ReprotectSearchAttributes.ALL.stream()
+        .map(key -> "--name " + key.getName() + " --type Keyword")
+        .collect(Collectors.joining(" ",
+            "temporal operator search-attribute create --namespace " + namespace + " ", ""));
+  }
+}

@@ -1,0 +1,28 @@
+package dev.reprotect.worker.cli;
+
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+
+/** A command that talks to a Temporal service, and only to it. */
+abstract class ClientCommand implements Callable<Integer> {
+  @Mixin
+  ConnectionOptions connection;
+
+  @Mixin
+  Output output;
+
+  @Override
+  public Integer call() {
+    WorkflowServiceStubs service = connection.connect();
+    try {
+      return run(new ReprotectJobs(connection.client(service)));
+    } catch (RuntimeException e) {
+      return output.fail(JobFailures.describe(e));
+    } finally {
+      service.shutdown();
+    }
+  }
+
+  abstract int run(ReprotectJobs jobs);
+}

@@ -1,0 +1,95 @@
+package dev.reprotect.worker.cli;
+
+import static dev.reprotect.workflows.ByteSizes.format;
+
+import dev.reprotect.activities.ReprotectActivities;
+import dev.reprotect.activities.ReprotectErrorCode;
+import dev.reprotect.activities.ReprotectRequest;
+import dev.reprotect.azure.sim.Scenario;
+import dev.reprotect.azure.sim.SimulatedAzure;
+import dev.reprotect.worker.EmbeddedTemporal;
+import dev.reprotect.worker.ReprotectModule;
+import dev.reprotect.workflows.reprotect.ReprotectSummary;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "demo", description = {
+    "Run one reprotect end to end in this JVM: an in-process Temporal service, a worker with the",
+    "simulated Azure backend, and the client. The simulator is seeded with a VM failed over from",
+    "the target region to the source region and committed; its stale original is still in the",
+    "target region. The job stops the stale VM, seeds from its disks, deletes it, syncs only the",
+    "blocks that differ, and starts delta replication back to the target region."})
+final class DemoCommand implements Callable<Integer> {
+  @Mixin
+  ScenarioOptions scenarioOptions;
+
+  @Mixin
+  Output output;
+
+  @Option(names = "--broken", paramLabel = "CODE",
+      description = "Break one prerequisite, to see it refused with its code and nothing changed: "
+          + "${COMPLETION-CANDIDATES}.")
+  ReprotectErrorCode broken;
+
+  @Override
+  public Integer call() {
+    Scenario.Builder world = scenarioOptions.toScenario();
+    Scenario scenario = (broken == null ? world : BrokenRules.breakWorld(broken, world)).build();
+    ReprotectRequest request = broken == null
+        ? ReprotectRequest.of(scenario.vault(), scenario.vm())
+        : BrokenRules.breakRequest(broken, scenario);
+
+    long seedStart = System.nanoTime();
+    info(String.format("Seeding the simulated Azure: %s (vault %s) failed over %s -> %s, %d "
+            + "disks of %s, %d%% written, %d%% changed since, stale VM %s",
+        scenario.vm(), scenario.vault(), scenario.targetRegion(), scenario.sourceRegion(),
+        scenario.dataDisks() + 1, format(scenario.diskSizeBytes()), scenario.allocatedPercent(),
+        scenario.changedPercent(), scenario.targetVm().name().toLowerCase(Locale.ROOT)));
+    try (SimulatedAzure azure = SimulatedAzure.seeded(scenario, SimulatedAzure.DEFAULT_BLOCK_SIZE);
+        EmbeddedTemporal temporal = new EmbeddedTemporal(
+            new ReprotectModule(azure, ReprotectActivities.DEFAULT_BLOCKS_PER_RANGE))) {
+      info(String.format(Locale.ROOT, "Seeded in %.1f s. Starting the reprotect job.",
+          (System.nanoTime() - seedStart) / 1e9));
+      String stateBefore = azure.exportState();
+      int logBefore = azure.metering().activityLog().size();
+      ReprotectJobs jobs = new ReprotectJobs(temporal.client());
+      String workflowId = jobs.start(request);
+      CompletableFuture<ReprotectSummary> result =
+          CompletableFuture.supplyAsync(() -> jobs.await(workflowId));
+      if (!output.json) {
+        output.out.println("Job " + workflowId);
+        new JobProgressDisplay(jobs, output.out).follow(workflowId, result);
+      }
+      try {
+        ReprotectSummary summary = Futures.join(result);
+        if (output.json) {
+          output.out.println(Json.write(summary));
+        } else {
+          HumanFormat.summary(summary, output.out);
+        }
+        return ExitCodes.OK;
+      } catch (RuntimeException failure) {
+        int status = output.fail(JobFailures.describe(failure));
+        if (broken != null) {
+          boolean unchanged = stateBefore.equals(azure.exportState())
+              && logBefore == azure.metering().activityLog().size();
+          info(unchanged
+              ? "The backend is unchanged: same resources, same disk contents, no new entry in "
+                  + "its activity log."
+              : "WARNING: the refused request changed the backend.");
+        }
+        return status;
+      }
+    }
+  }
+
+  private void info(String line) {
+    if (!output.json) {
+      output.out.println(line);
+    }
+  }
+}

@@ -1,0 +1,20 @@
+package dev.reprotect.worker.cli;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+final class Futures {
+  private Futures() {}
+
+  /** Joins a future, rethrowing what its computation threw rather than a wrapper. */
+  static <T> T join(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package dev.reprotect.worker.cli;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.failure.TerminatedFailure;
+import io.temporal.failure.TimeoutFailure;
+import java.util.Optional;
+
+/** Turns what the Temporal client throws into the CLI's error codes and sentences. */
+final class JobFailures {
+  private JobFailures() {}
+
+  static CliError describe(Throwable thrown) {
+    for (Throwable t = thrown; t != null; t = t.getCause()) {
+      if (t instanceof ApplicationFailure application) {
+        return new CliError(application.getType(), application.getOriginalMessage());
+      }
+      if (t instanceof CanceledFailure) {
+        return new CliError("Cancelled", "the job was cancelled; the item is ReprotectFailed and"
+            + " a re-run reuses what was done");
+      }
+      if (t instanceof TerminatedFailure) {
+        return new CliError("Terminated", "the workflow was terminated");
+      }
+      if (t instanceof TimeoutFailure) {
+        return new CliError("Timeout", "the workflow timed out");
+      }
+      if (t instanceof WorkflowExecutionAlreadyStarted started) {
+        return new CliError("OperationInProgress", "a job is already running as workflow "
+            + started.getExecution().getWorkflowId());
+      }
+      if (t instanceof StatusRuntimeException status) {
+        return fromStatus(status.getStatus());
+      }
+      if (t instanceof WorkflowFailedException && t.getCause() == null) {
+        return new CliError("Failed", t.getMessage());
+      }
+    }
+    return new CliError("InternalError", String.valueOf(thrown.getMessage()));
+  }
+
+  private static CliError fromStatus(Status status) {
+    return switch (status.getCode()) {
+      case NOT_FOUND -> new CliError("JobNotFound", Optional.ofNullable(status.getDescription())
+          .orElse("no such job"));
+      case UNAVAILABLE, DEADLINE_EXCEEDED -> new CliError("TemporalUnavailable",
+          "cannot reach the Temporal service: " + status.getDescription());
+      default -> new CliError(status.getCode().name(), String.valueOf(status.getDescription()));
+    };
+  }
+}

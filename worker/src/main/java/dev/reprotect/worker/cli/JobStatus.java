@@ -1,0 +1,17 @@
+package dev.reprotect.worker.cli;
+
+import dev.reprotect.workflows.reprotect.ReprotectJob;
+import dev.reprotect.workflows.reprotect.ReprotectSummary;
+import java.util.List;
+
+/**
+ * A job as {@code status} shows it: the workflow's status, the job (from the query while it runs,
+ * from the failure's details when it failed), the summary once it succeeded.
+ */
+record JobStatus(
+    String workflowId,
+    String status,
+    ReprotectJob job,
+    ReprotectSummary summary,
+    CliError error,
+    List<DiskProgress> sync) {}

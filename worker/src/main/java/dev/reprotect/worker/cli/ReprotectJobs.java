@@ -1,0 +1,151 @@
+package dev.reprotect.worker.cli;
+
+import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.activities.ReprotectRequest;
+import dev.reprotect.activities.SyncProgress;
+import dev.reprotect.workflows.ReprotectSearchAttributes;
+import dev.reprotect.workflows.TaskQueues;
+import dev.reprotect.workflows.WorkflowIds;
+import dev.reprotect.workflows.plan.PlanReviewWorkflow;
+import dev.reprotect.workflows.reprotect.ReprotectJob;
+import dev.reprotect.workflows.reprotect.ReprotectSummary;
+import dev.reprotect.workflows.reprotect.ReprotectWorkflow;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.api.workflow.v1.PendingActivityInfo;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.common.SearchAttributes;
+import io.temporal.common.converter.DefaultDataConverter;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The CLI's view of reprotect jobs: every call goes to Temporal, never to the backend. */
+final class ReprotectJobs {
+  static final String SYNC_ACTIVITY_TYPE = "SyncDisk";
+
+  private final WorkflowClient client;
+
+  ReprotectJobs(WorkflowClient client) {
+    this.client = client;
+  }
+
+  /** Starts the job of one item; its workflow id is its business key. */
+  String start(ReprotectRequest request) {
+    ReprotectWorkflow workflow = client.newWorkflowStub(ReprotectWorkflow.class,
+        WorkflowOptions.newBuilder()
+            .setWorkflowId(WorkflowIds.reprotect(request.vault(), request.vm()))
+            .setTaskQueue(TaskQueues.REPROTECT)
+            .setStaticSummary("Reprotect " + request.vm() + " of vault " + request.vault())
+            .setTypedSearchAttributes(SearchAttributes.newBuilder()
+                .set(ReprotectSearchAttributes.VM_NAME, request.vm())
+                .set(ReprotectSearchAttributes.VAULT, request.vault())
+                .build())
+            .build());
+    return WorkflowClient.start(workflow::reprotect, request).getWorkflowId();
+  }
+
+  /** Waits for the job's end; a failed job throws what the workflow failed with. */
+  ReprotectSummary await(String workflowId) {
+    return client.newUntypedWorkflowStub(workflowId).getResult(ReprotectSummary.class);
+  }
+
+  /** Runs the review: a short workflow whose activity plans on a worker. */
+  ReprotectPlan plan(ReprotectRequest request) {
+    PlanReviewWorkflow review = client.newWorkflowStub(PlanReviewWorkflow.class,
+        WorkflowOptions.newBuilder()
+            .setWorkflowId(WorkflowIds.planReview(request.vault(), request.vm(),
+                UUID.randomUUID().toString().substring(0, 8)))
+            .setTaskQueue(TaskQueues.REPROTECT)
+            .setWorkflowExecutionTimeout(Duration.ofMinutes(5))
+            .build());
+    return review.review(request);
+  }
+
+  void cancel(String workflowId) {
+    client.newUntypedWorkflowStub(workflowId).cancel();
+  }
+
+  JobStatus status(String workflowId) {
+    DescribeWorkflowExecutionResponse described = describe(workflowId);
+    WorkflowExecutionStatus status = described.getWorkflowExecutionInfo().getStatus();
+    String name = status.name().replace("WORKFLOW_EXECUTION_STATUS_", "");
+    WorkflowStub stub = client.newUntypedWorkflowStub(workflowId);
+    switch (status) {
+      case WORKFLOW_EXECUTION_STATUS_RUNNING -> {
+        return new JobStatus(workflowId, name, query(workflowId).orElse(null), null, null,
+            syncProgress(described));
+      }
+      case WORKFLOW_EXECUTION_STATUS_COMPLETED -> {
+        return new JobStatus(workflowId, name, null, stub.getResult(ReprotectSummary.class),
+            null, List.of());
+      }
+      default -> {
+        try {
+          stub.getResult(ReprotectSummary.class);
+          throw new IllegalStateException("a closed, unsuccessful workflow returned a result");
+        } catch (WorkflowException e) {
+          return new JobStatus(workflowId, name, jobOf(e).or(() -> query(workflowId)).orElse(null),
+              null, JobFailures.describe(e), List.of());
+        }
+      }
+    }
+  }
+
+  /** The job through the workflow's query; empty when no worker answers it. */
+  Optional<ReprotectJob> query(String workflowId) {
+    try {
+      return Optional.of(client.newWorkflowStub(ReprotectWorkflow.class, workflowId).job());
+    } catch (RuntimeException noWorker) {
+      return Optional.empty();
+    }
+  }
+
+  /** The heartbeats of the disks being synced now. */
+  List<DiskProgress> syncProgress(String workflowId) {
+    return syncProgress(describe(workflowId));
+  }
+
+  private List<DiskProgress> syncProgress(DescribeWorkflowExecutionResponse described) {
+    List<DiskProgress> progress = new ArrayList<>();
+    for (PendingActivityInfo activity : described.getPendingActivitiesList()) {
+      if (activity.getActivityType().getName().equals(SYNC_ACTIVITY_TYPE)
+          && activity.hasHeartbeatDetails()) {
+        SyncProgress details = DefaultDataConverter.STANDARD_INSTANCE.fromPayloads(0,
+            Optional.of(activity.getHeartbeatDetails()), SyncProgress.class, SyncProgress.class);
+        progress.add(new DiskProgress(
+            activity.getActivityId(), activity.getAttempt(), details));
+      }
+    }
+    return progress;
+  }
+
+  private DescribeWorkflowExecutionResponse describe(String workflowId) {
+    return client.getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(
+        DescribeWorkflowExecutionRequest.newBuilder()
+            .setNamespace(client.getOptions().getNamespace())
+            .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
+            .build());
+  }
+
+  private static Optional<ReprotectJob> jobOf(WorkflowException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ApplicationFailure failure && failure.getDetails() != null) {
+        try {
+          return Optional.ofNullable(failure.getDetails().get(ReprotectJob.class));
+        } catch (RuntimeException notAJob) {
+          return Optional.empty();
+        }
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,49 @@
+package dev.reprotect.worker.cli;
+
+import dev.reprotect.activities.ReprotectRequest;
+import dev.reprotect.workflows.reprotect.ReprotectSummary;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "start", description = {
+    "Start the reprotect job of one VM: reverse its replication so it is protected again.",
+    "The job runs on a worker as workflow reprotect.<vault>.<vm>; follow it with `status`."})
+final class StartCommand extends ClientCommand {
+  @Mixin
+  ItemArguments item;
+
+  @Mixin
+  CustomizationOptions customization;
+
+  @Option(names = "--wait", description = "Wait for the job to end, showing its progress.")
+  boolean waitForEnd;
+
+  @Override
+  int run(ReprotectJobs jobs) {
+    String workflowId = jobs.start(
+        new ReprotectRequest(item.vault, item.vm, customization.toCustomization()));
+    if (!waitForEnd) {
+      output.out.println(output.json
+          ? Json.write(Map.of("workflowId", workflowId, "status", "RUNNING"))
+          : "Started " + workflowId + ". Follow it with: reprotect status " + item.vm
+              + " --vault " + item.vault);
+      return ExitCodes.OK;
+    }
+    CompletableFuture<ReprotectSummary> result =
+        CompletableFuture.supplyAsync(() -> jobs.await(workflowId));
+    if (!output.json) {
+      output.out.println("Started " + workflowId);
+      new JobProgressDisplay(jobs, output.out).follow(workflowId, result);
+    }
+    ReprotectSummary summary = Futures.join(result);
+    if (output.json) {
+      output.out.println(Json.write(summary));
+    } else {
+      HumanFormat.summary(summary, output.out);
+    }
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,41 @@
+package dev.reprotect.worker.cli;
+
+import dev.reprotect.workflows.ByteSizes;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "status", description = {
+    "Show the job of one VM: its steps while it runs (a query, answered by a worker) and the",
+    "initial sync's progress; its summary or error once it ended (no worker needed)."})
+final class StatusCommand extends ClientCommand {
+  @Mixin
+  ItemArguments item;
+
+  @Override
+  int run(ReprotectJobs jobs) {
+    JobStatus status = jobs.status(item.workflowId());
+    if (output.json) {
+      output.out.println(Json.write(status));
+    } else {
+      output.out.println(status.workflowId() + ": " + status.status());
+      if (status.job() != null) {
+        HumanFormat.job(status.job(), output.out);
+      } else if (status.summary() == null) {
+        output.out.println("  (no worker answered the job's query)");
+      }
+      for (DiskProgress disk : status.sync()) {
+        output.out.printf("  sync %s: %s of %s compared, %s sent (attempt %d)%n",
+            disk.activityId(), ByteSizes.format(disk.progress().bytesCompared()),
+            ByteSizes.format(disk.progress().totalBytes()),
+            ByteSizes.format(disk.progress().bytesTransferred()), disk.attempt());
+      }
+      if (status.summary() != null) {
+        HumanFormat.summary(status.summary(), output.out);
+      }
+      if (status.error() != null) {
+        HumanFormat.error(status.error(), output.out);
+      }
+    }
+    return status.error() == null ? ExitCodes.OK : ExitCodes.FAILED;
+  }
+}

@@ -1,0 +1,73 @@
+package dev.reprotect.worker.cli;
+
+import dev.reprotect.activities.ReprotectActivities;
+import dev.reprotect.azure.sim.Scenario;
+import dev.reprotect.azure.sim.SimulatedAzure;
+import dev.reprotect.worker.ReprotectModule;
+import dev.reprotect.worker.SearchAttributeSetup;
+import dev.reprotect.worker.WorkerRegistration;
+import dev.reprotect.workflows.TaskQueues;
+import io.temporal.client.WorkflowClient;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "worker", description = {
+    "Run a worker against a Temporal service: it hosts the workflows and activities on task",
+    "queue 'reprotect', with the in-process simulated Azure seeded with the demo's scenario.",
+    "Registers the search attributes VmName, Vault, SourceRegion, TargetRegion, ReprotectStep",
+    "where the server allows it. Runs until interrupted (Ctrl-C)."})
+final class WorkerCommand implements Callable<Integer> {
+  @Mixin
+  ConnectionOptions connection;
+
+  @Mixin
+  ScenarioOptions scenarioOptions;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Scenario scenario = scenarioOptions.toScenario().build();
+    WorkflowServiceStubs service = connection.connect();
+    registerSearchAttributes(service);
+    try (SimulatedAzure azure = SimulatedAzure.seeded(scenario, SimulatedAzure.DEFAULT_BLOCK_SIZE)) {
+      WorkflowClient client = connection.client(service);
+      WorkerFactory factory = WorkerFactory.newInstance(client);
+      Worker worker = factory.newWorker(TaskQueues.REPROTECT);
+      WorkerRegistration.registerAll(worker,
+          new ReprotectModule(azure, ReprotectActivities.DEFAULT_BLOCKS_PER_RANGE));
+      factory.start();
+      System.out.printf("Worker on task queue '%s' of %s (namespace %s). Simulated world: VM %s "
+              + "of vault %s in %s, its stale original in %s.%nTry: reprotect plan %s --vault %s"
+              + "%n     reprotect start %s --vault %s --wait%nCtrl-C stops the worker.%n",
+          TaskQueues.REPROTECT, connection.address, connection.namespace, scenario.vm(),
+          scenario.vault(), scenario.sourceRegion(), scenario.targetRegion(), scenario.vm(),
+          scenario.vault(), scenario.vm(), scenario.vault());
+      CountDownLatch stopped = new CountDownLatch(1);
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        factory.shutdown();
+        stopped.countDown();
+      }));
+      stopped.await();
+      return ExitCodes.OK;
+    } finally {
+      service.shutdown();
+    }
+  }
+
+  private void registerSearchAttributes(WorkflowServiceStubs service) {
+    try {
+      List<String> added = SearchAttributeSetup.registerMissing(service, connection.namespace);
+      if (!added.isEmpty()) {
+        System.out.println("Registered search attributes " + added);
+      }
+    } catch (RuntimeException refused) {
+      System.err.println("Could not register the search attributes (" + refused.getMessage()
+          + "). Add them with:\n  " + SearchAttributeSetup.manualCommand(connection.namespace));
+    }
+  }
+}
