@@ -46,9 +46,24 @@ final class BlockStore {
     try {
       Files.createDirectories(file.getParent());
       // Written aside and moved in, so a reader never sees half a block.
-      Path temp = directory.resolve("tmp-" + Thread.currentThread().getId() + "-"
-          + tempCounter.incrementAndGet());
+      Path temp = tempFile();
       Files.write(temp, data);
+      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Copies a block from another region's store: the bytes are written anew here. */
+  void copyFrom(BlockStore other, String hash) {
+    Path file = fileOf(hash);
+    if (Files.exists(file)) {
+      return;
+    }
+    try {
+      Files.createDirectories(file.getParent());
+      Path temp = tempFile();
+      Files.copy(other.fileOf(hash), temp, StandardCopyOption.REPLACE_EXISTING);
       Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -61,6 +76,10 @@ final class BlockStore {
     } catch (IOException e) {
       throw new UncheckedIOException("block " + hash + " is missing from " + directory, e);
     }
+  }
+
+  private Path tempFile() {
+    return directory.resolve("tmp-" + tempCounter.incrementAndGet());
   }
 
   private Path fileOf(String hash) {

@@ -294,7 +294,7 @@ final class SimStorage implements StorageApi {
     BlockStore target = world.blockStore(toRegion);
     long metered = 0;
     for (String hash : blocks.values()) {
-      target.putWithHash(hash, source.get(hash));
+      target.copyFrom(source, hash);
       metered += world.meter.record(fromRegion, toRegion, world.blockSize);
     }
     return metered;

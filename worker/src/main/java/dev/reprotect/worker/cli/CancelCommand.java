@@ -4,9 +4,10 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "cancel", description = {
-    "Cancel the running job of one VM. It stops at the next safe point (never half-way through",
-    "deleting or copying) and leaves the item ReprotectFailed; a re-run reuses what was done."})
+@Command(name = "cancel", mixinStandardHelpOptions = true, description = {
+    "Cancel the running job of one VM.",
+    "%nThe job stops at the next safe point (never half-way through deleting or copying) and "
+        + "leaves the item ReprotectFailed; a re-run reuses what was done.%n"})
 final class CancelCommand extends ClientCommand {
   @Mixin
   ItemArguments item;

@@ -17,12 +17,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "demo", description = {
-    "Run one reprotect end to end in this JVM: an in-process Temporal service, a worker with the",
-    "simulated Azure backend, and the client. The simulator is seeded with a VM failed over from",
-    "the target region to the source region and committed; its stale original is still in the",
-    "target region. The job stops the stale VM, seeds from its disks, deletes it, syncs only the",
-    "blocks that differ, and starts delta replication back to the target region."})
+@Command(name = "demo", mixinStandardHelpOptions = true, description = {
+    "Run one reprotect end to end in this JVM, with nothing to install.",
+    "%nAn in-process Temporal service, a worker with the simulated Azure backend and the client "
+        + "share this JVM. The simulator is seeded with a VM failed over from the target region to "
+        + "the source region and committed; its stale original is still in the target region. "
+        + "The job stops the stale VM, seeds from its disks, deletes it, syncs only the blocks that "
+        + "differ, and starts delta replication back to the target region.%n"})
 final class DemoCommand implements Callable<Integer> {
   @Mixin
   ScenarioOptions scenarioOptions;
@@ -43,6 +44,14 @@ final class DemoCommand implements Callable<Integer> {
         ? ReprotectRequest.of(scenario.vault(), scenario.vm())
         : BrokenRules.breakRequest(broken, scenario);
 
+    try {
+      return run(scenario, request);
+    } catch (RuntimeException e) {
+      return output.fail(JobFailures.describe(e));
+    }
+  }
+
+  private int run(Scenario scenario, ReprotectRequest request) {
     long seedStart = System.nanoTime();
     info(String.format("Seeding the simulated Azure: %s (vault %s) failed over %s -> %s, %d "
             + "disks of %s, %d%% written, %d%% changed since, stale VM %s",

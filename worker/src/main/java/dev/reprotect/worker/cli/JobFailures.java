@@ -1,5 +1,6 @@
 package dev.reprotect.worker.cli;
 
+import dev.reprotect.azure.AzureException;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
@@ -16,6 +17,9 @@ final class JobFailures {
 
   static CliError describe(Throwable thrown) {
     for (Throwable t = thrown; t != null; t = t.getCause()) {
+      if (t instanceof AzureException azure) {
+        return new CliError(azure.code().name(), azure.getMessage());
+      }
       if (t instanceof ApplicationFailure application) {
         return new CliError(application.getType(), application.getOriginalMessage());
       }

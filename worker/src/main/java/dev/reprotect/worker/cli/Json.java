@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.util.Map;
 
 /** The one JSON configuration of the CLI's output: indented, times as ISO-8601 text. */
 final class Json {
@@ -24,6 +23,9 @@ final class Json {
   }
 
   static String error(CliError error) {
-    return write(Map.of("error", Map.of("code", error.code(), "message", error.message())));
+    return write(new ErrorBody(error));
   }
+
+  /** ARM's error shape: {"error":{"code","message"}}. */
+  private record ErrorBody(CliError error) {}
 }

@@ -5,9 +5,10 @@ import dev.reprotect.activities.ReprotectRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "plan", description = {
-    "Review a reprotect before starting it: checks the prerequisites and lists every artefact",
-    "with its final name, (new) or existing, and how each disk will be synced. Changes nothing."})
+@Command(name = "plan", mixinStandardHelpOptions = true, description = {
+    "Review a reprotect before starting it; changes nothing.",
+    "%nChecks the prerequisites and lists every artefact with its final name, (new) or existing, "
+        + "and how each disk will be synced. Runs as a short workflow on a worker.%n"})
 final class PlanCommand extends ClientCommand {
   @Mixin
   ItemArguments item;

@@ -5,10 +5,9 @@ import picocli.CommandLine.Command;
 
 @Command(name = "reprotect", mixinStandardHelpOptions = true, version = "reprotect 0.1.0",
     description = {
-        "Reprotect a failed-over Azure VM: reverse its replication so that it is protected again",
-        "and can fail back. Jobs run as Temporal workflows; the CLI talks only to Temporal.",
-        "",
-        "Start here: reprotect demo   (everything in one JVM, nothing to install)"},
+        "Reprotect a failed-over Azure VM: reverse its replication so that it is protected again "
+            + "and can fail back. Jobs run as Temporal workflows; the CLI talks only to Temporal.",
+        "%nStart here: reprotect demo   (everything in one JVM, nothing to install)%n"},
     subcommands = {DemoCommand.class, WorkerCommand.class, PlanCommand.class, StartCommand.class,
         StatusCommand.class, CancelCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Exit status: 0 success, 1 job failed or refused, 2 usage error."})

@@ -12,17 +12,17 @@ final class ScenarioOptions {
   @Spec(Spec.Target.MIXEE)
   CommandSpec spec;
 
-  @Option(names = "--vault", defaultValue = "contoso", description = "Vault name (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--vault", defaultValue = "contoso", paramLabel = "NAME", description = "Vault name (default: ${DEFAULT-VALUE}).")
   String vault;
 
-  @Option(names = "--vm", defaultValue = "web-01", description = "VM name (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--vm", defaultValue = "web-01", paramLabel = "NAME", description = "VM name (default: ${DEFAULT-VALUE}).")
   String vm;
 
-  @Option(names = "--source-region", defaultValue = "southeastasia",
+  @Option(names = "--source-region", defaultValue = "southeastasia", paramLabel = "REGION",
       description = "Region where the failed-over VM runs now (default: ${DEFAULT-VALUE}).")
   String sourceRegion;
 
-  @Option(names = "--target-region", defaultValue = "eastasia",
+  @Option(names = "--target-region", defaultValue = "eastasia", paramLabel = "REGION",
       description = "The other region of the pair, where its stale original is (default: ${DEFAULT-VALUE}).")
   String targetRegion;
 
@@ -54,6 +54,10 @@ final class ScenarioOptions {
     if (diskSize <= 0 || diskSize % SimulatedAzure.DEFAULT_BLOCK_SIZE != 0) {
       throw new ParameterException(spec.commandLine(),
           "--disk-size must be a positive multiple of 1MiB");
+    }
+    if (sourceRegion.equals(targetRegion)) {
+      throw new ParameterException(spec.commandLine(),
+          "--source-region and --target-region are the two regions of a pair, not one");
     }
     if (dataDisks < 0 || dataDisks > 64) {
       throw new ParameterException(spec.commandLine(), "--data-disks is 0 to 64");

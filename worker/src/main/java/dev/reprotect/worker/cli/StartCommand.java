@@ -8,9 +8,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "start", description = {
-    "Start the reprotect job of one VM: reverse its replication so it is protected again.",
-    "The job runs on a worker as workflow reprotect.<vault>.<vm>; follow it with `status`."})
+@Command(name = "start", mixinStandardHelpOptions = true, description = {
+    "Start the reprotect job of one VM.",
+    "%nReverses its replication so that it is protected again. The job runs on a worker as "
+        + "workflow reprotect.<vault>.<vm>; follow it with `status`, or pass --wait.%n"})
 final class StartCommand extends ClientCommand {
   @Mixin
   ItemArguments item;

@@ -4,9 +4,10 @@ import dev.reprotect.workflows.ByteSizes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "status", description = {
-    "Show the job of one VM: its steps while it runs (a query, answered by a worker) and the",
-    "initial sync's progress; its summary or error once it ended (no worker needed)."})
+@Command(name = "status", mixinStandardHelpOptions = true, description = {
+    "Show the job of one VM, running or ended.",
+    "%nWhile it runs: its steps (a query, answered by a worker) and the initial sync's progress "
+        + "(from the heartbeats). Once it ended: its summary or its error (no worker needed).%n"})
 final class StatusCommand extends ClientCommand {
   @Mixin
   ItemArguments item;

@@ -17,11 +17,12 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "worker", description = {
-    "Run a worker against a Temporal service: it hosts the workflows and activities on task",
-    "queue 'reprotect', with the in-process simulated Azure seeded with the demo's scenario.",
-    "Registers the search attributes VmName, Vault, SourceRegion, TargetRegion, ReprotectStep",
-    "where the server allows it. Runs until interrupted (Ctrl-C)."})
+@Command(name = "worker", mixinStandardHelpOptions = true, description = {
+    "Run a worker against a Temporal service.",
+    "%nThe worker hosts the workflows and activities on task queue 'reprotect', with the "
+        + "in-process simulated Azure seeded with the demo's scenario. It registers the search "
+        + "attributes VmName, Vault, SourceRegion, TargetRegion and ReprotectStep where the server "
+        + "allows it. Runs until interrupted (Ctrl-C).%n"})
 final class WorkerCommand implements Callable<Integer> {
   @Mixin
   ConnectionOptions connection;
