@@ -1,5 +1,6 @@
 package dev.reprotect.worker.cli;
 
+import dev.reprotect.azure.NameRules;
 import dev.reprotect.azure.sim.Scenario;
 import dev.reprotect.azure.sim.SimulatedAzure;
 import picocli.CommandLine.Option;
@@ -54,6 +55,14 @@ final class ScenarioOptions {
     if (diskSize <= 0 || diskSize % SimulatedAzure.DEFAULT_BLOCK_SIZE != 0) {
       throw new ParameterException(spec.commandLine(),
           "--disk-size must be a positive multiple of 1MiB");
+    }
+    if (!NameRules.isValidVaultName(vault)) {
+      throw new ParameterException(spec.commandLine(), "--vault: '" + vault + "' is not a vault "
+          + "name (2 to 50 letters, digits and hyphens, starting with a letter)");
+    }
+    if (!NameRules.isValidVmName(vm)) {
+      throw new ParameterException(spec.commandLine(), "--vm: '" + vm + "' is not a VM name "
+          + "(1 to 64 letters, digits, hyphens, dots and underscores)");
     }
     if (sourceRegion.equals(targetRegion)) {
       throw new ParameterException(spec.commandLine(),

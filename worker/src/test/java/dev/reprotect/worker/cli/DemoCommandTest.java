@@ -1,0 +1,76 @@
+package dev.reprotect.worker.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.reprotect.activities.ReprotectErrorCode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class DemoCommandTest {
+  @Test
+  void theDemoReprotectsTheVmAndPrintsOnlyItsSummaryAsJson() {
+    CliRun run = CliRun.of("demo", "--json", "--disk-size", "32MiB", "--data-disks", "2");
+
+    assertThat(run.exitCode()).isZero();
+    JsonNode summary = run.json();
+    assertThat(summary.get("state").asText()).isEqualTo("Protected");
+    assertThat(summary.get("sourceRegion").asText()).isEqualTo("southeastasia");
+    assertThat(summary.get("targetRegion").asText()).isEqualTo("eastasia");
+    assertThat(summary.get("recoveryPoints").asInt()).isEqualTo(1);
+    assertThat(summary.get("durationMs").asLong()).isNotNegative();
+    assertThat(summary.get("artefacts")).isNotEmpty().allSatisfy(artefact -> {
+      assertThat(artefact.fieldNames()).toIterable()
+          .containsExactly("type", "role", "name", "region", "action");
+      assertThat(artefact.get("action").asText()).isIn("created", "reused");
+    });
+    assertThat(summary.get("disks")).hasSize(3).allSatisfy(disk -> {
+      assertThat(disk.fieldNames()).toIterable().containsExactly("name", "sizeBytes",
+          "allocatedBytes", "seedBytesCopied", "bytesTransferred", "sourceChecksum",
+          "targetChecksum");
+      assertThat(disk.get("targetChecksum").asText()).isEqualTo(disk.get("sourceChecksum").asText());
+      assertThat(disk.get("sizeBytes").asLong()).isEqualTo(32L << 20);
+    });
+  }
+
+  @Test
+  void theHumanDemoShowsTheStepsAndTheSummary() {
+    CliRun run = CliRun.of("demo", "--disk-size", "16MiB", "--target-vm", "stopped");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.stdout())
+        .contains("skip Turn off the target VM: web-01 is already stopped")
+        .contains("ok   Initial sync")
+        .contains("web-01 of vault contoso is Protected: replicating southeastasia -> eastasia");
+  }
+
+  @ParameterizedTest
+  @EnumSource(ReprotectErrorCode.class)
+  void aBrokenPrerequisiteIsRefusedWithItsCodeAndAFailingExitStatus(ReprotectErrorCode code) {
+    CliRun run = CliRun.of("demo", "--json", "--disk-size", "8MiB", "--broken", code.name());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    JsonNode error = run.json().get("error");
+    assertThat(error.get("code").asText()).isEqualTo(code.name());
+    assertThat(error.get("message").asText()).isNotBlank();
+  }
+
+  @Test
+  void aRefusedRequestLeavesTheBackendUnchanged() {
+    CliRun run = CliRun.of("demo", "--disk-size", "8MiB", "--broken", "SourceVmDeleted");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.stdout()).contains("The backend is unchanged");
+    assertThat(run.stderr()).contains("error SourceVmDeleted:");
+  }
+
+  @Test
+  void aBadOptionIsAUsageErrorThatExplainsItself() {
+    CliRun run = CliRun.of("demo", "--disk-size", "1000", "--json");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.stdout()).isEmpty();
+    assertThat(run.stderr()).contains("--disk-size must be a positive multiple of 1MiB");
+  }
+}
