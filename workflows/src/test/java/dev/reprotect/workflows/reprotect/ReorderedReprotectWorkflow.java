@@ -1,0 +1,32 @@
+package dev.reprotect.workflows.reprotect;
+
+import dev.reprotect.activities.ItemOperation;
+import dev.reprotect.activities.ReprotectRequest;
+import dev.reprotect.activities.item.ReplicatedItemActivities;
+import dev.reprotect.activities.plan.ReprotectPlanning;
+import dev.reprotect.workflows.ActivityPolicies;
+import io.temporal.workflow.Workflow;
+
+/**
+ * The reprotect with two steps swapped: it claims the item before it plans. Its only use is to
+ * show that replay catches a reordered step: its first command is the real workflow's, its
+ * second is not, and it stops there, since replay fails there.
+ */
+public final class ReorderedReprotectWorkflow implements ReprotectWorkflow {
+  @Override
+  public ReprotectSummary reprotect(ReprotectRequest request) {
+    new JobTracker(Workflow.getInfo().getWorkflowId(), request.vault(), request.vm())
+        .start(ReprotectStep.CheckPrerequisites, "same first command as the real workflow");
+    Workflow.newActivityStub(ReplicatedItemActivities.class, ActivityPolicies.step("claim"))
+        .claimItem(new ItemOperation(request.vault(), request.vm(), "Reprotect",
+            Workflow.getInfo().getWorkflowId()));
+    Workflow.newActivityStub(ReprotectPlanning.class, ActivityPolicies.step("plan"))
+        .plan(request);
+    return null;
+  }
+
+  @Override
+  public ReprotectJob job() {
+    return null;
+  }
+}
