@@ -25,12 +25,9 @@ public final class ActivityPolicies {
 
   /** A short step: a few backend calls. */
   public static ActivityOptions step(String summary) {
-    return ActivityOptions.newBuilder()
+    return withSummary(summary)
         .setStartToCloseTimeout(Duration.ofMinutes(2))
         .setScheduleToCloseTimeout(Duration.ofMinutes(20))
-        .setRetryOptions(RETRY)
-        .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
-        .setSummary(summary)
         .build();
   }
 
@@ -39,13 +36,21 @@ public final class ActivityPolicies {
    * worker that dies is noticed within the heartbeat timeout and another resumes its work.
    */
   public static ActivityOptions sync(String summary) {
-    return ActivityOptions.newBuilder()
+    return withSummary(summary)
         .setStartToCloseTimeout(Duration.ofHours(12))
         .setScheduleToCloseTimeout(Duration.ofHours(24))
         .setHeartbeatTimeout(Duration.ofSeconds(30))
+        .build();
+  }
+
+  /**
+   * What every activity shares. A cancelled job waits for the activity to acknowledge, so that
+   * it stops at a safe point rather than being abandoned mid-step.
+   */
+  private static ActivityOptions.Builder withSummary(String summary) {
+    return ActivityOptions.newBuilder()
         .setRetryOptions(RETRY)
         .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
-        .setSummary(summary)
-        .build();
+        .setSummary(summary);
   }
 }

@@ -33,37 +33,29 @@ final class BlockStore {
   /** Stores a block and returns its hash. */
   String put(byte[] data) {
     String hash = sha256(data);
-    putWithHash(hash, data);
+    store(hash, temp -> Files.write(temp, data));
     return hash;
-  }
-
-  /** Stores a block whose hash the sending region computed already. */
-  void putWithHash(String hash, byte[] data) {
-    Path file = fileOf(hash);
-    if (Files.exists(file)) {
-      return;
-    }
-    try {
-      Files.createDirectories(file.getParent());
-      // Written aside and moved in, so a reader never sees half a block.
-      Path temp = tempFile();
-      Files.write(temp, data);
-      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /** Copies a block from another region's store: the bytes are written anew here. */
   void copyFrom(BlockStore other, String hash) {
+    store(hash, temp -> Files.copy(other.fileOf(hash), temp, StandardCopyOption.REPLACE_EXISTING));
+  }
+
+  private interface BlockWriter {
+    void writeTo(Path temp) throws IOException;
+  }
+
+  /** Stores a block unless the region has it; written aside and moved in, never seen half-written. */
+  private void store(String hash, BlockWriter writer) {
     Path file = fileOf(hash);
     if (Files.exists(file)) {
       return;
     }
     try {
       Files.createDirectories(file.getParent());
-      Path temp = tempFile();
-      Files.copy(other.fileOf(hash), temp, StandardCopyOption.REPLACE_EXISTING);
+      Path temp = directory.resolve("tmp-" + tempCounter.incrementAndGet());
+      writer.writeTo(temp);
       Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -76,10 +68,6 @@ final class BlockStore {
     } catch (IOException e) {
       throw new UncheckedIOException("block " + hash + " is missing from " + directory, e);
     }
-  }
-
-  private Path tempFile() {
-    return directory.resolve("tmp-" + tempCounter.incrementAndGet());
   }
 
   private Path fileOf(String hash) {

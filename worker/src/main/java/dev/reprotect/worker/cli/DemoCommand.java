@@ -9,10 +9,8 @@ import dev.reprotect.azure.sim.Scenario;
 import dev.reprotect.azure.sim.SimulatedAzure;
 import dev.reprotect.worker.EmbeddedTemporal;
 import dev.reprotect.worker.ReprotectModule;
-import dev.reprotect.workflows.reprotect.ReprotectSummary;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -67,20 +65,9 @@ final class DemoCommand implements Callable<Integer> {
       int logBefore = azure.metering().activityLog().size();
       ReprotectJobs jobs = new ReprotectJobs(temporal.client());
       String workflowId = jobs.start(request);
-      CompletableFuture<ReprotectSummary> result =
-          CompletableFuture.supplyAsync(() -> jobs.await(workflowId));
-      if (!output.json) {
-        output.out.println("Job " + workflowId);
-        new JobProgressDisplay(jobs, output.out).follow(workflowId, result);
-      }
+      info("Job " + workflowId);
       try {
-        ReprotectSummary summary = Futures.join(result);
-        if (output.json) {
-          output.out.println(Json.write(summary));
-        } else {
-          HumanFormat.summary(summary, output.out);
-        }
-        return ExitCodes.OK;
+        return output.summary(JobProgressDisplay.awaitEnd(jobs, workflowId, output));
       } catch (RuntimeException failure) {
         int status = output.fail(JobFailures.describe(failure));
         if (broken != null) {

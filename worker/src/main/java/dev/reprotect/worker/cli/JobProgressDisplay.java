@@ -5,6 +5,7 @@ import dev.reprotect.workflows.ByteSizes;
 import dev.reprotect.workflows.reprotect.JobStep;
 import dev.reprotect.workflows.reprotect.ReprotectJob;
 import dev.reprotect.workflows.reprotect.ReprotectStep;
+import dev.reprotect.workflows.reprotect.ReprotectSummary;
 import dev.reprotect.workflows.reprotect.StepState;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -38,6 +39,19 @@ final class JobProgressDisplay {
   JobProgressDisplay(ReprotectJobs jobs, PrintStream out) {
     this.jobs = jobs;
     this.out = out;
+  }
+
+  /**
+   * Waits for the end of a job, showing its progress to people (not in JSON mode); returns its
+   * summary, or throws what the job failed with.
+   */
+  static ReprotectSummary awaitEnd(ReprotectJobs jobs, String workflowId, Output output) {
+    CompletableFuture<ReprotectSummary> result =
+        CompletableFuture.supplyAsync(() -> jobs.await(workflowId));
+    if (!output.json) {
+      new JobProgressDisplay(jobs, output.out).follow(workflowId, result);
+    }
+    return Futures.join(result);
   }
 
   /** Shows the job until {@code done} completes. */

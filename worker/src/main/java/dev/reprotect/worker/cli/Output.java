@@ -1,5 +1,6 @@
 package dev.reprotect.worker.cli;
 
+import dev.reprotect.workflows.reprotect.ReprotectSummary;
 import java.io.PrintStream;
 import picocli.CommandLine.Option;
 
@@ -11,6 +12,16 @@ final class Output {
 
   PrintStream out = System.out;
   PrintStream err = System.err;
+
+  /** Prints a job's summary the way the mode asks for; returns the exit status of a success. */
+  int summary(ReprotectSummary summary) {
+    if (json) {
+      out.println(Json.write(summary));
+    } else {
+      HumanFormat.summary(summary, out);
+    }
+    return ExitCodes.OK;
+  }
 
   /** Reports a failure the way the mode asks for; returns the exit status of a failure. */
   int fail(CliError error) {

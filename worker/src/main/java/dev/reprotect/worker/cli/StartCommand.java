@@ -1,9 +1,7 @@
 package dev.reprotect.worker.cli;
 
 import dev.reprotect.activities.ReprotectRequest;
-import dev.reprotect.workflows.reprotect.ReprotectSummary;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,18 +31,9 @@ final class StartCommand extends ClientCommand {
               + " --vault " + item.vault);
       return ExitCodes.OK;
     }
-    CompletableFuture<ReprotectSummary> result =
-        CompletableFuture.supplyAsync(() -> jobs.await(workflowId));
     if (!output.json) {
       output.out.println("Started " + workflowId);
-      new JobProgressDisplay(jobs, output.out).follow(workflowId, result);
     }
-    ReprotectSummary summary = Futures.join(result);
-    if (output.json) {
-      output.out.println(Json.write(summary));
-    } else {
-      HumanFormat.summary(summary, output.out);
-    }
-    return ExitCodes.OK;
+    return output.summary(JobProgressDisplay.awaitEnd(jobs, workflowId, output));
   }
 }
