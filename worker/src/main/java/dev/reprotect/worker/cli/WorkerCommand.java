@@ -1,15 +1,11 @@
 package dev.reprotect.worker.cli;
 
-import dev.reprotect.activities.ReprotectActivities;
 import dev.reprotect.azure.sim.Scenario;
 import dev.reprotect.azure.sim.SimulatedAzure;
-import dev.reprotect.worker.ReprotectModule;
+import dev.reprotect.worker.ReprotectWorker;
 import dev.reprotect.worker.SearchAttributeSetup;
-import dev.reprotect.worker.WorkerRegistration;
 import dev.reprotect.workflows.TaskQueues;
-import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -36,12 +32,7 @@ final class WorkerCommand implements Callable<Integer> {
     WorkflowServiceStubs service = connection.connect();
     registerSearchAttributes(service);
     try (SimulatedAzure azure = SimulatedAzure.seeded(scenario, SimulatedAzure.DEFAULT_BLOCK_SIZE)) {
-      WorkflowClient client = connection.client(service);
-      WorkerFactory factory = WorkerFactory.newInstance(client);
-      Worker worker = factory.newWorker(TaskQueues.REPROTECT);
-      WorkerRegistration.registerAll(worker,
-          new ReprotectModule(azure, ReprotectActivities.DEFAULT_BLOCKS_PER_RANGE));
-      factory.start();
+      WorkerFactory factory = ReprotectWorker.start(connection.client(service), azure);
       System.out.printf("Worker on task queue '%s' of %s (namespace %s). Simulated world: VM %s "
               + "of vault %s in %s, its stale original in %s.%nTry: reprotect plan %s --vault %s"
               + "%n     reprotect start %s --vault %s --wait%nCtrl-C stops the worker.%n",
