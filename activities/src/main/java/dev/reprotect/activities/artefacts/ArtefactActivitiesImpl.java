@@ -6,10 +6,13 @@ import dev.reprotect.activities.PlannedArtefact;
 import dev.reprotect.activities.ReprotectPlan;
 import dev.reprotect.azure.AvailabilitySet;
 import dev.reprotect.azure.AzureBackend;
+import dev.reprotect.azure.AzureErrorCode;
+import dev.reprotect.azure.AzureException;
 import dev.reprotect.azure.ResourceGroup;
 import dev.reprotect.azure.StorageAccount;
 import jakarta.inject.Inject;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Each step looks before it creates: an existing resource is reused as it is (its tags and
@@ -48,20 +51,29 @@ public final class ArtefactActivitiesImpl implements ArtefactActivities {
   @Override
   public void ensureAvailabilitySet(ReprotectPlan plan) {
     PlannedArtefact set = plan.availabilitySet();
-    AzureFailures.translated(plan.targetRegion(), () -> {
-      if (azure.compute().availabilitySet(set.resourceGroup(), set.name()).isEmpty()) {
-        azure.compute().createAvailabilitySet(ActivityCaller.current(),
-            new AvailabilitySet(set.resourceGroup(), set.name(), set.region()));
-      }
-    });
+    // Create-or-update: an existing set of that name in another region is a conflict.
+    AzureFailures.translated(plan.targetRegion(), () -> azure.compute().createAvailabilitySet(
+        ActivityCaller.current(), new AvailabilitySet(set.resourceGroup(), set.name(), set.region())));
   }
 
+  /**
+   * An existing account is reused only if it is the planned one: same resource group and region.
+   * A name taken by someone else since the plan was made fails the step; it never receives data.
+   */
   private void ensureStorageAccount(
       ReprotectPlan plan, PlannedArtefact account, Map<String, String> tags) {
     AzureFailures.translated(plan.targetRegion(), () -> {
-      if (azure.storage().storageAccount(account.name()).isEmpty()) {
+      Optional<StorageAccount> existing = azure.storage().storageAccount(account.name());
+      if (existing.isEmpty()) {
         azure.storage().createStorageAccount(ActivityCaller.current(), new StorageAccount(
             account.name(), account.resourceGroup(), account.region(), StorageAccount.KIND, tags));
+      } else if (!existing.get().resourceGroup().equalsIgnoreCase(account.resourceGroup())
+          || !existing.get().location().equals(account.region())) {
+        throw new AzureException(AzureErrorCode.StorageAccountAlreadyTaken, "the "
+            + account.role() + " " + account.name() + " was planned in " + account.region()
+            + " (resource group " + account.resourceGroup() + "), but that name now belongs to an"
+            + " account in " + existing.get().location() + " (resource group "
+            + existing.get().resourceGroup() + "); plan again");
       }
     });
   }

@@ -4,7 +4,9 @@ import dev.reprotect.activities.ArtefactType;
 import dev.reprotect.activities.Customization;
 import dev.reprotect.activities.PlannedArtefact;
 import dev.reprotect.activities.PlannedDisk;
+import dev.reprotect.activities.ReprotectErrorCode;
 import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.activities.ReprotectRefusal;
 import dev.reprotect.activities.ReprotectRequest;
 import dev.reprotect.activities.TargetVmPlan;
 import dev.reprotect.azure.AvailabilitySet;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -59,7 +62,7 @@ public final class ReprotectPlanner {
         networkId.split("/")[2], true);
 
     PlannedArtefact targetAccount = planTargetAccount(custom, source, target, groupName);
-    PlannedArtefact cacheAccount = planCacheAccount(custom, item, source);
+    PlannedArtefact cacheAccount = planCacheAccount(custom, item, source, targetAccount.name());
     PlannedArtefact availabilitySet = planAvailabilitySet(custom, sourceVm, target, groupName);
 
     Optional<VirtualMachine> staleVm =
@@ -82,7 +85,7 @@ public final class ReprotectPlanner {
           .filter(account -> account.location().equals(target.region()));
       name = recorded.isPresent() ? recorded.get().name()
           : StorageAccountNames.firstFreeOrOurs(source.storageAccount(), TARGET_ACCOUNT_SUFFIX,
-              azure.storage()::storageAccount,
+              custom.cacheStorageAccount(), azure.storage()::storageAccount,
               account -> account.location().equals(target.region())
                   && account.resourceGroup().equalsIgnoreCase(groupName));
     }
@@ -92,20 +95,26 @@ public final class ReprotectPlanner {
         existing.isPresent());
   }
 
+  /** The cache account: never the target account, which lives in the other region. */
   private PlannedArtefact planCacheAccount(
-      Customization custom, ReplicatedItem item, ItemSide source) {
+      Customization custom, ReplicatedItem item, ItemSide source, String targetAccount) {
     String name = custom.cacheStorageAccount();
     if (name == null) {
+      Predicate<StorageAccount> isVaultCache = account -> account.isCacheOf(item.vault())
+          && account.location().equals(source.region());
       name = azure.storage().storageAccounts().stream()
-          .filter(account -> account.isCacheOf(item.vault())
-              && account.location().equals(source.region()))
+          .filter(isVaultCache)
           .map(StorageAccount::name)
+          .filter(existing -> !existing.equals(targetAccount))
           .sorted()
           .findFirst()
-          .orElseGet(() -> StorageAccountNames.firstFreeOrOurs(
-              item.vault(), CACHE_ACCOUNT_SUFFIX, azure.storage()::storageAccount,
-              account -> account.isCacheOf(item.vault())
-                  && account.location().equals(source.region())));
+          .orElseGet(() -> StorageAccountNames.firstFreeOrOurs(item.vault(),
+              CACHE_ACCOUNT_SUFFIX, targetAccount, azure.storage()::storageAccount,
+              isVaultCache));
+    } else if (name.equals(targetAccount)) {
+      throw new ReprotectRefusal(ReprotectErrorCode.InvalidCustomization, "the cache storage "
+          + "account " + name + " is also the target storage account: they are two accounts, "
+          + "in two regions");
     }
     Optional<StorageAccount> existing = azure.storage().storageAccount(name);
     return new PlannedArtefact(ArtefactType.StorageAccount, "cache storage account", name,

@@ -18,13 +18,17 @@ final class StorageAccountNames {
 
   /**
    * The first variant of {@code base + suffix} that no account holds, or that an account
-   * accepted by {@code isOurs} holds.
+   * accepted by {@code isOurs} holds; never {@code reserved}, a name the plan gives another
+   * account (null when there is none).
    */
-  static String firstFreeOrOurs(String base, String suffix,
+  static String firstFreeOrOurs(String base, String suffix, String reserved,
       Function<String, Optional<StorageAccount>> lookup, Predicate<StorageAccount> isOurs) {
     String cleanBase = base.toLowerCase().replaceAll("[^a-z0-9]", "");
     for (int variant = 0; variant < MAX_VARIANTS; variant++) {
       String name = variant(cleanBase, suffix, variant);
+      if (name.equals(reserved)) {
+        continue;
+      }
       Optional<StorageAccount> existing = lookup.apply(name);
       if (existing.isEmpty() || isOurs.test(existing.get())) {
         return name;

@@ -3,6 +3,7 @@ package dev.reprotect.workflows.reprotect;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.name.Names;
+import dev.reprotect.activities.Customization;
 import dev.reprotect.activities.ReprotectActivities;
 import dev.reprotect.activities.ReprotectRequest;
 import dev.reprotect.activities.sync.InitialSyncActivitiesImpl;
@@ -18,9 +19,11 @@ import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.SearchAttributes;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A seeded simulator and the activities over it, for workflow tests: small blocks and short sync
@@ -74,9 +77,19 @@ final class ReprotectFixture implements AutoCloseable {
     return WorkflowIds.reprotect(scenario.vault(), scenario.vm());
   }
 
+  /** A request for the scenario's item with customised target resources. */
+  ReprotectRequest request(Customization customization) {
+    return new ReprotectRequest(scenario.vault(), scenario.vm(), customization);
+  }
+
   ReprotectWorkflow newWorkflow(WorkflowClient client) {
+    return newWorkflow(client, workflowId());
+  }
+
+  /** A stub of a reprotect of the scenario's item under another workflow id. */
+  ReprotectWorkflow newWorkflow(WorkflowClient client, String workflowId) {
     return client.newWorkflowStub(ReprotectWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(workflowId())
+        .setWorkflowId(workflowId)
         .setTaskQueue(taskQueue)
         .setTypedSearchAttributes(SearchAttributes.newBuilder()
             .set(ReprotectSearchAttributes.VM_NAME, scenario.vm())
@@ -88,6 +101,16 @@ final class ReprotectFixture implements AutoCloseable {
   /** A stub of the job's workflow, for its query, whether it runs or has finished. */
   ReprotectWorkflow newWorkflowStubForQuery(WorkflowClient client) {
     return client.newWorkflowStub(ReprotectWorkflow.class, workflowId());
+  }
+
+  /** The first failure of the cause chain (outermost first) that has the given type. */
+  static Optional<ApplicationFailure> applicationFailure(Throwable thrown, String type) {
+    for (Throwable t = thrown; t != null; t = t.getCause()) {
+      if (t instanceof ApplicationFailure failure && type.equals(failure.getType())) {
+        return Optional.of(failure);
+      }
+    }
+    return Optional.empty();
   }
 
   ReplicatedItem item() {
