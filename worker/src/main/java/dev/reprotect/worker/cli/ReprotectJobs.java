@@ -17,6 +17,7 @@ import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
+import io.temporal.client.WorkflowExecutionMetadata;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.SearchAttributes;
@@ -68,6 +69,11 @@ final class ReprotectJobs {
             .setWorkflowExecutionTimeout(Duration.ofMinutes(5))
             .build());
     return review.review(request);
+  }
+
+  /** The jobs a visibility query finds, newest first; needs a server with a visibility store. */
+  List<WorkflowExecutionMetadata> list(String query, int limit) {
+    return client.listExecutions(query).limit(limit).toList();
   }
 
   void cancel(String workflowId) {

@@ -20,6 +20,8 @@ import io.temporal.testserver.TestServer;
 import io.temporal.worker.WorkerFactory;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -27,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The CLI's client commands against a Temporal service on a port, with a worker of its own, as a
@@ -171,6 +174,37 @@ class CliAgainstATemporalServiceTest {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  @Test
+  void aFinishedJobsHistoryReplaysFromTheServerAndFromAFileButNotOnceTampered(
+      @TempDir Path dir) throws IOException {
+    assertThat(cli("start", scenario.vm(), "--wait").exitCode()).isZero();
+    String workflowId = "reprotect." + scenario.vault() + "." + scenario.vm();
+
+    CliRun fromServer = CliRun.of("replay", "--workflow-id", workflowId, "--address", address,
+        "--json");
+    assertThat(fromServer.exitCode()).as(fromServer.stdout()).isZero();
+    assertThat(fromServer.json().get("deterministic").asBoolean()).isTrue();
+
+    Path file = dir.resolve("history.json");
+    Files.writeString(file, WorkflowClient.newInstance(service).fetchHistory(workflowId).toJson(true));
+    assertThat(CliRun.of("replay", file.toString()).exitCode()).isZero();
+
+    Path tampered = dir.resolve("tampered.json");
+    Files.writeString(tampered, Files.readString(file).replace("\"ClaimItem\"", "\"DeleteTargetVm\""));
+    CliRun broken = CliRun.of("replay", tampered.toString(), "--json");
+    assertThat(broken.exitCode()).isEqualTo(1);
+    assertThat(broken.json().get("deterministic").asBoolean()).isFalse();
+    assertThat(broken.json().get("error").asText()).contains("ClaimItem", "DeleteTargetVm");
+  }
+
+  @Test
+  void listingSaysClearlyThatThisServiceCannotList() {
+    CliRun list = CliRun.of("list", "--vm", scenario.vm(), "--address", address, "--json");
+
+    assertThat(list.exitCode()).isEqualTo(1);
+    assertThat(list.json().get("error").get("code").asText()).isEqualTo("ListingNotSupported");
   }
 
   @Test

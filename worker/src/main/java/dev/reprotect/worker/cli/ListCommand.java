@@ -1,0 +1,111 @@
+package dev.reprotect.worker.cli;
+
+import dev.reprotect.azure.NameRules;
+import dev.reprotect.workflows.ReprotectSearchAttributes;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.temporal.client.WorkflowExecutionMetadata;
+import io.temporal.common.SearchAttributeKey;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "list", mixinStandardHelpOptions = true, description = {
+    "List reprotect jobs, newest first, through the server's visibility store.",
+    "%nFilters on the search attributes the jobs carry. Needs a real Temporal server (reprotect "
+        + "dev, or --address): the embedded test server keeps no visibility store.%n"})
+final class ListCommand extends ClientCommand {
+  private static final int MAX_JOBS = 1000;
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--state", paramLabel = "STATE",
+      description = "Running, Completed, Failed, Canceled, Terminated or TimedOut.")
+  String state;
+
+  @Option(names = "--vm", paramLabel = "NAME", description = "Only the jobs of this VM.")
+  String vm;
+
+  @Option(names = "--vault", paramLabel = "NAME", description = "Only the jobs of this vault.")
+  String vault;
+
+  /** One job in the list, as --json prints it. */
+  record ListedJob(String workflowId, String status, Instant startTime, Instant closeTime,
+      String vm, String vault, String sourceRegion, String targetRegion, String step) {}
+
+  @Override
+  int run(ReprotectJobs jobs) {
+    String query = query();
+    List<ListedJob> listed = new ArrayList<>();
+    try {
+      jobs.list(query, MAX_JOBS).forEach(execution -> listed.add(toJob(execution)));
+    } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() != Status.Code.UNIMPLEMENTED) {
+        throw e;
+      }
+      return output.fail(new CliError("ListingNotSupported", "this Temporal service cannot list "
+          + "workflows (the embedded test server has no visibility store); point --address at a "
+          + "real server, such as the one `reprotect dev` starts"));
+    }
+    if (output.json) {
+      output.out.println(Json.write(listed));
+    } else {
+      output.out.printf("%-34s %-10s %-22s %-28s %s%n", "WORKFLOW ID", "STATUS", "STARTED",
+          "DIRECTION", "STEP");
+      for (ListedJob job : listed) {
+        output.out.printf("%-34s %-10s %-22s %-28s %s%n", job.workflowId(), job.status(),
+            job.startTime(), job.sourceRegion() + " -> " + job.targetRegion(), job.step());
+      }
+    }
+    return ExitCodes.OK;
+  }
+
+  private String query() {
+    List<String> clauses = new ArrayList<>(List.of("WorkflowType = 'ReprotectWorkflow'"));
+    if (vm != null) {
+      if (!NameRules.isValidVmName(vm)) {
+        throw new ParameterException(spec.commandLine(), "--vm: '" + vm + "' is not a VM name");
+      }
+      clauses.add("VmName = '" + vm + "'");
+    }
+    if (vault != null) {
+      if (!NameRules.isValidVaultName(vault)) {
+        throw new ParameterException(spec.commandLine(), "--vault: '" + vault + "' is not a vault name");
+      }
+      clauses.add("Vault = '" + vault + "'");
+    }
+    if (state != null) {
+      List<String> states =
+          List.of("Running", "Completed", "Failed", "Canceled", "Terminated", "TimedOut");
+      String matched = states.stream().filter(s -> s.equalsIgnoreCase(state)).findFirst()
+          .orElseThrow(() -> new ParameterException(spec.commandLine(),
+              "--state is one of " + String.join(", ", states)));
+      clauses.add("ExecutionStatus = '" + matched + "'");
+    }
+    return String.join(" AND ", clauses);
+  }
+
+  private static ListedJob toJob(WorkflowExecutionMetadata execution) {
+    return new ListedJob(execution.getExecution().getWorkflowId(),
+        execution.getStatus().name().replace("WORKFLOW_EXECUTION_STATUS_", "")
+            .toLowerCase(Locale.ROOT),
+        execution.getStartTime(), execution.getCloseTime(),
+        attribute(execution, ReprotectSearchAttributes.VM_NAME),
+        attribute(execution, ReprotectSearchAttributes.VAULT),
+        attribute(execution, ReprotectSearchAttributes.SOURCE_REGION),
+        attribute(execution, ReprotectSearchAttributes.TARGET_REGION),
+        attribute(execution, ReprotectSearchAttributes.REPROTECT_STEP));
+  }
+
+  private static String attribute(
+      WorkflowExecutionMetadata execution, SearchAttributeKey<String> key) {
+    return execution.getTypedSearchAttributes().get(key);
+  }
+}
