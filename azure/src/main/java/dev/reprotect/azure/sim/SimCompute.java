@@ -42,7 +42,7 @@ final class SimCompute implements ComputeApi {
       throw new AzureException(AzureErrorCode.InvalidResourceName, "invalid VM name " + vm.name());
     }
     world.enter("createVirtualMachine", vm.location());
-    synchronized (world) {
+    return world.mutate(() -> {
       SimResources.requireResourceGroup(world, vm.resourceGroup());
       for (VmDisk disk : vm.disks()) {
         if (!world.blobs.containsKey(World.blobKey(disk.vhd()))) {
@@ -61,7 +61,7 @@ final class SimCompute implements ComputeApi {
       world.virtualMachines.put(key, vm);
       world.log.append("Microsoft.Compute/virtualMachines/write", vm.id(), caller);
       return vm;
-    }
+    });
   }
 
   @Override
@@ -79,7 +79,7 @@ final class SimCompute implements ComputeApi {
     VirtualMachine vm = virtualMachine(resourceGroup, name)
         .orElseThrow(() -> AzureException.notFound("VM " + resourceGroup + "/" + name));
     world.enter(action, vm.location());
-    synchronized (world) {
+    return world.mutate(() -> {
       String key = World.scopedKey(resourceGroup, name);
       VirtualMachine current = world.virtualMachines.get(key);
       if (current == null) {
@@ -92,7 +92,7 @@ final class SimCompute implements ComputeApi {
       world.virtualMachines.put(key, changed);
       world.log.append("Microsoft.Compute/virtualMachines/" + action + "/action", vm.id(), caller);
       return changed;
-    }
+    });
   }
 
   @Override
@@ -102,7 +102,7 @@ final class SimCompute implements ComputeApi {
       return;
     }
     world.enter("deleteVirtualMachine", found.get().location());
-    synchronized (world) {
+    world.mutate(() -> {
       VirtualMachine vm = world.virtualMachines.remove(World.scopedKey(resourceGroup, name));
       if (vm == null) {
         return;
@@ -115,7 +115,7 @@ final class SimCompute implements ComputeApi {
               ResourceIds.blob(disk.vhd()), caller);
         }
       }
-    }
+    });
   }
 
   @Override
@@ -141,7 +141,7 @@ final class SimCompute implements ComputeApi {
           AzureErrorCode.InvalidResourceName, "invalid availability set name " + set.name());
     }
     world.enter("createAvailabilitySet", set.location());
-    synchronized (world) {
+    return world.mutate(() -> {
       SimResources.requireResourceGroup(world, set.resourceGroup());
       String key = World.scopedKey(set.resourceGroup(), set.name());
       AvailabilitySet existing = world.availabilitySets.get(key);
@@ -155,6 +155,6 @@ final class SimCompute implements ComputeApi {
       world.availabilitySets.put(key, set);
       world.log.append("Microsoft.Compute/availabilitySets/write", set.id(), caller);
       return set;
-    }
+    });
   }
 }

@@ -25,7 +25,7 @@ final class SimNetwork implements NetworkApi {
   @Override
   public VirtualNetwork createVirtualNetwork(Caller caller, VirtualNetwork network) {
     world.enter("createVirtualNetwork", network.location());
-    synchronized (world) {
+    return world.mutate(() -> {
       SimResources.requireResourceGroup(world, network.resourceGroup());
       String key = World.scopedKey(network.resourceGroup(), network.name());
       VirtualNetwork existing = world.networks.get(key);
@@ -39,7 +39,7 @@ final class SimNetwork implements NetworkApi {
       world.networks.put(key, network);
       world.log.append("Microsoft.Network/virtualNetworks/write", network.id(), caller);
       return network;
-    }
+    });
   }
 
   @Override
@@ -54,7 +54,7 @@ final class SimNetwork implements NetworkApi {
   @Override
   public NetworkMapping createNetworkMapping(Caller caller, NetworkMapping mapping) {
     world.enter("createNetworkMapping");
-    synchronized (world) {
+    return world.mutate(() -> {
       String key = mappingKey(
           mapping.sourceRegion(), mapping.sourceNetworkId(), mapping.targetRegion());
       if (!mapping.equals(world.networkMappings.get(key))) {
@@ -63,20 +63,20 @@ final class SimNetwork implements NetworkApi {
             "/networkMappings/" + key, caller);
       }
       return mapping;
-    }
+    });
   }
 
   @Override
   public void deleteNetworkMapping(
       Caller caller, String sourceRegion, String sourceNetworkId, String targetRegion) {
     world.enter("deleteNetworkMapping");
-    synchronized (world) {
+    world.mutate(() -> {
       String key = mappingKey(sourceRegion, sourceNetworkId, targetRegion);
       if (world.networkMappings.remove(key) != null) {
         world.log.append("Microsoft.RecoveryServices/replicationNetworkMappings/delete",
             "/networkMappings/" + key, caller);
       }
-    }
+    });
   }
 
   private static String mappingKey(String sourceRegion, String sourceNetworkId, String targetRegion) {

@@ -18,7 +18,6 @@ import dev.reprotect.azure.Vault;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeMap;
 
 final class SimRecoveryServices implements RecoveryServicesApi {
   /** The container of the target storage account where recovery points keep their snapshots. */
@@ -44,7 +43,7 @@ final class SimRecoveryServices implements RecoveryServicesApi {
           AzureErrorCode.InvalidResourceName, "invalid vault name " + vault.name());
     }
     world.enter("createVault", vault.location());
-    synchronized (world) {
+    return world.mutate(() -> {
       SimResources.requireResourceGroup(world, vault.resourceGroup());
       Vault existing = world.vaults.get(vault.name().toLowerCase());
       if (existing != null) {
@@ -58,7 +57,7 @@ final class SimRecoveryServices implements RecoveryServicesApi {
       world.log.append("Microsoft.RecoveryServices/vaults/write",
           "/providers/Microsoft.RecoveryServices/vaults/" + vault.name(), caller);
       return vault;
-    }
+    });
   }
 
   @Override
@@ -82,7 +81,7 @@ final class SimRecoveryServices implements RecoveryServicesApi {
           AzureErrorCode.InvalidResourceName, "invalid item name " + item.name());
     }
     world.enter("putReplicatedItem");
-    synchronized (world) {
+    return world.mutate(() -> {
       requireVault(item.vault());
       String key = World.scopedKey(item.vault(), item.name());
       if (!item.equals(world.items.get(key))) {
@@ -91,14 +90,14 @@ final class SimRecoveryServices implements RecoveryServicesApi {
             ResourceIds.replicatedItem(item.vault(), item.name()), caller);
       }
       return item;
-    }
+    });
   }
 
   @Override
   public ReplicatedItem claimOperation(Caller caller, String vault, String item,
       RunningOperation operation, ProtectionState newState) {
     world.enter("claimOperation");
-    synchronized (world) {
+    return world.mutate(() -> {
       ReplicatedItem current = existingItem(vault, item);
       RunningOperation running = current.runningOperation();
       if (running != null) {
@@ -113,14 +112,14 @@ final class SimRecoveryServices implements RecoveryServicesApi {
       world.log.append("Microsoft.RecoveryServices/vaults/replicatedItems/claim/action",
           ResourceIds.replicatedItem(vault, item), caller);
       return claimed;
-    }
+    });
   }
 
   @Override
   public ReplicatedItem releaseOperation(Caller caller, String vault, String item,
       String operationId, ProtectionState newState) {
     world.enter("releaseOperation");
-    synchronized (world) {
+    return world.mutate(() -> {
       ReplicatedItem current = existingItem(vault, item);
       RunningOperation running = current.runningOperation();
       if (running == null || !running.id().equals(operationId)) {
@@ -131,7 +130,7 @@ final class SimRecoveryServices implements RecoveryServicesApi {
       world.log.append("Microsoft.RecoveryServices/vaults/replicatedItems/release/action",
           ResourceIds.replicatedItem(vault, item), caller);
       return released;
-    }
+    });
   }
 
   @Override
@@ -144,7 +143,7 @@ final class SimRecoveryServices implements RecoveryServicesApi {
   @Override
   public RecoveryPlan createRecoveryPlan(Caller caller, RecoveryPlan plan) {
     world.enter("createRecoveryPlan");
-    synchronized (world) {
+    return world.mutate(() -> {
       requireVault(plan.vault());
       String key = World.scopedKey(plan.vault(), plan.name());
       if (!plan.equals(world.recoveryPlans.get(key))) {
@@ -153,7 +152,7 @@ final class SimRecoveryServices implements RecoveryServicesApi {
             ResourceIds.recoveryPlan(plan.vault(), plan.name()), caller);
       }
       return plan;
-    }
+    });
   }
 
   @Override
@@ -166,7 +165,7 @@ final class SimRecoveryServices implements RecoveryServicesApi {
     ReplicatedItem current = replicatedItem(vault, item)
         .orElseThrow(() -> AzureException.notFound("replicated item " + vault + "/" + item));
     world.enter("createRecoveryPoint", current.target().region());
-    synchronized (world) {
+    return world.mutate(() -> {
       String key = World.scopedKey(vault, item) + "/" + pointId;
       RecoveryPoint existing = world.recoveryPoints.get(key);
       if (existing != null) {
@@ -182,7 +181,7 @@ final class SimRecoveryServices implements RecoveryServicesApi {
         BlobRef snapshot = new BlobRef(disk.replica().storageAccount(), RECOVERY_POINT_CONTAINER,
             item + "." + pointId + "." + disk.slot() + ".vhd");
         world.blobs.put(World.blobKey(snapshot), new BlobData(
-            snapshot, replica.region, replica.sizeBytes, new TreeMap<>(replica.blocks)));
+            snapshot, replica.region, replica.sizeBytes(), replica.copyOfBlocks()));
         snapshots.add(snapshot);
       }
       RecoveryPoint point = new RecoveryPoint(
@@ -191,7 +190,7 @@ final class SimRecoveryServices implements RecoveryServicesApi {
       world.log.append("Microsoft.RecoveryServices/vaults/replicatedItems/recoveryPoints/write",
           ResourceIds.replicatedItem(vault, item) + "/recoveryPoints/" + pointId, caller);
       return point;
-    }
+    });
   }
 
   @Override

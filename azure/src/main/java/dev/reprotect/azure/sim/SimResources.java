@@ -34,15 +34,15 @@ final class SimResources implements ResourcesApi {
 
   /** Adds a region to the simulated cloud; regions are not something a caller creates. */
   void addRegion(String name) {
-    synchronized (world) {
+    world.mutate(() -> {
       world.regions.putIfAbsent(name, new Region(name, true));
-    }
+    });
   }
 
   @Override
   public void setRegionAvailable(Caller caller, String region, boolean available) {
     world.enter("setRegionAvailable");
-    synchronized (world) {
+    world.mutate(() -> {
       Region known = world.regions.get(region);
       if (known == null) {
         throw AzureException.notFound("region " + region);
@@ -53,7 +53,7 @@ final class SimResources implements ResourcesApi {
             "Microsoft.Resources/locations/" + (available ? "recover" : "outage") + "/action",
             "/locations/" + region, caller);
       }
-    }
+    });
   }
 
   @Override
@@ -70,7 +70,7 @@ final class SimResources implements ResourcesApi {
           AzureErrorCode.InvalidResourceName, "invalid resource group name " + group.name());
     }
     world.enter("createResourceGroup", group.location());
-    synchronized (world) {
+    return world.mutate(() -> {
       ResourceGroup existing = world.resourceGroups.get(group.name().toLowerCase());
       if (existing != null) {
         if (!existing.location().equals(group.location())) {
@@ -83,7 +83,7 @@ final class SimResources implements ResourcesApi {
       world.log.append("Microsoft.Resources/resourceGroups/write",
           ResourceIds.resourceGroup(group.name()), caller);
       return group;
-    }
+    });
   }
 
   static void requireResourceGroup(World world, String name) {

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -60,7 +59,7 @@ final class SimStorage implements StorageApi {
           "storage account names have 3 to 24 lowercase letters and digits: " + account.name());
     }
     world.enter("createStorageAccount", account.location());
-    synchronized (world) {
+    return world.mutate(() -> {
       SimResources.requireResourceGroup(world, account.resourceGroup());
       StorageAccount existing = world.storageAccounts.get(account.name());
       if (existing != null) {
@@ -80,7 +79,7 @@ final class SimStorage implements StorageApi {
       world.storageAccounts.put(account.name(), account);
       world.log.append("Microsoft.Storage/storageAccounts/write", account.id(), caller);
       return account;
-    }
+    });
   }
 
   @Override
@@ -111,12 +110,12 @@ final class SimStorage implements StorageApi {
     requireAlignedSize(sizeBytes);
     String region = regionOf(ref);
     world.enter("createPageBlob", region);
-    synchronized (world) {
+    return world.mutate(() -> {
       BlobData existing = world.blobs.get(World.blobKey(ref));
       if (existing != null) {
-        if (existing.sizeBytes != sizeBytes) {
+        if (existing.sizeBytes() != sizeBytes) {
           throw new AzureException(AzureErrorCode.Conflict, "blob " + ref + " exists with size "
-              + existing.sizeBytes + "; resize it instead");
+              + existing.sizeBytes() + "; resize it instead");
         }
         return existing.view(world.blockSize);
       }
@@ -124,22 +123,21 @@ final class SimStorage implements StorageApi {
       world.blobs.put(World.blobKey(ref), created);
       world.log.append(BLOB_OPERATIONS + "write", ResourceIds.blob(ref), caller);
       return created.view(world.blockSize);
-    }
+    });
   }
 
   @Override
   public PageBlob resizePageBlob(Caller caller, BlobRef ref, long sizeBytes) {
     requireAlignedSize(sizeBytes);
     world.enter("resizePageBlob", regionOf(ref));
-    synchronized (world) {
+    return world.mutate(() -> {
       BlobData blob = existingBlob(ref);
-      if (blob.sizeBytes != sizeBytes) {
-        blob.sizeBytes = sizeBytes;
-        blob.blocks.tailMap(sizeBytes / world.blockSize, true).clear();
+      if (blob.sizeBytes() != sizeBytes) {
+        blob.resize(sizeBytes, world.blockSize);
         world.log.append(BLOB_OPERATIONS + "resize", ResourceIds.blob(ref), caller);
       }
       return blob.view(world.blockSize);
-    }
+    });
   }
 
   @Override
@@ -153,30 +151,29 @@ final class SimStorage implements StorageApi {
     synchronized (world) {
       BlobData source = existingBlob(from);
       BlobData existing = world.blobs.get(World.blobKey(to));
-      if (existing != null && existing.sizeBytes == source.sizeBytes
-          && existing.blocks.equals(source.blocks)) {
+      if (existing != null && existing.sameContentAs(source)) {
         return existing.view(world.blockSize);
       }
-      sourceBlocks = new TreeMap<>(source.blocks);
-      size = source.sizeBytes;
+      sourceBlocks = source.copyOfBlocks();
+      size = source.sizeBytes();
     }
     copyBytesAcross(fromRegion, toRegion, sourceBlocks);
-    synchronized (world) {
+    return world.mutate(() -> {
       BlobData copy = new BlobData(to, toRegion, size, sourceBlocks);
       world.blobs.put(World.blobKey(to), copy);
       world.log.append(BLOB_OPERATIONS + "copy", ResourceIds.blob(to), caller);
       return copy.view(world.blockSize);
-    }
+    });
   }
 
   @Override
   public void deleteBlob(Caller caller, BlobRef ref) {
     world.enter("deleteBlob", regionOf(ref));
-    synchronized (world) {
+    world.mutate(() -> {
       if (world.blobs.remove(World.blobKey(ref)) != null) {
         world.log.append(BLOB_OPERATIONS + "delete", ResourceIds.blob(ref), caller);
       }
-    }
+    });
   }
 
   @Override
@@ -191,13 +188,12 @@ final class SimStorage implements StorageApi {
       requireInside(existingBlob(ref), index);
     }
     String hash = BlockStore.isZero(data) ? null : world.blockStore(region).put(data);
-    synchronized (world) {
+    world.mutate(() -> {
       BlobData blob = existingBlob(ref);
-      String previous = hash == null ? blob.blocks.remove(index) : blob.blocks.put(index, hash);
-      if (!Objects.equals(previous, hash)) {
+      if (blob.setBlock(index, hash)) {
         world.log.append(BLOB_OPERATIONS + "pages/write", blockId(ref, index), caller);
       }
-    }
+    });
   }
 
   @Override
@@ -208,7 +204,7 @@ final class SimStorage implements StorageApi {
     synchronized (world) {
       BlobData blob = existingBlob(ref);
       requireInside(blob, index);
-      hash = blob.blocks.get(index);
+      hash = blob.hash(index);
     }
     return hash == null ? new byte[world.blockSize] : world.blockStore(region).get(hash);
   }
@@ -221,11 +217,11 @@ final class SimStorage implements StorageApi {
     List<BlockHash> entries = new ArrayList<>();
     synchronized (world) {
       BlobData blob = existingBlob(ref);
-      blob.blocks.subMap(fromBlock, true, toBlock, false)
+      blob.blocks().subMap(fromBlock, true, toBlock, false)
           .forEach((index, hash) -> entries.add(new BlockHash(index, hash)));
     }
-    long metered = world.meter.record(
-        region, deliverToRegion, (long) entries.size() * BlockHash.WIRE_BYTES);
+    long metered = world.mutate(() -> world.meter.record(
+        region, deliverToRegion, (long) entries.size() * BlockHash.WIRE_BYTES));
     return new BlockHashes(fromBlock, toBlock, entries, metered);
   }
 
@@ -241,8 +237,8 @@ final class SimStorage implements StorageApi {
       BlobData target = existingBlob(to);
       for (long index : blocks) {
         requireInside(target, index);
-        String sourceHash = source.blocks.get(index);
-        String targetHash = target.blocks.get(index);
+        String sourceHash = source.hash(index);
+        String targetHash = target.hash(index);
         if (sourceHash == null && targetHash != null) {
           toClear.add(index);
         } else if (sourceHash != null && !sourceHash.equals(targetHash)) {
@@ -251,17 +247,17 @@ final class SimStorage implements StorageApi {
       }
     }
     long metered = copyBytesAcross(fromRegion, toRegion, wanted);
-    synchronized (world) {
+    world.mutate(() -> {
       BlobData target = existingBlob(to);
       wanted.forEach((index, hash) -> {
-        target.blocks.put(index, hash);
+        target.setBlock(index, hash);
         world.log.append(BLOB_OPERATIONS + "pages/write", blockId(to, index), caller);
       });
       for (long index : toClear) {
-        target.blocks.remove(index);
+        target.setBlock(index, null);
         world.log.append(BLOB_OPERATIONS + "pages/clear", blockId(to, index), caller);
       }
-    }
+    });
     return new BlockTransfer(wanted.size(), toClear.size(), metered);
   }
 
@@ -276,8 +272,8 @@ final class SimStorage implements StorageApi {
   static String checksumOf(BlobData blob) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      digest.update(("size " + blob.sizeBytes + "\n").getBytes(StandardCharsets.US_ASCII));
-      blob.blocks.forEach((index, hash) ->
+      digest.update(("size " + blob.sizeBytes() + "\n").getBytes(StandardCharsets.US_ASCII));
+      blob.blocks().forEach((index, hash) ->
           digest.update((index + " " + hash + "\n").getBytes(StandardCharsets.US_ASCII)));
       return HexFormat.of().formatHex(digest.digest());
     } catch (NoSuchAlgorithmException e) {
@@ -319,7 +315,7 @@ final class SimStorage implements StorageApi {
   }
 
   private void requireInside(BlobData blob, long index) {
-    if (index < 0 || index >= blob.sizeBytes / world.blockSize) {
+    if (index < 0 || index >= blob.sizeBytes() / world.blockSize) {
       throw new AzureException(AzureErrorCode.InvalidParameter, "block " + index + " is outside blob " + blob.ref);
     }
   }

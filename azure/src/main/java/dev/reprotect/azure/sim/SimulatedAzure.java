@@ -48,7 +48,8 @@ public final class SimulatedAzure implements AzureBackend {
   public static SimulatedAzure inTemporaryDirectory(int blockSize) {
     try {
       Path dir = Files.createTempDirectory("reprotect-sim-");
-      return new SimulatedAzure(new World(Clock.systemUTC(), blockSize, dir), true);
+      return new SimulatedAzure(
+          new World(Clock.systemUTC(), blockSize, dir, Journal.none()), true);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -63,9 +64,30 @@ public final class SimulatedAzure implements AzureBackend {
     return azure;
   }
 
-  /** A simulator whose blocks live under {@code dataDir}, which it leaves in place on close. */
+  /**
+   * A simulator whose blocks live under {@code dataDir}, which it leaves in place on close; its
+   * metadata lives in memory only.
+   */
   public static SimulatedAzure inDirectory(Path dataDir, int blockSize) {
-    return new SimulatedAzure(new World(Clock.systemUTC(), blockSize, dataDir), false);
+    return new SimulatedAzure(
+        new World(Clock.systemUTC(), blockSize, dataDir, Journal.none()), false);
+  }
+
+  /**
+   * A durable simulator: its whole world lives under {@code dataDir} (metadata in SQLite, blocks
+   * in files) and a simulator opened again on the same dir serves the same world. Each operation
+   * is committed before it returns, so a crash loses no acknowledged change.
+   */
+  public static SimulatedAzure durable(Path dataDir, int blockSize) {
+    try {
+      Files.createDirectories(dataDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    SqliteJournal journal = SqliteJournal.open(dataDir, blockSize);
+    World world = new World(Clock.systemUTC(), blockSize, dataDir, journal);
+    journal.restore(world);
+    return new SimulatedAzure(world, false);
   }
 
   /** Adds a region to the simulated cloud. */
@@ -115,6 +137,7 @@ public final class SimulatedAzure implements AzureBackend {
 
   @Override
   public void close() {
+    world.journal.close();
     if (!ownsDataDir) {
       return;
     }

@@ -1,6 +1,5 @@
 package dev.reprotect.azure.sim;
 
-import java.util.Map;
 
 /**
  * The world's logical state as sorted lines: one per resource, disks by size and checksum. Two
@@ -19,8 +18,8 @@ final class StateExport {
       section(out, "storageAccount", world.storageAccounts);
       world.blobs.forEach((key, blob) -> out.append("blob ").append(key)
           .append(" region=").append(blob.region)
-          .append(" size=").append(blob.sizeBytes)
-          .append(" blocks=").append(blob.blocks.size())
+          .append(" size=").append(blob.sizeBytes())
+          .append(" blocks=").append(blob.blockCount())
           .append(" checksum=").append(SimStorage.checksumOf(blob)).append('\n'));
       section(out, "availabilitySet", world.availabilitySets);
       section(out, "virtualMachine", world.virtualMachines);
@@ -36,7 +35,7 @@ final class StateExport {
     return out.toString();
   }
 
-  private static void section(StringBuilder out, String kind, Map<String, ?> resources) {
+  private static void section(StringBuilder out, String kind, Table<?> resources) {
     resources.forEach((key, value) ->
         out.append(kind).append(' ').append(key).append(' ').append(value).append('\n'));
   }

@@ -15,41 +15,84 @@ import dev.reprotect.azure.VirtualMachine;
 import dev.reprotect.azure.VirtualNetwork;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
- * The simulator's state. Every read and change of the metadata holds the world's monitor; block
- * bytes are read and written outside it, since blocks are immutable.
+ * The simulator's state. Every read and change of the metadata holds the world's monitor, and
+ * every change goes through {@link #mutate}; block bytes are read and written outside it, since
+ * blocks are immutable.
  */
 final class World {
   final Clock clock;
   final int blockSize;
   final Path dataDir;
+  final Journal journal;
   final ActivityLog log;
-  final TransferMeter meter = new TransferMeter();
+  final TransferMeter meter;
   final FaultInjector faults = new FaultInjector();
 
-  final Map<String, Region> regions = new TreeMap<>();
-  final Map<String, ResourceGroup> resourceGroups = new TreeMap<>();
-  final Map<String, VirtualNetwork> networks = new TreeMap<>();
-  final Map<String, NetworkMapping> networkMappings = new TreeMap<>();
-  final Map<String, StorageAccount> storageAccounts = new TreeMap<>();
-  final Map<String, BlobData> blobs = new TreeMap<>();
-  final Map<String, AvailabilitySet> availabilitySets = new TreeMap<>();
-  final Map<String, VirtualMachine> virtualMachines = new TreeMap<>();
-  final Map<String, Vault> vaults = new TreeMap<>();
-  final Map<String, ReplicatedItem> items = new TreeMap<>();
-  final Map<String, RecoveryPlan> recoveryPlans = new TreeMap<>();
-  final Map<String, RecoveryPoint> recoveryPoints = new TreeMap<>();
+  final Table<Region> regions;
+  final Table<ResourceGroup> resourceGroups;
+  final Table<VirtualNetwork> networks;
+  final Table<NetworkMapping> networkMappings;
+  final Table<StorageAccount> storageAccounts;
+  final BlobTable blobs;
+  final Table<AvailabilitySet> availabilitySets;
+  final Table<VirtualMachine> virtualMachines;
+  final Table<Vault> vaults;
+  final Table<ReplicatedItem> items;
+  final Table<RecoveryPlan> recoveryPlans;
+  final Table<RecoveryPoint> recoveryPoints;
   private final Map<String, BlockStore> blockStores = new ConcurrentHashMap<>();
 
-  World(Clock clock, int blockSize, Path dataDir) {
+  World(Clock clock, int blockSize, Path dataDir, Journal journal) {
     this.clock = clock;
     this.blockSize = blockSize;
     this.dataDir = dataDir;
-    this.log = new ActivityLog(clock);
+    this.journal = journal;
+    this.log = new ActivityLog(clock, journal);
+    this.meter = new TransferMeter(journal);
+    regions = new Table<>("regions", Region.class, journal);
+    resourceGroups = new Table<>("resourceGroups", ResourceGroup.class, journal);
+    networks = new Table<>("virtualNetworks", VirtualNetwork.class, journal);
+    networkMappings = new Table<>("networkMappings", NetworkMapping.class, journal);
+    storageAccounts = new Table<>("storageAccounts", StorageAccount.class, journal);
+    blobs = new BlobTable(journal);
+    availabilitySets = new Table<>("availabilitySets", AvailabilitySet.class, journal);
+    virtualMachines = new Table<>("virtualMachines", VirtualMachine.class, journal);
+    vaults = new Table<>("vaults", Vault.class, journal);
+    items = new Table<>("replicatedItems", ReplicatedItem.class, journal);
+    recoveryPlans = new Table<>("recoveryPlans", RecoveryPlan.class, journal);
+    recoveryPoints = new Table<>("recoveryPoints", RecoveryPoint.class, journal);
+  }
+
+  List<Table<?>> tables() {
+    return List.of(regions, resourceGroups, networks, networkMappings, storageAccounts,
+        availabilitySets, virtualMachines, vaults, items, recoveryPlans, recoveryPoints);
+  }
+
+  /**
+   * Applies a change of the world under its monitor and makes it durable as one transaction:
+   * every mutating operation goes through here.
+   */
+  <T> T mutate(Supplier<T> change) {
+    synchronized (this) {
+      try {
+        return change.get();
+      } finally {
+        journal.commit();
+      }
+    }
+  }
+
+  void mutate(Runnable change) {
+    mutate(() -> {
+      change.run();
+      return null;
+    });
   }
 
   BlockStore blockStore(String region) {
