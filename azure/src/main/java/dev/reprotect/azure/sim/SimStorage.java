@@ -158,6 +158,7 @@ final class SimStorage implements StorageApi {
       size = source.sizeBytes();
     }
     copyBytesAcross(fromRegion, toRegion, sourceBlocks);
+    world.latency.moveBytes((long) sourceBlocks.size() * world.blockSize);
     return world.mutate(() -> {
       BlobData copy = new BlobData(to, toRegion, size, sourceBlocks);
       world.blobs.put(World.blobKey(to), copy);
@@ -247,6 +248,7 @@ final class SimStorage implements StorageApi {
       }
     }
     long metered = copyBytesAcross(fromRegion, toRegion, wanted);
+    world.latency.moveBytes((long) wanted.size() * world.blockSize);
     world.mutate(() -> {
       BlobData target = existingBlob(to);
       wanted.forEach((index, hash) -> {

@@ -96,6 +96,12 @@ public final class SimulatedAzure implements AzureBackend {
     return this;
   }
 
+  /** Sets how long the simulated cloud takes; {@link LatencyModel#none()} is the default. */
+  public SimulatedAzure withLatency(LatencyModel model) {
+    world.latency = model;
+    return this;
+  }
+
   public FaultInjector faults() {
     return world.faults;
   }

@@ -33,6 +33,7 @@ final class World {
   final ActivityLog log;
   final TransferMeter meter;
   final FaultInjector faults = new FaultInjector();
+  volatile LatencyModel latency = LatencyModel.none();
 
   final Table<Region> regions;
   final Table<ResourceGroup> resourceGroups;
@@ -99,9 +100,13 @@ final class World {
     return blockStores.computeIfAbsent(region, r -> new BlockStore(dataDir.resolve(r)));
   }
 
-  /** Counts the call for fault injection, then fails it if a region it needs is down. */
+  /**
+   * Counts the call for fault injection, takes the time the latency model gives it, then fails
+   * it if a region it needs is down.
+   */
   void enter(String operation, String... regionsTouched) {
     faults.beforeCall(operation);
+    latency.beforeCall(operation);
     synchronized (this) {
       for (String region : regionsTouched) {
         Region known = regions.get(region);

@@ -29,6 +29,9 @@ final class DemoCommand implements Callable<Integer> {
   @Mixin
   Output output;
 
+  @Mixin
+  SimulatorOptions simulatorOptions;
+
   @Option(names = "--broken", paramLabel = "CODE",
       description = "Break one prerequisite, to see it refused with its code and nothing changed: "
           + "${COMPLETION-CANDIDATES}.")
@@ -56,7 +59,7 @@ final class DemoCommand implements Callable<Integer> {
         scenario.vm(), scenario.vault(), scenario.targetRegion(), scenario.sourceRegion(),
         scenario.dataDisks() + 1, format(scenario.diskSizeBytes()), scenario.allocatedPercent(),
         scenario.changedPercent(), scenario.targetVm().name().toLowerCase(Locale.ROOT)));
-    try (SimulatedAzure azure = SimulatedAzure.seeded(scenario, SimulatedAzure.DEFAULT_BLOCK_SIZE);
+    try (SimulatedAzure azure = simulatorOptions.apply(SimulatedAzure.seeded(scenario, SimulatedAzure.DEFAULT_BLOCK_SIZE));
         EmbeddedTemporal temporal = new EmbeddedTemporal(
             new ReprotectModule(azure, ReprotectActivities.DEFAULT_BLOCKS_PER_RANGE))) {
       info(String.format(Locale.ROOT, "Seeded in %.1f s. Starting the reprotect job.",

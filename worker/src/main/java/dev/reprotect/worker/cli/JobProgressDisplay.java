@@ -9,10 +9,10 @@ import dev.reprotect.workflows.reprotect.ReprotectSummary;
 import dev.reprotect.workflows.reprotect.StepState;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -57,83 +57,65 @@ final class JobProgressDisplay {
   /** Shows the job until {@code done} completes. */
   void follow(String workflowId, CompletableFuture<?> done) {
     Set<ReprotectStep> reported = new HashSet<>();
-    Map<String, SyncProgress> disks = new LinkedHashMap<>();
-    ProgressBar bar = null;
+    SyncTotals totals = new SyncTotals();
+    SyncView view = null;
     try {
-      while (!done.isDone()) {
+      while (true) {
+        boolean finished = done.isDone();
         ReprotectJob job = jobs.query(workflowId).orElse(null);
         if (job != null) {
-          bar = show(job, reported, bar);
+          if (view != null) {
+            totals.update(jobs.syncProgress(workflowId));
+            view.show(totals);
+          }
+          for (JobStep step : job.steps()) {
+            boolean ended =
+                step.state() != StepState.NotStarted && step.state() != StepState.InProgress;
+            if (ended && reported.add(step.step())) {
+              if (step.step() == ReprotectStep.InitialSync && view != null) {
+                view.close();
+                view = null;
+              }
+              out.printf("  %-4s %s: %s%n", mark(step.state()), step.title(), step.detail());
+            }
+          }
+          if (view == null && !reported.contains(ReprotectStep.InitialSync)
+              && stateOf(job, ReprotectStep.InitialSync) == StepState.InProgress) {
+            out.println("  ..  " + ReprotectStep.InitialSync.title() + ": "
+                + detailOf(job, ReprotectStep.InitialSync));
+            view = System.console() != null ? new BarView(out) : new LineView(out);
+          }
         }
-        if (bar != null) {
-          updateSync(workflowId, disks, bar);
-        }
-        try {
-          done.get(POLL.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException stillRunning) {
-          // poll again
-        } catch (ExecutionException finished) {
-          break;
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          break;
+        if (finished || !waitFor(done)) {
+          return;
         }
       }
-      jobs.query(workflowId).ifPresent(job -> show(job, reported, null));
     } finally {
-      if (bar != null) {
-        bar.close();
+      if (view != null) {
+        view.close();
       }
     }
   }
 
-  private ProgressBar show(ReprotectJob job, Set<ReprotectStep> reported, ProgressBar bar) {
-    for (JobStep step : job.steps()) {
-      boolean ended = step.state() != StepState.NotStarted && step.state() != StepState.InProgress;
-      if (step.step() == ReprotectStep.InitialSync && step.state() == StepState.InProgress
-          && bar == null) {
-        out.println("  ..  " + step.title() + ": " + step.detail());
-        bar = new ProgressBarBuilder()
-            .setTaskName("Initial sync")
-            .setUnit(" MiB", 1)
-            .setInitialMax(0)
-            .setStyle(ProgressBarStyle.ASCII)
-            .showSpeed()
-            .setUpdateIntervalMillis(250)
-            .setConsumer(new ConsoleProgressBarConsumer(out))
-            .build();
-      }
-      if (ended && reported.add(step.step())) {
-        if (step.step() == ReprotectStep.InitialSync && bar != null) {
-          bar.close();
-        }
-        out.printf("  %-4s %s: %s%n", mark(step.state()), step.title(), step.detail());
-      }
+  /** Waits one poll interval for the job's end; false if the wait was interrupted. */
+  private static boolean waitFor(CompletableFuture<?> done) {
+    try {
+      done.get(POLL.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (TimeoutException | ExecutionException pollAgain) {
+      return true;
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      return false;
     }
-    return bar;
   }
 
-  private void updateSync(String workflowId, Map<String, SyncProgress> disks, ProgressBar bar) {
-    List<DiskProgress> pending = jobs.syncProgress(workflowId);
-    Set<String> running = new HashSet<>();
-    for (DiskProgress disk : pending) {
-      disks.put(disk.activityId(), disk.progress());
-      running.add(disk.activityId());
-    }
-    // A disk no longer pending has finished its sync.
-    Map<String, SyncProgress> finished = new HashMap<>();
-    disks.forEach((id, progress) -> {
-      if (!running.contains(id)) {
-        finished.put(id, progress.completed());
-      }
-    });
-    disks.putAll(finished);
-    long total = disks.values().stream().mapToLong(SyncProgress::totalBytes).sum();
-    long compared = disks.values().stream().mapToLong(SyncProgress::bytesCompared).sum();
-    long sent = disks.values().stream().mapToLong(SyncProgress::bytesTransferred).sum();
-    bar.maxHint(total / MIB);
-    bar.stepTo(compared / MIB);
-    bar.setExtraMessage(" compared, " + ByteSizes.format(sent) + " sent");
+  private static StepState stateOf(ReprotectJob job, ReprotectStep step) {
+    return job.steps().get(step.ordinal()).state();
+  }
+
+  private static String detailOf(ReprotectJob job, ReprotectStep step) {
+    return job.steps().get(step.ordinal()).detail();
   }
 
   private static String mark(StepState state) {
@@ -144,5 +126,100 @@ final class JobProgressDisplay {
       case Cancelled -> "stop";
       default -> "..";
     };
+  }
+
+  /** The sync's progress over every disk, from the heartbeats of their activities. */
+  static final class SyncTotals {
+    private final Map<String, SyncProgress> disks = new LinkedHashMap<>();
+
+    void update(List<DiskProgress> pending) {
+      Set<String> running = new HashSet<>();
+      for (DiskProgress disk : pending) {
+        disks.put(disk.activityId(), disk.progress());
+        running.add(disk.activityId());
+      }
+      // A disk no longer pending has finished its sync.
+      disks.replaceAll((id, progress) -> running.contains(id) ? progress : progress.completed());
+    }
+
+    long totalBytes() {
+      return disks.values().stream().mapToLong(SyncProgress::totalBytes).sum();
+    }
+
+    long comparedBytes() {
+      return disks.values().stream().mapToLong(SyncProgress::bytesCompared).sum();
+    }
+
+    long sentBytes() {
+      return disks.values().stream().mapToLong(SyncProgress::bytesTransferred).sum();
+    }
+  }
+
+  private interface SyncView extends AutoCloseable {
+    void show(SyncTotals totals);
+
+    @Override
+    void close();
+  }
+
+  /** On a terminal: a progress bar that redraws itself. */
+  private static final class BarView implements SyncView {
+    private final ProgressBar bar;
+
+    BarView(PrintStream out) {
+      bar = new ProgressBarBuilder()
+          .setTaskName("Initial sync")
+          .setUnit(" MiB", 1)
+          .setInitialMax(0)
+          .setStyle(ProgressBarStyle.ASCII)
+          .setMaxRenderedLength(110)
+          .showSpeed()
+          .setUpdateIntervalMillis((int) POLL.toMillis())
+          .setConsumer(new ConsoleProgressBarConsumer(out))
+          .build();
+    }
+
+    @Override
+    public void show(SyncTotals totals) {
+      bar.maxHint(totals.totalBytes() / MIB);
+      bar.stepTo(totals.comparedBytes() / MIB);
+      bar.setExtraMessage("sent " + ByteSizes.format(totals.sentBytes()));
+    }
+
+    @Override
+    public void close() {
+      bar.close();
+    }
+  }
+
+  /** Into a file or a pipe: a plain line every few seconds, since nothing can be redrawn. */
+  private static final class LineView implements SyncView {
+    private static final long EVERY_NANOS = Duration.ofSeconds(2).toNanos();
+
+    private final PrintStream out;
+    private final long start = System.nanoTime();
+    private long lastLine = start;
+
+    LineView(PrintStream out) {
+      this.out = out;
+    }
+
+    @Override
+    public void show(SyncTotals totals) {
+      long now = System.nanoTime();
+      if (now - lastLine < EVERY_NANOS || totals.totalBytes() == 0) {
+        return;
+      }
+      lastLine = now;
+      double seconds = (now - start) / 1e9;
+      out.printf(Locale.ROOT, "      %.0f%% compared (%s of %s), %s sent, %s/s%n",
+          100.0 * totals.comparedBytes() / totals.totalBytes(),
+          ByteSizes.format(totals.comparedBytes()), ByteSizes.format(totals.totalBytes()),
+          ByteSizes.format(totals.sentBytes()),
+          ByteSizes.format((long) (totals.comparedBytes() / seconds)));
+    }
+
+    @Override
+    public void close() {}
   }
 }

@@ -26,12 +26,15 @@ final class WorkerCommand implements Callable<Integer> {
   @Mixin
   ScenarioOptions scenarioOptions;
 
+  @Mixin
+  SimulatorOptions simulatorOptions;
+
   @Override
   public Integer call() throws InterruptedException {
     Scenario scenario = scenarioOptions.toScenario().build();
     WorkflowServiceStubs service = connection.connect();
     registerSearchAttributes(service);
-    try (SimulatedAzure azure = SimulatedAzure.seeded(scenario, SimulatedAzure.DEFAULT_BLOCK_SIZE)) {
+    try (SimulatedAzure azure = simulatorOptions.apply(SimulatedAzure.seeded(scenario, SimulatedAzure.DEFAULT_BLOCK_SIZE))) {
       WorkerFactory factory = ReprotectWorker.start(connection.client(service), azure);
       System.out.printf("Worker on task queue '%s' of %s (namespace %s). Simulated world: VM %s "
               + "of vault %s in %s, its stale original in %s.%nTry: reprotect plan %s --vault %s"
