@@ -2,7 +2,9 @@ package dev.reprotect.azure.service;
 
 import dev.reprotect.azure.AzureBackend;
 import io.javalin.Javalin;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Base64;
 
 /**
  * A backend served over HTTP with an ARM-shaped API (docs/azure-api.md). Every request needs the
@@ -51,6 +53,13 @@ public final class AzureService implements AutoCloseable {
     new AdminRoutes(backend).register(app);
     app.start(host, port);
     return new AzureService(app, registry);
+  }
+
+  /** A fresh random token (256 bits, URL-safe), for a service started without one. */
+  public static String newToken() {
+    byte[] bytes = new byte[32];
+    new SecureRandom().nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   public int port() {
