@@ -3,6 +3,7 @@ package dev.reprotect.azure.service;
 import dev.reprotect.azure.arm.ArmErrors;
 import io.javalin.http.Context;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Refuses, before any route sees it, a request whose raw path plays tricks ({@code ..}, {@code
@@ -11,6 +12,7 @@ import java.util.Locale;
  */
 final class RequestGuard {
   private static final String[] ENCODED_TRICKS = {"%2f", "%5c", "%2e", "%25", "%00"};
+  private static final Pattern BLOCK_PATH = Pattern.compile("/blobs/[^/]+/blocks/[^/]+$");
 
   private final int blockSize;
 
@@ -33,7 +35,7 @@ final class RequestGuard {
 
   /** A block write carries one block; everything else is JSON. */
   int bodyLimit(Context ctx) {
-    return ctx.path().contains("/blocks/") ? blockSize : Requests.MAX_JSON_BYTES;
+    return BLOCK_PATH.matcher(ctx.path()).find() ? blockSize : Requests.MAX_JSON_BYTES;
   }
 
   static String pathProblem(String rawPath) {
