@@ -27,8 +27,8 @@ final class ComputeRoutes {
   }
 
   void register(Javalin app) {
-    app.get(ArmPaths.VIRTUAL_MACHINE.pattern(), ctx -> Requests.found(ctx, vm(ctx),
-        ComputeJson::virtualMachine, "VM " + ctx.pathParam("name")));
+    app.get(ArmPaths.VIRTUAL_MACHINE.pattern(), Requests.getOne("VM", "resourceGroup", "name",
+        backend.compute()::virtualMachine, ComputeJson::virtualMachine));
     app.put(ArmPaths.VIRTUAL_MACHINE.pattern(), ctx -> Requests.ok(ctx, ComputeJson.virtualMachine(
         backend.compute().createVirtualMachine(Requests.caller(ctx), ComputeJson.virtualMachine(
             Requests.json(ctx), Requests.name(ctx, "resourceGroup"), Requests.name(ctx, "name"))))));
@@ -39,12 +39,8 @@ final class ComputeRoutes {
         backend.compute().virtualMachinesNamed(Requests.query(ctx, "location"),
             Requests.query(ctx, "name")), ComputeJson::virtualMachine)));
 
-    app.get(ArmPaths.AVAILABILITY_SET.pattern(), ctx -> {
-      String group = Requests.name(ctx, "resourceGroup");
-      String name = Requests.name(ctx, "name");
-      Requests.found(ctx, backend.compute().availabilitySet(group, name),
-          ComputeJson::availabilitySet, "availability set " + group + "/" + name);
-    });
+    app.get(ArmPaths.AVAILABILITY_SET.pattern(), Requests.getOne("availability set",
+        "resourceGroup", "name", backend.compute()::availabilitySet, ComputeJson::availabilitySet));
     app.put(ArmPaths.AVAILABILITY_SET.pattern(), ctx -> Requests.ok(ctx,
         ComputeJson.availabilitySet(backend.compute().createAvailabilitySet(Requests.caller(ctx),
             ComputeJson.availabilitySet(Requests.json(ctx), Requests.name(ctx, "resourceGroup"),

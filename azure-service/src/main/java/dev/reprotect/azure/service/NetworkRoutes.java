@@ -17,12 +17,8 @@ final class NetworkRoutes {
   }
 
   void register(Javalin app) {
-    app.get(ArmPaths.VIRTUAL_NETWORK.pattern(), ctx -> {
-      String group = Requests.name(ctx, "resourceGroup");
-      String name = Requests.name(ctx, "name");
-      Requests.found(ctx, backend.network().virtualNetwork(group, name),
-          NetworkJson::virtualNetwork, "virtual network " + group + "/" + name);
-    });
+    app.get(ArmPaths.VIRTUAL_NETWORK.pattern(), Requests.getOne("virtual network",
+        "resourceGroup", "name", backend.network()::virtualNetwork, NetworkJson::virtualNetwork));
     app.put(ArmPaths.VIRTUAL_NETWORK.pattern(), ctx -> Requests.ok(ctx, NetworkJson.virtualNetwork(
         backend.network().createVirtualNetwork(Requests.caller(ctx), NetworkJson.virtualNetwork(
             Requests.json(ctx), Requests.name(ctx, "resourceGroup"), Requests.name(ctx, "name"))))));

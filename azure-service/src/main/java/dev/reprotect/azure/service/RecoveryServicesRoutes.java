@@ -21,18 +21,12 @@ final class RecoveryServicesRoutes {
   }
 
   void register(Javalin app) {
-    app.get(ArmPaths.VAULT_BY_NAME.pattern(), ctx -> {
-      String vault = Requests.name(ctx, "vault");
-      Requests.found(ctx, backend.recoveryServices().vault(vault), RecoveryServicesJson::vault,
-          "vault " + vault);
-    });
-    app.get(ArmPaths.VAULT.pattern(), ctx -> {
-      String group = Requests.name(ctx, "resourceGroup");
-      String vault = Requests.name(ctx, "vault");
-      Requests.found(ctx, backend.recoveryServices().vault(vault)
-              .filter(found -> found.resourceGroup().equalsIgnoreCase(group)),
-          RecoveryServicesJson::vault, "vault " + group + "/" + vault);
-    });
+    app.get(ArmPaths.VAULT_BY_NAME.pattern(), Requests.getOne("vault", "vault",
+        backend.recoveryServices()::vault, RecoveryServicesJson::vault));
+    app.get(ArmPaths.VAULT.pattern(), Requests.getOne("vault", "resourceGroup", "vault",
+        (group, vault) -> backend.recoveryServices().vault(vault)
+            .filter(found -> found.resourceGroup().equalsIgnoreCase(group)),
+        RecoveryServicesJson::vault));
     app.put(ArmPaths.VAULT.pattern(), ctx -> Requests.ok(ctx, RecoveryServicesJson.vault(
         backend.recoveryServices().createVault(Requests.caller(ctx), RecoveryServicesJson.vault(
             Requests.json(ctx), Requests.name(ctx, "resourceGroup"),
@@ -41,12 +35,8 @@ final class RecoveryServicesRoutes {
     app.get(ArmPaths.REPLICATED_ITEMS.pattern(), ctx -> Requests.ok(ctx, ArmJson.list(
         backend.recoveryServices().replicatedItems(Requests.name(ctx, "vault")),
         RecoveryServicesJson::replicatedItem)));
-    app.get(ArmPaths.REPLICATED_ITEM.pattern(), ctx -> {
-      String vault = Requests.name(ctx, "vault");
-      String item = Requests.name(ctx, "item");
-      Requests.found(ctx, backend.recoveryServices().replicatedItem(vault, item),
-          RecoveryServicesJson::replicatedItem, "replicated item " + vault + "/" + item);
-    });
+    app.get(ArmPaths.REPLICATED_ITEM.pattern(), Requests.getOne("replicated item", "vault",
+        "item", backend.recoveryServices()::replicatedItem, RecoveryServicesJson::replicatedItem));
     app.put(ArmPaths.REPLICATED_ITEM.pattern(), ctx -> Requests.ok(ctx,
         RecoveryServicesJson.replicatedItem(backend.recoveryServices().putReplicatedItem(
             Requests.caller(ctx), RecoveryServicesJson.replicatedItem(Requests.json(ctx),
@@ -67,12 +57,8 @@ final class RecoveryServicesRoutes {
               ArmJson.requireText(body, "operationId"), RecoveryServicesJson.newState(body))));
     });
 
-    app.get(ArmPaths.RECOVERY_PLAN.pattern(), ctx -> {
-      String vault = Requests.name(ctx, "vault");
-      String plan = Requests.name(ctx, "plan");
-      Requests.found(ctx, backend.recoveryServices().recoveryPlan(vault, plan),
-          RecoveryServicesJson::recoveryPlan, "recovery plan " + vault + "/" + plan);
-    });
+    app.get(ArmPaths.RECOVERY_PLAN.pattern(), Requests.getOne("recovery plan", "vault", "plan",
+        backend.recoveryServices()::recoveryPlan, RecoveryServicesJson::recoveryPlan));
     app.put(ArmPaths.RECOVERY_PLAN.pattern(), ctx -> Requests.ok(ctx,
         RecoveryServicesJson.recoveryPlan(backend.recoveryServices().createRecoveryPlan(
             Requests.caller(ctx), RecoveryServicesJson.recoveryPlan(Requests.json(ctx),

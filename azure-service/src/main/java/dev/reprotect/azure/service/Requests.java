@@ -8,9 +8,11 @@ import dev.reprotect.azure.arm.ArmJson;
 import dev.reprotect.azure.arm.ArmOperations;
 import dev.reprotect.azure.arm.PathTemplate;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /** Reading a request and writing an answer, the same way on every route. */
@@ -82,6 +84,25 @@ final class Requests {
   static <T> void found(
       Context ctx, Optional<T> resource, Function<T, ? extends JsonNode> toJson, String what) {
     ok(ctx, toJson.apply(resource.orElseThrow(() -> AzureException.notFound(what))));
+  }
+
+  /** A GET of one resource named by one path parameter. */
+  static <T> Handler getOne(String what, String parameter, Function<String, Optional<T>> lookup,
+      Function<T, ? extends JsonNode> toJson) {
+    return ctx -> {
+      String name = name(ctx, parameter);
+      found(ctx, lookup.apply(name), toJson, what + " " + name);
+    };
+  }
+
+  /** A GET of one resource named by two path parameters (its scope, then its name). */
+  static <T> Handler getOne(String what, String scope, String parameter,
+      BiFunction<String, String, Optional<T>> lookup, Function<T, ? extends JsonNode> toJson) {
+    return ctx -> {
+      String scopeName = name(ctx, scope);
+      String name = name(ctx, parameter);
+      found(ctx, lookup.apply(scopeName, name), toJson, what + " " + scopeName + "/" + name);
+    };
   }
 
   static void ok(Context ctx, JsonNode body) {

@@ -17,18 +17,12 @@ final class StorageRoutes {
   void register(Javalin app) {
     app.get(ArmPaths.STORAGE_ACCOUNTS.pattern(), ctx -> Requests.ok(ctx,
         ArmJson.list(backend.storage().storageAccounts(), StorageJson::storageAccount)));
-    app.get(ArmPaths.STORAGE_ACCOUNT_BY_NAME.pattern(), ctx -> {
-      String name = Requests.name(ctx, "account");
-      Requests.found(ctx, backend.storage().storageAccount(name), StorageJson::storageAccount,
-          "storage account " + name);
-    });
-    app.get(ArmPaths.STORAGE_ACCOUNT.pattern(), ctx -> {
-      String group = Requests.name(ctx, "resourceGroup");
-      String name = Requests.name(ctx, "name");
-      Requests.found(ctx, backend.storage().storageAccount(name)
-              .filter(account -> account.resourceGroup().equalsIgnoreCase(group)),
-          StorageJson::storageAccount, "storage account " + group + "/" + name);
-    });
+    app.get(ArmPaths.STORAGE_ACCOUNT_BY_NAME.pattern(), Requests.getOne("storage account",
+        "account", backend.storage()::storageAccount, StorageJson::storageAccount));
+    app.get(ArmPaths.STORAGE_ACCOUNT.pattern(), Requests.getOne("storage account",
+        "resourceGroup", "name", (group, name) -> backend.storage().storageAccount(name)
+            .filter(account -> account.resourceGroup().equalsIgnoreCase(group)),
+        StorageJson::storageAccount));
     app.put(ArmPaths.STORAGE_ACCOUNT.pattern(), ctx -> Requests.ok(ctx, StorageJson.storageAccount(
         backend.storage().createStorageAccount(Requests.caller(ctx), StorageJson.storageAccount(
             Requests.json(ctx), Requests.name(ctx, "resourceGroup"), Requests.name(ctx, "name"))))));
