@@ -1,0 +1,78 @@
+package dev.reprotect.azure.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.reprotect.azure.AzureBackend;
+import dev.reprotect.azure.Caller;
+import dev.reprotect.azure.arm.ArmJson;
+import dev.reprotect.azure.arm.ArmPaths;
+import dev.reprotect.azure.arm.RecoveryServicesJson;
+import io.javalin.Javalin;
+
+/**
+ * Microsoft.RecoveryServices: the vault (created in its resource group, found by its unique
+ * name), its replicated items with the claim and release of their running operation, recovery
+ * plans and recovery points.
+ */
+final class RecoveryServicesRoutes {
+  private final AzureBackend backend;
+
+  RecoveryServicesRoutes(AzureBackend backend) {
+    this.backend = backend;
+  }
+
+  void register(Javalin app) {
+    app.get(ArmPaths.VAULT_BY_NAME.pattern(), Requests.getOne("vault", "vault",
+        backend.recoveryServices()::vault, RecoveryServicesJson::vault));
+    app.get(ArmPaths.VAULT.pattern(), Requests.getOne("vault", "resourceGroup", "vault",
+        (group, vault) -> backend.recoveryServices().vault(vault)
+            .filter(found -> found.resourceGroup().equalsIgnoreCase(group)),
+        RecoveryServicesJson::vault));
+    app.put(ArmPaths.VAULT.pattern(), ctx -> Requests.ok(ctx, RecoveryServicesJson.vault(
+        backend.recoveryServices().createVault(Requests.caller(ctx), RecoveryServicesJson.vault(
+            Requests.json(ctx), Requests.name(ctx, "resourceGroup"),
+            Requests.name(ctx, "vault"))))));
+
+    app.get(ArmPaths.REPLICATED_ITEMS.pattern(), ctx -> Requests.ok(ctx, ArmJson.list(
+        backend.recoveryServices().replicatedItems(Requests.name(ctx, "vault")),
+        RecoveryServicesJson::replicatedItem)));
+    app.get(ArmPaths.REPLICATED_ITEM.pattern(), Requests.getOne("replicated item", "vault",
+        "item", backend.recoveryServices()::replicatedItem, RecoveryServicesJson::replicatedItem));
+    app.put(ArmPaths.REPLICATED_ITEM.pattern(), ctx -> Requests.ok(ctx,
+        RecoveryServicesJson.replicatedItem(backend.recoveryServices().putReplicatedItem(
+            Requests.caller(ctx), RecoveryServicesJson.replicatedItem(Requests.json(ctx),
+                Requests.name(ctx, "vault"), Requests.name(ctx, "item"))))));
+    app.post(ArmPaths.CLAIM_OPERATION.pattern(), ctx -> {
+      Caller caller = Requests.caller(ctx);
+      JsonNode body = Requests.json(ctx);
+      Requests.ok(ctx, RecoveryServicesJson.replicatedItem(backend.recoveryServices()
+          .claimOperation(caller, Requests.name(ctx, "vault"), Requests.name(ctx, "item"),
+              RecoveryServicesJson.runningOperation(ArmJson.requireObject(body, "operation")),
+              RecoveryServicesJson.newState(body))));
+    });
+    app.post(ArmPaths.RELEASE_OPERATION.pattern(), ctx -> {
+      Caller caller = Requests.caller(ctx);
+      JsonNode body = Requests.json(ctx);
+      Requests.ok(ctx, RecoveryServicesJson.replicatedItem(backend.recoveryServices()
+          .releaseOperation(caller, Requests.name(ctx, "vault"), Requests.name(ctx, "item"),
+              ArmJson.requireText(body, "operationId"), RecoveryServicesJson.newState(body))));
+    });
+
+    app.get(ArmPaths.RECOVERY_PLAN.pattern(), Requests.getOne("recovery plan", "vault", "plan",
+        backend.recoveryServices()::recoveryPlan, RecoveryServicesJson::recoveryPlan));
+    app.put(ArmPaths.RECOVERY_PLAN.pattern(), ctx -> Requests.ok(ctx,
+        RecoveryServicesJson.recoveryPlan(backend.recoveryServices().createRecoveryPlan(
+            Requests.caller(ctx), RecoveryServicesJson.recoveryPlan(Requests.json(ctx),
+                Requests.name(ctx, "vault"), Requests.name(ctx, "plan"))))));
+
+    app.get(ArmPaths.RECOVERY_POINTS.pattern(), ctx -> Requests.ok(ctx, ArmJson.list(
+        backend.recoveryServices().recoveryPoints(Requests.name(ctx, "vault"),
+            Requests.name(ctx, "item")), RecoveryServicesJson::recoveryPoint)));
+    app.put(ArmPaths.RECOVERY_POINT.pattern(), ctx -> {
+      Caller caller = Requests.caller(ctx);
+      JsonNode body = Requests.json(ctx);
+      Requests.ok(ctx, RecoveryServicesJson.recoveryPoint(backend.recoveryServices()
+          .createRecoveryPoint(caller, Requests.name(ctx, "vault"), Requests.name(ctx, "item"),
+              Requests.name(ctx, "point"), RecoveryServicesJson.recoveryPointType(body))));
+    });
+  }
+}

@@ -1,0 +1,118 @@
+package dev.reprotect.azure.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.reprotect.azure.AzureErrorCode;
+import dev.reprotect.azure.AzureException;
+import dev.reprotect.azure.Caller;
+import dev.reprotect.azure.arm.ArmJson;
+import dev.reprotect.azure.arm.ArmOperations;
+import dev.reprotect.azure.arm.PathTemplate;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/** Reading a request and writing an answer, the same way on every route. */
+final class Requests {
+  /** The largest JSON body a route reads: a transferBlocks list of a few thousand blocks fits. */
+  static final int MAX_JSON_BYTES = 64 * 1024;
+  private static final int MAX_CORRELATION_ID = 256;
+
+  private Requests() {}
+
+  static JsonNode json(Context ctx) {
+    byte[] body = body(ctx, MAX_JSON_BYTES);
+    JsonNode node = ArmJson.parse(new String(body, StandardCharsets.UTF_8));
+    if (!node.isObject()) {
+      throw ArmJson.invalid("the body must be a JSON object");
+    }
+    return node;
+  }
+
+  /** The body's bytes, refused with a 413 past {@code limit} whatever Content-Length said. */
+  static byte[] body(Context ctx, int limit) {
+    byte[] body = ctx.bodyAsBytes();
+    if (body.length > limit) {
+      throw new TooLarge(limit);
+    }
+    return body;
+  }
+
+  /** A name from the path: one decoded segment that means nothing but itself. */
+  static String name(Context ctx, String parameter) {
+    String value = ctx.pathParam(parameter);
+    if (!PathTemplate.isSafeSegment(value)) {
+      throw new AzureException(AzureErrorCode.InvalidResourceName,
+          "invalid " + parameter + " name " + value);
+    }
+    return value;
+  }
+
+  static long number(String parameter, String text) {
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      throw ArmJson.invalid(parameter + " must be an integer, not " + text);
+    }
+  }
+
+  static String query(Context ctx, String parameter) {
+    String value = ctx.queryParam(parameter);
+    if (value == null) {
+      throw ArmJson.invalid("the query parameter " + parameter + " is required");
+    }
+    return value;
+  }
+
+  /** Who asks: the client's correlation id, or a fresh one (ARM makes one up too). */
+  static Caller caller(Context ctx) {
+    String id = ctx.header(ArmOperations.CORRELATION_HEADER);
+    if (id == null || id.isBlank()) {
+      return Caller.of("http-" + UUID.randomUUID());
+    }
+    if (id.length() > MAX_CORRELATION_ID || !id.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+      throw ArmJson.invalid("the " + ArmOperations.CORRELATION_HEADER
+          + " header must be at most " + MAX_CORRELATION_ID + " printable ASCII characters");
+    }
+    return Caller.of(id);
+  }
+
+  /** The resource as JSON, or ResourceNotFound naming {@code what}. */
+  static <T> void found(
+      Context ctx, Optional<T> resource, Function<T, ? extends JsonNode> toJson, String what) {
+    ok(ctx, toJson.apply(resource.orElseThrow(() -> AzureException.notFound(what))));
+  }
+
+  /** A GET of one resource named by one path parameter. */
+  static <T> Handler getOne(String what, String parameter, Function<String, Optional<T>> lookup,
+      Function<T, ? extends JsonNode> toJson) {
+    return ctx -> {
+      String name = name(ctx, parameter);
+      found(ctx, lookup.apply(name), toJson, what + " " + name);
+    };
+  }
+
+  /** A GET of one resource named by two path parameters (its scope, then its name). */
+  static <T> Handler getOne(String what, String scope, String parameter,
+      BiFunction<String, String, Optional<T>> lookup, Function<T, ? extends JsonNode> toJson) {
+    return ctx -> {
+      String scopeName = name(ctx, scope);
+      String name = name(ctx, parameter);
+      found(ctx, lookup.apply(scopeName, name), toJson, what + " " + scopeName + "/" + name);
+    };
+  }
+
+  static void ok(Context ctx, JsonNode body) {
+    ctx.status(200).contentType("application/json").result(ArmJson.write(body));
+  }
+
+  /** A request refused for its size, before anything was done with it. */
+  static final class TooLarge extends RuntimeException {
+    TooLarge(int limit) {
+      super("the body exceeds " + limit + " bytes");
+    }
+  }
+}

@@ -1,0 +1,474 @@
+package dev.reprotect.azure.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.reprotect.azure.ActivityLogEntry;
+import dev.reprotect.azure.AvailabilitySet;
+import dev.reprotect.azure.AzureBackend;
+import dev.reprotect.azure.AzureErrorCode;
+import dev.reprotect.azure.AzureException;
+import dev.reprotect.azure.BlobRef;
+import dev.reprotect.azure.BlockHash;
+import dev.reprotect.azure.BlockTransfer;
+import dev.reprotect.azure.Caller;
+import dev.reprotect.azure.ItemSide;
+import dev.reprotect.azure.NetworkMapping;
+import dev.reprotect.azure.PageBlob;
+import dev.reprotect.azure.PowerState;
+import dev.reprotect.azure.ProtectionState;
+import dev.reprotect.azure.RecoveryPlan;
+import dev.reprotect.azure.RecoveryPoint;
+import dev.reprotect.azure.RecoveryPointType;
+import dev.reprotect.azure.Region;
+import dev.reprotect.azure.ReplicaDisk;
+import dev.reprotect.azure.ReplicatedItem;
+import dev.reprotect.azure.ReplicationPolicy;
+import dev.reprotect.azure.ResourceGroup;
+import dev.reprotect.azure.RunningOperation;
+import dev.reprotect.azure.StorageAccount;
+import dev.reprotect.azure.Vault;
+import dev.reprotect.azure.VirtualMachine;
+import dev.reprotect.azure.VirtualNetwork;
+import dev.reprotect.azure.VmDisk;
+import dev.reprotect.azure.sim.SimulatedAzure;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What every {@link AzureBackend} promises, written once: the in-process simulator and the HTTP
+ * client of the service in front of it must pass the same tests, so an activity cannot tell them
+ * apart. {@link #sim} is the simulator itself, for the arrangements only it offers.
+ */
+abstract class AzureBackendContract {
+  static final String EAST = "eastasia";
+  static final String SOUTHEAST = "southeastasia";
+  static final int BLOCK_SIZE = 4096;
+  static final Caller CALLER = Caller.of("contract-test");
+  static final String RG_EAST = "rg-east";
+  static final String RG_SE = "rg-se";
+
+  @TempDir Path dataDir;
+  SimulatedAzure sim;
+  AzureBackend azure;
+
+  /** The backend under test, in front of {@code sim}. */
+  abstract AzureBackend open(SimulatedAzure sim);
+
+  void closeBackend() {}
+
+  @BeforeEach
+  void setUp() {
+    sim = SimulatedAzure.inDirectory(dataDir, BLOCK_SIZE).withRegion(EAST).withRegion(SOUTHEAST);
+    azure = open(sim);
+    azure.resources().createResourceGroup(CALLER, new ResourceGroup(RG_EAST, EAST));
+    azure.resources().createResourceGroup(CALLER, new ResourceGroup(RG_SE, SOUTHEAST));
+  }
+
+  @AfterEach
+  void tearDown() {
+    closeBackend();
+    sim.close();
+  }
+
+  @Test
+  void theSameCreateAgainReturnsTheResourceAndChangesNothing() {
+    StorageAccount account = account("steast", RG_EAST, EAST);
+    VirtualNetwork network = azure.network().createVirtualNetwork(CALLER,
+        new VirtualNetwork(RG_EAST, "vnet-east", EAST));
+    AvailabilitySet set = azure.compute().createAvailabilitySet(CALLER,
+        new AvailabilitySet(RG_EAST, "avset", EAST));
+    VirtualMachine vm = vm("web-01", RG_EAST, EAST, account.name(), network.id(), "avset");
+    String state = azure.exportState();
+    int logSize = azure.metering().activityLog().size();
+
+    assertThat(azure.resources().createResourceGroup(CALLER, new ResourceGroup(RG_EAST, EAST)))
+        .isEqualTo(new ResourceGroup(RG_EAST, EAST));
+    assertThat(account("steast", RG_EAST, EAST)).isEqualTo(account);
+    assertThat(azure.network().createVirtualNetwork(CALLER,
+        new VirtualNetwork(RG_EAST, "vnet-east", EAST))).isEqualTo(network);
+    assertThat(azure.compute().createAvailabilitySet(CALLER,
+        new AvailabilitySet(RG_EAST, "avset", EAST))).isEqualTo(set);
+    assertThat(azure.compute().createVirtualMachine(CALLER, vm)).isEqualTo(vm);
+
+    assertThat(azure.exportState()).isEqualTo(state);
+    assertThat(azure.metering().activityLog()).hasSize(logSize);
+  }
+
+  @Test
+  void resourcesReadBackAsTheyWereCreated() {
+    StorageAccount account = azure.storage().createStorageAccount(CALLER, new StorageAccount(
+        "stcache", RG_EAST, EAST, StorageAccount.KIND,
+        Map.of(StorageAccount.TAG_VAULT, "contoso", StorageAccount.TAG_ROLE, "cache")));
+    VirtualMachine vm = vm("web.01_a", RG_EAST, EAST, "stcache", null, null);
+
+    assertThat(azure.storage().storageAccount("stcache")).contains(account);
+    assertThat(azure.storage().storageAccounts()).containsExactly(account);
+    assertThat(azure.compute().virtualMachine(RG_EAST, "web.01_a")).contains(vm);
+    assertThat(azure.compute().virtualMachinesNamed(EAST, "WEB.01_A")).containsExactly(vm);
+    assertThat(azure.compute().virtualMachinesNamed(SOUTHEAST, "web.01_a")).isEmpty();
+    assertThat(azure.resources().resourceGroup(RG_SE)).contains(new ResourceGroup(RG_SE, SOUTHEAST));
+    assertThat(azure.resources().regions())
+        .containsExactly(new Region(EAST, true), new Region(SOUTHEAST, true));
+    assertThat(azure.storage().blockSize()).isEqualTo(BLOCK_SIZE);
+  }
+
+  @Test
+  void whatIsNotThereIsEmptyEvenUnderNamesThatCouldNeverExist() {
+    for (String name : List.of("missing", "..", ".", "a/b", "a%2Fb", "a\\b", "")) {
+      assertThat(azure.compute().virtualMachine(RG_EAST, name)).as(name).isEmpty();
+      assertThat(azure.compute().availabilitySet(RG_EAST, name)).as(name).isEmpty();
+      assertThat(azure.storage().storageAccount(name)).as(name).isEmpty();
+      assertThat(azure.resources().resourceGroup(name)).as(name).isEmpty();
+      assertThat(azure.recoveryServices().vault(name)).as(name).isEmpty();
+      assertThat(azure.network().virtualNetwork(name, "vnet")).as(name).isEmpty();
+    }
+    assertThat(azure.resources().region("westeurope")).isEmpty();
+    assertThat(azure.network().networkMapping(EAST, "/no/such/net", SOUTHEAST)).isEmpty();
+  }
+
+  @Test
+  void aChangeOfAnImmutablePropertyIsAConflict() {
+    account("steast", RG_EAST, EAST);
+    vm("web-01", RG_EAST, EAST, "steast", null, null);
+    String state = azure.exportState();
+
+    assertCode(() -> azure.resources().createResourceGroup(CALLER,
+        new ResourceGroup(RG_EAST, SOUTHEAST)), AzureErrorCode.Conflict);
+    assertCode(() -> azure.storage().createStorageAccount(CALLER, new StorageAccount("steast",
+        RG_EAST, EAST, "BlobStorage", Map.of())), AzureErrorCode.Conflict);
+    assertCode(() -> account("steast", RG_SE, SOUTHEAST), AzureErrorCode.StorageAccountAlreadyTaken);
+    VirtualMachine moved = azure.compute().virtualMachine(RG_EAST, "web-01").orElseThrow();
+    assertCode(() -> azure.compute().createVirtualMachine(CALLER, new VirtualMachine(RG_EAST,
+        "web-01", SOUTHEAST, PowerState.Running, moved.osDisk(), moved.dataDisks(), null, null)),
+        AzureErrorCode.Conflict);
+    assertCode(() -> azure.storage().createPageBlob(CALLER,
+        new BlobRef("steast", "vhds", "web-01-os.vhd"), 8L * BLOCK_SIZE), AzureErrorCode.Conflict);
+
+    assertThat(azure.exportState()).isEqualTo(state);
+  }
+
+  @Test
+  void invalidNamesAreRefusedAndChangeNothing() {
+    account("steast", RG_EAST, EAST);
+    String state = azure.exportState();
+
+    assertCode(() -> account("Bad_Name", RG_EAST, EAST), AzureErrorCode.InvalidResourceName);
+    assertCode(() -> account("a/b", RG_EAST, EAST), AzureErrorCode.InvalidResourceName);
+    assertCode(() -> azure.resources().createResourceGroup(CALLER, new ResourceGroup("..", EAST)),
+        AzureErrorCode.InvalidResourceName);
+    assertCode(() -> azure.recoveryServices().createVault(CALLER,
+        new Vault("1contoso", RG_EAST, EAST)), AzureErrorCode.InvalidResourceName);
+    assertCode(() -> azure.compute().createAvailabilitySet(CALLER,
+        new AvailabilitySet(RG_EAST, "set.", EAST)), AzureErrorCode.InvalidResourceName);
+    for (String blob : List.of("..", "a/b", "a b")) {
+      assertCode(() -> azure.storage().createPageBlob(CALLER, new BlobRef("steast", "vhds", blob),
+          BLOCK_SIZE), AzureErrorCode.InvalidResourceName);
+    }
+    assertCode(() -> azure.compute().createVirtualMachine(CALLER, new VirtualMachine(RG_EAST,
+        "a/b", EAST, PowerState.Running,
+        new VmDisk("os", null, new BlobRef("steast", "vhds", "x.vhd")), List.of(), null, null)),
+        AzureErrorCode.InvalidResourceName);
+
+    assertThat(azure.exportState()).isEqualTo(state);
+  }
+
+  @Test
+  void powerActionsChangeThePowerStateOnceAndCarryTheCorrelationId() {
+    account("steast", RG_EAST, EAST);
+    vm("web-01", RG_EAST, EAST, "steast", null, null);
+    Caller first = Caller.of("reprotect.contoso.web-01/stop-target/1");
+
+    assertThat(azure.compute().powerOff(first, RG_EAST, "web-01").powerState())
+        .isEqualTo(PowerState.Stopped);
+    assertThat(azure.compute().powerOff(Caller.of("again"), RG_EAST, "web-01").powerState())
+        .isEqualTo(PowerState.Stopped);
+    assertThat(azure.compute().virtualMachine(RG_EAST, "web-01").orElseThrow().powerState())
+        .isEqualTo(PowerState.Stopped);
+    assertThat(azure.compute().start(CALLER, RG_EAST, "web-01").powerState())
+        .isEqualTo(PowerState.Running);
+
+    List<ActivityLogEntry> powerOffs = azure.metering().activityLog().stream()
+        .filter(e -> e.operation().endsWith("/powerOff/action")).toList();
+    assertThat(powerOffs).singleElement()
+        .satisfies(e -> assertThat(e.correlationId()).isEqualTo(first.correlationId()));
+    assertCode(() -> azure.compute().powerOff(CALLER, RG_EAST, "missing"),
+        AzureErrorCode.ResourceNotFound);
+  }
+
+  @Test
+  void deletingAVmTakesItsDisksAndDeletingWhatIsGoneSucceeds() {
+    account("steast", RG_EAST, EAST);
+    vm("web-01", RG_EAST, EAST, "steast", null, null);
+
+    azure.compute().deleteVirtualMachine(CALLER, RG_EAST, "web-01");
+    azure.compute().deleteVirtualMachine(CALLER, RG_EAST, "web-01");
+    azure.compute().deleteVirtualMachine(CALLER, RG_EAST, "never-there");
+
+    assertThat(azure.compute().virtualMachine(RG_EAST, "web-01")).isEmpty();
+    assertThat(azure.storage().blob(new BlobRef("steast", "vhds", "web-01-os.vhd"))).isEmpty();
+    assertThat(azure.metering().activityLog().stream()
+        .filter(e -> e.operation().equals("Microsoft.Compute/virtualMachines/delete")))
+        .hasSize(1);
+  }
+
+  @Test
+  void blocksAreWrittenReadHashedAndChecksummed() {
+    account("steast", RG_EAST, EAST);
+    BlobRef ref = new BlobRef("steast", "vhds", "disk.vhd");
+    PageBlob created = azure.storage().createPageBlob(CALLER, ref, 8L * BLOCK_SIZE);
+    assertThat(azure.storage().createPageBlob(CALLER, ref, 8L * BLOCK_SIZE)).isEqualTo(created);
+
+    azure.storage().writeBlock(CALLER, ref, 1, block(1));
+    azure.storage().writeBlock(CALLER, ref, 6, block(6));
+
+    assertThat(azure.storage().readBlock(ref, 1)).isEqualTo(block(1));
+    assertThat(azure.storage().readBlock(ref, 2)).isEqualTo(new byte[BLOCK_SIZE]);
+    assertThat(azure.storage().blob(ref).orElseThrow().allocatedBytes()).isEqualTo(2L * BLOCK_SIZE);
+    assertThat(azure.storage().blobs("steast", "vhds")).extracting(PageBlob::ref).containsExactly(ref);
+    assertThat(azure.storage().blockHashes(ref, 0, 8, EAST).entries())
+        .extracting(BlockHash::index).containsExactly(1L, 6L);
+    assertThat(azure.storage().blockHashes(ref, 2, 6, EAST).entries()).isEmpty();
+    assertThat(azure.storage().checksum(ref)).isEqualTo(sim.storage().checksum(ref));
+    assertCode(() -> azure.storage().writeBlock(CALLER, ref, 8, block(8)),
+        AzureErrorCode.InvalidParameter);
+    assertCode(() -> azure.storage().writeBlock(CALLER, ref, 0, new byte[10]),
+        AzureErrorCode.InvalidParameter);
+
+    azure.storage().writeBlock(CALLER, ref, 1, new byte[BLOCK_SIZE]);
+    azure.storage().resizePageBlob(CALLER, ref, 4L * BLOCK_SIZE);
+    assertThat(azure.storage().blob(ref).orElseThrow().allocatedBytes()).isZero();
+    azure.storage().deleteBlob(CALLER, ref);
+    azure.storage().deleteBlob(CALLER, ref);
+    assertThat(azure.storage().blob(ref)).isEmpty();
+  }
+
+  @Test
+  void blocksCrossRegionsOnlyAsDifferencesAndAreMetered() {
+    account("steast", RG_EAST, EAST);
+    account("stse", RG_SE, SOUTHEAST);
+    BlobRef source = new BlobRef("stse", "vhds", "source.vhd");
+    BlobRef replica = new BlobRef("steast", "vhds", "replica.vhd");
+    azure.storage().createPageBlob(CALLER, source, 8L * BLOCK_SIZE);
+    azure.storage().createPageBlob(CALLER, replica, 8L * BLOCK_SIZE);
+    for (long i : new long[] {0, 2, 3}) {
+      azure.storage().writeBlock(CALLER, source, i, block(i));
+    }
+    azure.storage().writeBlock(CALLER, replica, 2, block(2));
+    azure.storage().writeBlock(CALLER, replica, 5, block(5));
+
+    var hashes = azure.storage().blockHashes(replica, 0, 8, SOUTHEAST);
+    assertThat(hashes.meteredBytes()).isEqualTo(2L * BlockHash.WIRE_BYTES);
+    BlockTransfer transfer = azure.storage().transferBlocks(CALLER, source, replica,
+        List.of(0L, 2L, 3L, 5L));
+
+    assertThat(transfer).isEqualTo(new BlockTransfer(2, 1, 2L * BLOCK_SIZE));
+    assertThat(azure.storage().checksum(replica)).isEqualTo(azure.storage().checksum(source));
+    assertThat(azure.metering().bytesTransferred(SOUTHEAST, EAST)).isEqualTo(2L * BLOCK_SIZE);
+    assertThat(azure.metering().bytesTransferred(EAST, SOUTHEAST))
+        .isEqualTo(2L * BlockHash.WIRE_BYTES);
+
+    PageBlob seed = azure.storage().copyBlob(CALLER, source, new BlobRef("steast", "seed", "s.vhd"));
+    assertThat(seed.location()).isEqualTo(EAST);
+    assertThat(azure.storage().checksum(seed.ref())).isEqualTo(azure.storage().checksum(source));
+    assertThat(azure.metering().bytesTransferred(SOUTHEAST, EAST)).isEqualTo(5L * BLOCK_SIZE);
+  }
+
+  @Test
+  void aTransferOfManyBlocksCountsEveryBlock() {
+    account("steast", RG_EAST, EAST);
+    BlobRef source = new BlobRef("steast", "vhds", "big.vhd");
+    BlobRef replica = new BlobRef("steast", "vhds", "big-replica.vhd");
+    long blocks = 10_000;
+    azure.storage().createPageBlob(CALLER, source, blocks * BLOCK_SIZE);
+    azure.storage().createPageBlob(CALLER, replica, blocks * BLOCK_SIZE);
+    for (long i : new long[] {0, 4_500, 9_999}) {
+      azure.storage().writeBlock(CALLER, source, i, block(i));
+    }
+
+    BlockTransfer transfer = azure.storage().transferBlocks(CALLER, source, replica,
+        LongStream.range(0, blocks).boxed().toList());
+
+    assertThat(transfer).isEqualTo(new BlockTransfer(3, 0, 0));
+    assertThat(azure.storage().checksum(replica)).isEqualTo(azure.storage().checksum(source));
+  }
+
+  @Test
+  void anItemRunsOneOperationAtATime() {
+    ReplicatedItem item = item();
+    RunningOperation reprotect =
+        new RunningOperation("Reprotect", "reprotect.contoso.web-01", Instant.parse("2024-05-01T10:00:00.123456789Z"));
+
+    ReplicatedItem claimed = azure.recoveryServices().claimOperation(CALLER, "contoso", "web-01",
+        reprotect, ProtectionState.Reprotecting);
+    assertThat(claimed.runningOperation()).isEqualTo(reprotect);
+    assertThat(claimed.state()).isEqualTo(ProtectionState.Reprotecting);
+    assertThat(azure.recoveryServices().claimOperation(CALLER, "contoso", "web-01", reprotect,
+        ProtectionState.Reprotecting)).isEqualTo(claimed);
+    assertCode(() -> azure.recoveryServices().claimOperation(CALLER, "contoso", "web-01",
+        new RunningOperation("Failover", "failover.contoso.web-01", Instant.EPOCH),
+        ProtectionState.FailedOver), AzureErrorCode.OperationInProgress);
+
+    assertThat(azure.recoveryServices().releaseOperation(CALLER, "contoso", "web-01",
+        "failover.contoso.web-01", ProtectionState.ReprotectFailed)).isEqualTo(claimed);
+    ReplicatedItem released = azure.recoveryServices().releaseOperation(CALLER, "contoso",
+        "web-01", reprotect.id(), ProtectionState.Protected);
+    assertThat(released.runningOperation()).isNull();
+    assertThat(released.state()).isEqualTo(ProtectionState.Protected);
+    assertThat(azure.recoveryServices().replicatedItems("contoso")).containsExactly(released);
+    assertThat(item.name()).isEqualTo(released.name());
+    assertCode(() -> azure.recoveryServices().claimOperation(CALLER, "contoso", "missing",
+        reprotect, ProtectionState.Reprotecting), AzureErrorCode.ResourceNotFound);
+  }
+
+  @Test
+  void vaultItemsPlansAndMappingsReadBackAsTheyWereWritten() {
+    ReplicatedItem item = item();
+    RecoveryPlan plan = azure.recoveryServices().createRecoveryPlan(CALLER,
+        new RecoveryPlan("contoso", "web-tier", List.of("web-01", "db-01")));
+    NetworkMapping mapping = azure.network().createNetworkMapping(CALLER, new NetworkMapping(
+        SOUTHEAST, "/resourceGroups/rg-se/providers/Microsoft.Network/virtualNetworks/vnet-se",
+        EAST, "/resourceGroups/rg-east/providers/Microsoft.Network/virtualNetworks/vnet-east"));
+
+    assertThat(azure.recoveryServices().vault("CONTOSO"))
+        .contains(new Vault("contoso", RG_SE, SOUTHEAST));
+    assertThat(azure.recoveryServices().replicatedItem("contoso", "web-01")).contains(item);
+    assertThat(azure.recoveryServices().recoveryPlan("contoso", "web-tier")).contains(plan);
+    assertThat(azure.network().networkMapping(SOUTHEAST, mapping.sourceNetworkId(), EAST))
+        .contains(mapping);
+
+    azure.network().deleteNetworkMapping(CALLER, SOUTHEAST, mapping.sourceNetworkId(), EAST);
+    azure.network().deleteNetworkMapping(CALLER, SOUTHEAST, mapping.sourceNetworkId(), EAST);
+    assertThat(azure.network().networkMapping(SOUTHEAST, mapping.sourceNetworkId(), EAST)).isEmpty();
+    assertCode(() -> azure.recoveryServices().putReplicatedItem(CALLER, new ReplicatedItem(
+        "nosuchvault", "web-01", item.primary(), item.recovery(), item.activeLocation(),
+        item.state(), item.policy(), null, List.of(), null, false, false)),
+        AzureErrorCode.ResourceNotFound);
+  }
+
+  @Test
+  void aRecoveryPointIsTakenOncePerId() {
+    account("steast", RG_EAST, EAST);
+    BlobRef replica = new BlobRef("steast", "replicas", "web-01-os.vhd");
+    azure.storage().createPageBlob(CALLER, replica, 4L * BLOCK_SIZE);
+    azure.storage().writeBlock(CALLER, replica, 0, block(0));
+    ReplicatedItem item = item();
+    azure.recoveryServices().putReplicatedItem(CALLER, item.withReplicationTo(item.target(),
+        null, List.of(new ReplicaDisk("os", "web-01-osdisk", replica))));
+
+    RecoveryPoint point = azure.recoveryServices().createRecoveryPoint(CALLER, "contoso",
+        "web-01", "p1", RecoveryPointType.CrashConsistent);
+    azure.storage().writeBlock(CALLER, replica, 1, block(1));
+
+    assertThat(azure.recoveryServices().createRecoveryPoint(CALLER, "contoso", "web-01", "p1",
+        RecoveryPointType.CrashConsistent)).isEqualTo(point);
+    assertThat(azure.recoveryServices().recoveryPoints("contoso", "web-01"))
+        .containsExactly(point);
+    assertThat(point.disks()).singleElement().satisfies(disk ->
+        assertThat(azure.storage().blob(disk).orElseThrow().allocatedBytes()).isEqualTo(BLOCK_SIZE));
+    assertCode(() -> azure.recoveryServices().createRecoveryPoint(CALLER, "contoso", "web-01",
+        "..", RecoveryPointType.AppConsistent), AzureErrorCode.InvalidResourceName);
+  }
+
+  @Test
+  void anOutageIsTransientNamesItsRegionAndChangesNothing() {
+    account("stse", RG_SE, SOUTHEAST);
+    azure.resources().setRegionAvailable(CALLER, SOUTHEAST, false);
+    String state = azure.exportState();
+
+    assertThat(azure.resources().region(SOUTHEAST)).contains(new Region(SOUTHEAST, false));
+    for (ThrowingCallable request : List.<ThrowingCallable>of(
+        () -> account("stnew", RG_SE, SOUTHEAST),
+        () -> azure.storage().createPageBlob(CALLER, new BlobRef("stse", "vhds", "d.vhd"), BLOCK_SIZE),
+        () -> azure.storage().blockHashes(new BlobRef("stse", "vhds", "d.vhd"), 0, 1, EAST))) {
+      assertThatThrownBy(request).isInstanceOfSatisfying(AzureException.class, e -> {
+        assertThat(e.code()).isEqualTo(AzureErrorCode.RegionUnavailable);
+        assertThat(e.isTransient()).isTrue();
+        assertThat(e.region()).isEqualTo(SOUTHEAST);
+      });
+    }
+    assertThat(azure.exportState()).isEqualTo(state);
+
+    azure.resources().setRegionAvailable(CALLER, SOUTHEAST, true);
+    account("stnew", RG_SE, SOUTHEAST);
+  }
+
+  @Test
+  void injectedFaultsKeepTheirTransientCodes() {
+    account("steast", RG_EAST, EAST);
+    vm("web-01", RG_EAST, EAST, "steast", null, null);
+    sim.faults().failCalls("powerOff", 1, 1, AzureErrorCode.TooManyRequests)
+        .failCalls("createStorageAccount", 2, 1, AzureErrorCode.InternalServerError);
+
+    assertThatThrownBy(() -> azure.compute().powerOff(CALLER, RG_EAST, "web-01"))
+        .isInstanceOfSatisfying(AzureException.class, e -> {
+          assertThat(e.code()).isEqualTo(AzureErrorCode.TooManyRequests);
+          assertThat(e.isTransient()).isTrue();
+        });
+    assertCode(() -> account("stother", RG_EAST, EAST), AzureErrorCode.InternalServerError);
+    assertThat(azure.compute().powerOff(CALLER, RG_EAST, "web-01").powerState())
+        .isEqualTo(PowerState.Stopped);
+  }
+
+  @Test
+  void theBackendsViewIsTheSimulatorsState() {
+    account("steast", RG_EAST, EAST);
+    vm("web-01", RG_EAST, EAST, "steast", null, null);
+    item();
+
+    assertThat(azure.exportState()).isEqualTo(sim.exportState());
+    assertThat(azure.metering().activityLog()).isEqualTo(sim.metering().activityLog());
+  }
+
+  StorageAccount account(String name, String group, String region) {
+    return azure.storage().createStorageAccount(CALLER,
+        new StorageAccount(name, group, region, StorageAccount.KIND, Map.of()));
+  }
+
+  /** A running VM with an OS disk and one data disk, both written, in an existing account. */
+  VirtualMachine vm(String name, String group, String region, String account, String networkId,
+      String availabilitySet) {
+    BlobRef os = new BlobRef(account, "vhds", name + "-os.vhd");
+    BlobRef data = new BlobRef(account, "vhds", name + "-data0.vhd");
+    for (BlobRef disk : List.of(os, data)) {
+      azure.storage().createPageBlob(CALLER, disk, 4L * BLOCK_SIZE);
+      azure.storage().writeBlock(CALLER, disk, 0, block(disk.blob().hashCode()));
+    }
+    return azure.compute().createVirtualMachine(CALLER, new VirtualMachine(group, name, region,
+        PowerState.Running, new VmDisk(name + "-osdisk", null, os),
+        List.of(new VmDisk(name + "-data0", 0, data)), networkId, availabilitySet));
+  }
+
+  /** The vault contoso and its item web-01, failed over to southeastasia and committed. */
+  ReplicatedItem item() {
+    azure.recoveryServices().createVault(CALLER, new Vault("contoso", RG_SE, SOUTHEAST));
+    return azure.recoveryServices().putReplicatedItem(CALLER, new ReplicatedItem("contoso",
+        "web-01", new ItemSide(EAST, RG_EAST, "steast"), new ItemSide(SOUTHEAST, RG_SE, "stse"),
+        SOUTHEAST, ProtectionState.FailoverCommitted, new ReplicationPolicy("policy", 3, 120),
+        "stcache", List.of(), null, true, false));
+  }
+
+  static void assertCode(ThrowingCallable request, AzureErrorCode code) {
+    assertThatThrownBy(request).isInstanceOfSatisfying(AzureException.class,
+        e -> assertThat(e.code()).as(e.getMessage()).isEqualTo(code));
+  }
+
+  /** A block of pseudo-random bytes, the same for the same seed, never all zeros. */
+  static byte[] block(long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    byte[] block = new byte[BLOCK_SIZE];
+    for (int i = 0; i < block.length; i++) {
+      block[i] = (byte) (random.nextInt(255) + 1);
+    }
+    return block;
+  }
+}

@@ -1,0 +1,113 @@
+package dev.reprotect.azure.arm;
+
+/**
+ * Every route of the simulated Azure service, in the style of Azure Resource Manager. Storage
+ * account and vault names are unique across the backend, so their children (blobs, replicated
+ * items, recovery plans) are addressed under the subscription without a resource group.
+ * docs/azure-api.md describes each route.
+ */
+public final class ArmPaths {
+  /** The one subscription of the simulated cloud. */
+  public static final String SUBSCRIPTION_ID = "00000000-0000-0000-0000-000000000000";
+
+  private static final PathTemplate SUBSCRIPTION =
+      new PathTemplate("/subscriptions/" + SUBSCRIPTION_ID);
+  private static final String PROVIDERS = "/providers/";
+
+  // Microsoft.Resources
+  public static final PathTemplate LOCATIONS = SUBSCRIPTION.child("/locations");
+  public static final PathTemplate LOCATION = LOCATIONS.child("/{location}");
+  /** POST: the region goes down (the simulator's outage switch). */
+  public static final PathTemplate LOCATION_OUTAGE = LOCATION.child("/outage");
+  /** POST: the region comes back. */
+  public static final PathTemplate LOCATION_RECOVER = LOCATION.child("/recover");
+  public static final PathTemplate RESOURCE_GROUP =
+      SUBSCRIPTION.child("/resourceGroups/{resourceGroup}");
+
+  // Microsoft.Network
+  public static final PathTemplate VIRTUAL_NETWORK =
+      RESOURCE_GROUP.child(PROVIDERS + "Microsoft.Network/virtualNetworks/{name}");
+  /** GET and DELETE with the query sourceRegion, sourceNetworkId, targetRegion; PUT with a body. */
+  public static final PathTemplate NETWORK_MAPPINGS =
+      SUBSCRIPTION.child(PROVIDERS + "Microsoft.RecoveryServices/replicationNetworkMappings");
+
+  // Microsoft.Compute
+  public static final PathTemplate VIRTUAL_MACHINE =
+      RESOURCE_GROUP.child(PROVIDERS + "Microsoft.Compute/virtualMachines/{name}");
+  public static final PathTemplate VIRTUAL_MACHINE_POWER_OFF = VIRTUAL_MACHINE.child("/powerOff");
+  public static final PathTemplate VIRTUAL_MACHINE_START = VIRTUAL_MACHINE.child("/start");
+  /** GET with the query location and name. */
+  public static final PathTemplate VIRTUAL_MACHINES =
+      SUBSCRIPTION.child(PROVIDERS + "Microsoft.Compute/virtualMachines");
+  public static final PathTemplate AVAILABILITY_SET =
+      RESOURCE_GROUP.child(PROVIDERS + "Microsoft.Compute/availabilitySets/{name}");
+  /** GET with the query location and name. */
+  public static final PathTemplate AVAILABILITY_SETS =
+      SUBSCRIPTION.child(PROVIDERS + "Microsoft.Compute/availabilitySets");
+
+  // Microsoft.Storage
+  public static final PathTemplate STORAGE_ACCOUNT =
+      RESOURCE_GROUP.child(PROVIDERS + "Microsoft.Storage/storageAccounts/{name}");
+  public static final PathTemplate STORAGE_ACCOUNTS =
+      SUBSCRIPTION.child(PROVIDERS + "Microsoft.Storage/storageAccounts");
+  public static final PathTemplate STORAGE_ACCOUNT_BY_NAME = STORAGE_ACCOUNTS.child("/{account}");
+  /** GET: the data plane's settings (the block size of page blobs). */
+  public static final PathTemplate PAGE_BLOB_SETTINGS =
+      SUBSCRIPTION.child(PROVIDERS + "Microsoft.Storage/pageBlobSettings");
+  public static final PathTemplate BLOBS =
+      STORAGE_ACCOUNT_BY_NAME.child("/blobServices/default/containers/{container}/blobs");
+  public static final PathTemplate BLOB = BLOBS.child("/{blob}");
+  public static final PathTemplate BLOB_RESIZE = BLOB.child("/resize");
+  /** POST, long-running: copies the blob named in the body onto this one. */
+  public static final PathTemplate BLOB_COPY = BLOB.child("/copy");
+  /** GET and PUT of one block as application/octet-stream. */
+  public static final PathTemplate BLOB_BLOCK = BLOB.child("/blocks/{index}");
+  /** GET with the query fromBlock, toBlock, deliverToRegion. */
+  public static final PathTemplate BLOB_BLOCK_HASHES = BLOB.child("/blockHashes");
+  /** POST: makes the listed blocks of this blob equal to those of the source blob. */
+  public static final PathTemplate BLOB_TRANSFER_BLOCKS = BLOB.child("/transferBlocks");
+  public static final PathTemplate BLOB_CHECKSUM = BLOB.child("/checksum");
+
+  // Microsoft.RecoveryServices
+  public static final PathTemplate VAULT =
+      RESOURCE_GROUP.child(PROVIDERS + "Microsoft.RecoveryServices/vaults/{vault}");
+  public static final PathTemplate VAULT_BY_NAME =
+      SUBSCRIPTION.child(PROVIDERS + "Microsoft.RecoveryServices/vaults/{vault}");
+  public static final PathTemplate REPLICATED_ITEMS = VAULT_BY_NAME.child("/replicatedItems");
+  public static final PathTemplate REPLICATED_ITEM = REPLICATED_ITEMS.child("/{item}");
+  public static final PathTemplate CLAIM_OPERATION = REPLICATED_ITEM.child("/claimOperation");
+  public static final PathTemplate RELEASE_OPERATION = REPLICATED_ITEM.child("/releaseOperation");
+  public static final PathTemplate RECOVERY_POINTS = REPLICATED_ITEM.child("/recoveryPoints");
+  public static final PathTemplate RECOVERY_POINT = RECOVERY_POINTS.child("/{point}");
+  public static final PathTemplate RECOVERY_PLAN = VAULT_BY_NAME.child("/recoveryPlans/{plan}");
+
+  // Long-running operations: the Azure-AsyncOperation and Location URLs of a 202.
+  public static final PathTemplate OPERATION_STATUS = SUBSCRIPTION.child(
+      PROVIDERS + "{namespace}/locations/{location}/operations/{operationId}");
+  public static final PathTemplate OPERATION_RESULT = SUBSCRIPTION.child(
+      PROVIDERS + "{namespace}/locations/{location}/operationResults/{operationId}");
+
+  // Our own: what the backend measured of itself, and its state for comparisons.
+  public static final PathTemplate ADMIN_STATE = new PathTemplate("/admin/state");
+  /** GET with the query fromRegion and toRegion. */
+  public static final PathTemplate ADMIN_TRANSFERS = new PathTemplate("/admin/metering/transfers");
+  public static final PathTemplate ADMIN_ACTIVITY_LOG =
+      new PathTemplate("/admin/metering/activityLog");
+
+  private ArmPaths() {}
+
+  /** The id of a resource as ARM writes it: the subscription, then the backend's own id. */
+  public static String armId(String backendId) {
+    return SUBSCRIPTION.pattern() + backendId;
+  }
+
+  /** A query string ({@code ?a=1&b=2}) of name-value pairs, values percent-encoded. */
+  public static String query(String... namesAndValues) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      out.append(i == 0 ? '?' : '&').append(namesAndValues[i]).append('=')
+          .append(PathTemplate.encode(namesAndValues[i + 1]));
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,222 @@
+package dev.reprotect.azure.arm;
+
+import static dev.reprotect.azure.arm.ArmJson.optionalObject;
+import static dev.reprotect.azure.arm.ArmJson.optionalText;
+import static dev.reprotect.azure.arm.ArmJson.requireArray;
+import static dev.reprotect.azure.arm.ArmJson.requireBoolean;
+import static dev.reprotect.azure.arm.ArmJson.requireEnum;
+import static dev.reprotect.azure.arm.ArmJson.requireInstant;
+import static dev.reprotect.azure.arm.ArmJson.requireInt;
+import static dev.reprotect.azure.arm.ArmJson.requireObject;
+import static dev.reprotect.azure.arm.ArmJson.requireText;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reprotect.azure.BlobRef;
+import dev.reprotect.azure.ItemSide;
+import dev.reprotect.azure.ProtectionState;
+import dev.reprotect.azure.RecoveryPlan;
+import dev.reprotect.azure.RecoveryPoint;
+import dev.reprotect.azure.RecoveryPointType;
+import dev.reprotect.azure.ReplicaDisk;
+import dev.reprotect.azure.ReplicatedItem;
+import dev.reprotect.azure.ReplicationPolicy;
+import dev.reprotect.azure.ResourceIds;
+import dev.reprotect.azure.RunningOperation;
+import dev.reprotect.azure.Vault;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Microsoft.RecoveryServices: the vault in ARM's shape; its replicated items, recovery plans and
+ * points in our own (the reference product's objects are far larger than what the simulator keeps).
+ */
+public final class RecoveryServicesJson {
+  private RecoveryServicesJson() {}
+
+  public static ObjectNode vault(Vault vault) {
+    ObjectNode out = ArmJson.resource(
+        ResourceIds.resourceGroup(vault.resourceGroup())
+            + "/providers/Microsoft.RecoveryServices/vaults/" + vault.name(),
+        vault.name(), "Microsoft.RecoveryServices/vaults", vault.location());
+    out.putObject("sku").put("name", "Standard");
+    ArmJson.properties(out);
+    return out;
+  }
+
+  public static Vault vault(JsonNode node, String resourceGroup, String name) {
+    return new Vault(name, resourceGroup, requireText(node, "location"));
+  }
+
+  public static Vault vault(JsonNode node) {
+    return vault(node, ArmIds.resourceGroupOf(requireText(node, "id")), requireText(node, "name"));
+  }
+
+  public static ObjectNode replicatedItem(ReplicatedItem item) {
+    ObjectNode out = ArmJson.resource(ResourceIds.replicatedItem(item.vault(), item.name()),
+        item.name(), "Microsoft.RecoveryServices/vaults/replicatedItems", null);
+    ObjectNode p = ArmJson.properties(out);
+    p.put("vault", item.vault());
+    p.set("primary", side(item.primary()));
+    p.set("recovery", side(item.recovery()));
+    p.put("activeLocation", item.activeLocation());
+    p.put("protectionState", item.state().name());
+    ObjectNode policy = p.putObject("policy");
+    policy.put("name", item.policy().name());
+    policy.put("retentionDays", item.policy().retentionDays());
+    policy.put("appConsistentFrequencyMinutes", item.policy().appConsistentFrequencyMinutes());
+    p.put("cacheStorageAccount", item.cacheStorageAccount());
+    ArrayNode disks = p.putArray("replicaDisks");
+    for (ReplicaDisk disk : item.replicaDisks()) {
+      ObjectNode d = disks.addObject();
+      d.put("slot", disk.slot());
+      d.put("sourceDisk", disk.sourceDisk());
+      d.set("replica", StorageJson.blobRef(disk.replica()));
+    }
+    if (item.runningOperation() == null) {
+      p.putNull("runningOperation");
+    } else {
+      p.set("runningOperation", runningOperation(item.runningOperation()));
+    }
+    p.put("failoverCommitted", item.failoverCommitted());
+    p.put("migrationCompleted", item.migrationCompleted());
+    return out;
+  }
+
+  /** An item from a PUT body or an answer; vault and name are the path's. */
+  public static ReplicatedItem replicatedItem(JsonNode node, String vault, String name) {
+    JsonNode p = requireObject(node, "properties");
+    JsonNode policy = requireObject(p, "policy");
+    List<ReplicaDisk> disks = new ArrayList<>();
+    for (JsonNode d : requireArray(p, "replicaDisks")) {
+      disks.add(new ReplicaDisk(requireText(d, "slot"), requireText(d, "sourceDisk"),
+          StorageJson.blobRef(requireObject(d, "replica"))));
+    }
+    JsonNode running = optionalObject(p, "runningOperation");
+    return new ReplicatedItem(vault, name, side(requireObject(p, "primary")),
+        side(requireObject(p, "recovery")), requireText(p, "activeLocation"),
+        requireEnum(p, "protectionState", ProtectionState.class),
+        new ReplicationPolicy(requireText(policy, "name"), requireInt(policy, "retentionDays"),
+            requireInt(policy, "appConsistentFrequencyMinutes")),
+        optionalText(p, "cacheStorageAccount"), disks,
+        running == null ? null : runningOperation(running),
+        requireBoolean(p, "failoverCommitted"), requireBoolean(p, "migrationCompleted"));
+  }
+
+  public static ReplicatedItem replicatedItem(JsonNode node) {
+    return replicatedItem(node, requireText(requireObject(node, "properties"), "vault"),
+        requireText(node, "name"));
+  }
+
+  public static ObjectNode runningOperation(RunningOperation operation) {
+    ObjectNode out = ArmJson.object();
+    out.put("type", operation.type());
+    out.put("id", operation.id());
+    out.put("startedAt", operation.startedAt().toString());
+    return out;
+  }
+
+  public static RunningOperation runningOperation(JsonNode node) {
+    return new RunningOperation(requireText(node, "type"), requireText(node, "id"),
+        requireInstant(node, "startedAt"));
+  }
+
+  /** The body of claimOperation: the operation and the state the item moves to. */
+  public static ObjectNode claimRequest(RunningOperation operation, ProtectionState newState) {
+    ObjectNode out = ArmJson.object();
+    out.set("operation", runningOperation(operation));
+    out.put("newState", newState.name());
+    return out;
+  }
+
+  /** The body of releaseOperation: the operation's id and the state the item moves to. */
+  public static ObjectNode releaseRequest(String operationId, ProtectionState newState) {
+    ObjectNode out = ArmJson.object();
+    out.put("operationId", operationId);
+    out.put("newState", newState.name());
+    return out;
+  }
+
+  public static ProtectionState newState(JsonNode node) {
+    return requireEnum(node, "newState", ProtectionState.class);
+  }
+
+  public static ObjectNode recoveryPlan(RecoveryPlan plan) {
+    ObjectNode out = ArmJson.resource(ResourceIds.recoveryPlan(plan.vault(), plan.name()),
+        plan.name(), "Microsoft.RecoveryServices/vaults/recoveryPlans", null);
+    ObjectNode p = ArmJson.properties(out);
+    p.put("vault", plan.vault());
+    ArrayNode items = p.putArray("items");
+    plan.items().forEach(items::add);
+    return out;
+  }
+
+  public static RecoveryPlan recoveryPlan(JsonNode node, String vault, String name) {
+    JsonNode p = requireObject(node, "properties");
+    List<String> items = new ArrayList<>();
+    JsonNode array = requireArray(p, "items");
+    for (int i = 0; i < array.size(); i++) {
+      if (!array.get(i).isTextual()) {
+        throw ArmJson.invalid("items[" + i + "] must be a string");
+      }
+      items.add(array.get(i).asText());
+    }
+    return new RecoveryPlan(vault, name, items);
+  }
+
+  public static RecoveryPlan recoveryPlan(JsonNode node) {
+    return recoveryPlan(node, requireText(requireObject(node, "properties"), "vault"),
+        requireText(node, "name"));
+  }
+
+  public static ObjectNode recoveryPoint(RecoveryPoint point) {
+    ObjectNode out = ArmJson.resource(ResourceIds.replicatedItem(point.vault(), point.item())
+            + "/recoveryPoints/" + point.id(), point.id(),
+        "Microsoft.RecoveryServices/vaults/replicatedItems/recoveryPoints", null);
+    ObjectNode p = ArmJson.properties(out);
+    p.put("vault", point.vault());
+    p.put("item", point.item());
+    p.put("recoveryPointTime", point.time().toString());
+    p.put("recoveryPointType", point.type().name());
+    ArrayNode disks = p.putArray("disks");
+    point.disks().forEach(disk -> disks.add(StorageJson.blobRef(disk)));
+    return out;
+  }
+
+  public static RecoveryPoint recoveryPoint(JsonNode node) {
+    JsonNode p = requireObject(node, "properties");
+    List<BlobRef> disks = new ArrayList<>();
+    for (JsonNode disk : requireArray(p, "disks")) {
+      disks.add(StorageJson.blobRef(disk));
+    }
+    return new RecoveryPoint(requireText(node, "name"), requireText(p, "vault"),
+        requireText(p, "item"), requireInstant(p, "recoveryPointTime"),
+        requireEnum(p, "recoveryPointType", RecoveryPointType.class), disks);
+  }
+
+  /** The body of a recovery point's PUT: its type. */
+  public static ObjectNode recoveryPointRequest(RecoveryPointType type) {
+    ObjectNode out = ArmJson.object();
+    out.putObject("properties").put("recoveryPointType", type.name());
+    return out;
+  }
+
+  public static RecoveryPointType recoveryPointType(JsonNode node) {
+    return requireEnum(requireObject(node, "properties"), "recoveryPointType",
+        RecoveryPointType.class);
+  }
+
+  private static ObjectNode side(ItemSide side) {
+    ObjectNode out = ArmJson.object();
+    out.put("region", side.region());
+    out.put("resourceGroup", side.resourceGroup());
+    out.put("storageAccount", side.storageAccount());
+    return out;
+  }
+
+  private static ItemSide side(JsonNode node) {
+    return new ItemSide(requireText(node, "region"), optionalText(node, "resourceGroup"),
+        optionalText(node, "storageAccount"));
+  }
+}

@@ -1,0 +1,148 @@
+package dev.reprotect.azure.arm;
+
+import static dev.reprotect.azure.arm.ArmJson.optionalObject;
+import static dev.reprotect.azure.arm.ArmJson.requireArray;
+import static dev.reprotect.azure.arm.ArmJson.requireLong;
+import static dev.reprotect.azure.arm.ArmJson.requireObject;
+import static dev.reprotect.azure.arm.ArmJson.requireText;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reprotect.azure.BlobRef;
+import dev.reprotect.azure.BlockHash;
+import dev.reprotect.azure.BlockHashes;
+import dev.reprotect.azure.BlockTransfer;
+import dev.reprotect.azure.PageBlob;
+import dev.reprotect.azure.ResourceIds;
+import dev.reprotect.azure.StorageAccount;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Microsoft.Storage's storage accounts, and the data plane of page blobs (our own shapes): blobs,
+ * block hash lists, block transfers.
+ */
+public final class StorageJson {
+  private StorageJson() {}
+
+  public static ObjectNode storageAccount(StorageAccount account) {
+    ObjectNode out = ArmJson.resource(account.id(), account.name(),
+        "Microsoft.Storage/storageAccounts", account.location());
+    out.put("kind", account.kind());
+    out.putObject("sku").put("name", "Standard_LRS");
+    ObjectNode tags = out.putObject("tags");
+    account.tags().forEach(tags::put);
+    ArmJson.properties(out).putObject("primaryEndpoints")
+        .put("blob", "https://" + account.name() + ".blob.core.windows.net/");
+    return out;
+  }
+
+  public static StorageAccount storageAccount(JsonNode node, String resourceGroup, String name) {
+    Map<String, String> tags = new TreeMap<>();
+    JsonNode tagsNode = optionalObject(node, "tags");
+    if (tagsNode != null) {
+      Iterator<String> names = tagsNode.fieldNames();
+      while (names.hasNext()) {
+        String tag = names.next();
+        tags.put(tag, requireText(tagsNode, tag));
+      }
+    }
+    return new StorageAccount(name, resourceGroup, requireText(node, "location"),
+        requireText(node, "kind"), tags);
+  }
+
+  public static StorageAccount storageAccount(JsonNode node) {
+    return storageAccount(node, ArmIds.resourceGroupOf(requireText(node, "id")),
+        requireText(node, "name"));
+  }
+
+  public static ObjectNode blobRef(BlobRef ref) {
+    ObjectNode out = ArmJson.object();
+    out.put("storageAccount", ref.storageAccount());
+    out.put("container", ref.container());
+    out.put("blob", ref.blob());
+    return out;
+  }
+
+  public static BlobRef blobRef(JsonNode node) {
+    return new BlobRef(requireText(node, "storageAccount"), requireText(node, "container"),
+        requireText(node, "blob"));
+  }
+
+  public static ObjectNode pageBlob(PageBlob blob) {
+    ObjectNode out = ArmJson.resource(ResourceIds.blob(blob.ref()), blob.ref().blob(),
+        "Microsoft.Storage/storageAccounts/blobServices/containers/blobs", blob.location());
+    ObjectNode properties = ArmJson.properties(out);
+    properties.put("blobType", "PageBlob");
+    properties.put("contentLength", blob.sizeBytes());
+    properties.put("allocatedBytes", blob.allocatedBytes());
+    properties.set("blobRef", blobRef(blob.ref()));
+    return out;
+  }
+
+  public static PageBlob pageBlob(JsonNode node) {
+    JsonNode properties = requireObject(node, "properties");
+    return new PageBlob(blobRef(requireObject(properties, "blobRef")),
+        requireText(node, "location"), requireLong(properties, "contentLength"),
+        requireLong(properties, "allocatedBytes"));
+  }
+
+  public static ObjectNode blockHashes(BlockHashes hashes) {
+    ObjectNode out = ArmJson.object();
+    out.put("fromBlock", hashes.fromBlock());
+    out.put("toBlock", hashes.toBlock());
+    out.put("meteredBytes", hashes.meteredBytes());
+    ArrayNode entries = out.putArray("entries");
+    hashes.entries().forEach(hash ->
+        entries.addObject().put("index", hash.index()).put("sha256", hash.sha256()));
+    return out;
+  }
+
+  public static BlockHashes blockHashes(JsonNode node) {
+    List<BlockHash> entries = new ArrayList<>();
+    for (JsonNode entry : requireArray(node, "entries")) {
+      entries.add(new BlockHash(requireLong(entry, "index"), requireText(entry, "sha256")));
+    }
+    return new BlockHashes(requireLong(node, "fromBlock"), requireLong(node, "toBlock"),
+        entries, requireLong(node, "meteredBytes"));
+  }
+
+  /** The body of a transferBlocks request: the source blob and the block indices. */
+  public static ObjectNode transferRequest(BlobRef source, List<Long> blocks) {
+    ObjectNode out = ArmJson.object();
+    out.set("source", blobRef(source));
+    ArrayNode indices = out.putArray("blocks");
+    blocks.forEach(indices::add);
+    return out;
+  }
+
+  public static List<Long> transferBlocks(JsonNode node) {
+    List<Long> blocks = new ArrayList<>();
+    JsonNode array = requireArray(node, "blocks");
+    for (int i = 0; i < array.size(); i++) {
+      JsonNode index = array.get(i);
+      if (!index.isIntegralNumber() || !index.canConvertToLong()) {
+        throw ArmJson.invalid("blocks[" + i + "] must be an integer");
+      }
+      blocks.add(index.longValue());
+    }
+    return blocks;
+  }
+
+  public static ObjectNode blockTransfer(BlockTransfer transfer) {
+    ObjectNode out = ArmJson.object();
+    out.put("blocksCopied", transfer.blocksCopied());
+    out.put("blocksCleared", transfer.blocksCleared());
+    out.put("meteredBytes", transfer.meteredBytes());
+    return out;
+  }
+
+  public static BlockTransfer blockTransfer(JsonNode node) {
+    return new BlockTransfer(requireLong(node, "blocksCopied"), requireLong(node, "blocksCleared"),
+        requireLong(node, "meteredBytes"));
+  }
+}

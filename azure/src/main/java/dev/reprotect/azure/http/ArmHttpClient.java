@@ -1,0 +1,218 @@
+package dev.reprotect.azure.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.reprotect.azure.AzureErrorCode;
+import dev.reprotect.azure.AzureException;
+import dev.reprotect.azure.Caller;
+import dev.reprotect.azure.arm.ArmErrors;
+import dev.reprotect.azure.arm.ArmJson;
+import dev.reprotect.azure.arm.ArmOperations;
+import dev.reprotect.azure.arm.PathTemplate;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The HTTP side of the client: bearer token, correlation id, ARM errors back to {@link
+ * AzureException}, and long-running operations polled to their end. A service that cannot be
+ * reached is a transient {@code InternalServerError}, so an activity retries it.
+ */
+final class ArmHttpClient {
+  private static final String JSON = "application/json";
+  private static final String OCTET_STREAM = "application/octet-stream";
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(5);
+  private static final Duration FIRST_POLL = Duration.ofMillis(5);
+  private static final Duration LONGEST_POLL = Duration.ofSeconds(1);
+
+  private final HttpClient http;
+  private final URI base;
+  private final String authorization;
+
+  ArmHttpClient(URI baseUrl, String token) {
+    String text = baseUrl.toString();
+    this.base = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+    this.authorization = "Bearer " + token;
+    this.http = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(CONNECT_TIMEOUT)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build();
+  }
+
+  JsonNode get(String path) {
+    return json(send("GET", path, null, BodyPublishers.noBody(), null));
+  }
+
+  /**
+   * A GET of one resource: empty when the service answers ResourceNotFound, or when a name could
+   * not be a path segment (no resource of the API has such a name).
+   */
+  Optional<JsonNode> find(PathTemplate template, String... names) {
+    for (String name : names) {
+      if (!PathTemplate.isSafeSegment(name)) {
+        return Optional.empty();
+      }
+    }
+    return find(template.expand(names));
+  }
+
+  Optional<JsonNode> find(String path) {
+    HttpResponse<byte[]> response = exchange("GET", path, null, BodyPublishers.noBody(), null);
+    if (response.statusCode() == 404) {
+      JsonNode body = errorBody(response);
+      if (body != null && AzureErrorCode.ResourceNotFound.name()
+          .equals(body.path("error").path("code").asText())) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(json(finish(response)));
+  }
+
+  String getText(String path) {
+    return new String(send("GET", path, null, BodyPublishers.noBody(), null),
+        StandardCharsets.UTF_8);
+  }
+
+  byte[] getBytes(String path) {
+    return send("GET", path, null, BodyPublishers.noBody(), null);
+  }
+
+  JsonNode put(Caller caller, String path, JsonNode body) {
+    return json(send("PUT", path, caller, json(body), JSON));
+  }
+
+  JsonNode post(Caller caller, String path, JsonNode body) {
+    return json(send("POST", path, caller, json(body), JSON));
+  }
+
+  void putBytes(Caller caller, String path, byte[] data) {
+    send("PUT", path, caller, BodyPublishers.ofByteArray(data), OCTET_STREAM);
+  }
+
+  void delete(Caller caller, String path) {
+    send("DELETE", path, caller, BodyPublishers.noBody(), null);
+  }
+
+  /** Sends a request and returns the body of its answer, or of its operation's result. */
+  private byte[] send(
+      String method, String path, Caller caller, BodyPublisher body, String contentType) {
+    return finish(exchange(method, path, caller, body, contentType));
+  }
+
+  private byte[] finish(HttpResponse<byte[]> response) {
+    int status = response.statusCode();
+    if (status == 202) {
+      return awaitOperation(response);
+    }
+    if (status >= 200 && status < 300) {
+      return response.body();
+    }
+    throw ArmErrors.toException(status, errorBody(response));
+  }
+
+  /** Polls the Azure-AsyncOperation URL until the end, then fetches the Location's result. */
+  private byte[] awaitOperation(HttpResponse<byte[]> accepted) {
+    String statusUrl = accepted.headers().firstValue(ArmOperations.ASYNC_OPERATION_HEADER)
+        .orElseThrow(() -> new AzureException(AzureErrorCode.InternalServerError,
+            "a 202 without an " + ArmOperations.ASYNC_OPERATION_HEADER + " header"));
+    Optional<String> resultUrl = accepted.headers().firstValue(ArmOperations.LOCATION_HEADER);
+    Duration wait = FIRST_POLL;
+    while (true) {
+      HttpResponse<byte[]> polled = exchange("GET", ownPath(statusUrl), null,
+          BodyPublishers.noBody(), null);
+      JsonNode status = json(finish(polled));
+      switch (ArmOperations.statusOf(status)) {
+        case ArmOperations.SUCCEEDED -> {
+          return resultUrl.isEmpty() ? new byte[0] : send("GET", ownPath(resultUrl.get()), null,
+              BodyPublishers.noBody(), null);
+        }
+        case ArmOperations.FAILED -> throw ArmErrors.toException(500,
+            ArmOperations.errorOf(status));
+        default -> {
+          sleep(polled.headers().firstValue(ArmOperations.RETRY_AFTER_HEADER)
+              .map(ArmHttpClient::seconds).orElse(wait));
+          wait = wait.multipliedBy(2).compareTo(LONGEST_POLL) > 0
+              ? LONGEST_POLL : wait.multipliedBy(2);
+        }
+      }
+    }
+  }
+
+  /** The path of a URL the service handed out; a URL to another host is refused (the token stays home). */
+  private String ownPath(String url) {
+    URI uri = base.resolve(url);
+    if (!uri.getScheme().equals(base.getScheme()) || !uri.getHost().equals(base.getHost())
+        || uri.getPort() != base.getPort()) {
+      throw new AzureException(AzureErrorCode.InternalServerError,
+          "the service pointed at another host: " + url);
+    }
+    return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+  }
+
+  private HttpResponse<byte[]> exchange(
+      String method, String path, Caller caller, BodyPublisher body, String contentType) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        .timeout(REQUEST_TIMEOUT)
+        .header("Authorization", authorization)
+        .method(method, body);
+    if (caller != null) {
+      request.header(ArmOperations.CORRELATION_HEADER, caller.correlationId());
+    }
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    try {
+      return http.send(request.build(), BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new AzureException(AzureErrorCode.InternalServerError,
+          "the Azure service at " + base + " cannot be reached: " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AzureException(AzureErrorCode.InternalServerError,
+          "interrupted while calling the Azure service");
+    }
+  }
+
+  private static BodyPublisher json(JsonNode body) {
+    return BodyPublishers.ofString(ArmJson.write(body), StandardCharsets.UTF_8);
+  }
+
+  private static JsonNode json(byte[] body) {
+    return ArmJson.parse(new String(body, StandardCharsets.UTF_8));
+  }
+
+  private static JsonNode errorBody(HttpResponse<byte[]> response) {
+    try {
+      return json(response.body());
+    } catch (AzureException notJson) {
+      return null;
+    }
+  }
+
+  private static Duration seconds(String retryAfter) {
+    try {
+      return Duration.ofSeconds(Math.max(0, Math.min(60, Long.parseLong(retryAfter.trim()))));
+    } catch (NumberFormatException e) {
+      return LONGEST_POLL;
+    }
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AzureException(AzureErrorCode.InternalServerError,
+          "interrupted while waiting for an operation");
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package dev.reprotect.azure.http;
+
+import dev.reprotect.azure.Caller;
+import dev.reprotect.azure.ProtectionState;
+import dev.reprotect.azure.RecoveryPlan;
+import dev.reprotect.azure.RecoveryPoint;
+import dev.reprotect.azure.RecoveryPointType;
+import dev.reprotect.azure.RecoveryServicesApi;
+import dev.reprotect.azure.ReplicatedItem;
+import dev.reprotect.azure.RunningOperation;
+import dev.reprotect.azure.Vault;
+import dev.reprotect.azure.arm.ArmJson;
+import dev.reprotect.azure.arm.ArmPaths;
+import dev.reprotect.azure.arm.RecoveryServicesJson;
+import java.util.List;
+import java.util.Optional;
+
+final class HttpRecoveryServices implements RecoveryServicesApi {
+  private final ArmHttpClient client;
+
+  HttpRecoveryServices(ArmHttpClient client) {
+    this.client = client;
+  }
+
+  @Override
+  public Optional<Vault> vault(String name) {
+    return client.find(ArmPaths.VAULT_BY_NAME, name).map(RecoveryServicesJson::vault);
+  }
+
+  @Override
+  public Vault createVault(Caller caller, Vault vault) {
+    return RecoveryServicesJson.vault(client.put(caller,
+        ArmPaths.VAULT.expand(vault.resourceGroup(), vault.name()),
+        RecoveryServicesJson.vault(vault)));
+  }
+
+  @Override
+  public Optional<ReplicatedItem> replicatedItem(String vault, String name) {
+    return client.find(ArmPaths.REPLICATED_ITEM, vault, name)
+        .map(RecoveryServicesJson::replicatedItem);
+  }
+
+  @Override
+  public List<ReplicatedItem> replicatedItems(String vault) {
+    return ArmJson.fromList(client.get(ArmPaths.REPLICATED_ITEMS.expand(vault)),
+        RecoveryServicesJson::replicatedItem);
+  }
+
+  @Override
+  public ReplicatedItem putReplicatedItem(Caller caller, ReplicatedItem item) {
+    return RecoveryServicesJson.replicatedItem(client.put(caller,
+        ArmPaths.REPLICATED_ITEM.expand(item.vault(), item.name()),
+        RecoveryServicesJson.replicatedItem(item)));
+  }
+
+  @Override
+  public ReplicatedItem claimOperation(Caller caller, String vault, String item,
+      RunningOperation operation, ProtectionState newState) {
+    return RecoveryServicesJson.replicatedItem(client.post(caller,
+        ArmPaths.CLAIM_OPERATION.expand(vault, item),
+        RecoveryServicesJson.claimRequest(operation, newState)));
+  }
+
+  @Override
+  public ReplicatedItem releaseOperation(Caller caller, String vault, String item,
+      String operationId, ProtectionState newState) {
+    return RecoveryServicesJson.replicatedItem(client.post(caller,
+        ArmPaths.RELEASE_OPERATION.expand(vault, item),
+        RecoveryServicesJson.releaseRequest(operationId, newState)));
+  }
+
+  @Override
+  public Optional<RecoveryPlan> recoveryPlan(String vault, String name) {
+    return client.find(ArmPaths.RECOVERY_PLAN, vault, name)
+        .map(RecoveryServicesJson::recoveryPlan);
+  }
+
+  @Override
+  public RecoveryPlan createRecoveryPlan(Caller caller, RecoveryPlan plan) {
+    return RecoveryServicesJson.recoveryPlan(client.put(caller,
+        ArmPaths.RECOVERY_PLAN.expand(plan.vault(), plan.name()),
+        RecoveryServicesJson.recoveryPlan(plan)));
+  }
+
+  @Override
+  public RecoveryPoint createRecoveryPoint(
+      Caller caller, String vault, String item, String pointId, RecoveryPointType type) {
+    return RecoveryServicesJson.recoveryPoint(client.put(caller,
+        ArmPaths.RECOVERY_POINT.expand(vault, item, pointId),
+        RecoveryServicesJson.recoveryPointRequest(type)));
+  }
+
+  @Override
+  public List<RecoveryPoint> recoveryPoints(String vault, String item) {
+    return ArmJson.fromList(client.get(ArmPaths.RECOVERY_POINTS.expand(vault, item)),
+        RecoveryServicesJson::recoveryPoint);
+  }
+}

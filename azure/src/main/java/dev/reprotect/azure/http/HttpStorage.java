@@ -1,0 +1,150 @@
+package dev.reprotect.azure.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reprotect.azure.BlobRef;
+import dev.reprotect.azure.BlockHashes;
+import dev.reprotect.azure.BlockTransfer;
+import dev.reprotect.azure.Caller;
+import dev.reprotect.azure.PageBlob;
+import dev.reprotect.azure.StorageAccount;
+import dev.reprotect.azure.StorageApi;
+import dev.reprotect.azure.arm.ArmJson;
+import dev.reprotect.azure.arm.ArmPaths;
+import dev.reprotect.azure.arm.PathTemplate;
+import dev.reprotect.azure.arm.StorageJson;
+import java.util.List;
+import java.util.Optional;
+
+final class HttpStorage implements StorageApi {
+  /**
+   * Block indices per transferBlocks request: about 40 KiB of JSON, under the service's 64 KiB
+   * cap. Each block's transfer stands alone, so a list is sent in slices and the counts summed.
+   */
+  static final int BLOCKS_PER_TRANSFER = 4096;
+
+  private final ArmHttpClient client;
+  private volatile Integer blockSize;
+
+  HttpStorage(ArmHttpClient client) {
+    this.client = client;
+  }
+
+  @Override
+  public int blockSize() {
+    Integer known = blockSize;
+    if (known == null) {
+      known = ArmJson.requireInt(client.get(ArmPaths.PAGE_BLOB_SETTINGS.expand()), "blockSize");
+      blockSize = known;
+    }
+    return known;
+  }
+
+  @Override
+  public Optional<StorageAccount> storageAccount(String name) {
+    return client.find(ArmPaths.STORAGE_ACCOUNT_BY_NAME, name).map(StorageJson::storageAccount);
+  }
+
+  @Override
+  public List<StorageAccount> storageAccounts() {
+    return ArmJson.fromList(client.get(ArmPaths.STORAGE_ACCOUNTS.expand()),
+        StorageJson::storageAccount);
+  }
+
+  @Override
+  public StorageAccount createStorageAccount(Caller caller, StorageAccount account) {
+    return StorageJson.storageAccount(client.put(caller,
+        ArmPaths.STORAGE_ACCOUNT.expand(account.resourceGroup(), account.name()),
+        StorageJson.storageAccount(account)));
+  }
+
+  @Override
+  public Optional<PageBlob> blob(BlobRef ref) {
+    return client.find(ArmPaths.BLOB, ref.storageAccount(), ref.container(), ref.blob())
+        .map(StorageJson::pageBlob);
+  }
+
+  @Override
+  public List<PageBlob> blobs(String storageAccount, String container) {
+    return ArmJson.fromList(client.get(ArmPaths.BLOBS.expand(storageAccount, container)),
+        StorageJson::pageBlob);
+  }
+
+  @Override
+  public PageBlob createPageBlob(Caller caller, BlobRef ref, long sizeBytes) {
+    return StorageJson.pageBlob(client.put(caller, path(ArmPaths.BLOB, ref), size(sizeBytes)));
+  }
+
+  @Override
+  public PageBlob resizePageBlob(Caller caller, BlobRef ref, long sizeBytes) {
+    return StorageJson.pageBlob(
+        client.post(caller, path(ArmPaths.BLOB_RESIZE, ref), size(sizeBytes)));
+  }
+
+  @Override
+  public PageBlob copyBlob(Caller caller, BlobRef from, BlobRef to) {
+    ObjectNode body = ArmJson.object();
+    body.set("source", StorageJson.blobRef(from));
+    return StorageJson.pageBlob(client.post(caller, path(ArmPaths.BLOB_COPY, to), body));
+  }
+
+  @Override
+  public void deleteBlob(Caller caller, BlobRef ref) {
+    client.delete(caller, path(ArmPaths.BLOB, ref));
+  }
+
+  @Override
+  public void writeBlock(Caller caller, BlobRef ref, long index, byte[] data) {
+    client.putBytes(caller, blockPath(ref, index), data);
+  }
+
+  @Override
+  public byte[] readBlock(BlobRef ref, long index) {
+    return client.getBytes(blockPath(ref, index));
+  }
+
+  @Override
+  public BlockHashes blockHashes(
+      BlobRef ref, long fromBlock, long toBlock, String deliverToRegion) {
+    return StorageJson.blockHashes(client.get(path(ArmPaths.BLOB_BLOCK_HASHES, ref)
+        + ArmPaths.query("fromBlock", Long.toString(fromBlock), "toBlock", Long.toString(toBlock),
+            "deliverToRegion", deliverToRegion)));
+  }
+
+  @Override
+  public BlockTransfer transferBlocks(Caller caller, BlobRef from, BlobRef to, List<Long> blocks) {
+    long copied = 0;
+    long cleared = 0;
+    long metered = 0;
+    int slice = 0;
+    do {
+      List<Long> part = blocks.subList(slice, Math.min(blocks.size(), slice + BLOCKS_PER_TRANSFER));
+      BlockTransfer done = StorageJson.blockTransfer(client.post(caller,
+          path(ArmPaths.BLOB_TRANSFER_BLOCKS, to), StorageJson.transferRequest(from, part)));
+      copied += done.blocksCopied();
+      cleared += done.blocksCleared();
+      metered += done.meteredBytes();
+      slice += BLOCKS_PER_TRANSFER;
+    } while (slice < blocks.size());
+    return new BlockTransfer(copied, cleared, metered);
+  }
+
+  @Override
+  public String checksum(BlobRef ref) {
+    return ArmJson.requireText(client.get(path(ArmPaths.BLOB_CHECKSUM, ref)), "checksum");
+  }
+
+  private static String path(PathTemplate template, BlobRef ref) {
+    return template.expand(ref.storageAccount(), ref.container(), ref.blob());
+  }
+
+  private static String blockPath(BlobRef ref, long index) {
+    return ArmPaths.BLOB_BLOCK.expand(ref.storageAccount(), ref.container(), ref.blob(),
+        Long.toString(index));
+  }
+
+  private static ObjectNode size(long sizeBytes) {
+    ObjectNode body = ArmJson.object();
+    body.putObject("properties").put("contentLength", sizeBytes);
+    return body;
+  }
+}
