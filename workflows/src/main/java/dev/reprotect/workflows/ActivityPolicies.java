@@ -13,13 +13,15 @@ import java.time.Duration;
  */
 public final class ActivityPolicies {
   static final int MAXIMUM_ATTEMPTS = 8;
+  /**
+   * A sync runs for hours and resumes from its heartbeat: it may ride out several short backend
+   * outages (a restart of the service, say), and still gives up on one that lasts about half an
+   * hour.
+   */
+  static final int MAXIMUM_SYNC_ATTEMPTS = 30;
 
-  private static final RetryOptions RETRY = RetryOptions.newBuilder()
-      .setInitialInterval(Duration.ofSeconds(1))
-      .setBackoffCoefficient(2.0)
-      .setMaximumInterval(Duration.ofMinutes(1))
-      .setMaximumAttempts(MAXIMUM_ATTEMPTS)
-      .build();
+  private static final RetryOptions RETRY = retry(MAXIMUM_ATTEMPTS);
+  private static final RetryOptions SYNC_RETRY = retry(MAXIMUM_SYNC_ATTEMPTS);
 
   private ActivityPolicies() {}
 
@@ -37,6 +39,7 @@ public final class ActivityPolicies {
    */
   public static ActivityOptions sync(String summary) {
     return withSummary(summary)
+        .setRetryOptions(SYNC_RETRY)
         .setStartToCloseTimeout(Duration.ofHours(12))
         .setScheduleToCloseTimeout(Duration.ofHours(24))
         .setHeartbeatTimeout(Duration.ofSeconds(30))
@@ -47,6 +50,15 @@ public final class ActivityPolicies {
    * What every activity shares. A cancelled job waits for the activity to acknowledge, so that
    * it stops at a safe point rather than being abandoned mid-step.
    */
+  private static RetryOptions retry(int maximumAttempts) {
+    return RetryOptions.newBuilder()
+        .setInitialInterval(Duration.ofSeconds(1))
+        .setBackoffCoefficient(2.0)
+        .setMaximumInterval(Duration.ofMinutes(1))
+        .setMaximumAttempts(maximumAttempts)
+        .build();
+  }
+
   private static ActivityOptions.Builder withSummary(String summary) {
     return ActivityOptions.newBuilder()
         .setRetryOptions(RETRY)

@@ -129,6 +129,12 @@ final class ArmHttpClient {
     while (true) {
       HttpResponse<byte[]> polled = exchange("GET", ownPath(statusUrl), null,
           BodyPublishers.noBody(), null);
+      if (polled.statusCode() == 404) {
+        // Operations live in the service's memory: one it forgot was cut short by a restart.
+        // The request is idempotent, so the caller's retry re-issues it.
+        throw new AzureException(AzureErrorCode.InternalServerError,
+            "the service lost operation " + statusUrl + " (it restarted); retry the request");
+      }
       JsonNode status = json(finish(polled));
       switch (ArmOperations.statusOf(status)) {
         case ArmOperations.SUCCEEDED -> {

@@ -158,7 +158,6 @@ final class SimStorage implements StorageApi {
       size = source.sizeBytes();
     }
     copyBytesAcross(fromRegion, toRegion, sourceBlocks);
-    world.latency.moveBytes((long) sourceBlocks.size() * world.blockSize);
     return world.mutate(() -> {
       BlobData copy = new BlobData(to, toRegion, size, sourceBlocks);
       world.blobs.put(World.blobKey(to), copy);
@@ -248,7 +247,6 @@ final class SimStorage implements StorageApi {
       }
     }
     long metered = copyBytesAcross(fromRegion, toRegion, wanted);
-    world.latency.moveBytes((long) wanted.size() * world.blockSize);
     world.mutate(() -> {
       BlobData target = existingBlob(to);
       wanted.forEach((index, hash) -> {
@@ -295,6 +293,8 @@ final class SimStorage implements StorageApi {
       target.copyFrom(source, hash);
       metered += world.meter.record(fromRegion, toRegion, world.blockSize);
     }
+    // Within a region a copy shares blocks; what crosses regions moves at the disk's pace.
+    world.latency.moveBytes(metered);
     return metered;
   }
 

@@ -5,11 +5,14 @@ import static dev.reprotect.workflows.ByteSizes.format;
 import dev.reprotect.activities.ReprotectActivities;
 import dev.reprotect.activities.ReprotectErrorCode;
 import dev.reprotect.activities.ReprotectRequest;
+import dev.reprotect.azure.AzureBackend;
 import dev.reprotect.azure.sim.Scenario;
+import dev.reprotect.azure.sim.ScenarioSeeder;
 import dev.reprotect.azure.sim.SimulatedAzure;
 import dev.reprotect.worker.EmbeddedTemporal;
 import dev.reprotect.worker.ReprotectModule;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,6 +34,9 @@ final class DemoCommand implements Callable<Integer> {
 
   @Mixin
   SimulatorOptions simulatorOptions;
+
+  @Mixin
+  AzureOptions azureOptions;
 
   @Option(names = "--broken", paramLabel = "CODE",
       description = "Break one prerequisite, to see it refused with its code and nothing changed: "
@@ -59,7 +65,7 @@ final class DemoCommand implements Callable<Integer> {
         scenario.vm(), scenario.vault(), scenario.targetRegion(), scenario.sourceRegion(),
         scenario.dataDisks() + 1, format(scenario.diskSizeBytes()), scenario.allocatedPercent(),
         scenario.changedPercent(), scenario.targetVm().name().toLowerCase(Locale.ROOT)));
-    try (SimulatedAzure azure = simulatorOptions.apply(SimulatedAzure.seeded(scenario, SimulatedAzure.DEFAULT_BLOCK_SIZE));
+    try (AzureBackend azure = backend(scenario);
         EmbeddedTemporal temporal = new EmbeddedTemporal(
             new ReprotectModule(azure, ReprotectActivities.DEFAULT_BLOCKS_PER_RANGE))) {
       info(String.format(Locale.ROOT, "Seeded in %.1f s. Starting the reprotect job.",
@@ -84,6 +90,25 @@ final class DemoCommand implements Callable<Integer> {
         return status;
       }
     }
+  }
+
+  /**
+   * The in-process simulator seeded with the scenario, or the service named by --azure-url,
+   * seeded when it does not hold the scenario's item yet (a world it holds is used as it is).
+   */
+  private AzureBackend backend(Scenario scenario) {
+    Optional<AzureBackend> service = azureOptions.service();
+    if (service.isEmpty()) {
+      return simulatorOptions.apply(
+          SimulatedAzure.seeded(scenario, SimulatedAzure.DEFAULT_BLOCK_SIZE));
+    }
+    AzureBackend azure = service.get();
+    if (azure.recoveryServices().vault(scenario.vault()).isEmpty()) {
+      new ScenarioSeeder(azure).seed(scenario);
+    } else {
+      info("The service holds a world already: it is used as it is.");
+    }
+    return azure;
   }
 
   private void info(String line) {

@@ -1,5 +1,6 @@
 package dev.reprotect.worker.cli;
 
+import dev.reprotect.azure.AzureBackend;
 import dev.reprotect.azure.sim.Scenario;
 import dev.reprotect.azure.sim.SimulatedAzure;
 import dev.reprotect.worker.ReprotectWorker;
@@ -29,19 +30,26 @@ final class WorkerCommand implements Callable<Integer> {
   @Mixin
   SimulatorOptions simulatorOptions;
 
+  @Mixin
+  AzureOptions azureOptions;
+
   @Override
   public Integer call() throws InterruptedException {
     Scenario scenario = scenarioOptions.toScenario().build();
     WorkflowServiceStubs service = connection.connect();
     registerSearchAttributes(service);
-    try (SimulatedAzure azure = simulatorOptions.apply(SimulatedAzure.seeded(scenario, SimulatedAzure.DEFAULT_BLOCK_SIZE))) {
+    try (AzureBackend azure = azureOptions.service().orElseGet(() ->
+        simulatorOptions.apply(SimulatedAzure.seeded(scenario, SimulatedAzure.DEFAULT_BLOCK_SIZE)))) {
       WorkerFactory factory = ReprotectWorker.start(connection.client(service), azure);
-      System.out.printf("Worker on task queue '%s' of %s (namespace %s). Simulated world: VM %s "
-              + "of vault %s in %s, its stale original in %s.%nTry: reprotect plan %s --vault %s"
-              + "%n     reprotect start %s --vault %s --wait%nCtrl-C stops the worker.%n",
-          TaskQueues.REPROTECT, connection.address, connection.namespace, scenario.vm(),
-          scenario.vault(), scenario.sourceRegion(), scenario.targetRegion(), scenario.vm(),
-          scenario.vault(), scenario.vm(), scenario.vault());
+      System.out.printf("Worker on task queue '%s' of %s (namespace %s), with %s.%n"
+              + "Try: reprotect plan %s --vault %s%n     reprotect start %s --vault %s --wait%n"
+              + "Ctrl-C stops the worker.%n",
+          TaskQueues.REPROTECT, connection.address, connection.namespace,
+          azureOptions.url != null ? "the simulated Azure at " + azureOptions.url
+              : "an in-process simulated Azure: VM " + scenario.vm() + " of vault "
+                  + scenario.vault() + " in " + scenario.sourceRegion()
+                  + ", its stale original in " + scenario.targetRegion(),
+          scenario.vm(), scenario.vault(), scenario.vm(), scenario.vault());
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         factory.shutdown();
