@@ -1,0 +1,191 @@
+package dev.reprotect.worker.cli;
+
+import dev.reprotect.azure.http.HttpAzureBackend;
+import dev.reprotect.azure.service.AzureService;
+import dev.reprotect.azure.sim.Scenario;
+import dev.reprotect.azure.sim.ScenarioSeeder;
+import dev.reprotect.azure.sim.SimulatedAzure;
+import dev.reprotect.worker.ReprotectWorker;
+import dev.reprotect.workflows.ReprotectSearchAttributes;
+import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.common.SearchAttributeKey;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.worker.WorkerFactory;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "dev", mixinStandardHelpOptions = true, description = {
+    "Run it all on this machine with a real Temporal server and its Web UI.",
+    "%nStarts the Temporal CLI's dev server (its database and every search attribute the "
+        + "workflows use under --data-dir), the simulated Azure service (durable, under the same "
+        + "dir, seeded with the demo's world the first time) and a worker that reaches it over "
+        + "HTTP. Prints the Web UI's address and the commands to try; Ctrl-C stops everything. "
+        + "With --detach it returns once all are ready, and `reprotect dev --stop` stops them. "
+        + "The Temporal CLI comes from $TEMPORAL_CLI, the cache of scripts/ensure-temporal-cli, or "
+        + "the PATH.%n"})
+final class DevCommand implements Callable<Integer> {
+  private static final Duration READY_WITHIN = Duration.ofMinutes(2);
+  private static final String NAMESPACE = "default";
+
+  @Option(names = "--data-dir", defaultValue = ".reprotect-dev", paramLabel = "DIR",
+      description = "Where the server's database, the simulated Azure and the logs live "
+          + "(default: ${DEFAULT-VALUE}).")
+  Path dataDir;
+
+  @Option(names = "--port", defaultValue = "7233", description = "Temporal frontend port (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--ui-port", defaultValue = "8233", description = "Web UI port (default: ${DEFAULT-VALUE}).")
+  int uiPort;
+
+  @Option(names = "--sim-port", defaultValue = "8480",
+      description = "Port of the simulated Azure service (default: ${DEFAULT-VALUE}).")
+  int simPort;
+
+  @Option(names = "--detach", description = "Return once everything is ready; stop with --stop.")
+  boolean detach;
+
+  @Option(names = "--stop", description = "Stop what `reprotect dev --detach` started.")
+  boolean stop;
+
+  @Mixin
+  ScenarioOptions scenarioOptions;
+
+  @Override
+  public Integer call() throws Exception {
+    Path dir = dataDir.toAbsolutePath();
+    DevProcessFiles files = new DevProcessFiles(dir);
+    if (stop) {
+      return files.stopDetached() ? ExitCodes.OK : fail("nothing started by --detach runs for " + dir);
+    }
+    Files.createDirectories(dir);
+    if (detach) {
+      return files.startDetached(childArguments(dir), READY_WITHIN, this::printReady)
+          ? ExitCodes.OK : fail("the dev environment did not start; see " + files.log());
+    }
+    Optional<Path> temporalCli = TemporalCli.find();
+    if (temporalCli.isEmpty()) {
+      return fail(TemporalCli.missingMessage());
+    }
+    return runInForeground(dir, temporalCli.get(), files);
+  }
+
+  private int runInForeground(Path dir, Path temporalCli, DevProcessFiles files)
+      throws Exception {
+    Scenario scenario = scenarioOptions.toScenario().build();
+    Process server = new ProcessBuilder(serverCommand(temporalCli, dir))
+        .redirectErrorStream(true).redirectOutput(dir.resolve("temporal.log").toFile()).start();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> stopProcess(server)));
+    WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(
+        WorkflowServiceStubsOptions.newBuilder().setTarget("127.0.0.1:" + port).build());
+    awaitServer(service, server, dir);
+
+    String token = files.azureToken();
+    try (SimulatedAzure azure = SimulatedAzure.durable(dir.resolve("azure"),
+            SimulatedAzure.DEFAULT_BLOCK_SIZE)
+            .withRegion(scenario.sourceRegion()).withRegion(scenario.targetRegion());
+        AzureService sim = AzureService.start(simPort, token, azure)) {
+      if (azure.recoveryServices().vault(scenario.vault()).isEmpty()) {
+        new ScenarioSeeder(azure).seed(scenario);
+      }
+      WorkerFactory worker = ReprotectWorker.start(
+          WorkflowClient.newInstance(service,
+              WorkflowClientOptions.newBuilder().setNamespace(NAMESPACE).build()),
+          new HttpAzureBackend(URI.create("http://127.0.0.1:" + sim.port()), token));
+      printReady();
+      files.markReady();
+      CountDownLatch stopped = new CountDownLatch(1);
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        worker.shutdown();
+        stopped.countDown();
+      }));
+      stopped.await();
+      return ExitCodes.OK;
+    }
+  }
+
+  private List<String> serverCommand(Path temporalCli, Path dir) {
+    List<String> command = new ArrayList<>(List.of(temporalCli.toString(), "server", "start-dev",
+        "--db-filename", dir.resolve("temporal.db").toString(), "--ip", "127.0.0.1",
+        "--port", Integer.toString(port), "--ui-port", Integer.toString(uiPort),
+        "--namespace", NAMESPACE, "--log-level", "error"));
+    for (SearchAttributeKey<String> key : ReprotectSearchAttributes.ALL) {
+      command.addAll(List.of("--search-attribute", key.getName() + "=Keyword"));
+    }
+    return command;
+  }
+
+  /** This command again, in the foreground, for the detached process to run. */
+  private List<String> childArguments(Path dir) {
+    return List.of("dev", "--data-dir", dir.toString(), "--port", Integer.toString(port),
+        "--ui-port", Integer.toString(uiPort), "--sim-port", Integer.toString(simPort),
+        "--vault", scenarioOptions.vault, "--vm", scenarioOptions.vm,
+        "--source-region", scenarioOptions.sourceRegion,
+        "--target-region", scenarioOptions.targetRegion,
+        "--data-disks", Integer.toString(scenarioOptions.dataDisks),
+        "--disk-size", Long.toString(scenarioOptions.diskSize),
+        "--allocated", Integer.toString(scenarioOptions.allocatedPercent),
+        "--changed", Integer.toString(scenarioOptions.changedPercent),
+        "--target-vm", scenarioOptions.targetVm);
+  }
+
+  private void awaitServer(WorkflowServiceStubs service, Process server, Path dir)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + READY_WITHIN.toNanos();
+    while (true) {
+      try {
+        service.blockingStub().getSystemInfo(GetSystemInfoRequest.getDefaultInstance());
+        return;
+      } catch (RuntimeException notYet) {
+        if (!server.isAlive() || System.nanoTime() > deadline) {
+          throw new IllegalStateException("the Temporal dev server did not start; see "
+              + dir.resolve("temporal.log"), notYet);
+        }
+        Thread.sleep(200);
+      }
+    }
+  }
+
+  private void printReady() {
+    String address = port == 7233 ? "" : " --address 127.0.0.1:" + port;
+    System.out.printf("Temporal dev server on 127.0.0.1:%d, Web UI on http://localhost:%d%n"
+            + "Simulated Azure on http://127.0.0.1:%d, a worker on task queue 'reprotect'.%n"
+            + "Try: reprotect plan %s --vault %s%s%n"
+            + "     reprotect start %s --vault %s --wait%s%n"
+            + "     reprotect list --vm %s%s%n"
+            + "     temporal workflow list --query \"VmName='%s'\"%s%n"
+            + "Stop: %s%n",
+        port, uiPort, simPort, scenarioOptions.vm, scenarioOptions.vault, address,
+        scenarioOptions.vm, scenarioOptions.vault, address, scenarioOptions.vm, address,
+        scenarioOptions.vm, address,
+        detach ? "reprotect dev --stop --data-dir " + dataDir : "Ctrl-C");
+  }
+
+  private static void stopProcess(Process process) {
+    process.descendants().forEach(ProcessHandle::destroy);
+    process.destroy();
+    try {
+      process.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static int fail(String message) {
+    System.err.println("error: " + message);
+    return ExitCodes.FAILED;
+  }
+}

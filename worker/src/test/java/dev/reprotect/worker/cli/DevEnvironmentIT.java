@@ -1,0 +1,125 @@
+package dev.reprotect.worker.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * `reprotect dev --detach` on a real Temporal dev server (the Temporal CLI, built once by
+ * scripts/ensure-temporal-cli where missing; without it this test fails, it is not skipped): a
+ * reprotect through it, found by the real `temporal` CLI through the search attributes, listed,
+ * its exported history replayed, and the Web UI served.
+ */
+class DevEnvironmentIT {
+  @TempDir
+  Path dataDir;
+
+  private int port;
+  private int uiPort;
+  private String address;
+
+  /** Builds the Temporal CLI once where this machine has none (it needs Go for that). */
+  @BeforeAll
+  static void ensureTemporalCli() throws Exception {
+    if (TemporalCli.find().isEmpty()) {
+      Process build = new ProcessBuilder(Path.of("..", "scripts", "ensure-temporal-cli").toString())
+          .inheritIO().start();
+      assertThat(build.waitFor(30, TimeUnit.MINUTES)).as("the Temporal CLI builds").isTrue();
+    }
+    assertThat(TemporalCli.find()).as(TemporalCli.missingMessage()).isPresent();
+  }
+
+  @BeforeEach
+  void startDev() throws Exception {
+    port = freePort();
+    uiPort = freePort();
+    address = "127.0.0.1:" + port;
+    PackagedCli.Result dev = PackagedCli.run("dev", "--detach", "--data-dir", dataDir.toString(),
+        "--port", Integer.toString(port), "--ui-port", Integer.toString(uiPort),
+        "--sim-port", Integer.toString(freePort()), "--disk-size", "64MiB");
+    assertThat(dev.exit()).as(dev.stdout() + dev.stderr() + log()).isZero();
+  }
+
+  @AfterEach
+  void stopDev() throws Exception {
+    PackagedCli.Result stopped = PackagedCli.run("dev", "--stop", "--data-dir", dataDir.toString());
+    assertThat(stopped.exit()).as(stopped.stderr()).isZero();
+  }
+
+  @Test
+  void aReprotectOnTheDevServerIsFoundReplayedAndShownInTheWebUi() throws Exception {
+    PackagedCli.Result start = PackagedCli.run("start", "web-01", "--vault", "contoso", "--wait",
+        "--address", address, "--json");
+    assertThat(start.exit()).as(start.stderr()).isZero();
+    assertThat(new ObjectMapper().readTree(start.stdout()).get("state").asText())
+        .isEqualTo("Protected");
+
+    String found = temporal("workflow", "list", "--address", address,
+        "--query", "VmName='web-01'", "--output", "json");
+    assertThat(found).contains("reprotect.contoso.web-01");
+
+    PackagedCli.Result list = PackagedCli.run("list", "--vm", "web-01", "--address", address,
+        "--json");
+    assertThat(list.exit()).as(list.stderr()).isZero();
+    JsonNode jobs = new ObjectMapper().readTree(list.stdout());
+    assertThat(jobs).hasSize(1);
+    assertThat(jobs.get(0).get("status").asText()).isEqualTo("completed");
+    assertThat(jobs.get(0).get("sourceRegion").asText()).isEqualTo("southeastasia");
+    assertThat(jobs.get(0).get("step").asText()).isEqualTo("Succeeded");
+
+    Path history = dataDir.resolve("history.json");
+    Files.writeString(history, temporal("workflow", "show", "--address", address,
+        "--workflow-id", "reprotect.contoso.web-01", "--output", "json"));
+    PackagedCli.Result replay = PackagedCli.run("replay", history.toString(), "--json");
+    assertThat(replay.exit()).as(replay.stdout()).isZero();
+    assertThat(new ObjectMapper().readTree(replay.stdout()).get("deterministic").asBoolean())
+        .isTrue();
+
+    HttpResponse<String> ui = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + uiPort + "/")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(ui.statusCode()).isEqualTo(200);
+    // The Web UI is a single-page app: its shell and its scripts.
+    assertThat(ui.body()).containsIgnoringCase("<!doctype html>").contains("/_app/");
+  }
+
+  private String temporal(String... args) throws IOException, InterruptedException {
+    String[] command = new String[args.length + 1];
+    command[0] = TemporalCli.find().orElseThrow().toString();
+    System.arraycopy(args, 0, command, 1, args.length);
+    Path out = Files.createTempFile("temporal", ".out");
+    Process process = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(out.toFile()).start();
+    assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
+    String output = Files.readString(out, StandardCharsets.UTF_8);
+    assertThat(process.exitValue()).as(output).isZero();
+    return output;
+  }
+
+  private String log() throws IOException {
+    Path log = dataDir.resolve("dev.log");
+    return Files.exists(log) ? Files.readString(log) : "";
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
