@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,25 +33,19 @@ class DevEnvironmentIT {
   private int uiPort;
   private String address;
 
-  /** Builds the Temporal CLI once where this machine has none (it needs Go for that). */
   @BeforeAll
   static void ensureTemporalCli() throws Exception {
-    if (TemporalCli.find().isEmpty()) {
-      Process build = new ProcessBuilder(Path.of("..", "scripts", "ensure-temporal-cli").toString())
-          .inheritIO().start();
-      assertThat(build.waitFor(30, TimeUnit.MINUTES)).as("the Temporal CLI builds").isTrue();
-    }
-    assertThat(TemporalCli.find()).as(TemporalCli.missingMessage()).isPresent();
+    TemporalDevServer.ensureCli();
   }
 
   @BeforeEach
   void startDev() throws Exception {
-    port = freePort();
-    uiPort = freePort();
+    port = Await.freePort();
+    uiPort = Await.freePort();
     address = "127.0.0.1:" + port;
     PackagedCli.Result dev = PackagedCli.run("dev", "--detach", "--data-dir", dataDir.toString(),
         "--port", Integer.toString(port), "--ui-port", Integer.toString(uiPort),
-        "--sim-port", Integer.toString(freePort()), "--disk-size", "64MiB");
+        "--sim-port", Integer.toString(Await.freePort()), "--disk-size", "64MiB");
     assertThat(dev.exit()).as(dev.stdout() + dev.stderr() + log()).isZero();
   }
 
@@ -115,11 +108,5 @@ class DevEnvironmentIT {
   private String log() throws IOException {
     Path log = dataDir.resolve("dev.log");
     return Files.exists(log) ? Files.readString(log) : "";
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

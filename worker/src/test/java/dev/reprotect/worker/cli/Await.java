@@ -1,0 +1,36 @@
+package dev.reprotect.worker.cli;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/** Waiting for a condition of another process, polled, within a deadline. */
+final class Await {
+  private Await() {}
+
+  static void until(String what, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        fail("timed out waiting until " + what);
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        fail("interrupted waiting until " + what);
+      }
+    }
+  }
+
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package dev.reprotect.worker.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.reprotect.workflows.ReprotectSearchAttributes;
+import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
+import io.temporal.client.WorkflowClient;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The Temporal CLI's dev server as a process of its own, on a database file that outlives it. */
+final class TemporalDevServer {
+  private final Path databaseFile;
+  private final int port = Await.freePort();
+  private Process process;
+  private WorkflowServiceStubs service;
+
+  TemporalDevServer(Path databaseFile) {
+    this.databaseFile = databaseFile;
+  }
+
+  /** Builds the Temporal CLI once where this machine has none (it needs Go for that). */
+  static Path ensureCli() throws IOException, InterruptedException {
+    if (TemporalCli.find().isEmpty()) {
+      Process build = new ProcessBuilder(Path.of("..", "scripts", "ensure-temporal-cli").toString())
+          .inheritIO().start();
+      assertThat(build.waitFor(30, TimeUnit.MINUTES)).as("the Temporal CLI builds").isTrue();
+    }
+    return TemporalCli.find().orElseThrow(() -> new AssertionError(TemporalCli.missingMessage()));
+  }
+
+  String address() {
+    return "127.0.0.1:" + port;
+  }
+
+  /** Starts (or restarts, on the same database) the server and waits until it answers. */
+  TemporalDevServer start() throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(ensureCli().toString(), "server", "start-dev",
+        "--db-filename", databaseFile.toString(), "--ip", "127.0.0.1", "--port",
+        Integer.toString(port), "--headless", "--log-level", "error"));
+    ReprotectSearchAttributes.ALL.forEach(key ->
+        command.addAll(List.of("--search-attribute", key.getName() + "=Keyword")));
+    process = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(databaseFile.resolveSibling("temporal.log").toFile()).start();
+    if (service == null) {
+      service = WorkflowServiceStubs.newServiceStubs(
+          WorkflowServiceStubsOptions.newBuilder().setTarget(address()).build());
+    }
+    Await.until("the dev server answers", () -> {
+      if (!process.isAlive()) {
+        fail("the dev server exited; see " + databaseFile.resolveSibling("temporal.log"));
+      }
+      try {
+        service.blockingStub().getSystemInfo(GetSystemInfoRequest.getDefaultInstance());
+        return true;
+      } catch (RuntimeException notYet) {
+        return false;
+      }
+    });
+    return this;
+  }
+
+  WorkflowClient client() {
+    return WorkflowClient.newInstance(service);
+  }
+
+  void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor();
+  }
+
+  void stop() throws InterruptedException {
+    service.shutdownNow();
+    process.destroy();
+    process.waitFor();
+  }
+}
