@@ -9,6 +9,7 @@ import dev.reprotect.azure.arm.ArmOperations;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +52,15 @@ final class ArmErrorResponses {
   static void write(Context ctx, int status, ObjectNode body) {
     ctx.attribute(WRITTEN, true);
     if (status == 429 || status == 503) {
-      ctx.header(ArmOperations.RETRY_AFTER_HEADER, Integer.toString(RETRY_AFTER_SECONDS));
+      Duration wait = FaultPolicy.retryAfterOf(ctx);
+      if (wait == null) {
+        ctx.header(ArmOperations.RETRY_AFTER_HEADER, Integer.toString(RETRY_AFTER_SECONDS));
+      } else {
+        // Whole seconds, rounded up, for clients that know only them; Azure's ms header exactly.
+        long millis = wait.toMillis();
+        ctx.header(ArmOperations.RETRY_AFTER_HEADER, Long.toString((millis + 999) / 1000));
+        ctx.header(ArmOperations.RETRY_AFTER_MS_HEADER, Long.toString(millis));
+      }
     }
     ctx.status(status).contentType("application/json").result(ArmJson.write(body));
   }

@@ -29,6 +29,15 @@ public final class AzureService implements AutoCloseable {
   }
 
   public static AzureService start(String host, int port, String token, AzureBackend backend) {
+    return start(host, port, token, backend, FaultPolicy.none());
+  }
+
+  /**
+   * Serves {@code backend} with fault injection: {@code faults} applies to every authenticated
+   * request but the admin routes, and the admin routes change it at runtime.
+   */
+  public static AzureService start(
+      String host, int port, String token, AzureBackend backend, FaultPolicy faults) {
     BearerAuth auth = new BearerAuth(token);
     int blockSize = backend.storage().blockSize();
     RequestGuard guard = new RequestGuard(blockSize);
@@ -42,6 +51,8 @@ public final class AzureService implements AutoCloseable {
     });
     app.before(auth::check);
     app.before(guard::check);
+    app.before(faults::before);
+    app.after(faults::after);
     ArmErrorResponses.register(app);
     operationRoutes.register(app);
     new ResourceRoutes(backend).register(app);
@@ -51,6 +62,7 @@ public final class AzureService implements AutoCloseable {
     new ComputeRoutes(backend, operationRoutes).register(app);
     new RecoveryServicesRoutes(backend).register(app);
     new AdminRoutes(backend).register(app);
+    new FaultRoutes(backend, faults).register(app);
     app.start(host, port);
     return new AzureService(app, registry);
   }

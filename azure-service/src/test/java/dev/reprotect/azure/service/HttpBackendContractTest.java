@@ -12,7 +12,10 @@ class HttpBackendContractTest extends AzureBackendContract {
   @Override
   AzureBackend open(SimulatedAzure sim) {
     service = AzureService.start(0, "contract-token", sim);
-    return new HttpAzureBackend(URI.create("http://127.0.0.1:" + service.port()), "contract-token");
+    // Without the client's own retries: each error of the simulator must reach the caller as it
+    // is (the retries are FaultPolicyTest's).
+    return new HttpAzureBackend(URI.create("http://127.0.0.1:" + service.port()), "contract-token",
+        0);
   }
 
   @Override

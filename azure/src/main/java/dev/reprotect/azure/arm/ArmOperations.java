@@ -12,6 +12,8 @@ public final class ArmOperations {
   public static final String ASYNC_OPERATION_HEADER = "Azure-AsyncOperation";
   public static final String LOCATION_HEADER = "Location";
   public static final String RETRY_AFTER_HEADER = "Retry-After";
+  /** Azure's finer Retry-After, in milliseconds; read before {@link #RETRY_AFTER_HEADER}. */
+  public static final String RETRY_AFTER_MS_HEADER = "retry-after-ms";
   public static final String CORRELATION_HEADER = "x-ms-correlation-request-id";
   public static final String REQUEST_ID_HEADER = "x-ms-request-id";
 

@@ -93,6 +93,12 @@ public final class ArmPaths {
   public static final PathTemplate ADMIN_TRANSFERS = new PathTemplate("/admin/metering/transfers");
   public static final PathTemplate ADMIN_ACTIVITY_LOG =
       new PathTemplate("/admin/metering/activityLog");
+  /** GET and PUT: the service's fault injection (rates, kinds, seed). */
+  public static final PathTemplate ADMIN_FAULTS = new PathTemplate("/admin/faults");
+  /** PUT {@code {"available":false}}: a region's outage switch. */
+  public static final PathTemplate ADMIN_REGION = new PathTemplate("/admin/regions/{location}");
+  /** GET and PUT {@code {"megabytesPerSecond":N}}: the disk throughput of the latency model. */
+  public static final PathTemplate ADMIN_DISK = new PathTemplate("/admin/disk");
 
   private ArmPaths() {}
 

@@ -24,6 +24,12 @@ import java.util.Optional;
  * The HTTP side of the client: bearer token, correlation id, ARM errors back to {@link
  * AzureException}, and long-running operations polled to their end. A service that cannot be
  * reached is a transient {@code InternalServerError}, so an activity retries it.
+ *
+ * <p>Like Azure's own SDKs, the client retries a request that failed transiently (429, 5xx, a
+ * connection dropped) a few times with a short backoff, honouring a short {@code Retry-After}:
+ * every request of the API is idempotent, so a retry after a lost answer is harmless. A wait
+ * longer than {@link #LONGEST_CLIENT_WAIT}, or a failure that outlasts the retries, is thrown to
+ * the caller with its {@code Retry-After}, and the activity's retry policy takes over.
  */
 final class ArmHttpClient {
   private static final String JSON = "application/json";
@@ -32,12 +38,26 @@ final class ArmHttpClient {
   private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(5);
   private static final Duration FIRST_POLL = Duration.ofMillis(5);
   private static final Duration LONGEST_POLL = Duration.ofSeconds(1);
+  /** Retries of a transiently failed request, as the Azure SDK's default retry policy has. */
+  static final int DEFAULT_RETRIES = 3;
+  private static final Duration FIRST_RETRY = Duration.ofMillis(50);
+  /** A longer Retry-After is left to the activity's retry policy, which waits durably. */
+  static final Duration LONGEST_CLIENT_WAIT = Duration.ofSeconds(5);
 
   private final HttpClient http;
   private final URI base;
   private final String authorization;
+  private final int retries;
 
   ArmHttpClient(URI baseUrl, String token) {
+    this(baseUrl, token, DEFAULT_RETRIES);
+  }
+
+  ArmHttpClient(URI baseUrl, String token, int retries) {
+    if (retries < 0) {
+      throw new IllegalArgumentException("retries must be 0 or more");
+    }
+    this.retries = retries;
     String text = baseUrl.toString();
     this.base = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
     this.authorization = "Bearer " + token;
@@ -116,7 +136,33 @@ final class ArmHttpClient {
     if (status >= 200 && status < 300) {
       return response.body();
     }
-    throw ArmErrors.toException(status, errorBody(response));
+    throw failure(response);
+  }
+
+  /** The error an answer stands for, with the Retry-After it carried. */
+  private static AzureException failure(HttpResponse<byte[]> response) {
+    AzureException e = ArmErrors.toException(response.statusCode(), errorBody(response));
+    Duration wait = retryAfter(response);
+    return wait == null ? e : e.withRetryAfter(wait);
+  }
+
+  /** {@code retry-after-ms}, else {@code Retry-After} in seconds; null without either. */
+  static Duration retryAfter(HttpResponse<?> response) {
+    Optional<String> millis = response.headers().firstValue(ArmOperations.RETRY_AFTER_MS_HEADER);
+    try {
+      if (millis.isPresent()) {
+        return Duration.ofMillis(Math.max(0, Long.parseLong(millis.get().trim())));
+      }
+      return response.headers().firstValue(ArmOperations.RETRY_AFTER_HEADER)
+          .map(seconds -> Duration.ofSeconds(Math.max(0, Long.parseLong(seconds.trim()))))
+          .orElse(null);
+    } catch (NumberFormatException notANumber) {
+      return null;
+    }
+  }
+
+  private static boolean transientStatus(int status) {
+    return status == 429 || status >= 500;
   }
 
   /** Polls the Azure-AsyncOperation URL until the end, then fetches the Location's result. */
@@ -164,7 +210,38 @@ final class ArmHttpClient {
     return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
   }
 
+  /**
+   * One request, retried up to {@code retries} times while it fails transiently and the wait
+   * asked for is short. The last answer is returned (an error status is the caller's to
+   * throw); a connection failure that outlasts the retries is thrown.
+   */
   private HttpResponse<byte[]> exchange(
+      String method, String path, Caller caller, BodyPublisher body, String contentType) {
+    Duration backoff = FIRST_RETRY;
+    for (int attempt = 0; ; attempt++) {
+      Duration wait;
+      try {
+        HttpResponse<byte[]> response = attempt(method, path, caller, body, contentType);
+        if (!transientStatus(response.statusCode()) || attempt >= retries) {
+          return response;
+        }
+        Duration asked = retryAfter(response);
+        wait = asked == null ? backoff : asked;
+        if (wait.compareTo(LONGEST_CLIENT_WAIT) > 0) {
+          return response;
+        }
+      } catch (AzureException unreachable) {
+        if (attempt >= retries || Thread.currentThread().isInterrupted()) {
+          throw unreachable;
+        }
+        wait = backoff;
+      }
+      sleep(wait);
+      backoff = backoff.multipliedBy(2);
+    }
+  }
+
+  private HttpResponse<byte[]> attempt(
       String method, String path, Caller caller, BodyPublisher body, String contentType) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
         .timeout(REQUEST_TIMEOUT)
@@ -218,7 +295,7 @@ final class ArmHttpClient {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AzureException(AzureErrorCode.InternalServerError,
-          "interrupted while waiting for an operation");
+          "interrupted while waiting for the Azure service");
     }
   }
 }

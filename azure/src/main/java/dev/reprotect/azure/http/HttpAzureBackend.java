@@ -24,7 +24,15 @@ public final class HttpAzureBackend implements AzureBackend {
   private final MeteringApi metering;
 
   public HttpAzureBackend(URI baseUrl, String token) {
-    this.client = new ArmHttpClient(baseUrl, token);
+    this(baseUrl, token, ArmHttpClient.DEFAULT_RETRIES);
+  }
+
+  /**
+   * A client that retries a transiently failed request up to {@code retries} times before it
+   * throws (0: every failure reaches the caller at once).
+   */
+  public HttpAzureBackend(URI baseUrl, String token, int retries) {
+    this.client = new ArmHttpClient(baseUrl, token, retries);
     this.resources = new HttpResources(client);
     this.network = new HttpNetwork(client);
     this.storage = new HttpStorage(client);

@@ -48,6 +48,11 @@ public record LatencyModel(
         Map.entry("transferBlocks", Duration.ofMillis(200))));
   }
 
+  /** The same model with another disk throughput: a slow (or fast) disk, set at runtime. */
+  public LatencyModel withDiskMegabytesPerSecond(double megabytesPerSecond) {
+    return new LatencyModel(timeScale, megabytesPerSecond, operationDelays);
+  }
+
   /** Any wait the model imposes, a Retry-After included, follows its time scale. */
   public Duration scaled(Duration duration) {
     return Duration.ofNanos((long) (duration.toNanos() * timeScale));

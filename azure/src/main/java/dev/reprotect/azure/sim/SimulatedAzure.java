@@ -102,6 +102,11 @@ public final class SimulatedAzure implements AzureBackend {
     return this;
   }
 
+  /** How long the simulated cloud takes now. */
+  public LatencyModel latency() {
+    return world.latency;
+  }
+
   public FaultInjector faults() {
     return world.faults;
   }

@@ -5,12 +5,16 @@ import dev.reprotect.azure.sim.Scenario;
 import dev.reprotect.azure.sim.ScenarioSeeder;
 import dev.reprotect.azure.sim.SimulatedAzure;
 import dev.reprotect.azure.service.AzureService;
+import dev.reprotect.azure.service.FaultPolicy;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 @Command(name = "sim", mixinStandardHelpOptions = true, description = {
     "Serve the simulated Azure over HTTP, durably, for workers in other processes.",
@@ -18,8 +22,14 @@ import picocli.CommandLine.Option;
         + "--data-dir: metadata in SQLite, one transaction per operation, disk blocks in files. "
         + "Restarted on the same dir, it serves the same world. Every request needs the bearer "
         + "token; without --token one is generated and printed. Workers and the demo use it with "
-        + "--azure-url and --azure-token. Runs until interrupted (Ctrl-C).%n"})
+        + "--azure-url and --azure-token. Runs until interrupted (Ctrl-C).%n",
+    "Fault injection: --fault-rate, --fault-kinds and --fault-seed, and the admin endpoint "
+        + "/admin/faults, /admin/regions/{region} (outage switch) and /admin/disk (throughput) "
+        + "at runtime (docs/azure-api.md).%n"})
 final class SimCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
   @Option(names = "--port", defaultValue = "8480", description = "Port (default: ${DEFAULT-VALUE}).")
   int port;
 
@@ -39,6 +49,22 @@ final class SimCommand implements Callable<Integer> {
       + "when the data dir holds no world yet.")
   boolean seed;
 
+  @Option(names = "--fault-rate", defaultValue = "0", paramLabel = "P",
+      description = "Share of requests (0 to 1) that meet a transient fault (default: "
+          + "${DEFAULT-VALUE}). The admin endpoint /admin/faults changes it at runtime.")
+  double faultRate;
+
+  @Option(names = "--fault-kinds", defaultValue = "all", paramLabel = "KINDS",
+      description = "The faults, comma-separated: throttle (429 with Retry-After), error (500), "
+          + "drop (connection closed), slow (a late answer), error-after and drop-after (the "
+          + "request is applied, its answer lost); all (default) is every kind.")
+  String faultKinds;
+
+  @Option(names = "--fault-seed", defaultValue = "0", paramLabel = "SEED",
+      description = "Seed of the faults' randomness: the same seed and the same requests meet "
+          + "the same faults (default: ${DEFAULT-VALUE}).")
+  long faultSeed;
+
   @Mixin
   ScenarioOptions scenarioOptions;
 
@@ -48,6 +74,7 @@ final class SimCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     Scenario scenario = scenarioOptions.toScenario().build();
+    FaultPolicy.Settings faults = faultSettings();
     String secret = token != null ? token : AzureService.newToken();
     try (SimulatedAzure azure = SimulatedAzure.durable(dataDir, SimulatedAzure.DEFAULT_BLOCK_SIZE)
             .withRegion(scenario.sourceRegion()).withRegion(scenario.targetRegion())) {
@@ -58,14 +85,24 @@ final class SimCommand implements Callable<Integer> {
       }
       // The latency model applies to the clients' requests, not to the seeding.
       simulatorOptions.apply(azure);
-      serve(azure, secret, scenario);
+      serve(azure, secret, scenario, faults);
       return ExitCodes.OK;
     }
   }
 
-  private void serve(SimulatedAzure azure, String secret, Scenario scenario)
-      throws InterruptedException {
-    try (AzureService service = AzureService.start(host, port, secret, azure)) {
+  private FaultPolicy.Settings faultSettings() {
+    try {
+      return FaultPolicy.Settings.none().withRate(faultRate)
+          .withKinds(FaultPolicy.parseKinds(faultKinds)).withSeed(faultSeed);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  private void serve(SimulatedAzure azure, String secret, Scenario scenario,
+      FaultPolicy.Settings faults) throws InterruptedException {
+    try (AzureService service = AzureService.start(host, port, secret, azure,
+        FaultPolicy.forSimulator(azure, faults))) {
       String url = "http://" + host + ":" + service.port();
       System.out.printf("Simulated Azure on %s, its world in %s.%nToken: %s%n"
               + "Try:   curl -H 'Authorization: Bearer %s' %s/subscriptions/%s/resourceGroups/%s%n"

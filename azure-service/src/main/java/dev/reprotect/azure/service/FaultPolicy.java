@@ -1,0 +1,372 @@
+package dev.reprotect.azure.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reprotect.azure.AzureErrorCode;
+import dev.reprotect.azure.arm.ArmErrors;
+import dev.reprotect.azure.arm.ArmJson;
+import dev.reprotect.azure.arm.ArmOperations;
+import dev.reprotect.azure.sim.LatencyModel;
+import dev.reprotect.azure.sim.SimulatedAzure;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Transient faults of the service, as a real cloud has them: each authenticated request (the
+ * admin routes aside) faults with the probability of its route kind (reads are GETs, writes the
+ * rest), and a fault is one of the enabled {@link Kind}s, picked at random. The randomness comes
+ * from a seed, so the same sequence of requests meets the same faults again. Some faults strike
+ * after the request was applied: the state changed, the answer is lost.
+ *
+ * <p>A {@code Retry-After} (on a 429, and on the backend's own 429 and 503) follows the latency
+ * model's time scale: {@code retry-after-ms} carries it exactly, {@code Retry-After} in whole
+ * seconds, rounded up. Without a latency model (a backend that is not the simulator), it is
+ * {@link Settings#retryAfter} as it is.
+ */
+public final class FaultPolicy {
+  /** What a faulty request meets. */
+  public enum Kind {
+    /** 429 TooManyRequests with a Retry-After, before anything is done. */
+    THROTTLE("throttle"),
+    /** 500 InternalServerError, before anything is done. */
+    ERROR("error"),
+    /** The connection is closed without an answer, before anything is done. */
+    DROP("drop"),
+    /** The request waits {@link Settings#slowDelay}, then proceeds normally. */
+    SLOW("slow"),
+    /** The request is applied, then its answer is replaced by a 500. */
+    ERROR_AFTER("error-after"),
+    /** The request is applied, then the connection is closed without an answer. */
+    DROP_AFTER("drop-after");
+
+    private final String label;
+
+    Kind(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
+    }
+
+    public static Kind parse(String label) {
+      for (Kind kind : values()) {
+        if (kind.label.equalsIgnoreCase(label.trim())) {
+          return kind;
+        }
+      }
+      throw new IllegalArgumentException("unknown fault kind " + label + ", expected one of "
+          + labels(EnumSet.allOf(Kind.class)));
+    }
+  }
+
+  /** Reads are GET and HEAD; everything else is a write. */
+  public enum RouteKind { READ, WRITE }
+
+  /**
+   * The fault settings: the default rate, optional rates per route kind, the kinds a fault may
+   * be, the seed, the delay of a slow answer (real time) and the Retry-After of a throttled one
+   * (at the reference pace, scaled by the time scale).
+   */
+  public record Settings(double rate, Map<RouteKind, Double> rates, Set<Kind> kinds, long seed,
+      Duration slowDelay, Duration retryAfter) {
+    public Settings {
+      checkRate(rate);
+      rates = Map.copyOf(rates);
+      rates.values().forEach(Settings::checkRate);
+      if (kinds.isEmpty()) {
+        throw new IllegalArgumentException("at least one fault kind is needed");
+      }
+      kinds = Set.copyOf(kinds);
+      if (slowDelay.isNegative() || retryAfter.isNegative()) {
+        throw new IllegalArgumentException("delays are 0 or more");
+      }
+    }
+
+    /** No faults: rate 0, every kind enabled for when a rate is set, seed 0. */
+    public static Settings none() {
+      return new Settings(0, Map.of(), EnumSet.allOf(Kind.class), 0, Duration.ofMillis(200),
+          Duration.ofSeconds(ArmErrorResponses.RETRY_AFTER_SECONDS));
+    }
+
+    public Settings withRate(double newRate) {
+      return new Settings(newRate, rates, kinds, seed, slowDelay, retryAfter);
+    }
+
+    public Settings withRate(RouteKind kind, double newRate) {
+      Map<RouteKind, Double> changed = new EnumMap<>(RouteKind.class);
+      changed.putAll(rates);
+      changed.put(kind, newRate);
+      return new Settings(rate, changed, kinds, seed, slowDelay, retryAfter);
+    }
+
+    public Settings withKinds(Set<Kind> newKinds) {
+      return new Settings(rate, rates, newKinds, seed, slowDelay, retryAfter);
+    }
+
+    public Settings withSeed(long newSeed) {
+      return new Settings(rate, rates, kinds, newSeed, slowDelay, retryAfter);
+    }
+
+    public Settings withSlowDelay(Duration delay) {
+      return new Settings(rate, rates, kinds, seed, delay, retryAfter);
+    }
+
+    public Settings withRetryAfter(Duration wait) {
+      return new Settings(rate, rates, kinds, seed, slowDelay, wait);
+    }
+
+    public double rateFor(RouteKind kind) {
+      return rates.getOrDefault(kind, rate);
+    }
+
+    private static void checkRate(double rate) {
+      if (!(rate >= 0 && rate <= 1)) {
+        throw new IllegalArgumentException("a fault rate is between 0 and 1, not " + rate);
+      }
+    }
+  }
+
+  private static final String AFTER = "fault-after";
+  private static final String RETRY_AFTER = "fault-retry-after";
+  private static final String ADMIN_PREFIX = "/admin/";
+
+  private final Supplier<LatencyModel> latency;
+  private final Consumer<LatencyModel> setLatency;
+  private final Map<Kind, Long> injected = new EnumMap<>(Kind.class);
+  private Settings settings;
+  private Random random;
+
+  private FaultPolicy(
+      Settings settings, Supplier<LatencyModel> latency, Consumer<LatencyModel> setLatency) {
+    this.latency = latency;
+    this.setLatency = setLatency;
+    update(settings);
+  }
+
+  /** No faults and no latency model: what a service over any backend starts with. */
+  public static FaultPolicy none() {
+    return new FaultPolicy(Settings.none(), null, null);
+  }
+
+  /** Faults over the simulator, whose latency model scales Retry-After and holds the disk. */
+  public static FaultPolicy forSimulator(SimulatedAzure azure, Settings settings) {
+    return new FaultPolicy(settings, azure::latency, azure::withLatency);
+  }
+
+  public synchronized Settings settings() {
+    return settings;
+  }
+
+  /** New settings; the random sequence restarts from their seed. */
+  public synchronized void update(Settings newSettings) {
+    settings = newSettings;
+    random = new Random(newSettings.seed());
+  }
+
+  /** The Retry-After the service sends now: the setting, scaled by the time scale. */
+  public Duration retryAfter() {
+    Duration base = settings().retryAfter();
+    return latency == null ? base : latency.get().scaled(base);
+  }
+
+  /** The latency model, when the backend has one. */
+  LatencyModel latencyModel() {
+    return latency == null ? null : latency.get();
+  }
+
+  /** Sets the disk throughput of the latency model; false when the backend has none. */
+  boolean setDiskMegabytesPerSecond(double megabytesPerSecond) {
+    if (latency == null) {
+      return false;
+    }
+    setLatency.accept(latency.get().withDiskMegabytesPerSecond(megabytesPerSecond));
+    return true;
+  }
+
+  /** The fault of the next request of {@code kind}, or null; one draw per request. */
+  synchronized Kind next(RouteKind kind) {
+    double draw = random.nextDouble();
+    int pick = random.nextInt(settings.kinds().size());
+    if (draw >= settings.rateFor(kind)) {
+      return null;
+    }
+    Kind fault = sorted(settings.kinds()).get(pick);
+    injected.merge(fault, 1L, Long::sum);
+    return fault;
+  }
+
+  /** How many faults of each kind were injected since the service started. */
+  public synchronized Map<Kind, Long> injected() {
+    return Map.copyOf(injected);
+  }
+
+  /** Javalin before-handler, after authentication: faults that strike before the route. */
+  void before(Context ctx) throws InterruptedException {
+    if (latency != null) {
+      ctx.attribute(RETRY_AFTER, retryAfter());
+    }
+    if (ctx.path().startsWith(ADMIN_PREFIX)) {
+      return;
+    }
+    String method = ctx.method().name();
+    Kind fault = next(method.equals("GET") || method.equals("HEAD")
+        ? RouteKind.READ : RouteKind.WRITE);
+    if (fault == null) {
+      return;
+    }
+    switch (fault) {
+      case THROTTLE -> {
+        ctx.attribute(RETRY_AFTER, retryAfter());
+        ArmErrorResponses.write(ctx, 429, ArmErrors.body(AzureErrorCode.TooManyRequests.name(),
+            "injected fault: too many requests, retry later", null));
+        ctx.skipRemainingHandlers();
+      }
+      case ERROR -> {
+        internalError(ctx);
+        ctx.skipRemainingHandlers();
+      }
+      case DROP -> {
+        drop(ctx);
+        ctx.skipRemainingHandlers();
+      }
+      case SLOW -> Thread.sleep(settings().slowDelay().toMillis());
+      case ERROR_AFTER, DROP_AFTER -> ctx.attribute(AFTER, fault);
+    }
+  }
+
+  /** Javalin after-handler: faults that strike once the route applied the request. */
+  void after(Context ctx) {
+    Kind fault = ctx.attribute(AFTER);
+    if (fault == Kind.ERROR_AFTER) {
+      ctx.res().setHeader(ArmOperations.ASYNC_OPERATION_HEADER, null);
+      ctx.res().setHeader(ArmOperations.LOCATION_HEADER, null);
+      internalError(ctx);
+    } else if (fault == Kind.DROP_AFTER) {
+      drop(ctx);
+    }
+  }
+
+  /** The Retry-After a 429 or 503 of this request carries, or null for the default. */
+  static Duration retryAfterOf(Context ctx) {
+    return ctx.attribute(RETRY_AFTER);
+  }
+
+  private static void internalError(Context ctx) {
+    ArmErrorResponses.write(ctx, 500, ArmErrors.body(AzureErrorCode.InternalServerError.name(),
+        "injected fault: internal server error", null));
+  }
+
+  /** Closes the connection: the client gets no answer, only an I/O error. */
+  private static void drop(Context ctx) {
+    ctx.result("");
+    org.eclipse.jetty.server.Request.getBaseRequest(ctx.req()).getHttpChannel()
+        .abort(new IOException("injected fault: connection dropped"));
+  }
+
+  static List<Kind> sorted(Set<Kind> kinds) {
+    List<Kind> list = new ArrayList<>(kinds);
+    list.sort(null);
+    return list;
+  }
+
+  static String labels(Set<Kind> kinds) {
+    return String.join(",", sorted(kinds).stream().map(Kind::label).toList());
+  }
+
+  /** Parses a comma-separated list of kind labels ({@code throttle,error,drop}); "all" is all. */
+  public static Set<Kind> parseKinds(String text) {
+    if (text.trim().equalsIgnoreCase("all")) {
+      return EnumSet.allOf(Kind.class);
+    }
+    Set<Kind> kinds = EnumSet.noneOf(Kind.class);
+    for (String label : text.split(",")) {
+      kinds.add(Kind.parse(label));
+    }
+    return kinds;
+  }
+
+  // The admin endpoint's JSON.
+
+  ObjectNode toJson() {
+    Settings current = settings();
+    ObjectNode body = ArmJson.object();
+    body.put("rate", current.rate());
+    ObjectNode rates = body.putObject("rates");
+    for (RouteKind kind : RouteKind.values()) {
+      rates.put(kind.name().toLowerCase(Locale.ROOT), current.rateFor(kind));
+    }
+    ArrayNode kinds = body.putArray("kinds");
+    sorted(current.kinds()).forEach(kind -> kinds.add(kind.label()));
+    body.put("seed", current.seed());
+    body.put("slowDelayMs", current.slowDelay().toMillis());
+    body.put("retryAfterMs", current.retryAfter().toMillis());
+    body.put("scaledRetryAfterMs", retryAfter().toMillis());
+    ObjectNode counts = body.putObject("injected");
+    injected().forEach((kind, count) -> counts.put(kind.label(), count));
+    return body;
+  }
+
+  /** The settings with the fields {@code body} has; the others keep their value. */
+  static Settings merge(Settings current, JsonNode body) {
+    Settings next = current;
+    if (body.has("rate")) {
+      next = next.withRate(number(body, "rate"));
+    }
+    JsonNode rates = body.path("rates");
+    if (!rates.isMissingNode() && !rates.isNull()) {
+      if (!rates.isObject()) {
+        throw ArmJson.invalid("rates must be an object");
+      }
+      Map<RouteKind, Double> byKind = new EnumMap<>(RouteKind.class);
+      for (RouteKind kind : RouteKind.values()) {
+        String name = kind.name().toLowerCase(Locale.ROOT);
+        if (rates.has(name)) {
+          byKind.put(kind, number(rates, name));
+        }
+      }
+      next = new Settings(next.rate(), byKind, next.kinds(), next.seed(), next.slowDelay(),
+          next.retryAfter());
+    }
+    if (body.has("kinds")) {
+      Set<Kind> kinds = EnumSet.noneOf(Kind.class);
+      for (JsonNode label : ArmJson.requireArray(body, "kinds")) {
+        if (!label.isTextual()) {
+          throw ArmJson.invalid("kinds holds strings");
+        }
+        kinds.add(Kind.parse(label.asText()));
+      }
+      next = next.withKinds(kinds);
+    }
+    if (body.has("seed")) {
+      next = next.withSeed(ArmJson.requireLong(body, "seed"));
+    }
+    if (body.has("slowDelayMs")) {
+      next = next.withSlowDelay(Duration.ofMillis(ArmJson.requireLong(body, "slowDelayMs")));
+    }
+    if (body.has("retryAfterMs")) {
+      next = next.withRetryAfter(Duration.ofMillis(ArmJson.requireLong(body, "retryAfterMs")));
+    }
+    return next;
+  }
+
+  private static double number(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    if (value == null || !value.isNumber()) {
+      throw ArmJson.invalid(field + " must be a number");
+    }
+    return value.asDouble();
+  }
+}
