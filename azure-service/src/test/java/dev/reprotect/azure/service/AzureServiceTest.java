@@ -45,8 +45,8 @@ class AzureServiceTest {
   @TempDir Path dataDir;
   private SimulatedAzure sim;
   private AzureService service;
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .build();
+  private RawArmClient client;
+  private HttpClient http;
 
   @BeforeEach
   void setUp() {
@@ -59,6 +59,8 @@ class AzureServiceTest {
     sim.compute().createVirtualMachine(CALLER, new VirtualMachine("rg-east", "web-01", EAST,
         PowerState.Running, new VmDisk("web-01-osdisk", null, os), List.of(), null, null));
     service = AzureService.start(0, TOKEN, sim);
+    client = new RawArmClient(service.port());
+    http = client.http();
   }
 
   @AfterEach
@@ -260,16 +262,11 @@ class AzureServiceTest {
 
   private HttpResponse<String> send(String method, String path, String token, String body)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = request(path)
-        .method(method, body == null ? BodyPublishers.noBody() : json(body));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return http.send(request.build(), BodyHandlers.ofString());
+    return client.send(method, path, token, body);
   }
 
   private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + path));
+    return client.request(path);
   }
 
   private static BodyPublisher json(String body) {
@@ -277,6 +274,6 @@ class AzureServiceTest {
   }
 
   private static String errorCode(HttpResponse<String> response) {
-    return ArmJson.parse(response.body()).path("error").path("code").asText();
+    return RawArmClient.errorCode(response);
   }
 }
