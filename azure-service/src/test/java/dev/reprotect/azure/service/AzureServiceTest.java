@@ -72,8 +72,9 @@ class AzureServiceTest {
   @Test
   void aRequestWithoutTheTokenIs401AndChangesNothing() throws Exception {
     String state = sim.exportState();
+    // ("Bearer <token> " is the token: HTTP drops the whitespace around a header's value.)
     for (String authorization : new String[] {null, "Bearer wrong", "bearer " + TOKEN, TOKEN,
-        "Bearer " + TOKEN + " "}) {
+        "Bearer " + TOKEN + "x", "Bearer  " + TOKEN}) {
       HttpRequest.Builder request = request(RG_PATH).PUT(json("{\"location\":\"eastasia\"}"));
       if (authorization != null) {
         request.header("Authorization", authorization);
@@ -87,6 +88,20 @@ class AzureServiceTest {
     assertThat(send("POST", ArmPaths.VIRTUAL_MACHINE_POWER_OFF.expand("rg-east", "web-01"),
         null, "{}").statusCode()).isEqualTo(401);
     assertThat(sim.exportState()).isEqualTo(state);
+  }
+
+  @Test
+  void aTokenInAnotherCaseIs401EvenOnAConnectionThatCarriedTheToken() throws Exception {
+    // The same client keeps its connection: the real token goes first, the variants after it.
+    for (String authorization : new String[] {"bearer " + TOKEN, "BEARER " + TOKEN,
+        "Bearer " + TOKEN.toUpperCase()}) {
+      assertThat(send("GET", VM_PATH, TOKEN, null).statusCode()).isEqualTo(200);
+      HttpResponse<String> response = http.send(request(VM_PATH)
+          .header("Authorization", authorization).build(), BodyHandlers.ofString());
+
+      assertThat(response.statusCode()).as(authorization).isEqualTo(401);
+      assertThat(errorCode(response)).isEqualTo("AuthenticationFailed");
+    }
   }
 
   record Hostile(String name, String method, String path, String body, int status, String code) {
