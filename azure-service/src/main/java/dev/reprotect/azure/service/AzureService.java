@@ -48,6 +48,10 @@ public final class AzureService implements AutoCloseable {
       // Javalin's own cap stays above ours, so that ours answers with an ARM body.
       config.http.maxRequestSize = Math.max(blockSize, Requests.MAX_JSON_BYTES) + 1L;
       config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+      // No header cache: Jetty's looks fields up ignoring case, so on a kept-alive connection
+      // "bearer <token>" or the token in upper case came back as the "Bearer <token>" an earlier
+      // request had sent, and passed the token check. Each request's headers are its own.
+      config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheSize(0));
     });
     app.before(auth::check);
     app.before(guard::check);

@@ -56,6 +56,7 @@ final class ComputeRoutes {
   }
 
   private void power(Context ctx, boolean off) {
+    Requests.emptyOrJson(ctx);
     Caller caller = Requests.caller(ctx);
     VirtualMachine vm = vm(ctx).orElseThrow(() -> AzureException.notFound(
         "VM " + ctx.pathParam("resourceGroup") + "/" + ctx.pathParam("name")));

@@ -9,27 +9,51 @@ import dev.reprotect.azure.arm.ArmOperations;
 import dev.reprotect.azure.arm.PathTemplate;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /** Reading a request and writing an answer, the same way on every route. */
 final class Requests {
   /** The largest JSON body a route reads: a transferBlocks list of a few thousand blocks fits. */
   static final int MAX_JSON_BYTES = 64 * 1024;
   private static final int MAX_CORRELATION_ID = 256;
+  private static final Pattern ASCII_INTEGER = Pattern.compile("-?[0-9]+");
 
   private Requests() {}
 
   static JsonNode json(Context ctx) {
     byte[] body = body(ctx, MAX_JSON_BYTES);
-    JsonNode node = ArmJson.parse(new String(body, StandardCharsets.UTF_8));
+    JsonNode node = ArmJson.parse(utf8(body));
     if (!node.isObject()) {
       throw ArmJson.invalid("the body must be a JSON object");
     }
     return node;
+  }
+
+  /** A body that carries nothing: none at all, or a JSON object (the client sends {@code {}}). */
+  static void emptyOrJson(Context ctx) {
+    if (body(ctx, MAX_JSON_BYTES).length > 0) {
+      json(ctx);
+    }
+  }
+
+  /** JSON is UTF-8: bytes that are not are malformed, not replaced by U+FFFD. */
+  private static String utf8(byte[] body) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(body)).toString();
+    } catch (CharacterCodingException e) {
+      throw ArmJson.invalid("the body is not valid UTF-8");
+    }
   }
 
   /** The body's bytes, refused with a 413 past {@code limit} whatever Content-Length said. */
@@ -51,8 +75,12 @@ final class Requests {
     return value;
   }
 
+  /** A decimal integer in ASCII digits: Long.parseLong alone would read "１" (U+FF11) as 1. */
   static long number(String parameter, String text) {
     try {
+      if (text == null || !ASCII_INTEGER.matcher(text).matches()) {
+        throw new NumberFormatException(text);
+      }
       return Long.parseLong(text);
     } catch (NumberFormatException e) {
       throw ArmJson.invalid(parameter + " must be an integer, not " + text);

@@ -31,6 +31,7 @@ final class ResourceRoutes {
   }
 
   private void setAvailable(Context ctx, boolean available) {
+    Requests.emptyOrJson(ctx);
     String name = Requests.name(ctx, "location");
     backend.resources().setRegionAvailable(Requests.caller(ctx), name, available);
     Requests.ok(ctx, ResourcesJson.region(backend.resources().region(name).orElseThrow()));

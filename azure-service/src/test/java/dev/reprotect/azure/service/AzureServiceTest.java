@@ -45,8 +45,8 @@ class AzureServiceTest {
   @TempDir Path dataDir;
   private SimulatedAzure sim;
   private AzureService service;
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .build();
+  private RawArmClient client;
+  private HttpClient http;
 
   @BeforeEach
   void setUp() {
@@ -59,6 +59,8 @@ class AzureServiceTest {
     sim.compute().createVirtualMachine(CALLER, new VirtualMachine("rg-east", "web-01", EAST,
         PowerState.Running, new VmDisk("web-01-osdisk", null, os), List.of(), null, null));
     service = AzureService.start(0, TOKEN, sim);
+    client = new RawArmClient(service.port());
+    http = client.http();
   }
 
   @AfterEach
@@ -70,8 +72,9 @@ class AzureServiceTest {
   @Test
   void aRequestWithoutTheTokenIs401AndChangesNothing() throws Exception {
     String state = sim.exportState();
+    // ("Bearer <token> " is the token: HTTP drops the whitespace around a header's value.)
     for (String authorization : new String[] {null, "Bearer wrong", "bearer " + TOKEN, TOKEN,
-        "Bearer " + TOKEN + " "}) {
+        "Bearer " + TOKEN + "x", "Bearer  " + TOKEN}) {
       HttpRequest.Builder request = request(RG_PATH).PUT(json("{\"location\":\"eastasia\"}"));
       if (authorization != null) {
         request.header("Authorization", authorization);
@@ -85,6 +88,20 @@ class AzureServiceTest {
     assertThat(send("POST", ArmPaths.VIRTUAL_MACHINE_POWER_OFF.expand("rg-east", "web-01"),
         null, "{}").statusCode()).isEqualTo(401);
     assertThat(sim.exportState()).isEqualTo(state);
+  }
+
+  @Test
+  void aTokenInAnotherCaseIs401EvenOnAConnectionThatCarriedTheToken() throws Exception {
+    // The same client keeps its connection: the real token goes first, the variants after it.
+    for (String authorization : new String[] {"bearer " + TOKEN, "BEARER " + TOKEN,
+        "Bearer " + TOKEN.toUpperCase()}) {
+      assertThat(send("GET", VM_PATH, TOKEN, null).statusCode()).isEqualTo(200);
+      HttpResponse<String> response = http.send(request(VM_PATH)
+          .header("Authorization", authorization).build(), BodyHandlers.ofString());
+
+      assertThat(response.statusCode()).as(authorization).isEqualTo(401);
+      assertThat(errorCode(response)).isEqualTo("AuthenticationFailed");
+    }
   }
 
   record Hostile(String name, String method, String path, String body, int status, String code) {
@@ -260,16 +277,11 @@ class AzureServiceTest {
 
   private HttpResponse<String> send(String method, String path, String token, String body)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = request(path)
-        .method(method, body == null ? BodyPublishers.noBody() : json(body));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return http.send(request.build(), BodyHandlers.ofString());
+    return client.send(method, path, token, body);
   }
 
   private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + path));
+    return client.request(path);
   }
 
   private static BodyPublisher json(String body) {
@@ -277,6 +289,6 @@ class AzureServiceTest {
   }
 
   private static String errorCode(HttpResponse<String> response) {
-    return ArmJson.parse(response.body()).path("error").path("code").asText();
+    return RawArmClient.errorCode(response);
   }
 }
