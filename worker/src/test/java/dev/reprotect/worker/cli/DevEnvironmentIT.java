@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,9 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
  * `reprotect dev --detach` on a real Temporal dev server (the Temporal CLI, built once by
  * scripts/ensure-temporal-cli where missing; without it this test fails, it is not skipped): a
  * reprotect through it, found by the real `temporal` CLI through the search attributes, listed,
- * its exported history replayed, and the Web UI served.
+ * its exported history replayed, and the Web UI, in headless Chromium, showing it (screenshots
+ * under target/screenshots/).
  */
 class DevEnvironmentIT {
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
   @TempDir
   Path dataDir;
 
@@ -84,12 +84,26 @@ class DevEnvironmentIT {
     assertThat(new ObjectMapper().readTree(replay.stdout()).get("deterministic").asBoolean())
         .isTrue();
 
-    HttpResponse<String> ui = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + uiPort + "/")).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(ui.statusCode()).isEqualTo(200);
-    // The Web UI is a single-page app: its shell and its scripts.
-    assertThat(ui.body()).containsIgnoringCase("<!doctype html>").contains("/_app/");
+    webUiShowsTheJob(temporal("workflow", "describe", "--address", address,
+        "--workflow-id", "reprotect.contoso.web-01", "--output", "json"));
+  }
+
+  /** What a person sees: the list filtered by VmName, and the job's page with its summaries. */
+  private void webUiShowsTheJob(String description) throws Exception {
+    HeadlessChromium browser = new HeadlessChromium(dataDir);
+    String ui = "http://localhost:" + uiPort + "/namespaces/default/workflows";
+    String list = ui + "?query=" + URLEncoder.encode("VmName=\"web-01\"", StandardCharsets.UTF_8);
+    assertThat(browser.dom(list)).contains("reprotect.contoso.web-01");
+    browser.screenshot(list, SCREENSHOTS.resolve("workflows-by-vmname.png"));
+
+    String runId = new ObjectMapper().readTree(description)
+        .at("/workflowExecutionInfo/execution/runId").asText();
+    String page = ui + "/reprotect.contoso.web-01/" + runId + "/history";
+    assertThat(browser.dom(page))
+        .contains("Turn off web-01 in eastasia")
+        .contains("Initial sync of web-01-osdisk against its seed")
+        .contains("Start delta replication of web-01 to eastasia");
+    browser.screenshot(page, SCREENSHOTS.resolve("reprotect-job.png"));
   }
 
   private String temporal(String... args) throws IOException, InterruptedException {
