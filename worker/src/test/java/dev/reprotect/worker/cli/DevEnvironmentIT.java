@@ -88,7 +88,10 @@ class DevEnvironmentIT {
         "--workflow-id", "reprotect.contoso.web-01", "--output", "json"));
   }
 
-  /** What a person sees: the list filtered by VmName, and the job's page with its summaries. */
+  /**
+   * What a person sees: the list filtered by VmName, the job's page with its activity summaries,
+   * and its current details.
+   */
   private void webUiShowsTheJob(String description) throws Exception {
     HeadlessChromium browser = new HeadlessChromium(dataDir);
     String ui = "http://localhost:" + uiPort + "/namespaces/default/workflows";
@@ -104,6 +107,11 @@ class DevEnvironmentIT {
         .contains("Initial sync of web-01-osdisk against its seed")
         .contains("Start delta replication of web-01 to eastasia");
     browser.screenshot(page, SCREENSHOTS.resolve("reprotect-job.png"));
+
+    // The job's current details, which the workflow keeps at each step, end with its outcome.
+    String metadata = ui + "/reprotect.contoso.web-01/" + runId + "/user-metadata";
+    assertThat(browser.dom(metadata)).contains("Current Details").contains("Succeeded");
+    browser.screenshot(metadata, SCREENSHOTS.resolve("reprotect-job-current-details.png"));
   }
 
   private String temporal(String... args) throws IOException, InterruptedException {
