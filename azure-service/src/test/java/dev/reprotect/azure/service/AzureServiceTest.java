@@ -91,6 +91,26 @@ class AzureServiceTest {
   }
 
   @Test
+  void aBlockWriteRefusedForItsPathIsAnsweredNotCutOff() throws Exception {
+    // The refusal comes before the route reads the block: the answer must still reach a client
+    // that is sending it, on every try (an unread body used to close the connection first).
+    String state = sim.exportState();
+    String path = "/subscriptions/" + ArmPaths.SUBSCRIPTION_ID + "/providers/Microsoft.Storage"
+        + "/storageAccounts/steast/blobServices/default/containers/vhds/blobs/%2e%2e/blocks/0";
+    for (int attempt = 0; attempt < 30; attempt++) {
+      HttpResponse<String> response = http.send(request(path)
+          .header("Authorization", "Bearer " + TOKEN)
+          .header("Content-Type", "application/octet-stream")
+          .PUT(BodyPublishers.ofByteArray(new byte[64 * 1024])).build(),
+          BodyHandlers.ofString());
+
+      assertThat(response.statusCode()).isEqualTo(400);
+      assertThat(errorCode(response)).isNotBlank();
+    }
+    assertThat(sim.exportState()).isEqualTo(state);
+  }
+
+  @Test
   void aTokenInAnotherCaseIs401EvenOnAConnectionThatCarriedTheToken() throws Exception {
     // The same client keeps its connection: the real token goes first, the variants after it.
     for (String authorization : new String[] {"bearer " + TOKEN, "BEARER " + TOKEN,

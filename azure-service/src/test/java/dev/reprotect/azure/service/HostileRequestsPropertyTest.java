@@ -633,7 +633,11 @@ class HostileRequestsPropertyTest {
             boolean backslash = tricked.contains("\\");
             assertThat(RequestGuard.pathProblem(tricked) != null || backslash)
                 .as("%s plays a trick", tricked).isTrue();
-            byte[] body = route.body == Body.BLOCK ? new byte[BLOCK_SIZE]
+            // Jetty's parser refuses a NUL in the path before any handler sees the request, and
+            // closes the connection: a client still sending a whole block may miss that answer,
+            // so those tricks carry no block (every other one reaches the guard, which reads it).
+            byte[] body = route.body == Body.BLOCK
+                ? new byte[t.contains("%00") ? 0 : BLOCK_SIZE]
                 : route.validBody == null ? null : utf8(route.validBody);
             return new Hostile("path trick", backslash ? "backslash" : "encoded or dot",
                 route.method, tricked + route.query, "Bearer " + TOKEN,
