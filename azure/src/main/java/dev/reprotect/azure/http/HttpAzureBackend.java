@@ -1,12 +1,6 @@
 package dev.reprotect.azure.http;
 
-import dev.reprotect.azure.AzureBackend;
-import dev.reprotect.azure.ComputeApi;
-import dev.reprotect.azure.MeteringApi;
-import dev.reprotect.azure.NetworkApi;
-import dev.reprotect.azure.RecoveryServicesApi;
-import dev.reprotect.azure.ResourcesApi;
-import dev.reprotect.azure.StorageApi;
+import dev.reprotect.azure.ProviderBackend;
 import dev.reprotect.azure.arm.ArmPaths;
 import java.net.URI;
 
@@ -14,14 +8,8 @@ import java.net.URI;
  * The backend as a client of the simulated Azure service (docs/azure-api.md): the same interface
  * as the in-process simulator, the same errors, so an activity cannot tell them apart.
  */
-public final class HttpAzureBackend implements AzureBackend {
+public final class HttpAzureBackend extends ProviderBackend {
   private final ArmHttpClient client;
-  private final ResourcesApi resources;
-  private final NetworkApi network;
-  private final StorageApi storage;
-  private final ComputeApi compute;
-  private final RecoveryServicesApi recoveryServices;
-  private final MeteringApi metering;
 
   public HttpAzureBackend(URI baseUrl, String token) {
     this(baseUrl, token, ArmHttpClient.DEFAULT_RETRIES);
@@ -32,43 +20,13 @@ public final class HttpAzureBackend implements AzureBackend {
    * throws (0: every failure reaches the caller at once).
    */
   public HttpAzureBackend(URI baseUrl, String token, int retries) {
-    this.client = new ArmHttpClient(baseUrl, token, retries);
-    this.resources = new HttpResources(client);
-    this.network = new HttpNetwork(client);
-    this.storage = new HttpStorage(client);
-    this.compute = new HttpCompute(client);
-    this.recoveryServices = new HttpRecoveryServices(client);
-    this.metering = new HttpMetering(client);
+    this(new ArmHttpClient(baseUrl, token, retries));
   }
 
-  @Override
-  public ResourcesApi resources() {
-    return resources;
-  }
-
-  @Override
-  public NetworkApi network() {
-    return network;
-  }
-
-  @Override
-  public StorageApi storage() {
-    return storage;
-  }
-
-  @Override
-  public ComputeApi compute() {
-    return compute;
-  }
-
-  @Override
-  public RecoveryServicesApi recoveryServices() {
-    return recoveryServices;
-  }
-
-  @Override
-  public MeteringApi metering() {
-    return metering;
+  private HttpAzureBackend(ArmHttpClient client) {
+    super(new HttpResources(client), new HttpNetwork(client), new HttpStorage(client),
+        new HttpCompute(client), new HttpRecoveryServices(client), new HttpMetering(client));
+    this.client = client;
   }
 
   @Override

@@ -32,13 +32,6 @@ final class SimResources implements ResourcesApi {
     }
   }
 
-  /** Adds a region to the simulated cloud; regions are not something a caller creates. */
-  void addRegion(String name) {
-    world.mutate(() -> {
-      world.regions.putIfAbsent(name, new Region(name, true));
-    });
-  }
-
   @Override
   public void setRegionAvailable(Caller caller, String region, boolean available) {
     world.enter("setRegionAvailable");

@@ -1,12 +1,6 @@
 package dev.reprotect.azure.sim;
 
-import dev.reprotect.azure.AzureBackend;
-import dev.reprotect.azure.ComputeApi;
-import dev.reprotect.azure.MeteringApi;
-import dev.reprotect.azure.NetworkApi;
-import dev.reprotect.azure.RecoveryServicesApi;
-import dev.reprotect.azure.ResourcesApi;
-import dev.reprotect.azure.StorageApi;
+import dev.reprotect.azure.ProviderBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,28 +10,18 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** The in-process simulated Azure: metadata in memory, disk blocks in files under a data dir. */
-public final class SimulatedAzure implements AzureBackend {
+public final class SimulatedAzure extends ProviderBackend {
   /** One MiB: Azure aligns VHD sizes to it, and it keeps the hash lists of large disks short. */
   public static final int DEFAULT_BLOCK_SIZE = 1 << 20;
 
   private final World world;
   private final boolean ownsDataDir;
-  private final SimResources resources;
-  private final SimNetwork network;
-  private final SimStorage storage;
-  private final SimCompute compute;
-  private final SimRecoveryServices recoveryServices;
-  private final MeteringApi metering;
 
   private SimulatedAzure(World world, boolean ownsDataDir) {
+    super(new SimResources(world), new SimNetwork(world), new SimStorage(world),
+        new SimCompute(world), new SimRecoveryServices(world), new SimMetering(world));
     this.world = world;
     this.ownsDataDir = ownsDataDir;
-    this.resources = new SimResources(world);
-    this.network = new SimNetwork(world);
-    this.storage = new SimStorage(world);
-    this.compute = new SimCompute(world);
-    this.recoveryServices = new SimRecoveryServices(world);
-    this.metering = new SimMetering(world);
   }
 
   /** A simulator whose blocks live in a temporary directory removed on close. */
@@ -92,7 +76,7 @@ public final class SimulatedAzure implements AzureBackend {
 
   /** Adds a region to the simulated cloud. */
   public SimulatedAzure withRegion(String name) {
-    resources.addRegion(name);
+    world.addRegion(name);
     return this;
   }
 
@@ -109,36 +93,6 @@ public final class SimulatedAzure implements AzureBackend {
 
   public FaultInjector faults() {
     return world.faults;
-  }
-
-  @Override
-  public ResourcesApi resources() {
-    return resources;
-  }
-
-  @Override
-  public NetworkApi network() {
-    return network;
-  }
-
-  @Override
-  public StorageApi storage() {
-    return storage;
-  }
-
-  @Override
-  public ComputeApi compute() {
-    return compute;
-  }
-
-  @Override
-  public RecoveryServicesApi recoveryServices() {
-    return recoveryServices;
-  }
-
-  @Override
-  public MeteringApi metering() {
-    return metering;
   }
 
   @Override

@@ -31,8 +31,9 @@ final class SqliteJournal implements Journal {
       .registerModule(new JavaTimeModule())
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+  /** One statement (or a few) of an operation, run when the operation commits. */
   private interface Change {
-    void apply(Connection db) throws SQLException;
+    void apply() throws SQLException;
   }
 
   private final Connection db;
@@ -134,13 +135,13 @@ final class SqliteJournal implements Journal {
   @Override
   public synchronized void putResource(String table, String key, Object value) {
     String json = toJson(value);
-    pending.add(db -> update("INSERT OR REPLACE INTO resources(kind, key, json) VALUES(?, ?, ?)",
+    pending.add(() -> update("INSERT OR REPLACE INTO resources(kind, key, json) VALUES(?, ?, ?)",
         table, key, json));
   }
 
   @Override
   public synchronized void removeResource(String table, String key) {
-    pending.add(db -> update("DELETE FROM resources WHERE kind = ? AND key = ?", table, key));
+    pending.add(() -> update("DELETE FROM resources WHERE kind = ? AND key = ?", table, key));
   }
 
   @Override
@@ -148,7 +149,7 @@ final class SqliteJournal implements Journal {
     BlobRef ref = blob.ref;
     long size = blob.sizeBytes();
     TreeMap<Long, String> blocks = blob.copyOfBlocks();
-    pending.add(db -> {
+    pending.add(() -> {
       update("INSERT OR REPLACE INTO blobs(key, account, container, blob, region, size)"
           + " VALUES(?, ?, ?, ?, ?, ?)", key, ref.storageAccount(), ref.container(), ref.blob(),
           blob.region, size);
@@ -168,7 +169,7 @@ final class SqliteJournal implements Journal {
 
   @Override
   public synchronized void removeBlob(String key) {
-    pending.add(db -> {
+    pending.add(() -> {
       update("DELETE FROM blobs WHERE key = ?", key);
       update("DELETE FROM blocks WHERE blob = ?", key);
     });
@@ -176,7 +177,7 @@ final class SqliteJournal implements Journal {
 
   @Override
   public synchronized void resizeBlob(String key, long sizeBytes, long firstDroppedBlock) {
-    pending.add(db -> {
+    pending.add(() -> {
       update("UPDATE blobs SET size = ? WHERE key = ?", sizeBytes, key);
       update("DELETE FROM blocks WHERE blob = ? AND idx >= ?", key, firstDroppedBlock);
     });
@@ -184,25 +185,25 @@ final class SqliteJournal implements Journal {
 
   @Override
   public synchronized void putBlock(String blobKey, long index, String hash) {
-    pending.add(db -> update("INSERT OR REPLACE INTO blocks(blob, idx, hash) VALUES(?, ?, ?)",
+    pending.add(() -> update("INSERT OR REPLACE INTO blocks(blob, idx, hash) VALUES(?, ?, ?)",
         blobKey, index, hash));
   }
 
   @Override
   public synchronized void removeBlock(String blobKey, long index) {
-    pending.add(db -> update("DELETE FROM blocks WHERE blob = ? AND idx = ?", blobKey, index));
+    pending.add(() -> update("DELETE FROM blocks WHERE blob = ? AND idx = ?", blobKey, index));
   }
 
   @Override
   public synchronized void appendLog(ActivityLogEntry entry) {
-    pending.add(db -> update("INSERT INTO activity_log(seq, time, operation, resource,"
+    pending.add(() -> update("INSERT INTO activity_log(seq, time, operation, resource,"
             + " correlation) VALUES(?, ?, ?, ?, ?)", entry.sequence(), entry.time().toString(),
         entry.operation(), entry.resourceId(), entry.correlationId()));
   }
 
   @Override
   public synchronized void addTransfer(String fromRegion, String toRegion, long bytes) {
-    pending.add(db -> update("INSERT INTO transfers(from_region, to_region, bytes) VALUES(?, ?, ?)"
+    pending.add(() -> update("INSERT INTO transfers(from_region, to_region, bytes) VALUES(?, ?, ?)"
         + " ON CONFLICT(from_region, to_region) DO UPDATE SET bytes = bytes + excluded.bytes",
         fromRegion, toRegion, bytes));
   }
@@ -215,7 +216,7 @@ final class SqliteJournal implements Journal {
     try {
       db.setAutoCommit(false);
       for (Change change : pending) {
-        change.apply(db);
+        change.apply();
       }
       db.commit();
     } catch (SQLException e) {

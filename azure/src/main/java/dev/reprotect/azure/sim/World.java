@@ -96,6 +96,11 @@ final class World {
     });
   }
 
+  /** Adds a region to the simulated cloud; regions are not something a caller creates. */
+  void addRegion(String name) {
+    mutate(() -> regions.putIfAbsent(name, new Region(name, true)));
+  }
+
   BlockStore blockStore(String region) {
     return blockStores.computeIfAbsent(region, r -> new BlockStore(dataDir.resolve(r)));
   }
