@@ -23,7 +23,7 @@ final class HeadlessChromium {
   private final Path profiles;
 
   HeadlessChromium(Path profiles) {
-    assertThat(BINARY).as("Chromium is installed (apt-get install chromium)").isExecutable();
+    assertThat(BINARY).as("Chromium is installed (./mvnw verify installs it before the integration tests: scripts/ensure-test-tools)").isExecutable();
     this.profiles = profiles;
   }
 

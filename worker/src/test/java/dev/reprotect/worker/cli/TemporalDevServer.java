@@ -1,6 +1,5 @@
 package dev.reprotect.worker.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.reprotect.workflows.ReprotectSearchAttributes;
@@ -12,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** The Temporal CLI's dev server as a process of its own, on a database file that outlives it. */
 final class TemporalDevServer {
@@ -25,14 +23,10 @@ final class TemporalDevServer {
     this.databaseFile = databaseFile;
   }
 
-  /** Builds the Temporal CLI once where this machine has none (it needs Go for that). */
-  static Path ensureCli() throws IOException, InterruptedException {
-    if (TemporalCli.find().isEmpty()) {
-      Process build = new ProcessBuilder(Path.of("..", "scripts", "ensure-temporal-cli").toString())
-          .inheritIO().start();
-      assertThat(build.waitFor(30, TimeUnit.MINUTES)).as("the Temporal CLI builds").isTrue();
-    }
-    return TemporalCli.find().orElseThrow(() -> new AssertionError(TemporalCli.missingMessage()));
+  /** The Temporal CLI that the build's pre-integration-test phase ensured (scripts/ensure-test-tools). */
+  static Path cli() {
+    return TemporalCli.find().orElseThrow(() -> new AssertionError(TemporalCli.missingMessage()
+        + " (./mvnw verify does it before the integration tests: scripts/ensure-test-tools)"));
   }
 
   String address() {
@@ -41,7 +35,7 @@ final class TemporalDevServer {
 
   /** Starts (or restarts, on the same database) the server and waits until it answers. */
   TemporalDevServer start() throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(ensureCli().toString(), "server", "start-dev",
+    List<String> command = new ArrayList<>(List.of(cli().toString(), "server", "start-dev",
         "--db-filename", databaseFile.toString(), "--ip", "127.0.0.1", "--port",
         Integer.toString(port), "--headless", "--log-level", "error"));
     ReprotectSearchAttributes.ALL.forEach(key ->
