@@ -22,6 +22,16 @@ public final class ReprotectCli {
   static int run(String... args) {
     CommandLine commandLine = new CommandLine(ReprotectCli.class)
         .setCaseInsensitiveEnumValuesAllowed(true);
+    // Picocli answers --help before it complains of an unknown command; a typo must not look
+    // like a success to a script.
+    CommandLine.IExecutionStrategy execute = commandLine.getExecutionStrategy();
+    commandLine.setExecutionStrategy(parsed -> {
+      if (!parsed.unmatched().isEmpty()) {
+        throw new CommandLine.UnmatchedArgumentException(parsed.commandSpec().commandLine(),
+            parsed.unmatched());
+      }
+      return execute.execute(parsed);
+    });
     return commandLine.execute(args);
   }
 }

@@ -1,0 +1,25 @@
+package dev.reprotect.worker.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ReprotectCliTest {
+  @Test
+  void anUnknownCommandIsAUsageErrorEvenWithHelp() {
+    for (String[] args : new String[][] {{"NOSUCHCOMMAND"}, {"NOSUCHCOMMAND", "--help"}}) {
+      CliRun run = CliRun.of(args);
+
+      assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(ExitCodes.USAGE);
+      assertThat(run.stderr()).contains("NOSUCHCOMMAND");
+    }
+  }
+
+  @Test
+  void helpAloneSucceeds() {
+    CliRun run = CliRun.of("--help");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.stdout()).contains("Usage: reprotect");
+  }
+}
