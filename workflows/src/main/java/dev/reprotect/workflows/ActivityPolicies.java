@@ -20,7 +20,15 @@ public final class ActivityPolicies {
    */
   static final int MAXIMUM_SYNC_ATTEMPTS = 30;
 
+  /**
+   * A replication cycle's step gives up after a quarter of a minute of backoff: an outage fails
+   * the cycle (recorded, its point not made) and the next cycle, 5 minutes on, tries again, so the
+   * schedule never stalls behind one step.
+   */
+  static final int MAXIMUM_CYCLE_ATTEMPTS = 5;
+
   private static final RetryOptions RETRY = retry(MAXIMUM_ATTEMPTS);
+  private static final RetryOptions CYCLE_RETRY = retry(MAXIMUM_CYCLE_ATTEMPTS);
   private static final RetryOptions SYNC_RETRY = retry(MAXIMUM_SYNC_ATTEMPTS);
 
   private ActivityPolicies() {}
@@ -42,6 +50,32 @@ public final class ActivityPolicies {
         .setRetryOptions(SYNC_RETRY)
         .setStartToCloseTimeout(Duration.ofHours(12))
         .setScheduleToCloseTimeout(Duration.ofHours(24))
+        .setHeartbeatTimeout(Duration.ofSeconds(30))
+        .build();
+  }
+
+  /**
+   * A step of a replication cycle other than the shipment: one backend operation (a cut, a point,
+   * a deletion, a state read), bounded well within the cycle's 5-minute interval.
+   */
+  public static ActivityOptions cycleStep(String summary) {
+    return withSummary(summary)
+        .setRetryOptions(CYCLE_RETRY)
+        .setStartToCloseTimeout(Duration.ofMinutes(1))
+        .setScheduleToCloseTimeout(Duration.ofMinutes(4))
+        .build();
+  }
+
+  /**
+   * The shipment of a cycle: the blocks changed in 5 minutes, at most about 16 GB at the churn
+   * limit of a VM, so minutes, up to an hour for a cycle that catches up after an outage; a
+   * worker that dies is noticed by the heartbeat timeout. A cycle that overruns delays the next.
+   */
+  public static ActivityOptions shipment(String summary) {
+    return withSummary(summary)
+        .setRetryOptions(CYCLE_RETRY)
+        .setStartToCloseTimeout(Duration.ofHours(1))
+        .setScheduleToCloseTimeout(Duration.ofHours(2))
         .setHeartbeatTimeout(Duration.ofSeconds(30))
         .build();
   }

@@ -1,13 +1,15 @@
 package dev.reprotect.workflows;
 
 import dev.reprotect.workflows.plan.PlanReviewWorkflowImpl;
+import dev.reprotect.workflows.replication.ReplicationWorkflowImpl;
 import dev.reprotect.workflows.reprotect.ReprotectWorkflowImpl;
 import java.util.List;
 
 /** Every workflow implementation a worker hosts. */
 public final class ReprotectWorkflows {
   public static final List<Class<?>> IMPLEMENTATIONS =
-      List.of(ReprotectWorkflowImpl.class, PlanReviewWorkflowImpl.class);
+      List.of(ReprotectWorkflowImpl.class, PlanReviewWorkflowImpl.class,
+          ReplicationWorkflowImpl.class);
 
   private ReprotectWorkflows() {}
 }

@@ -11,6 +11,10 @@ public final class WorkflowIds {
     return "reprotect." + vault + "." + vm;
   }
 
+  public static String replication(String vault, String vm) {
+    return "replication." + vault + "." + vm;
+  }
+
   public static String planReview(String vault, String vm, String nonce) {
     return "plan." + vault + "." + vm + "." + nonce;
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reprotect.azure.sim.Scenario;
+import dev.reprotect.workflows.ReprotectWorkflows;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.testing.WorkflowReplayer;
@@ -14,6 +15,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -46,8 +48,9 @@ class HistoryReplayTest {
   @ParameterizedTest
   @MethodSource("checkedInHistories")
   void aCheckedInHistoryReplaysAgainstTheCurrentCode(String history) throws Exception {
-    WorkflowReplayer.replayWorkflowExecutionFromResource(
-        "histories/" + history, ReprotectWorkflowImpl.class);
+    Class<?>[] workflows = ReprotectWorkflows.IMPLEMENTATIONS.toArray(Class<?>[]::new);
+    WorkflowReplayer.replayWorkflowExecutionFromResource("histories/" + history, workflows[0],
+        Arrays.copyOfRange(workflows, 1, workflows.length));
   }
 
   @Test

@@ -1,0 +1,3 @@
+package dev.reprotect.activities.replication;
+
+public record RecoveryPointTaken(String pointId) {}

@@ -1,0 +1,38 @@
+package dev.reprotect.activities.replication;
+
+import io.temporal.activity.ActivityInterface;
+import io.temporal.activity.ActivityMethod;
+
+/**
+ * The steps of one replication cycle of a protected item. Each is idempotent under its ids: the
+ * same cut id, point id or deletion again finds what the first call did.
+ */
+@ActivityInterface
+public interface ReplicationCycleActivities {
+  /** Whether replication still applies: the workflow ends when the item is not Protected. */
+  @ActivityMethod
+  ItemProtection itemProtection(ItemRef item);
+
+  @ActivityMethod
+  CutTaken takeCut(TakeCut request);
+
+  /**
+   * Diffs the two cuts in the source region, stages the changed blocks in the cache storage
+   * account, ships them to the replicas and verifies them from the received bytes. Long: it
+   * heartbeats its progress and resumes from it; a retry of the same request converges on the
+   * replicas holding {@code cutId}.
+   */
+  @ActivityMethod
+  CycleShipment shipCut(ShipCut request);
+
+  @ActivityMethod
+  RecoveryPointTaken createRecoveryPoint(CreateRecoveryPoint request);
+
+  /** Deleting a cut that is gone succeeds. */
+  @ActivityMethod
+  void deleteCut(DeleteCut request);
+
+  /** Deleting a point that is gone succeeds. */
+  @ActivityMethod
+  void deleteRecoveryPoints(DeleteRecoveryPoints request);
+}

@@ -1,0 +1,16 @@
+package dev.reprotect.workflows.replication;
+
+import java.time.Instant;
+
+/**
+ * A cut taken but not yet a recovery point. A failed cycle leaves it for the next one, which
+ * resumes it where it stopped: a partly shipped cut must be shipped again against the same base
+ * (a different cut would skip blocks the partial shipment changed), and a shipped one already is
+ * the replicas' base.
+ */
+public record InFlightCut(long number, String cutId, Instant time, boolean appConsistent,
+    boolean shipped) {
+  InFlightCut asShipped() {
+    return new InFlightCut(number, cutId, time, appConsistent, true);
+  }
+}

@@ -1,0 +1,7 @@
+package dev.reprotect.workflows.replication;
+
+public enum ReplicationHealth {
+  Healthy,
+  Warning,
+  Critical
+}

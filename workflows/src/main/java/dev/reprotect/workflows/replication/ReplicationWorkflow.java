@@ -1,0 +1,30 @@
+package dev.reprotect.workflows.replication;
+
+import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.UpdateMethod;
+import io.temporal.workflow.UpdateValidatorMethod;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+
+/**
+ * Replicates one protected item, id {@code replication.<vault>.<vm>}: a cycle every 5 minutes
+ * makes a recovery point and prunes the old ones. It outlives the reprotect that starts it and
+ * ends when stopped or when the item is no longer Protected; a failed cycle never ends it.
+ */
+@WorkflowInterface
+public interface ReplicationWorkflow {
+  /** Returns the final status. */
+  @WorkflowMethod
+  ReplicationStatus replicate(ReplicationInput input);
+
+  @QueryMethod
+  ReplicationStatus status();
+
+  /** Ends the replication at the next cycle boundary (a running cycle completes first). */
+  @UpdateMethod
+  ReplicationStatus stop();
+
+  /** Refuses a stop when one is pending or the replication has ended. */
+  @UpdateValidatorMethod(updateName = "stop")
+  void validateStop();
+}

@@ -1,0 +1,343 @@
+package dev.reprotect.workflows.replication;
+
+import static dev.reprotect.workflows.ByteSizes.format;
+
+import dev.reprotect.activities.replication.CreateRecoveryPoint;
+import dev.reprotect.activities.replication.CutTaken;
+import dev.reprotect.activities.replication.CycleShipment;
+import dev.reprotect.activities.replication.DeleteCut;
+import dev.reprotect.activities.replication.DeleteRecoveryPoints;
+import dev.reprotect.activities.replication.ItemRef;
+import dev.reprotect.activities.replication.ReplicationCycleActivities;
+import dev.reprotect.activities.replication.ShipCut;
+import dev.reprotect.activities.replication.TakeCut;
+import dev.reprotect.azure.ProtectionState;
+import dev.reprotect.azure.RecoveryPointType;
+import dev.reprotect.workflows.ActivityPolicies;
+import dev.reprotect.workflows.ReplicationSearchAttributes;
+import dev.reprotect.workflows.ReprotectSearchAttributes;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.TimeoutFailure;
+import io.temporal.workflow.ContinueAsNewOptions;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
+  /** Crash-consistent points every 5 minutes, fixed; cycles start on the clock's 5-minute marks. */
+  static final Duration INTERVAL = Duration.ofMinutes(5);
+  static final int MINIMUM_APP_CONSISTENT_MINUTES = 60;
+  static final int RECENT_CYCLES = 20;
+
+  private ReplicationInput input;
+  private final List<RecoveryPointInfo> points = new ArrayList<>();
+  private final List<String> cutsToDelete = new ArrayList<>();
+  private final List<ReplicationCycle> recentCycles = new ArrayList<>();
+  private String lastCutId;
+  private InFlightCut inFlight;
+  private Instant lastAppConsistentTime;
+  private ReplicationError lastError;
+  private long cyclesRun;
+  private ReplicationState state = ReplicationState.Running;
+  private String endReason;
+  private boolean stopRequested;
+  /** The last cycle completed a cut of an earlier cycle: the next one takes a fresh cut now. */
+  private boolean catchUp;
+
+  @Override
+  public ReplicationStatus replicate(ReplicationInput input) {
+    refuseInvalidPolicy(input);
+    restore(input);
+    publish();
+    for (int cyclesThisRun = 0; ; cyclesThisRun++) {
+      if (cyclesThisRun == input.cyclesPerRun() || Workflow.getInfo().isContinueAsNewSuggested()) {
+        Workflow.await(Workflow::isEveryHandlerFinished);
+        if (!stopRequested) {
+          Workflow.continueAsNew(ContinueAsNewOptions.newBuilder()
+              .setTypedSearchAttributes(Workflow.getTypedSearchAttributes()).build(), next());
+        }
+      }
+      Duration wait = catchUp ? Duration.ZERO : untilNextMark();
+      if (!wait.isZero()) {
+        Workflow.await(wait, () -> stopRequested);
+      }
+      if (stopRequested) {
+        return end(ReplicationState.Stopped, "Stopped on request");
+      }
+      String protection = cycle();
+      if (protection != null) {
+        return end(ReplicationState.Ended, input.vm() + " is " + protection + ", not Protected");
+      }
+    }
+  }
+
+  @Override
+  public ReplicationStatus status() {
+    RecoveryPointInfo newest = newestPoint();
+    Duration rpo = newest == null ? null : Duration.between(newest.time(), now());
+    ReplicationCycle last = recentCycles.isEmpty() ? null : recentCycles.get(recentCycles.size() - 1);
+    return new ReplicationStatus(input.vault(), input.vm(), state,
+        rpo == null ? null : rpo.toSeconds(),
+        ReplicationHealthRule.health(rpo, last != null && !last.succeeded()), last,
+        List.copyOf(recentCycles), List.copyOf(points), lastError, cyclesRun);
+  }
+
+  @Override
+  public ReplicationStatus stop() {
+    stopRequested = true;
+    Workflow.await(() -> state != ReplicationState.Running);
+    return status();
+  }
+
+  @Override
+  public void validateStop() {
+    if (stopRequested || state != ReplicationState.Running) {
+      throw new IllegalStateException("The replication of " + input.vm() + " is "
+          + (state == ReplicationState.Running ? "already stopping" : state));
+    }
+  }
+
+  /**
+   * One cycle; returns the item's protection state when it is no longer Protected, else null.
+   * A failed activity fails the cycle, never the workflow: the error is recorded and the next
+   * cycle resumes the cut in flight.
+   */
+  private String cycle() {
+    Instant start = now();
+    long number = cyclesRun + 1;
+    CycleShipment shipment = new CycleShipment(0, 0, 0, 0);
+    String pointId = null;
+    int pruned = 0;
+    catchUp = false;
+    try {
+      String protection = activities("Check that " + input.vm() + " is still Protected")
+          .itemProtection(new ItemRef(input.vault(), input.vm())).protectionState();
+      if (!ProtectionState.Protected.name().equals(protection)) {
+        return protection;
+      }
+      cyclesRun = number;
+      if (inFlight == null) {
+        inFlight = takeCut(number, start);
+      }
+      if (!inFlight.shipped()) {
+        shipment = Workflow.newActivityStub(ReplicationCycleActivities.class,
+            ActivityPolicies.shipment(String.format("Ship the blocks of %s changed since %s to %s",
+                inFlight.cutId(), lastCutId == null ? "nothing (full copy)" : lastCutId,
+                input.targetRegion())))
+            .shipCut(new ShipCut(input.vault(), input.vm(), lastCutId, inFlight.cutId()));
+        if (lastCutId != null) {
+          cutsToDelete.add(lastCutId);
+        }
+        lastCutId = inFlight.cutId();
+        inFlight = inFlight.asShipped();
+      }
+      pointId = createRecoveryPoint(inFlight);
+      catchUp = inFlight.time().isBefore(start);
+      inFlight = null;
+      deleteCuts();
+      pruned = prune(start);
+      record(new ReplicationCycle(number, start, now(), true, lastCutId, pointId,
+          shipment.blocksChanged(), shipment.bytesStaged(), shipment.bytesShipped(),
+          shipment.blocksRepaired(), pruned, null));
+    } catch (ActivityFailure failure) {
+      cyclesRun = number;
+      lastError = error(number, failure);
+      record(new ReplicationCycle(number, start, now(), false,
+          inFlight == null ? null : inFlight.cutId(), pointId, shipment.blocksChanged(),
+          shipment.bytesStaged(), shipment.bytesShipped(), shipment.blocksRepaired(), pruned,
+          lastError.activity() + ": " + lastError.message()));
+    }
+    return null;
+  }
+
+  private InFlightCut takeCut(long number, Instant time) {
+    String cutId = input.runTag() + ".c" + number;
+    boolean appConsistent = appConsistentDue(time);
+    CutTaken cut = activities((appConsistent ? "Take an app-consistent cut " : "Take cut ")
+        + cutId + " of " + input.vm())
+        .takeCut(new TakeCut(input.vault(), input.vm(), cutId, appConsistent));
+    return new InFlightCut(number, cutId, time, cut.appConsistent(), false);
+  }
+
+  private String createRecoveryPoint(InFlightCut cut) {
+    String pointId = input.runTag() + ".p" + cut.number();
+    RecoveryPointType type = cut.appConsistent()
+        ? RecoveryPointType.AppConsistent : RecoveryPointType.CrashConsistent;
+    activities("Create " + type + " recovery point " + pointId + " from " + cut.cutId())
+        .createRecoveryPoint(new CreateRecoveryPoint(
+            input.vault(), input.vm(), pointId, type, cut.cutId()));
+    points.add(new RecoveryPointInfo(pointId, cut.time(), type, cut.cutId()));
+    if (cut.appConsistent()) {
+      lastAppConsistentTime = cut.time();
+    }
+    return pointId;
+  }
+
+  /** Cuts no replica needs as a base; one that fails to go stays for the next cycle. */
+  private void deleteCuts() {
+    while (!cutsToDelete.isEmpty()) {
+      String cutId = cutsToDelete.get(0);
+      activities("Delete cut " + cutId + ", no longer the replicas' base")
+          .deleteCut(new DeleteCut(input.vault(), input.vm(), cutId));
+      cutsToDelete.remove(0);
+    }
+  }
+
+  /** Runs only after a new point was made: while none can be, old points are kept. */
+  private int prune(Instant now) {
+    List<RecoveryPointInfo> expired =
+        RecoveryPointRetention.expired(points, now, input.retentionDays());
+    if (expired.isEmpty()) {
+      return 0;
+    }
+    List<String> ids = expired.stream().map(RecoveryPointInfo::id).toList();
+    activities(String.format("Prune %d recovery points beyond the %d-day retention",
+        ids.size(), input.retentionDays()))
+        .deleteRecoveryPoints(new DeleteRecoveryPoints(input.vault(), input.vm(), ids));
+    Set<String> gone = new HashSet<>(ids);
+    points.removeIf(point -> gone.contains(point.id()));
+    return ids.size();
+  }
+
+  private boolean appConsistentDue(Instant now) {
+    int minutes = input.appConsistentFrequencyMinutes();
+    return minutes > 0 && (lastAppConsistentTime == null
+        || Duration.between(lastAppConsistentTime, now).toMinutes() >= minutes);
+  }
+
+  private void record(ReplicationCycle cycle) {
+    recentCycles.add(cycle);
+    if (recentCycles.size() > RECENT_CYCLES) {
+      recentCycles.remove(0);
+    }
+    publish();
+  }
+
+  private ReplicationStatus end(ReplicationState outcome, String reason) {
+    state = outcome;
+    endReason = reason;
+    publish();
+    Workflow.await(Workflow::isEveryHandlerFinished);
+    return status();
+  }
+
+  /** The search attributes and the current details of the Web UI. */
+  private void publish() {
+    ReplicationStatus status = status();
+    Workflow.upsertTypedSearchAttributes(
+        ReprotectSearchAttributes.VM_NAME.valueSet(input.vm()),
+        ReprotectSearchAttributes.VAULT.valueSet(input.vault()),
+        status.rpoSeconds() == null ? ReplicationSearchAttributes.RPO_SECONDS.valueUnset()
+            : ReplicationSearchAttributes.RPO_SECONDS.valueSet(status.rpoSeconds()),
+        ReplicationSearchAttributes.REPLICATION_HEALTH.valueSet(status.health().name()));
+    Workflow.setCurrentDetails(details(status));
+  }
+
+  private String details(ReplicationStatus status) {
+    String heading = state == ReplicationState.Running
+        ? String.format("**Replicating** %s: %s -> %s, **%s**", input.vm(), input.sourceRegion(),
+            input.targetRegion(), status.health())
+        : String.format("**%s**: %s", state, endReason);
+    ReplicationCycle last = status.lastCycle();
+    String lastCycle = last == null ? "none yet" : last.succeeded()
+        ? String.format("#%d: %d blocks, %s shipped, point %s", last.number(),
+            last.blocksChanged(), format(last.bytesShipped()), last.pointId())
+        : String.format("#%d failed: %s", last.number(), last.error());
+    return String.format("%s%n%n| RPO | Recovery points | Last cycle | Cycles |%n"
+            + "|---|---|---|---|%n| %s | %d | %s | %d |", heading,
+        status.rpoSeconds() == null ? "none" : Duration.ofSeconds(status.rpoSeconds()).toString()
+            .substring(2).toLowerCase(), status.points().size(),
+        lastCycle.replace("|", "/"), status.cyclesRun());
+  }
+
+  private void restore(ReplicationInput input) {
+    this.input = input;
+    points.addAll(input.points());
+    lastCutId = input.lastCutId();
+    ReplicationCarry carry = input.carry();
+    if (carry == null) {
+      lastAppConsistentTime = input.points().stream()
+          .filter(p -> p.type() == RecoveryPointType.AppConsistent)
+          .map(RecoveryPointInfo::time).max(Comparator.naturalOrder()).orElse(null);
+      return;
+    }
+    cyclesRun = carry.cyclesRun();
+    lastAppConsistentTime = carry.lastAppConsistentTime();
+    inFlight = carry.inFlight();
+    cutsToDelete.addAll(carry.cutsToDelete());
+    recentCycles.addAll(carry.recentCycles());
+    lastError = carry.lastError();
+    catchUp = carry.catchUp();
+  }
+
+  private ReplicationInput next() {
+    return new ReplicationInput(input.vault(), input.vm(), input.sourceRegion(),
+        input.targetRegion(), input.runTag(), input.retentionDays(),
+        input.appConsistentFrequencyMinutes(), lastCutId, points,
+        new ReplicationCarry(cyclesRun, lastAppConsistentTime, inFlight, cutsToDelete,
+            recentCycles, lastError, catchUp),
+        input.cyclesPerRun());
+  }
+
+  private static void refuseInvalidPolicy(ReplicationInput input) {
+    int retention = input.retentionDays();
+    int frequency = input.appConsistentFrequencyMinutes();
+    if (retention < 0 || retention > RecoveryPointRetention.MAX_RETENTION_DAYS
+        || (frequency != 0 && frequency < MINIMUM_APP_CONSISTENT_MINUTES)
+        || input.cyclesPerRun() < 1) {
+      throw ApplicationFailure.newNonRetryableFailure(String.format(
+          "retention %d days (0 to %d), app-consistent frequency %d minutes (0 = off, or at "
+              + "least %d), %d cycles per run (at least 1)", retention,
+          RecoveryPointRetention.MAX_RETENTION_DAYS, frequency, MINIMUM_APP_CONSISTENT_MINUTES,
+          input.cyclesPerRun()), "InvalidReplicationPolicy");
+    }
+  }
+
+  private RecoveryPointInfo newestPoint() {
+    return points.stream().max(Comparator.comparing(RecoveryPointInfo::time)).orElse(null);
+  }
+
+  private static ReplicationError error(long cycle, ActivityFailure failure) {
+    Throwable cause = failure.getCause();
+    String type;
+    String message;
+    if (cause instanceof ApplicationFailure application) {
+      type = application.getType();
+      message = application.getOriginalMessage();
+    } else if (cause instanceof TimeoutFailure timeout) {
+      type = "Timeout";
+      message = "timed out (" + timeout.getTimeoutType() + ")";
+    } else {
+      type = cause == null ? "ActivityFailure" : cause.getClass().getSimpleName();
+      message = cause == null ? failure.getMessage() : cause.getMessage();
+    }
+    return new ReplicationError(cycle, now(), failure.getActivityType(), type, message);
+  }
+
+  /** The time of the next 5-minute mark of the clock, from now. */
+  private static Duration untilNextMark() {
+    long now = Workflow.currentTimeMillis();
+    long interval = INTERVAL.toMillis();
+    return Duration.ofMillis((Math.floorDiv(now, interval) + 1) * interval - now);
+  }
+
+  /**
+   * Workflow time to the second: cycles fire on the marks, so points and ages are whole
+   * multiples of the interval and the retention's inclusive bounds are exact.
+   */
+  private static Instant now() {
+    return Instant.ofEpochSecond(Math.floorDiv(Workflow.currentTimeMillis(), 1000));
+  }
+
+  private static ReplicationCycleActivities activities(String summary) {
+    return Workflow.newActivityStub(ReplicationCycleActivities.class,
+        ActivityPolicies.cycleStep(summary));
+  }
+}

@@ -1,0 +1,85 @@
+package dev.reprotect.workflows.replication;
+
+import dev.reprotect.workflows.ReplicationSearchAttributes;
+import dev.reprotect.workflows.ReprotectSearchAttributes;
+import dev.reprotect.workflows.WorkflowIds;
+import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A replication under test: the in-memory fake backend on the test worker, a clock that starts at
+ * midnight (so clock hours are whole multiples of the 5-minute cycles), and items protected by
+ * a reprotect that left cut {@code <tag>.c0} on the replicas and point {@code <tag>.p0} at
+ * {@link #START}.
+ */
+final class ReplicationFixture {
+  static final Instant START = Instant.parse("2030-01-01T00:00:00Z");
+  static final String VAULT = "contoso";
+
+  final TestWorkflowEnvironment env;
+  final FakeReplicationActivities backend;
+  private final String taskQueue;
+
+  ReplicationFixture(TestWorkflowEnvironment env, Worker worker) {
+    this.env = env;
+    this.backend = new FakeReplicationActivities(env::currentTimeMillis);
+    this.taskQueue = worker.getTaskQueue();
+    worker.registerActivitiesImplementations(backend);
+    env.start();
+  }
+
+  static TestWorkflowExtension temporal() {
+    TestWorkflowExtension.Builder builder = TestWorkflowExtension.newBuilder()
+        .registerWorkflowImplementationTypes(ReplicationWorkflowImpl.class)
+        .setInitialTime(START)
+        .setDoNotStart(true)
+        .registerSearchAttribute(ReplicationSearchAttributes.RPO_SECONDS.getName(),
+            IndexedValueType.INDEXED_VALUE_TYPE_INT)
+        .registerSearchAttribute(ReplicationSearchAttributes.REPLICATION_HEALTH.getName(),
+            IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+    ReprotectSearchAttributes.ALL.forEach(key ->
+        builder.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
+    return builder.build();
+  }
+
+  /** The input reprotect would give for {@code vm}, its tag {@code vm}, its first point at START. */
+  static ReplicationInput input(String vm, int retentionDays, int appConsistentMinutes) {
+    return ReplicationInput.first(VAULT, vm, "southeastasia", "eastasia", vm, retentionDays,
+        appConsistentMinutes, vm + ".c0", List.of(new RecoveryPointInfo(vm + ".p0", START,
+            dev.reprotect.azure.RecoveryPointType.CrashConsistent, vm + ".c0")));
+  }
+
+  /** Starts the replication of {@code input}'s item, protected in the fake at its last point. */
+  ReplicationWorkflow start(ReplicationInput input) {
+    RecoveryPointInfo newest = input.points().get(input.points().size() - 1);
+    backend.protect(input.vm(), input.lastCutId(), newest.id());
+    ReplicationWorkflow workflow = env.getWorkflowClient().newWorkflowStub(
+        ReplicationWorkflow.class, WorkflowOptions.newBuilder()
+            .setWorkflowId(WorkflowIds.replication(input.vault(), input.vm()))
+            .setTaskQueue(taskQueue)
+            .build());
+    WorkflowClient.start(workflow::replicate, input);
+    return workflow;
+  }
+
+  ReplicationWorkflow workflow(String vm) {
+    return env.getWorkflowClient().newWorkflowStub(
+        ReplicationWorkflow.class, WorkflowIds.replication(VAULT, vm));
+  }
+
+  /** Lets simulated time pass up to {@code START + sinceStart}. */
+  void advanceTo(Duration sinceStart) {
+    Duration left = Duration.between(Instant.ofEpochMilli(env.currentTimeMillis()),
+        START.plus(sinceStart));
+    if (!left.isNegative()) {
+      env.sleep(left);
+    }
+  }
+}

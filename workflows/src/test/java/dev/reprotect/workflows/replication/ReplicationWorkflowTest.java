@@ -1,0 +1,214 @@
+package dev.reprotect.workflows.replication;
+
+import static dev.reprotect.workflows.replication.ReplicationFixture.START;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.reprotect.activities.replication.ShipCut;
+import dev.reprotect.activities.replication.TakeCut;
+import dev.reprotect.azure.RecoveryPointType;
+import dev.reprotect.workflows.ReplicationSearchAttributes;
+import dev.reprotect.workflows.ReprotectSearchAttributes;
+import dev.reprotect.workflows.WorkflowIds;
+import io.temporal.client.WorkflowExecutionDescription;
+import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.client.WorkflowUpdateHandle;
+import io.temporal.client.WorkflowUpdateStage;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class ReplicationWorkflowTest {
+  @RegisterExtension
+  static final TestWorkflowExtension temporal = ReplicationFixture.temporal();
+
+  /**
+   * Points are made at 00:00 (the first, by reprotect), then every 5 minutes on the marks; the
+   * counts below follow from the table. At 1 h all 13 are younger than 2 h. Past 2 h the last 2
+   * hours always hold 25 (ages 0 to 120 min, both ends included). Beyond them, with retention 1
+   * day the newest point of each clock hour is the one at hh:55: at 6 h, 00:55 to 03:55 (4); at
+   * 26 h and at 72 h, those aged 2h05 to 23h05 (22). With 7 days, the newest of each 2-hour bucket
+   * is at (odd hour):55: at 6 h, 01:55 and 03:55 (2); at 26 h, 01:55 to 23:55 (12); at 72 h,
+   * 01:55 to 69:55 (35). Retention 0 keeps the last 2 hours only.
+   */
+  @Test
+  void threeDaysOfCyclesKeepThePointsOfThePruningTable(TestWorkflowEnvironment env, Worker worker) {
+    ReplicationFixture fixture = new ReplicationFixture(env, worker);
+    List<String> vms = List.of("r0", "r1", "r7");
+    fixture.start(ReplicationFixture.input("r0", 0, 0));
+    fixture.start(ReplicationFixture.input("r1", 1, 0));
+    fixture.start(ReplicationFixture.input("r7", 7, 0));
+    Map<Duration, List<Integer>> expected = Map.of(
+        Duration.ofHours(1), List.of(13, 13, 13),
+        Duration.ofHours(6), List.of(25, 29, 27),
+        Duration.ofHours(26), List.of(25, 47, 37),
+        Duration.ofHours(72), List.of(25, 47, 60));
+    for (Duration instant : expected.keySet().stream().sorted().toList()) {
+      fixture.advanceTo(instant.plusMinutes(2));
+      for (int i = 0; i < vms.size(); i++) {
+        String vm = vms.get(i);
+        int count = expected.get(instant).get(i);
+        assertThat(fixture.backend.points(vm)).as("%s at %s", vm, instant).hasSize(count);
+        ReplicationStatus status = fixture.workflow(vm).status();
+        assertThat(status.points()).as("%s at %s", vm, instant).hasSize(count);
+        assertThat(status.cyclesRun()).isEqualTo(instant.toMinutes() / 5);
+        assertThat(status.health()).isEqualTo(ReplicationHealth.Healthy);
+        // Only the replicas' base remains; every older cut was deleted.
+        assertThat(fixture.backend.cuts(vm)).containsExactly(
+            vm + ".c" + instant.toMinutes() / 5);
+      }
+    }
+    // 00:00 and 00:05 went by 02:05; 47:55 (24h05 old) is past the day, 48:55 the oldest kept.
+    assertThat(fixture.backend.points("r1")).extracting(FakeReplicationActivities.Point::id)
+        .doesNotContain("r1.p0", "r1.p1").doesNotContain("r1.p575").contains("r1.p587");
+  }
+
+  @Test
+  void aTargetOutageOf61MinutesIsCriticalKeepsThePointsAndRecovers(
+      TestWorkflowEnvironment env, Worker worker) {
+    ReplicationFixture fixture = new ReplicationFixture(env, worker);
+    Instant outage = START.plus(Duration.ofHours(2));
+    fixture.backend.targetOutage(outage, outage.plus(Duration.ofMinutes(61)));
+    ReplicationWorkflow workflow = fixture.start(ReplicationFixture.input("web-01", 1, 0));
+
+    fixture.advanceTo(Duration.ofMinutes(150));
+    ReplicationStatus meanwhile = workflow.status();
+    assertThat(meanwhile.health()).isEqualTo(ReplicationHealth.Warning);
+    assertThat(meanwhile.lastCycle().succeeded()).isFalse();
+    assertThat(meanwhile.lastError().activity()).isEqualTo("ShipCut");
+    assertThat(meanwhile.lastError().type()).isEqualTo("RegionUnavailable");
+    int pointsBefore = meanwhile.points().size();
+
+    fixture.advanceTo(Duration.ofMinutes(180).plusSeconds(50));
+    ReplicationStatus critical = workflow.status();
+    assertThat(critical.health()).isEqualTo(ReplicationHealth.Critical);
+    assertThat(critical.rpoSeconds()).isGreaterThanOrEqualTo(Duration.ofMinutes(65).toSeconds());
+    assertThat(critical.points()).hasSize(pointsBefore);
+    assertThat(fixture.backend.calls("web-01", "deleteRecoveryPoints"))
+        .noneMatch(call -> !call.time().isBefore(outage)
+            && call.time().isBefore(START.plus(Duration.ofMinutes(181))));
+
+    fixture.advanceTo(Duration.ofMinutes(187));
+    ReplicationStatus after = workflow.status();
+    assertThat(after.health()).isEqualTo(ReplicationHealth.Healthy);
+    assertThat(after.rpoSeconds()).isLessThan(Duration.ofMinutes(5).toSeconds());
+    // The cut of 02:00, shipped once the region was back, is a point; a fresh one followed.
+    assertThat(after.points()).extracting(RecoveryPointInfo::id).contains("web-01.p24");
+    assertThat(after.recentCycles()).filteredOn(c -> !c.succeeded()).hasSize(13);
+    // Every shipment of the outage retried the same cut against the same base.
+    assertThat(fixture.backend.calls("web-01", "shipCut"))
+        .filteredOn(call -> call.time().isBefore(START.plus(Duration.ofMinutes(181))))
+        .filteredOn(call -> !call.time().isBefore(outage))
+        .extracting(call -> ((ShipCut) call.request()).cutId()).containsOnly("web-01.c24");
+  }
+
+  @Test
+  void continueAsNewKeepsTheRpoThePointsAndTheSearchAttributes(
+      TestWorkflowEnvironment env, Worker worker) {
+    ReplicationFixture fixture = new ReplicationFixture(env, worker);
+    ReplicationInput first = ReplicationFixture.input("web-01", 1, 0);
+    ReplicationWorkflow workflow = fixture.start(new ReplicationInput(first.vault(), first.vm(),
+        first.sourceRegion(), first.targetRegion(), first.runTag(), first.retentionDays(),
+        first.appConsistentFrequencyMinutes(), first.lastCutId(), first.points(), null, 10));
+
+    fixture.advanceTo(Duration.ofMinutes(49));
+    ReplicationStatus before = workflow.status();
+    fixture.advanceTo(Duration.ofMinutes(52));
+    ReplicationStatus after = workflow.status();
+
+    WorkflowStub stub = env.getWorkflowClient().newUntypedWorkflowStub(
+        WorkflowIds.replication(ReplicationFixture.VAULT, "web-01"));
+    WorkflowExecutionDescription description = stub.describe();
+    assertThat(description.getExecution().getRunId()).isNotEqualTo(description.getFirstRunId());
+    assertThat(after.cyclesRun()).isEqualTo(10);
+    assertThat(after.points()).hasSize(11);
+    assertThat(after.points()).extracting(RecoveryPointInfo::id)
+        .containsExactlyElementsOf(fixture.backend.points("web-01").stream()
+            .map(FakeReplicationActivities.Point::id).toList());
+    assertThat(after.points()).containsAll(before.points().subList(0, 10));
+    assertThat(after.rpoSeconds()).isNotNull().isLessThan(Duration.ofMinutes(5).toSeconds());
+    assertThat(after.health()).isEqualTo(ReplicationHealth.Healthy);
+    assertThat(description.getTypedSearchAttributes().get(ReprotectSearchAttributes.VM_NAME))
+        .isEqualTo("web-01");
+    assertThat(description.getTypedSearchAttributes()
+        .get(ReplicationSearchAttributes.REPLICATION_HEALTH)).isEqualTo("Healthy");
+    assertThat(description.getTypedSearchAttributes().get(ReplicationSearchAttributes.RPO_SECONDS))
+        .isNotNull();
+
+    fixture.advanceTo(Duration.ofMinutes(56));
+    assertThat(workflow.status().lastCycle().number()).isEqualTo(11);
+    assertThat(fixture.backend.calls("web-01", "shipCut")).last()
+        .extracting(call -> ((ShipCut) call.request()).baseCutId()).isEqualTo("web-01.c10");
+  }
+
+  @Test
+  void stopEndsAtTheCycleBoundaryAndASecondStopIsRefused(
+      TestWorkflowEnvironment env, Worker worker) throws Exception {
+    ReplicationFixture fixture = new ReplicationFixture(env, worker);
+    fixture.start(ReplicationFixture.input("web-01", 1, 0));
+    fixture.advanceTo(Duration.ofMinutes(12));
+    fixture.backend.holdShipments();
+    Thread advance = new Thread(() -> fixture.advanceTo(Duration.ofMinutes(16)));
+    advance.start();
+    fixture.backend.awaitShipmentHeld();
+
+    WorkflowStub stub = WorkflowStub.fromTyped(fixture.workflow("web-01"));
+    WorkflowUpdateHandle<ReplicationStatus> stop =
+        stub.startUpdate("stop", WorkflowUpdateStage.ACCEPTED, ReplicationStatus.class);
+    assertThatThrownBy(() -> fixture.workflow("web-01").stop())
+        .isInstanceOf(WorkflowUpdateException.class)
+        .hasStackTraceContaining("already stopping");
+    fixture.backend.releaseShipment();
+
+    ReplicationStatus stopped = stop.getResultAsync().get();
+    advance.join();
+    assertThat(stopped.state()).isEqualTo(ReplicationState.Stopped);
+    // The cycle that was shipping when the stop came ended with its point.
+    assertThat(stopped.cyclesRun()).isEqualTo(3);
+    assertThat(stopped.lastCycle().succeeded()).isTrue();
+    assertThat(stopped.lastCycle().pointId()).isEqualTo("web-01.p3");
+    assertThat(fixture.backend.points("web-01")).hasSize(4);
+    assertThat(stub.getResult(ReplicationStatus.class).state())
+        .isEqualTo(ReplicationState.Stopped);
+  }
+
+  @Test
+  void replicationEndsByItselfWhenTheItemIsNoLongerProtected(
+      TestWorkflowEnvironment env, Worker worker) {
+    ReplicationFixture fixture = new ReplicationFixture(env, worker);
+    fixture.start(ReplicationFixture.input("web-01", 1, 0));
+    fixture.advanceTo(Duration.ofMinutes(12));
+    fixture.backend.setProtection("web-01", "FailedOver");
+
+    ReplicationStatus ended = WorkflowStub.fromTyped(fixture.workflow("web-01"))
+        .getResult(ReplicationStatus.class);
+    assertThat(ended.state()).isEqualTo(ReplicationState.Ended);
+    assertThat(ended.cyclesRun()).isEqualTo(2);
+    assertThat(fixture.backend.calls("web-01", "takeCut")).hasSize(2);
+  }
+
+  @Test
+  void appConsistentCutsFollowThePolicyFrequency(TestWorkflowEnvironment env, Worker worker) {
+    ReplicationFixture fixture = new ReplicationFixture(env, worker);
+    fixture.start(ReplicationFixture.input("hourly", 1, 60));
+    fixture.start(ReplicationFixture.input("off", 1, 0));
+    fixture.advanceTo(Duration.ofHours(3).plusMinutes(2));
+
+    assertThat(fixture.backend.calls("hourly", "takeCut"))
+        .filteredOn(call -> ((TakeCut) call.request()).appConsistent())
+        .extracting(call -> Duration.between(START, call.time()).toMinutes())
+        .containsExactly(5L, 65L, 125L);
+    assertThat(fixture.workflow("hourly").status().points())
+        .filteredOn(point -> point.type() == RecoveryPointType.AppConsistent)
+        .extracting(RecoveryPointInfo::id).containsExactly("hourly.p13", "hourly.p25");
+    assertThat(fixture.backend.calls("off", "takeCut"))
+        .noneMatch(call -> ((TakeCut) call.request()).appConsistent());
+  }
+}
