@@ -271,7 +271,7 @@ abstract class AzureBackendContract {
     BlockTransfer transfer = azure.storage().transferBlocks(CALLER, source, replica,
         List.of(0L, 2L, 3L, 5L));
 
-    assertThat(transfer).isEqualTo(new BlockTransfer(2, 1, 2L * BLOCK_SIZE));
+    assertThat(transfer).isEqualTo(new BlockTransfer(2, 1, 2L * BLOCK_SIZE, List.of()));
     assertThat(azure.storage().checksum(replica)).isEqualTo(azure.storage().checksum(source));
     assertThat(azure.metering().bytesTransferred(SOUTHEAST, EAST)).isEqualTo(2L * BLOCK_SIZE);
     assertThat(azure.metering().bytesTransferred(EAST, SOUTHEAST))
@@ -298,7 +298,7 @@ abstract class AzureBackendContract {
     BlockTransfer transfer = azure.storage().transferBlocks(CALLER, source, replica,
         LongStream.range(0, blocks).boxed().toList());
 
-    assertThat(transfer).isEqualTo(new BlockTransfer(3, 0, 0));
+    assertThat(transfer).isEqualTo(new BlockTransfer(3, 0, 0, List.of()));
     assertThat(azure.storage().checksum(replica)).isEqualTo(azure.storage().checksum(source));
   }
 
