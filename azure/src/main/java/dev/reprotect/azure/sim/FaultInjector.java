@@ -21,6 +21,7 @@ public final class FaultInjector {
   private final List<Rule> rules = new ArrayList<>();
   private double corruptionRate;
   private Random corruption = new Random(0);
+  private long corruptedBlocks;
 
   /** Makes calls {@code firstCall .. firstCall+count-1} of an operation fail with {@code code}. */
   public synchronized FaultInjector failCalls(
@@ -56,11 +57,17 @@ public final class FaultInjector {
     corruptionRate = 0;
   }
 
+  /** How many blocks arrived corrupted since this simulator started. */
+  public synchronized long corruptedBlocks() {
+    return corruptedBlocks;
+  }
+
   /** The bytes that arrive in the other region: {@code sent} itself, or a copy with one bit flipped. */
   synchronized byte[] inTransit(byte[] sent) {
     if (corruptionRate == 0 || corruption.nextDouble() >= corruptionRate) {
       return sent;
     }
+    corruptedBlocks++;
     byte[] arrived = sent.clone();
     int bit = corruption.nextInt(arrived.length * Byte.SIZE);
     arrived[bit / Byte.SIZE] ^= (byte) (1 << (bit % Byte.SIZE));
