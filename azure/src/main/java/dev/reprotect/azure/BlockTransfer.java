@@ -1,4 +1,20 @@
 package dev.reprotect.azure;
 
-/** The outcome of moving blocks from one blob to another. */
-public record BlockTransfer(long blocksCopied, long blocksCleared, long meteredBytes) {}
+import java.util.List;
+
+/**
+ * The outcome of moving blocks from one blob to another. {@code corruptedBlocks} are the blocks
+ * whose bytes arrived different from what was sent (the receiving region hashed them): they were
+ * written as received, and the caller sends them again.
+ */
+public record BlockTransfer(
+    long blocksCopied, long blocksCleared, long meteredBytes, List<Long> corruptedBlocks) {
+  public BlockTransfer {
+    corruptedBlocks = List.copyOf(corruptedBlocks);
+  }
+
+  /** Nothing moved. */
+  public static BlockTransfer none() {
+    return new BlockTransfer(0, 0, 0, List.of());
+  }
+}

@@ -34,7 +34,9 @@ public interface StorageApi {
 
   /**
    * Copies a whole blob. Within a region the copy shares the source's blocks; across regions
-   * the bytes are written anew in the target region and metered.
+   * the bytes are written anew in the target region and metered, and a block that arrives
+   * different from what was sent is sent again; one that keeps arriving corrupted fails the copy
+   * with a transient error.
    */
   PageBlob copyBlob(Caller caller, BlobRef from, BlobRef to);
 
@@ -47,17 +49,24 @@ public interface StorageApi {
   byte[] readBlock(BlobRef ref, long index);
 
   /**
-   * The hashes of the allocated blocks in [fromBlock, toBlock), computed in the blob's region and
-   * delivered to {@code deliverToRegion}: they are metered when that is another region.
+   * The hashes of the allocated blocks in [fromBlock, toBlock), computed from their bytes in the
+   * blob's region and delivered to {@code deliverToRegion}: they are metered when that is another
+   * region.
    */
   BlockHashes blockHashes(BlobRef ref, long fromBlock, long toBlock, String deliverToRegion);
 
   /**
    * Makes the given blocks of {@code to} equal to those of {@code from}: copied where {@code from}
-   * has data (metered when the regions differ), cleared where it has none.
+   * has data (metered when the regions differ), cleared where it has none. Across regions the
+   * receiving region hashes what arrived: a block that arrived different is written as received
+   * and listed in {@link BlockTransfer#corruptedBlocks()}, for the caller to send again.
    */
   BlockTransfer transferBlocks(Caller caller, BlobRef from, BlobRef to, List<Long> blocks);
 
-  /** A checksum of the blob's logical content, built from its size and per-block hashes. */
+  /**
+   * A checksum of the blob's logical content, read from its bytes in its region: SHA-256 over
+   * its size and each allocated block's index and bytes. Equal content (zeros are unallocated)
+   * has an equal checksum wherever it lives.
+   */
   String checksum(BlobRef ref);
 }

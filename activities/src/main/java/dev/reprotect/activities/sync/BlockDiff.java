@@ -28,7 +28,7 @@ final class BlockDiff {
         differing.add(b.index());
         b = r.hasNext() ? r.next() : null;
       } else {
-        if (!a.sha256().equals(b.sha256())) {
+        if (!a.hash().equals(b.hash())) {
           differing.add(a.index());
         }
         a = s.hasNext() ? s.next() : null;

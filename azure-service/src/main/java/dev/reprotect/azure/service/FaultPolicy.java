@@ -7,12 +7,14 @@ import dev.reprotect.azure.AzureErrorCode;
 import dev.reprotect.azure.arm.ArmErrors;
 import dev.reprotect.azure.arm.ArmJson;
 import dev.reprotect.azure.arm.ArmOperations;
+import dev.reprotect.azure.sim.FaultInjector;
 import dev.reprotect.azure.sim.LatencyModel;
 import dev.reprotect.azure.sim.SimulatedAzure;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -22,11 +24,14 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Transient faults of the service, as a real cloud has them: each authenticated request (the
  * admin routes aside) faults with the probability of its route kind (reads are GETs, writes the
- * rest), and a fault is one of the enabled {@link Kind}s, picked at random. The randomness comes
+ * rest), and a fault is one of the enabled request {@link Kind}s, picked at random. The {@link
+ * Kind#CORRUPT} kind is handed to the simulator: there the rate is the share of blocks crossing
+ * regions that arrive corrupted. The randomness comes
  * from a seed, so the same sequence of requests meets the same faults again. Some faults strike
  * after the request was applied: the state changed, the answer is lost.
  *
@@ -49,7 +54,12 @@ public final class FaultPolicy {
     /** The request is applied, then its answer is replaced by a 500. */
     ERROR_AFTER("error-after"),
     /** The request is applied, then the connection is closed without an answer. */
-    DROP_AFTER("drop-after");
+    DROP_AFTER("drop-after"),
+    /**
+     * Not a request's fault but the data plane's, inside the simulator: a block crossing regions
+     * (transferBlocks, copyBlob) arrives with one bit flipped, with the probability {@code rate}.
+     */
+    CORRUPT("corrupt");
 
     private final String label;
 
@@ -71,6 +81,13 @@ public final class FaultPolicy {
           + labels(EnumSet.allOf(Kind.class)));
     }
   }
+
+  /**
+   * The faults a request meets, which "all" stands for: corruption changes what a run's disks
+   * receive, so it is asked for by name.
+   */
+  public static final Set<Kind> REQUEST_KINDS =
+      Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(Kind.CORRUPT)));
 
   /** Reads are GET and HEAD; everything else is a write. */
   public enum RouteKind { READ, WRITE }
@@ -95,9 +112,9 @@ public final class FaultPolicy {
       }
     }
 
-    /** No faults: rate 0, every kind enabled for when a rate is set, seed 0. */
+    /** No faults: rate 0, every request kind enabled for when a rate is set, seed 0. */
     public static Settings none() {
-      return new Settings(0, Map.of(), EnumSet.allOf(Kind.class), 0, Duration.ofMillis(200),
+      return new Settings(0, Map.of(), REQUEST_KINDS, 0, Duration.ofMillis(200),
           Duration.ofSeconds(ArmErrorResponses.RETRY_AFTER_SECONDS));
     }
 
@@ -132,6 +149,16 @@ public final class FaultPolicy {
       return rates.getOrDefault(kind, rate);
     }
 
+    /** The share of blocks crossing regions that arrive corrupted: the rate, when corrupt is on. */
+    public double corruptionRate() {
+      return kinds.contains(Kind.CORRUPT) ? rate : 0;
+    }
+
+    /** The enabled kinds a request may meet. */
+    List<Kind> requestKinds() {
+      return sorted(kinds.stream().filter(REQUEST_KINDS::contains).collect(Collectors.toSet()));
+    }
+
     private static void checkRate(double rate) {
       if (!(rate >= 0 && rate <= 1)) {
         throw new IllegalArgumentException("a fault rate is between 0 and 1, not " + rate);
@@ -145,33 +172,48 @@ public final class FaultPolicy {
 
   private final Supplier<LatencyModel> latency;
   private final Consumer<LatencyModel> setLatency;
+  /** The simulator's own faults, which corrupt blocks in transit; null for another backend. */
+  private final FaultInjector dataPlane;
   private final Map<Kind, Long> injected = new EnumMap<>(Kind.class);
   private Settings settings;
   private Random random;
 
-  private FaultPolicy(
-      Settings settings, Supplier<LatencyModel> latency, Consumer<LatencyModel> setLatency) {
+  private FaultPolicy(Settings settings, Supplier<LatencyModel> latency,
+      Consumer<LatencyModel> setLatency, FaultInjector dataPlane) {
     this.latency = latency;
     this.setLatency = setLatency;
+    this.dataPlane = dataPlane;
     update(settings);
   }
 
   /** No faults and no latency model: what a service over any backend starts with. */
   public static FaultPolicy none() {
-    return new FaultPolicy(Settings.none(), null, null);
+    return new FaultPolicy(Settings.none(), null, null, null);
   }
 
-  /** Faults over the simulator, whose latency model scales Retry-After and holds the disk. */
+  /**
+   * Faults over the simulator, whose latency model scales Retry-After and holds the disk, and
+   * whose data plane corrupts blocks in transit.
+   */
   public static FaultPolicy forSimulator(SimulatedAzure azure, Settings settings) {
-    return new FaultPolicy(settings, azure::latency, azure::withLatency);
+    return new FaultPolicy(settings, azure::latency, azure::withLatency, azure.faults());
   }
 
   public synchronized Settings settings() {
     return settings;
   }
 
-  /** New settings; the random sequence restarts from their seed. */
+  /**
+   * New settings; the random sequences restart from their seed. Corruption needs the simulator's
+   * data plane: asked of another backend, the settings are refused and nothing changes.
+   */
   public synchronized void update(Settings newSettings) {
+    if (dataPlane != null) {
+      dataPlane.corruptTransfers(newSettings.corruptionRate(), newSettings.seed());
+    } else if (newSettings.corruptionRate() > 0) {
+      throw new IllegalArgumentException(
+          "the corrupt fault needs the simulator's data plane; this backend is not the simulator");
+    }
     settings = newSettings;
     random = new Random(newSettings.seed());
   }
@@ -198,19 +240,30 @@ public final class FaultPolicy {
 
   /** The fault of the next request of {@code kind}, or null; one draw per request. */
   synchronized Kind next(RouteKind kind) {
+    List<Kind> kinds = settings.requestKinds();
     double draw = random.nextDouble();
-    int pick = random.nextInt(settings.kinds().size());
+    if (kinds.isEmpty()) {
+      return null;
+    }
+    int pick = random.nextInt(kinds.size());
     if (draw >= settings.rateFor(kind)) {
       return null;
     }
-    Kind fault = sorted(settings.kinds()).get(pick);
+    Kind fault = kinds.get(pick);
     injected.merge(fault, 1L, Long::sum);
     return fault;
   }
 
-  /** How many faults of each kind were injected since the service started. */
+  /**
+   * How many faults of each kind were injected since the service started; corrupt counts the
+   * blocks that arrived corrupted.
+   */
   public synchronized Map<Kind, Long> injected() {
-    return Map.copyOf(injected);
+    Map<Kind, Long> counts = new EnumMap<>(injected);
+    if (dataPlane != null && dataPlane.corruptedBlocks() > 0) {
+      counts.put(Kind.CORRUPT, dataPlane.corruptedBlocks());
+    }
+    return Map.copyOf(counts);
   }
 
   /** Javalin before-handler, after authentication: faults that strike before the route. */
@@ -286,10 +339,13 @@ public final class FaultPolicy {
     return String.join(",", sorted(kinds).stream().map(Kind::label).toList());
   }
 
-  /** Parses a comma-separated list of kind labels ({@code throttle,error,drop}); "all" is all. */
+  /**
+   * Parses a comma-separated list of kind labels ({@code throttle,error,drop}); "all" is every
+   * request kind ({@link #REQUEST_KINDS}).
+   */
   public static Set<Kind> parseKinds(String text) {
     if (text.trim().equalsIgnoreCase("all")) {
-      return EnumSet.allOf(Kind.class);
+      return REQUEST_KINDS;
     }
     Set<Kind> kinds = EnumSet.noneOf(Kind.class);
     for (String label : text.split(",")) {

@@ -271,7 +271,7 @@ abstract class AzureBackendContract {
     BlockTransfer transfer = azure.storage().transferBlocks(CALLER, source, replica,
         List.of(0L, 2L, 3L, 5L));
 
-    assertThat(transfer).isEqualTo(new BlockTransfer(2, 1, 2L * BLOCK_SIZE));
+    assertThat(transfer).isEqualTo(new BlockTransfer(2, 1, 2L * BLOCK_SIZE, List.of()));
     assertThat(azure.storage().checksum(replica)).isEqualTo(azure.storage().checksum(source));
     assertThat(azure.metering().bytesTransferred(SOUTHEAST, EAST)).isEqualTo(2L * BLOCK_SIZE);
     assertThat(azure.metering().bytesTransferred(EAST, SOUTHEAST))
@@ -281,6 +281,38 @@ abstract class AzureBackendContract {
     assertThat(seed.location()).isEqualTo(EAST);
     assertThat(azure.storage().checksum(seed.ref())).isEqualTo(azure.storage().checksum(source));
     assertThat(azure.metering().bytesTransferred(SOUTHEAST, EAST)).isEqualTo(5L * BLOCK_SIZE);
+  }
+
+  @Test
+  void blocksThatArriveCorruptedAreReportedHeldAsReceivedAndSentAgain() {
+    account("steast", RG_EAST, EAST);
+    account("stse", RG_SE, SOUTHEAST);
+    BlobRef source = new BlobRef("stse", "vhds", "source.vhd");
+    BlobRef replica = new BlobRef("steast", "vhds", "replica.vhd");
+    azure.storage().createPageBlob(CALLER, source, 4L * BLOCK_SIZE);
+    azure.storage().createPageBlob(CALLER, replica, 4L * BLOCK_SIZE);
+    for (long i : new long[] {0, 1, 3}) {
+      azure.storage().writeBlock(CALLER, source, i, block(i));
+    }
+    sim.faults().corruptTransfers(1.0, 5);
+
+    BlockTransfer transfer = azure.storage().transferBlocks(CALLER, source, replica,
+        List.of(0L, 1L, 2L, 3L));
+
+    assertThat(transfer).isEqualTo(new BlockTransfer(3, 0, 3L * BLOCK_SIZE, List.of(0L, 1L, 3L)));
+    assertThat(azure.storage().readBlock(replica, 1)).isNotEqualTo(block(1));
+    assertThat(azure.storage().blockHashes(replica, 0, 4, EAST).entries())
+        .extracting(BlockHash::hash)
+        .doesNotContainAnyElementsOf(azure.storage().blockHashes(source, 0, 4, SOUTHEAST)
+            .entries().stream().map(BlockHash::hash).toList());
+    assertCode(() -> azure.storage().copyBlob(CALLER, source,
+        new BlobRef("steast", "seed", "s.vhd")), AzureErrorCode.InternalServerError);
+
+    sim.faults().corruptTransfers(0, 0);
+    BlockTransfer again = azure.storage().transferBlocks(CALLER, source, replica,
+        transfer.corruptedBlocks());
+    assertThat(again.corruptedBlocks()).isEmpty();
+    assertThat(azure.storage().checksum(replica)).isEqualTo(azure.storage().checksum(source));
   }
 
   @Test
@@ -298,7 +330,7 @@ abstract class AzureBackendContract {
     BlockTransfer transfer = azure.storage().transferBlocks(CALLER, source, replica,
         LongStream.range(0, blocks).boxed().toList());
 
-    assertThat(transfer).isEqualTo(new BlockTransfer(3, 0, 0));
+    assertThat(transfer).isEqualTo(new BlockTransfer(3, 0, 0, List.of()));
     assertThat(azure.storage().checksum(replica)).isEqualTo(azure.storage().checksum(source));
   }
 

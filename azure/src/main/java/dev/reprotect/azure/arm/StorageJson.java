@@ -98,14 +98,14 @@ public final class StorageJson {
     out.put("meteredBytes", hashes.meteredBytes());
     ArrayNode entries = out.putArray("entries");
     hashes.entries().forEach(hash ->
-        entries.addObject().put("index", hash.index()).put("sha256", hash.sha256()));
+        entries.addObject().put("index", hash.index()).put("hash", hash.hash()));
     return out;
   }
 
   public static BlockHashes blockHashes(JsonNode node) {
     List<BlockHash> entries = new ArrayList<>();
     for (JsonNode entry : requireArray(node, "entries")) {
-      entries.add(new BlockHash(requireLong(entry, "index"), requireText(entry, "sha256")));
+      entries.add(new BlockHash(requireLong(entry, "index"), requireText(entry, "hash")));
     }
     return new BlockHashes(requireLong(node, "fromBlock"), requireLong(node, "toBlock"),
         entries, requireLong(node, "meteredBytes"));
@@ -121,12 +121,16 @@ public final class StorageJson {
   }
 
   public static List<Long> transferBlocks(JsonNode node) {
+    return indices(node, "blocks");
+  }
+
+  private static List<Long> indices(JsonNode node, String field) {
     List<Long> blocks = new ArrayList<>();
-    JsonNode array = requireArray(node, "blocks");
+    JsonNode array = requireArray(node, field);
     for (int i = 0; i < array.size(); i++) {
       JsonNode index = array.get(i);
       if (!index.isIntegralNumber() || !index.canConvertToLong()) {
-        throw ArmJson.invalid("blocks[" + i + "] must be an integer");
+        throw ArmJson.invalid(field + "[" + i + "] must be an integer");
       }
       blocks.add(index.longValue());
     }
@@ -138,11 +142,13 @@ public final class StorageJson {
     out.put("blocksCopied", transfer.blocksCopied());
     out.put("blocksCleared", transfer.blocksCleared());
     out.put("meteredBytes", transfer.meteredBytes());
+    ArrayNode corrupted = out.putArray("corruptedBlocks");
+    transfer.corruptedBlocks().forEach(corrupted::add);
     return out;
   }
 
   public static BlockTransfer blockTransfer(JsonNode node) {
     return new BlockTransfer(requireLong(node, "blocksCopied"), requireLong(node, "blocksCleared"),
-        requireLong(node, "meteredBytes"));
+        requireLong(node, "meteredBytes"), indices(node, "corruptedBlocks"));
   }
 }

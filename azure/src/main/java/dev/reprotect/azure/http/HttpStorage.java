@@ -12,6 +12,7 @@ import dev.reprotect.azure.arm.ArmJson;
 import dev.reprotect.azure.arm.ArmPaths;
 import dev.reprotect.azure.arm.PathTemplate;
 import dev.reprotect.azure.arm.StorageJson;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -115,6 +116,7 @@ final class HttpStorage implements StorageApi {
     long copied = 0;
     long cleared = 0;
     long metered = 0;
+    List<Long> corrupted = new ArrayList<>();
     int slice = 0;
     do {
       List<Long> part = blocks.subList(slice, Math.min(blocks.size(), slice + BLOCKS_PER_TRANSFER));
@@ -123,9 +125,10 @@ final class HttpStorage implements StorageApi {
       copied += done.blocksCopied();
       cleared += done.blocksCleared();
       metered += done.meteredBytes();
+      corrupted.addAll(done.corruptedBlocks());
       slice += BLOCKS_PER_TRANSFER;
     } while (slice < blocks.size());
-    return new BlockTransfer(copied, cleared, metered);
+    return new BlockTransfer(copied, cleared, metered, corrupted);
   }
 
   @Override

@@ -7,13 +7,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The block storage of one region: immutable blocks in files named by their SHA-256, so a block
- * is stored once however many blobs share it, and its hash is computed once, where it is written.
- * The bytes live on disk, not on the Java heap.
+ * The block storage of one region: immutable blocks in files named by the SHA-256 of the bytes
+ * written, so a block is stored once however many blobs share it. The name is where a block is
+ * kept, not proof of what the file holds now: hashes and checksums are computed from the bytes
+ * read. The bytes live on disk, not on the Java heap.
  */
 final class BlockStore {
   private static final HexFormat HEX = HexFormat.of();
@@ -30,36 +32,26 @@ final class BlockStore {
     }
   }
 
-  /** Stores a block and returns its hash. */
+  /**
+   * Stores a block and returns its hash; written aside and moved in, never seen half-written. A
+   * file of that name already there is kept only if it holds these bytes: one damaged at rest is
+   * replaced, not trusted by its name.
+   */
   String put(byte[] data) {
     String hash = sha256(data);
-    store(hash, temp -> Files.write(temp, data));
-    return hash;
-  }
-
-  /** Copies a block from another region's store: the bytes are written anew here. */
-  void copyFrom(BlockStore other, String hash) {
-    store(hash, temp -> Files.copy(other.fileOf(hash), temp, StandardCopyOption.REPLACE_EXISTING));
-  }
-
-  private interface BlockWriter {
-    void writeTo(Path temp) throws IOException;
-  }
-
-  /** Stores a block unless the region has it; written aside and moved in, never seen half-written. */
-  private void store(String hash, BlockWriter writer) {
     Path file = fileOf(hash);
-    if (Files.exists(file)) {
-      return;
-    }
     try {
+      if (Files.exists(file) && Arrays.equals(Files.readAllBytes(file), data)) {
+        return hash;
+      }
       Files.createDirectories(file.getParent());
       Path temp = directory.resolve("tmp-" + tempCounter.incrementAndGet());
-      writer.writeTo(temp);
+      Files.write(temp, data);
       Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return hash;
   }
 
   byte[] get(String hash) {
@@ -75,8 +67,12 @@ final class BlockStore {
   }
 
   static String sha256(byte[] data) {
+    return HEX.formatHex(newSha256().digest(data));
+  }
+
+  static MessageDigest newSha256() {
     try {
-      return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }

@@ -14,7 +14,6 @@ import dev.reprotect.azure.StorageAccount;
 import dev.reprotect.azure.StorageApi;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -22,10 +21,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 
 final class SimStorage implements StorageApi {
   private static final String BLOB_OPERATIONS =
       "Microsoft.Storage/storageAccounts/blobServices/containers/blobs/";
+
+  /** A block's name in the source's store, and in the target's (null when unallocated there). */
+  private record BlockNames(String source, String target) {}
+
+  /** How often copyBlob sends a block that keeps arriving corrupted before it gives up. */
+  static final int SENDS_PER_BLOCK = 4;
 
   private final World world;
 
@@ -146,24 +152,65 @@ final class SimStorage implements StorageApi {
     String fromRegion = regionOf(from);
     String toRegion = regionOf(to);
     world.enter("copyBlob", fromRegion, toRegion);
+    boolean acrossRegions = !fromRegion.equals(toRegion);
     TreeMap<Long, String> sourceBlocks;
     long size;
+    TreeMap<Long, String> existingBlocks = null;
     synchronized (world) {
       BlobData source = existingBlob(from);
       BlobData existing = world.blobs.get(World.blobKey(to));
-      if (existing != null && existing.sameContentAs(source)) {
+      // Within a region equal block names are the same files; across regions only the bytes tell.
+      if (existing != null && !acrossRegions && existing.sameContentAs(source)) {
         return existing.view(world.blockSize);
       }
       sourceBlocks = source.copyOfBlocks();
       size = source.sizeBytes();
+      if (existing != null && acrossRegions && existing.sizeBytes() == size) {
+        existingBlocks = existing.copyOfBlocks();
+      }
     }
-    copyBytesAcross(fromRegion, toRegion, sourceBlocks);
+    if (existingBlocks != null && checksumOf(toRegion, size, existingBlocks)
+        .equals(checksumOf(fromRegion, size, sourceBlocks))) {
+      return blob(to).orElseThrow(() -> AzureException.notFound("blob " + to));
+    }
+    TreeMap<Long, String> copied = acrossRegions
+        ? sendBlobAcross(to, sourceBlocks, new Crossing(world, fromRegion, toRegion))
+        : sourceBlocks;
     return world.mutate(() -> {
-      BlobData copy = new BlobData(to, toRegion, size, sourceBlocks);
+      BlobData copy = new BlobData(to, toRegion, size, copied);
       world.blobs.put(World.blobKey(to), copy);
       world.log.append(BLOB_OPERATIONS + "copy", ResourceIds.blob(to), caller);
       return copy.view(world.blockSize);
     });
+  }
+
+  /**
+   * Sends every block of a blob to another region, each sent again while it arrives corrupted,
+   * up to {@link #SENDS_PER_BLOCK} times; returns the block map of what the receiving region holds.
+   */
+  private TreeMap<Long, String> sendBlobAcross(
+      BlobRef to, Map<Long, String> blocks, Crossing crossing) {
+    TreeMap<Long, String> received = new TreeMap<>();
+    try {
+      blocks.forEach((index, storedAs) -> {
+        byte[] sent = crossing.read(storedAs);
+        String sentHash = BlockHash.of(sent);
+        Crossing.Arrival arrival = crossing.send(sent, sentHash);
+        for (int send = 1; arrival.corrupted(); send++) {
+          if (send == SENDS_PER_BLOCK) {
+            throw new AzureException(AzureErrorCode.InternalServerError, "block " + index
+                + " of the copy to " + to + " arrived corrupted " + send + " times; retry the copy");
+          }
+          arrival = crossing.send(sent, sentHash);
+        }
+        if (arrival.storedAs() != null) {
+          received.put(index, arrival.storedAs());
+        }
+      });
+    } finally {
+      crossing.finish();
+    }
+    return received;
   }
 
   @Override
@@ -214,12 +261,13 @@ final class SimStorage implements StorageApi {
       BlobRef ref, long fromBlock, long toBlock, String deliverToRegion) {
     String region = regionOf(ref);
     world.enter("blockHashes", region, deliverToRegion);
-    List<BlockHash> entries = new ArrayList<>();
+    TreeMap<Long, String> range;
     synchronized (world) {
-      BlobData blob = existingBlob(ref);
-      blob.blocks().subMap(fromBlock, true, toBlock, false)
-          .forEach((index, hash) -> entries.add(new BlockHash(index, hash)));
+      range = new TreeMap<>(existingBlob(ref).blocks().subMap(fromBlock, true, toBlock, false));
     }
+    List<BlockHash> entries = new ArrayList<>();
+    forEachAllocatedBlock(region, range,
+        (index, bytes) -> entries.add(new BlockHash(index, BlockHash.of(bytes))));
     long metered = world.mutate(() -> world.meter.record(
         region, deliverToRegion, (long) entries.size() * BlockHash.WIRE_BYTES));
     return new BlockHashes(fromBlock, toBlock, entries, metered);
@@ -230,7 +278,7 @@ final class SimStorage implements StorageApi {
     String fromRegion = regionOf(from);
     String toRegion = regionOf(to);
     world.enter("transferBlocks", fromRegion, toRegion);
-    TreeMap<Long, String> wanted = new TreeMap<>();
+    TreeMap<Long, BlockNames> candidates = new TreeMap<>();
     TreeSet<Long> toClear = new TreeSet<>();
     synchronized (world) {
       BlobData source = existingBlob(from);
@@ -241,15 +289,25 @@ final class SimStorage implements StorageApi {
         String targetHash = target.hash(index);
         if (sourceHash == null && targetHash != null) {
           toClear.add(index);
-        } else if (sourceHash != null && !sourceHash.equals(targetHash)) {
-          wanted.put(index, sourceHash);
+        } else if (sourceHash != null
+            && (!fromRegion.equals(toRegion) || !sourceHash.equals(targetHash))) {
+          candidates.put(index, new BlockNames(sourceHash, targetHash));
         }
       }
     }
-    long metered = copyBytesAcross(fromRegion, toRegion, wanted);
+    TreeMap<Long, String> written = new TreeMap<>();
+    List<Long> corrupted = new ArrayList<>();
+    long metered = 0;
+    if (fromRegion.equals(toRegion)) {
+      // Within a region the target shares the source's block: metadata only.
+      candidates.forEach((index, names) -> written.put(index, names.source()));
+    } else {
+      metered = sendBlocksAcross(new Crossing(world, fromRegion, toRegion), candidates, written,
+          corrupted);
+    }
     world.mutate(() -> {
       BlobData target = existingBlob(to);
-      wanted.forEach((index, hash) -> {
+      written.forEach((index, hash) -> {
         target.setBlock(index, hash);
         world.log.append(BLOB_OPERATIONS + "pages/write", blockId(to, index), caller);
       });
@@ -258,44 +316,68 @@ final class SimStorage implements StorageApi {
         world.log.append(BLOB_OPERATIONS + "pages/clear", blockId(to, index), caller);
       }
     });
-    return new BlockTransfer(wanted.size(), toClear.size(), metered);
+    return new BlockTransfer(written.size(), toClear.size(), metered, corrupted);
+  }
+
+  /**
+   * Sends the candidate blocks the receiving region does not hold already (compared by the hash
+   * of the bytes on each side, not by their names), once each; returns the bytes metered.
+   */
+  private static long sendBlocksAcross(Crossing crossing, Map<Long, BlockNames> candidates,
+      Map<Long, String> written, List<Long> corrupted) {
+    candidates.forEach((index, names) -> {
+      byte[] sent = crossing.read(names.source());
+      String sentHash = BlockHash.of(sent);
+      if (names.target() != null && crossing.receiverHash(names.target()).equals(sentHash)) {
+        return;
+      }
+      Crossing.Arrival arrival = crossing.send(sent, sentHash);
+      written.put(index, arrival.storedAs());
+      if (arrival.corrupted()) {
+        corrupted.add(index);
+      }
+    });
+    return crossing.finish();
   }
 
   @Override
   public String checksum(BlobRef ref) {
-    world.enter("checksum", regionOf(ref));
+    String region = regionOf(ref);
+    world.enter("checksum", region);
+    long size;
+    TreeMap<Long, String> blocks;
     synchronized (world) {
-      return checksumOf(existingBlob(ref));
+      BlobData blob = existingBlob(ref);
+      size = blob.sizeBytes();
+      blocks = blob.copyOfBlocks();
     }
+    return checksumOf(region, size, blocks);
   }
 
-  static String checksumOf(BlobData blob) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      digest.update(("size " + blob.sizeBytes() + "\n").getBytes(StandardCharsets.US_ASCII));
-      blob.blocks().forEach((index, hash) ->
-          digest.update((index + " " + hash + "\n").getBytes(StandardCharsets.US_ASCII)));
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
+  /** SHA-256 over the size, then each allocated block's index and bytes, read in {@code region}. */
+  private String checksumOf(String region, long size, Map<Long, String> blocks) {
+    MessageDigest digest = BlockStore.newSha256();
+    digest.update(("size " + size + "\n").getBytes(StandardCharsets.US_ASCII));
+    forEachAllocatedBlock(region, blocks, (index, bytes) -> {
+      digest.update((index + "\n").getBytes(StandardCharsets.US_ASCII));
+      digest.update(bytes);
+    });
+    return HexFormat.of().formatHex(digest.digest());
   }
 
-  /** Writes the blocks into the target region's store when it is another region; returns the bytes metered. */
-  private long copyBytesAcross(String fromRegion, String toRegion, Map<Long, String> blocks) {
-    if (fromRegion.equals(toRegion)) {
-      return 0;
-    }
-    BlockStore source = world.blockStore(fromRegion);
-    BlockStore target = world.blockStore(toRegion);
-    long metered = 0;
-    for (String hash : blocks.values()) {
-      target.copyFrom(source, hash);
-      metered += world.meter.record(fromRegion, toRegion, world.blockSize);
-    }
-    // Within a region a copy shares blocks; what crosses regions moves at the disk's pace.
-    world.latency.moveBytes(metered);
-    return metered;
+  /**
+   * Reads the blocks of a block map from the region's store, in index order, and hands over the
+   * ones whose bytes are not all zeros (zeros are unallocated space, wherever they come from).
+   */
+  private void forEachAllocatedBlock(
+      String region, Map<Long, String> blocks, BiConsumer<Long, byte[]> consumer) {
+    BlockStore store = world.blockStore(region);
+    blocks.forEach((index, storedAs) -> {
+      byte[] bytes = store.get(storedAs);
+      if (!BlockStore.isZero(bytes)) {
+        consumer.accept(index, bytes);
+      }
+    });
   }
 
   private String regionOf(BlobRef ref) {

@@ -363,7 +363,7 @@ class ScenarioSeederTest {
     Map<Long, String> byIndex = new HashMap<>();
     for (BlockHash h : world.azure.storage().blockHashes(disk.vhd(), 0, DISK_BLOCKS, region)
         .entries()) {
-      byIndex.put(h.index(), h.sha256());
+      byIndex.put(h.index(), h.hash());
     }
     return byIndex;
   }

@@ -109,6 +109,32 @@ final class SimTestWorld implements AutoCloseable {
     return azure.metering().activityLog();
   }
 
+  /** The file a region's store keeps a block in: named by the SHA-256 of the bytes written. */
+  Path blockFile(String region, byte[] written) {
+    String name = BlockStore.sha256(written);
+    return dataDir.resolve(region).resolve(name.substring(0, 2)).resolve(name);
+  }
+
+  /**
+   * Damages a stored block at rest, behind the metadata: flips one bit of its file in the
+   * region's data dir. Returns the bytes the file holds now.
+   */
+  byte[] flipBitAtRest(String region, byte[] written, int bit) {
+    byte[] damaged = flipBit(written, bit);
+    try {
+      Files.write(blockFile(region, written), damaged);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return damaged;
+  }
+
+  static byte[] flipBit(byte[] data, int bit) {
+    byte[] flipped = data.clone();
+    flipped[bit / Byte.SIZE] ^= (byte) (1 << (bit % Byte.SIZE));
+    return flipped;
+  }
+
   /** The regular files under the data dir of a region (its block store). */
   long filesIn(String region) {
     return filesUnder(dataDir.resolve(region));

@@ -50,14 +50,17 @@ final class SimCommand implements Callable<Integer> {
   boolean seed;
 
   @Option(names = "--fault-rate", defaultValue = "0", paramLabel = "P",
-      description = "Share of requests (0 to 1) that meet a transient fault (default: "
+      description = "Share of requests (0 to 1) that meet a transient fault, and with corrupt "
+          + "the share of blocks crossing regions that arrive corrupted (default: "
           + "${DEFAULT-VALUE}). The admin endpoint /admin/faults changes it at runtime.")
   double faultRate;
 
   @Option(names = "--fault-kinds", defaultValue = "all", paramLabel = "KINDS",
       description = "The faults, comma-separated: throttle (429 with Retry-After), error (500), "
           + "drop (connection closed), slow (a late answer), error-after and drop-after (the "
-          + "request is applied, its answer lost); all (default) is every kind.")
+          + "request is applied, its answer lost); all (default) is every one of these. corrupt, "
+          + "named on its own, flips one bit of a block crossing regions inside the simulator "
+          + "(the receiving region detects it and the block is sent again).")
   String faultKinds;
 
   @Option(names = "--fault-seed", defaultValue = "0", paramLabel = "SEED",

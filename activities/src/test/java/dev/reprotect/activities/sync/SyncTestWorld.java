@@ -1,0 +1,119 @@
+package dev.reprotect.activities.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.reprotect.activities.DiskSyncInput;
+import dev.reprotect.activities.DiskSyncResult;
+import dev.reprotect.activities.PlannedDisk;
+import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.activities.ReprotectRequest;
+import dev.reprotect.activities.SyncProgress;
+import dev.reprotect.activities.plan.ReprotectPlanner;
+import dev.reprotect.azure.AzureErrorCode;
+import dev.reprotect.azure.sim.Scenario;
+import dev.reprotect.azure.sim.SimulatedAzure;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestActivityEnvironment;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A seeded simulator whose stale target VM is gone (each disk a full copy, so every range has
+ * blocks to send), and the initial sync activity over it in a test activity environment.
+ */
+final class SyncTestWorld implements AutoCloseable {
+  static final int BLOCK_SIZE = 64 * 1024;
+  static final long DISK_SIZE = 8L << 20;
+  static final int BLOCKS_PER_RANGE = 16;
+  static final long TOTAL_BLOCKS = DISK_SIZE / BLOCK_SIZE;
+  static final Scenario SCENARIO = Scenario.builder()
+      .diskSizeBytes(DISK_SIZE)
+      .dataDisks(0)
+      .targetVm(Scenario.TargetVm.Deleted)
+      .build();
+  /** As the workflow runs it (see ActivityPolicies.sync), but one attempt per call. */
+  static final ActivityOptions OPTIONS = ActivityOptions.newBuilder()
+      .setStartToCloseTimeout(Duration.ofMinutes(2))
+      .setHeartbeatTimeout(Duration.ofSeconds(30))
+      .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
+      .build();
+
+  final SimulatedAzure azure = SimulatedAzure.seeded(SCENARIO, BLOCK_SIZE);
+  final TestActivityEnvironment temporal = TestActivityEnvironment.newInstance();
+  final List<SyncProgress> heartbeats = new CopyOnWriteArrayList<>();
+  final InitialSyncActivities sync;
+  final DiskSyncInput input;
+
+  SyncTestWorld() {
+    ReprotectPlan plan = new ReprotectPlanner(azure)
+        .plan(ReprotectRequest.of(SCENARIO.vault(), SCENARIO.vm()));
+    PlannedDisk os = plan.disks().get(0);
+    assertThat(os.hasSeed()).as("a full copy").isFalse();
+    assertThat(os.sizeBytes()).isEqualTo(DISK_SIZE);
+    input = new DiskSyncInput(
+        plan.vault(), plan.vm(), plan.sourceRegion(), plan.targetRegion(), os);
+    temporal.registerActivitiesImplementations(
+        new InitialSyncActivitiesImpl(azure, BLOCKS_PER_RANGE));
+    temporal.setActivityHeartbeatListener(SyncProgress.class, heartbeats::add);
+    sync = temporal.newActivityStub(InitialSyncActivities.class, OPTIONS);
+  }
+
+  /** Bytes metered across the region pair, both ways: blocks out, hash lists back. */
+  long metered() {
+    return azure.metering().bytesTransferred(SCENARIO.sourceRegion(), SCENARIO.targetRegion())
+        + azure.metering().bytesTransferred(SCENARIO.targetRegion(), SCENARIO.sourceRegion());
+  }
+
+  int hashCalls() {
+    return azure.faults().callCount("blockHashes");
+  }
+
+  /** Attempt 1: fails at the third transfer, after two ranges were sent. */
+  SyncProgress failingFirstAttempt() {
+    azure.faults().failCalls("transferBlocks", 3, 1, AzureErrorCode.InternalServerError);
+    assertThatThrownBy(() -> sync.syncDisk(input))
+        .isInstanceOf(ActivityFailure.class)
+        .cause().isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
+          assertThat(failure.getType()).isEqualTo(AzureErrorCode.InternalServerError.name());
+          assertThat(failure.isNonRetryable()).isFalse();
+        });
+    assertThat(azure.faults().callCount("transferBlocks")).isEqualTo(3);
+    assertThat(heartbeats).as("heartbeats that reached the service").isNotEmpty();
+    return heartbeats.get(heartbeats.size() - 1);
+  }
+
+  /** A retry: what it returned, the bytes it alone metered, the hash calls it made. */
+  Attempt attempt(SyncProgress heartbeatDetails) {
+    if (heartbeatDetails != null) {
+      temporal.setHeartbeatDetails(heartbeatDetails);
+    }
+    long meteredBefore = metered();
+    int hashCallsBefore = hashCalls();
+    DiskSyncResult result = sync.syncDisk(input);
+    return new Attempt(result, metered() - meteredBefore, hashCalls() - hashCallsBefore);
+  }
+
+  String sourceChecksum() {
+    return azure.storage().checksum(input.disk().source());
+  }
+
+  String replicaChecksum() {
+    return azure.storage().checksum(input.disk().replica());
+  }
+
+  @Override
+  public void close() {
+    temporal.close();
+    azure.close();
+  }
+
+  /** A retry's outcome: what it returned, the bytes it alone metered, the hash calls it made. */
+  record Attempt(DiskSyncResult result, long meteredBytes, int hashCalls) {}
+}
