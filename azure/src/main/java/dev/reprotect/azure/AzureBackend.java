@@ -17,6 +17,9 @@ public interface AzureBackend extends AutoCloseable {
 
   RecoveryServicesApi recoveryServices();
 
+  /** The guests of the VMs: their writes to their disks (a simulator feature). */
+  GuestWorkloadApi workload();
+
   /** Bytes metered across regions and the log of every mutating operation applied. */
   MeteringApi metering();
 

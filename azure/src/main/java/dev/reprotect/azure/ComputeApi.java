@@ -3,7 +3,7 @@ package dev.reprotect.azure;
 import java.util.List;
 import java.util.Optional;
 
-/** Microsoft.Compute: virtual machines and availability sets. */
+/** Microsoft.Compute: virtual machines, availability sets and cuts of a VM's disks. */
 public interface ComputeApi {
   Optional<VirtualMachine> virtualMachine(String resourceGroup, String name);
 
@@ -26,4 +26,28 @@ public interface ComputeApi {
   List<AvailabilitySet> availabilitySetsNamed(String region, String name);
 
   AvailabilitySet createAvailabilitySet(Caller caller, AvailabilitySet set);
+
+  /**
+   * An atomic snapshot of all the VM's disks at one instant, copy-on-write: the snapshot blobs
+   * (container {@code cuts} of each disk's storage account, blob {@code <vm>.<cutId>.<slot>.vhd})
+   * share the disks' blocks. The same {@code cutId} again returns the existing cut.
+   */
+  VmCut createCut(Caller caller, String resourceGroup, String vm, String cutId);
+
+  Optional<VmCut> cut(String resourceGroup, String vm, String cutId);
+
+  /** The VM's cuts, oldest first. */
+  List<VmCut> cuts(String resourceGroup, String vm);
+
+  /** Deletes a cut and its snapshot blobs; deleting what is gone succeeds. */
+  void deleteCut(Caller caller, String resourceGroup, String vm, String cutId);
+
+  /**
+   * The blocks of the disk in {@code slot} in [fromBlock, toBlock) whose content differs between
+   * the two cuts (allocated on either side), computed in the VM's region from the cuts' block
+   * maps, as Azure's page-range diff of incremental snapshots is. Blocks past the end of the
+   * disk at {@code cutId} are not part of it.
+   */
+  ChangedBlocks changedBlocks(String resourceGroup, String vm, String baseCutId, String cutId,
+      String slot, long fromBlock, long toBlock);
 }

@@ -10,6 +10,7 @@ public final class NameRules {
   private static final Pattern RESOURCE_GROUP = Pattern.compile("[A-Za-z0-9._()-]{1,90}");
   private static final Pattern AVAILABILITY_SET = Pattern.compile("[A-Za-z0-9._-]{1,80}");
   private static final Pattern CONTAINER = Pattern.compile("[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])");
+  private static final Pattern CUT = Pattern.compile("[A-Za-z0-9._-]{1,63}");
   private static final Pattern BLOB = Pattern.compile("[A-Za-z0-9._-]{1,255}");
 
   public static final int STORAGE_ACCOUNT_MAX_LENGTH = 24;
@@ -42,6 +43,10 @@ public final class NameRules {
 
   public static boolean isValidBlobName(String name) {
     return matches(BLOB, name) && !name.equals(".") && !name.equals("..");
+  }
+
+  public static boolean isValidCutId(String id) {
+    return matches(CUT, id) && !id.equals(".") && !id.equals("..");
   }
 
   private static boolean matches(Pattern pattern, String name) {

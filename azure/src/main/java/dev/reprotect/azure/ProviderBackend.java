@@ -8,15 +8,18 @@ public abstract class ProviderBackend implements AzureBackend {
   private final ComputeApi compute;
   private final RecoveryServicesApi recoveryServices;
   private final MeteringApi metering;
+  private final GuestWorkloadApi workload;
 
   protected ProviderBackend(ResourcesApi resources, NetworkApi network, StorageApi storage,
-      ComputeApi compute, RecoveryServicesApi recoveryServices, MeteringApi metering) {
+      ComputeApi compute, RecoveryServicesApi recoveryServices, MeteringApi metering,
+      GuestWorkloadApi workload) {
     this.resources = resources;
     this.network = network;
     this.storage = storage;
     this.compute = compute;
     this.recoveryServices = recoveryServices;
     this.metering = metering;
+    this.workload = workload;
   }
 
   @Override
@@ -47,5 +50,10 @@ public abstract class ProviderBackend implements AzureBackend {
   @Override
   public final MeteringApi metering() {
     return metering;
+  }
+
+  @Override
+  public final GuestWorkloadApi workload() {
+    return workload;
   }
 }

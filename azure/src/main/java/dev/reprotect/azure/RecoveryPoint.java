@@ -1,12 +1,30 @@
 package dev.reprotect.azure;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
-/** A point a VM can be failed over to: a snapshot of every replica disk at one moment. */
+/**
+ * A point a VM can be failed over to: a snapshot of every replica disk at one moment. {@code
+ * cutId} is the cut of the source it corresponds to (null for points taken without one), {@code
+ * diskChecksums} the checksum of each snapshot by slot, computed from its bytes when the point was
+ * taken (empty for points recorded before checksums were).
+ */
 public record RecoveryPoint(
-    String id, String vault, String item, Instant time, RecoveryPointType type, List<BlobRef> disks) {
+    String id,
+    String vault,
+    String item,
+    Instant time,
+    RecoveryPointType type,
+    List<BlobRef> disks,
+    String cutId,
+    Map<String, String> diskChecksums) {
   public RecoveryPoint {
     disks = List.copyOf(disks);
+    // Sorted, so that a point prints (and exports) the same wherever it was read back.
+    diskChecksums = Collections.unmodifiableMap(
+        diskChecksums == null ? new TreeMap<>() : new TreeMap<>(diskChecksums));
   }
 }

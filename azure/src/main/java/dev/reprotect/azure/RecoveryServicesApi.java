@@ -36,11 +36,15 @@ public interface RecoveryServicesApi {
   RecoveryPlan createRecoveryPlan(Caller caller, RecoveryPlan plan);
 
   /**
-   * Takes a recovery point of the item's replica disks. {@code pointId} is the business key: the
-   * same id again returns the existing point.
+   * Takes a recovery point of the item's replica disks, recording the checksum of each snapshot
+   * and the cut of the source it corresponds to ({@code cutId}, null when none). {@code pointId}
+   * is the business key: the same id again returns the existing point.
    */
-  RecoveryPoint createRecoveryPoint(
-      Caller caller, String vault, String item, String pointId, RecoveryPointType type);
+  RecoveryPoint createRecoveryPoint(Caller caller, String vault, String item, String pointId,
+      RecoveryPointType type, String cutId);
+
+  /** Deletes a point and its snapshot blobs; deleting what is gone succeeds. */
+  void deleteRecoveryPoint(Caller caller, String vault, String item, String pointId);
 
   List<RecoveryPoint> recoveryPoints(String vault, String item);
 }

@@ -12,6 +12,14 @@ public final class ResourceIds {
     return resourceGroup(resourceGroup) + "/providers/Microsoft.Compute/virtualMachines/" + name;
   }
 
+  public static String cut(String resourceGroup, String vm, String cutId) {
+    return virtualMachine(resourceGroup, vm) + "/cuts/" + cutId;
+  }
+
+  public static String recoveryPoint(String vault, String item, String pointId) {
+    return replicatedItem(vault, item) + "/recoveryPoints/" + pointId;
+  }
+
   public static String availabilitySet(String resourceGroup, String name) {
     return resourceGroup(resourceGroup) + "/providers/Microsoft.Compute/availabilitySets/" + name;
   }

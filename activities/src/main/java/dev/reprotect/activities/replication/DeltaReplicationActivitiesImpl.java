@@ -42,7 +42,7 @@ public final class DeltaReplicationActivitiesImpl implements DeltaReplicationAct
           item.withReplicationTo(target, plan.cacheStorageAccount().name(), replicas));
       String pointId = firstPointId(op);
       azure.recoveryServices().createRecoveryPoint(
-          caller, op.vault(), op.vm(), pointId, RecoveryPointType.CrashConsistent);
+          caller, op.vault(), op.vm(), pointId, RecoveryPointType.CrashConsistent, null);
       azure.recoveryServices().releaseOperation(
           caller, op.vault(), op.vm(), op.operationId(), ProtectionState.Protected);
       return new ReplicationStarted(pointId,

@@ -66,6 +66,7 @@ public final class AzureService implements AutoCloseable {
     new ComputeRoutes(backend, operationRoutes).register(app);
     new RecoveryServicesRoutes(backend).register(app);
     new AdminRoutes(backend).register(app);
+    new WorkloadRoutes(backend).register(app);
     new FaultRoutes(backend, faults).register(app);
     app.start(host, port);
     return new AzureService(app, registry);

@@ -7,12 +7,13 @@ import dev.reprotect.azure.VirtualMachine;
 import dev.reprotect.azure.arm.ArmJson;
 import dev.reprotect.azure.arm.ArmPaths;
 import dev.reprotect.azure.arm.ComputeJson;
+import dev.reprotect.azure.arm.CutJson;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.Optional;
 
 /**
- * Microsoft.Compute: VMs and availability sets. Power actions and deletes are long-running, as in
+ * Microsoft.Compute: VMs, availability sets and cuts of a VM's disks. Power actions and deletes are long-running, as in
  * Azure: a VM that is not there is a 404 (a 204 for a delete) before anything is accepted.
  */
 final class ComputeRoutes {
@@ -38,6 +39,37 @@ final class ComputeRoutes {
     app.get(ArmPaths.VIRTUAL_MACHINES.pattern(), ctx -> Requests.ok(ctx, ArmJson.list(
         backend.compute().virtualMachinesNamed(Requests.query(ctx, "location"),
             Requests.query(ctx, "name")), ComputeJson::virtualMachine)));
+
+    app.get(ArmPaths.CUTS.pattern(), ctx -> Requests.ok(ctx, ArmJson.list(backend.compute()
+        .cuts(Requests.name(ctx, "resourceGroup"), Requests.name(ctx, "name")), CutJson::cut)));
+    app.get(ArmPaths.CUT.pattern(), ctx -> {
+      String group = Requests.name(ctx, "resourceGroup");
+      String vm = Requests.name(ctx, "name");
+      String cut = Requests.name(ctx, "cut");
+      Requests.found(ctx, backend.compute().cut(group, vm, cut), CutJson::cut,
+          "cut " + group + "/" + vm + "/" + cut);
+    });
+    // Synchronous: a cut is metadata only, taken under one lock, however large the disks.
+    app.put(ArmPaths.CUT.pattern(), ctx -> {
+      Requests.emptyOrJson(ctx);
+      Requests.ok(ctx, CutJson.cut(backend.compute().createCut(Requests.caller(ctx),
+          Requests.name(ctx, "resourceGroup"), Requests.name(ctx, "name"),
+          Requests.name(ctx, "cut"))));
+    });
+    app.delete(ArmPaths.CUT.pattern(), ctx -> {
+      String group = Requests.name(ctx, "resourceGroup");
+      String vm = Requests.name(ctx, "name");
+      String cut = Requests.name(ctx, "cut");
+      boolean existed = backend.compute().cut(group, vm, cut).isPresent();
+      backend.compute().deleteCut(Requests.caller(ctx), group, vm, cut);
+      ctx.status(existed ? 200 : 204);
+    });
+    app.get(ArmPaths.CUT_CHANGED_BLOCKS.pattern(), ctx -> Requests.ok(ctx, CutJson.changedBlocks(
+        backend.compute().changedBlocks(Requests.name(ctx, "resourceGroup"),
+            Requests.name(ctx, "name"), Requests.query(ctx, "baseCut"), Requests.name(ctx, "cut"),
+            Requests.query(ctx, "slot"),
+            Requests.number("fromBlock", Requests.query(ctx, "fromBlock")),
+            Requests.number("toBlock", Requests.query(ctx, "toBlock"))))));
 
     app.get(ArmPaths.AVAILABILITY_SET.pattern(), Requests.getOne("availability set",
         "resourceGroup", "name", backend.compute()::availabilitySet, ComputeJson::availabilitySet));

@@ -72,7 +72,17 @@ final class RecoveryServicesRoutes {
       JsonNode body = Requests.json(ctx);
       Requests.ok(ctx, RecoveryServicesJson.recoveryPoint(backend.recoveryServices()
           .createRecoveryPoint(caller, Requests.name(ctx, "vault"), Requests.name(ctx, "item"),
-              Requests.name(ctx, "point"), RecoveryServicesJson.recoveryPointType(body))));
+              Requests.name(ctx, "point"), RecoveryServicesJson.recoveryPointType(body),
+              RecoveryServicesJson.recoveryPointCut(body))));
+    });
+    app.delete(ArmPaths.RECOVERY_POINT.pattern(), ctx -> {
+      String vault = Requests.name(ctx, "vault");
+      String item = Requests.name(ctx, "item");
+      String point = Requests.name(ctx, "point");
+      boolean existed = backend.recoveryServices().recoveryPoints(vault, item).stream()
+          .anyMatch(found -> found.id().equals(point));
+      backend.recoveryServices().deleteRecoveryPoint(Requests.caller(ctx), vault, item, point);
+      ctx.status(existed ? 200 : 204);
     });
   }
 }

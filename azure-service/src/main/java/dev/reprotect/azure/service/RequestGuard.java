@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
  */
 final class RequestGuard {
   private static final String[] ENCODED_TRICKS = {"%2f", "%5c", "%2e", "%25", "%00"};
-  private static final Pattern BLOCK_PATH = Pattern.compile("/blobs/[^/]+/blocks/[^/]+$");
+  /** A blob's block, or a guest's write to a VM's disk (the admin route). */
+  private static final Pattern BLOCK_PATH =
+      Pattern.compile("/(blobs|disks)/[^/]+/blocks/[^/]+$");
 
   private final int blockSize;
 

@@ -12,7 +12,6 @@ import dev.reprotect.azure.BlobRef;
 import dev.reprotect.azure.BlockHash;
 import dev.reprotect.azure.BlockTransfer;
 import dev.reprotect.azure.Caller;
-import dev.reprotect.azure.ItemSide;
 import dev.reprotect.azure.NetworkMapping;
 import dev.reprotect.azure.PageBlob;
 import dev.reprotect.azure.PowerState;
@@ -23,7 +22,6 @@ import dev.reprotect.azure.RecoveryPointType;
 import dev.reprotect.azure.Region;
 import dev.reprotect.azure.ReplicaDisk;
 import dev.reprotect.azure.ReplicatedItem;
-import dev.reprotect.azure.ReplicationPolicy;
 import dev.reprotect.azure.ResourceGroup;
 import dev.reprotect.azure.RunningOperation;
 import dev.reprotect.azure.StorageAccount;
@@ -31,55 +29,19 @@ import dev.reprotect.azure.Vault;
 import dev.reprotect.azure.VirtualMachine;
 import dev.reprotect.azure.VirtualNetwork;
 import dev.reprotect.azure.VmDisk;
-import dev.reprotect.azure.sim.SimulatedAzure;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What every {@link AzureBackend} promises, written once: the in-process simulator and the HTTP
  * client of the service in front of it must pass the same tests, so an activity cannot tell them
  * apart. {@link #sim} is the simulator itself, for the arrangements only it offers.
  */
-abstract class AzureBackendContract {
-  static final String EAST = "eastasia";
-  static final String SOUTHEAST = "southeastasia";
-  static final int BLOCK_SIZE = 4096;
-  static final Caller CALLER = Caller.of("contract-test");
-  static final String RG_EAST = "rg-east";
-  static final String RG_SE = "rg-se";
-
-  @TempDir Path dataDir;
-  SimulatedAzure sim;
-  AzureBackend azure;
-
-  /** The backend under test, in front of {@code sim}. */
-  abstract AzureBackend open(SimulatedAzure sim);
-
-  void closeBackend() {}
-
-  @BeforeEach
-  void setUp() {
-    sim = SimulatedAzure.inDirectory(dataDir, BLOCK_SIZE).withRegion(EAST).withRegion(SOUTHEAST);
-    azure = open(sim);
-    azure.resources().createResourceGroup(CALLER, new ResourceGroup(RG_EAST, EAST));
-    azure.resources().createResourceGroup(CALLER, new ResourceGroup(RG_SE, SOUTHEAST));
-  }
-
-  @AfterEach
-  void tearDown() {
-    closeBackend();
-    sim.close();
-  }
-
+abstract class AzureBackendContract extends BackendContractBase {
   @Test
   void theSameCreateAgainReturnsTheResourceAndChangesNothing() {
     StorageAccount account = account("steast", RG_EAST, EAST);
@@ -398,17 +360,17 @@ abstract class AzureBackendContract {
         null, List.of(new ReplicaDisk("os", "web-01-osdisk", replica))));
 
     RecoveryPoint point = azure.recoveryServices().createRecoveryPoint(CALLER, "contoso",
-        "web-01", "p1", RecoveryPointType.CrashConsistent);
+        "web-01", "p1", RecoveryPointType.CrashConsistent, null);
     azure.storage().writeBlock(CALLER, replica, 1, block(1));
 
     assertThat(azure.recoveryServices().createRecoveryPoint(CALLER, "contoso", "web-01", "p1",
-        RecoveryPointType.CrashConsistent)).isEqualTo(point);
+        RecoveryPointType.CrashConsistent, null)).isEqualTo(point);
     assertThat(azure.recoveryServices().recoveryPoints("contoso", "web-01"))
         .containsExactly(point);
     assertThat(point.disks()).singleElement().satisfies(disk ->
         assertThat(azure.storage().blob(disk).orElseThrow().allocatedBytes()).isEqualTo(BLOCK_SIZE));
     assertCode(() -> azure.recoveryServices().createRecoveryPoint(CALLER, "contoso", "web-01",
-        "..", RecoveryPointType.AppConsistent), AzureErrorCode.InvalidResourceName);
+        "..", RecoveryPointType.AppConsistent, null), AzureErrorCode.InvalidResourceName);
   }
 
   @Test
@@ -459,48 +421,5 @@ abstract class AzureBackendContract {
 
     assertThat(azure.exportState()).isEqualTo(sim.exportState());
     assertThat(azure.metering().activityLog()).isEqualTo(sim.metering().activityLog());
-  }
-
-  StorageAccount account(String name, String group, String region) {
-    return azure.storage().createStorageAccount(CALLER,
-        new StorageAccount(name, group, region, StorageAccount.KIND, Map.of()));
-  }
-
-  /** A running VM with an OS disk and one data disk, both written, in an existing account. */
-  VirtualMachine vm(String name, String group, String region, String account, String networkId,
-      String availabilitySet) {
-    BlobRef os = new BlobRef(account, "vhds", name + "-os.vhd");
-    BlobRef data = new BlobRef(account, "vhds", name + "-data0.vhd");
-    for (BlobRef disk : List.of(os, data)) {
-      azure.storage().createPageBlob(CALLER, disk, 4L * BLOCK_SIZE);
-      azure.storage().writeBlock(CALLER, disk, 0, block(disk.blob().hashCode()));
-    }
-    return azure.compute().createVirtualMachine(CALLER, new VirtualMachine(group, name, region,
-        PowerState.Running, new VmDisk(name + "-osdisk", null, os),
-        List.of(new VmDisk(name + "-data0", 0, data)), networkId, availabilitySet));
-  }
-
-  /** The vault contoso and its item web-01, failed over to southeastasia and committed. */
-  ReplicatedItem item() {
-    azure.recoveryServices().createVault(CALLER, new Vault("contoso", RG_SE, SOUTHEAST));
-    return azure.recoveryServices().putReplicatedItem(CALLER, new ReplicatedItem("contoso",
-        "web-01", new ItemSide(EAST, RG_EAST, "steast"), new ItemSide(SOUTHEAST, RG_SE, "stse"),
-        SOUTHEAST, ProtectionState.FailoverCommitted, new ReplicationPolicy("policy", 3, 120),
-        "stcache", List.of(), null, true, false));
-  }
-
-  static void assertCode(ThrowingCallable request, AzureErrorCode code) {
-    assertThatThrownBy(request).isInstanceOfSatisfying(AzureException.class,
-        e -> assertThat(e.code()).as(e.getMessage()).isEqualTo(code));
-  }
-
-  /** A block of pseudo-random bytes, the same for the same seed, never all zeros. */
-  static byte[] block(long seed) {
-    SplittableRandom random = new SplittableRandom(seed);
-    byte[] block = new byte[BLOCK_SIZE];
-    for (int i = 0; i < block.length; i++) {
-      block[i] = (byte) (random.nextInt(255) + 1);
-    }
-    return block;
   }
 }

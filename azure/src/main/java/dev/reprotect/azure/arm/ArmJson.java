@@ -155,6 +155,14 @@ public final class ArmJson {
     return value.longValue();
   }
 
+  public static double requireNumber(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    if (value == null || !value.isNumber()) {
+      throw invalid("property '" + field + "' must be a number");
+    }
+    return value.doubleValue();
+  }
+
   public static int requireInt(JsonNode node, String field) {
     JsonNode value = node.get(field);
     if (value == null || !value.isIntegralNumber() || !value.canConvertToInt()) {

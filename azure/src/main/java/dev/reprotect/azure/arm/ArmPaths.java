@@ -39,6 +39,12 @@ public final class ArmPaths {
   /** GET with the query location and name. */
   public static final PathTemplate VIRTUAL_MACHINES =
       SUBSCRIPTION.child(PROVIDERS + "Microsoft.Compute/virtualMachines");
+  /** GET: the VM's cuts, oldest first. */
+  public static final PathTemplate CUTS = VIRTUAL_MACHINE.child("/cuts");
+  /** GET, PUT (create-or-return, synchronous) and DELETE of one cut of all the VM's disks. */
+  public static final PathTemplate CUT = CUTS.child("/{cut}");
+  /** GET with the query baseCut, slot, fromBlock, toBlock: blocks changed since the base cut. */
+  public static final PathTemplate CUT_CHANGED_BLOCKS = CUT.child("/changedBlocks");
   public static final PathTemplate AVAILABILITY_SET =
       RESOURCE_GROUP.child(PROVIDERS + "Microsoft.Compute/availabilitySets/{name}");
   /** GET with the query location and name. */
@@ -99,6 +105,16 @@ public final class ArmPaths {
   public static final PathTemplate ADMIN_REGION = new PathTemplate("/admin/regions/{location}");
   /** GET and PUT {@code {"megabytesPerSecond":N}}: the disk throughput of the latency model. */
   public static final PathTemplate ADMIN_DISK = new PathTemplate("/admin/disk");
+
+  /** Our own guest workload (a simulator feature): GET, PUT and DELETE of a VM's churn. */
+  public static final PathTemplate ADMIN_VM_CHURN =
+      new PathTemplate("/admin/vms/{resourceGroup}/{vm}/churn");
+  /** PUT of one block as application/octet-stream: a write of the VM's guest. */
+  public static final PathTemplate ADMIN_VM_BLOCK =
+      new PathTemplate("/admin/vms/{resourceGroup}/{vm}/disks/{slot}/blocks/{index}");
+  /** POST: the guest flushes and pauses its writes until the next cut. */
+  public static final PathTemplate ADMIN_VM_QUIESCE =
+      new PathTemplate("/admin/vms/{resourceGroup}/{vm}/quiesce");
 
   private ArmPaths() {}
 

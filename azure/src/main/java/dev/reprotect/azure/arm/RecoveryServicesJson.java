@@ -27,6 +27,8 @@ import dev.reprotect.azure.RunningOperation;
 import dev.reprotect.azure.Vault;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Microsoft.RecoveryServices: the vault in ARM's shape; its replicated items, recovery plans and
@@ -171,8 +173,8 @@ public final class RecoveryServicesJson {
   }
 
   public static ObjectNode recoveryPoint(RecoveryPoint point) {
-    ObjectNode out = ArmJson.resource(ResourceIds.replicatedItem(point.vault(), point.item())
-            + "/recoveryPoints/" + point.id(), point.id(),
+    ObjectNode out = ArmJson.resource(
+        ResourceIds.recoveryPoint(point.vault(), point.item(), point.id()), point.id(),
         "Microsoft.RecoveryServices/vaults/replicatedItems/recoveryPoints", null);
     ObjectNode p = ArmJson.properties(out);
     p.put("vault", point.vault());
@@ -181,6 +183,13 @@ public final class RecoveryServicesJson {
     p.put("recoveryPointType", point.type().name());
     ArrayNode disks = p.putArray("disks");
     point.disks().forEach(disk -> disks.add(StorageJson.blobRef(disk)));
+    if (point.cutId() == null) {
+      p.putNull("cutId");
+    } else {
+      p.put("cutId", point.cutId());
+    }
+    ObjectNode checksums = p.putObject("diskChecksums");
+    point.diskChecksums().forEach(checksums::put);
     return out;
   }
 
@@ -190,16 +199,32 @@ public final class RecoveryServicesJson {
     for (JsonNode disk : requireArray(p, "disks")) {
       disks.add(StorageJson.blobRef(disk));
     }
+    Map<String, String> checksums = new TreeMap<>();
+    JsonNode checksumsNode = optionalObject(p, "diskChecksums");
+    if (checksumsNode != null) {
+      checksumsNode.fieldNames().forEachRemaining(
+          slot -> checksums.put(slot, requireText(checksumsNode, slot)));
+    }
     return new RecoveryPoint(requireText(node, "name"), requireText(p, "vault"),
         requireText(p, "item"), requireInstant(p, "recoveryPointTime"),
-        requireEnum(p, "recoveryPointType", RecoveryPointType.class), disks);
+        requireEnum(p, "recoveryPointType", RecoveryPointType.class), disks,
+        optionalText(p, "cutId"), checksums);
   }
 
-  /** The body of a recovery point's PUT: its type. */
-  public static ObjectNode recoveryPointRequest(RecoveryPointType type) {
+  /** The body of a recovery point's PUT: its type, and the cut it corresponds to or null. */
+  public static ObjectNode recoveryPointRequest(RecoveryPointType type, String cutId) {
     ObjectNode out = ArmJson.object();
-    out.putObject("properties").put("recoveryPointType", type.name());
+    ObjectNode p = out.putObject("properties");
+    p.put("recoveryPointType", type.name());
+    if (cutId != null) {
+      p.put("cutId", cutId);
+    }
     return out;
+  }
+
+  /** The cut named in a recovery point's PUT, or null. */
+  public static String recoveryPointCut(JsonNode node) {
+    return optionalText(requireObject(node, "properties"), "cutId");
   }
 
   public static RecoveryPointType recoveryPointType(JsonNode node) {

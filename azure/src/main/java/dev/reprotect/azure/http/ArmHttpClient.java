@@ -122,6 +122,19 @@ final class ArmHttpClient {
     send("DELETE", path, caller, BodyPublishers.noBody(), null);
   }
 
+  /**
+   * A DELETE of one resource; a name that could not be a path segment names no resource of the
+   * API, so that resource is gone already and nothing is sent.
+   */
+  void delete(Caller caller, PathTemplate template, String... names) {
+    for (String name : names) {
+      if (!PathTemplate.isSafeSegment(name)) {
+        return;
+      }
+    }
+    delete(caller, template.expand(names));
+  }
+
   /** Sends a request and returns the body of its answer, or of its operation's result. */
   private byte[] send(
       String method, String path, Caller caller, BodyPublisher body, String contentType) {

@@ -25,7 +25,8 @@ public final class HttpAzureBackend extends ProviderBackend {
 
   private HttpAzureBackend(ArmHttpClient client) {
     super(new HttpResources(client), new HttpNetwork(client), new HttpStorage(client),
-        new HttpCompute(client), new HttpRecoveryServices(client), new HttpMetering(client));
+        new HttpCompute(client), new HttpRecoveryServices(client), new HttpMetering(client),
+        new HttpGuestWorkload(client));
     this.client = client;
   }
 

@@ -3,11 +3,14 @@ package dev.reprotect.azure.http;
 import dev.reprotect.azure.AvailabilitySet;
 import dev.reprotect.azure.AzureException;
 import dev.reprotect.azure.Caller;
+import dev.reprotect.azure.ChangedBlocks;
 import dev.reprotect.azure.ComputeApi;
 import dev.reprotect.azure.VirtualMachine;
+import dev.reprotect.azure.VmCut;
 import dev.reprotect.azure.arm.ArmJson;
 import dev.reprotect.azure.arm.ArmPaths;
 import dev.reprotect.azure.arm.ComputeJson;
+import dev.reprotect.azure.arm.CutJson;
 import dev.reprotect.azure.arm.PathTemplate;
 import java.util.List;
 import java.util.Optional;
@@ -59,10 +62,7 @@ final class HttpCompute implements ComputeApi {
 
   @Override
   public void deleteVirtualMachine(Caller caller, String resourceGroup, String name) {
-    // No VM can have a name that is not a path segment: it is gone already.
-    if (PathTemplate.isSafeSegment(resourceGroup) && PathTemplate.isSafeSegment(name)) {
-      client.delete(caller, ArmPaths.VIRTUAL_MACHINE.expand(resourceGroup, name));
-    }
+    client.delete(caller, ArmPaths.VIRTUAL_MACHINE, resourceGroup, name);
   }
 
   @Override
@@ -82,5 +82,34 @@ final class HttpCompute implements ComputeApi {
     return ComputeJson.availabilitySet(client.put(caller,
         ArmPaths.AVAILABILITY_SET.expand(set.resourceGroup(), set.name()),
         ComputeJson.availabilitySet(set)));
+  }
+
+  @Override
+  public VmCut createCut(Caller caller, String resourceGroup, String vm, String cutId) {
+    return CutJson.cut(client.put(caller, ArmPaths.CUT.expand(resourceGroup, vm, cutId),
+        ArmJson.object()));
+  }
+
+  @Override
+  public Optional<VmCut> cut(String resourceGroup, String vm, String cutId) {
+    return client.find(ArmPaths.CUT, resourceGroup, vm, cutId).map(CutJson::cut);
+  }
+
+  @Override
+  public List<VmCut> cuts(String resourceGroup, String vm) {
+    return ArmJson.fromList(client.get(ArmPaths.CUTS.expand(resourceGroup, vm)), CutJson::cut);
+  }
+
+  @Override
+  public void deleteCut(Caller caller, String resourceGroup, String vm, String cutId) {
+    client.delete(caller, ArmPaths.CUT, resourceGroup, vm, cutId);
+  }
+
+  @Override
+  public ChangedBlocks changedBlocks(String resourceGroup, String vm, String baseCutId,
+      String cutId, String slot, long fromBlock, long toBlock) {
+    return CutJson.changedBlocks(client.get(ArmPaths.CUT_CHANGED_BLOCKS.expand(
+        resourceGroup, vm, cutId) + ArmPaths.query("baseCut", baseCutId, "slot", slot,
+        "fromBlock", Long.toString(fromBlock), "toBlock", Long.toString(toBlock))));
   }
 }

@@ -83,11 +83,16 @@ final class HttpRecoveryServices implements RecoveryServicesApi {
   }
 
   @Override
-  public RecoveryPoint createRecoveryPoint(
-      Caller caller, String vault, String item, String pointId, RecoveryPointType type) {
+  public RecoveryPoint createRecoveryPoint(Caller caller, String vault, String item,
+      String pointId, RecoveryPointType type, String cutId) {
     return RecoveryServicesJson.recoveryPoint(client.put(caller,
         ArmPaths.RECOVERY_POINT.expand(vault, item, pointId),
-        RecoveryServicesJson.recoveryPointRequest(type)));
+        RecoveryServicesJson.recoveryPointRequest(type, cutId)));
+  }
+
+  @Override
+  public void deleteRecoveryPoint(Caller caller, String vault, String item, String pointId) {
+    client.delete(caller, ArmPaths.RECOVERY_POINT, vault, item, pointId);
   }
 
   @Override

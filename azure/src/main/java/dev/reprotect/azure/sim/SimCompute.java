@@ -4,20 +4,24 @@ import dev.reprotect.azure.AvailabilitySet;
 import dev.reprotect.azure.AzureErrorCode;
 import dev.reprotect.azure.AzureException;
 import dev.reprotect.azure.Caller;
+import dev.reprotect.azure.ChangedBlocks;
 import dev.reprotect.azure.ComputeApi;
 import dev.reprotect.azure.NameRules;
 import dev.reprotect.azure.PowerState;
 import dev.reprotect.azure.ResourceIds;
 import dev.reprotect.azure.VirtualMachine;
+import dev.reprotect.azure.VmCut;
 import dev.reprotect.azure.VmDisk;
 import java.util.List;
 import java.util.Optional;
 
 final class SimCompute implements ComputeApi {
   private final World world;
+  private final SimCuts cuts;
 
   SimCompute(World world) {
     this.world = world;
+    this.cuts = new SimCuts(world);
   }
 
   @Override
@@ -156,5 +160,40 @@ final class SimCompute implements ComputeApi {
       world.log.append("Microsoft.Compute/availabilitySets/write", set.id(), caller);
       return set;
     });
+  }
+
+  @Override
+  public VmCut createCut(Caller caller, String resourceGroup, String vm, String cutId) {
+    return cuts.create(caller, resourceGroup, vm, cutId);
+  }
+
+  @Override
+  public Optional<VmCut> cut(String resourceGroup, String vm, String cutId) {
+    return cuts.find(resourceGroup, vm, cutId);
+  }
+
+  @Override
+  public List<VmCut> cuts(String resourceGroup, String vm) {
+    return cuts.list(resourceGroup, vm);
+  }
+
+  @Override
+  public void deleteCut(Caller caller, String resourceGroup, String vm, String cutId) {
+    cuts.delete(caller, resourceGroup, vm, cutId);
+  }
+
+  @Override
+  public ChangedBlocks changedBlocks(String resourceGroup, String vm, String baseCutId,
+      String cutId, String slot, long fromBlock, long toBlock) {
+    return cuts.changedBlocks(resourceGroup, vm, baseCutId, cutId, slot, fromBlock, toBlock);
+  }
+
+  /** The VM, or NotFound; the caller holds the world's monitor. */
+  static VirtualMachine requireVm(World world, String resourceGroup, String name) {
+    VirtualMachine found = world.virtualMachines.get(World.scopedKey(resourceGroup, name));
+    if (found == null) {
+      throw AzureException.notFound("VM " + resourceGroup + "/" + name);
+    }
+    return found;
   }
 }

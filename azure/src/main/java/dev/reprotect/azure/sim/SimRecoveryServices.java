@@ -14,19 +14,25 @@ import dev.reprotect.azure.ReplicaDisk;
 import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.ResourceIds;
 import dev.reprotect.azure.RunningOperation;
+import dev.reprotect.azure.StorageAccount;
 import dev.reprotect.azure.Vault;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 final class SimRecoveryServices implements RecoveryServicesApi {
   /** The container of the target storage account where recovery points keep their snapshots. */
   static final String RECOVERY_POINT_CONTAINER = "recovery-points";
 
   private final World world;
+  /** A point's checksums are the storage's own, read from the snapshots' bytes. */
+  private final SimStorage storage;
 
   SimRecoveryServices(World world) {
     this.world = world;
+    this.storage = new SimStorage(world);
   }
 
   @Override
@@ -156,8 +162,8 @@ final class SimRecoveryServices implements RecoveryServicesApi {
   }
 
   @Override
-  public RecoveryPoint createRecoveryPoint(
-      Caller caller, String vault, String item, String pointId, RecoveryPointType type) {
+  public RecoveryPoint createRecoveryPoint(Caller caller, String vault, String item,
+      String pointId, RecoveryPointType type, String cutId) {
     if (!NameRules.isValidBlobName(pointId)) {
       throw new AzureException(
           AzureErrorCode.InvalidResourceName, "invalid recovery point id " + pointId);
@@ -165,13 +171,13 @@ final class SimRecoveryServices implements RecoveryServicesApi {
     ReplicatedItem current = replicatedItem(vault, item)
         .orElseThrow(() -> AzureException.notFound("replicated item " + vault + "/" + item));
     world.enter("createRecoveryPoint", current.target().region());
-    return world.mutate(() -> {
-      String key = World.scopedKey(vault, item) + "/" + pointId;
-      RecoveryPoint existing = world.recoveryPoints.get(key);
-      if (existing != null) {
-        return existing;
+    String key = pointKey(vault, item, pointId);
+    Map<String, BlobRef> snapshots = new LinkedHashMap<>();
+    RecoveryPoint existing = world.mutate(() -> {
+      RecoveryPoint found = world.recoveryPoints.get(key);
+      if (found != null) {
+        return found;
       }
-      List<BlobRef> snapshots = new ArrayList<>();
       for (ReplicaDisk disk : current.replicaDisks()) {
         BlobData replica = world.blobs.get(World.blobKey(disk.replica()));
         if (replica == null) {
@@ -182,26 +188,72 @@ final class SimRecoveryServices implements RecoveryServicesApi {
             item + "." + pointId + "." + disk.slot() + ".vhd");
         world.blobs.put(World.blobKey(snapshot), new BlobData(
             snapshot, replica.region, replica.sizeBytes(), replica.copyOfBlocks()));
-        snapshots.add(snapshot);
+        snapshots.put(disk.slot(), snapshot);
       }
-      RecoveryPoint point = new RecoveryPoint(
-          pointId, vault, item, world.clock.instant(), type, snapshots);
+      return null;
+    });
+    if (existing != null) {
+      return existing;
+    }
+    // Read from the snapshots' bytes, outside the world's monitor: they no longer change.
+    Map<String, String> checksums = new TreeMap<>();
+    snapshots.forEach((slot, snapshot) -> checksums.put(slot, storage.checksum(snapshot)));
+    return world.mutate(() -> {
+      RecoveryPoint found = world.recoveryPoints.get(key);
+      if (found != null) {
+        return found;
+      }
+      RecoveryPoint point = new RecoveryPoint(pointId, vault, item, world.clock.instant(), type,
+          List.copyOf(snapshots.values()), cutId, checksums);
       world.recoveryPoints.put(key, point);
       world.log.append("Microsoft.RecoveryServices/vaults/replicatedItems/recoveryPoints/write",
-          ResourceIds.replicatedItem(vault, item) + "/recoveryPoints/" + pointId, caller);
+          ResourceIds.recoveryPoint(vault, item, pointId), caller);
       return point;
+    });
+  }
+
+  @Override
+  public void deleteRecoveryPoint(Caller caller, String vault, String item, String pointId) {
+    String key = pointKey(vault, item, pointId);
+    String region;
+    synchronized (world) {
+      RecoveryPoint point = world.recoveryPoints.get(key);
+      if (point == null) {
+        return;
+      }
+      region = point.disks().isEmpty() ? null : regionOfAccount(point.disks().get(0));
+    }
+    world.enter("deleteRecoveryPoint", region == null ? new String[0] : new String[] {region});
+    world.mutate(() -> {
+      RecoveryPoint point = world.recoveryPoints.remove(key);
+      if (point == null) {
+        return;
+      }
+      point.disks().forEach(snapshot -> world.blobs.remove(World.blobKey(snapshot)));
+      world.log.append("Microsoft.RecoveryServices/vaults/replicatedItems/recoveryPoints/delete",
+          ResourceIds.recoveryPoint(vault, item, pointId), caller);
     });
   }
 
   @Override
   public List<RecoveryPoint> recoveryPoints(String vault, String item) {
     synchronized (world) {
-      String prefix = World.scopedKey(vault, item) + "/";
+      String prefix = pointKey(vault, item, "");
       return world.recoveryPoints.entrySet().stream()
           .filter(e -> e.getKey().startsWith(prefix))
           .map(e -> e.getValue())
           .toList();
     }
+  }
+
+  private static String pointKey(String vault, String item, String pointId) {
+    return World.scopedKey(vault, item) + "/" + pointId;
+  }
+
+  /** The region of a blob's storage account, or null when the account is gone. */
+  private String regionOfAccount(BlobRef blob) {
+    StorageAccount account = world.storageAccounts.get(blob.storageAccount());
+    return account == null ? null : account.location();
   }
 
   private void requireVault(String vault) {

@@ -16,12 +16,18 @@ public final class SimulatedAzure extends ProviderBackend {
 
   private final World world;
   private final boolean ownsDataDir;
+  private final SimGuestWorkload guests;
 
   private SimulatedAzure(World world, boolean ownsDataDir) {
+    this(world, ownsDataDir, new SimGuestWorkload(world));
+  }
+
+  private SimulatedAzure(World world, boolean ownsDataDir, SimGuestWorkload guests) {
     super(new SimResources(world), new SimNetwork(world), new SimStorage(world),
-        new SimCompute(world), new SimRecoveryServices(world), new SimMetering(world));
+        new SimCompute(world), new SimRecoveryServices(world), new SimMetering(world), guests);
     this.world = world;
     this.ownsDataDir = ownsDataDir;
+    this.guests = guests;
   }
 
   /** A simulator whose blocks live in a temporary directory removed on close. */
@@ -102,6 +108,8 @@ public final class SimulatedAzure extends ProviderBackend {
 
   @Override
   public void close() {
+    // The guests stop writing before the state they write to closes.
+    guests.close();
     world.journal.close();
     if (!ownsDataDir) {
       return;

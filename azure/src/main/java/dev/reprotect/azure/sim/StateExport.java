@@ -33,6 +33,11 @@ final class StateExport {
       // built by the same steps at different moments compare equal.
       world.recoveryPoints.forEach((key, point) -> out.append("recoveryPoint ").append(key)
           .append(" type=").append(point.type()).append(" disks=").append(point.disks())
+          .append(" cut=").append(point.cutId())
+          .append(" checksums=").append(point.diskChecksums()).append('\n'));
+      // Like a point's, a cut's time is left out: its disks' snapshots are the blobs above.
+      world.cuts.forEach((key, cut) -> out.append("cut ").append(key)
+          .append(" location=").append(cut.location()).append(" disks=").append(cut.disks())
           .append('\n'));
     }
     return out.toString();

@@ -13,6 +13,7 @@ import dev.reprotect.azure.StorageAccount;
 import dev.reprotect.azure.Vault;
 import dev.reprotect.azure.VirtualMachine;
 import dev.reprotect.azure.VirtualNetwork;
+import dev.reprotect.azure.VmCut;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -33,6 +34,7 @@ final class World {
   final ActivityLog log;
   final TransferMeter meter;
   final FaultInjector faults = new FaultInjector();
+  final Quiesces quiesces = new Quiesces();
   volatile LatencyModel latency = LatencyModel.none();
 
   final Table<Region> regions;
@@ -47,6 +49,7 @@ final class World {
   final Table<ReplicatedItem> items;
   final Table<RecoveryPlan> recoveryPlans;
   final Table<RecoveryPoint> recoveryPoints;
+  final Table<VmCut> cuts;
   private final Map<String, BlockStore> blockStores = new ConcurrentHashMap<>();
 
   World(Clock clock, int blockSize, Path dataDir, Journal journal) {
@@ -68,11 +71,12 @@ final class World {
     items = new Table<>("replicatedItems", ReplicatedItem.class, journal);
     recoveryPlans = new Table<>("recoveryPlans", RecoveryPlan.class, journal);
     recoveryPoints = new Table<>("recoveryPoints", RecoveryPoint.class, journal);
+    cuts = new Table<>("cuts", VmCut.class, journal);
   }
 
   List<Table<?>> tables() {
     return List.of(regions, resourceGroups, networks, networkMappings, storageAccounts,
-        availabilitySets, virtualMachines, vaults, items, recoveryPlans, recoveryPoints);
+        availabilitySets, virtualMachines, vaults, items, recoveryPlans, recoveryPoints, cuts);
   }
 
   /**

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Recovery points: region-local snapshots of the replicas, sharing their blocks. */
 class RecoveryPointTest {
-  private static final BlobRef REPLICA_OS = new BlobRef("stse", "replicas", "web-01-os.vhd");
-  private static final BlobRef REPLICA_DATA = new BlobRef("stse", "replicas", "web-01-data0.vhd");
+  static final BlobRef REPLICA_OS = new BlobRef("stse", "replicas", "web-01-os.vhd");
+  static final BlobRef REPLICA_DATA = new BlobRef("stse", "replicas", "web-01-data0.vhd");
 
   @TempDir Path dataDir;
   private SimTestWorld world;
@@ -46,7 +46,7 @@ class RecoveryPointTest {
   }
 
   /** A VM active in eastasia, replicated to two replica disks in southeastasia. */
-  private static void protectedItem(SimTestWorld w) {
+  static void protectedItem(SimTestWorld w) {
     w.account("stse", SOUTHEAST);
     w.group(EAST);
     w.azure.storage().createPageBlob(CALLER, REPLICA_OS, 8L * SimTestWorld.BLOCK_SIZE);
@@ -65,7 +65,8 @@ class RecoveryPointTest {
 
   private RecoveryPoint take(SimTestWorld w, String id) {
     return w.azure.recoveryServices()
-        .createRecoveryPoint(CALLER, "contoso", "web-01", id, RecoveryPointType.CrashConsistent);
+        .createRecoveryPoint(CALLER, "contoso", "web-01", id, RecoveryPointType.CrashConsistent,
+            null);
   }
 
   @Test

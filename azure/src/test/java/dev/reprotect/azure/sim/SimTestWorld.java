@@ -95,6 +95,19 @@ final class SimTestWorld implements AutoCloseable {
         new VmDisk(name + "-os", null, disks.get(0)), data, null, null);
   }
 
+  /**
+   * A running VM created in eastasia (account {@code steast}) with {@code disks} empty disks of
+   * {@code blocks} blocks each: the OS disk, then data disks lun0, lun1...
+   */
+  VirtualMachine createdVm(String name, int disks, long blocks) {
+    account("steast", EAST);
+    List<BlobRef> blobs = new ArrayList<>();
+    for (int i = 0; i < disks; i++) {
+      blobs.add(blob("steast", name + "-disk" + i + ".vhd", blocks));
+    }
+    return azure.compute().createVirtualMachine(CALLER, vm(EAST, name, blobs));
+  }
+
   /** The indices of the blob's allocated blocks, asked of the blob's own region (unmetered). */
   TreeSet<Long> allocated(BlobRef ref) {
     String region = azure.storage().blob(ref).orElseThrow().location();

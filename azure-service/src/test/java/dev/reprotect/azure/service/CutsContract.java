@@ -1,0 +1,144 @@
+package dev.reprotect.azure.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.reprotect.azure.ActivityLogEntry;
+import dev.reprotect.azure.AzureErrorCode;
+import dev.reprotect.azure.BlobRef;
+import dev.reprotect.azure.ChangedBlocks;
+import dev.reprotect.azure.ChurnPattern;
+import dev.reprotect.azure.ChurnSpec;
+import dev.reprotect.azure.CutDisk;
+import dev.reprotect.azure.RecoveryPoint;
+import dev.reprotect.azure.RecoveryPointType;
+import dev.reprotect.azure.ReplicaDisk;
+import dev.reprotect.azure.ReplicatedItem;
+import dev.reprotect.azure.VirtualMachine;
+import dev.reprotect.azure.VmCut;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every backend promises about cuts, the guests' writes and recovery points, written once
+ * and run in-process and over HTTP like {@link AzureBackendContract}.
+ */
+abstract class CutsContract extends BackendContractBase {
+  private VirtualMachine vm;
+
+  @BeforeEach
+  void aRunningVm() {
+    account("steast", RG_EAST, EAST);
+    vm = vm("web-01", RG_EAST, EAST, "steast", null, null);
+  }
+
+  @Test
+  void aCutIsTakenOnceReadBackAndDeletedWithItsSnapshots() {
+    VmCut cut = azure.compute().createCut(CALLER, RG_EAST, "web-01", "cut-1");
+
+    assertThat(azure.compute().createCut(CALLER, RG_EAST, "web-01", "cut-1")).isEqualTo(cut);
+    assertThat(azure.compute().cut(RG_EAST, "web-01", "cut-1")).contains(cut);
+    assertThat(azure.compute().cuts(RG_EAST, "web-01")).containsExactly(cut);
+    assertThat(cut.disks()).extracting(CutDisk::slot).containsExactly("os", "lun0");
+    assertThat(cut.disks()).allSatisfy(disk -> assertThat(disk.snapshot())
+        .isEqualTo(new BlobRef("steast", "cuts", "web-01.cut-1." + disk.slot() + ".vhd")));
+    assertThat(azure.storage().checksum(cut.disk("os").snapshot()))
+        .isEqualTo(azure.storage().checksum(vm.osDisk().vhd()));
+
+    azure.compute().deleteCut(CALLER, RG_EAST, "web-01", "cut-1");
+    azure.compute().deleteCut(CALLER, RG_EAST, "web-01", "cut-1");
+
+    assertThat(azure.compute().cut(RG_EAST, "web-01", "cut-1")).isEmpty();
+    assertThat(azure.storage().blob(cut.disk("os").snapshot())).isEmpty();
+    assertThat(azure.metering().activityLog()).extracting(ActivityLogEntry::operation)
+        .containsOnlyOnce("Microsoft.Compute/virtualMachines/cuts/write",
+            "Microsoft.Compute/virtualMachines/cuts/delete");
+    assertThat(azure.exportState()).isEqualTo(sim.exportState());
+  }
+
+  @Test
+  void changedBlocksAreTheGuestsWritesBetweenTwoCuts() {
+    azure.compute().createCut(CALLER, RG_EAST, "web-01", "base");
+    azure.workload().write(RG_EAST, "web-01", "lun0", 2, block(2));
+    azure.workload().write(RG_EAST, "web-01", "lun0", 0, new byte[BLOCK_SIZE]);
+    azure.compute().createCut(CALLER, RG_EAST, "web-01", "next");
+
+    ChangedBlocks changed = azure.compute()
+        .changedBlocks(RG_EAST, "web-01", "base", "next", "lun0", 0, 4);
+
+    assertThat(changed).isEqualTo(new ChangedBlocks(0, 4, List.of(0L, 2L)));
+    assertThat(azure.compute().changedBlocks(RG_EAST, "web-01", "base", "next", "os", 0, 4)
+        .blocks()).isEmpty();
+  }
+
+  @Test
+  void whatIsNotThereIsNotFoundAndBadIdsAreRefused() {
+    assertCode(() -> azure.compute().createCut(CALLER, RG_EAST, "web-02", "cut-1"),
+        AzureErrorCode.ResourceNotFound);
+    assertCode(() -> azure.compute().createCut(CALLER, RG_EAST, "web-01", "a b"),
+        AzureErrorCode.InvalidResourceName);
+    assertCode(() -> azure.compute().changedBlocks(RG_EAST, "web-01", "none", "none", "os", 0, 4),
+        AzureErrorCode.ResourceNotFound);
+    assertThat(azure.compute().cut(RG_EAST, "web-01", "..")).isEmpty();
+    assertThat(azure.compute().cuts(RG_EAST, "web-01")).isEmpty();
+    azure.compute().deleteCut(CALLER, RG_EAST, "web-01", "a/b");
+  }
+
+  @Test
+  void theGuestWritesOnlyWhileItsVmRunsAndItsWritesAreNotLogged() {
+    int logged = azure.metering().activityLog().size();
+
+    azure.workload().write(RG_EAST, "web-01", "os", 1, block(11));
+    assertThat(azure.storage().readBlock(vm.osDisk().vhd(), 1)).isEqualTo(block(11));
+    assertThat(azure.metering().activityLog()).hasSize(logged);
+    assertThat(azure.workload().quiesce(RG_EAST, "web-01")).isTrue();
+
+    azure.compute().powerOff(CALLER, RG_EAST, "web-01");
+    assertCode(() -> azure.workload().write(RG_EAST, "web-01", "os", 1, block(12)),
+        AzureErrorCode.Conflict);
+    assertThat(azure.workload().quiesce(RG_EAST, "web-01")).isFalse();
+  }
+
+  @Test
+  void churnStartsReportsAndStops() {
+    ChurnSpec spec = new ChurnSpec(0.5, ChurnPattern.HotSpot, 9);
+
+    azure.workload().startChurn(RG_EAST, "web-01", spec);
+    azure.workload().startChurn(RG_EAST, "web-01", spec);
+
+    assertThat(azure.workload().churn(RG_EAST, "web-01")).hasValueSatisfying(
+        status -> assertThat(status.spec()).isEqualTo(spec));
+    azure.workload().stopChurn(RG_EAST, "web-01");
+    azure.workload().stopChurn(RG_EAST, "web-01");
+    assertThat(azure.workload().churn(RG_EAST, "web-01")).isEmpty();
+    assertCode(() -> azure.workload().startChurn(RG_EAST, "web-02", spec),
+        AzureErrorCode.ResourceNotFound);
+  }
+
+  @Test
+  void aPointRecordsItsCutAndChecksumsAndIsDeletedWithItsSnapshots() {
+    ReplicatedItem item = item();
+    BlobRef replica = new BlobRef("steast", "replicas", "web-01-os.vhd");
+    azure.storage().createPageBlob(CALLER, replica, 4L * BLOCK_SIZE);
+    azure.storage().writeBlock(CALLER, replica, 3, block(3));
+    azure.recoveryServices().putReplicatedItem(CALLER, item.withReplicationTo(item.target(),
+        null, List.of(new ReplicaDisk("os", "web-01-osdisk", replica))));
+    String checksum = azure.storage().checksum(replica);
+
+    RecoveryPoint point = azure.recoveryServices().createRecoveryPoint(CALLER, "contoso",
+        "web-01", "p1", RecoveryPointType.AppConsistent, "cut-9");
+
+    assertThat(point.cutId()).isEqualTo("cut-9");
+    assertThat(point.diskChecksums()).isEqualTo(Map.of("os", checksum));
+    assertThat(azure.recoveryServices().recoveryPoints("contoso", "web-01"))
+        .containsExactly(point);
+
+    azure.recoveryServices().deleteRecoveryPoint(CALLER, "contoso", "web-01", "p1");
+    azure.recoveryServices().deleteRecoveryPoint(CALLER, "contoso", "web-01", "p1");
+
+    assertThat(azure.recoveryServices().recoveryPoints("contoso", "web-01")).isEmpty();
+    assertThat(azure.storage().blob(point.disks().get(0))).isEmpty();
+    assertThat(azure.storage().blob(replica)).isPresent();
+  }
+}

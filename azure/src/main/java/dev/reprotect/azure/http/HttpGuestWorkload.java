@@ -1,0 +1,50 @@
+package dev.reprotect.azure.http;
+
+import dev.reprotect.azure.ChurnSpec;
+import dev.reprotect.azure.ChurnStatus;
+import dev.reprotect.azure.GuestWorkloadApi;
+import dev.reprotect.azure.arm.ArmJson;
+import dev.reprotect.azure.arm.ArmPaths;
+import dev.reprotect.azure.arm.WorkloadJson;
+import java.util.Optional;
+
+/**
+ * The guest workload through the service's admin routes (docs/azure-api.md): guest writes are
+ * not control-plane requests, so they carry no correlation id.
+ */
+final class HttpGuestWorkload implements GuestWorkloadApi {
+  private final ArmHttpClient client;
+
+  HttpGuestWorkload(ArmHttpClient client) {
+    this.client = client;
+  }
+
+  @Override
+  public void write(String resourceGroup, String vm, String slot, long block, byte[] data) {
+    client.putBytes(null, ArmPaths.ADMIN_VM_BLOCK.expand(resourceGroup, vm, slot,
+        Long.toString(block)), data);
+  }
+
+  @Override
+  public void startChurn(String resourceGroup, String vm, ChurnSpec spec) {
+    client.put(null, ArmPaths.ADMIN_VM_CHURN.expand(resourceGroup, vm),
+        WorkloadJson.churnSpec(spec));
+  }
+
+  @Override
+  public void stopChurn(String resourceGroup, String vm) {
+    client.delete(null, ArmPaths.ADMIN_VM_CHURN.expand(resourceGroup, vm));
+  }
+
+  @Override
+  public Optional<ChurnStatus> churn(String resourceGroup, String vm) {
+    return client.find(ArmPaths.ADMIN_VM_CHURN, resourceGroup, vm)
+        .map(WorkloadJson::churnStatus);
+  }
+
+  @Override
+  public boolean quiesce(String resourceGroup, String vm) {
+    return WorkloadJson.quiesced(client.post(null,
+        ArmPaths.ADMIN_VM_QUIESCE.expand(resourceGroup, vm), ArmJson.object()));
+  }
+}

@@ -1,0 +1,84 @@
+package dev.reprotect.azure.sim;
+
+import static dev.reprotect.azure.sim.SimTestWorld.CALLER;
+import static dev.reprotect.azure.sim.SimTestWorld.EAST;
+import static dev.reprotect.azure.sim.SimTestWorld.block;
+import static dev.reprotect.azure.sim.SimTestWorld.groupOf;
+import static dev.reprotect.azure.sim.SimTestWorld.zeros;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.reprotect.azure.BlobRef;
+import dev.reprotect.azure.ChangedBlocks;
+import dev.reprotect.azure.VirtualMachine;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The blocks changed between two cuts, read from the cuts' block maps. */
+class ChangedBlocksTest {
+  private static final String RG = groupOf(EAST);
+
+  @TempDir Path dataDir;
+  private SimTestWorld world;
+  private BlobRef os;
+  private BlobRef data;
+
+  @BeforeEach
+  void setUp() {
+    world = SimTestWorld.in(dataDir);
+    VirtualMachine vm = world.createdVm("web-01", 2, 16);
+    os = vm.osDisk().vhd();
+    data = vm.dataDisks().get(0).vhd();
+    world.writeDistinct(os, 0, 1, 2, 3);
+    world.writeDistinct(data, 5);
+    world.azure.compute().createCut(CALLER, RG, "web-01", "base");
+  }
+
+  @AfterEach
+  void tearDown() {
+    world.close();
+  }
+
+  @Test
+  void writesNewBlocksAndClearsAreChangedAndRewritingTheSameBytesIsNot() {
+    world.write(os, 1, block(100)); // new content
+    world.write(os, 2, zeros()); // cleared
+    world.write(os, 3, block(3)); // the same bytes again
+    world.write(os, 9, block(9)); // newly allocated
+    world.azure.compute().createCut(CALLER, RG, "web-01", "next");
+
+    assertThat(changed("os", 0, 16)).containsExactly(1L, 2L, 9L);
+    assertThat(changed("os", 2, 9)).containsExactly(2L);
+    assertThat(changed("lun0", 0, 16)).isEmpty();
+  }
+
+  @Test
+  void aGrownDiskCountsItsAllocatedBlocksPastTheOldEnd() {
+    world.azure.storage().resizePageBlob(CALLER, data, 32L * SimTestWorld.BLOCK_SIZE);
+    world.write(data, 20, block(20));
+    world.write(data, 5, zeros());
+    world.azure.compute().createCut(CALLER, RG, "web-01", "next");
+
+    ChangedBlocks changed = world.azure.compute()
+        .changedBlocks(RG, "web-01", "base", "next", "lun0", 0, Long.MAX_VALUE);
+
+    assertThat(changed.blocks()).containsExactly(5L, 20L);
+    assertThat(changed.fromBlock()).isZero();
+  }
+
+  @Test
+  void aShrunkDiskHasNothingPastItsNewEnd() {
+    world.azure.storage().resizePageBlob(CALLER, os, 2L * SimTestWorld.BLOCK_SIZE);
+    world.azure.compute().createCut(CALLER, RG, "web-01", "next");
+
+    assertThat(changed("os", 0, 16)).isEmpty();
+  }
+
+  private List<Long> changed(String slot, long from, long to) {
+    return world.azure.compute()
+        .changedBlocks(RG, "web-01", "base", "next", slot, from, to).blocks();
+  }
+}

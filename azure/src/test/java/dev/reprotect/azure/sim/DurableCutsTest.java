@@ -1,0 +1,58 @@
+package dev.reprotect.azure.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.reprotect.azure.Caller;
+import dev.reprotect.azure.ChangedBlocks;
+import dev.reprotect.azure.VmCut;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Cuts are state like any other: a durable simulator opened again still has them. */
+class DurableCutsTest {
+  private static final int BLOCK_SIZE = 4096;
+  private static final Caller CALLER = Caller.of("durable-cuts");
+  private static final Scenario SCENARIO =
+      Scenario.builder().diskSizeBytes(64 * BLOCK_SIZE).dataDisks(1).build();
+  private static final String RG =
+      ScenarioSeeder.resourceGroupName(SCENARIO.vm(), SCENARIO.sourceRegion());
+
+  @TempDir Path dataDir;
+
+  private SimulatedAzure open() {
+    return SimulatedAzure.durable(dataDir, BLOCK_SIZE)
+        .withRegion(SCENARIO.sourceRegion()).withRegion(SCENARIO.targetRegion());
+  }
+
+  @Test
+  void cutsAndTheirSnapshotsSurviveAReopen() {
+    List<VmCut> cuts;
+    ChangedBlocks changed;
+    String state;
+    byte[] snapshotBlock;
+    try (SimulatedAzure azure = open()) {
+      new ScenarioSeeder(azure).seed(SCENARIO);
+      azure.compute().createCut(CALLER, RG, SCENARIO.vm(), "c1");
+      azure.workload().write(RG, SCENARIO.vm(), "lun0", 7, SimTestWorld.block(7));
+      VmCut second = azure.compute().createCut(CALLER, RG, SCENARIO.vm(), "c2");
+      azure.workload().write(RG, SCENARIO.vm(), "lun0", 7, SimTestWorld.block(8));
+      cuts = azure.compute().cuts(RG, SCENARIO.vm());
+      changed = azure.compute().changedBlocks(RG, SCENARIO.vm(), "c1", "c2", "lun0", 0, 64);
+      state = azure.exportState();
+      snapshotBlock = azure.storage().readBlock(second.disk("lun0").snapshot(), 7);
+    }
+    assertThat(changed.blocks()).contains(7L);
+    assertThat(state).contains("cut " + World.scopedKey(RG, SCENARIO.vm()) + "/c2");
+
+    try (SimulatedAzure reopened = open()) {
+      assertThat(reopened.compute().cuts(RG, SCENARIO.vm())).isEqualTo(cuts);
+      assertThat(reopened.compute().changedBlocks(RG, SCENARIO.vm(), "c1", "c2", "lun0", 0, 64))
+          .isEqualTo(changed);
+      assertThat(reopened.exportState()).isEqualTo(state);
+      assertThat(reopened.storage().readBlock(cuts.get(1).disk("lun0").snapshot(), 7))
+          .isEqualTo(snapshotBlock).isEqualTo(SimTestWorld.block(7));
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package dev.reprotect.azure.sim;
+
+import static dev.reprotect.azure.sim.SimTestWorld.CALLER;
+import static dev.reprotect.azure.sim.SimTestWorld.EAST;
+import static dev.reprotect.azure.sim.SimTestWorld.block;
+import static dev.reprotect.azure.sim.SimTestWorld.groupOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.reprotect.azure.AzureErrorCode;
+import dev.reprotect.azure.AzureException;
+import dev.reprotect.azure.ChurnPattern;
+import dev.reprotect.azure.ChurnSpec;
+import dev.reprotect.azure.ChurnStatus;
+import dev.reprotect.azure.VirtualMachine;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The guests' writes: explicit ones, and the churn of a running VM. */
+class GuestWorkloadTest {
+  private static final String RG = groupOf(EAST);
+  private static final ChurnSpec ONE_MB = new ChurnSpec(1, ChurnPattern.HotSpot, 5);
+
+  @TempDir Path dataDir;
+  private SimTestWorld world;
+  private VirtualMachine vm;
+
+  @BeforeEach
+  void setUp() {
+    world = SimTestWorld.in(dataDir);
+    vm = world.createdVm("web-01", 2, 64);
+  }
+
+  @AfterEach
+  void tearDown() {
+    world.close();
+  }
+
+  @Test
+  void aGuestWriteLandsOnTheDiskAndIsNotAControlPlaneOperation() {
+    int logged = world.log().size();
+
+    world.azure.workload().write(RG, "web-01", "lun0", 3, block(3));
+
+    assertThat(world.azure.storage().readBlock(vm.dataDisks().get(0).vhd(), 3))
+        .isEqualTo(block(3));
+    assertThat(world.log()).hasSize(logged);
+  }
+
+  @Test
+  void aStoppedVmsGuestWritesNothing() {
+    world.azure.compute().powerOff(CALLER, RG, "web-01");
+    String state = world.azure.exportState();
+
+    assertCode(() -> world.azure.workload().write(RG, "web-01", "os", 0, block(0)),
+        AzureErrorCode.Conflict);
+    assertCode(() -> world.azure.workload().startChurn(RG, "web-01", ONE_MB),
+        AzureErrorCode.Conflict);
+    assertThat(world.azure.workload().quiesce(RG, "web-01")).isFalse();
+    assertThat(world.azure.exportState()).isEqualTo(state);
+  }
+
+  @Test
+  void aWriteOutsideTheDiskOrOfAnotherSizeIsRefused() {
+    assertCode(() -> world.azure.workload().write(RG, "web-01", "os", 64, block(0)),
+        AzureErrorCode.InvalidParameter);
+    assertCode(() -> world.azure.workload().write(RG, "web-01", "os", 0, new byte[10]),
+        AzureErrorCode.InvalidParameter);
+    assertCode(() -> world.azure.workload().write(RG, "web-01", "lun7", 0, block(0)),
+        AzureErrorCode.ResourceNotFound);
+    assertCode(() -> world.azure.workload().write(RG, "web-02", "os", 0, block(0)),
+        AzureErrorCode.ResourceNotFound);
+  }
+
+  @Test
+  void churnWritesToEveryDiskUntilStopped() throws InterruptedException {
+    world.azure.workload().startChurn(RG, "web-01", ONE_MB);
+
+    await(() -> world.allocated(vm.osDisk().vhd()).size() >= 3
+        && world.allocated(vm.dataDisks().get(0).vhd()).size() >= 3);
+    ChurnStatus status = world.azure.workload().churn(RG, "web-01").orElseThrow();
+    world.azure.workload().stopChurn(RG, "web-01");
+
+    assertThat(status.spec()).isEqualTo(ONE_MB);
+    assertThat(status.blocksWritten()).isPositive();
+    assertThat(status.bytesWritten()).isEqualTo(status.blocksWritten() * SimTestWorld.BLOCK_SIZE);
+    assertThat(world.azure.workload().churn(RG, "web-01")).isEmpty();
+    assertThat(churnThreadsAlive()).isFalse();
+    world.azure.workload().stopChurn(RG, "web-01");
+  }
+
+  @Test
+  void closingTheSimulatorStopsItsChurn() {
+    world.azure.workload().startChurn(RG, "web-01", ONE_MB);
+    world.azure.workload().startChurn(RG, "web-01", ONE_MB);
+    assertThat(churnThreadsAlive()).isTrue();
+
+    world.close();
+
+    assertThat(churnThreadsAlive()).isFalse();
+  }
+
+  @Test
+  void quiesceHoldsUntilTheNextCut() {
+    Quiesces quiesces = new Quiesces();
+    quiesces.hold("rg/vm");
+    assertThat(quiesces.held("rg/vm")).isTrue();
+    assertThat(quiesces.held("rg/other")).isFalse();
+    quiesces.release("rg/vm");
+    assertThat(quiesces.held("rg/vm")).isFalse();
+
+    assertThat(world.azure.workload().quiesce(RG, "web-01")).isTrue();
+  }
+
+  private static boolean churnThreadsAlive() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .anyMatch(thread -> thread.getName().equals("churn-" + RG + "-web-01") && thread.isAlive());
+  }
+
+  private static void await(BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("awaited condition").isLessThan(deadline);
+      Thread.sleep(10);
+    }
+  }
+
+  private static void assertCode(Runnable call, AzureErrorCode code) {
+    assertThatThrownBy(call::run).isInstanceOfSatisfying(AzureException.class,
+        e -> assertThat(e.code()).isEqualTo(code));
+  }
+}
