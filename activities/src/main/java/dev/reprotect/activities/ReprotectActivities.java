@@ -4,6 +4,7 @@ import dev.reprotect.activities.artefacts.ArtefactActivitiesImpl;
 import dev.reprotect.activities.item.ReplicatedItemActivitiesImpl;
 import dev.reprotect.activities.plan.ReprotectPlanningImpl;
 import dev.reprotect.activities.replication.DeltaReplicationActivitiesImpl;
+import dev.reprotect.activities.replication.ReplicationCycleActivitiesImpl;
 import dev.reprotect.activities.sync.InitialSyncActivitiesImpl;
 import dev.reprotect.activities.targetvm.TargetVmActivitiesImpl;
 import java.util.List;
@@ -16,7 +17,8 @@ public final class ReprotectActivities {
       ArtefactActivitiesImpl.class,
       TargetVmActivitiesImpl.class,
       InitialSyncActivitiesImpl.class,
-      DeltaReplicationActivitiesImpl.class);
+      DeltaReplicationActivitiesImpl.class,
+      ReplicationCycleActivitiesImpl.class);
 
   /** Blocks compared per range of the initial sync, between two heartbeats: 256 MiB of 1 MiB blocks. */
   public static final int DEFAULT_BLOCKS_PER_RANGE = 256;

@@ -1,14 +1,27 @@
 package dev.reprotect.activities;
 
-/** Reprotect one replicated item of a vault, optionally with customised target resources. */
-public record ReprotectRequest(String vault, String vm, Customization customization) {
+/**
+ * Reprotect one replicated item of a vault, optionally with customised target resources.
+ * {@code replicationCycleSeconds} is 0 for the product's 5 minutes between the recovery points of
+ * the replication that follows; the demo shortens it so that a person sees cycles go by.
+ */
+public record ReprotectRequest(
+    String vault, String vm, Customization customization, int replicationCycleSeconds) {
   public ReprotectRequest {
     if (customization == null) {
       customization = Customization.none();
     }
   }
 
+  public ReprotectRequest(String vault, String vm, Customization customization) {
+    this(vault, vm, customization, 0);
+  }
+
   public static ReprotectRequest of(String vault, String vm) {
     return new ReprotectRequest(vault, vm, Customization.none());
+  }
+
+  public ReprotectRequest withReplicationCycleSeconds(int seconds) {
+    return new ReprotectRequest(vault, vm, customization, seconds);
   }
 }

@@ -1,8 +1,7 @@
 package dev.reprotect.worker;
 
-import dev.reprotect.workflows.ReprotectSearchAttributes;
+import dev.reprotect.workflows.SearchAttributeDefinitions;
 import dev.reprotect.workflows.TaskQueues;
-import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -19,8 +18,7 @@ public final class EmbeddedTemporal implements AutoCloseable {
   public EmbeddedTemporal(ReprotectModule module) {
     environment = TestWorkflowEnvironment.newInstance(
         TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
-    ReprotectSearchAttributes.ALL.forEach(key -> environment.registerSearchAttribute(
-        key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
+    SearchAttributeDefinitions.all().forEach(environment::registerSearchAttribute);
     Worker worker = environment.newWorker(TaskQueues.REPROTECT);
     WorkerRegistration.registerAll(worker, module);
     environment.start();

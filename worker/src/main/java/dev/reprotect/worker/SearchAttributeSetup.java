@@ -1,15 +1,15 @@
 package dev.reprotect.worker;
 
-import dev.reprotect.workflows.ReprotectSearchAttributes;
+import dev.reprotect.workflows.SearchAttributeDefinitions;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
 import io.temporal.api.operatorservice.v1.ListSearchAttributesRequest;
-import io.temporal.common.SearchAttributeKey;
 import io.temporal.serviceclient.OperatorServiceStubs;
 import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +20,7 @@ public final class SearchAttributeSetup {
   private SearchAttributeSetup() {}
 
   /**
-   * Adds the missing Keyword attributes to the namespace; returns the names that were added.
+   * Adds the missing attributes to the namespace; returns the names that were added.
    * Throws when the server refuses (a hosted namespace, say): the caller says how to add them.
    */
   public static List<String> registerMissing(WorkflowServiceStubs service, String namespace) {
@@ -30,11 +30,8 @@ public final class SearchAttributeSetup {
             .validateAndBuildWithDefaults());
     try {
       Set<String> existing = existing(operator, namespace);
-      Map<String, IndexedValueType> missing = ReprotectSearchAttributes.ALL.stream()
-          .map(SearchAttributeKey::getName)
-          .filter(name -> !existing.contains(name))
-          .collect(Collectors.toMap(name -> name,
-              name -> IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
+      Map<String, IndexedValueType> missing = new LinkedHashMap<>(SearchAttributeDefinitions.all());
+      missing.keySet().removeAll(existing);
       if (!missing.isEmpty()) {
         operator.blockingStub().addSearchAttributes(AddSearchAttributesRequest.newBuilder()
             .setNamespace(namespace).putAllSearchAttributes(missing).build());
@@ -62,8 +59,9 @@ public final class SearchAttributeSetup {
 
   /** The command that adds them by hand, for the README and error messages. */
   public static String manualCommand(String namespace) {
-    return ReprotectSearchAttributes.ALL.stream()
-        .map(key -> "--name " + key.getName() + " --type Keyword")
+    return SearchAttributeDefinitions.all().entrySet().stream()
+        .map(attribute -> "--name " + attribute.getKey() + " --type "
+            + SearchAttributeDefinitions.cliType(attribute.getValue()))
         .collect(Collectors.joining(" ",
             "temporal operator search-attribute create --namespace " + namespace + " ", ""));
   }

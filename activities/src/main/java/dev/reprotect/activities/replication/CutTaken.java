@@ -1,4 +1,15 @@
 package dev.reprotect.activities.replication;
 
-/** The cut exists; {@code appConsistent} only when the guest did quiesce for it. */
-public record CutTaken(String cutId, boolean appConsistent) {}
+import dev.reprotect.azure.CutDisk;
+import java.util.List;
+
+/**
+ * The cut exists; {@code appConsistent} only when the guest did quiesce for it. {@code disks} are
+ * its snapshots, which the initial sync reads (empty in histories recorded before they were
+ * reported).
+ */
+public record CutTaken(String cutId, boolean appConsistent, List<CutDisk> disks) {
+  public CutTaken {
+    disks = disks == null ? List.of() : List.copyOf(disks);
+  }
+}

@@ -40,17 +40,21 @@ public final class DeltaReplicationActivitiesImpl implements DeltaReplicationAct
           plan.targetStorageAccount().name());
       azure.recoveryServices().putReplicatedItem(caller,
           item.withReplicationTo(target, plan.cacheStorageAccount().name(), replicas));
-      String pointId = firstPointId(op);
-      azure.recoveryServices().createRecoveryPoint(
-          caller, op.vault(), op.vm(), pointId, RecoveryPointType.CrashConsistent, null);
+      String pointId = start.firstPointId() != null ? start.firstPointId() : firstPointId(op);
+      azure.recoveryServices().createRecoveryPoint(caller, op.vault(), op.vm(), pointId,
+          RecoveryPointType.CrashConsistent, start.cutId());
       azure.recoveryServices().releaseOperation(
           caller, op.vault(), op.vm(), op.operationId(), ProtectionState.Protected);
       return new ReplicationStarted(pointId,
-          azure.recoveryServices().recoveryPoints(op.vault(), op.vm()).size());
+          azure.recoveryServices().recoveryPoints(op.vault(), op.vm()).size(),
+          item.policy().retentionDays(), item.policy().appConsistentFrequencyMinutes());
     });
   }
 
-  /** The first point's id derives from the operation, so a retry finds the point it took. */
+  /**
+   * The first point's id of a job started before cuts existed derives from the operation, so a
+   * retry finds the point it took.
+   */
   private static String firstPointId(ItemOperation op) {
     return op.operationId().replaceAll("[^A-Za-z0-9._-]", "_") + ".initial";
   }

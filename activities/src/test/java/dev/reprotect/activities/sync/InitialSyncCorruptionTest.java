@@ -4,6 +4,8 @@ import static dev.reprotect.activities.sync.SyncTestWorld.BLOCK_SIZE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.reprotect.activities.ReplicationErrorCode;
+import dev.reprotect.activities.data.ReliableTransfer;
 import dev.reprotect.activities.sync.SyncTestWorld.Attempt;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
@@ -50,11 +52,11 @@ class InitialSyncCorruptionTest {
     assertThatThrownBy(() -> world.attempt(null))
         .isInstanceOf(ActivityFailure.class)
         .cause().isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
-          assertThat(failure.getType()).isEqualTo(InitialSyncActivitiesImpl.CORRUPTED_TRANSFER);
+          assertThat(failure.getType()).isEqualTo(ReplicationErrorCode.CorruptedTransfer.name());
           assertThat(failure.isNonRetryable()).isFalse();
         });
     assertThat(world.heartbeats).as("no range was reported done").isEmpty();
     assertThat(world.azure.faults().callCount("transferBlocks"))
-        .isEqualTo(1 + InitialSyncActivitiesImpl.RESEND_ROUNDS);
+        .isEqualTo(1 + ReliableTransfer.RESEND_ROUNDS);
   }
 }

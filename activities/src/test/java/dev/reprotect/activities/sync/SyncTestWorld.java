@@ -58,7 +58,7 @@ final class SyncTestWorld implements AutoCloseable {
     assertThat(os.hasSeed()).as("a full copy").isFalse();
     assertThat(os.sizeBytes()).isEqualTo(DISK_SIZE);
     input = new DiskSyncInput(
-        plan.vault(), plan.vm(), plan.sourceRegion(), plan.targetRegion(), os);
+        plan.vault(), plan.vm(), plan.sourceRegion(), plan.targetRegion(), os, null);
     temporal.registerActivitiesImplementations(
         new InitialSyncActivitiesImpl(azure, BLOCKS_PER_RANGE));
     temporal.setActivityHeartbeatListener(SyncProgress.class, heartbeats::add);

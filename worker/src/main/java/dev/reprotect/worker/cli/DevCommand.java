@@ -1,16 +1,15 @@
 package dev.reprotect.worker.cli;
 
+import dev.reprotect.workflows.SearchAttributeDefinitions;
 import dev.reprotect.azure.http.HttpAzureBackend;
 import dev.reprotect.azure.service.AzureService;
 import dev.reprotect.azure.sim.Scenario;
 import dev.reprotect.azure.sim.ScenarioSeeder;
 import dev.reprotect.azure.sim.SimulatedAzure;
 import dev.reprotect.worker.ReprotectWorker;
-import dev.reprotect.workflows.ReprotectSearchAttributes;
 import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
-import io.temporal.common.SearchAttributeKey;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.WorkerFactory;
@@ -122,9 +121,8 @@ final class DevCommand implements Callable<Integer> {
         "--db-filename", dir.resolve("temporal.db").toString(), "--ip", "127.0.0.1",
         "--port", Integer.toString(port), "--ui-port", Integer.toString(uiPort),
         "--namespace", NAMESPACE, "--log-level", "error"));
-    for (SearchAttributeKey<String> key : ReprotectSearchAttributes.ALL) {
-      command.addAll(List.of("--search-attribute", key.getName() + "=Keyword"));
-    }
+    SearchAttributeDefinitions.all().forEach((name, type) -> command.addAll(List.of(
+        "--search-attribute", name + "=" + SearchAttributeDefinitions.cliType(type))));
     return command;
   }
 

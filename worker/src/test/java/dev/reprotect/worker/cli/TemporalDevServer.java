@@ -2,7 +2,7 @@ package dev.reprotect.worker.cli;
 
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.reprotect.workflows.ReprotectSearchAttributes;
+import dev.reprotect.workflows.SearchAttributeDefinitions;
 import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -38,8 +38,8 @@ final class TemporalDevServer {
     List<String> command = new ArrayList<>(List.of(cli().toString(), "server", "start-dev",
         "--db-filename", databaseFile.toString(), "--ip", "127.0.0.1", "--port",
         Integer.toString(port), "--headless", "--log-level", "error"));
-    ReprotectSearchAttributes.ALL.forEach(key ->
-        command.addAll(List.of("--search-attribute", key.getName() + "=Keyword")));
+    SearchAttributeDefinitions.all().forEach((name, type) -> command.addAll(List.of(
+        "--search-attribute", name + "=" + SearchAttributeDefinitions.cliType(type))));
     process = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(databaseFile.resolveSibling("temporal.log").toFile()).start();
     if (service == null) {

@@ -1,5 +1,6 @@
 package dev.reprotect.workflows.replication;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -14,6 +15,8 @@ import java.util.List;
  * @param points the item's recovery points, made by this workflow or before it
  * @param carry null on the first run
  * @param cyclesPerRun cycles before continue-as-new (also when the server suggests it earlier)
+ * @param cycleIntervalSeconds 0 for the product's fixed 5 minutes between crash-consistent
+ *     points; shorter only where a person watches cycles go by (the demo)
  */
 public record ReplicationInput(
     String vault,
@@ -26,8 +29,11 @@ public record ReplicationInput(
     String lastCutId,
     List<RecoveryPointInfo> points,
     ReplicationCarry carry,
-    int cyclesPerRun) {
+    int cyclesPerRun,
+    int cycleIntervalSeconds) {
   public static final int DEFAULT_CYCLES_PER_RUN = 100;
+  /** Crash-consistent points every 5 minutes: fixed, as in the reference product. */
+  public static final Duration CRASH_CONSISTENT_INTERVAL = Duration.ofMinutes(5);
 
   public ReplicationInput {
     points = List.copyOf(points);
@@ -38,6 +44,17 @@ public record ReplicationInput(
       String targetRegion, String runTag, int retentionDays, int appConsistentFrequencyMinutes,
       String lastCutId, List<RecoveryPointInfo> points) {
     return new ReplicationInput(vault, vm, sourceRegion, targetRegion, runTag, retentionDays,
-        appConsistentFrequencyMinutes, lastCutId, points, null, DEFAULT_CYCLES_PER_RUN);
+        appConsistentFrequencyMinutes, lastCutId, points, null, DEFAULT_CYCLES_PER_RUN, 0);
+  }
+
+  /** The same run with another interval between cycles (0 for the product's). */
+  public ReplicationInput withCycleInterval(int seconds) {
+    return new ReplicationInput(vault, vm, sourceRegion, targetRegion, runTag, retentionDays,
+        appConsistentFrequencyMinutes, lastCutId, points, carry, cyclesPerRun, seconds);
+  }
+
+  public Duration cycleInterval() {
+    return cycleIntervalSeconds > 0
+        ? Duration.ofSeconds(cycleIntervalSeconds) : CRASH_CONSISTENT_INTERVAL;
   }
 }

@@ -32,7 +32,6 @@ import java.util.Set;
 
 public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
   /** Crash-consistent points every 5 minutes, fixed; cycles start on the clock's 5-minute marks. */
-  static final Duration INTERVAL = Duration.ofMinutes(5);
   static final int MINIMUM_APP_CONSISTENT_MINUTES = 60;
   static final int RECENT_CYCLES = 20;
 
@@ -64,7 +63,7 @@ public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
               .setTypedSearchAttributes(Workflow.getTypedSearchAttributes()).build(), next());
         }
       }
-      Duration wait = catchUp ? Duration.ZERO : untilNextMark();
+      Duration wait = catchUp ? Duration.ZERO : untilNextMark(input.cycleInterval());
       if (!wait.isZero()) {
         Workflow.await(wait, () -> stopRequested);
       }
@@ -283,7 +282,7 @@ public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
         input.appConsistentFrequencyMinutes(), lastCutId, points,
         new ReplicationCarry(cyclesRun, lastAppConsistentTime, inFlight, cutsToDelete,
             recentCycles, lastError, catchUp),
-        input.cyclesPerRun());
+        input.cyclesPerRun(), input.cycleIntervalSeconds());
   }
 
   private static void refuseInvalidPolicy(ReplicationInput input) {
@@ -321,10 +320,10 @@ public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
     return new ReplicationError(cycle, now(), failure.getActivityType(), type, message);
   }
 
-  /** The time of the next 5-minute mark of the clock, from now. */
-  private static Duration untilNextMark() {
+  /** The time of the clock's next mark (every 5 minutes in the product), from now. */
+  private static Duration untilNextMark(Duration every) {
     long now = Workflow.currentTimeMillis();
-    long interval = INTERVAL.toMillis();
+    long interval = every.toMillis();
     return Duration.ofMillis((Math.floorDiv(now, interval) + 1) * interval - now);
   }
 

@@ -16,13 +16,24 @@ import dev.reprotect.activities.TargetVmPlan;
 import dev.reprotect.activities.artefacts.ArtefactActivities;
 import dev.reprotect.activities.item.ReplicatedItemActivities;
 import dev.reprotect.activities.plan.ReprotectPlanning;
+import dev.reprotect.activities.replication.CutTaken;
 import dev.reprotect.activities.replication.DeltaReplicationActivities;
+import dev.reprotect.activities.replication.ReplicationCycleActivities;
+import dev.reprotect.activities.replication.TakeCut;
 import dev.reprotect.activities.sync.InitialSyncActivities;
 import dev.reprotect.activities.targetvm.TargetVmActivities;
+import dev.reprotect.azure.BlobRef;
+import dev.reprotect.azure.CutDisk;
 import dev.reprotect.azure.PowerState;
+import dev.reprotect.azure.RecoveryPointType;
 import dev.reprotect.workflows.ActivityPolicies;
 import dev.reprotect.workflows.ReprotectSearchAttributes;
+import dev.reprotect.workflows.WorkflowIds;
+import dev.reprotect.workflows.replication.RecoveryPointInfo;
+import dev.reprotect.workflows.replication.ReplicationInput;
+import dev.reprotect.workflows.replication.ReplicationWorkflow;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
@@ -30,8 +41,10 @@ import io.temporal.failure.TemporalFailure;
 import io.temporal.failure.TimeoutFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +53,12 @@ import java.util.stream.Collectors;
 
 public final class ReprotectWorkflowImpl implements ReprotectWorkflow {
   static final String OPERATION_TYPE = "Reprotect";
+  /**
+   * Version 1: the initial sync reads cut 0 (every source disk at one instant) instead of the
+   * live disks, the first recovery point is cut 0 on the replicas, and the replication workflow
+   * starts. Jobs recorded before it replay without these commands.
+   */
+  static final String CONSISTENT_CUT = "consistent-cut-and-replication";
 
   private final List<Promise<?>> inFlight = new ArrayList<>();
   private JobTracker job;
@@ -66,7 +85,7 @@ public final class ReprotectWorkflowImpl implements ReprotectWorkflow {
     ItemOperation operation =
         new ItemOperation(plan.vault(), plan.vm(), OPERATION_TYPE, jobId);
     try {
-      return reprotect(plan, operation);
+      return reprotect(request, plan, operation);
     } catch (ActivityFailure | CanceledFailure e) {
       // Runs even when the workflow is cancelled: the item must not stay Reprotecting.
       Workflow.newDetachedCancellationScope(() -> {
@@ -84,7 +103,8 @@ public final class ReprotectWorkflowImpl implements ReprotectWorkflow {
     return job.snapshot();
   }
 
-  private ReprotectSummary reprotect(ReprotectPlan plan, ItemOperation operation) {
+  private ReprotectSummary reprotect(
+      ReprotectRequest request, ReprotectPlan plan, ItemOperation operation) {
     stub(ReplicatedItemActivities.class, ActivityPolicies.step(
         "Record the reprotect as the running operation of " + plan.vm())).claimItem(operation);
 
@@ -93,19 +113,30 @@ public final class ReprotectWorkflowImpl implements ReprotectWorkflow {
 
     job.start(ReprotectStep.InitialSync, String.format("%d disks, %s in all",
         plan.disks().size(), format(plan.disks().stream().mapToLong(PlannedDisk::sizeBytes).sum())));
-    List<DiskSyncResult> synced = syncDisks(plan);
+    boolean consistentCut = Workflow.getVersion(CONSISTENT_CUT, Workflow.DEFAULT_VERSION, 1) >= 1;
+    // A tag of this run in every cut and point id: a later reprotect (after a failback) never
+    // finds an old point or cut under its ids.
+    String runTag = consistentCut ? "r" + Workflow.getInfo().getRunId().substring(0, 8) : null;
+    CutTaken cut0 = consistentCut ? takeCut0(plan, runTag) : null;
+    List<DiskSyncResult> synced = syncDisks(plan, cut0);
     job.succeed(ReprotectStep.InitialSync, String.format("%d blocks sent, %d cleared, %s metered",
         synced.stream().mapToLong(DiskSyncResult::blocksCopied).sum(),
         synced.stream().mapToLong(DiskSyncResult::blocksCleared).sum(),
         format(synced.stream().mapToLong(DiskSyncResult::bytesTransferred).sum())));
 
     job.start(ReprotectStep.StartDeltaReplication, "Taking the first recovery point");
+    String firstPoint = consistentCut ? runTag + ".p0" : null;
     ReplicationStarted started = stub(DeltaReplicationActivities.class, ActivityPolicies.step(
         "Start delta replication of " + plan.vm() + " to " + plan.targetRegion()))
-        .startDeltaReplication(new StartReplication(operation, plan));
+        .startDeltaReplication(new StartReplication(
+            operation, plan, firstPoint, consistentCut ? cut0.cutId() : null));
+    String replication = "";
+    if (consistentCut) {
+      replication = ", replication " + startReplication(request, plan, runTag, cut0, started);
+    }
     job.succeed(ReprotectStep.StartDeltaReplication, String.format(
-        "Protected: replicating %s -> %s, first recovery point %s", plan.sourceRegion(),
-        plan.targetRegion(), started.firstRecoveryPoint()));
+        "Protected: replicating %s -> %s, first recovery point %s%s", plan.sourceRegion(),
+        plan.targetRegion(), started.firstRecoveryPoint(), replication));
     job.end(JobState.Succeeded, null, null);
     return summary(plan, seedBytes, synced, started);
   }
@@ -168,16 +199,54 @@ public final class ReprotectWorkflowImpl implements ReprotectWorkflow {
     return seedBytes;
   }
 
+  /** Cut 0: every source disk at one instant, so the first recovery point is crash-consistent. */
+  private CutTaken takeCut0(ReprotectPlan plan, String runTag) {
+    return stub(ReplicationCycleActivities.class, ActivityPolicies.step(
+        "Take cut 0 of " + plan.vm() + ": every disk at one instant"))
+        .takeCut(new TakeCut(plan.vault(), plan.vm(), runTag + ".c0", false));
+  }
+
+  /**
+   * Starts the replication workflow of the item, which outlives this job (abandoned when it
+   * closes), and returns its workflow id once it runs.
+   */
+  private String startReplication(ReprotectRequest request, ReprotectPlan plan, String runTag,
+      CutTaken cut0, ReplicationStarted started) {
+    String workflowId = WorkflowIds.replication(plan.vault(), plan.vm());
+    ReplicationWorkflow replication = Workflow.newChildWorkflowStub(ReplicationWorkflow.class,
+        ChildWorkflowOptions.newBuilder()
+            .setWorkflowId(workflowId)
+            .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
+            .setStaticSummary("Replication of " + plan.vm() + ", " + plan.sourceRegion() + " -> "
+                + plan.targetRegion())
+            .build());
+    RecoveryPointInfo firstPoint = new RecoveryPointInfo(started.firstRecoveryPoint(),
+        Instant.ofEpochMilli(Workflow.currentTimeMillis()), RecoveryPointType.CrashConsistent,
+        cut0.cutId());
+    ReplicationInput input = ReplicationInput.first(plan.vault(), plan.vm(), plan.sourceRegion(),
+        plan.targetRegion(), runTag, started.retentionDays(),
+        started.appConsistentFrequencyMinutes(), cut0.cutId(), List.of(firstPoint))
+        .withCycleInterval(request.replicationCycleSeconds());
+    Async.function(replication::replicate, input);
+    Workflow.getWorkflowExecution(replication).get();
+    return workflowId;
+  }
+
   /** Syncs the disks in parallel; if one fails, the others stop at their next safe point. */
-  private List<DiskSyncResult> syncDisks(ReprotectPlan plan) {
+  private List<DiskSyncResult> syncDisks(ReprotectPlan plan, CutTaken cut) {
     List<Promise<DiskSyncResult>> syncs = new ArrayList<>();
     CancellationScope scope = Workflow.newCancellationScope(() -> {
       for (PlannedDisk disk : plan.disks()) {
         InitialSyncActivities sync = stub(InitialSyncActivities.class, ActivityPolicies.sync(
             "Initial sync of " + disk.name() + (disk.hasSeed() ? " against its seed" : " (full copy)")
                 + ", " + format(disk.sizeBytes())));
-        syncs.add(Async.function(sync::syncDisk, new DiskSyncInput(
-            plan.vault(), plan.vm(), plan.sourceRegion(), plan.targetRegion(), disk)));
+        BlobRef sourceCut = cut == null ? null : cut.disks().stream()
+            .filter(snapshot -> snapshot.slot().equals(disk.slot())).findFirst()
+            .map(CutDisk::snapshot)
+            .orElseThrow(() -> new IllegalStateException("cut " + cut.cutId() + " has no disk "
+                + disk.slot()));
+        syncs.add(Async.function(sync::syncDisk, new DiskSyncInput(plan.vault(), plan.vm(),
+            plan.sourceRegion(), plan.targetRegion(), disk, sourceCut)));
       }
     });
     scope.run();

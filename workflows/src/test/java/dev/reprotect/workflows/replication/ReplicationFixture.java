@@ -1,9 +1,7 @@
 package dev.reprotect.workflows.replication;
 
-import dev.reprotect.workflows.ReplicationSearchAttributes;
-import dev.reprotect.workflows.ReprotectSearchAttributes;
+import dev.reprotect.workflows.SearchAttributeDefinitions;
 import dev.reprotect.workflows.WorkflowIds;
-import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -39,13 +37,8 @@ final class ReplicationFixture {
     TestWorkflowExtension.Builder builder = TestWorkflowExtension.newBuilder()
         .registerWorkflowImplementationTypes(ReplicationWorkflowImpl.class)
         .setInitialTime(START)
-        .setDoNotStart(true)
-        .registerSearchAttribute(ReplicationSearchAttributes.RPO_SECONDS.getName(),
-            IndexedValueType.INDEXED_VALUE_TYPE_INT)
-        .registerSearchAttribute(ReplicationSearchAttributes.REPLICATION_HEALTH.getName(),
-            IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
-    ReprotectSearchAttributes.ALL.forEach(key ->
-        builder.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
+        .setDoNotStart(true);
+    SearchAttributeDefinitions.all().forEach(builder::registerSearchAttribute);
     return builder.build();
   }
 

@@ -6,7 +6,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
-import io.temporal.testing.WorkflowReplayer;
+import dev.reprotect.workflows.HistoryReplays;
 import io.temporal.worker.Worker;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +55,7 @@ class ReplicationHistoryTest {
     ReplicationInput first = ReplicationFixture.input("web-01", 1, 0);
     ReplicationWorkflow workflow = fixture.start(new ReplicationInput(first.vault(), first.vm(),
         first.sourceRegion(), first.targetRegion(), first.runTag(), first.retentionDays(),
-        first.appConsistentFrequencyMinutes(), first.lastCutId(), first.points(), null, 2));
+        first.appConsistentFrequencyMinutes(), first.lastCutId(), first.points(), null, 2, 0));
     String firstRun = WorkflowStub.fromTyped(workflow).getExecution().getRunId();
     fixture.advanceTo(Duration.ofMinutes(17));
     workflow.stop();
@@ -76,6 +76,6 @@ class ReplicationHistoryTest {
         .toJson(true);
     Files.createDirectories(RECORDED);
     Files.writeString(RECORDED.resolve(name + ".json"), json);
-    WorkflowReplayer.replayWorkflowExecution(json, ReplicationWorkflowImpl.class);
+    HistoryReplays.replay(json, ReplicationWorkflowImpl.class);
   }
 }

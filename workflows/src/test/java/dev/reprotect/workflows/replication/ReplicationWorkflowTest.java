@@ -116,7 +116,7 @@ class ReplicationWorkflowTest {
     ReplicationInput first = ReplicationFixture.input("web-01", 1, 0);
     ReplicationWorkflow workflow = fixture.start(new ReplicationInput(first.vault(), first.vm(),
         first.sourceRegion(), first.targetRegion(), first.runTag(), first.retentionDays(),
-        first.appConsistentFrequencyMinutes(), first.lastCutId(), first.points(), null, 10));
+        first.appConsistentFrequencyMinutes(), first.lastCutId(), first.points(), null, 10, 0));
 
     fixture.advanceTo(Duration.ofMinutes(49));
     ReplicationStatus before = workflow.status();

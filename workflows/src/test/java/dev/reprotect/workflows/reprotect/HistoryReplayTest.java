@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reprotect.azure.sim.Scenario;
+import dev.reprotect.workflows.HistoryReplays;
 import dev.reprotect.workflows.ReprotectWorkflows;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
-import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.NonDeterministicException;
 import io.temporal.worker.Worker;
 import java.io.IOException;
@@ -15,7 +15,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -48,14 +47,13 @@ class HistoryReplayTest {
   @ParameterizedTest
   @MethodSource("checkedInHistories")
   void aCheckedInHistoryReplaysAgainstTheCurrentCode(String history) throws Exception {
-    Class<?>[] workflows = ReprotectWorkflows.IMPLEMENTATIONS.toArray(Class<?>[]::new);
-    WorkflowReplayer.replayWorkflowExecutionFromResource("histories/" + history, workflows[0],
-        Arrays.copyOfRange(workflows, 1, workflows.length));
+    HistoryReplays.replayResource("histories/" + history,
+        ReprotectWorkflows.IMPLEMENTATIONS.toArray(Class<?>[]::new));
   }
 
   @Test
   void aReorderedStepFailsReplay() {
-    assertThatThrownBy(() -> WorkflowReplayer.replayWorkflowExecutionFromResource(
+    assertThatThrownBy(() -> HistoryReplays.replayResource(
         "histories/reprotect-happy-path.v1.json", ReorderedReprotectWorkflow.class))
         .hasStackTraceContaining(NonDeterministicException.class.getSimpleName())
         .hasStackTraceContaining("ClaimItem");
@@ -83,7 +81,7 @@ class HistoryReplayTest {
       String json = env.getWorkflowClient().fetchHistory(fixture.workflowId()).toJson(true);
       Files.createDirectories(RECORDED);
       Files.writeString(RECORDED.resolve(name + ".json"), json);
-      WorkflowReplayer.replayWorkflowExecution(json, ReprotectWorkflowImpl.class);
+      HistoryReplays.replay(json, ReprotectWorkflows.IMPLEMENTATIONS.toArray(Class<?>[]::new));
     }
   }
 }

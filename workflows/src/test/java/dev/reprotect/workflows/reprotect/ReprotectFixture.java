@@ -3,6 +3,7 @@ package dev.reprotect.workflows.reprotect;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.name.Names;
+import dev.reprotect.workflows.SearchAttributeDefinitions;
 import dev.reprotect.activities.Customization;
 import dev.reprotect.activities.ReprotectActivities;
 import dev.reprotect.activities.ReprotectRequest;
@@ -15,7 +16,6 @@ import dev.reprotect.azure.sim.SimulatedAzure;
 import dev.reprotect.workflows.ReprotectSearchAttributes;
 import dev.reprotect.workflows.ReprotectWorkflows;
 import dev.reprotect.workflows.WorkflowIds;
-import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.SearchAttributes;
@@ -52,8 +52,7 @@ final class ReprotectFixture implements AutoCloseable {
     TestWorkflowExtension.Builder builder = TestWorkflowExtension.newBuilder()
         .registerWorkflowImplementationTypes(ReprotectWorkflows.IMPLEMENTATIONS.toArray(Class[]::new))
         .setDoNotStart(true);
-    ReprotectSearchAttributes.ALL.forEach(key ->
-        builder.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
+    SearchAttributeDefinitions.all().forEach(builder::registerSearchAttribute);
     return builder.build();
   }
 

@@ -1,4 +1,4 @@
-package dev.reprotect.activities.sync;
+package dev.reprotect.activities.data;
 
 import dev.reprotect.azure.BlockHash;
 import dev.reprotect.azure.BlockHashes;
@@ -7,14 +7,14 @@ import java.util.Iterator;
 import java.util.List;
 
 /** Which blocks of a range differ between two disks, given their hash lists. */
-final class BlockDiff {
+public final class BlockDiff {
   private BlockDiff() {}
 
   /**
    * Every block allocated on either side whose hashes differ, in ascending order; a block
    * allocated on one side only always differs. Both lists are sorted by index.
    */
-  static List<Long> differingBlocks(BlockHashes source, BlockHashes replica) {
+  public static List<Long> differingBlocks(BlockHashes source, BlockHashes replica) {
     List<Long> differing = new ArrayList<>();
     Iterator<BlockHash> s = source.entries().iterator();
     Iterator<BlockHash> r = replica.entries().iterator();

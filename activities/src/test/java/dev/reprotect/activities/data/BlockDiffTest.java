@@ -1,4 +1,4 @@
-package dev.reprotect.activities.sync;
+package dev.reprotect.activities.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

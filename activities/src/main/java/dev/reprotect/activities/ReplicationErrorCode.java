@@ -1,0 +1,18 @@
+package dev.reprotect.activities;
+
+/**
+ * The stable codes of the data path's own failures, beyond the prerequisites' and the backend's:
+ * the types of the failures that a sync or a replication cycle ends with.
+ */
+public enum ReplicationErrorCode {
+  /**
+   * The bytes of a range kept arriving different from what was sent: retryable, the next attempt
+   * resumes at that range.
+   */
+  CorruptedTransfer,
+  /**
+   * A replica's checksum, read from its bytes in the target region, still differs from its
+   * source's after one repair: the job fails rather than report equal checksums that are not.
+   */
+  ReplicaMismatch
+}

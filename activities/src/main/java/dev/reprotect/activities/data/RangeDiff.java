@@ -1,0 +1,26 @@
+package dev.reprotect.activities.data;
+
+import dev.reprotect.azure.AzureBackend;
+import dev.reprotect.azure.BlobRef;
+import dev.reprotect.azure.BlockHashes;
+import java.util.List;
+
+/**
+ * The blocks of a range that differ between a source and its replica. Each side's hashes are
+ * computed from its bytes where they live; the replica's are all that crosses to the source
+ * region, where the two lists are compared.
+ */
+public record RangeDiff(List<Long> differing, long meteredBytes) {
+  public RangeDiff {
+    differing = List.copyOf(differing);
+  }
+
+  public static RangeDiff of(AzureBackend azure, BlobRef source, BlobRef replica, long fromBlock,
+      long toBlock, String sourceRegion) {
+    BlockHashes sourceHashes = azure.storage().blockHashes(source, fromBlock, toBlock, sourceRegion);
+    BlockHashes replicaHashes =
+        azure.storage().blockHashes(replica, fromBlock, toBlock, sourceRegion);
+    return new RangeDiff(BlockDiff.differingBlocks(sourceHashes, replicaHashes),
+        sourceHashes.meteredBytes() + replicaHashes.meteredBytes());
+  }
+}

@@ -1,0 +1,176 @@
+package dev.reprotect.activities.replication;
+
+import dev.reprotect.activities.ActivityCaller;
+import dev.reprotect.activities.AzureFailures;
+import dev.reprotect.activities.data.RangeDiff;
+import dev.reprotect.activities.data.ReliableTransfer;
+import dev.reprotect.activities.data.ReplicaVerification;
+import dev.reprotect.activities.sync.InitialSyncActivitiesImpl;
+import dev.reprotect.azure.AzureBackend;
+import dev.reprotect.azure.AzureException;
+import dev.reprotect.azure.BlobRef;
+import dev.reprotect.azure.BlockTransfer;
+import dev.reprotect.azure.Caller;
+import dev.reprotect.azure.CutDisk;
+import dev.reprotect.azure.ReplicaDisk;
+import dev.reprotect.azure.ReplicatedItem;
+import dev.reprotect.azure.VmCut;
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+
+/**
+ * One replication cycle against the backend. The changed blocks are found in the source region
+ * (the page-range diff of two cuts), staged in the cache storage account of the source region (an
+ * in-region copy that shares the cut's blocks), shipped from there to the replicas (what crosses
+ * regions, metered), and each replica is verified from its bytes against its cut.
+ */
+public final class ReplicationCycleActivitiesImpl implements ReplicationCycleActivities {
+  /** The container of the cache storage account where a cycle stages its changed blocks. */
+  public static final String STAGING_CONTAINER = "staging";
+
+  private final AzureBackend azure;
+  private final int blocksPerRange;
+
+  @Inject
+  public ReplicationCycleActivitiesImpl(
+      AzureBackend azure, @Named(InitialSyncActivitiesImpl.BLOCKS_PER_RANGE) int blocksPerRange) {
+    this.azure = azure;
+    this.blocksPerRange = blocksPerRange;
+  }
+
+  @Override
+  public ItemProtection itemProtection(ItemRef ref) {
+    return AzureFailures.translated(null,
+        () -> new ItemProtection(item(ref.vault(), ref.vm()).state().name()));
+  }
+
+  @Override
+  public CutTaken takeCut(TakeCut request) {
+    ReplicatedItem item = item(request.vault(), request.vm());
+    return AzureFailures.translated(item.target().region(), () -> {
+      String group = item.source().resourceGroup();
+      boolean quiesced = request.appConsistent()
+          && azure.workload().quiesce(group, request.vm());
+      VmCut cut = azure.compute().createCut(
+          ActivityCaller.current(), group, request.vm(), request.cutId());
+      return new CutTaken(request.cutId(), quiesced, cut.disks());
+    });
+  }
+
+  @Override
+  public CycleShipment shipCut(ShipCut request) {
+    ReplicatedItem item = item(request.vault(), request.vm());
+    return AzureFailures.translated(item.target().region(), () -> ship(item, request));
+  }
+
+  private CycleShipment ship(ReplicatedItem item, ShipCut request) {
+    ActivityExecutionContext context = Activity.getExecutionContext();
+    Caller caller = ActivityCaller.current();
+    String group = item.source().resourceGroup();
+    VmCut cut = cut(group, request.vm(), request.cutId());
+    ShipmentProgress progress = context.getHeartbeatDetails(ShipmentProgress.class)
+        .orElse(ShipmentProgress.start());
+    List<ReplicaDisk> replicas = item.replicaDisks();
+    while (progress.disk() < replicas.size()) {
+      ReplicaDisk replica = replicas.get(progress.disk());
+      CutDisk disk = cut.disk(replica.slot());
+      BlobRef staging = prepare(caller, item, request, disk, replica.replica());
+      long totalBlocks = disk.sizeBytes() / azure.storage().blockSize();
+      while (progress.nextBlock() < totalBlocks) {
+        long from = progress.nextBlock();
+        long to = Math.min(from + blocksPerRange, totalBlocks);
+        ChangedRange changed = changed(item, request, disk, replica.replica(), from, to);
+        BlockTransfer staged =
+            ReliableTransfer.send(azure, caller, disk.snapshot(), staging, changed.blocks());
+        BlockTransfer shipped =
+            ReliableTransfer.send(azure, caller, staging, replica.replica(), changed.blocks());
+        progress = progress.advance(to, changed.blocks().size(),
+            staged.blocksCopied() * azure.storage().blockSize(),
+            changed.meteredBytes() + shipped.meteredBytes());
+        // Between two ranges: a safe point, and where a retry resumes.
+        context.heartbeat(progress);
+      }
+      ShipmentProgress shippedSoFar = progress;
+      ReplicaVerification.Verified verified = ReplicaVerification.verify(azure, caller,
+          disk.snapshot(), replica.replica(), item.source().region(), blocksPerRange,
+          () -> context.heartbeat(shippedSoFar));
+      azure.storage().deleteBlob(caller, staging);
+      progress = progress.nextDisk(verified.blocksRepaired(), verified.meteredBytes());
+      context.heartbeat(progress);
+    }
+    return progress.shipment();
+  }
+
+  /**
+   * The replica has the cut's size (a resized source disk resizes it), and an empty staging
+   * blob of that size waits in the cache account.
+   */
+  private BlobRef prepare(
+      Caller caller, ReplicatedItem item, ShipCut request, CutDisk disk, BlobRef replica) {
+    if (azure.storage().blob(replica).orElseThrow(() -> AzureException.notFound(
+        "replica " + replica)).sizeBytes() != disk.sizeBytes()) {
+      azure.storage().resizePageBlob(caller, replica, disk.sizeBytes());
+    }
+    BlobRef staging = new BlobRef(item.cacheStorageAccount(), STAGING_CONTAINER,
+        request.vm() + "." + request.cutId() + "." + disk.slot() + ".vhd");
+    if (azure.storage().blob(staging).isEmpty()) {
+      azure.storage().createPageBlob(caller, staging, disk.sizeBytes());
+    }
+    return staging;
+  }
+
+  /** The blocks to ship in a range, and what finding them cost across regions. */
+  private record ChangedRange(List<Long> blocks, long meteredBytes) {}
+
+  /**
+   * The page-range diff of the two cuts, found in the source region from the cuts alone; without
+   * a base (the replicas hold no known cut) the block hashes of both sides are compared instead.
+   */
+  private ChangedRange changed(ReplicatedItem item, ShipCut request, CutDisk disk,
+      BlobRef replica, long from, long to) {
+    if (request.baseCutId() == null) {
+      RangeDiff diff = RangeDiff.of(
+          azure, disk.snapshot(), replica, from, to, item.source().region());
+      return new ChangedRange(diff.differing(), diff.meteredBytes());
+    }
+    return new ChangedRange(azure.compute().changedBlocks(item.source().resourceGroup(),
+        request.vm(), request.baseCutId(), request.cutId(), disk.slot(), from, to).blocks(), 0);
+  }
+
+  @Override
+  public RecoveryPointTaken createRecoveryPoint(CreateRecoveryPoint request) {
+    ReplicatedItem item = item(request.vault(), request.vm());
+    return AzureFailures.translated(item.target().region(), () -> {
+      azure.recoveryServices().createRecoveryPoint(ActivityCaller.current(), request.vault(),
+          request.vm(), request.pointId(), request.kind(), request.cutId());
+      return new RecoveryPointTaken(request.pointId());
+    });
+  }
+
+  @Override
+  public void deleteCut(DeleteCut request) {
+    ReplicatedItem item = item(request.vault(), request.vm());
+    AzureFailures.translated(item.target().region(), () -> azure.compute().deleteCut(
+        ActivityCaller.current(), item.source().resourceGroup(), request.vm(), request.cutId()));
+  }
+
+  @Override
+  public void deleteRecoveryPoints(DeleteRecoveryPoints request) {
+    AzureFailures.translated(null, () -> request.pointIds().forEach(id ->
+        azure.recoveryServices().deleteRecoveryPoint(
+            ActivityCaller.current(), request.vault(), request.vm(), id)));
+  }
+
+  private VmCut cut(String group, String vm, String cutId) {
+    return azure.compute().cut(group, vm, cutId)
+        .orElseThrow(() -> AzureException.notFound("cut " + cutId + " of " + vm));
+  }
+
+  private ReplicatedItem item(String vault, String vm) {
+    return AzureFailures.translated(null, () -> azure.recoveryServices().replicatedItem(vault, vm)
+        .orElseThrow(() -> AzureException.notFound("replicated item " + vault + "/" + vm)));
+  }
+}

@@ -1,0 +1,46 @@
+package dev.reprotect.workflows;
+
+import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * Replays a history against workflow implementations, as WorkflowReplayer does, on a worker whose
+ * deadlock detector tolerates a loaded machine: its default of 1 s fails the first replay of a
+ * JVM, which loads classes, on a busy two-core CI machine, with no deadlock at all.
+ */
+public final class HistoryReplays {
+  private static final Duration DEADLOCK_DETECTION = Duration.ofSeconds(30);
+
+  private HistoryReplays() {}
+
+  public static void replay(String json, Class<?>... workflows) throws Exception {
+    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      Worker worker = env.newWorker("replay", WorkerOptions.newBuilder()
+          .setDefaultDeadlockDetectionTimeout(DEADLOCK_DETECTION.toMillis()).build());
+      worker.registerWorkflowImplementationTypes(workflows);
+      worker.replayWorkflowExecution(WorkflowExecutionHistory.fromJson(json));
+    }
+  }
+
+  public static void replayResource(String resource, Class<?>... workflows) throws Exception {
+    replay(readResource(resource), workflows);
+  }
+
+  private static String readResource(String resource) {
+    try (InputStream in = HistoryReplays.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no resource " + resource);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
