@@ -254,15 +254,9 @@ abstract class AzureBackendContract {
 
   @Test
   void blocksCrossRegionsOnlyAsDifferencesAndAreMetered() {
-    account("steast", RG_EAST, EAST);
-    account("stse", RG_SE, SOUTHEAST);
-    BlobRef source = new BlobRef("stse", "vhds", "source.vhd");
-    BlobRef replica = new BlobRef("steast", "vhds", "replica.vhd");
-    azure.storage().createPageBlob(CALLER, source, 8L * BLOCK_SIZE);
-    azure.storage().createPageBlob(CALLER, replica, 8L * BLOCK_SIZE);
-    for (long i : new long[] {0, 2, 3}) {
-      azure.storage().writeBlock(CALLER, source, i, block(i));
-    }
+    List<BlobRef> pair = sourceAndReplica(8, 0, 2, 3);
+    BlobRef source = pair.get(0);
+    BlobRef replica = pair.get(1);
     azure.storage().writeBlock(CALLER, replica, 2, block(2));
     azure.storage().writeBlock(CALLER, replica, 5, block(5));
 
@@ -285,15 +279,9 @@ abstract class AzureBackendContract {
 
   @Test
   void blocksThatArriveCorruptedAreReportedHeldAsReceivedAndSentAgain() {
-    account("steast", RG_EAST, EAST);
-    account("stse", RG_SE, SOUTHEAST);
-    BlobRef source = new BlobRef("stse", "vhds", "source.vhd");
-    BlobRef replica = new BlobRef("steast", "vhds", "replica.vhd");
-    azure.storage().createPageBlob(CALLER, source, 4L * BLOCK_SIZE);
-    azure.storage().createPageBlob(CALLER, replica, 4L * BLOCK_SIZE);
-    for (long i : new long[] {0, 1, 3}) {
-      azure.storage().writeBlock(CALLER, source, i, block(i));
-    }
+    List<BlobRef> pair = sourceAndReplica(4, 0, 1, 3);
+    BlobRef source = pair.get(0);
+    BlobRef replica = pair.get(1);
     sim.faults().corruptTransfers(1.0, 5);
 
     BlockTransfer transfer = azure.storage().transferBlocks(CALLER, source, replica,
@@ -459,6 +447,23 @@ abstract class AzureBackendContract {
 
     assertThat(azure.exportState()).isEqualTo(sim.exportState());
     assertThat(azure.metering().activityLog()).isEqualTo(sim.metering().activityLog());
+  }
+
+  /**
+   * A source disk of {@code blocks} blocks in southeastasia with the {@code written} blocks, and
+   * an empty replica of the same size in eastasia.
+   */
+  List<BlobRef> sourceAndReplica(long blocks, long... written) {
+    account("steast", RG_EAST, EAST);
+    account("stse", RG_SE, SOUTHEAST);
+    BlobRef source = new BlobRef("stse", "vhds", "source.vhd");
+    BlobRef replica = new BlobRef("steast", "vhds", "replica.vhd");
+    azure.storage().createPageBlob(CALLER, source, blocks * BLOCK_SIZE);
+    azure.storage().createPageBlob(CALLER, replica, blocks * BLOCK_SIZE);
+    for (long i : written) {
+      azure.storage().writeBlock(CALLER, source, i, block(i));
+    }
+    return List.of(source, replica);
   }
 
   StorageAccount account(String name, String group, String region) {
