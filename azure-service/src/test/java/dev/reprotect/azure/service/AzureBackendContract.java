@@ -216,15 +216,9 @@ abstract class AzureBackendContract extends BackendContractBase {
 
   @Test
   void blocksCrossRegionsOnlyAsDifferencesAndAreMetered() {
-    account("steast", RG_EAST, EAST);
-    account("stse", RG_SE, SOUTHEAST);
-    BlobRef source = new BlobRef("stse", "vhds", "source.vhd");
-    BlobRef replica = new BlobRef("steast", "vhds", "replica.vhd");
-    azure.storage().createPageBlob(CALLER, source, 8L * BLOCK_SIZE);
-    azure.storage().createPageBlob(CALLER, replica, 8L * BLOCK_SIZE);
-    for (long i : new long[] {0, 2, 3}) {
-      azure.storage().writeBlock(CALLER, source, i, block(i));
-    }
+    List<BlobRef> pair = sourceAndReplica(8, 0, 2, 3);
+    BlobRef source = pair.get(0);
+    BlobRef replica = pair.get(1);
     azure.storage().writeBlock(CALLER, replica, 2, block(2));
     azure.storage().writeBlock(CALLER, replica, 5, block(5));
 
@@ -247,15 +241,9 @@ abstract class AzureBackendContract extends BackendContractBase {
 
   @Test
   void blocksThatArriveCorruptedAreReportedHeldAsReceivedAndSentAgain() {
-    account("steast", RG_EAST, EAST);
-    account("stse", RG_SE, SOUTHEAST);
-    BlobRef source = new BlobRef("stse", "vhds", "source.vhd");
-    BlobRef replica = new BlobRef("steast", "vhds", "replica.vhd");
-    azure.storage().createPageBlob(CALLER, source, 4L * BLOCK_SIZE);
-    azure.storage().createPageBlob(CALLER, replica, 4L * BLOCK_SIZE);
-    for (long i : new long[] {0, 1, 3}) {
-      azure.storage().writeBlock(CALLER, source, i, block(i));
-    }
+    List<BlobRef> pair = sourceAndReplica(4, 0, 1, 3);
+    BlobRef source = pair.get(0);
+    BlobRef replica = pair.get(1);
     sim.faults().corruptTransfers(1.0, 5);
 
     BlockTransfer transfer = azure.storage().transferBlocks(CALLER, source, replica,
@@ -421,5 +409,22 @@ abstract class AzureBackendContract extends BackendContractBase {
 
     assertThat(azure.exportState()).isEqualTo(sim.exportState());
     assertThat(azure.metering().activityLog()).isEqualTo(sim.metering().activityLog());
+  }
+
+  /**
+   * A source disk of {@code blocks} blocks in southeastasia with the {@code written} blocks, and
+   * an empty replica of the same size in eastasia.
+   */
+  List<BlobRef> sourceAndReplica(long blocks, long... written) {
+    account("steast", RG_EAST, EAST);
+    account("stse", RG_SE, SOUTHEAST);
+    BlobRef source = new BlobRef("stse", "vhds", "source.vhd");
+    BlobRef replica = new BlobRef("steast", "vhds", "replica.vhd");
+    azure.storage().createPageBlob(CALLER, source, blocks * BLOCK_SIZE);
+    azure.storage().createPageBlob(CALLER, replica, blocks * BLOCK_SIZE);
+    for (long i : written) {
+      azure.storage().writeBlock(CALLER, source, i, block(i));
+    }
+    return List.of(source, replica);
   }
 }

@@ -19,7 +19,8 @@ import java.util.Optional;
 final class HttpStorage implements StorageApi {
   /**
    * Block indices per transferBlocks request: about 40 KiB of JSON, under the service's 64 KiB
-   * cap. Each block's transfer stands alone, so a list is sent in slices and the counts summed.
+   * cap. Each block's transfer stands alone, so a list is sent in slices and
+   * the outcomes summed.
    */
   static final int BLOCKS_PER_TRANSFER = 4096;
 
