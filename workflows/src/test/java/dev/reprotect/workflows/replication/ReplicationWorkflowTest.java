@@ -20,9 +20,10 @@ import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ReplicationWorkflowTest {
@@ -38,36 +39,31 @@ class ReplicationWorkflowTest {
    * is at (odd hour):55: at 6 h, 01:55 and 03:55 (2); at 26 h, 01:55 to 23:55 (12); at 72 h,
    * 01:55 to 69:55 (35). Retention 0 keeps the last 2 hours only.
    */
-  @Test
-  void threeDaysOfCyclesKeepThePointsOfThePruningTable(TestWorkflowEnvironment env, Worker worker) {
+  @ParameterizedTest(name = "retention {0} days")
+  @CsvSource({"0, 13, 25, 25, 25", "1, 13, 29, 47, 47", "7, 13, 27, 37, 60"})
+  void threeDaysOfCyclesKeepThePointsOfThePruningTable(int retentionDays, int at1h, int at6h,
+      int at26h, int at72h, TestWorkflowEnvironment env, Worker worker) {
     ReplicationFixture fixture = new ReplicationFixture(env, worker);
-    List<String> vms = List.of("r0", "r1", "r7");
-    fixture.start(ReplicationFixture.input("r0", 0, 0));
-    fixture.start(ReplicationFixture.input("r1", 1, 0));
-    fixture.start(ReplicationFixture.input("r7", 7, 0));
-    Map<Duration, List<Integer>> expected = Map.of(
-        Duration.ofHours(1), List.of(13, 13, 13),
-        Duration.ofHours(6), List.of(25, 29, 27),
-        Duration.ofHours(26), List.of(25, 47, 37),
-        Duration.ofHours(72), List.of(25, 47, 60));
+    String vm = "r" + retentionDays;
+    fixture.start(ReplicationFixture.input(vm, retentionDays, 0));
+    Map<Duration, Integer> expected = Map.of(Duration.ofHours(1), at1h, Duration.ofHours(6), at6h,
+        Duration.ofHours(26), at26h, Duration.ofHours(72), at72h);
     for (Duration instant : expected.keySet().stream().sorted().toList()) {
       fixture.advanceTo(instant.plusMinutes(2));
-      for (int i = 0; i < vms.size(); i++) {
-        String vm = vms.get(i);
-        int count = expected.get(instant).get(i);
-        assertThat(fixture.backend.points(vm)).as("%s at %s", vm, instant).hasSize(count);
-        ReplicationStatus status = fixture.workflow(vm).status();
-        assertThat(status.points()).as("%s at %s", vm, instant).hasSize(count);
-        assertThat(status.cyclesRun()).isEqualTo(instant.toMinutes() / 5);
-        assertThat(status.health()).isEqualTo(ReplicationHealth.Healthy);
-        // Only the replicas' base remains; every older cut was deleted.
-        assertThat(fixture.backend.cuts(vm)).containsExactly(
-            vm + ".c" + instant.toMinutes() / 5);
-      }
+      int count = expected.get(instant);
+      assertThat(fixture.backend.points(vm)).as("%s at %s", vm, instant).hasSize(count);
+      ReplicationStatus status = fixture.workflow(vm).status();
+      assertThat(status.points()).as("%s at %s", vm, instant).hasSize(count);
+      assertThat(status.cyclesRun()).isEqualTo(instant.toMinutes() / 5);
+      assertThat(status.health()).isEqualTo(ReplicationHealth.Healthy);
+      // Only the replicas' base remains; every older cut was deleted.
+      assertThat(fixture.backend.cuts(vm)).containsExactly(vm + ".c" + instant.toMinutes() / 5);
     }
-    // 00:00 and 00:05 went by 02:05; 47:55 (24h05 old) is past the day, 48:55 the oldest kept.
-    assertThat(fixture.backend.points("r1")).extracting(FakeReplicationActivities.Point::id)
-        .doesNotContain("r1.p0", "r1.p1").doesNotContain("r1.p575").contains("r1.p587");
+    if (retentionDays == 1) {
+      // 00:00 and 00:05 went by 02:05; 47:55 (24h05 old) is past the day, 48:55 the oldest kept.
+      assertThat(fixture.backend.points(vm)).extracting(FakeReplicationActivities.Point::id)
+          .doesNotContain("r1.p0", "r1.p1").doesNotContain("r1.p575").contains("r1.p587");
+    }
   }
 
   @Test
