@@ -5,18 +5,26 @@ import static dev.reprotect.workflows.ByteSizes.format;
 import dev.reprotect.activities.ReprotectActivities;
 import dev.reprotect.activities.ReprotectErrorCode;
 import dev.reprotect.activities.ReprotectRequest;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.reprotect.azure.AzureBackend;
+import dev.reprotect.azure.ChurnPattern;
+import dev.reprotect.azure.ChurnSpec;
 import dev.reprotect.azure.sim.Scenario;
 import dev.reprotect.azure.sim.ScenarioSeeder;
 import dev.reprotect.azure.sim.SimulatedAzure;
 import dev.reprotect.worker.EmbeddedTemporal;
 import dev.reprotect.worker.ReprotectModule;
+import dev.reprotect.workflows.reprotect.ReprotectSummary;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true, description = {
     "Run one reprotect end to end in this JVM, with nothing to install.",
@@ -24,8 +32,20 @@ import picocli.CommandLine.Option;
         + "share this JVM. The simulator is seeded with a VM failed over from the target region to "
         + "the source region and committed; its stale original is still in the target region. "
         + "The job stops the stale VM, seeds from its disks, deletes it, syncs only the blocks that "
-        + "differ, and starts delta replication back to the target region.%n"})
+        + "differ, and starts delta replication back to the target region.%n",
+    "With --churn the source VM's guest writes to its disks from before the job starts, so "
+        + "writes land during the initial sync too. With --cycles the demo then watches that "
+        + "many replication cycles go by (each: blocks changed, bytes shipped, its recovery "
+        + "point, and what the guest wrote meanwhile), stops the replication and checks the "
+        + "replicas against the newest point's cut from bytes. The demo shortens the interval "
+        + "between cycles to --cycle-seconds; the product's is fixed at 5 minutes.%n"})
 final class DemoCommand implements Callable<Integer> {
+  /** The churn's seed: the same blocks and bytes on every run of the demo. */
+  static final long CHURN_SEED = 1;
+
+  @Spec
+  CommandSpec spec;
+
   @Mixin
   ScenarioOptions scenarioOptions;
 
@@ -43,13 +63,33 @@ final class DemoCommand implements Callable<Integer> {
           + "${COMPLETION-CANDIDATES}.")
   ReprotectErrorCode broken;
 
+  @Option(names = "--churn", paramLabel = "MBPS",
+      description = "The source VM's guest writes random blocks to each of its disks at MBPS "
+          + "MB/s (pattern random, seed " + CHURN_SEED + "), from before the job starts to the "
+          + "end of the demo.")
+  Double churn;
+
+  @Option(names = "--cycles", defaultValue = "0", paramLabel = "N",
+      description = "After the job: wait for N replication cycles beyond the first point, show "
+          + "each, then stop the replication and check the replicas (default: none).")
+  int cycles;
+
+  @Option(names = "--cycle-seconds", defaultValue = "3", paramLabel = "S",
+      description = "With --cycles: seconds between cycles, the demo's compression of the "
+          + "product's fixed 5 minutes (default: ${DEFAULT-VALUE}).")
+  int cycleSeconds;
+
   @Override
   public Integer call() {
+    refuseBadReplicationOptions();
     Scenario.Builder world = scenarioOptions.toScenario();
     Scenario scenario = (broken == null ? world : BrokenRules.breakWorld(broken, world)).build();
     ReprotectRequest request = broken == null
         ? ReprotectRequest.of(scenario.vault(), scenario.vm())
         : BrokenRules.breakRequest(broken, scenario);
+    if (cycles > 0) {
+      request = request.withReplicationCycleSeconds(cycleSeconds);
+    }
 
     try {
       return run(scenario, request);
@@ -73,22 +113,94 @@ final class DemoCommand implements Callable<Integer> {
       String stateBefore = azure.exportState();
       int logBefore = azure.metering().activityLog().size();
       ReprotectJobs jobs = new ReprotectJobs(temporal.client());
-      String workflowId = jobs.start(request);
-      info("Job " + workflowId);
+      // Only --churn and --cycles need it (and --broken excludes them).
+      ReplicationDemo replication = churn != null || cycles > 0 ? new ReplicationDemo(
+          jobs.replications(), azure, scenario.vault(), scenario.vm()) : null;
       try {
-        return output.summary(JobProgressDisplay.awaitEnd(jobs, workflowId, output));
-      } catch (RuntimeException failure) {
-        int status = output.fail(JobFailures.describe(failure));
-        if (broken != null) {
-          boolean unchanged = stateBefore.equals(azure.exportState())
-              && logBefore == azure.metering().activityLog().size();
-          info(unchanged
-              ? "The backend is unchanged: same resources, same disk contents, no new entry in "
-                  + "its activity log."
-              : "WARNING: the refused request changed the backend.");
+        if (churn != null) {
+          replication.startChurn(new ChurnSpec(churn, ChurnPattern.Random, CHURN_SEED));
+          info(String.format(Locale.ROOT, "The guest of %s writes %.1f MB/s to each disk.",
+              scenario.vm(), churn));
         }
-        return status;
+        long churnAtJobStart = replication == null ? 0 : replication.churnBytes();
+        String workflowId = jobs.start(request);
+        info("Job " + workflowId);
+        ReprotectSummary summary;
+        try {
+          summary = JobProgressDisplay.awaitEnd(jobs, workflowId, output);
+        } catch (RuntimeException failure) {
+          int status = output.fail(JobFailures.describe(failure));
+          if (broken != null) {
+            boolean unchanged = stateBefore.equals(azure.exportState())
+                && logBefore == azure.metering().activityLog().size();
+            info(unchanged
+                ? "The backend is unchanged: same resources, same disk contents, no new entry in "
+                    + "its activity log."
+                : "WARNING: the refused request changed the backend.");
+          }
+          return status;
+        }
+        if (cycles == 0) {
+          return output.summary(summary);
+        }
+        return replicate(replication, summary, churnAtJobStart);
+      } finally {
+        if (replication != null && churn != null) {
+          replication.stopChurn();
+        }
       }
+    }
+  }
+
+  /** Watches the cycles after the job, then prints the job's summary and the replication's. */
+  private int replicate(ReplicationDemo replication, ReprotectSummary summary,
+      long churnAtJobStart) {
+    if (!output.json) {
+      HumanFormat.summary(summary, output.out);
+      output.out.printf("%nReplication: a cycle every %d s (the demo's compression; the "
+          + "product's interval is fixed at 5 minutes). Waiting for %d cycles.%n", cycleSeconds,
+          cycles);
+    }
+    ReplicationDemo.Result result = replication.run(cycles, cycleSeconds, churnAtJobStart,
+        cycle -> info(String.format("  cycle %d: %s, %d blocks changed, %s shipped, point %s; "
+                + "the guest wrote %s", cycle.number(),
+            cycle.succeeded() ? "ok" : "FAILED (" + cycle.error() + ")", cycle.blocksChanged(),
+            format(cycle.bytesShipped()), cycle.pointId(), format(cycle.churnBytes()))));
+    if (output.json) {
+      output.out.println(Json.write(new DemoResult(summary, result)));
+    } else {
+      output.out.printf(Locale.ROOT, "%nReplication %s after %d cycles: %s shipped for %s "
+              + "written by the guest%s. RPO %s, %s; newest point %s.%n", result.state(),
+          result.cyclesRun(), format(result.bytesShipped()), format(result.churnBytes()),
+          result.shippedPerChurned() == null ? ""
+              : String.format(Locale.ROOT, " (%.2f)", result.shippedPerChurned()),
+          result.rpoSeconds() == null ? "none" : HumanFormat.age(result.rpoSeconds()),
+          result.health(), result.newestPoint());
+      for (ReplicationDemo.DiskChecksum disk : result.checksums()) {
+        output.out.printf("  %-8s source at the cut %s replica  %s%n", disk.slot(),
+            disk.equal() ? "=" : "DIFFERS FROM", disk.cut().substring(0, 12));
+      }
+    }
+    return result.replicasMatch() ? ExitCodes.OK : ExitCodes.FAILED;
+  }
+
+  /** The demo's JSON with --cycles: the job's summary, and the replication after it. */
+  record DemoResult(
+      @JsonUnwrapped ReprotectSummary summary,
+      @JsonInclude(JsonInclude.Include.NON_NULL) ReplicationDemo.Result replication) {}
+
+  private void refuseBadReplicationOptions() {
+    if (churn != null && (!(churn > 0) || churn.isInfinite())) {
+      throw new ParameterException(spec.commandLine(),
+          "--churn must be a positive number of MB/s, not " + churn);
+    }
+    if (cycles < 0 || cycleSeconds < 1) {
+      throw new ParameterException(spec.commandLine(),
+          "--cycles is 0 or more and --cycle-seconds at least 1");
+    }
+    if (broken != null && (churn != null || cycles > 0)) {
+      throw new ParameterException(spec.commandLine(),
+          "--broken excludes --churn and --cycles: a refused job starts no replication");
     }
   }
 

@@ -10,7 +10,12 @@ import dev.reprotect.workflows.reprotect.DiskSummary;
 import dev.reprotect.workflows.reprotect.JobStep;
 import dev.reprotect.workflows.reprotect.ReprotectJob;
 import dev.reprotect.workflows.reprotect.ReprotectSummary;
+import dev.reprotect.workflows.replication.ReplicationCycle;
+import dev.reprotect.workflows.replication.ReplicationError;
+import dev.reprotect.workflows.replication.ReplicationStatus;
 import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 /** The CLI's output for people; {@link Json} is the one for scripts. */
@@ -70,6 +75,62 @@ final class HumanFormat {
     for (JobStep step : job.steps()) {
       out.printf("  %-11s %-38s %s%n", step.state(), step.title(), step.detail());
     }
+  }
+
+  static void replication(ReplicationStatus r, PrintStream out) {
+    out.printf("%s of vault %s: %s, %s, RPO %s; %d cycles run, %d recovery points%n", r.vm(),
+        r.vault(), r.state(), r.health(), r.rpoSeconds() == null ? "none (no point)"
+            : age(r.rpoSeconds()), r.cyclesRun(), r.points().size());
+    ReplicationCycle last = r.lastCycle();
+    out.println("Last cycle: " + (last == null ? "none yet" : cycle(last)));
+    if (!r.recentCycles().isEmpty()) {
+      out.printf("%nRecent cycles%n  %5s %-20s %8s %8s %10s %10s %8s  %s%n", "cycle", "started",
+          "duration", "blocks", "staged", "shipped", "repaired", "point or error");
+      for (ReplicationCycle c : r.recentCycles()) {
+        out.printf(Locale.ROOT, "  %5d %-20s %7.1fs %8d %10s %10s %8d  %s%n", c.number(),
+            c.startTime(), seconds(c), c.blocksChanged(), format(c.bytesStaged()),
+            format(c.bytesShipped()), c.blocksRepaired(),
+            c.succeeded() ? c.pointId() : "FAILED " + c.error());
+      }
+    }
+    ReplicationError e = r.lastError();
+    if (e != null) {
+      out.printf("%nLast error: cycle %d at %s, %s: %s: %s%n", e.cycle(), e.time(), e.activity(),
+          e.type(), e.message());
+    }
+  }
+
+  /** One cycle on a line: what it changed and shipped, its point, how long it took. */
+  static String cycle(ReplicationCycle c) {
+    return c.succeeded()
+        ? String.format(Locale.ROOT, "#%d: %d blocks changed, %s shipped, point %s, %.1f s",
+            c.number(), c.blocksChanged(), format(c.bytesShipped()), c.pointId(), seconds(c))
+        : String.format(Locale.ROOT, "#%d FAILED after %.1f s: %s", c.number(), seconds(c),
+            c.error());
+  }
+
+  static void recoveryPoints(List<RecoveryPointsCommand.Point> points, PrintStream out) {
+    out.printf("  %-28s %-20s %-16s %-28s %s%n", "id", "time", "type", "cut", "age");
+    for (RecoveryPointsCommand.Point p : points) {
+      out.printf("  %-28s %-20s %-16s %-28s %s%n", p.id(), p.time(), p.type(), p.cutId(),
+          age(p.ageSeconds()));
+    }
+  }
+
+  /** 42 s, 5 min 3 s, 2 h 10 min: a duration as people read an age. */
+  static String age(long seconds) {
+    Duration d = Duration.ofSeconds(Math.max(0, seconds));
+    if (d.toMinutes() == 0) {
+      return d.toSeconds() + " s";
+    }
+    if (d.toHours() == 0) {
+      return d.toMinutes() + " min " + d.toSecondsPart() + " s";
+    }
+    return d.toHours() + " h " + d.toMinutesPart() + " min";
+  }
+
+  private static double seconds(ReplicationCycle c) {
+    return Duration.between(c.startTime(), c.endTime()).toMillis() / 1000.0;
   }
 
   static void error(CliError error, PrintStream err) {

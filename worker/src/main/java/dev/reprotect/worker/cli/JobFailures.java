@@ -17,6 +17,9 @@ final class JobFailures {
 
   static CliError describe(Throwable thrown) {
     for (Throwable t = thrown; t != null; t = t.getCause()) {
+      if (t instanceof CommandFailure failure) {
+        return failure.error();
+      }
       if (t instanceof AzureException azure) {
         return new CliError(azure.code().name(), azure.getMessage());
       }

@@ -10,10 +10,8 @@ import dev.reprotect.workflows.plan.PlanReviewWorkflow;
 import dev.reprotect.workflows.reprotect.ReprotectJob;
 import dev.reprotect.workflows.reprotect.ReprotectSummary;
 import dev.reprotect.workflows.reprotect.ReprotectWorkflow;
-import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.workflow.v1.PendingActivityInfo;
-import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
@@ -76,6 +74,11 @@ final class ReprotectJobs {
     return client.listExecutions(query).limit(limit).toList();
   }
 
+  /** The replication workflows the jobs start, through the same client. */
+  Replications replications() {
+    return new Replications(client);
+  }
+
   void cancel(String workflowId) {
     client.newUntypedWorkflowStub(workflowId).cancel();
   }
@@ -83,7 +86,7 @@ final class ReprotectJobs {
   JobStatus status(String workflowId) {
     DescribeWorkflowExecutionResponse described = describe(workflowId);
     WorkflowExecutionStatus status = described.getWorkflowExecutionInfo().getStatus();
-    String name = status.name().replace("WORKFLOW_EXECUTION_STATUS_", "");
+    String name = WorkflowExecutions.name(status);
     WorkflowStub stub = client.newUntypedWorkflowStub(workflowId);
     switch (status) {
       case WORKFLOW_EXECUTION_STATUS_RUNNING -> {
@@ -135,11 +138,7 @@ final class ReprotectJobs {
   }
 
   private DescribeWorkflowExecutionResponse describe(String workflowId) {
-    return client.getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(
-        DescribeWorkflowExecutionRequest.newBuilder()
-            .setNamespace(client.getOptions().getNamespace())
-            .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
-            .build());
+    return WorkflowExecutions.describe(client, workflowId);
   }
 
   private static Optional<ReprotectJob> jobOf(WorkflowException e) {

@@ -4,16 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.reprotect.activities.ReprotectRequest;
 import dev.reprotect.azure.ProtectionState;
 import dev.reprotect.azure.sim.Scenario;
 import dev.reprotect.azure.sim.SimulatedAzure;
 import dev.reprotect.worker.ReprotectWorker;
 import dev.reprotect.worker.SearchAttributeSetup;
-import dev.reprotect.workflows.ReprotectSearchAttributes;
+import dev.reprotect.workflows.SearchAttributeDefinitions;
+import dev.reprotect.workflows.WorkflowIds;
+import dev.reprotect.workflows.replication.ReplicationWorkflow;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowFailedException;
-import io.temporal.common.SearchAttributeKey;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testserver.TestServer;
@@ -22,6 +24,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -57,8 +60,7 @@ class CliAgainstATemporalServiceTest {
     service = WorkflowServiceStubs.newServiceStubs(
         WorkflowServiceStubsOptions.newBuilder().setTarget(address).build());
     assertThat(SearchAttributeSetup.registerMissing(service, NAMESPACE))
-        .containsExactlyInAnyOrderElementsOf(
-            ReprotectSearchAttributes.ALL.stream().map(SearchAttributeKey::getName).toList());
+        .containsExactlyInAnyOrderElementsOf(SearchAttributeDefinitions.all().keySet());
     startWorker(Scenario.builder().diskSizeBytes(16L << 20).dataDisks(1).build());
   }
 
@@ -85,10 +87,22 @@ class CliAgainstATemporalServiceTest {
   }
 
   private CliRun cli(String command, String... args) {
+    return run(true, command, args);
+  }
+
+  /** The same, for people: without --json. */
+  private CliRun human(String command, String... args) {
+    return run(false, command, args);
+  }
+
+  private CliRun run(boolean json, String command, String... args) {
     List<String> full = new ArrayList<>(List.of(command));
     full.addAll(List.of(args));
     full.addAll(List.of("--vault", scenario.vault(), "--address", address,
-        "--namespace", NAMESPACE, "--json"));
+        "--namespace", NAMESPACE));
+    if (json) {
+      full.add("--json");
+    }
     return CliRun.of(full.toArray(String[]::new));
   }
 
@@ -205,6 +219,77 @@ class CliAgainstATemporalServiceTest {
 
     assertThat(list.exitCode()).isEqualTo(1);
     assertThat(list.json().get("error").get("code").asText()).isEqualTo("ListingNotSupported");
+  }
+
+  @Test
+  void replicationAndRecoveryPointsShowTheCyclesThenStopEndsThem() {
+    WorkflowClient client = WorkflowClient.newInstance(service);
+    ReprotectJobs jobs = new ReprotectJobs(client);
+    jobs.await(jobs.start(
+        ReprotectRequest.of(scenario.vault(), scenario.vm()).withReplicationCycleSeconds(1)));
+    ReplicationWorkflow workflow = client.newWorkflowStub(ReplicationWorkflow.class,
+        WorkflowIds.replication(scenario.vault(), scenario.vm()));
+    Await.until("two cycles ended", () -> workflow.status().recentCycles().size() >= 2);
+
+    CliRun replication = cli("replication", scenario.vm());
+    assertThat(replication.exitCode()).as(replication.stderr()).isZero();
+    JsonNode running = replication.json();
+    assertThat(running.get("status").asText()).isEqualTo("RUNNING");
+    JsonNode status = running.get("replication");
+    assertThat(status.get("state").asText()).isEqualTo("Running");
+    assertThat(status.get("cyclesRun").asLong()).isGreaterThanOrEqualTo(2);
+    assertThat(status.get("rpoSeconds").asLong()).isNotNegative();
+    assertThat(status.get("health").asText()).isIn("Healthy", "Warning", "Critical");
+    assertThat(status.get("lastCycle").get("pointId").asText()).isNotBlank();
+    assertThat(status.get("recentCycles").size()).isGreaterThanOrEqualTo(2);
+    assertThat(human("replication", scenario.vm()).stdout())
+        .contains("replication." + scenario.vault() + "." + scenario.vm() + ": RUNNING")
+        .contains(scenario.vm() + " of vault " + scenario.vault() + ": Running")
+        .contains("Recent cycles");
+
+    CliRun listed = cli("recovery-points", scenario.vm());
+    assertThat(listed.exitCode()).as(listed.stderr()).isZero();
+    JsonNode points = listed.json().get("points");
+    assertThat(points.size()).isGreaterThanOrEqualTo(3);
+    for (int i = 1; i < points.size(); i++) {
+      assertThat(Instant.parse(points.get(i - 1).get("time").asText()))
+          .as("newest first").isAfterOrEqualTo(Instant.parse(points.get(i).get("time").asText()));
+    }
+    JsonNode first = points.get(points.size() - 1);
+    assertThat(first.get("id").asText()).as("the reprotect's point, of cut 0").endsWith(".p0");
+    assertThat(first.get("cutId").asText()).endsWith(".c0");
+    assertThat(first.get("ageSeconds").asLong()).isNotNegative();
+    assertThat(human("recovery-points", scenario.vm()).stdout())
+        .contains("newest first").contains(first.get("id").asText());
+
+    CliRun stop = cli("replication", scenario.vm(), "--stop");
+    assertThat(stop.exitCode()).as(stop.stderr()).isZero();
+    assertThat(stop.json().get("status").asText()).isEqualTo("COMPLETED");
+    assertThat(stop.json().get("replication").get("state").asText()).isEqualTo("Stopped");
+
+    JsonNode ended = cli("replication", scenario.vm()).json();
+    assertThat(ended.get("status").asText()).isEqualTo("COMPLETED");
+    assertThat(ended.get("replication").get("cyclesRun").asLong())
+        .isEqualTo(stop.json().get("replication").get("cyclesRun").asLong());
+    assertThat(cli("recovery-points", scenario.vm()).json().get("points").size())
+        .isEqualTo(stop.json().get("replication").get("points").size());
+
+    CliRun again = cli("replication", scenario.vm(), "--stop");
+    assertThat(again.exitCode()).isEqualTo(1);
+    assertThat(again.json().get("error").get("code").asText()).isEqualTo("ReplicationNotRunning");
+  }
+
+  @Test
+  void theReplicationOfAnUnknownVmSaysSo() {
+    for (String command : List.of("replication", "recovery-points")) {
+      CliRun run = cli(command, "no-such-vm");
+      assertThat(run.exitCode()).as(command).isEqualTo(1);
+      assertThat(run.json().get("error").get("code").asText()).isEqualTo("ReplicationNotFound");
+      CliRun forPeople = human(command, "no-such-vm");
+      assertThat(forPeople.exitCode()).isEqualTo(1);
+      assertThat(forPeople.stderr()).contains("error ReplicationNotFound: no replication workflow "
+          + "replication." + scenario.vault() + ".no-such-vm");
+    }
   }
 
   @Test

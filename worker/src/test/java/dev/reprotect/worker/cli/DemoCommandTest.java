@@ -35,6 +35,48 @@ class DemoCommandTest {
   }
 
   @Test
+  void theDemoWatchesReplicationCyclesUnderChurnThenStopsItWithTheReplicasEqualToTheCut() {
+    CliRun run = CliRun.of("demo", "--disk-size", "16MiB", "--churn", "4", "--cycles", "3",
+        "--json");
+
+    assertThat(run.exitCode()).as(run.stderr()).isZero();
+    JsonNode result = run.json();
+    assertThat(result.get("state").asText()).isEqualTo("Protected");
+    JsonNode replication = result.get("replication");
+    assertThat(replication.get("state").asText()).isEqualTo("Stopped");
+    assertThat(replication.get("cycles")).hasSize(3).allSatisfy(cycle -> {
+      assertThat(cycle.get("succeeded").asBoolean()).isTrue();
+      assertThat(cycle.get("pointId").asText()).endsWith(".p" + cycle.get("number").asLong());
+      assertThat(cycle.get("bytesShipped").asLong()).isNotNegative();
+    });
+    long churned = replication.get("churnBytes").asLong();
+    assertThat(churned).as("4 MB/s per disk over 3 cycles of 3 s").isPositive();
+    assertThat(replication.get("bytesShipped").asLong()).isPositive();
+    assertThat(replication.get("shippedPerChurned").asDouble())
+        .isEqualTo((double) replication.get("bytesShipped").asLong() / churned);
+    assertThat(replication.get("checksums")).hasSize(2).allSatisfy(disk ->
+        assertThat(disk.get("replica").asText()).isEqualTo(disk.get("cut").asText()));
+  }
+
+  @Test
+  void withoutCyclesTheJsonIsTheSummaryAlone() {
+    CliRun run = CliRun.of("demo", "--disk-size", "8MiB", "--churn", "2", "--json");
+
+    assertThat(run.exitCode()).as(run.stderr()).isZero();
+    assertThat(run.json().get("state").asText()).isEqualTo("Protected");
+    assertThat(run.json().has("replication")).isFalse();
+  }
+
+  @Test
+  void churnAndCyclesDoNotGoWithABrokenPrerequisite() {
+    CliRun run = CliRun.of("demo", "--disk-size", "8MiB", "--broken", "ItemNotFound",
+        "--cycles", "2");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.stderr()).contains("--broken excludes --churn and --cycles");
+  }
+
+  @Test
   void theHumanDemoShowsTheStepsAndTheSummary() {
     CliRun run = CliRun.of("demo", "--disk-size", "16MiB", "--target-vm", "stopped");
 

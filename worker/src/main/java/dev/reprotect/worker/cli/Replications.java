@@ -1,0 +1,103 @@
+package dev.reprotect.worker.cli;
+
+import dev.reprotect.workflows.WorkflowIds;
+import dev.reprotect.workflows.replication.ReplicationStatus;
+import dev.reprotect.workflows.replication.ReplicationWorkflow;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowException;
+import io.temporal.client.WorkflowUpdateException;
+import java.util.Optional;
+
+/**
+ * The CLI's view of the replication workflows ({@code replication.<vault>.<vm>}) that reprotect
+ * jobs start: every call goes to Temporal, never to the backend.
+ */
+final class Replications {
+  static final String NOT_FOUND = "ReplicationNotFound";
+  static final String NOT_RUNNING = "ReplicationNotRunning";
+  static final String NO_WORKER = "WorkerUnavailable";
+
+  private final WorkflowClient client;
+
+  Replications(WorkflowClient client) {
+    this.client = client;
+  }
+
+  /**
+   * The replication of an item: through its query while it runs (a worker answers it), from
+   * its result once it ended (no worker needed).
+   */
+  ReplicationView view(String vault, String vm) {
+    String workflowId = WorkflowIds.replication(vault, vm);
+    WorkflowExecutionStatus status = describe(workflowId);
+    String name = WorkflowExecutions.name(status);
+    switch (status) {
+      case WORKFLOW_EXECUTION_STATUS_RUNNING -> {
+        return new ReplicationView(workflowId, name, query(workflowId).orElseThrow(() ->
+            new CommandFailure(NO_WORKER, "no worker answered the status query of " + workflowId
+                + ": start one (reprotect worker, reprotect dev)")), null);
+      }
+      case WORKFLOW_EXECUTION_STATUS_COMPLETED -> {
+        return new ReplicationView(workflowId, name, client.newUntypedWorkflowStub(workflowId)
+            .getResult(ReplicationStatus.class), null);
+      }
+      default -> {
+        try {
+          client.newUntypedWorkflowStub(workflowId).getResult(ReplicationStatus.class);
+          throw new IllegalStateException("a closed, unsuccessful workflow returned a result");
+        } catch (WorkflowException e) {
+          return new ReplicationView(workflowId, name, query(workflowId).orElse(null),
+              JobFailures.describe(e));
+        }
+      }
+    }
+  }
+
+  /**
+   * Stops a running replication with the workflow's {@code stop} update: it ends at the next
+   * cycle boundary (a running cycle completes first). Returns it once it has ended.
+   */
+  ReplicationView stop(String vault, String vm) {
+    String workflowId = WorkflowIds.replication(vault, vm);
+    WorkflowExecutionStatus status = describe(workflowId);
+    if (status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+      throw new CommandFailure(NOT_RUNNING, workflowId + " has ended ("
+          + WorkflowExecutions.name(status) + "); there is nothing to stop");
+    }
+    try {
+      client.newWorkflowStub(ReplicationWorkflow.class, workflowId).stop();
+    } catch (WorkflowUpdateException refused) {
+      // The validator refuses a second stop, or a replication that ended meanwhile.
+      throw new CommandFailure(NOT_RUNNING, JobFailures.describe(refused).message());
+    }
+    // The update returns once the cycles are over; the workflow completes right after it.
+    return new ReplicationView(workflowId, WorkflowExecutions.name(
+        WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED),
+        client.newUntypedWorkflowStub(workflowId).getResult(ReplicationStatus.class), null);
+  }
+
+  private WorkflowExecutionStatus describe(String workflowId) {
+    try {
+      return WorkflowExecutions.describe(client, workflowId).getWorkflowExecutionInfo()
+          .getStatus();
+    } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+        throw new CommandFailure(NOT_FOUND, "no replication workflow " + workflowId
+            + " on this Temporal service: a reprotect of the item starts it");
+      }
+      throw e;
+    }
+  }
+
+  /** The status through the workflow's query; empty when no worker answers it. */
+  private Optional<ReplicationStatus> query(String workflowId) {
+    try {
+      return Optional.of(client.newWorkflowStub(ReplicationWorkflow.class, workflowId).status());
+    } catch (RuntimeException noWorker) {
+      return Optional.empty();
+    }
+  }
+}

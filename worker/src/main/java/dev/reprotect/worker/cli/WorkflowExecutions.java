@@ -1,0 +1,26 @@
+package dev.reprotect.worker.cli;
+
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
+import io.temporal.client.WorkflowClient;
+
+/** What the server says of one workflow execution, whatever its type. */
+final class WorkflowExecutions {
+  private WorkflowExecutions() {}
+
+  /** The latest run of the workflow id; NOT_FOUND (a gRPC status) when there is none. */
+  static DescribeWorkflowExecutionResponse describe(WorkflowClient client, String workflowId) {
+    return client.getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(
+        DescribeWorkflowExecutionRequest.newBuilder()
+            .setNamespace(client.getOptions().getNamespace())
+            .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
+            .build());
+  }
+
+  /** RUNNING, COMPLETED, FAILED, CANCELED, TERMINATED, CONTINUED_AS_NEW or TIMED_OUT. */
+  static String name(WorkflowExecutionStatus status) {
+    return status.name().replace("WORKFLOW_EXECUTION_STATUS_", "");
+  }
+}
