@@ -26,29 +26,30 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A seeded simulator and the activities over it, for workflow tests: small blocks and short sync
+ * A seeded simulator and the activities over it, for workflow tests (the replication package's
+ * end-to-end tests too): small blocks and short sync
  * ranges, so that a disk of a few MiB has many blocks and several heartbeats.
  */
-final class ReprotectFixture implements AutoCloseable {
-  static final int BLOCK_SIZE = 64 * 1024;
-  static final int BLOCKS_PER_RANGE = 16;
-  static final long DISK_SIZE = 8L << 20;
+public final class ReprotectFixture implements AutoCloseable {
+  public static final int BLOCK_SIZE = 64 * 1024;
+  public static final int BLOCKS_PER_RANGE = 16;
+  public static final long DISK_SIZE = 8L << 20;
 
-  final Scenario scenario;
-  final SimulatedAzure azure;
+  public final Scenario scenario;
+  public final SimulatedAzure azure;
   private String taskQueue;
 
-  ReprotectFixture(Scenario scenario) {
+  public ReprotectFixture(Scenario scenario) {
     this.scenario = scenario;
     this.azure = SimulatedAzure.seeded(scenario, BLOCK_SIZE);
   }
 
-  static Scenario.Builder scenario() {
+  public static Scenario.Builder scenario() {
     return Scenario.builder().diskSizeBytes(DISK_SIZE).dataDisks(1);
   }
 
   /** The test environment with the workflows registered and the search attributes known. */
-  static TestWorkflowExtension temporal() {
+  public static TestWorkflowExtension temporal() {
     TestWorkflowExtension.Builder builder = TestWorkflowExtension.newBuilder()
         .registerWorkflowImplementationTypes(ReprotectWorkflows.IMPLEMENTATIONS.toArray(Class[]::new))
         .setDoNotStart(true);
@@ -57,7 +58,7 @@ final class ReprotectFixture implements AutoCloseable {
   }
 
   /** Registers the activities, built the way the worker builds them, on the test worker. */
-  void register(Worker worker) {
+  public void register(Worker worker) {
     taskQueue = worker.getTaskQueue();
     Injector injector = Guice.createInjector(binder -> {
       binder.bind(AzureBackend.class).toInstance(azure);
@@ -68,7 +69,7 @@ final class ReprotectFixture implements AutoCloseable {
         ReprotectActivities.IMPLEMENTATIONS.stream().map(injector::getInstance).toArray());
   }
 
-  ReprotectRequest request() {
+  public ReprotectRequest request() {
     return ReprotectRequest.of(scenario.vault(), scenario.vm());
   }
 
@@ -81,7 +82,7 @@ final class ReprotectFixture implements AutoCloseable {
     return new ReprotectRequest(scenario.vault(), scenario.vm(), customization);
   }
 
-  ReprotectWorkflow newWorkflow(WorkflowClient client) {
+  public ReprotectWorkflow newWorkflow(WorkflowClient client) {
     return newWorkflow(client, workflowId());
   }
 
@@ -98,12 +99,12 @@ final class ReprotectFixture implements AutoCloseable {
   }
 
   /** A stub of the job's workflow, for its query, whether it runs or has finished. */
-  ReprotectWorkflow newWorkflowStubForQuery(WorkflowClient client) {
+  public ReprotectWorkflow newWorkflowStubForQuery(WorkflowClient client) {
     return client.newWorkflowStub(ReprotectWorkflow.class, workflowId());
   }
 
   /** The first failure of the cause chain (outermost first) that has the given type. */
-  static Optional<ApplicationFailure> applicationFailure(Throwable thrown, String type) {
+  public static Optional<ApplicationFailure> applicationFailure(Throwable thrown, String type) {
     for (Throwable t = thrown; t != null; t = t.getCause()) {
       if (t instanceof ApplicationFailure failure && type.equals(failure.getType())) {
         return Optional.of(failure);
@@ -112,7 +113,7 @@ final class ReprotectFixture implements AutoCloseable {
     return Optional.empty();
   }
 
-  ReplicatedItem item() {
+  public ReplicatedItem item() {
     return azure.recoveryServices().replicatedItem(scenario.vault(), scenario.vm()).orElseThrow();
   }
 
