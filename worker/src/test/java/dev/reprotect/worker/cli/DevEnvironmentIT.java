@@ -86,6 +86,36 @@ class DevEnvironmentIT {
 
     webUiShowsTheJob(temporal("workflow", "describe", "--address", address,
         "--workflow-id", "reprotect.contoso.web-01", "--output", "json"));
+    theReplicationShowsItsRpoAndHealth();
+  }
+
+  /**
+   * The replication that the job started runs on: found by its health search attribute, its RPO
+   * and health through `reprotect replication`, and in the Web UI's current details.
+   */
+  private void theReplicationShowsItsRpoAndHealth() throws Exception {
+    String healthy = temporal("workflow", "list", "--address", address, "--query",
+        "WorkflowType='ReplicationWorkflow' AND ReplicationHealth='Healthy' AND RpoSeconds >= 0",
+        "--output", "json");
+    assertThat(healthy).contains("replication.contoso.web-01");
+
+    PackagedCli.Result replication = PackagedCli.run("replication", "web-01", "--vault",
+        "contoso", "--address", address, "--json");
+    assertThat(replication.exit()).as(replication.stderr()).isZero();
+    JsonNode status = new ObjectMapper().readTree(replication.stdout()).get("replication");
+    assertThat(status.get("state").asText()).isEqualTo("Running");
+    assertThat(status.get("health").asText()).isEqualTo("Healthy");
+    assertThat(status.get("rpoSeconds").asLong()).isNotNegative();
+
+    String runId = new ObjectMapper().readTree(temporal("workflow", "describe", "--address",
+            address, "--workflow-id", "replication.contoso.web-01", "--output", "json"))
+        .at("/workflowExecutionInfo/execution/runId").asText();
+    String metadata = "http://localhost:" + uiPort
+        + "/namespaces/default/workflows/replication.contoso.web-01/" + runId + "/user-metadata";
+    HeadlessChromium browser = new HeadlessChromium(dataDir);
+    assertThat(browser.dom(metadata)).contains("Current Details").contains("RPO")
+        .contains("Healthy");
+    browser.screenshot(metadata, SCREENSHOTS.resolve("replication-current-details.png"));
   }
 
   /**

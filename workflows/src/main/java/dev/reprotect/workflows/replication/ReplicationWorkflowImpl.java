@@ -14,12 +14,12 @@ import dev.reprotect.activities.replication.TakeCut;
 import dev.reprotect.azure.ProtectionState;
 import dev.reprotect.azure.RecoveryPointType;
 import dev.reprotect.workflows.ActivityPolicies;
+import dev.reprotect.workflows.FailureCode;
 import dev.reprotect.workflows.ReplicationSearchAttributes;
 import dev.reprotect.workflows.ReprotectSearchAttributes;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.failure.TimeoutFailure;
 import io.temporal.workflow.ContinueAsNewOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -304,20 +304,9 @@ public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
   }
 
   private static ReplicationError error(long cycle, ActivityFailure failure) {
-    Throwable cause = failure.getCause();
-    String type;
-    String message;
-    if (cause instanceof ApplicationFailure application) {
-      type = application.getType();
-      message = application.getOriginalMessage();
-    } else if (cause instanceof TimeoutFailure timeout) {
-      type = "Timeout";
-      message = "timed out (" + timeout.getTimeoutType() + ")";
-    } else {
-      type = cause == null ? "ActivityFailure" : cause.getClass().getSimpleName();
-      message = cause == null ? failure.getMessage() : cause.getMessage();
-    }
-    return new ReplicationError(cycle, now(), failure.getActivityType(), type, message);
+    FailureCode code = FailureCode.of(failure.getCause() == null ? failure : failure.getCause());
+    return new ReplicationError(
+        cycle, now(), failure.getActivityType(), code.code(), code.message());
   }
 
   /** The time of the clock's next mark (every 5 minutes in the product), from now. */

@@ -27,6 +27,7 @@ import dev.reprotect.azure.CutDisk;
 import dev.reprotect.azure.PowerState;
 import dev.reprotect.azure.RecoveryPointType;
 import dev.reprotect.workflows.ActivityPolicies;
+import dev.reprotect.workflows.FailureCode;
 import dev.reprotect.workflows.ReprotectSearchAttributes;
 import dev.reprotect.workflows.WorkflowIds;
 import dev.reprotect.workflows.replication.RecoveryPointInfo;
@@ -38,7 +39,6 @@ import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TemporalFailure;
-import io.temporal.failure.TimeoutFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.ChildWorkflowOptions;
@@ -285,21 +285,10 @@ public final class ReprotectWorkflowImpl implements ReprotectWorkflow {
           + "ReprotectFailed and a re-run reuses what was done");
       return canceled;
     }
-    String code;
-    String message;
-    if (cause instanceof ApplicationFailure application) {
-      code = application.getType();
-      message = application.getOriginalMessage();
-    } else if (cause instanceof TimeoutFailure timeout) {
-      code = "Timeout";
-      message = "a step timed out (" + timeout.getTimeoutType() + ")";
-    } else {
-      code = cause.getClass().getSimpleName();
-      message = cause.getMessage();
-    }
-    job.end(JobState.Failed, code, message);
+    FailureCode code = FailureCode.of(cause);
+    job.end(JobState.Failed, code.code(), code.message());
     return ApplicationFailure.newNonRetryableFailureWithCause(
-        message, code, failure, job.snapshot());
+        code.message(), code.code(), failure, job.snapshot());
   }
 
   private static String ensureSummary(PlannedArtefact artefact) {
