@@ -80,7 +80,8 @@ public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
   @Override
   public ReplicationStatus status() {
     RecoveryPointInfo newest = newestPoint();
-    Duration rpo = newest == null ? null : Duration.between(newest.time(), now());
+    // A point made in this very second (by reprotect, whose clock is not truncated) is 0 s old.
+    Duration rpo = newest == null ? null : max(Duration.ZERO, Duration.between(newest.time(), now()));
     ReplicationCycle last = recentCycles.isEmpty() ? null : recentCycles.get(recentCycles.size() - 1);
     return new ReplicationStatus(input.vault(), input.vm(), state,
         rpo == null ? null : rpo.toSeconds(),
@@ -297,6 +298,10 @@ public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
           RecoveryPointRetention.MAX_RETENTION_DAYS, frequency, MINIMUM_APP_CONSISTENT_MINUTES,
           input.cyclesPerRun()), "InvalidReplicationPolicy");
     }
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
   }
 
   private RecoveryPointInfo newestPoint() {

@@ -20,6 +20,7 @@ import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -173,6 +174,25 @@ class ReplicationWorkflowTest {
     assertThat(fixture.backend.points("web-01")).hasSize(4);
     assertThat(stub.getResult(ReplicationStatus.class).state())
         .isEqualTo(ReplicationState.Stopped);
+  }
+
+  @Test
+  void aFirstPointTakenLaterInTheSameSecondIsNoMoreThanZeroSecondsOld(
+      TestWorkflowEnvironment env, Worker worker) {
+    ReplicationFixture fixture = new ReplicationFixture(env, worker);
+    ReplicationInput first = ReplicationFixture.input("web-01", 1, 0);
+    RecoveryPointInfo point = first.points().get(0);
+    // Reprotect's clock has milliseconds; the replication's is truncated to the second.
+    ReplicationWorkflow workflow = fixture.start(new ReplicationInput(first.vault(), first.vm(),
+        first.sourceRegion(), first.targetRegion(), first.runTag(), first.retentionDays(),
+        first.appConsistentFrequencyMinutes(), first.lastCutId(),
+        List.of(new RecoveryPointInfo(point.id(), point.time().plusMillis(900), point.type(),
+            point.cutId())), null, ReplicationInput.DEFAULT_CYCLES_PER_RUN, 0));
+
+    ReplicationStatus status = workflow.status();
+
+    assertThat(status.rpoSeconds()).isZero();
+    assertThat(status.health()).isEqualTo(ReplicationHealth.Healthy);
   }
 
   @Test
