@@ -31,7 +31,7 @@ import java.util.List;
 import java.util.Set;
 
 public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
-  /** Crash-consistent points every 5 minutes, fixed; cycles start on the clock's 5-minute marks. */
+  /** App-consistent points are off (0) or at least an hour apart, as in the reference product. */
   static final int MINIMUM_APP_CONSISTENT_MINUTES = 60;
   static final int RECENT_CYCLES = 20;
 
