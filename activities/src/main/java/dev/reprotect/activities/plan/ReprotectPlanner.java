@@ -16,6 +16,7 @@ import dev.reprotect.azure.ItemSide;
 import dev.reprotect.azure.PageBlob;
 import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.StorageAccount;
+import dev.reprotect.azure.StorageAccountNaming;
 import dev.reprotect.azure.VirtualMachine;
 import dev.reprotect.azure.VmDisk;
 import java.util.ArrayList;
@@ -84,7 +85,7 @@ public final class ReprotectPlanner {
       Optional<StorageAccount> recorded = azure.storage().storageAccount(target.storageAccount())
           .filter(account -> account.location().equals(target.region()));
       name = recorded.isPresent() ? recorded.get().name()
-          : StorageAccountNames.firstFreeOrOurs(source.storageAccount(), TARGET_ACCOUNT_SUFFIX,
+          : StorageAccountNaming.firstFreeOrOurs(source.storageAccount(), TARGET_ACCOUNT_SUFFIX,
               custom.cacheStorageAccount(), azure.storage()::storageAccount,
               account -> account.location().equals(target.region())
                   && account.resourceGroup().equalsIgnoreCase(groupName));
@@ -108,7 +109,7 @@ public final class ReprotectPlanner {
           .filter(existing -> !existing.equals(targetAccount))
           .sorted()
           .findFirst()
-          .orElseGet(() -> StorageAccountNames.firstFreeOrOurs(item.vault(),
+          .orElseGet(() -> StorageAccountNaming.firstFreeOrOurs(item.vault(),
               CACHE_ACCOUNT_SUFFIX, targetAccount, azure.storage()::storageAccount,
               isVaultCache));
     } else if (name.equals(targetAccount)) {

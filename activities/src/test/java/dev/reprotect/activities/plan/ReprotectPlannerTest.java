@@ -126,11 +126,11 @@ class ReprotectPlannerTest {
       Scenario s = scenario().vm("web-frontend-prod-01").build();
       SimulatedAzure azure = world(s);
       forgetRecordedTargetAccount(azure, s);
-      assertThat(item(azure, s).source().storageAccount()).isEqualTo("stwebfrontendprod01south");
+      assertThat(item(azure, s).source().storageAccount()).isEqualTo("stwebfrontesoutheastasia");
 
       String name = plan(azure, s).targetStorageAccount().name();
 
-      assertThat(name).isEqualTo("stwebfrontendprod01soasr").hasSize(24).endsWith("asr");
+      assertThat(name).isEqualTo("stwebfrontesoutheastaasr").hasSize(24).endsWith("asr");
       assertThat(NameRules.isValidStorageAccountName(name)).isTrue();
     }
 
@@ -139,11 +139,11 @@ class ReprotectPlannerTest {
       Scenario s = scenario().vm("web-frontend-prod-01").build();
       SimulatedAzure azure = world(s);
       forgetRecordedTargetAccount(azure, s);
-      someoneElsesAccount(azure, "stwebfrontendprod01soasr", TARGET);
+      someoneElsesAccount(azure, "stwebfrontesoutheastaasr", TARGET);
 
       PlannedArtefact account = plan(azure, s).targetStorageAccount();
 
-      assertThat(account.name()).isEqualTo("stwebfrontendprod01s1asr");
+      assertThat(account.name()).isEqualTo("stwebfrontesoutheast1asr");
       assertThat(account.exists()).isFalse();
       assertThat(NameRules.isValidStorageAccountName(account.name())).isTrue();
     }
@@ -153,13 +153,13 @@ class ReprotectPlannerTest {
       Scenario s = scenario().vm("web-frontend-prod-01").build();
       SimulatedAzure azure = world(s);
       forgetRecordedTargetAccount(azure, s);
-      someoneElsesAccount(azure, "stwebfrontendprod01soasr", SOURCE);
-      someoneElsesAccount(azure, "stwebfrontendprod01s1asr", SOURCE);
+      someoneElsesAccount(azure, "stwebfrontesoutheastaasr", SOURCE);
+      someoneElsesAccount(azure, "stwebfrontesoutheast1asr", SOURCE);
 
       String first = plan(azure, s).targetStorageAccount().name();
       String again = plan(azure, s).targetStorageAccount().name();
 
-      assertThat(first).isEqualTo("stwebfrontendprod01s2asr").isEqualTo(again);
+      assertThat(first).isEqualTo("stwebfrontesoutheast2asr").isEqualTo(again);
     }
 
     @Test

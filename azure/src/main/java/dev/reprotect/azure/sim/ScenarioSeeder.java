@@ -14,6 +14,7 @@ import dev.reprotect.azure.ReplicationPolicy;
 import dev.reprotect.azure.ResourceGroup;
 import dev.reprotect.azure.RunningOperation;
 import dev.reprotect.azure.StorageAccount;
+import dev.reprotect.azure.StorageAccountNaming;
 import dev.reprotect.azure.Vault;
 import dev.reprotect.azure.VirtualMachine;
 import dev.reprotect.azure.VirtualNetwork;
@@ -34,12 +35,14 @@ import java.util.stream.LongStream;
  * Builds a scenario's world in a backend: the vault and its item, the active VM in the source
  * region, its stale original in the target region, and disks with real bytes. The stale copy
  * wrote a few blocks after the failover and holds blocks the source never had; the source has
- * churned since.
+ * churned since. Seeding another VM into a world that holds the vault adds that VM's item and
+ * resources beside the others: every step is a create-or-update.
  */
 public final class ScenarioSeeder {
   public static final Caller SEEDER = Caller.of("scenario-seeder");
   /** The container that holds the VMs' disks. */
   public static final String DISK_CONTAINER = "vhds";
+  private static final String ACCOUNT_PREFIX = "st";
   /** Blocks the stale original rewrote after the failover, per disk. */
   static final int STALE_REWRITES = 3;
   /** Blocks only the stale original has, per disk. */
@@ -57,8 +60,8 @@ public final class ScenarioSeeder {
     ResourceGroup sourceGroup = group(resourceGroupName(s.vm(), src), src);
     ResourceGroup targetGroup = group(resourceGroupName(s.vm(), tgt), tgt);
     ResourceGroup vaultGroup = group("rg-" + s.vault().toLowerCase() + "-vault", src);
-    StorageAccount sourceAccount = account(storageAccountName(s.vm(), src), sourceGroup);
-    StorageAccount targetAccount = account(storageAccountName(s.vm(), tgt), targetGroup);
+    StorageAccount sourceAccount = account(s.vm(), sourceGroup);
+    StorageAccount targetAccount = account(s.vm(), targetGroup);
     VirtualNetwork sourceNet = azure.network().createVirtualNetwork(SEEDER,
         new VirtualNetwork(sourceGroup.name(), "vnet-" + src, src));
     VirtualNetwork targetNet = azure.network().createVirtualNetwork(SEEDER,
@@ -71,7 +74,8 @@ public final class ScenarioSeeder {
     }
     String availabilitySet = null;
     if (s.inAvailabilitySet()) {
-      availabilitySet = "avset-" + s.vm();
+      // An availability set's name may not end with a dot, a VM's may.
+      availabilitySet = "avset-" + s.vm().replaceAll("\\.+$", "");
       azure.compute().createAvailabilitySet(SEEDER,
           new AvailabilitySet(sourceGroup.name(), availabilitySet, src));
       azure.compute().createAvailabilitySet(SEEDER,
@@ -102,8 +106,7 @@ public final class ScenarioSeeder {
         s.vault(), s.vm(), targetSide, sourceSide, src, s.itemState(),
         ReplicationPolicy.defaultPolicy(), null, List.of(), null,
         s.itemState() == ProtectionState.FailoverCommitted, s.migrationCompleted()));
-    azure.recoveryServices().createRecoveryPlan(SEEDER,
-        new RecoveryPlan(s.vault(), Scenario.RECOVERY_PLAN, List.of(s.vm())));
+    addToRecoveryPlan(s);
     if (s.itemBusy()) {
       azure.recoveryServices().claimOperation(SEEDER, s.vault(), s.vm(),
           new RunningOperation("Failover", Scenario.BUSY_OPERATION_ID, Instant.EPOCH),
@@ -114,13 +117,29 @@ public final class ScenarioSeeder {
     }
   }
 
+  /** The vault's plan holds every VM seeded into it: a second VM joins, it replaces no one. */
+  private void addToRecoveryPlan(Scenario s) {
+    List<String> items = new ArrayList<>(azure.recoveryServices()
+        .recoveryPlan(s.vault(), Scenario.RECOVERY_PLAN)
+        .map(RecoveryPlan::items)
+        .orElse(List.of()));
+    if (!items.contains(s.vm())) {
+      items.add(s.vm());
+    }
+    azure.recoveryServices().createRecoveryPlan(SEEDER,
+        new RecoveryPlan(s.vault(), Scenario.RECOVERY_PLAN, items));
+  }
+
   public static String resourceGroupName(String vm, String region) {
     return "rg-" + vm + "-" + region;
   }
 
+  /**
+   * The storage account of the VM's disks in a region, in a world where no other account holds
+   * the name; the seeder takes the next variant when one does (see {@link StorageAccountNaming}).
+   */
   public static String storageAccountName(String vm, String region) {
-    String name = ("st" + vm + region).toLowerCase().replaceAll("[^a-z0-9]", "");
-    return name.substring(0, Math.min(name.length(), 24));
+    return StorageAccountNaming.name(ACCOUNT_PREFIX + vm, region);
   }
 
   private void placeActiveVm(Scenario s, VirtualMachine active) {
@@ -203,7 +222,15 @@ public final class ScenarioSeeder {
     return azure.resources().createResourceGroup(SEEDER, new ResourceGroup(name, region));
   }
 
-  private StorageAccount account(String name, ResourceGroup group) {
+  /**
+   * The VM's disk account in the group's region: the first name variant that is free or already
+   * this group's, so that the other region's account (whose name may shorten to the same
+   * characters) and a second seeding of the same world both work.
+   */
+  private StorageAccount account(String vm, ResourceGroup group) {
+    String name = StorageAccountNaming.firstFreeOrOurs(ACCOUNT_PREFIX + vm, group.location(),
+        null, azure.storage()::storageAccount,
+        existing -> existing.resourceGroup().equalsIgnoreCase(group.name()));
     return azure.storage().createStorageAccount(SEEDER,
         new StorageAccount(name, group.name(), group.location(), StorageAccount.KIND, Map.of()));
   }

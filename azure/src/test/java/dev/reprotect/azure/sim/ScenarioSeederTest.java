@@ -351,6 +351,53 @@ class ScenarioSeederTest {
     assertThat(world.allocated(sourceVm(s).osDisk().vhd())).hasSize((int) (DISK_BLOCKS / 4));
   }
 
+  @Test
+  void aLongVmNameGetsADiskAccountOfItsOwnInEachRegion() {
+    Scenario s = seed(small().vm("finance-reporting-db-primary-07"));
+
+    String source = item(s).source().storageAccount();
+    String target = item(s).target().storageAccount();
+    assertThat(source).isEqualTo("stfinanceresoutheastasia")
+        .isEqualTo(ScenarioSeeder.storageAccountName(s.vm(), s.sourceRegion()));
+    assertThat(target).isEqualTo("stfinancereportieastasia")
+        .isEqualTo(ScenarioSeeder.storageAccountName(s.vm(), s.targetRegion()));
+    assertThat(sourceVm(s).osDisk().vhd().storageAccount()).isEqualTo(source);
+    assertThat(targetVm(s).osDisk().vhd().storageAccount()).isEqualTo(target);
+  }
+
+  @Test
+  void anAccountNameTheOtherRegionHoldsIsTakenByItsNextVariant() {
+    // Shortened for southeastasia, "stabcdefghisouth..." leaves "stabcdefghisoutheastasia",
+    // which eastasia's shortening ("stabcdefghisouth" + "eastasia") gives too.
+    Scenario s = seed(small().vm("abcdefghisouthxyz"));
+
+    assertThat(item(s).source().storageAccount()).isEqualTo("stabcdefghisoutheastasia");
+    assertThat(item(s).target().storageAccount()).isEqualTo("stabcdefghisout1eastasia");
+    assertThat(targetVm(s).osDisk().vhd().storageAccount())
+        .isEqualTo(item(s).target().storageAccount());
+  }
+
+  @Test
+  void aSecondVmSeededIntoTheWorldJoinsTheFirstInTheVault() {
+    Scenario first = seed(small().vm("web-01"));
+    String firstSource = item(first).source().storageAccount();
+    String firstTarget = item(first).target().storageAccount();
+
+    Scenario second = seed(small().vm("finance-reporting-db-primary-07"));
+
+    assertThat(item(first).source().storageAccount()).isEqualTo(firstSource);
+    assertThat(item(first).target().storageAccount()).isEqualTo(firstTarget);
+    assertThat(item(second).state()).isEqualTo(ProtectionState.FailoverCommitted);
+    assertThat(sourceVm(second).location()).isEqualTo(second.sourceRegion());
+    assertThat(targetVm(second).location()).isEqualTo(second.targetRegion());
+    for (Scenario s : new Scenario[] {first, second}) {
+      assertThat(sourceVm(s).disks()).allSatisfy(disk ->
+          assertThat(world.azure.storage().blob(disk.vhd())).isPresent());
+    }
+    assertThat(world.azure.recoveryServices().recoveryPlan(first.vault(), Scenario.RECOVERY_PLAN)
+        .orElseThrow().items()).containsExactly(first.vm(), second.vm());
+  }
+
   private static Map<String, VmDisk> bySlot(VirtualMachine vm) {
     Map<String, VmDisk> slots = new HashMap<>();
     vm.disks().forEach(d -> slots.put(d.slot(), d));

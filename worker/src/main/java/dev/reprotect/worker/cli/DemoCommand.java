@@ -206,7 +206,8 @@ final class DemoCommand implements Callable<Integer> {
 
   /**
    * The in-process simulator seeded with the scenario, or the service named by --azure-url,
-   * seeded when it does not hold the scenario's item yet (a world it holds is used as it is).
+   * seeded when it does not hold the scenario's item yet: a new VM joins the world the service
+   * holds, beside its other items; an item it holds already is used as it is.
    */
   private AzureBackend backend(Scenario scenario) {
     Optional<AzureBackend> service = azureOptions.service();
@@ -215,10 +216,11 @@ final class DemoCommand implements Callable<Integer> {
           SimulatedAzure.seeded(scenario, SimulatedAzure.DEFAULT_BLOCK_SIZE));
     }
     AzureBackend azure = service.get();
-    if (azure.recoveryServices().vault(scenario.vault()).isEmpty()) {
+    if (azure.recoveryServices().replicatedItem(scenario.vault(), scenario.vm()).isEmpty()) {
       new ScenarioSeeder(azure).seed(scenario);
     } else {
-      info("The service holds a world already: it is used as it is.");
+      info("The service holds " + scenario.vm() + " in vault " + scenario.vault()
+          + " already: it is used as it is.");
     }
     return azure;
   }

@@ -15,6 +15,7 @@ import dev.reprotect.workflows.replication.ReplicationError;
 import dev.reprotect.workflows.replication.ReplicationStatus;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -75,6 +76,38 @@ final class HumanFormat {
     for (JobStep step : job.steps()) {
       out.printf("  %-11s %-38s %s%n", step.state(), step.title(), step.detail());
     }
+  }
+
+  /**
+   * The jobs of {@code reprotect list}, one a line, in columns as wide as their widest value. A
+   * job refused before its plan has no direction: it shows as "-".
+   */
+  static void jobs(List<ListCommand.ListedJob> jobs, PrintStream out) {
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("WORKFLOW ID", "STATUS", "STARTED", "DIRECTION", "STEP"));
+    for (ListCommand.ListedJob job : jobs) {
+      rows.add(List.of(job.workflowId(), job.status(), orDash(job.startTime()),
+          job.sourceRegion() == null || job.targetRegion() == null ? "-"
+              : job.sourceRegion() + " -> " + job.targetRegion(),
+          orDash(job.step())));
+    }
+    int[] widths = new int[rows.get(0).size()];
+    for (List<String> row : rows) {
+      for (int column = 0; column < widths.length; column++) {
+        widths[column] = Math.max(widths[column], row.get(column).length());
+      }
+    }
+    for (List<String> row : rows) {
+      StringBuilder line = new StringBuilder();
+      for (int column = 0; column < widths.length - 1; column++) {
+        line.append(String.format("%-" + widths[column] + "s  ", row.get(column)));
+      }
+      out.println(line.append(row.get(widths.length - 1)));
+    }
+  }
+
+  private static String orDash(Object value) {
+    return value == null ? "-" : value.toString();
   }
 
   static void replication(ReplicationStatus r, PrintStream out) {

@@ -57,12 +57,7 @@ final class ListCommand extends ClientCommand {
     if (output.json) {
       output.out.println(Json.write(listed));
     } else {
-      output.out.printf("%-34s %-10s %-22s %-28s %s%n", "WORKFLOW ID", "STATUS", "STARTED",
-          "DIRECTION", "STEP");
-      for (ListedJob job : listed) {
-        output.out.printf("%-34s %-10s %-22s %-28s %s%n", job.workflowId(), job.status(),
-            job.startTime(), job.sourceRegion() + " -> " + job.targetRegion(), job.step());
-      }
+      HumanFormat.jobs(listed, output.out);
     }
     return ExitCodes.OK;
   }

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * The job as the workflow keeps it, and its mirrors in the Web UI: the current details and the
- * {@code ReprotectStep} search attribute follow every change of step.
+ * {@code ReprotectStep} search attribute follow every change of step and the job's end. The
+ * details are no command: setting them changes no history, so old histories still replay.
  */
 final class JobTracker {
   private final String jobId;
@@ -37,8 +38,9 @@ final class JobTracker {
     steps.put(step, new JobStep(step, step.title(), StepState.InProgress, now(), null, detail));
     Workflow.upsertTypedSearchAttributes(
         ReprotectSearchAttributes.REPROTECT_STEP.valueSet(step.name()));
-    Workflow.setCurrentDetails(String.format("**%s** (step %d of %d) for %s in vault %s%n%n%s",
-        step.title(), step.ordinal() + 1, ReprotectStep.values().length, vm, vault, detail));
+    Workflow.setCurrentDetails(JobDetails.markdown(String.format(
+        "**%s** (step %d of %d) for %s in vault %s%n%n%s", step.title(), step.ordinal() + 1,
+        ReprotectStep.values().length, vm, vault, detail), snapshot()));
   }
 
   void succeed(ReprotectStep step, String detail) {
@@ -68,8 +70,9 @@ final class JobTracker {
     }
     Workflow.upsertTypedSearchAttributes(
         ReprotectSearchAttributes.REPROTECT_STEP.valueSet(outcome.name()));
-    Workflow.setCurrentDetails(String.format("**%s**%s", outcome,
-        message == null ? "" : String.format("%n%n%s: %s", code, message)));
+    Workflow.setCurrentDetails(JobDetails.markdown(String.format("**%s**: reprotect of %s in "
+        + "vault %s%s", outcome, vm, vault,
+        message == null ? "" : String.format("%n%n%s: %s", code, message)), snapshot()));
   }
 
   ReprotectJob snapshot() {

@@ -10,13 +10,16 @@ import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.VirtualMachine;
 import dev.reprotect.azure.sim.Scenario;
 import dev.reprotect.azure.sim.ScenarioSeeder;
+import io.temporal.api.sdk.v1.WorkflowMetadata;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +43,25 @@ class ReprotectWorkflowTest {
     fixture.register(worker);
     env.start();
     return fixture.newWorkflow(env.getWorkflowClient()).reprotect(fixture.request());
+  }
+
+  @Test
+  void aFinishedJobsCurrentDetailsShowTheOutcomeAndTheStepTable(
+      TestWorkflowEnvironment env, Worker worker) {
+    Scenario scenario = ReprotectFixture.scenario().build();
+    run(scenario, env, worker);
+
+    // What the Web UI shows: the SDK's metadata query, answered from the replayed history.
+    String details = WorkflowStub.fromTyped(fixture.newWorkflowStubForQuery(env.getWorkflowClient()))
+        .query("__temporal_workflow_metadata", WorkflowMetadata.class)
+        .getCurrentDetails();
+
+    assertThat(details).startsWith("**Succeeded**: reprotect of " + scenario.vm())
+        .contains("| Step | State | Detail |");
+    for (ReprotectStep step : ReprotectStep.values()) {
+      assertThat(details).containsPattern("\\| " + Pattern.quote(step.title())
+          + " \\| (Succeeded|Skipped) \\|");
+    }
   }
 
   @Test

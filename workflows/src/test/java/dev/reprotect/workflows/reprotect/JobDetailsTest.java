@@ -1,0 +1,35 @@
+package dev.reprotect.workflows.reprotect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The Web UI's details of a job: the heading, then one table row per step. */
+class JobDetailsTest {
+  private static final Instant T = Instant.parse("2026-12-01T06:49:28Z");
+
+  @Test
+  void aFailedJobShowsItsCodeAndEveryStepInOneTableRowEach() {
+    ReprotectJob job = new ReprotectJob("reprotect.contoso.web-01", "contoso", "web-01",
+        JobState.Failed, T, T, List.of(
+            new JobStep(ReprotectStep.CheckPrerequisites, "Check prerequisites",
+                StepState.Succeeded, T, T, "web-01 | southeastasia -> eastasia"),
+            new JobStep(ReprotectStep.PrepareArtefacts, "Prepare artefacts", StepState.Failed,
+                T, T, "TargetRegionUnavailable:\neastasia is down"),
+            new JobStep(ReprotectStep.InitialSync, "Initial sync", StepState.NotStarted, null,
+                null, "")),
+        "TargetRegionUnavailable", "eastasia is down");
+
+    String details = JobDetails.markdown("**Failed**: reprotect of web-01 in vault contoso"
+        + "\n\nTargetRegionUnavailable: eastasia is down", job);
+
+    List<String> lines = details.lines().toList();
+    assertThat(lines).containsSubsequence("**Failed**: reprotect of web-01 in vault contoso",
+        "TargetRegionUnavailable: eastasia is down", "| Step | State | Detail |", "|---|---|---|",
+        "| Check prerequisites | Succeeded | web-01 \\| southeastasia -> eastasia |",
+        "| Prepare artefacts | Failed | TargetRegionUnavailable: eastasia is down |",
+        "| Initial sync | NotStarted |  |");
+  }
+}
