@@ -14,5 +14,10 @@ public enum ReplicationErrorCode {
    * A replica's checksum, read from its bytes in the target region, still differs from its
    * source's after one repair: the job fails rather than report equal checksums that are not.
    */
-  ReplicaMismatch
+  ReplicaMismatch,
+  /**
+   * The disk a sync copies from no longer exists (deleted since the plan): non-retryable, no
+   * attempt brings it back.
+   */
+  SourceDiskMissing
 }

@@ -7,8 +7,9 @@ import java.time.Duration;
 
 /**
  * The one place where the activities' timeouts and retries are set. Transient failures are
- * retried with backoff, within a bound: every activity has a schedule-to-close timeout and a
- * maximum number of attempts, so no job stays InProgress forever. Each call carries a summary
+ * retried with backoff, within a bound: every activity has a maximum number of attempts, and every
+ * one but the sync (bounded by heartbeats and attempts, see {@link #sync}) a schedule-to-close
+ * timeout, so no job stays InProgress forever. Each call carries a summary
  * for the Web UI.
  */
 public final class ActivityPolicies {
@@ -42,15 +43,28 @@ public final class ActivityPolicies {
   }
 
   /**
-   * The initial sync of a disk: hours for a large disk, so liveness comes from heartbeats; a
-   * worker that dies is noticed within the heartbeat timeout and another resumes its work.
+   * The initial sync of a disk: hours for a large disk, days for a large one over a slow link,
+   * so liveness comes from heartbeats; a worker that dies is noticed within the heartbeat timeout
+   * and another resumes its work.
+   *
+   * <p>The sync sends between two heartbeats only what fits a third of the heartbeat timeout at
+   * the pace it measures (dev.reprotect.activities.data.HeartbeatPace), so the link's speed
+   * sets the size of a batch, not the time between heartbeats. What it cannot shrink is one block
+   * (1 MiB) plus a call's fixed cost, and a range's comparison: a minute leaves 20 s for those,
+   * one block down to about 0.05 MB/s, and still notices a dead worker within a minute.
+   *
+   * <p>No schedule-to-close: any fixed bound is wrong for some disk (1 TiB at the reference
+   * product's 9 MB/s takes about 31 h, at 2 MB/s six days), and a derived one would need the
+   * link's rate, which the workflow does not know. The bound is the attempts instead: a live
+   * sync keeps heartbeating and never uses one, a dead or failing one uses one per heartbeat
+   * timeout or failure. The start-to-close only ends an attempt that heartbeats without end; the
+   * next resumes from its last heartbeat, so a long disk loses one batch per week, not its work.
    */
   public static ActivityOptions sync(String summary) {
     return withSummary(summary)
         .setRetryOptions(SYNC_RETRY)
-        .setStartToCloseTimeout(Duration.ofHours(12))
-        .setScheduleToCloseTimeout(Duration.ofHours(24))
-        .setHeartbeatTimeout(Duration.ofSeconds(30))
+        .setStartToCloseTimeout(Duration.ofDays(7))
+        .setHeartbeatTimeout(Duration.ofMinutes(1))
         .build();
   }
 

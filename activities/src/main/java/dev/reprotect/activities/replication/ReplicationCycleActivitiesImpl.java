@@ -2,6 +2,7 @@ package dev.reprotect.activities.replication;
 
 import dev.reprotect.activities.ActivityCaller;
 import dev.reprotect.activities.AzureFailures;
+import dev.reprotect.activities.data.HeartbeatPace;
 import dev.reprotect.activities.data.RangeDiff;
 import dev.reprotect.activities.data.ReliableTransfer;
 import dev.reprotect.activities.data.ReplicaVerification;
@@ -74,6 +75,7 @@ public final class ReplicationCycleActivitiesImpl implements ReplicationCycleAct
     ShipmentProgress progress = context.getHeartbeatDetails(ShipmentProgress.class)
         .orElse(ShipmentProgress.start());
     List<ReplicaDisk> replicas = item.replicaDisks();
+    HeartbeatPace pace = HeartbeatPace.ofCurrentActivity();
     while (progress.disk() < replicas.size()) {
       ReplicaDisk replica = replicas.get(progress.disk());
       CutDisk disk = cut.disk(replica.slot());
@@ -83,15 +85,16 @@ public final class ReplicationCycleActivitiesImpl implements ReplicationCycleAct
         long from = progress.nextBlock();
         long to = Math.min(from + blocksPerRange, totalBlocks);
         ChangedRange changed = changed(item, request, disk, replica.replica(), from, to);
-        BlockTransfer staged =
-            ReliableTransfer.send(azure, caller, disk.snapshot(), staging, changed.blocks());
-        BlockTransfer shipped =
-            ReliableTransfer.send(azure, caller, staging, replica.replica(), changed.blocks());
-        progress = progress.advance(to, changed.blocks().size(),
-            staged.blocksCopied() * azure.storage().blockSize(),
-            changed.meteredBytes() + shipped.meteredBytes());
-        // Between two ranges: a safe point, and where a retry resumes.
-        context.heartbeat(progress);
+        // Between two batches: a safe point, and where a retry resumes.
+        progress = pace.sendRange(progress.advance(from, 0, 0, changed.meteredBytes()),
+            changed.blocks(), to, (sent, batch, reached) -> {
+              BlockTransfer staged =
+                  ReliableTransfer.send(azure, caller, disk.snapshot(), staging, batch);
+              BlockTransfer shipped =
+                  ReliableTransfer.send(azure, caller, staging, replica.replica(), batch);
+              return sent.advance(reached, batch.size(),
+                  staged.blocksCopied() * azure.storage().blockSize(), shipped.meteredBytes());
+            });
       }
       ShipmentProgress shippedSoFar = progress;
       ReplicaVerification.Verified verified = ReplicaVerification.verify(azure, caller,

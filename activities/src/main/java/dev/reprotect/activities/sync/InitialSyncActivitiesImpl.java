@@ -5,7 +5,9 @@ import dev.reprotect.activities.AzureFailures;
 import dev.reprotect.activities.DiskSyncInput;
 import dev.reprotect.activities.DiskSyncResult;
 import dev.reprotect.activities.PlannedDisk;
+import dev.reprotect.activities.ReplicationErrorCode;
 import dev.reprotect.activities.SyncProgress;
+import dev.reprotect.activities.data.HeartbeatPace;
 import dev.reprotect.activities.data.RangeDiff;
 import dev.reprotect.activities.data.ReliableTransfer;
 import dev.reprotect.activities.data.ReplicaVerification;
@@ -16,6 +18,7 @@ import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.PageBlob;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.failure.ApplicationFailure;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
@@ -28,7 +31,10 @@ import jakarta.inject.Named;
  * replica is verified from its bytes against the source's.
  */
 public final class InitialSyncActivitiesImpl implements InitialSyncActivities {
-  /** The name under which the wiring provides the number of blocks compared per heartbeat. */
+  /**
+   * The name under which the wiring provides the number of blocks compared at once; what is sent
+   * between two heartbeats is bounded by time too (see {@link HeartbeatPace}).
+   */
   public static final String BLOCKS_PER_RANGE = "sync.blocksPerRange";
 
   private final AzureBackend azure;
@@ -50,8 +56,10 @@ public final class InitialSyncActivitiesImpl implements InitialSyncActivities {
     Caller caller = ActivityCaller.current();
     PlannedDisk disk = input.disk();
     BlobRef from = input.syncedFrom();
+    // No retry brings a deleted disk back: the job fails now, with a code, not 30 attempts on.
     PageBlob source = azure.storage().blob(from)
-        .orElseThrow(() -> new IllegalStateException("source disk " + from + " is gone"));
+        .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
+            "source disk " + from + " is gone", ReplicationErrorCode.SourceDiskMissing.name()));
     prepareReplica(caller, disk, source.sizeBytes());
 
     int blockSize = azure.storage().blockSize();
@@ -60,17 +68,20 @@ public final class InitialSyncActivitiesImpl implements InitialSyncActivities {
         .filter(saved -> saved.totalBlocks() == totalBlocks && saved.blockSize() == blockSize)
         .orElse(SyncProgress.start(totalBlocks, blockSize));
     long resumedFrom = progress.nextBlock();
+    HeartbeatPace pace = HeartbeatPace.ofCurrentActivity();
     while (progress.nextBlock() < totalBlocks) {
       long rangeStart = progress.nextBlock();
       long rangeEnd = Math.min(rangeStart + blocksPerRange, totalBlocks);
       RangeDiff diff = RangeDiff.of(
           azure, from, disk.replica(), rangeStart, rangeEnd, input.sourceRegion());
-      BlockTransfer transfer =
-          ReliableTransfer.send(azure, caller, from, disk.replica(), diff.differing());
-      progress = progress.advance(rangeEnd, diff.meteredBytes() + transfer.meteredBytes(),
-          transfer.blocksCopied(), transfer.blocksCleared());
-      // A cancellation surfaces here, between two ranges: a safe point.
-      context.heartbeat(progress);
+      // A cancellation or a refused heartbeat surfaces between two batches: a safe point.
+      progress = pace.sendRange(progress.advance(rangeStart, diff.meteredBytes(), 0, 0),
+          diff.differing(), rangeEnd, (sent, batch, reached) -> {
+            BlockTransfer transfer =
+                ReliableTransfer.send(azure, caller, from, disk.replica(), batch);
+            return sent.advance(reached, transfer.meteredBytes(), transfer.blocksCopied(),
+                transfer.blocksCleared());
+          });
     }
     SyncProgress synced = progress;
     ReplicaVerification.Verified verified = ReplicaVerification.verify(azure, caller, from,

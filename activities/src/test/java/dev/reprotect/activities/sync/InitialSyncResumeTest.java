@@ -4,9 +4,14 @@ import static dev.reprotect.activities.sync.SyncTestWorld.BLOCKS_PER_RANGE;
 import static dev.reprotect.activities.sync.SyncTestWorld.BLOCK_SIZE;
 import static dev.reprotect.activities.sync.SyncTestWorld.TOTAL_BLOCKS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.reprotect.activities.ReplicationErrorCode;
 import dev.reprotect.activities.SyncProgress;
 import dev.reprotect.activities.sync.SyncTestWorld.Attempt;
+import dev.reprotect.azure.Caller;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -66,6 +71,20 @@ class InitialSyncResumeTest {
         .isEqualTo(b.replicaChecksum());
     assertThat(restarted.result().targetChecksum()).isEqualTo(restarted.result().sourceChecksum())
         .isEqualTo(resumed.result().targetChecksum());
+  }
+
+  @Test
+  void aSourceDiskThatIsGoneFailsTheSyncAtOnceWithACode() {
+    b = new SyncTestWorld();
+    b.azure.storage().deleteBlob(Caller.of("test"), b.input.disk().source());
+
+    assertThatThrownBy(() -> b.attempt(null))
+        .isInstanceOf(ActivityFailure.class)
+        .cause().isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
+          assertThat(failure.getType()).isEqualTo(ReplicationErrorCode.SourceDiskMissing.name());
+          assertThat(failure.isNonRetryable()).isTrue();
+        });
+    assertThat(b.azure.storage().blob(b.input.disk().replica())).as("nothing created").isEmpty();
   }
 
   @Test

@@ -1,0 +1,89 @@
+package dev.reprotect.activities.data;
+
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.LongSupplier;
+
+/**
+ * Keeps a data loop live whatever the link's speed. The blocks a range sends go in batches sized
+ * from the pace measured so far, so that one batch takes at most the budget (a third of the
+ * heartbeat timeout), and the loop heartbeats after each batch: a slow link makes the batches
+ * smaller, never the heartbeats rarer. A position is reported only once every block before it is
+ * applied, so a retry resumes from it without losing a block. A refused heartbeat (the attempt
+ * timed out, was cancelled or was replaced) throws from {@code heartbeat} and ends the attempt
+ * there, before it sends another batch: nothing here catches it.
+ */
+public final class HeartbeatPace {
+  /** The budget of an activity that runs without a heartbeat timeout. */
+  static final Duration DEFAULT_BUDGET = Duration.ofSeconds(10);
+
+  /** Sends one batch of a range; {@code reached} is the position the range reaches after it. */
+  public interface Batch<P> {
+    P send(P progress, List<Long> blocks, long reached);
+  }
+
+  private final ActivityExecutionContext context;
+  private final long budgetNanos;
+  private final LongSupplier clock;
+  private boolean measured;
+  private double nanosPerBlock;
+
+  HeartbeatPace(ActivityExecutionContext context, Duration budget, LongSupplier clock) {
+    this.context = context;
+    this.budgetNanos = budget.toNanos();
+    this.clock = clock;
+  }
+
+  /** The pace of the activity running on this thread, its budget from its heartbeat timeout. */
+  public static HeartbeatPace ofCurrentActivity() {
+    ActivityExecutionContext context = Activity.getExecutionContext();
+    return new HeartbeatPace(
+        context, budget(context.getInfo().getHeartbeatTimeout()), System::nanoTime);
+  }
+
+  /**
+   * A third of the heartbeat timeout: the SDK sends heartbeats at most every 80% of it, so a
+   * batch that ends within a third leaves room for the range's comparison and the round trip.
+   */
+  static Duration budget(Duration heartbeatTimeout) {
+    return heartbeatTimeout == null || heartbeatTimeout.isZero()
+        ? DEFAULT_BUDGET : heartbeatTimeout.dividedBy(3);
+  }
+
+  /**
+   * Sends the {@code blocks} (ascending) of a range that ends at {@code rangeEnd}, batch by
+   * batch, heartbeating the progress after each. A range with nothing to send still advances to
+   * its end, with one heartbeat.
+   */
+  public <P> P sendRange(P progress, List<Long> blocks, long rangeEnd, Batch<P> batch) {
+    int sent = 0;
+    do {
+      int size = Math.min(batchSize(), blocks.size() - sent);
+      List<Long> next = blocks.subList(sent, sent + size);
+      sent += size;
+      // The blocks before the next one to send are applied, or needed nothing.
+      long reached = sent < blocks.size() ? blocks.get(sent) : rangeEnd;
+      long started = clock.getAsLong();
+      progress = batch.send(progress, next, reached);
+      if (size > 0) {
+        measured = true;
+        nanosPerBlock = Math.max(1, clock.getAsLong() - started) / (double) size;
+      }
+      context.heartbeat(progress);
+    } while (sent < blocks.size());
+    return progress;
+  }
+
+  /**
+   * As many blocks as the last batch's pace fits in the budget (the call's fixed cost included,
+   * so the size settles where a batch takes the budget); one block until a batch was measured.
+   */
+  int batchSize() {
+    if (!measured) {
+      return 1;
+    }
+    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, budgetNanos / nanosPerBlock));
+  }
+}
