@@ -162,10 +162,11 @@ final class DemoCommand implements Callable<Integer> {
           cycles);
     }
     ReplicationDemo.Result result = replication.run(cycles, cycleSeconds, churnAtJobStart,
-        cycle -> info(String.format("  cycle %d: %s, %d blocks changed, %s shipped, point %s; "
-                + "the guest wrote %s", cycle.number(),
-            cycle.succeeded() ? "ok" : "FAILED (" + cycle.error() + ")", cycle.blocksChanged(),
-            format(cycle.bytesShipped()), cycle.pointId(), format(cycle.churnBytes()))));
+        cycle -> info(String.format(Locale.ROOT, "  cycle %d: %s in %.1f s, %d blocks changed, "
+                + "%s shipped, point %s; the guest wrote %s", cycle.number(),
+            cycle.succeeded() ? "ok" : "FAILED (" + cycle.error() + ")", cycle.millis() / 1e3,
+            cycle.blocksChanged(), format(cycle.bytesShipped()), cycle.pointId(),
+            format(cycle.churnBytes()))));
     if (output.json) {
       output.out.println(Json.write(new DemoResult(summary, result)));
     } else {

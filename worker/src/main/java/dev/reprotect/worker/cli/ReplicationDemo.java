@@ -33,9 +33,10 @@ final class ReplicationDemo {
    * One cycle as the demo saw it end. {@code churnBytes}: what the guest wrote between the
    * previous cut and this cycle's, as the demo saw the cycles start (for cycle 1, from the job's
    * start: a little before cut 0, so it counts a few writes cut 0 already holds).
+   * {@code millis}: the cycle's duration, from its cut to its point and pruning.
    */
   record Cycle(long number, boolean succeeded, long blocksChanged, long bytesShipped,
-      long churnBytes, String pointId, String error) {}
+      long churnBytes, String pointId, String error, long millis) {}
 
   /** A disk's checksums from bytes: the source's at the newest point's cut, the replica's now. */
   record DiskChecksum(String slot, String cut, String replica, boolean equal) {}
@@ -109,7 +110,7 @@ final class ReplicationDemo {
         if (c.number() == ended.size() + 1 && c.number() <= cutsSeen) {
           Cycle cycle = new Cycle(c.number(), c.succeeded(), c.blocksChanged(), c.bytesShipped(),
               churnAtCut[(int) c.number()] - churnAtCut[(int) c.number() - 1], c.pointId(),
-              c.error());
+              c.error(), Duration.between(c.startTime(), c.endTime()).toMillis());
           ended.add(cycle);
           onCycle.accept(cycle);
           lastProgress = System.nanoTime();
