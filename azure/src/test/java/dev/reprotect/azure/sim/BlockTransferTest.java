@@ -53,10 +53,9 @@ class BlockTransferTest {
     world = SimTestWorld.in(dataDir);
     storage = world.azure.storage();
     metering = world.azure.metering();
-    world.account("steast", EAST);
-    world.account("stsoutheast", SOUTHEAST);
-    source = world.blob("steast", "source.vhd", BLOCKS);
-    target = world.blob("stsoutheast", "target.vhd", BLOCKS);
+    List<BlobRef> pair = world.crossRegionPair("source.vhd", "target.vhd", BLOCKS);
+    source = pair.get(0);
+    target = pair.get(1);
     world.writeDistinct(source, 0, 1, 2, 5);
     world.writeDistinct(target, 1);
     world.write(target, 2, block(200));

@@ -35,10 +35,9 @@ class BytesAtRestTest {
   void setUp() {
     world = SimTestWorld.in(dataDir);
     storage = world.azure.storage();
-    world.account("steast", EAST);
-    world.account("stsoutheast", SOUTHEAST);
-    east = world.blob("steast", "disk.vhd", 8);
-    southeast = world.blob("stsoutheast", "disk.vhd", 8);
+    List<BlobRef> pair = world.crossRegionPair("disk.vhd", "disk.vhd", 8);
+    east = pair.get(0);
+    southeast = pair.get(1);
     world.writeDistinct(east, 1, 4);
     world.writeDistinct(southeast, 1, 4);
   }

@@ -2,8 +2,6 @@ package dev.reprotect.azure.sim;
 
 import static dev.reprotect.azure.sim.SimTestWorld.BLOCK_SIZE;
 import static dev.reprotect.azure.sim.SimTestWorld.CALLER;
-import static dev.reprotect.azure.sim.SimTestWorld.EAST;
-import static dev.reprotect.azure.sim.SimTestWorld.SOUTHEAST;
 import static dev.reprotect.azure.sim.SimTestWorld.block;
 import static dev.reprotect.azure.sim.SimTestWorld.zeros;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.reprotect.azure.BlobRef;
 import dev.reprotect.azure.StorageApi;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,10 +27,9 @@ class ChecksumTest {
   void setUp() {
     world = SimTestWorld.in(dataDir);
     storage = world.azure.storage();
-    world.account("steast", EAST);
-    world.account("stsoutheast", SOUTHEAST);
-    a = world.blob("steast", "a.vhd", 8);
-    b = world.blob("stsoutheast", "b.vhd", 8);
+    List<BlobRef> pair = world.crossRegionPair("a.vhd", "b.vhd", 8);
+    a = pair.get(0);
+    b = pair.get(1);
   }
 
   @AfterEach

@@ -43,10 +43,9 @@ class CorruptedTransferTest {
   void setUp() {
     world = SimTestWorld.in(dataDir);
     storage = world.azure.storage();
-    world.account("steast", EAST);
-    world.account("stsoutheast", SOUTHEAST);
-    source = world.blob("steast", "source.vhd", BLOCKS);
-    replica = world.blob("stsoutheast", "replica.vhd", BLOCKS);
+    List<BlobRef> pair = world.crossRegionPair("source.vhd", "replica.vhd", BLOCKS);
+    source = pair.get(0);
+    replica = pair.get(1);
     world.writeDistinct(source, 0, 2, 3, 6);
   }
 

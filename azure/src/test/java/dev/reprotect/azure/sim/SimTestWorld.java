@@ -67,6 +67,16 @@ final class SimTestWorld implements AutoCloseable {
   }
 
   /** An empty page blob of {@code blocks} blocks in an existing account. */
+  /**
+   * Two empty blobs of {@code blocks} blocks across the region pair: the first in an account of
+   * East Asia, the second in one of Southeast Asia.
+   */
+  List<BlobRef> crossRegionPair(String eastBlob, String southeastBlob, long blocks) {
+    account("steast", EAST);
+    account("stsoutheast", SOUTHEAST);
+    return List.of(blob("steast", eastBlob, blocks), blob("stsoutheast", southeastBlob, blocks));
+  }
+
   BlobRef blob(String account, String name, long blocks) {
     BlobRef ref = new BlobRef(account, CONTAINER, name);
     azure.storage().createPageBlob(CALLER, ref, blocks * BLOCK_SIZE);
