@@ -73,6 +73,17 @@ public final class AzureService implements AutoCloseable {
   }
 
   /** A fresh random token (256 bits, URL-safe), for a service started without one. */
+  /**
+   * Whether a request with this method and path reaches one of the service's routes rather than
+   * the 404/405 fallback, as the router itself matches it: the hostile-request tests ask it, so
+   * their idea of an unknown route never lags behind the routes.
+   */
+  boolean routes(String method, String path) {
+    return app.unsafeConfig().pvt.internalRouter.allHttpHandlers().stream()
+        .anyMatch(handler -> handler.getEndpoint().getMethod().name().equals(method)
+            && handler.matches(path));
+  }
+
   public static String newToken() {
     byte[] bytes = new byte[32];
     new SecureRandom().nextBytes(bytes);
