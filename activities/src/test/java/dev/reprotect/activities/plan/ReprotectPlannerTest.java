@@ -76,8 +76,26 @@ class ReprotectPlannerTest {
     ItemSide target = item.target();
     azure.recoveryServices().putReplicatedItem(TEST, item.withReplicationTo(
         new ItemSide(target.region(), target.resourceGroup(), "stdeletedlongago"),
-        item.cacheStorageAccount(), item.replicaDisks()));
+        item.cacheStorageAccount(), item.replicaDisks(), item.reprotectCycles()));
     assertThat(azure.storage().storageAccount("stdeletedlongago")).isEmpty();
+  }
+
+  /** Rewrites the item as if its record of the source side's account were out of date. */
+  private static void recordSourceAccount(SimulatedAzure azure, Scenario s, String account) {
+    ReplicatedItem item = item(azure, s);
+    ItemSide source = item.source();
+    ItemSide recorded = new ItemSide(source.region(), source.resourceGroup(), account);
+    boolean sourceIsPrimary = item.primary().equals(source);
+    azure.recoveryServices().putReplicatedItem(TEST, new ReplicatedItem(item.vault(),
+        item.name(), sourceIsPrimary ? recorded : item.primary(),
+        sourceIsPrimary ? item.recovery() : recorded, item.activeLocation(), item.state(),
+        item.policy(), item.cacheStorageAccount(), item.replicaDisks(), item.runningOperation(),
+        item.failoverCommitted(), item.migrationCompleted()));
+  }
+
+  private static VirtualMachine sourceVm(SimulatedAzure azure, Scenario s) {
+    return azure.compute().virtualMachine(item(azure, s).source().resourceGroup(), s.vm())
+        .orElseThrow();
   }
 
   private static StorageAccount someoneElsesAccount(
@@ -119,6 +137,21 @@ class ReprotectPlannerTest {
       assertThat(account.region()).isEqualTo(TARGET);
       assertThat(account.resourceGroup())
           .isEqualTo(ScenarioSeeder.resourceGroupName(s.vm(), TARGET));
+    }
+
+    @Test
+    void isNamedAfterTheAccountHoldingTheSourceDisksNotAfterTheItemsRecordOfIt() {
+      Scenario s = scenario().build();
+      SimulatedAzure azure = world(s);
+      forgetRecordedTargetAccount(azure, s);
+      recordSourceAccount(azure, s, "strecordedlongago");
+      String disksAccount = sourceVm(azure, s).osDisk().vhd().storageAccount();
+
+      PlannedArtefact account = plan(azure, s).targetStorageAccount();
+
+      assertThat(account.name()).isEqualTo(disksAccount + "asr")
+          .isEqualTo("stweb01southeastasiaasr");
+      assertThat(account.exists()).isFalse();
     }
 
     @Test
@@ -400,7 +433,7 @@ class ReprotectPlannerTest {
         assertThat(disk.name()).isEqualTo(source.get(disk.slot()).name());
         assertThat(disk.sizeBytes()).isEqualTo(DISK_SIZE);
         assertThat(disk.replica()).isEqualTo(new BlobRef(plan.targetStorageAccount().name(),
-            ReprotectPlan.SEED_CONTAINER, disk.name() + ".vhd"));
+            ReprotectPlan.SEED_CONTAINER, disk.name() + ".cycle1.vhd"));
         assertThat(disk.replicaExists()).isFalse();
         assertThat(disk.hasSeed()).isTrue();
       });
