@@ -41,4 +41,9 @@ public record ReprotectPlan(
     }
     return all;
   }
+
+  /** The digest of this plan, by which a reviewed plan is told from the one a job would run. */
+  public String digest() {
+    return PlanDigest.of(this);
+  }
 }

@@ -2,6 +2,7 @@ package dev.reprotect.activities.plan;
 
 import dev.reprotect.activities.ArtefactType;
 import dev.reprotect.activities.Customization;
+import dev.reprotect.activities.PlanDigest;
 import dev.reprotect.activities.PlannedArtefact;
 import dev.reprotect.activities.PlannedDisk;
 import dev.reprotect.activities.ReprotectErrorCode;
@@ -78,6 +79,12 @@ public final class ReprotectPlanner {
         target.region(), source.resourceGroup(), targetGroup, targetNetwork, targetAccount,
         cacheAccount, availabilitySet, targetVm,
         planDisks(sourceVm, staleVm, targetAccount.name(), cycle), cycle);
+    if (request.reviewedPlan() != null && !PlanDigest.matches(plan, request.reviewedPlan())) {
+      throw new ReprotectRefusal(ReprotectErrorCode.PlanChanged, String.format("the plan of %s "
+          + "is now %s, not the reviewed %s: something changed since the review; nothing was "
+          + "changed, review the plan again", item.name(), PlanDigest.shortForm(plan.digest()),
+          request.reviewedPlan()));
+    }
     return plan;
   }
 

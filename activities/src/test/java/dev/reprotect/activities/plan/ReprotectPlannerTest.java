@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reprotect.activities.ArtefactType;
 import dev.reprotect.activities.Customization;
+import dev.reprotect.activities.PlanDigest;
 import dev.reprotect.activities.PlannedArtefact;
 import dev.reprotect.activities.PlannedDisk;
+import dev.reprotect.activities.ReprotectErrorCode;
 import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.activities.ReprotectRefusal;
 import dev.reprotect.activities.ReprotectRequest;
+import dev.reprotect.activities.TargetVmPlan;
 import dev.reprotect.azure.BlobRef;
 import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.ItemSide;
@@ -481,6 +485,99 @@ class ReprotectPlannerTest {
       assertThat(disks.get("os").replicaExists()).isTrue();
       assertThat(disks.get("os").replica()).isEqualTo(os.replica());
       assertThat(disks.get("lun0").replicaExists()).isFalse();
+    }
+  }
+
+  @Nested
+  class Digest {
+    private static void turnOffTargetVm(SimulatedAzure azure, ReprotectPlan reviewed) {
+      TargetVmPlan targetVm = reviewed.targetVm();
+      azure.compute().powerOff(TEST, targetVm.resourceGroup(), targetVm.name());
+    }
+
+    @Test
+    void planningTheSameWorldTwiceGivesTheSameDigest() {
+      Scenario s = scenario().inAvailabilitySet(true).build();
+      SimulatedAzure azure = world(s);
+
+      String first = plan(azure, s).digest();
+      String second = plan(azure, s).digest();
+
+      assertThat(first).hasSize(64).matches("[0-9a-f]+").isEqualTo(second);
+    }
+
+    @Test
+    void theOrderOfTheDisksDoesNotChangeIt() {
+      Scenario s = scenario().dataDisks(2).build();
+      ReprotectPlan plan = plan(world(s), s);
+      List<PlannedDisk> reversed = new ArrayList<>(plan.disks());
+      java.util.Collections.reverse(reversed);
+
+      ReprotectPlan reordered = new ReprotectPlan(plan.vault(), plan.vm(), plan.sourceRegion(),
+          plan.targetRegion(), plan.sourceResourceGroup(), plan.targetResourceGroup(),
+          plan.targetNetwork(), plan.targetStorageAccount(), plan.cacheStorageAccount(),
+          plan.availabilitySet(), plan.targetVm(), reversed, plan.cycle());
+
+      assertThat(reordered.digest()).isEqualTo(plan.digest());
+    }
+
+    @Test
+    void changesWithTheTargetVmsPowerState() {
+      Scenario s = scenario().build();
+      SimulatedAzure azure = world(s);
+      ReprotectPlan reviewed = plan(azure, s);
+
+      turnOffTargetVm(azure, reviewed);
+      ReprotectPlan now = plan(azure, s);
+
+      assertThat(now.targetVm().powerState()).isEqualTo(PowerState.Stopped);
+      assertThat(now.digest()).isNotEqualTo(reviewed.digest());
+    }
+
+    @Test
+    void changesWithAnyNameOrNewExistingFlag() {
+      Scenario s = scenario().build();
+      SimulatedAzure azure = world(s);
+      String defaults = plan(azure, s).digest();
+
+      assertThat(plan(azure, s, new Customization("rg-other", null, null, null, null)).digest())
+          .isNotEqualTo(defaults);
+      assertThat(plan(azure, s, new Customization(null, null, "stothercache", null, null))
+          .digest()).isNotEqualTo(defaults);
+    }
+
+    @Test
+    void theReviewedDigestOrAPrefixOfItLetsThePlanThrough() {
+      Scenario s = scenario().build();
+      SimulatedAzure azure = world(s);
+      ReprotectPlan reviewed = plan(azure, s);
+      ReprotectPlanner planner = new ReprotectPlanner(azure);
+      ReprotectRequest request = new ReprotectRequest(s.vault(), s.vm(), Customization.none());
+
+      assertThat(planner.plan(request.withReviewedPlan(reviewed.digest()))).isEqualTo(reviewed);
+      assertThat(planner.plan(request.withReviewedPlan(
+          PlanDigest.shortForm(reviewed.digest()).toUpperCase(java.util.Locale.ROOT))))
+          .isEqualTo(reviewed);
+    }
+
+    @Test
+    void aPlanThatDiffersFromTheReviewedOneIsRefusedWithPlanChanged() {
+      Scenario s = scenario().build();
+      SimulatedAzure azure = world(s);
+      ReprotectPlan reviewed = plan(azure, s);
+      turnOffTargetVm(azure, reviewed);
+      ReprotectRequest request = new ReprotectRequest(s.vault(), s.vm(), Customization.none())
+          .withReviewedPlan(PlanDigest.shortForm(reviewed.digest()));
+      String before = azure.exportState();
+
+      ReprotectRefusal refusal = org.assertj.core.api.Assertions.catchThrowableOfType(
+          ReprotectRefusal.class, () -> new ReprotectPlanner(azure).plan(request));
+
+      assertThat(refusal).isNotNull();
+      assertThat(refusal.code()).isEqualTo(ReprotectErrorCode.PlanChanged);
+      assertThat(refusal.getMessage()).contains(PlanDigest.shortForm(reviewed.digest()))
+          .contains(PlanDigest.shortForm(plan(azure, s).digest()));
+      assertThat(azure.exportState()).isEqualTo(before);
     }
   }
 
