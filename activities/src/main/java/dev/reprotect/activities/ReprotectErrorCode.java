@@ -16,5 +16,7 @@ public enum ReprotectErrorCode {
   TargetRegionUnavailable,
   NetworkMappingMissing,
   NetworkNotCustomizable,
-  InvalidCustomization
+  InvalidCustomization,
+  /** Not a prerequisite: the plan a job would run differs from the one the user reviewed. */
+  PlanChanged
 }

@@ -6,6 +6,9 @@ import java.util.List;
 /**
  * The review of a reprotect: every artefact with its final name, new or existing. It is
  * recorded in the workflow's history, so the steps create exactly these names, even on retry.
+ * {@code cycle} is the item's reprotect this plan is for (1 for its first): the replicas are
+ * named after it, so the replicas of an earlier cycle are never taken for this one's. Plans
+ * recorded before cycles were counted have cycle 0.
  */
 public record ReprotectPlan(
     String vault,
@@ -19,7 +22,8 @@ public record ReprotectPlan(
     PlannedArtefact cacheStorageAccount,
     PlannedArtefact availabilitySet,
     TargetVmPlan targetVm,
-    List<PlannedDisk> disks) {
+    List<PlannedDisk> disks,
+    int cycle) {
 
   /** The container of the target storage account where the seed blobs, then replicas, live. */
   public static final String SEED_CONTAINER = "reprotect-seed";
@@ -36,5 +40,10 @@ public record ReprotectPlan(
       all.add(availabilitySet);
     }
     return all;
+  }
+
+  /** The digest of this plan, by which a reviewed plan is told from the one a job would run. */
+  public String digest() {
+    return PlanDigest.of(this);
   }
 }

@@ -4,9 +4,12 @@ package dev.reprotect.activities;
  * Reprotect one replicated item of a vault, optionally with customised target resources.
  * {@code replicationCycleSeconds} is 0 for the product's 5 minutes between the recovery points of
  * the replication that follows; the demo shortens it so that a person sees cycles go by.
+ * {@code reviewedPlan} is the digest (or a prefix of it, see {@link PlanDigest}) of the plan the
+ * user reviewed, null when none was: the job is refused with {@code PlanChanged} when the plan it
+ * would run differs.
  */
-public record ReprotectRequest(
-    String vault, String vm, Customization customization, int replicationCycleSeconds) {
+public record ReprotectRequest(String vault, String vm, Customization customization,
+    int replicationCycleSeconds, String reviewedPlan) {
   public ReprotectRequest {
     if (customization == null) {
       customization = Customization.none();
@@ -14,7 +17,7 @@ public record ReprotectRequest(
   }
 
   public ReprotectRequest(String vault, String vm, Customization customization) {
-    this(vault, vm, customization, 0);
+    this(vault, vm, customization, 0, null);
   }
 
   public static ReprotectRequest of(String vault, String vm) {
@@ -22,6 +25,10 @@ public record ReprotectRequest(
   }
 
   public ReprotectRequest withReplicationCycleSeconds(int seconds) {
-    return new ReprotectRequest(vault, vm, customization, seconds);
+    return new ReprotectRequest(vault, vm, customization, seconds, reviewedPlan);
+  }
+
+  public ReprotectRequest withReviewedPlan(String digest) {
+    return new ReprotectRequest(vault, vm, customization, replicationCycleSeconds, digest);
   }
 }

@@ -18,7 +18,17 @@ public record ReplicatedItem(
     List<ReplicaDisk> replicaDisks,
     RunningOperation runningOperation,
     boolean failoverCommitted,
-    boolean migrationCompleted) {
+    boolean migrationCompleted,
+    int reprotectCycles) {
+
+  /** An item that was never reprotected. */
+  public ReplicatedItem(String vault, String name, ItemSide primary, ItemSide recovery,
+      String activeLocation, ProtectionState state, ReplicationPolicy policy,
+      String cacheStorageAccount, List<ReplicaDisk> replicaDisks,
+      RunningOperation runningOperation, boolean failoverCommitted, boolean migrationCompleted) {
+    this(vault, name, primary, recovery, activeLocation, state, policy, cacheStorageAccount,
+        replicaDisks, runningOperation, failoverCommitted, migrationCompleted, 0);
+  }
 
   public ReplicatedItem {
     replicaDisks = List.copyOf(replicaDisks);
@@ -39,15 +49,17 @@ public record ReplicatedItem(
   public ReplicatedItem withRunningOperation(RunningOperation operation, ProtectionState newState) {
     return new ReplicatedItem(
         vault, name, primary, recovery, activeLocation, newState, policy, cacheStorageAccount,
-        replicaDisks, operation, failoverCommitted, migrationCompleted);
+        replicaDisks, operation, failoverCommitted, migrationCompleted, reprotectCycles);
   }
 
   /**
-   * The item with its replication set up towards {@code newTarget}: its replica disks and cache
-   * account. State and running operation are left as they are; releasing the operation settles them.
+   * The item with its replication set up towards {@code newTarget} by reprotect number {@code
+   * cycle}: its replica disks and cache account. A new protection supersedes the failover it
+   * follows, so the item no longer counts as failover-committed. State and running operation are
+   * left as they are; releasing the operation settles them.
    */
   public ReplicatedItem withReplicationTo(
-      ItemSide newTarget, String cacheAccount, List<ReplicaDisk> replicas) {
+      ItemSide newTarget, String cacheAccount, List<ReplicaDisk> replicas, int cycle) {
     boolean sourceIsPrimary = activeLocation.equals(primary.region());
     return new ReplicatedItem(
         vault,
@@ -60,7 +72,8 @@ public record ReplicatedItem(
         cacheAccount,
         replicas,
         runningOperation,
-        failoverCommitted,
-        migrationCompleted);
+        false,
+        migrationCompleted,
+        cycle);
   }
 }

@@ -2,6 +2,7 @@ package dev.reprotect.activities.plan;
 
 import dev.reprotect.activities.ArtefactType;
 import dev.reprotect.activities.Customization;
+import dev.reprotect.activities.PlanDigest;
 import dev.reprotect.activities.PlannedArtefact;
 import dev.reprotect.activities.PlannedDisk;
 import dev.reprotect.activities.ReprotectErrorCode;
@@ -62,7 +63,7 @@ public final class ReprotectPlanner {
         "target network", networkId.substring(networkId.lastIndexOf('/') + 1), target.region(),
         networkId.split("/")[2], true);
 
-    PlannedArtefact targetAccount = planTargetAccount(custom, source, target, groupName);
+    PlannedArtefact targetAccount = planTargetAccount(custom, sourceVm, target, groupName);
     PlannedArtefact cacheAccount = planCacheAccount(custom, item, source, targetAccount.name());
     PlannedArtefact availabilitySet = planAvailabilitySet(custom, sourceVm, target, groupName);
 
@@ -73,19 +74,33 @@ public final class ReprotectPlanner {
         new TargetVmPlan(vm.resourceGroup(), vm.name(), vm.location(), vm.powerState()))
         .orElse(null);
 
-    return new ReprotectPlan(item.vault(), item.name(), source.region(), target.region(),
-        source.resourceGroup(), targetGroup, targetNetwork, targetAccount, cacheAccount,
-        availabilitySet, targetVm, planDisks(sourceVm, staleVm, targetAccount.name()));
+    int cycle = item.reprotectCycles() + 1;
+    ReprotectPlan plan = new ReprotectPlan(item.vault(), item.name(), source.region(),
+        target.region(), source.resourceGroup(), targetGroup, targetNetwork, targetAccount,
+        cacheAccount, availabilitySet, targetVm,
+        planDisks(sourceVm, staleVm, targetAccount.name(), cycle), cycle);
+    if (request.reviewedPlan() != null && !PlanDigest.matches(plan, request.reviewedPlan())) {
+      throw new ReprotectRefusal(ReprotectErrorCode.PlanChanged, String.format("the plan of %s "
+          + "is now %s, not the reviewed %s: something changed since the review; nothing was "
+          + "changed, review the plan again", item.name(), PlanDigest.shortForm(plan.digest()),
+          request.reviewedPlan()));
+    }
+    return plan;
   }
 
+  /**
+   * A new target account is named after the account that holds the source VM's disks now, as
+   * the plan finds them, not after the account the item recorded for the source side.
+   */
   private PlannedArtefact planTargetAccount(
-      Customization custom, ItemSide source, ItemSide target, String groupName) {
+      Customization custom, VirtualMachine sourceVm, ItemSide target, String groupName) {
     String name = custom.targetStorageAccount();
     if (name == null) {
       Optional<StorageAccount> recorded = azure.storage().storageAccount(target.storageAccount())
           .filter(account -> account.location().equals(target.region()));
+      String sourceAccount = sourceVm.osDisk().vhd().storageAccount();
       name = recorded.isPresent() ? recorded.get().name()
-          : StorageAccountNaming.firstFreeOrOurs(source.storageAccount(), TARGET_ACCOUNT_SUFFIX,
+          : StorageAccountNaming.firstFreeOrOurs(sourceAccount, TARGET_ACCOUNT_SUFFIX,
               custom.cacheStorageAccount(), azure.storage()::storageAccount,
               account -> account.location().equals(target.region())
                   && account.resourceGroup().equalsIgnoreCase(groupName));
@@ -139,8 +154,12 @@ public final class ReprotectPlanner {
         existing.isPresent());
   }
 
-  private List<PlannedDisk> planDisks(
-      VirtualMachine sourceVm, Optional<VirtualMachine> staleVm, String targetAccount) {
+  /**
+   * The replicas are named after the cycle, so a replica an earlier cycle left behind is not
+   * taken for one that a failed run of this cycle left, which a re-run syncs as it is.
+   */
+  private List<PlannedDisk> planDisks(VirtualMachine sourceVm, Optional<VirtualMachine> staleVm,
+      String targetAccount, int cycle) {
     Map<String, VmDisk> staleDisks = staleVm.map(vm -> vm.disks().stream()
             .filter(disk -> azure.storage().blob(disk.vhd()).isPresent())
             .collect(Collectors.toMap(VmDisk::slot, Function.identity())))
@@ -150,8 +169,8 @@ public final class ReprotectPlanner {
       PageBlob sourceBlob = azure.storage().blob(disk.vhd())
           .orElseThrow(() -> new IllegalStateException("the source disk " + disk.vhd()
               + " of a running VM is missing"));
-      BlobRef replica =
-          new BlobRef(targetAccount, ReprotectPlan.SEED_CONTAINER, disk.name() + ".vhd");
+      BlobRef replica = new BlobRef(targetAccount, ReprotectPlan.SEED_CONTAINER,
+          disk.name() + ".cycle" + cycle + ".vhd");
       VmDisk stale = staleDisks.get(disk.slot());
       disks.add(new PlannedDisk(disk.slot(), disk.name(), sourceBlob.sizeBytes(), disk.vhd(),
           stale == null ? null : stale.vhd(), replica,

@@ -3,6 +3,7 @@ package dev.reprotect.activities.replication;
 import dev.reprotect.activities.ActivityCaller;
 import dev.reprotect.activities.AzureFailures;
 import dev.reprotect.activities.ItemOperation;
+import dev.reprotect.activities.PlannedArtefact;
 import dev.reprotect.activities.ReplicationStarted;
 import dev.reprotect.activities.ReprotectPlan;
 import dev.reprotect.activities.StartReplication;
@@ -14,6 +15,7 @@ import dev.reprotect.azure.ProtectionState;
 import dev.reprotect.azure.RecoveryPointType;
 import dev.reprotect.azure.ReplicaDisk;
 import dev.reprotect.azure.ReplicatedItem;
+import dev.reprotect.azure.ResourceIds;
 import jakarta.inject.Inject;
 import java.util.List;
 
@@ -36,10 +38,12 @@ public final class DeltaReplicationActivitiesImpl implements DeltaReplicationAct
       List<ReplicaDisk> replicas = plan.disks().stream()
           .map(disk -> new ReplicaDisk(disk.slot(), disk.name(), disk.replica()))
           .toList();
+      PlannedArtefact set = plan.availabilitySet();
       ItemSide target = new ItemSide(plan.targetRegion(), plan.targetResourceGroup().name(),
-          plan.targetStorageAccount().name());
-      azure.recoveryServices().putReplicatedItem(caller,
-          item.withReplicationTo(target, plan.cacheStorageAccount().name(), replicas));
+          plan.targetStorageAccount().name(),
+          set == null ? null : ResourceIds.availabilitySet(set.resourceGroup(), set.name()));
+      azure.recoveryServices().putReplicatedItem(caller, item.withReplicationTo(
+          target, plan.cacheStorageAccount().name(), replicas, plan.cycle()));
       String pointId = start.firstPointId() != null ? start.firstPointId() : firstPointId(op);
       azure.recoveryServices().createRecoveryPoint(caller, op.vault(), op.vm(), pointId,
           RecoveryPointType.CrashConsistent, start.cutId());

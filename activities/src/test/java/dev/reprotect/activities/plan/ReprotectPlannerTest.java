@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reprotect.activities.ArtefactType;
 import dev.reprotect.activities.Customization;
+import dev.reprotect.activities.PlanDigest;
 import dev.reprotect.activities.PlannedArtefact;
 import dev.reprotect.activities.PlannedDisk;
+import dev.reprotect.activities.ReprotectErrorCode;
 import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.activities.ReprotectRefusal;
 import dev.reprotect.activities.ReprotectRequest;
+import dev.reprotect.activities.TargetVmPlan;
 import dev.reprotect.azure.BlobRef;
 import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.ItemSide;
@@ -76,8 +80,26 @@ class ReprotectPlannerTest {
     ItemSide target = item.target();
     azure.recoveryServices().putReplicatedItem(TEST, item.withReplicationTo(
         new ItemSide(target.region(), target.resourceGroup(), "stdeletedlongago"),
-        item.cacheStorageAccount(), item.replicaDisks()));
+        item.cacheStorageAccount(), item.replicaDisks(), item.reprotectCycles()));
     assertThat(azure.storage().storageAccount("stdeletedlongago")).isEmpty();
+  }
+
+  /** Rewrites the item as if its record of the source side's account were out of date. */
+  private static void recordSourceAccount(SimulatedAzure azure, Scenario s, String account) {
+    ReplicatedItem item = item(azure, s);
+    ItemSide source = item.source();
+    ItemSide recorded = new ItemSide(source.region(), source.resourceGroup(), account);
+    boolean sourceIsPrimary = item.primary().equals(source);
+    azure.recoveryServices().putReplicatedItem(TEST, new ReplicatedItem(item.vault(),
+        item.name(), sourceIsPrimary ? recorded : item.primary(),
+        sourceIsPrimary ? item.recovery() : recorded, item.activeLocation(), item.state(),
+        item.policy(), item.cacheStorageAccount(), item.replicaDisks(), item.runningOperation(),
+        item.failoverCommitted(), item.migrationCompleted()));
+  }
+
+  private static VirtualMachine sourceVm(SimulatedAzure azure, Scenario s) {
+    return azure.compute().virtualMachine(item(azure, s).source().resourceGroup(), s.vm())
+        .orElseThrow();
   }
 
   private static StorageAccount someoneElsesAccount(
@@ -119,6 +141,21 @@ class ReprotectPlannerTest {
       assertThat(account.region()).isEqualTo(TARGET);
       assertThat(account.resourceGroup())
           .isEqualTo(ScenarioSeeder.resourceGroupName(s.vm(), TARGET));
+    }
+
+    @Test
+    void isNamedAfterTheAccountHoldingTheSourceDisksNotAfterTheItemsRecordOfIt() {
+      Scenario s = scenario().build();
+      SimulatedAzure azure = world(s);
+      forgetRecordedTargetAccount(azure, s);
+      recordSourceAccount(azure, s, "strecordedlongago");
+      String disksAccount = sourceVm(azure, s).osDisk().vhd().storageAccount();
+
+      PlannedArtefact account = plan(azure, s).targetStorageAccount();
+
+      assertThat(account.name()).isEqualTo(disksAccount + "asr")
+          .isEqualTo("stweb01southeastasiaasr");
+      assertThat(account.exists()).isFalse();
     }
 
     @Test
@@ -400,7 +437,7 @@ class ReprotectPlannerTest {
         assertThat(disk.name()).isEqualTo(source.get(disk.slot()).name());
         assertThat(disk.sizeBytes()).isEqualTo(DISK_SIZE);
         assertThat(disk.replica()).isEqualTo(new BlobRef(plan.targetStorageAccount().name(),
-            ReprotectPlan.SEED_CONTAINER, disk.name() + ".vhd"));
+            ReprotectPlan.SEED_CONTAINER, disk.name() + ".cycle1.vhd"));
         assertThat(disk.replicaExists()).isFalse();
         assertThat(disk.hasSeed()).isTrue();
       });
@@ -448,6 +485,99 @@ class ReprotectPlannerTest {
       assertThat(disks.get("os").replicaExists()).isTrue();
       assertThat(disks.get("os").replica()).isEqualTo(os.replica());
       assertThat(disks.get("lun0").replicaExists()).isFalse();
+    }
+  }
+
+  @Nested
+  class Digest {
+    private static void turnOffTargetVm(SimulatedAzure azure, ReprotectPlan reviewed) {
+      TargetVmPlan targetVm = reviewed.targetVm();
+      azure.compute().powerOff(TEST, targetVm.resourceGroup(), targetVm.name());
+    }
+
+    @Test
+    void planningTheSameWorldTwiceGivesTheSameDigest() {
+      Scenario s = scenario().inAvailabilitySet(true).build();
+      SimulatedAzure azure = world(s);
+
+      String first = plan(azure, s).digest();
+      String second = plan(azure, s).digest();
+
+      assertThat(first).hasSize(64).matches("[0-9a-f]+").isEqualTo(second);
+    }
+
+    @Test
+    void theOrderOfTheDisksDoesNotChangeIt() {
+      Scenario s = scenario().dataDisks(2).build();
+      ReprotectPlan plan = plan(world(s), s);
+      List<PlannedDisk> reversed = new ArrayList<>(plan.disks());
+      java.util.Collections.reverse(reversed);
+
+      ReprotectPlan reordered = new ReprotectPlan(plan.vault(), plan.vm(), plan.sourceRegion(),
+          plan.targetRegion(), plan.sourceResourceGroup(), plan.targetResourceGroup(),
+          plan.targetNetwork(), plan.targetStorageAccount(), plan.cacheStorageAccount(),
+          plan.availabilitySet(), plan.targetVm(), reversed, plan.cycle());
+
+      assertThat(reordered.digest()).isEqualTo(plan.digest());
+    }
+
+    @Test
+    void changesWithTheTargetVmsPowerState() {
+      Scenario s = scenario().build();
+      SimulatedAzure azure = world(s);
+      ReprotectPlan reviewed = plan(azure, s);
+
+      turnOffTargetVm(azure, reviewed);
+      ReprotectPlan now = plan(azure, s);
+
+      assertThat(now.targetVm().powerState()).isEqualTo(PowerState.Stopped);
+      assertThat(now.digest()).isNotEqualTo(reviewed.digest());
+    }
+
+    @Test
+    void changesWithAnyNameOrNewExistingFlag() {
+      Scenario s = scenario().build();
+      SimulatedAzure azure = world(s);
+      String defaults = plan(azure, s).digest();
+
+      assertThat(plan(azure, s, new Customization("rg-other", null, null, null, null)).digest())
+          .isNotEqualTo(defaults);
+      assertThat(plan(azure, s, new Customization(null, null, "stothercache", null, null))
+          .digest()).isNotEqualTo(defaults);
+    }
+
+    @Test
+    void theReviewedDigestOrAPrefixOfItLetsThePlanThrough() {
+      Scenario s = scenario().build();
+      SimulatedAzure azure = world(s);
+      ReprotectPlan reviewed = plan(azure, s);
+      ReprotectPlanner planner = new ReprotectPlanner(azure);
+      ReprotectRequest request = new ReprotectRequest(s.vault(), s.vm(), Customization.none());
+
+      assertThat(planner.plan(request.withReviewedPlan(reviewed.digest()))).isEqualTo(reviewed);
+      assertThat(planner.plan(request.withReviewedPlan(
+          PlanDigest.shortForm(reviewed.digest()).toUpperCase(java.util.Locale.ROOT))))
+          .isEqualTo(reviewed);
+    }
+
+    @Test
+    void aPlanThatDiffersFromTheReviewedOneIsRefusedWithPlanChanged() {
+      Scenario s = scenario().build();
+      SimulatedAzure azure = world(s);
+      ReprotectPlan reviewed = plan(azure, s);
+      turnOffTargetVm(azure, reviewed);
+      ReprotectRequest request = new ReprotectRequest(s.vault(), s.vm(), Customization.none())
+          .withReviewedPlan(PlanDigest.shortForm(reviewed.digest()));
+      String before = azure.exportState();
+
+      ReprotectRefusal refusal = org.assertj.core.api.Assertions.catchThrowableOfType(
+          ReprotectRefusal.class, () -> new ReprotectPlanner(azure).plan(request));
+
+      assertThat(refusal).isNotNull();
+      assertThat(refusal.code()).isEqualTo(ReprotectErrorCode.PlanChanged);
+      assertThat(refusal.getMessage()).contains(PlanDigest.shortForm(reviewed.digest()))
+          .contains(PlanDigest.shortForm(plan(azure, s).digest()));
+      assertThat(azure.exportState()).isEqualTo(before);
     }
   }
 

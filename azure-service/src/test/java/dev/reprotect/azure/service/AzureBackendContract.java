@@ -345,7 +345,7 @@ abstract class AzureBackendContract extends BackendContractBase {
     azure.storage().writeBlock(CALLER, replica, 0, block(0));
     ReplicatedItem item = item();
     azure.recoveryServices().putReplicatedItem(CALLER, item.withReplicationTo(item.target(),
-        null, List.of(new ReplicaDisk("os", "web-01-osdisk", replica))));
+        null, List.of(new ReplicaDisk("os", "web-01-osdisk", replica)), item.reprotectCycles()));
 
     RecoveryPoint point = azure.recoveryServices().createRecoveryPoint(CALLER, "contoso",
         "web-01", "p1", RecoveryPointType.CrashConsistent, null);

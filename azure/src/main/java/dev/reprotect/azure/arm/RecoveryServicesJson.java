@@ -83,6 +83,7 @@ public final class RecoveryServicesJson {
     }
     p.put("failoverCommitted", item.failoverCommitted());
     p.put("migrationCompleted", item.migrationCompleted());
+    p.put("reprotectCycles", item.reprotectCycles());
     return out;
   }
 
@@ -103,7 +104,8 @@ public final class RecoveryServicesJson {
             requireInt(policy, "appConsistentFrequencyMinutes")),
         optionalText(p, "cacheStorageAccount"), disks,
         running == null ? null : runningOperation(running),
-        requireBoolean(p, "failoverCommitted"), requireBoolean(p, "migrationCompleted"));
+        requireBoolean(p, "failoverCommitted"), requireBoolean(p, "migrationCompleted"),
+        requireInt(p, "reprotectCycles"));
   }
 
   public static ReplicatedItem replicatedItem(JsonNode node) {
@@ -237,11 +239,12 @@ public final class RecoveryServicesJson {
     out.put("region", side.region());
     out.put("resourceGroup", side.resourceGroup());
     out.put("storageAccount", side.storageAccount());
+    out.put("availabilitySet", side.availabilitySet());
     return out;
   }
 
   private static ItemSide side(JsonNode node) {
     return new ItemSide(requireText(node, "region"), optionalText(node, "resourceGroup"),
-        optionalText(node, "storageAccount"));
+        optionalText(node, "storageAccount"), optionalText(node, "availabilitySet"));
   }
 }

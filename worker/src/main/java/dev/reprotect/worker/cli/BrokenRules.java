@@ -1,6 +1,7 @@
 package dev.reprotect.worker.cli;
 
 import dev.reprotect.activities.Customization;
+import dev.reprotect.activities.PlanDigest;
 import dev.reprotect.activities.ReprotectErrorCode;
 import dev.reprotect.activities.ReprotectRequest;
 import dev.reprotect.azure.ProtectionState;
@@ -23,8 +24,8 @@ final class BrokenRules {
       case SourceVmMoved -> world.sourceVm(Scenario.SourceVm.Moved);
       case TargetRegionUnavailable -> world.targetRegionAvailable(false);
       case NetworkMappingMissing -> world.networkMapped(false);
-      case RecoveryPlanNotSupported, ItemNotFound, NetworkNotCustomizable, InvalidCustomization ->
-          world;
+      case RecoveryPlanNotSupported, ItemNotFound, NetworkNotCustomizable, InvalidCustomization,
+          PlanChanged -> world;
     };
   }
 
@@ -36,6 +37,9 @@ final class BrokenRules {
           new Customization(null, null, null, null, "vnet-elsewhere"));
       case InvalidCustomization -> new ReprotectRequest(world.vault(), world.vm(),
           new Customization(null, "Not_A_Valid_Account", null, null, null));
+      // As if the reviewed plan were another world's: no plan of this one has that digest.
+      case PlanChanged -> ReprotectRequest.of(world.vault(), world.vm())
+          .withReviewedPlan("0".repeat(PlanDigest.MIN_PREFIX));
       default -> ReprotectRequest.of(world.vault(), world.vm());
     };
   }

@@ -2,6 +2,7 @@ package dev.reprotect.worker.cli;
 
 import static dev.reprotect.workflows.ByteSizes.format;
 
+import dev.reprotect.activities.PlanDigest;
 import dev.reprotect.activities.PlannedArtefact;
 import dev.reprotect.activities.PlannedDisk;
 import dev.reprotect.activities.ReprotectPlan;
@@ -26,6 +27,9 @@ final class HumanFormat {
   static void summary(ReprotectSummary s, PrintStream out) {
     out.printf("%n%s of vault %s is %s: replicating %s -> %s%n%n", s.vm(), s.vault(), s.state(),
         s.sourceRegion(), s.targetRegion());
+    if (s.planDigest() != null) {
+      out.printf("Plan %s%n%n", s.planDigest());
+    }
     out.println("Artefacts");
     for (ArtefactSummary a : s.artefacts()) {
       out.printf("  %-8s %-24s %-26s %s%n", a.action(), a.role(), a.name(), a.region());
@@ -73,9 +77,24 @@ final class HumanFormat {
   static void job(ReprotectJob job, PrintStream out) {
     out.printf("Job %s: %s%s%n", job.jobId(), job.state(),
         job.errorCode() == null ? "" : " (" + job.errorCode() + ": " + job.errorMessage() + ")");
+    if (job.plan() != null) {
+      out.println("  " + planEssentials(job.plan(), job.planDigest()));
+    }
     for (JobStep step : job.steps()) {
       out.printf("  %-11s %-38s %s%n", step.state(), step.title(), step.detail());
     }
+  }
+
+  /** What a job runs, on one line: the plan's digest, direction, artefacts, target VM, disks. */
+  static String planEssentials(ReprotectPlan p, String digest) {
+    StringBuilder line = new StringBuilder(String.format("Plan %s: %s -> %s;",
+        PlanDigest.shortForm(digest), p.sourceRegion(), p.targetRegion()));
+    for (PlannedArtefact a : p.artefacts()) {
+      line.append(String.format(" %s %s%s,", a.role(), a.name(), a.exists() ? "" : " (new)"));
+    }
+    line.append(p.targetVm() == null ? " no target VM"
+        : String.format(" target VM %s %s", p.targetVm().name(), p.targetVm().powerState()));
+    return line.append(String.format("; %d disks", p.disks().size())).toString();
   }
 
   /**

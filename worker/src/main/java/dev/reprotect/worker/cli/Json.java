@@ -3,6 +3,7 @@ package dev.reprotect.worker.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /** The one JSON configuration of the CLI's output: indented, times as ISO-8601 text. */
@@ -20,6 +21,12 @@ final class Json {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
     }
+  }
+
+  /** {@code value}'s object with one more text field, for output that a record does not hold. */
+  static String writeWith(Object value, String field, String text) {
+    ObjectNode node = MAPPER.valueToTree(value);
+    return write(node.put(field, text));
   }
 
   static String error(CliError error) {

@@ -1,5 +1,6 @@
 package dev.reprotect.worker.cli;
 
+import dev.reprotect.activities.PlanDigest;
 import dev.reprotect.activities.ReprotectPlan;
 import dev.reprotect.activities.ReprotectRequest;
 import picocli.CommandLine.Command;
@@ -8,7 +9,8 @@ import picocli.CommandLine.Mixin;
 @Command(name = "plan", mixinStandardHelpOptions = true, description = {
     "Review a reprotect before starting it; changes nothing.",
     "%nChecks the prerequisites and lists every artefact with its final name, (new) or existing, "
-        + "and how each disk will be synced. Runs as a short workflow on a worker.%n"})
+        + "and how each disk will be synced. Runs as a short workflow on a worker. Ends with the "
+        + "plan's digest: `start --plan DIGEST` runs this plan or nothing.%n"})
 final class PlanCommand extends ClientCommand {
   @Mixin
   ItemArguments item;
@@ -21,9 +23,12 @@ final class PlanCommand extends ClientCommand {
     ReprotectPlan plan =
         jobs.plan(new ReprotectRequest(item.vault, item.vm, customization.toCustomization()));
     if (output.json) {
-      output.out.println(Json.write(plan));
+      output.out.println(Json.writeWith(plan, "digest", plan.digest()));
     } else {
       HumanFormat.plan(plan, output.out);
+      output.out.printf("%nPlan digest %s%nRun exactly this plan with: reprotect start %s "
+          + "--vault %s --plan %s%n", plan.digest(), item.vm, item.vault,
+          PlanDigest.shortForm(plan.digest()));
     }
     return ExitCodes.OK;
   }

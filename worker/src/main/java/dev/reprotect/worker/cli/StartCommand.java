@@ -20,10 +20,16 @@ final class StartCommand extends ClientCommand {
   @Option(names = "--wait", description = "Wait for the job to end, showing its progress.")
   boolean waitForEnd;
 
+  @Option(names = "--plan", paramLabel = "DIGEST", converter = PlanDigestConverter.class,
+      description = "Run only the plan reviewed with `plan`: its digest, or a prefix of at "
+          + "least 12 characters. If the job would run another plan, it is refused with "
+          + "PlanChanged and changes nothing.")
+  String reviewedPlan;
+
   @Override
   int run(ReprotectJobs jobs) {
-    String workflowId = jobs.start(
-        new ReprotectRequest(item.vault, item.vm, customization.toCustomization()));
+    String workflowId = jobs.start(new ReprotectRequest(
+        item.vault, item.vm, customization.toCustomization()).withReviewedPlan(reviewedPlan));
     if (!waitForEnd) {
       output.out.println(output.json
           ? Json.write(Map.of("workflowId", workflowId, "status", "RUNNING"))

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reprotect.activities.ReprotectRequest;
+import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.ProtectionState;
 import dev.reprotect.azure.sim.Scenario;
+import dev.reprotect.azure.sim.ScenarioSeeder;
 import dev.reprotect.azure.sim.SimulatedAzure;
 import dev.reprotect.worker.ReprotectWorker;
 import dev.reprotect.worker.SearchAttributeSetup;
@@ -115,11 +117,16 @@ class CliAgainstATemporalServiceTest {
     assertThat(planned.get("sourceRegion").asText()).isEqualTo(scenario.sourceRegion());
     assertThat(planned.get("cacheStorageAccount").get("exists").asBoolean()).isFalse();
     assertThat(planned.get("disks")).hasSize(2);
+    String digest = planned.get("digest").asText();
+    assertThat(digest).hasSize(64);
+    assertThat(human("plan", scenario.vm()).stdout()).contains("Plan digest " + digest)
+        .contains("--plan " + digest.substring(0, 12));
     assertThat(azure.exportState()).as("the review changes nothing").isEqualTo(before);
 
-    CliRun start = cli("start", scenario.vm(), "--wait");
+    CliRun start = cli("start", scenario.vm(), "--plan", digest.substring(0, 12), "--wait");
     assertThat(start.exitCode()).as(start.stdout() + start.stderr()).isZero();
     assertThat(start.json().get("state").asText()).isEqualTo("Protected");
+    assertThat(start.json().get("planDigest").asText()).isEqualTo(digest);
     assertThat(start.json().get("artefacts").get(0).get("name").asText())
         .isEqualTo(planned.get("cacheStorageAccount").get("name").asText());
 
@@ -127,6 +134,7 @@ class CliAgainstATemporalServiceTest {
     assertThat(status.exitCode()).isZero();
     assertThat(status.json().get("status").asText()).isEqualTo("COMPLETED");
     assertThat(status.json().get("summary").get("state").asText()).isEqualTo("Protected");
+    assertThat(human("status", scenario.vm()).stdout()).contains("Plan " + digest);
     assertThat(azure.recoveryServices().replicatedItem(scenario.vault(), scenario.vm())
         .orElseThrow().state()).isEqualTo(ProtectionState.Protected);
   }
@@ -147,6 +155,33 @@ class CliAgainstATemporalServiceTest {
   }
 
   @Test
+  void aStartWithAReviewedPlanThatChangedIsRefusedWithPlanChangedAndChangesNothing() {
+    String digest = cli("plan", scenario.vm()).json().get("digest").asText();
+    // After the review, the target VM is turned off: the job would run another plan.
+    azure.compute().powerOff(Caller.of("operator"),
+        ScenarioSeeder.resourceGroupName(scenario.vm(), scenario.targetRegion()), scenario.vm());
+    String before = azure.exportState();
+
+    CliRun start = cli("start", scenario.vm(), "--plan", digest, "--wait");
+
+    assertThat(start.exitCode()).isEqualTo(1);
+    assertThat(start.json().get("error").get("code").asText()).isEqualTo("PlanChanged");
+    assertThat(azure.exportState()).as("the refusal changes nothing").isEqualTo(before);
+    CliRun status = cli("status", scenario.vm());
+    assertThat(status.json().get("error").get("code").asText()).isEqualTo("PlanChanged");
+  }
+
+  @Test
+  void aMalformedPlanDigestIsAUsageErrorAndStartsNothing() {
+    CliRun start = cli("start", scenario.vm(), "--plan", "abc123");
+
+    assertThat(start.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(start.stderr()).contains("'abc123' is not a plan digest");
+    assertThat(cli("status", scenario.vm()).json().get("error").get("code").asText())
+        .as("no job started").isEqualTo("JobNotFound");
+  }
+
+  @Test
   void aRunningJobShowsItsStepAndSyncProgressAndCanBeCancelled() throws Exception {
     restartWith(Scenario.builder().diskSizeBytes(1L << 30).dataDisks(0).build());
     CountDownLatch secondRangeReached = new CountDownLatch(1);
@@ -164,6 +199,10 @@ class CliAgainstATemporalServiceTest {
     assertThat(running.get("job").get("state").asText()).isEqualTo("InProgress");
     assertThat(running.get("job").get("steps").get(5).get("state").asText())
         .isEqualTo("InProgress");
+    String digest = running.get("job").get("planDigest").asText();
+    assertThat(running.get("job").get("plan").get("vm").asText()).isEqualTo(scenario.vm());
+    assertThat(human("status", scenario.vm()).stdout())
+        .contains("Plan " + digest.substring(0, 12) + ": " + scenario.sourceRegion());
     JsonNode progress = running.get("sync").get(0).get("progress");
     assertThat(progress.get("nextBlock").asLong()).isPositive()
         .isLessThan(progress.get("totalBlocks").asLong());

@@ -1,5 +1,6 @@
 package dev.reprotect.workflows.reprotect;
 
+import dev.reprotect.activities.ReprotectPlan;
 import dev.reprotect.workflows.ReprotectSearchAttributes;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
@@ -23,6 +24,7 @@ final class JobTracker {
   private Instant endTime;
   private String errorCode;
   private String errorMessage;
+  private ReprotectPlan plan;
 
   JobTracker(String jobId, String vault, String vm) {
     this.jobId = jobId;
@@ -32,6 +34,11 @@ final class JobTracker {
     for (ReprotectStep step : ReprotectStep.values()) {
       steps.put(step, new JobStep(step, step.title(), StepState.NotStarted, null, null, ""));
     }
+  }
+
+  /** The plan the job runs, from the moment the prerequisites passed. */
+  void recordPlan(ReprotectPlan planned) {
+    plan = planned;
   }
 
   void start(ReprotectStep step, String detail) {
@@ -78,7 +85,7 @@ final class JobTracker {
   ReprotectJob snapshot() {
     List<JobStep> ordered = new ArrayList<>(steps.values());
     return new ReprotectJob(jobId, vault, vm, state, startTime, endTime, ordered, errorCode,
-        errorMessage);
+        errorMessage, plan == null ? null : plan.digest(), plan);
   }
 
   long elapsedMillis() {

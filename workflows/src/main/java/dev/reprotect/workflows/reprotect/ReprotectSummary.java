@@ -2,7 +2,10 @@ package dev.reprotect.workflows.reprotect;
 
 import java.util.List;
 
-/** The result of a reprotect: what was created or reused, what each disk cost, the state reached. */
+/**
+ * The result of a reprotect: what was created or reused, what each disk cost, the state reached,
+ * and the digest of the plan it ran (null in jobs recorded before it was).
+ */
 public record ReprotectSummary(
     String vault,
     String vm,
@@ -12,7 +15,8 @@ public record ReprotectSummary(
     List<ArtefactSummary> artefacts,
     List<DiskSummary> disks,
     int recoveryPoints,
-    long durationMs) {
+    long durationMs,
+    String planDigest) {
 
   public ReprotectSummary {
     artefacts = List.copyOf(artefacts);

@@ -5,6 +5,7 @@ import static dev.reprotect.workflows.ByteSizes.format;
 import dev.reprotect.activities.DiskSyncInput;
 import dev.reprotect.activities.DiskSyncResult;
 import dev.reprotect.activities.ItemOperation;
+import dev.reprotect.activities.PlanDigest;
 import dev.reprotect.activities.PlannedArtefact;
 import dev.reprotect.activities.PlannedDisk;
 import dev.reprotect.activities.ReplicationStarted;
@@ -78,9 +79,10 @@ public final class ReprotectWorkflowImpl implements ReprotectWorkflow {
     Workflow.upsertTypedSearchAttributes(
         ReprotectSearchAttributes.SOURCE_REGION.valueSet(plan.sourceRegion()),
         ReprotectSearchAttributes.TARGET_REGION.valueSet(plan.targetRegion()));
+    job.recordPlan(plan);
     job.succeed(ReprotectStep.CheckPrerequisites, String.format(
-        "%s runs in %s; it will replicate to %s", plan.vm(), plan.sourceRegion(),
-        plan.targetRegion()));
+        "%s runs in %s; it will replicate to %s (plan %s)", plan.vm(), plan.sourceRegion(),
+        plan.targetRegion(), PlanDigest.shortForm(plan.digest())));
 
     ItemOperation operation =
         new ItemOperation(plan.vault(), plan.vm(), OPERATION_TYPE, jobId);
@@ -274,7 +276,8 @@ public final class ReprotectWorkflowImpl implements ReprotectWorkflow {
           result.sourceChecksum(), result.targetChecksum());
     }).toList();
     return new ReprotectSummary(plan.vault(), plan.vm(), plan.sourceRegion(), plan.targetRegion(),
-        "Protected", artefacts, disks, started.recoveryPoints(), job.elapsedMillis());
+        "Protected", artefacts, disks, started.recoveryPoints(), job.elapsedMillis(),
+        plan.digest());
   }
 
   /** Ends the job after a failure or a cancellation and returns what the workflow throws. */

@@ -10,6 +10,7 @@ import dev.reprotect.azure.ItemSide;
 import dev.reprotect.azure.ReplicaDisk;
 import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.ResourceGroup;
+import dev.reprotect.azure.ResourceIds;
 import dev.reprotect.azure.StorageAccount;
 import dev.reprotect.azure.sim.Scenario;
 import io.temporal.client.WorkflowFailedException;
@@ -84,7 +85,8 @@ class CustomisationTest {
         "rg-dr-custom", "stcustomtarget01", "stcustomcache01", "avset-custom");
     ReplicatedItem item = fixture.item();
     assertThat(item.target()).isEqualTo(new ItemSide(
-        fixture.scenario.targetRegion(), "rg-dr-custom", "stcustomtarget01"));
+        fixture.scenario.targetRegion(), "rg-dr-custom", "stcustomtarget01",
+        ResourceIds.availabilitySet("rg-dr-custom", "avset-custom")));
     assertThat(item.cacheStorageAccount()).isEqualTo("stcustomcache01");
     assertThat(fixture.azure.storage().storageAccount("stcustomcache01").orElseThrow()
         .isCacheOf(fixture.scenario.vault())).isTrue();
@@ -123,7 +125,7 @@ class CustomisationTest {
     ReplicatedItem item = fixture.item();
     fixture.azure.recoveryServices().putReplicatedItem(SOMEONE_ELSE, item.withReplicationTo(
         new ItemSide(item.target().region(), item.target().resourceGroup(), "stdeletedlongago"),
-        null, item.replicaDisks()));
+        null, item.replicaDisks(), item.reprotectCycles()));
     String planned = item.source().storageAccount() + "asr";
     String sourceRegion = fixture.scenario.sourceRegion();
     // While the job creates its cache account, someone else takes the planned target name.

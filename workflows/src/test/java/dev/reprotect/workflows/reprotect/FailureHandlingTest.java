@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.reprotect.activities.DiskSyncResult;
 import dev.reprotect.activities.ReprotectErrorCode;
-import dev.reprotect.activities.ReprotectPlan;
 import dev.reprotect.azure.ActivityLogEntry;
 import dev.reprotect.azure.AzureErrorCode;
 import dev.reprotect.azure.BlobRef;
@@ -375,10 +374,10 @@ class FailureHandlingTest {
         .orElseThrow().osDisk().vhd();
   }
 
+  /** The OS disk's replica as the plan the job ran named it. */
   private BlobRef replicaOfOsDisk() {
-    ReplicatedItem item = fixture.item();
-    String account = item.target().storageAccount();
-    return new BlobRef(account, ReprotectPlan.SEED_CONTAINER, item.name() + "-osdisk.vhd");
+    return job().plan().disks().stream().filter(disk -> disk.slot().equals("os")).findFirst()
+        .orElseThrow().replica();
   }
 
   private Set<PendingActivityState> pendingActivityStates() {

@@ -20,7 +20,7 @@ class JobDetailsTest {
                 T, T, "TargetRegionUnavailable:\neastasia is down"),
             new JobStep(ReprotectStep.InitialSync, "Initial sync", StepState.NotStarted, null,
                 null, "")),
-        "TargetRegionUnavailable", "eastasia is down");
+        "TargetRegionUnavailable", "eastasia is down", null, null);
 
     String details = JobDetails.markdown("**Failed**: reprotect of web-01 in vault contoso"
         + "\n\nTargetRegionUnavailable: eastasia is down", job);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.reprotect.activities.Customization;
 import dev.reprotect.activities.ReprotectErrorCode;
 import dev.reprotect.activities.ReprotectRequest;
+import dev.reprotect.activities.plan.ReprotectPlanner;
 import dev.reprotect.azure.ProtectionState;
 import dev.reprotect.azure.sim.Scenario;
 import dev.reprotect.azure.sim.ScenarioSeeder;
@@ -134,7 +135,10 @@ class PrerequisiteRulesTest {
                 "avset-" + f.scenario.vm(), null))),
         new Broken("an invalid availability set name", ReprotectErrorCode.InvalidCustomization,
             w -> w.inAvailabilitySet(true),
-            f -> f.request(new Customization(null, null, null, "not a valid set!", null))));
+            f -> f.request(new Customization(null, null, null, "not a valid set!", null))),
+        asked(ReprotectErrorCode.PlanChanged, "the plan reviewed was another resource group's",
+            f -> f.request().withReviewedPlan(new ReprotectPlanner(f.azure).plan(
+                f.request(new Customization("rg-reviewed", null, null, null, null))).digest())));
   }
 
   @Test
