@@ -1,11 +1,14 @@
 package dev.reprotect.activities;
 
+import dev.reprotect.azure.ItemClaimState;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The review of a reprotect: every artefact with its final name, new or existing. It is
  * recorded in the workflow's history, so the steps create exactly these names, even on retry.
+ * {@code checkedItem} is the item's state and claim as the prerequisites saw them: the job's claim
+ * compares and sets exactly that (null in a plan recorded before it was kept).
  */
 public record ReprotectPlan(
     String vault,
@@ -19,7 +22,8 @@ public record ReprotectPlan(
     PlannedArtefact cacheStorageAccount,
     PlannedArtefact availabilitySet,
     TargetVmPlan targetVm,
-    List<PlannedDisk> disks) {
+    List<PlannedDisk> disks,
+    ItemClaimState checkedItem) {
 
   /** The container of the target storage account where the seed blobs, then replicas, live. */
   public static final String SEED_CONTAINER = "reprotect-seed";

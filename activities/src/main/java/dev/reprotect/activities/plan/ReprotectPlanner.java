@@ -12,6 +12,7 @@ import dev.reprotect.activities.TargetVmPlan;
 import dev.reprotect.azure.AvailabilitySet;
 import dev.reprotect.azure.AzureBackend;
 import dev.reprotect.azure.BlobRef;
+import dev.reprotect.azure.ItemClaimState;
 import dev.reprotect.azure.ItemSide;
 import dev.reprotect.azure.PageBlob;
 import dev.reprotect.azure.ReplicatedItem;
@@ -43,8 +44,12 @@ public final class ReprotectPlanner {
     this.validator = new PrerequisiteValidator(azure);
   }
 
-  public ReprotectPlan plan(ReprotectRequest request) {
-    ValidatedRequest valid = validator.validate(request);
+  /**
+   * The plan of {@code request} for the job of workflow {@code jobWorkflowId} (null for a review
+   * outside a job): a claim that an earlier run of that workflow left on the item does not block it.
+   */
+  public ReprotectPlan plan(ReprotectRequest request, String jobWorkflowId) {
+    ValidatedRequest valid = validator.validate(request, jobWorkflowId);
     ReplicatedItem item = valid.item();
     Customization custom = request.customization();
     ItemSide source = item.source();
@@ -75,7 +80,8 @@ public final class ReprotectPlanner {
 
     return new ReprotectPlan(item.vault(), item.name(), source.region(), target.region(),
         source.resourceGroup(), targetGroup, targetNetwork, targetAccount, cacheAccount,
-        availabilitySet, targetVm, planDisks(sourceVm, staleVm, targetAccount.name()));
+        availabilitySet, targetVm, planDisks(sourceVm, staleVm, targetAccount.name()),
+        ItemClaimState.of(item));
   }
 
   private PlannedArtefact planTargetAccount(

@@ -63,7 +63,7 @@ class ReprotectPlannerTest {
   }
 
   private static ReprotectPlan plan(SimulatedAzure azure, Scenario s, Customization custom) {
-    return new ReprotectPlanner(azure).plan(new ReprotectRequest(s.vault(), s.vm(), custom));
+    return new ReprotectPlanner(azure).plan(new ReprotectRequest(s.vault(), s.vm(), custom), null);
   }
 
   private static ReplicatedItem item(SimulatedAzure azure, Scenario s) {

@@ -183,6 +183,40 @@ class FailureHandlingTest {
   }
 
   /**
+   * The outage that fails the sync is still on when the job releases the item: the release's
+   * first 12 attempts fail (a step gives up after 8), and the outage ends with its 13th. The job
+   * waits for it, ends failed with the sync's code, and leaves the item free for a re-run.
+   */
+  @Test
+  void anOutageThatOutlastsTheSyncAndTheReleaseStillEndsTheJobAndReleasesTheItem(
+      TestWorkflowEnvironment env, Worker worker) {
+    seed(ReprotectFixture.scenario().dataDisks(0).build(), env, worker);
+    String targetRegion = fixture.scenario.targetRegion();
+    int failedReleases = 12;
+    fixture.azure.faults()
+        .onCall("transferBlocks", 2,
+            () -> fixture.azure.resources().setRegionAvailable(OPERATOR, targetRegion, false))
+        .failCalls("releaseOperation", 1, failedReleases, AzureErrorCode.InternalServerError)
+        .onCall("releaseOperation", failedReleases + 1,
+            () -> fixture.azure.resources().setRegionAvailable(OPERATOR, targetRegion, true));
+    start();
+
+    WorkflowFailedException failed = catchThrowableOfType(
+        WorkflowFailedException.class, this::reprotect);
+
+    assertThat(failed).as("the job ends").isNotNull();
+    String code = ReprotectErrorCode.TargetRegionUnavailable.name();
+    assertThat(failed.getCause()).isInstanceOfSatisfying(ApplicationFailure.class,
+        failure -> assertThat(failure.getType()).as("the sync's code").isEqualTo(code));
+    ReprotectJob job = job();
+    assertThat(job.state()).isEqualTo(JobState.Failed);
+    assertThat(job.errorCode()).isEqualTo(code);
+    assertThat(fixture.azure.faults().callCount("releaseOperation"))
+        .as("released once the outage ended").isEqualTo(failedReleases + 1);
+    assertItemReadyForAReRun();
+  }
+
+  /**
    * Cancels the job from inside the sync's first transfer, then holds that transfer until the
    * service has recorded the sync's cancellation. Without the wait, the workflow task that asks
    * for the cancellation races with the sync finishing on its own; when the sync finishes inside
