@@ -31,8 +31,12 @@ public final class ActivityPolicies {
   private static final RetryOptions RETRY = retry(MAXIMUM_ATTEMPTS);
   private static final RetryOptions CYCLE_RETRY = retry(MAXIMUM_CYCLE_ATTEMPTS);
   private static final RetryOptions SYNC_RETRY = retry(MAXIMUM_SYNC_ATTEMPTS);
-  /** No attempt limit: see {@link #release}. */
-  private static final RetryOptions RELEASE_RETRY = retry(0);
+  /**
+   * No attempt limit, see {@link #release}; an attempt every 5 minutes at most through a long
+   * outage, as often as a replication cycle.
+   */
+  private static final RetryOptions RELEASE_RETRY =
+      retry(0).toBuilder().setMaximumInterval(Duration.ofMinutes(5)).build();
 
   private ActivityPolicies() {}
 

@@ -217,6 +217,35 @@ class FailureHandlingTest {
   }
 
   /**
+   * A release that never gets through (the backend refuses it for longer than the release's week)
+   * still lets the job end, with the sync's code, saying that the item stays claimed and how to
+   * clear it.
+   */
+  @Test
+  void aReleaseThatNeverGetsThroughStillEndsTheJob(TestWorkflowEnvironment env, Worker worker) {
+    seed(ReprotectFixture.scenario().dataDisks(0).build(), env, worker);
+    String targetRegion = fixture.scenario.targetRegion();
+    fixture.azure.faults()
+        .onCall("transferBlocks", 2,
+            () -> fixture.azure.resources().setRegionAvailable(OPERATOR, targetRegion, false))
+        .failCalls("releaseOperation", 1, Integer.MAX_VALUE - 1, AzureErrorCode.InternalServerError);
+    start();
+
+    WorkflowFailedException failed = catchThrowableOfType(
+        WorkflowFailedException.class, this::reprotect);
+
+    assertThat(failed).as("the job ends").isNotNull();
+    String code = ReprotectErrorCode.TargetRegionUnavailable.name();
+    assertThat(failed.getCause()).isInstanceOfSatisfying(ApplicationFailure.class,
+        failure -> assertThat(failure.getType()).as("the sync's code").isEqualTo(code));
+    ReprotectJob job = job();
+    assertThat(job.state()).isEqualTo(JobState.Failed);
+    assertThat(job.errorCode()).isEqualTo(code);
+    assertThat(job.errorMessage()).contains("still claimed", "reprotect release");
+    assertThat(fixture.item().runningOperation().id()).isEqualTo(fixture.workflowId());
+  }
+
+  /**
    * Cancels the job from inside the sync's first transfer, then holds that transfer until the
    * service has recorded the sync's cancellation. Without the wait, the workflow task that asks
    * for the cancellation races with the sync finishing on its own; when the sync finishes inside
