@@ -1,5 +1,6 @@
 package dev.reprotect.activities;
 
+import dev.reprotect.azure.ItemClaimState;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,6 +10,8 @@ import java.util.List;
  * {@code cycle} is the item's reprotect this plan is for (1 for its first): the replicas are
  * named after it, so the replicas of an earlier cycle are never taken for this one's. Plans
  * recorded before cycles were counted have cycle 0.
+ * {@code checkedItem} is the item's state and claim as the prerequisites saw them: the job's claim
+ * compares and sets exactly that (null in a plan recorded before it was kept).
  */
 public record ReprotectPlan(
     String vault,
@@ -23,7 +26,8 @@ public record ReprotectPlan(
     PlannedArtefact availabilitySet,
     TargetVmPlan targetVm,
     List<PlannedDisk> disks,
-    int cycle) {
+    int cycle,
+    ItemClaimState checkedItem) {
 
   /** The container of the target storage account where the seed blobs, then replicas, live. */
   public static final String SEED_CONTAINER = "reprotect-seed";

@@ -10,6 +10,11 @@ public enum AzureErrorCode {
   StorageAccountAlreadyTaken(false),
   /** The item already has an operation running that is not the caller's. */
   OperationInProgress(false),
+  /**
+   * The item is no longer in the state the caller saw when it checked it: a compare-and-set of its
+   * claim found another state or another running operation.
+   */
+  ItemChanged(false),
   RegionUnavailable(true),
   TooManyRequests(true),
   InternalServerError(true);

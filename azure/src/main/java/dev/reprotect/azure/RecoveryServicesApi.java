@@ -18,11 +18,15 @@ public interface RecoveryServicesApi {
 
   /**
    * Atomically records {@code operation} as the item's running operation and moves it to {@code
-   * newState}. Claiming again with the same operation id returns the item unchanged; an item busy
-   * with another operation is {@link AzureErrorCode#OperationInProgress}.
+   * newState}, if the item is still as {@code expected} says (its state and running operation as
+   * the caller's check saw them): else {@link AzureErrorCode#ItemChanged}. An expected running
+   * operation is taken over only by another run of the same operation id (an earlier run's claim
+   * left behind); an item busy with another operation is {@link
+   * AzureErrorCode#OperationInProgress}. Null {@code expected} claims an item with no running
+   * operation, whatever its state. Claiming again with the same run returns the item unchanged.
    */
-  ReplicatedItem claimOperation(
-      Caller caller, String vault, String item, RunningOperation operation, ProtectionState newState);
+  ReplicatedItem claimOperation(Caller caller, String vault, String item,
+      RunningOperation operation, ItemClaimState expected, ProtectionState newState);
 
   /**
    * Clears the running operation if it is {@code operationId} and moves the item to {@code
@@ -30,6 +34,14 @@ public interface RecoveryServicesApi {
    */
   ReplicatedItem releaseOperation(
       Caller caller, String vault, String item, String operationId, ProtectionState newState);
+
+  /**
+   * Clears a claim whose run is known to have ended ({@code stale}, compared by operation id and
+   * run) and moves the item to {@code newState}; the item no longer holding that claim is {@link
+   * AzureErrorCode#ItemChanged}, and nothing changes. The caller vouches that the run ended.
+   */
+  ReplicatedItem releaseStaleOperation(Caller caller, String vault, String item,
+      RunningOperation stale, ProtectionState newState);
 
   Optional<RecoveryPlan> recoveryPlan(String vault, String name);
 

@@ -7,10 +7,10 @@ import java.time.Duration;
 
 /**
  * The one place where the activities' timeouts and retries are set. Transient failures are
- * retried with backoff, within a bound: every activity has a maximum number of attempts, and every
- * one but the sync (bounded by heartbeats and attempts, see {@link #sync}) a schedule-to-close
- * timeout, so no job stays InProgress forever. Each call carries a summary
- * for the Web UI.
+ * retried with backoff, within a bound: every activity but the release ({@link #release}) has a
+ * maximum number of attempts, and every one but the sync (bounded by heartbeats and attempts,
+ * see {@link #sync}) a schedule-to-close timeout, so no job stays InProgress forever. Each call
+ * carries a summary for the Web UI.
  */
 public final class ActivityPolicies {
   static final int MAXIMUM_ATTEMPTS = 8;
@@ -31,6 +31,12 @@ public final class ActivityPolicies {
   private static final RetryOptions RETRY = retry(MAXIMUM_ATTEMPTS);
   private static final RetryOptions CYCLE_RETRY = retry(MAXIMUM_CYCLE_ATTEMPTS);
   private static final RetryOptions SYNC_RETRY = retry(MAXIMUM_SYNC_ATTEMPTS);
+  /**
+   * No attempt limit, see {@link #release}; an attempt every 5 minutes at most through a long
+   * outage, as often as a replication cycle.
+   */
+  private static final RetryOptions RELEASE_RETRY =
+      retry(0).toBuilder().setMaximumInterval(Duration.ofMinutes(5)).build();
 
   private ActivityPolicies() {}
 
@@ -65,6 +71,20 @@ public final class ActivityPolicies {
         .setRetryOptions(SYNC_RETRY)
         .setStartToCloseTimeout(Duration.ofDays(7))
         .setHeartbeatTimeout(Duration.ofMinutes(1))
+        .build();
+  }
+
+  /**
+   * The release of a failed job's claim on its item. The outage that failed the job often lasts
+   * through it, and an item left claimed refuses every later job, so it outlasts any outage a
+   * step gives up on: no attempt limit, a week's bound. Past that the job still ends, and the
+   * item's claim waits for {@code reprotect release --force}.
+   */
+  public static ActivityOptions release(String summary) {
+    return withSummary(summary)
+        .setRetryOptions(RELEASE_RETRY)
+        .setStartToCloseTimeout(Duration.ofMinutes(2))
+        .setScheduleToCloseTimeout(Duration.ofDays(7))
         .build();
   }
 

@@ -1,6 +1,8 @@
 package dev.reprotect.workflows;
 
 import dev.reprotect.workflows.plan.PlanReviewWorkflowImpl;
+import dev.reprotect.workflows.release.ClaimReviewWorkflowImpl;
+import dev.reprotect.workflows.release.ReleaseClaimWorkflowImpl;
 import dev.reprotect.workflows.replication.ReplicationWorkflowImpl;
 import dev.reprotect.workflows.reprotect.ReprotectWorkflowImpl;
 import java.util.List;
@@ -9,7 +11,8 @@ import java.util.List;
 public final class ReprotectWorkflows {
   public static final List<Class<?>> IMPLEMENTATIONS =
       List.of(ReprotectWorkflowImpl.class, PlanReviewWorkflowImpl.class,
-          ReplicationWorkflowImpl.class);
+          ReplicationWorkflowImpl.class, ClaimReviewWorkflowImpl.class,
+          ReleaseClaimWorkflowImpl.class);
 
   private ReprotectWorkflows() {}
 }

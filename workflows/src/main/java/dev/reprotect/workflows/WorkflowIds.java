@@ -15,6 +15,15 @@ public final class WorkflowIds {
     return "replication." + vault + "." + vm;
   }
 
+  /** The release of a stale claim on an item; one at a time per item. */
+  public static String release(String vault, String vm) {
+    return "release." + vault + "." + vm;
+  }
+
+  public static String claimReview(String vault, String vm, String nonce) {
+    return "claim." + vault + "." + vm + "." + nonce;
+  }
+
   public static String planReview(String vault, String vm, String nonce) {
     return "plan." + vault + "." + vm + "." + nonce;
   }

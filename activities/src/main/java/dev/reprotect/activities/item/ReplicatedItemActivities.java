@@ -1,17 +1,36 @@
 package dev.reprotect.activities.item;
 
 import dev.reprotect.activities.ItemOperation;
+import dev.reprotect.activities.replication.ItemRef;
+import dev.reprotect.azure.ItemClaimState;
+import dev.reprotect.azure.RunningOperation;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 
 /** The item's own record of the operation running on it: one operation at a time. */
 @ActivityInterface
 public interface ReplicatedItemActivities {
-  /** Marks the item as running the operation; fails with OperationInProgress if it runs another. */
+  /**
+   * Marks the item as running the operation if it is still as the prerequisites saw it ({@code
+   * checked}; null in a job planned before it was kept): else ItemChanged. It fails with
+   * OperationInProgress if the item runs another operation, and takes over a claim that an earlier
+   * run of the same workflow id left.
+   */
   @ActivityMethod
-  void claimItem(ItemOperation operation);
+  void claimItem(ItemOperation operation, ItemClaimState checked);
 
   /** Ends a failed or cancelled operation: the item is left ReprotectFailed, ready for a re-run. */
   @ActivityMethod
   void releaseFailedItem(ItemOperation operation);
+
+  /** The item's claim, for the operator to judge; ItemNotClaimed when it has none. */
+  @ActivityMethod
+  RunningOperation claimOf(ItemRef item);
+
+  /**
+   * Clears a stale claim, compared by its workflow id and run: the item is left ReprotectFailed,
+   * ready for a re-run; ItemChanged, and nothing changes, when the item no longer holds that claim.
+   */
+  @ActivityMethod
+  void releaseStaleClaim(StaleClaim stale);
 }

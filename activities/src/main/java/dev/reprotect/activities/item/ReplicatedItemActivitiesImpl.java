@@ -3,9 +3,14 @@ package dev.reprotect.activities.item;
 import dev.reprotect.activities.ActivityCaller;
 import dev.reprotect.activities.AzureFailures;
 import dev.reprotect.activities.ItemOperation;
+import dev.reprotect.activities.ReprotectErrorCode;
+import dev.reprotect.activities.replication.ItemRef;
 import dev.reprotect.azure.AzureBackend;
+import dev.reprotect.azure.ItemClaimState;
 import dev.reprotect.azure.ProtectionState;
+import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.RunningOperation;
+import io.temporal.failure.ApplicationFailure;
 import jakarta.inject.Inject;
 import java.time.Instant;
 
@@ -18,10 +23,10 @@ public final class ReplicatedItemActivitiesImpl implements ReplicatedItemActivit
   }
 
   @Override
-  public void claimItem(ItemOperation op) {
+  public void claimItem(ItemOperation op, ItemClaimState checked) {
     AzureFailures.translated(null, () -> azure.recoveryServices().claimOperation(
         ActivityCaller.current(), op.vault(), op.vm(),
-        new RunningOperation(op.type(), op.operationId(), Instant.now()),
+        new RunningOperation(op.type(), op.operationId(), op.runId(), Instant.now()), checked,
         ProtectionState.Reprotecting));
   }
 
@@ -29,6 +34,26 @@ public final class ReplicatedItemActivitiesImpl implements ReplicatedItemActivit
   public void releaseFailedItem(ItemOperation op) {
     AzureFailures.translated(null, () -> azure.recoveryServices().releaseOperation(
         ActivityCaller.current(), op.vault(), op.vm(), op.operationId(),
+        ProtectionState.ReprotectFailed));
+  }
+
+  @Override
+  public RunningOperation claimOf(ItemRef ref) {
+    ReplicatedItem item = AzureFailures.translated(null,
+        () -> azure.recoveryServices().replicatedItem(ref.vault(), ref.vm())).orElseThrow(() ->
+        ApplicationFailure.newNonRetryableFailure("vault " + ref.vault()
+            + " has no replicated item " + ref.vm(), ReprotectErrorCode.ItemNotFound.name()));
+    if (item.runningOperation() == null) {
+      throw ApplicationFailure.newNonRetryableFailure(item.name() + " has no running operation: "
+          + "there is no claim to release", ClaimErrorCode.ItemNotClaimed.name());
+    }
+    return item.runningOperation();
+  }
+
+  @Override
+  public void releaseStaleClaim(StaleClaim stale) {
+    AzureFailures.translated(null, () -> azure.recoveryServices().releaseStaleOperation(
+        ActivityCaller.current(), stale.vault(), stale.vm(), stale.claim(),
         ProtectionState.ReprotectFailed));
   }
 }

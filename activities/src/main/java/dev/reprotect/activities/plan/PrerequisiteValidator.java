@@ -25,6 +25,7 @@ import dev.reprotect.azure.NetworkMapping;
 import dev.reprotect.azure.ProtectionState;
 import dev.reprotect.azure.Region;
 import dev.reprotect.azure.ReplicatedItem;
+import dev.reprotect.azure.RunningOperation;
 import dev.reprotect.azure.StorageAccount;
 import dev.reprotect.azure.VirtualMachine;
 import java.util.List;
@@ -41,18 +42,27 @@ public final class PrerequisiteValidator {
     this.azure = azure;
   }
 
-  ValidatedRequest validate(ReprotectRequest request) {
+  /**
+   * Checks {@code request} for the job of workflow {@code jobWorkflowId} (null outside a job).
+   * Temporal runs one run of a workflow id at a time, so a claim recorded under the job's own id
+   * was left by an earlier run that is over: the job may take it over, Reprotecting as it left it.
+   */
+  ValidatedRequest validate(ReprotectRequest request, String jobWorkflowId) {
     ReplicatedItem item = requireSingleItem(request);
-    if (item.runningOperation() != null) {
-      throw refuse(OperationInProgress, "%s is busy: %s operation %s is running on it",
-          item.name(), item.runningOperation().type(), item.runningOperation().id());
+    RunningOperation running = item.runningOperation();
+    boolean leftByAnEarlierRun = running != null && running.id().equals(jobWorkflowId);
+    if (running != null && !leftByAnEarlierRun) {
+      throw refuse(OperationInProgress, "%s is busy: %s is running on it. If its workflow is no"
+          + " longer running, clear its claim with: reprotect release %s --vault %s --force",
+          item.name(), running, item.name(), item.vault());
     }
     if (item.state() == ProtectionState.Protected) {
       throw refuse(AlreadyProtected, "%s is already protected, replicating from %s to %s",
           item.name(), item.source().region(), item.target().region());
     }
     if (item.state() != ProtectionState.FailoverCommitted
-        && item.state() != ProtectionState.ReprotectFailed) {
+        && item.state() != ProtectionState.ReprotectFailed
+        && !(leftByAnEarlierRun && item.state() == ProtectionState.Reprotecting)) {
       throw refuse(FailoverNotCommitted, "%s is %s: commit its failover before reprotecting it",
           item.name(), item.state());
     }

@@ -13,6 +13,7 @@ import dev.reprotect.activities.TargetVmPlan;
 import dev.reprotect.azure.AvailabilitySet;
 import dev.reprotect.azure.AzureBackend;
 import dev.reprotect.azure.BlobRef;
+import dev.reprotect.azure.ItemClaimState;
 import dev.reprotect.azure.ItemSide;
 import dev.reprotect.azure.PageBlob;
 import dev.reprotect.azure.ReplicatedItem;
@@ -44,8 +45,12 @@ public final class ReprotectPlanner {
     this.validator = new PrerequisiteValidator(azure);
   }
 
-  public ReprotectPlan plan(ReprotectRequest request) {
-    ValidatedRequest valid = validator.validate(request);
+  /**
+   * The plan of {@code request} for the job of workflow {@code jobWorkflowId} (null for a review
+   * outside a job): a claim that an earlier run of that workflow left on the item does not block it.
+   */
+  public ReprotectPlan plan(ReprotectRequest request, String jobWorkflowId) {
+    ValidatedRequest valid = validator.validate(request, jobWorkflowId);
     ReplicatedItem item = valid.item();
     Customization custom = request.customization();
     ItemSide source = item.source();
@@ -78,7 +83,8 @@ public final class ReprotectPlanner {
     ReprotectPlan plan = new ReprotectPlan(item.vault(), item.name(), source.region(),
         target.region(), source.resourceGroup(), targetGroup, targetNetwork, targetAccount,
         cacheAccount, availabilitySet, targetVm,
-        planDisks(sourceVm, staleVm, targetAccount.name(), cycle), cycle);
+        planDisks(sourceVm, staleVm, targetAccount.name(), cycle), cycle,
+        ItemClaimState.of(item));
     if (request.reviewedPlan() != null && !PlanDigest.matches(plan, request.reviewedPlan())) {
       throw new ReprotectRefusal(ReprotectErrorCode.PlanChanged, String.format("the plan of %s "
           + "is now %s, not the reviewed %s: something changed since the review; nothing was "

@@ -4,6 +4,7 @@ import dev.reprotect.activities.AzureFailures;
 import dev.reprotect.activities.ReprotectPlan;
 import dev.reprotect.activities.ReprotectRequest;
 import dev.reprotect.azure.AzureBackend;
+import io.temporal.activity.Activity;
 import jakarta.inject.Inject;
 
 public final class ReprotectPlanningImpl implements ReprotectPlanning {
@@ -16,6 +17,7 @@ public final class ReprotectPlanningImpl implements ReprotectPlanning {
 
   @Override
   public ReprotectPlan plan(ReprotectRequest request) {
-    return AzureFailures.translated(null, () -> planner.plan(request));
+    String workflowId = Activity.getExecutionContext().getInfo().getWorkflowId();
+    return AzureFailures.translated(null, () -> planner.plan(request, workflowId));
   }
 }

@@ -50,7 +50,7 @@ class DemoWorldForEveryVmNameTest {
       assertThat(item.source().storageAccount()).isNotEqualTo(item.target().storageAccount());
 
       ReprotectPlan plan = new ReprotectPlanner(azure)
-          .plan(new ReprotectRequest(s.vault(), vm, Customization.none()));
+          .plan(new ReprotectRequest(s.vault(), vm, Customization.none()), null);
 
       String target = plan.targetStorageAccount().name();
       String cache = plan.cacheStorageAccount().name();

@@ -67,7 +67,7 @@ class ReprotectPlannerTest {
   }
 
   private static ReprotectPlan plan(SimulatedAzure azure, Scenario s, Customization custom) {
-    return new ReprotectPlanner(azure).plan(new ReprotectRequest(s.vault(), s.vm(), custom));
+    return new ReprotectPlanner(azure).plan(new ReprotectRequest(s.vault(), s.vm(), custom), null);
   }
 
   private static ReplicatedItem item(SimulatedAzure azure, Scenario s) {
@@ -516,7 +516,7 @@ class ReprotectPlannerTest {
       ReprotectPlan reordered = new ReprotectPlan(plan.vault(), plan.vm(), plan.sourceRegion(),
           plan.targetRegion(), plan.sourceResourceGroup(), plan.targetResourceGroup(),
           plan.targetNetwork(), plan.targetStorageAccount(), plan.cacheStorageAccount(),
-          plan.availabilitySet(), plan.targetVm(), reversed, plan.cycle());
+          plan.availabilitySet(), plan.targetVm(), reversed, plan.cycle(), plan.checkedItem());
 
       assertThat(reordered.digest()).isEqualTo(plan.digest());
     }
@@ -554,9 +554,9 @@ class ReprotectPlannerTest {
       ReprotectPlanner planner = new ReprotectPlanner(azure);
       ReprotectRequest request = new ReprotectRequest(s.vault(), s.vm(), Customization.none());
 
-      assertThat(planner.plan(request.withReviewedPlan(reviewed.digest()))).isEqualTo(reviewed);
+      assertThat(planner.plan(request.withReviewedPlan(reviewed.digest()), null)).isEqualTo(reviewed);
       assertThat(planner.plan(request.withReviewedPlan(
-          PlanDigest.shortForm(reviewed.digest()).toUpperCase(java.util.Locale.ROOT))))
+          PlanDigest.shortForm(reviewed.digest()).toUpperCase(java.util.Locale.ROOT)), null))
           .isEqualTo(reviewed);
     }
 
@@ -571,7 +571,7 @@ class ReprotectPlannerTest {
       String before = azure.exportState();
 
       ReprotectRefusal refusal = org.assertj.core.api.Assertions.catchThrowableOfType(
-          ReprotectRefusal.class, () -> new ReprotectPlanner(azure).plan(request));
+          ReprotectRefusal.class, () -> new ReprotectPlanner(azure).plan(request, null));
 
       assertThat(refusal).isNotNull();
       assertThat(refusal.code()).isEqualTo(ReprotectErrorCode.PlanChanged);

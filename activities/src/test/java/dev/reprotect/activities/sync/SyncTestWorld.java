@@ -53,7 +53,7 @@ final class SyncTestWorld implements AutoCloseable {
 
   SyncTestWorld() {
     ReprotectPlan plan = new ReprotectPlanner(azure)
-        .plan(ReprotectRequest.of(SCENARIO.vault(), SCENARIO.vm()));
+        .plan(ReprotectRequest.of(SCENARIO.vault(), SCENARIO.vm()), null);
     PlannedDisk os = plan.disks().get(0);
     assertThat(os.hasSeed()).as("a full copy").isFalse();
     assertThat(os.sizeBytes()).isEqualTo(DISK_SIZE);

@@ -47,7 +47,7 @@ final class RecoveryServicesRoutes {
       Requests.ok(ctx, RecoveryServicesJson.replicatedItem(backend.recoveryServices()
           .claimOperation(caller, Requests.name(ctx, "vault"), Requests.name(ctx, "item"),
               RecoveryServicesJson.runningOperation(ArmJson.requireObject(body, "operation")),
-              RecoveryServicesJson.newState(body))));
+              RecoveryServicesJson.expectedClaimState(body), RecoveryServicesJson.newState(body))));
     });
     app.post(ArmPaths.RELEASE_OPERATION.pattern(), ctx -> {
       Caller caller = Requests.caller(ctx);
@@ -55,6 +55,14 @@ final class RecoveryServicesRoutes {
       Requests.ok(ctx, RecoveryServicesJson.replicatedItem(backend.recoveryServices()
           .releaseOperation(caller, Requests.name(ctx, "vault"), Requests.name(ctx, "item"),
               ArmJson.requireText(body, "operationId"), RecoveryServicesJson.newState(body))));
+    });
+    app.post(ArmPaths.RELEASE_STALE_OPERATION.pattern(), ctx -> {
+      Caller caller = Requests.caller(ctx);
+      JsonNode body = Requests.json(ctx);
+      Requests.ok(ctx, RecoveryServicesJson.replicatedItem(backend.recoveryServices()
+          .releaseStaleOperation(caller, Requests.name(ctx, "vault"), Requests.name(ctx, "item"),
+              RecoveryServicesJson.runningOperation(ArmJson.requireObject(body, "operation")),
+              RecoveryServicesJson.newState(body))));
     });
 
     app.get(ArmPaths.RECOVERY_PLAN.pattern(), Requests.getOne("recovery plan", "vault", "plan",

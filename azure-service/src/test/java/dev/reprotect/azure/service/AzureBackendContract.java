@@ -16,6 +16,7 @@ import dev.reprotect.azure.NetworkMapping;
 import dev.reprotect.azure.PageBlob;
 import dev.reprotect.azure.PowerState;
 import dev.reprotect.azure.ProtectionState;
+import dev.reprotect.azure.ItemClaimState;
 import dev.reprotect.azure.RecoveryPlan;
 import dev.reprotect.azure.RecoveryPoint;
 import dev.reprotect.azure.RecoveryPointType;
@@ -288,17 +289,18 @@ abstract class AzureBackendContract extends BackendContractBase {
   void anItemRunsOneOperationAtATime() {
     ReplicatedItem item = item();
     RunningOperation reprotect =
-        new RunningOperation("Reprotect", "reprotect.contoso.web-01", Instant.parse("2024-05-01T10:00:00.123456789Z"));
+        new RunningOperation("Reprotect", "reprotect.contoso.web-01", "run-1",
+            Instant.parse("2024-05-01T10:00:00.123456789Z"));
 
     ReplicatedItem claimed = azure.recoveryServices().claimOperation(CALLER, "contoso", "web-01",
-        reprotect, ProtectionState.Reprotecting);
+        reprotect, ItemClaimState.of(item), ProtectionState.Reprotecting);
     assertThat(claimed.runningOperation()).isEqualTo(reprotect);
     assertThat(claimed.state()).isEqualTo(ProtectionState.Reprotecting);
     assertThat(azure.recoveryServices().claimOperation(CALLER, "contoso", "web-01", reprotect,
-        ProtectionState.Reprotecting)).isEqualTo(claimed);
+        ItemClaimState.of(item), ProtectionState.Reprotecting)).isEqualTo(claimed);
     assertCode(() -> azure.recoveryServices().claimOperation(CALLER, "contoso", "web-01",
-        new RunningOperation("Failover", "failover.contoso.web-01", Instant.EPOCH),
-        ProtectionState.FailedOver), AzureErrorCode.OperationInProgress);
+        new RunningOperation("Failover", "failover.contoso.web-01", null, Instant.EPOCH),
+        null, ProtectionState.FailedOver), AzureErrorCode.OperationInProgress);
 
     assertThat(azure.recoveryServices().releaseOperation(CALLER, "contoso", "web-01",
         "failover.contoso.web-01", ProtectionState.ReprotectFailed)).isEqualTo(claimed);
@@ -309,7 +311,50 @@ abstract class AzureBackendContract extends BackendContractBase {
     assertThat(azure.recoveryServices().replicatedItems("contoso")).containsExactly(released);
     assertThat(item.name()).isEqualTo(released.name());
     assertCode(() -> azure.recoveryServices().claimOperation(CALLER, "contoso", "missing",
-        reprotect, ProtectionState.Reprotecting), AzureErrorCode.ResourceNotFound);
+        reprotect, null, ProtectionState.Reprotecting), AzureErrorCode.ResourceNotFound);
+  }
+
+  @Test
+  void aClaimComparesAndSetsTheStateItsCheckSaw() {
+    ReplicatedItem checked = item();
+    ItemClaimState seen = ItemClaimState.of(checked);
+    azure.recoveryServices().putReplicatedItem(CALLER,
+        checked.withRunningOperation(null, ProtectionState.Protected));
+    String before = azure.exportState();
+
+    assertCode(() -> azure.recoveryServices().claimOperation(CALLER, "contoso", "web-01",
+        new RunningOperation("Reprotect", "reprotect.contoso.web-01", "run-1", Instant.EPOCH),
+        seen, ProtectionState.Reprotecting), AzureErrorCode.ItemChanged);
+    assertThat(azure.exportState()).as("a refused claim changes nothing").isEqualTo(before);
+  }
+
+  @Test
+  void anEarlierRunsClaimIsTakenOverByItsIdAndAStaleOneReleasedByItsExactRun() {
+    item();
+    RunningOperation first =
+        new RunningOperation("Reprotect", "reprotect.contoso.web-01", "run-1", Instant.EPOCH);
+    ReplicatedItem held = azure.recoveryServices().claimOperation(CALLER, "contoso", "web-01",
+        first, null, ProtectionState.Reprotecting);
+    RunningOperation second =
+        new RunningOperation("Reprotect", "reprotect.contoso.web-01", "run-2", Instant.EPOCH);
+    RunningOperation foreign =
+        new RunningOperation("Reprotect", "reprotect-again.contoso.web-01", "run-9", Instant.EPOCH);
+    assertCode(() -> azure.recoveryServices().claimOperation(CALLER, "contoso", "web-01",
+        foreign, ItemClaimState.of(held), ProtectionState.Reprotecting),
+        AzureErrorCode.OperationInProgress);
+
+    ReplicatedItem taken = azure.recoveryServices().claimOperation(CALLER, "contoso", "web-01",
+        second, ItemClaimState.of(held), ProtectionState.Reprotecting);
+    assertThat(taken.runningOperation()).isEqualTo(second);
+
+    assertCode(() -> azure.recoveryServices().releaseStaleOperation(CALLER, "contoso", "web-01",
+        first, ProtectionState.ReprotectFailed), AzureErrorCode.ItemChanged);
+    ReplicatedItem released = azure.recoveryServices().releaseStaleOperation(CALLER, "contoso",
+        "web-01", second, ProtectionState.ReprotectFailed);
+    assertThat(released.runningOperation()).isNull();
+    assertThat(released.state()).isEqualTo(ProtectionState.ReprotectFailed);
+    assertCode(() -> azure.recoveryServices().releaseStaleOperation(CALLER, "contoso", "web-01",
+        second, ProtectionState.ReprotectFailed), AzureErrorCode.ItemChanged);
   }
 
   @Test

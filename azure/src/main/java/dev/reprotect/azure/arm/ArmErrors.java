@@ -23,7 +23,7 @@ public final class ArmErrors {
   public static int status(AzureErrorCode code) {
     return switch (code) {
       case ResourceNotFound -> 404;
-      case Conflict, StorageAccountAlreadyTaken, OperationInProgress -> 409;
+      case Conflict, StorageAccountAlreadyTaken, OperationInProgress, ItemChanged -> 409;
       case InvalidResourceName, InvalidParameter -> 400;
       case TooManyRequests -> 429;
       case RegionUnavailable -> 503;

@@ -83,6 +83,8 @@ public final class ArmPaths {
   public static final PathTemplate REPLICATED_ITEM = REPLICATED_ITEMS.child("/{item}");
   public static final PathTemplate CLAIM_OPERATION = REPLICATED_ITEM.child("/claimOperation");
   public static final PathTemplate RELEASE_OPERATION = REPLICATED_ITEM.child("/releaseOperation");
+  public static final PathTemplate RELEASE_STALE_OPERATION =
+      REPLICATED_ITEM.child("/releaseStaleOperation");
   public static final PathTemplate RECOVERY_POINTS = REPLICATED_ITEM.child("/recoveryPoints");
   public static final PathTemplate RECOVERY_POINT = RECOVERY_POINTS.child("/{point}");
   public static final PathTemplate RECOVERY_PLAN = VAULT_BY_NAME.child("/recoveryPlans/{plan}");

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reprotect.azure.BlobRef;
+import dev.reprotect.azure.ItemClaimState;
 import dev.reprotect.azure.ItemSide;
 import dev.reprotect.azure.ProtectionState;
 import dev.reprotect.azure.RecoveryPlan;
@@ -117,19 +118,52 @@ public final class RecoveryServicesJson {
     ObjectNode out = ArmJson.object();
     out.put("type", operation.type());
     out.put("id", operation.id());
+    if (operation.runId() != null) {
+      out.put("runId", operation.runId());
+    }
     out.put("startedAt", operation.startedAt().toString());
     return out;
   }
 
   public static RunningOperation runningOperation(JsonNode node) {
     return new RunningOperation(requireText(node, "type"), requireText(node, "id"),
-        requireInstant(node, "startedAt"));
+        optionalText(node, "runId"), requireInstant(node, "startedAt"));
   }
 
-  /** The body of claimOperation: the operation and the state the item moves to. */
-  public static ObjectNode claimRequest(RunningOperation operation, ProtectionState newState) {
+  /**
+   * The body of claimOperation: the operation, the item as the caller's check saw it (absent:
+   * claim an item with no running operation) and the state the item moves to.
+   */
+  public static ObjectNode claimRequest(
+      RunningOperation operation, ItemClaimState expected, ProtectionState newState) {
     ObjectNode out = ArmJson.object();
     out.set("operation", runningOperation(operation));
+    if (expected != null) {
+      ObjectNode seen = out.putObject("expected");
+      seen.put("protectionState", expected.state().name());
+      if (expected.runningOperation() != null) {
+        seen.set("runningOperation", runningOperation(expected.runningOperation()));
+      }
+    }
+    out.put("newState", newState.name());
+    return out;
+  }
+
+  /** The expected state of a claimOperation body, or null when it has none. */
+  public static ItemClaimState expectedClaimState(JsonNode body) {
+    JsonNode seen = optionalObject(body, "expected");
+    if (seen == null) {
+      return null;
+    }
+    JsonNode running = optionalObject(seen, "runningOperation");
+    return new ItemClaimState(requireEnum(seen, "protectionState", ProtectionState.class),
+        running == null ? null : runningOperation(running));
+  }
+
+  /** The body of releaseStaleOperation: the stale claim and the state the item moves to. */
+  public static ObjectNode releaseStaleRequest(RunningOperation stale, ProtectionState newState) {
+    ObjectNode out = ArmJson.object();
+    out.set("operation", runningOperation(stale));
     out.put("newState", newState.name());
     return out;
   }

@@ -1,6 +1,7 @@
 package dev.reprotect.azure.http;
 
 import dev.reprotect.azure.Caller;
+import dev.reprotect.azure.ItemClaimState;
 import dev.reprotect.azure.ProtectionState;
 import dev.reprotect.azure.RecoveryPlan;
 import dev.reprotect.azure.RecoveryPoint;
@@ -55,10 +56,10 @@ final class HttpRecoveryServices implements RecoveryServicesApi {
 
   @Override
   public ReplicatedItem claimOperation(Caller caller, String vault, String item,
-      RunningOperation operation, ProtectionState newState) {
+      RunningOperation operation, ItemClaimState expected, ProtectionState newState) {
     return RecoveryServicesJson.replicatedItem(client.post(caller,
         ArmPaths.CLAIM_OPERATION.expand(vault, item),
-        RecoveryServicesJson.claimRequest(operation, newState)));
+        RecoveryServicesJson.claimRequest(operation, expected, newState)));
   }
 
   @Override
@@ -67,6 +68,14 @@ final class HttpRecoveryServices implements RecoveryServicesApi {
     return RecoveryServicesJson.replicatedItem(client.post(caller,
         ArmPaths.RELEASE_OPERATION.expand(vault, item),
         RecoveryServicesJson.releaseRequest(operationId, newState)));
+  }
+
+  @Override
+  public ReplicatedItem releaseStaleOperation(Caller caller, String vault, String item,
+      RunningOperation stale, ProtectionState newState) {
+    return RecoveryServicesJson.replicatedItem(client.post(caller,
+        ArmPaths.RELEASE_STALE_OPERATION.expand(vault, item),
+        RecoveryServicesJson.releaseStaleRequest(stale, newState)));
   }
 
   @Override

@@ -42,6 +42,7 @@ public record LatencyModel(
         Map.entry("copyBlob", Duration.ofSeconds(30)),
         Map.entry("claimOperation", Duration.ofSeconds(2)),
         Map.entry("releaseOperation", Duration.ofSeconds(2)),
+        Map.entry("releaseStaleOperation", Duration.ofSeconds(2)),
         Map.entry("putReplicatedItem", Duration.ofSeconds(5)),
         Map.entry("createRecoveryPoint", Duration.ofMinutes(1)),
         Map.entry("blockHashes", Duration.ofMillis(200)),

@@ -109,7 +109,7 @@ public final class ScenarioSeeder {
     addToRecoveryPlan(s);
     if (s.itemBusy()) {
       azure.recoveryServices().claimOperation(SEEDER, s.vault(), s.vm(),
-          new RunningOperation("Failover", Scenario.BUSY_OPERATION_ID, Instant.EPOCH),
+          new RunningOperation("Failover", Scenario.BUSY_OPERATION_ID, null, Instant.EPOCH), null,
           s.itemState());
     }
     if (!s.targetRegionAvailable()) {

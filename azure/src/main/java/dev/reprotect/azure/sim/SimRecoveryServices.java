@@ -4,6 +4,7 @@ import dev.reprotect.azure.AzureErrorCode;
 import dev.reprotect.azure.AzureException;
 import dev.reprotect.azure.BlobRef;
 import dev.reprotect.azure.Caller;
+import dev.reprotect.azure.ItemClaimState;
 import dev.reprotect.azure.NameRules;
 import dev.reprotect.azure.ProtectionState;
 import dev.reprotect.azure.RecoveryPlan;
@@ -101,23 +102,26 @@ final class SimRecoveryServices implements RecoveryServicesApi {
 
   @Override
   public ReplicatedItem claimOperation(Caller caller, String vault, String item,
-      RunningOperation operation, ProtectionState newState) {
+      RunningOperation operation, ItemClaimState expected, ProtectionState newState) {
     world.enter("claimOperation");
     return world.mutate(() -> {
       ReplicatedItem current = existingItem(vault, item);
       RunningOperation running = current.runningOperation();
-      if (running != null) {
-        if (running.id().equals(operation.id())) {
-          return current;
-        }
-        throw new AzureException(AzureErrorCode.OperationInProgress, "item " + item
-            + " is busy with " + running.type() + " operation " + running.id());
+      if (operation.isSameRun(running)) {
+        return current;
       }
-      ReplicatedItem claimed = current.withRunningOperation(operation, newState);
-      world.items.put(World.scopedKey(vault, item), claimed);
-      world.log.append("Microsoft.RecoveryServices/vaults/replicatedItems/claim/action",
-          ResourceIds.replicatedItem(vault, item), caller);
-      return claimed;
+      if (running != null && !running.id().equals(operation.id())) {
+        throw new AzureException(AzureErrorCode.OperationInProgress,
+            "item " + item + " is busy with " + running);
+      }
+      if (expected == null ? running != null : !expected.matches(current)) {
+        throw new AzureException(AzureErrorCode.ItemChanged, "item " + item + " changed since it"
+            + " was checked: it is " + current.state()
+            + (running == null ? "" : ", claimed by " + running) + "; check it again");
+      }
+      // A takeover is logged as such: the earlier run's claim ends here, not in a release.
+      return changeClaim(caller, vault, item, current.withRunningOperation(operation, newState),
+          running == null ? "claim" : "takeOver");
     });
   }
 
@@ -131,11 +135,25 @@ final class SimRecoveryServices implements RecoveryServicesApi {
       if (running == null || !running.id().equals(operationId)) {
         return current;
       }
-      ReplicatedItem released = current.withRunningOperation(null, newState);
-      world.items.put(World.scopedKey(vault, item), released);
-      world.log.append("Microsoft.RecoveryServices/vaults/replicatedItems/release/action",
-          ResourceIds.replicatedItem(vault, item), caller);
-      return released;
+      return changeClaim(caller, vault, item, current.withRunningOperation(null, newState),
+          "release");
+    });
+  }
+
+  @Override
+  public ReplicatedItem releaseStaleOperation(Caller caller, String vault, String item,
+      RunningOperation stale, ProtectionState newState) {
+    world.enter("releaseStaleOperation");
+    return world.mutate(() -> {
+      ReplicatedItem current = existingItem(vault, item);
+      RunningOperation running = current.runningOperation();
+      if (!stale.isSameRun(running)) {
+        throw new AzureException(AzureErrorCode.ItemChanged, "item " + item + " is no longer"
+            + " claimed by " + stale + ": " + (running == null ? "it has no claim" : running
+            + " holds it") + "; nothing was changed");
+      }
+      return changeClaim(caller, vault, item, current.withRunningOperation(null, newState),
+          "releaseStale");
     });
   }
 
@@ -260,6 +278,15 @@ final class SimRecoveryServices implements RecoveryServicesApi {
     if (!world.vaults.containsKey(vault.toLowerCase())) {
       throw AzureException.notFound("vault " + vault);
     }
+  }
+
+  /** Stores the item with its claim changed and logs the change as the {@code action} action. */
+  private ReplicatedItem changeClaim(
+      Caller caller, String vault, String item, ReplicatedItem changed, String action) {
+    world.items.put(World.scopedKey(vault, item), changed);
+    world.log.append("Microsoft.RecoveryServices/vaults/replicatedItems/" + action + "/action",
+        ResourceIds.replicatedItem(vault, item), caller);
+    return changed;
   }
 
   private ReplicatedItem existingItem(String vault, String item) {

@@ -397,7 +397,7 @@ class CreateOrUpdateTest {
     }
 
     private RunningOperation operation(String id) {
-      return new RunningOperation("Reprotect", id, Instant.EPOCH);
+      return new RunningOperation("Reprotect", id, "run-1", Instant.EPOCH);
     }
 
     @Test
@@ -428,7 +428,7 @@ class CreateOrUpdateTest {
     @Test
     void claimingWithTheSameOperationIdTwiceIsFineAndLogsOnce() {
       ReplicatedItem claimed = twiceLoggedOnce(1, () -> world.azure.recoveryServices()
-          .claimOperation(CALLER, "contoso", "web-01", operation(OP_ID),
+          .claimOperation(CALLER, "contoso", "web-01", operation(OP_ID), null,
               ProtectionState.Reprotecting));
 
       assertThat(claimed.runningOperation().id()).isEqualTo(OP_ID);
@@ -437,19 +437,19 @@ class CreateOrUpdateTest {
 
     @Test
     void claimingAnItemBusyWithAnotherOperationIsOperationInProgress() {
-      world.azure.recoveryServices().claimOperation(CALLER, "contoso", "web-01", operation(OP_ID),
+      world.azure.recoveryServices().claimOperation(CALLER, "contoso", "web-01", operation(OP_ID), null,
           ProtectionState.Reprotecting);
 
       refusedWithoutChange(AzureErrorCode.OperationInProgress, () -> world.azure
           .recoveryServices().claimOperation(Caller.of("other"), "contoso", "web-01",
-              operation("failover.contoso.web-01"), ProtectionState.FailedOver));
+              operation("failover.contoso.web-01"), null, ProtectionState.FailedOver));
       assertThat(world.azure.recoveryServices().replicatedItem("contoso", "web-01")
           .orElseThrow().runningOperation().id()).isEqualTo(OP_ID);
     }
 
     @Test
     void releasingWithAForeignOperationIdChangesNothing() {
-      world.azure.recoveryServices().claimOperation(CALLER, "contoso", "web-01", operation(OP_ID),
+      world.azure.recoveryServices().claimOperation(CALLER, "contoso", "web-01", operation(OP_ID), null,
           ProtectionState.Reprotecting);
       String state = world.azure.exportState();
       List<ActivityLogEntry> log = world.log();
@@ -465,7 +465,7 @@ class CreateOrUpdateTest {
 
     @Test
     void releasingWithTheOwnOperationIdClearsItOnce() {
-      world.azure.recoveryServices().claimOperation(CALLER, "contoso", "web-01", operation(OP_ID),
+      world.azure.recoveryServices().claimOperation(CALLER, "contoso", "web-01", operation(OP_ID), null,
           ProtectionState.Reprotecting);
 
       ReplicatedItem released = twiceLoggedOnce(1, () -> world.azure.recoveryServices()
@@ -475,14 +475,14 @@ class CreateOrUpdateTest {
       assertThat(released.state()).isEqualTo(ProtectionState.ReprotectFailed);
       // Free again: another operation may claim it now.
       assertThat(world.azure.recoveryServices().claimOperation(CALLER, "contoso", "web-01",
-          operation("reprotect.contoso.web-01.retry"), ProtectionState.Reprotecting)
+          operation("reprotect.contoso.web-01.retry"), null, ProtectionState.Reprotecting)
           .runningOperation().id()).isEqualTo("reprotect.contoso.web-01.retry");
     }
 
     @Test
     void claimingAMissingItemIsNotFound() {
       refusedWithoutChange(AzureErrorCode.ResourceNotFound, () -> world.azure.recoveryServices()
-          .claimOperation(CALLER, "contoso", "ghost", operation(OP_ID),
+          .claimOperation(CALLER, "contoso", "ghost", operation(OP_ID), null,
               ProtectionState.Reprotecting));
     }
   }

@@ -269,8 +269,8 @@ class ScenarioSeederTest {
     assertThat(running.id()).isEqualTo(Scenario.BUSY_OPERATION_ID);
     assertThat(item(s).state()).isEqualTo(ProtectionState.FailoverCommitted);
     assertThatThrownBy(() -> world.azure.recoveryServices().claimOperation(CALLER, s.vault(),
-        s.vm(), new RunningOperation("Reprotect", "reprotect.contoso.web-01", Instant.EPOCH),
-        ProtectionState.Reprotecting))
+        s.vm(), new RunningOperation("Reprotect", "reprotect.contoso.web-01", null, Instant.EPOCH),
+        null, ProtectionState.Reprotecting))
         .isInstanceOfSatisfying(AzureException.class,
             e -> assertThat(e.code()).isEqualTo(AzureErrorCode.OperationInProgress));
   }

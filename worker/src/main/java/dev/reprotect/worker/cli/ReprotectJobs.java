@@ -3,13 +3,21 @@ package dev.reprotect.worker.cli;
 import dev.reprotect.activities.ReprotectPlan;
 import dev.reprotect.activities.ReprotectRequest;
 import dev.reprotect.activities.SyncProgress;
+import dev.reprotect.activities.item.StaleClaim;
+import dev.reprotect.activities.replication.ItemRef;
+import dev.reprotect.azure.RunningOperation;
 import dev.reprotect.workflows.ReprotectSearchAttributes;
 import dev.reprotect.workflows.TaskQueues;
 import dev.reprotect.workflows.WorkflowIds;
 import dev.reprotect.workflows.plan.PlanReviewWorkflow;
+import dev.reprotect.workflows.release.ClaimReviewWorkflow;
+import dev.reprotect.workflows.release.ReleaseClaimWorkflow;
 import dev.reprotect.workflows.reprotect.ReprotectJob;
 import dev.reprotect.workflows.reprotect.ReprotectSummary;
 import dev.reprotect.workflows.reprotect.ReprotectWorkflow;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.workflow.v1.PendingActivityInfo;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
@@ -59,14 +67,53 @@ final class ReprotectJobs {
 
   /** Runs the review: a short workflow whose activity plans on a worker. */
   ReprotectPlan plan(ReprotectRequest request) {
-    PlanReviewWorkflow review = client.newWorkflowStub(PlanReviewWorkflow.class,
-        WorkflowOptions.newBuilder()
-            .setWorkflowId(WorkflowIds.planReview(request.vault(), request.vm(),
-                UUID.randomUUID().toString().substring(0, 8)))
-            .setTaskQueue(TaskQueues.REPROTECT)
-            .setWorkflowExecutionTimeout(Duration.ofMinutes(5))
-            .build());
-    return review.review(request);
+    return shortWorkflow(PlanReviewWorkflow.class,
+        WorkflowIds.planReview(request.vault(), request.vm(), nonce())).review(request);
+  }
+
+  /** The claim on an item, read by a short workflow; ItemNotClaimed when there is none. */
+  RunningOperation claimOf(String vault, String vm) {
+    return shortWorkflow(ClaimReviewWorkflow.class, WorkflowIds.claimReview(vault, vm, nonce()))
+        .review(new ItemRef(vault, vm));
+  }
+
+  /**
+   * The status of the workflow run that made {@code claim}, such as RUNNING or TERMINATED;
+   * empty when the server knows no such run (never started, or its history is gone).
+   */
+  Optional<WorkflowExecutionStatus> runStatus(RunningOperation claim) {
+    WorkflowExecution.Builder run = WorkflowExecution.newBuilder().setWorkflowId(claim.id());
+    if (claim.runId() != null) {
+      run.setRunId(claim.runId());
+    }
+    try {
+      return Optional.of(WorkflowExecutions.describe(client, run.build())
+          .getWorkflowExecutionInfo().getStatus());
+    } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /** Clears a stale claim through its short workflow, one at a time per item. */
+  void releaseStaleClaim(StaleClaim stale) {
+    shortWorkflow(ReleaseClaimWorkflow.class, WorkflowIds.release(stale.vault(), stale.vm()))
+        .release(stale);
+  }
+
+  /** A stub of a workflow that runs one activity on a worker for a command waiting for it. */
+  private <T> T shortWorkflow(Class<T> type, String workflowId) {
+    return client.newWorkflowStub(type, WorkflowOptions.newBuilder()
+        .setWorkflowId(workflowId)
+        .setTaskQueue(TaskQueues.REPROTECT)
+        .setWorkflowExecutionTimeout(Duration.ofMinutes(5))
+        .build());
+  }
+
+  private static String nonce() {
+    return UUID.randomUUID().toString().substring(0, 8);
   }
 
   /** The jobs a visibility query finds, newest first; needs a server with a visibility store. */

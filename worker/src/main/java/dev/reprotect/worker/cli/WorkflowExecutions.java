@@ -12,10 +12,16 @@ final class WorkflowExecutions {
 
   /** The latest run of the workflow id; NOT_FOUND (a gRPC status) when there is none. */
   static DescribeWorkflowExecutionResponse describe(WorkflowClient client, String workflowId) {
+    return describe(client, WorkflowExecution.newBuilder().setWorkflowId(workflowId).build());
+  }
+
+  /** One run, or the latest when {@code execution} names none; NOT_FOUND when there is none. */
+  static DescribeWorkflowExecutionResponse describe(
+      WorkflowClient client, WorkflowExecution execution) {
     return client.getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(
         DescribeWorkflowExecutionRequest.newBuilder()
             .setNamespace(client.getOptions().getNamespace())
-            .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
+            .setExecution(execution)
             .build());
   }
 

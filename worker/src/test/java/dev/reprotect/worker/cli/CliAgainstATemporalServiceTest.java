@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.reprotect.activities.ReprotectRequest;
 import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.ProtectionState;
+import dev.reprotect.azure.ReplicatedItem;
+import dev.reprotect.azure.RunningOperation;
 import dev.reprotect.azure.sim.Scenario;
 import dev.reprotect.azure.sim.ScenarioSeeder;
 import dev.reprotect.azure.sim.SimulatedAzure;
@@ -22,8 +24,11 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testserver.TestServer;
 import io.temporal.worker.WorkerFactory;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -31,6 +36,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -218,6 +224,75 @@ class CliAgainstATemporalServiceTest {
     assertThat(ended.get("error").get("code").asText()).isEqualTo("Cancelled");
     assertThat(azure.recoveryServices().replicatedItem(scenario.vault(), scenario.vm())
         .orElseThrow().state()).isEqualTo(ProtectionState.ReprotectFailed);
+  }
+
+  /**
+   * A job holds the item while it runs; once its run is terminated its claim is stale, and
+   * release --force clears it after a confirmation, through a workflow the backend logs.
+   */
+  @Test
+  void releaseShowsAClaimRefusesOneHeldByARunningJobAndClearsAStaleOne() {
+    CountDownLatch turningOff = new CountDownLatch(1);
+    CountDownLatch resume = new CountDownLatch(1);
+    azure.faults().onCall("powerOff", 1, () -> {
+      turningOff.countDown();
+      await(resume);
+    });
+    assertThat(cli("start", scenario.vm()).exitCode()).isZero();
+    await(turningOff);
+    String workflowId = WorkflowIds.reprotect(scenario.vault(), scenario.vm());
+
+    CliRun shown = cli("release", scenario.vm());
+    assertThat(shown.exitCode()).as(shown.stdout() + shown.stderr()).isZero();
+    assertThat(shown.json().get("claim").get("id").asText()).isEqualTo(workflowId);
+    assertThat(shown.json().get("runStatus").asText()).isEqualTo("RUNNING");
+    assertThat(shown.json().get("released").asBoolean()).isFalse();
+    CliRun held = cli("release", scenario.vm(), "--force", "--yes");
+    assertThat(held.exitCode()).isEqualTo(1);
+    assertThat(held.json().get("error").get("code").asText())
+        .isEqualTo("ClaimHeldByRunningWorkflow");
+
+    WorkflowClient.newInstance(service).newUntypedWorkflowStub(workflowId).terminate("lost");
+    resume.countDown();
+    String runId = shown.json().get("claim").get("runId").asText();
+    assertThat(claim().runId()).isEqualTo(runId);
+    CliRun declined = withInput("n\n", () -> human("release", scenario.vm(), "--force"));
+    assertThat(declined.exitCode()).isEqualTo(1);
+    assertThat(declined.stderr()).contains("[y/N]", "NotConfirmed");
+    assertThat(claim().runId()).as("a declined release changes nothing").isEqualTo(runId);
+
+    CliRun released = withInput("y\n", () -> cli("release", scenario.vm(), "--force"));
+    assertThat(released.exitCode()).as(released.stdout() + released.stderr()).isZero();
+    assertThat(released.json().get("runStatus").asText()).isEqualTo("TERMINATED");
+    assertThat(released.json().get("released").asBoolean()).isTrue();
+    ReplicatedItem item = azure.recoveryServices()
+        .replicatedItem(scenario.vault(), scenario.vm()).orElseThrow();
+    assertThat(item.runningOperation()).isNull();
+    assertThat(item.state()).isEqualTo(ProtectionState.ReprotectFailed);
+    assertThat(azure.metering().activityLog()).filteredOn(
+        entry -> entry.operation().endsWith("releaseStale/action")).singleElement()
+        .satisfies(entry -> assertThat(entry.correlationId())
+            .startsWith(WorkflowIds.release(scenario.vault(), scenario.vm()) + "/"));
+
+    CliRun nothing = cli("release", scenario.vm());
+    assertThat(nothing.exitCode()).isEqualTo(1);
+    assertThat(nothing.json().get("error").get("code").asText()).isEqualTo("ItemNotClaimed");
+  }
+
+  private RunningOperation claim() {
+    return azure.recoveryServices().replicatedItem(scenario.vault(), scenario.vm()).orElseThrow()
+        .runningOperation();
+  }
+
+  /** Runs the CLI with {@code input} as its standard input, as a person answering a prompt. */
+  private static CliRun withInput(String input, Supplier<CliRun> command) {
+    InputStream saved = System.in;
+    try {
+      System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+      return command.get();
+    } finally {
+      System.setIn(saved);
+    }
   }
 
   private static void await(CountDownLatch latch) {

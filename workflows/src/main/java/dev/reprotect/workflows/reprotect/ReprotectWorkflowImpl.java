@@ -74,30 +74,54 @@ public final class ReprotectWorkflowImpl implements ReprotectWorkflow {
       plan = stub(ReprotectPlanning.class, ActivityPolicies.step(
           "Check prerequisites and plan the reprotect of " + request.vm())).plan(request);
     } catch (ActivityFailure | CanceledFailure e) {
-      throw endWithFailure(e);
+      throw endWithFailure(e, null);
     }
     Workflow.upsertTypedSearchAttributes(
         ReprotectSearchAttributes.SOURCE_REGION.valueSet(plan.sourceRegion()),
         ReprotectSearchAttributes.TARGET_REGION.valueSet(plan.targetRegion()));
     job.recordPlan(plan);
     job.succeed(ReprotectStep.CheckPrerequisites, String.format(
-        "%s runs in %s; it will replicate to %s (plan %s)", plan.vm(), plan.sourceRegion(),
-        plan.targetRegion(), PlanDigest.shortForm(plan.digest())));
+        "%s runs in %s; it will replicate to %s (plan %s)%s", plan.vm(), plan.sourceRegion(),
+        plan.targetRegion(), PlanDigest.shortForm(plan.digest()), takeOverNote(plan)));
 
-    ItemOperation operation =
-        new ItemOperation(plan.vault(), plan.vm(), OPERATION_TYPE, jobId);
+    ItemOperation operation = new ItemOperation(
+        plan.vault(), plan.vm(), OPERATION_TYPE, jobId, Workflow.getInfo().getRunId());
     try {
       return reprotect(request, plan, operation);
     } catch (ActivityFailure | CanceledFailure e) {
-      // Runs even when the workflow is cancelled: the item must not stay Reprotecting.
-      Workflow.newDetachedCancellationScope(() -> {
-        Workflow.await(() -> inFlight.stream().allMatch(Promise::isCompleted));
-        stub(ReplicatedItemActivities.class, ActivityPolicies.step(
+      throw endWithFailure(e, releaseFailedItem(plan, operation));
+    }
+  }
+
+  /**
+   * Leaves the item ReprotectFailed after a failure or a cancellation, once no step runs; returns
+   * null, or why the item is still claimed if even the release's long bound ran out.
+   */
+  private String releaseFailedItem(ReprotectPlan plan, ItemOperation operation) {
+    List<String> unreleased = new ArrayList<>();
+    // Runs even when the workflow is cancelled: the item must not stay Reprotecting.
+    Workflow.newDetachedCancellationScope(() -> {
+      Workflow.await(() -> inFlight.stream().allMatch(Promise::isCompleted));
+      try {
+        stub(ReplicatedItemActivities.class, ActivityPolicies.release(
             "Mark " + plan.vm() + " ReprotectFailed, ready for a re-run"))
             .releaseFailedItem(operation);
-      }).run();
-      throw endWithFailure(e);
+      } catch (ActivityFailure gaveUp) {
+        unreleased.add(String.format("%s is still claimed by this job (%s): clear the claim with"
+            + " reprotect release %s --vault %s --force", plan.vm(),
+            FailureCode.of(gaveUp.getCause()).message(), plan.vm(), plan.vault()));
+      }
+    }).run();
+    return unreleased.isEmpty() ? null : unreleased.get(0);
+  }
+
+  /** What the job's check says of a claim that an earlier run of its workflow left, if any. */
+  private static String takeOverNote(ReprotectPlan plan) {
+    if (plan.checkedItem() == null || plan.checkedItem().runningOperation() == null) {
+      return "";
     }
+    return "; it takes over the claim left by an earlier run of this job: "
+        + plan.checkedItem().runningOperation();
   }
 
   @Override
@@ -108,7 +132,8 @@ public final class ReprotectWorkflowImpl implements ReprotectWorkflow {
   private ReprotectSummary reprotect(
       ReprotectRequest request, ReprotectPlan plan, ItemOperation operation) {
     stub(ReplicatedItemActivities.class, ActivityPolicies.step(
-        "Record the reprotect as the running operation of " + plan.vm())).claimItem(operation);
+        "Record the reprotect as the running operation of " + plan.vm()))
+        .claimItem(operation, plan.checkedItem());
 
     prepareArtefacts(plan);
     Map<String, Long> seedBytes = seedFromTargetVm(plan);
@@ -280,16 +305,22 @@ public final class ReprotectWorkflowImpl implements ReprotectWorkflow {
         plan.digest());
   }
 
-  /** Ends the job after a failure or a cancellation and returns what the workflow throws. */
-  private RuntimeException endWithFailure(TemporalFailure failure) {
+  /**
+   * Ends the job after a failure or a cancellation and returns what the workflow throws; {@code
+   * unreleased} says why the item is still claimed, or is null.
+   */
+  private RuntimeException endWithFailure(TemporalFailure failure, String unreleased) {
     Throwable cause = failure instanceof ActivityFailure ? failure.getCause() : failure;
     if (cause instanceof CanceledFailure canceled) {
-      job.end(JobState.Cancelled, "Cancelled", "The job was cancelled; the item is left "
-          + "ReprotectFailed and a re-run reuses what was done");
+      job.end(JobState.Cancelled, "Cancelled", unreleased != null
+          ? "The job was cancelled; " + unreleased
+          : "The job was cancelled; the item is left ReprotectFailed and a re-run reuses what "
+              + "was done");
       return canceled;
     }
     FailureCode code = FailureCode.of(cause);
-    job.end(JobState.Failed, code.code(), code.message());
+    job.end(JobState.Failed, code.code(),
+        unreleased == null ? code.message() : code.message() + ". " + unreleased);
     return ApplicationFailure.newNonRetryableFailureWithCause(
         code.message(), code.code(), failure, job.snapshot());
   }

@@ -142,10 +142,7 @@ class FailureHandlingTest {
   @Test
   void aTargetRegionOutageOutlastingTheRetriesFailsTheJobAndAReRunFinishesIt(
       TestWorkflowEnvironment env, Worker worker) {
-    seed(ReprotectFixture.scenario().dataDisks(0).build(), env, worker);
-    String targetRegion = fixture.scenario.targetRegion();
-    fixture.azure.faults().onCall("transferBlocks", 2,
-        () -> fixture.azure.resources().setRegionAvailable(OPERATOR, targetRegion, false));
+    String targetRegion = seedAnOutageFromTheSecondTransfer(env, worker);
     start();
 
     WorkflowFailedException failed = catchThrowableOfType(
@@ -179,6 +176,71 @@ class FailureHandlingTest {
     assertThat(fixture.item().runningOperation()).isNull();
     assertThat(job().state()).isEqualTo(JobState.Succeeded);
     assertNoBlockWrittenTwice();
+  }
+
+  /**
+   * The outage that fails the sync is still on when the job releases the item: the release's
+   * first 12 attempts fail (a step gives up after 8), and the outage ends with its 13th. The job
+   * waits for it, ends failed with the sync's code, and leaves the item free for a re-run.
+   */
+  @Test
+  void anOutageThatOutlastsTheSyncAndTheReleaseStillEndsTheJobAndReleasesTheItem(
+      TestWorkflowEnvironment env, Worker worker) {
+    String targetRegion = seedAnOutageFromTheSecondTransfer(env, worker);
+    int failedReleases = 12;
+    fixture.azure.faults()
+        .failCalls("releaseOperation", 1, failedReleases, AzureErrorCode.InternalServerError)
+        .onCall("releaseOperation", failedReleases + 1,
+            () -> fixture.azure.resources().setRegionAvailable(OPERATOR, targetRegion, true));
+    start();
+
+    jobEndsWithTheSyncsCode();
+
+    assertThat(fixture.azure.faults().callCount("releaseOperation"))
+        .as("released once the outage ended").isEqualTo(failedReleases + 1);
+    assertItemReadyForAReRun();
+  }
+
+  /**
+   * A release that never gets through (the backend refuses it for longer than the release's week)
+   * still lets the job end, with the sync's code, saying that the item stays claimed and how to
+   * clear it.
+   */
+  @Test
+  void aReleaseThatNeverGetsThroughStillEndsTheJob(TestWorkflowEnvironment env, Worker worker) {
+    seedAnOutageFromTheSecondTransfer(env, worker);
+    fixture.azure.faults().failCalls(
+        "releaseOperation", 1, Integer.MAX_VALUE - 1, AzureErrorCode.InternalServerError);
+    start();
+
+    ReprotectJob job = jobEndsWithTheSyncsCode();
+
+    assertThat(job.errorMessage()).contains("still claimed", "reprotect release");
+    assertThat(fixture.item().runningOperation().id()).isEqualTo(fixture.workflowId());
+  }
+
+  /** One disk whose target region goes out from its second transfer on; returns the region. */
+  private String seedAnOutageFromTheSecondTransfer(TestWorkflowEnvironment env, Worker worker) {
+    seed(ReprotectFixture.scenario().dataDisks(0).build(), env, worker);
+    String targetRegion = fixture.scenario.targetRegion();
+    fixture.azure.faults().onCall("transferBlocks", 2,
+        () -> fixture.azure.resources().setRegionAvailable(OPERATOR, targetRegion, false));
+    return targetRegion;
+  }
+
+  /** Runs the job, which must end failed with the outage's code, the sync's; returns the job. */
+  private ReprotectJob jobEndsWithTheSyncsCode() {
+    WorkflowFailedException failed = catchThrowableOfType(
+        WorkflowFailedException.class, this::reprotect);
+
+    assertThat(failed).as("the job ends").isNotNull();
+    String code = ReprotectErrorCode.TargetRegionUnavailable.name();
+    assertThat(failed.getCause()).isInstanceOfSatisfying(ApplicationFailure.class,
+        failure -> assertThat(failure.getType()).as("the sync's code").isEqualTo(code));
+    ReprotectJob job = job();
+    assertThat(job.state()).isEqualTo(JobState.Failed);
+    assertThat(job.errorCode()).isEqualTo(code);
+    return job;
   }
 
   /**

@@ -89,7 +89,7 @@ class PlanTimeDecisionsTest {
         fixture.item().replicaDisks().stream().map(ReplicaDisk::replica).toList();
     failOverAndBack(staleVm);
 
-    ReprotectPlan plan = new ReprotectPlanner(fixture.azure).plan(fixture.request());
+    ReprotectPlan plan = new ReprotectPlanner(fixture.azure).plan(fixture.request(), null);
 
     assertThat(plan.disks()).hasSize(earlierReplicas.size()).allSatisfy(disk -> {
       assertThat(earlierReplicas).as("the first cycle's replicas").doesNotContain(disk.replica());

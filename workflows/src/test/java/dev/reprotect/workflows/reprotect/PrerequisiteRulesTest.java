@@ -138,7 +138,7 @@ class PrerequisiteRulesTest {
             f -> f.request(new Customization(null, null, null, "not a valid set!", null))),
         asked(ReprotectErrorCode.PlanChanged, "the plan reviewed was another resource group's",
             f -> f.request().withReviewedPlan(new ReprotectPlanner(f.azure).plan(
-                f.request(new Customization("rg-reviewed", null, null, null, null))).digest())));
+                f.request(new Customization("rg-reviewed", null, null, null, null)), null).digest())));
   }
 
   @Test

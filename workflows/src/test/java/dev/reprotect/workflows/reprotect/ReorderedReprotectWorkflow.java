@@ -19,7 +19,7 @@ public final class ReorderedReprotectWorkflow implements ReprotectWorkflow {
         .start(ReprotectStep.CheckPrerequisites, "same first command as the real workflow");
     Workflow.newActivityStub(ReplicatedItemActivities.class, ActivityPolicies.step("claim"))
         .claimItem(new ItemOperation(request.vault(), request.vm(), "Reprotect",
-            Workflow.getInfo().getWorkflowId()));
+            Workflow.getInfo().getWorkflowId(), null), null);
     Workflow.newActivityStub(ReprotectPlanning.class, ActivityPolicies.step("plan"))
         .plan(request);
     return null;
