@@ -15,11 +15,13 @@ import dev.reprotect.azure.sim.Scenario;
 import dev.reprotect.azure.sim.SimulatedAzure;
 import dev.reprotect.workflows.ReprotectSearchAttributes;
 import dev.reprotect.workflows.ReprotectWorkflows;
+import dev.reprotect.workflows.TaskQueues;
 import dev.reprotect.workflows.WorkflowIds;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.SearchAttributes;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.util.List;
@@ -57,8 +59,11 @@ public final class ReprotectFixture implements AutoCloseable {
     return builder.build();
   }
 
-  /** Registers the activities, built the way the worker builds them, on the test worker. */
-  public void register(Worker worker) {
+  /**
+   * Registers the activities, built the way the worker builds them, on the test worker, and the
+   * syncs on a worker of the sync task queue, as the worker does.
+   */
+  public void register(TestWorkflowEnvironment env, Worker worker) {
     taskQueue = worker.getTaskQueue();
     Injector injector = Guice.createInjector(binder -> {
       binder.bind(AzureBackend.class).toInstance(azure);
@@ -67,6 +72,8 @@ public final class ReprotectFixture implements AutoCloseable {
     });
     worker.registerActivitiesImplementations(
         ReprotectActivities.IMPLEMENTATIONS.stream().map(injector::getInstance).toArray());
+    env.newWorker(TaskQueues.syncQueueOf(taskQueue))
+        .registerActivitiesImplementations(injector.getInstance(InitialSyncActivitiesImpl.class));
   }
 
   public ReprotectRequest request() {
