@@ -26,9 +26,19 @@ public final class LongOperationWait {
 
   private LongOperationWait() {}
 
-  public static void awaitEnd(LongOperationsApi operations, Supplier<LongOperation> begin) {
+  /**
+   * The heartbeat: the operation and what it acts on, so that an activity that runs several
+   * (one copy per disk of a job recorded before the per-disk copies) resumes the right one.
+   */
+  public record Heartbeat(String subject, LongOperation operation) {}
+
+  /** Begins the operation on {@code subject} (or finds it again) and waits for its end. */
+  public static void awaitEnd(LongOperationsApi operations, String subject,
+      Supplier<LongOperation> begin) {
     ActivityExecutionContext activity = Activity.getExecutionContext();
-    LongOperation operation = activity.getHeartbeatDetails(LongOperation.class)
+    LongOperation operation = activity.getHeartbeatDetails(Heartbeat.class)
+        .filter(resumed -> resumed.subject().equals(subject))
+        .map(Heartbeat::operation)
         .filter(resumed -> operations.state(resumed) != LongOperation.State.Forgotten)
         .orElseGet(begin);
     ActivityCompletionException stopped = null;
@@ -46,7 +56,7 @@ public final class LongOperationWait {
         case Running -> {
           if (stopped == null) {
             try {
-              activity.heartbeat(operation);
+              activity.heartbeat(new Heartbeat(subject, operation));
             } catch (ActivityCompletionException cancelledOrTimedOut) {
               stopped = cancelledOrTimedOut;
             }

@@ -58,7 +58,7 @@ public final class TargetVmActivitiesImpl implements TargetVmActivities {
       Optional<PageBlob> seed = azure.storage().blob(disk.replica());
       if (seed.isEmpty()) {
         Caller caller = ActivityCaller.current();
-        LongOperationWait.awaitEnd(azure.longOperations(),
+        LongOperationWait.awaitEnd(azure.longOperations(), disk.replica().toString(),
             () -> azure.longOperations().beginCopyBlob(caller, disk.targetDisk(), disk.replica()));
         seed = azure.storage().blob(disk.replica());
       }
@@ -83,8 +83,9 @@ public final class TargetVmActivitiesImpl implements TargetVmActivities {
         return;
       }
       Caller caller = ActivityCaller.current();
-      LongOperationWait.awaitEnd(azure.longOperations(), () ->
-          azure.longOperations().beginDeleteVirtualMachine(caller, vm.resourceGroup(), vm.name()));
+      LongOperationWait.awaitEnd(azure.longOperations(), vm.resourceGroup() + "/" + vm.name(),
+          () -> azure.longOperations().beginDeleteVirtualMachine(
+              caller, vm.resourceGroup(), vm.name()));
     });
   }
 }
