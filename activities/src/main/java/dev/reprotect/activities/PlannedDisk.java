@@ -19,4 +19,9 @@ public record PlannedDisk(
   public boolean hasSeed() {
     return targetDisk != null || replicaExists;
   }
+
+  /** A stale disk to seed from, and no replica of an earlier run that is further along. */
+  public boolean needsSeedCopy() {
+    return targetDisk != null && !replicaExists;
+  }
 }

@@ -15,6 +15,9 @@ public interface AzureBackend extends AutoCloseable {
 
   ComputeApi compute();
 
+  /** The operations that run for minutes, begun and then polled. */
+  LongOperationsApi longOperations();
+
   RecoveryServicesApi recoveryServices();
 
   /** The guests of the VMs: their writes to their disks (a simulator feature). */

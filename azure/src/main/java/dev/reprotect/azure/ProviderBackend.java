@@ -9,10 +9,11 @@ public abstract class ProviderBackend implements AzureBackend {
   private final RecoveryServicesApi recoveryServices;
   private final MeteringApi metering;
   private final GuestWorkloadApi workload;
+  private final LongOperationsApi longOperations;
 
   protected ProviderBackend(ResourcesApi resources, NetworkApi network, StorageApi storage,
       ComputeApi compute, RecoveryServicesApi recoveryServices, MeteringApi metering,
-      GuestWorkloadApi workload) {
+      GuestWorkloadApi workload, LongOperationsApi longOperations) {
     this.resources = resources;
     this.network = network;
     this.storage = storage;
@@ -20,6 +21,7 @@ public abstract class ProviderBackend implements AzureBackend {
     this.recoveryServices = recoveryServices;
     this.metering = metering;
     this.workload = workload;
+    this.longOperations = longOperations;
   }
 
   @Override
@@ -40,6 +42,11 @@ public abstract class ProviderBackend implements AzureBackend {
   @Override
   public final ComputeApi compute() {
     return compute;
+  }
+
+  @Override
+  public final LongOperationsApi longOperations() {
+    return longOperations;
   }
 
   @Override

@@ -5,11 +5,10 @@ import dev.reprotect.workflows.TaskQueues;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 
 /**
  * The embedded default: Temporal's in-process service, in real time, with a worker on the
- * reprotect task queue. Nothing to install; it lives and dies with the JVM, and cannot list
+ * reprotect task queues. Nothing to install; it lives and dies with the JVM, and cannot list
  * workflows (no visibility store).
  */
 public final class EmbeddedTemporal implements AutoCloseable {
@@ -19,8 +18,8 @@ public final class EmbeddedTemporal implements AutoCloseable {
     environment = TestWorkflowEnvironment.newInstance(
         TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
     SearchAttributeDefinitions.all().forEach(environment::registerSearchAttribute);
-    Worker worker = environment.newWorker(TaskQueues.REPROTECT);
-    WorkerRegistration.registerAll(worker, module);
+    WorkerRegistration.registerAll(environment.getWorkerFactory(), TaskQueues.REPROTECT, module,
+        WorkerSizing.defaults());
     environment.start();
   }
 

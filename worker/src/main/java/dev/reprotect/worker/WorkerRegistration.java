@@ -3,18 +3,31 @@ package dev.reprotect.worker;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.reprotect.activities.ReprotectActivities;
+import dev.reprotect.activities.sync.InitialSyncActivitiesImpl;
 import dev.reprotect.workflows.ReprotectWorkflows;
+import dev.reprotect.workflows.TaskQueues;
 import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
 
-/** Puts every workflow and activity of Reprotect on a worker. */
+/** Puts every workflow and activity of Reprotect on a worker factory: both task queues. */
 public final class WorkerRegistration {
   private WorkerRegistration() {}
 
-  public static void registerAll(Worker worker, ReprotectModule module) {
+  public static void registerAll(WorkerFactory factory, String taskQueue, ReprotectModule module,
+      WorkerSizing sizing) {
     Injector injector = Guice.createInjector(module);
-    worker.registerWorkflowImplementationTypes(
+    Worker steps = factory.newWorker(taskQueue, slots(sizing.stepSlots()));
+    steps.registerWorkflowImplementationTypes(
         ReprotectWorkflows.IMPLEMENTATIONS.toArray(Class<?>[]::new));
-    worker.registerActivitiesImplementations(
+    // The syncs too: a job recorded before the sync queue schedules its syncs here.
+    steps.registerActivitiesImplementations(
         ReprotectActivities.IMPLEMENTATIONS.stream().map(injector::getInstance).toArray());
+    factory.newWorker(TaskQueues.syncQueueOf(taskQueue), slots(sizing.syncSlots()))
+        .registerActivitiesImplementations(injector.getInstance(InitialSyncActivitiesImpl.class));
+  }
+
+  private static WorkerOptions slots(int activities) {
+    return WorkerOptions.newBuilder().setMaxConcurrentActivityExecutionSize(activities).build();
   }
 }

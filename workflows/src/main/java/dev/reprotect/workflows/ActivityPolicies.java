@@ -28,6 +28,9 @@ public final class ActivityPolicies {
    */
   static final int MAXIMUM_CYCLE_ATTEMPTS = 5;
 
+  /** The longest a long-running operation of the backend may take, see {@link #longStep}. */
+  static final Duration LONG_OPERATION_BOUND = Duration.ofHours(24);
+
   private static final RetryOptions RETRY = retry(MAXIMUM_ATTEMPTS);
   private static final RetryOptions CYCLE_RETRY = retry(MAXIMUM_CYCLE_ATTEMPTS);
   private static final RetryOptions SYNC_RETRY = retry(MAXIMUM_SYNC_ATTEMPTS);
@@ -45,6 +48,22 @@ public final class ActivityPolicies {
     return withSummary(summary)
         .setStartToCloseTimeout(Duration.ofMinutes(2))
         .setScheduleToCloseTimeout(Duration.ofMinutes(20))
+        .build();
+  }
+
+  /**
+   * A step that waits for one of the backend's long-running operations (a VM's deletion, a
+   * disk's copy into its seed blob): minutes at the reference pace, more for a large disk, so
+   * liveness comes from the heartbeats the activity sends between two polls, and a worker that
+   * dies is noticed within a minute; the retry finds the operation again by the id it
+   * heartbeated. The start-to-close only bounds an operation that never ends: an in-region copy
+   * of the largest disk (4 TiB) at the reference product's 60 MB/s takes about 20 hours.
+   */
+  public static ActivityOptions longStep(String summary) {
+    return withSummary(summary)
+        .setStartToCloseTimeout(LONG_OPERATION_BOUND)
+        .setScheduleToCloseTimeout(LONG_OPERATION_BOUND.multipliedBy(2))
+        .setHeartbeatTimeout(Duration.ofMinutes(1))
         .build();
   }
 

@@ -2,15 +2,20 @@ package dev.reprotect.activities.targetvm;
 
 import dev.reprotect.activities.ActivityCaller;
 import dev.reprotect.activities.AzureFailures;
+import dev.reprotect.activities.LongOperationWait;
 import dev.reprotect.activities.PlannedDisk;
 import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.activities.SeedCopy;
 import dev.reprotect.activities.SeededDisk;
 import dev.reprotect.activities.TargetVmPlan;
+import dev.reprotect.activities.TargetVmStop;
 import dev.reprotect.azure.AzureBackend;
+import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.PageBlob;
+import dev.reprotect.azure.PowerState;
+import dev.reprotect.azure.VirtualMachine;
 import io.temporal.failure.ApplicationFailure;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,32 +28,43 @@ public final class TargetVmActivitiesImpl implements TargetVmActivities {
   }
 
   @Override
-  public void stopTargetVm(ReprotectPlan plan) {
+  public TargetVmStop stopTargetVm(ReprotectPlan plan) {
     TargetVmPlan vm = plan.targetVm();
-    AzureFailures.translated(plan.targetRegion(), () -> {
-      if (azure.compute().virtualMachine(vm.resourceGroup(), vm.name()).isPresent()) {
-        azure.compute().powerOff(ActivityCaller.current(), vm.resourceGroup(), vm.name());
+    return AzureFailures.translated(plan.targetRegion(), () -> {
+      Optional<VirtualMachine> now = azure.compute().virtualMachine(vm.resourceGroup(), vm.name());
+      if (now.isEmpty()) {
+        return TargetVmStop.Gone;
       }
+      if (now.get().powerState() == PowerState.Stopped) {
+        return TargetVmStop.AlreadyStopped;
+      }
+      azure.compute().powerOff(ActivityCaller.current(), vm.resourceGroup(), vm.name());
+      return TargetVmStop.TurnedOff;
     });
   }
 
   @Override
   public List<SeededDisk> copyDisksToSeedBlobs(ReprotectPlan plan) {
-    return AzureFailures.translated(plan.targetRegion(), () -> {
-      List<SeededDisk> seeded = new ArrayList<>();
-      for (PlannedDisk disk : plan.disks()) {
-        if (disk.targetDisk() == null || disk.replicaExists()) {
-          // No stale disk to seed from, or a replica of an earlier run that is further along.
-          continue;
-        }
-        Optional<PageBlob> seed = azure.storage().blob(disk.replica());
-        if (seed.isEmpty()) {
-          seed = Optional.of(
-              azure.storage().copyBlob(ActivityCaller.current(), disk.targetDisk(), disk.replica()));
-        }
-        seeded.add(new SeededDisk(disk.slot(), seed.get().allocatedBytes()));
+    return plan.disks().stream()
+        .filter(PlannedDisk::needsSeedCopy)
+        .map(disk -> copyDiskToSeedBlob(new SeedCopy(plan.targetRegion(), disk)))
+        .toList();
+  }
+
+  @Override
+  public SeededDisk copyDiskToSeedBlob(SeedCopy copy) {
+    PlannedDisk disk = copy.disk();
+    return AzureFailures.translated(copy.targetRegion(), () -> {
+      Optional<PageBlob> seed = azure.storage().blob(disk.replica());
+      if (seed.isEmpty()) {
+        Caller caller = ActivityCaller.current();
+        LongOperationWait.awaitEnd(azure.longOperations(), disk.replica().toString(),
+            () -> azure.longOperations().beginCopyBlob(caller, disk.targetDisk(), disk.replica()));
+        seed = azure.storage().blob(disk.replica());
       }
-      return seeded;
+      return new SeededDisk(disk.slot(), seed.orElseThrow(() -> ApplicationFailure
+          .newFailure("the copy of " + disk.name() + " ended without its seed blob " + disk.replica(),
+              "SeedBlobMissing")).allocatedBytes());
     });
   }
 
@@ -63,7 +79,13 @@ public final class TargetVmActivitiesImpl implements TargetVmActivities {
               "SeedBlobMissing");
         }
       }
-      azure.compute().deleteVirtualMachine(ActivityCaller.current(), vm.resourceGroup(), vm.name());
+      if (azure.compute().virtualMachine(vm.resourceGroup(), vm.name()).isEmpty()) {
+        return;
+      }
+      Caller caller = ActivityCaller.current();
+      LongOperationWait.awaitEnd(azure.longOperations(), vm.resourceGroup() + "/" + vm.name(),
+          () -> azure.longOperations().beginDeleteVirtualMachine(
+              caller, vm.resourceGroup(), vm.name()));
     });
   }
 }

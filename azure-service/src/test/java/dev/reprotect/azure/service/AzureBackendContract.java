@@ -12,6 +12,7 @@ import dev.reprotect.azure.BlobRef;
 import dev.reprotect.azure.BlockHash;
 import dev.reprotect.azure.BlockTransfer;
 import dev.reprotect.azure.Caller;
+import dev.reprotect.azure.LongOperation;
 import dev.reprotect.azure.NetworkMapping;
 import dev.reprotect.azure.PageBlob;
 import dev.reprotect.azure.PowerState;
@@ -182,6 +183,40 @@ abstract class AzureBackendContract extends BackendContractBase {
     assertThat(azure.metering().activityLog().stream()
         .filter(e -> e.operation().equals("Microsoft.Compute/virtualMachines/delete")))
         .hasSize(1);
+  }
+
+  @Test
+  void longOperationsAreBegunThenPolledToTheirEnd() {
+    account("steast", RG_EAST, EAST);
+    vm("web-01", RG_EAST, EAST, "steast", null, null);
+    BlobRef disk = new BlobRef("steast", "vhds", "web-01-os.vhd");
+    BlobRef seed = new BlobRef("steast", "seed", "web-01-os.vhd");
+
+    assertThat(endOf(azure.longOperations().beginCopyBlob(CALLER, disk, seed)))
+        .isEqualTo(LongOperation.State.Succeeded);
+    assertThat(azure.storage().checksum(seed)).isEqualTo(azure.storage().checksum(disk));
+    assertThat(endOf(azure.longOperations().beginDeleteVirtualMachine(CALLER, RG_EAST, "web-01")))
+        .isEqualTo(LongOperation.State.Succeeded);
+    assertThat(endOf(azure.longOperations().beginDeleteVirtualMachine(CALLER, RG_EAST, "web-01")))
+        .isEqualTo(LongOperation.State.Succeeded);
+
+    assertThat(azure.compute().virtualMachine(RG_EAST, "web-01")).isEmpty();
+    assertThat(azure.metering().activityLog()).extracting(ActivityLogEntry::operation)
+        .containsOnlyOnce("Microsoft.Compute/virtualMachines/delete");
+    LongOperation missingSource = azure.longOperations().beginCopyBlob(CALLER,
+        new BlobRef("steast", "vhds", "never-there.vhd"), seed);
+    assertCode(() -> endOf(missingSource), AzureErrorCode.ResourceNotFound);
+  }
+
+  /** Polls an operation until it no longer runs. */
+  private LongOperation.State endOf(LongOperation operation) {
+    long deadline = System.nanoTime() + java.time.Duration.ofMinutes(1).toNanos();
+    LongOperation.State state = azure.longOperations().state(operation);
+    while (state == LongOperation.State.Running && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+      state = azure.longOperations().state(operation);
+    }
+    return state;
   }
 
   @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.reprotect.azure.AzureErrorCode;
 import dev.reprotect.azure.AzureException;
 import dev.reprotect.azure.Caller;
+import dev.reprotect.azure.LongOperation;
 import dev.reprotect.azure.arm.ArmErrors;
 import dev.reprotect.azure.arm.ArmJson;
 import dev.reprotect.azure.arm.ArmOperations;
@@ -178,33 +179,71 @@ final class ArmHttpClient {
     return status == 429 || status >= 500;
   }
 
-  /** Polls the Azure-AsyncOperation URL until the end, then fetches the Location's result. */
-  private byte[] awaitOperation(HttpResponse<byte[]> accepted) {
-    String statusUrl = accepted.headers().firstValue(ArmOperations.ASYNC_OPERATION_HEADER)
+  /**
+   * Sends a request that may run long and returns its operation without waiting for it: the
+   * caller polls it with {@link #state}.
+   */
+  LongOperation begin(String method, String path, Caller caller, JsonNode body) {
+    HttpResponse<byte[]> response = body == null
+        ? exchange(method, path, caller, BodyPublishers.noBody(), null)
+        : exchange(method, path, caller, json(body), JSON);
+    int status = response.statusCode();
+    if (status == 202) {
+      return new LongOperation(statusUrl(response));
+    }
+    if (status >= 200 && status < 300) {
+      return LongOperation.ended();
+    }
+    throw failure(response);
+  }
+
+  /** One poll of an operation {@link #begin} returned. */
+  LongOperation.State state(LongOperation operation) {
+    return operation.endedWhenAccepted()
+        ? LongOperation.State.Succeeded : poll(operation.id()).state();
+  }
+
+  /** How one poll found an operation, and how long the service asked to wait for the next. */
+  private record Poll(LongOperation.State state, Duration retryAfter) {}
+
+  private Poll poll(String statusUrl) {
+    HttpResponse<byte[]> polled = exchange("GET", ownPath(statusUrl), null,
+        BodyPublishers.noBody(), null);
+    if (polled.statusCode() == 404) {
+      // Operations live in the service's memory: one it forgot was cut short by a restart.
+      return new Poll(LongOperation.State.Forgotten, null);
+    }
+    JsonNode status = json(finish(polled));
+    return switch (ArmOperations.statusOf(status)) {
+      case ArmOperations.SUCCEEDED -> new Poll(LongOperation.State.Succeeded, null);
+      case ArmOperations.FAILED -> throw ArmErrors.toException(500, ArmOperations.errorOf(status));
+      default -> new Poll(LongOperation.State.Running, polled.headers()
+          .firstValue(ArmOperations.RETRY_AFTER_HEADER).map(ArmHttpClient::seconds).orElse(null));
+    };
+  }
+
+  private static String statusUrl(HttpResponse<byte[]> accepted) {
+    return accepted.headers().firstValue(ArmOperations.ASYNC_OPERATION_HEADER)
         .orElseThrow(() -> new AzureException(AzureErrorCode.InternalServerError,
             "a 202 without an " + ArmOperations.ASYNC_OPERATION_HEADER + " header"));
+  }
+
+  /** Polls the Azure-AsyncOperation URL until the end, then fetches the Location's result. */
+  private byte[] awaitOperation(HttpResponse<byte[]> accepted) {
+    String statusUrl = statusUrl(accepted);
     Optional<String> resultUrl = accepted.headers().firstValue(ArmOperations.LOCATION_HEADER);
     Duration wait = FIRST_POLL;
     while (true) {
-      HttpResponse<byte[]> polled = exchange("GET", ownPath(statusUrl), null,
-          BodyPublishers.noBody(), null);
-      if (polled.statusCode() == 404) {
-        // Operations live in the service's memory: one it forgot was cut short by a restart.
-        // The request is idempotent, so the caller's retry re-issues it.
-        throw new AzureException(AzureErrorCode.InternalServerError,
+      Poll poll = poll(statusUrl);
+      switch (poll.state()) {
+        case Forgotten -> throw new AzureException(AzureErrorCode.InternalServerError,
             "the service lost operation " + statusUrl + " (it restarted); retry the request");
-      }
-      JsonNode status = json(finish(polled));
-      switch (ArmOperations.statusOf(status)) {
-        case ArmOperations.SUCCEEDED -> {
+        case Succeeded -> {
           return resultUrl.isEmpty() ? new byte[0] : send("GET", ownPath(resultUrl.get()), null,
               BodyPublishers.noBody(), null);
         }
-        case ArmOperations.FAILED -> throw ArmErrors.toException(500,
-            ArmOperations.errorOf(status));
-        default -> {
-          sleep(polled.headers().firstValue(ArmOperations.RETRY_AFTER_HEADER)
-              .map(ArmHttpClient::seconds).orElse(wait));
+        case Running -> {
+          sleep(poll.retryAfter() == null ? wait : poll.retryAfter());
           wait = wait.multipliedBy(2).compareTo(LONGEST_POLL) > 0
               ? LONGEST_POLL : wait.multipliedBy(2);
         }

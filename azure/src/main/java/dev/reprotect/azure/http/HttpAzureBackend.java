@@ -26,7 +26,7 @@ public final class HttpAzureBackend extends ProviderBackend {
   private HttpAzureBackend(ArmHttpClient client) {
     super(new HttpResources(client), new HttpNetwork(client), new HttpStorage(client),
         new HttpCompute(client), new HttpRecoveryServices(client), new HttpMetering(client),
-        new HttpGuestWorkload(client));
+        new HttpGuestWorkload(client), new HttpLongOperations(client));
     this.client = client;
   }
 

@@ -84,9 +84,17 @@ final class HttpStorage implements StorageApi {
 
   @Override
   public PageBlob copyBlob(Caller caller, BlobRef from, BlobRef to) {
+    return StorageJson.pageBlob(client.post(caller, copyPath(to), copyBody(from)));
+  }
+
+  static String copyPath(BlobRef to) {
+    return path(ArmPaths.BLOB_COPY, to);
+  }
+
+  static ObjectNode copyBody(BlobRef from) {
     ObjectNode body = ArmJson.object();
     body.set("source", StorageJson.blobRef(from));
-    return StorageJson.pageBlob(client.post(caller, path(ArmPaths.BLOB_COPY, to), body));
+    return body;
   }
 
   @Override

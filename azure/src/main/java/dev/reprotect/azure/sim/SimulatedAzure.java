@@ -17,17 +17,26 @@ public final class SimulatedAzure extends ProviderBackend {
   private final World world;
   private final boolean ownsDataDir;
   private final SimGuestWorkload guests;
+  private final SimLongOperations longOperations;
 
   private SimulatedAzure(World world, boolean ownsDataDir) {
     this(world, ownsDataDir, new SimGuestWorkload(world));
   }
 
   private SimulatedAzure(World world, boolean ownsDataDir, SimGuestWorkload guests) {
+    this(world, ownsDataDir, guests,
+        new SimLongOperations(new SimCompute(world), new SimStorage(world)));
+  }
+
+  private SimulatedAzure(World world, boolean ownsDataDir, SimGuestWorkload guests,
+      SimLongOperations longOperations) {
     super(new SimResources(world), new SimNetwork(world), new SimStorage(world),
-        new SimCompute(world), new SimRecoveryServices(world), new SimMetering(world), guests);
+        new SimCompute(world), new SimRecoveryServices(world), new SimMetering(world), guests,
+        longOperations);
     this.world = world;
     this.ownsDataDir = ownsDataDir;
     this.guests = guests;
+    this.longOperations = longOperations;
   }
 
   /** A simulator whose blocks live in a temporary directory removed on close. */
@@ -110,6 +119,7 @@ public final class SimulatedAzure extends ProviderBackend {
   public void close() {
     // The guests stop writing before the state they write to closes.
     guests.close();
+    longOperations.close();
     world.journal.close();
     if (!ownsDataDir) {
       return;

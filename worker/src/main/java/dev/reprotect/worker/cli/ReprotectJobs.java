@@ -27,7 +27,6 @@ import io.temporal.client.WorkflowExecutionMetadata;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.SearchAttributes;
-import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -175,7 +174,8 @@ final class ReprotectJobs {
     for (PendingActivityInfo activity : described.getPendingActivitiesList()) {
       if (activity.getActivityType().getName().equals(SYNC_ACTIVITY_TYPE)
           && activity.hasHeartbeatDetails()) {
-        SyncProgress details = DefaultDataConverter.STANDARD_INSTANCE.fromPayloads(0,
+        // The client's converter: a codec (encryption, compression) the worker encodes with.
+        SyncProgress details = client.getOptions().getDataConverter().fromPayloads(0,
             Optional.of(activity.getHeartbeatDetails()), SyncProgress.class, SyncProgress.class);
         progress.add(new DiskProgress(
             activity.getActivityId(), activity.getAttempt(), details));

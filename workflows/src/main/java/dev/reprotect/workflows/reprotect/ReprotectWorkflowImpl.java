@@ -11,9 +11,11 @@ import dev.reprotect.activities.PlannedDisk;
 import dev.reprotect.activities.ReplicationStarted;
 import dev.reprotect.activities.ReprotectPlan;
 import dev.reprotect.activities.ReprotectRequest;
+import dev.reprotect.activities.SeedCopy;
 import dev.reprotect.activities.SeededDisk;
 import dev.reprotect.activities.StartReplication;
 import dev.reprotect.activities.TargetVmPlan;
+import dev.reprotect.activities.TargetVmStop;
 import dev.reprotect.activities.artefacts.ArtefactActivities;
 import dev.reprotect.activities.item.ReplicatedItemActivities;
 import dev.reprotect.activities.plan.ReprotectPlanning;
@@ -30,6 +32,7 @@ import dev.reprotect.azure.RecoveryPointType;
 import dev.reprotect.workflows.ActivityPolicies;
 import dev.reprotect.workflows.FailureCode;
 import dev.reprotect.workflows.ReprotectSearchAttributes;
+import dev.reprotect.workflows.TaskQueues;
 import dev.reprotect.workflows.WorkflowIds;
 import dev.reprotect.workflows.replication.RecoveryPointInfo;
 import dev.reprotect.workflows.replication.ReplicationInput;
@@ -61,7 +64,14 @@ public final class ReprotectWorkflowImpl implements ReprotectWorkflow {
    */
   static final String CONSISTENT_CUT = "consistent-cut-and-replication";
 
+  /**
+   * Version 1: the stop step runs whenever there is a target VM and decides from its state then,
+   * the seed blobs are copied one activity per disk, and the syncs run on the sync task queue.
+   */
+  static final String LONG_STEPS = "stop-now-seed-per-disk-sync-queue";
+
   private final List<Promise<?>> inFlight = new ArrayList<>();
+  private boolean longSteps;
   private JobTracker job;
 
   @Override
@@ -189,6 +199,7 @@ public final class ReprotectWorkflowImpl implements ReprotectWorkflow {
 
   /** Steps 2 to 4; returns the seed bytes copied per disk slot. */
   private Map<String, Long> seedFromTargetVm(ReprotectPlan plan) {
+    longSteps = Workflow.getVersion(LONG_STEPS, Workflow.DEFAULT_VERSION, 1) >= 1;
     TargetVmPlan target = plan.targetVm();
     if (target == null) {
       String reason = plan.disks().stream().anyMatch(PlannedDisk::replicaExists)
@@ -199,10 +210,11 @@ public final class ReprotectWorkflowImpl implements ReprotectWorkflow {
       job.skip(ReprotectStep.DeleteTargetVm, reason);
       return Map.of();
     }
-    if (target.powerState() == PowerState.Running) {
+    if (longSteps) {
+      stopTargetVm(plan, target);
+    } else if (target.powerState() == PowerState.Running) {
       job.start(ReprotectStep.StopTargetVm, target.name() + " is running in " + target.region());
-      stub(TargetVmActivities.class, ActivityPolicies.step(
-          "Turn off " + target.name() + " in " + target.region())).stopTargetVm(plan);
+      stopTargetVmStub(plan, target).stopTargetVm(plan);
       job.succeed(ReprotectStep.StopTargetVm, target.name() + " is stopped");
     } else {
       job.skip(ReprotectStep.StopTargetVm, target.name() + " is already stopped");
@@ -210,20 +222,59 @@ public final class ReprotectWorkflowImpl implements ReprotectWorkflow {
 
     job.start(ReprotectStep.CopySeedBlobs, "Into " + plan.targetStorageAccount().name() + "/"
         + ReprotectPlan.SEED_CONTAINER);
-    List<SeededDisk> seeded = stub(TargetVmActivities.class, ActivityPolicies.step(
-        "Copy the disks of " + target.name() + " to seed blobs in "
-            + plan.targetStorageAccount().name())).copyDisksToSeedBlobs(plan);
+    List<SeededDisk> seeded = longSteps ? copySeedBlobs(plan, target)
+        : stub(TargetVmActivities.class, ActivityPolicies.longStep(
+            "Copy the disks of " + target.name() + " to seed blobs in "
+                + plan.targetStorageAccount().name())).copyDisksToSeedBlobs(plan);
     Map<String, Long> seedBytes = seeded.stream()
         .collect(Collectors.toMap(SeededDisk::slot, SeededDisk::seedBytesCopied));
     job.succeed(ReprotectStep.CopySeedBlobs, String.format("%d disks seeded, %s", seeded.size(),
         format(seedBytes.values().stream().mapToLong(Long::longValue).sum())));
 
     job.start(ReprotectStep.DeleteTargetVm, target.name() + " in " + target.resourceGroup());
-    stub(TargetVmActivities.class, ActivityPolicies.step(
+    stub(TargetVmActivities.class, ActivityPolicies.longStep(
         "Delete " + target.name() + " in " + target.region() + " (its disks live on as seeds)"))
         .deleteTargetVm(plan);
     job.succeed(ReprotectStep.DeleteTargetVm, target.name() + " is deleted");
     return seedBytes;
+  }
+
+  /**
+   * Step 2 decided from the VM's state when it runs, not from the plan's: someone may have
+   * started or stopped it since.
+   */
+  private void stopTargetVm(ReprotectPlan plan, TargetVmPlan target) {
+    job.start(ReprotectStep.StopTargetVm, "Turning off " + target.name() + " in "
+        + target.region() + " if it runs");
+    TargetVmStop stop = stopTargetVmStub(plan, target).stopTargetVm(plan);
+    switch (stop) {
+      case TurnedOff -> job.succeed(ReprotectStep.StopTargetVm, target.name()
+          + " was running; it is stopped");
+      case AlreadyStopped -> job.skip(ReprotectStep.StopTargetVm, target.name()
+          + " is already stopped");
+      case Gone -> job.skip(ReprotectStep.StopTargetVm, target.name() + " no longer exists");
+    }
+  }
+
+  private static TargetVmActivities stopTargetVmStub(ReprotectPlan plan, TargetVmPlan target) {
+    return stub(TargetVmActivities.class, ActivityPolicies.step(
+        "Turn off " + target.name() + " in " + target.region()));
+  }
+
+  /** One copy per disk, in parallel: a failed disk is retried alone. */
+  private List<SeededDisk> copySeedBlobs(ReprotectPlan plan, TargetVmPlan target) {
+    List<Promise<SeededDisk>> copies = new ArrayList<>();
+    for (PlannedDisk disk : plan.disks()) {
+      if (disk.needsSeedCopy()) {
+        TargetVmActivities copy = stub(TargetVmActivities.class, ActivityPolicies.longStep(
+            "Copy " + disk.name() + " of " + target.name() + " to its seed blob in "
+                + plan.targetStorageAccount().name()));
+        copies.add(Async.function(copy::copyDiskToSeedBlob,
+            new SeedCopy(plan.targetRegion(), disk)));
+      }
+    }
+    inFlight.addAll(copies);
+    return copies.stream().map(Promise::get).toList();
   }
 
   /** Cut 0: every source disk at one instant, so the first recovery point is crash-consistent. */
@@ -264,9 +315,14 @@ public final class ReprotectWorkflowImpl implements ReprotectWorkflow {
     List<Promise<DiskSyncResult>> syncs = new ArrayList<>();
     CancellationScope scope = Workflow.newCancellationScope(() -> {
       for (PlannedDisk disk : plan.disks()) {
-        InitialSyncActivities sync = stub(InitialSyncActivities.class, ActivityPolicies.sync(
-            "Initial sync of " + disk.name() + (disk.hasSeed() ? " against its seed" : " (full copy)")
-                + ", " + format(disk.sizeBytes())));
+        ActivityOptions options = ActivityPolicies.sync("Initial sync of " + disk.name()
+            + (disk.hasSeed() ? " against its seed" : " (full copy)") + ", "
+            + format(disk.sizeBytes()));
+        if (longSteps) {
+          options = ActivityOptions.newBuilder(options).setTaskQueue(
+              TaskQueues.syncQueueOf(Workflow.getInfo().getTaskQueue())).build();
+        }
+        InitialSyncActivities sync = stub(InitialSyncActivities.class, options);
         BlobRef sourceCut = cut == null ? null : cut.disks().stream()
             .filter(snapshot -> snapshot.slot().equals(disk.slot())).findFirst()
             .map(CutDisk::snapshot)

@@ -37,7 +37,7 @@ final class EndToEnd implements AutoCloseable {
   EndToEnd(Scenario scenario, TestWorkflowEnvironment env, Worker worker) {
     this.env = env;
     fixture = new ReprotectFixture(scenario);
-    fixture.register(worker);
+    fixture.register(env, worker);
     azure = fixture.azure;
     storage = azure.storage();
   }

@@ -40,14 +40,14 @@ class CustomisationTest {
 
   private ReprotectSummary run(Scenario scenario, Customization custom,
       TestWorkflowEnvironment env, Worker worker) {
-    seed(scenario, worker);
+    seed(scenario, env, worker);
     env.start();
     return reprotect(custom, env);
   }
 
-  private void seed(Scenario scenario, Worker worker) {
+  private void seed(Scenario scenario, TestWorkflowEnvironment env, Worker worker) {
     fixture = new ReprotectFixture(scenario);
-    fixture.register(worker);
+    fixture.register(env, worker);
   }
 
   private ReprotectSummary reprotect(Customization custom, TestWorkflowEnvironment env) {
@@ -120,7 +120,7 @@ class CustomisationTest {
   @Test
   void anAccountNameTakenBySomeoneElseAfterThePlanIsNotUsedForTheReplicas(
       TestWorkflowEnvironment env, Worker worker) {
-    seed(ReprotectFixture.scenario().build(), worker);
+    seed(ReprotectFixture.scenario().build(), env, worker);
     // The item's recorded target account is gone: the plan names a new one, "<source>asr".
     ReplicatedItem item = fixture.item();
     fixture.azure.recoveryServices().putReplicatedItem(SOMEONE_ELSE, item.withReplicationTo(

@@ -74,7 +74,7 @@ class FailureHandlingTest {
   private void seed(Scenario scenario, TestWorkflowEnvironment env, Worker worker) {
     this.env = env;
     fixture = new ReprotectFixture(scenario);
-    fixture.register(worker);
+    fixture.register(env, worker);
   }
 
   private void start() {

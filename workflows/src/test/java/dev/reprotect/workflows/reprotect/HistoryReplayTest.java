@@ -75,7 +75,7 @@ class HistoryReplayTest {
   private static void record(String name, Scenario scenario, TestWorkflowEnvironment env,
       Worker worker) throws Exception {
     try (ReprotectFixture fixture = new ReprotectFixture(scenario)) {
-      fixture.register(worker);
+      fixture.register(env, worker);
       env.start();
       fixture.newWorkflow(env.getWorkflowClient()).reprotect(fixture.request());
       String json = env.getWorkflowClient().fetchHistory(fixture.workflowId()).toJson(true);

@@ -57,7 +57,7 @@ class ItemClaimTest {
 
   private void seed(TestWorkflowEnvironment env, Worker worker) {
     fixture = new ReprotectFixture(ReprotectFixture.scenario().build());
-    fixture.register(worker);
+    fixture.register(env, worker);
     taskQueue = worker.getTaskQueue();
     client = env.getWorkflowClient();
   }

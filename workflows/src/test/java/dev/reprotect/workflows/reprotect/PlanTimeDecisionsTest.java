@@ -39,7 +39,7 @@ class PlanTimeDecisionsTest {
 
   private void seed(Scenario scenario, TestWorkflowEnvironment env, Worker worker) {
     fixture = new ReprotectFixture(scenario);
-    fixture.register(worker);
+    fixture.register(env, worker);
     env.start();
   }
 

@@ -189,7 +189,7 @@ class PrerequisiteRulesTest {
 
   private void assertRefused(Broken broken, TestWorkflowEnvironment env, Worker worker) {
     fixture = new ReprotectFixture(broken.world().apply(ReprotectFixture.scenario()).build());
-    fixture.register(worker);
+    fixture.register(env, worker);
     env.start();
     String before = fixture.azure.exportState();
     int logged = fixture.azure.metering().activityLog().size();

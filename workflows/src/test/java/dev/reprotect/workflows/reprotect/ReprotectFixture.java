@@ -15,15 +15,19 @@ import dev.reprotect.azure.sim.Scenario;
 import dev.reprotect.azure.sim.SimulatedAzure;
 import dev.reprotect.workflows.ReprotectSearchAttributes;
 import dev.reprotect.workflows.ReprotectWorkflows;
+import dev.reprotect.workflows.TaskQueues;
 import dev.reprotect.workflows.WorkflowIds;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.SearchAttributes;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * A seeded simulator and the activities over it, for workflow tests (the replication package's
@@ -50,23 +54,44 @@ public final class ReprotectFixture implements AutoCloseable {
 
   /** The test environment with the workflows registered and the search attributes known. */
   public static TestWorkflowExtension temporal() {
+    return temporalBuilder().build();
+  }
+
+  static TestWorkflowExtension.Builder temporalBuilder() {
     TestWorkflowExtension.Builder builder = TestWorkflowExtension.newBuilder()
         .registerWorkflowImplementationTypes(ReprotectWorkflows.IMPLEMENTATIONS.toArray(Class[]::new))
         .setDoNotStart(true);
     SearchAttributeDefinitions.all().forEach(builder::registerSearchAttribute);
-    return builder.build();
+    return builder;
   }
 
-  /** Registers the activities, built the way the worker builds them, on the test worker. */
-  public void register(Worker worker) {
+  /**
+   * Registers the activities, built the way the worker builds them, on the test worker, and the
+   * syncs on a worker of the sync task queue, as the worker does.
+   */
+  public void register(TestWorkflowEnvironment env, Worker worker) {
+    register(env, worker, azure, Map.of());
+  }
+
+  /**
+   * Registers the activities over {@code backend} (the fixture's simulator seen through a test's
+   * lens), each implementation of a class {@code decorators} maps wrapped by its decorator.
+   */
+  void register(TestWorkflowEnvironment env, Worker worker, AzureBackend backend,
+      Map<Class<?>, UnaryOperator<Object>> decorators) {
     taskQueue = worker.getTaskQueue();
     Injector injector = Guice.createInjector(binder -> {
-      binder.bind(AzureBackend.class).toInstance(azure);
+      binder.bind(AzureBackend.class).toInstance(backend);
       binder.bindConstant().annotatedWith(Names.named(InitialSyncActivitiesImpl.BLOCKS_PER_RANGE))
           .to(BLOCKS_PER_RANGE);
     });
     worker.registerActivitiesImplementations(
-        ReprotectActivities.IMPLEMENTATIONS.stream().map(injector::getInstance).toArray());
+        ReprotectActivities.IMPLEMENTATIONS.stream()
+            .map(type -> decorators.getOrDefault(type, UnaryOperator.identity())
+                .apply(injector.getInstance(type)))
+            .toArray());
+    env.newWorker(TaskQueues.syncQueueOf(taskQueue))
+        .registerActivitiesImplementations(injector.getInstance(InitialSyncActivitiesImpl.class));
   }
 
   public ReprotectRequest request() {

@@ -40,7 +40,7 @@ class ReprotectWorkflowTest {
 
   private ReprotectSummary run(Scenario scenario, TestWorkflowEnvironment env, Worker worker) {
     fixture = new ReprotectFixture(scenario);
-    fixture.register(worker);
+    fixture.register(env, worker);
     env.start();
     return fixture.newWorkflow(env.getWorkflowClient()).reprotect(fixture.request());
   }

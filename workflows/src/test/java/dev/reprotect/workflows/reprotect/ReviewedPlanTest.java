@@ -37,7 +37,7 @@ class ReviewedPlanTest {
   @BeforeEach
   void seed(TestWorkflowEnvironment env, Worker worker) {
     fixture = new ReprotectFixture(ReprotectFixture.scenario().build());
-    fixture.register(worker);
+    fixture.register(env, worker);
     env.start();
   }
 

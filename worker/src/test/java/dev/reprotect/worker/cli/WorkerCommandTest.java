@@ -1,0 +1,24 @@
+package dev.reprotect.worker.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class WorkerCommandTest {
+  @Test
+  void theHelpExplainsBothSlotCountsAndTheirQueues() {
+    CliRun run = CliRun.of("worker", "--help");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.stdout()).contains("--step-slots=N", "--sync-slots=N", "'reprotect-sync'",
+        "(default: 50)", "(default: 4)");
+  }
+
+  @Test
+  void aWorkerWithoutASyncSlotIsAUsageErrorAndStartsNothing() {
+    CliRun run = CliRun.of("worker", "--sync-slots", "0", "--address", "127.0.0.1:1");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.stderr()).contains("--sync-slots");
+  }
+}
