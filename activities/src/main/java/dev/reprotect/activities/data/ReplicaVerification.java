@@ -37,7 +37,7 @@ public final class ReplicaVerification {
     long repaired = 0;
     long metered = 0;
     for (long from = 0; from < totalBlocks; from += blocksPerRange) {
-      RangeDiff diff = RangeDiff.of(azure, source, replica, from,
+      RangeDiff diff = RangeDiff.of(azure, caller, source, replica, from,
           Math.min(from + blocksPerRange, totalBlocks), sourceRegion);
       BlockTransfer resent = ReliableTransfer.send(azure, caller, source, replica, diff.differing());
       repaired += diff.differing().size();

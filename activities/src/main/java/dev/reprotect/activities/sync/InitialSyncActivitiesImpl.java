@@ -73,7 +73,7 @@ public final class InitialSyncActivitiesImpl implements InitialSyncActivities {
       long rangeStart = progress.nextBlock();
       long rangeEnd = Math.min(rangeStart + blocksPerRange, totalBlocks);
       RangeDiff diff = RangeDiff.of(
-          azure, from, disk.replica(), rangeStart, rangeEnd, input.sourceRegion());
+          azure, caller, from, disk.replica(), rangeStart, rangeEnd, input.sourceRegion());
       // A cancellation or a refused heartbeat surfaces between two batches: a safe point.
       progress = pace.sendRange(progress.advance(rangeStart, diff.meteredBytes(), 0, 0),
           diff.differing(), rangeEnd, (sent, batch, reached) -> {

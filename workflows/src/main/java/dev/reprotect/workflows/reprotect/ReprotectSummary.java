@@ -2,7 +2,11 @@ package dev.reprotect.workflows.reprotect;
 
 import java.util.List;
 
-/** The result of a reprotect: what was created or reused, what each disk cost, the state reached. */
+/**
+ * The result of a reprotect: what was created or reused, what each disk cost, the state reached.
+ * {@code bytesSentAcrossRegions} is what the backend metered for the whole job, every attempt of
+ * every step included (0 in the results of jobs that ended before it was recorded).
+ */
 public record ReprotectSummary(
     String vault,
     String vm,
@@ -12,7 +16,8 @@ public record ReprotectSummary(
     List<ArtefactSummary> artefacts,
     List<DiskSummary> disks,
     int recoveryPoints,
-    long durationMs) {
+    long durationMs,
+    long bytesSentAcrossRegions) {
 
   public ReprotectSummary {
     artefacts = List.copyOf(artefacts);
