@@ -96,10 +96,9 @@ public final class ReplicationCycleActivitiesImpl implements ReplicationCycleAct
                   staged.blocksCopied() * azure.storage().blockSize(), shipped.meteredBytes());
             });
       }
-      ShipmentProgress shippedSoFar = progress;
       ReplicaVerification.Verified verified = ReplicaVerification.verify(azure, caller,
-          disk.snapshot(), replica.replica(), item.source().region(), blocksPerRange,
-          () -> context.heartbeat(shippedSoFar));
+          disk.snapshot(), replica.replica(), item.source().region(), blocksPerRange, pace,
+          progress);
       azure.storage().deleteBlob(caller, staging);
       progress = progress.nextDisk(verified.blocksRepaired(), verified.meteredBytes());
       context.heartbeat(progress);

@@ -83,9 +83,8 @@ public final class InitialSyncActivitiesImpl implements InitialSyncActivities {
                 transfer.blocksCleared());
           });
     }
-    SyncProgress synced = progress;
     ReplicaVerification.Verified verified = ReplicaVerification.verify(azure, caller, from,
-        disk.replica(), input.sourceRegion(), blocksPerRange, () -> context.heartbeat(synced));
+        disk.replica(), input.sourceRegion(), blocksPerRange, pace, progress);
     return new DiskSyncResult(disk.slot(), disk.name(), source.sizeBytes(),
         source.allocatedBytes(), progress.blocksCopied(), progress.blocksCleared(),
         progress.bytesTransferred() + verified.meteredBytes(), resumedFrom,
