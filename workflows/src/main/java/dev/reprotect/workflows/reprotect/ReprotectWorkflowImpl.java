@@ -126,7 +126,7 @@ public final class ReprotectWorkflowImpl implements ReprotectWorkflow {
     String runTag = consistentCut ? "r" + Workflow.getInfo().getRunId().substring(0, 8) : null;
     CutTaken cut0 = consistentCut ? takeCut0(plan, runTag) : null;
     List<DiskSyncResult> synced = syncDisks(plan, cut0);
-    job.succeed(ReprotectStep.InitialSync, String.format("%d blocks sent, %d cleared, %s metered",
+    job.succeed(ReprotectStep.InitialSync, String.format("%d blocks sent, %d cleared, %s as the syncs counted",
         synced.stream().mapToLong(DiskSyncResult::blocksCopied).sum(),
         synced.stream().mapToLong(DiskSyncResult::blocksCleared).sum(),
         format(synced.stream().mapToLong(DiskSyncResult::bytesTransferred).sum())));
