@@ -21,21 +21,23 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A sync over a link of 2 MB/s on a real Temporal server, where a range of changed blocks takes
- * longer than the heartbeat timeout: each disk's only range holds 128 changed blocks of 1 MiB
- * (about 67 s, against a timeout of 60 s). A sync that heartbeats only between ranges times out
- * there, and its next attempt overlaps the one still sending; this one heartbeats within the
- * range and completes with one attempt per disk and every block written once.
+ * longer than a heartbeat interval allowed before the sync heartbeated within ranges: each disk
+ * has two ranges of about 64 changed blocks of 1 MiB (about 34 s each, against the 30 s timeout of
+ * then). A sync that heartbeats only between ranges times out in its second range (the server
+ * counts the timeout from the first heartbeat), and its next attempt overlaps the one still
+ * sending; this one heartbeats within the range and completes with one attempt per disk and every
+ * block written once.
  */
 class SlowLinkSyncIT {
   private static final String JOB = "reprotect.contoso.web-01";
   private static final String SYNC = "/SyncDisk/";
   /**
-   * Two disks of 256 MiB (one range each), half allocated and all of it changed. The latency
+   * Two disks of 512 MiB (two ranges each), a quarter allocated and all of it changed. The latency
    * model's disk rate is scaled with its time: 0.02 MB/s at a hundredth of the reference pace is
    * 2 MB/s in real time, while the control-plane steps take a hundredth of their minutes.
    */
-  private static final List<String> SLOW_LINK = List.of("--disk-size", "256MiB", "--allocated",
-      "50", "--changed", "100", "--time-scale", "0.01", "--disk-mbps", "0.02");
+  private static final List<String> SLOW_LINK = List.of("--disk-size", "512MiB", "--allocated",
+      "25", "--changed", "100", "--time-scale", "0.01", "--disk-mbps", "0.02");
 
   @TempDir
   Path dir;
