@@ -22,11 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A sync over a link of 2 MB/s on a real Temporal server, where a range of changed blocks takes
  * longer than a heartbeat interval allowed before the sync heartbeated within ranges: each disk
- * has two ranges of about 64 changed blocks of 1 MiB (about 34 s each, against the 30 s timeout of
- * then). A sync that heartbeats only between ranges times out in its second range (the server
- * counts the timeout from the first heartbeat), and its next attempt overlaps the one still
- * sending; this one heartbeats within the range and completes with one attempt per disk and every
- * block written once.
+ * has two ranges of about 64 changed blocks of 1 MiB (about 34 s each, against the 30 s timeout
+ * of then). A sync that heartbeats only between ranges times out in its second range (the dev
+ * server never timed out a single long range, before any heartbeat), and its next attempt
+ * overlaps the one still sending; this one heartbeats within the range and completes with one
+ * attempt per disk and every block written once.
  */
 class SlowLinkSyncIT {
   private static final String JOB = "reprotect.contoso.web-01";
