@@ -4,13 +4,21 @@ import dev.reprotect.azure.Caller;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityInfo;
 
-/** The caller the backend logs for the running activity: workflow, activity, attempt. */
+/**
+ * The caller the backend logs for the running activity: workflow, run, activity, attempt. The
+ * run tells a re-run of a job (same workflow id) apart from the run before it.
+ */
 public final class ActivityCaller {
   private ActivityCaller() {}
 
   public static Caller current() {
     ActivityInfo info = Activity.getExecutionContext().getInfo();
-    return Caller.of(info.getWorkflowId() + "/" + info.getActivityType() + "/"
+    return Caller.of(ofRun(info.getWorkflowId(), info.getRunId()) + info.getActivityType() + "/"
         + info.getActivityId() + "#" + info.getAttempt());
+  }
+
+  /** The start of the correlation id of every call an activity of that run makes. */
+  public static String ofRun(String workflowId, String runId) {
+    return workflowId + "/" + runId + "/";
   }
 }

@@ -2,6 +2,7 @@ package dev.reprotect.activities;
 
 import dev.reprotect.activities.artefacts.ArtefactActivitiesImpl;
 import dev.reprotect.activities.item.ReplicatedItemActivitiesImpl;
+import dev.reprotect.activities.metering.MeteringActivitiesImpl;
 import dev.reprotect.activities.plan.ReprotectPlanningImpl;
 import dev.reprotect.activities.replication.DeltaReplicationActivitiesImpl;
 import dev.reprotect.activities.replication.ReplicationCycleActivitiesImpl;
@@ -18,7 +19,8 @@ public final class ReprotectActivities {
       TargetVmActivitiesImpl.class,
       InitialSyncActivitiesImpl.class,
       DeltaReplicationActivitiesImpl.class,
-      ReplicationCycleActivitiesImpl.class);
+      ReplicationCycleActivitiesImpl.class,
+      MeteringActivitiesImpl.class);
 
   /** Blocks compared per range of the initial sync, between two heartbeats: 256 MiB of 1 MiB blocks. */
   public static final int DEFAULT_BLOCKS_PER_RANGE = 256;

@@ -7,6 +7,12 @@ public interface MeteringApi {
   /** Bytes that crossed from one region to the other, in that direction. */
   long bytesTransferred(String fromRegion, String toRegion);
 
+  /**
+   * Bytes that crossed regions, in any direction, for the callers whose correlation id starts
+   * with {@code correlationIdPrefix}: what one job cost, every attempt of every step included.
+   */
+  long bytesTransferredBy(String correlationIdPrefix);
+
   /** Every mutating operation applied, oldest first. */
   List<ActivityLogEntry> activityLog();
 }

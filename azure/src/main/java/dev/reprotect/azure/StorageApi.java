@@ -50,10 +50,11 @@ public interface StorageApi {
 
   /**
    * The hashes of the allocated blocks in [fromBlock, toBlock), computed from their bytes in the
-   * blob's region and delivered to {@code deliverToRegion}: they are metered when that is another
-   * region.
+   * blob's region and delivered to {@code deliverToRegion}: they are metered, to the caller, when
+   * that is another region.
    */
-  BlockHashes blockHashes(BlobRef ref, long fromBlock, long toBlock, String deliverToRegion);
+  BlockHashes blockHashes(
+      Caller caller, BlobRef ref, long fromBlock, long toBlock, String deliverToRegion);
 
   /**
    * Makes the given blocks of {@code to} equal to those of {@code from}: copied where {@code from}

@@ -122,6 +122,8 @@ class FaultyServiceReprotectTest {
             .isEqualTo(disk.sourceChecksum());
       }
       // Checked in the simulator itself, not through the faulty service.
+      assertThat(summary.bytesSentAcrossRegions()).as("job %d's bytes sent", index)
+          .isEqualTo(world.sim.metering().bytesTransferredBy(world.workflowId() + "/"));
       assertThat(world.sim.recoveryServices().replicatedItem(world.scenario.vault(),
           world.scenario.vm()).orElseThrow().state()).isEqualTo(ProtectionState.Protected);
       Map<String, Long> applied = world.sim.metering().activityLog().stream()

@@ -30,6 +30,8 @@ public final class ActivityPolicies {
 
   /** The longest a long-running operation of the backend may take, see {@link #longStep}. */
   static final Duration LONG_OPERATION_BOUND = Duration.ofHours(24);
+  /** The heartbeat timeout of the loops that send blocks across regions: see {@link #sync}. */
+  static final Duration DATA_HEARTBEAT_TIMEOUT = Duration.ofMinutes(1);
 
   private static final RetryOptions RETRY = retry(MAXIMUM_ATTEMPTS);
   private static final RetryOptions CYCLE_RETRY = retry(MAXIMUM_CYCLE_ATTEMPTS);
@@ -72,7 +74,7 @@ public final class ActivityPolicies {
    * so liveness comes from heartbeats; a worker that dies is noticed within the heartbeat timeout
    * and another resumes its work.
    *
-   * <p>The sync sends between two heartbeats only what fits a third of the heartbeat timeout at
+   * <p>The sync (and the shipment of a cycle, with the same loop) sends between two heartbeats only what fits a third of the heartbeat timeout at
    * the pace it measures (dev.reprotect.activities.data.HeartbeatPace), so the link's speed
    * sets the size of a batch, not the time between heartbeats. What it cannot shrink is one block
    * (1 MiB) plus a call's fixed cost, and a range's comparison: a minute leaves 20 s for those,
@@ -89,7 +91,7 @@ public final class ActivityPolicies {
     return withSummary(summary)
         .setRetryOptions(SYNC_RETRY)
         .setStartToCloseTimeout(Duration.ofDays(7))
-        .setHeartbeatTimeout(Duration.ofMinutes(1))
+        .setHeartbeatTimeout(DATA_HEARTBEAT_TIMEOUT)
         .build();
   }
 
@@ -122,14 +124,15 @@ public final class ActivityPolicies {
   /**
    * The shipment of a cycle: the blocks changed in 5 minutes, at most about 16 GB at the churn
    * limit of a VM, so minutes, up to an hour for a cycle that catches up after an outage; a
-   * worker that dies is noticed by the heartbeat timeout. A cycle that overruns delays the next.
+   * worker that dies is noticed by the heartbeat timeout, sized for a slow link as the sync's is
+   * (see {@link #sync}). A cycle that overruns delays the next.
    */
   public static ActivityOptions shipment(String summary) {
     return withSummary(summary)
         .setRetryOptions(CYCLE_RETRY)
         .setStartToCloseTimeout(Duration.ofHours(1))
         .setScheduleToCloseTimeout(Duration.ofHours(2))
-        .setHeartbeatTimeout(Duration.ofSeconds(30))
+        .setHeartbeatTimeout(DATA_HEARTBEAT_TIMEOUT)
         .build();
   }
 

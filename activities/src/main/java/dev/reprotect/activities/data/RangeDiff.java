@@ -3,6 +3,7 @@ package dev.reprotect.activities.data;
 import dev.reprotect.azure.AzureBackend;
 import dev.reprotect.azure.BlobRef;
 import dev.reprotect.azure.BlockHashes;
+import dev.reprotect.azure.Caller;
 import java.util.List;
 
 /**
@@ -15,11 +16,13 @@ public record RangeDiff(List<Long> differing, long meteredBytes) {
     differing = List.copyOf(differing);
   }
 
-  public static RangeDiff of(AzureBackend azure, BlobRef source, BlobRef replica, long fromBlock,
-      long toBlock, String sourceRegion) {
-    BlockHashes sourceHashes = azure.storage().blockHashes(source, fromBlock, toBlock, sourceRegion);
+  /** The caller is metered for the hash lists that cross. */
+  public static RangeDiff of(AzureBackend azure, Caller caller, BlobRef source, BlobRef replica,
+      long fromBlock, long toBlock, String sourceRegion) {
+    BlockHashes sourceHashes =
+        azure.storage().blockHashes(caller, source, fromBlock, toBlock, sourceRegion);
     BlockHashes replicaHashes =
-        azure.storage().blockHashes(replica, fromBlock, toBlock, sourceRegion);
+        azure.storage().blockHashes(caller, replica, fromBlock, toBlock, sourceRegion);
     return new RangeDiff(BlockDiff.differingBlocks(sourceHashes, replicaHashes),
         sourceHashes.meteredBytes() + replicaHashes.meteredBytes());
   }

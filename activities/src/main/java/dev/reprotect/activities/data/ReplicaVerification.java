@@ -19,14 +19,23 @@ public final class ReplicaVerification {
   public record Verified(
       String sourceChecksum, String replicaChecksum, long blocksRepaired, long meteredBytes) {}
 
+  /** What the repair resent and what it cost so far. */
+  private static final class Repair {
+    long blocks;
+    long meteredBytes;
+  }
+
   private ReplicaVerification() {}
 
   /**
-   * Verifies that {@code replica} holds the bytes of {@code source}, repairing it once.
-   * {@code betweenRanges} runs after each range of the repair (a heartbeat: a safe point).
+   * Verifies that {@code replica} holds the bytes of {@code source}, repairing it once. The
+   * repair resends through {@code pace}, like the sync: batches that fit the heartbeat budget,
+   * each followed by a heartbeat of {@code resumePoint} (where a retry picks up, this
+   * verification included), and a refused heartbeat ends it before the next batch.
    */
-  public static Verified verify(AzureBackend azure, Caller caller, BlobRef source,
-      BlobRef replica, String sourceRegion, int blocksPerRange, Runnable betweenRanges) {
+  public static <P> Verified verify(AzureBackend azure, Caller caller, BlobRef source,
+      BlobRef replica, String sourceRegion, int blocksPerRange, HeartbeatPace pace,
+      P resumePoint) {
     String sourceChecksum = azure.storage().checksum(source);
     String replicaChecksum = azure.storage().checksum(replica);
     if (sourceChecksum.equals(replicaChecksum)) {
@@ -34,23 +43,25 @@ public final class ReplicaVerification {
     }
     long totalBlocks = azure.storage().blob(source).orElseThrow().sizeBytes()
         / azure.storage().blockSize();
-    long repaired = 0;
-    long metered = 0;
+    Repair repair = new Repair();
     for (long from = 0; from < totalBlocks; from += blocksPerRange) {
-      RangeDiff diff = RangeDiff.of(azure, source, replica, from,
-          Math.min(from + blocksPerRange, totalBlocks), sourceRegion);
-      BlockTransfer resent = ReliableTransfer.send(azure, caller, source, replica, diff.differing());
-      repaired += diff.differing().size();
-      metered += diff.meteredBytes() + resent.meteredBytes();
-      betweenRanges.run();
+      long to = Math.min(from + blocksPerRange, totalBlocks);
+      RangeDiff diff = RangeDiff.of(azure, caller, source, replica, from, to, sourceRegion);
+      repair.meteredBytes += diff.meteredBytes();
+      pace.sendRange(resumePoint, diff.differing(), to, (unchanged, batch, reached) -> {
+        BlockTransfer resent = ReliableTransfer.send(azure, caller, source, replica, batch);
+        repair.blocks += batch.size();
+        repair.meteredBytes += resent.meteredBytes();
+        return unchanged;
+      });
     }
     String repairedChecksum = azure.storage().checksum(replica);
     if (!repairedChecksum.equals(sourceChecksum)) {
       throw ApplicationFailure.newNonRetryableFailure(String.format(
           "replica %s still differs from %s after a repair that resent %d blocks: checksum %s, "
-              + "source %s", replica, source, repaired, repairedChecksum, sourceChecksum),
+              + "source %s", replica, source, repair.blocks, repairedChecksum, sourceChecksum),
           ReplicationErrorCode.ReplicaMismatch.name());
     }
-    return new Verified(sourceChecksum, repairedChecksum, repaired, metered);
+    return new Verified(sourceChecksum, repairedChecksum, repair.blocks, repair.meteredBytes);
   }
 }

@@ -84,7 +84,7 @@ public final class ReplicationCycleActivitiesImpl implements ReplicationCycleAct
       while (progress.nextBlock() < totalBlocks) {
         long from = progress.nextBlock();
         long to = Math.min(from + blocksPerRange, totalBlocks);
-        ChangedRange changed = changed(item, request, disk, replica.replica(), from, to);
+        ChangedRange changed = changed(caller, item, request, disk, replica.replica(), from, to);
         // Between two batches: a safe point, and where a retry resumes.
         progress = pace.sendRange(progress.advance(from, 0, 0, changed.meteredBytes()),
             changed.blocks(), to, (sent, batch, reached) -> {
@@ -96,10 +96,9 @@ public final class ReplicationCycleActivitiesImpl implements ReplicationCycleAct
                   staged.blocksCopied() * azure.storage().blockSize(), shipped.meteredBytes());
             });
       }
-      ShipmentProgress shippedSoFar = progress;
       ReplicaVerification.Verified verified = ReplicaVerification.verify(azure, caller,
-          disk.snapshot(), replica.replica(), item.source().region(), blocksPerRange,
-          () -> context.heartbeat(shippedSoFar));
+          disk.snapshot(), replica.replica(), item.source().region(), blocksPerRange, pace,
+          progress);
       azure.storage().deleteBlob(caller, staging);
       progress = progress.nextDisk(verified.blocksRepaired(), verified.meteredBytes());
       context.heartbeat(progress);
@@ -132,11 +131,11 @@ public final class ReplicationCycleActivitiesImpl implements ReplicationCycleAct
    * The page-range diff of the two cuts, found in the source region from the cuts alone; without
    * a base (the replicas hold no known cut) the block hashes of both sides are compared instead.
    */
-  private ChangedRange changed(ReplicatedItem item, ShipCut request, CutDisk disk,
+  private ChangedRange changed(Caller caller, ReplicatedItem item, ShipCut request, CutDisk disk,
       BlobRef replica, long from, long to) {
     if (request.baseCutId() == null) {
       RangeDiff diff = RangeDiff.of(
-          azure, disk.snapshot(), replica, from, to, item.source().region());
+          azure, caller, disk.snapshot(), replica, from, to, item.source().region());
       return new ChangedRange(diff.differing(), diff.meteredBytes());
     }
     return new ChangedRange(azure.compute().changedBlocks(item.source().resourceGroup(),

@@ -73,7 +73,7 @@ public final class InitialSyncActivitiesImpl implements InitialSyncActivities {
       long rangeStart = progress.nextBlock();
       long rangeEnd = Math.min(rangeStart + blocksPerRange, totalBlocks);
       RangeDiff diff = RangeDiff.of(
-          azure, from, disk.replica(), rangeStart, rangeEnd, input.sourceRegion());
+          azure, caller, from, disk.replica(), rangeStart, rangeEnd, input.sourceRegion());
       // A cancellation or a refused heartbeat surfaces between two batches: a safe point.
       progress = pace.sendRange(progress.advance(rangeStart, diff.meteredBytes(), 0, 0),
           diff.differing(), rangeEnd, (sent, batch, reached) -> {
@@ -83,9 +83,8 @@ public final class InitialSyncActivitiesImpl implements InitialSyncActivities {
                 transfer.blocksCleared());
           });
     }
-    SyncProgress synced = progress;
     ReplicaVerification.Verified verified = ReplicaVerification.verify(azure, caller, from,
-        disk.replica(), input.sourceRegion(), blocksPerRange, () -> context.heartbeat(synced));
+        disk.replica(), input.sourceRegion(), blocksPerRange, pace, progress);
     return new DiskSyncResult(disk.slot(), disk.name(), source.sizeBytes(),
         source.allocatedBytes(), progress.blocksCopied(), progress.blocksCleared(),
         progress.bytesTransferred() + verified.meteredBytes(), resumedFrom,

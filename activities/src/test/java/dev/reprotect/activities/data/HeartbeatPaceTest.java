@@ -3,9 +3,7 @@ package dev.reprotect.activities.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.client.ActivityCanceledException;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,23 +18,11 @@ class HeartbeatPaceTest {
   private static final long NANOS_PER_BLOCK = Duration.ofMillis(300).toNanos();
 
   private final AtomicLong clock = new AtomicLong();
-  private final List<Object> heartbeats = new ArrayList<>();
-  private boolean refuseHeartbeats;
+  private final RecordingHeartbeats context = new RecordingHeartbeats();
+  private final List<Object> heartbeats = context.details;
 
   private HeartbeatPace pace() {
-    ActivityExecutionContext context = (ActivityExecutionContext) Proxy.newProxyInstance(
-        getClass().getClassLoader(), new Class<?>[] {ActivityExecutionContext.class},
-        (proxy, method, args) -> {
-          if (!method.getName().equals("heartbeat")) {
-            throw new UnsupportedOperationException(method.getName());
-          }
-          if (refuseHeartbeats) {
-            throw new ActivityCanceledException();
-          }
-          heartbeats.add(args[0]);
-          return null;
-        });
-    return new HeartbeatPace(context, BUDGET, clock::get);
+    return context.pace(BUDGET, clock::get);
   }
 
   /** A link that takes 300 ms a block; the progress is the position reached. */
@@ -87,7 +73,7 @@ class HeartbeatPaceTest {
   @Test
   void aRefusedHeartbeatEndsTheAttemptBeforeTheNextBatch() {
     List<List<Long>> batches = new ArrayList<>();
-    refuseHeartbeats = true;
+    context.refuse = true;
 
     assertThatThrownBy(() -> pace().sendRange(0L, LongStream.range(0, 10).boxed().toList(), 10,
         (progress, batch, position) -> send(batches, progress, batch, position)))

@@ -23,6 +23,11 @@ final class AdminRoutes {
       Requests.ok(ctx, MeteringJson.transfers(from, to,
           backend.metering().bytesTransferred(from, to)));
     });
+    app.get(ArmPaths.ADMIN_CALLER_TRANSFERS.pattern(), ctx -> {
+      String prefix = Requests.query(ctx, "correlationIdPrefix");
+      Requests.ok(ctx, MeteringJson.callerTransfers(prefix,
+          backend.metering().bytesTransferredBy(prefix)));
+    });
     app.get(ArmPaths.ADMIN_ACTIVITY_LOG.pattern(), ctx -> Requests.ok(ctx,
         ArmJson.list(backend.metering().activityLog(), MeteringJson::activityLogEntry)));
   }

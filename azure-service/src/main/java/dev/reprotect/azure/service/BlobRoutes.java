@@ -60,7 +60,7 @@ final class BlobRoutes {
       ctx.status(201);
     });
     app.get(ArmPaths.BLOB_BLOCK_HASHES.pattern(), ctx -> Requests.ok(ctx, StorageJson.blockHashes(
-        backend.storage().blockHashes(ref(ctx),
+        backend.storage().blockHashes(Requests.caller(ctx), ref(ctx),
             Requests.number("fromBlock", Requests.query(ctx, "fromBlock")),
             Requests.number("toBlock", Requests.query(ctx, "toBlock")),
             Requests.query(ctx, "deliverToRegion")))));

@@ -233,9 +233,9 @@ abstract class AzureBackendContract extends BackendContractBase {
     assertThat(azure.storage().readBlock(ref, 2)).isEqualTo(new byte[BLOCK_SIZE]);
     assertThat(azure.storage().blob(ref).orElseThrow().allocatedBytes()).isEqualTo(2L * BLOCK_SIZE);
     assertThat(azure.storage().blobs("steast", "vhds")).extracting(PageBlob::ref).containsExactly(ref);
-    assertThat(azure.storage().blockHashes(ref, 0, 8, EAST).entries())
+    assertThat(azure.storage().blockHashes(CALLER, ref, 0, 8, EAST).entries())
         .extracting(BlockHash::index).containsExactly(1L, 6L);
-    assertThat(azure.storage().blockHashes(ref, 2, 6, EAST).entries()).isEmpty();
+    assertThat(azure.storage().blockHashes(CALLER, ref, 2, 6, EAST).entries()).isEmpty();
     assertThat(azure.storage().checksum(ref)).isEqualTo(sim.storage().checksum(ref));
     assertCode(() -> azure.storage().writeBlock(CALLER, ref, 8, block(8)),
         AzureErrorCode.InvalidParameter);
@@ -258,7 +258,7 @@ abstract class AzureBackendContract extends BackendContractBase {
     azure.storage().writeBlock(CALLER, replica, 2, block(2));
     azure.storage().writeBlock(CALLER, replica, 5, block(5));
 
-    var hashes = azure.storage().blockHashes(replica, 0, 8, SOUTHEAST);
+    var hashes = azure.storage().blockHashes(CALLER, replica, 0, 8, SOUTHEAST);
     assertThat(hashes.meteredBytes()).isEqualTo(2L * BlockHash.WIRE_BYTES);
     BlockTransfer transfer = azure.storage().transferBlocks(CALLER, source, replica,
         List.of(0L, 2L, 3L, 5L));
@@ -276,6 +276,32 @@ abstract class AzureBackendContract extends BackendContractBase {
   }
 
   @Test
+  void theMeterOfACallerPrefixCountsItsHashListsAndBlocksEveryAttemptIncluded() {
+    List<BlobRef> pair = sourceAndReplica(8, 0, 2, 3);
+    BlobRef source = pair.get(0);
+    BlobRef replica = pair.get(1);
+    Caller firstAttempt = Caller.of("reprotect.contoso.web-01/run-1/SyncDisk/7#1");
+    Caller secondAttempt = Caller.of("reprotect.contoso.web-01/run-1/SyncDisk/7#2");
+    Caller otherJob = Caller.of("reprotect.contoso.web-01x/run-9/SyncDisk/7#1");
+
+    long hashes = azure.storage().blockHashes(firstAttempt, source, 0, 8, EAST).meteredBytes();
+    azure.storage().transferBlocks(firstAttempt, source, replica, List.of(0L));
+    azure.storage().transferBlocks(secondAttempt, source, replica, List.of(2L));
+    azure.storage().transferBlocks(otherJob, source, replica, List.of(3L));
+    azure.storage().blockHashes(CALLER, source, 0, 8, SOUTHEAST);
+
+    assertThat(hashes).isEqualTo(3L * BlockHash.WIRE_BYTES);
+    assertThat(azure.metering().bytesTransferredBy("reprotect.contoso.web-01/run-1/"))
+        .isEqualTo(hashes + 2L * BLOCK_SIZE);
+    assertThat(azure.metering().bytesTransferredBy("reprotect.contoso.web-01/run-1/SyncDisk/7#2"))
+        .isEqualTo(BLOCK_SIZE);
+    assertThat(azure.metering().bytesTransferredBy("reprotect.contoso.web-01/run-2/")).isZero();
+    assertThat(azure.metering().bytesTransferredBy(""))
+        .isEqualTo(azure.metering().bytesTransferred(SOUTHEAST, EAST))
+        .isEqualTo(hashes + 3L * BLOCK_SIZE);
+  }
+
+  @Test
   void blocksThatArriveCorruptedAreReportedHeldAsReceivedAndSentAgain() {
     List<BlobRef> pair = sourceAndReplica(4, 0, 1, 3);
     BlobRef source = pair.get(0);
@@ -287,9 +313,9 @@ abstract class AzureBackendContract extends BackendContractBase {
 
     assertThat(transfer).isEqualTo(new BlockTransfer(3, 0, 3L * BLOCK_SIZE, List.of(0L, 1L, 3L)));
     assertThat(azure.storage().readBlock(replica, 1)).isNotEqualTo(block(1));
-    assertThat(azure.storage().blockHashes(replica, 0, 4, EAST).entries())
+    assertThat(azure.storage().blockHashes(CALLER, replica, 0, 4, EAST).entries())
         .extracting(BlockHash::hash)
-        .doesNotContainAnyElementsOf(azure.storage().blockHashes(source, 0, 4, SOUTHEAST)
+        .doesNotContainAnyElementsOf(azure.storage().blockHashes(CALLER, source, 0, 4, SOUTHEAST)
             .entries().stream().map(BlockHash::hash).toList());
     assertCode(() -> azure.storage().copyBlob(CALLER, source,
         new BlobRef("steast", "seed", "s.vhd")), AzureErrorCode.InternalServerError);
@@ -451,7 +477,7 @@ abstract class AzureBackendContract extends BackendContractBase {
     for (ThrowingCallable request : List.<ThrowingCallable>of(
         () -> account("stnew", RG_SE, SOUTHEAST),
         () -> azure.storage().createPageBlob(CALLER, new BlobRef("stse", "vhds", "d.vhd"), BLOCK_SIZE),
-        () -> azure.storage().blockHashes(new BlobRef("stse", "vhds", "d.vhd"), 0, 1, EAST))) {
+        () -> azure.storage().blockHashes(CALLER, new BlobRef("stse", "vhds", "d.vhd"), 0, 1, EAST))) {
       assertThatThrownBy(request).isInstanceOfSatisfying(AzureException.class, e -> {
         assertThat(e.code()).isEqualTo(AzureErrorCode.RegionUnavailable);
         assertThat(e.isTransient()).isTrue();

@@ -99,6 +99,9 @@ public final class ArmPaths {
   public static final PathTemplate ADMIN_STATE = new PathTemplate("/admin/state");
   /** GET with the query fromRegion and toRegion. */
   public static final PathTemplate ADMIN_TRANSFERS = new PathTemplate("/admin/metering/transfers");
+  /** GET with the query correlationIdPrefix: the bytes its callers moved across regions. */
+  public static final PathTemplate ADMIN_CALLER_TRANSFERS =
+      new PathTemplate("/admin/metering/callerTransfers");
   public static final PathTemplate ADMIN_ACTIVITY_LOG =
       new PathTemplate("/admin/metering/activityLog");
   /** GET and PUT: the service's fault injection (rates, kinds, seed). */

@@ -37,6 +37,13 @@ public final class MeteringJson {
     return out;
   }
 
+  public static ObjectNode callerTransfers(String correlationIdPrefix, long bytes) {
+    ObjectNode out = ArmJson.object();
+    out.put("correlationIdPrefix", correlationIdPrefix);
+    out.put("bytes", bytes);
+    return out;
+  }
+
   public static long transferredBytes(JsonNode node) {
     return requireLong(node, "bytes");
   }

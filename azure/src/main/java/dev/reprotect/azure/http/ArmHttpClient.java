@@ -70,7 +70,12 @@ final class ArmHttpClient {
   }
 
   JsonNode get(String path) {
-    return json(send("GET", path, null, BodyPublishers.noBody(), null));
+    return get(null, path);
+  }
+
+  /** A GET on behalf of a caller: a read that costs something is metered to it. */
+  JsonNode get(Caller caller, String path) {
+    return json(send("GET", path, caller, BodyPublishers.noBody(), null));
   }
 
   /**

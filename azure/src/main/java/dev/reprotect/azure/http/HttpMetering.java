@@ -21,6 +21,12 @@ final class HttpMetering implements MeteringApi {
   }
 
   @Override
+  public long bytesTransferredBy(String correlationIdPrefix) {
+    return MeteringJson.transferredBytes(client.get(ArmPaths.ADMIN_CALLER_TRANSFERS.expand()
+        + ArmPaths.query("correlationIdPrefix", correlationIdPrefix)));
+  }
+
+  @Override
   public List<ActivityLogEntry> activityLog() {
     return ArmJson.fromList(client.get(ArmPaths.ADMIN_ACTIVITY_LOG.expand()),
         MeteringJson::activityLogEntry);

@@ -114,8 +114,8 @@ final class HttpStorage implements StorageApi {
 
   @Override
   public BlockHashes blockHashes(
-      BlobRef ref, long fromBlock, long toBlock, String deliverToRegion) {
-    return StorageJson.blockHashes(client.get(path(ArmPaths.BLOB_BLOCK_HASHES, ref)
+      Caller caller, BlobRef ref, long fromBlock, long toBlock, String deliverToRegion) {
+    return StorageJson.blockHashes(client.get(caller, path(ArmPaths.BLOB_BLOCK_HASHES, ref)
         + ArmPaths.query("fromBlock", Long.toString(fromBlock), "toBlock", Long.toString(toBlock),
             "deliverToRegion", deliverToRegion)));
   }

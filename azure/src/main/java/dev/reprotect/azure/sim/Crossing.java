@@ -1,6 +1,7 @@
 package dev.reprotect.azure.sim;
 
 import dev.reprotect.azure.BlockHash;
+import dev.reprotect.azure.Caller;
 
 /**
  * Blocks on their way from one region's store to another's. The sending region hashes the bytes
@@ -13,14 +14,16 @@ final class Crossing {
   record Arrival(String storedAs, boolean corrupted) {}
 
   private final World world;
+  private final Caller caller;
   private final String fromRegion;
   private final String toRegion;
   private final BlockStore from;
   private final BlockStore to;
   private long meteredBytes;
 
-  Crossing(World world, String fromRegion, String toRegion) {
+  Crossing(World world, Caller caller, String fromRegion, String toRegion) {
     this.world = world;
+    this.caller = caller;
     this.fromRegion = fromRegion;
     this.toRegion = toRegion;
     this.from = world.blockStore(fromRegion);
@@ -40,7 +43,7 @@ final class Crossing {
   /** Sends {@code sent}, whose hash the sending region computed as {@code sentHash}. */
   Arrival send(byte[] sent, String sentHash) {
     byte[] arrived = world.faults.inTransit(sent);
-    meteredBytes += world.meter.record(fromRegion, toRegion, sent.length);
+    meteredBytes += world.meter.record(caller, fromRegion, toRegion, sent.length);
     boolean corrupted = !BlockHash.of(arrived).equals(sentHash);
     return new Arrival(BlockStore.isZero(arrived) ? null : to.put(arrived), corrupted);
   }

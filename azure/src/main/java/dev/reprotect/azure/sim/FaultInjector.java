@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -15,7 +16,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * blocks that cross regions.
  */
 public final class FaultInjector {
-  private record Rule(String operation, int firstCall, int lastCall, Runnable action) {}
+  private record Rule(
+      String operation, int firstCall, int lastCall, boolean afterApplied, Runnable action) {}
+
+  /** The operations that report when they are applied, so that their answer can be lost. */
+  static final Set<String> REPORT_APPLIED = Set.of("transferBlocks");
 
   private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
   private final List<Rule> rules = new ArrayList<>();
@@ -26,15 +31,35 @@ public final class FaultInjector {
   /** Makes calls {@code firstCall .. firstCall+count-1} of an operation fail with {@code code}. */
   public synchronized FaultInjector failCalls(
       String operation, int firstCall, int count, AzureErrorCode code) {
-    rules.add(new Rule(operation, firstCall, firstCall + count - 1, () -> {
-      throw new AzureException(code, "injected fault in " + operation);
-    }));
+    rules.add(new Rule(operation, firstCall, firstCall + count - 1, false, fault(operation, code)));
     return this;
+  }
+
+  /**
+   * Makes calls {@code firstCall .. firstCall+count-1} of an operation fail with {@code code}
+   * once they are applied, as if the answer was lost on its way back: the caller cannot tell
+   * them from calls that changed nothing. Only the operations of {@link #REPORT_APPLIED} have
+   * such a point.
+   */
+  public synchronized FaultInjector loseAnswers(
+      String operation, int firstCall, int count, AzureErrorCode code) {
+    if (!REPORT_APPLIED.contains(operation)) {
+      throw new IllegalArgumentException("the answer of " + operation + " cannot be lost; only "
+          + "that of " + REPORT_APPLIED);
+    }
+    rules.add(new Rule(operation, firstCall, firstCall + count - 1, true, fault(operation, code)));
+    return this;
+  }
+
+  private static Runnable fault(String operation, AzureErrorCode code) {
+    return () -> {
+      throw new AzureException(code, "injected fault in " + operation);
+    };
   }
 
   /** Runs {@code action} just before call {@code callNumber} of an operation is applied. */
   public synchronized FaultInjector onCall(String operation, int callNumber, Runnable action) {
-    rules.add(new Rule(operation, callNumber, callNumber, action));
+    rules.add(new Rule(operation, callNumber, callNumber, false, action));
     return this;
   }
 
@@ -79,12 +104,24 @@ public final class FaultInjector {
     return count == null ? 0 : count.get();
   }
 
-  void beforeCall(String operation) {
+  /** Counts a call and runs what is due before it is applied; returns its number. */
+  int beforeCall(String operation) {
     int call = calls.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
+    runDue(operation, call, false);
+    return call;
+  }
+
+  /** Runs what is due once call {@code call} of an operation of {@link #REPORT_APPLIED} is applied. */
+  void afterApplied(String operation, int call) {
+    runDue(operation, call, true);
+  }
+
+  private void runDue(String operation, int call, boolean afterApplied) {
     List<Runnable> due = new ArrayList<>();
     synchronized (this) {
       for (Rule rule : rules) {
-        if (rule.operation.equals(operation) && call >= rule.firstCall && call <= rule.lastCall) {
+        if (rule.operation.equals(operation) && rule.afterApplied == afterApplied
+            && call >= rule.firstCall && call <= rule.lastCall) {
           due.add(rule.action);
         }
       }

@@ -25,7 +25,8 @@ interface Journal extends AutoCloseable {
 
   void appendLog(ActivityLogEntry entry);
 
-  void addTransfer(String fromRegion, String toRegion, long bytes);
+  /** Bytes a caller moved from one region to the other. */
+  void addTransfer(String correlationId, String fromRegion, String toRegion, long bytes);
 
   void commit();
 

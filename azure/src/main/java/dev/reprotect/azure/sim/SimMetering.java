@@ -17,6 +17,11 @@ final class SimMetering implements MeteringApi {
   }
 
   @Override
+  public long bytesTransferredBy(String correlationIdPrefix) {
+    return world.meter.bytesBy(correlationIdPrefix);
+  }
+
+  @Override
   public List<ActivityLogEntry> activityLog() {
     return world.log.entries();
   }

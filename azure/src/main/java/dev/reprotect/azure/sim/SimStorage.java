@@ -174,7 +174,7 @@ final class SimStorage implements StorageApi {
       return blob(to).orElseThrow(() -> AzureException.notFound("blob " + to));
     }
     TreeMap<Long, String> copied = acrossRegions
-        ? sendBlobAcross(to, sourceBlocks, new Crossing(world, fromRegion, toRegion))
+        ? sendBlobAcross(to, sourceBlocks, new Crossing(world, caller, fromRegion, toRegion))
         : sourceBlocks;
     return world.mutate(() -> {
       BlobData copy = new BlobData(to, toRegion, size, copied);
@@ -258,7 +258,7 @@ final class SimStorage implements StorageApi {
 
   @Override
   public BlockHashes blockHashes(
-      BlobRef ref, long fromBlock, long toBlock, String deliverToRegion) {
+      Caller caller, BlobRef ref, long fromBlock, long toBlock, String deliverToRegion) {
     String region = regionOf(ref);
     world.enter("blockHashes", region, deliverToRegion);
     TreeMap<Long, String> range;
@@ -269,7 +269,7 @@ final class SimStorage implements StorageApi {
     forEachAllocatedBlock(region, range,
         (index, bytes) -> entries.add(new BlockHash(index, BlockHash.of(bytes))));
     long metered = world.mutate(() -> world.meter.record(
-        region, deliverToRegion, (long) entries.size() * BlockHash.WIRE_BYTES));
+        caller, region, deliverToRegion, (long) entries.size() * BlockHash.WIRE_BYTES));
     return new BlockHashes(fromBlock, toBlock, entries, metered);
   }
 
@@ -277,7 +277,7 @@ final class SimStorage implements StorageApi {
   public BlockTransfer transferBlocks(Caller caller, BlobRef from, BlobRef to, List<Long> blocks) {
     String fromRegion = regionOf(from);
     String toRegion = regionOf(to);
-    world.enter("transferBlocks", fromRegion, toRegion);
+    int call = world.enter("transferBlocks", fromRegion, toRegion);
     TreeMap<Long, BlockNames> candidates = new TreeMap<>();
     TreeSet<Long> toClear = new TreeSet<>();
     synchronized (world) {
@@ -302,7 +302,7 @@ final class SimStorage implements StorageApi {
       // Within a region the target shares the source's block: metadata only.
       candidates.forEach((index, names) -> written.put(index, names.source()));
     } else {
-      metered = sendBlocksAcross(new Crossing(world, fromRegion, toRegion), candidates, written,
+      metered = sendBlocksAcross(new Crossing(world, caller, fromRegion, toRegion), candidates, written,
           corrupted);
     }
     world.mutate(() -> {
@@ -316,6 +316,7 @@ final class SimStorage implements StorageApi {
         world.log.append(BLOB_OPERATIONS + "pages/clear", blockId(to, index), caller);
       }
     });
+    world.faults.afterApplied("transferBlocks", call);
     return new BlockTransfer(written.size(), toClear.size(), metered, corrupted);
   }
 

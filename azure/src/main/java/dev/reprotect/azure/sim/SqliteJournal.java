@@ -65,6 +65,8 @@ final class SqliteJournal implements Journal {
         s.execute("CREATE TABLE IF NOT EXISTS transfers(from_region TEXT NOT NULL,"
             + " to_region TEXT NOT NULL, bytes INTEGER NOT NULL,"
             + " PRIMARY KEY(from_region, to_region))");
+        s.execute("CREATE TABLE IF NOT EXISTS caller_transfers(correlation TEXT PRIMARY KEY,"
+            + " bytes INTEGER NOT NULL)");
       }
       SqliteJournal journal = new SqliteJournal(db);
       journal.requireBlockSize(blockSize);
@@ -126,6 +128,10 @@ final class SqliteJournal implements Journal {
       ResultSet transfers = s.executeQuery("SELECT from_region, to_region, bytes FROM transfers");
       while (transfers.next()) {
         world.meter.restore(transfers.getString(1), transfers.getString(2), transfers.getLong(3));
+      }
+      ResultSet byCaller = s.executeQuery("SELECT correlation, bytes FROM caller_transfers");
+      while (byCaller.next()) {
+        world.meter.restoreCaller(byCaller.getString(1), byCaller.getLong(2));
       }
     } catch (SQLException | JsonProcessingException e) {
       throw new IllegalStateException("cannot read the simulator's state", e);
@@ -202,10 +208,14 @@ final class SqliteJournal implements Journal {
   }
 
   @Override
-  public synchronized void addTransfer(String fromRegion, String toRegion, long bytes) {
+  public synchronized void addTransfer(
+      String correlationId, String fromRegion, String toRegion, long bytes) {
     pending.add(() -> update("INSERT INTO transfers(from_region, to_region, bytes) VALUES(?, ?, ?)"
         + " ON CONFLICT(from_region, to_region) DO UPDATE SET bytes = bytes + excluded.bytes",
         fromRegion, toRegion, bytes));
+    pending.add(() -> update("INSERT INTO caller_transfers(correlation, bytes) VALUES(?, ?)"
+        + " ON CONFLICT(correlation) DO UPDATE SET bytes = bytes + excluded.bytes",
+        correlationId, bytes));
   }
 
   @Override

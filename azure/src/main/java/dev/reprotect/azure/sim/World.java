@@ -111,10 +111,11 @@ final class World {
 
   /**
    * Counts the call for fault injection, takes the time the latency model gives it, then fails
-   * it if a region it needs is down.
+   * it if a region it needs is down; returns the call's number for {@link
+   * FaultInjector#afterApplied}.
    */
-  void enter(String operation, String... regionsTouched) {
-    faults.beforeCall(operation);
+  int enter(String operation, String... regionsTouched) {
+    int call = faults.beforeCall(operation);
     latency.beforeCall(operation);
     synchronized (this) {
       for (String region : regionsTouched) {
@@ -127,6 +128,7 @@ final class World {
         }
       }
     }
+    return call;
   }
 
   static String blobKey(BlobRef ref) {

@@ -125,8 +125,8 @@ class BlockTransferTest {
   @Test
   void transferringTheUnionOfDifferingIndicesMakesTheChecksumsEqual() {
     // As the initial sync does it: each side hashed in its own region, hashes shipped to one side.
-    Map<Long, String> sourceHashes = hashesByIndex(storage.blockHashes(source, 0, BLOCKS, SOUTHEAST));
-    Map<Long, String> targetHashes = hashesByIndex(storage.blockHashes(target, 0, BLOCKS, SOUTHEAST));
+    Map<Long, String> sourceHashes = hashesByIndex(storage.blockHashes(CALLER, source, 0, BLOCKS, SOUTHEAST));
+    Map<Long, String> targetHashes = hashesByIndex(storage.blockHashes(CALLER, target, 0, BLOCKS, SOUTHEAST));
     TreeSet<Long> differing = new TreeSet<>(sourceHashes.keySet());
     differing.addAll(targetHashes.keySet());
     differing.removeIf(i -> Objects.equals(sourceHashes.get(i), targetHashes.get(i)));
@@ -190,7 +190,7 @@ class BlockTransferTest {
 
   @Test
   void blockHashesListOnlyAllocatedBlocksOfTheRange() {
-    BlockHashes hashes = storage.blockHashes(source, 2, 6, EAST);
+    BlockHashes hashes = storage.blockHashes(CALLER, source, 2, 6, EAST);
 
     assertThat(hashes.fromBlock()).isEqualTo(2);
     assertThat(hashes.toBlock()).isEqualTo(6);
@@ -198,14 +198,14 @@ class BlockTransferTest {
     String xxh3 =
         HexFormat.of().formatHex(Hashing.xxh3_128().hashBytesTo128Bits(block(5)).toByteArray());
     assertThat(hashes.entries().get(1).hash()).isEqualTo(xxh3);
-    assertThat(storage.blockHashes(source, 6, BLOCKS, EAST).entries()).isEmpty();
-    assertThat(storage.blockHashes(source, 0, 1, EAST).entries())
+    assertThat(storage.blockHashes(CALLER, source, 6, BLOCKS, EAST).entries()).isEmpty();
+    assertThat(storage.blockHashes(CALLER, source, 0, 1, EAST).entries())
         .extracting(BlockHash::index).containsExactly(0L);
   }
 
   @Test
   void blockHashesDeliveredInTheBlobsRegionAreNotMetered() {
-    BlockHashes hashes = storage.blockHashes(source, 0, BLOCKS, EAST);
+    BlockHashes hashes = storage.blockHashes(CALLER, source, 0, BLOCKS, EAST);
 
     assertThat(hashes.entries()).hasSize(4);
     assertThat(hashes.meteredBytes()).isZero();
@@ -215,13 +215,13 @@ class BlockTransferTest {
 
   @Test
   void blockHashesDeliveredToAnotherRegionAreMeteredPerEntry() {
-    BlockHashes hashes = storage.blockHashes(source, 0, BLOCKS, SOUTHEAST);
+    BlockHashes hashes = storage.blockHashes(CALLER, source, 0, BLOCKS, SOUTHEAST);
 
     assertThat(hashes.meteredBytes()).isEqualTo(4L * BlockHash.WIRE_BYTES);
     assertThat(metering.bytesTransferred(EAST, SOUTHEAST)).isEqualTo(4L * BlockHash.WIRE_BYTES);
     assertThat(metering.bytesTransferred(SOUTHEAST, EAST)).isZero();
 
-    BlockHashes back = storage.blockHashes(target, 0, 8, EAST);
+    BlockHashes back = storage.blockHashes(CALLER, target, 0, 8, EAST);
     assertThat(back.entries()).hasSize(3);
     assertThat(metering.bytesTransferred(SOUTHEAST, EAST)).isEqualTo(3L * BlockHash.WIRE_BYTES);
   }
@@ -230,7 +230,7 @@ class BlockTransferTest {
   void blockHashesAreAReadAndAreNotLogged() {
     int logged = world.log().size();
 
-    storage.blockHashes(source, 0, BLOCKS, SOUTHEAST);
+    storage.blockHashes(CALLER, source, 0, BLOCKS, SOUTHEAST);
 
     assertThat(world.log()).hasSize(logged);
   }

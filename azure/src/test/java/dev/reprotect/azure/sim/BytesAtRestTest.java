@@ -49,12 +49,12 @@ class BytesAtRestTest {
 
   @Test
   void blockHashesAreTheXxh3OfTheBytesOnDiskNotOfWhatTheMetadataSaysWasWritten() {
-    List<BlockHash> before = storage.blockHashes(east, 0, 8, EAST).entries();
+    List<BlockHash> before = storage.blockHashes(CALLER, east, 0, 8, EAST).entries();
     String exportBefore = world.azure.exportState();
 
     byte[] damaged = world.flipBitAtRest(EAST, block(4), 12_345);
 
-    List<BlockHash> after = storage.blockHashes(east, 0, 8, EAST).entries();
+    List<BlockHash> after = storage.blockHashes(CALLER, east, 0, 8, EAST).entries();
     assertThat(after.get(0)).isEqualTo(before.get(0));
     assertThat(after.get(1).index()).isEqualTo(4);
     assertThat(after.get(1).hash()).isNotEqualTo(before.get(1).hash()).isEqualTo(xxh3(damaged));

@@ -76,11 +76,11 @@ class CorruptedTransferTest {
       assertThat(world.blockFile(SOUTHEAST, held)).exists();
       assertThat(Files.exists(world.blockFile(SOUTHEAST, block(index)))).isFalse();
     }
-    assertThat(storage.blockHashes(replica, 0, BLOCKS, SOUTHEAST).entries())
+    assertThat(storage.blockHashes(CALLER, replica, 0, BLOCKS, SOUTHEAST).entries())
         .extracting(BlockHash::hash)
         .containsExactlyElementsOf(transfer.corruptedBlocks().stream()
             .map(index -> BlockHash.of(storage.readBlock(replica, index))).toList())
-        .doesNotContainAnyElementsOf(storage.blockHashes(source, 0, BLOCKS, EAST).entries()
+        .doesNotContainAnyElementsOf(storage.blockHashes(CALLER, source, 0, BLOCKS, EAST).entries()
             .stream().map(BlockHash::hash).toList());
     assertThat(storage.checksum(replica)).isNotEqualTo(storage.checksum(source));
   }

@@ -23,6 +23,8 @@ class DurableSimulatorTest {
   private static final Scenario SCENARIO =
       Scenario.builder().diskSizeBytes(256 * BLOCK_SIZE).dataDisks(2).build();
 
+  private static final String SEEDER = ScenarioSeeder.SEEDER.correlationId();
+
   @TempDir
   Path dataDir;
 
@@ -36,19 +38,23 @@ class DurableSimulatorTest {
     String state;
     List<?> log;
     long metered;
+    long meteredToSeeder;
     try (SimulatedAzure azure = open()) {
       new ScenarioSeeder(azure).seed(SCENARIO);
       state = azure.exportState();
       log = azure.metering().activityLog();
       metered = azure.metering().bytesTransferred(SCENARIO.targetRegion(), SCENARIO.sourceRegion());
+      meteredToSeeder = azure.metering().bytesTransferredBy(SEEDER);
     }
     assertThat(metered).isPositive();
+    assertThat(meteredToSeeder).isPositive();
 
     try (SimulatedAzure reopened = open()) {
       assertThat(reopened.exportState()).isEqualTo(state);
       assertThat(reopened.metering().activityLog()).isEqualTo(log);
       assertThat(reopened.metering().bytesTransferred(
           SCENARIO.targetRegion(), SCENARIO.sourceRegion())).isEqualTo(metered);
+      assertThat(reopened.metering().bytesTransferredBy(SEEDER)).isEqualTo(meteredToSeeder);
     }
   }
 
@@ -106,7 +112,7 @@ class DurableSimulatorTest {
     try (SimulatedAzure reopened = SimulatedAzure.durable(dataDir, DurableWriter.BLOCK_SIZE)
         .withRegion(DurableWriter.REGION)) {
       PageBlob blob = reopened.storage().blob(DurableWriter.BLOB).orElseThrow();
-      List<BlockHash> written = reopened.storage().blockHashes(
+      List<BlockHash> written = reopened.storage().blockHashes(SimTestWorld.CALLER,
           DurableWriter.BLOB, 0, DurableWriter.BLOCKS, DurableWriter.REGION).entries();
       // Every acknowledged write is there; at most the writes in flight at the kill follow.
       assertThat(written.size()).isGreaterThanOrEqualTo(151);

@@ -133,6 +133,30 @@ class FaultInjectorTest {
   }
 
   @Test
+  void aLostAnswerFailsTheCallAfterItWasAppliedAndMetered() {
+    List<BlobRef> pair = world.crossRegionPair("source.vhd", "replica.vhd", 4);
+    world.write(pair.get(0), 1, block(1));
+    faults.loseAnswers("transferBlocks", 1, 1, AzureErrorCode.InternalServerError);
+
+    assertThatThrownBy(() -> world.azure.storage().transferBlocks(CALLER, pair.get(0), pair.get(1),
+        List.of(1L))).isInstanceOfSatisfying(AzureException.class,
+            e -> assertThat(e.isTransient()).isTrue());
+
+    assertThat(world.allocated(pair.get(1))).containsExactly(1L);
+    assertThat(world.azure.metering().bytesTransferredBy(CALLER.correlationId()))
+        .isEqualTo(SimTestWorld.BLOCK_SIZE);
+    assertThat(world.azure.storage().transferBlocks(CALLER, pair.get(0), pair.get(1),
+        List.of(1L)).meteredBytes()).as("the second call finds the block there").isZero();
+  }
+
+  @Test
+  void onlyAnOperationThatReportsItIsAppliedCanLoseItsAnswer() {
+    assertThatThrownBy(() -> faults.loseAnswers("writeBlock", 1, 1,
+        AzureErrorCode.InternalServerError)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("writeBlock");
+  }
+
+  @Test
   void anOutageStartedByAHookFailsTheCallItPrecedes() {
     BlobRef target = new BlobRef("stse", "seed", "copy.vhd");
     world.account("stse", SOUTHEAST);

@@ -86,9 +86,9 @@ class RegionOutageTest {
         new Request("transferBlocks into it", w -> w.azure.storage()
             .transferBlocks(CALLER, EAST_BLOB, SE_BLOB, List.of(0L, 1L, 2L, 3L))),
         new Request("blockHashes of a blob in it", w -> w.azure.storage()
-            .blockHashes(SE_BLOB, 0, 4, SOUTHEAST)),
+            .blockHashes(CALLER, SE_BLOB, 0, 4, SOUTHEAST)),
         new Request("blockHashes delivered to it", w -> w.azure.storage()
-            .blockHashes(EAST_BLOB, 0, 4, SOUTHEAST)),
+            .blockHashes(CALLER, EAST_BLOB, 0, 4, SOUTHEAST)),
         new Request("checksum", w -> w.azure.storage().checksum(SE_BLOB)),
         new Request("createVirtualMachine", w -> w.azure.compute().createVirtualMachine(CALLER,
             w.vm(SOUTHEAST, "vm-new", List.of(SE_BLOB)))),

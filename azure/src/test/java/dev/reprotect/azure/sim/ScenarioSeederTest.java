@@ -408,7 +408,7 @@ class ScenarioSeederTest {
   private Map<Long, String> hashes(VmDisk disk) {
     String region = world.azure.storage().blob(disk.vhd()).orElseThrow().location();
     Map<Long, String> byIndex = new HashMap<>();
-    for (BlockHash h : world.azure.storage().blockHashes(disk.vhd(), 0, DISK_BLOCKS, region)
+    for (BlockHash h : world.azure.storage().blockHashes(CALLER, disk.vhd(), 0, DISK_BLOCKS, region)
         .entries()) {
       byIndex.put(h.index(), h.hash());
     }

@@ -122,7 +122,7 @@ final class SimTestWorld implements AutoCloseable {
   TreeSet<Long> allocated(BlobRef ref) {
     String region = azure.storage().blob(ref).orElseThrow().location();
     TreeSet<Long> indices = new TreeSet<>();
-    for (BlockHash hash : azure.storage().blockHashes(ref, 0, Long.MAX_VALUE, region).entries()) {
+    for (BlockHash hash : azure.storage().blockHashes(CALLER, ref, 0, Long.MAX_VALUE, region).entries()) {
       indices.add(hash.index());
     }
     return indices;

@@ -141,7 +141,7 @@ class StateExportTest {
     String built = first.azure.exportState();
 
     first.azure.storage().readBlock(OS, 4);
-    first.azure.storage().blockHashes(OS, 0, 16, SOUTHEAST);
+    first.azure.storage().blockHashes(CALLER, OS, 0, 16, SOUTHEAST);
     first.azure.storage().checksum(OS);
     first.azure.compute().virtualMachinesNamed(EAST, "web-01");
 

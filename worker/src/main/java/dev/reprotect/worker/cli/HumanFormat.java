@@ -36,11 +36,10 @@ final class HumanFormat {
     }
     out.printf("%nDisks%n  %-18s %10s %10s %10s %10s  %s%n", "name", "size", "allocated",
         "seeded", "sent", "checksums (source = replica)");
+    long sent = s.bytesSentAcrossRegions();
     long allocated = 0;
-    long sent = 0;
     for (DiskSummary d : s.disks()) {
       allocated += d.allocatedBytes();
-      sent += d.bytesTransferred();
       boolean equal = d.sourceChecksum().equals(d.targetChecksum());
       out.printf("  %-18s %10s %10s %10s %10s  %s %s%n", d.name(), format(d.sizeBytes()),
           format(d.allocatedBytes()), format(d.seedBytesCopied()), format(d.bytesTransferred()),

@@ -7,23 +7,35 @@ import dev.reprotect.azure.http.HttpAzureBackend;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/**
- * `reprotect sim` as a process of its own, seeded with the demo's world and slowed down so that a
- * sync spans seconds (a range of changed blocks takes about 1.5 s): it can be killed mid-sync.
- */
+/** `reprotect sim` as a process of its own, seeded with the demo's world. */
 final class SimProcess {
   static final String TOKEN = "crash-test-token";
+  /**
+   * Slowed down so that a sync spans seconds (a range of changed blocks takes about 1.5 s): it
+   * can be killed mid-sync.
+   */
+  static final List<String> KILLABLE_MID_SYNC = List.of("--disk-size", "1GiB", "--changed", "50",
+      "--time-scale", "0.01", "--disk-mbps", "0.2");
 
   private final Path dataDir;
+  private final List<String> worldAndPace;
   private final int port;
   final HttpAzureBackend azure;
   private PackagedCli.Running process;
 
   SimProcess(Path dataDir) {
+    this(dataDir, KILLABLE_MID_SYNC);
+  }
+
+  /** A service whose seeded world and latency model are set by {@code worldAndPace}. */
+  SimProcess(Path dataDir, List<String> worldAndPace) {
     this.dataDir = dataDir;
+    this.worldAndPace = List.copyOf(worldAndPace);
     this.port = Await.freePort();
     this.azure = new HttpAzureBackend(URI.create(url()), TOKEN);
   }
@@ -34,9 +46,10 @@ final class SimProcess {
 
   /** Starts (or restarts, on the same data dir) the service and waits until it answers. */
   SimProcess start() throws IOException {
-    process = PackagedCli.start("sim", "--port", Integer.toString(port), "--data-dir",
-        dataDir.toString(), "--token", TOKEN, "--seed", "--disk-size", "1GiB", "--changed", "50",
-        "--time-scale", "0.01", "--disk-mbps", "0.2");
+    List<String> command = new ArrayList<>(List.of("sim", "--port", Integer.toString(port),
+        "--data-dir", dataDir.toString(), "--token", TOKEN, "--seed"));
+    command.addAll(worldAndPace);
+    process = PackagedCli.start(command.toArray(String[]::new));
     Await.until("the service answers", () -> {
       if (!process.process().isAlive()) {
         fail("the service exited: " + process.stderr());

@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * The result of a reprotect: what was created or reused, what each disk cost, the state reached,
  * and the digest of the plan it ran (null in jobs recorded before it was).
+ * {@code bytesSentAcrossRegions} is what the backend metered for the whole job, every attempt of
+ * every step included (0 in the results of jobs that ended before it was recorded).
  */
 public record ReprotectSummary(
     String vault,
@@ -16,7 +18,8 @@ public record ReprotectSummary(
     List<DiskSummary> disks,
     int recoveryPoints,
     long durationMs,
-    String planDigest) {
+    String planDigest,
+    long bytesSentAcrossRegions) {
 
   public ReprotectSummary {
     artefacts = List.copyOf(artefacts);

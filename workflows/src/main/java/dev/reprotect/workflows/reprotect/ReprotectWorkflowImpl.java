@@ -18,6 +18,8 @@ import dev.reprotect.activities.TargetVmPlan;
 import dev.reprotect.activities.TargetVmStop;
 import dev.reprotect.activities.artefacts.ArtefactActivities;
 import dev.reprotect.activities.item.ReplicatedItemActivities;
+import dev.reprotect.activities.metering.MeteredRun;
+import dev.reprotect.activities.metering.MeteringActivities;
 import dev.reprotect.activities.plan.ReprotectPlanning;
 import dev.reprotect.activities.replication.CutTaken;
 import dev.reprotect.activities.replication.DeltaReplicationActivities;
@@ -63,6 +65,11 @@ public final class ReprotectWorkflowImpl implements ReprotectWorkflow {
    * starts. Jobs recorded before it replay without these commands.
    */
   static final String CONSISTENT_CUT = "consistent-cut-and-replication";
+  /**
+   * Version 1: the summary's bytes sent across regions are read from the backend's meter at the
+   * end of the job (one more activity), not summed from the syncs' last attempts.
+   */
+  static final String METERED_SENT = "summary-sent-from-the-meter";
 
   /**
    * Version 1: the stop step runs whenever there is a target VM and decides from its state then,
@@ -156,7 +163,7 @@ public final class ReprotectWorkflowImpl implements ReprotectWorkflow {
     String runTag = consistentCut ? "r" + Workflow.getInfo().getRunId().substring(0, 8) : null;
     CutTaken cut0 = consistentCut ? takeCut0(plan, runTag) : null;
     List<DiskSyncResult> synced = syncDisks(plan, cut0);
-    job.succeed(ReprotectStep.InitialSync, String.format("%d blocks sent, %d cleared, %s metered",
+    job.succeed(ReprotectStep.InitialSync, String.format("%d blocks sent, %d cleared, %s as the syncs counted",
         synced.stream().mapToLong(DiskSyncResult::blocksCopied).sum(),
         synced.stream().mapToLong(DiskSyncResult::blocksCleared).sum(),
         format(synced.stream().mapToLong(DiskSyncResult::bytesTransferred).sum())));
@@ -174,8 +181,9 @@ public final class ReprotectWorkflowImpl implements ReprotectWorkflow {
     job.succeed(ReprotectStep.StartDeltaReplication, String.format(
         "Protected: replicating %s -> %s, first recovery point %s%s", plan.sourceRegion(),
         plan.targetRegion(), started.firstRecoveryPoint(), replication));
+    long sent = bytesSentAcrossRegions(plan, synced);
     job.end(JobState.Succeeded, null, null);
-    return summary(plan, seedBytes, synced, started);
+    return summary(plan, seedBytes, synced, started, sent);
   }
 
   private void prepareArtefacts(ReprotectPlan plan) {
@@ -310,6 +318,16 @@ public final class ReprotectWorkflowImpl implements ReprotectWorkflow {
     return workflowId;
   }
 
+  private long bytesSentAcrossRegions(ReprotectPlan plan, List<DiskSyncResult> synced) {
+    if (Workflow.getVersion(METERED_SENT, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+      return synced.stream().mapToLong(DiskSyncResult::bytesTransferred).sum();
+    }
+    return stub(MeteringActivities.class, ActivityPolicies.step(
+        "Read what the backend metered across regions for the reprotect of " + plan.vm()))
+        .bytesSentAcrossRegions(new MeteredRun(Workflow.getInfo().getWorkflowId(),
+            Workflow.getInfo().getRunId()));
+  }
+
   /** Syncs the disks in parallel; if one fails, the others stop at their next safe point. */
   private List<DiskSyncResult> syncDisks(ReprotectPlan plan, CutTaken cut) {
     List<Promise<DiskSyncResult>> syncs = new ArrayList<>();
@@ -344,7 +362,7 @@ public final class ReprotectWorkflowImpl implements ReprotectWorkflow {
   }
 
   private ReprotectSummary summary(ReprotectPlan plan, Map<String, Long> seedBytes,
-      List<DiskSyncResult> synced, ReplicationStarted started) {
+      List<DiskSyncResult> synced, ReplicationStarted started, long bytesSentAcrossRegions) {
     List<ArtefactSummary> artefacts = plan.artefacts().stream()
         .map(a -> new ArtefactSummary(a.type().name(), a.role(), a.name(), a.region(), a.action()))
         .toList();
@@ -358,7 +376,7 @@ public final class ReprotectWorkflowImpl implements ReprotectWorkflow {
     }).toList();
     return new ReprotectSummary(plan.vault(), plan.vm(), plan.sourceRegion(), plan.targetRegion(),
         "Protected", artefacts, disks, started.recoveryPoints(), job.elapsedMillis(),
-        plan.digest());
+        plan.digest(), bytesSentAcrossRegions);
   }
 
   /**

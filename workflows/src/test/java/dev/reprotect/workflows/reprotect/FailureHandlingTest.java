@@ -353,6 +353,30 @@ class FailureHandlingTest {
   }
 
   /**
+   * A batch of blocks is applied and its answer lost: the attempt fails without having counted
+   * it, and the next finds those blocks there and does not count them either. The summary's
+   * bytes sent are the backend's meter for the job, that batch included.
+   */
+  @Test
+  void theBytesSentAreWhatTheBackendMeteredForTheJobWhenAnAttemptsProgressIsLost(
+      TestWorkflowEnvironment env, Worker worker) {
+    seed(ReprotectFixture.scenario().build(), env, worker);
+    fixture.azure.faults().loseAnswers("transferBlocks", 3, 1, AzureErrorCode.InternalServerError);
+    start();
+
+    ReprotectSummary summary = reprotect();
+
+    assertProtectedWithEqualDisks(summary);
+    assertThat(fixture.jobLog()).as("a second attempt of a sync sent the rest")
+        .anySatisfy(entry -> assertThat(entry.correlationId()).endsWith("#2"));
+    long countedBySyncs = summary.disks().stream().mapToLong(DiskSummary::bytesTransferred).sum();
+    assertThat(summary.bytesSentAcrossRegions())
+        .isEqualTo(fixture.azure.metering().bytesTransferredBy(fixture.workflowId() + "/"))
+        .isGreaterThan(countedBySyncs);
+    assertNoBlockWrittenTwice();
+  }
+
+  /**
    * The retry of a failed sync resumes after the last range the failed attempt finished, although
    * the SDK never sent that range's heartbeat on its own (it was throttled): the worker hands the
    * latest heartbeat details over with the attempt's failure.
@@ -365,7 +389,7 @@ class FailureHandlingTest {
     BlobRef source = sourceOsDisk();
     for (long from = 0; from < 2 * ReprotectFixture.BLOCKS_PER_RANGE;
         from += ReprotectFixture.BLOCKS_PER_RANGE) {
-      assertThat(fixture.azure.storage().blockHashes(source, from,
+      assertThat(fixture.azure.storage().blockHashes(OPERATOR, source, from,
           from + ReprotectFixture.BLOCKS_PER_RANGE, fixture.scenario.sourceRegion()).entries())
           .as("a full copy sends blocks in range %d", from).isNotEmpty();
     }
