@@ -103,7 +103,9 @@ class ItemClaimTest {
     assertThat(fixture.item().runningOperation()).isNull();
     List<ActivityLogEntry> takeOvers = logged(TAKE_OVER);
     assertThat(takeOvers).hasSize(1);
-    assertThat(takeOvers.get(0).correlationId()).startsWith(fixture.workflowId() + "/ClaimItem/");
+    String secondRun = WorkflowStub.fromTyped(second).getExecution().getRunId();
+    assertThat(takeOvers.get(0).correlationId())
+        .startsWith(fixture.workflowId() + "/" + secondRun + "/ClaimItem/");
     JobStep check = fixture.newWorkflowStubForQuery(client).job().steps().stream()
         .filter(step -> step.step() == ReprotectStep.CheckPrerequisites).findFirst().orElseThrow();
     assertThat(check.detail()).contains("takes over the claim", firstRun.getRunId());
