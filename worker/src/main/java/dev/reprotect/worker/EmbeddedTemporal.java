@@ -19,7 +19,7 @@ public final class EmbeddedTemporal implements AutoCloseable {
     environment = TestWorkflowEnvironment.newInstance(
         TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
     SearchAttributeDefinitions.all().forEach(environment::registerSearchAttribute);
-    Worker worker = environment.newWorker(TaskQueues.REPROTECT);
+    Worker worker = environment.newWorker(TaskQueues.REPROTECT, WorkerRegistration.options());
     WorkerRegistration.registerAll(worker, module);
     environment.start();
   }

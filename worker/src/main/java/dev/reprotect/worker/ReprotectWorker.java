@@ -14,7 +14,7 @@ public final class ReprotectWorker {
   /** Starts polling; shut the returned factory down to stop. */
   public static WorkerFactory start(WorkflowClient client, AzureBackend azure) {
     WorkerFactory factory = WorkerFactory.newInstance(client);
-    Worker worker = factory.newWorker(TaskQueues.REPROTECT);
+    Worker worker = factory.newWorker(TaskQueues.REPROTECT, WorkerRegistration.options());
     WorkerRegistration.registerAll(worker,
         new ReprotectModule(azure, ReprotectActivities.DEFAULT_BLOCKS_PER_RANGE));
     factory.start();

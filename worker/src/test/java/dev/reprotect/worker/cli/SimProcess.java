@@ -3,9 +3,13 @@ package dev.reprotect.worker.cli;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.reprotect.azure.AzureException;
+import dev.reprotect.azure.arm.ArmPaths;
 import dev.reprotect.azure.http.HttpAzureBackend;
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -17,13 +21,23 @@ import java.util.stream.Collectors;
 final class SimProcess {
   static final String TOKEN = "crash-test-token";
 
+  /** The model's disk throughput, in MB/s, at which a range takes about 1.5 s. */
+  static final String CRASH_TEST_DISK_MBPS = "0.2";
+
   private final Path dataDir;
+  private final String diskMbps;
   private final int port;
   final HttpAzureBackend azure;
   private PackagedCli.Running process;
 
   SimProcess(Path dataDir) {
+    this(dataDir, CRASH_TEST_DISK_MBPS);
+  }
+
+  /** A service whose disks move {@code diskMbps} MB/s of the model (lower is slower). */
+  SimProcess(Path dataDir, String diskMbps) {
     this.dataDir = dataDir;
+    this.diskMbps = diskMbps;
     this.port = Await.freePort();
     this.azure = new HttpAzureBackend(URI.create(url()), TOKEN);
   }
@@ -36,7 +50,7 @@ final class SimProcess {
   SimProcess start() throws IOException {
     process = PackagedCli.start("sim", "--port", Integer.toString(port), "--data-dir",
         dataDir.toString(), "--token", TOKEN, "--seed", "--disk-size", "1GiB", "--changed", "50",
-        "--time-scale", "0.01", "--disk-mbps", "0.2");
+        "--time-scale", "0.01", "--disk-mbps", diskMbps);
     Await.until("the service answers", () -> {
       if (!process.process().isAlive()) {
         fail("the service exited: " + process.stderr());
@@ -48,6 +62,20 @@ final class SimProcess {
       }
     });
     return this;
+  }
+
+  /** Sets the disks' throughput of the running service's model, in MB/s. */
+  void setDiskMbps(double megabytesPerSecond) throws IOException, InterruptedException {
+    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create(url() + ArmPaths.ADMIN_DISK.expand()))
+        .header("Authorization", "Bearer " + TOKEN)
+        .header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(
+            "{\"megabytesPerSecond\": " + megabytesPerSecond + "}"))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      fail("the disk throughput was refused: " + response.body());
+    }
   }
 
   void kill() throws InterruptedException {

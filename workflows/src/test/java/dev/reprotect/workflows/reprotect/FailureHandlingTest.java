@@ -258,7 +258,8 @@ class FailureHandlingTest {
     assertProtectedWithEqualDisks(summary);
     assertThat(fixture.azure.faults().callCount("transferBlocks")).isGreaterThan(3);
     assertThat(fixture.jobLog()).as("a second attempt of a sync sent the rest")
-        .anySatisfy(entry -> assertThat(entry.correlationId()).contains("/" + ReprotectFixture.SYNC_DISK + "/")
+        .anySatisfy(entry -> assertThat(entry.correlationId())
+            .contains("/" + ReprotectFixture.SYNC_DISK + "/")
             .endsWith("#2"));
     // Two disks of 8 ranges, each range compared once; the interrupted range a second time.
     assertThat(fixture.azure.faults().callCount("blockHashes")).isEqualTo(2 * (2 * RANGES) + 2);
