@@ -9,9 +9,18 @@ import dev.reprotect.workflows.TaskQueues;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
+import java.time.Duration;
 
 /** Puts every workflow and activity of Reprotect on a worker factory: both task queues. */
 public final class WorkerRegistration {
+  /**
+   * The longest an activity's heartbeat waits before the SDK sends it. A cancellation reaches a
+   * sync only in the answer to a heartbeat actually sent, and the SDK's default (0.8 times the
+   * sync's 1-minute heartbeat timeout) let a cancelled sync write on for up to 48 s, and a disk
+   * that finished within that time was never stopped at all.
+   */
+  static final Duration HEARTBEAT_THROTTLE = Duration.ofSeconds(5);
+
   private WorkerRegistration() {}
 
   public static void registerAll(WorkerFactory factory, String taskQueue, ReprotectModule module,
@@ -28,6 +37,9 @@ public final class WorkerRegistration {
   }
 
   private static WorkerOptions slots(int activities) {
-    return WorkerOptions.newBuilder().setMaxConcurrentActivityExecutionSize(activities).build();
+    return WorkerOptions.newBuilder()
+        .setMaxConcurrentActivityExecutionSize(activities)
+        .setMaxHeartbeatThrottleInterval(HEARTBEAT_THROTTLE)
+        .build();
   }
 }

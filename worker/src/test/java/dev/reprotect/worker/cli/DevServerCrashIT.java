@@ -22,43 +22,31 @@ class DevServerCrashIT {
   @TempDir
   Path dir;
 
-  private TemporalDevServer temporal;
-  private SimProcess sim;
-  private PackagedCli.Running worker;
+  private DevServerWorld world;
 
   @BeforeEach
   void startAll() throws Exception {
-    temporal = new TemporalDevServer(dir.resolve("temporal.db")).start();
-    sim = new SimProcess(dir.resolve("azure")).start();
-    worker = startWorker();
+    world = DevServerWorld.start(dir, SimProcess.KILLABLE_MID_SYNC);
   }
 
   @AfterEach
   void stopAll() throws Exception {
-    worker.process().destroy();
-    sim.stop();
-    temporal.stop();
-  }
-
-  private PackagedCli.Running startWorker() throws Exception {
-    return PackagedCli.start("worker", "--address", temporal.address(), "--azure-url", sim.url(),
-        "--azure-token", SimProcess.TOKEN);
+    world.stop();
   }
 
   private void startJob() throws Exception {
-    PackagedCli.Result started = PackagedCli.run(
-        "start", "web-01", "--vault", "contoso", "--address", temporal.address(), "--json");
+    PackagedCli.Result started = world.cli("start", "web-01", "--vault", "contoso", "--json");
     assertThat(started.exit()).as(started.stderr()).isZero();
-    Await.until("the sync has sent blocks", () -> sim.pageWrites(JOB) > 0);
+    Await.until("the sync has sent blocks", () -> world.sim.pageWrites(JOB) > 0);
   }
 
   private void assertCompletesWithEqualDisksAndNothingAppliedTwice() throws Exception {
-    ReprotectSummary summary = temporal.client().newUntypedWorkflowStub(JOB)
+    ReprotectSummary summary = world.temporal.client().newUntypedWorkflowStub(JOB)
         .getResult(5, TimeUnit.MINUTES, ReprotectSummary.class);
     assertThat(summary.state()).isEqualTo("Protected");
     assertThat(summary.disks()).allSatisfy((DiskSummary disk) ->
         assertThat(disk.targetChecksum()).isEqualTo(disk.sourceChecksum()));
-    assertThat(sim.operationsApplied(JOB)).isNotEmpty().allSatisfy((operation, count) ->
+    assertThat(world.sim.operationsApplied(JOB)).isNotEmpty().allSatisfy((operation, count) ->
         assertThat(count).as(operation).isEqualTo(1));
   }
 
@@ -66,8 +54,8 @@ class DevServerCrashIT {
   void aWorkerKilledDuringTheSyncIsReplacedAndTheJobCompletes() throws Exception {
     startJob();
 
-    worker.process().destroyForcibly().waitFor();
-    worker = startWorker();
+    world.killWorker();
+    world.startWorker();
 
     assertCompletesWithEqualDisksAndNothingAppliedTwice();
   }
@@ -76,8 +64,8 @@ class DevServerCrashIT {
   void theDevServerKilledDuringTheSyncRestartsOnItsDatabaseAndTheJobCompletes() throws Exception {
     startJob();
 
-    temporal.kill();
-    temporal.start();
+    world.temporal.kill();
+    world.temporal.start();
 
     assertCompletesWithEqualDisksAndNothingAppliedTwice();
   }

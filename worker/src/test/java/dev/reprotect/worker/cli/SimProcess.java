@@ -3,9 +3,13 @@ package dev.reprotect.worker.cli;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.reprotect.azure.AzureException;
+import dev.reprotect.azure.arm.ArmPaths;
 import dev.reprotect.azure.http.HttpAzureBackend;
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,14 +23,19 @@ final class SimProcess {
    * Slowed down so that a sync spans seconds (a range of changed blocks takes about 1.5 s): it
    * can be killed mid-sync.
    */
-  static final List<String> KILLABLE_MID_SYNC = List.of("--disk-size", "1GiB", "--changed", "50",
-      "--time-scale", "0.01", "--disk-mbps", "0.2");
+  static final List<String> KILLABLE_MID_SYNC = killableMidSync("0.2");
 
   private final Path dataDir;
   private final List<String> worldAndPace;
   private final int port;
   final HttpAzureBackend azure;
   private PackagedCli.Running process;
+
+  /** The demo's world with 1 GiB disks, its disks at {@code diskMbps} MB/s of the model. */
+  static List<String> killableMidSync(String diskMbps) {
+    return List.of("--disk-size", "1GiB", "--changed", "50", "--time-scale", "0.01",
+        "--disk-mbps", diskMbps);
+  }
 
   SimProcess(Path dataDir) {
     this(dataDir, KILLABLE_MID_SYNC);
@@ -61,6 +70,20 @@ final class SimProcess {
       }
     });
     return this;
+  }
+
+  /** Sets the disks' throughput of the running service's model, in MB/s. */
+  void setDiskMbps(double megabytesPerSecond) throws IOException, InterruptedException {
+    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create(url() + ArmPaths.ADMIN_DISK.expand()))
+        .header("Authorization", "Bearer " + TOKEN)
+        .header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(
+            "{\"megabytesPerSecond\": " + megabytesPerSecond + "}"))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      fail("the disk throughput was refused: " + response.body());
+    }
   }
 
   void kill() throws InterruptedException {

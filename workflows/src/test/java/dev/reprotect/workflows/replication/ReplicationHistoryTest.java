@@ -1,5 +1,7 @@
 package dev.reprotect.workflows.replication;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.reprotect.azure.RecoveryPointType;
 import dev.reprotect.workflows.WorkflowIds;
 import io.temporal.client.WorkflowClient;
@@ -46,6 +48,22 @@ class ReplicationHistoryTest {
     fixture.advanceTo(Duration.ofMinutes(22));
     workflow.stop();
     record("replication-outage-and-stop", env, input.vm(), currentRunId(env, input.vm()));
+  }
+
+  /** A cycle that finds the item failed over ends the replication by itself. */
+  @Test
+  void anItemNoLongerProtectedEndsTheReplicationAndRecordsAHistoryThatReplays(
+      TestWorkflowEnvironment env, Worker worker) throws Exception {
+    ReplicationFixture fixture = new ReplicationFixture(env, worker);
+    ReplicationInput input = ReplicationFixture.input("web-01", 1, 0);
+    ReplicationWorkflow workflow = fixture.start(input);
+    fixture.advanceTo(Duration.ofMinutes(7));
+    fixture.backend.setProtection(input.vm(), "FailedOver");
+
+    assertThat(WorkflowStub.fromTyped(workflow).getResult(ReplicationStatus.class).state())
+        .isEqualTo(ReplicationState.Ended);
+    record("replication-ends-when-not-protected", env, input.vm(),
+        currentRunId(env, input.vm()));
   }
 
   @Test

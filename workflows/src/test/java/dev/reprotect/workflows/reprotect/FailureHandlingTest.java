@@ -13,12 +13,9 @@ import dev.reprotect.azure.ProtectionState;
 import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.RunningOperation;
 import dev.reprotect.azure.sim.Scenario;
-import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.EventType;
-import io.temporal.api.enums.v1.PendingActivityState;
 import io.temporal.api.enums.v1.RetryState;
 import io.temporal.api.history.v1.HistoryEvent;
-import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
@@ -28,17 +25,13 @@ import io.temporal.failure.CanceledFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -54,7 +47,6 @@ class FailureHandlingTest {
   static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
 
   private static final Caller OPERATOR = Caller.of("failure-handling-test");
-  private static final String SYNC_DISK = "SyncDisk";
   /** Sync ranges of a fixture disk. */
   private static final int RANGES = (int) (ReprotectFixture.DISK_SIZE
       / ReprotectFixture.BLOCK_SIZE / ReprotectFixture.BLOCKS_PER_RANGE);
@@ -164,7 +156,7 @@ class FailureHandlingTest {
     assertItemReadyForAReRun();
     // The sync was retried up to the bound before the job gave up.
     assertThat(causeOf(failed, ActivityFailure.class)).hasValueSatisfying(activity -> {
-      assertThat(activity.getActivityType()).isEqualTo(SYNC_DISK);
+      assertThat(activity.getActivityType()).isEqualTo(ReprotectFixture.SYNC_DISK);
       assertThat(activity.getRetryState()).isEqualTo(RetryState.RETRY_STATE_MAXIMUM_ATTEMPTS_REACHED);
     });
 
@@ -243,28 +235,11 @@ class FailureHandlingTest {
     return job;
   }
 
-  /**
-   * Cancels the job from inside the sync's first transfer, then holds that transfer until the
-   * service has recorded the sync's cancellation. Without the wait, the workflow task that asks
-   * for the cancellation races with the sync finishing on its own; when the sync finishes inside
-   * that workflow task, the time-skipping test server rejects the task (sdk-java#2391) and the
-   * workflow hangs. One disk, for the same reason: a second sync is not held by the hook.
-   */
-  private AtomicBoolean cancelDuringTheFirstTransfer() {
-    AtomicBoolean recorded = new AtomicBoolean();
-    fixture.azure.faults().onCall("transferBlocks", 1, () -> {
-      client.newUntypedWorkflowStub(fixture.workflowId()).cancel();
-      recorded.set(await(Duration.ofSeconds(30), () -> pendingActivityStates()
-          .contains(PendingActivityState.PENDING_ACTIVITY_STATE_CANCEL_REQUESTED)));
-    });
-    return recorded;
-  }
-
   @Test
   void aCancelledJobEndsCancelledAndLeavesTheItemReadyForAReRun(
       TestWorkflowEnvironment env, Worker worker) {
     seed(ReprotectFixture.scenario().dataDisks(0).build(), env, worker);
-    AtomicBoolean cancelRecorded = cancelDuringTheFirstTransfer();
+    AtomicBoolean cancelRecorded = fixture.cancelDuringTheFirstTransfer(env);
     start();
     ReprotectWorkflow workflow = fixture.newWorkflow(client);
     WorkflowClient.start(workflow::reprotect, fixture.request());
@@ -301,7 +276,7 @@ class FailureHandlingTest {
   void aCancellationStopsTheSyncAtItsNextSafePoint(TestWorkflowEnvironment env, Worker worker) {
     seed(ReprotectFixture.scenario().dataDisks(0).targetVm(Scenario.TargetVm.Deleted).build(),
         env, worker);
-    AtomicBoolean cancelReachedTheSync = cancelDuringTheFirstTransfer();
+    AtomicBoolean cancelReachedTheSync = fixture.cancelDuringTheFirstTransfer(env);
     start();
     ReprotectWorkflow workflow = fixture.newWorkflow(client);
     WorkflowClient.start(workflow::reprotect, fixture.request());
@@ -344,7 +319,8 @@ class FailureHandlingTest {
     assertProtectedWithEqualDisks(summary);
     assertThat(fixture.azure.faults().callCount("transferBlocks")).isGreaterThan(3);
     assertThat(fixture.jobLog()).as("a second attempt of a sync sent the rest")
-        .anySatisfy(entry -> assertThat(entry.correlationId()).contains("/" + SYNC_DISK + "/")
+        .anySatisfy(entry -> assertThat(entry.correlationId())
+            .contains("/" + ReprotectFixture.SYNC_DISK + "/")
             .endsWith("#2"));
     // Two disks of 8 ranges, each range compared once; the interrupted range a second time.
     assertThat(fixture.azure.faults().callCount("blockHashes")).isEqualTo(2 * (2 * RANGES) + 2);
@@ -466,18 +442,6 @@ class FailureHandlingTest {
         .orElseThrow().replica();
   }
 
-  private Set<PendingActivityState> pendingActivityStates() {
-    return client.getWorkflowServiceStubs().blockingStub()
-        .describeWorkflowExecution(DescribeWorkflowExecutionRequest.newBuilder()
-            .setNamespace(env.getNamespace())
-            .setExecution(WorkflowExecution.newBuilder().setWorkflowId(fixture.workflowId()))
-            .build())
-        .getPendingActivitiesList().stream()
-        .filter(activity -> activity.getActivityType().getName().equals(SYNC_DISK))
-        .map(activity -> activity.getState())
-        .collect(Collectors.toSet());
-  }
-
   private List<HistoryEvent> eventsOf(EventType type) {
     return client.fetchHistory(fixture.workflowId()).getHistory().getEventsList().stream()
         .filter(event -> event.getEventType() == type).toList();
@@ -491,7 +455,7 @@ class FailureHandlingTest {
     for (HistoryEvent event : events) {
       if (event.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED
           && event.getActivityTaskScheduledEventAttributes().getActivityType().getName()
-              .equals(SYNC_DISK)) {
+              .equals(ReprotectFixture.SYNC_DISK)) {
         syncs.add(event.getEventId());
       }
     }
@@ -511,17 +475,5 @@ class FailureHandlingTest {
       }
     }
     return Optional.empty();
-  }
-
-  /** Waits for a condition, polling; false if it did not hold within the timeout. */
-  private static boolean await(Duration timeout, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        return false;
-      }
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
-    }
-    return true;
   }
 }

@@ -3,9 +3,16 @@ package dev.reprotect.workflows.reprotect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.reprotect.azure.AzureErrorCode;
+import dev.reprotect.azure.ProtectionState;
 import dev.reprotect.azure.sim.Scenario;
 import dev.reprotect.workflows.HistoryReplays;
 import dev.reprotect.workflows.ReprotectWorkflows;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.failure.CanceledFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.NonDeterministicException;
@@ -16,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -62,26 +70,97 @@ class HistoryReplayTest {
   @Test
   void theHappyPathRecordsAHistoryThatReplays(TestWorkflowEnvironment env, Worker worker)
       throws Exception {
-    record("reprotect-happy-path", ReprotectFixture.scenario().dataDisks(2).build(), env, worker);
+    try (ReprotectFixture fixture =
+        started(ReprotectFixture.scenario().dataDisks(2).build(), env, worker)) {
+      fixture.newWorkflow(env.getWorkflowClient()).reprotect(fixture.request());
+      record("reprotect-happy-path", fixture, env);
+    }
   }
 
   @Test
   void theNoTargetVmPathRecordsAHistoryThatReplays(TestWorkflowEnvironment env, Worker worker)
       throws Exception {
-    record("reprotect-no-target-vm",
-        ReprotectFixture.scenario().targetVm(Scenario.TargetVm.Deleted).build(), env, worker);
+    try (ReprotectFixture fixture = started(
+        ReprotectFixture.scenario().targetVm(Scenario.TargetVm.Deleted).build(), env, worker)) {
+      fixture.newWorkflow(env.getWorkflowClient()).reprotect(fixture.request());
+      record("reprotect-no-target-vm", fixture, env);
+    }
   }
 
-  private static void record(String name, Scenario scenario, TestWorkflowEnvironment env,
-      Worker worker) throws Exception {
-    try (ReprotectFixture fixture = new ReprotectFixture(scenario)) {
-      fixture.register(env, worker);
-      env.start();
-      fixture.newWorkflow(env.getWorkflowClient()).reprotect(fixture.request());
-      String json = env.getWorkflowClient().fetchHistory(fixture.workflowId()).toJson(true);
-      Files.createDirectories(RECORDED);
-      Files.writeString(RECORDED.resolve(name + ".json"), json);
-      HistoryReplays.replay(json, ReprotectWorkflows.IMPLEMENTATIONS.toArray(Class<?>[]::new));
+  /**
+   * The failure path: a lasting error in the sync, after the claim, so the job releases the item.
+   * One disk: see FailureHandlingTest on the time-skipping server and two syncs that end at once.
+   */
+  @Test
+  void theFailurePathRecordsAHistoryThatReplays(TestWorkflowEnvironment env, Worker worker)
+      throws Exception {
+    try (ReprotectFixture fixture =
+        started(ReprotectFixture.scenario().dataDisks(0).build(), env, worker)) {
+      fixture.azure.faults().failCalls("transferBlocks", 2, 1, AzureErrorCode.ResourceNotFound);
+
+      assertThatThrownBy(() -> fixture.newWorkflow(env.getWorkflowClient())
+          .reprotect(fixture.request())).isInstanceOf(WorkflowFailedException.class);
+
+      ReprotectJob job = fixture.newWorkflowStubForQuery(env.getWorkflowClient()).job();
+      assertThat(job.state()).isEqualTo(JobState.Failed);
+      assertThat(job.errorCode()).isEqualTo(AzureErrorCode.ResourceNotFound.name());
+      assertThat(ReprotectWorkflowTest.stepState(job, ReprotectStep.InitialSync))
+          .isEqualTo(StepState.Failed);
+      assertReleased(fixture, record("reprotect-failed-in-sync", fixture, env));
     }
+  }
+
+  /** The cancel path: cancelled mid-sync, the item released in the detached cleanup scope. */
+  @Test
+  void theCancelPathRecordsAHistoryThatReplays(TestWorkflowEnvironment env, Worker worker)
+      throws Exception {
+    try (ReprotectFixture fixture =
+        started(ReprotectFixture.scenario().dataDisks(0).build(), env, worker)) {
+      AtomicBoolean cancelRecorded = fixture.cancelDuringTheFirstTransfer(env);
+
+      assertThatThrownBy(() -> fixture.newWorkflow(env.getWorkflowClient())
+          .reprotect(fixture.request()))
+          .isInstanceOf(WorkflowFailedException.class)
+          .cause().isInstanceOf(CanceledFailure.class);
+
+      assertThat(cancelRecorded).as("the service recorded the sync's cancellation").isTrue();
+      assertThat(fixture.newWorkflowStubForQuery(env.getWorkflowClient()).job().state())
+          .isEqualTo(JobState.Cancelled);
+      WorkflowExecutionHistory history = record("reprotect-cancelled-in-sync", fixture, env);
+      assertThat(history.getEvents()).extracting(HistoryEvent::getEventType)
+          .contains(EventType.EVENT_TYPE_ACTIVITY_TASK_CANCELED);
+      assertReleased(fixture, history);
+    }
+  }
+
+  /** The item was released, and the history's last activity is the release. */
+  private static void assertReleased(ReprotectFixture fixture, WorkflowExecutionHistory history) {
+    assertThat(fixture.item().state()).isEqualTo(ProtectionState.ReprotectFailed);
+    assertThat(fixture.item().runningOperation()).isNull();
+    assertThat(history.getEvents().stream()
+        .filter(event -> event.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
+        .reduce((first, second) -> second).orElseThrow()
+        .getActivityTaskScheduledEventAttributes().getActivityType().getName())
+        .isEqualTo("ReleaseFailedItem");
+  }
+
+  private static ReprotectFixture started(Scenario scenario, TestWorkflowEnvironment env,
+      Worker worker) {
+    ReprotectFixture fixture = new ReprotectFixture(scenario);
+    fixture.register(env, worker);
+    env.start();
+    return fixture;
+  }
+
+  /** Writes the job's history under target/histories/, replays it, and returns it. */
+  private static WorkflowExecutionHistory record(String name, ReprotectFixture fixture,
+      TestWorkflowEnvironment env) throws Exception {
+    WorkflowExecutionHistory history =
+        env.getWorkflowClient().fetchHistory(fixture.workflowId());
+    String json = history.toJson(true);
+    Files.createDirectories(RECORDED);
+    Files.writeString(RECORDED.resolve(name + ".json"), json);
+    HistoryReplays.replay(json, ReprotectWorkflows.IMPLEMENTATIONS.toArray(Class<?>[]::new));
+    return history;
   }
 }

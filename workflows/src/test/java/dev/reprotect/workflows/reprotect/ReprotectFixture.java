@@ -17,6 +17,10 @@ import dev.reprotect.workflows.ReprotectSearchAttributes;
 import dev.reprotect.workflows.ReprotectWorkflows;
 import dev.reprotect.workflows.TaskQueues;
 import dev.reprotect.workflows.WorkflowIds;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.PendingActivityState;
+import io.temporal.api.workflow.v1.PendingActivityInfo;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.SearchAttributes;
@@ -24,10 +28,17 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 
 /**
  * A seeded simulator and the activities over it, for workflow tests (the replication package's
@@ -38,6 +49,7 @@ public final class ReprotectFixture implements AutoCloseable {
   public static final int BLOCK_SIZE = 64 * 1024;
   public static final int BLOCKS_PER_RANGE = 16;
   public static final long DISK_SIZE = 8L << 20;
+  static final String SYNC_DISK = "SyncDisk";
 
   public final Scenario scenario;
   public final SimulatedAzure azure;
@@ -136,6 +148,47 @@ public final class ReprotectFixture implements AutoCloseable {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Cancels the job from inside the sync's first transfer, then holds that transfer until the
+   * service has recorded the sync's cancellation; true once it has. Without the wait, the workflow
+   * task that asks for the cancellation races with the sync finishing on its own; when the sync
+   * finishes inside that workflow task, the time-skipping test server rejects the task
+   * (sdk-java#2391) and the workflow hangs. So a scenario of one disk: a second sync is not held.
+   */
+  AtomicBoolean cancelDuringTheFirstTransfer(TestWorkflowEnvironment env) {
+    AtomicBoolean recorded = new AtomicBoolean();
+    azure.faults().onCall("transferBlocks", 1, () -> {
+      env.getWorkflowClient().newUntypedWorkflowStub(workflowId()).cancel();
+      recorded.set(await(Duration.ofSeconds(30), () -> pendingSyncStates(env)
+          .contains(PendingActivityState.PENDING_ACTIVITY_STATE_CANCEL_REQUESTED)));
+    });
+    return recorded;
+  }
+
+  private Set<PendingActivityState> pendingSyncStates(TestWorkflowEnvironment env) {
+    return env.getWorkflowClient().getWorkflowServiceStubs().blockingStub()
+        .describeWorkflowExecution(DescribeWorkflowExecutionRequest.newBuilder()
+            .setNamespace(env.getNamespace())
+            .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId()))
+            .build())
+        .getPendingActivitiesList().stream()
+        .filter(activity -> activity.getActivityType().getName().equals(SYNC_DISK))
+        .map(PendingActivityInfo::getState)
+        .collect(Collectors.toSet());
+  }
+
+  /** Waits for a condition, polling; false if it did not hold within the timeout. */
+  private static boolean await(Duration timeout, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+    }
+    return true;
   }
 
   public ReplicatedItem item() {
