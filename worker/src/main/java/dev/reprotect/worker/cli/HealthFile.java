@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 final class HealthFile {
   static final Duration EVERY = Duration.ofSeconds(10);
 
-  @Option(names = "--health-file", paramLabel = "FILE", defaultValue = "${env:REPROTECT_HEALTH_FILE}",
+  @Option(names = "--health-file", paramLabel = "FILE",
+      defaultValue = "${env:REPROTECT_HEALTH_FILE}",
       description = "Rewrite FILE every 10 s while healthy, for a container's health check "
           + "(default: $REPROTECT_HEALTH_FILE; none when unset).")
   Path file;

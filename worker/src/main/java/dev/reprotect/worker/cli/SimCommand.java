@@ -43,7 +43,8 @@ final class SimCommand implements Callable<Integer> {
       description = "Port (default: $REPROTECT_SIM_PORT or ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--host", defaultValue = "${env:REPROTECT_SIM_HOST:-" + AzureService.LOOPBACK + "}",
+  @Option(names = "--host",
+      defaultValue = "${env:REPROTECT_SIM_HOST:-" + AzureService.LOOPBACK + "}",
       description = "Address to listen on (default: $REPROTECT_SIM_HOST or ${DEFAULT-VALUE}, this "
           + "machine only).")
   String host;
@@ -148,15 +149,18 @@ final class SimCommand implements Callable<Integer> {
         FaultPolicy.forSimulator(azure, faults))) {
       String url = "http://" + host + ":" + service.port();
       // The token is a secret: it is never printed, so that no log or terminal keeps it.
-      String tokenSource = token != null && !token.isBlank() ? "as given"
+      boolean given = token != null && !token.isBlank();
+      String tokenSource = given ? "as given"
           : "in " + tokenFile() + ", readable by this user only";
+      String tokenInShell = given ? "$REPROTECT_AZURE_TOKEN" : "$(cat " + tokenFile() + ")";
       System.out.printf("Simulated Azure on %s, its world in %s.%nToken: %s.%n"
-              + "Try:   curl -H \"Authorization: Bearer $REPROTECT_AZURE_TOKEN\" "
+              + "Try:   curl -H \"Authorization: Bearer %s\" "
               + "%s/subscriptions/%s/resourceGroups/%s%n"
-              + "       REPROTECT_AZURE_TOKEN=... reprotect worker --azure-url %s%n"
+              + "       REPROTECT_AZURE_TOKEN=\"%s\" reprotect worker --azure-url %s%n"
               + "The API: docs/azure-api.md. Ctrl-C stops it.%n",
-          url, dataDir, tokenSource, url, ArmPaths.SUBSCRIPTION_ID,
-          ScenarioSeeder.resourceGroupName(scenario.vm(), scenario.sourceRegion()), url);
+          url, dataDir, tokenSource, tokenInShell, url, ArmPaths.SUBSCRIPTION_ID,
+          ScenarioSeeder.resourceGroupName(scenario.vm(), scenario.sourceRegion()), tokenInShell,
+          url);
       // Healthy from the moment it serves: its requests run on the service's own threads.
       try (HealthFile.Signal health = healthFile.start(() -> true)) {
         stop.await();

@@ -104,12 +104,12 @@ class WorkerServiceIT {
     first.process().destroy();
     PackagedCli.Result stopped = first.await();
 
-    assertThat(stopped.stdout()).contains("Stopping: no new tasks",
-        "Worker stopped: every task in flight ended or was handed back to Temporal.");
     assertThat(pendingActivities()).as("the sync's attempt was failed by its worker, not "
         + "abandoned to its heartbeat timeout").anySatisfy(activity -> assertThat(
             activity.getLastFailure().getApplicationFailureInfo().getType())
         .isEqualTo("io.temporal.client.ActivityWorkerShutdownException"));
+    assertThat(stopped.stdout()).contains("Stopping: no new tasks",
+        "Worker stopped: every task in flight ended or was handed back to Temporal.");
     List<JsonNode> log = jsonLines(stopped.stderr());
     assertThat(log).anySatisfy(line -> {
       assertThat(line.get("formattedMessage").asText()).contains("handed back");
