@@ -68,8 +68,8 @@ final class WorkerCommand implements Callable<Integer> {
     logOptions.apply();
     Scenario scenario = scenarioOptions.toScenario().build();
     Duration grace = Duration.ofSeconds(shutdownTimeoutSeconds);
+    WorkflowServiceStubs service = connection.connect();
     try (StopSignal stop = new StopSignal(grace.plus(STOPPING_BEYOND_GRACE))) {
-      WorkflowServiceStubs service = connection.connect();
       try {
         registerSearchAttributes(service);
         // The backend is closed after the worker has stopped, never under a running activity.

@@ -144,6 +144,14 @@ class ConnectionOptionsTest {
   }
 
   @Test
+  void theWorkerStopsAtStartOnABadCertificatePathWithItsCodeNotAStackTrace() {
+    CliRun run = CliRun.of("worker", "--tls-cert-path", dir.resolve("missing.pem").toString());
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
+    assertThat(run.stderr()).isEqualTo("error InvalidConnectionConfig: the TLS client certificate "
+        + dir.resolve("missing.pem") + " is not a readable file" + System.lineSeparator());
+  }
+
+  @Test
   void aClientCommandReportsABadCertificatePathWithItsCode() {
     CliRun run = CliRun.of("status", "web-01", "--vault", "contoso", "--json",
         "--tls-cert-path", dir.resolve("missing.pem").toString());
