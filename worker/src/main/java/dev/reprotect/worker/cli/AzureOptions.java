@@ -8,9 +8,9 @@ import picocli.CommandLine.Option;
 
 /** Which Azure the worker's activities talk to: the in-process simulator, or a service. */
 final class AzureOptions {
-  @Option(names = "--azure-url", paramLabel = "URL",
+  @Option(names = "--azure-url", paramLabel = "URL", defaultValue = "${env:REPROTECT_AZURE_URL}",
       description = "Use the simulated Azure service at this URL (as `reprotect sim` prints it) "
-          + "instead of an in-process simulator.")
+          + "instead of an in-process simulator (default: $REPROTECT_AZURE_URL).")
   URI url;
 
   @Option(names = "--azure-token", paramLabel = "TOKEN",

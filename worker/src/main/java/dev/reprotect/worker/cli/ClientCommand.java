@@ -14,13 +14,16 @@ abstract class ClientCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    WorkflowServiceStubs service = connection.connect();
+    WorkflowServiceStubs service = null;
     try {
+      service = connection.connect();
       return run(new ReprotectJobs(connection.client(service)));
     } catch (RuntimeException e) {
       return output.fail(JobFailures.describe(e));
     } finally {
-      service.shutdown();
+      if (service != null) {
+        service.shutdown();
+      }
     }
   }
 

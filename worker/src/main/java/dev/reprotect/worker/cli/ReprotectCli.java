@@ -33,6 +33,15 @@ public final class ReprotectCli {
       }
       return execute.execute(parsed);
     });
+    commandLine.setExecutionExceptionHandler((thrown, failed, parsed) -> {
+      if (thrown instanceof CommandFailure failure) {
+        // A setting found unusable at start (InvalidConnectionConfig, ...): its code and
+        // sentence, not a stack trace.
+        HumanFormat.error(failure.error(), System.err);
+        return ExitCodes.FAILED;
+      }
+      throw thrown;
+    });
     return commandLine.execute(args);
   }
 }

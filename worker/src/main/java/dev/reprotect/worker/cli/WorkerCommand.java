@@ -7,11 +7,16 @@ import dev.reprotect.worker.ReprotectWorker;
 import dev.reprotect.worker.SearchAttributeSetup;
 import dev.reprotect.worker.WorkerSizing;
 import dev.reprotect.workflows.TaskQueues;
+import io.grpc.StatusRuntimeException;
+import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.worker.WorkerFactory;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,10 +30,20 @@ import picocli.CommandLine.Spec;
         + "initial syncs (hours each) on task queue 'reprotect-sync', with the "
         + "in-process simulated Azure seeded with the demo's scenario. It registers the search "
         + "attributes VmName, Vault, SourceRegion, TargetRegion and ReprotectStep where the server "
-        + "allows it. Runs until interrupted (Ctrl-C).%n"})
+        + "allows it. Runs until interrupted (Ctrl-C or SIGTERM), then stops without losing work: "
+        + "it polls no new task, lets the tasks in flight end (a long activity is handed back to "
+        + "Temporal at its next heartbeat, for another worker to resume) within "
+        + "--shutdown-timeout, and only then closes its backend.%n",
+    "The settings a deployment needs can also come from environment variables (named in the "
+        + "options' descriptions), so "
+        + "that a container is configured by its environment alone; the Temporal connection "
+        + "follows the Temporal CLI's variables and temporal.toml profiles.%n"})
 final class WorkerCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
+  private static final Logger LOG = LoggerFactory.getLogger(WorkerCommand.class);
+  /** Beyond the grace period: the interrupted tasks' end, the backend's and the connection's. */
+  private static final Duration STOPPING_BEYOND_GRACE = Duration.ofSeconds(10);
 
   @Mixin
   ConnectionOptions connection;
@@ -58,35 +73,71 @@ final class WorkerCommand implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE})."})
   int syncSlots;
 
+  @Mixin
+  LogOptions logOptions;
+
+  @Mixin
+  HealthFile healthFile;
+
+  @Option(names = "--shutdown-timeout", paramLabel = "SECONDS",
+      defaultValue = "${env:REPROTECT_SHUTDOWN_TIMEOUT:-30}",
+      description = "On Ctrl-C or SIGTERM, how long the tasks in flight get to end before they "
+          + "are interrupted (default: $REPROTECT_SHUTDOWN_TIMEOUT or ${DEFAULT-VALUE}). Give "
+          + "the container's stop grace period a few seconds more.")
+  int shutdownTimeoutSeconds;
+
   @Override
   public Integer call() throws InterruptedException {
+    logOptions.apply();
     WorkerSizing sizing = sizing();
     Scenario scenario = scenarioOptions.toScenario().build();
+    Duration grace = Duration.ofSeconds(shutdownTimeoutSeconds);
     WorkflowServiceStubs service = connection.connect();
-    registerSearchAttributes(service);
-    try (AzureBackend azure = azureOptions.service().orElseGet(() ->
-        simulatorOptions.apply(SimulatedAzure.seeded(scenario, SimulatedAzure.DEFAULT_BLOCK_SIZE)))) {
-      WorkerFactory factory = ReprotectWorker.start(connection.client(service), azure, sizing);
-      System.out.printf("Worker on task queues '%s' (%d slots) and '%s' (%d slots) of %s "
-              + "(namespace %s), with %s.%n"
-              + "Try: reprotect plan %s --vault %s%n     reprotect start %s --vault %s --wait%n"
-              + "Ctrl-C stops the worker.%n",
-          TaskQueues.REPROTECT, sizing.stepSlots(), TaskQueues.syncQueueOf(TaskQueues.REPROTECT),
-          sizing.syncSlots(), connection.address, connection.namespace,
-          azureOptions.url != null ? "the simulated Azure at " + azureOptions.url
-              : "an in-process simulated Azure: VM " + scenario.vm() + " of vault "
-                  + scenario.vault() + " in " + scenario.sourceRegion()
-                  + ", its stale original in " + scenario.targetRegion(),
-          scenario.vm(), scenario.vault(), scenario.vm(), scenario.vault());
-      CountDownLatch stopped = new CountDownLatch(1);
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        factory.shutdown();
-        stopped.countDown();
-      }));
-      stopped.await();
+    try (StopSignal stop = new StopSignal(grace.plus(STOPPING_BEYOND_GRACE))) {
+      try {
+        registerSearchAttributes(service);
+        // The backend is closed after the worker has stopped, never under a running activity.
+        try (AzureBackend azure = azureOptions.service().orElseGet(() -> simulatorOptions.apply(
+            SimulatedAzure.seeded(scenario, SimulatedAzure.DEFAULT_BLOCK_SIZE)))) {
+          WorkerFactory factory = ReprotectWorker.start(connection.client(service), azure, sizing);
+          System.out.printf("Worker on task queues '%s' (%d slots) and '%s' (%d slots) of %s "
+                  + "(namespace %s), with %s.%n"
+                  + "Try: reprotect plan %s --vault %s%n     reprotect start %s --vault %s --wait%n"
+                  + "Ctrl-C stops the worker.%n",
+              TaskQueues.REPROTECT, sizing.stepSlots(), TaskQueues.syncQueueOf(TaskQueues.REPROTECT),
+              sizing.syncSlots(), connection.address(), connection.namespace(),
+              azureOptions.url != null ? "the simulated Azure at " + azureOptions.url
+                  : "an in-process simulated Azure: VM " + scenario.vm() + " of vault "
+                      + scenario.vault() + " in " + scenario.sourceRegion()
+                      + ", its stale original in " + scenario.targetRegion(),
+              scenario.vm(), scenario.vault(), scenario.vm(), scenario.vault());
+          try (HealthFile.Signal health = healthFile.start(
+              () -> !factory.isShutdown() && answers(service))) {
+            stop.await();
+          }
+          System.out.printf("Stopping: no new tasks; the tasks in flight get up to %d s.%n",
+              grace.toSeconds());
+          boolean drained = ReprotectWorker.stop(factory, grace);
+          System.out.println(drained
+              ? "Worker stopped: every task in flight ended or was handed back to Temporal."
+              : "Worker stopped: tasks still running after " + grace.toSeconds() + " s were "
+                  + "interrupted; Temporal retries them on another worker.");
+        }
+      } finally {
+        service.shutdown();
+      }
       return ExitCodes.OK;
-    } finally {
-      service.shutdown();
+    }
+  }
+
+  /** Healthy means polling a Temporal service that answers. */
+  private static boolean answers(WorkflowServiceStubs service) {
+    try {
+      service.blockingStub().withDeadlineAfter(5, TimeUnit.SECONDS)
+          .getSystemInfo(GetSystemInfoRequest.getDefaultInstance());
+      return true;
+    } catch (StatusRuntimeException unreachable) {
+      return false;
     }
   }
 
@@ -100,13 +151,14 @@ final class WorkerCommand implements Callable<Integer> {
 
   private void registerSearchAttributes(WorkflowServiceStubs service) {
     try {
-      List<String> added = SearchAttributeSetup.registerMissing(service, connection.namespace);
+      List<String> added = SearchAttributeSetup.registerMissing(service, connection.namespace());
       if (!added.isEmpty()) {
         System.out.println("Registered search attributes " + added);
       }
     } catch (RuntimeException refused) {
-      System.err.println("Could not register the search attributes (" + refused.getMessage()
-          + "). Add them with:\n  " + SearchAttributeSetup.manualCommand(connection.namespace));
+      // A log line, not a print to stderr: in JSON mode every line on stderr is JSON.
+      LOG.warn("Could not register the search attributes ({}). Add them with: {}",
+          refused.getMessage(), SearchAttributeSetup.manualCommand(connection.namespace()));
     }
   }
 }

@@ -2,10 +2,7 @@ package dev.reprotect.worker.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.reprotect.workflows.reprotect.DiskSummary;
-import dev.reprotect.workflows.reprotect.ReprotectSummary;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,13 +38,7 @@ class DevServerCrashIT {
   }
 
   private void assertCompletesWithEqualDisksAndNothingAppliedTwice() throws Exception {
-    ReprotectSummary summary = world.temporal.client().newUntypedWorkflowStub(JOB)
-        .getResult(5, TimeUnit.MINUTES, ReprotectSummary.class);
-    assertThat(summary.state()).isEqualTo("Protected");
-    assertThat(summary.disks()).allSatisfy((DiskSummary disk) ->
-        assertThat(disk.targetChecksum()).isEqualTo(disk.sourceChecksum()));
-    assertThat(world.sim.operationsApplied(JOB)).isNotEmpty().allSatisfy((operation, count) ->
-        assertThat(count).as(operation).isEqualTo(1));
+    world.sim.assertJobProtectsWithEqualDisksAndNothingAppliedTwice(world.temporal.client(), JOB);
   }
 
   @Test

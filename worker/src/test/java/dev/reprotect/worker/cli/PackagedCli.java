@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The packaged CLI, `java -jar target/reprotect.jar`, run as a process of its own. */
@@ -29,18 +30,30 @@ final class PackagedCli {
   private PackagedCli() {}
 
   static Running start(String... args) throws IOException {
+    return start(Map.of(), args);
+  }
+
+  /** The same, with these variables added to the environment it inherits. */
+  static Running start(Map<String, String> environment, String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of(
         Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
         JAR.toString()));
     command.addAll(List.of(args));
     Path out = Files.createTempFile("reprotect-out", ".txt");
     Path err = Files.createTempFile("reprotect-err", ".txt");
-    Process process = new ProcessBuilder(command)
-        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    ProcessBuilder builder = new ProcessBuilder(command)
+        .redirectOutput(out.toFile()).redirectError(err.toFile());
+    builder.environment().putAll(environment);
+    Process process = builder.start();
     return new Running(process, out, err);
   }
 
   static Result run(String... args) throws IOException, InterruptedException {
     return start(args).await();
+  }
+
+  static Result run(Map<String, String> environment, String... args)
+      throws IOException, InterruptedException {
+    return start(environment, args).await();
   }
 }

@@ -1,19 +1,26 @@
 package dev.reprotect.worker.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.reprotect.azure.AzureException;
 import dev.reprotect.azure.arm.ArmPaths;
 import dev.reprotect.azure.http.HttpAzureBackend;
+import dev.reprotect.workflows.reprotect.DiskSummary;
+import dev.reprotect.workflows.reprotect.ReprotectSummary;
+import io.temporal.client.WorkflowClient;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /** `reprotect sim` as a process of its own, seeded with the demo's world. */
@@ -55,10 +62,23 @@ final class SimProcess {
 
   /** Starts (or restarts, on the same data dir) the service and waits until it answers. */
   SimProcess start() throws IOException {
-    List<String> command = new ArrayList<>(List.of("sim", "--port", Integer.toString(port),
-        "--data-dir", dataDir.toString(), "--token", TOKEN, "--seed"));
-    command.addAll(worldAndPace);
-    process = PackagedCli.start(command.toArray(String[]::new));
+    return start(Map.of(), "--port", Integer.toString(port), "--data-dir", dataDir.toString(),
+        "--token", TOKEN, "--seed");
+  }
+
+  /** The same, configured as a container is: by its environment alone. */
+  SimProcess startConfiguredByEnvironment() throws IOException {
+    return start(Map.of("REPROTECT_SIM_PORT", Integer.toString(port),
+        "REPROTECT_SIM_DATA_DIR", dataDir.toString(), "REPROTECT_AZURE_TOKEN", TOKEN,
+        "REPROTECT_SIM_SEED", "true"));
+  }
+
+  private SimProcess start(Map<String, String> environment, String... settings)
+      throws IOException {
+    List<String> arguments = new ArrayList<>(List.of("sim"));
+    arguments.addAll(List.of(settings));
+    arguments.addAll(worldAndPace);
+    process = PackagedCli.start(environment, arguments.toArray(String[]::new));
     Await.until("the service answers", () -> {
       if (!process.process().isAlive()) {
         fail("the service exited: " + process.stderr());
@@ -94,6 +114,11 @@ final class SimProcess {
     process.process().destroy();
   }
 
+  /** What it printed so far, stdout then stderr. */
+  String output() throws IOException {
+    return Files.readString(process.stdout()) + Files.readString(process.stderr());
+  }
+
   /** The blocks a job has written into the replicas so far. */
   long pageWrites(String workflowId) {
     try {
@@ -104,6 +129,21 @@ final class SimProcess {
     } catch (AzureException restarting) {
       return 0;
     }
+  }
+
+  /**
+   * Waits for the job's end through {@code client}: it must leave the item Protected with each
+   * replica equal to its source, no mutating operation applied twice.
+   */
+  void assertJobProtectsWithEqualDisksAndNothingAppliedTwice(WorkflowClient client,
+      String workflowId) throws TimeoutException {
+    ReprotectSummary summary = client.newUntypedWorkflowStub(workflowId)
+        .getResult(5, TimeUnit.MINUTES, ReprotectSummary.class);
+    assertThat(summary.state()).isEqualTo("Protected");
+    assertThat(summary.disks()).allSatisfy((DiskSummary disk) ->
+        assertThat(disk.targetChecksum()).isEqualTo(disk.sourceChecksum()));
+    assertThat(operationsApplied(workflowId)).isNotEmpty().allSatisfy((operation, count) ->
+        assertThat(count).as(operation).isEqualTo(1));
   }
 
   /** How many times each mutating operation of a job was applied. */
