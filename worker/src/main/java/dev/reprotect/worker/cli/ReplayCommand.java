@@ -3,11 +3,13 @@ package dev.reprotect.worker.cli;
 import dev.reprotect.workflows.ReprotectWorkflows;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.testing.WorkflowReplayer;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -22,6 +24,8 @@ import picocli.CommandLine.Parameters;
         + "workflows would fail on it. The history is a JSON file (as `temporal workflow show "
         + "--output json` or the Web UI writes it) or is fetched from the server by workflow id.%n"})
 final class ReplayCommand implements Callable<Integer> {
+  private static final Duration DEADLOCK_DETECTION = Duration.ofSeconds(30);
+
   static final class Source {
     @Parameters(index = "0", paramLabel = "FILE", description = "A history JSON file.")
     Path file;
@@ -65,11 +69,18 @@ final class ReplayCommand implements Callable<Integer> {
     return replay.deterministic() ? ExitCodes.OK : ExitCodes.FAILED;
   }
 
+  /**
+   * Replays on a worker of an in-memory test service, as WorkflowReplayer does, but with a
+   * deadlock detector that tolerates a loaded machine: the SDK's 1 s can fail the first replay of
+   * a JVM, which is busy loading classes, with no deadlock at all.
+   */
   private static Replay replay(String name, WorkflowExecutionHistory history) {
-    List<Class<?>> workflows = ReprotectWorkflows.IMPLEMENTATIONS;
-    try {
-      WorkflowReplayer.replayWorkflowExecution(history, workflows.get(0),
-          workflows.subList(1, workflows.size()).toArray(Class<?>[]::new));
+    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      Worker worker = env.newWorker("replay", WorkerOptions.newBuilder()
+          .setDefaultDeadlockDetectionTimeout(DEADLOCK_DETECTION.toMillis()).build());
+      worker.registerWorkflowImplementationTypes(
+          ReprotectWorkflows.IMPLEMENTATIONS.toArray(Class<?>[]::new));
+      worker.replayWorkflowExecution(history);
       return new Replay(name, true, null);
     } catch (Exception e) {
       return new Replay(name, false, explain(e));
