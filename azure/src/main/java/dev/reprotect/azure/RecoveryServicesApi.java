@@ -29,11 +29,13 @@ public interface RecoveryServicesApi {
       RunningOperation operation, ItemClaimState expected, ProtectionState newState);
 
   /**
-   * Clears the running operation if it is {@code operationId} and moves the item to {@code
-   * newState}; an item no longer running that operation is returned unchanged.
+   * Clears the running operation if it is {@code operationId} of run {@code runId} and moves the
+   * item to {@code newState}; an item no longer running that operation, or running it for another
+   * run (a later run of the same workflow id took it over), is returned unchanged. A null {@code
+   * runId} (a release recorded before claims named their run) matches any run of the id.
    */
-  ReplicatedItem releaseOperation(
-      Caller caller, String vault, String item, String operationId, ProtectionState newState);
+  ReplicatedItem releaseOperation(Caller caller, String vault, String item, String operationId,
+      String runId, ProtectionState newState);
 
   /**
    * Clears a claim whose run is known to have ended ({@code stale}, compared by operation id and

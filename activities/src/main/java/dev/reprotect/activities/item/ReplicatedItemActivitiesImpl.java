@@ -33,7 +33,7 @@ public final class ReplicatedItemActivitiesImpl implements ReplicatedItemActivit
   @Override
   public void releaseFailedItem(ItemOperation op) {
     AzureFailures.translated(null, () -> azure.recoveryServices().releaseOperation(
-        ActivityCaller.current(), op.vault(), op.vm(), op.operationId(),
+        ActivityCaller.current(), op.vault(), op.vm(), op.operationId(), op.runId(),
         ProtectionState.ReprotectFailed));
   }
 

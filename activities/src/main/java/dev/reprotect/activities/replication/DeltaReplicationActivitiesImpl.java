@@ -48,7 +48,7 @@ public final class DeltaReplicationActivitiesImpl implements DeltaReplicationAct
       azure.recoveryServices().createRecoveryPoint(caller, op.vault(), op.vm(), pointId,
           RecoveryPointType.CrashConsistent, start.cutId());
       azure.recoveryServices().releaseOperation(
-          caller, op.vault(), op.vm(), op.operationId(), ProtectionState.Protected);
+          caller, op.vault(), op.vm(), op.operationId(), op.runId(), ProtectionState.Protected);
       return new ReplicationStarted(pointId,
           azure.recoveryServices().recoveryPoints(op.vault(), op.vm()).size(),
           item.policy().retentionDays(), item.policy().appConsistentFrequencyMinutes());

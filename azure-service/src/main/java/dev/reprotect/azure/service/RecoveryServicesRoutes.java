@@ -54,7 +54,8 @@ final class RecoveryServicesRoutes {
       JsonNode body = Requests.json(ctx);
       Requests.ok(ctx, RecoveryServicesJson.replicatedItem(backend.recoveryServices()
           .releaseOperation(caller, Requests.name(ctx, "vault"), Requests.name(ctx, "item"),
-              ArmJson.requireText(body, "operationId"), RecoveryServicesJson.newState(body))));
+              ArmJson.requireText(body, "operationId"), ArmJson.optionalText(body, "runId"),
+              RecoveryServicesJson.newState(body))));
     });
     app.post(ArmPaths.RELEASE_STALE_OPERATION.pattern(), ctx -> {
       Caller caller = Requests.caller(ctx);

@@ -364,9 +364,12 @@ abstract class AzureBackendContract extends BackendContractBase {
         null, ProtectionState.FailedOver), AzureErrorCode.OperationInProgress);
 
     assertThat(azure.recoveryServices().releaseOperation(CALLER, "contoso", "web-01",
-        "failover.contoso.web-01", ProtectionState.ReprotectFailed)).isEqualTo(claimed);
+        "failover.contoso.web-01", null, ProtectionState.ReprotectFailed)).isEqualTo(claimed);
+    assertThat(azure.recoveryServices().releaseOperation(CALLER, "contoso", "web-01",
+        reprotect.id(), "run-0", ProtectionState.ReprotectFailed))
+        .as("an earlier run of the same workflow id releases nothing").isEqualTo(claimed);
     ReplicatedItem released = azure.recoveryServices().releaseOperation(CALLER, "contoso",
-        "web-01", reprotect.id(), ProtectionState.Protected);
+        "web-01", reprotect.id(), reprotect.runId(), ProtectionState.Protected);
     assertThat(released.runningOperation()).isNull();
     assertThat(released.state()).isEqualTo(ProtectionState.Protected);
     assertThat(azure.recoveryServices().replicatedItems("contoso")).containsExactly(released);

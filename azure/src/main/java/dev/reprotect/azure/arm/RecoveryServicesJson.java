@@ -168,10 +168,17 @@ public final class RecoveryServicesJson {
     return out;
   }
 
-  /** The body of releaseOperation: the operation's id and the state the item moves to. */
-  public static ObjectNode releaseRequest(String operationId, ProtectionState newState) {
+  /**
+   * The body of releaseOperation: the operation's id, its run (left out when unknown) and the
+   * state the item moves to.
+   */
+  public static ObjectNode releaseRequest(
+      String operationId, String runId, ProtectionState newState) {
     ObjectNode out = ArmJson.object();
     out.put("operationId", operationId);
+    if (runId != null) {
+      out.put("runId", runId);
+    }
     out.put("newState", newState.name());
     return out;
   }

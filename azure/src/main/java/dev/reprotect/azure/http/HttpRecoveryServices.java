@@ -64,10 +64,10 @@ final class HttpRecoveryServices implements RecoveryServicesApi {
 
   @Override
   public ReplicatedItem releaseOperation(Caller caller, String vault, String item,
-      String operationId, ProtectionState newState) {
+      String operationId, String runId, ProtectionState newState) {
     return RecoveryServicesJson.replicatedItem(client.post(caller,
         ArmPaths.RELEASE_OPERATION.expand(vault, item),
-        RecoveryServicesJson.releaseRequest(operationId, newState)));
+        RecoveryServicesJson.releaseRequest(operationId, runId, newState)));
   }
 
   @Override

@@ -127,12 +127,13 @@ final class SimRecoveryServices implements RecoveryServicesApi {
 
   @Override
   public ReplicatedItem releaseOperation(Caller caller, String vault, String item,
-      String operationId, ProtectionState newState) {
+      String operationId, String runId, ProtectionState newState) {
     world.enter("releaseOperation");
     return world.mutate(() -> {
       ReplicatedItem current = existingItem(vault, item);
       RunningOperation running = current.runningOperation();
-      if (running == null || !running.id().equals(operationId)) {
+      if (running == null || !running.id().equals(operationId)
+          || runId != null && running.runId() != null && !running.runId().equals(runId)) {
         return current;
       }
       return changeClaim(caller, vault, item, current.withRunningOperation(null, newState),

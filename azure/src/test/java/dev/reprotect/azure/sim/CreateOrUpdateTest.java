@@ -455,7 +455,7 @@ class CreateOrUpdateTest {
       List<ActivityLogEntry> log = world.log();
 
       ReplicatedItem returned = world.azure.recoveryServices().releaseOperation(
-          CALLER, "contoso", "web-01", "failover.contoso.web-01", ProtectionState.Protected);
+          CALLER, "contoso", "web-01", "failover.contoso.web-01", null, ProtectionState.Protected);
 
       assertThat(returned.runningOperation().id()).isEqualTo(OP_ID);
       assertThat(returned.state()).isEqualTo(ProtectionState.Reprotecting);
@@ -469,7 +469,8 @@ class CreateOrUpdateTest {
           ProtectionState.Reprotecting);
 
       ReplicatedItem released = twiceLoggedOnce(1, () -> world.azure.recoveryServices()
-          .releaseOperation(CALLER, "contoso", "web-01", OP_ID, ProtectionState.ReprotectFailed));
+          .releaseOperation(CALLER, "contoso", "web-01", OP_ID, "run-1",
+              ProtectionState.ReprotectFailed));
 
       assertThat(released.runningOperation()).isNull();
       assertThat(released.state()).isEqualTo(ProtectionState.ReprotectFailed);
