@@ -38,8 +38,6 @@ class DevServerCancelIT {
   private static final String VM = "web-01";
   private static final String VAULT = "contoso";
   private static final String JOB = "reprotect." + VAULT + "." + VM;
-  private static final String SYNC = JOB + "/SyncDisk/";
-  private static final String RELEASE = JOB + "/ReleaseFailedItem/";
   /** A quarter of the crash tests' pace: each disk's sync spans seconds after the cancel. */
   private static final String SLOW_DISK_MBPS = "0.05";
   /** The re-run's pace: what the cancel left to sync takes no time. */
@@ -104,7 +102,7 @@ class DevServerCancelIT {
     assertThat(rerun.disks()).hasSize(2).allSatisfy((DiskSummary disk) ->
         assertThat(disk.targetChecksum()).as(disk.name()).isEqualTo(disk.sourceChecksum()));
     List<ActivityLogEntry> log = world.sim.azure.metering().activityLog();
-    long released = log.stream().filter(entry -> entry.correlationId().startsWith(RELEASE))
+    long released = log.stream().filter(entry -> isByJob(entry, "ReleaseFailedItem"))
         .mapToLong(ActivityLogEntry::sequence).max().orElseThrow();
     assertThat(log).as("no block written by a cancelled sync after the item was released")
         .filteredOn(entry -> entry.sequence() > released && isBlockWrite(entry)
@@ -124,13 +122,22 @@ class DevServerCancelIT {
   }
 
   private static boolean isBlockWrite(ActivityLogEntry entry) {
-    return entry.correlationId().startsWith(SYNC) && entry.operation().endsWith("pages/write");
+    return isByJob(entry, "SyncDisk") && entry.operation().endsWith("pages/write");
   }
 
-  /** From a correlation id {@code <workflow>/SyncDisk/<activity id>#<attempt>}. */
+  /**
+   * Whether an activity of type {@code activityType} of the job made the entry: its correlation
+   * id is {@code <workflow>/<run>/<activity type>/<activity id>#<attempt>}.
+   */
+  private static boolean isByJob(ActivityLogEntry entry, String activityType) {
+    String[] parts = entry.correlationId().split("/", 4);
+    return parts.length == 4 && parts[0].equals(JOB) && parts[2].equals(activityType);
+  }
+
+  /** The run and activity id of a sync's entry, without the attempt. */
   private static String syncActivityId(ActivityLogEntry entry) {
-    String activityAndAttempt = entry.correlationId().substring(SYNC.length());
-    return activityAndAttempt.substring(0, activityAndAttempt.indexOf('#'));
+    String id = entry.correlationId();
+    return id.substring(JOB.length() + 1, id.indexOf('#'));
   }
 
   private static List<HistoryEvent> eventsOf(WorkflowExecutionHistory history, EventType type) {
