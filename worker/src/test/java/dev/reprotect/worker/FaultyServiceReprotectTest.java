@@ -30,8 +30,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Reprotects against the simulated Azure service with transient faults on 30% of the requests,
@@ -138,7 +140,12 @@ class FaultyServiceReprotectTest {
     }
   }
 
+  /**
+   * Forty whole jobs, each on its own in-process Temporal service: about a minute on a quiet
+   * machine, close to three on a loaded one, so it gets more than the default 3-minute bound.
+   */
   @Test
+  @Timeout(value = 6, unit = TimeUnit.MINUTES)
   void twentyReprotectsWithThirtyPercentTransientFaultsAllCompleteWithEqualDisks() {
     long cleanNanos = 0;
     for (int i = 0; i < JOBS; i++) {
