@@ -3,6 +3,7 @@ package dev.reprotect.worker.cli;
 import dev.reprotect.azure.AzureBackend;
 import dev.reprotect.azure.sim.Scenario;
 import dev.reprotect.azure.sim.SimulatedAzure;
+import dev.reprotect.worker.MetricsEndpoint;
 import dev.reprotect.worker.ReprotectWorker;
 import dev.reprotect.worker.SearchAttributeSetup;
 import dev.reprotect.worker.WorkerSizing;
@@ -10,7 +11,9 @@ import dev.reprotect.workflows.TaskQueues;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.WorkerFactory;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -86,13 +89,36 @@ final class WorkerCommand implements Callable<Integer> {
           + "the container's stop grace period a few seconds more.")
   int shutdownTimeoutSeconds;
 
+  @Option(names = "--metrics-port", paramLabel = "PORT",
+      defaultValue = "${env:REPROTECT_METRICS_PORT}",
+      description = "Serve the worker's metrics to Prometheus on http://<host>:PORT"
+          + MetricsEndpoint.PATH + ": the Temporal SDK's (temporal_*) and the engine's "
+          + "(reprotect_jobs by type and outcome, reprotect_step_duration per step, "
+          + "reprotect_bytes_sent_across_regions, and per replicated item "
+          + "reprotect_replication_rpo_seconds and reprotect_replication_health) "
+          + "(default: $REPROTECT_METRICS_PORT, or none).")
+  Integer metricsPort;
+
   @Override
   public Integer call() throws InterruptedException {
     logOptions.apply();
     WorkerSizing sizing = sizing();
     Scenario scenario = scenarioOptions.toScenario().build();
     Duration grace = Duration.ofSeconds(shutdownTimeoutSeconds);
-    WorkflowServiceStubs service = connection.connect();
+    try (MetricsEndpoint metrics = metricsEndpoint()) {
+      return run(sizing, scenario, grace, metrics);
+    }
+  }
+
+  private int run(WorkerSizing sizing, Scenario scenario, Duration grace, MetricsEndpoint metrics)
+      throws InterruptedException {
+    WorkflowServiceStubsOptions options = connection.serviceOptions();
+    if (metrics != null) {
+      options = WorkflowServiceStubsOptions.newBuilder(options)
+          .setMetricsScope(metrics.scope()).build();
+      System.out.printf("Metrics on port %d, path %s%n", metrics.port(), MetricsEndpoint.PATH);
+    }
+    WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(options);
     try (StopSignal stop = new StopSignal(grace.plus(STOPPING_BEYOND_GRACE))) {
       try {
         registerSearchAttributes(service);
@@ -138,6 +164,19 @@ final class WorkerCommand implements Callable<Integer> {
       return true;
     } catch (StatusRuntimeException unreachable) {
       return false;
+    }
+  }
+
+  /** The metrics endpoint, or null without --metrics-port. */
+  private MetricsEndpoint metricsEndpoint() {
+    if (metricsPort == null) {
+      return null;
+    }
+    try {
+      return MetricsEndpoint.start(metricsPort);
+    } catch (UncheckedIOException unavailable) {
+      throw new ParameterException(spec.commandLine(), "--metrics-port " + metricsPort
+          + ": cannot listen there (" + unavailable.getCause().getMessage() + ")");
     }
   }
 

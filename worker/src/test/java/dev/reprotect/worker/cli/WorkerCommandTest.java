@@ -15,6 +15,15 @@ class WorkerCommandTest {
   }
 
   @Test
+  void theHelpOffersTheMetricsPortAndItsVariable() {
+    CliRun run = CliRun.of("worker", "--help");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.stdout()).contains("--metrics-port=PORT", "$REPROTECT_METRICS_PORT",
+        "/metrics");
+  }
+
+  @Test
   void aWorkerWithoutASyncSlotIsAUsageErrorAndStartsNothing() {
     CliRun run = CliRun.of("worker", "--sync-slots", "0", "--address", "127.0.0.1:1");
 

@@ -2,6 +2,7 @@ package dev.reprotect.workflows.replication;
 
 import static dev.reprotect.workflows.ByteSizes.format;
 
+import com.uber.m3.tally.Scope;
 import dev.reprotect.activities.replication.CreateRecoveryPoint;
 import dev.reprotect.activities.replication.CutTaken;
 import dev.reprotect.activities.replication.CycleShipment;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
@@ -217,6 +219,8 @@ public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
     if (recentCycles.size() > RECENT_CYCLES) {
       recentCycles.remove(0);
     }
+    Workflow.getMetricsScope().tagged(Map.of("type", "Replication"))
+        .counter("reprotect_bytes_sent_across_regions").inc(cycle.bytesShipped());
     publish();
   }
 
@@ -228,9 +232,21 @@ public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
     return status();
   }
 
-  /** The search attributes and the current details of the Web UI. */
+  /**
+   * The search attributes, the current details of the Web UI and the item's RPO and health
+   * gauges (a metric is no command, and is not emitted while a history replays).
+   */
   private void publish() {
     ReplicationStatus status = status();
+    Scope item = Workflow.getMetricsScope()
+        .tagged(Map.of("vault", input.vault(), "vm", input.vm()));
+    if (status.rpoSeconds() != null) {
+      item.gauge("reprotect_replication_rpo_seconds").update(status.rpoSeconds());
+    }
+    for (ReplicationHealth health : ReplicationHealth.values()) {
+      item.tagged(Map.of("health", health.name())).gauge("reprotect_replication_health")
+          .update(health == status.health() ? 1 : 0);
+    }
     Workflow.upsertTypedSearchAttributes(
         ReprotectSearchAttributes.VM_NAME.valueSet(input.vm()),
         ReprotectSearchAttributes.VAULT.valueSet(input.vault()),

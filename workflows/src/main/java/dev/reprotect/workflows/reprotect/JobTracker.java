@@ -1,5 +1,7 @@
 package dev.reprotect.workflows.reprotect;
 
+import com.uber.m3.tally.Scope;
+import com.uber.m3.util.Duration;
 import dev.reprotect.activities.ReprotectPlan;
 import dev.reprotect.workflows.ReprotectSearchAttributes;
 import io.temporal.workflow.Workflow;
@@ -12,7 +14,9 @@ import java.util.Map;
 /**
  * The job as the workflow keeps it, and its mirrors in the Web UI: the current details and the
  * {@code ReprotectStep} search attribute follow every change of step and the job's end. The
- * details are no command: setting them changes no history, so old histories still replay.
+ * details are no command: setting them changes no history, so old histories still replay. Nor are
+ * the metrics: the workflow's metrics scope emits nothing during a replay, so a job's end and each
+ * step's duration are counted once.
  */
 final class JobTracker {
   private final String jobId;
@@ -63,6 +67,7 @@ final class JobTracker {
   void end(JobState outcome, String code, String message) {
     state = outcome;
     endTime = now();
+    jobMetrics().tagged(Map.of("outcome", outcome.name())).counter("reprotect_jobs").inc(1);
     errorCode = code;
     errorMessage = message;
     StepState stepOutcome = switch (outcome) {
@@ -82,6 +87,11 @@ final class JobTracker {
         message == null ? "" : String.format("%n%n%s: %s", code, message)), snapshot()));
   }
 
+  /** What the backend metered across regions for the job, once it is known. */
+  void recordBytesSent(long bytesSentAcrossRegions) {
+    jobMetrics().counter("reprotect_bytes_sent_across_regions").inc(bytesSentAcrossRegions);
+  }
+
   ReprotectJob snapshot() {
     List<JobStep> ordered = new ArrayList<>(steps.values());
     return new ReprotectJob(jobId, vault, vm, state, startTime, endTime, ordered, errorCode,
@@ -94,7 +104,15 @@ final class JobTracker {
 
   private void finish(ReprotectStep step, StepState outcome, String detail) {
     JobStep current = steps.get(step);
-    steps.put(step, new JobStep(step, step.title(), outcome, current.startTime(), now(), detail));
+    Instant end = now();
+    steps.put(step, new JobStep(step, step.title(), outcome, current.startTime(), end, detail));
+    jobMetrics().tagged(Map.of("step", step.name(), "outcome", outcome.name()))
+        .timer("reprotect_step_duration")
+        .record(Duration.ofMillis(end.toEpochMilli() - current.startTime().toEpochMilli()));
+  }
+
+  private static Scope jobMetrics() {
+    return Workflow.getMetricsScope().tagged(Map.of("type", "Reprotect"));
   }
 
   private static Instant now() {

@@ -182,6 +182,7 @@ public final class ReprotectWorkflowImpl implements ReprotectWorkflow {
         "Protected: replicating %s -> %s, first recovery point %s%s", plan.sourceRegion(),
         plan.targetRegion(), started.firstRecoveryPoint(), replication));
     long sent = bytesSentAcrossRegions(plan, synced);
+    job.recordBytesSent(sent);
     job.end(JobState.Succeeded, null, null);
     return summary(plan, seedBytes, synced, started, sent);
   }
