@@ -36,18 +36,24 @@ final class HumanFormat {
     }
     out.printf("%nDisks%n  %-18s %10s %10s %10s %10s  %s%n", "name", "size", "allocated",
         "seeded", "sent", "checksums (source = replica)");
-    long sent = s.bytesSentAcrossRegions();
+    long counted = 0;
     long allocated = 0;
     for (DiskSummary d : s.disks()) {
+      counted += d.bytesTransferred();
       allocated += d.allocatedBytes();
       boolean equal = d.sourceChecksum().equals(d.targetChecksum());
       out.printf("  %-18s %10s %10s %10s %10s  %s %s%n", d.name(), format(d.sizeBytes()),
           format(d.allocatedBytes()), format(d.seedBytesCopied()), format(d.bytesTransferred()),
           equal ? "equal" : "DIFFERENT", d.sourceChecksum().substring(0, 12));
     }
-    out.printf(Locale.ROOT, "%nSent across regions: %s for %s of data (%.1f%%). "
-            + "Recovery points: %d. Duration: %.1f s.%n", format(sent), format(allocated),
-        allocated == 0 ? 0.0 : 100.0 * sent / allocated, s.recoveryPoints(),
+    // The meter counts at least what the syncs counted: no meter figure with bytes synced is the
+    // result of a job that ended before the meter was read.
+    boolean metered = s.bytesSentAcrossRegions() > 0 || counted == 0;
+    long sent = metered ? s.bytesSentAcrossRegions() : counted;
+    out.printf(Locale.ROOT, "%nSent across regions: %s%s for %s of data (%.1f%%). "
+            + "Recovery points: %d. Duration: %.1f s.%n", format(sent),
+        metered ? "" : " (as the syncs counted: this job ended before the meter was read)",
+        format(allocated), allocated == 0 ? 0.0 : 100.0 * sent / allocated, s.recoveryPoints(),
         s.durationMs() / 1000.0);
   }
 
