@@ -61,19 +61,19 @@ final class WorkerCommand implements Callable<Integer> {
   AzureOptions azureOptions;
 
   @Option(names = "--step-slots", paramLabel = "N",
-      defaultValue = "" + WorkerSizing.DEFAULT_STEP_SLOTS,
+      defaultValue = "${env:REPROTECT_STEP_SLOTS:-" + WorkerSizing.DEFAULT_STEP_SLOTS + "}",
       description = {"Activities of task queue 'reprotect' this worker runs at once: the short "
           + "steps of every job (plan, artefacts, stop, seed copy, delete, replication cycles). "
           + "They mostly wait on the backend; one slot per job in flight is plenty "
-          + "(default: ${DEFAULT-VALUE})."})
+          + "(default: ${DEFAULT-VALUE}).", "Also set by $REPROTECT_STEP_SLOTS."})
   int stepSlots;
 
   @Option(names = "--sync-slots", paramLabel = "N",
-      defaultValue = "" + WorkerSizing.DEFAULT_SYNC_SLOTS,
+      defaultValue = "${env:REPROTECT_SYNC_SLOTS:-" + WorkerSizing.DEFAULT_SYNC_SLOTS + "}",
       description = {"Initial syncs (one per disk, hours each) this worker runs at once, on task "
           + "queue 'reprotect-sync'. Each reads, hashes and sends blocks: size it to the "
           + "worker's cores and link; disks beyond it wait in the queue, never the short steps "
-          + "(default: ${DEFAULT-VALUE})."})
+          + "(default: ${DEFAULT-VALUE}).", "Also set by $REPROTECT_SYNC_SLOTS."})
   int syncSlots;
 
   @Mixin

@@ -30,4 +30,11 @@ class WorkerCommandTest {
     assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(run.stderr()).contains("--sync-slots");
   }
+
+  @Test
+  void theSlotCountsCanComeFromTheEnvironmentLikeTheOtherSettings() {
+    CliRun run = CliRun.of("worker", "--help");
+
+    assertThat(run.stdout()).contains("$REPROTECT_STEP_SLOTS", "$REPROTECT_SYNC_SLOTS");
+  }
 }
