@@ -15,6 +15,16 @@ public enum AzureErrorCode {
    * claim found another state or another running operation.
    */
   ItemChanged(false),
+  /** The operation needs a Protected item (a failover, a test failover and its cleanup). */
+  NotProtected(false),
+  /** The operation needs a failed-over item not yet committed (a commit, a change of point). */
+  NotFailedOver(false),
+  /** A reprotect of an item that is protected already. */
+  AlreadyProtected(false),
+  /** A reprotect of an item whose last failover was not committed (nor its reprotect failed). */
+  FailoverNotCommitted(false),
+  /** Replication is enabled already: the item is past its first protection. */
+  AlreadyEnabled(false),
   RegionUnavailable(true),
   TooManyRequests(true),
   InternalServerError(true);

@@ -11,7 +11,8 @@ import io.temporal.activity.ActivityMethod;
 @ActivityInterface
 public interface ReplicatedItemActivities {
   /**
-   * Marks the item as running the operation if it is still as the prerequisites saw it ({@code
+   * Marks the item as running the operation, in the operation's running state, if the item's
+   * lifecycle allows it and it is still as the prerequisites saw it ({@code
    * checked}; null in a job planned before it was kept): else ItemChanged. It fails with
    * OperationInProgress if the item runs another operation, and takes over a claim that an earlier
    * run of the same workflow id left.
@@ -19,7 +20,10 @@ public interface ReplicatedItemActivities {
   @ActivityMethod
   void claimItem(ItemOperation operation, ItemClaimState checked);
 
-  /** Ends a failed or cancelled operation: the item is left ReprotectFailed, ready for a re-run. */
+  /**
+   * Ends a failed or cancelled operation: the item is left in the operation's failed state
+   * (ReprotectFailed, FailoverFailed, ...: ItemLifecycle's table), ready for a re-run.
+   */
   @ActivityMethod
   void releaseFailedItem(ItemOperation operation);
 
@@ -28,8 +32,8 @@ public interface ReplicatedItemActivities {
   RunningOperation claimOf(ItemRef item);
 
   /**
-   * Clears a stale claim, compared by its workflow id and run: the item is left ReprotectFailed,
-   * ready for a re-run; ItemChanged, and nothing changes, when the item no longer holds that claim.
+   * Clears a stale claim, compared by its workflow id and run: the item is left in the failed
+   * state of the claim's operation, ready for a re-run; ItemChanged, and nothing changes, when the item no longer holds that claim.
    */
   @ActivityMethod
   void releaseStaleClaim(StaleClaim stale);

@@ -7,7 +7,7 @@ import dev.reprotect.activities.ReprotectErrorCode;
 import dev.reprotect.activities.replication.ItemRef;
 import dev.reprotect.azure.AzureBackend;
 import dev.reprotect.azure.ItemClaimState;
-import dev.reprotect.azure.ProtectionState;
+import dev.reprotect.azure.ItemLifecycle;
 import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.RunningOperation;
 import io.temporal.failure.ApplicationFailure;
@@ -27,14 +27,14 @@ public final class ReplicatedItemActivitiesImpl implements ReplicatedItemActivit
     AzureFailures.translated(null, () -> azure.recoveryServices().claimOperation(
         ActivityCaller.current(), op.vault(), op.vm(),
         new RunningOperation(op.type(), op.operationId(), op.runId(), Instant.now()), checked,
-        ProtectionState.Reprotecting));
+        ItemLifecycle.of(op.type()).running()));
   }
 
   @Override
   public void releaseFailedItem(ItemOperation op) {
     AzureFailures.translated(null, () -> azure.recoveryServices().releaseOperation(
         ActivityCaller.current(), op.vault(), op.vm(), op.operationId(), op.runId(),
-        ProtectionState.ReprotectFailed));
+        ItemLifecycle.of(op.type()).failed()));
   }
 
   @Override
@@ -54,6 +54,6 @@ public final class ReplicatedItemActivitiesImpl implements ReplicatedItemActivit
   public void releaseStaleClaim(StaleClaim stale) {
     AzureFailures.translated(null, () -> azure.recoveryServices().releaseStaleOperation(
         ActivityCaller.current(), stale.vault(), stale.vm(), stale.claim(),
-        ProtectionState.ReprotectFailed));
+        ItemLifecycle.of(stale.claim().type()).failed()));
   }
 }

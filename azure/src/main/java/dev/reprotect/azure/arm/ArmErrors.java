@@ -23,7 +23,8 @@ public final class ArmErrors {
   public static int status(AzureErrorCode code) {
     return switch (code) {
       case ResourceNotFound -> 404;
-      case Conflict, StorageAccountAlreadyTaken, OperationInProgress, ItemChanged -> 409;
+      case Conflict, StorageAccountAlreadyTaken, OperationInProgress, ItemChanged, NotProtected,
+          NotFailedOver, AlreadyProtected, FailoverNotCommitted, AlreadyEnabled -> 409;
       case InvalidResourceName, InvalidParameter -> 400;
       case TooManyRequests -> 429;
       case RegionUnavailable -> 503;

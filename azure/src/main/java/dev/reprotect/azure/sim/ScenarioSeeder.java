@@ -101,17 +101,15 @@ public final class ScenarioSeeder {
     azure.recoveryServices().createVault(SEEDER, new Vault(s.vault(), vaultGroup.name(), src));
     ItemSide sourceSide = new ItemSide(src, sourceGroup.name(), sourceAccount.name());
     ItemSide targetSide = new ItemSide(tgt, targetGroup.name(), targetAccount.name());
-    // The VM was protected in the target region and failed over to the source region.
+    // The VM was protected in the target region and failed over to the source region. A busy
+    // item is written with its claim as it stands, whatever the state: a world, not a transition.
     azure.recoveryServices().putReplicatedItem(SEEDER, new ReplicatedItem(
         s.vault(), s.vm(), targetSide, sourceSide, src, s.itemState(),
-        ReplicationPolicy.defaultPolicy(), null, List.of(), null,
+        ReplicationPolicy.defaultPolicy(), null, List.of(), s.itemBusy()
+            ? new RunningOperation("Failover", Scenario.BUSY_OPERATION_ID, null, Instant.EPOCH)
+            : null,
         s.itemState() == ProtectionState.FailoverCommitted, s.migrationCompleted()));
     addToRecoveryPlan(s);
-    if (s.itemBusy()) {
-      azure.recoveryServices().claimOperation(SEEDER, s.vault(), s.vm(),
-          new RunningOperation("Failover", Scenario.BUSY_OPERATION_ID, null, Instant.EPOCH), null,
-          s.itemState());
-    }
     if (!s.targetRegionAvailable()) {
       azure.resources().setRegionAvailable(SEEDER, tgt, false);
     }

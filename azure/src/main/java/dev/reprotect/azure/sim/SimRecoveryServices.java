@@ -5,6 +5,7 @@ import dev.reprotect.azure.AzureException;
 import dev.reprotect.azure.BlobRef;
 import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.ItemClaimState;
+import dev.reprotect.azure.ItemLifecycle;
 import dev.reprotect.azure.NameRules;
 import dev.reprotect.azure.ProtectionState;
 import dev.reprotect.azure.RecoveryPlan;
@@ -119,6 +120,7 @@ final class SimRecoveryServices implements RecoveryServicesApi {
             + " was checked: it is " + current.state()
             + (running == null ? "" : ", claimed by " + running) + "; check it again");
       }
+      ItemLifecycle.of(operation.type()).checkClaim(current, operation, newState);
       // A takeover is logged as such: the earlier run's claim ends here, not in a release.
       return changeClaim(caller, vault, item, current.withRunningOperation(operation, newState),
           running == null ? "claim" : "takeOver");
@@ -136,6 +138,7 @@ final class SimRecoveryServices implements RecoveryServicesApi {
           || runId != null && running.runId() != null && !running.runId().equals(runId)) {
         return current;
       }
+      ItemLifecycle.of(running.type()).checkRelease(newState);
       return changeClaim(caller, vault, item, current.withRunningOperation(null, newState),
           "release");
     });
@@ -153,6 +156,7 @@ final class SimRecoveryServices implements RecoveryServicesApi {
             + " claimed by " + stale + ": " + (running == null ? "it has no claim" : running
             + " holds it") + "; nothing was changed");
       }
+      ItemLifecycle.of(running.type()).checkRelease(newState);
       return changeClaim(caller, vault, item, current.withRunningOperation(null, newState),
           "releaseStale");
     });

@@ -1,0 +1,122 @@
+package dev.reprotect.azure.service;
+
+import static dev.reprotect.azure.ProtectionState.EnablingProtection;
+import static dev.reprotect.azure.ProtectionState.FailedOver;
+import static dev.reprotect.azure.ProtectionState.FailingOver;
+import static dev.reprotect.azure.ProtectionState.FailoverCommitted;
+import static dev.reprotect.azure.ProtectionState.FailoverFailed;
+import static dev.reprotect.azure.ProtectionState.Protected;
+import static dev.reprotect.azure.ProtectionState.ReprotectFailed;
+import static dev.reprotect.azure.ProtectionState.Reprotecting;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.reprotect.azure.ActivityLogEntry;
+import dev.reprotect.azure.AzureErrorCode;
+import dev.reprotect.azure.ItemClaimState;
+import dev.reprotect.azure.ProtectionState;
+import dev.reprotect.azure.ReplicatedItem;
+import dev.reprotect.azure.RunningOperation;
+import java.time.Instant;
+import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The item's state machine (ItemLifecycle's table) as the backend enforces it on every claim and
+ * release; the same assertions run against the simulator and through HTTP.
+ */
+abstract class ItemLifecycleContract extends BackendContractBase {
+  @Test
+  void anItemGoesRoundItsLifecycleOneOperationAtATime() {
+    item();
+    assertThat(run("Reprotect", Reprotecting, Protected)).isEqualTo(Protected);
+    assertThat(run("Failover", FailingOver, FailedOver)).isEqualTo(FailedOver);
+    assertThat(run("ChangeRecoveryPoint", FailedOver, FailedOver)).isEqualTo(FailedOver);
+    assertThat(run("CommitFailover", FailedOver, FailoverCommitted)).isEqualTo(FailoverCommitted);
+    assertThat(run("Reprotect", Reprotecting, ReprotectFailed)).isEqualTo(ReprotectFailed);
+    assertThat(run("Reprotect", Reprotecting, Protected)).isEqualTo(Protected);
+    assertThat(run("Failover", FailingOver, FailoverFailed)).isEqualTo(FailoverFailed);
+    assertThat(run("Failover", FailingOver, FailedOver))
+        .as("a failed failover is re-run").isEqualTo(FailedOver);
+  }
+
+  @Test
+  void everyOperationFromAStateItMayNotStartFromIsRefusedWithItsCodeAndChangesNothing() {
+    refused(FailedOver, "Failover", FailingOver, AzureErrorCode.NotProtected);
+    refused(FailoverCommitted, "Failover", FailingOver, AzureErrorCode.NotProtected);
+    refused(ReprotectFailed, "TestFailover", Protected, AzureErrorCode.NotProtected);
+    refused(Protected, "CommitFailover", FailedOver, AzureErrorCode.NotFailedOver);
+    refused(FailoverCommitted, "ChangeRecoveryPoint", FailedOver, AzureErrorCode.NotFailedOver);
+    refused(Protected, "Reprotect", Reprotecting, AzureErrorCode.AlreadyProtected);
+    refused(FailedOver, "Reprotect", Reprotecting, AzureErrorCode.FailoverNotCommitted);
+    refused(Protected, "EnableReplication", EnablingProtection, AzureErrorCode.AlreadyEnabled);
+    refused(Protected, "Failover", FailedOver, AzureErrorCode.InvalidParameter);
+    refused(Protected, "Shutdown", Protected, AzureErrorCode.InvalidParameter);
+  }
+
+  @Test
+  void aReleaseIntoAStateTheOperationDoesNotEndInIsRefusedAndChangesNothing() {
+    item();
+    put(Protected);
+    claim("Failover", FailingOver);
+    unchangedBy(() -> azure.recoveryServices().releaseOperation(CALLER, "contoso", "web-01",
+        "failover.contoso.web-01", "run-1", Protected), AzureErrorCode.InvalidParameter);
+    unchangedBy(() -> azure.recoveryServices().releaseStaleOperation(CALLER, "contoso", "web-01",
+        operation("Failover"), ReprotectFailed), AzureErrorCode.InvalidParameter);
+  }
+
+  @Test
+  void aLaterRunTakesOverTheClaimItsEarlierRunLeftInTheRunningState() {
+    item();
+    put(Protected);
+    ReplicatedItem left = claim("Failover", FailingOver);
+    RunningOperation later = new RunningOperation("Failover", "failover.contoso.web-01", "run-2",
+        Instant.EPOCH);
+
+    ReplicatedItem taken = azure.recoveryServices().claimOperation(CALLER, "contoso", "web-01",
+        later, ItemClaimState.of(left), FailingOver);
+
+    assertThat(taken.runningOperation()).isEqualTo(later);
+    assertThat(taken.state()).isEqualTo(FailingOver);
+  }
+
+  /** Claims and releases one operation; returns the state it left the item in. */
+  private ProtectionState run(String type, ProtectionState running, ProtectionState end) {
+    assertThat(claim(type, running).state()).isEqualTo(running);
+    return azure.recoveryServices().releaseOperation(CALLER, "contoso", "web-01",
+        operation(type).id(), "run-1", end).state();
+  }
+
+  private ReplicatedItem claim(String type, ProtectionState running) {
+    ReplicatedItem item = azure.recoveryServices().replicatedItem("contoso", "web-01").orElseThrow();
+    return azure.recoveryServices().claimOperation(CALLER, "contoso", "web-01", operation(type),
+        ItemClaimState.of(item), running);
+  }
+
+  private void refused(ProtectionState state, String type, ProtectionState running,
+      AzureErrorCode code) {
+    if (azure.recoveryServices().replicatedItem("contoso", "web-01").isEmpty()) {
+      item();
+    }
+    put(state);
+    unchangedBy(() -> claim(type, running), code);
+  }
+
+  private void unchangedBy(ThrowingCallable request, AzureErrorCode code) {
+    String before = azure.exportState();
+    List<ActivityLogEntry> log = azure.metering().activityLog();
+    assertCode(request, code);
+    assertThat(azure.exportState()).as("a refusal changes no state").isEqualTo(before);
+    assertThat(azure.metering().activityLog()).as("a refusal logs nothing").isEqualTo(log);
+  }
+
+  private void put(ProtectionState state) {
+    ReplicatedItem item = azure.recoveryServices().replicatedItem("contoso", "web-01").orElseThrow();
+    azure.recoveryServices().putReplicatedItem(CALLER, item.withRunningOperation(null, state));
+  }
+
+  private static RunningOperation operation(String type) {
+    String id = type.toLowerCase() + ".contoso.web-01";
+    return new RunningOperation(type, id, "run-1", Instant.EPOCH);
+  }
+}

@@ -1,0 +1,116 @@
+package dev.reprotect.azure;
+
+import static dev.reprotect.azure.ProtectionState.EnableFailed;
+import static dev.reprotect.azure.ProtectionState.EnablingProtection;
+import static dev.reprotect.azure.ProtectionState.FailedOver;
+import static dev.reprotect.azure.ProtectionState.FailingOver;
+import static dev.reprotect.azure.ProtectionState.FailoverCommitted;
+import static dev.reprotect.azure.ProtectionState.FailoverFailed;
+import static dev.reprotect.azure.ProtectionState.Protected;
+import static dev.reprotect.azure.ProtectionState.ReprotectFailed;
+import static dev.reprotect.azure.ProtectionState.Reprotecting;
+
+import java.util.Arrays;
+import java.util.Set;
+
+/**
+ * The item's state machine, the one place that decides it: each operation on an item (its {@link
+ * RunningOperation#type()}) may start from the states listed, holds the item in its running
+ * state while it runs, and leaves it in its succeeded or its failed state. A claim from another
+ * state is refused with the operation's code and changes nothing. The backend applies the table
+ * on every claim and release, so no caller can move an item another way.
+ *
+ * <pre>
+ * operation            from                           running             succeeded          failed
+ * EnableReplication    EnableFailed (or a new item)   EnablingProtection  Protected          EnableFailed
+ * Failover             Protected, FailoverFailed      FailingOver         FailedOver         FailoverFailed
+ * ChangeRecoveryPoint  FailedOver                     FailedOver          FailedOver         FailedOver
+ * CommitFailover       FailedOver                     FailedOver          FailoverCommitted  FailedOver
+ * Reprotect            FailoverCommitted,             Reprotecting        Protected          ReprotectFailed
+ *                      ReprotectFailed
+ * TestFailover         Protected                      Protected           Protected          Protected
+ * TestFailoverCleanup  Protected                      Protected           Protected          Protected
+ * </pre>
+ */
+public enum ItemLifecycle {
+  EnableReplication(Set.of(EnableFailed), EnablingProtection, Protected, EnableFailed,
+      AzureErrorCode.AlreadyEnabled),
+  Failover(Set.of(Protected, FailoverFailed), FailingOver, FailedOver, FailoverFailed,
+      AzureErrorCode.NotProtected),
+  ChangeRecoveryPoint(Set.of(FailedOver), FailedOver, FailedOver, FailedOver,
+      AzureErrorCode.NotFailedOver),
+  CommitFailover(Set.of(FailedOver), FailedOver, FailoverCommitted, FailedOver,
+      AzureErrorCode.NotFailedOver),
+  Reprotect(Set.of(FailoverCommitted, ReprotectFailed), Reprotecting, Protected, ReprotectFailed,
+      AzureErrorCode.FailoverNotCommitted),
+  TestFailover(Set.of(Protected), Protected, Protected, Protected, AzureErrorCode.NotProtected),
+  TestFailoverCleanup(Set.of(Protected), Protected, Protected, Protected,
+      AzureErrorCode.NotProtected);
+
+  private final Set<ProtectionState> from;
+  private final ProtectionState running;
+  private final ProtectionState succeeded;
+  private final ProtectionState failed;
+  private final AzureErrorCode refusal;
+
+  ItemLifecycle(Set<ProtectionState> from, ProtectionState running, ProtectionState succeeded,
+      ProtectionState failed, AzureErrorCode refusal) {
+    this.from = from;
+    this.running = running;
+    this.succeeded = succeeded;
+    this.failed = failed;
+    this.refusal = refusal;
+  }
+
+  /** The row of an operation type; an unknown type is InvalidParameter. */
+  public static ItemLifecycle of(String operationType) {
+    return Arrays.stream(values()).filter(row -> row.name().equals(operationType)).findFirst()
+        .orElseThrow(() -> new AzureException(AzureErrorCode.InvalidParameter,
+            "no operation " + operationType + " on an item; the operations are "
+                + Arrays.toString(values())));
+  }
+
+  public ProtectionState running() {
+    return running;
+  }
+
+  public ProtectionState succeeded() {
+    return succeeded;
+  }
+
+  public ProtectionState failed() {
+    return failed;
+  }
+
+  /**
+   * Refuses {@code operation}'s claim of {@code item} into {@code newState} unless the table
+   * allows it: from one of its states, or from its running state when an earlier run of the same
+   * operation id left the claim being taken over.
+   */
+  public void checkClaim(ReplicatedItem item, RunningOperation operation,
+      ProtectionState newState) {
+    if (newState != running) {
+      throw new AzureException(AzureErrorCode.InvalidParameter, "a " + name()
+          + " holds the item " + running + ", not " + newState);
+    }
+    RunningOperation held = item.runningOperation();
+    boolean takeOver = held != null && held.id().equals(operation.id()) && item.state() == running;
+    if (!from.contains(item.state()) && !takeOver) {
+      throw new AzureException(refusalFor(item.state()), String.format(
+          "%s is %s: a %s starts only from %s; nothing was changed", item.name(), item.state(),
+          name(), from));
+    }
+  }
+
+  /** Refuses a release into a state that is neither this operation's success nor its failure. */
+  public void checkRelease(ProtectionState newState) {
+    if (newState != succeeded && newState != failed) {
+      throw new AzureException(AzureErrorCode.InvalidParameter, "a " + name() + " ends "
+          + succeeded + " or " + failed + ", not " + newState);
+    }
+  }
+
+  private AzureErrorCode refusalFor(ProtectionState state) {
+    return this == Reprotect && state == Protected ? AzureErrorCode.AlreadyProtected : refusal;
+  }
+}
