@@ -1,6 +1,9 @@
 package dev.reprotect.activities;
 
 import dev.reprotect.activities.artefacts.ArtefactActivitiesImpl;
+import dev.reprotect.activities.failover.FailoverCompletionImpl;
+import dev.reprotect.activities.failover.FailoverPlanningImpl;
+import dev.reprotect.activities.failover.RecoveryVmActivitiesImpl;
 import dev.reprotect.activities.item.ReplicatedItemActivitiesImpl;
 import dev.reprotect.activities.metering.MeteringActivitiesImpl;
 import dev.reprotect.activities.plan.ReprotectPlanningImpl;
@@ -20,7 +23,10 @@ public final class ReprotectActivities {
       InitialSyncActivitiesImpl.class,
       DeltaReplicationActivitiesImpl.class,
       ReplicationCycleActivitiesImpl.class,
-      MeteringActivitiesImpl.class);
+      MeteringActivitiesImpl.class,
+      FailoverPlanningImpl.class,
+      RecoveryVmActivitiesImpl.class,
+      FailoverCompletionImpl.class);
 
   /** Blocks compared per range of the initial sync, between two heartbeats: 256 MiB of 1 MiB blocks. */
   public static final int DEFAULT_BLOCKS_PER_RANGE = 256;

@@ -76,4 +76,21 @@ public record ReplicatedItem(
         migrationCompleted,
         cycle);
   }
+
+  /**
+   * The item failed over to {@code region}: the VM is active there now, so source and target
+   * swap. Idempotent: the region is named, not toggled, so a retry never swaps back.
+   */
+  public ReplicatedItem failedOverTo(String region) {
+    return new ReplicatedItem(vault, name, primary, recovery, region, state, policy,
+        cacheStorageAccount, replicaDisks, runningOperation, false, migrationCompleted,
+        reprotectCycles);
+  }
+
+  /** The failover committed: the replicas of the old direction are no longer the item's. */
+  public ReplicatedItem committed() {
+    return new ReplicatedItem(vault, name, primary, recovery, activeLocation, state, policy,
+        cacheStorageAccount, List.of(), runningOperation, true, migrationCompleted,
+        reprotectCycles);
+  }
 }

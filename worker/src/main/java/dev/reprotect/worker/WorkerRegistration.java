@@ -4,6 +4,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.reprotect.activities.ReprotectActivities;
 import dev.reprotect.activities.sync.InitialSyncActivitiesImpl;
+import dev.reprotect.workflows.failover.ReplicationStopActivitiesImpl;
 import dev.reprotect.workflows.ReprotectWorkflows;
 import dev.reprotect.workflows.TaskQueues;
 import io.temporal.worker.Worker;
@@ -32,6 +33,9 @@ public final class WorkerRegistration {
     // The syncs too: a job recorded before the sync queue schedules its syncs here.
     steps.registerActivitiesImplementations(
         ReprotectActivities.IMPLEMENTATIONS.stream().map(injector::getInstance).toArray());
+    // The failover stops the item's replication through the Temporal client, not the backend.
+    steps.registerActivitiesImplementations(
+        new ReplicationStopActivitiesImpl(factory.getWorkflowClient()));
     factory.newWorker(TaskQueues.syncQueueOf(taskQueue), slots(sizing.syncSlots()))
         .registerActivitiesImplementations(injector.getInstance(InitialSyncActivitiesImpl.class));
   }

@@ -137,6 +137,17 @@ public final class ActivityPolicies {
   }
 
   /**
+   * The stop of an item's replication: its update completes at the next cycle boundary, once a
+   * running cycle's shipment (bounded by {@link #shipment}) is done.
+   */
+  public static ActivityOptions replicationStop(String summary) {
+    return withSummary(summary)
+        .setStartToCloseTimeout(Duration.ofHours(2))
+        .setScheduleToCloseTimeout(Duration.ofHours(4))
+        .build();
+  }
+
+  /**
    * What every activity shares. A cancelled job waits for the activity to acknowledge, so that
    * it stops at a safe point rather than being abandoned mid-step.
    */

@@ -1,6 +1,7 @@
 package dev.reprotect.workflows;
 
 import io.temporal.common.SearchAttributeKey;
+import io.temporal.workflow.Workflow;
 import java.util.List;
 
 /** The Keyword search attributes that make jobs findable in the Web UI and by `list`. */
@@ -18,4 +19,10 @@ public final class ReprotectSearchAttributes {
       List.of(VM_NAME, VAULT, SOURCE_REGION, TARGET_REGION, REPROTECT_STEP);
 
   private ReprotectSearchAttributes() {}
+
+  /** Records a job's direction once its check decided it: from where the VM runs, to where. */
+  public static void upsertDirection(String sourceRegion, String targetRegion) {
+    Workflow.upsertTypedSearchAttributes(
+        SOURCE_REGION.valueSet(sourceRegion), TARGET_REGION.valueSet(targetRegion));
+  }
 }

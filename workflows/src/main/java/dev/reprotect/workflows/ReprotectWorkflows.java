@@ -1,5 +1,6 @@
 package dev.reprotect.workflows;
 
+import dev.reprotect.workflows.failover.FailoverWorkflowImpl;
 import dev.reprotect.workflows.plan.PlanReviewWorkflowImpl;
 import dev.reprotect.workflows.release.ClaimReviewWorkflowImpl;
 import dev.reprotect.workflows.release.ReleaseClaimWorkflowImpl;
@@ -12,7 +13,7 @@ public final class ReprotectWorkflows {
   public static final List<Class<?>> IMPLEMENTATIONS =
       List.of(ReprotectWorkflowImpl.class, PlanReviewWorkflowImpl.class,
           ReplicationWorkflowImpl.class, ClaimReviewWorkflowImpl.class,
-          ReleaseClaimWorkflowImpl.class);
+          ReleaseClaimWorkflowImpl.class, FailoverWorkflowImpl.class);
 
   private ReprotectWorkflows() {}
 }

@@ -11,6 +11,11 @@ public final class WorkflowIds {
     return "reprotect." + vault + "." + vm;
   }
 
+  /** The failover of an item, the change of its point and its commit: a run each. */
+  public static String failover(String vault, String vm) {
+    return "failover." + vault + "." + vm;
+  }
+
   public static String replication(String vault, String vm) {
     return "replication." + vault + "." + vm;
   }

@@ -9,11 +9,10 @@ import dev.reprotect.activities.SeedCopy;
 import dev.reprotect.activities.SeededDisk;
 import dev.reprotect.activities.TargetVmPlan;
 import dev.reprotect.activities.TargetVmStop;
+import dev.reprotect.activities.VmShutdown;
 import dev.reprotect.azure.AzureBackend;
 import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.PageBlob;
-import dev.reprotect.azure.PowerState;
-import dev.reprotect.azure.VirtualMachine;
 import io.temporal.failure.ApplicationFailure;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -30,17 +29,8 @@ public final class TargetVmActivitiesImpl implements TargetVmActivities {
   @Override
   public TargetVmStop stopTargetVm(ReprotectPlan plan) {
     TargetVmPlan vm = plan.targetVm();
-    return AzureFailures.translated(plan.targetRegion(), () -> {
-      Optional<VirtualMachine> now = azure.compute().virtualMachine(vm.resourceGroup(), vm.name());
-      if (now.isEmpty()) {
-        return TargetVmStop.Gone;
-      }
-      if (now.get().powerState() == PowerState.Stopped) {
-        return TargetVmStop.AlreadyStopped;
-      }
-      azure.compute().powerOff(ActivityCaller.current(), vm.resourceGroup(), vm.name());
-      return TargetVmStop.TurnedOff;
-    });
+    return AzureFailures.translated(plan.targetRegion(),
+        () -> VmShutdown.turnOff(azure, vm.resourceGroup(), vm.name()));
   }
 
   @Override

@@ -70,11 +70,7 @@ final class JobTracker {
     jobMetrics().tagged(Map.of("outcome", outcome.name())).counter("reprotect_jobs").inc(1);
     errorCode = code;
     errorMessage = message;
-    StepState stepOutcome = switch (outcome) {
-      case Failed -> StepState.Failed;
-      case Cancelled -> StepState.Cancelled;
-      default -> StepState.Succeeded;
-    };
+    StepState stepOutcome = StepState.endingWith(outcome);
     for (JobStep step : new ArrayList<>(steps.values())) {
       if (step.state() == StepState.InProgress) {
         finish(step.step(), stepOutcome, message == null ? step.detail() : message);

@@ -42,7 +42,6 @@ import dev.reprotect.workflows.replication.ReplicationWorkflow;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.failure.ActivityFailure;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Async;
@@ -93,9 +92,7 @@ public final class ReprotectWorkflowImpl implements ReprotectWorkflow {
     } catch (ActivityFailure | CanceledFailure e) {
       throw endWithFailure(e, null);
     }
-    Workflow.upsertTypedSearchAttributes(
-        ReprotectSearchAttributes.SOURCE_REGION.valueSet(plan.sourceRegion()),
-        ReprotectSearchAttributes.TARGET_REGION.valueSet(plan.targetRegion()));
+    ReprotectSearchAttributes.upsertDirection(plan.sourceRegion(), plan.targetRegion());
     job.recordPlan(plan);
     job.succeed(ReprotectStep.CheckPrerequisites, String.format(
         "%s runs in %s; it will replicate to %s (plan %s)%s", plan.vm(), plan.sourceRegion(),
@@ -385,19 +382,8 @@ public final class ReprotectWorkflowImpl implements ReprotectWorkflow {
    * unreleased} says why the item is still claimed, or is null.
    */
   private RuntimeException endWithFailure(TemporalFailure failure, String unreleased) {
-    Throwable cause = failure instanceof ActivityFailure ? failure.getCause() : failure;
-    if (cause instanceof CanceledFailure canceled) {
-      job.end(JobState.Cancelled, "Cancelled", unreleased != null
-          ? "The job was cancelled; " + unreleased
-          : "The job was cancelled; the item is left ReprotectFailed and a re-run reuses what "
-              + "was done");
-      return canceled;
-    }
-    FailureCode code = FailureCode.of(cause);
-    job.end(JobState.Failed, code.code(),
-        unreleased == null ? code.message() : code.message() + ". " + unreleased);
-    return ApplicationFailure.newNonRetryableFailureWithCause(
-        code.message(), code.code(), failure, job.snapshot());
+    return JobEnding.withFailure(failure, unreleased, "The job was cancelled; the item is left"
+        + " ReprotectFailed and a re-run reuses what was done", job::end, job::snapshot);
   }
 
   private static String ensureSummary(PlannedArtefact artefact) {

@@ -6,5 +6,14 @@ public enum StepState {
   Succeeded,
   Failed,
   Skipped,
-  Cancelled
+  Cancelled;
+
+  /** What a step still in progress becomes when its job ends with {@code outcome}. */
+  public static StepState endingWith(JobState outcome) {
+    return switch (outcome) {
+      case Failed -> Failed;
+      case Cancelled -> Cancelled;
+      default -> Succeeded;
+    };
+  }
 }

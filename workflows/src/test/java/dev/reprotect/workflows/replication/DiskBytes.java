@@ -15,7 +15,7 @@ import java.util.List;
  * What a blob holds, as the test reads it back block by block: the tests judge the backend's
  * checksums and diffs against these, never against the backend's own word.
  */
-final class DiskBytes {
+public final class DiskBytes {
   private DiskBytes() {}
 
   /** The indexes of the blocks whose bytes differ between two blobs of the same size. */
@@ -37,7 +37,7 @@ final class DiskBytes {
    * The checksum {@link StorageApi#checksum} documents, recomputed from the bytes read back:
    * SHA-256 over "size N\n", then each non-zero block's index, a newline and its bytes.
    */
-  static String checksum(StorageApi storage, BlobRef ref) {
+  public static String checksum(StorageApi storage, BlobRef ref) {
     MessageDigest digest = sha256();
     long size = storage.blob(ref).orElseThrow().sizeBytes();
     digest.update(("size " + size + "\n").getBytes(StandardCharsets.US_ASCII));
@@ -62,12 +62,12 @@ final class DiskBytes {
     return allocated;
   }
 
-  static boolean holds(StorageApi storage, BlobRef ref, long block, byte[] data) {
+  public static boolean holds(StorageApi storage, BlobRef ref, long block, byte[] data) {
     return Arrays.equals(storage.readBlock(ref, block), data);
   }
 
   /** A block that no other tag gives and that no seeded block holds: the tag, repeated. */
-  static byte[] pattern(int blockSize, int tag) {
+  public static byte[] pattern(int blockSize, int tag) {
     ByteBuffer block = ByteBuffer.allocate(blockSize);
     while (block.hasRemaining()) {
       block.putInt(0x7E570000 + tag);

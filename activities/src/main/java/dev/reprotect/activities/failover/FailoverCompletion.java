@@ -1,0 +1,16 @@
+package dev.reprotect.activities.failover;
+
+import io.temporal.activity.ActivityInterface;
+import io.temporal.activity.ActivityMethod;
+
+/** The end of a failover, change of point or commit on the item's record. */
+@ActivityInterface
+public interface FailoverCompletion {
+  /**
+   * Releases the item into its operation's succeeded state: after a failover the active location
+   * is the recovery region (FailedOver); a commit first deletes the item's recovery points and the
+   * replicas of the old direction (FailoverCommitted). Idempotent: a retry finds what is done.
+   */
+  @ActivityMethod
+  void completeFailover(CompleteFailover request);
+}

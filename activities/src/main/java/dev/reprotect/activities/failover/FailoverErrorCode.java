@@ -1,0 +1,13 @@
+package dev.reprotect.activities.failover;
+
+/**
+ * The stable codes of a refused failover, change of point or commit, beyond the item's state
+ * machine's (NotProtected, NotFailedOver: the backend's) and the reprotect's shared ones
+ * (ItemNotFound, OperationInProgress, NetworkMappingMissing).
+ */
+public enum FailoverErrorCode {
+  /** The point named does not exist, or no point of the kind asked for does. */
+  RecoveryPointNotFound,
+  /** A disk created from a point does not hash, read from its bytes, to the point's checksum. */
+  FailoverDiskMismatch
+}

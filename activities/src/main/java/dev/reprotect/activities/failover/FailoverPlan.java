@@ -1,0 +1,31 @@
+package dev.reprotect.activities.failover;
+
+import dev.reprotect.azure.ItemClaimState;
+import dev.reprotect.azure.ItemLifecycle;
+import java.util.List;
+
+/**
+ * What the check decided, before anything changed. The failed-over VM lives in {@code
+ * recoveryRegion}, resource group {@code recoveryGroup}, its disks in {@code recoveryAccount}:
+ * the item's target side for a failover, its (already swapped) source side for a change of point
+ * or a commit. {@code sourceRegion} is where the VM runs before the failover. {@code checked} is
+ * the item as the check saw it, compared and set by the claim.
+ */
+public record FailoverPlan(
+    String vault,
+    String vm,
+    ItemLifecycle operation,
+    String point,
+    String sourceRegion,
+    String sourceGroup,
+    String recoveryRegion,
+    String recoveryGroup,
+    String recoveryAccount,
+    String networkId,
+    String availabilitySet,
+    List<FailoverDisk> disks,
+    ItemClaimState checked) {
+  public FailoverPlan {
+    disks = List.copyOf(disks);
+  }
+}

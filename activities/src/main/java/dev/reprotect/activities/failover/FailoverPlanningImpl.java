@@ -1,0 +1,126 @@
+package dev.reprotect.activities.failover;
+
+import dev.reprotect.activities.AzureFailures;
+import dev.reprotect.activities.ReprotectErrorCode;
+import dev.reprotect.activities.ReprotectRefusal;
+import dev.reprotect.azure.AzureBackend;
+import dev.reprotect.azure.BlobRef;
+import dev.reprotect.azure.ItemClaimState;
+import dev.reprotect.azure.ItemLifecycle;
+import dev.reprotect.azure.ItemSide;
+import dev.reprotect.azure.RecoveryPoint;
+import dev.reprotect.azure.Region;
+import dev.reprotect.azure.ReplicatedItem;
+import dev.reprotect.azure.RunningOperation;
+import dev.reprotect.azure.VirtualMachine;
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityInfo;
+import io.temporal.failure.ApplicationFailure;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+public final class FailoverPlanningImpl implements FailoverPlanning {
+  private final AzureBackend azure;
+
+  @Inject
+  public FailoverPlanningImpl(AzureBackend azure) {
+    this.azure = azure;
+  }
+
+  @Override
+  public FailoverPlan planFailover(FailoverRequest request) {
+    return AzureFailures.translated(null, () -> {
+      ReplicatedItem item = azure.recoveryServices().replicatedItem(request.vault(), request.vm())
+          .orElseThrow(() -> new ReprotectRefusal(ReprotectErrorCode.ItemNotFound,
+              "vault " + request.vault() + " has no replicated item " + request.vm()));
+      ActivityInfo job = Activity.getExecutionContext().getInfo();
+      RunningOperation running = item.runningOperation();
+      if (running != null && !running.id().equals(job.getWorkflowId())) {
+        throw new ReprotectRefusal(ReprotectErrorCode.OperationInProgress, item.name()
+            + " is busy: " + running + " is running on it");
+      }
+      ItemLifecycle operation = request.operation();
+      operation.checkClaim(item, new RunningOperation(operation.name(), job.getWorkflowId(),
+          job.getRunId(), Instant.EPOCH), operation.running());
+      return operation == ItemLifecycle.Failover ? failoverPlan(request, item)
+          : planOnTheFailedOverVm(request, item);
+    });
+  }
+
+  @Override
+  public ChosenPoint choosePoint(ChoosePoint request) {
+    return AzureFailures.translated(null, () -> {
+      RecoveryPoint point = requirePoint(request.vault(), request.vm(), request.selector());
+      Map<String, BlobRef> snapshots = new LinkedHashMap<>();
+      String prefix = request.vm() + "." + point.id() + ".";
+      for (BlobRef snapshot : point.disks()) {
+        String blob = snapshot.blob();
+        snapshots.put(blob.substring(prefix.length(), blob.length() - ".vhd".length()), snapshot);
+      }
+      return new ChosenPoint(point.id(), point.type(), point.time(), snapshots,
+          point.diskChecksums());
+    });
+  }
+
+  private FailoverPlan failoverPlan(FailoverRequest request, ReplicatedItem item) {
+    ItemSide source = item.source();
+    ItemSide target = item.target();
+    Optional<Region> region = azure.resources().region(target.region());
+    if (region.isEmpty() || !region.get().available()) {
+      throw new ReprotectRefusal(ReprotectErrorCode.TargetRegionUnavailable, "the region to fail"
+          + " over to, " + target.region() + ", is unavailable; nothing was changed");
+    }
+    String sourceNetwork = azure.compute().virtualMachine(source.resourceGroup(), item.name())
+        .map(VirtualMachine::networkId).orElse(null);
+    String network = sourceNetwork == null ? null : azure.network()
+        .networkMapping(source.region(), sourceNetwork, target.region())
+        .map(mapping -> mapping.targetNetworkId()).orElse(null);
+    if (network == null) {
+      throw new ReprotectRefusal(ReprotectErrorCode.NetworkMappingMissing, "no network mapping"
+          + " from " + (sourceNetwork == null ? "the source VM's network (the VM is gone)"
+          : sourceNetwork) + " in " + source.region() + " to " + target.region());
+    }
+    if (!PointSelector.LATEST.equals(request.point())) {
+      requirePoint(request.vault(), request.vm(), request.point());
+    }
+    List<FailoverDisk> disks = item.replicaDisks().stream()
+        .map(replica -> new FailoverDisk(replica.slot(), replica.sourceDisk())).toList();
+    return new FailoverPlan(request.vault(), request.vm(), request.operation(), request.point(),
+        source.region(), source.resourceGroup(), target.region(), target.resourceGroup(),
+        target.storageAccount(), network, target.availabilitySet(), disks,
+        ItemClaimState.of(item));
+  }
+
+  /** A change of point or a commit: the VM runs in the item's (swapped) source side. */
+  private FailoverPlan planOnTheFailedOverVm(FailoverRequest request, ReplicatedItem item) {
+    ItemSide active = item.source();
+    VirtualMachine vm = azure.compute().virtualMachine(active.resourceGroup(), item.name())
+        .orElseThrow(() -> new ReprotectRefusal(ReprotectErrorCode.SourceVmDeleted,
+            "the failed-over VM " + item.name() + " no longer exists in " + active.region()));
+    if (request.operation() == ItemLifecycle.ChangeRecoveryPoint) {
+      requirePoint(request.vault(), request.vm(), request.point());
+    }
+    List<FailoverDisk> disks = vm.disks().stream()
+        .map(disk -> new FailoverDisk(disk.slot(), disk.name())).toList();
+    ItemSide other = item.target();
+    return new FailoverPlan(request.vault(), request.vm(), request.operation(), request.point(),
+        other.region(), other.resourceGroup(), active.region(), active.resourceGroup(),
+        diskAccount(vm), vm.networkId(), vm.availabilitySet(), disks, ItemClaimState.of(item));
+  }
+
+  private static String diskAccount(VirtualMachine vm) {
+    return vm.osDisk().vhd().storageAccount();
+  }
+
+  private RecoveryPoint requirePoint(String vault, String vm, String selector) {
+    List<RecoveryPoint> points = azure.recoveryServices().recoveryPoints(vault, vm);
+    return PointSelector.select(selector, points).orElseThrow(() ->
+        ApplicationFailure.newNonRetryableFailure(String.format("%s has no recovery point %s"
+            + " (it has %d); nothing was changed", vm, selector, points.size()),
+            FailoverErrorCode.RecoveryPointNotFound.name()));
+  }
+}

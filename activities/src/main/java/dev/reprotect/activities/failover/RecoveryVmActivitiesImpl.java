@@ -1,0 +1,99 @@
+package dev.reprotect.activities.failover;
+
+import dev.reprotect.activities.ActivityCaller;
+import dev.reprotect.activities.AzureFailures;
+import dev.reprotect.activities.LongOperationWait;
+import dev.reprotect.activities.TargetVmStop;
+import dev.reprotect.activities.VmShutdown;
+import dev.reprotect.azure.AzureBackend;
+import dev.reprotect.azure.BlobRef;
+import dev.reprotect.azure.Caller;
+import dev.reprotect.azure.PowerState;
+import dev.reprotect.azure.VirtualMachine;
+import dev.reprotect.azure.VmDisk;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+public final class RecoveryVmActivitiesImpl implements RecoveryVmActivities {
+  /** Where a failed-over VM's disks live in its storage account, as every VM's do. */
+  static final String DISK_CONTAINER = "vhds";
+
+  private final AzureBackend azure;
+
+  @Inject
+  public RecoveryVmActivitiesImpl(AzureBackend azure) {
+    this.azure = azure;
+  }
+
+  @Override
+  public TargetVmStop shutdownSourceVm(FailoverPlan plan) {
+    return AzureFailures.translated(null,
+        () -> VmShutdown.turnOff(azure, plan.sourceGroup(), plan.vm()));
+  }
+
+  @Override
+  public CreatedDisk createDiskFromPoint(DiskFromPoint request) {
+    FailoverPlan plan = request.plan();
+    BlobRef disk = new BlobRef(plan.recoveryAccount(), DISK_CONTAINER,
+        plan.vm() + "-" + request.slot() + "-" + request.pointId() + ".vhd");
+    return AzureFailures.translated(plan.recoveryRegion(), () -> {
+      if (azure.storage().blob(disk).isEmpty()) {
+        Caller caller = ActivityCaller.current();
+        LongOperationWait.awaitEnd(azure.longOperations(), disk.toString(),
+            () -> azure.longOperations().beginCopyBlob(caller, request.snapshot(), disk));
+      }
+      return new CreatedDisk(request.slot(), disk, azure.storage().checksum(disk));
+    });
+  }
+
+  @Override
+  public void createOrUpdateVm(FailoverVm request) {
+    FailoverPlan plan = request.plan();
+    Map<String, CreatedDisk> bySlot = request.disks().stream()
+        .collect(Collectors.toMap(CreatedDisk::slot, Function.identity()));
+    List<VmDisk> disks = plan.disks().stream()
+        .map(disk -> new VmDisk(disk.name(), disk.lun(), bySlot.get(disk.slot()).blob()))
+        .toList();
+    AzureFailures.translated(plan.recoveryRegion(), () -> {
+      PowerState power = azure.compute().virtualMachine(plan.recoveryGroup(), plan.vm())
+          .map(VirtualMachine::powerState).orElse(PowerState.Stopped);
+      azure.compute().createVirtualMachine(ActivityCaller.current(), new VirtualMachine(
+          plan.recoveryGroup(), plan.vm(), plan.recoveryRegion(), power,
+          disks.stream().filter(VmDisk::isOsDisk).findFirst().orElseThrow(),
+          disks.stream().filter(disk -> !disk.isOsDisk()).toList(), plan.networkId(),
+          plan.availabilitySet()));
+    });
+  }
+
+  @Override
+  public void powerOffVm(FailoverPlan plan) {
+    AzureFailures.translated(plan.recoveryRegion(), () ->
+        azure.compute().powerOff(ActivityCaller.current(), plan.recoveryGroup(), plan.vm()));
+  }
+
+  @Override
+  public void bootVm(FailoverPlan plan) {
+    AzureFailures.translated(plan.recoveryRegion(), () ->
+        azure.compute().start(ActivityCaller.current(), plan.recoveryGroup(), plan.vm()));
+  }
+
+  @Override
+  public List<BlobRef> disksToReplace(FailoverVm keep) {
+    FailoverPlan plan = keep.plan();
+    Set<BlobRef> kept = keep.disks().stream().map(CreatedDisk::blob).collect(Collectors.toSet());
+    return AzureFailures.translated(plan.recoveryRegion(), () -> azure.compute()
+        .virtualMachine(plan.recoveryGroup(), plan.vm()).stream()
+        .flatMap(vm -> vm.disks().stream()).map(VmDisk::vhd)
+        .filter(blob -> !kept.contains(blob)).toList());
+  }
+
+  @Override
+  public void deleteDisks(List<BlobRef> disks) {
+    AzureFailures.translated(null, () -> disks.forEach(
+        disk -> azure.storage().deleteBlob(ActivityCaller.current(), disk)));
+  }
+}

@@ -1,0 +1,39 @@
+package dev.reprotect.workflows.failover;
+
+import dev.reprotect.azure.ItemLifecycle;
+import java.util.List;
+
+/** The steps of a failover, a change of its point and its commit, with the names the job shows. */
+public enum FailoverStep {
+  CheckPrerequisites("Check prerequisites"),
+  ShutdownSource("Turn off the source VM"),
+  StopReplication("Stop replication"),
+  PrepareRecoveryPoint("Choose the recovery point"),
+  StopVm("Turn off the failed-over VM"),
+  CreateDisks("Create the disks from the point"),
+  CreateVm("Create the VM"),
+  BootVm("Boot the VM"),
+  DeleteReplacedDisks("Delete the disks of the previous point"),
+  Complete("Update the item");
+
+  private final String title;
+
+  FailoverStep(String title) {
+    this.title = title;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  /** The steps a job of {@code operation} shows, in order. */
+  public static List<FailoverStep> of(ItemLifecycle operation) {
+    return switch (operation) {
+      case Failover -> List.of(CheckPrerequisites, ShutdownSource, StopReplication,
+          PrepareRecoveryPoint, CreateDisks, CreateVm, BootVm, Complete);
+      case ChangeRecoveryPoint -> List.of(CheckPrerequisites, PrepareRecoveryPoint, StopVm,
+          CreateDisks, CreateVm, BootVm, DeleteReplacedDisks, Complete);
+      default -> List.of(CheckPrerequisites, Complete);
+    };
+  }
+}

@@ -1,0 +1,28 @@
+package dev.reprotect.workflows.failover;
+
+import dev.reprotect.azure.ItemLifecycle;
+import dev.reprotect.azure.RecoveryPointType;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a failover job did: the VM now runs in {@code activeRegion} on the disks of point {@code
+ * pointId} (null for a commit); {@code sourceShutdown} says what turning the source VM off did,
+ * or why it failed (null when not asked).
+ */
+public record FailoverSummary(
+    String vault,
+    String vm,
+    ItemLifecycle operation,
+    String state,
+    String activeRegion,
+    String pointId,
+    RecoveryPointType pointType,
+    Instant pointTime,
+    List<FailedOverDisk> disks,
+    String sourceShutdown,
+    long elapsedMillis) {
+  public FailoverSummary {
+    disks = List.copyOf(disks);
+  }
+}

@@ -1,0 +1,272 @@
+package dev.reprotect.workflows.failover;
+
+import dev.reprotect.activities.ItemOperation;
+import dev.reprotect.activities.TargetVmStop;
+import dev.reprotect.activities.failover.ChoosePoint;
+import dev.reprotect.activities.failover.ChosenPoint;
+import dev.reprotect.activities.failover.CompleteFailover;
+import dev.reprotect.activities.failover.CreatedDisk;
+import dev.reprotect.activities.failover.DiskFromPoint;
+import dev.reprotect.activities.failover.FailoverCompletion;
+import dev.reprotect.activities.failover.FailoverDisk;
+import dev.reprotect.activities.failover.FailoverErrorCode;
+import dev.reprotect.activities.failover.FailoverPlan;
+import dev.reprotect.activities.failover.FailoverPlanning;
+import dev.reprotect.activities.failover.FailoverRequest;
+import dev.reprotect.activities.failover.FailoverVm;
+import dev.reprotect.activities.failover.PointSelector;
+import dev.reprotect.activities.failover.RecoveryVmActivities;
+import dev.reprotect.activities.item.ReplicatedItemActivities;
+import dev.reprotect.activities.replication.CreateRecoveryPoint;
+import dev.reprotect.activities.replication.CutTaken;
+import dev.reprotect.activities.replication.DeleteCut;
+import dev.reprotect.activities.replication.ItemRef;
+import dev.reprotect.activities.replication.ReplicationCycleActivities;
+import dev.reprotect.activities.replication.ShipCut;
+import dev.reprotect.activities.replication.TakeCut;
+import dev.reprotect.azure.BlobRef;
+import dev.reprotect.azure.ItemLifecycle;
+import dev.reprotect.azure.RecoveryPointType;
+import dev.reprotect.workflows.ActivityPolicies;
+import dev.reprotect.workflows.FailureCode;
+import dev.reprotect.workflows.ReprotectSearchAttributes;
+import dev.reprotect.workflows.reprotect.JobEnding;
+import dev.reprotect.workflows.reprotect.JobState;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.failure.TemporalFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import java.util.ArrayList;
+import java.util.List;
+
+public final class FailoverWorkflowImpl implements FailoverWorkflow {
+  private FailoverJobTracker job;
+  private String sourceShutdown;
+
+  @Override
+  public FailoverSummary failover(FailoverRequest request) {
+    String jobId = Workflow.getInfo().getWorkflowId();
+    job = new FailoverJobTracker(jobId, request.vault(), request.vm(), request.operation());
+    job.start(FailoverStep.CheckPrerequisites, "Checking the " + request.operation() + " of "
+        + request.vm());
+    FailoverPlan plan;
+    try {
+      plan = stub(FailoverPlanning.class, ActivityPolicies.step("Check the "
+          + request.operation() + " of " + request.vm())).planFailover(request);
+    } catch (ActivityFailure | CanceledFailure e) {
+      throw endWithFailure(e, null);
+    }
+    ReprotectSearchAttributes.upsertDirection(plan.sourceRegion(), plan.recoveryRegion());
+    job.recordPlan(plan);
+    job.succeed(FailoverStep.CheckPrerequisites, String.format("%s: %s -> %s%s", plan.vm(),
+        plan.sourceRegion(), plan.recoveryRegion(),
+        plan.point() == null ? "" : ", point " + plan.point()));
+
+    ItemOperation operation = new ItemOperation(plan.vault(), plan.vm(), plan.operation().name(),
+        jobId, Workflow.getInfo().getRunId());
+    try {
+      stub(ReplicatedItemActivities.class, ActivityPolicies.step("Record the "
+          + plan.operation() + " as the running operation of " + plan.vm()))
+          .claimItem(operation, plan.checked());
+      FailoverSummary summary = switch (plan.operation()) {
+        case Failover -> failover(request, plan, operation);
+        case ChangeRecoveryPoint -> changePoint(plan, operation);
+        default -> commit(plan, operation);
+      };
+      job.end(JobState.Succeeded, null, null);
+      return summary;
+    } catch (ActivityFailure | CanceledFailure e) {
+      throw endWithFailure(e, release(plan, operation));
+    }
+  }
+
+  @Override
+  public FailoverJob job() {
+    return job.snapshot();
+  }
+
+  private FailoverSummary failover(FailoverRequest request, FailoverPlan plan,
+      ItemOperation operation) {
+    shutdownSource(request, plan);
+    job.start(FailoverStep.StopReplication, "Stopping the replication of " + plan.vm());
+    String stopped = stub(ReplicationStopActivities.class, ActivityPolicies.replicationStop(
+        "Stop the replication of " + plan.vm())).stopReplication(new ItemRef(plan.vault(),
+        plan.vm()));
+    job.succeed(FailoverStep.StopReplication, stopped);
+    ChosenPoint point = choosePoint(plan);
+    return recreateVm(plan, operation, point);
+  }
+
+  /** Turns the source VM off if asked; a failure is recorded and the failover goes on. */
+  private void shutdownSource(FailoverRequest request, FailoverPlan plan) {
+    if (!request.shutdownSource()) {
+      job.skip(FailoverStep.ShutdownSource, "Not asked (--shutdown-source)");
+      return;
+    }
+    job.start(FailoverStep.ShutdownSource, "Turning off " + plan.vm() + " in "
+        + plan.sourceRegion());
+    try {
+      TargetVmStop stop = stub(RecoveryVmActivities.class, ActivityPolicies.cycleStep(
+          "Turn off " + plan.vm() + " in " + plan.sourceRegion())).shutdownSourceVm(plan);
+      sourceShutdown = stop.name();
+      job.succeed(FailoverStep.ShutdownSource, plan.vm() + ": " + stop);
+    } catch (ActivityFailure failed) {
+      FailureCode code = FailureCode.of(failed.getCause());
+      sourceShutdown = "Failed: " + code.code();
+      job.failAndGoOn(FailoverStep.ShutdownSource, String.format("%s could not be turned off (%s:"
+          + " %s); the failover goes on", plan.vm(), code.code(), code.message()));
+    }
+  }
+
+  /** The point to use: for {@code latest}, a cut taken now, shipped and made a point first. */
+  private ChosenPoint choosePoint(FailoverPlan plan) {
+    job.start(FailoverStep.PrepareRecoveryPoint, "Point " + plan.point());
+    String selector = plan.point();
+    if (PointSelector.LATEST.equals(selector)) {
+      selector = takeLatestPoint(plan);
+    }
+    ChosenPoint point = stub(FailoverPlanning.class, ActivityPolicies.step("Find recovery point "
+        + selector + " of " + plan.vm())).choosePoint(new ChoosePoint(plan.vault(), plan.vm(),
+        selector));
+    job.succeed(FailoverStep.PrepareRecoveryPoint, String.format("%s, %s, made %s", point.id(),
+        point.type(), point.time()));
+    return point;
+  }
+
+  private String takeLatestPoint(FailoverPlan plan) {
+    String tag = "f" + Workflow.getInfo().getRunId().substring(0, 8);
+    String cutId = tag + ".c";
+    String pointId = tag + ".p";
+    ReplicationCycleActivities cycle = stub(ReplicationCycleActivities.class,
+        ActivityPolicies.step("Take cut " + cutId + " of " + plan.vm() + " for the failover"));
+    CutTaken cut = cycle.takeCut(new TakeCut(plan.vault(), plan.vm(), cutId, false));
+    // No base: the replicas are compared by hash, whatever cut a stopped cycle left them at.
+    stub(ReplicationCycleActivities.class, ActivityPolicies.shipment("Ship " + cutId + " to "
+        + plan.recoveryRegion())).shipCut(new ShipCut(plan.vault(), plan.vm(), null,
+        cut.cutId()));
+    cycle.createRecoveryPoint(new CreateRecoveryPoint(plan.vault(), plan.vm(), pointId,
+        RecoveryPointType.CrashConsistent, cut.cutId()));
+    cycle.deleteCut(new DeleteCut(plan.vault(), plan.vm(), cut.cutId()));
+    return pointId;
+  }
+
+  private FailoverSummary changePoint(FailoverPlan plan, ItemOperation operation) {
+    ChosenPoint point = choosePoint(plan);
+    job.start(FailoverStep.StopVm, "Turning off " + plan.vm() + " in " + plan.recoveryRegion());
+    vmStub("Turn off " + plan.vm() + " before its disks change").powerOffVm(plan);
+    job.succeed(FailoverStep.StopVm, plan.vm() + " is stopped");
+    return recreateVm(plan, operation, point);
+  }
+
+  /** Disks from the point, the VM on them, booted; the item's record last. */
+  private FailoverSummary recreateVm(FailoverPlan plan, ItemOperation operation,
+      ChosenPoint point) {
+    job.start(FailoverStep.CreateDisks, String.format("%d disks from %s in %s",
+        plan.disks().size(), point.id(), plan.recoveryAccount()));
+    List<Promise<CreatedDisk>> copies = new ArrayList<>();
+    for (FailoverDisk disk : plan.disks()) {
+      BlobRef snapshot = point.snapshots().get(disk.slot());
+      RecoveryVmActivities copy = stub(RecoveryVmActivities.class, ActivityPolicies.longStep(
+          "Create disk " + disk.slot() + " of " + plan.vm() + " from point " + point.id()));
+      copies.add(Async.function(copy::createDiskFromPoint,
+          new DiskFromPoint(plan, disk.slot(), point.id(), snapshot)));
+    }
+    List<CreatedDisk> disks = copies.stream().map(Promise::get).toList();
+    List<FailedOverDisk> checked = checkDisks(point, disks);
+    job.succeed(FailoverStep.CreateDisks, disks.size() + " disks, each equal to the point's"
+        + " checksum");
+
+    FailoverVm vm = new FailoverVm(plan, disks);
+    boolean changingPoint = plan.operation() == ItemLifecycle.ChangeRecoveryPoint;
+    // Read before the VM moves onto the new disks: after, it no longer names the old ones.
+    List<BlobRef> replaced = changingPoint
+        ? vmStub("Find the disks of " + plan.vm() + " that the new point replaces")
+            .disksToReplace(vm)
+        : List.of();
+    job.start(FailoverStep.CreateVm, plan.vm() + " in " + plan.recoveryGroup() + ", network "
+        + plan.networkId());
+    vmStub("Create " + plan.vm() + " in " + plan.recoveryRegion()).createOrUpdateVm(vm);
+    job.succeed(FailoverStep.CreateVm, plan.vm() + " is created"
+        + (plan.availabilitySet() == null ? "" : " in " + plan.availabilitySet()));
+    job.start(FailoverStep.BootVm, "Booting " + plan.vm());
+    vmStub("Boot " + plan.vm() + " in " + plan.recoveryRegion()).bootVm(plan);
+    job.succeed(FailoverStep.BootVm, plan.vm() + " is running in " + plan.recoveryRegion());
+    if (changingPoint) {
+      deleteReplacedDisks(replaced);
+    }
+    complete(plan, operation);
+    return new FailoverSummary(plan.vault(), plan.vm(), plan.operation(),
+        plan.operation().succeeded().name(), plan.recoveryRegion(), point.id(), point.type(),
+        point.time(), checked, sourceShutdown, job.elapsedMillis());
+  }
+
+  /** Each disk as read from its bytes equals its point's recorded checksum, or the job fails. */
+  private static List<FailedOverDisk> checkDisks(ChosenPoint point, List<CreatedDisk> disks) {
+    List<FailedOverDisk> checked = new ArrayList<>();
+    for (CreatedDisk disk : disks) {
+      String recorded = point.checksums().get(disk.slot());
+      if (recorded != null && !recorded.equals(disk.checksum())) {
+        throw ApplicationFailure.newNonRetryableFailure(String.format("disk %s made from point"
+            + " %s hashes to %s, the point recorded %s", disk.blob(), point.id(), disk.checksum(),
+            recorded), FailoverErrorCode.FailoverDiskMismatch.name());
+      }
+      checked.add(new FailedOverDisk(disk.slot(), disk.blob(), recorded, disk.checksum()));
+    }
+    return checked;
+  }
+
+  private void deleteReplacedDisks(List<BlobRef> replaced) {
+    job.start(FailoverStep.DeleteReplacedDisks, replaced.size() + " disks of the previous point");
+    vmStub("Delete the disks of the previous point").deleteDisks(replaced);
+    job.succeed(FailoverStep.DeleteReplacedDisks, replaced.size() + " disks deleted");
+  }
+
+  private FailoverSummary commit(FailoverPlan plan, ItemOperation operation) {
+    complete(plan, operation);
+    return new FailoverSummary(plan.vault(), plan.vm(), plan.operation(),
+        plan.operation().succeeded().name(), plan.recoveryRegion(), null, null, null, List.of(),
+        null, job.elapsedMillis());
+  }
+
+  private void complete(FailoverPlan plan, ItemOperation operation) {
+    job.start(FailoverStep.Complete, plan.vm() + " becomes " + plan.operation().succeeded());
+    stub(FailoverCompletion.class, ActivityPolicies.step("Mark " + plan.vm() + " "
+        + plan.operation().succeeded())).completeFailover(new CompleteFailover(operation, plan));
+    job.succeed(FailoverStep.Complete, plan.vm() + " is " + plan.operation().succeeded()
+        + ", active in " + plan.recoveryRegion());
+  }
+
+  /** Leaves the item in its operation's failed state; null, or why it is still claimed. */
+  private String release(FailoverPlan plan, ItemOperation operation) {
+    List<String> unreleased = new ArrayList<>();
+    Workflow.newDetachedCancellationScope(() -> {
+      try {
+        stub(ReplicatedItemActivities.class, ActivityPolicies.release("Mark " + plan.vm() + " "
+            + plan.operation().failed() + ", ready for a re-run")).releaseFailedItem(operation);
+      } catch (ActivityFailure gaveUp) {
+        unreleased.add(String.format("%s is still claimed by this job (%s): clear the claim with"
+            + " reprotect release %s --vault %s --force", plan.vm(),
+            FailureCode.of(gaveUp.getCause()).message(), plan.vm(), plan.vault()));
+      }
+    }).run();
+    return unreleased.isEmpty() ? null : unreleased.get(0);
+  }
+
+  private RuntimeException endWithFailure(TemporalFailure failure, String unreleased) {
+    return JobEnding.withFailure(failure, unreleased, "The job was cancelled; the item is left "
+        + (job.snapshot().plan() == null ? "as it was" : job.snapshot().operation().failed()
+            + ", ready for a re-run"), job::end, job::snapshot);
+  }
+
+  private static RecoveryVmActivities vmStub(String summary) {
+    return stub(RecoveryVmActivities.class, ActivityPolicies.step(summary));
+  }
+
+  private static <T> T stub(Class<T> activities, ActivityOptions options) {
+    return Workflow.newActivityStub(activities, options);
+  }
+}

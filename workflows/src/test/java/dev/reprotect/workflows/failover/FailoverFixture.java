@@ -1,0 +1,148 @@
+package dev.reprotect.workflows.failover;
+
+import dev.reprotect.activities.failover.FailoverRequest;
+import dev.reprotect.azure.BlobRef;
+import dev.reprotect.azure.RecoveryPoint;
+import dev.reprotect.azure.ReplicatedItem;
+import dev.reprotect.azure.VirtualMachine;
+import dev.reprotect.azure.VmDisk;
+import dev.reprotect.workflows.ReprotectSearchAttributes;
+import dev.reprotect.workflows.WorkflowIds;
+import dev.reprotect.workflows.replication.DiskBytes;
+import dev.reprotect.workflows.replication.ReplicationCycle;
+import dev.reprotect.workflows.replication.ReplicationWorkflow;
+import dev.reprotect.workflows.reprotect.ReprotectFixture;
+import dev.reprotect.workflows.reprotect.ReprotectSummary;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.common.SearchAttributes;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The seeded world reprotected (so Protected, replicating), with the failover's activities on the
+ * test worker; what the failed-over VM's disks hold is read back from their bytes.
+ */
+final class FailoverFixture implements AutoCloseable {
+  /** Cycles come every 5 minutes of workflow time: one awaited longer than this is lost. */
+  private static final int MAX_MINUTES_PER_CYCLE = 15;
+
+  final ReprotectFixture reprotect;
+  private final TestWorkflowEnvironment env;
+  private final String taskQueue;
+
+  FailoverFixture(TestWorkflowEnvironment env, Worker worker) {
+    this.env = env;
+    this.taskQueue = worker.getTaskQueue();
+    reprotect = new ReprotectFixture(ReprotectFixture.scenario().dataDisks(1).build());
+    reprotect.register(env, worker);
+    worker.registerActivitiesImplementations(
+        new ReplicationStopActivitiesImpl(env.getWorkflowClient()));
+    env.start();
+  }
+
+  String vault() {
+    return reprotect.scenario.vault();
+  }
+
+  String vm() {
+    return reprotect.scenario.vm();
+  }
+
+  /** A reprotect of the item, to its end: after the seeded failover, or after a commit. */
+  ReprotectSummary protect() {
+    return reprotect.newWorkflow(env.getWorkflowClient()).reprotect(reprotect.request());
+  }
+
+  FailoverSummary run(FailoverRequest request) {
+    return env.getWorkflowClient().newWorkflowStub(FailoverWorkflow.class,
+        WorkflowOptions.newBuilder()
+            .setWorkflowId(WorkflowIds.failover(vault(), vm()))
+            .setTaskQueue(taskQueue)
+            .setTypedSearchAttributes(SearchAttributes.newBuilder()
+                .set(ReprotectSearchAttributes.VM_NAME, vm())
+                .set(ReprotectSearchAttributes.VAULT, vault())
+                .build())
+            .build())
+        .failover(request);
+  }
+
+  FailoverJob job() {
+    return env.getWorkflowClient().newWorkflowStub(FailoverWorkflow.class,
+        WorkflowIds.failover(vault(), vm())).job();
+  }
+
+  /**
+   * The item protected, its replication stopped: a cycle running later would change the
+   * backend's state under a comparison.
+   */
+  void protectWithoutCycles() {
+    protect();
+    replication().stop();
+  }
+
+  private ReplicationWorkflow replication() {
+    return env.getWorkflowClient().newWorkflowStub(
+        ReplicationWorkflow.class, WorkflowIds.replication(vault(), vm()));
+  }
+
+  /** Lets workflow time pass until replication cycle {@code number} has succeeded. */
+  void awaitCycle(long number) {
+    ReplicationWorkflow replication = replication();
+    for (int minutes = 0; minutes <= MAX_MINUTES_PER_CYCLE; minutes++) {
+      Optional<ReplicationCycle> ended = replication.status().recentCycles().stream()
+          .filter(cycle -> cycle.number() == number && cycle.succeeded()).findFirst();
+      if (ended.isPresent()) {
+        return;
+      }
+      env.sleep(Duration.ofMinutes(1));
+    }
+    throw new AssertionError("cycle " + number + " did not succeed: " + replication.status());
+  }
+
+  ReplicatedItem item() {
+    return reprotect.item();
+  }
+
+  List<RecoveryPoint> points() {
+    return reprotect.azure.recoveryServices().recoveryPoints(vault(), vm());
+  }
+
+  RecoveryPoint point(String id) {
+    return points().stream().filter(point -> point.id().equals(id)).findFirst().orElseThrow();
+  }
+
+  /** The VM where the item is active now. */
+  VirtualMachine activeVm() {
+    return reprotect.azure.compute().virtualMachine(item().source().resourceGroup(), vm())
+        .orElseThrow();
+  }
+
+  /** The active VM's disks, each hashed from the bytes read back, by slot. */
+  Map<String, String> activeDiskChecksums() {
+    Map<String, String> checksums = new TreeMap<>();
+    for (VmDisk disk : activeVm().disks()) {
+      checksums.put(disk.slot(), DiskBytes.checksum(reprotect.azure.storage(), disk.vhd()));
+    }
+    return checksums;
+  }
+
+  BlobRef activeDisk(String slot) {
+    return activeVm().disks().stream().filter(disk -> disk.slot().equals(slot)).findFirst()
+        .map(VmDisk::vhd).orElseThrow();
+  }
+
+  /** The guest of the active VM writes one block. */
+  void write(String slot, long block, byte[] data) {
+    reprotect.azure.workload().write(item().source().resourceGroup(), vm(), slot, block, data);
+  }
+
+  @Override
+  public void close() {
+    reprotect.close();
+  }
+}

@@ -1,0 +1,108 @@
+package dev.reprotect.workflows.failover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.reprotect.activities.failover.FailoverRequest;
+import dev.reprotect.activities.failover.PointSelector;
+import dev.reprotect.azure.ActivityLogEntry;
+import dev.reprotect.azure.Caller;
+import dev.reprotect.azure.ReplicatedItem;
+import dev.reprotect.azure.VirtualMachine;
+import dev.reprotect.workflows.reprotect.JobState;
+import dev.reprotect.workflows.reprotect.ReprotectFixture;
+import dev.reprotect.workflows.reprotect.StepState;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Every refusal of a failover, change of point or commit has its code and changes nothing: the
+ * backend's state and activity log are compared before and after.
+ */
+class FailoverRefusalTest {
+  @RegisterExtension
+  static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
+
+  private static final Caller OPERATOR = Caller.of("failover-refusal-test");
+
+  private FailoverFixture world;
+
+  /** A world (set up from the seeded, failed-over one), a request, and the code expected. */
+  record Refused(String name, String code, Consumer<FailoverFixture> setUp,
+      Function<FailoverFixture, FailoverRequest> request) {
+    @Override
+    public String toString() {
+      return code + ": " + name;
+    }
+  }
+
+  static Stream<Refused> refusals() {
+    Consumer<FailoverFixture> protectedItem = FailoverFixture::protectWithoutCycles;
+    return Stream.of(
+        new Refused("a failover of an item that is not protected", "NotProtected", w -> {},
+            w -> FailoverRequest.failover(w.vault(), w.vm(), PointSelector.LATEST, false)),
+        new Refused("a commit of a protected item", "NotFailedOver", protectedItem,
+            w -> FailoverRequest.commit(w.vault(), w.vm())),
+        new Refused("a change of point of a protected item", "NotFailedOver", protectedItem,
+            w -> FailoverRequest.changePoint(w.vault(), w.vm(), w.points().get(0).id())),
+        new Refused("a failover to a point that does not exist", "RecoveryPointNotFound",
+            protectedItem, w -> FailoverRequest.failover(w.vault(), w.vm(), "no-such-point",
+                true)),
+        new Refused("a failover of an item the vault does not have", "ItemNotFound",
+            protectedItem, w -> FailoverRequest.failover(w.vault(), "ghost",
+                PointSelector.LATEST, false)),
+        new Refused("a failover without a network mapping", "NetworkMappingMissing", w -> {
+          w.protectWithoutCycles();
+          ReplicatedItem item = w.item();
+          VirtualMachine vm = w.activeVm();
+          w.reprotect.azure.network().deleteNetworkMapping(OPERATOR, item.source().region(),
+              vm.networkId(), item.target().region());
+        }, w -> FailoverRequest.failover(w.vault(), w.vm(), PointSelector.LATEST, true)));
+  }
+
+  @AfterEach
+  void close() {
+    if (world != null) {
+      world.close();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("refusals")
+  void aRefusalHasItsCodeAndChangesNothing(Refused refused, TestWorkflowEnvironment env,
+      Worker worker) {
+    world = new FailoverFixture(env, worker);
+    refused.setUp().accept(world);
+    FailoverRequest request = refused.request().apply(world);
+    String before = world.reprotect.azure.exportState();
+    List<ActivityLogEntry> log = world.reprotect.azure.metering().activityLog();
+
+    WorkflowFailedException thrown = catchThrowableOfType(WorkflowFailedException.class,
+        () -> world.run(request));
+
+    assertThat(thrown).as("the %s is refused", request.operation()).isNotNull();
+    ApplicationFailure failure = ReprotectFixture.applicationFailure(thrown, refused.code())
+        .orElseThrow(() -> new AssertionError("no " + refused.code() + " in " + thrown, thrown));
+    assertThat(failure.isNonRetryable()).isTrue();
+    assertThat(failure.getOriginalMessage()).contains(" ").doesNotContain("Exception");
+    assertThat(world.reprotect.azure.exportState()).as("the backend's state").isEqualTo(before);
+    assertThat(world.reprotect.azure.metering().activityLog()).as("the activity log")
+        .isEqualTo(log);
+    FailoverJob job = world.job();
+    assertThat(job.state()).isEqualTo(JobState.Failed);
+    assertThat(job.errorCode()).isEqualTo(refused.code());
+    assertThat(job.steps()).filteredOn(step -> step.step() != FailoverStep.CheckPrerequisites)
+        .extracting(FailoverJobStep::state).containsOnly(StepState.NotStarted);
+  }
+}

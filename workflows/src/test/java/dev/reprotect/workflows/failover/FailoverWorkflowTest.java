@@ -1,0 +1,234 @@
+package dev.reprotect.workflows.failover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.reprotect.activities.failover.FailoverRequest;
+import dev.reprotect.activities.failover.PointSelector;
+import dev.reprotect.azure.AzureErrorCode;
+import dev.reprotect.azure.Caller;
+import dev.reprotect.azure.ProtectionState;
+import dev.reprotect.azure.RecoveryPoint;
+import dev.reprotect.azure.RecoveryPointType;
+import dev.reprotect.azure.ReplicatedItem;
+import dev.reprotect.workflows.replication.DiskBytes;
+import dev.reprotect.workflows.reprotect.DiskSummary;
+import dev.reprotect.workflows.reprotect.ReprotectFixture;
+import dev.reprotect.workflows.reprotect.ReprotectSummary;
+import dev.reprotect.workflows.reprotect.StepState;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
+import java.util.Comparator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Failovers of a reprotected item with the real activities over the in-process simulator: the
+ * failed-over VM's disks are read back from their bytes in the region where they live and hashed,
+ * and compared with the checksum its recovery point recorded when it was made.
+ */
+class FailoverWorkflowTest {
+  @RegisterExtension
+  static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
+
+  private static final Caller OPERATOR = Caller.of("failover-test");
+
+  private FailoverFixture world;
+
+  @AfterEach
+  void close() {
+    if (world != null) {
+      world.close();
+    }
+  }
+
+  @Test
+  void aFailoverToTheLatestPointShipsACutTakenNowAndBootsExactlyIt(
+      TestWorkflowEnvironment env, Worker worker) {
+    world = new FailoverFixture(env, worker);
+    world.protect();
+    String from = world.item().source().region();
+    String to = world.item().target().region();
+    byte[] lastWrite = DiskBytes.pattern(ReprotectFixture.BLOCK_SIZE, 7);
+    world.write("lun0", 5, lastWrite);
+
+    FailoverSummary summary = world.run(
+        FailoverRequest.failover(world.vault(), world.vm(), PointSelector.LATEST, false));
+
+    RecoveryPoint point = world.point(summary.pointId());
+    assertThat(point.time()).isAfter(world.points().stream()
+        .filter(p -> !p.id().equals(point.id())).map(RecoveryPoint::time)
+        .max(Comparator.naturalOrder()).orElseThrow().minusNanos(1));
+    ReplicatedItem item = world.item();
+    assertThat(item.state()).isEqualTo(ProtectionState.FailedOver);
+    assertThat(item.activeLocation()).isEqualTo(to);
+    assertThat(item.target().region()).isEqualTo(from);
+    assertThat(world.activeVm().location()).isEqualTo(to);
+    assertThat(world.activeVm().powerState().name()).isEqualTo("Running");
+    assertThat(world.activeDiskChecksums()).isEqualTo(point.diskChecksums());
+    assertThat(DiskBytes.holds(world.reprotect.azure.storage(), world.activeDisk("lun0"), 5,
+        lastWrite)).as("the write made just before the failover is in the latest point").isTrue();
+  }
+
+  @Test
+  void aFailoverToTheLatestProcessedPointBootsItsChecksum(
+      TestWorkflowEnvironment env, Worker worker) {
+    failoverToAnExistingPoint(env, worker, PointSelector.LATEST_PROCESSED);
+  }
+
+  @Test
+  void aFailoverToTheLatestAppConsistentPointBootsItsChecksum(
+      TestWorkflowEnvironment env, Worker worker) {
+    RecoveryPoint point = failoverToAnExistingPoint(env, worker,
+        PointSelector.LATEST_APP_CONSISTENT);
+    assertThat(point.type()).isEqualTo(RecoveryPointType.AppConsistent);
+  }
+
+  @Test
+  void aFailoverToAPointByIdBootsItsChecksum(TestWorkflowEnvironment env, Worker worker) {
+    world = new FailoverFixture(env, worker);
+    world.protect();
+    String first = world.points().get(0).id();
+    world.write("os", 2, DiskBytes.pattern(ReprotectFixture.BLOCK_SIZE, 3));
+    world.awaitCycle(1);
+
+    FailoverSummary summary = world.run(
+        FailoverRequest.failover(world.vault(), world.vm(), first, false));
+
+    assertThat(summary.pointId()).isEqualTo(first);
+    assertThat(world.activeDiskChecksums()).isEqualTo(world.point(first).diskChecksums());
+    assertThat(summary.disks()).allSatisfy(
+        disk -> assertThat(disk.checksum()).isEqualTo(disk.pointChecksum()));
+  }
+
+  /** Protects, writes, lets two cycles make points, fails over to {@code selector}. */
+  private RecoveryPoint failoverToAnExistingPoint(TestWorkflowEnvironment env, Worker worker,
+      String selector) {
+    world = new FailoverFixture(env, worker);
+    world.protect();
+    world.write("os", 1, DiskBytes.pattern(ReprotectFixture.BLOCK_SIZE, 1));
+    world.awaitCycle(1);
+    world.write("lun0", 2, DiskBytes.pattern(ReprotectFixture.BLOCK_SIZE, 2));
+    world.awaitCycle(2);
+    RecoveryPoint expected = switch (selector) {
+      case PointSelector.LATEST_APP_CONSISTENT -> world.points().stream()
+          .filter(p -> p.type() == RecoveryPointType.AppConsistent)
+          .max(Comparator.comparing(RecoveryPoint::time)).orElseThrow();
+      default -> world.points().stream().max(Comparator.comparing(RecoveryPoint::time))
+          .orElseThrow();
+    };
+
+    FailoverSummary summary = world.run(
+        FailoverRequest.failover(world.vault(), world.vm(), selector, false));
+
+    assertThat(summary.pointId()).isEqualTo(expected.id());
+    assertThat(world.activeDiskChecksums()).isEqualTo(expected.diskChecksums());
+    return expected;
+  }
+
+  @Test
+  void aChangeOfPointBeforeCommitRecreatesTheDisksFromTheOtherPoint(
+      TestWorkflowEnvironment env, Worker worker) {
+    world = new FailoverFixture(env, worker);
+    world.protect();
+    String first = world.points().get(0).id();
+    world.write("lun0", 3, DiskBytes.pattern(ReprotectFixture.BLOCK_SIZE, 9));
+    world.awaitCycle(1);
+    RecoveryPoint later = world.points().stream()
+        .max(Comparator.comparing(RecoveryPoint::time)).orElseThrow();
+    assertThat(later.diskChecksums()).isNotEqualTo(world.point(first).diskChecksums());
+    world.run(FailoverRequest.failover(world.vault(), world.vm(), first, false));
+    var replacedDisks = world.activeVm().disks();
+
+    FailoverSummary changed = world.run(
+        FailoverRequest.changePoint(world.vault(), world.vm(), later.id()));
+
+    assertThat(changed.pointId()).isEqualTo(later.id());
+    assertThat(world.item().state()).isEqualTo(ProtectionState.FailedOver);
+    assertThat(world.activeVm().powerState().name()).isEqualTo("Running");
+    assertThat(world.activeDiskChecksums()).isEqualTo(later.diskChecksums());
+    assertThat(replacedDisks).allSatisfy(disk -> assertThat(
+        world.reprotect.azure.storage().blob(disk.vhd())).as("replaced disk").isEmpty());
+  }
+
+  @Test
+  void aShutdownOfTheSourceInAnOutageIsRecordedAndTheFailoverGoesOn(
+      TestWorkflowEnvironment env, Worker worker) {
+    world = new FailoverFixture(env, worker);
+    world.protect();
+    String source = world.item().source().region();
+    world.reprotect.azure.resources().setRegionAvailable(OPERATOR, source, false);
+
+    FailoverSummary summary = world.run(FailoverRequest.failover(world.vault(), world.vm(),
+        PointSelector.LATEST_PROCESSED, true));
+
+    assertThat(summary.sourceShutdown()).isEqualTo("Failed: RegionUnavailable");
+    FailoverJobStep shutdown = world.job().steps().stream()
+        .filter(step -> step.step() == FailoverStep.ShutdownSource).findFirst().orElseThrow();
+    assertThat(shutdown.state()).isEqualTo(StepState.Failed);
+    assertThat(shutdown.detail()).contains("the failover goes on");
+    assertThat(world.item().state()).isEqualTo(ProtectionState.FailedOver);
+    assertThat(world.activeDiskChecksums())
+        .isEqualTo(world.point(summary.pointId()).diskChecksums());
+  }
+
+  @Test
+  void failoverCommitAndReprotectProtectTheVmInTheOtherDirectionWithEqualChecksums(
+      TestWorkflowEnvironment env, Worker worker) {
+    world = new FailoverFixture(env, worker);
+    world.protect();
+    String original = world.item().source().region();
+    world.run(FailoverRequest.failover(world.vault(), world.vm(), PointSelector.LATEST, true));
+
+    FailoverSummary committed = world.run(FailoverRequest.commit(world.vault(), world.vm()));
+
+    assertThat(committed.state()).isEqualTo("FailoverCommitted");
+    assertThat(world.item().state()).isEqualTo(ProtectionState.FailoverCommitted);
+    assertThat(world.item().failoverCommitted()).isTrue();
+    assertThat(world.points()).as("commit deletes the recovery points").isEmpty();
+
+    ReprotectSummary back = world.protect();
+
+    ReplicatedItem item = world.item();
+    assertThat(item.state()).isEqualTo(ProtectionState.Protected);
+    assertThat(item.target().region()).as("replicating back to where it came from")
+        .isEqualTo(original);
+    for (DiskSummary disk : back.disks()) {
+      assertThat(disk.targetChecksum()).isEqualTo(disk.sourceChecksum());
+    }
+    for (var replica : item.replicaDisks()) {
+      assertThat(DiskBytes.checksum(world.reprotect.azure.storage(), replica.replica()))
+          .as("replica %s read from its bytes", replica.slot())
+          .isEqualTo(DiskBytes.checksum(world.reprotect.azure.storage(),
+              world.activeDisk(replica.slot())));
+    }
+  }
+
+  @Test
+  void aFailedFailoverLeavesFailoverFailedAndARerunFailsOverWithTheReplicationAlreadyStopped(
+      TestWorkflowEnvironment env, Worker worker) {
+    world = new FailoverFixture(env, worker);
+    world.protect();
+    int copies = world.reprotect.azure.faults().callCount("copyBlob");
+    world.reprotect.azure.faults().failCalls("copyBlob", copies + 1, 1,
+        AzureErrorCode.ResourceNotFound);
+    FailoverRequest request = FailoverRequest.failover(world.vault(), world.vm(),
+        PointSelector.LATEST_PROCESSED, false);
+
+    assertThatThrownBy(() -> world.run(request)).isInstanceOf(WorkflowFailedException.class);
+    assertThat(world.item().state()).isEqualTo(ProtectionState.FailoverFailed);
+    assertThat(world.item().runningOperation()).isNull();
+
+    FailoverSummary rerun = world.run(request);
+
+    assertThat(world.job().steps().stream()
+        .filter(step -> step.step() == FailoverStep.StopReplication).findFirst().orElseThrow()
+        .detail()).contains("not running");
+    assertThat(world.item().state()).isEqualTo(ProtectionState.FailedOver);
+    assertThat(world.activeDiskChecksums())
+        .isEqualTo(world.point(rerun.pointId()).diskChecksums());
+  }
+}
