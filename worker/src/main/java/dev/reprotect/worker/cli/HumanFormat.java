@@ -108,9 +108,9 @@ final class HumanFormat {
    */
   static void jobs(List<ListCommand.ListedJob> jobs, PrintStream out) {
     List<List<String>> rows = new ArrayList<>();
-    rows.add(List.of("WORKFLOW ID", "STATUS", "STARTED", "DIRECTION", "STEP"));
+    rows.add(List.of("WORKFLOW ID", "TYPE", "STATUS", "STARTED", "DIRECTION", "STEP"));
     for (ListCommand.ListedJob job : jobs) {
-      rows.add(List.of(job.workflowId(), job.status(), orDash(job.startTime()),
+      rows.add(List.of(job.workflowId(), job.type(), job.status(), orDash(job.startTime()),
           job.sourceRegion() == null || job.targetRegion() == null ? "-"
               : job.sourceRegion() + " -> " + job.targetRegion(),
           orDash(job.step())));

@@ -98,7 +98,7 @@ final class JobProgressDisplay {
   }
 
   /** Waits one poll interval for the job's end; false if the wait was interrupted. */
-  private static boolean waitFor(CompletableFuture<?> done) {
+  static boolean waitFor(CompletableFuture<?> done) {
     try {
       done.get(POLL.toMillis(), TimeUnit.MILLISECONDS);
       return true;
@@ -118,7 +118,7 @@ final class JobProgressDisplay {
     return job.steps().get(step.ordinal()).detail();
   }
 
-  private static String mark(StepState state) {
+  static String mark(StepState state) {
     return switch (state) {
       case Succeeded -> "ok";
       case Skipped -> "skip";

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "list", mixinStandardHelpOptions = true, description = {
-    "List reprotect jobs, newest first, through the server's visibility store.",
+    "List reprotect and failover jobs, newest first, through the server's visibility store.",
     "%nFilters on the search attributes the jobs carry. Needs a real Temporal server (reprotect "
         + "dev, or --address): the embedded test server keeps no visibility store.%n"})
 final class ListCommand extends ClientCommand {
@@ -37,7 +37,7 @@ final class ListCommand extends ClientCommand {
   String vault;
 
   /** One job in the list, as --json prints it. */
-  record ListedJob(String workflowId, String status, Instant startTime, Instant closeTime,
+  record ListedJob(String workflowId, String type, String status, Instant startTime, Instant closeTime,
       String vm, String vault, String sourceRegion, String targetRegion, String step) {}
 
   @Override
@@ -63,7 +63,8 @@ final class ListCommand extends ClientCommand {
   }
 
   private String query() {
-    List<String> clauses = new ArrayList<>(List.of("WorkflowType = 'ReprotectWorkflow'"));
+    List<String> clauses = new ArrayList<>(List.of(
+        "(WorkflowType = 'ReprotectWorkflow' OR WorkflowType = 'FailoverWorkflow')"));
     if (vm != null) {
       if (!NameRules.isValidVmName(vm)) {
         throw new ParameterException(spec.commandLine(), "--vm: '" + vm + "' is not a VM name");
@@ -89,6 +90,7 @@ final class ListCommand extends ClientCommand {
 
   private static ListedJob toJob(WorkflowExecutionMetadata execution) {
     return new ListedJob(execution.getExecution().getWorkflowId(),
+        execution.getWorkflowType().replaceFirst("Workflow$", ""),
         execution.getStatus().name().replace("WORKFLOW_EXECUTION_STATUS_", "")
             .toLowerCase(Locale.ROOT),
         execution.getStartTime(), execution.getCloseTime(),

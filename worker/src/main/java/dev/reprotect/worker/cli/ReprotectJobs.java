@@ -27,7 +27,6 @@ import io.temporal.client.WorkflowExecutionMetadata;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.SearchAttributes;
-import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,6 +124,11 @@ final class ReprotectJobs {
     return new Replications(client);
   }
 
+  /** The failover jobs, through the same client. */
+  FailoverJobs failovers() {
+    return new FailoverJobs(client);
+  }
+
   void cancel(String workflowId) {
     client.newUntypedWorkflowStub(workflowId).cancel();
   }
@@ -148,7 +152,7 @@ final class ReprotectJobs {
           stub.getResult(ReprotectSummary.class);
           throw new IllegalStateException("a closed, unsuccessful workflow returned a result");
         } catch (WorkflowException e) {
-          return new JobStatus(workflowId, name, jobOf(e).or(() -> query(workflowId)).orElse(null),
+          return new JobStatus(workflowId, name, WorkflowExecutions.jobOfFailure(e, ReprotectJob.class).or(() -> query(workflowId)).orElse(null),
               null, JobFailures.describe(e), List.of());
         }
       }
@@ -186,18 +190,5 @@ final class ReprotectJobs {
 
   private DescribeWorkflowExecutionResponse describe(String workflowId) {
     return WorkflowExecutions.describe(client, workflowId);
-  }
-
-  private static Optional<ReprotectJob> jobOf(WorkflowException e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof ApplicationFailure failure && failure.getDetails() != null) {
-        try {
-          return Optional.ofNullable(failure.getDetails().get(ReprotectJob.class));
-        } catch (RuntimeException notAJob) {
-          return Optional.empty();
-        }
-      }
-    }
-    return Optional.empty();
   }
 }

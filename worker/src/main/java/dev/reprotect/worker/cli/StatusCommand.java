@@ -1,8 +1,10 @@
 package dev.reprotect.worker.cli;
 
 import dev.reprotect.workflows.ByteSizes;
+import dev.reprotect.workflows.WorkflowIds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 @Command(name = "status", mixinStandardHelpOptions = true, description = {
     "Show the job of one VM, running or ended.",
@@ -12,8 +14,15 @@ final class StatusCommand extends ClientCommand {
   @Mixin
   ItemArguments item;
 
+  @Option(names = "--failover", description = "The item's failover job instead (workflow "
+      + "failover.<vault>.<vm>: its failover, change of point or commit, the last one run).")
+  boolean failover;
+
   @Override
   int run(ReprotectJobs jobs) {
+    if (failover) {
+      return failoverStatus(jobs.failovers());
+    }
     JobStatus status = jobs.status(item.workflowId());
     if (output.json) {
       output.out.println(Json.write(status));
@@ -32,6 +41,25 @@ final class StatusCommand extends ClientCommand {
       }
       if (status.summary() != null) {
         HumanFormat.summary(status.summary(), output.out);
+      }
+      if (status.error() != null) {
+        HumanFormat.error(status.error(), output.out);
+      }
+    }
+    return status.error() == null ? ExitCodes.OK : ExitCodes.FAILED;
+  }
+
+  private int failoverStatus(FailoverJobs jobs) {
+    FailoverStatus status = jobs.status(WorkflowIds.failover(item.vault, item.vm));
+    if (output.json) {
+      output.out.println(Json.write(status));
+    } else {
+      output.out.println(status.workflowId() + ": " + status.status());
+      if (status.job() != null) {
+        FailoverFormat.job(status.job(), output.out);
+      }
+      if (status.summary() != null) {
+        FailoverFormat.summary(status.summary(), output.out);
       }
       if (status.error() != null) {
         HumanFormat.error(status.error(), output.out);

@@ -146,6 +146,46 @@ class CliAgainstATemporalServiceTest {
   }
 
   @Test
+  void failoverCommitAndReprotectWalkTheItemRoundThroughTemporal() {
+    assertThat(cli("start", scenario.vm(), "--wait").exitCode()).isZero();
+    CliRun refused = cli("commit", scenario.vm(), "--wait");
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(refused.json().get("error").get("code").asText()).isEqualTo("NotFailedOver");
+
+    CliRun failover = human("failover", scenario.vm(), "--point", "latest-processed",
+        "--shutdown-source", "--wait");
+    assertThat(failover.exitCode()).as(failover.stdout() + failover.stderr()).isZero();
+    assertThat(failover.stdout()).contains("ok   Turn off the source VM")
+        .contains("ok   Boot the VM").contains(": equal");
+    CliRun status = cli("status", scenario.vm(), "--failover");
+    assertThat(status.exitCode()).isZero();
+    assertThat(status.json().get("summary").get("state").asText()).isEqualTo("FailedOver");
+    assertThat(status.json().get("summary").get("activeRegion").asText())
+        .isEqualTo(scenario.targetRegion());
+    assertThat(status.json().get("summary").get("sourceShutdown").asText())
+        .isEqualTo("TurnedOff");
+
+    CliRun commit = cli("commit", scenario.vm(), "--wait");
+    assertThat(commit.exitCode()).as(commit.stdout()).isZero();
+    assertThat(commit.json().get("state").asText()).isEqualTo("FailoverCommitted");
+
+    CliRun back = cli("start", scenario.vm(), "--wait");
+    assertThat(back.exitCode()).as(back.stdout() + back.stderr()).isZero();
+    assertThat(back.json().get("sourceRegion").asText()).isEqualTo(scenario.targetRegion());
+    assertThat(back.json().get("targetRegion").asText()).isEqualTo(scenario.sourceRegion());
+    assertThat(azure.recoveryServices().replicatedItem(scenario.vault(), scenario.vm())
+        .orElseThrow().state()).isEqualTo(ProtectionState.Protected);
+  }
+
+  @Test
+  void aChangeOfPointTakesNeitherAPointNorAShutdown() {
+    CliRun run = cli("failover", scenario.vm(), "--change-point", "p1", "--shutdown-source");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.stderr()).contains("--change-point takes neither");
+  }
+
+  @Test
   void aRefusedJobShowsItsCodeInStartAndInStatus() {
     cli("start", scenario.vm(), "--wait");
 

@@ -22,4 +22,18 @@ class ReprotectCliTest {
     assertThat(run.exitCode()).isZero();
     assertThat(run.stdout()).contains("Usage: reprotect");
   }
+
+  @Test
+  void failoverAndCommitExplainThemselves() {
+    CliRun failover = CliRun.of("failover", "--help");
+    CliRun commit = CliRun.of("commit", "--help");
+
+    assertThat(failover.exitCode()).isZero();
+    assertThat(failover.stdout()).contains("--point", "latest-processed",
+        "latest-app-consistent", "--shutdown-source", "--change-point", "--wait", "--json",
+        "NotProtected");
+    assertThat(commit.exitCode()).isZero();
+    assertThat(commit.stdout()).contains("FailoverCommitted", "recovery points", "--wait");
+    assertThat(CliRun.of("--help").stdout()).contains("failover", "commit");
+  }
 }

@@ -1,0 +1,82 @@
+package dev.reprotect.worker.cli;
+
+import dev.reprotect.activities.failover.FailoverRequest;
+import dev.reprotect.workflows.ReprotectSearchAttributes;
+import dev.reprotect.workflows.TaskQueues;
+import dev.reprotect.workflows.WorkflowIds;
+import dev.reprotect.workflows.failover.FailoverJob;
+import dev.reprotect.workflows.failover.FailoverSummary;
+import dev.reprotect.workflows.failover.FailoverWorkflow;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.common.SearchAttributes;
+import java.util.Optional;
+
+/**
+ * The CLI's view of failover jobs (a failover, a change of its point, its commit: each a run of
+ * workflow {@code failover.<vault>.<vm>}); every call goes to Temporal.
+ */
+final class FailoverJobs {
+  private final WorkflowClient client;
+
+  FailoverJobs(WorkflowClient client) {
+    this.client = client;
+  }
+
+  String start(FailoverRequest request) {
+    FailoverWorkflow workflow = client.newWorkflowStub(FailoverWorkflow.class,
+        WorkflowOptions.newBuilder()
+            .setWorkflowId(WorkflowIds.failover(request.vault(), request.vm()))
+            .setTaskQueue(TaskQueues.REPROTECT)
+            .setStaticSummary(request.operation() + " of " + request.vm() + " of vault "
+                + request.vault())
+            .setTypedSearchAttributes(SearchAttributes.newBuilder()
+                .set(ReprotectSearchAttributes.VM_NAME, request.vm())
+                .set(ReprotectSearchAttributes.VAULT, request.vault())
+                .build())
+            .build());
+    return WorkflowClient.start(workflow::failover, request).getWorkflowId();
+  }
+
+  /** Waits for the job's end; a failed job throws what the workflow failed with. */
+  FailoverSummary await(String workflowId) {
+    return client.newUntypedWorkflowStub(workflowId).getResult(FailoverSummary.class);
+  }
+
+  /** The job through the workflow's query; empty when no worker answers it. */
+  Optional<FailoverJob> query(String workflowId) {
+    try {
+      return Optional.of(client.newWorkflowStub(FailoverWorkflow.class, workflowId).job());
+    } catch (RuntimeException noWorker) {
+      return Optional.empty();
+    }
+  }
+
+  FailoverStatus status(String workflowId) {
+    WorkflowExecutionStatus status = WorkflowExecutions.describe(client, workflowId)
+        .getWorkflowExecutionInfo().getStatus();
+    String name = WorkflowExecutions.name(status);
+    WorkflowStub stub = client.newUntypedWorkflowStub(workflowId);
+    switch (status) {
+      case WORKFLOW_EXECUTION_STATUS_RUNNING -> {
+        return new FailoverStatus(workflowId, name, query(workflowId).orElse(null), null, null);
+      }
+      case WORKFLOW_EXECUTION_STATUS_COMPLETED -> {
+        return new FailoverStatus(workflowId, name, null, stub.getResult(FailoverSummary.class),
+            null);
+      }
+      default -> {
+        try {
+          stub.getResult(FailoverSummary.class);
+          throw new IllegalStateException("a closed, unsuccessful workflow returned a result");
+        } catch (WorkflowException e) {
+          return new FailoverStatus(workflowId, name,
+              WorkflowExecutions.jobOfFailure(e, FailoverJob.class).or(() -> query(workflowId)).orElse(null), null, JobFailures.describe(e));
+        }
+      }
+    }
+  }
+}
