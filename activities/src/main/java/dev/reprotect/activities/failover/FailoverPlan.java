@@ -9,7 +9,8 @@ import java.util.List;
  * recoveryRegion}, resource group {@code recoveryGroup}, its disks in {@code recoveryAccount}:
  * the item's target side for a failover, its (already swapped) source side for a change of point
  * or a commit. {@code sourceRegion} is where the VM runs before the failover. {@code checked} is
- * the item as the check saw it, compared and set by the claim.
+ * the item as the check saw it, compared and set by the claim. {@code availabilitySet} is the
+ * name of the VM's set (as a VM records it), from the set recorded on the item; null for none.
  */
 public record FailoverPlan(
     String vault,

@@ -13,6 +13,7 @@ import dev.reprotect.azure.Region;
 import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.RunningOperation;
 import dev.reprotect.azure.VirtualMachine;
+import dev.reprotect.azure.arm.ArmIds;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityInfo;
 import io.temporal.failure.ApplicationFailure;
@@ -91,7 +92,8 @@ public final class FailoverPlanningImpl implements FailoverPlanning {
         .map(replica -> new FailoverDisk(replica.slot(), replica.sourceDisk())).toList();
     return new FailoverPlan(request.vault(), request.vm(), request.operation(), request.point(),
         source.region(), source.resourceGroup(), target.region(), target.resourceGroup(),
-        target.storageAccount(), network, target.availabilitySet(), disks,
+        target.storageAccount(), network,
+        target.availabilitySet() == null ? null : ArmIds.nameOf(target.availabilitySet()), disks,
         ItemClaimState.of(item));
   }
 

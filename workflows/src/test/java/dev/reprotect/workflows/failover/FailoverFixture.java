@@ -6,6 +6,7 @@ import dev.reprotect.azure.RecoveryPoint;
 import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.VirtualMachine;
 import dev.reprotect.azure.VmDisk;
+import dev.reprotect.azure.sim.Scenario;
 import dev.reprotect.workflows.ReprotectSearchAttributes;
 import dev.reprotect.workflows.WorkflowIds;
 import dev.reprotect.workflows.replication.DiskBytes;
@@ -36,9 +37,13 @@ final class FailoverFixture implements AutoCloseable {
   private final String taskQueue;
 
   FailoverFixture(TestWorkflowEnvironment env, Worker worker) {
+    this(env, worker, ReprotectFixture.scenario().dataDisks(1).build());
+  }
+
+  FailoverFixture(TestWorkflowEnvironment env, Worker worker, Scenario scenario) {
     this.env = env;
     this.taskQueue = worker.getTaskQueue();
-    reprotect = new ReprotectFixture(ReprotectFixture.scenario().dataDisks(1).build());
+    reprotect = new ReprotectFixture(scenario);
     reprotect.register(env, worker);
     worker.registerActivitiesImplementations(
         new ReplicationStopActivitiesImpl(env.getWorkflowClient()));

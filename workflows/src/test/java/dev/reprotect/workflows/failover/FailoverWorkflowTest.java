@@ -231,4 +231,21 @@ class FailoverWorkflowTest {
     assertThat(world.activeDiskChecksums())
         .isEqualTo(world.point(rerun.pointId()).diskChecksums());
   }
+
+  @Test
+  void aVmInAnAvailabilitySetFailsOverIntoTheSetRecordedOnTheItemAndFailsBack(
+      TestWorkflowEnvironment env, Worker worker) {
+    world = new FailoverFixture(env, worker,
+        ReprotectFixture.scenario().dataDisks(1).inAvailabilitySet(true).build());
+    world.protect();
+    String recorded = world.item().target().availabilitySet();
+    assertThat(recorded).isNotNull();
+
+    world.run(FailoverRequest.failover(world.vault(), world.vm(),
+        PointSelector.LATEST_PROCESSED, false));
+
+    assertThat(recorded).endsWith("/" + world.activeVm().availabilitySet());
+    world.run(FailoverRequest.commit(world.vault(), world.vm()));
+    assertThat(world.protect().state()).isEqualTo("Protected");
+  }
 }
