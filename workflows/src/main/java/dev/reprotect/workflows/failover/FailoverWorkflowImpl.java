@@ -79,7 +79,7 @@ public final class FailoverWorkflowImpl implements FailoverWorkflow {
       };
       job.end(JobState.Succeeded, null, null);
       return summary;
-    } catch (ActivityFailure | CanceledFailure e) {
+    } catch (ActivityFailure | CanceledFailure | ApplicationFailure e) {
       throw endWithFailure(e, release(plan, operation));
     }
   }

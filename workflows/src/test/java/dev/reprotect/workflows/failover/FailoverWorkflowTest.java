@@ -248,4 +248,23 @@ class FailoverWorkflowTest {
     world.run(FailoverRequest.commit(world.vault(), world.vm()));
     assertThat(world.protect().state()).isEqualTo("Protected");
   }
+
+  @Test
+  void aDiskThatDoesNotHashToItsPointsChecksumFailsTheFailoverAndReleasesTheItem(
+      TestWorkflowEnvironment env, Worker worker) {
+    world = new FailoverFixture(env, worker);
+    world.protectWithoutCycles();
+    RecoveryPoint point = world.points().get(0);
+    // The point's snapshot damaged after its checksum was recorded.
+    world.reprotect.azure.storage().writeBlock(OPERATOR, point.disks().get(0), 1,
+        DiskBytes.pattern(ReprotectFixture.BLOCK_SIZE, 5));
+
+    assertThatThrownBy(() -> world.run(
+        FailoverRequest.failover(world.vault(), world.vm(), point.id(), false)))
+        .isInstanceOf(WorkflowFailedException.class);
+
+    assertThat(world.job().errorCode()).isEqualTo("FailoverDiskMismatch");
+    assertThat(world.item().state()).isEqualTo(ProtectionState.FailoverFailed);
+    assertThat(world.item().runningOperation()).as("the item is released").isNull();
+  }
 }
