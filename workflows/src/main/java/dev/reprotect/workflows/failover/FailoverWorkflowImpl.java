@@ -44,6 +44,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 public final class FailoverWorkflowImpl implements FailoverWorkflow {
+  /** The disk copies started: a failed job releases the item only once none runs. */
+  private final List<Promise<CreatedDisk>> copies = new ArrayList<>();
   private FailoverJobTracker job;
   private String sourceShutdown;
 
@@ -167,7 +169,6 @@ public final class FailoverWorkflowImpl implements FailoverWorkflow {
       ChosenPoint point) {
     job.start(FailoverStep.CreateDisks, String.format("%d disks from %s in %s",
         plan.disks().size(), point.id(), plan.recoveryAccount()));
-    List<Promise<CreatedDisk>> copies = new ArrayList<>();
     for (FailoverDisk disk : plan.disks()) {
       BlobRef snapshot = point.snapshots().get(disk.slot());
       RecoveryVmActivities copy = stub(RecoveryVmActivities.class, ActivityPolicies.longStep(
@@ -175,6 +176,8 @@ public final class FailoverWorkflowImpl implements FailoverWorkflow {
       copies.add(Async.function(copy::createDiskFromPoint,
           new DiskFromPoint(plan, disk.slot(), point.id(), snapshot)));
     }
+    // The first copy that fails fails the job at once; the release waits for the others.
+    Promise.allOf(copies).get();
     List<CreatedDisk> disks = copies.stream().map(Promise::get).toList();
     List<FailedOverDisk> checked = checkDisks(point, disks);
     job.succeed(FailoverStep.CreateDisks, disks.size() + " disks, each equal to the point's"
@@ -244,6 +247,7 @@ public final class FailoverWorkflowImpl implements FailoverWorkflow {
   private String release(FailoverPlan plan, ItemOperation operation) {
     List<String> unreleased = new ArrayList<>();
     Workflow.newDetachedCancellationScope(() -> {
+      Workflow.await(() -> copies.stream().allMatch(Promise::isCompleted));
       try {
         stub(ReplicatedItemActivities.class, ActivityPolicies.release("Mark " + plan.vm() + " "
             + plan.operation().failed() + ", ready for a re-run")).releaseFailedItem(operation);

@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The seeded world reprotected (so Protected, replicating), with the failover's activities on the
@@ -107,6 +109,21 @@ final class FailoverFixture implements AutoCloseable {
       env.sleep(Duration.ofMinutes(1));
     }
     throw new AssertionError("cycle " + number + " did not succeed: " + replication.status());
+  }
+
+  /**
+   * Whether the item's claim is released within {@code timeout}, polled from a thread of the
+   * backend's (an injected fault's), where the workflow cannot be awaited.
+   */
+  boolean awaitRelease(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (item().runningOperation() == null) {
+        return true;
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+    }
+    return false;
   }
 
   ReplicatedItem item() {

@@ -20,7 +20,9 @@ import io.temporal.client.WorkflowFailedException;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
+import java.time.Duration;
 import java.util.Comparator;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -266,5 +268,27 @@ class FailoverWorkflowTest {
     assertThat(world.job().errorCode()).isEqualTo("FailoverDiskMismatch");
     assertThat(world.item().state()).isEqualTo(ProtectionState.FailoverFailed);
     assertThat(world.item().runningOperation()).as("the item is released").isNull();
+  }
+
+  /** Two disks: one copy fails at once, the other is held while the test watches the item. */
+  @Test
+  void aFailedDiskCopyReleasesTheItemOnlyOnceTheOtherCopyHasEnded(
+      TestWorkflowEnvironment env, Worker worker) {
+    world = new FailoverFixture(env, worker);
+    world.protectWithoutCycles();
+    int copies = world.reprotect.azure.faults().callCount("copyBlob");
+    world.reprotect.azure.faults().failCalls("copyBlob", copies + 1, 1,
+        AzureErrorCode.ResourceNotFound);
+    AtomicBoolean releasedWhileCopying = new AtomicBoolean();
+    world.reprotect.azure.faults().onCall("copyBlob", copies + 2, () -> releasedWhileCopying.set(
+        world.awaitRelease(Duration.ofSeconds(5))));
+
+    assertThatThrownBy(() -> world.run(FailoverRequest.failover(world.vault(), world.vm(),
+        PointSelector.LATEST_PROCESSED, false))).isInstanceOf(WorkflowFailedException.class);
+
+    assertThat(releasedWhileCopying).as("the item was released while a disk was copied")
+        .isFalse();
+    assertThat(world.item().state()).isEqualTo(ProtectionState.FailoverFailed);
+    assertThat(world.job().errorCode()).isEqualTo("ResourceNotFound");
   }
 }
