@@ -23,8 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The seeded world reprotected (so Protected, replicating), with the failover's activities on the
@@ -116,14 +114,7 @@ final class FailoverFixture implements AutoCloseable {
    * backend's (an injected fault's), where the workflow cannot be awaited.
    */
   boolean awaitRelease(Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (item().runningOperation() == null) {
-        return true;
-      }
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
-    }
-    return false;
+    return ReprotectFixture.await(timeout, () -> item().runningOperation() == null);
   }
 
   ReplicatedItem item() {

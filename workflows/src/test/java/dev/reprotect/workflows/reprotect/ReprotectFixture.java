@@ -180,7 +180,7 @@ public final class ReprotectFixture implements AutoCloseable {
   }
 
   /** Waits for a condition, polling; false if it did not hold within the timeout. */
-  private static boolean await(Duration timeout, BooleanSupplier condition) {
+  public static boolean await(Duration timeout, BooleanSupplier condition) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
