@@ -7,11 +7,11 @@ import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
 import io.temporal.client.WorkflowClient;
 
 /** What the server says of one workflow execution, whatever its type. */
-final class WorkflowExecutions {
+public final class WorkflowExecutions {
   private WorkflowExecutions() {}
 
   /** The latest run of the workflow id; NOT_FOUND (a gRPC status) when there is none. */
-  static DescribeWorkflowExecutionResponse describe(WorkflowClient client, String workflowId) {
+  public static DescribeWorkflowExecutionResponse describe(WorkflowClient client, String workflowId) {
     return describe(client, WorkflowExecution.newBuilder().setWorkflowId(workflowId).build());
   }
 
