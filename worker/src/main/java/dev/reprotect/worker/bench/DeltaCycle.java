@@ -40,9 +40,10 @@ public final class DeltaCycle {
         ReprotectRequest.of(vault, vm).withReplicationCycleSeconds(CYCLE_SECONDS)));
     ReplicationWorkflow replication = client.newWorkflowStub(
         ReplicationWorkflow.class, WorkflowIds.replication(vault, vm));
-    long ended = awaitCycles(replication, replication.status().cyclesRun() + 1).cyclesRun();
+    long ended = awaitCycleEnd(replication, replication.status().cyclesRun() + 1);
     world.rewrite(item.source(), changedBlocks, vm.hashCode() + 1L);
-    ReplicationStatus shipped = awaitCycles(replication, ended + 1);
+    awaitCycleEnd(replication, ended + 1);
+    ReplicationStatus shipped = replication.status();
     List<Duration> shipments = JobHistory.activityTimes(
         client, WorkflowIds.replication(vault, vm), SHIP_ACTIVITY_TYPE);
     replication.stop();
@@ -50,11 +51,12 @@ public final class DeltaCycle {
         shipped.lastCycle().blocksChanged());
   }
 
-  private static ReplicationStatus awaitCycles(ReplicationWorkflow replication, long cycles) {
+  /** Waits until cycle {@code number} has ended (a cycle counts as run from its start). */
+  private static long awaitCycleEnd(ReplicationWorkflow replication, long number) {
     long deadline = System.nanoTime() + PATIENCE.toNanos();
     ReplicationStatus status = replication.status();
     // The workflow exposes its cycles by query only: there is no event to wait on.
-    while (status.cyclesRun() < cycles) {
+    while (status.lastCycle() == null || status.lastCycle().number() < number) {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("no replication cycle ended within " + PATIENCE);
       }
@@ -66,6 +68,6 @@ public final class DeltaCycle {
       }
       status = replication.status();
     }
-    return status;
+    return status.lastCycle().number();
   }
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -48,9 +49,28 @@ final class JobHistory {
    */
   static List<Duration> activityTimes(
       WorkflowClient client, String workflowId, String activityType) {
+    return completedActivities(client, workflowId).stream()
+        .filter(activity -> activity.type().equals(activityType))
+        .map(CompletedActivity::time)
+        .toList();
+  }
+
+  /** The time the workflow's activities ran, summed by type, in order of first completion. */
+  static Map<String, Duration> activityTimeByType(WorkflowClient client, String workflowId) {
+    Map<String, Duration> byType = new LinkedHashMap<>();
+    for (CompletedActivity activity : completedActivities(client, workflowId)) {
+      byType.merge(activity.type(), activity.time(), Duration::plus);
+    }
+    return byType;
+  }
+
+  private record CompletedActivity(String type, Duration time) {}
+
+  private static List<CompletedActivity> completedActivities(
+      WorkflowClient client, String workflowId) {
     Map<Long, Instant> started = new HashMap<>();
     Map<Long, String> types = new HashMap<>();
-    List<Duration> times = new ArrayList<>();
+    List<CompletedActivity> completed = new ArrayList<>();
     for (HistoryEvent event : events(client, workflowId)) {
       if (event.hasActivityTaskScheduledEventAttributes()) {
         types.put(event.getEventId(),
@@ -60,12 +80,11 @@ final class JobHistory {
             instant(event.getEventTime()));
       } else if (event.hasActivityTaskCompletedEventAttributes()) {
         long scheduled = event.getActivityTaskCompletedEventAttributes().getScheduledEventId();
-        if (activityType.equals(types.get(scheduled))) {
-          times.add(Duration.between(started.get(scheduled), instant(event.getEventTime())));
-        }
+        completed.add(new CompletedActivity(types.get(scheduled),
+            Duration.between(started.get(scheduled), instant(event.getEventTime()))));
       }
     }
-    return times;
+    return completed;
   }
 
   private static List<HistoryEvent> events(WorkflowClient client, String workflowId) {
