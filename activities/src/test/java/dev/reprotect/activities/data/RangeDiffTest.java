@@ -1,0 +1,94 @@
+package dev.reprotect.activities.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.reprotect.azure.AzureErrorCode;
+import dev.reprotect.azure.AzureException;
+import dev.reprotect.azure.BlobRef;
+import dev.reprotect.azure.Caller;
+import dev.reprotect.azure.ResourceGroup;
+import dev.reprotect.azure.StorageAccount;
+import dev.reprotect.azure.sim.SimulatedAzure;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class RangeDiffTest {
+  private static final String EAST = "eastasia";
+  private static final String SOUTHEAST = "southeastasia";
+  private static final int BLOCK_SIZE = 4096;
+  private static final int BLOCKS = 8;
+  private static final Caller CALLER = Caller.of("range-diff-test");
+
+  private final SimulatedAzure azure = SimulatedAzure.inTemporaryDirectory(BLOCK_SIZE)
+      .withRegion(EAST).withRegion(SOUTHEAST);
+  private final BlobRef source = new BlobRef("stsoutheast", "vhds", "source.vhd");
+  private final BlobRef replica = new BlobRef("steast", "vhds", "replica.vhd");
+
+  @BeforeEach
+  void sourceWithEveryBlockAndAReplicaWithTheOddOnes() {
+    for (String region : new String[] {EAST, SOUTHEAST}) {
+      azure.resources().createResourceGroup(CALLER, new ResourceGroup("rg-" + region, region));
+      azure.storage().createStorageAccount(CALLER, new StorageAccount(
+          "st" + region.replace("asia", ""), "rg-" + region, region, StorageAccount.KIND,
+          Map.of()));
+    }
+    azure.storage().createPageBlob(CALLER, source, (long) BLOCKS * BLOCK_SIZE);
+    azure.storage().createPageBlob(CALLER, replica, (long) BLOCKS * BLOCK_SIZE);
+    for (int index = 0; index < BLOCKS; index++) {
+      byte[] data = new byte[BLOCK_SIZE];
+      Arrays.fill(data, (byte) (index + 1));
+      azure.storage().writeBlock(CALLER, source, index, data);
+      if (index % 2 == 1) {
+        azure.storage().writeBlock(CALLER, replica, index, data);
+      }
+    }
+  }
+
+  @AfterEach
+  void close() {
+    azure.close();
+  }
+
+  /**
+   * Each side reads its own disk: the two lists are asked for at once, so a range costs the
+   * slower side's time, not the sum. Each call waits here for the other to arrive; asked one
+   * after the other, the first would wait in vain.
+   */
+  @Test
+  void bothSidesHashesAreAskedForAtOnce() {
+    CountDownLatch bothAsked = new CountDownLatch(2);
+    Runnable meetTheOtherSide = () -> {
+      bothAsked.countDown();
+      try {
+        if (!bothAsked.await(20, TimeUnit.SECONDS)) {
+          throw new IllegalStateException("one side's hashes were asked for alone");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    };
+    azure.faults().onCall("blockHashes", 1, meetTheOtherSide);
+    azure.faults().onCall("blockHashes", 2, meetTheOtherSide);
+
+    RangeDiff diff = RangeDiff.of(azure, CALLER, source, replica, 0, BLOCKS, SOUTHEAST);
+
+    assertThat(diff.differing()).containsExactly(0L, 2L, 4L, 6L);
+  }
+
+  @Test
+  void aFailureOfTheReplicaSideIsThrownAsItself() {
+    azure.storage().deleteBlob(CALLER, replica);
+
+    assertThatThrownBy(() -> RangeDiff.of(azure, CALLER, source, replica, 0, BLOCKS, SOUTHEAST))
+        .isInstanceOf(AzureException.class)
+        .extracting(e -> ((AzureException) e).code())
+        .isEqualTo(AzureErrorCode.ResourceNotFound);
+  }
+}
