@@ -1,12 +1,12 @@
 package dev.reprotect.activities.data;
 
+import dev.reprotect.activities.Futures;
 import dev.reprotect.azure.AzureBackend;
 import dev.reprotect.azure.BlobRef;
 import dev.reprotect.azure.BlockHashes;
 import dev.reprotect.azure.Caller;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -43,20 +43,8 @@ public record RangeDiff(List<Long> differing, long meteredBytes) {
       replicaSide.cancel(true);
       throw e;
     }
-    BlockHashes replicaHashes = joined(replicaSide);
+    BlockHashes replicaHashes = Futures.join(replicaSide);
     return new RangeDiff(BlockDiff.differingBlocks(sourceHashes, replicaHashes),
         sourceHashes.meteredBytes() + replicaHashes.meteredBytes());
-  }
-
-  /** The replica side's hashes, or what it failed with, as the calling thread would have seen it. */
-  private static BlockHashes joined(CompletableFuture<BlockHashes> side) {
-    try {
-      return side.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      throw e;
-    }
   }
 }

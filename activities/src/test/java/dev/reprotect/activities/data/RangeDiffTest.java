@@ -7,11 +7,8 @@ import dev.reprotect.azure.AzureErrorCode;
 import dev.reprotect.azure.AzureException;
 import dev.reprotect.azure.BlobRef;
 import dev.reprotect.azure.Caller;
-import dev.reprotect.azure.ResourceGroup;
-import dev.reprotect.azure.StorageAccount;
 import dev.reprotect.azure.sim.SimulatedAzure;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -19,27 +16,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class RangeDiffTest {
-  private static final String EAST = "eastasia";
-  private static final String SOUTHEAST = "southeastasia";
   private static final int BLOCK_SIZE = 4096;
   private static final int BLOCKS = 8;
   private static final Caller CALLER = Caller.of("range-diff-test");
 
-  private final SimulatedAzure azure = SimulatedAzure.inTemporaryDirectory(BLOCK_SIZE)
-      .withRegion(EAST).withRegion(SOUTHEAST);
-  private final BlobRef source = new BlobRef("stsoutheast", "vhds", "source.vhd");
-  private final BlobRef replica = new BlobRef("steast", "vhds", "replica.vhd");
+  private final SimulatedAzure azure = TwoRegions.simulator(BLOCK_SIZE);
+  private final BlobRef source = TwoRegions.SOURCE;
+  private final BlobRef replica = TwoRegions.REPLICA;
 
   @BeforeEach
   void sourceWithEveryBlockAndAReplicaWithTheOddOnes() {
-    for (String region : new String[] {EAST, SOUTHEAST}) {
-      azure.resources().createResourceGroup(CALLER, new ResourceGroup("rg-" + region, region));
-      azure.storage().createStorageAccount(CALLER, new StorageAccount(
-          "st" + region.replace("asia", ""), "rg-" + region, region, StorageAccount.KIND,
-          Map.of()));
-    }
-    azure.storage().createPageBlob(CALLER, source, (long) BLOCKS * BLOCK_SIZE);
-    azure.storage().createPageBlob(CALLER, replica, (long) BLOCKS * BLOCK_SIZE);
+    TwoRegions.emptyDisks(azure, CALLER, BLOCKS);
     for (int index = 0; index < BLOCKS; index++) {
       byte[] data = new byte[BLOCK_SIZE];
       Arrays.fill(data, (byte) (index + 1));
@@ -77,7 +64,7 @@ class RangeDiffTest {
     azure.faults().onCall("blockHashes", 1, meetTheOtherSide);
     azure.faults().onCall("blockHashes", 2, meetTheOtherSide);
 
-    RangeDiff diff = RangeDiff.of(azure, CALLER, source, replica, 0, BLOCKS, SOUTHEAST);
+    RangeDiff diff = RangeDiff.of(azure, CALLER, source, replica, 0, BLOCKS, TwoRegions.SOUTHEAST);
 
     assertThat(diff.differing()).containsExactly(0L, 2L, 4L, 6L);
   }
@@ -86,7 +73,8 @@ class RangeDiffTest {
   void aFailureOfTheReplicaSideIsThrownAsItself() {
     azure.storage().deleteBlob(CALLER, replica);
 
-    assertThatThrownBy(() -> RangeDiff.of(azure, CALLER, source, replica, 0, BLOCKS, SOUTHEAST))
+    assertThatThrownBy(() ->
+        RangeDiff.of(azure, CALLER, source, replica, 0, BLOCKS, TwoRegions.SOUTHEAST))
         .isInstanceOf(AzureException.class)
         .extracting(e -> ((AzureException) e).code())
         .isEqualTo(AzureErrorCode.ResourceNotFound);
