@@ -56,6 +56,22 @@ class ReplicaVerificationTest {
         BLOCKS, heartbeats.pace(BUDGET, clock::get), RESUME_POINT);
   }
 
+  /** Each side reads its own disk: the two checksums are read at once, not one after the other. */
+  @Test
+  void bothChecksumsAreReadAtOnce() {
+    for (int index = 0; index < BLOCKS; index++) {
+      azure.storage().writeBlock(CALLER, replica, index, azure.storage().readBlock(source, index));
+    }
+    Runnable meetTheOtherSide = new Rendezvous();
+    azure.faults().onCall("checksum", 1, meetTheOtherSide);
+    azure.faults().onCall("checksum", 2, meetTheOtherSide);
+
+    ReplicaVerification.Verified verified = verify();
+
+    assertThat(verified.blocksRepaired()).isZero();
+    assertThat(verified.replicaChecksum()).isEqualTo(verified.sourceChecksum());
+  }
+
   @Test
   void aRepairOverASlowLinkHeartbeatsAfterEveryBatchWithTheResumePoint() {
     ReplicaVerification.Verified verified = verify();
