@@ -5,6 +5,8 @@ import dev.reprotect.workflows.TaskQueues;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.WorkerFactory;
+import java.util.function.Consumer;
 
 /**
  * The embedded default: Temporal's in-process service, in real time, with a worker on the
@@ -15,11 +17,17 @@ public final class EmbeddedTemporal implements AutoCloseable {
   private final TestWorkflowEnvironment environment;
 
   public EmbeddedTemporal(ReprotectModule module) {
+    this(module, factory -> {});
+  }
+
+  /** With more workers beside Reprotect's on the same factory, started with them. */
+  public EmbeddedTemporal(ReprotectModule module, Consumer<WorkerFactory> alongside) {
     environment = TestWorkflowEnvironment.newInstance(
         TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
     SearchAttributeDefinitions.all().forEach(environment::registerSearchAttribute);
     WorkerRegistration.registerAll(environment.getWorkerFactory(), TaskQueues.REPROTECT, module,
         WorkerSizing.defaults());
+    alongside.accept(environment.getWorkerFactory());
     environment.start();
   }
 

@@ -8,6 +8,7 @@ import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /** A worker of a Temporal service: every workflow and activity, on the reprotect task queues. */
 public final class ReprotectWorker {
@@ -23,10 +24,17 @@ public final class ReprotectWorker {
 
   public static WorkerFactory start(WorkflowClient client, AzureBackend azure,
       WorkerSizing sizing) {
+    return start(client, azure, sizing, factory -> {});
+  }
+
+  /** With more workers beside Reprotect's on the same factory, started with them. */
+  public static WorkerFactory start(WorkflowClient client, AzureBackend azure,
+      WorkerSizing sizing, Consumer<WorkerFactory> alongside) {
     WorkerFactory factory = WorkerFactory.newInstance(client,
         WorkerFactoryOptions.newBuilder().setWorkerInterceptors(new TaskLogging()).build());
     WorkerRegistration.registerAll(factory, TaskQueues.REPROTECT,
         new ReprotectModule(azure, ReprotectActivities.DEFAULT_BLOCKS_PER_RANGE), sizing);
+    alongside.accept(factory);
     factory.start();
     return factory;
   }

@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * The blocks of a range that differ between a source and its replica. Each side's hashes are
- * computed from its bytes where they live; the replica's are all that crosses to the source
- * region, where the two lists are compared.
+ * computed from its bytes where they live, both at once; the replica's are all that crosses to
+ * the source region, where the two lists are compared.
  */
 public record RangeDiff(List<Long> differing, long meteredBytes) {
   public RangeDiff {
@@ -19,11 +19,10 @@ public record RangeDiff(List<Long> differing, long meteredBytes) {
   /** The caller is metered for the hash lists that cross. */
   public static RangeDiff of(AzureBackend azure, Caller caller, BlobRef source, BlobRef replica,
       long fromBlock, long toBlock, String sourceRegion) {
-    BlockHashes sourceHashes =
-        azure.storage().blockHashes(caller, source, fromBlock, toBlock, sourceRegion);
-    BlockHashes replicaHashes =
-        azure.storage().blockHashes(caller, replica, fromBlock, toBlock, sourceRegion);
-    return new RangeDiff(BlockDiff.differingBlocks(sourceHashes, replicaHashes),
-        sourceHashes.meteredBytes() + replicaHashes.meteredBytes());
+    BothSides.Answers<BlockHashes> hashes = BothSides.atOnce(
+        () -> azure.storage().blockHashes(caller, source, fromBlock, toBlock, sourceRegion),
+        () -> azure.storage().blockHashes(caller, replica, fromBlock, toBlock, sourceRegion));
+    return new RangeDiff(BlockDiff.differingBlocks(hashes.source(), hashes.replica()),
+        hashes.source().meteredBytes() + hashes.replica().meteredBytes());
   }
 }

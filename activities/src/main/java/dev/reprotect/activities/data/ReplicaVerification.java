@@ -9,7 +9,7 @@ import io.temporal.failure.ApplicationFailure;
 
 /**
  * Verification from the bytes: each side's checksum is computed by reading its bytes where they
- * live, and the two are compared. A mismatch is repaired once, by comparing the block hashes of
+ * live, both at once, and the two are compared. A mismatch is repaired once, by comparing the block hashes of
  * both sides range by range and resending what differs; one that survives the repair fails with
  * {@link ReplicationErrorCode#ReplicaMismatch}, so equal checksums are never reported when the
  * bytes differ.
@@ -36,8 +36,10 @@ public final class ReplicaVerification {
   public static <P> Verified verify(AzureBackend azure, Caller caller, BlobRef source,
       BlobRef replica, String sourceRegion, int blocksPerRange, HeartbeatPace pace,
       P resumePoint) {
-    String sourceChecksum = azure.storage().checksum(source);
-    String replicaChecksum = azure.storage().checksum(replica);
+    BothSides.Answers<String> checksums = BothSides.atOnce(
+        () -> azure.storage().checksum(source), () -> azure.storage().checksum(replica));
+    String sourceChecksum = checksums.source();
+    String replicaChecksum = checksums.replica();
     if (sourceChecksum.equals(replicaChecksum)) {
       return new Verified(sourceChecksum, replicaChecksum, 0, 0);
     }

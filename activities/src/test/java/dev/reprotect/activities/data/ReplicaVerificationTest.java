@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reprotect.azure.BlobRef;
 import dev.reprotect.azure.Caller;
-import dev.reprotect.azure.ResourceGroup;
-import dev.reprotect.azure.StorageAccount;
 import dev.reprotect.azure.sim.SimulatedAzure;
 import io.temporal.client.ActivityCanceledException;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,31 +20,21 @@ import org.junit.jupiter.api.Test;
  * not only every range.
  */
 class ReplicaVerificationTest {
-  private static final String EAST = "eastasia";
-  private static final String SOUTHEAST = "southeastasia";
   private static final int BLOCK_SIZE = 4096;
   private static final int BLOCKS = 16;
   private static final Caller CALLER = Caller.of("replica-verification-test");
   private static final Duration BUDGET = Duration.ofSeconds(1);
   private static final String RESUME_POINT = "all blocks compared";
 
-  private final SimulatedAzure azure = SimulatedAzure.inTemporaryDirectory(BLOCK_SIZE)
-      .withRegion(EAST).withRegion(SOUTHEAST);
+  private final SimulatedAzure azure = TwoRegions.simulator(BLOCK_SIZE);
   private final AtomicLong clock = new AtomicLong();
   private final RecordingHeartbeats heartbeats = new RecordingHeartbeats();
-  private final BlobRef source = new BlobRef("stsoutheast", "vhds", "source.vhd");
-  private final BlobRef replica = new BlobRef("steast", "vhds", "replica.vhd");
+  private final BlobRef source = TwoRegions.SOURCE;
+  private final BlobRef replica = TwoRegions.REPLICA;
 
   @BeforeEach
   void sourceWrittenAndAnEmptyReplica() {
-    for (String region : new String[] {EAST, SOUTHEAST}) {
-      azure.resources().createResourceGroup(CALLER, new ResourceGroup("rg-" + region, region));
-      azure.storage().createStorageAccount(CALLER, new StorageAccount(
-          "st" + region.replace("asia", ""), "rg-" + region, region, StorageAccount.KIND,
-          Map.of()));
-    }
-    azure.storage().createPageBlob(CALLER, source, (long) BLOCKS * BLOCK_SIZE);
-    azure.storage().createPageBlob(CALLER, replica, (long) BLOCKS * BLOCK_SIZE);
+    TwoRegions.emptyDisks(azure, CALLER, BLOCKS);
     for (int index = 0; index < BLOCKS; index++) {
       byte[] data = new byte[BLOCK_SIZE];
       Arrays.fill(data, (byte) (index + 1));
@@ -65,8 +52,24 @@ class ReplicaVerificationTest {
   }
 
   private ReplicaVerification.Verified verify() {
-    return ReplicaVerification.verify(azure, CALLER, source, replica, SOUTHEAST, BLOCKS,
-        heartbeats.pace(BUDGET, clock::get), RESUME_POINT);
+    return ReplicaVerification.verify(azure, CALLER, source, replica, TwoRegions.SOUTHEAST,
+        BLOCKS, heartbeats.pace(BUDGET, clock::get), RESUME_POINT);
+  }
+
+  /** Each side reads its own disk: the two checksums are read at once, not one after the other. */
+  @Test
+  void bothChecksumsAreReadAtOnce() {
+    for (int index = 0; index < BLOCKS; index++) {
+      azure.storage().writeBlock(CALLER, replica, index, azure.storage().readBlock(source, index));
+    }
+    Runnable meetTheOtherSide = new Rendezvous();
+    azure.faults().onCall("checksum", 1, meetTheOtherSide);
+    azure.faults().onCall("checksum", 2, meetTheOtherSide);
+
+    ReplicaVerification.Verified verified = verify();
+
+    assertThat(verified.blocksRepaired()).isZero();
+    assertThat(verified.replicaChecksum()).isEqualTo(verified.sourceChecksum());
   }
 
   @Test

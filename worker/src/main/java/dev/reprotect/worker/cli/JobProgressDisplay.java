@@ -1,5 +1,6 @@
 package dev.reprotect.worker.cli;
 
+import dev.reprotect.activities.Futures;
 import dev.reprotect.activities.SyncProgress;
 import dev.reprotect.workflows.ByteSizes;
 import dev.reprotect.workflows.reprotect.JobStep;

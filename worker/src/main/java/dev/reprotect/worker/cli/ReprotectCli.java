@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         "Reprotect a failed-over Azure VM: reverse its replication so that it is protected again "
             + "and can fail back. Jobs run as Temporal workflows; the CLI talks only to Temporal.",
         "%nStart here: reprotect demo   (everything in one JVM, nothing to install)%n"},
-    subcommands = {DemoCommand.class, DevCommand.class, WorkerCommand.class, SimCommand.class, ChurnCommand.class, PlanCommand.class, StartCommand.class,
+    subcommands = {DemoCommand.class, DevCommand.class, BenchCommand.class, WorkerCommand.class, SimCommand.class, ChurnCommand.class, PlanCommand.class, StartCommand.class,
         FailoverCommand.class, CommitCommand.class, StatusCommand.class, ReplicationCommand.class, RecoveryPointsCommand.class,
         CancelCommand.class, ReleaseCommand.class, ListCommand.class, ReplayCommand.class,
         CommandLine.HelpCommand.class},

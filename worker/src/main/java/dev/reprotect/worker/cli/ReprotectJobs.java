@@ -34,17 +34,17 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** The CLI's view of reprotect jobs: every call goes to Temporal, never to the backend. */
-final class ReprotectJobs {
-  static final String SYNC_ACTIVITY_TYPE = "SyncDisk";
+public final class ReprotectJobs {
+  public static final String SYNC_ACTIVITY_TYPE = "SyncDisk";
 
   private final WorkflowClient client;
 
-  ReprotectJobs(WorkflowClient client) {
+  public ReprotectJobs(WorkflowClient client) {
     this.client = client;
   }
 
   /** Starts the job of one item; its workflow id is its business key. */
-  String start(ReprotectRequest request) {
+  public String start(ReprotectRequest request) {
     ReprotectWorkflow workflow = client.newWorkflowStub(ReprotectWorkflow.class,
         WorkflowOptions.newBuilder()
             .setWorkflowId(WorkflowIds.reprotect(request.vault(), request.vm()))
@@ -59,7 +59,7 @@ final class ReprotectJobs {
   }
 
   /** Waits for the job's end; a failed job throws what the workflow failed with. */
-  ReprotectSummary await(String workflowId) {
+  public ReprotectSummary await(String workflowId) {
     return client.newUntypedWorkflowStub(workflowId).getResult(ReprotectSummary.class);
   }
 

@@ -10,11 +10,11 @@ import io.temporal.failure.ApplicationFailure;
 import java.util.Optional;
 
 /** What the server says of one workflow execution, whatever its type. */
-final class WorkflowExecutions {
+public final class WorkflowExecutions {
   private WorkflowExecutions() {}
 
   /** The latest run of the workflow id; NOT_FOUND (a gRPC status) when there is none. */
-  static DescribeWorkflowExecutionResponse describe(WorkflowClient client, String workflowId) {
+  public static DescribeWorkflowExecutionResponse describe(WorkflowClient client, String workflowId) {
     return describe(client, WorkflowExecution.newBuilder().setWorkflowId(workflowId).build());
   }
 

@@ -1,13 +1,14 @@
-package dev.reprotect.worker.cli;
+package dev.reprotect.activities;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
-final class Futures {
+/** Waiting on work handed to another thread. */
+public final class Futures {
   private Futures() {}
 
   /** Joins a future, rethrowing what its computation threw rather than a wrapper. */
-  static <T> T join(CompletableFuture<T> future) {
+  public static <T> T join(CompletableFuture<T> future) {
     try {
       return future.join();
     } catch (CompletionException e) {

@@ -1,0 +1,84 @@
+package dev.reprotect.worker.bench;
+
+import dev.reprotect.activities.ReprotectRequest;
+import dev.reprotect.worker.cli.ReprotectJobs;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Orchestration overhead: N reprotects of small one-disk items on the zero-latency simulator
+ * against N floor workflows with as many no-op activities as a reprotect ran, on the same server
+ * and worker. A warm-up pair runs first; it also counts the reprotect's activities.
+ */
+public final class OrchestrationBench {
+  /** A small disk: 4 blocks written, one of them changed; the seeded stale copy holds the rest. */
+  static final BenchDisk SMALL_DISK = new BenchDisk(4L << 20, 4, 1, true);
+
+  private final BenchWorld world;
+  private final WorkflowClient client;
+  private final String vault;
+  private int round;
+
+  /** {@code vault} keeps the items of one run apart from another's in the same world. */
+  public OrchestrationBench(BenchWorld world, WorkflowClient client, String vault) {
+    this.world = world;
+    this.client = client;
+    this.vault = vault;
+  }
+
+  public ConcurrencyResult run(int concurrency) {
+    round++;
+    List<String> vms = new ArrayList<>();
+    for (int i = 0; i <= concurrency; i++) {
+      String vm = "vm-" + round + "-" + i;
+      world.addItem(vault, vm, SMALL_DISK);
+      vms.add(vm);
+    }
+    ReprotectJobs jobs = new ReprotectJobs(client);
+    String warmUp = reprotect(jobs, vms.get(0));
+    jobs.await(warmUp);
+    int activities = JobHistory.activitiesScheduled(client, warmUp);
+    awaitFloor(startFloor("warm-up", activities));
+
+    List<String> floors = new ArrayList<>();
+    for (int i = 0; i < concurrency; i++) {
+      floors.add(startFloor(String.valueOf(i), activities));
+    }
+    floors.forEach(this::awaitFloor);
+    List<String> reprotects = new ArrayList<>();
+    for (String vm : vms.subList(1, vms.size())) {
+      reprotects.add(reprotect(jobs, vm));
+    }
+    reprotects.forEach(jobs::await);
+    return new ConcurrencyResult(concurrency, activities, spans(reprotects), spans(floors));
+  }
+
+  private String reprotect(ReprotectJobs jobs, String vm) {
+    return jobs.start(ReprotectRequest.of(vault, vm)
+        .withReplicationCycleSeconds(SyncBench.QUIET_CYCLE_SECONDS));
+  }
+
+  private String startFloor(String name, int activities) {
+    String workflowId = "floor." + vault + "." + round + "." + name;
+    FloorWorkflow floor = client.newWorkflowStub(FloorWorkflow.class, WorkflowOptions.newBuilder()
+        .setWorkflowId(workflowId)
+        .setTaskQueue(FloorWorker.TASK_QUEUE)
+        .build());
+    WorkflowClient.start(floor::run, activities);
+    return workflowId;
+  }
+
+  private void awaitFloor(String workflowId) {
+    client.newUntypedWorkflowStub(workflowId).getResult(Integer.class);
+  }
+
+  private LatencyRuns spans(List<String> workflowIds) {
+    List<JobHistory.Span> spans = new ArrayList<>();
+    for (String workflowId : workflowIds) {
+      spans.add(JobHistory.span(client, workflowId));
+    }
+    return LatencyRuns.of(spans);
+  }
+}

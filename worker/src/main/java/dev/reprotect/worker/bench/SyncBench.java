@@ -1,0 +1,42 @@
+package dev.reprotect.worker.bench;
+
+import dev.reprotect.activities.ReprotectRequest;
+import dev.reprotect.worker.cli.ReprotectJobs;
+import dev.reprotect.workflows.reprotect.ReprotectSummary;
+import io.temporal.client.WorkflowClient;
+
+/**
+ * Reprotects of one-disk items, each timed by its sync activity as the server recorded it, and
+ * each against a plain copy of the same disk's allocated bytes in this process, just before.
+ */
+public final class SyncBench {
+  /**
+   * The replication cycles the jobs start wait this long, so that none runs during a
+   * measurement; {@link DeltaCycle} asks for short ones.
+   */
+  static final int QUIET_CYCLE_SECONDS = 24 * 3600;
+
+  private final BenchWorld world;
+  private final WorkflowClient client;
+
+  public SyncBench(BenchWorld world, WorkflowClient client) {
+    this.world = world;
+    this.client = client;
+  }
+
+  public SyncMeasurement measure(String vault, String vm, BenchDisk disk) {
+    return measure(world.addItem(vault, vm, disk), disk, QUIET_CYCLE_SECONDS);
+  }
+
+  SyncMeasurement measure(BenchItem item, BenchDisk disk, int cycleSeconds) {
+    long plainCopy = PlainCopy.nanos(world.azure(), item.source(), item.writtenBlocks());
+    ReprotectJobs jobs = new ReprotectJobs(client);
+    String workflowId = jobs.start(
+        ReprotectRequest.of(item.vault(), item.vm()).withReplicationCycleSeconds(cycleSeconds));
+    ReprotectSummary summary = jobs.await(workflowId);
+    long sync = JobHistory.activityTime(client, workflowId, ReprotectJobs.SYNC_ACTIVITY_TYPE)
+        .toNanos();
+    return new SyncMeasurement(disk, disk.blocksToSend() * world.blockSize(),
+        summary.disks().get(0).bytesTransferred(), sync, plainCopy);
+  }
+}
