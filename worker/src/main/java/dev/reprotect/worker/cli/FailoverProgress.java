@@ -1,5 +1,6 @@
 package dev.reprotect.worker.cli;
 
+import dev.reprotect.activities.Futures;
 import dev.reprotect.activities.failover.FailoverRequest;
 import dev.reprotect.workflows.failover.FailoverJob;
 import dev.reprotect.workflows.failover.FailoverJobStep;
