@@ -2,6 +2,7 @@ package dev.reprotect.worker;
 
 import dev.reprotect.workflows.SearchAttributeDefinitions;
 import dev.reprotect.workflows.TaskQueues;
+import com.uber.m3.tally.Scope;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -17,13 +18,27 @@ public final class EmbeddedTemporal implements AutoCloseable {
   private final TestWorkflowEnvironment environment;
 
   public EmbeddedTemporal(ReprotectModule module) {
-    this(module, factory -> {});
+    this(module, null, factory -> {});
   }
 
   /** With more workers beside Reprotect's on the same factory, started with them. */
   public EmbeddedTemporal(ReprotectModule module, Consumer<WorkerFactory> alongside) {
-    environment = TestWorkflowEnvironment.newInstance(
-        TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
+    this(module, null, alongside);
+  }
+
+  /** The same, its worker's and workflows' metrics reported to {@code metrics}. */
+  public EmbeddedTemporal(ReprotectModule module, Scope metrics) {
+    this(module, metrics, factory -> {});
+  }
+
+  private EmbeddedTemporal(ReprotectModule module, Scope metrics,
+      Consumer<WorkerFactory> alongside) {
+    TestEnvironmentOptions.Builder options = TestEnvironmentOptions.newBuilder()
+        .setUseTimeskipping(false);
+    if (metrics != null) {
+      options.setMetricsScope(metrics);
+    }
+    environment = TestWorkflowEnvironment.newInstance(options.build());
     SearchAttributeDefinitions.all().forEach(environment::registerSearchAttribute);
     WorkerRegistration.registerAll(environment.getWorkerFactory(), TaskQueues.REPROTECT, module,
         WorkerSizing.defaults());

@@ -74,6 +74,11 @@ public final class MetricsEndpoint implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
+  /** Where to scrape, for the operator. */
+  public String where() {
+    return "Metrics on port " + port() + ", path " + PATH;
+  }
+
   @Override
   public void close() {
     try {

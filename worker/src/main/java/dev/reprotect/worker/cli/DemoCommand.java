@@ -14,6 +14,7 @@ import dev.reprotect.azure.sim.Scenario;
 import dev.reprotect.azure.sim.ScenarioSeeder;
 import dev.reprotect.azure.sim.SimulatedAzure;
 import dev.reprotect.worker.EmbeddedTemporal;
+import dev.reprotect.worker.MetricsEndpoint;
 import dev.reprotect.worker.ReprotectModule;
 import dev.reprotect.workflows.reprotect.ReprotectSummary;
 import java.util.Locale;
@@ -57,6 +58,9 @@ final class DemoCommand implements Callable<Integer> {
 
   @Mixin
   AzureOptions azureOptions;
+
+  @Mixin
+  MetricsOption metricsOption;
 
   @Option(names = "--broken", paramLabel = "CODE",
       description = "Break one prerequisite, to see it refused with its code and nothing changed: "
@@ -105,9 +109,14 @@ final class DemoCommand implements Callable<Integer> {
         scenario.vm(), scenario.vault(), scenario.targetRegion(), scenario.sourceRegion(),
         scenario.dataDisks() + 1, format(scenario.diskSizeBytes()), scenario.allocatedPercent(),
         scenario.changedPercent(), scenario.targetVm().name().toLowerCase(Locale.ROOT)));
-    try (AzureBackend azure = backend(scenario);
+    try (MetricsEndpoint metrics = metricsOption.start(spec);
+        AzureBackend azure = backend(scenario);
         EmbeddedTemporal temporal = new EmbeddedTemporal(
-            new ReprotectModule(azure, ReprotectActivities.DEFAULT_BLOCKS_PER_RANGE))) {
+            new ReprotectModule(azure, ReprotectActivities.DEFAULT_BLOCKS_PER_RANGE),
+            metrics == null ? null : metrics.scope())) {
+      if (metrics != null) {
+        info(metrics.where());
+      }
       info(String.format(Locale.ROOT, "Seeded in %.1f s. Starting the reprotect job.",
           (System.nanoTime() - seedStart) / 1e9));
       String stateBefore = azure.exportState();

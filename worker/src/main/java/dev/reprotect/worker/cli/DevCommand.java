@@ -6,6 +6,7 @@ import dev.reprotect.azure.service.AzureService;
 import dev.reprotect.azure.sim.Scenario;
 import dev.reprotect.azure.sim.ScenarioSeeder;
 import dev.reprotect.azure.sim.SimulatedAzure;
+import dev.reprotect.worker.MetricsEndpoint;
 import dev.reprotect.worker.ReprotectWorker;
 import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import io.temporal.client.WorkflowClient;
@@ -21,10 +22,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "dev", mixinStandardHelpOptions = true, description = {
     "Run it all on this machine with a real Temporal server and its Web UI.",
@@ -38,6 +40,11 @@ import picocli.CommandLine.Option;
 final class DevCommand implements Callable<Integer> {
   private static final Duration READY_WITHIN = Duration.ofMinutes(2);
   private static final String NAMESPACE = "default";
+  /** What the tasks in flight get at Ctrl-C or SIGTERM, as a worker's by default. */
+  private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
+
+  @Spec
+  CommandSpec spec;
 
   @Option(names = "--data-dir", defaultValue = ".reprotect-dev", paramLabel = "DIR",
       description = "Where the server's database, the simulated Azure and the logs live "
@@ -63,6 +70,12 @@ final class DevCommand implements Callable<Integer> {
   @Mixin
   ScenarioOptions scenarioOptions;
 
+  @Mixin
+  SimulatorOptions simulatorOptions;
+
+  @Mixin
+  MetricsOption metricsOption;
+
   @Override
   public Integer call() throws Exception {
     Path dir = dataDir.toAbsolutePath();
@@ -85,13 +98,31 @@ final class DevCommand implements Callable<Integer> {
   private int runInForeground(Path dir, Path temporalCli, DevProcessFiles files)
       throws Exception {
     Scenario scenario = scenarioOptions.toScenario().build();
-    Process server = new ProcessBuilder(serverCommand(temporalCli, dir))
-        .redirectErrorStream(true).redirectOutput(dir.resolve("temporal.log").toFile()).start();
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> stopProcess(server)));
-    WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(
-        WorkflowServiceStubsOptions.newBuilder().setTarget("127.0.0.1:" + port).build());
-    awaitServer(service, server, dir);
+    // One stop, in order: the worker drains while the server and the simulated Azure still
+    // serve, then Azure closes, then the server stops. Shutdown hooks of their own would race.
+    try (StopSignal stop = WorkerShutdown.signal(SHUTDOWN_GRACE);
+        MetricsEndpoint metrics = metricsOption.start(spec)) {
+      Process server = new ProcessBuilder(serverCommand(temporalCli, dir))
+          .redirectErrorStream(true).redirectOutput(dir.resolve("temporal.log").toFile()).start();
+      try {
+        WorkflowServiceStubsOptions.Builder options = WorkflowServiceStubsOptions.newBuilder()
+            .setTarget("127.0.0.1:" + port);
+        if (metrics != null) {
+          options.setMetricsScope(metrics.scope());
+        }
+        WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(options.build());
+        awaitServer(service, server, dir);
+        serve(dir, files, scenario, service, metrics, stop);
+        service.shutdown();
+      } finally {
+        stopProcess(server);
+      }
+      return ExitCodes.OK;
+    }
+  }
 
+  private void serve(Path dir, DevProcessFiles files, Scenario scenario,
+      WorkflowServiceStubs service, MetricsEndpoint metrics, StopSignal stop) throws Exception {
     String token = files.azureToken();
     try (SimulatedAzure azure = SimulatedAzure.durable(dir.resolve("azure"),
             SimulatedAzure.DEFAULT_BLOCK_SIZE)
@@ -100,19 +131,18 @@ final class DevCommand implements Callable<Integer> {
       if (azure.recoveryServices().vault(scenario.vault()).isEmpty()) {
         new ScenarioSeeder(azure).seed(scenario);
       }
+      simulatorOptions.apply(azure);
       WorkerFactory worker = ReprotectWorker.start(
           WorkflowClient.newInstance(service,
               WorkflowClientOptions.newBuilder().setNamespace(NAMESPACE).build()),
           new HttpAzureBackend(URI.create("http://127.0.0.1:" + sim.port()), token));
+      if (metrics != null) {
+        System.out.println(metrics.where());
+      }
       printReady();
       files.markReady();
-      CountDownLatch stopped = new CountDownLatch(1);
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        worker.shutdown();
-        stopped.countDown();
-      }));
-      stopped.await();
-      return ExitCodes.OK;
+      stop.await();
+      WorkerShutdown.stop(worker, SHUTDOWN_GRACE);
     }
   }
 
@@ -128,7 +158,7 @@ final class DevCommand implements Callable<Integer> {
 
   /** This command again, in the foreground, for the detached process to run. */
   private List<String> childArguments(Path dir) {
-    return List.of("dev", "--data-dir", dir.toString(), "--port", Integer.toString(port),
+    List<String> arguments = new ArrayList<>(List.of("dev", "--data-dir", dir.toString(), "--port", Integer.toString(port),
         "--ui-port", Integer.toString(uiPort), "--sim-port", Integer.toString(simPort),
         "--vault", scenarioOptions.vault, "--vm", scenarioOptions.vm,
         "--source-region", scenarioOptions.sourceRegion,
@@ -137,7 +167,13 @@ final class DevCommand implements Callable<Integer> {
         "--disk-size", Long.toString(scenarioOptions.diskSize),
         "--allocated", Integer.toString(scenarioOptions.allocatedPercent),
         "--changed", Integer.toString(scenarioOptions.changedPercent),
-        "--target-vm", scenarioOptions.targetVm);
+        "--target-vm", scenarioOptions.targetVm,
+        "--time-scale", Double.toString(simulatorOptions.timeScale),
+        "--disk-mbps", Double.toString(simulatorOptions.diskMbps)));
+    if (metricsOption.port != null) {
+      arguments.addAll(List.of("--metrics-port", Integer.toString(metricsOption.port)));
+    }
+    return arguments;
   }
 
   private void awaitServer(WorkflowServiceStubs service, Process server, Path dir)

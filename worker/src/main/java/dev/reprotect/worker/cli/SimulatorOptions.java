@@ -12,13 +12,17 @@ final class SimulatorOptions {
   @Spec(Spec.Target.MIXEE)
   CommandSpec spec;
 
-  @Option(names = "--time-scale", defaultValue = "0", paramLabel = "FACTOR",
+  @Option(names = "--time-scale", defaultValue = "${env:REPROTECT_SIM_TIME_SCALE:-0}",
+      paramLabel = "FACTOR",
       description = "Pace of the simulated cloud against the reference product's: 0 (default) is "
-          + "as fast as possible, 1 real time, 0.001 its proportions in seconds.")
+          + "as fast as possible, 1 real time, 0.001 its proportions in seconds. Also set by "
+          + "$REPROTECT_SIM_TIME_SCALE.")
   double timeScale;
 
-  @Option(names = "--disk-mbps", defaultValue = "60", paramLabel = "MB/S",
-      description = "Disk throughput of the model, in MB/s: 60 standard, 200 premium (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--disk-mbps", defaultValue = "${env:REPROTECT_SIM_DISK_MBPS:-60}",
+      paramLabel = "MB/S",
+      description = "Disk throughput of the model, in MB/s: 60 standard, 200 premium (default: "
+          + "$REPROTECT_SIM_DISK_MBPS or 60).")
   double diskMbps;
 
   SimulatedAzure apply(SimulatedAzure azure) {

@@ -13,7 +13,6 @@ import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.WorkerFactory;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -45,8 +44,6 @@ final class WorkerCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
   private static final Logger LOG = LoggerFactory.getLogger(WorkerCommand.class);
-  /** Beyond the grace period: the interrupted tasks' end, the backend's and the connection's. */
-  private static final Duration STOPPING_BEYOND_GRACE = Duration.ofSeconds(10);
 
   @Mixin
   ConnectionOptions connection;
@@ -89,15 +86,8 @@ final class WorkerCommand implements Callable<Integer> {
           + "the container's stop grace period a few seconds more.")
   int shutdownTimeoutSeconds;
 
-  @Option(names = "--metrics-port", paramLabel = "PORT",
-      defaultValue = "${env:REPROTECT_METRICS_PORT}",
-      description = "Serve the worker's metrics to Prometheus on http://<host>:PORT"
-          + MetricsEndpoint.PATH + ": the Temporal SDK's (temporal_*) and the engine's "
-          + "(reprotect_jobs by type and outcome, reprotect_step_duration per step, "
-          + "reprotect_bytes_sent_across_regions, and per replicated item "
-          + "reprotect_replication_rpo_seconds and reprotect_replication_health) "
-          + "(default: $REPROTECT_METRICS_PORT, or none).")
-  Integer metricsPort;
+  @Mixin
+  MetricsOption metricsOption;
 
   @Override
   public Integer call() throws InterruptedException {
@@ -105,7 +95,7 @@ final class WorkerCommand implements Callable<Integer> {
     WorkerSizing sizing = sizing();
     Scenario scenario = scenarioOptions.toScenario().build();
     Duration grace = Duration.ofSeconds(shutdownTimeoutSeconds);
-    try (MetricsEndpoint metrics = metricsEndpoint()) {
+    try (MetricsEndpoint metrics = metricsOption.start(spec)) {
       return run(sizing, scenario, grace, metrics);
     }
   }
@@ -116,10 +106,10 @@ final class WorkerCommand implements Callable<Integer> {
     if (metrics != null) {
       options = WorkflowServiceStubsOptions.newBuilder(options)
           .setMetricsScope(metrics.scope()).build();
-      System.out.printf("Metrics on port %d, path %s%n", metrics.port(), MetricsEndpoint.PATH);
+      System.out.println(metrics.where());
     }
     WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(options);
-    try (StopSignal stop = new StopSignal(grace.plus(STOPPING_BEYOND_GRACE))) {
+    try (StopSignal stop = WorkerShutdown.signal(grace)) {
       try {
         registerSearchAttributes(service);
         // The backend is closed after the worker has stopped, never under a running activity.
@@ -141,13 +131,7 @@ final class WorkerCommand implements Callable<Integer> {
               () -> !factory.isShutdown() && answers(service))) {
             stop.await();
           }
-          System.out.printf("Stopping: no new tasks; the tasks in flight get up to %d s.%n",
-              grace.toSeconds());
-          boolean drained = ReprotectWorker.stop(factory, grace);
-          System.out.println(drained
-              ? "Worker stopped: every task in flight ended or was handed back to Temporal."
-              : "Worker stopped: tasks still running after " + grace.toSeconds() + " s were "
-                  + "interrupted; Temporal retries them on another worker.");
+          WorkerShutdown.stop(factory, grace);
         }
       } finally {
         service.shutdown();
@@ -164,19 +148,6 @@ final class WorkerCommand implements Callable<Integer> {
       return true;
     } catch (StatusRuntimeException unreachable) {
       return false;
-    }
-  }
-
-  /** The metrics endpoint, or null without --metrics-port. */
-  private MetricsEndpoint metricsEndpoint() {
-    if (metricsPort == null) {
-      return null;
-    }
-    try {
-      return MetricsEndpoint.start(metricsPort);
-    } catch (UncheckedIOException unavailable) {
-      throw new ParameterException(spec.commandLine(), "--metrics-port " + metricsPort
-          + ": cannot listen there (" + unavailable.getCause().getMessage() + ")");
     }
   }
 

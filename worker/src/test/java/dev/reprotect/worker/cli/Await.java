@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.Random;
 import java.util.function.BooleanSupplier;
 
 /** Waiting for a condition of another process, polled, within a deadline. */
@@ -22,6 +23,18 @@ final class Await {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         fail("interrupted waiting until " + what);
+      }
+    }
+  }
+
+  /** A port free now in [{@code from}, {@code to}), tried at random. */
+  static int freePortBetween(int from, int to) {
+    Random random = new Random();
+    while (true) {
+      try (ServerSocket socket = new ServerSocket(from + random.nextInt(to - from))) {
+        return socket.getLocalPort();
+      } catch (IOException taken) {
+        // Another one.
       }
     }
   }

@@ -1,13 +1,10 @@
 package dev.reprotect.worker.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.reprotect.azure.AzureException;
 import dev.reprotect.azure.arm.ArmPaths;
 import dev.reprotect.azure.http.HttpAzureBackend;
-import dev.reprotect.workflows.reprotect.DiskSummary;
-import dev.reprotect.workflows.reprotect.ReprotectSummary;
 import io.temporal.client.WorkflowClient;
 import java.io.IOException;
 import java.net.URI;
@@ -19,9 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 
 /** `reprotect sim` as a process of its own, seeded with the demo's world. */
 final class SimProcess {
@@ -36,6 +31,7 @@ final class SimProcess {
   private final List<String> worldAndPace;
   private final int port;
   final HttpAzureBackend azure;
+  private final AzureEvidence evidence;
   private PackagedCli.Running process;
 
   /** The demo's world with 1 GiB disks, its disks at {@code diskMbps} MB/s of the model. */
@@ -54,6 +50,7 @@ final class SimProcess {
     this.worldAndPace = List.copyOf(worldAndPace);
     this.port = Await.freePort();
     this.azure = new HttpAzureBackend(URI.create(url()), TOKEN);
+    this.evidence = new AzureEvidence(azure);
   }
 
   String url() {
@@ -121,36 +118,17 @@ final class SimProcess {
 
   /** The blocks a job has written into the replicas so far. */
   long pageWrites(String workflowId) {
-    try {
-      return azure.metering().activityLog().stream()
-          .filter(e -> e.correlationId().startsWith(workflowId + "/")
-              && e.operation().endsWith("pages/write"))
-          .count();
-    } catch (AzureException restarting) {
-      return 0;
-    }
+    return evidence.pageWrites(workflowId);
   }
 
-  /**
-   * Waits for the job's end through {@code client}: it must leave the item Protected with each
-   * replica equal to its source, no mutating operation applied twice.
-   */
+  /** See {@link AzureEvidence#assertJobProtectsWithEqualDisksAndNothingAppliedTwice}. */
   void assertJobProtectsWithEqualDisksAndNothingAppliedTwice(WorkflowClient client,
       String workflowId) throws TimeoutException {
-    ReprotectSummary summary = client.newUntypedWorkflowStub(workflowId)
-        .getResult(5, TimeUnit.MINUTES, ReprotectSummary.class);
-    assertThat(summary.state()).isEqualTo("Protected");
-    assertThat(summary.disks()).allSatisfy((DiskSummary disk) ->
-        assertThat(disk.targetChecksum()).isEqualTo(disk.sourceChecksum()));
-    assertThat(operationsApplied(workflowId)).isNotEmpty().allSatisfy((operation, count) ->
-        assertThat(count).as(operation).isEqualTo(1));
+    evidence.assertJobProtectsWithEqualDisksAndNothingAppliedTwice(client, workflowId);
   }
 
   /** How many times each mutating operation of a job was applied. */
   Map<String, Long> operationsApplied(String workflowId) {
-    return azure.metering().activityLog().stream()
-        .filter(entry -> entry.correlationId().startsWith(workflowId + "/"))
-        .collect(Collectors.groupingBy(
-            entry -> entry.operation() + " " + entry.resourceId(), Collectors.counting()));
+    return evidence.operationsApplied(workflowId);
   }
 }
