@@ -13,6 +13,7 @@ import dev.reprotect.azure.StorageAccount;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Each step looks before it creates: an existing resource is reused as it is (its tags and
@@ -28,13 +29,18 @@ public final class ArtefactActivitiesImpl implements ArtefactActivities {
 
   @Override
   public void ensureCacheStorageAccount(ReprotectPlan plan) {
-    ensureStorageAccount(plan, plan.cacheStorageAccount(), Map.of(
-        StorageAccount.TAG_VAULT, plan.vault(), StorageAccount.TAG_ROLE, StorageAccount.ROLE_CACHE));
+    PlannedArtefact cache = plan.cacheStorageAccount();
+    // The items of a vault share its cache account in a region: the job of another item may
+    // have created it, in its own VM's resource group, since this plan was made.
+    Predicate<StorageAccount> theVaultsCache = existing -> existing.isCacheOf(plan.vault())
+        && existing.location().equals(cache.region());
+    ensureStorageAccount(plan, cache, Map.of(StorageAccount.TAG_VAULT, plan.vault(),
+        StorageAccount.TAG_ROLE, StorageAccount.ROLE_CACHE), theVaultsCache);
   }
 
   @Override
   public void ensureTargetStorageAccount(ReprotectPlan plan) {
-    ensureStorageAccount(plan, plan.targetStorageAccount(), Map.of());
+    ensureStorageAccount(plan, plan.targetStorageAccount(), Map.of(), existing -> false);
   }
 
   @Override
@@ -57,23 +63,36 @@ public final class ArtefactActivitiesImpl implements ArtefactActivities {
   }
 
   /**
-   * An existing account is reused only if it is the planned one: same resource group and region.
-   * A name taken by someone else since the plan was made fails the step; it never receives data.
+   * An existing account is reused only if it is the planned one (same resource group and
+   * region) or {@code alsoOurs} accepts it. A name taken by someone else since the plan was made
+   * fails the step; it never receives data.
    */
-  private void ensureStorageAccount(
-      ReprotectPlan plan, PlannedArtefact account, Map<String, String> tags) {
+  private void ensureStorageAccount(ReprotectPlan plan, PlannedArtefact account,
+      Map<String, String> tags, Predicate<StorageAccount> alsoOurs) {
     AzureFailures.translated(plan.targetRegion(), () -> {
       Optional<StorageAccount> existing = azure.storage().storageAccount(account.name());
       if (existing.isEmpty()) {
-        azure.storage().createStorageAccount(ActivityCaller.current(), new StorageAccount(
-            account.name(), account.resourceGroup(), account.region(), StorageAccount.KIND, tags));
-      } else if (!existing.get().resourceGroup().equalsIgnoreCase(account.resourceGroup())
-          || !existing.get().location().equals(account.region())) {
+        try {
+          azure.storage().createStorageAccount(ActivityCaller.current(), new StorageAccount(
+              account.name(), account.resourceGroup(), account.region(), StorageAccount.KIND,
+              tags));
+          return;
+        } catch (AzureException taken) {
+          existing = azure.storage().storageAccount(account.name());
+          if (taken.code() != AzureErrorCode.StorageAccountAlreadyTaken || existing.isEmpty()) {
+            throw taken;
+          }
+        }
+      }
+      StorageAccount found = existing.get();
+      boolean planned = found.resourceGroup().equalsIgnoreCase(account.resourceGroup())
+          && found.location().equals(account.region());
+      if (!planned && !alsoOurs.test(found)) {
         throw new AzureException(AzureErrorCode.StorageAccountAlreadyTaken, "the "
             + account.role() + " " + account.name() + " was planned in " + account.region()
             + " (resource group " + account.resourceGroup() + "), but that name now belongs to an"
-            + " account in " + existing.get().location() + " (resource group "
-            + existing.get().resourceGroup() + "); plan again");
+            + " account in " + found.location() + " (resource group " + found.resourceGroup()
+            + "); plan again");
       }
     });
   }
