@@ -16,6 +16,11 @@ public final class WorkflowIds {
     return "failover." + vault + "." + vm;
   }
 
+  /** The first protection of a VM. */
+  public static String enable(String vault, String vm) {
+    return "enable." + vault + "." + vm;
+  }
+
   public static String replication(String vault, String vm) {
     return "replication." + vault + "." + vm;
   }

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
             + "and can fail back. Jobs run as Temporal workflows; the CLI talks only to Temporal.",
         "%nStart here: reprotect demo   (everything in one JVM, nothing to install)%n"},
     subcommands = {DemoCommand.class, DevCommand.class, WorkerCommand.class, SimCommand.class, ChurnCommand.class, PlanCommand.class, StartCommand.class,
+        EnableCommand.class,
         FailoverCommand.class, CommitCommand.class, StatusCommand.class, ReplicationCommand.class, RecoveryPointsCommand.class,
         CancelCommand.class, ReleaseCommand.class, ListCommand.class, ReplayCommand.class,
         CommandLine.HelpCommand.class},

@@ -18,12 +18,17 @@ final class StatusCommand extends ClientCommand {
       + "failover.<vault>.<vm>: its failover, change of point or commit, the last one run).")
   boolean failover;
 
+  @Option(names = "--enable", description = "The item's enable job instead (workflow "
+      + "enable.<vault>.<vm>, its first protection).")
+  boolean enable;
+
   @Override
   int run(ReprotectJobs jobs) {
     if (failover) {
       return failoverStatus(jobs.failovers());
     }
-    JobStatus status = jobs.status(item.workflowId());
+    JobStatus status = jobs.status(
+        enable ? WorkflowIds.enable(item.vault, item.vm) : item.workflowId());
     if (output.json) {
       output.out.println(Json.write(status));
     } else {
