@@ -24,7 +24,8 @@ final class FailoverJobs {
 
   String start(FailoverRequest request) {
     FailoverWorkflow workflow = client.newWorkflowStub(FailoverWorkflow.class,
-        ReprotectJobs.jobOptions(WorkflowIds.failover(request.vault(), request.vm()),
+        ReprotectJobs.jobOptions(
+            WorkflowIds.failover(request.vault(), request.vm(), request.operation()),
             request.vault(), request.vm(), request.operation() + " of " + request.vm()
                 + " of vault " + request.vault()));
     return WorkflowClient.start(workflow::failover, request).getWorkflowId();

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         "%nStart here: reprotect demo   (everything in one JVM, nothing to install)%n"},
     subcommands = {DemoCommand.class, DevCommand.class, WorkerCommand.class, SimCommand.class, ChurnCommand.class, PlanCommand.class, StartCommand.class,
         EnableCommand.class,
-        FailoverCommand.class, CommitCommand.class, StatusCommand.class, ReplicationCommand.class, RecoveryPointsCommand.class,
+        FailoverCommand.class, CommitCommand.class, TestFailoverCommand.class,
+        TestFailoverCleanupCommand.class, StatusCommand.class, ReplicationCommand.class, RecoveryPointsCommand.class,
         CancelCommand.class, ReleaseCommand.class, ListCommand.class, ReplayCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Exit status: 0 success, 1 job failed or refused, 2 usage error."})

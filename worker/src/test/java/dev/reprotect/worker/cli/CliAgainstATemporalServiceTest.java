@@ -199,6 +199,31 @@ class CliAgainstATemporalServiceTest {
   }
 
   @Test
+  void aTestFailoverBootsACopyIsRefusedWhileLiveAndItsCleanupRemovesIt() {
+    assertThat(cli("start", scenario.vm(), "--wait").exitCode()).isZero();
+
+    CliRun drill = human("test-failover", scenario.vm(), "--wait");
+
+    assertThat(drill.exitCode()).as(drill.stdout() + drill.stderr()).isZero();
+    assertThat(drill.stdout()).contains("ok   Create the isolated network")
+        .contains("ok   Boot the VM").contains(": equal");
+    CliRun status = cli("status", scenario.vm(), "--test-failover");
+    assertThat(status.exitCode()).as(status.stdout()).isZero();
+    assertThat(status.json().get("summary").get("state").asText()).isEqualTo("Protected");
+    CliRun again = cli("test-failover", scenario.vm(), "--wait");
+    assertThat(again.exitCode()).isEqualTo(1);
+    assertThat(again.json().get("error").get("code").asText())
+        .isEqualTo("TestFailoverInProgress");
+
+    CliRun cleanup = cli("test-failover-cleanup", scenario.vm(), "--wait");
+    assertThat(cleanup.exitCode()).as(cleanup.stdout() + cleanup.stderr()).isZero();
+    assertThat(azure.compute().virtualMachinesNamed(scenario.targetRegion(),
+        scenario.vm() + "-test")).isEmpty();
+    assertThat(azure.recoveryServices().replicatedItem(scenario.vault(), scenario.vm())
+        .orElseThrow().state()).isEqualTo(ProtectionState.Protected);
+  }
+
+  @Test
   void aChangeOfPointTakesNeitherAPointNorAShutdown() {
     CliRun run = cli("failover", scenario.vm(), "--change-point", "p1", "--shutdown-source");
 

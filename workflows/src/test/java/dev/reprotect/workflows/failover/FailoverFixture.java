@@ -60,7 +60,8 @@ final class FailoverFixture implements AutoCloseable {
 
   FailoverSummary run(FailoverRequest request) {
     return env.getWorkflowClient().newWorkflowStub(FailoverWorkflow.class,
-        reprotect.jobOptions(WorkflowIds.failover(vault(), vm()))).failover(request);
+        reprotect.jobOptions(WorkflowIds.failover(vault(), vm(), request.operation())))
+        .failover(request);
   }
 
   FailoverJob job() {
@@ -74,6 +75,16 @@ final class FailoverFixture implements AutoCloseable {
    */
   void protectWithoutCycles() {
     protect();
+    stopReplication();
+  }
+
+  /** The cycles the replication has run, through its query. */
+  long cyclesRun() {
+    return replication().status().cyclesRun();
+  }
+
+  /** Stops the replication, for a comparison that its cycles would disturb. */
+  void stopReplication() {
     replication().stop();
   }
 
