@@ -6,6 +6,7 @@ import dev.reprotect.activities.failover.FailoverPlanningImpl;
 import dev.reprotect.activities.failover.RecoveryVmActivitiesImpl;
 import dev.reprotect.activities.item.ReplicatedItemActivitiesImpl;
 import dev.reprotect.activities.metering.MeteringActivitiesImpl;
+import dev.reprotect.activities.plan.EnablePlanningImpl;
 import dev.reprotect.activities.plan.ReprotectPlanningImpl;
 import dev.reprotect.activities.replication.DeltaReplicationActivitiesImpl;
 import dev.reprotect.activities.replication.ReplicationCycleActivitiesImpl;
@@ -17,6 +18,7 @@ import java.util.List;
 public final class ReprotectActivities {
   public static final List<Class<?>> IMPLEMENTATIONS = List.of(
       ReprotectPlanningImpl.class,
+      EnablePlanningImpl.class,
       ReplicatedItemActivitiesImpl.class,
       ArtefactActivitiesImpl.class,
       TargetVmActivitiesImpl.class,

@@ -8,6 +8,13 @@ public interface NetworkApi {
 
   VirtualNetwork createVirtualNetwork(Caller caller, VirtualNetwork network);
 
+  /**
+   * Deletes a network; deleting what is gone succeeds. A network a VM is on is {@link
+   * AzureErrorCode#Conflict}, and nothing changes: a test failover's cleanup removes its own
+   * network only once its VM is gone.
+   */
+  void deleteVirtualNetwork(Caller caller, String resourceGroup, String name);
+
   /** The mapping of a network of the source region to its network in the target region. */
   Optional<NetworkMapping> networkMapping(
       String sourceRegion, String sourceNetworkId, String targetRegion);

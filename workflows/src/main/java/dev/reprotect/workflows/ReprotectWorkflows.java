@@ -1,5 +1,6 @@
 package dev.reprotect.workflows;
 
+import dev.reprotect.workflows.enable.EnableReplicationWorkflowImpl;
 import dev.reprotect.workflows.failover.FailoverWorkflowImpl;
 import dev.reprotect.workflows.plan.PlanReviewWorkflowImpl;
 import dev.reprotect.workflows.release.ClaimReviewWorkflowImpl;
@@ -13,7 +14,8 @@ public final class ReprotectWorkflows {
   public static final List<Class<?>> IMPLEMENTATIONS =
       List.of(ReprotectWorkflowImpl.class, PlanReviewWorkflowImpl.class,
           ReplicationWorkflowImpl.class, ClaimReviewWorkflowImpl.class,
-          ReleaseClaimWorkflowImpl.class, FailoverWorkflowImpl.class);
+          ReleaseClaimWorkflowImpl.class, FailoverWorkflowImpl.class,
+          EnableReplicationWorkflowImpl.class);
 
   private ReprotectWorkflows() {}
 }

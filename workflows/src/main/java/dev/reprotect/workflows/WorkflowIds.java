@@ -1,5 +1,7 @@
 package dev.reprotect.workflows;
 
+import dev.reprotect.azure.ItemLifecycle;
+
 /**
  * Workflow ids: {@code <job>.<vault>.<vm>}. Vault names have no dots, so an id splits
  * unambiguously; no '/', ':' or spaces, which the Web UI routes badly.
@@ -14,6 +16,23 @@ public final class WorkflowIds {
   /** The failover of an item, the change of its point and its commit: a run each. */
   public static String failover(String vault, String vm) {
     return "failover." + vault + "." + vm;
+  }
+
+  /** The workflow of {@code operation}: a drill and its cleanup apart from the failovers. */
+  public static String failover(String vault, String vm, ItemLifecycle operation) {
+    return operation == ItemLifecycle.TestFailover
+        || operation == ItemLifecycle.TestFailoverCleanup
+        ? testFailover(vault, vm) : failover(vault, vm);
+  }
+
+  /** A test failover of an item and its cleanup: a run each. */
+  public static String testFailover(String vault, String vm) {
+    return "test-failover." + vault + "." + vm;
+  }
+
+  /** The first protection of a VM. */
+  public static String enable(String vault, String vm) {
+    return "enable." + vault + "." + vm;
   }
 
   public static String replication(String vault, String vm) {

@@ -1,5 +1,6 @@
 package dev.reprotect.workflows;
 
+import io.temporal.client.WorkflowClient;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
@@ -8,6 +9,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.Duration;
 
 /**
@@ -27,6 +31,19 @@ public final class HistoryReplays {
       worker.registerWorkflowImplementationTypes(workflows);
       worker.replayWorkflowExecution(WorkflowExecutionHistory.fromJson(json));
     }
+  }
+
+  /**
+   * Writes the history of workflow {@code workflowId} to {@code target/histories/<name>.json}
+   * (whence a new version's histories are checked in) and replays it against every workflow.
+   */
+  public static void record(WorkflowClient client, String workflowId, String name)
+      throws Exception {
+    String json = client.fetchHistory(workflowId).toJson(true);
+    Path recorded = Paths.get("target", "histories");
+    Files.createDirectories(recorded);
+    Files.writeString(recorded.resolve(name + ".json"), json);
+    replay(json, ReprotectWorkflows.IMPLEMENTATIONS.toArray(Class<?>[]::new));
   }
 
   public static void replayResource(String resource, Class<?>... workflows) throws Exception {

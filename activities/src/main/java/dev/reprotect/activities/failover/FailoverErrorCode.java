@@ -1,7 +1,7 @@
 package dev.reprotect.activities.failover;
 
 /**
- * The stable codes of a refused failover, change of point or commit, beyond the item's state
+ * The stable codes of a refused failover, change of point, commit or test failover, beyond the item's state
  * machine's (NotProtected, NotFailedOver: the backend's) and the reprotect's shared ones
  * (ItemNotFound, OperationInProgress, NetworkMappingMissing).
  */
@@ -9,5 +9,9 @@ public enum FailoverErrorCode {
   /** The point named does not exist, or no point of the kind asked for does. */
   RecoveryPointNotFound,
   /** A disk created from a point does not hash, read from its bytes, to the point's checksum. */
-  FailoverDiskMismatch
+  FailoverDiskMismatch,
+  /** A test failover of the item is live (its VM or network is there): clean it up first. */
+  TestFailoverInProgress,
+  /** A cleanup of an item with no test failover to clean up. */
+  NoTestFailover
 }

@@ -10,7 +10,8 @@ import java.util.List;
  * the item's target side for a failover, its (already swapped) source side for a change of point
  * or a commit. {@code sourceRegion} is where the VM runs before the failover. {@code checked} is
  * the item as the check saw it, compared and set by the claim. {@code availabilitySet} is the
- * name of the VM's set (as a VM records it), from the set recorded on the item; null for none.
+ * name of the VM's set (as a VM records it), from the set recorded on the item; null for none
+ * (and for a test failover's copy, which joins no production set).
  */
 public record FailoverPlan(
     String vault,
@@ -25,8 +26,17 @@ public record FailoverPlan(
     String networkId,
     String availabilitySet,
     List<FailoverDisk> disks,
-    ItemClaimState checked) {
+    ItemClaimState checked,
+    String recoveryVm) {
   public FailoverPlan {
     disks = List.copyOf(disks);
+  }
+
+  /**
+   * The VM the plan makes in the recovery region: the item's own VM, or a test failover's copy
+   * ({@code recoveryVm}; null in a failover's plan and in plans recorded before drills).
+   */
+  public String recoveryVmName() {
+    return recoveryVm == null ? vm : recoveryVm;
   }
 }

@@ -11,6 +11,7 @@ import dev.reprotect.azure.ItemSide;
 import dev.reprotect.azure.RecoveryPoint;
 import dev.reprotect.azure.Region;
 import dev.reprotect.azure.ReplicatedItem;
+import dev.reprotect.azure.ResourceIds;
 import dev.reprotect.azure.RunningOperation;
 import dev.reprotect.azure.VirtualMachine;
 import dev.reprotect.azure.arm.ArmIds;
@@ -25,6 +26,9 @@ import java.util.Map;
 import java.util.Optional;
 
 public final class FailoverPlanningImpl implements FailoverPlanning {
+  /** A test failover's copy of the VM is named after it with this suffix. */
+  static final String TEST_VM_SUFFIX = "-test";
+
   private final AzureBackend azure;
 
   @Inject
@@ -47,8 +51,11 @@ public final class FailoverPlanningImpl implements FailoverPlanning {
       ItemLifecycle operation = request.operation();
       operation.checkClaim(item, new RunningOperation(operation.name(), job.getWorkflowId(),
           job.getRunId(), Instant.EPOCH), operation.running());
-      return operation == ItemLifecycle.Failover ? failoverPlan(request, item)
-          : planOnTheFailedOverVm(request, item);
+      return switch (operation) {
+        case Failover -> failoverPlan(request, item);
+        case TestFailover, TestFailoverCleanup -> testFailoverPlan(request, item);
+        default -> planOnTheFailedOverVm(request, item);
+      };
     });
   }
 
@@ -85,7 +92,8 @@ public final class FailoverPlanningImpl implements FailoverPlanning {
           + " from " + (sourceNetwork == null ? "the source VM's network (the VM is gone)"
           : sourceNetwork) + " in " + source.region() + " to " + target.region());
     }
-    if (!PointSelector.LATEST.equals(request.point())) {
+    if (request.operation() == ItemLifecycle.Failover
+        && !PointSelector.LATEST.equals(request.point())) {
       requirePoint(request.vault(), request.vm(), request.point());
     }
     List<FailoverDisk> disks = item.replicaDisks().stream()
@@ -94,7 +102,40 @@ public final class FailoverPlanningImpl implements FailoverPlanning {
         source.region(), source.resourceGroup(), target.region(), target.resourceGroup(),
         target.storageAccount(), network,
         target.availabilitySet() == null ? null : ArmIds.nameOf(target.availabilitySet()), disks,
-        ItemClaimState.of(item));
+        ItemClaimState.of(item), null);
+  }
+
+  /**
+   * A test failover or its cleanup: a copy of the VM, {@code <vm>-test}, in the item's target
+   * resource group, on its own network there (never the mapped one, in no availability set), so
+   * that neither the production VM nor the replication sees it. The drill is live while either
+   * exists.
+   */
+  private FailoverPlan testFailoverPlan(FailoverRequest request, ReplicatedItem item) {
+    FailoverPlan failover = failoverPlan(request, item);
+    String testVm = request.vm() + TEST_VM_SUFFIX;
+    String network = ResourceIds.virtualNetwork(failover.recoveryGroup(),
+        "vnet-" + testVm + "-failover");
+    boolean live = azure.compute().virtualMachine(failover.recoveryGroup(), testVm).isPresent()
+        || azure.network().virtualNetwork(failover.recoveryGroup(), ArmIds.nameOf(network))
+            .isPresent();
+    if (request.operation() == ItemLifecycle.TestFailover) {
+      if (live) {
+        throw ApplicationFailure.newNonRetryableFailure(String.format("a test failover of %s is"
+            + " live (%s in %s): clean it up with test-failover-cleanup first; nothing was"
+            + " changed", request.vm(), testVm, failover.recoveryGroup()),
+            FailoverErrorCode.TestFailoverInProgress.name());
+      }
+      requirePoint(request.vault(), request.vm(), PointSelector.forTestFailover(request.point()));
+    } else if (!live) {
+      throw ApplicationFailure.newNonRetryableFailure(String.format("%s has no test failover to"
+          + " clean up (no %s in %s); nothing was changed", request.vm(), testVm,
+          failover.recoveryGroup()), FailoverErrorCode.NoTestFailover.name());
+    }
+    return new FailoverPlan(failover.vault(), failover.vm(), failover.operation(),
+        failover.point(), failover.sourceRegion(), failover.sourceGroup(),
+        failover.recoveryRegion(), failover.recoveryGroup(), failover.recoveryAccount(), network,
+        null, failover.disks(), failover.checked(), testVm);
   }
 
   /** A change of point or a commit: the VM runs in the item's (swapped) source side. */
@@ -111,7 +152,8 @@ public final class FailoverPlanningImpl implements FailoverPlanning {
     ItemSide other = item.target();
     return new FailoverPlan(request.vault(), request.vm(), request.operation(), request.point(),
         other.region(), other.resourceGroup(), active.region(), active.resourceGroup(),
-        diskAccount(vm), vm.networkId(), vm.availabilitySet(), disks, ItemClaimState.of(item));
+        diskAccount(vm), vm.networkId(), vm.availabilitySet(), disks, ItemClaimState.of(item),
+        null);
   }
 
   private static String diskAccount(VirtualMachine vm) {

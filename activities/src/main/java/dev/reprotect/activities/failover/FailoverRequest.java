@@ -22,4 +22,13 @@ public record FailoverRequest(String vault, String vm, ItemLifecycle operation, 
   public static FailoverRequest commit(String vault, String vm) {
     return new FailoverRequest(vault, vm, ItemLifecycle.CommitFailover, null, false);
   }
+
+  /** A test failover to {@code point} (for a drill, {@code latest} is the newest point). */
+  public static FailoverRequest testFailover(String vault, String vm, String point) {
+    return new FailoverRequest(vault, vm, ItemLifecycle.TestFailover, point, false);
+  }
+
+  public static FailoverRequest testFailoverCleanup(String vault, String vm) {
+    return new FailoverRequest(vault, vm, ItemLifecycle.TestFailoverCleanup, null, false);
+  }
 }

@@ -16,6 +16,14 @@ public final class PointSelector {
 
   private PointSelector() {}
 
+  /**
+   * The point a test failover uses for {@code selector}: {@code latest} is the newest existing
+   * point, since a cut shipped now would write to the replicas under the replication's feet.
+   */
+  public static String forTestFailover(String selector) {
+    return LATEST.equals(selector) ? LATEST_PROCESSED : selector;
+  }
+
   /** The point {@code selector} names among {@code points}; {@code latest} names none yet. */
   public static Optional<RecoveryPoint> select(String selector, List<RecoveryPoint> points) {
     Comparator<RecoveryPoint> byTime = Comparator.comparing(RecoveryPoint::time);

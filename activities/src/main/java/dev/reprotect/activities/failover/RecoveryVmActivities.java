@@ -41,4 +41,16 @@ public interface RecoveryVmActivities {
   /** Deleting a disk that is gone succeeds. */
   @ActivityMethod
   void deleteDisks(List<BlobRef> disks);
+
+  /** A test failover's isolated network (the plan's), created if missing; peered with nothing. */
+  @ActivityMethod
+  void ensureTestNetwork(FailoverPlan plan);
+
+  /** Deletes a test failover's VM and its disks; deleting what is gone succeeds. */
+  @ActivityMethod
+  void deleteTestVm(FailoverPlan plan);
+
+  /** Deletes a test failover's isolated network once its VM is gone; gone already succeeds. */
+  @ActivityMethod
+  void deleteTestNetwork(FailoverPlan plan);
 }

@@ -10,7 +10,9 @@ import dev.reprotect.azure.BlobRef;
 import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.PowerState;
 import dev.reprotect.azure.VirtualMachine;
+import dev.reprotect.azure.VirtualNetwork;
 import dev.reprotect.azure.VmDisk;
+import dev.reprotect.azure.arm.ArmIds;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +41,7 @@ public final class RecoveryVmActivitiesImpl implements RecoveryVmActivities {
   public CreatedDisk createDiskFromPoint(DiskFromPoint request) {
     FailoverPlan plan = request.plan();
     BlobRef disk = new BlobRef(plan.recoveryAccount(), DISK_CONTAINER,
-        plan.vm() + "-" + request.slot() + "-" + request.pointId() + ".vhd");
+        plan.recoveryVmName() + "-" + request.slot() + "-" + request.pointId() + ".vhd");
     return AzureFailures.translated(plan.recoveryRegion(), () -> {
       if (azure.storage().blob(disk).isEmpty()) {
         Caller caller = ActivityCaller.current();
@@ -59,10 +61,10 @@ public final class RecoveryVmActivitiesImpl implements RecoveryVmActivities {
         .map(disk -> new VmDisk(disk.name(), disk.lun(), bySlot.get(disk.slot()).blob()))
         .toList();
     AzureFailures.translated(plan.recoveryRegion(), () -> {
-      PowerState power = azure.compute().virtualMachine(plan.recoveryGroup(), plan.vm())
+      PowerState power = azure.compute().virtualMachine(plan.recoveryGroup(), plan.recoveryVmName())
           .map(VirtualMachine::powerState).orElse(PowerState.Stopped);
       azure.compute().createVirtualMachine(ActivityCaller.current(), new VirtualMachine(
-          plan.recoveryGroup(), plan.vm(), plan.recoveryRegion(), power,
+          plan.recoveryGroup(), plan.recoveryVmName(), plan.recoveryRegion(), power,
           disks.stream().filter(VmDisk::isOsDisk).findFirst().orElseThrow(),
           disks.stream().filter(disk -> !disk.isOsDisk()).toList(), plan.networkId(),
           plan.availabilitySet()));
@@ -72,13 +74,13 @@ public final class RecoveryVmActivitiesImpl implements RecoveryVmActivities {
   @Override
   public void powerOffVm(FailoverPlan plan) {
     AzureFailures.translated(plan.recoveryRegion(), () ->
-        azure.compute().powerOff(ActivityCaller.current(), plan.recoveryGroup(), plan.vm()));
+        azure.compute().powerOff(ActivityCaller.current(), plan.recoveryGroup(), plan.recoveryVmName()));
   }
 
   @Override
   public void bootVm(FailoverPlan plan) {
     AzureFailures.translated(plan.recoveryRegion(), () ->
-        azure.compute().start(ActivityCaller.current(), plan.recoveryGroup(), plan.vm()));
+        azure.compute().start(ActivityCaller.current(), plan.recoveryGroup(), plan.recoveryVmName()));
   }
 
   @Override
@@ -86,7 +88,7 @@ public final class RecoveryVmActivitiesImpl implements RecoveryVmActivities {
     FailoverPlan plan = keep.plan();
     Set<BlobRef> kept = keep.disks().stream().map(CreatedDisk::blob).collect(Collectors.toSet());
     return AzureFailures.translated(plan.recoveryRegion(), () -> azure.compute()
-        .virtualMachine(plan.recoveryGroup(), plan.vm()).stream()
+        .virtualMachine(plan.recoveryGroup(), plan.recoveryVmName()).stream()
         .flatMap(vm -> vm.disks().stream()).map(VmDisk::vhd)
         .filter(blob -> !kept.contains(blob)).toList());
   }
@@ -95,5 +97,24 @@ public final class RecoveryVmActivitiesImpl implements RecoveryVmActivities {
   public void deleteDisks(List<BlobRef> disks) {
     AzureFailures.translated(null, () -> disks.forEach(
         disk -> azure.storage().deleteBlob(ActivityCaller.current(), disk)));
+  }
+
+  @Override
+  public void ensureTestNetwork(FailoverPlan plan) {
+    AzureFailures.translated(plan.recoveryRegion(), () -> azure.network().createVirtualNetwork(
+        ActivityCaller.current(), new VirtualNetwork(plan.recoveryGroup(),
+            ArmIds.nameOf(plan.networkId()), plan.recoveryRegion())));
+  }
+
+  @Override
+  public void deleteTestVm(FailoverPlan plan) {
+    AzureFailures.translated(plan.recoveryRegion(), () -> azure.compute().deleteVirtualMachine(
+        ActivityCaller.current(), plan.recoveryGroup(), plan.recoveryVmName()));
+  }
+
+  @Override
+  public void deleteTestNetwork(FailoverPlan plan) {
+    AzureFailures.translated(plan.recoveryRegion(), () -> azure.network().deleteVirtualNetwork(
+        ActivityCaller.current(), plan.recoveryGroup(), ArmIds.nameOf(plan.networkId())));
   }
 }

@@ -3,6 +3,7 @@ package dev.reprotect.activities.item;
 import dev.reprotect.activities.ItemOperation;
 import dev.reprotect.activities.replication.ItemRef;
 import dev.reprotect.azure.ItemClaimState;
+import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.RunningOperation;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
@@ -19,6 +20,14 @@ public interface ReplicatedItemActivities {
    */
   @ActivityMethod
   void claimItem(ItemOperation operation, ItemClaimState checked);
+
+  /**
+   * Registers {@code item} in its vault if the vault has no item of its name yet, then claims it
+   * for {@code operation} as {@link #claimItem} does, from the state it was registered in: an
+   * enable's item exists only claimed, never half made. A retry finds the item and its claim.
+   */
+  @ActivityMethod
+  void enrollItem(ItemOperation operation, ReplicatedItem item);
 
   /**
    * Ends a failed or cancelled operation: the item is left in the operation's failed state

@@ -24,10 +24,23 @@ public final class ReplicatedItemActivitiesImpl implements ReplicatedItemActivit
 
   @Override
   public void claimItem(ItemOperation op, ItemClaimState checked) {
-    AzureFailures.translated(null, () -> azure.recoveryServices().claimOperation(
-        ActivityCaller.current(), op.vault(), op.vm(),
+    AzureFailures.translated(null, () -> claim(op, checked));
+  }
+
+  @Override
+  public void enrollItem(ItemOperation op, ReplicatedItem item) {
+    AzureFailures.translated(null, () -> {
+      if (azure.recoveryServices().replicatedItem(op.vault(), op.vm()).isEmpty()) {
+        azure.recoveryServices().putReplicatedItem(ActivityCaller.current(), item);
+      }
+      claim(op, ItemClaimState.of(item));
+    });
+  }
+
+  private void claim(ItemOperation op, ItemClaimState checked) {
+    azure.recoveryServices().claimOperation(ActivityCaller.current(), op.vault(), op.vm(),
         new RunningOperation(op.type(), op.operationId(), op.runId(), Instant.now()), checked,
-        ItemLifecycle.of(op.type()).running()));
+        ItemLifecycle.of(op.type()).running());
   }
 
   @Override

@@ -50,7 +50,15 @@ public final class ReprotectPlanner {
    * outside a job): a claim that an earlier run of that workflow left on the item does not block it.
    */
   public ReprotectPlan plan(ReprotectRequest request, String jobWorkflowId) {
-    ValidatedRequest valid = validator.validate(request, jobWorkflowId);
+    return planFor(validator.validate(request, jobWorkflowId));
+  }
+
+  /**
+   * The plan of a request whose prerequisites passed: every name on the item's target side, new
+   * or existing, and the disks with their replicas of the item's next cycle.
+   */
+  ReprotectPlan planFor(ValidatedRequest valid) {
+    ReprotectRequest request = valid.request();
     ReplicatedItem item = valid.item();
     Customization custom = request.customization();
     ItemSide source = item.source();

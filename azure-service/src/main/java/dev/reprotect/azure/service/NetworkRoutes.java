@@ -22,6 +22,13 @@ final class NetworkRoutes {
     app.put(ArmPaths.VIRTUAL_NETWORK.pattern(), ctx -> Requests.ok(ctx, NetworkJson.virtualNetwork(
         backend.network().createVirtualNetwork(Requests.caller(ctx), NetworkJson.virtualNetwork(
             Requests.json(ctx), Requests.name(ctx, "resourceGroup"), Requests.name(ctx, "name"))))));
+    app.delete(ArmPaths.VIRTUAL_NETWORK.pattern(), ctx -> {
+      String group = Requests.name(ctx, "resourceGroup");
+      String name = Requests.name(ctx, "name");
+      boolean existed = backend.network().virtualNetwork(group, name).isPresent();
+      backend.network().deleteVirtualNetwork(Requests.caller(ctx), group, name);
+      ctx.status(existed ? 200 : 204);
+    });
     app.get(ArmPaths.NETWORK_MAPPINGS.pattern(), ctx -> Requests.found(ctx, mapping(ctx),
         NetworkJson::networkMapping, "network mapping"));
     app.put(ArmPaths.NETWORK_MAPPINGS.pattern(), ctx -> Requests.ok(ctx, NetworkJson.networkMapping(

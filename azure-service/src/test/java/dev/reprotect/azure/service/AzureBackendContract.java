@@ -447,6 +447,28 @@ abstract class AzureBackendContract extends BackendContractBase {
   }
 
   @Test
+  void aNetworkIsDeletedOnlyOnceNoVmIsOnItAndDeletingItAgainSucceeds() {
+    StorageAccount account = account("steast", RG_EAST, EAST);
+    VirtualNetwork network = azure.network().createVirtualNetwork(CALLER,
+        new VirtualNetwork(RG_EAST, "vnet-drill", EAST));
+    VirtualMachine vm = vm("drill-01", RG_EAST, EAST, account.name(), network.id(), null);
+    String state = azure.exportState();
+    int logSize = azure.metering().activityLog().size();
+
+    assertCode(() -> azure.network().deleteVirtualNetwork(CALLER, RG_EAST, "vnet-drill"),
+        AzureErrorCode.Conflict);
+    assertThat(azure.exportState()).as("a refused delete changes nothing").isEqualTo(state);
+    assertThat(azure.metering().activityLog()).hasSize(logSize);
+
+    azure.compute().deleteVirtualMachine(CALLER, vm.resourceGroup(), vm.name());
+    azure.network().deleteVirtualNetwork(CALLER, RG_EAST, "vnet-drill");
+    azure.network().deleteVirtualNetwork(CALLER, RG_EAST, "vnet-drill");
+    assertThat(azure.network().virtualNetwork(RG_EAST, "vnet-drill")).isEmpty();
+    assertThat(azure.metering().activityLog()).extracting(ActivityLogEntry::operation)
+        .containsOnlyOnce("Microsoft.Network/virtualNetworks/delete");
+  }
+
+  @Test
   void aRecoveryPointIsTakenOncePerId() {
     account("steast", RG_EAST, EAST);
     BlobRef replica = new BlobRef("steast", "replicas", "web-01-os.vhd");

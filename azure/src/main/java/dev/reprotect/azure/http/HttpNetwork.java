@@ -29,6 +29,11 @@ final class HttpNetwork implements NetworkApi {
   }
 
   @Override
+  public void deleteVirtualNetwork(Caller caller, String resourceGroup, String name) {
+    client.delete(caller, ArmPaths.VIRTUAL_NETWORK, resourceGroup, name);
+  }
+
+  @Override
   public Optional<NetworkMapping> networkMapping(
       String sourceRegion, String sourceNetworkId, String targetRegion) {
     return client.find(mappingPath(sourceRegion, sourceNetworkId, targetRegion))

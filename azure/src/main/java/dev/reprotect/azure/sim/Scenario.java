@@ -5,7 +5,8 @@ import dev.reprotect.azure.ProtectionState;
 /**
  * The starting world of the demo and of the tests: a VM failed over from {@code targetRegion} to
  * {@code sourceRegion} and committed, its stale original left behind, and the variations that
- * break one prerequisite of reprotect each.
+ * break one prerequisite of reprotect each; or, {@code unprotected}, the VM before it was ever
+ * protected.
  */
 public record Scenario(
     String vault,
@@ -25,7 +26,8 @@ public record Scenario(
     boolean targetRegionAvailable,
     boolean networkMapped,
     boolean itemBusy,
-    long randomSeed) {
+    long randomSeed,
+    boolean unprotected) {
 
   /** The stale original VM on the target side, as the failover left it. */
   public enum TargetVm {
@@ -73,6 +75,7 @@ public record Scenario(
     private boolean networkMapped = true;
     private boolean itemBusy;
     private long randomSeed = 42;
+    private boolean unprotected;
 
     private Builder() {}
 
@@ -95,6 +98,7 @@ public record Scenario(
       networkMapped = s.networkMapped;
       itemBusy = s.itemBusy;
       randomSeed = s.randomSeed;
+      unprotected = s.unprotected;
     }
 
     public Builder vault(String value) {
@@ -184,6 +188,15 @@ public record Scenario(
       return this;
     }
 
+    /**
+     * A VM that was never protected: no item in the vault and no VM in the target region, the
+     * network mapping and the target network in place, as before a first enable.
+     */
+    public Builder unprotected(boolean value) {
+      unprotected = value;
+      return this;
+    }
+
     public Scenario build() {
       if (allocatedPercent < 0 || allocatedPercent > 100 || changedPercent < 0
           || changedPercent > 100) {
@@ -195,7 +208,7 @@ public record Scenario(
       return new Scenario(vault, vm, sourceRegion, targetRegion, dataDisks, diskSizeBytes,
           allocatedPercent, changedPercent, targetVm, inAvailabilitySet,
           sourceDataDiskGrowthBytes, itemState, migrationCompleted, sourceVm,
-          targetRegionAvailable, networkMapped, itemBusy, randomSeed);
+          targetRegionAvailable, networkMapped, itemBusy, randomSeed, unprotected);
     }
   }
 }

@@ -93,26 +93,35 @@ public final class ScenarioSeeder {
         s.targetVm() == Scenario.TargetVm.Running ? PowerState.Running : PowerState.Stopped,
         staleDisks, targetNet.id(), availabilitySet);
     azure.compute().createVirtualMachine(SEEDER, stale);
-    if (s.targetVm() == Scenario.TargetVm.Deleted) {
+    if (s.targetVm() == Scenario.TargetVm.Deleted || s.unprotected()) {
       azure.compute().deleteVirtualMachine(SEEDER, stale.resourceGroup(), stale.name());
     }
     placeActiveVm(s, active);
 
     azure.recoveryServices().createVault(SEEDER, new Vault(s.vault(), vaultGroup.name(), src));
-    ItemSide sourceSide = new ItemSide(src, sourceGroup.name(), sourceAccount.name());
-    ItemSide targetSide = new ItemSide(tgt, targetGroup.name(), targetAccount.name());
-    // The VM was protected in the target region and failed over to the source region. A busy
-    // item is written with its claim as it stands, whatever the state: a world, not a transition.
+    if (!s.unprotected()) {
+      putFailedOverItem(s, sourceGroup, sourceAccount, targetGroup, targetAccount);
+      addToRecoveryPlan(s);
+    }
+    if (!s.targetRegionAvailable()) {
+      azure.resources().setRegionAvailable(SEEDER, tgt, false);
+    }
+  }
+
+  /**
+   * The VM was protected in the target region and failed over to the source region. A busy item
+   * is written with its claim as it stands, whatever the state: a world, not a transition.
+   */
+  private void putFailedOverItem(Scenario s, ResourceGroup sourceGroup,
+      StorageAccount sourceAccount, ResourceGroup targetGroup, StorageAccount targetAccount) {
+    ItemSide sourceSide = new ItemSide(s.sourceRegion(), sourceGroup.name(), sourceAccount.name());
+    ItemSide targetSide = new ItemSide(s.targetRegion(), targetGroup.name(), targetAccount.name());
     azure.recoveryServices().putReplicatedItem(SEEDER, new ReplicatedItem(
-        s.vault(), s.vm(), targetSide, sourceSide, src, s.itemState(),
+        s.vault(), s.vm(), targetSide, sourceSide, s.sourceRegion(), s.itemState(),
         ReplicationPolicy.defaultPolicy(), null, List.of(), s.itemBusy()
             ? new RunningOperation("Failover", Scenario.BUSY_OPERATION_ID, null, Instant.EPOCH)
             : null,
         s.itemState() == ProtectionState.FailoverCommitted, s.migrationCompleted()));
-    addToRecoveryPlan(s);
-    if (!s.targetRegionAvailable()) {
-      azure.resources().setRegionAvailable(SEEDER, tgt, false);
-    }
   }
 
   /** The vault's plan holds every VM seeded into it: a second VM joins, it replaces no one. */

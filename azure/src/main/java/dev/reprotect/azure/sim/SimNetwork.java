@@ -5,7 +5,9 @@ import dev.reprotect.azure.AzureException;
 import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.NetworkApi;
 import dev.reprotect.azure.NetworkMapping;
+import dev.reprotect.azure.VirtualMachine;
 import dev.reprotect.azure.VirtualNetwork;
+import java.util.List;
 import java.util.Optional;
 
 final class SimNetwork implements NetworkApi {
@@ -39,6 +41,27 @@ final class SimNetwork implements NetworkApi {
       world.networks.put(key, network);
       world.log.append("Microsoft.Network/virtualNetworks/write", network.id(), caller);
       return network;
+    });
+  }
+
+  @Override
+  public void deleteVirtualNetwork(Caller caller, String resourceGroup, String name) {
+    world.enter("deleteVirtualNetwork");
+    world.mutate(() -> {
+      String key = World.scopedKey(resourceGroup, name);
+      VirtualNetwork network = world.networks.get(key);
+      if (network == null) {
+        return;
+      }
+      List<String> onIt = world.virtualMachines.values().stream()
+          .filter(vm -> network.id().equalsIgnoreCase(vm.networkId()))
+          .map(VirtualMachine::id).toList();
+      if (!onIt.isEmpty()) {
+        throw new AzureException(AzureErrorCode.Conflict, "virtual network " + name
+            + " is in use by " + onIt + "; nothing was deleted");
+      }
+      world.networks.remove(key);
+      world.log.append("Microsoft.Network/virtualNetworks/delete", network.id(), caller);
     });
   }
 

@@ -1,8 +1,6 @@
 package dev.reprotect.worker.cli;
 
 import dev.reprotect.activities.failover.FailoverRequest;
-import dev.reprotect.workflows.ReprotectSearchAttributes;
-import dev.reprotect.workflows.TaskQueues;
 import dev.reprotect.workflows.WorkflowIds;
 import dev.reprotect.workflows.failover.FailoverJob;
 import dev.reprotect.workflows.failover.FailoverSummary;
@@ -10,9 +8,7 @@ import dev.reprotect.workflows.failover.FailoverWorkflow;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
-import io.temporal.common.SearchAttributes;
 import java.util.Optional;
 
 /**
@@ -28,16 +24,10 @@ final class FailoverJobs {
 
   String start(FailoverRequest request) {
     FailoverWorkflow workflow = client.newWorkflowStub(FailoverWorkflow.class,
-        WorkflowOptions.newBuilder()
-            .setWorkflowId(WorkflowIds.failover(request.vault(), request.vm()))
-            .setTaskQueue(TaskQueues.REPROTECT)
-            .setStaticSummary(request.operation() + " of " + request.vm() + " of vault "
-                + request.vault())
-            .setTypedSearchAttributes(SearchAttributes.newBuilder()
-                .set(ReprotectSearchAttributes.VM_NAME, request.vm())
-                .set(ReprotectSearchAttributes.VAULT, request.vault())
-                .build())
-            .build());
+        ReprotectJobs.jobOptions(
+            WorkflowIds.failover(request.vault(), request.vm(), request.operation()),
+            request.vault(), request.vm(), request.operation() + " of " + request.vm()
+                + " of vault " + request.vault()));
     return WorkflowClient.start(workflow::failover, request).getWorkflowId();
   }
 

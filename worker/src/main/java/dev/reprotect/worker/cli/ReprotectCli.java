@@ -9,7 +9,9 @@ import picocli.CommandLine.Command;
             + "and can fail back. Jobs run as Temporal workflows; the CLI talks only to Temporal.",
         "%nStart here: reprotect demo   (everything in one JVM, nothing to install)%n"},
     subcommands = {DemoCommand.class, DevCommand.class, BenchCommand.class, WorkerCommand.class, SimCommand.class, ChurnCommand.class, PlanCommand.class, StartCommand.class,
-        FailoverCommand.class, CommitCommand.class, StatusCommand.class, ReplicationCommand.class, RecoveryPointsCommand.class,
+        EnableCommand.class,
+        FailoverCommand.class, CommitCommand.class, TestFailoverCommand.class,
+        TestFailoverCleanupCommand.class, StatusCommand.class, ReplicationCommand.class, RecoveryPointsCommand.class,
         CancelCommand.class, ReleaseCommand.class, ListCommand.class, ReplayCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Exit status: 0 success, 1 job failed or refused, 2 usage error."})

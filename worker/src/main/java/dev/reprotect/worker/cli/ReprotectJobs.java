@@ -2,6 +2,7 @@ package dev.reprotect.worker.cli;
 
 import dev.reprotect.activities.ReprotectPlan;
 import dev.reprotect.activities.ReprotectRequest;
+import dev.reprotect.activities.enable.EnableRequest;
 import dev.reprotect.activities.SyncProgress;
 import dev.reprotect.activities.item.StaleClaim;
 import dev.reprotect.activities.replication.ItemRef;
@@ -9,6 +10,7 @@ import dev.reprotect.azure.RunningOperation;
 import dev.reprotect.workflows.ReprotectSearchAttributes;
 import dev.reprotect.workflows.TaskQueues;
 import dev.reprotect.workflows.WorkflowIds;
+import dev.reprotect.workflows.enable.EnableReplicationWorkflow;
 import dev.reprotect.workflows.plan.PlanReviewWorkflow;
 import dev.reprotect.workflows.release.ClaimReviewWorkflow;
 import dev.reprotect.workflows.release.ReleaseClaimWorkflow;
@@ -45,17 +47,38 @@ public final class ReprotectJobs {
 
   /** Starts the job of one item; its workflow id is its business key. */
   public String start(ReprotectRequest request) {
-    ReprotectWorkflow workflow = client.newWorkflowStub(ReprotectWorkflow.class,
-        WorkflowOptions.newBuilder()
-            .setWorkflowId(WorkflowIds.reprotect(request.vault(), request.vm()))
-            .setTaskQueue(TaskQueues.REPROTECT)
-            .setStaticSummary("Reprotect " + request.vm() + " of vault " + request.vault())
-            .setTypedSearchAttributes(SearchAttributes.newBuilder()
-                .set(ReprotectSearchAttributes.VM_NAME, request.vm())
-                .set(ReprotectSearchAttributes.VAULT, request.vault())
-                .build())
-            .build());
+    ReprotectWorkflow workflow = client.newWorkflowStub(ReprotectWorkflow.class, jobOptions(
+        WorkflowIds.reprotect(request.vault(), request.vm()), request.vault(), request.vm(),
+        "Reprotect " + request.vm() + " of vault " + request.vault()));
     return WorkflowClient.start(workflow::reprotect, request).getWorkflowId();
+  }
+
+  /**
+   * The options of a job on an item: the workers' task queue, and the item's search attributes
+   * by which `list` finds the job.
+   */
+  static WorkflowOptions jobOptions(String workflowId, String vault, String vm, String summary) {
+    return WorkflowOptions.newBuilder()
+        .setWorkflowId(workflowId)
+        .setTaskQueue(TaskQueues.REPROTECT)
+        .setStaticSummary(summary)
+        .setTypedSearchAttributes(SearchAttributes.newBuilder()
+            .set(ReprotectSearchAttributes.VM_NAME, vm)
+            .set(ReprotectSearchAttributes.VAULT, vault)
+            .build())
+        .build();
+  }
+
+  /**
+   * Starts the first protection of one item; its job reads as a reprotect's (the same query),
+   * so {@link #status} and {@link #await} serve it too.
+   */
+  String enable(EnableRequest request) {
+    EnableReplicationWorkflow workflow = client.newWorkflowStub(EnableReplicationWorkflow.class,
+        jobOptions(WorkflowIds.enable(request.vault(), request.vm()), request.vault(),
+            request.vm(), "Enable replication of " + request.vm() + " in vault "
+                + request.vault()));
+    return WorkflowClient.start(workflow::enable, request).getWorkflowId();
   }
 
   /** Waits for the job's end; a failed job throws what the workflow failed with. */

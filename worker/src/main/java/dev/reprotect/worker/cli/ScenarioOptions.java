@@ -51,6 +51,10 @@ final class ScenarioOptions {
   @Option(names = "--in-availability-set", description = "Put the VM in an availability set.")
   boolean inAvailabilitySet;
 
+  @Option(names = "--unprotected", description = "Seed the VM as never protected: no item in "
+      + "the vault and no VM in the target region, ready for `enable`.")
+  boolean unprotected;
+
   Scenario.Builder toScenario() {
     if (diskSize <= 0 || diskSize % SimulatedAzure.DEFAULT_BLOCK_SIZE != 0) {
       throw new ParameterException(spec.commandLine(),
@@ -83,7 +87,8 @@ final class ScenarioOptions {
         .allocatedPercent(allocatedPercent)
         .changedPercent(changedPercent)
         .targetVm(parseTargetVm())
-        .inAvailabilitySet(inAvailabilitySet);
+        .inAvailabilitySet(inAvailabilitySet)
+        .unprotected(unprotected);
   }
 
   private Scenario.TargetVm parseTargetVm() {

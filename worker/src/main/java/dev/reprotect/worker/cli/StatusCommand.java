@@ -18,12 +18,23 @@ final class StatusCommand extends ClientCommand {
       + "failover.<vault>.<vm>: its failover, change of point or commit, the last one run).")
   boolean failover;
 
+  @Option(names = "--test-failover", description = "The item's test failover job instead "
+      + "(workflow test-failover.<vault>.<vm>: its last drill or cleanup).")
+  boolean testFailover;
+
+  @Option(names = "--enable", description = "The item's enable job instead (workflow "
+      + "enable.<vault>.<vm>, its first protection).")
+  boolean enable;
+
   @Override
   int run(ReprotectJobs jobs) {
-    if (failover) {
-      return failoverStatus(jobs.failovers());
+    if (failover || testFailover) {
+      return failoverStatus(jobs.failovers(), failover
+          ? WorkflowIds.failover(item.vault, item.vm)
+          : WorkflowIds.testFailover(item.vault, item.vm));
     }
-    JobStatus status = jobs.status(item.workflowId());
+    JobStatus status = jobs.status(
+        enable ? WorkflowIds.enable(item.vault, item.vm) : item.workflowId());
     if (output.json) {
       output.out.println(Json.write(status));
     } else {
@@ -49,8 +60,8 @@ final class StatusCommand extends ClientCommand {
     return status.error() == null ? ExitCodes.OK : ExitCodes.FAILED;
   }
 
-  private int failoverStatus(FailoverJobs jobs) {
-    FailoverStatus status = jobs.status(WorkflowIds.failover(item.vault, item.vm));
+  private int failoverStatus(FailoverJobs jobs, String workflowId) {
+    FailoverStatus status = jobs.status(workflowId);
     if (output.json) {
       output.out.println(Json.write(status));
     } else {

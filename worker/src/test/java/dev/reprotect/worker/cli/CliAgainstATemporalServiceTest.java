@@ -178,6 +178,52 @@ class CliAgainstATemporalServiceTest {
   }
 
   @Test
+  void enableProtectsAnUnprotectedVmWithTheStepsOfStartAndStatusShowsItsJob() {
+    restartWith(Scenario.builder().diskSizeBytes(16L << 20).dataDisks(1).unprotected(true)
+        .build());
+
+    CliRun enable = human("enable", scenario.vm(), "--wait");
+
+    assertThat(enable.exitCode()).as(enable.stdout() + enable.stderr()).isZero();
+    assertThat(enable.stdout()).contains("Started enable." + scenario.vault() + ".")
+        .contains("ok   ").contains("Protected");
+    CliRun status = cli("status", scenario.vm(), "--enable");
+    assertThat(status.exitCode()).as(status.stdout()).isZero();
+    assertThat(status.json().get("summary").get("state").asText()).isEqualTo("Protected");
+    assertThat(azure.recoveryServices().replicatedItem(scenario.vault(), scenario.vm())
+        .orElseThrow().state()).isEqualTo(ProtectionState.Protected);
+
+    CliRun again = cli("enable", scenario.vm(), "--wait");
+    assertThat(again.exitCode()).isEqualTo(1);
+    assertThat(again.json().get("error").get("code").asText()).isEqualTo("AlreadyEnabled");
+  }
+
+  @Test
+  void aTestFailoverBootsACopyIsRefusedWhileLiveAndItsCleanupRemovesIt() {
+    assertThat(cli("start", scenario.vm(), "--wait").exitCode()).isZero();
+
+    CliRun drill = human("test-failover", scenario.vm(), "--wait");
+
+    assertThat(drill.exitCode()).as(drill.stdout() + drill.stderr()).isZero();
+    assertThat(drill.stdout()).contains("ok   Create the isolated network")
+        .contains("ok   Boot the VM").contains(": equal");
+    CliRun status = cli("status", scenario.vm(), "--test-failover");
+    assertThat(status.exitCode()).as(status.stdout()).isZero();
+    assertThat(status.json().get("summary").get("state").asText()).isEqualTo("Protected");
+    CliRun again = cli("test-failover", scenario.vm(), "--wait");
+    assertThat(again.exitCode()).isEqualTo(1);
+    assertThat(again.json().get("error").get("code").asText())
+        .isEqualTo("TestFailoverInProgress");
+
+    CliRun cleanup = cli("test-failover-cleanup", scenario.vm(), "--wait");
+    assertThat(cleanup.exitCode()).as(cleanup.stdout() + cleanup.stderr()).isZero();
+    assertThat(azure.compute().virtualMachinesNamed(scenario.targetRegion(),
+        scenario.vm() + "-test")).isEmpty();
+    assertThat(azure.recoveryServices().replicatedItem(scenario.vault(), scenario.vm())
+        .orElseThrow().state()).isEqualTo(ProtectionState.Protected);
+  }
+
+  @Test
   void aChangeOfPointTakesNeitherAPointNorAShutdown() {
     CliRun run = cli("failover", scenario.vm(), "--change-point", "p1", "--shutdown-source");
 

@@ -3,7 +3,10 @@ package dev.reprotect.workflows.failover;
 import dev.reprotect.azure.ItemLifecycle;
 import java.util.List;
 
-/** The steps of a failover, a change of its point and its commit, with the names the job shows. */
+/**
+ * The steps of a failover, a change of its point, its commit, a test failover and its cleanup,
+ * with the names the job shows.
+ */
 public enum FailoverStep {
   CheckPrerequisites("Check prerequisites"),
   ShutdownSource("Turn off the source VM"),
@@ -14,6 +17,9 @@ public enum FailoverStep {
   CreateVm("Create the VM"),
   BootVm("Boot the VM"),
   DeleteReplacedDisks("Delete the disks of the previous point"),
+  CreateTestNetwork("Create the isolated network"),
+  DeleteTestVm("Delete the test VM and its disks"),
+  DeleteTestNetwork("Delete the isolated network"),
   Complete("Update the item");
 
   private final String title;
@@ -33,6 +39,10 @@ public enum FailoverStep {
           PrepareRecoveryPoint, CreateDisks, CreateVm, BootVm, Complete);
       case ChangeRecoveryPoint -> List.of(CheckPrerequisites, PrepareRecoveryPoint, StopVm,
           CreateDisks, CreateVm, BootVm, DeleteReplacedDisks, Complete);
+      case TestFailover -> List.of(CheckPrerequisites, PrepareRecoveryPoint, CreateTestNetwork,
+          CreateDisks, CreateVm, BootVm, Complete);
+      case TestFailoverCleanup -> List.of(CheckPrerequisites, DeleteTestVm, DeleteTestNetwork,
+          Complete);
       default -> List.of(CheckPrerequisites, Complete);
     };
   }

@@ -77,6 +77,8 @@ public final class FailoverWorkflowImpl implements FailoverWorkflow {
       FailoverSummary summary = switch (plan.operation()) {
         case Failover -> failover(request, plan, operation);
         case ChangeRecoveryPoint -> changePoint(plan, operation);
+        case TestFailover -> testFailover(plan, operation);
+        case TestFailoverCleanup -> cleanUpTestFailover(plan, operation);
         default -> commit(plan, operation);
       };
       job.end(JobState.Succeeded, null, null);
@@ -124,11 +126,16 @@ public final class FailoverWorkflowImpl implements FailoverWorkflow {
     }
   }
 
-  /** The point to use: for {@code latest}, a cut taken now, shipped and made a point first. */
+  /**
+   * The point to use: for a failover to {@code latest}, a cut taken now, shipped and made a point
+   * first; a test failover takes the newest point instead, leaving the replicas to the replication.
+   */
   private ChosenPoint choosePoint(FailoverPlan plan) {
     job.start(FailoverStep.PrepareRecoveryPoint, "Point " + plan.point());
     String selector = plan.point();
-    if (PointSelector.LATEST.equals(selector)) {
+    if (plan.operation() == ItemLifecycle.TestFailover) {
+      selector = PointSelector.forTestFailover(selector);
+    } else if (PointSelector.LATEST.equals(selector)) {
       selector = takeLatestPoint(plan);
     }
     ChosenPoint point = stub(FailoverPlanning.class, ActivityPolicies.step("Find recovery point "
@@ -154,6 +161,31 @@ public final class FailoverWorkflowImpl implements FailoverWorkflow {
         RecoveryPointType.CrashConsistent, cut.cutId()));
     cycle.deleteCut(new DeleteCut(plan.vault(), plan.vm(), cut.cutId()));
     return pointId;
+  }
+
+  /**
+   * A copy of a point booted on an isolated network of the recovery region; the replication goes
+   * on, the item stays Protected.
+   */
+  private FailoverSummary testFailover(FailoverPlan plan, ItemOperation operation) {
+    ChosenPoint point = choosePoint(plan);
+    job.start(FailoverStep.CreateTestNetwork, plan.networkId());
+    vmStub("Create the isolated network of the test failover of " + plan.vm())
+        .ensureTestNetwork(plan);
+    job.succeed(FailoverStep.CreateTestNetwork, "peered with no network");
+    return recreateVm(plan, operation, point);
+  }
+
+  /** Removes what the drill made, its VM (with its disks) before the network it is on. */
+  private FailoverSummary cleanUpTestFailover(FailoverPlan plan, ItemOperation operation) {
+    job.start(FailoverStep.DeleteTestVm, plan.recoveryVmName() + " in " + plan.recoveryGroup());
+    vmStub("Delete " + plan.recoveryVmName() + " and its disks").deleteTestVm(plan);
+    job.succeed(FailoverStep.DeleteTestVm, plan.recoveryVmName() + " is deleted");
+    job.start(FailoverStep.DeleteTestNetwork, plan.networkId());
+    vmStub("Delete the isolated network of the test failover of " + plan.vm())
+        .deleteTestNetwork(plan);
+    job.succeed(FailoverStep.DeleteTestNetwork, "deleted");
+    return commit(plan, operation);
   }
 
   private FailoverSummary changePoint(FailoverPlan plan, ItemOperation operation) {
@@ -190,20 +222,21 @@ public final class FailoverWorkflowImpl implements FailoverWorkflow {
         ? vmStub("Find the disks of " + plan.vm() + " that the new point replaces")
             .disksToReplace(vm)
         : List.of();
-    job.start(FailoverStep.CreateVm, plan.vm() + " in " + plan.recoveryGroup() + ", network "
+    String vmName = plan.recoveryVmName();
+    job.start(FailoverStep.CreateVm, vmName + " in " + plan.recoveryGroup() + ", network "
         + plan.networkId());
-    vmStub("Create " + plan.vm() + " in " + plan.recoveryRegion()).createOrUpdateVm(vm);
-    job.succeed(FailoverStep.CreateVm, plan.vm() + " is created"
+    vmStub("Create " + vmName + " in " + plan.recoveryRegion()).createOrUpdateVm(vm);
+    job.succeed(FailoverStep.CreateVm, vmName + " is created"
         + (plan.availabilitySet() == null ? "" : " in " + plan.availabilitySet()));
-    job.start(FailoverStep.BootVm, "Booting " + plan.vm());
-    vmStub("Boot " + plan.vm() + " in " + plan.recoveryRegion()).bootVm(plan);
-    job.succeed(FailoverStep.BootVm, plan.vm() + " is running in " + plan.recoveryRegion());
+    job.start(FailoverStep.BootVm, "Booting " + vmName);
+    vmStub("Boot " + vmName + " in " + plan.recoveryRegion()).bootVm(plan);
+    job.succeed(FailoverStep.BootVm, vmName + " is running in " + plan.recoveryRegion());
     if (changingPoint) {
       deleteReplacedDisks(replaced);
     }
     complete(plan, operation);
     return new FailoverSummary(plan.vault(), plan.vm(), plan.operation(),
-        plan.operation().succeeded().name(), plan.recoveryRegion(), point.id(), point.type(),
+        plan.operation().succeeded().name(), activeRegion(plan), point.id(), point.type(),
         point.time(), checked, sourceShutdown, job.elapsedMillis());
   }
 
@@ -231,7 +264,7 @@ public final class FailoverWorkflowImpl implements FailoverWorkflow {
   private FailoverSummary commit(FailoverPlan plan, ItemOperation operation) {
     complete(plan, operation);
     return new FailoverSummary(plan.vault(), plan.vm(), plan.operation(),
-        plan.operation().succeeded().name(), plan.recoveryRegion(), null, null, null, List.of(),
+        plan.operation().succeeded().name(), activeRegion(plan), null, null, null, List.of(),
         null, job.elapsedMillis());
   }
 
@@ -240,7 +273,14 @@ public final class FailoverWorkflowImpl implements FailoverWorkflow {
     stub(FailoverCompletion.class, ActivityPolicies.step("Mark " + plan.vm() + " "
         + plan.operation().succeeded())).completeFailover(new CompleteFailover(operation, plan));
     job.succeed(FailoverStep.Complete, plan.vm() + " is " + plan.operation().succeeded()
-        + ", active in " + plan.recoveryRegion());
+        + ", active in " + activeRegion(plan));
+  }
+
+  /** Where the item is active once the job is done: a drill leaves it where it was. */
+  private static String activeRegion(FailoverPlan plan) {
+    boolean drill = plan.operation() == ItemLifecycle.TestFailover
+        || plan.operation() == ItemLifecycle.TestFailoverCleanup;
+    return drill ? plan.sourceRegion() : plan.recoveryRegion();
   }
 
   /** Leaves the item in its operation's failed state; null, or why it is still claimed. */

@@ -7,15 +7,12 @@ import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.VirtualMachine;
 import dev.reprotect.azure.VmDisk;
 import dev.reprotect.azure.sim.Scenario;
-import dev.reprotect.workflows.ReprotectSearchAttributes;
 import dev.reprotect.workflows.WorkflowIds;
 import dev.reprotect.workflows.replication.DiskBytes;
 import dev.reprotect.workflows.replication.ReplicationCycle;
 import dev.reprotect.workflows.replication.ReplicationWorkflow;
 import dev.reprotect.workflows.reprotect.ReprotectFixture;
 import dev.reprotect.workflows.reprotect.ReprotectSummary;
-import io.temporal.client.WorkflowOptions;
-import io.temporal.common.SearchAttributes;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.time.Duration;
@@ -34,7 +31,6 @@ final class FailoverFixture implements AutoCloseable {
 
   final ReprotectFixture reprotect;
   private final TestWorkflowEnvironment env;
-  private final String taskQueue;
 
   FailoverFixture(TestWorkflowEnvironment env, Worker worker) {
     this(env, worker, ReprotectFixture.scenario().dataDisks(1).build());
@@ -42,7 +38,6 @@ final class FailoverFixture implements AutoCloseable {
 
   FailoverFixture(TestWorkflowEnvironment env, Worker worker, Scenario scenario) {
     this.env = env;
-    this.taskQueue = worker.getTaskQueue();
     reprotect = new ReprotectFixture(scenario);
     reprotect.register(env, worker);
     worker.registerActivitiesImplementations(
@@ -65,14 +60,7 @@ final class FailoverFixture implements AutoCloseable {
 
   FailoverSummary run(FailoverRequest request) {
     return env.getWorkflowClient().newWorkflowStub(FailoverWorkflow.class,
-        WorkflowOptions.newBuilder()
-            .setWorkflowId(WorkflowIds.failover(vault(), vm()))
-            .setTaskQueue(taskQueue)
-            .setTypedSearchAttributes(SearchAttributes.newBuilder()
-                .set(ReprotectSearchAttributes.VM_NAME, vm())
-                .set(ReprotectSearchAttributes.VAULT, vault())
-                .build())
-            .build())
+        reprotect.jobOptions(WorkflowIds.failover(vault(), vm(), request.operation())))
         .failover(request);
   }
 
@@ -87,6 +75,16 @@ final class FailoverFixture implements AutoCloseable {
    */
   void protectWithoutCycles() {
     protect();
+    stopReplication();
+  }
+
+  /** The cycles the replication has run, through its query. */
+  long cyclesRun() {
+    return replication().status().cyclesRun();
+  }
+
+  /** Stops the replication, for a comparison that its cycles would disturb. */
+  void stopReplication() {
     replication().stop();
   }
 

@@ -8,16 +8,12 @@ import dev.reprotect.activities.failover.PointSelector;
 import dev.reprotect.azure.AzureErrorCode;
 import dev.reprotect.azure.ProtectionState;
 import dev.reprotect.workflows.HistoryReplays;
-import dev.reprotect.workflows.ReprotectWorkflows;
 import dev.reprotect.workflows.WorkflowIds;
 import dev.reprotect.workflows.reprotect.ReprotectFixture;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,8 +24,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * HistoryReplayTest against every later version.
  */
 class FailoverHistoryTest {
-  static final Path RECORDED = Paths.get("target", "histories");
-
   @RegisterExtension
   static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
 
@@ -78,10 +72,7 @@ class FailoverHistoryTest {
   }
 
   private void record(String name, TestWorkflowEnvironment env) throws Exception {
-    String json = env.getWorkflowClient()
-        .fetchHistory(WorkflowIds.failover(world.vault(), world.vm())).toJson(true);
-    Files.createDirectories(RECORDED);
-    Files.writeString(RECORDED.resolve(name + ".json"), json);
-    HistoryReplays.replay(json, ReprotectWorkflows.IMPLEMENTATIONS.toArray(Class<?>[]::new));
+    HistoryReplays.record(
+        env.getWorkflowClient(), WorkflowIds.failover(world.vault(), world.vm()), name);
   }
 }

@@ -1,5 +1,8 @@
 package dev.reprotect.workflows.reprotect;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.name.Names;
@@ -22,6 +25,7 @@ import io.temporal.api.enums.v1.PendingActivityState;
 import io.temporal.api.workflow.v1.PendingActivityInfo;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.SearchAttributes;
 import io.temporal.failure.ApplicationFailure;
@@ -39,6 +43,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /**
  * A seeded simulator and the activities over it, for workflow tests (the replication package's
@@ -125,14 +130,19 @@ public final class ReprotectFixture implements AutoCloseable {
 
   /** A stub of a reprotect of the scenario's item under another workflow id. */
   ReprotectWorkflow newWorkflow(WorkflowClient client, String workflowId) {
-    return client.newWorkflowStub(ReprotectWorkflow.class, WorkflowOptions.newBuilder()
+    return client.newWorkflowStub(ReprotectWorkflow.class, jobOptions(workflowId));
+  }
+
+  /** The options of a job on the scenario's item: the test worker's queue, the item's attributes. */
+  public WorkflowOptions jobOptions(String workflowId) {
+    return WorkflowOptions.newBuilder()
         .setWorkflowId(workflowId)
         .setTaskQueue(taskQueue)
         .setTypedSearchAttributes(SearchAttributes.newBuilder()
             .set(ReprotectSearchAttributes.VM_NAME, scenario.vm())
             .set(ReprotectSearchAttributes.VAULT, scenario.vault())
             .build())
-        .build());
+        .build();
   }
 
   /** A stub of the job's workflow, for its query, whether it runs or has finished. */
@@ -180,6 +190,25 @@ public final class ReprotectFixture implements AutoCloseable {
   }
 
   /** Waits for a condition, polling; false if it did not hold within the timeout. */
+  /**
+   * Runs {@code job}, which must fail with a non-retryable failure of type {@code code} and a
+   * message for people, changing nothing: the backend's state and activity log are compared.
+   */
+  public void assertRefusedChangingNothing(String code, ThrowingCallable job) {
+    String before = azure.exportState();
+    List<ActivityLogEntry> log = azure.metering().activityLog();
+
+    WorkflowFailedException thrown = catchThrowableOfType(WorkflowFailedException.class, job);
+
+    assertThat(thrown).as("the job is refused").isNotNull();
+    ApplicationFailure failure = applicationFailure(thrown, code)
+        .orElseThrow(() -> new AssertionError("no " + code + " in " + thrown, thrown));
+    assertThat(failure.isNonRetryable()).isTrue();
+    assertThat(failure.getOriginalMessage()).contains(" ").doesNotContain("Exception");
+    assertThat(azure.exportState()).as("the backend's state").isEqualTo(before);
+    assertThat(azure.metering().activityLog()).as("the activity log").isEqualTo(log);
+  }
+
   public static boolean await(Duration timeout, BooleanSupplier condition) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {

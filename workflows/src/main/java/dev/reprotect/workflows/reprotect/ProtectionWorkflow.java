@@ -1,0 +1,409 @@
+package dev.reprotect.workflows.reprotect;
+
+import static dev.reprotect.workflows.ByteSizes.format;
+
+import dev.reprotect.activities.DiskSyncInput;
+import dev.reprotect.activities.DiskSyncResult;
+import dev.reprotect.activities.ItemOperation;
+import dev.reprotect.activities.PlanDigest;
+import dev.reprotect.activities.PlannedArtefact;
+import dev.reprotect.activities.PlannedDisk;
+import dev.reprotect.activities.ReplicationStarted;
+import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.activities.SeedCopy;
+import dev.reprotect.activities.SeededDisk;
+import dev.reprotect.activities.StartReplication;
+import dev.reprotect.activities.TargetVmPlan;
+import dev.reprotect.activities.TargetVmStop;
+import dev.reprotect.activities.artefacts.ArtefactActivities;
+import dev.reprotect.activities.item.ReplicatedItemActivities;
+import dev.reprotect.activities.metering.MeteredRun;
+import dev.reprotect.activities.metering.MeteringActivities;
+import dev.reprotect.activities.replication.CutTaken;
+import dev.reprotect.activities.replication.DeltaReplicationActivities;
+import dev.reprotect.activities.replication.ReplicationCycleActivities;
+import dev.reprotect.activities.replication.TakeCut;
+import dev.reprotect.activities.sync.InitialSyncActivities;
+import dev.reprotect.activities.targetvm.TargetVmActivities;
+import dev.reprotect.azure.BlobRef;
+import dev.reprotect.azure.CutDisk;
+import dev.reprotect.azure.ItemLifecycle;
+import dev.reprotect.azure.PowerState;
+import dev.reprotect.azure.ProtectionState;
+import dev.reprotect.azure.RecoveryPointType;
+import dev.reprotect.workflows.ActivityPolicies;
+import dev.reprotect.workflows.FailureCode;
+import dev.reprotect.workflows.ReprotectSearchAttributes;
+import dev.reprotect.workflows.TaskQueues;
+import dev.reprotect.workflows.WorkflowIds;
+import dev.reprotect.workflows.replication.RecoveryPointInfo;
+import dev.reprotect.workflows.replication.ReplicationInput;
+import dev.reprotect.workflows.replication.ReplicationWorkflow;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.api.enums.v1.ParentClosePolicy;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.failure.TemporalFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.ChildWorkflowOptions;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * The steps a protection shares, whether the item's first (an enable) or a reprotect: check and
+ * plan, claim the item, prepare the artefacts, seed from a target VM if there is one, sync cut 0,
+ * take the first point and start the replication. The job it records is the same, so the CLI
+ * shows either the same way. A subclass supplies the check and the claim.
+ */
+public abstract class ProtectionWorkflow {
+  /**
+   * Version 1: the initial sync reads cut 0 (every source disk at one instant) instead of the
+   * live disks, the first recovery point is cut 0 on the replicas, and the replication workflow
+   * starts. Jobs recorded before it replay without these commands.
+   */
+  static final String CONSISTENT_CUT = "consistent-cut-and-replication";
+  /**
+   * Version 1: the summary's bytes sent across regions are read from the backend's meter at the
+   * end of the job (one more activity), not summed from the syncs' last attempts.
+   */
+  static final String METERED_SENT = "summary-sent-from-the-meter";
+
+  /**
+   * Version 1: the stop step runs whenever there is a target VM and decides from its state then,
+   * the seed blobs are copied one activity per disk, and the syncs run on the sync task queue.
+   */
+  static final String LONG_STEPS = "stop-now-seed-per-disk-sync-queue";
+
+  private final List<Promise<?>> inFlight = new ArrayList<>();
+  private boolean longSteps;
+  private JobTracker job;
+  private ProtectionState failedState;
+
+  /**
+   * Runs the job of {@code operationType} on the item: {@code planning} checks and plans it,
+   * {@code claim} records it as the item's running operation. A failure after the claim leaves
+   * the item in the operation's failed state (ItemLifecycle's table).
+   */
+  protected final ReprotectSummary protect(String vault, String vm, String operationType,
+      int replicationCycleSeconds, Supplier<ReprotectPlan> planning,
+      BiConsumer<ReprotectPlan, ItemOperation> claim) {
+    String jobId = Workflow.getInfo().getWorkflowId();
+    job = new JobTracker(jobId, vault, vm);
+    failedState = ItemLifecycle.of(operationType).failed();
+    job.start(ReprotectStep.CheckPrerequisites, "Checking the prerequisites of " + vm);
+    ReprotectPlan plan;
+    try {
+      plan = planning.get();
+    } catch (ActivityFailure | CanceledFailure e) {
+      throw endWithFailure(e, null);
+    }
+    ReprotectSearchAttributes.upsertDirection(plan.sourceRegion(), plan.targetRegion());
+    job.recordPlan(plan);
+    job.succeed(ReprotectStep.CheckPrerequisites, String.format(
+        "%s runs in %s; it will replicate to %s (plan %s)%s", plan.vm(), plan.sourceRegion(),
+        plan.targetRegion(), PlanDigest.shortForm(plan.digest()), takeOverNote(plan)));
+
+    ItemOperation operation = new ItemOperation(
+        plan.vault(), plan.vm(), operationType, jobId, Workflow.getInfo().getRunId());
+    try {
+      claim.accept(plan, operation);
+      return protect(replicationCycleSeconds, plan, operation);
+    } catch (ActivityFailure | CanceledFailure e) {
+      throw endWithFailure(e, releaseFailedItem(plan, operation));
+    }
+  }
+
+  /**
+   * Leaves the item in its operation's failed state after a failure or a cancellation, once no
+   * step runs; returns
+   * null, or why the item is still claimed if even the release's long bound ran out.
+   */
+  private String releaseFailedItem(ReprotectPlan plan, ItemOperation operation) {
+    List<String> unreleased = new ArrayList<>();
+    // Runs even when the workflow is cancelled: the item must not stay claimed.
+    Workflow.newDetachedCancellationScope(() -> {
+      Workflow.await(() -> inFlight.stream().allMatch(Promise::isCompleted));
+      try {
+        stub(ReplicatedItemActivities.class, ActivityPolicies.release(
+            "Mark " + plan.vm() + " " + failedState + ", ready for a re-run"))
+            .releaseFailedItem(operation);
+      } catch (ActivityFailure gaveUp) {
+        unreleased.add(String.format("%s is still claimed by this job (%s): clear the claim with"
+            + " reprotect release %s --vault %s --force", plan.vm(),
+            FailureCode.of(gaveUp.getCause()).message(), plan.vm(), plan.vault()));
+      }
+    }).run();
+    return unreleased.isEmpty() ? null : unreleased.get(0);
+  }
+
+  /** What the job's check says of a claim that an earlier run of its workflow left, if any. */
+  private static String takeOverNote(ReprotectPlan plan) {
+    if (plan.checkedItem() == null || plan.checkedItem().runningOperation() == null) {
+      return "";
+    }
+    return "; it takes over the claim left by an earlier run of this job: "
+        + plan.checkedItem().runningOperation();
+  }
+
+  public ReprotectJob job() {
+    return job.snapshot();
+  }
+
+  private ReprotectSummary protect(
+      int replicationCycleSeconds, ReprotectPlan plan, ItemOperation operation) {
+    prepareArtefacts(plan);
+    Map<String, Long> seedBytes = seedFromTargetVm(plan);
+
+    job.start(ReprotectStep.InitialSync, String.format("%d disks, %s in all",
+        plan.disks().size(), format(plan.disks().stream().mapToLong(PlannedDisk::sizeBytes).sum())));
+    boolean consistentCut = Workflow.getVersion(CONSISTENT_CUT, Workflow.DEFAULT_VERSION, 1) >= 1;
+    // A tag of this run in every cut and point id: a later reprotect (after a failback) never
+    // finds an old point or cut under its ids.
+    String runTag = consistentCut ? "r" + Workflow.getInfo().getRunId().substring(0, 8) : null;
+    CutTaken cut0 = consistentCut ? takeCut0(plan, runTag) : null;
+    List<DiskSyncResult> synced = syncDisks(plan, cut0);
+    job.succeed(ReprotectStep.InitialSync, String.format("%d blocks sent, %d cleared, %s as the syncs counted",
+        synced.stream().mapToLong(DiskSyncResult::blocksCopied).sum(),
+        synced.stream().mapToLong(DiskSyncResult::blocksCleared).sum(),
+        format(synced.stream().mapToLong(DiskSyncResult::bytesTransferred).sum())));
+
+    job.start(ReprotectStep.StartDeltaReplication, "Taking the first recovery point");
+    String firstPoint = consistentCut ? runTag + ".p0" : null;
+    ReplicationStarted started = stub(DeltaReplicationActivities.class, ActivityPolicies.step(
+        "Start delta replication of " + plan.vm() + " to " + plan.targetRegion()))
+        .startDeltaReplication(new StartReplication(
+            operation, plan, firstPoint, consistentCut ? cut0.cutId() : null));
+    String replication = "";
+    if (consistentCut) {
+      replication = ", replication " + startReplication(
+          replicationCycleSeconds, plan, runTag, cut0, started);
+    }
+    job.succeed(ReprotectStep.StartDeltaReplication, String.format(
+        "Protected: replicating %s -> %s, first recovery point %s%s", plan.sourceRegion(),
+        plan.targetRegion(), started.firstRecoveryPoint(), replication));
+    long sent = bytesSentAcrossRegions(plan, synced);
+    job.recordBytesSent(sent);
+    job.end(JobState.Succeeded, null, null);
+    return summary(plan, seedBytes, synced, started, sent);
+  }
+
+  private void prepareArtefacts(ReprotectPlan plan) {
+    job.start(ReprotectStep.PrepareArtefacts, plan.artefacts().stream()
+        .map(a -> a.role() + " " + a.name() + (a.exists() ? "" : " (new)"))
+        .collect(Collectors.joining(", ")));
+    stub(ArtefactActivities.class, ActivityPolicies.step(ensureSummary(plan.cacheStorageAccount())))
+        .ensureCacheStorageAccount(plan);
+    stub(ArtefactActivities.class, ActivityPolicies.step(ensureSummary(plan.targetResourceGroup())))
+        .ensureTargetResourceGroup(plan);
+    stub(ArtefactActivities.class, ActivityPolicies.step(ensureSummary(plan.targetStorageAccount())))
+        .ensureTargetStorageAccount(plan);
+    if (plan.availabilitySet() != null) {
+      stub(ArtefactActivities.class, ActivityPolicies.step(ensureSummary(plan.availabilitySet())))
+          .ensureAvailabilitySet(plan);
+    }
+    long created = plan.artefacts().stream().filter(a -> !a.exists()).count();
+    job.succeed(ReprotectStep.PrepareArtefacts, String.format("%d created, %d reused", created,
+        plan.artefacts().size() - created));
+  }
+
+  /** Steps 2 to 4; returns the seed bytes copied per disk slot. */
+  private Map<String, Long> seedFromTargetVm(ReprotectPlan plan) {
+    longSteps = Workflow.getVersion(LONG_STEPS, Workflow.DEFAULT_VERSION, 1) >= 1;
+    TargetVmPlan target = plan.targetVm();
+    if (target == null) {
+      String reason = plan.disks().stream().anyMatch(PlannedDisk::replicaExists)
+          ? "No target VM: the replicas of an earlier run are synced as they are"
+          : "No target VM in " + plan.targetRegion() + ": the disks are copied in full";
+      job.skip(ReprotectStep.StopTargetVm, reason);
+      job.skip(ReprotectStep.CopySeedBlobs, reason);
+      job.skip(ReprotectStep.DeleteTargetVm, reason);
+      return Map.of();
+    }
+    if (longSteps) {
+      stopTargetVm(plan, target);
+    } else if (target.powerState() == PowerState.Running) {
+      job.start(ReprotectStep.StopTargetVm, target.name() + " is running in " + target.region());
+      stopTargetVmStub(plan, target).stopTargetVm(plan);
+      job.succeed(ReprotectStep.StopTargetVm, target.name() + " is stopped");
+    } else {
+      job.skip(ReprotectStep.StopTargetVm, target.name() + " is already stopped");
+    }
+
+    job.start(ReprotectStep.CopySeedBlobs, "Into " + plan.targetStorageAccount().name() + "/"
+        + ReprotectPlan.SEED_CONTAINER);
+    List<SeededDisk> seeded = longSteps ? copySeedBlobs(plan, target)
+        : stub(TargetVmActivities.class, ActivityPolicies.longStep(
+            "Copy the disks of " + target.name() + " to seed blobs in "
+                + plan.targetStorageAccount().name())).copyDisksToSeedBlobs(plan);
+    Map<String, Long> seedBytes = seeded.stream()
+        .collect(Collectors.toMap(SeededDisk::slot, SeededDisk::seedBytesCopied));
+    job.succeed(ReprotectStep.CopySeedBlobs, String.format("%d disks seeded, %s", seeded.size(),
+        format(seedBytes.values().stream().mapToLong(Long::longValue).sum())));
+
+    job.start(ReprotectStep.DeleteTargetVm, target.name() + " in " + target.resourceGroup());
+    stub(TargetVmActivities.class, ActivityPolicies.longStep(
+        "Delete " + target.name() + " in " + target.region() + " (its disks live on as seeds)"))
+        .deleteTargetVm(plan);
+    job.succeed(ReprotectStep.DeleteTargetVm, target.name() + " is deleted");
+    return seedBytes;
+  }
+
+  /**
+   * Step 2 decided from the VM's state when it runs, not from the plan's: someone may have
+   * started or stopped it since.
+   */
+  private void stopTargetVm(ReprotectPlan plan, TargetVmPlan target) {
+    job.start(ReprotectStep.StopTargetVm, "Turning off " + target.name() + " in "
+        + target.region() + " if it runs");
+    TargetVmStop stop = stopTargetVmStub(plan, target).stopTargetVm(plan);
+    switch (stop) {
+      case TurnedOff -> job.succeed(ReprotectStep.StopTargetVm, target.name()
+          + " was running; it is stopped");
+      case AlreadyStopped -> job.skip(ReprotectStep.StopTargetVm, target.name()
+          + " is already stopped");
+      case Gone -> job.skip(ReprotectStep.StopTargetVm, target.name() + " no longer exists");
+    }
+  }
+
+  private static TargetVmActivities stopTargetVmStub(ReprotectPlan plan, TargetVmPlan target) {
+    return stub(TargetVmActivities.class, ActivityPolicies.step(
+        "Turn off " + target.name() + " in " + target.region()));
+  }
+
+  /** One copy per disk, in parallel: a failed disk is retried alone. */
+  private List<SeededDisk> copySeedBlobs(ReprotectPlan plan, TargetVmPlan target) {
+    List<Promise<SeededDisk>> copies = new ArrayList<>();
+    for (PlannedDisk disk : plan.disks()) {
+      if (disk.needsSeedCopy()) {
+        TargetVmActivities copy = stub(TargetVmActivities.class, ActivityPolicies.longStep(
+            "Copy " + disk.name() + " of " + target.name() + " to its seed blob in "
+                + plan.targetStorageAccount().name()));
+        copies.add(Async.function(copy::copyDiskToSeedBlob,
+            new SeedCopy(plan.targetRegion(), disk)));
+      }
+    }
+    inFlight.addAll(copies);
+    return copies.stream().map(Promise::get).toList();
+  }
+
+  /** Cut 0: every source disk at one instant, so the first recovery point is crash-consistent. */
+  private CutTaken takeCut0(ReprotectPlan plan, String runTag) {
+    return stub(ReplicationCycleActivities.class, ActivityPolicies.step(
+        "Take cut 0 of " + plan.vm() + ": every disk at one instant"))
+        .takeCut(new TakeCut(plan.vault(), plan.vm(), runTag + ".c0", false));
+  }
+
+  /**
+   * Starts the replication workflow of the item, which outlives this job (abandoned when it
+   * closes), and returns its workflow id once it runs.
+   */
+  private String startReplication(int replicationCycleSeconds, ReprotectPlan plan,
+      String runTag, CutTaken cut0, ReplicationStarted started) {
+    String workflowId = WorkflowIds.replication(plan.vault(), plan.vm());
+    ReplicationWorkflow replication = Workflow.newChildWorkflowStub(ReplicationWorkflow.class,
+        ChildWorkflowOptions.newBuilder()
+            .setWorkflowId(workflowId)
+            .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
+            .setStaticSummary("Replication of " + plan.vm() + ", " + plan.sourceRegion() + " -> "
+                + plan.targetRegion())
+            .build());
+    RecoveryPointInfo firstPoint = new RecoveryPointInfo(started.firstRecoveryPoint(),
+        Instant.ofEpochMilli(Workflow.currentTimeMillis()), RecoveryPointType.CrashConsistent,
+        cut0.cutId());
+    ReplicationInput input = ReplicationInput.first(plan.vault(), plan.vm(), plan.sourceRegion(),
+        plan.targetRegion(), runTag, started.retentionDays(),
+        started.appConsistentFrequencyMinutes(), cut0.cutId(), List.of(firstPoint))
+        .withCycleInterval(replicationCycleSeconds);
+    Async.function(replication::replicate, input);
+    Workflow.getWorkflowExecution(replication).get();
+    return workflowId;
+  }
+
+  private long bytesSentAcrossRegions(ReprotectPlan plan, List<DiskSyncResult> synced) {
+    if (Workflow.getVersion(METERED_SENT, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+      return synced.stream().mapToLong(DiskSyncResult::bytesTransferred).sum();
+    }
+    return stub(MeteringActivities.class, ActivityPolicies.step(
+        "Read what the backend metered across regions for the reprotect of " + plan.vm()))
+        .bytesSentAcrossRegions(new MeteredRun(Workflow.getInfo().getWorkflowId(),
+            Workflow.getInfo().getRunId()));
+  }
+
+  /** Syncs the disks in parallel; if one fails, the others stop at their next safe point. */
+  private List<DiskSyncResult> syncDisks(ReprotectPlan plan, CutTaken cut) {
+    List<Promise<DiskSyncResult>> syncs = new ArrayList<>();
+    CancellationScope scope = Workflow.newCancellationScope(() -> {
+      for (PlannedDisk disk : plan.disks()) {
+        ActivityOptions options = ActivityPolicies.sync("Initial sync of " + disk.name()
+            + (disk.hasSeed() ? " against its seed" : " (full copy)") + ", "
+            + format(disk.sizeBytes()));
+        if (longSteps) {
+          options = ActivityOptions.newBuilder(options).setTaskQueue(
+              TaskQueues.syncQueueOf(Workflow.getInfo().getTaskQueue())).build();
+        }
+        InitialSyncActivities sync = stub(InitialSyncActivities.class, options);
+        BlobRef sourceCut = cut == null ? null : cut.disks().stream()
+            .filter(snapshot -> snapshot.slot().equals(disk.slot())).findFirst()
+            .map(CutDisk::snapshot)
+            .orElseThrow(() -> new IllegalStateException("cut " + cut.cutId() + " has no disk "
+                + disk.slot()));
+        syncs.add(Async.function(sync::syncDisk, new DiskSyncInput(plan.vault(), plan.vm(),
+            plan.sourceRegion(), plan.targetRegion(), disk, sourceCut)));
+      }
+    });
+    scope.run();
+    inFlight.addAll(syncs);
+    try {
+      Promise.allOf(syncs).get();
+    } catch (ActivityFailure e) {
+      scope.cancel();
+      throw e;
+    }
+    return syncs.stream().map(Promise::get).toList();
+  }
+
+  private ReprotectSummary summary(ReprotectPlan plan, Map<String, Long> seedBytes,
+      List<DiskSyncResult> synced, ReplicationStarted started, long bytesSentAcrossRegions) {
+    List<ArtefactSummary> artefacts = plan.artefacts().stream()
+        .map(a -> new ArtefactSummary(a.type().name(), a.role(), a.name(), a.region(), a.action()))
+        .toList();
+    Map<String, DiskSyncResult> bySlot =
+        synced.stream().collect(Collectors.toMap(DiskSyncResult::slot, Function.identity()));
+    List<DiskSummary> disks = plan.disks().stream().map(disk -> {
+      DiskSyncResult result = bySlot.get(disk.slot());
+      return new DiskSummary(disk.name(), result.sizeBytes(), result.allocatedBytes(),
+          seedBytes.getOrDefault(disk.slot(), 0L), result.bytesTransferred(),
+          result.sourceChecksum(), result.targetChecksum());
+    }).toList();
+    return new ReprotectSummary(plan.vault(), plan.vm(), plan.sourceRegion(), plan.targetRegion(),
+        "Protected", artefacts, disks, started.recoveryPoints(), job.elapsedMillis(),
+        plan.digest(), bytesSentAcrossRegions);
+  }
+
+  /**
+   * Ends the job after a failure or a cancellation and returns what the workflow throws; {@code
+   * unreleased} says why the item is still claimed, or is null.
+   */
+  private RuntimeException endWithFailure(TemporalFailure failure, String unreleased) {
+    return JobEnding.withFailure(failure, unreleased, "The job was cancelled; the item is left "
+        + failedState + " and a re-run reuses what was done", job::end, job::snapshot);
+  }
+
+  private static String ensureSummary(PlannedArtefact artefact) {
+    return (artefact.exists() ? "Reuse " : "Create ") + artefact.role() + " " + artefact.name()
+        + " in " + artefact.region();
+  }
+
+  protected static <T> T stub(Class<T> activities, ActivityOptions options) {
+    return Workflow.newActivityStub(activities, options);
+  }
+}
