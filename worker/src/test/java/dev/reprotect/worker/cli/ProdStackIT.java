@@ -2,6 +2,8 @@ package dev.reprotect.worker.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reprotect.azure.http.HttpAzureBackend;
 import dev.reprotect.azure.sim.Scenario;
 import dev.reprotect.azure.sim.ScenarioSeeder;
@@ -14,7 +16,11 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +31,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,8 +45,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The compose file's stack run as processes by scripts/prod-stack: a Temporal server built from
  * its Go module on Debian's PostgreSQL (schema set up by the server's SQL tool), the simulated
- * Azure and two workers, each configured by its environment alone. Ten reprotects run through
- * it while one worker is upgraded in place: stopped by SIGTERM during a sync, started again.
+ * Azure, two workers and the Temporal Web UI, each configured by its environment alone. Ten
+ * reprotects run through it while one worker is upgraded in place: stopped by SIGTERM during a
+ * sync, started again; the Web UI lists them.
  */
 class ProdStackIT {
   private static final Path SCRIPT = Paths.get("..", "scripts", "prod-stack").toAbsolutePath();
@@ -54,6 +64,7 @@ class ProdStackIT {
   Path dir;
 
   private final Map<String, String> environment = new HashMap<>();
+  private final HttpClient http = HttpClient.newHttpClient();
   private WorkflowServiceStubs service;
   private AzureEvidence azure;
 
@@ -74,6 +85,7 @@ class ProdStackIT {
       environment.put(port, Integer.toString(Await.freePortBetween(20000, 32768)));
     }
     String simUrl = "http://127.0.0.1:" + freePortFor("REPROTECT_SIM_PORT");
+    freePortFor("TEMPORAL_UI_PORT");
     environment.putAll(Map.of("REPROTECT_STACK_DIR", stack.toString(),
         "REPROTECT_AZURE_TOKEN", TOKEN,
         "REPROTECT_JAR", Paths.get("target", "reprotect.jar").toAbsolutePath().toString(),
@@ -152,6 +164,32 @@ class ProdStackIT {
         .getPendingActivitiesList();
   }
 
+  private HttpResponse<String> getFromTheUi(String path) {
+    URI uri = URI.create("http://127.0.0.1:" + environment.get("TEMPORAL_UI_PORT") + path);
+    try {
+      return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted on GET " + uri, e);
+    }
+  }
+
+  /** The IDs of the workflows of namespace default, as the Web UI's API lists them. */
+  private Set<String> workflowsListedByTheUi() {
+    HttpResponse<String> response = getFromTheUi("/api/v1/namespaces/default/workflows");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    try {
+      JsonNode executions = new ObjectMapper().readTree(response.body()).path("executions");
+      return StreamSupport.stream(executions.spliterator(), false)
+          .map(execution -> execution.path("execution").path("workflowId").asText())
+          .collect(Collectors.toSet());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   @Test
   @Timeout(value = 10, unit = TimeUnit.MINUTES)
   void tenReprotectsAllProtectWhileAWorkerIsRestartedMidSync() throws Exception {
@@ -187,6 +225,14 @@ class ProdStackIT {
             .getApplicationFailureInfo().getType())
         .as("the sync interrupted by the upgrade was handed back, not left to time out")
         .contains("io.temporal.client.ActivityWorkerShutdownException");
-    assertThat(script("status").output()).contains("worker-1    running", "worker-2    running");
+    HttpResponse<String> page = getFromTheUi("/");
+    assertThat(page.statusCode()).as("the Web UI's page").isEqualTo(200);
+    assertThat(page.body()).as("the Web UI's page").contains("<html");
+    List<String> jobs = VMS.stream().map(ProdStackIT::jobOf).toList();
+    // Its list comes from the server's visibility store, which a workflow reaches a moment later.
+    Await.until("the Web UI lists the ten reprotects",
+        () -> workflowsListedByTheUi().containsAll(jobs));
+    assertThat(script("status").output())
+        .contains("ui          running", "worker-1    running", "worker-2    running");
   }
 }
