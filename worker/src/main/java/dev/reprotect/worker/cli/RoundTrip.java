@@ -54,7 +54,8 @@ final class RoundTrip {
   private final String originalSource;
   private final String originalTarget;
   private final String originalResourceGroup;
-  private final ChurnSpec churn;
+  private final double churnMegabytesPerSecond;
+  private int churnPhases;
   private final long churnBytesPerPhase;
   private long churnSinceLastHop;
 
@@ -69,8 +70,7 @@ final class RoundTrip {
     this.originalTarget = scenario.targetRegion();
     this.originalResourceGroup =
         ScenarioSeeder.resourceGroupName(scenario.vm(), scenario.sourceRegion());
-    this.churn = new ChurnSpec(churnMegabytesPerSecond, ChurnPattern.Random,
-        DemoCommand.CHURN_SEED);
+    this.churnMegabytesPerSecond = churnMegabytesPerSecond;
     this.churnBytesPerPhase = churnBytesPerPhase;
   }
 
@@ -161,10 +161,15 @@ final class RoundTrip {
     return azure.metering().bytesTransferred(a, b) + azure.metering().bytesTransferred(b, a);
   }
 
-  /** The guest of the running VM writes until it has written the phase's bytes, then stops. */
+  /**
+   * The guest of the running VM writes until it has written the phase's bytes, then stops. Each
+   * phase has its own seed: a phase repeating an earlier one's bytes would find them in the other
+   * region's store already, and ship nothing.
+   */
   private void churn() {
     String resourceGroup = item().source().resourceGroup();
-    azure.workload().startChurn(resourceGroup, vm, churn);
+    azure.workload().startChurn(resourceGroup, vm, new ChurnSpec(churnMegabytesPerSecond,
+        ChurnPattern.Random, DemoCommand.CHURN_SEED + churnPhases++));
     long written = 0;
     long deadline = System.nanoTime() + CHURN_STALL.toNanos();
     try {
