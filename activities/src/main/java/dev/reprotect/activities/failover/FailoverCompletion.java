@@ -8,8 +8,8 @@ import io.temporal.activity.ActivityMethod;
 public interface FailoverCompletion {
   /**
    * Releases the item into its operation's succeeded state: after a failover the active location
-   * is the recovery region (FailedOver); a commit first deletes the item's recovery points and the
-   * replicas of the old direction (FailoverCommitted). Idempotent: a retry finds what is done.
+   * is the recovery region (FailedOver); a commit first deletes the item's recovery points, their
+   * cuts (with their snapshots) and the replicas of the old direction (FailoverCommitted). Idempotent: a retry finds what is done.
    */
   @ActivityMethod
   void completeFailover(CompleteFailover request);

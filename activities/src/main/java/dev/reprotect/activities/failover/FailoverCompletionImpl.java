@@ -36,7 +36,13 @@ public final class FailoverCompletionImpl implements FailoverCompletion {
         azure.recoveryServices().putReplicatedItem(caller,
             item.failedOverTo(plan.recoveryRegion()));
       } else if (operation == ItemLifecycle.CommitFailover) {
+        // A point's cut is of the VM of the old direction, now the item's target side. It goes
+        // before its point: a retry finds the cut through the point.
         for (RecoveryPoint point : azure.recoveryServices().recoveryPoints(op.vault(), op.vm())) {
+          if (point.cutId() != null) {
+            azure.compute().deleteCut(caller, item.target().resourceGroup(), op.vm(),
+                point.cutId());
+          }
           azure.recoveryServices().deleteRecoveryPoint(caller, op.vault(), op.vm(), point.id());
         }
         for (ReplicaDisk replica : item.replicaDisks()) {

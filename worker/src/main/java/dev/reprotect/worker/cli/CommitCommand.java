@@ -7,8 +7,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "commit", mixinStandardHelpOptions = true, description = {
     "Commit the failover of one VM.",
-    "%nThe item becomes FailoverCommitted and its recovery points (and the replicas of the old "
-        + "direction) are deleted: the VM runs unprotected in its new region until `start` "
+    "%nThe item becomes FailoverCommitted and its recovery points (with their cuts, and the "
+        + "replicas of the old direction) are deleted: the VM runs unprotected in its new region until `start` "
         + "reprotects it. A run of workflow failover.<vault>.<vm>; follow it with "
         + "`status --failover`, or pass --wait. Refused (changing nothing) with NotFailedOver, "
         + "ItemNotFound, OperationInProgress.%n"})

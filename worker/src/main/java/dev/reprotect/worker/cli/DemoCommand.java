@@ -43,6 +43,10 @@ import picocli.CommandLine.Spec;
 final class DemoCommand implements Callable<Integer> {
   /** The churn's seed: the same blocks and bytes on every run of the demo. */
   static final long CHURN_SEED = 1;
+  /** The round trip's churn, when --churn does not set it. */
+  private static final double ROUND_TRIP_CHURN_MBPS = 4;
+  /** What the guest writes to each disk in each churn phase of the round trip. */
+  private static final long ROUND_TRIP_CHURN_BYTES_PER_DISK = 1L << 20;
 
   @Spec
   CommandSpec spec;
@@ -83,9 +87,18 @@ final class DemoCommand implements Callable<Integer> {
           + "product's fixed 5 minutes (default: ${DEFAULT-VALUE}).")
   int cycleSeconds;
 
+  @Option(names = "--round-trip", description = "Instead of one reprotect: protect an "
+      + "unprotected VM and take it round the whole cycle (enable, churn, test failover and its "
+      + "cleanup, failover, commit, reprotect, churn, failback, commit, reprotect), one line per "
+      + "hop, then compare the backend's inventory with what a protected VM needs.")
+  boolean roundTrip;
+
   @Override
   public Integer call() {
     refuseBadReplicationOptions();
+    if (roundTrip) {
+      scenarioOptions.unprotected = true;
+    }
     Scenario.Builder world = scenarioOptions.toScenario();
     Scenario scenario = (broken == null ? world : BrokenRules.breakWorld(broken, world)).build();
     ReprotectRequest request = broken == null
@@ -122,6 +135,9 @@ final class DemoCommand implements Callable<Integer> {
       String stateBefore = azure.exportState();
       int logBefore = azure.metering().activityLog().size();
       ReprotectJobs jobs = new ReprotectJobs(temporal.client());
+      if (roundTrip) {
+        return roundTrip(jobs, azure, scenario);
+      }
       // Only --churn and --cycles need it (and --broken excludes them).
       ReplicationDemo replication = churn != null || cycles > 0 ? new ReplicationDemo(
           jobs.replications(), azure, scenario.vault(), scenario.vm()) : null;
@@ -194,6 +210,22 @@ final class DemoCommand implements Callable<Integer> {
     return result.replicasMatch() ? ExitCodes.OK : ExitCodes.FAILED;
   }
 
+  private int roundTrip(ReprotectJobs jobs, AzureBackend azure, Scenario scenario) {
+    double rate = churn == null ? ROUND_TRIP_CHURN_MBPS : churn;
+    long perPhase = (scenario.dataDisks() + 1) * ROUND_TRIP_CHURN_BYTES_PER_DISK;
+    RoundTrip.Result result = new RoundTrip(jobs, azure, scenario, rate, perPhase)
+        .run(hop -> info(RoundTripFormat.hop(hop)));
+    if (output.json) {
+      output.out.println(Json.write(result.hops()));
+      if (!result.succeeded()) {
+        output.err.println(RoundTripFormat.verdict(result));
+      }
+    } else {
+      RoundTripFormat.ending(result, output.out);
+    }
+    return result.succeeded() ? ExitCodes.OK : ExitCodes.FAILED;
+  }
+
   /** The demo's JSON with --cycles: the job's summary, and the replication after it. */
   record DemoResult(
       @JsonUnwrapped ReprotectSummary summary,
@@ -207,6 +239,10 @@ final class DemoCommand implements Callable<Integer> {
     if (cycles < 0 || cycleSeconds < 1) {
       throw new ParameterException(spec.commandLine(),
           "--cycles is 0 or more and --cycle-seconds at least 1");
+    }
+    if (roundTrip && (broken != null || cycles > 0 || azureOptions.service().isPresent())) {
+      throw new ParameterException(spec.commandLine(), "--round-trip runs on the embedded "
+          + "simulator and excludes --broken, --cycles and --azure-url");
     }
     if (broken != null && (churn != null || cycles > 0)) {
       throw new ParameterException(spec.commandLine(),

@@ -121,7 +121,7 @@ final class ReplicationDemo {
           throw new CommandFailure("ReplicationStalled", "no replication cycle of " + vm
               + " ended within " + stall.toSeconds() + " s");
         }
-        pause();
+        pause("the cycles");
       }
     }
     ReplicationStatus last = replications.stop(vault, vm).replication();
@@ -161,12 +161,13 @@ final class ReplicationDemo {
     return a.compareTo(b) >= 0 ? a : b;
   }
 
-  private static void pause() {
+  /** One poll's wait: what the demo watches lives in the backend, which has no notification. */
+  static void pause(String waitingFor) {
     try {
       Thread.sleep(POLL.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new CommandFailure("Interrupted", "interrupted while waiting for the cycles");
+      throw new CommandFailure("Interrupted", "interrupted while waiting for " + waitingFor);
     }
   }
 }
