@@ -89,6 +89,16 @@ final class ConnectionOptions {
         WorkflowClientOptions.newBuilder().setNamespace(namespace()).build());
   }
 
+  /**
+   * Whether a flag names the service or how to reach it. The demo runs on its embedded Temporal
+   * unless one does: a TEMPORAL_* variable left in the shell does not move it.
+   */
+  boolean anyFlagGiven() {
+    return addressOption != null || namespaceOption != null || profile != null
+        || configFile != null || apiKey != null || tlsCertPath != null || tlsKeyPath != null
+        || tlsCaPath != null || tlsServerName != null;
+  }
+
   String address() {
     return Optional.ofNullable(profile().getAddress()).filter(a -> !a.isEmpty())
         .orElse(DEFAULT_ADDRESS);

@@ -2,7 +2,6 @@ package dev.reprotect.worker.cli;
 
 import static dev.reprotect.workflows.ByteSizes.format;
 
-import dev.reprotect.activities.ReprotectActivities;
 import dev.reprotect.activities.ReprotectErrorCode;
 import dev.reprotect.activities.ReprotectRequest;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -13,9 +12,8 @@ import dev.reprotect.azure.ChurnSpec;
 import dev.reprotect.azure.sim.Scenario;
 import dev.reprotect.azure.sim.ScenarioSeeder;
 import dev.reprotect.azure.sim.SimulatedAzure;
-import dev.reprotect.worker.EmbeddedTemporal;
+import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.worker.MetricsEndpoint;
-import dev.reprotect.worker.ReprotectModule;
 import dev.reprotect.workflows.reprotect.ReprotectSummary;
 import java.util.Locale;
 import java.util.Optional;
@@ -39,7 +37,10 @@ import picocli.CommandLine.Spec;
         + "many replication cycles go by (each: blocks changed, bytes shipped, its recovery "
         + "point, and what the guest wrote meanwhile), stops the replication and checks the "
         + "replicas against the newest point's cut from bytes. The demo shortens the interval "
-        + "between cycles to --cycle-seconds; the product's is fixed at 5 minutes.%n"})
+        + "between cycles to --cycle-seconds; the product's is fixed at 5 minutes.%n",
+    "With --address (or another flag naming a Temporal service) the jobs run on that service's "
+        + "workers instead, and --azure-url names the Azure service they reach: `reprotect "
+        + "dev`'s, for one. The demo seeds its VM there when the service does not hold it.%n"})
 final class DemoCommand implements Callable<Integer> {
   /** The churn's seed: the same blocks and bytes on every run of the demo. */
   static final long CHURN_SEED = 1;
@@ -62,6 +63,9 @@ final class DemoCommand implements Callable<Integer> {
 
   @Mixin
   AzureOptions azureOptions;
+
+  @Mixin
+  ConnectionOptions connection;
 
   @Mixin
   MetricsOption metricsOption;
@@ -124,14 +128,17 @@ final class DemoCommand implements Callable<Integer> {
         scenario.changedPercent(), scenario.targetVm().name().toLowerCase(Locale.ROOT)));
     try (MetricsEndpoint metrics = metricsOption.start(spec);
         AzureBackend azure = backend(scenario);
-        EmbeddedTemporal temporal = new EmbeddedTemporal(
-            new ReprotectModule(azure, ReprotectActivities.DEFAULT_BLOCKS_PER_RANGE),
-            metrics == null ? null : metrics.scope())) {
+        DemoTemporal temporal = connection.anyFlagGiven()
+            ? DemoTemporal.service(connection, metrics == null ? null : metrics.scope())
+            : DemoTemporal.embedded(azure, metrics == null ? null : metrics.scope())) {
+      if (azureOptions.url != null) {
+        seedService(azure, scenario);
+      }
       if (metrics != null) {
         info(metrics.where());
       }
-      info(String.format(Locale.ROOT, "Seeded in %.1f s. Starting the reprotect job.",
-          (System.nanoTime() - seedStart) / 1e9));
+      info(String.format(Locale.ROOT, "Seeded in %.1f s. The jobs run on %s.",
+          (System.nanoTime() - seedStart) / 1e9, temporal.where()));
       String stateBefore = azure.exportState();
       int logBefore = azure.metering().activityLog().size();
       ReprotectJobs jobs = new ReprotectJobs(temporal.client());
@@ -216,7 +223,7 @@ final class DemoCommand implements Callable<Integer> {
     RoundTrip.Result result = new RoundTrip(jobs, azure, scenario, rate, perPhase)
         .run(hop -> info(RoundTripFormat.hop(hop)));
     if (output.json) {
-      output.out.println(Json.write(result.hops()));
+      output.out.println(Json.write(result));
       if (!result.succeeded()) {
         output.err.println(RoundTripFormat.verdict(result));
       }
@@ -240,9 +247,14 @@ final class DemoCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(),
           "--cycles is 0 or more and --cycle-seconds at least 1");
     }
-    if (roundTrip && (broken != null || cycles > 0 || azureOptions.service().isPresent())) {
-      throw new ParameterException(spec.commandLine(), "--round-trip runs on the embedded "
-          + "simulator and excludes --broken, --cycles and --azure-url");
+    if (roundTrip && (broken != null || cycles > 0)) {
+      throw new ParameterException(spec.commandLine(),
+          "--round-trip excludes --broken and --cycles");
+    }
+    if (connection.anyFlagGiven() && azureOptions.url == null) {
+      throw new ParameterException(spec.commandLine(), "a Temporal service's workers reach the "
+          + "Azure service they were started with, not this process's simulator: --address "
+          + "needs --azure-url (and --azure-token)");
     }
     if (broken != null && (churn != null || cycles > 0)) {
       throw new ParameterException(spec.commandLine(),
@@ -252,23 +264,37 @@ final class DemoCommand implements Callable<Integer> {
 
   /**
    * The in-process simulator seeded with the scenario, or the service named by --azure-url,
-   * seeded when it does not hold the scenario's item yet: a new VM joins the world the service
-   * holds, beside its other items; an item it holds already is used as it is.
+   * seeded by {@link #seedService} once the Temporal service, if one is named, has answered.
    */
   private AzureBackend backend(Scenario scenario) {
-    Optional<AzureBackend> service = azureOptions.service();
-    if (service.isEmpty()) {
-      return simulatorOptions.apply(
-          SimulatedAzure.seeded(scenario, SimulatedAzure.DEFAULT_BLOCK_SIZE));
+    return azureOptions.service().orElseGet(() -> simulatorOptions.apply(
+        SimulatedAzure.seeded(scenario, SimulatedAzure.DEFAULT_BLOCK_SIZE)));
+  }
+
+  /**
+   * Seeds the service when it does not hold the scenario's item yet: a new VM joins the world
+   * the service holds, beside its other items; an item it holds already is used as it is. An
+   * unprotected scenario (the round trip's) needs a VM without an item: one the service holds
+   * unprotected is used as it is, and an item is refused before anything changes.
+   */
+  private void seedService(AzureBackend azure, Scenario scenario) {
+    Optional<ReplicatedItem> item =
+        azure.recoveryServices().replicatedItem(scenario.vault(), scenario.vm());
+    if (scenario.unprotected() && item.isPresent()) {
+      throw new CommandFailure("ItemExists", "vault " + scenario.vault() + " holds an item for "
+          + scenario.vm() + " (" + item.get().state() + "): the round trip starts from an "
+          + "unprotected VM; name one the service does not protect with --vm");
     }
-    AzureBackend azure = service.get();
-    if (azure.recoveryServices().replicatedItem(scenario.vault(), scenario.vm()).isEmpty()) {
-      new ScenarioSeeder(azure).seed(scenario);
-    } else {
+    boolean held = scenario.unprotected()
+        ? azure.compute().virtualMachine(ScenarioSeeder.resourceGroupName(scenario.vm(),
+            scenario.sourceRegion()), scenario.vm()).isPresent()
+        : item.isPresent();
+    if (held) {
       info("The service holds " + scenario.vm() + " in vault " + scenario.vault()
           + " already: it is used as it is.");
+    } else {
+      new ScenarioSeeder(azure).seed(scenario);
     }
-    return azure;
   }
 
   private void info(String line) {

@@ -1,5 +1,6 @@
 package dev.reprotect.worker.cli;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.reprotect.activities.ReprotectRequest;
 import dev.reprotect.activities.enable.EnableRequest;
 import dev.reprotect.activities.failover.FailoverRequest;
@@ -22,6 +23,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -36,10 +38,12 @@ final class RoundTrip {
   /**
    * The round trip's outcome: its hops, the inventory before and after, and the inventory a
    * protected VM needs (the one right after the enable, and the vault's cache account in the
-   * region it was failed over to), which the end must equal.
+   * region it was failed over to), which the end must equal. Its JSON (the demo's with --json)
+   * carries the verdict as {@code succeeded}.
    */
   record Result(String state, String sourceRegion, String targetRegion, List<RoundTripHop> hops,
       List<String> inventoryBefore, List<String> inventoryExpected, List<String> inventoryAfter) {
+    @JsonProperty("succeeded")
     boolean succeeded() {
       return "Protected".equals(state) && hops.get(0).direction().startsWith(sourceRegion + " ")
           && hops.stream().allMatch(RoundTripHop::checksumsEqual)
@@ -110,7 +114,7 @@ final class RoundTrip {
 
   /** An enable or a reprotect: the source disks against their replicas, from bytes. */
   private RoundTripHop protect(String operation, Supplier<String> start) {
-    Metered<ReprotectSummary> run = metered(() -> jobs.await(start.get()));
+    Metered<ReprotectSummary> run = metered(start, jobs::await);
     List<RoundTripHop.DiskComparison> checksums = new ArrayList<>();
     for (DiskSummary disk : run.result.disks()) {
       checksums.add(RoundTripHop.DiskComparison.of(disk.name(), disk.sourceChecksum(),
@@ -124,7 +128,8 @@ final class RoundTrip {
   /** A failover job: a booted VM's disks against its point's recorded checksums. */
   private RoundTripHop failover(String operation, FailoverRequest request) {
     FailoverJobs failovers = jobs.failovers();
-    Metered<FailoverSummary> run = metered(() -> failovers.await(failovers.start(request)));
+    Metered<FailoverSummary> run =
+        metered(() -> failovers.start(request), failovers::await);
     List<RoundTripHop.DiskComparison> checksums = new ArrayList<>();
     for (FailedOverDisk disk : run.result.disks()) {
       checksums.add(RoundTripHop.DiskComparison.of(disk.slot(), disk.pointChecksum(),
@@ -138,22 +143,25 @@ final class RoundTrip {
     long churned = churnSinceLastHop;
     churnSinceLastHop = 0;
     ReplicatedItem item = item();
-    return new RoundTripHop(operation, run.direction, run.millis, run.bytes, churned, pointId,
-        checksums, item.state().name(), item.activeLocation());
+    return new RoundTripHop(operation, run.workflowId, run.direction, run.millis, run.bytes,
+        churned, pointId, checksums, item.state().name(), item.activeLocation());
   }
 
-  private record Metered<T>(T result, long millis, long bytes, String direction) {}
+  private record Metered<T>(String workflowId, T result, long millis, long bytes,
+      String direction) {}
 
-  private <T> Metered<T> metered(Supplier<T> job) {
+  /** Starts a job ({@code start} returns its workflow id) and awaits its result, metered. */
+  private <T> Metered<T> metered(Supplier<String> start, Function<String, T> await) {
     // Before the enable there is no item: the VM runs in the original source region.
     Optional<ReplicatedItem> item = azure.recoveryServices().replicatedItem(vault, vm);
     String from = item.map(i -> i.source().region()).orElse(originalSource);
     String to = item.map(i -> i.target().region()).orElse(originalTarget);
     long bytesBefore = crossRegionBytes(from, to);
-    long start = System.nanoTime();
-    T result = job.get();
-    long millis = (System.nanoTime() - start) / 1_000_000;
-    return new Metered<>(result, millis, crossRegionBytes(from, to) - bytesBefore,
+    long startTime = System.nanoTime();
+    String workflowId = start.get();
+    T result = await.apply(workflowId);
+    long millis = (System.nanoTime() - startTime) / 1_000_000;
+    return new Metered<>(workflowId, result, millis, crossRegionBytes(from, to) - bytesBefore,
         from + " -> " + to);
   }
 

@@ -43,7 +43,8 @@ final class RoundTripFormat {
             result.targetRegion(), result.succeeded() ? "round trip OK" : "round trip FAILED");
   }
 
-  private static List<String> minus(List<String> from, List<String> removed) {
+  /** {@code from} without one occurrence of each line of {@code removed}. */
+  static List<String> minus(List<String> from, List<String> removed) {
     List<String> rest = new ArrayList<>(from);
     removed.forEach(rest::remove);
     return rest;

@@ -29,7 +29,7 @@ class DevEnvironmentIT {
   @TempDir
   Path dataDir;
 
-  private int port;
+  private DetachedDev dev;
   private int uiPort;
   private String address;
 
@@ -40,19 +40,14 @@ class DevEnvironmentIT {
 
   @BeforeEach
   void startDev() throws Exception {
-    port = Await.freePort();
-    uiPort = Await.freePort();
-    address = "127.0.0.1:" + port;
-    PackagedCli.Result dev = PackagedCli.run("dev", "--detach", "--data-dir", dataDir.toString(),
-        "--port", Integer.toString(port), "--ui-port", Integer.toString(uiPort),
-        "--sim-port", Integer.toString(Await.freePort()), "--disk-size", "64MiB");
-    assertThat(dev.exit()).as(dev.stdout() + dev.stderr() + log()).isZero();
+    dev = DetachedDev.start(dataDir, "--disk-size", "64MiB");
+    uiPort = dev.uiPort;
+    address = dev.address();
   }
 
   @AfterEach
   void stopDev() throws Exception {
-    PackagedCli.Result stopped = PackagedCli.run("dev", "--stop", "--data-dir", dataDir.toString());
-    assertThat(stopped.exit()).as(stopped.stderr()).isZero();
+    dev.stop();
   }
 
   @Test
@@ -161,10 +156,5 @@ class DevEnvironmentIT {
     String output = Files.readString(out, StandardCharsets.UTF_8);
     assertThat(process.exitValue()).as(output).isZero();
     return output;
-  }
-
-  private String log() throws IOException {
-    Path log = dataDir.resolve("dev.log");
-    return Files.exists(log) ? Files.readString(log) : "";
   }
 }
