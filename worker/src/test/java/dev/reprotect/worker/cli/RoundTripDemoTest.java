@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class RoundTripDemoTest {
   private static final String TOKEN = "round-trip-token";
+  /** The world of an Azure service: the default VM, failed over and committed. */
+  private static final Scenario WORLD = Scenario.builder().diskSizeBytes(8L << 20).build();
 
   @Test
   void theRoundTripEndsProtectedInTheOriginalDirectionWithEveryHopsChecksumsEqualAndNoLeak() {
@@ -61,52 +63,48 @@ class RoundTripDemoTest {
 
   @Test
   void onAnAzureServiceTheRoundTripSeedsItsVmBesideTheOthersAndEndsWithoutALeak() {
-    Scenario world = Scenario.builder().diskSizeBytes(8L << 20).build();
-    try (SimulatedAzure sim = SimulatedAzure.seeded(world, SimulatedAzure.DEFAULT_BLOCK_SIZE);
-        AzureService service = AzureService.start(0, TOKEN, sim)) {
-      CliRun run = CliRun.of("demo", "--round-trip", "--json", "--disk-size", "8MiB",
-          "--vm", "app-01", "--azure-url", "http://127.0.0.1:" + service.port(),
-          "--azure-token", TOKEN);
+    ServedRun served = onAService("--vm", "app-01");
 
-      assertThat(run.exitCode()).as(run.stderr()).isZero();
-      assertRoundTripSucceeded(run.json(), "southeastasia", "eastasia");
-      assertThat(sim.recoveryServices().replicatedItem(world.vault(), world.vm()))
-          .as("the service's own item").hasValueSatisfying(item ->
-              assertThat(item.state().name()).isEqualTo("FailoverCommitted"));
-    }
+    assertThat(served.run.exitCode()).as(served.run.stderr()).isZero();
+    assertRoundTripSucceeded(served.run.json(), "southeastasia", "eastasia");
+    assertThat(served.stateAfter.lines()
+            .filter(line -> line.startsWith("replicatedItem " + WORLD.vault() + "/" + WORLD.vm())))
+        .as("the service's own item, as it was").singleElement().asString()
+        .contains("state=FailoverCommitted");
   }
 
   @Test
   void aVmTheServiceProtectsAlreadyIsRefusedWithItsCodeAndNothingChanges() {
-    Scenario world = Scenario.builder().diskSizeBytes(8L << 20).build();
-    try (SimulatedAzure sim = SimulatedAzure.seeded(world, SimulatedAzure.DEFAULT_BLOCK_SIZE);
-        AzureService service = AzureService.start(0, TOKEN, sim)) {
-      String before = sim.exportState();
+    ServedRun served = onAService("--vm", WORLD.vm());
 
-      CliRun run = CliRun.of("demo", "--round-trip", "--json", "--disk-size", "8MiB",
-          "--vm", world.vm(), "--azure-url", "http://127.0.0.1:" + service.port(),
-          "--azure-token", TOKEN);
-
-      assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
-      assertThat(run.json().at("/error/code").asText()).isEqualTo("ItemExists");
-      assertThat(sim.exportState()).isEqualTo(before);
-    }
+    assertThat(served.run.exitCode()).isEqualTo(ExitCodes.FAILED);
+    assertThat(served.run.json().at("/error/code").asText()).isEqualTo("ItemExists");
+    assertThat(served.stateAfter).isEqualTo(served.stateBefore);
   }
 
   @Test
   void aTemporalServiceThatDoesNotAnswerFailsTheDemoBeforeTheAzureServiceChanges() {
-    Scenario world = Scenario.builder().diskSizeBytes(8L << 20).build();
-    try (SimulatedAzure sim = SimulatedAzure.seeded(world, SimulatedAzure.DEFAULT_BLOCK_SIZE);
+    ServedRun served = onAService("--vm", "app-01", "--address", "127.0.0.1:" + Await.freePort());
+
+    assertThat(served.run.exitCode()).isEqualTo(ExitCodes.FAILED);
+    assertThat(served.run.json().at("/error/code").asText()).isEqualTo("TemporalUnavailable");
+    assertThat(served.stateAfter).isEqualTo(served.stateBefore);
+  }
+
+  /** A round trip's run on an Azure service, and the service's export before and after it. */
+  private record ServedRun(CliRun run, String stateBefore, String stateAfter) {}
+
+  /** The round trip, with {@code options}, on an Azure service of this JVM serving WORLD. */
+  private static ServedRun onAService(String... options) {
+    try (SimulatedAzure sim = SimulatedAzure.seeded(WORLD, SimulatedAzure.DEFAULT_BLOCK_SIZE);
         AzureService service = AzureService.start(0, TOKEN, sim)) {
       String before = sim.exportState();
-
-      CliRun run = CliRun.of("demo", "--round-trip", "--json", "--disk-size", "8MiB",
-          "--vm", "app-01", "--address", "127.0.0.1:" + Await.freePort(),
-          "--azure-url", "http://127.0.0.1:" + service.port(), "--azure-token", TOKEN);
-
-      assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
-      assertThat(run.json().at("/error/code").asText()).isEqualTo("TemporalUnavailable");
-      assertThat(sim.exportState()).isEqualTo(before);
+      List<String> args = new ArrayList<>(List.of("demo", "--round-trip", "--json",
+          "--disk-size", "8MiB", "--azure-url", "http://127.0.0.1:" + service.port(),
+          "--azure-token", TOKEN));
+      args.addAll(List.of(options));
+      CliRun run = CliRun.of(args.toArray(String[]::new));
+      return new ServedRun(run, before, sim.exportState());
     }
   }
 
