@@ -4,7 +4,10 @@ import java.util.List;
 
 /**
  * A protected VM as the vault records it. Source and target follow the active location, so every
- * rule reads the same in both directions: the source is where the VM runs now.
+ * rule reads the same in both directions: the source is where the VM runs now. {@code
+ * testFailoverLive} records a drill from the claim of its test failover to the end of its
+ * cleanup: whatever the drill made may be up in the target region meanwhile, so {@link
+ * ItemLifecycle} refuses every other operation on the item.
  */
 public record ReplicatedItem(
     String vault,
@@ -19,15 +22,16 @@ public record ReplicatedItem(
     RunningOperation runningOperation,
     boolean failoverCommitted,
     boolean migrationCompleted,
-    int reprotectCycles) {
+    int reprotectCycles,
+    boolean testFailoverLive) {
 
-  /** An item that was never reprotected. */
+  /** An item that was never reprotected, with no drill. */
   public ReplicatedItem(String vault, String name, ItemSide primary, ItemSide recovery,
       String activeLocation, ProtectionState state, ReplicationPolicy policy,
       String cacheStorageAccount, List<ReplicaDisk> replicaDisks,
       RunningOperation runningOperation, boolean failoverCommitted, boolean migrationCompleted) {
     this(vault, name, primary, recovery, activeLocation, state, policy, cacheStorageAccount,
-        replicaDisks, runningOperation, failoverCommitted, migrationCompleted, 0);
+        replicaDisks, runningOperation, failoverCommitted, migrationCompleted, 0, false);
   }
 
   public ReplicatedItem {
@@ -49,7 +53,15 @@ public record ReplicatedItem(
   public ReplicatedItem withRunningOperation(RunningOperation operation, ProtectionState newState) {
     return new ReplicatedItem(
         vault, name, primary, recovery, activeLocation, newState, policy, cacheStorageAccount,
-        replicaDisks, operation, failoverCommitted, migrationCompleted, reprotectCycles);
+        replicaDisks, operation, failoverCommitted, migrationCompleted, reprotectCycles,
+        testFailoverLive);
+  }
+
+  /** The item with its drill recorded ({@code live}) or cleaned up. */
+  public ReplicatedItem withTestFailoverLive(boolean live) {
+    return new ReplicatedItem(vault, name, primary, recovery, activeLocation, state, policy,
+        cacheStorageAccount, replicaDisks, runningOperation, failoverCommitted,
+        migrationCompleted, reprotectCycles, live);
   }
 
   /**
@@ -74,7 +86,8 @@ public record ReplicatedItem(
         runningOperation,
         false,
         migrationCompleted,
-        cycle);
+        cycle,
+        testFailoverLive);
   }
 
   /**
@@ -84,13 +97,13 @@ public record ReplicatedItem(
   public ReplicatedItem failedOverTo(String region) {
     return new ReplicatedItem(vault, name, primary, recovery, region, state, policy,
         cacheStorageAccount, replicaDisks, runningOperation, false, migrationCompleted,
-        reprotectCycles);
+        reprotectCycles, testFailoverLive);
   }
 
   /** The failover committed: the replicas of the old direction are no longer the item's. */
   public ReplicatedItem committed() {
     return new ReplicatedItem(vault, name, primary, recovery, activeLocation, state, policy,
         cacheStorageAccount, List.of(), runningOperation, true, migrationCompleted,
-        reprotectCycles);
+        reprotectCycles, testFailoverLive);
   }
 }

@@ -49,6 +49,9 @@ public final class FailoverCompletionImpl implements FailoverCompletion {
           azure.storage().deleteBlob(caller, replica.replica());
         }
         azure.recoveryServices().putReplicatedItem(caller, item.committed());
+      } else if (operation == ItemLifecycle.TestFailoverCleanup) {
+        // Under the cleanup's claim: only the cleanup that removed the drill's copy ends it.
+        azure.recoveryServices().putReplicatedItem(caller, item.withTestFailoverLive(false));
       }
       azure.recoveryServices().releaseOperation(caller, op.vault(), op.vm(), op.operationId(),
           op.runId(), operation.succeeded());

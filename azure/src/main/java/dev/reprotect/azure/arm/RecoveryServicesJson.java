@@ -85,6 +85,7 @@ public final class RecoveryServicesJson {
     p.put("failoverCommitted", item.failoverCommitted());
     p.put("migrationCompleted", item.migrationCompleted());
     p.put("reprotectCycles", item.reprotectCycles());
+    p.put("testFailoverLive", item.testFailoverLive());
     return out;
   }
 
@@ -106,7 +107,7 @@ public final class RecoveryServicesJson {
         optionalText(p, "cacheStorageAccount"), disks,
         running == null ? null : runningOperation(running),
         requireBoolean(p, "failoverCommitted"), requireBoolean(p, "migrationCompleted"),
-        requireInt(p, "reprotectCycles"));
+        requireInt(p, "reprotectCycles"), requireBoolean(p, "testFailoverLive"));
   }
 
   public static ReplicatedItem replicatedItem(JsonNode node) {
