@@ -49,9 +49,7 @@ class FailoverCancelTest {
   @Test
   void aFailoverCancelledDuringItsDiskCopyEndsFailoverFailedAndARerunBootsThePointExactly(
       TestWorkflowEnvironment env, Worker worker) {
-    world = new FailoverFixture(env, worker, ReprotectFixture.scenario().dataDisks(0).build());
-    world.protectWithoutCycles();
-    ReplicatedItem protectedItem = world.item();
+    ReplicatedItem protectedItem = protectOneDisk(env, worker);
     RecoveryPoint point = world.points().get(0);
     List<BlobRef> disksBefore = recoveryDisks(protectedItem);
     AtomicBoolean cancelRecorded = cancelDuringTheDiskCopy(env,
@@ -95,9 +93,7 @@ class FailoverCancelTest {
   @Test
   void aDrillCancelledDuringItsDiskCopyStaysRecordedUntilItsCleanupRemovesWhatItMade(
       TestWorkflowEnvironment env, Worker worker) {
-    world = new FailoverFixture(env, worker, ReprotectFixture.scenario().dataDisks(0).build());
-    world.protectWithoutCycles();
-    ReplicatedItem protectedItem = world.item();
+    ReplicatedItem protectedItem = protectOneDisk(env, worker);
     String before = world.reprotect.azure.exportState();
     AtomicBoolean cancelRecorded = cancelDuringTheDiskCopy(env,
         WorkflowIds.testFailover(world.vault(), world.vm()));
@@ -122,6 +118,13 @@ class FailoverCancelTest {
     assertThat(world.reprotect.azure.exportState())
         .as("the backend as it was before the drill").isEqualTo(before);
     assertThat(world.item()).isEqualTo(protectedItem);
+  }
+
+  /** A world of one disk, protected, its replication stopped; the item as it is then. */
+  private ReplicatedItem protectOneDisk(TestWorkflowEnvironment env, Worker worker) {
+    world = new FailoverFixture(env, worker, ReprotectFixture.scenario().dataDisks(0).build());
+    world.protectWithoutCycles();
+    return world.item();
   }
 
   /** Cancels job {@code workflowId} from inside the first disk copy it starts. */
