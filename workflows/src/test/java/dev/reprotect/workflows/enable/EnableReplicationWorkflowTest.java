@@ -110,7 +110,7 @@ class EnableReplicationWorkflowTest {
    */
   @Test
   void aCancelledEnableLeavesEnableFailedAndARerunProtects(TestWorkflowEnvironment env,
-      Worker worker) {
+      Worker worker) throws Exception {
     world = new EnableFixture(env, worker,
         ReprotectFixture.scenario().unprotected(true).dataDisks(0).build());
     Map<String, String> source = world.sourceDiskChecksums();
@@ -129,6 +129,7 @@ class EnableReplicationWorkflowTest {
     assertThat(world.world.item().runningOperation()).isNull();
     assertThat(world.world.azure.recoveryServices().recoveryPoints(world.vault(), world.vm()))
         .as("no point from a cancelled sync").isEmpty();
+    record("enable-cancelled", env);
 
     world.enable(world.request());
     world.stopReplication();

@@ -11,6 +11,7 @@ import dev.reprotect.azure.ProtectionState;
 import dev.reprotect.azure.RecoveryPoint;
 import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.VmDisk;
+import dev.reprotect.workflows.HistoryReplays;
 import dev.reprotect.workflows.WorkflowIds;
 import dev.reprotect.workflows.reprotect.JobState;
 import dev.reprotect.workflows.reprotect.ReprotectFixture;
@@ -48,7 +49,7 @@ class FailoverCancelTest {
 
   @Test
   void aFailoverCancelledDuringItsDiskCopyEndsFailoverFailedAndARerunBootsThePointExactly(
-      TestWorkflowEnvironment env, Worker worker) {
+      TestWorkflowEnvironment env, Worker worker) throws Exception {
     ReplicatedItem protectedItem = protectOneDisk(env, worker);
     RecoveryPoint point = world.points().get(0);
     List<BlobRef> disksBefore = recoveryDisks(protectedItem);
@@ -75,6 +76,8 @@ class FailoverCancelTest {
         .isEqualTo(StepState.Succeeded);
     assertThat(stepState(job, FailoverStep.BootVm)).isEqualTo(StepState.NotStarted);
     assertThat(recoveryVmExists(protectedItem)).as("stopped before the VM was made").isFalse();
+    HistoryReplays.record(env.getWorkflowClient(), WorkflowIds.failover(world.vault(),
+        world.vm()), "failover-cancelled");
     assertThat(disksMadeSince(disksBefore, protectedItem)).singleElement().satisfies(disk -> assertThat(
         world.reprotect.azure.storage().checksum(disk)).as("never a half-copied disk")
         .isEqualTo(point.diskChecksums().get("os")));
@@ -104,7 +107,10 @@ class FailoverCancelTest {
 
     assertThat(cancelRecorded).isTrue();
     assertThat(cancelled.getCause()).isInstanceOf(CanceledFailure.class);
-    assertThat(world.testFailoverJob().state()).isEqualTo(JobState.Cancelled);
+    FailoverJob job = world.testFailoverJob();
+    assertThat(job.state()).isEqualTo(JobState.Cancelled);
+    assertThat(job.errorMessage()).contains("remove what the drill made with"
+        + " test-failover-cleanup");
     ReplicatedItem item = world.item();
     assertThat(item.state()).isEqualTo(ProtectionState.Protected);
     assertThat(item.runningOperation()).isNull();
