@@ -66,18 +66,20 @@ public record ReplicatedItem(
 
   /**
    * The item with its replication set up towards {@code newTarget} by reprotect number {@code
-   * cycle}: its replica disks and cache account. A new protection supersedes the failover it
-   * follows, so the item no longer counts as failover-committed. State and running operation are
-   * left as they are; releasing the operation settles them.
+   * cycle}: its replica disks and cache account, and the network of the VM it protects, {@code
+   * sourceNetwork}. A new protection supersedes the failover it follows, so the item no longer
+   * counts as failover-committed. State and running operation are left as they are; releasing the
+   * operation settles them.
    */
-  public ReplicatedItem withReplicationTo(
-      ItemSide newTarget, String cacheAccount, List<ReplicaDisk> replicas, int cycle) {
+  public ReplicatedItem withReplicationTo(ItemSide newTarget, String sourceNetwork,
+      String cacheAccount, List<ReplicaDisk> replicas, int cycle) {
     boolean sourceIsPrimary = activeLocation.equals(primary.region());
+    ItemSide newSource = source().withNetwork(sourceNetwork);
     return new ReplicatedItem(
         vault,
         name,
-        sourceIsPrimary ? primary : newTarget,
-        sourceIsPrimary ? newTarget : recovery,
+        sourceIsPrimary ? newSource : newTarget,
+        sourceIsPrimary ? newTarget : newSource,
         activeLocation,
         state,
         policy,
@@ -91,11 +93,15 @@ public record ReplicatedItem(
   }
 
   /**
-   * The item failed over to {@code region}: the VM is active there now, so source and target
-   * swap. Idempotent: the region is named, not toggled, so a retry never swaps back.
+   * The item failed over to {@code region}, its VM booted there on {@code network}: the VM is
+   * active there now, so source and target swap. Idempotent: the region is named, not toggled, so
+   * a retry never swaps back.
    */
-  public ReplicatedItem failedOverTo(String region) {
-    return new ReplicatedItem(vault, name, primary, recovery, region, state, policy,
+  public ReplicatedItem failedOverTo(String region, String network) {
+    boolean bootedInPrimary = region.equals(primary.region());
+    ItemSide booted = (bootedInPrimary ? primary : recovery).withNetwork(network);
+    return new ReplicatedItem(vault, name, bootedInPrimary ? booted : primary,
+        bootedInPrimary ? recovery : booted, region, state, policy,
         cacheStorageAccount, replicaDisks, runningOperation, false, migrationCompleted,
         reprotectCycles, testFailoverLive);
   }

@@ -34,7 +34,7 @@ public final class FailoverCompletionImpl implements FailoverCompletion {
       ItemLifecycle operation = plan.operation();
       if (operation == ItemLifecycle.Failover) {
         azure.recoveryServices().putReplicatedItem(caller,
-            item.failedOverTo(plan.recoveryRegion()));
+            item.failedOverTo(plan.recoveryRegion(), plan.networkId()));
       } else if (operation == ItemLifecycle.CommitFailover) {
         // A point's cut is of the VM of the old direction, now the item's target side. It goes
         // before its point: a retry finds the cut through the point.

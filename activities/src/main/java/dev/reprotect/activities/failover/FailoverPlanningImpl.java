@@ -86,15 +86,18 @@ public final class FailoverPlanningImpl implements FailoverPlanning {
       throw new ReprotectRefusal(ReprotectErrorCode.TargetRegionUnavailable, "the region to fail"
           + " over to, " + target.region() + ", is unavailable; nothing was changed");
     }
-    String sourceNetwork = azure.compute().virtualMachine(source.resourceGroup(), item.name())
+    // The network recorded at protection time: the source VM may be the very thing that was
+    // lost. Items recorded before sides carried it fall back to the live VM's.
+    String sourceNetwork = source.network() != null ? source.network() : azure.compute()
+        .virtualMachine(source.resourceGroup(), item.name())
         .map(VirtualMachine::networkId).orElse(null);
     String network = sourceNetwork == null ? null : azure.network()
         .networkMapping(source.region(), sourceNetwork, target.region())
         .map(mapping -> mapping.targetNetworkId()).orElse(null);
     if (network == null) {
       throw new ReprotectRefusal(ReprotectErrorCode.NetworkMappingMissing, "no network mapping"
-          + " from " + (sourceNetwork == null ? "the source VM's network (the VM is gone)"
-          : sourceNetwork) + " in " + source.region() + " to " + target.region());
+          + " from " + (sourceNetwork == null ? "the source VM's network (the VM is gone and"
+          + " the item recorded no network)" : sourceNetwork) + " in " + source.region() + " to " + target.region());
     }
     if (request.operation() == ItemLifecycle.Failover
         && !PointSelector.LATEST.equals(request.point())) {

@@ -16,6 +16,7 @@ import dev.reprotect.azure.RecoveryPointType;
 import dev.reprotect.azure.ReplicaDisk;
 import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.ResourceIds;
+import dev.reprotect.azure.VirtualMachine;
 import jakarta.inject.Inject;
 import java.util.List;
 
@@ -41,9 +42,15 @@ public final class DeltaReplicationActivitiesImpl implements DeltaReplicationAct
       PlannedArtefact set = plan.availabilitySet();
       ItemSide target = new ItemSide(plan.targetRegion(), plan.targetResourceGroup().name(),
           plan.targetStorageAccount().name(),
-          set == null ? null : ResourceIds.availabilitySet(set.resourceGroup(), set.name()));
-      azure.recoveryServices().putReplicatedItem(caller, item.withReplicationTo(
-          target, plan.cacheStorageAccount().name(), replicas, plan.cycle()));
+          set == null ? null : ResourceIds.availabilitySet(set.resourceGroup(), set.name()),
+          null);
+      // Recorded now so that a failover finds the network once the protected VM is lost.
+      String sourceNetwork = azure.compute()
+          .virtualMachine(plan.sourceResourceGroup(), op.vm())
+          .map(VirtualMachine::networkId)
+          .orElse(item.source().network());
+      azure.recoveryServices().putReplicatedItem(caller, item.withReplicationTo(target,
+          sourceNetwork, plan.cacheStorageAccount().name(), replicas, plan.cycle()));
       String pointId = start.firstPointId() != null ? start.firstPointId() : firstPointId(op);
       azure.recoveryServices().createRecoveryPoint(caller, op.vault(), op.vm(), pointId,
           RecoveryPointType.CrashConsistent, start.cutId());

@@ -25,6 +25,7 @@ import dev.reprotect.azure.Region;
 import dev.reprotect.azure.ReplicaDisk;
 import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.ResourceGroup;
+import dev.reprotect.azure.ResourceIds;
 import dev.reprotect.azure.RunningOperation;
 import dev.reprotect.azure.StorageAccount;
 import dev.reprotect.azure.Vault;
@@ -446,6 +447,24 @@ abstract class AzureBackendContract extends BackendContractBase {
         AzureErrorCode.ResourceNotFound);
   }
 
+  /** What a failover maps when the VM it protects is gone. */
+  @Test
+  void anItemReadsBackTheNetworkRecordedForEachSide() {
+    ReplicatedItem item = item();
+    String eastNetwork = ResourceIds.virtualNetwork(RG_EAST, "vnet-east");
+    String southeastNetwork = ResourceIds.virtualNetwork(RG_SE, "vnet-se");
+
+    ReplicatedItem withNetworks = new ReplicatedItem("contoso", "web-01",
+        item.primary().withNetwork(eastNetwork), item.recovery().withNetwork(southeastNetwork),
+        item.activeLocation(), item.state(), item.policy(), item.cacheStorageAccount(),
+        item.replicaDisks(), null, item.failoverCommitted(), item.migrationCompleted());
+
+    assertThat(azure.recoveryServices().putReplicatedItem(CALLER, withNetworks))
+        .isEqualTo(withNetworks);
+    assertThat(azure.recoveryServices().replicatedItem("contoso", "web-01"))
+        .contains(withNetworks);
+  }
+
   @Test
   void aNetworkIsDeletedOnlyOnceNoVmIsOnItAndDeletingItAgainSucceeds() {
     StorageAccount account = account("steast", RG_EAST, EAST);
@@ -476,7 +495,7 @@ abstract class AzureBackendContract extends BackendContractBase {
     azure.storage().writeBlock(CALLER, replica, 0, block(0));
     ReplicatedItem item = item();
     azure.recoveryServices().putReplicatedItem(CALLER, item.withReplicationTo(item.target(),
-        null, List.of(new ReplicaDisk("os", "web-01-osdisk", replica)), item.reprotectCycles()));
+        item.source().network(), null, List.of(new ReplicaDisk("os", "web-01-osdisk", replica)), item.reprotectCycles()));
 
     RecoveryPoint point = azure.recoveryServices().createRecoveryPoint(CALLER, "contoso",
         "web-01", "p1", RecoveryPointType.CrashConsistent, null);

@@ -282,11 +282,13 @@ public final class RecoveryServicesJson {
     out.put("resourceGroup", side.resourceGroup());
     out.put("storageAccount", side.storageAccount());
     out.put("availabilitySet", side.availabilitySet());
+    out.put("network", side.network());
     return out;
   }
 
   private static ItemSide side(JsonNode node) {
     return new ItemSide(requireText(node, "region"), optionalText(node, "resourceGroup"),
-        optionalText(node, "storageAccount"), optionalText(node, "availabilitySet"));
+        optionalText(node, "storageAccount"), optionalText(node, "availabilitySet"),
+        optionalText(node, "network"));
   }
 }

@@ -62,6 +62,8 @@ class EnableReplicationWorkflowTest {
     assertThat(item.runningOperation()).isNull();
     assertThat(item.source().region()).isEqualTo(world.world.scenario.sourceRegion());
     assertThat(item.target().region()).isEqualTo(world.world.scenario.targetRegion());
+    assertThat(item.source().network()).as("recorded for a failover once the VM is lost")
+        .isEqualTo(world.sourceVm().networkId());
     assertThat(world.replicaChecksums()).as("the replicas, read from their bytes")
         .isEqualTo(source).hasSize(2);
     assertThat(summary.disks()).extracting(DiskSummary::seedBytesCopied).containsOnly(0L);
