@@ -97,7 +97,8 @@ public final class FailoverPlanningImpl implements FailoverPlanning {
     if (network == null) {
       throw new ReprotectRefusal(ReprotectErrorCode.NetworkMappingMissing, "no network mapping"
           + " from " + (sourceNetwork == null ? "the source VM's network (the VM is gone and"
-          + " the item recorded no network)" : sourceNetwork) + " in " + source.region() + " to " + target.region());
+          + " the item recorded no network)" : sourceNetwork) + " in " + source.region()
+          + " to " + target.region());
     }
     if (request.operation() == ItemLifecycle.Failover
         && !PointSelector.LATEST.equals(request.point())) {

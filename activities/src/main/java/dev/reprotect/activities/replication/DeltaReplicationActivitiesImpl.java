@@ -40,6 +40,7 @@ public final class DeltaReplicationActivitiesImpl implements DeltaReplicationAct
           .map(disk -> new ReplicaDisk(disk.slot(), disk.name(), disk.replica()))
           .toList();
       PlannedArtefact set = plan.availabilitySet();
+      // No VM runs on the target side: the failover that makes one records its network.
       ItemSide target = new ItemSide(plan.targetRegion(), plan.targetResourceGroup().name(),
           plan.targetStorageAccount().name(),
           set == null ? null : ResourceIds.availabilitySet(set.resourceGroup(), set.name()),

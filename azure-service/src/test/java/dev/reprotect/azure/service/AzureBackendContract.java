@@ -495,7 +495,8 @@ abstract class AzureBackendContract extends BackendContractBase {
     azure.storage().writeBlock(CALLER, replica, 0, block(0));
     ReplicatedItem item = item();
     azure.recoveryServices().putReplicatedItem(CALLER, item.withReplicationTo(item.target(),
-        item.source().network(), null, List.of(new ReplicaDisk("os", "web-01-osdisk", replica)), item.reprotectCycles()));
+        item.source().network(), null, List.of(new ReplicaDisk("os", "web-01-osdisk", replica)),
+        item.reprotectCycles()));
 
     RecoveryPoint point = azure.recoveryServices().createRecoveryPoint(CALLER, "contoso",
         "web-01", "p1", RecoveryPointType.CrashConsistent, null);
