@@ -25,9 +25,10 @@ import java.util.List;
 
 /**
  * One replication cycle against the backend. The changed blocks are found in the source region
- * (the page-range diff of two cuts' snapshots, listed in one call per page of ranges), staged in the cache storage account of the source region (an
- * in-region copy that shares the cut's blocks), shipped from there to the replicas (what crosses
- * regions, metered), and each replica is verified from its bytes against its cut.
+ * (the page-range diff of two cuts' snapshots, listed in one call per page of ranges), staged in
+ * the cache storage account of the source region (an in-region copy that shares the cut's
+ * blocks), shipped from there to the replicas (what crosses regions, metered), and each replica
+ * is verified from its bytes against its cut.
  */
 public final class ReplicationCycleActivitiesImpl implements ReplicationCycleActivities {
   /** The container of the cache storage account where a cycle stages its changed blocks. */
