@@ -25,6 +25,10 @@ public enum AzureErrorCode {
   FailoverNotCommitted(false),
   /** Replication is enabled already: the item is past its first protection. */
   AlreadyEnabled(false),
+  /** A test failover of the item is live (recorded on it): only its cleanup may start. */
+  TestFailoverInProgress(false),
+  /** A cleanup of an item with no test failover recorded. */
+  NoTestFailover(false),
   RegionUnavailable(true),
   TooManyRequests(true),
   InternalServerError(true);

@@ -31,6 +31,13 @@ import java.util.Set;
  * TestFailover         Protected                      Protected           Protected          Protected
  * TestFailoverCleanup  Protected                      Protected           Protected          Protected
  * </pre>
+ *
+ * <p>A drill is recorded on the item ({@link ReplicatedItem#testFailoverLive()}) by the claim of
+ * its test failover, whatever becomes of that job, since its copy may be up from then on; only
+ * a cleanup that succeeds ends it. While it is recorded, its cleanup is the one operation an item
+ * may start: any other is refused with {@link AzureErrorCode#TestFailoverInProgress}, so a
+ * failover never leaves a drill's copy behind in the region it fails over to. A cleanup with no
+ * drill recorded is {@link AzureErrorCode#NoTestFailover}.
  */
 public enum ItemLifecycle {
   EnableReplication(Set.of(EnableFailed), EnablingProtection, Protected, EnableFailed,
@@ -83,9 +90,20 @@ public enum ItemLifecycle {
   }
 
   /**
+   * The item claimed by {@code operation} into {@code newState}, as {@link #checkClaim} allows:
+   * a test failover's claim records its drill.
+   */
+  public ReplicatedItem claimed(ReplicatedItem item, RunningOperation operation,
+      ProtectionState newState) {
+    checkClaim(item, operation, newState);
+    ReplicatedItem claimed = item.withRunningOperation(operation, newState);
+    return this == TestFailover ? claimed.withTestFailoverLive(true) : claimed;
+  }
+
+  /**
    * Refuses {@code operation}'s claim of {@code item} into {@code newState} unless the table
    * allows it: from one of its states, or from its running state when an earlier run of the same
-   * operation id left the claim being taken over.
+   * operation id left the claim being taken over; and unless the item's drill allows it.
    */
   public void checkClaim(ReplicatedItem item, RunningOperation operation,
       ProtectionState newState) {
@@ -99,6 +117,22 @@ public enum ItemLifecycle {
       throw new AzureException(refusalFor(item.state()), String.format(
           "%s is %s: a %s starts only from %s; nothing was changed", item.name(), item.state(),
           name(), from));
+    }
+    if (!takeOver) {
+      checkDrill(item);
+    }
+  }
+
+  /** Refuses any operation but a cleanup while a drill is recorded, and a cleanup without one. */
+  private void checkDrill(ReplicatedItem item) {
+    if (this == TestFailoverCleanup && !item.testFailoverLive()) {
+      throw new AzureException(AzureErrorCode.NoTestFailover, item.name()
+          + " has no test failover to clean up; nothing was changed");
+    }
+    if (this != TestFailoverCleanup && item.testFailoverLive()) {
+      throw new AzureException(AzureErrorCode.TestFailoverInProgress, String.format("a test"
+          + " failover of %s is live: clean it up with test-failover-cleanup before a %s;"
+          + " nothing was changed", item.name(), name()));
     }
   }
 

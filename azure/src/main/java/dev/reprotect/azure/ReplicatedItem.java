@@ -4,7 +4,10 @@ import java.util.List;
 
 /**
  * A protected VM as the vault records it. Source and target follow the active location, so every
- * rule reads the same in both directions: the source is where the VM runs now.
+ * rule reads the same in both directions: the source is where the VM runs now. {@code
+ * testFailoverLive} records a drill from the claim of its test failover to the end of its
+ * cleanup: whatever the drill made may be up in the target region meanwhile, so {@link
+ * ItemLifecycle} refuses every other operation on the item.
  */
 public record ReplicatedItem(
     String vault,
@@ -19,15 +22,16 @@ public record ReplicatedItem(
     RunningOperation runningOperation,
     boolean failoverCommitted,
     boolean migrationCompleted,
-    int reprotectCycles) {
+    int reprotectCycles,
+    boolean testFailoverLive) {
 
-  /** An item that was never reprotected. */
+  /** An item that was never reprotected, with no drill. */
   public ReplicatedItem(String vault, String name, ItemSide primary, ItemSide recovery,
       String activeLocation, ProtectionState state, ReplicationPolicy policy,
       String cacheStorageAccount, List<ReplicaDisk> replicaDisks,
       RunningOperation runningOperation, boolean failoverCommitted, boolean migrationCompleted) {
     this(vault, name, primary, recovery, activeLocation, state, policy, cacheStorageAccount,
-        replicaDisks, runningOperation, failoverCommitted, migrationCompleted, 0);
+        replicaDisks, runningOperation, failoverCommitted, migrationCompleted, 0, false);
   }
 
   public ReplicatedItem {
@@ -49,23 +53,33 @@ public record ReplicatedItem(
   public ReplicatedItem withRunningOperation(RunningOperation operation, ProtectionState newState) {
     return new ReplicatedItem(
         vault, name, primary, recovery, activeLocation, newState, policy, cacheStorageAccount,
-        replicaDisks, operation, failoverCommitted, migrationCompleted, reprotectCycles);
+        replicaDisks, operation, failoverCommitted, migrationCompleted, reprotectCycles,
+        testFailoverLive);
+  }
+
+  /** The item with its drill recorded ({@code live}) or cleaned up. */
+  public ReplicatedItem withTestFailoverLive(boolean live) {
+    return new ReplicatedItem(vault, name, primary, recovery, activeLocation, state, policy,
+        cacheStorageAccount, replicaDisks, runningOperation, failoverCommitted,
+        migrationCompleted, reprotectCycles, live);
   }
 
   /**
    * The item with its replication set up towards {@code newTarget} by reprotect number {@code
-   * cycle}: its replica disks and cache account. A new protection supersedes the failover it
-   * follows, so the item no longer counts as failover-committed. State and running operation are
-   * left as they are; releasing the operation settles them.
+   * cycle}: its replica disks and cache account, and the network of the VM it protects, {@code
+   * sourceNetwork}. A new protection supersedes the failover it follows, so the item no longer
+   * counts as failover-committed. State and running operation are left as they are; releasing the
+   * operation settles them.
    */
-  public ReplicatedItem withReplicationTo(
-      ItemSide newTarget, String cacheAccount, List<ReplicaDisk> replicas, int cycle) {
+  public ReplicatedItem withReplicationTo(ItemSide newTarget, String sourceNetwork,
+      String cacheAccount, List<ReplicaDisk> replicas, int cycle) {
     boolean sourceIsPrimary = activeLocation.equals(primary.region());
+    ItemSide newSource = source().withNetwork(sourceNetwork);
     return new ReplicatedItem(
         vault,
         name,
-        sourceIsPrimary ? primary : newTarget,
-        sourceIsPrimary ? newTarget : recovery,
+        sourceIsPrimary ? newSource : newTarget,
+        sourceIsPrimary ? newTarget : newSource,
         activeLocation,
         state,
         policy,
@@ -74,23 +88,28 @@ public record ReplicatedItem(
         runningOperation,
         false,
         migrationCompleted,
-        cycle);
+        cycle,
+        testFailoverLive);
   }
 
   /**
-   * The item failed over to {@code region}: the VM is active there now, so source and target
-   * swap. Idempotent: the region is named, not toggled, so a retry never swaps back.
+   * The item failed over to {@code region}, its VM booted there on {@code network}: the VM is
+   * active there now, so source and target swap. Idempotent: the region is named, not toggled, so
+   * a retry never swaps back.
    */
-  public ReplicatedItem failedOverTo(String region) {
-    return new ReplicatedItem(vault, name, primary, recovery, region, state, policy,
+  public ReplicatedItem failedOverTo(String region, String network) {
+    boolean bootedInPrimary = region.equals(primary.region());
+    ItemSide booted = (bootedInPrimary ? primary : recovery).withNetwork(network);
+    return new ReplicatedItem(vault, name, bootedInPrimary ? booted : primary,
+        bootedInPrimary ? recovery : booted, region, state, policy,
         cacheStorageAccount, replicaDisks, runningOperation, false, migrationCompleted,
-        reprotectCycles);
+        reprotectCycles, testFailoverLive);
   }
 
   /** The failover committed: the replicas of the old direction are no longer the item's. */
   public ReplicatedItem committed() {
     return new ReplicatedItem(vault, name, primary, recovery, activeLocation, state, policy,
         cacheStorageAccount, List.of(), runningOperation, true, migrationCompleted,
-        reprotectCycles);
+        reprotectCycles, testFailoverLive);
   }
 }

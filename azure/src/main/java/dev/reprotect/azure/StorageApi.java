@@ -57,6 +57,25 @@ public interface StorageApi {
       Caller caller, BlobRef ref, long fromBlock, long toBlock, String deliverToRegion);
 
   /**
+   * The allocated page ranges of the blob in [fromBlock, toBlock), as Azure's Get Page Ranges
+   * lists them: runs of allocated blocks, at most {@code maxRanges} of them per page (Azure's
+   * {@code maxresults}). One call costs the same whatever the blob's size, so a sparse disk is
+   * listed in as many calls as it has pages of ranges. Nothing is listed past the blob's end.
+   */
+  PageRanges pageRanges(BlobRef ref, long fromBlock, long toBlock, int maxRanges);
+
+  /**
+   * The ranges of blocks in [fromBlock, toBlock) whose content differs between the blob and
+   * {@code previous}, an earlier snapshot of the same disk in the same storage account (Azure's
+   * Get Page Ranges Diff with {@code prevsnapshot}): written since, or cleared since (allocated in
+   * {@code previous} only). Found in the blob's region from the two block maps; nothing is read.
+   * Blocks past the blob's end are not part of it; another account is {@link
+   * AzureErrorCode#InvalidParameter}.
+   */
+  PageRanges pageRangesDiff(
+      BlobRef ref, BlobRef previous, long fromBlock, long toBlock, int maxRanges);
+
+  /**
    * Makes the given blocks of {@code to} equal to those of {@code from}: copied where {@code from}
    * has data (metered when the regions differ), cleared where it has none. Across regions the
    * receiving region hashes what arrived: a block that arrived different is written as received

@@ -5,7 +5,6 @@ import dev.reprotect.azure.sim.LatencyModel;
 import dev.reprotect.worker.EmbeddedTemporal;
 import dev.reprotect.worker.ReprotectModule;
 import dev.reprotect.worker.ReprotectWorker;
-import dev.reprotect.worker.SearchAttributeSetup;
 import dev.reprotect.worker.WorkerSizing;
 import dev.reprotect.worker.bench.BenchWorld;
 import dev.reprotect.worker.bench.ConcurrencyResult;
@@ -13,13 +12,10 @@ import dev.reprotect.worker.bench.FloorWorker;
 import dev.reprotect.worker.bench.LatencyRuns;
 import dev.reprotect.worker.bench.OrchestrationBench;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.WorkerFactory;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,20 +29,12 @@ import java.util.Map;
  * bench/charts/concurrency-*.png (concurrency-dev-*.png for a server).
  */
 public final class ConcurrencyRun {
-  private static final String NAMESPACE = "default";
-
   private ConcurrencyRun() {}
 
   public static void main(String[] args) {
-    List<String> arguments = new ArrayList<>(Arrays.asList(args));
-    String address = null;
-    int flag = arguments.indexOf("--address");
-    if (flag >= 0) {
-      address = arguments.get(flag + 1);
-      arguments.subList(flag, flag + 2).clear();
-    }
-    int[] concurrencies = arguments.isEmpty() ? new int[] {1, 50, 500}
-        : arguments.stream().mapToInt(Integer::parseInt).toArray();
+    RunArguments arguments = new RunArguments(args);
+    String address = arguments.option("--address").orElse(null);
+    int[] concurrencies = arguments.numbers(1, 50, 500);
     List<ConcurrencyResult> results = new ArrayList<>();
     System.out.println("| N | activities per job | reprotect /s | floor /s | throughput ratio | "
         + "p50 reprotect / floor | p99 reprotect / floor | p50 ratio | p99 ratio | machine |");
@@ -78,12 +66,9 @@ public final class ConcurrencyRun {
 
   private static ConcurrencyResult onServer(
       BenchWorld world, int n, String vaultPrefix, String address) {
-    WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(
-        WorkflowServiceStubsOptions.newBuilder().setTarget(address).build());
+    WorkflowServiceStubs service = TemporalServer.connect(address);
     try {
-      SearchAttributeSetup.registerMissing(service, NAMESPACE);
-      WorkflowClient client = WorkflowClient.newInstance(service,
-          WorkflowClientOptions.newBuilder().setNamespace(NAMESPACE).build());
+      WorkflowClient client = TemporalServer.client(service);
       WorkerFactory factory = ReprotectWorker.start(
           client, world.azure(), WorkerSizing.defaults(), FloorWorker::register);
       try {

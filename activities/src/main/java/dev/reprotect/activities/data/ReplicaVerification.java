@@ -9,10 +9,11 @@ import io.temporal.failure.ApplicationFailure;
 
 /**
  * Verification from the bytes: each side's checksum is computed by reading its bytes where they
- * live, both at once, and the two are compared. A mismatch is repaired once, by comparing the block hashes of
- * both sides range by range and resending what differs; one that survives the repair fails with
- * {@link ReplicationErrorCode#ReplicaMismatch}, so equal checksums are never reported when the
- * bytes differ.
+ * live, both at once, and the two are compared. A mismatch is repaired once, by comparing the
+ * block hashes of both sides range by range (the ranges with data on either side) and resending
+ * what differs; one that survives the repair fails with {@link
+ * ReplicationErrorCode#ReplicaMismatch}, so equal checksums are never reported when the bytes
+ * differ.
  */
 public final class ReplicaVerification {
   /** Both checksums, equal; the blocks the repair resent and the bytes it cost (0 when none). */
@@ -46,7 +47,9 @@ public final class ReplicaVerification {
     long totalBlocks = azure.storage().blob(source).orElseThrow().sizeBytes()
         / azure.storage().blockSize();
     Repair repair = new Repair();
-    for (long from = 0; from < totalBlocks; from += blocksPerRange) {
+    DataRanges data = DataRanges.allocatedOnEither(azure, source, replica, 0, totalBlocks);
+    for (long from = data.nextRange(0, blocksPerRange, totalBlocks); from < totalBlocks;
+        from = data.nextRange(from + blocksPerRange, blocksPerRange, totalBlocks)) {
       long to = Math.min(from + blocksPerRange, totalBlocks);
       RangeDiff diff = RangeDiff.of(azure, caller, source, replica, from, to, sourceRegion);
       repair.meteredBytes += diff.meteredBytes();

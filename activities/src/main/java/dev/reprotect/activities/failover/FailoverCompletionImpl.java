@@ -34,7 +34,7 @@ public final class FailoverCompletionImpl implements FailoverCompletion {
       ItemLifecycle operation = plan.operation();
       if (operation == ItemLifecycle.Failover) {
         azure.recoveryServices().putReplicatedItem(caller,
-            item.failedOverTo(plan.recoveryRegion()));
+            item.failedOverTo(plan.recoveryRegion(), plan.networkId()));
       } else if (operation == ItemLifecycle.CommitFailover) {
         // A point's cut is of the VM of the old direction, now the item's target side. It goes
         // before its point: a retry finds the cut through the point.
@@ -49,6 +49,9 @@ public final class FailoverCompletionImpl implements FailoverCompletion {
           azure.storage().deleteBlob(caller, replica.replica());
         }
         azure.recoveryServices().putReplicatedItem(caller, item.committed());
+      } else if (operation == ItemLifecycle.TestFailoverCleanup) {
+        // Under the cleanup's claim: only the cleanup that removed the drill's copy ends it.
+        azure.recoveryServices().putReplicatedItem(caller, item.withTestFailoverLive(false));
       }
       azure.recoveryServices().releaseOperation(caller, op.vault(), op.vm(), op.operationId(),
           op.runId(), operation.succeeded());

@@ -1,17 +1,19 @@
 package dev.reprotect.activities.failover;
 
 /**
- * The stable codes of a refused failover, change of point, commit or test failover, beyond the item's state
- * machine's (NotProtected, NotFailedOver: the backend's) and the reprotect's shared ones
- * (ItemNotFound, OperationInProgress, NetworkMappingMissing).
+ * The stable codes of a refused failover, change of point, commit or test failover, beyond the
+ * item's state machine's (NotProtected, NotFailedOver, TestFailoverInProgress, NoTestFailover:
+ * the backend's) and the reprotect's shared ones (ItemNotFound, OperationInProgress,
+ * NetworkMappingMissing).
  */
 public enum FailoverErrorCode {
   /** The point named does not exist, or no point of the kind asked for does. */
   RecoveryPointNotFound,
   /** A disk created from a point does not hash, read from its bytes, to the point's checksum. */
   FailoverDiskMismatch,
-  /** A test failover of the item is live (its VM or network is there): clean it up first. */
-  TestFailoverInProgress,
-  /** A cleanup of an item with no test failover to clean up. */
-  NoTestFailover
+  /**
+   * The names a test failover gives its copy ({@code <vm>-test}) or its network ({@code
+   * vnet-<vm>-test-failover}) would be longer than Azure allows.
+   */
+  TestFailoverNameTooLong
 }

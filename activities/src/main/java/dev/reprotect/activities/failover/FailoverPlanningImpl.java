@@ -8,6 +8,7 @@ import dev.reprotect.azure.BlobRef;
 import dev.reprotect.azure.ItemClaimState;
 import dev.reprotect.azure.ItemLifecycle;
 import dev.reprotect.azure.ItemSide;
+import dev.reprotect.azure.NameRules;
 import dev.reprotect.azure.RecoveryPoint;
 import dev.reprotect.azure.Region;
 import dev.reprotect.azure.ReplicatedItem;
@@ -28,6 +29,9 @@ import java.util.Optional;
 public final class FailoverPlanningImpl implements FailoverPlanning {
   /** A test failover's copy of the VM is named after it with this suffix. */
   static final String TEST_VM_SUFFIX = "-test";
+  /** The longest VM name whose drill's names Azure accepts: its network's is the longest. */
+  static final int MAX_DRILLED_VM_NAME = NameRules.VIRTUAL_NETWORK_MAX_LENGTH
+      - "vnet-".length() - TEST_VM_SUFFIX.length() - "-failover".length();
 
   private final AzureBackend azure;
 
@@ -82,15 +86,19 @@ public final class FailoverPlanningImpl implements FailoverPlanning {
       throw new ReprotectRefusal(ReprotectErrorCode.TargetRegionUnavailable, "the region to fail"
           + " over to, " + target.region() + ", is unavailable; nothing was changed");
     }
-    String sourceNetwork = azure.compute().virtualMachine(source.resourceGroup(), item.name())
+    // The network recorded at protection time: the source VM may be the very thing that was
+    // lost. Items recorded before sides carried it fall back to the live VM's.
+    String sourceNetwork = source.network() != null ? source.network() : azure.compute()
+        .virtualMachine(source.resourceGroup(), item.name())
         .map(VirtualMachine::networkId).orElse(null);
     String network = sourceNetwork == null ? null : azure.network()
         .networkMapping(source.region(), sourceNetwork, target.region())
         .map(mapping -> mapping.targetNetworkId()).orElse(null);
     if (network == null) {
       throw new ReprotectRefusal(ReprotectErrorCode.NetworkMappingMissing, "no network mapping"
-          + " from " + (sourceNetwork == null ? "the source VM's network (the VM is gone)"
-          : sourceNetwork) + " in " + source.region() + " to " + target.region());
+          + " from " + (sourceNetwork == null ? "the source VM's network (the VM is gone and"
+          + " the item recorded no network)" : sourceNetwork) + " in " + source.region()
+          + " to " + target.region());
     }
     if (request.operation() == ItemLifecycle.Failover
         && !PointSelector.LATEST.equals(request.point())) {
@@ -108,34 +116,37 @@ public final class FailoverPlanningImpl implements FailoverPlanning {
   /**
    * A test failover or its cleanup: a copy of the VM, {@code <vm>-test}, in the item's target
    * resource group, on its own network there (never the mapped one, in no availability set), so
-   * that neither the production VM nor the replication sees it. The drill is live while either
-   * exists.
+   * that neither the production VM nor the replication sees it. Whether a drill is live is the
+   * item's record, checked with the claim (see ItemLifecycle). A drill whose names Azure would
+   * refuse is refused here, before anything is made: a shortened name could not be found again
+   * from the VM's name alone, and could be another VM's.
    */
   private FailoverPlan testFailoverPlan(FailoverRequest request, ReplicatedItem item) {
-    FailoverPlan failover = failoverPlan(request, item);
     String testVm = request.vm() + TEST_VM_SUFFIX;
-    String network = ResourceIds.virtualNetwork(failover.recoveryGroup(),
-        "vnet-" + testVm + "-failover");
-    boolean live = azure.compute().virtualMachine(failover.recoveryGroup(), testVm).isPresent()
-        || azure.network().virtualNetwork(failover.recoveryGroup(), ArmIds.nameOf(network))
-            .isPresent();
+    String networkName = "vnet-" + testVm + "-failover";
     if (request.operation() == ItemLifecycle.TestFailover) {
-      if (live) {
-        throw ApplicationFailure.newNonRetryableFailure(String.format("a test failover of %s is"
-            + " live (%s in %s): clean it up with test-failover-cleanup first; nothing was"
-            + " changed", request.vm(), testVm, failover.recoveryGroup()),
-            FailoverErrorCode.TestFailoverInProgress.name());
-      }
+      requireValidName(NameRules.isValidVmName(testVm), "VM", testVm, request.vm());
+      requireValidName(NameRules.isValidVirtualNetworkName(networkName), "network",
+          networkName, request.vm());
+    }
+    FailoverPlan failover = failoverPlan(request, item);
+    if (request.operation() == ItemLifecycle.TestFailover) {
       requirePoint(request.vault(), request.vm(), PointSelector.forTestFailover(request.point()));
-    } else if (!live) {
-      throw ApplicationFailure.newNonRetryableFailure(String.format("%s has no test failover to"
-          + " clean up (no %s in %s); nothing was changed", request.vm(), testVm,
-          failover.recoveryGroup()), FailoverErrorCode.NoTestFailover.name());
     }
     return new FailoverPlan(failover.vault(), failover.vm(), failover.operation(),
         failover.point(), failover.sourceRegion(), failover.sourceGroup(),
-        failover.recoveryRegion(), failover.recoveryGroup(), failover.recoveryAccount(), network,
-        null, failover.disks(), failover.checked(), testVm);
+        failover.recoveryRegion(), failover.recoveryGroup(), failover.recoveryAccount(),
+        ResourceIds.virtualNetwork(failover.recoveryGroup(), networkName), null,
+        failover.disks(), failover.checked(), testVm);
+  }
+
+  private static void requireValidName(boolean valid, String kind, String name, String vm) {
+    if (!valid) {
+      throw ApplicationFailure.newNonRetryableFailure(String.format("a test failover of %s"
+          + " would name its %s %s (%d characters), longer than Azure allows; the drill needs a"
+          + " VM name of at most %d characters; nothing was changed", vm, kind, name,
+          name.length(), MAX_DRILLED_VM_NAME), FailoverErrorCode.TestFailoverNameTooLong.name());
+    }
   }
 
   /** A change of point or a commit: the VM runs in the item's (swapped) source side. */

@@ -8,6 +8,7 @@ import dev.reprotect.activities.VmShutdown;
 import dev.reprotect.azure.AzureBackend;
 import dev.reprotect.azure.BlobRef;
 import dev.reprotect.azure.Caller;
+import dev.reprotect.azure.PageBlob;
 import dev.reprotect.azure.PowerState;
 import dev.reprotect.azure.VirtualMachine;
 import dev.reprotect.azure.VirtualNetwork;
@@ -41,7 +42,7 @@ public final class RecoveryVmActivitiesImpl implements RecoveryVmActivities {
   public CreatedDisk createDiskFromPoint(DiskFromPoint request) {
     FailoverPlan plan = request.plan();
     BlobRef disk = new BlobRef(plan.recoveryAccount(), DISK_CONTAINER,
-        plan.recoveryVmName() + "-" + request.slot() + "-" + request.pointId() + ".vhd");
+        diskNamePrefix(plan, request.slot()) + request.pointId() + ".vhd");
     return AzureFailures.translated(plan.recoveryRegion(), () -> {
       if (azure.storage().blob(disk).isEmpty()) {
         Caller caller = ActivityCaller.current();
@@ -106,10 +107,33 @@ public final class RecoveryVmActivitiesImpl implements RecoveryVmActivities {
             ArmIds.nameOf(plan.networkId()), plan.recoveryRegion())));
   }
 
+  /**
+   * Deletes the drill's VM, its disks with it, then the disks a drill stopped before its VM was
+   * made (cancelled or failed after a copy) left unattached; a disk a VM of the copy's name
+   * uses is left alone.
+   */
   @Override
   public void deleteTestVm(FailoverPlan plan) {
-    AzureFailures.translated(plan.recoveryRegion(), () -> azure.compute().deleteVirtualMachine(
-        ActivityCaller.current(), plan.recoveryGroup(), plan.recoveryVmName()));
+    AzureFailures.translated(plan.recoveryRegion(), () -> {
+      Caller caller = ActivityCaller.current();
+      azure.compute().deleteVirtualMachine(caller, plan.recoveryGroup(), plan.recoveryVmName());
+      Set<BlobRef> attached = azure.compute()
+          .virtualMachinesNamed(plan.recoveryRegion(), plan.recoveryVmName()).stream()
+          .flatMap(vm -> vm.disks().stream()).map(VmDisk::vhd).collect(Collectors.toSet());
+      azure.storage().blobs(plan.recoveryAccount(), DISK_CONTAINER).stream().map(PageBlob::ref)
+          .filter(blob -> !attached.contains(blob) && isDiskOf(plan, blob))
+          .forEach(blob -> azure.storage().deleteBlob(caller, blob));
+    });
+  }
+
+  /** The name of a disk the plan makes for {@code slot}, up to its point's id. */
+  private static String diskNamePrefix(FailoverPlan plan, String slot) {
+    return plan.recoveryVmName() + "-" + slot + "-";
+  }
+
+  private static boolean isDiskOf(FailoverPlan plan, BlobRef blob) {
+    return blob.blob().endsWith(".vhd") && plan.disks().stream()
+        .anyMatch(disk -> blob.blob().startsWith(diskNamePrefix(plan, disk.slot())));
   }
 
   @Override

@@ -165,7 +165,8 @@ public final class EnablePlanner {
     String sourceAccount = vm.osDisk().vhd().storageAccount();
     ItemSide source = new ItemSide(vm.location(), vm.resourceGroup(), sourceAccount,
         vm.availabilitySet() == null ? null
-            : ResourceIds.availabilitySet(vm.resourceGroup(), vm.availabilitySet()));
+            : ResourceIds.availabilitySet(vm.resourceGroup(), vm.availabilitySet()),
+        vm.networkId());
     ItemSide recovery = new ItemSide(mapping.targetRegion(),
         vm.resourceGroup() + TARGET_GROUP_SUFFIX,
         StorageAccountNaming.name(sourceAccount, ReprotectPlanner.TARGET_ACCOUNT_SUFFIX));

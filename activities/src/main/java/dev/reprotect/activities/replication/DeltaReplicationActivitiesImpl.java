@@ -16,6 +16,7 @@ import dev.reprotect.azure.RecoveryPointType;
 import dev.reprotect.azure.ReplicaDisk;
 import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.ResourceIds;
+import dev.reprotect.azure.VirtualMachine;
 import jakarta.inject.Inject;
 import java.util.List;
 
@@ -39,11 +40,18 @@ public final class DeltaReplicationActivitiesImpl implements DeltaReplicationAct
           .map(disk -> new ReplicaDisk(disk.slot(), disk.name(), disk.replica()))
           .toList();
       PlannedArtefact set = plan.availabilitySet();
+      // No VM runs on the target side: the failover that makes one records its network.
       ItemSide target = new ItemSide(plan.targetRegion(), plan.targetResourceGroup().name(),
           plan.targetStorageAccount().name(),
-          set == null ? null : ResourceIds.availabilitySet(set.resourceGroup(), set.name()));
-      azure.recoveryServices().putReplicatedItem(caller, item.withReplicationTo(
-          target, plan.cacheStorageAccount().name(), replicas, plan.cycle()));
+          set == null ? null : ResourceIds.availabilitySet(set.resourceGroup(), set.name()),
+          null);
+      // Recorded now so that a failover finds the network once the protected VM is lost.
+      String sourceNetwork = azure.compute()
+          .virtualMachine(plan.sourceResourceGroup(), op.vm())
+          .map(VirtualMachine::networkId)
+          .orElse(item.source().network());
+      azure.recoveryServices().putReplicatedItem(caller, item.withReplicationTo(target,
+          sourceNetwork, plan.cacheStorageAccount().name(), replicas, plan.cycle()));
       String pointId = start.firstPointId() != null ? start.firstPointId() : firstPointId(op);
       azure.recoveryServices().createRecoveryPoint(caller, op.vault(), op.vm(), pointId,
           RecoveryPointType.CrashConsistent, start.cutId());

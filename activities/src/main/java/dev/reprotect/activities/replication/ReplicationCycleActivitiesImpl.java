@@ -2,6 +2,7 @@ package dev.reprotect.activities.replication;
 
 import dev.reprotect.activities.ActivityCaller;
 import dev.reprotect.activities.AzureFailures;
+import dev.reprotect.activities.data.DataRanges;
 import dev.reprotect.activities.data.HeartbeatPace;
 import dev.reprotect.activities.data.RangeDiff;
 import dev.reprotect.activities.data.ReliableTransfer;
@@ -24,9 +25,10 @@ import java.util.List;
 
 /**
  * One replication cycle against the backend. The changed blocks are found in the source region
- * (the page-range diff of two cuts), staged in the cache storage account of the source region (an
- * in-region copy that shares the cut's blocks), shipped from there to the replicas (what crosses
- * regions, metered), and each replica is verified from its bytes against its cut.
+ * (the page-range diff of two cuts' snapshots, listed in one call per page of ranges), staged in
+ * the cache storage account of the source region (an in-region copy that shares the cut's
+ * blocks), shipped from there to the replicas (what crosses regions, metered), and each replica
+ * is verified from its bytes against its cut.
  */
 public final class ReplicationCycleActivitiesImpl implements ReplicationCycleActivities {
   /** The container of the cache storage account where a cycle stages its changed blocks. */
@@ -81,10 +83,14 @@ public final class ReplicationCycleActivitiesImpl implements ReplicationCycleAct
       CutDisk disk = cut.disk(replica.slot());
       BlobRef staging = prepare(caller, item, request, disk, replica.replica());
       long totalBlocks = disk.sizeBytes() / azure.storage().blockSize();
-      while (progress.nextBlock() < totalBlocks) {
-        long from = progress.nextBlock();
+      DataRanges candidates = candidates(
+          group, request, disk, replica.replica(), progress.nextBlock(), totalBlocks);
+      long from = candidates.nextRange(progress.nextBlock(), blocksPerRange, totalBlocks);
+      while (from < totalBlocks) {
         long to = Math.min(from + blocksPerRange, totalBlocks);
-        ChangedRange changed = changed(caller, item, request, disk, replica.replica(), from, to);
+        ChangedRange changed = request.baseCutId() == null
+            ? compared(caller, item, disk, replica.replica(), from, to)
+            : new ChangedRange(candidates.blocksIn(from, to), 0);
         // Between two batches: a safe point, and where a retry resumes.
         progress = pace.sendRange(progress.advance(from, 0, 0, changed.meteredBytes()),
             changed.blocks(), to, (sent, batch, reached) -> {
@@ -95,6 +101,7 @@ public final class ReplicationCycleActivitiesImpl implements ReplicationCycleAct
               return sent.advance(reached, batch.size(),
                   staged.blocksCopied() * azure.storage().blockSize(), shipped.meteredBytes());
             });
+        from = candidates.nextRange(progress.nextBlock(), blocksPerRange, totalBlocks);
       }
       ReplicaVerification.Verified verified = ReplicaVerification.verify(azure, caller,
           disk.snapshot(), replica.replica(), item.source().region(), blocksPerRange, pace,
@@ -128,18 +135,31 @@ public final class ReplicationCycleActivitiesImpl implements ReplicationCycleAct
   private record ChangedRange(List<Long> blocks, long meteredBytes) {}
 
   /**
-   * The page-range diff of the two cuts, found in the source region from the cuts alone; without
-   * a base (the replicas hold no known cut) the block hashes of both sides are compared instead.
+   * The blocks that may have to ship from {@code fromBlock} on. With a base cut, the page-range
+   * diff of the two cuts' snapshots, found in the source region from the cuts alone: exactly the
+   * blocks to ship. Without one (the replicas hold no known cut), the blocks allocated on either
+   * side, whose hashes are then compared range by range.
    */
-  private ChangedRange changed(Caller caller, ReplicatedItem item, ShipCut request, CutDisk disk,
-      BlobRef replica, long from, long to) {
+  private DataRanges candidates(String group, ShipCut request, CutDisk disk, BlobRef replica,
+      long fromBlock, long totalBlocks) {
     if (request.baseCutId() == null) {
-      RangeDiff diff = RangeDiff.of(
-          azure, caller, disk.snapshot(), replica, from, to, item.source().region());
-      return new ChangedRange(diff.differing(), diff.meteredBytes());
+      return DataRanges.allocatedOnEither(
+          azure, disk.snapshot(), replica, fromBlock, totalBlocks);
     }
-    return new ChangedRange(azure.compute().changedBlocks(item.source().resourceGroup(),
-        request.vm(), request.baseCutId(), request.cutId(), disk.slot(), from, to).blocks(), 0);
+    // A disk the base cut did not have was empty then: all it holds is new.
+    return cut(group, request.vm(), request.baseCutId()).disks().stream()
+        .filter(base -> base.slot().equals(disk.slot())).findFirst()
+        .map(base -> DataRanges.changedSince(
+            azure, disk.snapshot(), base.snapshot(), fromBlock, totalBlocks))
+        .orElseGet(() -> DataRanges.allocated(azure, disk.snapshot(), fromBlock, totalBlocks));
+  }
+
+  /** The blocks of a range whose hashes differ between the cut and the replica. */
+  private ChangedRange compared(Caller caller, ReplicatedItem item, CutDisk disk, BlobRef replica,
+      long from, long to) {
+    RangeDiff diff = RangeDiff.of(
+        azure, caller, disk.snapshot(), replica, from, to, item.source().region());
+    return new ChangedRange(diff.differing(), diff.meteredBytes());
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.reprotect.activities.DiskSyncResult;
 import dev.reprotect.activities.PlannedDisk;
 import dev.reprotect.activities.ReplicationErrorCode;
 import dev.reprotect.activities.SyncProgress;
+import dev.reprotect.activities.data.DataRanges;
 import dev.reprotect.activities.data.HeartbeatPace;
 import dev.reprotect.activities.data.RangeDiff;
 import dev.reprotect.activities.data.ReliableTransfer;
@@ -26,7 +27,8 @@ import jakarta.inject.Named;
  * The initial sync of a disk. The source's hashes are computed and compared in the source
  * region; the replica's hashes are computed in the target region and are all that crosses before
  * the differing blocks do. Both are hashes of the bytes, read where they live. Every block
- * allocated on either side is considered: one only the replica has is cleared. Blocks the target
+ * allocated on either side is considered (both sides' page ranges say which, so the ranges that
+ * are empty on both cost no call): one only the replica has is cleared. Blocks the target
  * region received corrupted are sent again before the range counts as done, and the synced
  * replica is verified from its bytes against the source's.
  */
@@ -69,8 +71,11 @@ public final class InitialSyncActivitiesImpl implements InitialSyncActivities {
         .orElse(SyncProgress.start(totalBlocks, blockSize));
     long resumedFrom = progress.nextBlock();
     HeartbeatPace pace = HeartbeatPace.ofCurrentActivity();
-    while (progress.nextBlock() < totalBlocks) {
-      long rangeStart = progress.nextBlock();
+    // Blocks unallocated on both sides are equal already: only ranges with data are compared.
+    DataRanges data = DataRanges.allocatedOnEither(
+        azure, from, disk.replica(), resumedFrom, totalBlocks);
+    long rangeStart = data.nextRange(resumedFrom, blocksPerRange, totalBlocks);
+    while (rangeStart < totalBlocks) {
       long rangeEnd = Math.min(rangeStart + blocksPerRange, totalBlocks);
       RangeDiff diff = RangeDiff.of(
           azure, caller, from, disk.replica(), rangeStart, rangeEnd, input.sourceRegion());
@@ -82,7 +87,9 @@ public final class InitialSyncActivitiesImpl implements InitialSyncActivities {
             return sent.advance(reached, transfer.meteredBytes(), transfer.blocksCopied(),
                 transfer.blocksCleared());
           });
+      rangeStart = data.nextRange(progress.nextBlock(), blocksPerRange, totalBlocks);
     }
+    progress = progress.advance(totalBlocks, 0, 0, 0);
     ReplicaVerification.Verified verified = ReplicaVerification.verify(azure, caller, from,
         disk.replica(), input.sourceRegion(), blocksPerRange, pace, progress);
     return new DiskSyncResult(disk.slot(), disk.name(), source.sizeBytes(),

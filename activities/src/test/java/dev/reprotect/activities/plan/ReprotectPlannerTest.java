@@ -80,7 +80,8 @@ class ReprotectPlannerTest {
     ItemSide target = item.target();
     azure.recoveryServices().putReplicatedItem(TEST, item.withReplicationTo(
         new ItemSide(target.region(), target.resourceGroup(), "stdeletedlongago"),
-        item.cacheStorageAccount(), item.replicaDisks(), item.reprotectCycles()));
+        item.source().network(), item.cacheStorageAccount(), item.replicaDisks(),
+        item.reprotectCycles()));
     assertThat(azure.storage().storageAccount("stdeletedlongago")).isEmpty();
   }
 

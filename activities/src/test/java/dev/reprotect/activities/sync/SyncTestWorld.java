@@ -45,18 +45,24 @@ final class SyncTestWorld implements AutoCloseable {
       .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
       .build();
 
-  final SimulatedAzure azure = SimulatedAzure.seeded(SCENARIO, BLOCK_SIZE);
+  final SimulatedAzure azure;
   final TestActivityEnvironment temporal = TestActivityEnvironment.newInstance();
   final List<SyncProgress> heartbeats = new CopyOnWriteArrayList<>();
   final InitialSyncActivities sync;
   final DiskSyncInput input;
 
   SyncTestWorld() {
+    this(SCENARIO);
+  }
+
+  /** The world of {@code scenario}, whose target VM is gone: the sync of its OS disk. */
+  SyncTestWorld(Scenario scenario) {
+    azure = SimulatedAzure.seeded(scenario, BLOCK_SIZE);
     ReprotectPlan plan = new ReprotectPlanner(azure)
-        .plan(ReprotectRequest.of(SCENARIO.vault(), SCENARIO.vm()), null);
+        .plan(ReprotectRequest.of(scenario.vault(), scenario.vm()), null);
     PlannedDisk os = plan.disks().get(0);
     assertThat(os.hasSeed()).as("a full copy").isFalse();
-    assertThat(os.sizeBytes()).isEqualTo(DISK_SIZE);
+    assertThat(os.sizeBytes()).isEqualTo(scenario.diskSizeBytes());
     input = new DiskSyncInput(
         plan.vault(), plan.vm(), plan.sourceRegion(), plan.targetRegion(), os, null);
     temporal.registerActivitiesImplementations(

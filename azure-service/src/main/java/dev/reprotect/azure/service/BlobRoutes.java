@@ -13,9 +13,9 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 
 /**
- * The data plane of page blobs (our own API): blobs, one block at a time as bytes, hash lists of
- * a block range computed where the blob lives, server-side block transfers and whole-blob copies
- * (long-running), checksums.
+ * The data plane of page blobs (our own API): blobs, one block at a time as bytes, page ranges
+ * (allocated, or changed since a snapshot), hash lists of a block range computed where the blob
+ * lives, server-side block transfers and whole-blob copies (long-running), checksums.
  */
 final class BlobRoutes {
   private static final String NAMESPACE = "Microsoft.Storage";
@@ -64,6 +64,7 @@ final class BlobRoutes {
             Requests.number("fromBlock", Requests.query(ctx, "fromBlock")),
             Requests.number("toBlock", Requests.query(ctx, "toBlock")),
             Requests.query(ctx, "deliverToRegion")))));
+    app.get(ArmPaths.BLOB_PAGE_RANGES.pattern(), this::pageRanges);
     app.post(ArmPaths.BLOB_TRANSFER_BLOCKS.pattern(), ctx -> {
       Caller caller = Requests.caller(ctx);
       BlobRef to = ref(ctx);
@@ -77,6 +78,26 @@ final class BlobRoutes {
       body.put("checksum", backend.storage().checksum(ref(ctx)));
       Requests.ok(ctx, body);
     });
+  }
+
+  /** The allocated page ranges, or with a previous snapshot named, those that changed since. */
+  private void pageRanges(Context ctx) {
+    BlobRef ref = ref(ctx);
+    long fromBlock = Requests.number("fromBlock", Requests.query(ctx, "fromBlock"));
+    long toBlock = Requests.number("toBlock", Requests.query(ctx, "toBlock"));
+    long maxRanges = Requests.number("maxRanges", Requests.query(ctx, "maxRanges"));
+    if (maxRanges > Integer.MAX_VALUE) {
+      throw ArmJson.invalid("maxRanges must be at most " + Integer.MAX_VALUE);
+    }
+    if (ctx.queryParam("previousBlob") == null) {
+      Requests.ok(ctx, StorageJson.pageRanges(
+          backend.storage().pageRanges(ref, fromBlock, toBlock, (int) maxRanges)));
+      return;
+    }
+    BlobRef previous = new BlobRef(Requests.query(ctx, "previousAccount"),
+        Requests.query(ctx, "previousContainer"), Requests.query(ctx, "previousBlob"));
+    Requests.ok(ctx, StorageJson.pageRanges(backend.storage().pageRangesDiff(
+        ref, previous, fromBlock, toBlock, (int) maxRanges)));
   }
 
   private void copy(Context ctx) {

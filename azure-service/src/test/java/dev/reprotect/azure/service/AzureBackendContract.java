@@ -15,6 +15,8 @@ import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.LongOperation;
 import dev.reprotect.azure.NetworkMapping;
 import dev.reprotect.azure.PageBlob;
+import dev.reprotect.azure.PageRange;
+import dev.reprotect.azure.PageRanges;
 import dev.reprotect.azure.PowerState;
 import dev.reprotect.azure.ProtectionState;
 import dev.reprotect.azure.ItemClaimState;
@@ -25,6 +27,7 @@ import dev.reprotect.azure.Region;
 import dev.reprotect.azure.ReplicaDisk;
 import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.ResourceGroup;
+import dev.reprotect.azure.ResourceIds;
 import dev.reprotect.azure.RunningOperation;
 import dev.reprotect.azure.StorageAccount;
 import dev.reprotect.azure.Vault;
@@ -251,6 +254,75 @@ abstract class AzureBackendContract extends BackendContractBase {
   }
 
   @Test
+  void pageRangesListTheAllocatedRunsPageByPage() {
+    account("steast", RG_EAST, EAST);
+    BlobRef ref = new BlobRef("steast", "vhds", "sparse.vhd");
+    azure.storage().createPageBlob(CALLER, ref, 64L * BLOCK_SIZE);
+    for (long index : List.of(2L, 3L, 4L, 9L, 30L, 31L, 63L)) {
+      azure.storage().writeBlock(CALLER, ref, index, block(index));
+    }
+
+    assertThat(azure.storage().pageRanges(ref, 0, 64, 100)).isEqualTo(new PageRanges(List.of(
+        new PageRange(2, 3), new PageRange(9, 1), new PageRange(30, 2), new PageRange(63, 1)),
+        64));
+    PageRanges first = azure.storage().pageRanges(ref, 0, 64, 2);
+    assertThat(first).isEqualTo(
+        new PageRanges(List.of(new PageRange(2, 3), new PageRange(9, 1)), 30));
+    assertThat(azure.storage().pageRanges(ref, first.scannedTo(), 64, 2)).isEqualTo(
+        new PageRanges(List.of(new PageRange(30, 2), new PageRange(63, 1)), 64));
+    assertThat(azure.storage().pageRanges(ref, 3, 31, 100)).as("clipped to the asked range")
+        .isEqualTo(new PageRanges(
+            List.of(new PageRange(3, 2), new PageRange(9, 1), new PageRange(30, 1)), 31));
+    assertThat(azure.storage().pageRanges(ref, 10, 30, 100))
+        .isEqualTo(new PageRanges(List.of(), 30));
+    assertThat(azure.storage().pageRanges(ref, 60, Long.MAX_VALUE, 100)).as("up to the end")
+        .isEqualTo(new PageRanges(List.of(new PageRange(63, 1)), Long.MAX_VALUE));
+
+    azure.storage().writeBlock(CALLER, ref, 3, new byte[BLOCK_SIZE]);
+    assertThat(azure.storage().pageRanges(ref, 0, 10, 100).ranges()).as("a cleared block")
+        .containsExactly(new PageRange(2, 1), new PageRange(4, 1), new PageRange(9, 1));
+    assertCode(() -> azure.storage().pageRanges(ref, 5, 4, 100), AzureErrorCode.InvalidParameter);
+    assertCode(() -> azure.storage().pageRanges(ref, 0, 64, 0), AzureErrorCode.InvalidParameter);
+    assertCode(() -> azure.storage().pageRanges(new BlobRef("steast", "vhds", "none.vhd"),
+        0, 64, 100), AzureErrorCode.ResourceNotFound);
+  }
+
+  @Test
+  void aPageRangeDiffListsWhatWasWrittenOrClearedSinceTheSnapshot() {
+    account("steast", RG_EAST, EAST);
+    account("steast2", RG_EAST, EAST);
+    BlobRef disk = new BlobRef("steast", "vhds", "disk.vhd");
+    BlobRef snapshot = new BlobRef("steast", "cuts", "disk.1.vhd");
+    azure.storage().createPageBlob(CALLER, disk, 16L * BLOCK_SIZE);
+    for (long index : List.of(1L, 2L, 5L, 12L)) {
+      azure.storage().writeBlock(CALLER, disk, index, block(index));
+    }
+    azure.storage().copyBlob(CALLER, disk, snapshot);
+    azure.storage().writeBlock(CALLER, disk, 2, block(102));
+    azure.storage().writeBlock(CALLER, disk, 3, block(103));
+    azure.storage().writeBlock(CALLER, disk, 5, new byte[BLOCK_SIZE]);
+    azure.storage().writeBlock(CALLER, disk, 12, block(12));
+    azure.storage().writeBlock(CALLER, disk, 14, block(14));
+
+    assertThat(azure.storage().pageRangesDiff(disk, snapshot, 0, 16, 100)).as(
+        "2 and 3 written, 5 cleared, 12 rewritten with the same bytes, 14 written")
+        .isEqualTo(new PageRanges(
+            List.of(new PageRange(2, 2), new PageRange(5, 1), new PageRange(14, 1)), 16));
+    assertThat(azure.storage().pageRangesDiff(disk, snapshot, 0, 16, 1))
+        .isEqualTo(new PageRanges(List.of(new PageRange(2, 2)), 5));
+    assertThat(azure.storage().pageRangesDiff(disk, disk, 0, 16, 100).ranges()).isEmpty();
+
+    azure.storage().resizePageBlob(CALLER, disk, 4L * BLOCK_SIZE);
+    assertThat(azure.storage().pageRangesDiff(disk, snapshot, 0, 16, 100)).as(
+        "nothing past the blob's end, though the snapshot had 5 and 12")
+        .isEqualTo(new PageRanges(List.of(new PageRange(2, 2)), 16));
+    BlobRef elsewhere = new BlobRef("steast2", "cuts", "disk.1.vhd");
+    azure.storage().copyBlob(CALLER, snapshot, elsewhere);
+    assertCode(() -> azure.storage().pageRangesDiff(disk, elsewhere, 0, 16, 100),
+        AzureErrorCode.InvalidParameter);
+  }
+
+  @Test
   void blocksCrossRegionsOnlyAsDifferencesAndAreMetered() {
     List<BlobRef> pair = sourceAndReplica(8, 0, 2, 3);
     BlobRef source = pair.get(0);
@@ -446,6 +518,24 @@ abstract class AzureBackendContract extends BackendContractBase {
         AzureErrorCode.ResourceNotFound);
   }
 
+  /** What a failover maps when the VM it protects is gone. */
+  @Test
+  void anItemReadsBackTheNetworkRecordedForEachSide() {
+    ReplicatedItem item = item();
+    String eastNetwork = ResourceIds.virtualNetwork(RG_EAST, "vnet-east");
+    String southeastNetwork = ResourceIds.virtualNetwork(RG_SE, "vnet-se");
+
+    ReplicatedItem withNetworks = new ReplicatedItem("contoso", "web-01",
+        item.primary().withNetwork(eastNetwork), item.recovery().withNetwork(southeastNetwork),
+        item.activeLocation(), item.state(), item.policy(), item.cacheStorageAccount(),
+        item.replicaDisks(), null, item.failoverCommitted(), item.migrationCompleted());
+
+    assertThat(azure.recoveryServices().putReplicatedItem(CALLER, withNetworks))
+        .isEqualTo(withNetworks);
+    assertThat(azure.recoveryServices().replicatedItem("contoso", "web-01"))
+        .contains(withNetworks);
+  }
+
   @Test
   void aNetworkIsDeletedOnlyOnceNoVmIsOnItAndDeletingItAgainSucceeds() {
     StorageAccount account = account("steast", RG_EAST, EAST);
@@ -476,7 +566,8 @@ abstract class AzureBackendContract extends BackendContractBase {
     azure.storage().writeBlock(CALLER, replica, 0, block(0));
     ReplicatedItem item = item();
     azure.recoveryServices().putReplicatedItem(CALLER, item.withReplicationTo(item.target(),
-        null, List.of(new ReplicaDisk("os", "web-01-osdisk", replica)), item.reprotectCycles()));
+        item.source().network(), null, List.of(new ReplicaDisk("os", "web-01-osdisk", replica)),
+        item.reprotectCycles()));
 
     RecoveryPoint point = azure.recoveryServices().createRecoveryPoint(CALLER, "contoso",
         "web-01", "p1", RecoveryPointType.CrashConsistent, null);

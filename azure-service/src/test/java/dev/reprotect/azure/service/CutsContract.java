@@ -123,7 +123,8 @@ abstract class CutsContract extends BackendContractBase {
     azure.storage().createPageBlob(CALLER, replica, 4L * BLOCK_SIZE);
     azure.storage().writeBlock(CALLER, replica, 3, block(3));
     azure.recoveryServices().putReplicatedItem(CALLER, item.withReplicationTo(item.target(),
-        null, List.of(new ReplicaDisk("os", "web-01-osdisk", replica)), item.reprotectCycles()));
+        item.source().network(), null, List.of(new ReplicaDisk("os", "web-01-osdisk", replica)),
+        item.reprotectCycles()));
     String checksum = azure.storage().checksum(replica);
 
     RecoveryPoint point = azure.recoveryServices().createRecoveryPoint(CALLER, "contoso",

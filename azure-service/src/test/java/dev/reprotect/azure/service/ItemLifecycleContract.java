@@ -1,5 +1,6 @@
 package dev.reprotect.azure.service;
 
+import static dev.reprotect.azure.ProtectionState.EnableFailed;
 import static dev.reprotect.azure.ProtectionState.EnablingProtection;
 import static dev.reprotect.azure.ProtectionState.FailedOver;
 import static dev.reprotect.azure.ProtectionState.FailingOver;
@@ -78,6 +79,63 @@ abstract class ItemLifecycleContract extends BackendContractBase {
 
     assertThat(taken.runningOperation()).isEqualTo(later);
     assertThat(taken.state()).isEqualTo(FailingOver);
+  }
+
+  /**
+   * A drill is recorded by the claim of its test failover and outlives its release, failed or
+   * not: only its cleanup's own record of the end (the item written under the cleanup's claim)
+   * ends it.
+   */
+  @Test
+  void theClaimOfATestFailoverRecordsTheDrillUntilItsCleanupEndsIt() {
+    item();
+    put(Protected);
+    assertThat(claim("TestFailover", Protected).testFailoverLive()).isTrue();
+    assertThat(release("TestFailover", Protected).testFailoverLive())
+        .as("the drill's copy may be up, whether its job succeeded or not").isTrue();
+
+    ReplicatedItem cleaning = claim("TestFailoverCleanup", Protected);
+    assertThat(release("TestFailoverCleanup", Protected).testFailoverLive())
+        .as("a cleanup released without its record of the end, as a failed one is").isTrue();
+    claim("TestFailoverCleanup", Protected);
+    azure.recoveryServices().putReplicatedItem(CALLER, cleaning.withTestFailoverLive(false));
+    assertThat(release("TestFailoverCleanup", Protected).testFailoverLive()).isFalse();
+  }
+
+  /**
+   * While a drill is recorded, every operation but its cleanup is refused, from any state it
+   * could otherwise start from; a cleanup with no drill is refused too.
+   */
+  @Test
+  void whileADrillIsLiveEveryOperationButItsCleanupIsRefusedAndChangesNothing() {
+    item();
+    put(Protected);
+    claim("TestFailover", Protected);
+    release("TestFailover", Protected);
+    refusedWithDrill(Protected, "Failover", FailingOver);
+    refusedWithDrill(Protected, "TestFailover", Protected);
+    refusedWithDrill(FailoverFailed, "Failover", FailingOver);
+    refusedWithDrill(FailedOver, "CommitFailover", FailedOver);
+    refusedWithDrill(FailedOver, "ChangeRecoveryPoint", FailedOver);
+    refusedWithDrill(FailoverCommitted, "Reprotect", Reprotecting);
+    refusedWithDrill(ReprotectFailed, "Reprotect", Reprotecting);
+    refusedWithDrill(EnableFailed, "EnableReplication", EnablingProtection);
+
+    put(Protected);
+    ReplicatedItem withoutDrill = azure.recoveryServices().replicatedItem("contoso", "web-01")
+        .orElseThrow().withTestFailoverLive(false);
+    azure.recoveryServices().putReplicatedItem(CALLER, withoutDrill);
+    unchangedBy(() -> claim("TestFailoverCleanup", Protected), AzureErrorCode.NoTestFailover);
+  }
+
+  private void refusedWithDrill(ProtectionState state, String type, ProtectionState running) {
+    put(state);
+    unchangedBy(() -> claim(type, running), AzureErrorCode.TestFailoverInProgress);
+  }
+
+  private ReplicatedItem release(String type, ProtectionState end) {
+    return azure.recoveryServices().releaseOperation(CALLER, "contoso", "web-01",
+        operation(type).id(), "run-1", end);
   }
 
   /** Claims and releases one operation; returns the state it left the item in. */

@@ -24,7 +24,8 @@ public final class ArmErrors {
     return switch (code) {
       case ResourceNotFound -> 404;
       case Conflict, StorageAccountAlreadyTaken, OperationInProgress, ItemChanged, NotProtected,
-          NotFailedOver, AlreadyProtected, FailoverNotCommitted, AlreadyEnabled -> 409;
+          NotFailedOver, AlreadyProtected, FailoverNotCommitted, AlreadyEnabled,
+          TestFailoverInProgress, NoTestFailover -> 409;
       case InvalidResourceName, InvalidParameter -> 400;
       case TooManyRequests -> 429;
       case RegionUnavailable -> 503;

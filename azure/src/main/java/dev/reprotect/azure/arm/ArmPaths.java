@@ -70,6 +70,11 @@ public final class ArmPaths {
   public static final PathTemplate BLOB_BLOCK = BLOB.child("/blocks/{index}");
   /** GET with the query fromBlock, toBlock, deliverToRegion. */
   public static final PathTemplate BLOB_BLOCK_HASHES = BLOB.child("/blockHashes");
+  /**
+   * GET with the query fromBlock, toBlock, maxRanges: the blob's allocated page ranges; with
+   * previousAccount, previousContainer, previousBlob too, those that differ from that snapshot.
+   */
+  public static final PathTemplate BLOB_PAGE_RANGES = BLOB.child("/pageRanges");
   /** POST: makes the listed blocks of this blob equal to those of the source blob. */
   public static final PathTemplate BLOB_TRANSFER_BLOCKS = BLOB.child("/transferBlocks");
   public static final PathTemplate BLOB_CHECKSUM = BLOB.child("/checksum");

@@ -85,6 +85,7 @@ public final class RecoveryServicesJson {
     p.put("failoverCommitted", item.failoverCommitted());
     p.put("migrationCompleted", item.migrationCompleted());
     p.put("reprotectCycles", item.reprotectCycles());
+    p.put("testFailoverLive", item.testFailoverLive());
     return out;
   }
 
@@ -106,7 +107,7 @@ public final class RecoveryServicesJson {
         optionalText(p, "cacheStorageAccount"), disks,
         running == null ? null : runningOperation(running),
         requireBoolean(p, "failoverCommitted"), requireBoolean(p, "migrationCompleted"),
-        requireInt(p, "reprotectCycles"));
+        requireInt(p, "reprotectCycles"), requireBoolean(p, "testFailoverLive"));
   }
 
   public static ReplicatedItem replicatedItem(JsonNode node) {
@@ -281,11 +282,13 @@ public final class RecoveryServicesJson {
     out.put("resourceGroup", side.resourceGroup());
     out.put("storageAccount", side.storageAccount());
     out.put("availabilitySet", side.availabilitySet());
+    out.put("network", side.network());
     return out;
   }
 
   private static ItemSide side(JsonNode node) {
     return new ItemSide(requireText(node, "region"), optionalText(node, "resourceGroup"),
-        optionalText(node, "storageAccount"), optionalText(node, "availabilitySet"));
+        optionalText(node, "storageAccount"), optionalText(node, "availabilitySet"),
+        optionalText(node, "network"));
   }
 }

@@ -14,6 +14,8 @@ import dev.reprotect.azure.BlockHash;
 import dev.reprotect.azure.BlockHashes;
 import dev.reprotect.azure.BlockTransfer;
 import dev.reprotect.azure.PageBlob;
+import dev.reprotect.azure.PageRange;
+import dev.reprotect.azure.PageRanges;
 import dev.reprotect.azure.ResourceIds;
 import dev.reprotect.azure.StorageAccount;
 import java.util.ArrayList;
@@ -111,6 +113,34 @@ public final class StorageJson {
         entries, requireLong(node, "meteredBytes"));
   }
 
+  /** A page of page ranges: {@code {"ranges": [[firstBlock, blockCount], ...], "scannedTo": n}}. */
+  public static ObjectNode pageRanges(PageRanges page) {
+    ObjectNode out = ArmJson.object();
+    ArrayNode ranges = out.putArray("ranges");
+    page.ranges().forEach(range ->
+        ranges.addArray().add(range.firstBlock()).add(range.blockCount()));
+    out.put("scannedTo", page.scannedTo());
+    return out;
+  }
+
+  public static PageRanges pageRanges(JsonNode node) {
+    List<PageRange> ranges = new ArrayList<>();
+    JsonNode array = requireArray(node, "ranges");
+    for (int i = 0; i < array.size(); i++) {
+      JsonNode pair = array.get(i);
+      if (!pair.isArray() || pair.size() != 2 || !isLong(pair.get(0)) || !isLong(pair.get(1))
+          || pair.get(0).longValue() < 0 || pair.get(1).longValue() < 1) {
+        throw ArmJson.invalid("ranges[" + i + "] must be [firstBlock, blockCount]");
+      }
+      ranges.add(new PageRange(pair.get(0).longValue(), pair.get(1).longValue()));
+    }
+    return new PageRanges(ranges, requireLong(node, "scannedTo"));
+  }
+
+  private static boolean isLong(JsonNode value) {
+    return value.isIntegralNumber() && value.canConvertToLong();
+  }
+
   /** The body of a transferBlocks request: the source blob and the block indices. */
   public static ObjectNode transferRequest(BlobRef source, List<Long> blocks) {
     ObjectNode out = ArmJson.object();
@@ -129,7 +159,7 @@ public final class StorageJson {
     JsonNode array = requireArray(node, field);
     for (int i = 0; i < array.size(); i++) {
       JsonNode index = array.get(i);
-      if (!index.isIntegralNumber() || !index.canConvertToLong()) {
+      if (!isLong(index)) {
         throw ArmJson.invalid(field + "[" + i + "] must be an integer");
       }
       blocks.add(index.longValue());

@@ -6,6 +6,7 @@ import dev.reprotect.azure.BlockHashes;
 import dev.reprotect.azure.BlockTransfer;
 import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.PageBlob;
+import dev.reprotect.azure.PageRanges;
 import dev.reprotect.azure.StorageAccount;
 import dev.reprotect.azure.StorageApi;
 import dev.reprotect.azure.arm.ArmJson;
@@ -118,6 +119,22 @@ final class HttpStorage implements StorageApi {
     return StorageJson.blockHashes(client.get(caller, path(ArmPaths.BLOB_BLOCK_HASHES, ref)
         + ArmPaths.query("fromBlock", Long.toString(fromBlock), "toBlock", Long.toString(toBlock),
             "deliverToRegion", deliverToRegion)));
+  }
+
+  @Override
+  public PageRanges pageRanges(BlobRef ref, long fromBlock, long toBlock, int maxRanges) {
+    return StorageJson.pageRanges(client.get(path(ArmPaths.BLOB_PAGE_RANGES, ref)
+        + ArmPaths.query("fromBlock", Long.toString(fromBlock), "toBlock", Long.toString(toBlock),
+            "maxRanges", Integer.toString(maxRanges))));
+  }
+
+  @Override
+  public PageRanges pageRangesDiff(
+      BlobRef ref, BlobRef previous, long fromBlock, long toBlock, int maxRanges) {
+    return StorageJson.pageRanges(client.get(path(ArmPaths.BLOB_PAGE_RANGES, ref)
+        + ArmPaths.query("fromBlock", Long.toString(fromBlock), "toBlock", Long.toString(toBlock),
+            "maxRanges", Integer.toString(maxRanges), "previousAccount", previous.storageAccount(),
+            "previousContainer", previous.container(), "previousBlob", previous.blob())));
   }
 
   @Override

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * A page blob's metadata: its size and the hash of each allocated block, by block index. Once in
@@ -46,6 +47,21 @@ final class BlobData {
   /** The allocated blocks, read-only. */
   NavigableMap<Long, String> blocks() {
     return Collections.unmodifiableNavigableMap(blocks);
+  }
+
+  /**
+   * The blocks in [fromBlock, toBlock) allocated in either block map whose names differ there:
+   * a block's name in a region's store is the hash of its bytes, so equal names hold equal data.
+   */
+  static TreeSet<Long> differingBlocks(NavigableMap<Long, String> now,
+      NavigableMap<Long, String> before, long fromBlock, long toBlock) {
+    TreeSet<Long> differing = new TreeSet<>();
+    if (fromBlock < toBlock) {
+      differing.addAll(now.subMap(fromBlock, true, toBlock, false).keySet());
+      differing.addAll(before.subMap(fromBlock, true, toBlock, false).keySet());
+    }
+    differing.removeIf(index -> Objects.equals(now.get(index), before.get(index)));
+    return differing;
   }
 
   TreeMap<Long, String> copyOfBlocks() {

@@ -46,6 +46,8 @@ public record LatencyModel(
         Map.entry("putReplicatedItem", Duration.ofSeconds(5)),
         Map.entry("createRecoveryPoint", Duration.ofMinutes(1)),
         Map.entry("blockHashes", Duration.ofMillis(200)),
+        Map.entry("pageRanges", Duration.ofMillis(200)),
+        Map.entry("pageRangesDiff", Duration.ofMillis(200)),
         Map.entry("transferBlocks", Duration.ofMillis(200))));
   }
 

@@ -100,7 +100,7 @@ public final class ScenarioSeeder {
 
     azure.recoveryServices().createVault(SEEDER, new Vault(s.vault(), vaultGroup.name(), src));
     if (!s.unprotected()) {
-      putFailedOverItem(s, sourceGroup, sourceAccount, targetGroup, targetAccount);
+      putFailedOverItem(s, active, sourceAccount, stale, targetAccount);
       addToRecoveryPlan(s);
     }
     if (!s.targetRegionAvailable()) {
@@ -110,12 +110,15 @@ public final class ScenarioSeeder {
 
   /**
    * The VM was protected in the target region and failed over to the source region. A busy item
-   * is written with its claim as it stands, whatever the state: a world, not a transition.
+   * is written with its claim as it stands, whatever the state: a world, not a transition. Each
+   * side records the network of its VM, as the protection and the failover recorded it.
    */
-  private void putFailedOverItem(Scenario s, ResourceGroup sourceGroup,
-      StorageAccount sourceAccount, ResourceGroup targetGroup, StorageAccount targetAccount) {
-    ItemSide sourceSide = new ItemSide(s.sourceRegion(), sourceGroup.name(), sourceAccount.name());
-    ItemSide targetSide = new ItemSide(s.targetRegion(), targetGroup.name(), targetAccount.name());
+  private void putFailedOverItem(Scenario s, VirtualMachine active, StorageAccount sourceAccount,
+      VirtualMachine stale, StorageAccount targetAccount) {
+    ItemSide sourceSide = new ItemSide(s.sourceRegion(), active.resourceGroup(),
+        sourceAccount.name(), null, active.networkId());
+    ItemSide targetSide = new ItemSide(s.targetRegion(), stale.resourceGroup(),
+        targetAccount.name(), null, stale.networkId());
     azure.recoveryServices().putReplicatedItem(SEEDER, new ReplicatedItem(
         s.vault(), s.vm(), targetSide, sourceSide, s.sourceRegion(), s.itemState(),
         ReplicationPolicy.defaultPolicy(), null, List.of(), s.itemBusy()

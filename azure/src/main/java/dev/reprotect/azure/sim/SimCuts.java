@@ -15,10 +15,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.NavigableMap;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Cuts of a VM's disks: snapshot blobs made under the world's monitor, so that every disk is taken
@@ -128,18 +126,8 @@ final class SimCuts {
       }
       // Past the disk's end at the later cut there is nothing to ship: a shrink drops it.
       long end = Math.min(toBlock, now.sizeBytes() / world.blockSize);
-      TreeSet<Long> candidates = new TreeSet<>();
-      if (fromBlock < end) {
-        candidates.addAll(base.subMap(fromBlock, true, end, false).keySet());
-        candidates.addAll(now.blocks().subMap(fromBlock, true, end, false).keySet());
-      }
-      List<Long> changed = new ArrayList<>();
-      for (long index : candidates) {
-        if (!Objects.equals(base.get(index), now.hash(index))) {
-          changed.add(index);
-        }
-      }
-      return new ChangedBlocks(fromBlock, toBlock, changed);
+      return new ChangedBlocks(fromBlock, toBlock,
+          new ArrayList<>(BlobData.differingBlocks(now.blocks(), base, fromBlock, end)));
     }
   }
 

@@ -120,9 +120,9 @@ final class SimRecoveryServices implements RecoveryServicesApi {
             + " was checked: it is " + current.state()
             + (running == null ? "" : ", claimed by " + running) + "; check it again");
       }
-      ItemLifecycle.of(operation.type()).checkClaim(current, operation, newState);
       // A takeover is logged as such: the earlier run's claim ends here, not in a release.
-      return changeClaim(caller, vault, item, current.withRunningOperation(operation, newState),
+      return changeClaim(caller, vault, item,
+          ItemLifecycle.of(operation.type()).claimed(current, operation, newState),
           running == null ? "claim" : "takeOver");
     });
   }

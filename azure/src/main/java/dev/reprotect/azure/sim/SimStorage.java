@@ -9,6 +9,8 @@ import dev.reprotect.azure.BlockTransfer;
 import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.NameRules;
 import dev.reprotect.azure.PageBlob;
+import dev.reprotect.azure.PageRange;
+import dev.reprotect.azure.PageRanges;
 import dev.reprotect.azure.ResourceIds;
 import dev.reprotect.azure.StorageAccount;
 import dev.reprotect.azure.StorageApi;
@@ -271,6 +273,76 @@ final class SimStorage implements StorageApi {
     long metered = world.mutate(() -> world.meter.record(
         caller, region, deliverToRegion, (long) entries.size() * BlockHash.WIRE_BYTES));
     return new BlockHashes(fromBlock, toBlock, entries, metered);
+  }
+
+  @Override
+  public PageRanges pageRanges(BlobRef ref, long fromBlock, long toBlock, int maxRanges) {
+    requireListing(fromBlock, toBlock, maxRanges);
+    world.enter("pageRanges", regionOf(ref));
+    synchronized (world) {
+      BlobData blob = existingBlob(ref);
+      long end = Math.min(toBlock, blob.sizeBytes() / world.blockSize);
+      return rangesOf(fromBlock < end
+          ? blob.blocks().subMap(fromBlock, true, end, false).keySet() : List.of(),
+          toBlock, maxRanges);
+    }
+  }
+
+  @Override
+  public PageRanges pageRangesDiff(
+      BlobRef ref, BlobRef previous, long fromBlock, long toBlock, int maxRanges) {
+    requireListing(fromBlock, toBlock, maxRanges);
+    if (!previous.storageAccount().equals(ref.storageAccount())) {
+      throw new AzureException(AzureErrorCode.InvalidParameter, "the previous snapshot "
+          + previous + " is not of " + ref + "'s storage account");
+    }
+    world.enter("pageRangesDiff", regionOf(ref));
+    synchronized (world) {
+      BlobData now = existingBlob(ref);
+      BlobData before = existingBlob(previous);
+      long end = Math.min(toBlock, now.sizeBytes() / world.blockSize);
+      return rangesOf(BlobData.differingBlocks(now.blocks(), before.blocks(), fromBlock, end),
+          toBlock, maxRanges);
+    }
+  }
+
+  /**
+   * The runs of consecutive blocks among {@code ascending}, at most {@code maxRanges}; a page cut
+   * short says it scanned up to the first block it left out.
+   */
+  private static PageRanges rangesOf(Iterable<Long> ascending, long toBlock, int maxRanges) {
+    List<PageRange> ranges = new ArrayList<>();
+    long first = -1;
+    long next = -1;
+    for (long index : ascending) {
+      if (index == next) {
+        next++;
+        continue;
+      }
+      if (first >= 0) {
+        ranges.add(new PageRange(first, next - first));
+        if (ranges.size() == maxRanges) {
+          return new PageRanges(ranges, index);
+        }
+      }
+      first = index;
+      next = index + 1;
+    }
+    if (first >= 0) {
+      ranges.add(new PageRange(first, next - first));
+    }
+    return new PageRanges(ranges, toBlock);
+  }
+
+  private static void requireListing(long fromBlock, long toBlock, int maxRanges) {
+    if (fromBlock < 0 || toBlock < fromBlock) {
+      throw new AzureException(AzureErrorCode.InvalidParameter,
+          "the block range [" + fromBlock + ", " + toBlock + ") is not a range");
+    }
+    if (maxRanges < 1) {
+      throw new AzureException(AzureErrorCode.InvalidParameter,
+          "a page of page ranges holds at least one range, not " + maxRanges);
+    }
   }
 
   @Override

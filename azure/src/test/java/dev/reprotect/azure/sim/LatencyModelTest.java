@@ -34,6 +34,16 @@ class LatencyModelTest {
   }
 
   @Test
+  void aPageRangeListingCostsOneCallLikeAHashList() {
+    LatencyModel reference = LatencyModel.reference(1, 60);
+
+    assertThat(reference.delayBefore("pageRanges"))
+        .isEqualTo(reference.delayBefore("pageRangesDiff"))
+        .isEqualTo(reference.delayBefore("blockHashes"))
+        .isPositive();
+  }
+
+  @Test
   void anOperationWithoutADelayIsFree() {
     assertThat(LatencyModel.reference(1, 60).delayBefore("readBlock")).isZero();
   }

@@ -30,6 +30,14 @@ final class JobHistory {
     return new Span(instant(info.getStartTime()), instant(info.getCloseTime()));
   }
 
+  static List<Span> spans(WorkflowClient client, List<String> workflowIds) {
+    List<Span> spans = new ArrayList<>();
+    for (String workflowId : workflowIds) {
+      spans.add(span(client, workflowId));
+    }
+    return spans;
+  }
+
   /** How many activities the workflow scheduled, retries not counted. */
   static int activitiesScheduled(WorkflowClient client, String workflowId) {
     return (int) events(client, workflowId).stream()

@@ -1,6 +1,5 @@
 package dev.reprotect.worker.bench;
 
-import dev.reprotect.activities.ReprotectRequest;
 import dev.reprotect.worker.cli.ReprotectJobs;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -56,8 +55,7 @@ public final class OrchestrationBench {
   }
 
   private String reprotect(ReprotectJobs jobs, String vm) {
-    return jobs.start(ReprotectRequest.of(vault, vm)
-        .withReplicationCycleSeconds(SyncBench.QUIET_CYCLE_SECONDS));
+    return jobs.start(SyncBench.quietRequest(vault, vm));
   }
 
   private String startFloor(String name, int activities) {
@@ -75,10 +73,6 @@ public final class OrchestrationBench {
   }
 
   private LatencyRuns spans(List<String> workflowIds) {
-    List<JobHistory.Span> spans = new ArrayList<>();
-    for (String workflowId : workflowIds) {
-      spans.add(JobHistory.span(client, workflowId));
-    }
-    return LatencyRuns.of(spans);
+    return LatencyRuns.of(JobHistory.spans(client, workflowIds));
   }
 }

@@ -16,6 +16,11 @@ public final class SyncBench {
    */
   static final int QUIET_CYCLE_SECONDS = 24 * 3600;
 
+  /** The reprotect of one item whose replication cycles stay quiet. */
+  static ReprotectRequest quietRequest(String vault, String vm) {
+    return ReprotectRequest.of(vault, vm).withReplicationCycleSeconds(QUIET_CYCLE_SECONDS);
+  }
+
   private final BenchWorld world;
   private final WorkflowClient client;
 

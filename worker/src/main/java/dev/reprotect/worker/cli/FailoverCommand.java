@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
         + "is FailedOver, active in the recovery region. Workflow failover.<vault>.<vm>; follow "
         + "it with `status --failover`, or pass --wait. Before `commit`, --change-point re-creates "
         + "the VM's disks from another point. Refused (changing nothing) with NotProtected, "
+        + "TestFailoverInProgress (a drill is live: run test-failover-cleanup first), "
         + "NotFailedOver (--change-point of an item not failed over), RecoveryPointNotFound, "
         + "ItemNotFound, OperationInProgress, NetworkMappingMissing, TargetRegionUnavailable.%n"})
 final class FailoverCommand extends ClientCommand {

@@ -1,10 +1,9 @@
 package dev.reprotect.worker.cli;
 
 import dev.reprotect.workflows.ByteSizes;
-import dev.reprotect.workflows.WorkflowIds;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 @Command(name = "status", mixinStandardHelpOptions = true, description = {
     "Show the job of one VM, running or ended.",
@@ -14,27 +13,16 @@ final class StatusCommand extends ClientCommand {
   @Mixin
   ItemArguments item;
 
-  @Option(names = "--failover", description = "The item's failover job instead (workflow "
-      + "failover.<vault>.<vm>: its failover, change of point or commit, the last one run).")
-  boolean failover;
-
-  @Option(names = "--test-failover", description = "The item's test failover job instead "
-      + "(workflow test-failover.<vault>.<vm>: its last drill or cleanup).")
-  boolean testFailover;
-
-  @Option(names = "--enable", description = "The item's enable job instead (workflow "
-      + "enable.<vault>.<vm>, its first protection).")
-  boolean enable;
+  @ArgGroup(exclusive = true)
+  JobType job;
 
   @Override
   int run(ReprotectJobs jobs) {
-    if (failover || testFailover) {
-      return failoverStatus(jobs.failovers(), failover
-          ? WorkflowIds.failover(item.vault, item.vm)
-          : WorkflowIds.testFailover(item.vault, item.vm));
+    String workflowId = JobType.workflowId(job, item);
+    if (JobType.isFailoverWorkflow(job)) {
+      return failoverStatus(jobs.failovers(), workflowId);
     }
-    JobStatus status = jobs.status(
-        enable ? WorkflowIds.enable(item.vault, item.vm) : item.workflowId());
+    JobStatus status = jobs.status(workflowId);
     if (output.json) {
       output.out.println(Json.write(status));
     } else {

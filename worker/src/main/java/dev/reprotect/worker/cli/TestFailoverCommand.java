@@ -13,7 +13,9 @@ import picocli.CommandLine.Option;
         + "replication and the item (Protected) go on as they were. Remove the drill with "
         + "`test-failover-cleanup`. Workflow test-failover.<vault>.<vm>; follow it with "
         + "`status --test-failover`, or pass --wait. Refused (changing nothing) with "
-        + "TestFailoverInProgress (a drill is live), NotProtected, RecoveryPointNotFound, "
+        + "TestFailoverInProgress (a drill is live, cancelled or failed ones too, until its "
+        + "cleanup), TestFailoverNameTooLong (a VM name over 45 characters), NotProtected, "
+        + "RecoveryPointNotFound, "
         + "ItemNotFound, OperationInProgress, NetworkMappingMissing, TargetRegionUnavailable.%n"})
 final class TestFailoverCommand extends ClientCommand {
   @Mixin

@@ -17,6 +17,10 @@ import dev.reprotect.worker.SearchAttributeSetup;
 import dev.reprotect.workflows.SearchAttributeDefinitions;
 import dev.reprotect.workflows.WorkflowIds;
 import dev.reprotect.workflows.replication.ReplicationWorkflow;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.PendingActivityState;
+import io.temporal.api.workflow.v1.PendingActivityInfo;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowFailedException;
@@ -34,9 +38,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -310,6 +316,61 @@ class CliAgainstATemporalServiceTest {
     assertThat(ended.get("error").get("code").asText()).isEqualTo("Cancelled");
     assertThat(azure.recoveryServices().replicatedItem(scenario.vault(), scenario.vm())
         .orElseThrow().state()).isEqualTo(ProtectionState.ReprotectFailed);
+  }
+
+  /**
+   * cancel --failover reaches the failover's workflow, not the reprotect's: the failover, held in
+   * its disk copy, stops once the copy ended and leaves the item FailoverFailed. One disk, and
+   * the copy is held until the service recorded its cancellation: the test server hangs on a
+   * cancellation that lands in the workflow task in which the activity completed (sdk-java#2391).
+   */
+  @Test
+  void cancelFailoverCancelsTheRunningFailoverAndLeavesTheItemFailoverFailed() {
+    restartWith(Scenario.builder().diskSizeBytes(16L << 20).dataDisks(0).build());
+    assertThat(cli("start", scenario.vm(), "--wait").exitCode()).isZero();
+    String failoverId = WorkflowIds.failover(scenario.vault(), scenario.vm());
+    CountDownLatch copyReached = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    azure.faults().onCall("copyBlob", azure.faults().callCount("copyBlob") + 1, () -> {
+      copyReached.countDown();
+      await(release);
+    });
+    assertThat(cli("failover", scenario.vm(), "--point", "latest-processed").exitCode())
+        .isZero();
+    await(copyReached);
+
+    CliRun cancel = cli("cancel", scenario.vm(), "--failover");
+
+    assertThat(cancel.exitCode()).as(cancel.stdout() + cancel.stderr()).isZero();
+    assertThat(cancel.json().get("workflowId").asText()).isEqualTo(failoverId);
+    Await.until("the copy's cancellation is recorded", () -> pendingActivityStates(failoverId)
+        .contains(PendingActivityState.PENDING_ACTIVITY_STATE_CANCEL_REQUESTED));
+    release.countDown();
+    assertThatThrownBy(() -> WorkflowClient.newInstance(service).newUntypedWorkflowStub(failoverId)
+        .getResult(Object.class)).isInstanceOf(WorkflowFailedException.class);
+    JsonNode ended = cli("status", scenario.vm(), "--failover").json();
+    assertThat(ended.get("status").asText()).isEqualTo("CANCELED");
+    assertThat(ended.get("error").get("code").asText()).isEqualTo("Cancelled");
+    assertThat(azure.recoveryServices().replicatedItem(scenario.vault(), scenario.vm())
+        .orElseThrow().state()).isEqualTo(ProtectionState.FailoverFailed);
+    assertThat(cli("status", scenario.vm()).json().get("status").asText())
+        .as("the reprotect's job is left as it ended").isEqualTo("COMPLETED");
+  }
+
+  @Test
+  void cancelTakesOneJobTypeAtMost() {
+    CliRun run = cli("cancel", scenario.vm(), "--failover", "--enable");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.stderr()).contains("mutually exclusive");
+  }
+
+  private Set<PendingActivityState> pendingActivityStates(String workflowId) {
+    return service.blockingStub().describeWorkflowExecution(
+            DescribeWorkflowExecutionRequest.newBuilder().setNamespace(NAMESPACE)
+                .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId)).build())
+        .getPendingActivitiesList().stream().map(PendingActivityInfo::getState)
+        .collect(Collectors.toSet());
   }
 
   /**

@@ -302,8 +302,19 @@ public final class FailoverWorkflowImpl implements FailoverWorkflow {
 
   private RuntimeException endWithFailure(TemporalFailure failure, String unreleased) {
     return JobEnding.withFailure(failure, unreleased, "The job was cancelled; the item is left "
-        + (job.snapshot().plan() == null ? "as it was" : job.snapshot().operation().failed()
-            + ", ready for a re-run"), job::end, job::snapshot);
+        + cancelledItem(), job::end, job::snapshot);
+  }
+
+  /** How a cancelled job leaves the item: a drill past its check stays recorded on it. */
+  private String cancelledItem() {
+    FailoverJob snapshot = job.snapshot();
+    if (snapshot.plan() == null) {
+      return "as it was";
+    }
+    return snapshot.operation() == ItemLifecycle.TestFailover
+        ? snapshot.operation().failed() + " with its drill recorded: remove what the drill made"
+            + " with test-failover-cleanup"
+        : snapshot.operation().failed() + ", ready for a re-run";
   }
 
   private static RecoveryVmActivities vmStub(String summary) {

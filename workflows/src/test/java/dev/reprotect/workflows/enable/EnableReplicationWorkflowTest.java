@@ -17,10 +17,12 @@ import dev.reprotect.workflows.reprotect.ReprotectStep;
 import dev.reprotect.workflows.reprotect.ReprotectSummary;
 import dev.reprotect.workflows.reprotect.StepState;
 import io.temporal.client.WorkflowFailedException;
+import io.temporal.failure.CanceledFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -60,6 +62,8 @@ class EnableReplicationWorkflowTest {
     assertThat(item.runningOperation()).isNull();
     assertThat(item.source().region()).isEqualTo(world.world.scenario.sourceRegion());
     assertThat(item.target().region()).isEqualTo(world.world.scenario.targetRegion());
+    assertThat(item.source().network()).as("recorded for a failover once the VM is lost")
+        .isEqualTo(world.sourceVm().networkId());
     assertThat(world.replicaChecksums()).as("the replicas, read from their bytes")
         .isEqualTo(source).hasSize(2);
     assertThat(summary.disks()).extracting(DiskSummary::seedBytesCopied).containsOnly(0L);
@@ -95,6 +99,40 @@ class EnableReplicationWorkflowTest {
     record("enable-failed", env);
 
     world.world.azure.faults().clear();
+    world.enable(world.request());
+    world.stopReplication();
+    assertThat(world.world.item().state()).isEqualTo(ProtectionState.Protected);
+    assertThat(world.replicaChecksums()).isEqualTo(source);
+  }
+
+  /**
+   * A cancelled enable stops at the sync's next safe point, ends Cancelled and leaves the item
+   * EnableFailed and unclaimed; a re-run protects it with replicas equal to the source. One disk:
+   * see ReprotectFixture#cancelOnCall.
+   */
+  @Test
+  void aCancelledEnableLeavesEnableFailedAndARerunProtects(TestWorkflowEnvironment env,
+      Worker worker) throws Exception {
+    world = new EnableFixture(env, worker,
+        ReprotectFixture.scenario().unprotected(true).dataDisks(0).build());
+    Map<String, String> source = world.sourceDiskChecksums();
+    AtomicBoolean cancelRecorded = world.world.cancelOnCall(env,
+        WorkflowIds.enable(world.vault(), world.vm()), "transferBlocks", 1,
+        ReprotectFixture.SYNC_DISK);
+
+    WorkflowFailedException cancelled = catchThrowableOfType(
+        WorkflowFailedException.class, () -> world.enable(world.request()));
+
+    assertThat(cancelRecorded).as("the service recorded the sync's cancellation").isTrue();
+    assertThat(cancelled).isNotNull();
+    assertThat(cancelled.getCause()).isInstanceOf(CanceledFailure.class);
+    assertThat(world.job().state()).isEqualTo(JobState.Cancelled);
+    assertThat(world.world.item().state()).isEqualTo(ProtectionState.EnableFailed);
+    assertThat(world.world.item().runningOperation()).isNull();
+    assertThat(world.world.azure.recoveryServices().recoveryPoints(world.vault(), world.vm()))
+        .as("no point from a cancelled sync").isEmpty();
+    record("enable-cancelled", env);
+
     world.enable(world.request());
     world.stopReplication();
     assertThat(world.world.item().state()).isEqualTo(ProtectionState.Protected);

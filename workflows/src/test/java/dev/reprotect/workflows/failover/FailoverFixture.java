@@ -69,6 +69,12 @@ final class FailoverFixture implements AutoCloseable {
         WorkflowIds.failover(vault(), vm())).job();
   }
 
+  /** The job of the item's last drill or cleanup. */
+  FailoverJob testFailoverJob() {
+    return env.getWorkflowClient().newWorkflowStub(FailoverWorkflow.class,
+        WorkflowIds.testFailover(vault(), vm())).job();
+  }
+
   /**
    * The item protected, its replication stopped: a cycle running later would change the
    * backend's state under a comparison.

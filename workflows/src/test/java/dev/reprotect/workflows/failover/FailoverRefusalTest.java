@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -63,6 +64,10 @@ class FailoverRefusalTest {
           VirtualMachine vm = w.activeVm();
           w.reprotect.azure.network().deleteNetworkMapping(OPERATOR, item.source().region(),
               vm.networkId(), item.target().region());
+        }, w -> FailoverRequest.failover(w.vault(), w.vm(), PointSelector.LATEST, true)),
+        new Refused("a failover while a test failover is live", "TestFailoverInProgress", w -> {
+          w.protectWithoutCycles();
+          w.run(FailoverRequest.testFailover(w.vault(), w.vm(), PointSelector.LATEST));
         }, w -> FailoverRequest.failover(w.vault(), w.vm(), PointSelector.LATEST, true)));
   }
 
@@ -86,6 +91,28 @@ class FailoverRefusalTest {
     FailoverJob job = world.job();
     assertThat(job.state()).isEqualTo(JobState.Failed);
     assertThat(job.errorCode()).isEqualTo(refused.code());
+    assertThat(job.steps()).filteredOn(step -> step.step() != FailoverStep.CheckPrerequisites)
+        .extracting(FailoverJobStep::state).containsOnly(StepState.NotStarted);
+  }
+
+  /**
+   * A drill names its copy {@code <vm>-test} and its network {@code vnet-<vm>-test-failover}:
+   * from 46 characters the network's name is longer than Azure's 64, from 60 the copy's too.
+   */
+  @ParameterizedTest(name = "a VM name of {0} characters")
+  @ValueSource(ints = {46, 60, 64})
+  void aDrillWhoseNamesAzureWouldRefuseIsRefusedBeforeAnythingIsMade(int length,
+      TestWorkflowEnvironment env, Worker worker) {
+    String vm = "vm-" + "x".repeat(length - 3);
+    world = new FailoverFixture(env, worker, ReprotectFixture.scenario().vm(vm).build());
+    world.protectWithoutCycles();
+
+    world.reprotect.assertRefusedChangingNothing("TestFailoverNameTooLong", () -> world.run(
+        FailoverRequest.testFailover(world.vault(), vm, PointSelector.LATEST)));
+
+    assertThat(world.item().testFailoverLive()).as("no drill recorded").isFalse();
+    FailoverJob job = world.testFailoverJob();
+    assertThat(job.errorMessage()).contains("at most 45 characters");
     assertThat(job.steps()).filteredOn(step -> step.step() != FailoverStep.CheckPrerequisites)
         .extracting(FailoverJobStep::state).containsOnly(StepState.NotStarted);
   }

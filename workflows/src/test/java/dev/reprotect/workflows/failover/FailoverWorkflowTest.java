@@ -7,10 +7,12 @@ import dev.reprotect.activities.failover.FailoverRequest;
 import dev.reprotect.activities.failover.PointSelector;
 import dev.reprotect.azure.AzureErrorCode;
 import dev.reprotect.azure.Caller;
+import dev.reprotect.azure.PowerState;
 import dev.reprotect.azure.ProtectionState;
 import dev.reprotect.azure.RecoveryPoint;
 import dev.reprotect.azure.RecoveryPointType;
 import dev.reprotect.azure.ReplicatedItem;
+import dev.reprotect.azure.VirtualMachine;
 import dev.reprotect.workflows.replication.DiskBytes;
 import dev.reprotect.workflows.reprotect.DiskSummary;
 import dev.reprotect.workflows.reprotect.ReprotectFixture;
@@ -175,6 +177,45 @@ class FailoverWorkflowTest {
     assertThat(world.item().state()).isEqualTo(ProtectionState.FailedOver);
     assertThat(world.activeDiskChecksums())
         .isEqualTo(world.point(summary.pointId()).diskChecksums());
+  }
+
+  /**
+   * The VM lost in its region after it was protected, the classic reason to fail over: the
+   * network to boot on is mapped from the one the protection recorded on the item. The seeded
+   * item is made one recorded before sides carried their network, so the reprotect records it.
+   */
+  @Test
+  void aFailoverOfAnItemWhoseSourceVmWasDeletedBootsOnTheMappedNetwork(
+      TestWorkflowEnvironment env, Worker worker) {
+    world = new FailoverFixture(env, worker);
+    ReplicatedItem seeded = world.item();
+    world.reprotect.azure.recoveryServices().putReplicatedItem(OPERATOR, new ReplicatedItem(
+        seeded.vault(), seeded.name(), seeded.primary().withNetwork(null),
+        seeded.recovery().withNetwork(null), seeded.activeLocation(), seeded.state(),
+        seeded.policy(), seeded.cacheStorageAccount(), seeded.replicaDisks(),
+        seeded.runningOperation(), seeded.failoverCommitted(), seeded.migrationCompleted(),
+        seeded.reprotectCycles(), seeded.testFailoverLive()));
+    world.protectWithoutCycles();
+    ReplicatedItem protectedItem = world.item();
+    VirtualMachine lost = world.activeVm();
+    String mapped = world.reprotect.azure.network().networkMapping(
+        protectedItem.source().region(), lost.networkId(), protectedItem.target().region())
+        .orElseThrow().targetNetworkId();
+    world.reprotect.azure.compute().deleteVirtualMachine(OPERATOR, lost.resourceGroup(),
+        lost.name());
+
+    FailoverSummary summary = world.run(FailoverRequest.failover(world.vault(), world.vm(),
+        PointSelector.LATEST_PROCESSED, false));
+
+    ReplicatedItem item = world.item();
+    assertThat(item.state()).isEqualTo(ProtectionState.FailedOver);
+    VirtualMachine booted = world.activeVm();
+    assertThat(booted.location()).isEqualTo(protectedItem.target().region());
+    assertThat(booted.networkId()).isEqualTo(mapped);
+    assertThat(booted.powerState()).isEqualTo(PowerState.Running);
+    assertThat(world.activeDiskChecksums())
+        .isEqualTo(world.point(summary.pointId()).diskChecksums());
+    assertThat(item.source().network()).as("recorded for the failback").isEqualTo(mapped);
   }
 
   @Test

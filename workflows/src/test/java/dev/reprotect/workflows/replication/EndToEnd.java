@@ -1,5 +1,10 @@
 package dev.reprotect.workflows.replication;
 
+import dev.reprotect.activities.replication.CycleShipment;
+import dev.reprotect.activities.replication.ReplicationCycleActivities;
+import dev.reprotect.activities.replication.ReplicationCycleActivitiesImpl;
+import dev.reprotect.activities.replication.ShipCut;
+import dev.reprotect.activities.replication.TakeCut;
 import dev.reprotect.azure.BlobRef;
 import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.RecoveryPoint;
@@ -10,10 +15,12 @@ import dev.reprotect.azure.VmDisk;
 import dev.reprotect.azure.sim.FaultInjector;
 import dev.reprotect.azure.sim.Scenario;
 import dev.reprotect.azure.sim.SimulatedAzure;
+import dev.reprotect.workflows.ActivityPolicies;
 import dev.reprotect.workflows.WorkflowIds;
 import dev.reprotect.workflows.reprotect.ReprotectFixture;
 import dev.reprotect.workflows.reprotect.ReprotectJob;
 import dev.reprotect.workflows.reprotect.ReprotectSummary;
+import io.temporal.testing.TestActivityEnvironment;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.time.Duration;
@@ -137,6 +144,26 @@ final class EndToEnd implements AutoCloseable {
   static BlobRef pointDisk(RecoveryPoint point, String slot) {
     return point.disks().stream().filter(disk -> disk.blob().endsWith("." + slot + ".vhd"))
         .findFirst().orElseThrow(() -> new AssertionError(point.id() + " has no disk " + slot));
+  }
+
+  /**
+   * A cut and its shipment through the activities alone, outside the replication workflow: a
+   * cycle that ships against {@code baseCutId}, or without a base when it is null.
+   */
+  CycleShipment takeAndShipCut(String baseCutId, String cutId) {
+    TestActivityEnvironment activities = TestActivityEnvironment.newInstance();
+    try {
+      activities.registerActivitiesImplementations(new ReplicationCycleActivitiesImpl(
+          azure, ReprotectFixture.BLOCKS_PER_RANGE));
+      ReplicationCycleActivities stub = activities.newActivityStub(
+          ReplicationCycleActivities.class, ActivityPolicies.shipment("ship " + cutId));
+      String vault = fixture.scenario.vault();
+      String vm = fixture.scenario.vm();
+      stub.takeCut(new TakeCut(vault, vm, cutId, false));
+      return stub.shipCut(new ShipCut(vault, vm, baseCutId, cutId));
+    } finally {
+      activities.close();
+    }
   }
 
   private String sourceGroup() {

@@ -3,20 +3,15 @@ package dev.reprotect.workflows.replication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reprotect.activities.replication.CycleShipment;
-import dev.reprotect.activities.replication.ReplicationCycleActivities;
 import dev.reprotect.activities.replication.ReplicationCycleActivitiesImpl;
-import dev.reprotect.activities.replication.ShipCut;
-import dev.reprotect.activities.replication.TakeCut;
 import dev.reprotect.azure.BlobRef;
 import dev.reprotect.azure.BlockHash;
 import dev.reprotect.azure.RecoveryPoint;
 import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.VmCut;
 import dev.reprotect.azure.sim.Scenario;
-import dev.reprotect.workflows.ActivityPolicies;
 import dev.reprotect.workflows.reprotect.ReprotectFixture;
 import dev.reprotect.workflows.reprotect.ReprotectSummary;
-import io.temporal.testing.TestActivityEnvironment;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
@@ -244,7 +239,7 @@ class ReplicationEndToEndTest {
         .mapToLong(slot -> DiskBytes.allocatedBlocks(e2e.storage, e2e.replica(slot))).sum();
     shippedBefore = e2e.azure.metering().bytesTransferred(source, target);
     returnedBefore = e2e.azure.metering().bytesTransferred(target, source);
-    CycleShipment shipment = shipWithoutBase("e2e.nobase");
+    CycleShipment shipment = e2e.takeAndShipCut(null, "e2e.nobase");
 
     assertThat(shipment.blocksChanged()).isEqualTo(rewritten);
     assertThat(e2e.azure.metering().bytesTransferred(source, target) - shippedBefore)
@@ -257,23 +252,6 @@ class ReplicationEndToEndTest {
   private List<String> staging(String cache) {
     return e2e.storage.blobs(cache, ReplicationCycleActivitiesImpl.STAGING_CONTAINER).stream()
         .map(blob -> blob.ref().blob()).toList();
-  }
-
-  /** A cut and its shipment through the activities alone, as a cycle without a base makes them. */
-  private CycleShipment shipWithoutBase(String cutId) {
-    TestActivityEnvironment activities = TestActivityEnvironment.newInstance();
-    try {
-      activities.registerActivitiesImplementations(new ReplicationCycleActivitiesImpl(
-          e2e.azure, ReprotectFixture.BLOCKS_PER_RANGE));
-      ReplicationCycleActivities stub = activities.newActivityStub(
-          ReplicationCycleActivities.class, ActivityPolicies.shipment("ship " + cutId));
-      String vault = e2e.fixture.scenario.vault();
-      String vm = e2e.fixture.scenario.vm();
-      stub.takeCut(new TakeCut(vault, vm, cutId, false));
-      return stub.shipCut(new ShipCut(vault, vm, null, cutId));
-    } finally {
-      activities.close();
-    }
   }
 
   private RecoveryPoint onlyPoint() {

@@ -86,7 +86,7 @@ class CustomisationTest {
     ReplicatedItem item = fixture.item();
     assertThat(item.target()).isEqualTo(new ItemSide(
         fixture.scenario.targetRegion(), "rg-dr-custom", "stcustomtarget01",
-        ResourceIds.availabilitySet("rg-dr-custom", "avset-custom")));
+        ResourceIds.availabilitySet("rg-dr-custom", "avset-custom"), null));
     assertThat(item.cacheStorageAccount()).isEqualTo("stcustomcache01");
     assertThat(fixture.azure.storage().storageAccount("stcustomcache01").orElseThrow()
         .isCacheOf(fixture.scenario.vault())).isTrue();
@@ -125,7 +125,7 @@ class CustomisationTest {
     ReplicatedItem item = fixture.item();
     fixture.azure.recoveryServices().putReplicatedItem(SOMEONE_ELSE, item.withReplicationTo(
         new ItemSide(item.target().region(), item.target().resourceGroup(), "stdeletedlongago"),
-        null, item.replicaDisks(), item.reprotectCycles()));
+        item.source().network(), null, item.replicaDisks(), item.reprotectCycles()));
     String planned = item.source().storageAccount() + "asr";
     String sourceRegion = fixture.scenario.sourceRegion();
     // While the job creates its cache account, someone else takes the planned target name.

@@ -54,7 +54,7 @@ public final class ReprotectFixture implements AutoCloseable {
   public static final int BLOCK_SIZE = 64 * 1024;
   public static final int BLOCKS_PER_RANGE = 16;
   public static final long DISK_SIZE = 8L << 20;
-  static final String SYNC_DISK = "SyncDisk";
+  public static final String SYNC_DISK = "SyncDisk";
 
   public final Scenario scenario;
   public final SimulatedAzure azure;
@@ -162,29 +162,42 @@ public final class ReprotectFixture implements AutoCloseable {
 
   /**
    * Cancels the job from inside the sync's first transfer, then holds that transfer until the
-   * service has recorded the sync's cancellation; true once it has. Without the wait, the workflow
-   * task that asks for the cancellation races with the sync finishing on its own; when the sync
-   * finishes inside that workflow task, the time-skipping test server rejects the task
-   * (sdk-java#2391) and the workflow hangs. So a scenario of one disk: a second sync is not held.
+   * service has recorded the sync's cancellation; true once it has. So a scenario of one disk: a
+   * second sync is not held (see {@link #cancelOnCall}).
    */
   AtomicBoolean cancelDuringTheFirstTransfer(TestWorkflowEnvironment env) {
+    return cancelOnCall(env, workflowId(), "transferBlocks", 1, SYNC_DISK);
+  }
+
+  /**
+   * Cancels job {@code workflowId} just before call {@code call} of the backend's {@code
+   * operation} is applied, then holds that call until the service has recorded the cancellation
+   * of the job's pending {@code activityType}; true once it has. Without the wait, the workflow
+   * task that asks for the cancellation races with the activity finishing on its own; when it
+   * finishes inside that workflow task, the time-skipping test server rejects the task
+   * (sdk-java#2391) and the workflow hangs. So a scenario of one disk: another activity of the
+   * type is not held.
+   */
+  public AtomicBoolean cancelOnCall(TestWorkflowEnvironment env, String workflowId,
+      String operation, int call, String activityType) {
     AtomicBoolean recorded = new AtomicBoolean();
-    azure.faults().onCall("transferBlocks", 1, () -> {
-      env.getWorkflowClient().newUntypedWorkflowStub(workflowId()).cancel();
-      recorded.set(await(Duration.ofSeconds(30), () -> pendingSyncStates(env)
-          .contains(PendingActivityState.PENDING_ACTIVITY_STATE_CANCEL_REQUESTED)));
+    azure.faults().onCall(operation, call, () -> {
+      env.getWorkflowClient().newUntypedWorkflowStub(workflowId).cancel();
+      recorded.set(await(Duration.ofSeconds(30), () -> pendingStates(env, workflowId,
+          activityType).contains(PendingActivityState.PENDING_ACTIVITY_STATE_CANCEL_REQUESTED)));
     });
     return recorded;
   }
 
-  private Set<PendingActivityState> pendingSyncStates(TestWorkflowEnvironment env) {
+  private Set<PendingActivityState> pendingStates(TestWorkflowEnvironment env, String workflowId,
+      String activityType) {
     return env.getWorkflowClient().getWorkflowServiceStubs().blockingStub()
         .describeWorkflowExecution(DescribeWorkflowExecutionRequest.newBuilder()
             .setNamespace(env.getNamespace())
-            .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId()))
+            .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
             .build())
         .getPendingActivitiesList().stream()
-        .filter(activity -> activity.getActivityType().getName().equals(SYNC_DISK))
+        .filter(activity -> activity.getActivityType().getName().equals(activityType))
         .map(PendingActivityInfo::getState)
         .collect(Collectors.toSet());
   }
