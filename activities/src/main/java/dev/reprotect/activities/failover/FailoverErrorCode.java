@@ -4,11 +4,16 @@ package dev.reprotect.activities.failover;
  * The stable codes of a refused failover, change of point, commit or test failover, beyond the
  * item's state machine's (NotProtected, NotFailedOver, TestFailoverInProgress, NoTestFailover:
  * the backend's) and the reprotect's shared ones (ItemNotFound, OperationInProgress,
- * NetworkMappingMissing).
+ * NetworkMappingMissing, SourceVmDeleted).
  */
 public enum FailoverErrorCode {
   /** The point named does not exist, or no point of the kind asked for does. */
   RecoveryPointNotFound,
+  /**
+   * A failover to {@code latest} while the source region is down: the cut it takes now cannot be
+   * taken there (a deleted source VM is {@code SourceVmDeleted}, the reprotect's code).
+   */
+  SourceRegionUnavailable,
   /** A disk created from a point does not hash, read from its bytes, to the point's checksum. */
   FailoverDiskMismatch,
   /**

@@ -24,7 +24,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 public final class FailoverPlanningImpl implements FailoverPlanning {
   /** A test failover's copy of the VM is named after it with this suffix. */
@@ -81,8 +80,7 @@ public final class FailoverPlanningImpl implements FailoverPlanning {
   private FailoverPlan failoverPlan(FailoverRequest request, ReplicatedItem item) {
     ItemSide source = item.source();
     ItemSide target = item.target();
-    Optional<Region> region = azure.resources().region(target.region());
-    if (region.isEmpty() || !region.get().available()) {
+    if (!available(target.region())) {
       throw new ReprotectRefusal(ReprotectErrorCode.TargetRegionUnavailable, "the region to fail"
           + " over to, " + target.region() + ", is unavailable; nothing was changed");
     }
@@ -100,9 +98,12 @@ public final class FailoverPlanningImpl implements FailoverPlanning {
           + " the item recorded no network)" : sourceNetwork) + " in " + source.region()
           + " to " + target.region());
     }
-    if (request.operation() == ItemLifecycle.Failover
-        && !PointSelector.LATEST.equals(request.point())) {
-      requirePoint(request.vault(), request.vm(), request.point());
+    if (request.operation() == ItemLifecycle.Failover) {
+      if (PointSelector.LATEST.equals(request.point())) {
+        requireSourceToCut(item);
+      } else {
+        requirePoint(request.vault(), request.vm(), request.point());
+      }
     }
     List<FailoverDisk> disks = item.replicaDisks().stream()
         .map(replica -> new FailoverDisk(replica.slot(), replica.sourceDisk())).toList();
@@ -111,6 +112,31 @@ public final class FailoverPlanningImpl implements FailoverPlanning {
         target.storageAccount(), network,
         target.availabilitySet() == null ? null : ArmIds.nameOf(target.availabilitySet()), disks,
         ItemClaimState.of(item), null);
+  }
+
+  /**
+   * {@code latest} is a cut of the source VM taken now, which needs the VM and its region: without
+   * them, the points already shipped are what is left, and the refusal names them. The region is
+   * checked first, as a VM cannot be looked up in a region that is down.
+   */
+  private void requireSourceToCut(ReplicatedItem item) {
+    ItemSide source = item.source();
+    String instead = "; fail over to a point already shipped instead: latest-processed,"
+        + " latest-app-consistent or a point id (see recovery-points); nothing was changed";
+    if (!available(source.region())) {
+      throw ApplicationFailure.newNonRetryableFailure("point latest takes a cut of "
+          + item.name() + " now, and its region, " + source.region() + ", is unavailable"
+          + instead, FailoverErrorCode.SourceRegionUnavailable.name());
+    }
+    if (azure.compute().virtualMachine(source.resourceGroup(), item.name()).isEmpty()) {
+      throw new ReprotectRefusal(ReprotectErrorCode.SourceVmDeleted, "point latest takes a cut"
+          + " of " + item.name() + " now, and the VM no longer exists in "
+          + source.resourceGroup() + instead);
+    }
+  }
+
+  private boolean available(String region) {
+    return azure.resources().region(region).map(Region::available).orElse(false);
   }
 
   /**

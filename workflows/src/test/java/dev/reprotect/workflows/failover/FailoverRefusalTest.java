@@ -71,6 +71,27 @@ class FailoverRefusalTest {
         }, w -> FailoverRequest.failover(w.vault(), w.vm(), PointSelector.LATEST, true)));
   }
 
+  /**
+   * {@code latest} is a cut of the source VM taken now: with the VM deleted, or its region down,
+   * there is none to take, while the points already shipped are still there to fail over to.
+   */
+  static Stream<Refused> latestWithoutASourceToCut() {
+    return Stream.of(
+        new Refused("a failover to latest of an item whose source VM was deleted",
+            "SourceVmDeleted", w -> {
+              w.protectWithoutCycles();
+              VirtualMachine lost = w.activeVm();
+              w.reprotect.azure.compute().deleteVirtualMachine(OPERATOR, lost.resourceGroup(),
+                  lost.name());
+            }, w -> FailoverRequest.failover(w.vault(), w.vm(), PointSelector.LATEST, false)),
+        new Refused("a failover to latest while the source region is down",
+            "SourceRegionUnavailable", w -> {
+              w.protectWithoutCycles();
+              w.reprotect.azure.resources().setRegionAvailable(OPERATOR,
+                  w.item().source().region(), false);
+            }, w -> FailoverRequest.failover(w.vault(), w.vm(), PointSelector.LATEST, true)));
+  }
+
   @AfterEach
   void close() {
     if (world != null) {
@@ -82,6 +103,21 @@ class FailoverRefusalTest {
   @MethodSource("refusals")
   void aRefusalHasItsCodeAndChangesNothing(Refused refused, TestWorkflowEnvironment env,
       Worker worker) {
+    assertRefusedBeforeAnythingChanges(refused, env, worker);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("latestWithoutASourceToCut")
+  void aFailoverToLatestWithNoSourceToCutIsRefusedNamingThePointsThatStillWork(Refused refused,
+      TestWorkflowEnvironment env, Worker worker) {
+    FailoverJob job = assertRefusedBeforeAnythingChanges(refused, env, worker);
+
+    assertThat(job.errorMessage()).contains(PointSelector.LATEST_PROCESSED,
+        PointSelector.LATEST_APP_CONSISTENT, "point id");
+  }
+
+  private FailoverJob assertRefusedBeforeAnythingChanges(Refused refused,
+      TestWorkflowEnvironment env, Worker worker) {
     world = new FailoverFixture(env, worker);
     refused.setUp().accept(world);
     FailoverRequest request = refused.request().apply(world);
@@ -93,6 +129,7 @@ class FailoverRefusalTest {
     assertThat(job.errorCode()).isEqualTo(refused.code());
     assertThat(job.steps()).filteredOn(step -> step.step() != FailoverStep.CheckPrerequisites)
         .extracting(FailoverJobStep::state).containsOnly(StepState.NotStarted);
+    return job;
   }
 
   /**
