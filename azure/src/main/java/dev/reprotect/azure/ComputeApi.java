@@ -41,13 +41,4 @@ public interface ComputeApi {
 
   /** Deletes a cut and its snapshot blobs; deleting what is gone succeeds. */
   void deleteCut(Caller caller, String resourceGroup, String vm, String cutId);
-
-  /**
-   * The blocks of the disk in {@code slot} in [fromBlock, toBlock) whose content differs between
-   * the two cuts (allocated on either side), computed in the VM's region from the cuts' block
-   * maps, as Azure's page-range diff of incremental snapshots is. Blocks past the end of the
-   * disk at {@code cutId} are not part of it.
-   */
-  ChangedBlocks changedBlocks(String resourceGroup, String vm, String baseCutId, String cutId,
-      String slot, long fromBlock, long toBlock);
 }

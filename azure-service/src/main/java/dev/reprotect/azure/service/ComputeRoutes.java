@@ -64,12 +64,6 @@ final class ComputeRoutes {
       backend.compute().deleteCut(Requests.caller(ctx), group, vm, cut);
       ctx.status(existed ? 200 : 204);
     });
-    app.get(ArmPaths.CUT_CHANGED_BLOCKS.pattern(), ctx -> Requests.ok(ctx, CutJson.changedBlocks(
-        backend.compute().changedBlocks(Requests.name(ctx, "resourceGroup"),
-            Requests.name(ctx, "name"), Requests.query(ctx, "baseCut"), Requests.name(ctx, "cut"),
-            Requests.query(ctx, "slot"),
-            Requests.number("fromBlock", Requests.query(ctx, "fromBlock")),
-            Requests.number("toBlock", Requests.query(ctx, "toBlock"))))));
 
     app.get(ArmPaths.AVAILABILITY_SET.pattern(), Requests.getOne("availability set",
         "resourceGroup", "name", backend.compute()::availabilitySet, ComputeJson::availabilitySet));

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.reprotect.azure.ActivityLogEntry;
 import dev.reprotect.azure.AzureErrorCode;
 import dev.reprotect.azure.BlobRef;
-import dev.reprotect.azure.ChangedBlocks;
 import dev.reprotect.azure.ChurnPattern;
 import dev.reprotect.azure.ChurnSpec;
 import dev.reprotect.azure.CutDisk;
+import dev.reprotect.azure.PageRange;
 import dev.reprotect.azure.RecoveryPoint;
 import dev.reprotect.azure.RecoveryPointType;
 import dev.reprotect.azure.ReplicaDisk;
@@ -58,18 +58,17 @@ abstract class CutsContract extends BackendContractBase {
   }
 
   @Test
-  void changedBlocksAreTheGuestsWritesBetweenTwoCuts() {
-    azure.compute().createCut(CALLER, RG_EAST, "web-01", "base");
+  void theGuestsWritesBetweenTwoCutsAreTheDiffOfTheirSnapshots() {
+    VmCut base = azure.compute().createCut(CALLER, RG_EAST, "web-01", "base");
     azure.workload().write(RG_EAST, "web-01", "lun0", 2, block(2));
     azure.workload().write(RG_EAST, "web-01", "lun0", 0, new byte[BLOCK_SIZE]);
-    azure.compute().createCut(CALLER, RG_EAST, "web-01", "next");
+    VmCut next = azure.compute().createCut(CALLER, RG_EAST, "web-01", "next");
 
-    ChangedBlocks changed = azure.compute()
-        .changedBlocks(RG_EAST, "web-01", "base", "next", "lun0", 0, 4);
-
-    assertThat(changed).isEqualTo(new ChangedBlocks(0, 4, List.of(0L, 2L)));
-    assertThat(azure.compute().changedBlocks(RG_EAST, "web-01", "base", "next", "os", 0, 4)
-        .blocks()).isEmpty();
+    assertThat(azure.storage().pageRangesDiff(next.disk("lun0").snapshot(),
+        base.disk("lun0").snapshot(), 0, 4, 100).ranges())
+        .containsExactly(new PageRange(0, 1), new PageRange(2, 1));
+    assertThat(azure.storage().pageRangesDiff(next.disk("os").snapshot(),
+        base.disk("os").snapshot(), 0, 4, 100).ranges()).isEmpty();
   }
 
   @Test
@@ -78,8 +77,6 @@ abstract class CutsContract extends BackendContractBase {
         AzureErrorCode.ResourceNotFound);
     assertCode(() -> azure.compute().createCut(CALLER, RG_EAST, "web-01", "a b"),
         AzureErrorCode.InvalidResourceName);
-    assertCode(() -> azure.compute().changedBlocks(RG_EAST, "web-01", "none", "none", "os", 0, 4),
-        AzureErrorCode.ResourceNotFound);
     assertThat(azure.compute().cut(RG_EAST, "web-01", "..")).isEmpty();
     assertThat(azure.compute().cuts(RG_EAST, "web-01")).isEmpty();
     azure.compute().deleteCut(CALLER, RG_EAST, "web-01", "a/b");

@@ -43,8 +43,6 @@ public final class ArmPaths {
   public static final PathTemplate CUTS = VIRTUAL_MACHINE.child("/cuts");
   /** GET, PUT (create-or-return, synchronous) and DELETE of one cut of all the VM's disks. */
   public static final PathTemplate CUT = CUTS.child("/{cut}");
-  /** GET with the query baseCut, slot, fromBlock, toBlock: blocks changed since the base cut. */
-  public static final PathTemplate CUT_CHANGED_BLOCKS = CUT.child("/changedBlocks");
   public static final PathTemplate AVAILABILITY_SET =
       RESOURCE_GROUP.child(PROVIDERS + "Microsoft.Compute/availabilitySets/{name}");
   /** GET with the query location and name. */

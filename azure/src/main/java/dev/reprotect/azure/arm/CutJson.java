@@ -9,7 +9,6 @@ import static dev.reprotect.azure.arm.ArmJson.requireText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.reprotect.azure.ChangedBlocks;
 import dev.reprotect.azure.CutDisk;
 import dev.reprotect.azure.ResourceIds;
 import dev.reprotect.azure.VmCut;
@@ -18,8 +17,7 @@ import java.util.List;
 
 /**
  * A cut of a VM's disks, in the spirit of Azure's VM restore points (one crash-consistent
- * snapshot per disk, taken together), and the changed blocks between two cuts, in the spirit of
- * the page-range diff of incremental snapshots.
+ * snapshot per disk, taken together).
  */
 public final class CutJson {
   private CutJson() {}
@@ -51,26 +49,5 @@ public final class CutJson {
     return new VmCut(requireText(node, "name"), ArmIds.resourceGroupOf(requireText(node, "id")),
         requireText(p, "virtualMachine"), requireText(node, "location"),
         requireInstant(p, "timeCreated"), disks);
-  }
-
-  public static ObjectNode changedBlocks(ChangedBlocks changed) {
-    ObjectNode out = ArmJson.object();
-    out.put("fromBlock", changed.fromBlock());
-    out.put("toBlock", changed.toBlock());
-    ArrayNode blocks = out.putArray("blocks");
-    changed.blocks().forEach(blocks::add);
-    return out;
-  }
-
-  public static ChangedBlocks changedBlocks(JsonNode node) {
-    List<Long> blocks = new ArrayList<>();
-    JsonNode array = requireArray(node, "blocks");
-    for (int i = 0; i < array.size(); i++) {
-      if (!array.get(i).isIntegralNumber() || !array.get(i).canConvertToLong()) {
-        throw ArmJson.invalid("blocks[" + i + "] must be an integer");
-      }
-      blocks.add(array.get(i).longValue());
-    }
-    return new ChangedBlocks(requireLong(node, "fromBlock"), requireLong(node, "toBlock"), blocks);
   }
 }

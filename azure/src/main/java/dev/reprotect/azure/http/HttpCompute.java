@@ -3,7 +3,6 @@ package dev.reprotect.azure.http;
 import dev.reprotect.azure.AvailabilitySet;
 import dev.reprotect.azure.AzureException;
 import dev.reprotect.azure.Caller;
-import dev.reprotect.azure.ChangedBlocks;
 import dev.reprotect.azure.ComputeApi;
 import dev.reprotect.azure.VirtualMachine;
 import dev.reprotect.azure.VmCut;
@@ -103,13 +102,5 @@ final class HttpCompute implements ComputeApi {
   @Override
   public void deleteCut(Caller caller, String resourceGroup, String vm, String cutId) {
     client.delete(caller, ArmPaths.CUT, resourceGroup, vm, cutId);
-  }
-
-  @Override
-  public ChangedBlocks changedBlocks(String resourceGroup, String vm, String baseCutId,
-      String cutId, String slot, long fromBlock, long toBlock) {
-    return CutJson.changedBlocks(client.get(ArmPaths.CUT_CHANGED_BLOCKS.expand(
-        resourceGroup, vm, cutId) + ArmPaths.query("baseCut", baseCutId, "slot", slot,
-        "fromBlock", Long.toString(fromBlock), "toBlock", Long.toString(toBlock))));
   }
 }

@@ -4,7 +4,6 @@ import dev.reprotect.azure.AvailabilitySet;
 import dev.reprotect.azure.AzureErrorCode;
 import dev.reprotect.azure.AzureException;
 import dev.reprotect.azure.Caller;
-import dev.reprotect.azure.ChangedBlocks;
 import dev.reprotect.azure.ComputeApi;
 import dev.reprotect.azure.NameRules;
 import dev.reprotect.azure.PowerState;
@@ -180,12 +179,6 @@ final class SimCompute implements ComputeApi {
   @Override
   public void deleteCut(Caller caller, String resourceGroup, String vm, String cutId) {
     cuts.delete(caller, resourceGroup, vm, cutId);
-  }
-
-  @Override
-  public ChangedBlocks changedBlocks(String resourceGroup, String vm, String baseCutId,
-      String cutId, String slot, long fromBlock, long toBlock) {
-    return cuts.changedBlocks(resourceGroup, vm, baseCutId, cutId, slot, fromBlock, toBlock);
   }
 
   /** The VM, or NotFound; the caller holds the world's monitor. */

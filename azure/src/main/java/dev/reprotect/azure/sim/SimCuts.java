@@ -4,7 +4,6 @@ import dev.reprotect.azure.AzureErrorCode;
 import dev.reprotect.azure.AzureException;
 import dev.reprotect.azure.BlobRef;
 import dev.reprotect.azure.Caller;
-import dev.reprotect.azure.ChangedBlocks;
 import dev.reprotect.azure.CutDisk;
 import dev.reprotect.azure.NameRules;
 import dev.reprotect.azure.ResourceIds;
@@ -14,9 +13,7 @@ import dev.reprotect.azure.VmDisk;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Cuts of a VM's disks: snapshot blobs made under the world's monitor, so that every disk is taken
@@ -105,46 +102,6 @@ final class SimCuts {
       world.log.append("Microsoft.Compute/virtualMachines/cuts/delete",
           ResourceIds.cut(cut.resourceGroup(), cut.vm(), cutId), caller);
     });
-  }
-
-  ChangedBlocks changedBlocks(String resourceGroup, String vm, String baseCutId, String cutId,
-      String slot, long fromBlock, long toBlock) {
-    if (fromBlock < 0 || toBlock < fromBlock) {
-      throw new AzureException(AzureErrorCode.InvalidParameter,
-          "the block range [" + fromBlock + ", " + toBlock + ") is not a range");
-    }
-    String location = find(resourceGroup, vm, cutId)
-        .orElseThrow(() -> AzureException.notFound("cut " + cutId + " of VM " + resourceGroup
-            + "/" + vm)).location();
-    world.enter("changedBlocks", location);
-    synchronized (world) {
-      NavigableMap<Long, String> base = blocksOf(existingCut(resourceGroup, vm, baseCutId), slot);
-      BlobData now = world.blobs.get(
-          World.blobKey(existingCut(resourceGroup, vm, cutId).disk(slot).snapshot()));
-      if (now == null) {
-        throw AzureException.notFound("snapshot of " + slot + " at cut " + cutId);
-      }
-      // Past the disk's end at the later cut there is nothing to ship: a shrink drops it.
-      long end = Math.min(toBlock, now.sizeBytes() / world.blockSize);
-      return new ChangedBlocks(fromBlock, toBlock,
-          new ArrayList<>(BlobData.differingBlocks(now.blocks(), base, fromBlock, end)));
-    }
-  }
-
-  /** The block map of a disk at a cut; a disk the cut did not have was empty then. */
-  private NavigableMap<Long, String> blocksOf(VmCut cut, String slot) {
-    return cut.disks().stream().filter(disk -> disk.slot().equals(slot)).findFirst()
-        .map(disk -> world.blobs.get(World.blobKey(disk.snapshot())))
-        .map(BlobData::blocks)
-        .orElse(new TreeMap<>());
-  }
-
-  private VmCut existingCut(String resourceGroup, String vm, String cutId) {
-    VmCut cut = world.cuts.get(key(resourceGroup, vm, cutId));
-    if (cut == null) {
-      throw AzureException.notFound("cut " + cutId + " of VM " + resourceGroup + "/" + vm);
-    }
-    return cut;
   }
 
   private static String key(String resourceGroup, String vm, String cutId) {

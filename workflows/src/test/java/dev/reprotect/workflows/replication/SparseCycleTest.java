@@ -30,8 +30,7 @@ class SparseCycleTest {
   /** 1,024 blocks: 64 ranges per disk. */
   private static final long DISK_SIZE = 64L << 20;
   /** The calls that can tell a cycle which blocks changed. */
-  private static final List<String> FINDING_CHANGES =
-      List.of("changedBlocks", "pageRangesDiff", "blockHashes");
+  private static final List<String> FINDING_CHANGES = List.of("pageRangesDiff", "blockHashes");
 
   private EndToEnd e2e;
 

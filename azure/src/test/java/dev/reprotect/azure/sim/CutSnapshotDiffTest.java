@@ -8,8 +8,9 @@ import static dev.reprotect.azure.sim.SimTestWorld.zeros;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reprotect.azure.BlobRef;
-import dev.reprotect.azure.ChangedBlocks;
+import dev.reprotect.azure.PageRange;
 import dev.reprotect.azure.VirtualMachine;
+import dev.reprotect.azure.VmCut;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -17,8 +18,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The blocks changed between two cuts, read from the cuts' block maps. */
-class ChangedBlocksTest {
+/**
+ * What the guest changed between two cuts: the page-range diff of the later cut's snapshot of a
+ * disk against the earlier one's, found from the two block maps.
+ */
+class CutSnapshotDiffTest {
   private static final String RG = groupOf(EAST);
 
   @TempDir Path dataDir;
@@ -50,8 +54,8 @@ class ChangedBlocksTest {
     world.write(os, 9, block(9)); // newly allocated
     world.azure.compute().createCut(CALLER, RG, "web-01", "next");
 
-    assertThat(changed("os", 0, 16)).containsExactly(1L, 2L, 9L);
-    assertThat(changed("os", 2, 9)).containsExactly(2L);
+    assertThat(changed("os", 0, 16)).containsExactly(new PageRange(1, 2), new PageRange(9, 1));
+    assertThat(changed("os", 2, 9)).containsExactly(new PageRange(2, 1));
     assertThat(changed("lun0", 0, 16)).isEmpty();
   }
 
@@ -62,11 +66,8 @@ class ChangedBlocksTest {
     world.write(data, 5, zeros());
     world.azure.compute().createCut(CALLER, RG, "web-01", "next");
 
-    ChangedBlocks changed = world.azure.compute()
-        .changedBlocks(RG, "web-01", "base", "next", "lun0", 0, Long.MAX_VALUE);
-
-    assertThat(changed.blocks()).containsExactly(5L, 20L);
-    assertThat(changed.fromBlock()).isZero();
+    assertThat(changed("lun0", 0, Long.MAX_VALUE))
+        .containsExactly(new PageRange(5, 1), new PageRange(20, 1));
   }
 
   @Test
@@ -77,8 +78,13 @@ class ChangedBlocksTest {
     assertThat(changed("os", 0, 16)).isEmpty();
   }
 
-  private List<Long> changed(String slot, long from, long to) {
-    return world.azure.compute()
-        .changedBlocks(RG, "web-01", "base", "next", slot, from, to).blocks();
+  private List<PageRange> changed(String slot, long from, long to) {
+    return world.azure.storage().pageRangesDiff(snapshot("next", slot), snapshot("base", slot),
+        from, to, 100).ranges();
+  }
+
+  private BlobRef snapshot(String cutId, String slot) {
+    VmCut cut = world.azure.compute().cut(RG, "web-01", cutId).orElseThrow();
+    return cut.disk(slot).snapshot();
   }
 }
