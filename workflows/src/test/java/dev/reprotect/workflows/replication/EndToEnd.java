@@ -26,6 +26,7 @@ import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A reprotect and the replication it starts, end to end: the real activities over the in-process
@@ -84,6 +85,22 @@ final class EndToEnd implements AutoCloseable {
     }
     throw new AssertionError("cycle " + number + " did not end within "
         + MAX_MINUTES_PER_CYCLE + " minutes: " + replication().status());
+  }
+
+  /**
+   * Runs {@code writes} so that they go whole into the next cut, and returns the number of the
+   * cycle that takes it: that cut waits for them. Cycles start at the marks of their interval on
+   * the clock, and the test server's clock runs on between the test's calls, so a cycle may begin
+   * during the writes. Cut 0 is the reprotect's, so cycle n takes the (n + 1)th cut.
+   */
+  long writeIntoNextCut(Runnable writes) {
+    int cutsTaken = azure.faults().callCount("createCut");
+    AtomicBoolean written = new AtomicBoolean();
+    azure.faults().onCall("createCut", cutsTaken + 1,
+        () -> ReprotectFixture.await(Duration.ofMinutes(1), written::get));
+    writes.run();
+    written.set(true);
+    return cutsTaken;
   }
 
   /** Cycle {@code number}, which must have succeeded. */

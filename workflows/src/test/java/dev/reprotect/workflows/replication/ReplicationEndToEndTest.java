@@ -172,12 +172,12 @@ class ReplicationEndToEndTest {
     e2e.reprotect();
     List<String> pointsAfterWrites = new ArrayList<>(List.of(e2e.points().get(0).id()));
     for (int write = 1; write <= 2; write++) {
-      // A cycle begun before the write (its timer may fire as the reprotect's result comes
-      // back) may or may not hold it; the next one does.
-      long begun = e2e.replication().status().cyclesRun();
-      e2e.write(OS, 10 + write, DiskBytes.pattern(e2e.blockSize(), 10 + write));
-      e2e.write(DATA, 20 + write, DiskBytes.pattern(e2e.blockSize(), 20 + write));
-      pointsAfterWrites.add(e2e.awaitSucceededCycle(begun + 1).pointId());
+      int n = write;
+      long cycle = e2e.writeIntoNextCut(() -> {
+        e2e.write(OS, 10 + n, DiskBytes.pattern(e2e.blockSize(), 10 + n));
+        e2e.write(DATA, 20 + n, DiskBytes.pattern(e2e.blockSize(), 20 + n));
+      });
+      pointsAfterWrites.add(e2e.awaitSucceededCycle(cycle).pointId());
     }
 
     List<RecoveryPoint> points = e2e.points();
@@ -217,18 +217,22 @@ class ReplicationEndToEndTest {
     assertThat(staging(cache)).isEmpty();
     Set<String> stagedDuringTheCycle = ConcurrentHashMap.newKeySet();
     e2e.beforeEachCall("transferBlocks", 20, () -> stagedDuringTheCycle.addAll(staging(cache)));
-    int changed = 0;
-    for (long block = 10; block < 15; block++, changed++) {
-      e2e.write(OS, block, DiskBytes.pattern(e2e.blockSize(), 30 + changed));
-    }
-    for (long block = 40; block < 43; block++, changed++) {
-      e2e.write(DATA, block, DiskBytes.pattern(e2e.blockSize(), 30 + changed));
-    }
+    int osBlocks = 5;
+    int dataBlocks = 3;
+    long next = e2e.writeIntoNextCut(() -> {
+      for (int i = 0; i < osBlocks; i++) {
+        e2e.write(OS, 10 + i, DiskBytes.pattern(e2e.blockSize(), 30 + i));
+      }
+      for (int i = 0; i < dataBlocks; i++) {
+        e2e.write(DATA, 40 + i, DiskBytes.pattern(e2e.blockSize(), 30 + osBlocks + i));
+      }
+    });
+    int changed = osBlocks + dataBlocks;
     long changedBytes = (long) changed * e2e.blockSize();
     long shippedBefore = e2e.azure.metering().bytesTransferred(source, target);
     long returnedBefore = e2e.azure.metering().bytesTransferred(target, source);
 
-    ReplicationCycle cycle = e2e.awaitSucceededCycle(1);
+    ReplicationCycle cycle = e2e.awaitSucceededCycle(next);
 
     String vm = e2e.fixture.scenario.vm();
     assertThat(stagedDuringTheCycle).containsExactlyInAnyOrder(
