@@ -19,11 +19,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 public final class RecoveryVmActivitiesImpl implements RecoveryVmActivities {
   /** Where a failed-over VM's disks live in its storage account, as every VM's do. */
   static final String DISK_CONTAINER = "vhds";
+  /** A recovery point's id as the jobs make it: a run's tag, ".p", the cut's number if any. */
+  private static final Pattern POINT_ID = Pattern.compile("[a-z][0-9a-f]{8}\\.p[0-9]*");
 
   private final AzureBackend azure;
 
@@ -109,8 +112,10 @@ public final class RecoveryVmActivitiesImpl implements RecoveryVmActivities {
 
   /**
    * Deletes the drill's VM, its disks with it, then the disks a drill stopped before its VM was
-   * made (cancelled or failed after a copy) left unattached; a disk a VM of the copy's name
-   * uses is left alone.
+   * made (cancelled or failed after a copy) left unattached: only blobs named exactly as the
+   * drill names its disks ({@code <copy>-<slot>-<point id>.vhd}), so that another VM's disk whose
+   * name merely starts like them is never taken; a disk a VM of the copy's name uses is left
+   * alone.
    */
   @Override
   public void deleteTestVm(FailoverPlan plan) {
@@ -132,8 +137,11 @@ public final class RecoveryVmActivitiesImpl implements RecoveryVmActivities {
   }
 
   private static boolean isDiskOf(FailoverPlan plan, BlobRef blob) {
-    return blob.blob().endsWith(".vhd") && plan.disks().stream()
-        .anyMatch(disk -> blob.blob().startsWith(diskNamePrefix(plan, disk.slot())));
+    String name = blob.blob();
+    return name.endsWith(".vhd") && plan.disks().stream()
+        .map(disk -> diskNamePrefix(plan, disk.slot()))
+        .anyMatch(prefix -> name.startsWith(prefix) && POINT_ID.matcher(
+            name.substring(prefix.length(), name.length() - ".vhd".length())).matches());
   }
 
   @Override

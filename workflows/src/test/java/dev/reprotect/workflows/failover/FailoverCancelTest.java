@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.reprotect.activities.failover.FailoverRequest;
 import dev.reprotect.activities.failover.PointSelector;
 import dev.reprotect.azure.BlobRef;
+import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.PageBlob;
 import dev.reprotect.azure.ProtectionState;
 import dev.reprotect.azure.RecoveryPoint;
@@ -97,6 +98,10 @@ class FailoverCancelTest {
   void aDrillCancelledDuringItsDiskCopyStaysRecordedUntilItsCleanupRemovesWhatItMade(
       TestWorkflowEnvironment env, Worker worker) {
     ReplicatedItem protectedItem = protectOneDisk(env, worker);
+    // Named like a disk of the drill's copy, but not one: the cleanup must leave it.
+    world.reprotect.azure.storage().createPageBlob(Caller.of("another-vm"),
+        new BlobRef(protectedItem.target().storageAccount(), "vhds",
+            world.vm() + "-test-os-backup.vhd"), ReprotectFixture.DISK_SIZE);
     String before = world.reprotect.azure.exportState();
     AtomicBoolean cancelRecorded = cancelDuringTheDiskCopy(env,
         WorkflowIds.testFailover(world.vault(), world.vm()));
