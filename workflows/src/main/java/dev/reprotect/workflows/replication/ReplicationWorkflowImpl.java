@@ -23,6 +23,7 @@ import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.ContinueAsNewOptions;
 import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
   static final int MINIMUM_APP_CONSISTENT_MINUTES = 60;
   static final int RECENT_CYCLES = 20;
 
-  private ReplicationInput input;
+  private final ReplicationInput input;
   private final List<RecoveryPointInfo> points = new ArrayList<>();
   private final List<String> cutsToDelete = new ArrayList<>();
   private final List<ReplicationCycle> recentCycles = new ArrayList<>();
@@ -52,18 +53,28 @@ public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
   /** The last cycle completed a cut of an earlier cycle: the next one takes a fresh cut now. */
   private boolean catchUp;
 
+  /**
+   * Restores the run's state before any handler runs: a stop or a status query can arrive in
+   * the first workflow task of a run (right after a continue-as-new), before {@link #replicate}.
+   */
+  @WorkflowInit
+  public ReplicationWorkflowImpl(ReplicationInput input) {
+    this.input = input;
+    restore(input);
+  }
+
   @Override
   public ReplicationStatus replicate(ReplicationInput input) {
     refuseInvalidPolicy(input);
-    restore(input);
     publish();
     for (int cyclesThisRun = 0; ; cyclesThisRun++) {
-      if (cyclesThisRun == input.cyclesPerRun() || Workflow.getInfo().isContinueAsNewSuggested()) {
+      // A pending stop wins over the continue-as-new: its handler waits for this run to end, so
+      // waiting for every handler to finish first would wait for ever.
+      if (!stopRequested && (cyclesThisRun == input.cyclesPerRun()
+          || Workflow.getInfo().isContinueAsNewSuggested())) {
         Workflow.await(Workflow::isEveryHandlerFinished);
-        if (!stopRequested) {
-          Workflow.continueAsNew(ContinueAsNewOptions.newBuilder()
-              .setTypedSearchAttributes(Workflow.getTypedSearchAttributes()).build(), next());
-        }
+        Workflow.continueAsNew(ContinueAsNewOptions.newBuilder()
+            .setTypedSearchAttributes(Workflow.getTypedSearchAttributes()).build(), next());
       }
       Duration wait = catchUp ? Duration.ZERO : untilNextMark(input.cycleInterval());
       if (!wait.isZero()) {
@@ -274,7 +285,6 @@ public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
   }
 
   private void restore(ReplicationInput input) {
-    this.input = input;
     points.addAll(input.points());
     lastCutId = input.lastCutId();
     ReplicationCarry carry = input.carry();

@@ -2,6 +2,7 @@ package dev.reprotect.workflows.replication;
 
 import dev.reprotect.workflows.SearchAttributeDefinitions;
 import dev.reprotect.workflows.WorkflowIds;
+import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -51,15 +52,24 @@ final class ReplicationFixture {
 
   /** Starts the replication of {@code input}'s item, protected in the fake at its last point. */
   ReplicationWorkflow start(ReplicationInput input) {
-    RecoveryPointInfo newest = input.points().get(input.points().size() - 1);
-    backend.protect(input.vm(), input.lastCutId(), newest.id());
-    ReplicationWorkflow workflow = env.getWorkflowClient().newWorkflowStub(
-        ReplicationWorkflow.class, WorkflowOptions.newBuilder()
-            .setWorkflowId(WorkflowIds.replication(input.vault(), input.vm()))
-            .setTaskQueue(taskQueue)
-            .build());
+    ReplicationWorkflow workflow = protect(input);
     WorkflowClient.start(workflow::replicate, input);
     return workflow;
+  }
+
+  /**
+   * Protects {@code input}'s item in the fake at its last point; returns a stub to start its
+   * replication with.
+   */
+  ReplicationWorkflow protect(ReplicationInput input) {
+    RecoveryPointInfo newest = input.points().get(input.points().size() - 1);
+    backend.protect(input.vm(), input.lastCutId(), newest.id());
+    return env.getWorkflowClient().newWorkflowStub(
+        ReplicationWorkflow.class, WorkflowOptions.newBuilder()
+            .setWorkflowId(WorkflowIds.replication(input.vault(), input.vm()))
+            .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL)
+            .setTaskQueue(taskQueue)
+            .build());
   }
 
   ReplicationWorkflow workflow(String vm) {

@@ -2,14 +2,19 @@ package dev.reprotect.workflows.replication;
 
 import static dev.reprotect.workflows.replication.ReplicationFixture.START;
 import static org.assertj.core.api.Assertions.assertThat;
+import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reprotect.activities.replication.ShipCut;
 import dev.reprotect.activities.replication.TakeCut;
 import dev.reprotect.azure.RecoveryPointType;
+import dev.reprotect.workflows.HistoryReplays;
 import dev.reprotect.workflows.ReplicationSearchAttributes;
 import dev.reprotect.workflows.ReprotectSearchAttributes;
 import dev.reprotect.workflows.WorkflowIds;
+import io.temporal.client.UpdateOptions;
+import io.temporal.client.WithStartWorkflowOperation;
+import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
@@ -30,6 +35,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ReplicationWorkflowTest {
   @RegisterExtension
   static final TestWorkflowExtension temporal = ReplicationFixture.temporal();
+  /** Far beyond a stop's seconds; a deadlocked stop never answers. */
+  private static final Duration STOP_BOUND = Duration.ofMinutes(1);
 
   /**
    * Points are made at 00:00 (the first, by reprotect), then every 5 minutes on the marks; the
@@ -174,6 +181,79 @@ class ReplicationWorkflowTest {
     assertThat(fixture.backend.points("web-01")).hasSize(4);
     assertThat(stub.getResult(ReplicationStatus.class).state())
         .isEqualTo(ReplicationState.Stopped);
+  }
+
+  /**
+   * A stop during the last cycle of a run: the continue-as-new must not wait for the stop's
+   * handler, which waits for the run to end (a deadlock, before: no point ever again).
+   */
+  @Test
+  void aStopDuringTheLastCycleOfARunEndsItInsteadOfContinuingAsNew(
+      TestWorkflowEnvironment env, Worker worker) throws Exception {
+    ReplicationFixture fixture = new ReplicationFixture(env, worker);
+    ReplicationWorkflow workflow = fixture.start(withCyclesPerRun(
+        ReplicationFixture.input("web-01", 1, 0), 3));
+    fixture.advanceTo(Duration.ofMinutes(12));
+    fixture.backend.holdShipments();
+    Thread advance = new Thread(() -> fixture.advanceTo(Duration.ofMinutes(16)));
+    advance.start();
+    fixture.backend.awaitShipmentHeld();
+
+    WorkflowStub stub = WorkflowStub.fromTyped(workflow);
+    WorkflowUpdateHandle<ReplicationStatus> stop =
+        stub.startUpdate("stop", WorkflowUpdateStage.ACCEPTED, ReplicationStatus.class);
+    fixture.backend.releaseShipment();
+
+    ReplicationStatus stopped = stop.getResultAsync().get(STOP_BOUND.toSeconds(), SECONDS);
+    advance.join();
+    assertThat(stopped.state()).isEqualTo(ReplicationState.Stopped);
+    assertThat(stopped.cyclesRun()).isEqualTo(3);
+    assertThat(stopped.lastCycle().pointId()).isEqualTo("web-01.p3");
+    WorkflowExecutionDescription description = stub.describe();
+    assertThat(description.getExecution().getRunId()).as("no continue-as-new")
+        .isEqualTo(description.getFirstRunId());
+    assertThat(stub.getResult(ReplicationStatus.class).state())
+        .isEqualTo(ReplicationState.Stopped);
+    HistoryReplays.record(env.getWorkflowClient(), stub.getExecution().getWorkflowId(),
+        "replication-stop-in-last-cycle-of-run");
+  }
+
+  /**
+   * A stop delivered with the first workflow task of a run (as after a continue-as-new) finds
+   * the run's state restored: its validator used to read an input not yet set, and refused it.
+   */
+  @Test
+  void aStopInTheFirstTaskOfARunIsAcceptedAndSeesTheCarriedState(
+      TestWorkflowEnvironment env, Worker worker) throws Exception {
+    ReplicationFixture fixture = new ReplicationFixture(env, worker);
+    ReplicationInput first = ReplicationFixture.input("web-01", 1, 0);
+    ReplicationInput continued = new ReplicationInput(first.vault(), first.vm(),
+        first.sourceRegion(), first.targetRegion(), first.runTag(), first.retentionDays(),
+        first.appConsistentFrequencyMinutes(), first.lastCutId(), first.points(),
+        new ReplicationCarry(7, null, null, List.of(), List.of(), null, false),
+        ReplicationInput.DEFAULT_CYCLES_PER_RUN, 0);
+    ReplicationWorkflow workflow = fixture.protect(continued);
+
+    WorkflowUpdateHandle<ReplicationStatus> stop = WorkflowClient.startUpdateWithStart(
+        workflow::stop, UpdateOptions.<ReplicationStatus>newBuilder()
+            .setWaitForStage(WorkflowUpdateStage.ACCEPTED).build(),
+        new WithStartWorkflowOperation<>(workflow::replicate, continued));
+
+    ReplicationStatus stopped = stop.getResultAsync().get(STOP_BOUND.toSeconds(), SECONDS);
+    assertThat(stopped.state()).isEqualTo(ReplicationState.Stopped);
+    assertThat(stopped.cyclesRun()).as("carried from the previous run").isEqualTo(7);
+    assertThat(stopped.points()).extracting(RecoveryPointInfo::id).containsExactly("web-01.p0");
+    assertThat(fixture.backend.calls("web-01", "takeCut")).isEmpty();
+    HistoryReplays.record(env.getWorkflowClient(),
+        WorkflowIds.replication(continued.vault(), continued.vm()),
+        "replication-stop-in-first-task");
+  }
+
+  private static ReplicationInput withCyclesPerRun(ReplicationInput input, int cyclesPerRun) {
+    return new ReplicationInput(input.vault(), input.vm(), input.sourceRegion(),
+        input.targetRegion(), input.runTag(), input.retentionDays(),
+        input.appConsistentFrequencyMinutes(), input.lastCutId(), input.points(), input.carry(),
+        cyclesPerRun, input.cycleIntervalSeconds());
   }
 
   @Test
