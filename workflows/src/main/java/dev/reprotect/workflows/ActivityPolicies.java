@@ -138,12 +138,14 @@ public final class ActivityPolicies {
 
   /**
    * The stop of an item's replication: its update completes at the next cycle boundary, once a
-   * running cycle's shipment (bounded by {@link #shipment}) is done.
+   * running cycle's shipment (bounded by {@link #shipment}) is done. The wait heartbeats, so a
+   * lost worker is noticed within a minute and a cancelled failover stops waiting.
    */
   public static ActivityOptions replicationStop(String summary) {
     return withSummary(summary)
         .setStartToCloseTimeout(Duration.ofHours(2))
         .setScheduleToCloseTimeout(Duration.ofHours(4))
+        .setHeartbeatTimeout(Duration.ofMinutes(1))
         .build();
   }
 
