@@ -21,6 +21,8 @@ import dev.reprotect.workflows.ReprotectSearchAttributes;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.ContinueAsNewOptions;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
@@ -37,6 +39,8 @@ public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
   /** App-consistent points are off (0) or at least an hour apart, as in the reference product. */
   static final int MINIMUM_APP_CONSISTENT_MINUTES = 60;
   static final int RECENT_CYCLES = 20;
+  /** Version 1: a stop cancels the shipment in progress instead of waiting for its end. */
+  static final String STOP_CANCELS_THE_SHIPMENT = "stop-cancels-the-shipment";
 
   private final ReplicationInput input;
   private final List<RecoveryPointInfo> points = new ArrayList<>();
@@ -52,6 +56,8 @@ public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
   private boolean stopRequested;
   /** The last cycle completed a cut of an earlier cycle: the next one takes a fresh cut now. */
   private boolean catchUp;
+  /** The scope of the shipment running now, which a stop cancels; null between shipments. */
+  private CancellationScope runningShipment;
 
   /**
    * Restores the run's state before any handler runs: a stop or a status query can arrive in
@@ -102,9 +108,17 @@ public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
         List.copyOf(recentCycles), List.copyOf(points), lastError, cyclesRun);
   }
 
+  /**
+   * A failover waits on this stop: a running shipment (minutes, up to its 2-hour bound) is
+   * cancelled, and acknowledges at its next heartbeat; its cut stays in flight, unshipped.
+   */
   @Override
   public ReplicationStatus stop() {
     stopRequested = true;
+    if (runningShipment != null && Workflow.getVersion(STOP_CANCELS_THE_SHIPMENT,
+        Workflow.DEFAULT_VERSION, 1) == 1) {
+      runningShipment.cancel("The replication is stopping");
+    }
     Workflow.await(() -> state != ReplicationState.Running);
     return status();
   }
@@ -140,11 +154,7 @@ public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
         inFlight = takeCut(number, start);
       }
       if (!inFlight.shipped()) {
-        shipment = Workflow.newActivityStub(ReplicationCycleActivities.class,
-            ActivityPolicies.shipment(String.format("Ship the blocks of %s changed since %s to %s",
-                inFlight.cutId(), lastCutId == null ? "nothing (full copy)" : lastCutId,
-                input.targetRegion())))
-            .shipCut(new ShipCut(input.vault(), input.vm(), lastCutId, inFlight.cutId()));
+        shipment = ship(new ShipCut(input.vault(), input.vm(), lastCutId, inFlight.cutId()));
         if (lastCutId != null) {
           cutsToDelete.add(lastCutId);
         }
@@ -161,13 +171,36 @@ public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
           shipment.blocksRepaired(), pruned, null));
     } catch (ActivityFailure failure) {
       cyclesRun = number;
-      lastError = error(number, failure);
+      String cause;
+      if (stopRequested && failure.getCause() instanceof CanceledFailure) {
+        cause = "Stopped during the shipment of " + inFlight.cutId() + ", which stays unshipped";
+      } else {
+        lastError = error(number, failure);
+        cause = lastError.activity() + ": " + lastError.message();
+      }
       record(new ReplicationCycle(number, start, now(), false,
           inFlight == null ? null : inFlight.cutId(), pointId, shipment.blocksChanged(),
           shipment.bytesStaged(), shipment.bytesShipped(), shipment.blocksRepaired(), pruned,
-          lastError.activity() + ": " + lastError.message()));
+          cause));
     }
     return null;
+  }
+
+  private CycleShipment ship(ShipCut request) {
+    ReplicationCycleActivities activities = Workflow.newActivityStub(
+        ReplicationCycleActivities.class, ActivityPolicies.shipment(String.format(
+            "Ship the blocks of %s changed since %s to %s", request.cutId(),
+            request.baseCutId() == null ? "nothing (full copy)" : request.baseCutId(),
+            input.targetRegion())));
+    CycleShipment[] shipped = new CycleShipment[1];
+    runningShipment = Workflow.newCancellationScope(
+        () -> shipped[0] = activities.shipCut(request));
+    try {
+      runningShipment.run();
+    } finally {
+      runningShipment = null;
+    }
+    return shipped[0];
   }
 
   private InFlightCut takeCut(long number, Instant time) {

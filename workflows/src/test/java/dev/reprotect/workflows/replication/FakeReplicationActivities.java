@@ -12,6 +12,7 @@ import dev.reprotect.activities.replication.ReplicationCycleActivities;
 import dev.reprotect.activities.replication.ShipCut;
 import dev.reprotect.activities.replication.TakeCut;
 import dev.reprotect.azure.RecoveryPointType;
+import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
@@ -48,7 +50,9 @@ final class FakeReplicationActivities implements ReplicationCycleActivities {
   private final List<Call> calls = new ArrayList<>();
   private Instant outageFrom = Instant.MAX;
   private Instant outageUntil = Instant.MAX;
-  private Semaphore shipGate;
+  private static final long HELD_HEARTBEAT_MILLIS = 20;
+  private volatile Semaphore shipGate;
+  private volatile boolean heartbeatWhileHeld;
   private final Semaphore shipEntered = new Semaphore(0);
 
   FakeReplicationActivities(LongSupplier clock) {
@@ -74,9 +78,22 @@ final class FakeReplicationActivities implements ReplicationCycleActivities {
     outageUntil = until;
   }
 
-  /** Shipments wait for {@link #releaseShipment()} from now on. */
+  /**
+   * Shipments wait for {@link #releaseShipment()} from now on, heartbeating as a live shipment
+   * does, so that a cancellation ends them.
+   */
   void holdShipments() {
     shipGate = new Semaphore(0);
+    heartbeatWhileHeld = true;
+  }
+
+  /**
+   * Shipments wait for {@link #releaseShipment()} from now on, as in a backend call that hangs:
+   * no heartbeat, so a cancellation reaches them only once released.
+   */
+  void holdShipmentsInAHungCall() {
+    shipGate = new Semaphore(0);
+    heartbeatWhileHeld = false;
   }
 
   void awaitShipmentHeld() throws InterruptedException {
@@ -118,7 +135,11 @@ final class FakeReplicationActivities implements ReplicationCycleActivities {
     Semaphore gate = shipGate;
     if (gate != null) {
       shipEntered.release();
-      gate.acquireUninterruptibly();
+      if (heartbeatWhileHeld) {
+        awaitHeartbeating(gate);
+      } else {
+        gate.acquireUninterruptibly();
+      }
     }
     synchronized (this) {
       Instant now = record(request.vm(), "shipCut", request);
@@ -133,6 +154,18 @@ final class FakeReplicationActivities implements ReplicationCycleActivities {
       }
       item.replicaCut = request.cutId();
       return new CycleShipment(3, 3 * 65536, 3 * 65536, 0);
+    }
+  }
+
+  /** Held as a long shipment is: heartbeating, so that a cancellation reaches it. */
+  private static void awaitHeartbeating(Semaphore gate) {
+    try {
+      while (!gate.tryAcquire(HELD_HEARTBEAT_MILLIS, TimeUnit.MILLISECONDS)) {
+        Activity.getExecutionContext().heartbeat(null);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 

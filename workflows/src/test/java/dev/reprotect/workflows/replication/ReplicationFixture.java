@@ -8,6 +8,7 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -38,6 +39,9 @@ final class ReplicationFixture {
     TestWorkflowExtension.Builder builder = TestWorkflowExtension.newBuilder()
         .registerWorkflowImplementationTypes(ReplicationWorkflowImpl.class)
         .setInitialTime(START)
+        // A held shipment's heartbeats reach the server at once, and with them a cancellation.
+        .setWorkerOptions(WorkerOptions.newBuilder()
+            .setMaxHeartbeatThrottleInterval(Duration.ofMillis(1)).build())
         .setDoNotStart(true);
     SearchAttributeDefinitions.all().forEach(builder::registerSearchAttribute);
     return builder.build();

@@ -90,12 +90,13 @@ class ReplicationStopActivityTest {
     advance.join();
   }
 
+  /** The stop waits: the shipment it cancels cannot acknowledge before it is released. */
   private static ReplicationFixture holdingTheThirdShipment(
       TestWorkflowEnvironment env, Worker worker) {
     ReplicationFixture fixture = new ReplicationFixture(env, worker);
     fixture.start(ReplicationFixture.input("web-01", 1, 0));
     fixture.advanceTo(Duration.ofMinutes(12));
-    fixture.backend.holdShipments();
+    fixture.backend.holdShipmentsInAHungCall();
     return fixture;
   }
 

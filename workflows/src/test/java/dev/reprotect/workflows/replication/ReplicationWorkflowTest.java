@@ -152,8 +152,12 @@ class ReplicationWorkflowTest {
         .extracting(call -> ((ShipCut) call.request()).baseCutId()).isEqualTo("web-01.c10");
   }
 
+  /**
+   * A failover waits on the stop: the shipment running when it comes is cancelled (it
+   * acknowledges at its next heartbeat) instead of being waited for, and its cut stays unshipped.
+   */
   @Test
-  void stopEndsAtTheCycleBoundaryAndASecondStopIsRefused(
+  void aStopCancelsTheRunningShipmentAndASecondStopIsRefused(
       TestWorkflowEnvironment env, Worker worker) throws Exception {
     ReplicationFixture fixture = new ReplicationFixture(env, worker);
     fixture.start(ReplicationFixture.input("web-01", 1, 0));
@@ -169,24 +173,24 @@ class ReplicationWorkflowTest {
     assertThatThrownBy(() -> fixture.workflow("web-01").stop())
         .isInstanceOf(WorkflowUpdateException.class)
         .hasStackTraceContaining("already stopping");
-    fixture.backend.releaseShipment();
 
-    ReplicationStatus stopped = stop.getResultAsync().get();
+    // The held shipment is never released: only its cancellation ends it.
+    ReplicationStatus stopped = stop.getResultAsync().get(STOP_BOUND.toSeconds(), SECONDS);
     advance.join();
     assertThat(stopped.state()).isEqualTo(ReplicationState.Stopped);
-    // The cycle that was shipping when the stop came ended with its point.
     assertThat(stopped.cyclesRun()).isEqualTo(3);
-    assertThat(stopped.lastCycle().succeeded()).isTrue();
-    assertThat(stopped.lastCycle().pointId()).isEqualTo("web-01.p3");
-    assertThat(fixture.backend.points("web-01")).hasSize(4);
+    assertThat(stopped.lastCycle().succeeded()).isFalse();
+    assertThat(stopped.lastCycle().error()).contains("Stopped during the shipment of web-01.c3");
+    assertThat(stopped.lastError()).as("a stop is no error").isNull();
+    assertThat(stopped.points()).extracting(RecoveryPointInfo::id)
+        .containsExactly("web-01.p0", "web-01.p1", "web-01.p2");
+    assertThat(fixture.backend.points("web-01")).hasSize(3);
     assertThat(stub.getResult(ReplicationStatus.class).state())
         .isEqualTo(ReplicationState.Stopped);
+    HistoryReplays.record(env.getWorkflowClient(), stub.getExecution().getWorkflowId(),
+        "replication-stop-cancels-the-shipment");
   }
 
-  /**
-   * A stop during the last cycle of a run: the continue-as-new must not wait for the stop's
-   * handler, which waits for the run to end (a deadlock, before: no point ever again).
-   */
   @Test
   void aStopDuringTheLastCycleOfARunEndsItInsteadOfContinuingAsNew(
       TestWorkflowEnvironment env, Worker worker) throws Exception {
@@ -194,7 +198,7 @@ class ReplicationWorkflowTest {
     ReplicationWorkflow workflow = fixture.start(withCyclesPerRun(
         ReplicationFixture.input("web-01", 1, 0), 3));
     fixture.advanceTo(Duration.ofMinutes(12));
-    fixture.backend.holdShipments();
+    fixture.backend.holdShipmentsInAHungCall();
     Thread advance = new Thread(() -> fixture.advanceTo(Duration.ofMinutes(16)));
     advance.start();
     fixture.backend.awaitShipmentHeld();
