@@ -27,6 +27,7 @@ public final class SearchAttributeDefinitions {
     return switch (type) {
       case INDEXED_VALUE_TYPE_KEYWORD -> "Keyword";
       case INDEXED_VALUE_TYPE_INT -> "Int";
+      case INDEXED_VALUE_TYPE_DATETIME -> "Datetime";
       default -> throw new IllegalArgumentException("no search attribute of ours is a " + type);
     };
   }

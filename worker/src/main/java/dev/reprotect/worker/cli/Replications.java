@@ -9,6 +9,7 @@ import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowUpdateException;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -36,7 +37,9 @@ final class Replications {
     String name = WorkflowExecutions.name(status);
     switch (status) {
       case WORKFLOW_EXECUTION_STATUS_RUNNING -> {
-        return new ReplicationView(workflowId, name, query(workflowId).orElseThrow(() ->
+        // The query's clock is the workflow's last task's; the RPO is the age of the point now.
+        return new ReplicationView(workflowId, name, query(workflowId)
+            .map(replication -> replication.at(Instant.now())).orElseThrow(() ->
             new CommandFailure(NO_WORKER, "no worker answered the status query of " + workflowId
                 + ": start one (reprotect worker, reprotect dev)")), null);
       }
@@ -57,8 +60,8 @@ final class Replications {
   }
 
   /**
-   * Stops a running replication with the workflow's {@code stop} update: it ends at the next
-   * cycle boundary (a running cycle completes first). Returns it once it has ended.
+   * Stops a running replication with the workflow's {@code stop} update: it ends at the cycle
+   * boundary (a shipment in progress is cancelled). Returns it once it has ended.
    */
   ReplicationView stop(String vault, String vm) {
     String workflowId = WorkflowIds.replication(vault, vm);

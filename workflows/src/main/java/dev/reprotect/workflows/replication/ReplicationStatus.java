@@ -1,6 +1,10 @@
 package dev.reprotect.workflows.replication;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The replication of an item as the {@code status} query and the workflow's result show it.
@@ -16,4 +20,23 @@ public record ReplicationStatus(
     List<ReplicationCycle> recentCycles,
     List<RecoveryPointInfo> points,
     ReplicationError lastError,
-    long cyclesRun) {}
+    long cyclesRun) {
+
+  /**
+   * This status with its RPO and health as of {@code now}. A query answers with the clock of
+   * the workflow's last task, which stands still while a shipment hangs or no worker runs: a
+   * reader with a clock of its own (the CLI) sees the RPO keep growing.
+   */
+  public ReplicationStatus at(Instant now) {
+    // A point made in this very second (by reprotect, whose clock is not truncated) is 0 s old.
+    Duration rpo = newestPoint().map(newest -> Duration.between(newest.time(), now))
+        .map(age -> age.isNegative() ? Duration.ZERO : age).orElse(null);
+    return new ReplicationStatus(vault, vm, state, rpo == null ? null : rpo.toSeconds(),
+        ReplicationHealthRule.health(rpo, lastCycle != null && !lastCycle.succeeded()),
+        lastCycle, recentCycles, points, lastError, cyclesRun);
+  }
+
+  public Optional<RecoveryPointInfo> newestPoint() {
+    return points.stream().max(Comparator.comparing(RecoveryPointInfo::time));
+  }
+}

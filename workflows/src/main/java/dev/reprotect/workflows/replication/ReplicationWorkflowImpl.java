@@ -22,23 +22,33 @@ import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
+import io.temporal.common.SearchAttributeUpdate;
+import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.ContinueAsNewOptions;
 import io.temporal.workflow.Workflow;
+import io.temporal.workflow.Promise;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
   /** App-consistent points are off (0) or at least an hour apart, as in the reference product. */
   static final int MINIMUM_APP_CONSISTENT_MINUTES = 60;
   static final int RECENT_CYCLES = 20;
+  /**
+   * Version 1: the newest point's time is a search attribute, and a watchdog publishes the
+   * status while a cycle runs.
+   */
+  static final String WALL_CLOCK_RPO = "wall-clock-rpo";
   /** Version 1: a stop cancels the shipment in progress instead of waiting for its end. */
   static final String STOP_CANCELS_THE_SHIPMENT = "stop-cancels-the-shipment";
 
@@ -56,6 +66,8 @@ public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
   private boolean stopRequested;
   /** The last cycle completed a cut of an earlier cycle: the next one takes a fresh cut now. */
   private boolean catchUp;
+  /** Whether this run publishes LastRecoveryPointTime and watches its cycles (WALL_CLOCK_RPO). */
+  private boolean wallClockRpo;
   /** The scope of the shipment running now, which a stop cancels; null between shipments. */
   private CancellationScope runningShipment;
 
@@ -72,6 +84,7 @@ public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
   @Override
   public ReplicationStatus replicate(ReplicationInput input) {
     refuseInvalidPolicy(input);
+    wallClockRpo = Workflow.getVersion(WALL_CLOCK_RPO, Workflow.DEFAULT_VERSION, 1) == 1;
     publish();
     for (int cyclesThisRun = 0; ; cyclesThisRun++) {
       // A pending stop wins over the continue-as-new: its handler waits for this run to end, so
@@ -89,7 +102,7 @@ public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
       if (stopRequested) {
         return end(ReplicationState.Stopped, "Stopped on request");
       }
-      String protection = cycle();
+      String protection = wallClockRpo ? watchedCycle() : cycle();
       if (protection != null) {
         return end(ReplicationState.Ended, input.vm() + " is " + protection + ", not Protected");
       }
@@ -98,14 +111,9 @@ public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
 
   @Override
   public ReplicationStatus status() {
-    RecoveryPointInfo newest = newestPoint();
-    // A point made in this very second (by reprotect, whose clock is not truncated) is 0 s old.
-    Duration rpo = newest == null ? null : max(Duration.ZERO, Duration.between(newest.time(), now()));
     ReplicationCycle last = recentCycles.isEmpty() ? null : recentCycles.get(recentCycles.size() - 1);
-    return new ReplicationStatus(input.vault(), input.vm(), state,
-        rpo == null ? null : rpo.toSeconds(),
-        ReplicationHealthRule.health(rpo, last != null && !last.succeeded()), last,
-        List.copyOf(recentCycles), List.copyOf(points), lastError, cyclesRun);
+    return new ReplicationStatus(input.vault(), input.vm(), state, null, null, last,
+        List.copyOf(recentCycles), List.copyOf(points), lastError, cyclesRun).at(now());
   }
 
   /**
@@ -203,6 +211,26 @@ public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
     return shipped[0];
   }
 
+  /**
+   * A cycle, while a watchdog publishes the status again at every interval: RPO and health keep
+   * growing in the search attributes, the gauges and the Web UI while a shipment hangs.
+   */
+  private String watchedCycle() {
+    Promise<String> cycle = Async.function(this::cycle);
+    CancellationScope watchdog = Workflow.newCancellationScope(() -> {
+      while (true) {
+        Workflow.sleep(input.cycleInterval());
+        publish();
+      }
+    });
+    Async.procedure(watchdog::run);
+    try {
+      return cycle.get();
+    } finally {
+      watchdog.cancel();
+    }
+  }
+
   private InFlightCut takeCut(long number, Instant time) {
     String cutId = input.runTag() + ".c" + number;
     boolean appConsistent = appConsistentDue(time);
@@ -284,19 +312,29 @@ public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
     ReplicationStatus status = status();
     Scope item = Workflow.getMetricsScope()
         .tagged(Map.of("vault", input.vault(), "vm", input.vm()));
+    Optional<RecoveryPointInfo> newest = status.newestPoint();
     if (status.rpoSeconds() != null) {
       item.gauge("reprotect_replication_rpo_seconds").update(status.rpoSeconds());
     }
+    // What a stalled replication cannot keep current itself: alert on time() minus this.
+    newest.ifPresent(point -> item.gauge("reprotect_replication_last_point_time_seconds")
+        .update(point.time().getEpochSecond()));
     for (ReplicationHealth health : ReplicationHealth.values()) {
       item.tagged(Map.of("health", health.name())).gauge("reprotect_replication_health")
           .update(health == status.health() ? 1 : 0);
     }
-    Workflow.upsertTypedSearchAttributes(
+    List<SearchAttributeUpdate<?>> updates = new ArrayList<>(List.of(
         ReprotectSearchAttributes.VM_NAME.valueSet(input.vm()),
         ReprotectSearchAttributes.VAULT.valueSet(input.vault()),
         status.rpoSeconds() == null ? ReplicationSearchAttributes.RPO_SECONDS.valueUnset()
             : ReplicationSearchAttributes.RPO_SECONDS.valueSet(status.rpoSeconds()),
-        ReplicationSearchAttributes.REPLICATION_HEALTH.valueSet(status.health().name()));
+        ReplicationSearchAttributes.REPLICATION_HEALTH.valueSet(status.health().name())));
+    if (wallClockRpo) {
+      updates.add(newest.map(point -> ReplicationSearchAttributes.LAST_RECOVERY_POINT_TIME
+              .valueSet(point.time().atOffset(ZoneOffset.UTC)))
+          .orElse(ReplicationSearchAttributes.LAST_RECOVERY_POINT_TIME.valueUnset()));
+    }
+    Workflow.upsertTypedSearchAttributes(updates.toArray(SearchAttributeUpdate<?>[]::new));
     Workflow.setCurrentDetails(details(status));
   }
 
@@ -357,14 +395,6 @@ public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
           RecoveryPointRetention.MAX_RETENTION_DAYS, frequency, MINIMUM_APP_CONSISTENT_MINUTES,
           input.cyclesPerRun()), "InvalidReplicationPolicy");
     }
-  }
-
-  private static Duration max(Duration a, Duration b) {
-    return a.compareTo(b) >= 0 ? a : b;
-  }
-
-  private RecoveryPointInfo newestPoint() {
-    return points.stream().max(Comparator.comparing(RecoveryPointInfo::time)).orElse(null);
   }
 
   private static ReplicationError error(long cycle, ActivityFailure failure) {

@@ -15,6 +15,7 @@ import dev.reprotect.activities.replication.ReplicationCycleActivities;
 import dev.reprotect.activities.replication.ShipCut;
 import dev.reprotect.activities.replication.TakeCut;
 import dev.reprotect.azure.RecoveryPointType;
+import dev.reprotect.workflows.ReplicationSearchAttributes;
 import dev.reprotect.workflows.WorkflowIds;
 import dev.reprotect.workflows.replication.RecoveryPointInfo;
 import dev.reprotect.workflows.replication.ReplicationCarry;
@@ -47,14 +48,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The replication's two stops that used to fail, on a real Temporal server: a stop during the
- * last cycle of a run (the continue-as-new waited for the stop, the stop for the run's end), and
- * a stop in the first workflow task of a run. Their histories are written under
+ * The replication workflow on a real Temporal server, where a held activity does not stop the
+ * clock as it does on the time-skipping test server: the RPO of a hung shipment, and the two
+ * stops that used to fail, a stop during the last cycle of a run (the continue-as-new waited for
+ * the stop, the stop for the run's end) and a stop in the first workflow task of a run. The
+ * stops' histories are written under
  * {@code target/histories/} (checked in as {@code replication-stop-*.devserver.v1.json}, replayed
  * by the workflows module's HistoryReplayTest). The cycle's steps are a fake that can hold the
  * third shipment: what is tested is the workflow, on the server it runs on in production.
  */
-class ReplicationStopDevServerIT {
+class ReplicationDevServerIT {
   private static final String VAULT = "contoso";
   private static final String QUEUE = "replication-stop-it";
   private static final Path RECORDED = Paths.get("target", "histories");
@@ -102,6 +105,36 @@ class ReplicationStopDevServerIT {
     assertThat(description.getExecution().getRunId()).as("no continue-as-new")
         .isEqualTo(description.getFirstRunId());
     record(client, "web-01", "replication-stop-in-last-cycle-of-run.devserver");
+  }
+
+  /**
+   * While the third shipment hangs, the watchdog republishes the status at every interval (a
+   * second here): the RPO keeps growing where an operator looks, and the newest point's time
+   * stays that of point 2.
+   */
+  @Test
+  void whileAShipmentHangsItsRpoKeepsGrowingInTheSearchAttributes() throws Exception {
+    WorkflowClient client = server.client();
+    ReplicationWorkflow replication = stub(client, "web-03");
+    WorkflowClient.start(replication::replicate, input("web-03", null, 100));
+    assertThat(cycles.thirdShipmentHeld.await(1, MINUTES)).isTrue();
+    WorkflowStub stub = WorkflowStub.fromTyped(replication);
+    Instant pointTwo = replication.status().newestPoint().orElseThrow().time();
+
+    Await.until("the RPO of the hung cycle reaches 5 s", () -> rpoSeconds(stub) >= 5);
+    assertThat(stub.describe().getTypedSearchAttributes()
+        .get(ReplicationSearchAttributes.LAST_RECOVERY_POINT_TIME).toInstant())
+        .isEqualTo(pointTwo);
+    assertThat(replication.status().cyclesRun()).as("the third cycle is still running")
+        .isEqualTo(3);
+    cycles.release.countDown();
+    replication.stop();
+  }
+
+  private static long rpoSeconds(WorkflowStub stub) {
+    Long rpo = stub.describe().getTypedSearchAttributes()
+        .get(ReplicationSearchAttributes.RPO_SECONDS);
+    return rpo == null ? 0 : rpo;
   }
 
   @Test
