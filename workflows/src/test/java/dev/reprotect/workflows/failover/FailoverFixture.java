@@ -1,5 +1,6 @@
 package dev.reprotect.workflows.failover;
 
+import dev.reprotect.activities.failover.FailoverPlan;
 import dev.reprotect.activities.failover.FailoverRequest;
 import dev.reprotect.azure.BlobRef;
 import dev.reprotect.azure.RecoveryPoint;
@@ -8,6 +9,7 @@ import dev.reprotect.azure.VirtualMachine;
 import dev.reprotect.azure.VmDisk;
 import dev.reprotect.azure.sim.Scenario;
 import dev.reprotect.workflows.WorkflowIds;
+import dev.reprotect.workflows.job.Job;
 import dev.reprotect.workflows.replication.DiskBytes;
 import dev.reprotect.workflows.replication.ReplicationCycle;
 import dev.reprotect.workflows.replication.ReplicationWorkflow;
@@ -64,13 +66,13 @@ final class FailoverFixture implements AutoCloseable {
         .failover(request);
   }
 
-  FailoverJob job() {
+  Job<FailoverStep, FailoverPlan> job() {
     return env.getWorkflowClient().newWorkflowStub(FailoverWorkflow.class,
         WorkflowIds.failover(vault(), vm())).job();
   }
 
   /** The job of the item's last drill or cleanup. */
-  FailoverJob testFailoverJob() {
+  Job<FailoverStep, FailoverPlan> testFailoverJob() {
     return env.getWorkflowClient().newWorkflowStub(FailoverWorkflow.class,
         WorkflowIds.testFailover(vault(), vm())).job();
   }
