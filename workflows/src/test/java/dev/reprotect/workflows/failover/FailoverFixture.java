@@ -1,8 +1,14 @@
 package dev.reprotect.workflows.failover;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.reprotect.activities.failover.FailoverPlan;
 import dev.reprotect.activities.failover.FailoverRequest;
+import dev.reprotect.activities.failover.PointSelector;
+import dev.reprotect.azure.AzureErrorCode;
 import dev.reprotect.azure.BlobRef;
+import dev.reprotect.azure.ProtectionState;
 import dev.reprotect.azure.RecoveryPoint;
 import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.VirtualMachine;
@@ -15,6 +21,7 @@ import dev.reprotect.workflows.replication.ReplicationCycle;
 import dev.reprotect.workflows.replication.ReplicationWorkflow;
 import dev.reprotect.workflows.reprotect.ReprotectFixture;
 import dev.reprotect.workflows.reprotect.ReprotectSummary;
+import io.temporal.client.WorkflowFailedException;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.time.Duration;
@@ -64,6 +71,21 @@ final class FailoverFixture implements AutoCloseable {
     return env.getWorkflowClient().newWorkflowStub(FailoverWorkflow.class,
         reprotect.jobOptions(WorkflowIds.failover(vault(), vm(), request.operation())))
         .failover(request);
+  }
+
+  /**
+   * A failover to the latest processed point whose disks cannot be made (every copy from the
+   * point fails): the job fails, and leaves the item FailoverFailed.
+   */
+  void failOverWithoutDisks() {
+    int copies = reprotect.azure.faults().callCount("copyBlob");
+    reprotect.azure.faults().failCalls("copyBlob", copies + 1, 100,
+        AzureErrorCode.ResourceNotFound);
+
+    assertThatThrownBy(() -> run(FailoverRequest.failover(vault(), vm(),
+        PointSelector.LATEST_PROCESSED, false))).isInstanceOf(WorkflowFailedException.class);
+
+    assertThat(item().state()).isEqualTo(ProtectionState.FailoverFailed);
   }
 
   Job<FailoverStep, FailoverPlan> job() {
