@@ -1,10 +1,12 @@
 package dev.reprotect.worker.cli;
 
+import dev.reprotect.activities.failover.FailoverPlan;
 import dev.reprotect.activities.failover.FailoverRequest;
 import dev.reprotect.workflows.WorkflowIds;
-import dev.reprotect.workflows.failover.FailoverJob;
+import dev.reprotect.workflows.failover.FailoverStep;
 import dev.reprotect.workflows.failover.FailoverSummary;
 import dev.reprotect.workflows.failover.FailoverWorkflow;
+import dev.reprotect.workflows.job.Job;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
@@ -37,7 +39,7 @@ final class FailoverJobs {
   }
 
   /** The job through the workflow's query; empty when no worker answers it. */
-  Optional<FailoverJob> query(String workflowId) {
+  Optional<Job<FailoverStep, FailoverPlan>> query(String workflowId) {
     try {
       return Optional.of(client.newWorkflowStub(FailoverWorkflow.class, workflowId).job());
     } catch (RuntimeException noWorker) {
@@ -63,8 +65,9 @@ final class FailoverJobs {
           stub.getResult(FailoverSummary.class);
           throw new IllegalStateException("a closed, unsuccessful workflow returned a result");
         } catch (WorkflowException e) {
-          return new FailoverStatus(workflowId, name,
-              WorkflowExecutions.jobOfFailure(e, FailoverJob.class).or(() -> query(workflowId)).orElse(null), null, JobFailures.describe(e));
+          return new FailoverStatus(workflowId, name, WorkflowExecutions.jobOfFailure(e,
+                  FailoverStep.class, FailoverPlan.class).or(() -> query(workflowId))
+              .orElse(null), null, JobFailures.describe(e));
         }
       }
     }

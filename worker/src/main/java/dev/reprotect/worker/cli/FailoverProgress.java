@@ -1,12 +1,13 @@
 package dev.reprotect.worker.cli;
 
 import dev.reprotect.activities.Futures;
+import dev.reprotect.activities.failover.FailoverPlan;
 import dev.reprotect.activities.failover.FailoverRequest;
-import dev.reprotect.workflows.failover.FailoverJob;
-import dev.reprotect.workflows.failover.FailoverJobStep;
 import dev.reprotect.workflows.failover.FailoverStep;
 import dev.reprotect.workflows.failover.FailoverSummary;
-import dev.reprotect.workflows.reprotect.StepState;
+import dev.reprotect.workflows.job.Job;
+import dev.reprotect.workflows.job.JobStep;
+import dev.reprotect.workflows.job.StepState;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -56,8 +57,9 @@ final class FailoverProgress {
     return Futures.join(result);
   }
 
-  private static void report(FailoverJob job, Set<FailoverStep> reported, Output output) {
-    for (FailoverJobStep step : job.steps()) {
+  private static void report(Job<FailoverStep, FailoverPlan> job, Set<FailoverStep> reported,
+      Output output) {
+    for (JobStep<FailoverStep> step : job.steps()) {
       boolean ended = step.state() != StepState.NotStarted && step.state() != StepState.InProgress;
       if (ended && reported.add(step.step())) {
         output.out.printf("  %-4s %s: %s%n", JobProgressDisplay.mark(step.state()), step.title(),

@@ -6,10 +6,11 @@ import dev.reprotect.activities.PlanDigest;
 import dev.reprotect.activities.PlannedArtefact;
 import dev.reprotect.activities.PlannedDisk;
 import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.workflows.job.Job;
+import dev.reprotect.workflows.job.JobStep;
 import dev.reprotect.workflows.reprotect.ArtefactSummary;
 import dev.reprotect.workflows.reprotect.DiskSummary;
-import dev.reprotect.workflows.reprotect.JobStep;
-import dev.reprotect.workflows.reprotect.ReprotectJob;
+import dev.reprotect.workflows.reprotect.ReprotectStep;
 import dev.reprotect.workflows.reprotect.ReprotectSummary;
 import dev.reprotect.workflows.replication.ReplicationCycle;
 import dev.reprotect.workflows.replication.ReplicationError;
@@ -79,13 +80,13 @@ final class HumanFormat {
     }
   }
 
-  static void job(ReprotectJob job, PrintStream out) {
+  static void job(Job<ReprotectStep, ReprotectPlan> job, PrintStream out) {
     out.printf("Job %s: %s%s%n", job.jobId(), job.state(),
         job.errorCode() == null ? "" : " (" + job.errorCode() + ": " + job.errorMessage() + ")");
     if (job.plan() != null) {
       out.println("  " + planEssentials(job.plan(), job.planDigest()));
     }
-    for (JobStep step : job.steps()) {
+    for (JobStep<ReprotectStep> step : job.steps()) {
       out.printf("  %-11s %-38s %s%n", step.state(), step.title(), step.detail());
     }
   }

@@ -1,13 +1,14 @@
 package dev.reprotect.worker.cli;
 
 import dev.reprotect.activities.Futures;
+import dev.reprotect.activities.ReprotectPlan;
 import dev.reprotect.activities.SyncProgress;
 import dev.reprotect.workflows.ByteSizes;
-import dev.reprotect.workflows.reprotect.JobStep;
-import dev.reprotect.workflows.reprotect.ReprotectJob;
+import dev.reprotect.workflows.job.Job;
+import dev.reprotect.workflows.job.JobStep;
+import dev.reprotect.workflows.job.StepState;
 import dev.reprotect.workflows.reprotect.ReprotectStep;
 import dev.reprotect.workflows.reprotect.ReprotectSummary;
-import dev.reprotect.workflows.reprotect.StepState;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.HashSet;
@@ -63,13 +64,13 @@ final class JobProgressDisplay {
     try {
       while (true) {
         boolean finished = done.isDone();
-        ReprotectJob job = jobs.query(workflowId).orElse(null);
+        Job<ReprotectStep, ReprotectPlan> job = jobs.query(workflowId).orElse(null);
         if (job != null) {
           if (view != null) {
             totals.update(jobs.syncProgress(workflowId));
             view.show(totals);
           }
-          for (JobStep step : job.steps()) {
+          for (JobStep<ReprotectStep> step : job.steps()) {
             boolean ended =
                 step.state() != StepState.NotStarted && step.state() != StepState.InProgress;
             if (ended && reported.add(step.step())) {
@@ -111,11 +112,11 @@ final class JobProgressDisplay {
     }
   }
 
-  private static StepState stateOf(ReprotectJob job, ReprotectStep step) {
+  private static StepState stateOf(Job<ReprotectStep, ReprotectPlan> job, ReprotectStep step) {
     return job.steps().get(step.ordinal()).state();
   }
 
-  private static String detailOf(ReprotectJob job, ReprotectStep step) {
+  private static String detailOf(Job<ReprotectStep, ReprotectPlan> job, ReprotectStep step) {
     return job.steps().get(step.ordinal()).detail();
   }
 

@@ -1,6 +1,8 @@
 package dev.reprotect.worker.cli;
 
-import dev.reprotect.workflows.reprotect.ReprotectJob;
+import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.workflows.job.Job;
+import dev.reprotect.workflows.reprotect.ReprotectStep;
 import dev.reprotect.workflows.reprotect.ReprotectSummary;
 import java.util.List;
 
@@ -11,7 +13,7 @@ import java.util.List;
 record JobStatus(
     String workflowId,
     String status,
-    ReprotectJob job,
+    Job<ReprotectStep, ReprotectPlan> job,
     ReprotectSummary summary,
     CliError error,
     List<DiskProgress> sync) {}

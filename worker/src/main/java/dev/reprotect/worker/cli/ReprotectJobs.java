@@ -11,10 +11,11 @@ import dev.reprotect.workflows.ReprotectSearchAttributes;
 import dev.reprotect.workflows.TaskQueues;
 import dev.reprotect.workflows.WorkflowIds;
 import dev.reprotect.workflows.enable.EnableReplicationWorkflow;
+import dev.reprotect.workflows.job.Job;
 import dev.reprotect.workflows.plan.PlanReviewWorkflow;
 import dev.reprotect.workflows.release.ClaimReviewWorkflow;
 import dev.reprotect.workflows.release.ReleaseClaimWorkflow;
-import dev.reprotect.workflows.reprotect.ReprotectJob;
+import dev.reprotect.workflows.reprotect.ReprotectStep;
 import dev.reprotect.workflows.reprotect.ReprotectSummary;
 import dev.reprotect.workflows.reprotect.ReprotectWorkflow;
 import io.grpc.Status;
@@ -175,15 +176,16 @@ public final class ReprotectJobs {
           stub.getResult(ReprotectSummary.class);
           throw new IllegalStateException("a closed, unsuccessful workflow returned a result");
         } catch (WorkflowException e) {
-          return new JobStatus(workflowId, name, WorkflowExecutions.jobOfFailure(e, ReprotectJob.class).or(() -> query(workflowId)).orElse(null),
-              null, JobFailures.describe(e), List.of());
+          return new JobStatus(workflowId, name, WorkflowExecutions.jobOfFailure(e,
+                  ReprotectStep.class, ReprotectPlan.class).or(() -> query(workflowId))
+              .orElse(null), null, JobFailures.describe(e), List.of());
         }
       }
     }
   }
 
   /** The job through the workflow's query; empty when no worker answers it. */
-  Optional<ReprotectJob> query(String workflowId) {
+  Optional<Job<ReprotectStep, ReprotectPlan>> query(String workflowId) {
     try {
       return Optional.of(client.newWorkflowStub(ReprotectWorkflow.class, workflowId).job());
     } catch (RuntimeException noWorker) {

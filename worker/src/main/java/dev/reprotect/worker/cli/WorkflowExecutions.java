@@ -1,5 +1,7 @@
 package dev.reprotect.worker.cli;
 
+import dev.reprotect.workflows.job.Job;
+import dev.reprotect.workflows.job.Step;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
@@ -34,11 +36,14 @@ public final class WorkflowExecutions {
   }
 
   /** The job a failed workflow put in its failure's details, if any. */
-  static <T> Optional<T> jobOfFailure(WorkflowException e, Class<T> jobType) {
+  static <S extends Enum<S> & Step, P> Optional<Job<S, P>> jobOfFailure(WorkflowException e,
+      Class<S> steps, Class<P> plan) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof ApplicationFailure failure && failure.getDetails() != null) {
         try {
-          return Optional.ofNullable(failure.getDetails().get(jobType));
+          @SuppressWarnings("unchecked")
+          Job<S, P> job = failure.getDetails().get(0, Job.class, Job.type(steps, plan));
+          return Optional.ofNullable(job);
         } catch (RuntimeException notAJob) {
           return Optional.empty();
         }

@@ -11,10 +11,11 @@ import dev.reprotect.worker.WorkerRegistration;
 import dev.reprotect.worker.WorkerSizing;
 import dev.reprotect.workflows.SearchAttributeDefinitions;
 import dev.reprotect.workflows.TaskQueues;
-import dev.reprotect.workflows.reprotect.JobStep;
+import dev.reprotect.workflows.job.JobStep;
+import dev.reprotect.workflows.job.StepState;
+import dev.reprotect.workflows.reprotect.ReprotectStep;
 import dev.reprotect.workflows.reprotect.ReprotectSummary;
 import dev.reprotect.workflows.reprotect.ReprotectWorkflow;
-import dev.reprotect.workflows.reprotect.StepState;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.io.IOException;
@@ -46,7 +47,7 @@ class WorkerMetricsTest {
       ReprotectJobs jobs = new ReprotectJobs(env.getWorkflowClient());
       String workflowId = jobs.start(ReprotectRequest.of(scenario.vault(), scenario.vm()));
       ReprotectSummary summary = jobs.await(workflowId);
-      List<JobStep> ranSteps = env.getWorkflowClient()
+      List<JobStep<ReprotectStep>> ranSteps = env.getWorkflowClient()
           .newWorkflowStub(ReprotectWorkflow.class, workflowId).job().steps().stream()
           .filter(step -> step.state() == StepState.Succeeded).toList();
 
@@ -54,7 +55,7 @@ class WorkerMetricsTest {
       // Reported each second: the job's end, and last the SDK's count of its completion.
       Await.until("the job's end is reported", () -> {
         String reported = scrape(url);
-        return value(reported, "reprotect_jobs_total", "type=\"Reprotect\"",
+        return value(reported, "reprotect_jobs_total", "job_type=\"Reprotect\"",
             "outcome=\"Succeeded\"") == 1 && value(reported, "temporal_workflow_completed_total",
             "workflow_type=\"ReprotectWorkflow\"") == 1;
       });

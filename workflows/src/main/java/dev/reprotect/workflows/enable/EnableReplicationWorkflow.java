@@ -1,7 +1,9 @@
 package dev.reprotect.workflows.enable;
 
+import dev.reprotect.activities.ReprotectPlan;
 import dev.reprotect.activities.enable.EnableRequest;
-import dev.reprotect.workflows.reprotect.ReprotectJob;
+import dev.reprotect.workflows.job.Job;
+import dev.reprotect.workflows.reprotect.ReprotectStep;
 import dev.reprotect.workflows.reprotect.ReprotectSummary;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.WorkflowInterface;
@@ -20,5 +22,5 @@ public interface EnableReplicationWorkflow {
   ReprotectSummary enable(EnableRequest request);
 
   @QueryMethod
-  ReprotectJob job();
+  Job<ReprotectStep, ReprotectPlan> job();
 }

@@ -17,7 +17,7 @@ public final class EnableReplicationWorkflowImpl extends ProtectionWorkflow
 
   @Override
   public ReprotectSummary enable(EnableRequest request) {
-    return protect(request.vault(), request.vm(), ItemLifecycle.EnableReplication.name(),
+    return protect(request.vault(), request.vm(), ItemLifecycle.EnableReplication,
         request.replicationCycleSeconds(), () -> plan(request),
         (plan, operation) -> stub(ReplicatedItemActivities.class, ActivityPolicies.step(
             "Register " + plan.vm() + " in vault " + plan.vault() + ", claimed by this enable"))

@@ -1,13 +1,14 @@
 package dev.reprotect.workflows.failover;
 
 import dev.reprotect.azure.ItemLifecycle;
+import dev.reprotect.workflows.job.Step;
 import java.util.List;
 
 /**
  * The steps of a failover, a change of its point, its commit, a test failover and its cleanup,
  * with the names the job shows.
  */
-public enum FailoverStep {
+public enum FailoverStep implements Step {
   CheckPrerequisites("Check prerequisites"),
   ShutdownSource("Turn off the source VM"),
   StopReplication("Stop replication"),
@@ -28,6 +29,7 @@ public enum FailoverStep {
     this.title = title;
   }
 
+  @Override
   public String title() {
     return title;
   }

@@ -1,6 +1,8 @@
 package dev.reprotect.workflows.failover;
 
+import dev.reprotect.activities.failover.FailoverPlan;
 import dev.reprotect.activities.failover.FailoverRequest;
+import dev.reprotect.workflows.job.Job;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
@@ -17,5 +19,5 @@ public interface FailoverWorkflow {
   FailoverSummary failover(FailoverRequest request);
 
   @QueryMethod
-  FailoverJob job();
+  Job<FailoverStep, FailoverPlan> job();
 }

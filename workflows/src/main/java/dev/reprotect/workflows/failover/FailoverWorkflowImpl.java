@@ -29,14 +29,13 @@ import dev.reprotect.azure.ItemLifecycle;
 import dev.reprotect.azure.RecoveryPointType;
 import dev.reprotect.workflows.ActivityPolicies;
 import dev.reprotect.workflows.FailureCode;
-import dev.reprotect.workflows.ReprotectSearchAttributes;
-import dev.reprotect.workflows.reprotect.JobEnding;
-import dev.reprotect.workflows.reprotect.JobState;
+import dev.reprotect.workflows.job.CheckedPlan;
+import dev.reprotect.workflows.job.ItemJob;
+import dev.reprotect.workflows.job.Job;
+import dev.reprotect.workflows.job.JobTracker;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.failure.CanceledFailure;
-import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
@@ -46,50 +45,38 @@ import java.util.List;
 public final class FailoverWorkflowImpl implements FailoverWorkflow {
   /** The disk copies started: a failed job releases the item only once none runs. */
   private final List<Promise<CreatedDisk>> copies = new ArrayList<>();
-  private FailoverJobTracker job;
+  private JobTracker<FailoverStep, FailoverPlan> job;
   private String sourceShutdown;
 
   @Override
   public FailoverSummary failover(FailoverRequest request) {
-    String jobId = Workflow.getInfo().getWorkflowId();
-    job = new FailoverJobTracker(jobId, request.vault(), request.vm(), request.operation());
-    job.start(FailoverStep.CheckPrerequisites, "Checking the " + request.operation() + " of "
-        + request.vm());
-    FailoverPlan plan;
-    try {
-      plan = stub(FailoverPlanning.class, ActivityPolicies.step("Check the "
-          + request.operation() + " of " + request.vm())).planFailover(request);
-    } catch (ActivityFailure | CanceledFailure e) {
-      throw endWithFailure(e, null);
-    }
-    ReprotectSearchAttributes.upsertDirection(plan.sourceRegion(), plan.recoveryRegion());
-    job.recordPlan(plan);
-    job.succeed(FailoverStep.CheckPrerequisites, String.format("%s: %s -> %s%s", plan.vm(),
-        plan.sourceRegion(), plan.recoveryRegion(),
-        plan.point() == null ? "" : ", point " + plan.point()));
+    ItemLifecycle operation = request.operation();
+    job = new JobTracker<>(operation, request.vault(), request.vm(), FailoverStep.of(operation));
+    return new ItemJob<>(job, copies, FailoverWorkflowImpl::cancelledItem).run(
+        "Checking the " + operation + " of " + request.vm(), () -> checked(request),
+        (plan, claimed) -> stub(ReplicatedItemActivities.class, ActivityPolicies.step("Record the "
+            + plan.operation() + " as the running operation of " + plan.vm()))
+            .claimItem(claimed, plan.checked()),
+        (plan, claimed) -> switch (plan.operation()) {
+          case Failover -> failover(request, plan, claimed);
+          case ChangeRecoveryPoint -> changePoint(plan, claimed);
+          case TestFailover -> testFailover(plan, claimed);
+          case TestFailoverCleanup -> cleanUpTestFailover(plan, claimed);
+          default -> commit(plan, claimed);
+        });
+  }
 
-    ItemOperation operation = new ItemOperation(plan.vault(), plan.vm(), plan.operation().name(),
-        jobId, Workflow.getInfo().getRunId());
-    try {
-      stub(ReplicatedItemActivities.class, ActivityPolicies.step("Record the "
-          + plan.operation() + " as the running operation of " + plan.vm()))
-          .claimItem(operation, plan.checked());
-      FailoverSummary summary = switch (plan.operation()) {
-        case Failover -> failover(request, plan, operation);
-        case ChangeRecoveryPoint -> changePoint(plan, operation);
-        case TestFailover -> testFailover(plan, operation);
-        case TestFailoverCleanup -> cleanUpTestFailover(plan, operation);
-        default -> commit(plan, operation);
-      };
-      job.end(JobState.Succeeded, null, null);
-      return summary;
-    } catch (ActivityFailure | CanceledFailure | ApplicationFailure e) {
-      throw endWithFailure(e, release(plan, operation));
-    }
+  private static CheckedPlan<FailoverPlan> checked(FailoverRequest request) {
+    FailoverPlan plan = stub(FailoverPlanning.class, ActivityPolicies.step("Check the "
+        + request.operation() + " of " + request.vm())).planFailover(request);
+    return new CheckedPlan<>(plan, plan.vault(), plan.vm(), plan.sourceRegion(),
+        plan.recoveryRegion(), null, String.format("%s: %s -> %s%s", plan.vm(),
+            plan.sourceRegion(), plan.recoveryRegion(),
+            plan.point() == null ? "" : ", point " + plan.point()));
   }
 
   @Override
-  public FailoverJob job() {
+  public Job<FailoverStep, FailoverPlan> job() {
     return job.snapshot();
   }
 
@@ -283,38 +270,18 @@ public final class FailoverWorkflowImpl implements FailoverWorkflow {
     return drill ? plan.sourceRegion() : plan.recoveryRegion();
   }
 
-  /** Leaves the item in its operation's failed state; null, or why it is still claimed. */
-  private String release(FailoverPlan plan, ItemOperation operation) {
-    List<String> unreleased = new ArrayList<>();
-    Workflow.newDetachedCancellationScope(() -> {
-      Workflow.await(() -> copies.stream().allMatch(Promise::isCompleted));
-      try {
-        stub(ReplicatedItemActivities.class, ActivityPolicies.release("Mark " + plan.vm() + " "
-            + plan.operation().failed() + ", ready for a re-run")).releaseFailedItem(operation);
-      } catch (ActivityFailure gaveUp) {
-        unreleased.add(String.format("%s is still claimed by this job (%s): clear the claim with"
-            + " reprotect release %s --vault %s --force", plan.vm(),
-            FailureCode.of(gaveUp.getCause()).message(), plan.vm(), plan.vault()));
-      }
-    }).run();
-    return unreleased.isEmpty() ? null : unreleased.get(0);
-  }
-
-  private RuntimeException endWithFailure(TemporalFailure failure, String unreleased) {
-    return JobEnding.withFailure(failure, unreleased, "The job was cancelled; the item is left "
-        + cancelledItem(), job::end, job::snapshot);
-  }
-
-  /** How a cancelled job leaves the item: a drill past its check stays recorded on it. */
-  private String cancelledItem() {
-    FailoverJob snapshot = job.snapshot();
-    if (snapshot.plan() == null) {
+  /**
+   * How a cancelled job leaves the item, given its plan (null when it was cancelled in its
+   * check): a drill past its check stays recorded on it.
+   */
+  private static String cancelledItem(FailoverPlan plan) {
+    if (plan == null) {
       return "as it was";
     }
-    return snapshot.operation() == ItemLifecycle.TestFailover
-        ? snapshot.operation().failed() + " with its drill recorded: remove what the drill made"
+    return plan.operation() == ItemLifecycle.TestFailover
+        ? plan.operation().failed() + " with its drill recorded: remove what the drill made"
             + " with test-failover-cleanup"
-        : snapshot.operation().failed() + ", ready for a re-run";
+        : plan.operation().failed() + ", ready for a re-run";
   }
 
   private static RecoveryVmActivities vmStub(String summary) {

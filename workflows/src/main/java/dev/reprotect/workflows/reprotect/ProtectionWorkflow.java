@@ -16,7 +16,6 @@ import dev.reprotect.activities.StartReplication;
 import dev.reprotect.activities.TargetVmPlan;
 import dev.reprotect.activities.TargetVmStop;
 import dev.reprotect.activities.artefacts.ArtefactActivities;
-import dev.reprotect.activities.item.ReplicatedItemActivities;
 import dev.reprotect.activities.metering.MeteredRun;
 import dev.reprotect.activities.metering.MeteringActivities;
 import dev.reprotect.activities.replication.CutTaken;
@@ -29,21 +28,20 @@ import dev.reprotect.azure.BlobRef;
 import dev.reprotect.azure.CutDisk;
 import dev.reprotect.azure.ItemLifecycle;
 import dev.reprotect.azure.PowerState;
-import dev.reprotect.azure.ProtectionState;
 import dev.reprotect.azure.RecoveryPointType;
 import dev.reprotect.workflows.ActivityPolicies;
-import dev.reprotect.workflows.FailureCode;
-import dev.reprotect.workflows.ReprotectSearchAttributes;
 import dev.reprotect.workflows.TaskQueues;
 import dev.reprotect.workflows.WorkflowIds;
+import dev.reprotect.workflows.job.CheckedPlan;
+import dev.reprotect.workflows.job.ItemJob;
+import dev.reprotect.workflows.job.Job;
+import dev.reprotect.workflows.job.JobTracker;
 import dev.reprotect.workflows.replication.RecoveryPointInfo;
 import dev.reprotect.workflows.replication.ReplicationInput;
 import dev.reprotect.workflows.replication.ReplicationWorkflow;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.failure.ActivityFailure;
-import io.temporal.failure.CanceledFailure;
-import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.ChildWorkflowOptions;
@@ -85,64 +83,28 @@ public abstract class ProtectionWorkflow {
 
   private final List<Promise<?>> inFlight = new ArrayList<>();
   private boolean longSteps;
-  private JobTracker job;
-  private ProtectionState failedState;
+  private JobTracker<ReprotectStep, ReprotectPlan> job;
 
   /**
-   * Runs the job of {@code operationType} on the item: {@code planning} checks and plans it,
+   * Runs the job of {@code operation} on the item: {@code planning} checks and plans it,
    * {@code claim} records it as the item's running operation. A failure after the claim leaves
    * the item in the operation's failed state (ItemLifecycle's table).
    */
-  protected final ReprotectSummary protect(String vault, String vm, String operationType,
+  protected final ReprotectSummary protect(String vault, String vm, ItemLifecycle operation,
       int replicationCycleSeconds, Supplier<ReprotectPlan> planning,
       BiConsumer<ReprotectPlan, ItemOperation> claim) {
-    String jobId = Workflow.getInfo().getWorkflowId();
-    job = new JobTracker(jobId, vault, vm);
-    failedState = ItemLifecycle.of(operationType).failed();
-    job.start(ReprotectStep.CheckPrerequisites, "Checking the prerequisites of " + vm);
-    ReprotectPlan plan;
-    try {
-      plan = planning.get();
-    } catch (ActivityFailure | CanceledFailure e) {
-      throw endWithFailure(e, null);
-    }
-    ReprotectSearchAttributes.upsertDirection(plan.sourceRegion(), plan.targetRegion());
-    job.recordPlan(plan);
-    job.succeed(ReprotectStep.CheckPrerequisites, String.format(
-        "%s runs in %s; it will replicate to %s (plan %s)%s", plan.vm(), plan.sourceRegion(),
-        plan.targetRegion(), PlanDigest.shortForm(plan.digest()), takeOverNote(plan)));
-
-    ItemOperation operation = new ItemOperation(
-        plan.vault(), plan.vm(), operationType, jobId, Workflow.getInfo().getRunId());
-    try {
-      claim.accept(plan, operation);
-      return protect(replicationCycleSeconds, plan, operation);
-    } catch (ActivityFailure | CanceledFailure e) {
-      throw endWithFailure(e, releaseFailedItem(plan, operation));
-    }
+    job = new JobTracker<>(operation, vault, vm, List.of(ReprotectStep.values()));
+    return new ItemJob<>(job, inFlight,
+        plan -> operation.failed() + " and a re-run reuses what was done")
+        .run("Checking the prerequisites of " + vm, () -> checked(planning.get()), claim,
+            (plan, claimed) -> protect(replicationCycleSeconds, plan, claimed));
   }
 
-  /**
-   * Leaves the item in its operation's failed state after a failure or a cancellation, once no
-   * step runs; returns
-   * null, or why the item is still claimed if even the release's long bound ran out.
-   */
-  private String releaseFailedItem(ReprotectPlan plan, ItemOperation operation) {
-    List<String> unreleased = new ArrayList<>();
-    // Runs even when the workflow is cancelled: the item must not stay claimed.
-    Workflow.newDetachedCancellationScope(() -> {
-      Workflow.await(() -> inFlight.stream().allMatch(Promise::isCompleted));
-      try {
-        stub(ReplicatedItemActivities.class, ActivityPolicies.release(
-            "Mark " + plan.vm() + " " + failedState + ", ready for a re-run"))
-            .releaseFailedItem(operation);
-      } catch (ActivityFailure gaveUp) {
-        unreleased.add(String.format("%s is still claimed by this job (%s): clear the claim with"
-            + " reprotect release %s --vault %s --force", plan.vm(),
-            FailureCode.of(gaveUp.getCause()).message(), plan.vm(), plan.vault()));
-      }
-    }).run();
-    return unreleased.isEmpty() ? null : unreleased.get(0);
+  private static CheckedPlan<ReprotectPlan> checked(ReprotectPlan plan) {
+    return new CheckedPlan<>(plan, plan.vault(), plan.vm(), plan.sourceRegion(),
+        plan.targetRegion(), plan.digest(), String.format(
+            "%s runs in %s; it will replicate to %s (plan %s)%s", plan.vm(), plan.sourceRegion(),
+            plan.targetRegion(), PlanDigest.shortForm(plan.digest()), takeOverNote(plan)));
   }
 
   /** What the job's check says of a claim that an earlier run of its workflow left, if any. */
@@ -154,7 +116,7 @@ public abstract class ProtectionWorkflow {
         + plan.checkedItem().runningOperation();
   }
 
-  public ReprotectJob job() {
+  public Job<ReprotectStep, ReprotectPlan> job() {
     return job.snapshot();
   }
 
@@ -192,7 +154,6 @@ public abstract class ProtectionWorkflow {
         plan.targetRegion(), started.firstRecoveryPoint(), replication));
     long sent = bytesSentAcrossRegions(plan, synced);
     job.recordBytesSent(sent);
-    job.end(JobState.Succeeded, null, null);
     return summary(plan, seedBytes, synced, started, sent);
   }
 
@@ -387,15 +348,6 @@ public abstract class ProtectionWorkflow {
     return new ReprotectSummary(plan.vault(), plan.vm(), plan.sourceRegion(), plan.targetRegion(),
         "Protected", artefacts, disks, started.recoveryPoints(), job.elapsedMillis(),
         plan.digest(), bytesSentAcrossRegions);
-  }
-
-  /**
-   * Ends the job after a failure or a cancellation and returns what the workflow throws; {@code
-   * unreleased} says why the item is still claimed, or is null.
-   */
-  private RuntimeException endWithFailure(TemporalFailure failure, String unreleased) {
-    return JobEnding.withFailure(failure, unreleased, "The job was cancelled; the item is left "
-        + failedState + " and a re-run reuses what was done", job::end, job::snapshot);
   }
 
   private static String ensureSummary(PlannedArtefact artefact) {

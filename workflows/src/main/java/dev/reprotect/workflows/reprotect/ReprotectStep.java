@@ -1,7 +1,12 @@
 package dev.reprotect.workflows.reprotect;
 
-/** The steps of the reprotect job, in order, with the names the job shows. */
-public enum ReprotectStep {
+import dev.reprotect.workflows.job.Step;
+
+/**
+ * The steps of a protection's job (a reprotect, or an enable with the seed steps skipped), in
+ * order, with the names the job shows.
+ */
+public enum ReprotectStep implements Step {
   CheckPrerequisites("Check prerequisites and plan"),
   PrepareArtefacts("Create or reuse the artefacts"),
   StopTargetVm("Turn off the target VM"),
@@ -16,6 +21,7 @@ public enum ReprotectStep {
     this.title = title;
   }
 
+  @Override
   public String title() {
     return title;
   }

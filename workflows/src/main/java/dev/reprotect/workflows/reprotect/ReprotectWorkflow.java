@@ -1,6 +1,8 @@
 package dev.reprotect.workflows.reprotect;
 
+import dev.reprotect.activities.ReprotectPlan;
 import dev.reprotect.activities.ReprotectRequest;
+import dev.reprotect.workflows.job.Job;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
@@ -16,5 +18,5 @@ public interface ReprotectWorkflow {
   ReprotectSummary reprotect(ReprotectRequest request);
 
   @QueryMethod
-  ReprotectJob job();
+  Job<ReprotectStep, ReprotectPlan> job();
 }

@@ -3,14 +3,13 @@ package dev.reprotect.workflows.reprotect;
 import dev.reprotect.activities.ReprotectRequest;
 import dev.reprotect.activities.item.ReplicatedItemActivities;
 import dev.reprotect.activities.plan.ReprotectPlanning;
+import dev.reprotect.azure.ItemLifecycle;
 import dev.reprotect.workflows.ActivityPolicies;
 
 public final class ReprotectWorkflowImpl extends ProtectionWorkflow implements ReprotectWorkflow {
-  static final String OPERATION_TYPE = "Reprotect";
-
   @Override
   public ReprotectSummary reprotect(ReprotectRequest request) {
-    return protect(request.vault(), request.vm(), OPERATION_TYPE,
+    return protect(request.vault(), request.vm(), ItemLifecycle.Reprotect,
         request.replicationCycleSeconds(),
         () -> stub(ReprotectPlanning.class, ActivityPolicies.step(
             "Check prerequisites and plan the reprotect of " + request.vm())).plan(request),

@@ -1,5 +1,6 @@
 package dev.reprotect.workflows.enable;
 
+import dev.reprotect.activities.ReprotectPlan;
 import dev.reprotect.activities.enable.EnableRequest;
 import dev.reprotect.azure.BlobRef;
 import dev.reprotect.azure.ReplicaDisk;
@@ -7,10 +8,11 @@ import dev.reprotect.azure.VirtualMachine;
 import dev.reprotect.azure.VmDisk;
 import dev.reprotect.azure.sim.Scenario;
 import dev.reprotect.workflows.WorkflowIds;
+import dev.reprotect.workflows.job.Job;
 import dev.reprotect.workflows.replication.DiskBytes;
 import dev.reprotect.workflows.replication.ReplicationWorkflow;
 import dev.reprotect.workflows.reprotect.ReprotectFixture;
-import dev.reprotect.workflows.reprotect.ReprotectJob;
+import dev.reprotect.workflows.reprotect.ReprotectStep;
 import dev.reprotect.workflows.reprotect.ReprotectSummary;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
@@ -54,7 +56,7 @@ final class EnableFixture implements AutoCloseable {
         world.jobOptions(WorkflowIds.enable(vault(), vm()))).enable(request);
   }
 
-  ReprotectJob job() {
+  Job<ReprotectStep, ReprotectPlan> job() {
     return env.getWorkflowClient().newWorkflowStub(EnableReplicationWorkflow.class,
         WorkflowIds.enable(vault(), vm())).job();
   }

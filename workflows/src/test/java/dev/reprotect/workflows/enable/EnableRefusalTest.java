@@ -2,15 +2,16 @@ package dev.reprotect.workflows.enable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reprotect.activities.ReprotectPlan;
 import dev.reprotect.activities.enable.EnableRequest;
 import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.sim.Scenario;
-import dev.reprotect.workflows.reprotect.JobState;
-import dev.reprotect.workflows.reprotect.JobStep;
+import dev.reprotect.workflows.job.Job;
+import dev.reprotect.workflows.job.JobState;
+import dev.reprotect.workflows.job.JobStep;
+import dev.reprotect.workflows.job.StepState;
 import dev.reprotect.workflows.reprotect.ReprotectFixture;
-import dev.reprotect.workflows.reprotect.ReprotectJob;
 import dev.reprotect.workflows.reprotect.ReprotectStep;
-import dev.reprotect.workflows.reprotect.StepState;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
@@ -85,7 +86,7 @@ class EnableRefusalTest {
 
     world.world.assertRefusedChangingNothing(refused.code(), () -> world.enable(request));
 
-    ReprotectJob job = world.job();
+    Job<ReprotectStep, ReprotectPlan> job = world.job();
     assertThat(job.state()).isEqualTo(JobState.Failed);
     assertThat(job.errorCode()).isEqualTo(refused.code());
     assertThat(job.steps()).filteredOn(step -> step.step() != ReprotectStep.CheckPrerequisites)

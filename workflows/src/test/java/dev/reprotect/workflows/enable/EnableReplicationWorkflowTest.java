@@ -3,19 +3,20 @@ package dev.reprotect.workflows.enable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.reprotect.activities.ReprotectPlan;
 import dev.reprotect.azure.AzureErrorCode;
 import dev.reprotect.azure.ProtectionState;
 import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.workflows.HistoryReplays;
 import dev.reprotect.workflows.WorkflowIds;
+import dev.reprotect.workflows.job.Job;
+import dev.reprotect.workflows.job.JobState;
+import dev.reprotect.workflows.job.JobStep;
+import dev.reprotect.workflows.job.StepState;
 import dev.reprotect.workflows.reprotect.DiskSummary;
-import dev.reprotect.workflows.reprotect.JobState;
-import dev.reprotect.workflows.reprotect.JobStep;
 import dev.reprotect.workflows.reprotect.ReprotectFixture;
-import dev.reprotect.workflows.reprotect.ReprotectJob;
 import dev.reprotect.workflows.reprotect.ReprotectStep;
 import dev.reprotect.workflows.reprotect.ReprotectSummary;
-import dev.reprotect.workflows.reprotect.StepState;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -72,7 +73,7 @@ class EnableReplicationWorkflowTest {
     assertThat(world.world.azure.recoveryServices().recoveryPoints(world.vault(), world.vm()))
         .as("the first recovery point, cut 0 on the replicas").isNotEmpty();
 
-    ReprotectJob job = world.job();
+    Job<ReprotectStep, ReprotectPlan> job = world.job();
     assertThat(job.state()).isEqualTo(JobState.Succeeded);
     assertThat(job.steps()).filteredOn(step -> step.step() == ReprotectStep.CopySeedBlobs)
         .extracting(JobStep::state).containsExactly(StepState.Skipped);

@@ -3,6 +3,7 @@ package dev.reprotect.workflows.failover;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.reprotect.activities.failover.FailoverPlan;
 import dev.reprotect.activities.failover.FailoverRequest;
 import dev.reprotect.activities.failover.PointSelector;
 import dev.reprotect.azure.BlobRef;
@@ -14,9 +15,10 @@ import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.VmDisk;
 import dev.reprotect.workflows.HistoryReplays;
 import dev.reprotect.workflows.WorkflowIds;
-import dev.reprotect.workflows.reprotect.JobState;
+import dev.reprotect.workflows.job.Job;
+import dev.reprotect.workflows.job.JobState;
+import dev.reprotect.workflows.job.StepState;
 import dev.reprotect.workflows.reprotect.ReprotectFixture;
-import dev.reprotect.workflows.reprotect.StepState;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -69,7 +71,7 @@ class FailoverCancelTest {
     assertThat(item.state()).isEqualTo(ProtectionState.FailoverFailed);
     assertThat(item.runningOperation()).as("the claim is released").isNull();
     assertThat(item.activeLocation()).isEqualTo(protectedItem.activeLocation());
-    FailoverJob job = world.job();
+    Job<FailoverStep, FailoverPlan> job = world.job();
     assertThat(job.state()).isEqualTo(JobState.Cancelled);
     assertThat(job.errorCode()).isEqualTo("Cancelled");
     assertThat(job.errorMessage()).contains("FailoverFailed, ready for a re-run");
@@ -112,7 +114,7 @@ class FailoverCancelTest {
 
     assertThat(cancelRecorded).isTrue();
     assertThat(cancelled.getCause()).isInstanceOf(CanceledFailure.class);
-    FailoverJob job = world.testFailoverJob();
+    Job<FailoverStep, FailoverPlan> job = world.testFailoverJob();
     assertThat(job.state()).isEqualTo(JobState.Cancelled);
     assertThat(job.errorMessage()).contains("remove what the drill made with"
         + " test-failover-cleanup");
@@ -144,7 +146,7 @@ class FailoverCancelTest {
     return world.reprotect.cancelOnCall(env, workflowId, "copyBlob", copies + 1, CREATE_DISK);
   }
 
-  private static StepState stepState(FailoverJob job, FailoverStep step) {
+  private static StepState stepState(Job<FailoverStep, FailoverPlan> job, FailoverStep step) {
     return job.steps().stream().filter(candidate -> candidate.step() == step).findFirst()
         .orElseThrow().state();
   }

@@ -1,18 +1,27 @@
 package dev.reprotect.workflows.failover;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.reprotect.activities.failover.FailoverPlan;
 import dev.reprotect.activities.failover.FailoverRequest;
+import dev.reprotect.activities.failover.PointSelector;
+import dev.reprotect.azure.AzureErrorCode;
 import dev.reprotect.azure.BlobRef;
+import dev.reprotect.azure.ProtectionState;
 import dev.reprotect.azure.RecoveryPoint;
 import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.VirtualMachine;
 import dev.reprotect.azure.VmDisk;
 import dev.reprotect.azure.sim.Scenario;
 import dev.reprotect.workflows.WorkflowIds;
+import dev.reprotect.workflows.job.Job;
 import dev.reprotect.workflows.replication.DiskBytes;
 import dev.reprotect.workflows.replication.ReplicationCycle;
 import dev.reprotect.workflows.replication.ReplicationWorkflow;
 import dev.reprotect.workflows.reprotect.ReprotectFixture;
 import dev.reprotect.workflows.reprotect.ReprotectSummary;
+import io.temporal.client.WorkflowFailedException;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.time.Duration;
@@ -64,13 +73,28 @@ final class FailoverFixture implements AutoCloseable {
         .failover(request);
   }
 
-  FailoverJob job() {
+  /**
+   * A failover to the latest processed point whose disks cannot be made (every copy from the
+   * point fails): the job fails, and leaves the item FailoverFailed.
+   */
+  void failOverWithoutDisks() {
+    int copies = reprotect.azure.faults().callCount("copyBlob");
+    reprotect.azure.faults().failCalls("copyBlob", copies + 1, 100,
+        AzureErrorCode.ResourceNotFound);
+
+    assertThatThrownBy(() -> run(FailoverRequest.failover(vault(), vm(),
+        PointSelector.LATEST_PROCESSED, false))).isInstanceOf(WorkflowFailedException.class);
+
+    assertThat(item().state()).isEqualTo(ProtectionState.FailoverFailed);
+  }
+
+  Job<FailoverStep, FailoverPlan> job() {
     return env.getWorkflowClient().newWorkflowStub(FailoverWorkflow.class,
         WorkflowIds.failover(vault(), vm())).job();
   }
 
   /** The job of the item's last drill or cleanup. */
-  FailoverJob testFailoverJob() {
+  Job<FailoverStep, FailoverPlan> testFailoverJob() {
     return env.getWorkflowClient().newWorkflowStub(FailoverWorkflow.class,
         WorkflowIds.testFailover(vault(), vm())).job();
   }

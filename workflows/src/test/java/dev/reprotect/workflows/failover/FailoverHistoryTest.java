@@ -1,16 +1,13 @@
 package dev.reprotect.workflows.failover;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reprotect.activities.failover.FailoverRequest;
 import dev.reprotect.activities.failover.PointSelector;
-import dev.reprotect.azure.AzureErrorCode;
 import dev.reprotect.azure.ProtectionState;
 import dev.reprotect.workflows.HistoryReplays;
 import dev.reprotect.workflows.WorkflowIds;
 import dev.reprotect.workflows.reprotect.ReprotectFixture;
-import io.temporal.client.WorkflowFailedException;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
@@ -59,14 +56,9 @@ class FailoverHistoryTest {
       throws Exception {
     world = new FailoverFixture(env, worker);
     world.protect();
-    int copies = world.reprotect.azure.faults().callCount("copyBlob");
-    world.reprotect.azure.faults().failCalls("copyBlob", copies + 1, 100,
-        AzureErrorCode.ResourceNotFound);
 
-    assertThatThrownBy(() -> world.run(FailoverRequest.failover(world.vault(), world.vm(),
-        PointSelector.LATEST_PROCESSED, false))).isInstanceOf(WorkflowFailedException.class);
+    world.failOverWithoutDisks();
 
-    assertThat(world.item().state()).isEqualTo(ProtectionState.FailoverFailed);
     assertThat(world.item().runningOperation()).isNull();
     record("failover-failed", env);
   }

@@ -2,14 +2,17 @@ package dev.reprotect.workflows.failover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reprotect.activities.failover.FailoverPlan;
 import dev.reprotect.activities.failover.FailoverRequest;
 import dev.reprotect.activities.failover.PointSelector;
 import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.VirtualMachine;
-import dev.reprotect.workflows.reprotect.JobState;
+import dev.reprotect.workflows.job.Job;
+import dev.reprotect.workflows.job.JobState;
+import dev.reprotect.workflows.job.JobStep;
+import dev.reprotect.workflows.job.StepState;
 import dev.reprotect.workflows.reprotect.ReprotectFixture;
-import dev.reprotect.workflows.reprotect.StepState;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
@@ -17,10 +20,10 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every refusal of a failover, change of point or commit has its code and changes nothing: the
@@ -110,13 +113,13 @@ class FailoverRefusalTest {
   @MethodSource("latestWithoutASourceToCut")
   void aFailoverToLatestWithNoSourceToCutIsRefusedNamingThePointsThatStillWork(Refused refused,
       TestWorkflowEnvironment env, Worker worker) {
-    FailoverJob job = assertRefusedBeforeAnythingChanges(refused, env, worker);
+    Job<FailoverStep, FailoverPlan> job = assertRefusedBeforeAnythingChanges(refused, env, worker);
 
     assertThat(job.errorMessage()).contains(PointSelector.LATEST_PROCESSED,
         PointSelector.LATEST_APP_CONSISTENT, "point id");
   }
 
-  private FailoverJob assertRefusedBeforeAnythingChanges(Refused refused,
+  private Job<FailoverStep, FailoverPlan> assertRefusedBeforeAnythingChanges(Refused refused,
       TestWorkflowEnvironment env, Worker worker) {
     world = new FailoverFixture(env, worker);
     refused.setUp().accept(world);
@@ -124,11 +127,11 @@ class FailoverRefusalTest {
 
     world.reprotect.assertRefusedChangingNothing(refused.code(), () -> world.run(request));
 
-    FailoverJob job = world.job();
+    Job<FailoverStep, FailoverPlan> job = world.job();
     assertThat(job.state()).isEqualTo(JobState.Failed);
     assertThat(job.errorCode()).isEqualTo(refused.code());
     assertThat(job.steps()).filteredOn(step -> step.step() != FailoverStep.CheckPrerequisites)
-        .extracting(FailoverJobStep::state).containsOnly(StepState.NotStarted);
+        .extracting(JobStep::state).containsOnly(StepState.NotStarted);
     return job;
   }
 
@@ -148,9 +151,9 @@ class FailoverRefusalTest {
         FailoverRequest.testFailover(world.vault(), vm, PointSelector.LATEST)));
 
     assertThat(world.item().testFailoverLive()).as("no drill recorded").isFalse();
-    FailoverJob job = world.testFailoverJob();
+    Job<FailoverStep, FailoverPlan> job = world.testFailoverJob();
     assertThat(job.errorMessage()).contains("at most 45 characters");
     assertThat(job.steps()).filteredOn(step -> step.step() != FailoverStep.CheckPrerequisites)
-        .extracting(FailoverJobStep::state).containsOnly(StepState.NotStarted);
+        .extracting(JobStep::state).containsOnly(StepState.NotStarted);
   }
 }

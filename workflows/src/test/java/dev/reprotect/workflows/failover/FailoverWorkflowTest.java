@@ -3,6 +3,7 @@ package dev.reprotect.workflows.failover;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.reprotect.activities.failover.FailoverPlan;
 import dev.reprotect.activities.failover.FailoverRequest;
 import dev.reprotect.activities.failover.PointSelector;
 import dev.reprotect.azure.AzureErrorCode;
@@ -13,11 +14,12 @@ import dev.reprotect.azure.RecoveryPoint;
 import dev.reprotect.azure.RecoveryPointType;
 import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.VirtualMachine;
+import dev.reprotect.workflows.job.JobStep;
+import dev.reprotect.workflows.job.StepState;
 import dev.reprotect.workflows.replication.DiskBytes;
 import dev.reprotect.workflows.reprotect.DiskSummary;
 import dev.reprotect.workflows.reprotect.ReprotectFixture;
 import dev.reprotect.workflows.reprotect.ReprotectSummary;
-import dev.reprotect.workflows.reprotect.StepState;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
@@ -170,7 +172,7 @@ class FailoverWorkflowTest {
         PointSelector.LATEST_PROCESSED, true));
 
     assertThat(summary.sourceShutdown()).isEqualTo("Failed: RegionUnavailable");
-    FailoverJobStep shutdown = world.job().steps().stream()
+    JobStep<FailoverStep> shutdown = world.job().steps().stream()
         .filter(step -> step.step() == FailoverStep.ShutdownSource).findFirst().orElseThrow();
     assertThat(shutdown.state()).isEqualTo(StepState.Failed);
     assertThat(shutdown.detail()).contains("the failover goes on");

@@ -1,5 +1,6 @@
 package dev.reprotect.workflows.replication;
 
+import dev.reprotect.activities.ReprotectPlan;
 import dev.reprotect.activities.replication.CycleShipment;
 import dev.reprotect.activities.replication.ReplicationCycleActivities;
 import dev.reprotect.activities.replication.ReplicationCycleActivitiesImpl;
@@ -17,8 +18,9 @@ import dev.reprotect.azure.sim.Scenario;
 import dev.reprotect.azure.sim.SimulatedAzure;
 import dev.reprotect.workflows.ActivityPolicies;
 import dev.reprotect.workflows.WorkflowIds;
+import dev.reprotect.workflows.job.Job;
 import dev.reprotect.workflows.reprotect.ReprotectFixture;
-import dev.reprotect.workflows.reprotect.ReprotectJob;
+import dev.reprotect.workflows.reprotect.ReprotectStep;
 import dev.reprotect.workflows.reprotect.ReprotectSummary;
 import io.temporal.testing.TestActivityEnvironment;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -61,7 +63,7 @@ final class EndToEnd implements AutoCloseable {
   }
 
   /** The reprotect job as the query of its workflow shows it. */
-  ReprotectJob job() {
+  Job<ReprotectStep, ReprotectPlan> job() {
     return fixture.newWorkflowStubForQuery(env.getWorkflowClient()).job();
   }
 

@@ -11,9 +11,10 @@ import dev.reprotect.azure.ProtectionState;
 import dev.reprotect.azure.RecoveryPoint;
 import dev.reprotect.azure.VmCut;
 import dev.reprotect.azure.sim.Scenario;
-import dev.reprotect.workflows.reprotect.JobState;
+import dev.reprotect.workflows.job.Job;
+import dev.reprotect.workflows.job.JobState;
 import dev.reprotect.workflows.reprotect.ReprotectFixture;
-import dev.reprotect.workflows.reprotect.ReprotectJob;
+import dev.reprotect.workflows.reprotect.ReprotectStep;
 import dev.reprotect.workflows.reprotect.ReprotectSummary;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -135,7 +136,7 @@ class ReplicaIntegrityTest {
   private void assertFailedWithReplicaMismatch(WorkflowFailedException failed) {
     assertThat(ReprotectFixture.applicationFailure(failed, MISMATCH))
         .as("a %s failure in %s", MISMATCH, failed).isPresent();
-    ReprotectJob job = e2e.job();
+    Job<ReprotectStep, ReprotectPlan> job = e2e.job();
     assertThat(job.state()).isEqualTo(JobState.Failed);
     assertThat(job.errorCode()).isEqualTo(MISMATCH);
     assertThat(e2e.fixture.item().state()).isEqualTo(ProtectionState.ReprotectFailed);

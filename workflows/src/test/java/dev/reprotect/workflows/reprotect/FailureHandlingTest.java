@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.reprotect.activities.DiskSyncResult;
 import dev.reprotect.activities.ReprotectErrorCode;
+import dev.reprotect.activities.ReprotectPlan;
 import dev.reprotect.azure.ActivityLogEntry;
 import dev.reprotect.azure.AzureErrorCode;
 import dev.reprotect.azure.BlobRef;
@@ -13,6 +14,10 @@ import dev.reprotect.azure.ProtectionState;
 import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.RunningOperation;
 import dev.reprotect.azure.sim.Scenario;
+import dev.reprotect.workflows.job.Job;
+import dev.reprotect.workflows.job.JobState;
+import dev.reprotect.workflows.job.JobStep;
+import dev.reprotect.workflows.job.StepState;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.RetryState;
 import io.temporal.api.history.v1.HistoryEvent;
@@ -78,7 +83,7 @@ class FailureHandlingTest {
     return fixture.newWorkflow(client).reprotect(fixture.request());
   }
 
-  private ReprotectJob job() {
+  private Job<ReprotectStep, ReprotectPlan> job() {
     return fixture.newWorkflowStubForQuery(client).job();
   }
 
@@ -146,7 +151,7 @@ class FailureHandlingTest {
         .orElseThrow(() -> new AssertionError("no " + code + " failure in " + failed, failed));
     assertThat(failed.getCause()).isSameAs(failure);
     assertThat(failure.getOriginalMessage()).contains(targetRegion);
-    ReprotectJob job = job();
+    Job<ReprotectStep, ReprotectPlan> job = job();
     assertThat(job.state()).isEqualTo(JobState.Failed);
     assertThat(job.errorCode()).isEqualTo(code);
     assertThat(ReprotectWorkflowTest.stepState(job, ReprotectStep.InitialSync))
@@ -205,7 +210,7 @@ class FailureHandlingTest {
         "releaseOperation", 1, Integer.MAX_VALUE - 1, AzureErrorCode.InternalServerError);
     start();
 
-    ReprotectJob job = jobEndsWithTheSyncsCode();
+    Job<ReprotectStep, ReprotectPlan> job = jobEndsWithTheSyncsCode();
 
     assertThat(job.errorMessage()).contains("still claimed", "reprotect release");
     assertThat(fixture.item().runningOperation().id()).isEqualTo(fixture.workflowId());
@@ -221,7 +226,7 @@ class FailureHandlingTest {
   }
 
   /** Runs the job, which must end failed with the outage's code, the sync's; returns the job. */
-  private ReprotectJob jobEndsWithTheSyncsCode() {
+  private Job<ReprotectStep, ReprotectPlan> jobEndsWithTheSyncsCode() {
     WorkflowFailedException failed = catchThrowableOfType(
         WorkflowFailedException.class, this::reprotect);
 
@@ -229,7 +234,7 @@ class FailureHandlingTest {
     String code = ReprotectErrorCode.TargetRegionUnavailable.name();
     assertThat(failed.getCause()).isInstanceOfSatisfying(ApplicationFailure.class,
         failure -> assertThat(failure.getType()).as("the sync's code").isEqualTo(code));
-    ReprotectJob job = job();
+    Job<ReprotectStep, ReprotectPlan> job = job();
     assertThat(job.state()).isEqualTo(JobState.Failed);
     assertThat(job.errorCode()).isEqualTo(code);
     return job;
@@ -250,7 +255,7 @@ class FailureHandlingTest {
     assertThat(cancelRecorded).as("the service recorded the cancellation").isTrue();
     assertThat(cancelled).as("the job ends").isNotNull();
     assertThat(cancelled.getCause()).isInstanceOf(CanceledFailure.class);
-    ReprotectJob job = job();
+    Job<ReprotectStep, ReprotectPlan> job = job();
     assertThat(job.state()).isEqualTo(JobState.Cancelled);
     assertThat(job.steps()).extracting(JobStep::state).doesNotContain(StepState.InProgress);
     assertItemReadyForAReRun();
@@ -290,7 +295,7 @@ class FailureHandlingTest {
     assertThat(fixture.azure.faults().callCount("transferBlocks"))
         .as("no transfer after the one that was running").isEqualTo(1);
     assertThat(eventsOf(EventType.EVENT_TYPE_ACTIVITY_TASK_CANCELED)).hasSize(1);
-    ReprotectJob job = job();
+    Job<ReprotectStep, ReprotectPlan> job = job();
     assertThat(job.state()).isEqualTo(JobState.Cancelled);
     assertThat(ReprotectWorkflowTest.stepState(job, ReprotectStep.InitialSync))
         .isEqualTo(StepState.Cancelled);
@@ -416,7 +421,7 @@ class FailureHandlingTest {
     ApplicationFailure refusal = ReprotectFixture.applicationFailure(second.get(), code)
         .orElseThrow(() -> new AssertionError("not refused with " + code, second.get()));
     assertThat(refusal.getOriginalMessage()).contains(fixture.workflowId());
-    ReprotectJob refusedJob =
+    Job<ReprotectStep, ReprotectPlan> refusedJob =
         client.newWorkflowStub(ReprotectWorkflow.class, otherWorkflowId).job();
     assertThat(refusedJob.state()).isEqualTo(JobState.Failed);
     assertThat(refusedJob.errorCode()).isEqualTo(code);

@@ -3,11 +3,15 @@ package dev.reprotect.workflows.reprotect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.reprotect.activities.ReprotectPlan;
 import dev.reprotect.azure.AzureErrorCode;
 import dev.reprotect.azure.ProtectionState;
 import dev.reprotect.azure.sim.Scenario;
 import dev.reprotect.workflows.HistoryReplays;
 import dev.reprotect.workflows.ReprotectWorkflows;
+import dev.reprotect.workflows.job.Job;
+import dev.reprotect.workflows.job.JobState;
+import dev.reprotect.workflows.job.StepState;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowFailedException;
@@ -101,7 +105,8 @@ class HistoryReplayTest {
       assertThatThrownBy(() -> fixture.newWorkflow(env.getWorkflowClient())
           .reprotect(fixture.request())).isInstanceOf(WorkflowFailedException.class);
 
-      ReprotectJob job = fixture.newWorkflowStubForQuery(env.getWorkflowClient()).job();
+      Job<ReprotectStep, ReprotectPlan> job =
+          fixture.newWorkflowStubForQuery(env.getWorkflowClient()).job();
       assertThat(job.state()).isEqualTo(JobState.Failed);
       assertThat(job.errorCode()).isEqualTo(AzureErrorCode.ResourceNotFound.name());
       assertThat(ReprotectWorkflowTest.stepState(job, ReprotectStep.InitialSync))

@@ -13,6 +13,7 @@ import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.ProtectionState;
 import dev.reprotect.azure.RunningOperation;
 import dev.reprotect.workflows.WorkflowIds;
+import dev.reprotect.workflows.job.JobStep;
 import dev.reprotect.workflows.release.ClaimReviewWorkflow;
 import dev.reprotect.workflows.release.ReleaseClaimWorkflow;
 import io.temporal.api.common.v1.WorkflowExecution;
@@ -106,7 +107,7 @@ class ItemClaimTest {
     String secondRun = WorkflowStub.fromTyped(second).getExecution().getRunId();
     assertThat(takeOvers.get(0).correlationId())
         .startsWith(fixture.workflowId() + "/" + secondRun + "/ClaimItem/");
-    JobStep check = fixture.newWorkflowStubForQuery(client).job().steps().stream()
+    JobStep<ReprotectStep> check = fixture.newWorkflowStubForQuery(client).job().steps().stream()
         .filter(step -> step.step() == ReprotectStep.CheckPrerequisites).findFirst().orElseThrow();
     assertThat(check.detail()).contains("takes over the claim", firstRun.getRunId());
   }

@@ -15,6 +15,8 @@ import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.LongOperation;
 import dev.reprotect.azure.LongOperationsApi;
 import dev.reprotect.azure.sim.Scenario;
+import dev.reprotect.workflows.job.JobStep;
+import dev.reprotect.workflows.job.StepState;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
@@ -103,8 +105,8 @@ class LongStepsTest {
 
   @Test
   void aVmStartedAfterThePlanSawItStoppedIsTurnedOff(TestWorkflowEnvironment env, Worker worker) {
-    JobStep stop = stopStepAfterAChangeToTheVm(Scenario.TargetVm.Stopped, env, worker,
-        vm -> fixture.azure.compute().start(SOMEONE, vm.resourceGroup(), vm.name()));
+    JobStep<ReprotectStep> stop = stopStepAfterAChangeToTheVm(Scenario.TargetVm.Stopped, env,
+        worker, vm -> fixture.azure.compute().start(SOMEONE, vm.resourceGroup(), vm.name()));
 
     assertThat(fixture.jobLog()).extracting(ActivityLogEntry::operation)
         .contains("Microsoft.Compute/virtualMachines/powerOff/action");
@@ -113,8 +115,8 @@ class LongStepsTest {
 
   @Test
   void aVmStoppedAfterThePlanSawItRunningIsLeftAsItIs(TestWorkflowEnvironment env, Worker worker) {
-    JobStep stop = stopStepAfterAChangeToTheVm(Scenario.TargetVm.Running, env, worker,
-        vm -> fixture.azure.compute().powerOff(SOMEONE, vm.resourceGroup(), vm.name()));
+    JobStep<ReprotectStep> stop = stopStepAfterAChangeToTheVm(Scenario.TargetVm.Running, env,
+        worker, vm -> fixture.azure.compute().powerOff(SOMEONE, vm.resourceGroup(), vm.name()));
 
     assertThat(fixture.jobLog()).extracting(ActivityLogEntry::operation)
         .noneMatch(operation -> operation.endsWith("powerOff/action"));
@@ -126,7 +128,7 @@ class LongStepsTest {
    * Runs the job on a target VM the plan sees {@code planned}, which {@code change} acts on once
    * the plan is made; returns the job's stop step.
    */
-  private JobStep stopStepAfterAChangeToTheVm(Scenario.TargetVm planned,
+  private JobStep<ReprotectStep> stopStepAfterAChangeToTheVm(Scenario.TargetVm planned,
       TestWorkflowEnvironment env, Worker worker, Consumer<TargetVmPlan> change) {
     fixture = new ReprotectFixture(ReprotectFixture.scenario().targetVm(planned).build());
     UnaryOperator<Object> thenChange = planning -> new ChangeAfterThePlan(

@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.reprotect.activities.Customization;
 import dev.reprotect.activities.ReprotectErrorCode;
+import dev.reprotect.activities.ReprotectPlan;
 import dev.reprotect.activities.ReprotectRequest;
 import dev.reprotect.activities.plan.ReprotectPlanner;
 import dev.reprotect.azure.ProtectionState;
 import dev.reprotect.azure.sim.Scenario;
 import dev.reprotect.azure.sim.ScenarioSeeder;
+import dev.reprotect.workflows.job.Job;
+import dev.reprotect.workflows.job.JobState;
+import dev.reprotect.workflows.job.JobStep;
+import dev.reprotect.workflows.job.StepState;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -210,7 +215,8 @@ class PrerequisiteRulesTest {
     assertThat(fixture.azure.exportState()).as("the backend's state").isEqualTo(before);
     assertThat(fixture.azure.metering().activityLog()).as("the activity log").hasSize(logged);
 
-    ReprotectJob job = fixture.newWorkflowStubForQuery(env.getWorkflowClient()).job();
+    Job<ReprotectStep, ReprotectPlan> job =
+        fixture.newWorkflowStubForQuery(env.getWorkflowClient()).job();
     assertThat(job.state()).isEqualTo(JobState.Failed);
     assertThat(job.errorCode()).isEqualTo(code);
     assertThat(job.errorMessage()).isEqualTo(failure.getOriginalMessage());
@@ -219,7 +225,9 @@ class PrerequisiteRulesTest {
         .isEqualTo(StepState.Failed);
     assertThat(job.steps()).filteredOn(step -> step.step() != ReprotectStep.CheckPrerequisites)
         .extracting(JobStep::state).containsOnly(StepState.NotStarted);
-    ReprotectJob reported = failure.getDetails().get(ReprotectJob.class);
+    @SuppressWarnings("unchecked")
+    Job<ReprotectStep, ReprotectPlan> reported = failure.getDetails()
+        .get(Job.class, Job.type(ReprotectStep.class, ReprotectPlan.class));
     assertThat(reported.state()).isEqualTo(JobState.Failed);
     assertThat(reported.errorCode()).isEqualTo(code);
   }

@@ -1,11 +1,16 @@
 package dev.reprotect.workflows.reprotect;
 
 import dev.reprotect.activities.ItemOperation;
+import dev.reprotect.activities.ReprotectPlan;
 import dev.reprotect.activities.ReprotectRequest;
 import dev.reprotect.activities.item.ReplicatedItemActivities;
 import dev.reprotect.activities.plan.ReprotectPlanning;
+import dev.reprotect.azure.ItemLifecycle;
 import dev.reprotect.workflows.ActivityPolicies;
+import dev.reprotect.workflows.job.Job;
+import dev.reprotect.workflows.job.JobTracker;
 import io.temporal.workflow.Workflow;
+import java.util.List;
 
 /**
  * The reprotect with two steps swapped: it claims the item before it plans. Its only use is to
@@ -15,7 +20,8 @@ import io.temporal.workflow.Workflow;
 public final class ReorderedReprotectWorkflow implements ReprotectWorkflow {
   @Override
   public ReprotectSummary reprotect(ReprotectRequest request) {
-    new JobTracker(Workflow.getInfo().getWorkflowId(), request.vault(), request.vm())
+    new JobTracker<ReprotectStep, ReprotectPlan>(ItemLifecycle.Reprotect, request.vault(),
+        request.vm(), List.of(ReprotectStep.values()))
         .start(ReprotectStep.CheckPrerequisites, "same first command as the real workflow");
     Workflow.newActivityStub(ReplicatedItemActivities.class, ActivityPolicies.step("claim"))
         .claimItem(new ItemOperation(request.vault(), request.vm(), "Reprotect",
@@ -26,7 +32,7 @@ public final class ReorderedReprotectWorkflow implements ReprotectWorkflow {
   }
 
   @Override
-  public ReprotectJob job() {
+  public Job<ReprotectStep, ReprotectPlan> job() {
     return null;
   }
 }

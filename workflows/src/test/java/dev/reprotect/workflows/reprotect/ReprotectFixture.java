@@ -74,7 +74,7 @@ public final class ReprotectFixture implements AutoCloseable {
     return temporalBuilder().build();
   }
 
-  static TestWorkflowExtension.Builder temporalBuilder() {
+  public static TestWorkflowExtension.Builder temporalBuilder() {
     TestWorkflowExtension.Builder builder = TestWorkflowExtension.newBuilder()
         .registerWorkflowImplementationTypes(ReprotectWorkflows.IMPLEMENTATIONS.toArray(Class[]::new))
         .setDoNotStart(true);

@@ -2,6 +2,7 @@ package dev.reprotect.workflows.reprotect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reprotect.activities.ReprotectPlan;
 import dev.reprotect.azure.ActivityLogEntry;
 import dev.reprotect.azure.BlobRef;
 import dev.reprotect.azure.ProtectionState;
@@ -10,6 +11,10 @@ import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.VirtualMachine;
 import dev.reprotect.azure.sim.Scenario;
 import dev.reprotect.azure.sim.ScenarioSeeder;
+import dev.reprotect.workflows.job.Job;
+import dev.reprotect.workflows.job.JobState;
+import dev.reprotect.workflows.job.JobStep;
+import dev.reprotect.workflows.job.StepState;
 import io.temporal.api.sdk.v1.WorkflowMetadata;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
@@ -56,7 +61,7 @@ class ReprotectWorkflowTest {
         .query("__temporal_workflow_metadata", WorkflowMetadata.class)
         .getCurrentDetails();
 
-    assertThat(details).startsWith("**Succeeded**: reprotect of " + scenario.vm())
+    assertThat(details).startsWith("**Succeeded**: Reprotect of " + scenario.vm())
         .contains("| Step | State | Detail |");
     for (ReprotectStep step : ReprotectStep.values()) {
       assertThat(details).containsPattern("\\| " + Pattern.quote(step.title())
@@ -99,7 +104,8 @@ class ReprotectWorkflowTest {
     assertThat(fixture.azure.recoveryServices().recoveryPoints(scenario.vault(), scenario.vm()))
         .hasSize(1);
 
-    ReprotectJob job = fixture.newWorkflowStubForQuery(env.getWorkflowClient()).job();
+    Job<ReprotectStep, ReprotectPlan> job =
+        fixture.newWorkflowStubForQuery(env.getWorkflowClient()).job();
     assertThat(job.state()).isEqualTo(JobState.Succeeded);
     assertThat(job.steps()).extracting(JobStep::state).containsOnly(StepState.Succeeded);
   }
@@ -112,7 +118,8 @@ class ReprotectWorkflowTest {
     assertThat(summary.state()).isEqualTo("Protected");
     assertThat(fixture.jobLog()).extracting(ActivityLogEntry::operation)
         .noneMatch(op -> op.endsWith("powerOff/action"));
-    ReprotectJob job = fixture.newWorkflowStubForQuery(env.getWorkflowClient()).job();
+    Job<ReprotectStep, ReprotectPlan> job =
+        fixture.newWorkflowStubForQuery(env.getWorkflowClient()).job();
     assertThat(stepState(job, ReprotectStep.StopTargetVm)).isEqualTo(StepState.Skipped);
     assertThat(stepState(job, ReprotectStep.CopySeedBlobs)).isEqualTo(StepState.Succeeded);
   }
@@ -127,7 +134,8 @@ class ReprotectWorkflowTest {
       assertThat(disk.seedBytesCopied()).isZero();
       assertThat(disk.bytesTransferred()).isGreaterThanOrEqualTo(disk.allocatedBytes());
     });
-    ReprotectJob job = fixture.newWorkflowStubForQuery(env.getWorkflowClient()).job();
+    Job<ReprotectStep, ReprotectPlan> job =
+        fixture.newWorkflowStubForQuery(env.getWorkflowClient()).job();
     assertThat(List.of(ReprotectStep.StopTargetVm, ReprotectStep.CopySeedBlobs,
         ReprotectStep.DeleteTargetVm)).allSatisfy(step ->
         assertThat(stepState(job, step)).isEqualTo(StepState.Skipped));
@@ -182,8 +190,8 @@ class ReprotectWorkflowTest {
         .orElseThrow();
   }
 
-  static StepState stepState(ReprotectJob job, ReprotectStep step) {
-    Map<ReprotectStep, JobStep> steps =
+  static StepState stepState(Job<ReprotectStep, ReprotectPlan> job, ReprotectStep step) {
+    Map<ReprotectStep, JobStep<ReprotectStep>> steps =
         job.steps().stream().collect(Collectors.toMap(JobStep::step, Function.identity()));
     return steps.get(step).state();
   }

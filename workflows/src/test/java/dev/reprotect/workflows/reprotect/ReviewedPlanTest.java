@@ -11,6 +11,9 @@ import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.ProtectionState;
 import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.workflows.WorkflowIds;
+import dev.reprotect.workflows.job.Job;
+import dev.reprotect.workflows.job.JobState;
+import dev.reprotect.workflows.job.JobStep;
 import dev.reprotect.workflows.plan.PlanReviewWorkflow;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -66,7 +69,8 @@ class ReviewedPlanTest {
 
     assertThat(summary.state()).isEqualTo("Protected");
     assertThat(summary.planDigest()).isEqualTo(reviewed.digest());
-    ReprotectJob job = fixture.newWorkflowStubForQuery(env.getWorkflowClient()).job();
+    Job<ReprotectStep, ReprotectPlan> job =
+        fixture.newWorkflowStubForQuery(env.getWorkflowClient()).job();
     assertThat(job.planDigest()).isEqualTo(reviewed.digest());
     assertThat(job.plan()).isEqualTo(reviewed);
     assertThat(job.steps()).filteredOn(step -> step.step() == ReprotectStep.CheckPrerequisites)
@@ -95,7 +99,8 @@ class ReviewedPlanTest {
     ReplicatedItem item = fixture.item();
     assertThat(item.runningOperation()).as("the item is not claimed").isNull();
     assertThat(item.state()).isEqualTo(ProtectionState.FailoverCommitted);
-    ReprotectJob job = fixture.newWorkflowStubForQuery(env.getWorkflowClient()).job();
+    Job<ReprotectStep, ReprotectPlan> job =
+        fixture.newWorkflowStubForQuery(env.getWorkflowClient()).job();
     assertThat(job.state()).isEqualTo(JobState.Failed);
     assertThat(job.errorCode()).isEqualTo(code);
     assertThat(job.errorMessage()).contains(PlanDigest.shortForm(reviewed.digest()));

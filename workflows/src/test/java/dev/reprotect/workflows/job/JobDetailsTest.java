@@ -1,7 +1,10 @@
-package dev.reprotect.workflows.reprotect;
+package dev.reprotect.workflows.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.azure.ItemLifecycle;
+import dev.reprotect.workflows.reprotect.ReprotectStep;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,21 +15,21 @@ class JobDetailsTest {
 
   @Test
   void aFailedJobShowsItsCodeAndEveryStepInOneTableRowEach() {
-    ReprotectJob job = new ReprotectJob("reprotect.contoso.web-01", "contoso", "web-01",
-        JobState.Failed, T, T, List.of(
-            new JobStep(ReprotectStep.CheckPrerequisites, "Check prerequisites",
+    Job<ReprotectStep, ReprotectPlan> job = new Job<>("reprotect.contoso.web-01", "contoso",
+        "web-01", ItemLifecycle.Reprotect, JobState.Failed, T, T, List.of(
+            new JobStep<>(ReprotectStep.CheckPrerequisites, "Check prerequisites",
                 StepState.Succeeded, T, T, "web-01 | southeastasia -> eastasia"),
-            new JobStep(ReprotectStep.PrepareArtefacts, "Prepare artefacts", StepState.Failed,
+            new JobStep<>(ReprotectStep.PrepareArtefacts, "Prepare artefacts", StepState.Failed,
                 T, T, "TargetRegionUnavailable:\neastasia is down"),
-            new JobStep(ReprotectStep.InitialSync, "Initial sync", StepState.NotStarted, null,
+            new JobStep<>(ReprotectStep.InitialSync, "Initial sync", StepState.NotStarted, null,
                 null, "")),
         "TargetRegionUnavailable", "eastasia is down", null, null);
 
-    String details = JobDetails.markdown("**Failed**: reprotect of web-01 in vault contoso"
+    String details = JobDetails.markdown("**Failed**: Reprotect of web-01 in vault contoso"
         + "\n\nTargetRegionUnavailable: eastasia is down", job);
 
     List<String> lines = details.lines().toList();
-    assertThat(lines).containsSubsequence("**Failed**: reprotect of web-01 in vault contoso",
+    assertThat(lines).containsSubsequence("**Failed**: Reprotect of web-01 in vault contoso",
         "TargetRegionUnavailable: eastasia is down", "| Step | State | Detail |", "|---|---|---|",
         "| Check prerequisites | Succeeded | web-01 \\| southeastasia -> eastasia |",
         "| Prepare artefacts | Failed | TargetRegionUnavailable: eastasia is down |",

@@ -1,4 +1,4 @@
-package dev.reprotect.workflows.reprotect;
+package dev.reprotect.workflows.job;
 
 public enum StepState {
   NotStarted,

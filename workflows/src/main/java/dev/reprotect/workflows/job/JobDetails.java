@@ -1,4 +1,4 @@
-package dev.reprotect.workflows.reprotect;
+package dev.reprotect.workflows.job;
 
 /**
  * The job's current details in the Web UI (markdown): a heading, then the step table, while the
@@ -7,10 +7,10 @@ package dev.reprotect.workflows.reprotect;
 final class JobDetails {
   private JobDetails() {}
 
-  static String markdown(String heading, ReprotectJob job) {
+  static String markdown(String heading, Job<?, ?> job) {
     StringBuilder details = new StringBuilder(heading)
         .append(String.format("%n%n| Step | State | Detail |%n|---|---|---|%n"));
-    for (JobStep step : job.steps()) {
+    for (JobStep<?> step : job.steps()) {
       details.append(String.format("| %s | %s | %s |%n", step.title(), step.state(),
           cell(step.detail())));
     }

@@ -1,0 +1,87 @@
+package dev.reprotect.workflows.failover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.uber.m3.tally.RootScopeBuilder;
+import com.uber.m3.tally.Scope;
+import dev.reprotect.azure.AzureErrorCode;
+import dev.reprotect.azure.ProtectionState;
+import dev.reprotect.workflows.reprotect.ReprotectFixture;
+import io.micrometer.prometheus.PrometheusConfig;
+import io.micrometer.prometheus.PrometheusMeterRegistry;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.common.reporter.MicrometerClientStatsReporter;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
+import java.time.Duration;
+import java.util.Arrays;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Every job type counts in the same metrics, told apart by their {@code job_type} label: the
+ * alert the README gives operators, {@code reprotect_jobs_total{outcome="Failed"}}, counts a
+ * failed failover as it counts a failed reprotect. Read as Prometheus scrapes them from a worker,
+ * through the same reporter and registry.
+ */
+class FailedJobsMetricTest {
+  private static final PrometheusMeterRegistry REGISTRY =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private static final Scope METRICS = new RootScopeBuilder()
+      .reporter(new MicrometerClientStatsReporter(REGISTRY))
+      .reportEvery(com.uber.m3.util.Duration.ofMillis(50));
+
+  @RegisterExtension
+  static final TestWorkflowExtension temporal =
+      ReprotectFixture.temporalBuilder().setMetricsScope(METRICS).build();
+
+  @AfterAll
+  static void close() throws Exception {
+    METRICS.close();
+    REGISTRY.close();
+  }
+
+  @Test
+  void aFailedFailoverCountsInTheFailedJobsMetricAsAFailedReprotectDoes(
+      TestWorkflowEnvironment env, Worker worker) {
+    // One disk: a failed sync of two disks can hang the time-skipping server (see
+    // FailureHandlingTest).
+    try (FailoverFixture world = new FailoverFixture(env, worker,
+        ReprotectFixture.scenario().dataDisks(0).build())) {
+      world.reprotect.azure.faults().failCalls("transferBlocks", 2, 1,
+          AzureErrorCode.ResourceNotFound);
+      assertThatThrownBy(world::protect).isInstanceOf(WorkflowFailedException.class);
+      assertThat(world.item().state()).isEqualTo(ProtectionState.ReprotectFailed);
+      world.protect();
+
+      world.failOverWithoutDisks();
+
+      // The scope reports every 50 ms: both ends reach the registry soon after the jobs end.
+      assertThat(ReprotectFixture.await(Duration.ofSeconds(30),
+          () -> sum("reprotect_jobs_total", "outcome=\"Failed\"") == 2))
+          .as("the README's alert counts both failed jobs").isTrue();
+      assertThat(sum("reprotect_jobs_total", "job_type=\"Reprotect\"", "outcome=\"Failed\""))
+          .isEqualTo(1);
+      assertThat(sum("reprotect_jobs_total", "job_type=\"Failover\"", "outcome=\"Failed\""))
+          .isEqualTo(1);
+      assertThat(sum("reprotect_jobs_total", "job_type=\"Reprotect\"",
+          "outcome=\"Succeeded\"")).isEqualTo(1);
+      assertThat(sum("reprotect_step_duration_seconds_count", "job_type=\"Failover\"",
+          "step=\"CreateDisks\"", "outcome=\"Failed\"")).isEqualTo(1);
+      assertThat(sum("reprotect_step_duration_seconds_count", "job_type=\"Reprotect\"",
+          "step=\"InitialSync\"", "outcome=\"Failed\"")).isEqualTo(1);
+    }
+  }
+
+  /** The sum of the samples of {@code name} whose labels include every one of {@code labels}. */
+  private static double sum(String name, String... labels) {
+    return REGISTRY.scrape().lines()
+        .filter(line -> line.startsWith(name + "{"))
+        .filter(line -> Arrays.stream(labels).allMatch(line::contains))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .sum();
+  }
+}
