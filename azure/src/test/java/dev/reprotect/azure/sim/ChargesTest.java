@@ -112,6 +112,16 @@ class ChargesTest {
   }
 
   @Test
+  void writingABlockOfZerosClearsItWithoutWritingBytes() {
+    storage.writeBlock(HASHER, east, 1, SimTestWorld.zeros());
+    storage.writeBlock(HASHER, east, 2, SimTestWorld.block(2));
+
+    CallerCosts costs = costs("job-1/");
+    assertThat(costs.bytesWrittenIn(EAST)).isEqualTo(BLOCK_SIZE);
+    assertThat(costs.calls("writeBlock")).isEqualTo(2);
+  }
+
+  @Test
   void aCopyWithinARegionTakesTheCopyRateAndItsDelay() {
     storage.copyBlob(HASHER, east, new BlobRef("steast", "vhds", "copy.vhd"));
 
