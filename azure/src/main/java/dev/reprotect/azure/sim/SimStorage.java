@@ -256,19 +256,25 @@ final class SimStorage implements StorageApi {
     synchronized (world) {
       requireInside(existingBlob(ref), index);
     }
-    // A block of zeros clears its pages: metadata, no bytes written.
-    String hash = null;
-    if (!BlockStore.isZero(data)) {
-      world.charges.move(caller, BlobIo.written(World.blobKey(ref), region, data.length));
-      hash = world.blockStore(region).put(data);
-    }
-    String stored = hash;
+    String stored = store(caller, ref, region, data);
     world.mutate(() -> {
       BlobData blob = existingBlob(ref);
       if (blob.setBlock(index, stored)) {
         world.log.append(BLOB_OPERATIONS + "pages/write", blockId(ref, index), caller);
       }
     });
+  }
+
+  /**
+   * Puts a written block in the region's store, its write charged, and returns its name there; a
+   * block of zeros clears its pages instead: metadata only, nothing stored (null).
+   */
+  private String store(Caller caller, BlobRef ref, String region, byte[] data) {
+    if (BlockStore.isZero(data)) {
+      return null;
+    }
+    world.charges.move(caller, BlobIo.written(World.blobKey(ref), region, data.length));
+    return world.blockStore(region).put(data);
   }
 
   @Override
