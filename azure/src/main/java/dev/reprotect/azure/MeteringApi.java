@@ -13,6 +13,14 @@ public interface MeteringApi {
    */
   long bytesTransferredBy(String correlationIdPrefix);
 
+  /**
+   * What the backend charged the callers whose correlation id starts with {@code
+   * correlationIdPrefix}, summed: what one job run cost on disks, in calls and in time, every
+   * attempt of every step included. The empty prefix gives the backend's totals, the calls that
+   * name no caller included.
+   */
+  CallerCosts costsBy(String correlationIdPrefix);
+
   /** Every mutating operation applied, oldest first. */
   List<ActivityLogEntry> activityLog();
 }

@@ -28,6 +28,10 @@ final class AdminRoutes {
       Requests.ok(ctx, MeteringJson.callerTransfers(prefix,
           backend.metering().bytesTransferredBy(prefix)));
     });
+    app.get(ArmPaths.ADMIN_CALLER_COSTS.pattern(), ctx -> {
+      String prefix = Requests.query(ctx, "correlationIdPrefix");
+      Requests.ok(ctx, MeteringJson.callerCosts(prefix, backend.metering().costsBy(prefix)));
+    });
     app.get(ArmPaths.ADMIN_ACTIVITY_LOG.pattern(), ctx -> Requests.ok(ctx,
         ArmJson.list(backend.metering().activityLog(), MeteringJson::activityLogEntry)));
   }

@@ -46,6 +46,8 @@ final class ArmErrorResponses {
   }
 
   static void write(Context ctx, AzureException e) {
+    // The backend's own wait (ARM's request limits) comes before the service's default.
+    e.retryAfter().ifPresent(wait -> FaultPolicy.askRetryAfter(ctx, wait));
     write(ctx, ArmErrors.status(e.code()), ArmErrors.body(e));
   }
 

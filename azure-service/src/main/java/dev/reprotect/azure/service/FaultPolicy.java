@@ -269,7 +269,7 @@ public final class FaultPolicy {
   /** Javalin before-handler, after authentication: faults that strike before the route. */
   void before(Context ctx) throws InterruptedException {
     if (latency != null) {
-      ctx.attribute(RETRY_AFTER, retryAfter());
+      askRetryAfter(ctx, retryAfter());
     }
     if (ctx.path().startsWith(ADMIN_PREFIX)) {
       return;
@@ -282,7 +282,7 @@ public final class FaultPolicy {
     }
     switch (fault) {
       case THROTTLE -> {
-        ctx.attribute(RETRY_AFTER, retryAfter());
+        askRetryAfter(ctx, retryAfter());
         ArmErrorResponses.write(ctx, 429, ArmErrors.body(AzureErrorCode.TooManyRequests.name(),
             "injected fault: too many requests, retry later", null));
         ctx.skipRemainingHandlers();
@@ -310,6 +310,11 @@ public final class FaultPolicy {
     } else if (fault == Kind.DROP_AFTER) {
       drop(ctx);
     }
+  }
+
+  /** A 429 or 503 of this request asks the client to wait {@code wait} (already scaled). */
+  static void askRetryAfter(Context ctx, Duration wait) {
+    ctx.attribute(RETRY_AFTER, wait);
   }
 
   /** The Retry-After a 429 or 503 of this request carries, or null for the default. */

@@ -44,10 +44,16 @@ abstract class BackendContractBase {
   SimulatedAzure sim;
   AzureBackend azure;
 
+  private ServedSimulator served;
+
   /** The backend under test, in front of {@code sim}. */
   abstract AzureBackend open(SimulatedAzure sim);
 
-  void closeBackend() {}
+  /** {@code sim} served over HTTP, and the client the test uses: closed after the test. */
+  AzureBackend overHttp(SimulatedAzure sim) {
+    served = ServedSimulator.serve(sim);
+    return served.backend();
+  }
 
   @BeforeEach
   void setUp() {
@@ -59,7 +65,9 @@ abstract class BackendContractBase {
 
   @AfterEach
   void tearDown() {
-    closeBackend();
+    if (served != null) {
+      served.close();
+    }
     sim.close();
   }
 

@@ -105,6 +105,9 @@ public final class ArmPaths {
   /** GET with the query correlationIdPrefix: the bytes its callers moved across regions. */
   public static final PathTemplate ADMIN_CALLER_TRANSFERS =
       new PathTemplate("/admin/metering/callerTransfers");
+  /** GET with the query correlationIdPrefix: what its callers were charged (CallerCosts). */
+  public static final PathTemplate ADMIN_CALLER_COSTS =
+      new PathTemplate("/admin/metering/callerCosts");
   public static final PathTemplate ADMIN_ACTIVITY_LOG =
       new PathTemplate("/admin/metering/activityLog");
   /** GET and PUT: the service's fault injection (rates, kinds, seed). */

@@ -1,6 +1,7 @@
 package dev.reprotect.azure.http;
 
 import dev.reprotect.azure.ActivityLogEntry;
+import dev.reprotect.azure.CallerCosts;
 import dev.reprotect.azure.MeteringApi;
 import dev.reprotect.azure.arm.ArmJson;
 import dev.reprotect.azure.arm.ArmPaths;
@@ -23,6 +24,12 @@ final class HttpMetering implements MeteringApi {
   @Override
   public long bytesTransferredBy(String correlationIdPrefix) {
     return MeteringJson.transferredBytes(client.get(ArmPaths.ADMIN_CALLER_TRANSFERS.expand()
+        + ArmPaths.query("correlationIdPrefix", correlationIdPrefix)));
+  }
+
+  @Override
+  public CallerCosts costsBy(String correlationIdPrefix) {
+    return MeteringJson.callerCosts(client.get(ArmPaths.ADMIN_CALLER_COSTS.expand()
         + ArmPaths.query("correlationIdPrefix", correlationIdPrefix)));
   }
 

@@ -25,6 +25,7 @@ final class SimCompute implements ComputeApi {
 
   @Override
   public Optional<VirtualMachine> virtualMachine(String resourceGroup, String name) {
+    world.enter(null, "virtualMachine");
     synchronized (world) {
       return Optional.ofNullable(world.virtualMachines.get(World.scopedKey(resourceGroup, name)));
     }
@@ -32,6 +33,7 @@ final class SimCompute implements ComputeApi {
 
   @Override
   public List<VirtualMachine> virtualMachinesNamed(String region, String name) {
+    world.enter(null, "virtualMachinesNamed");
     synchronized (world) {
       return world.virtualMachines.values().stream()
           .filter(vm -> vm.location().equals(region) && vm.name().equalsIgnoreCase(name))
@@ -44,7 +46,7 @@ final class SimCompute implements ComputeApi {
     if (!NameRules.isValidVmName(vm.name())) {
       throw new AzureException(AzureErrorCode.InvalidResourceName, "invalid VM name " + vm.name());
     }
-    world.enter("createVirtualMachine", vm.location());
+    world.enter(caller, "createVirtualMachine", vm.location());
     return world.mutate(() -> {
       SimResources.requireResourceGroup(world, vm.resourceGroup());
       for (VmDisk disk : vm.disks()) {
@@ -79,9 +81,11 @@ final class SimCompute implements ComputeApi {
 
   private VirtualMachine setPowerState(
       Caller caller, String resourceGroup, String name, PowerState state, String action) {
-    VirtualMachine vm = virtualMachine(resourceGroup, name)
-        .orElseThrow(() -> AzureException.notFound("VM " + resourceGroup + "/" + name));
-    world.enter(action, vm.location());
+    VirtualMachine vm;
+    synchronized (world) {
+      vm = requireVm(world, resourceGroup, name);
+    }
+    world.enter(caller, action, vm.location());
     return world.mutate(() -> {
       String key = World.scopedKey(resourceGroup, name);
       VirtualMachine current = world.virtualMachines.get(key);
@@ -100,11 +104,14 @@ final class SimCompute implements ComputeApi {
 
   @Override
   public void deleteVirtualMachine(Caller caller, String resourceGroup, String name) {
-    Optional<VirtualMachine> found = virtualMachine(resourceGroup, name);
-    if (found.isEmpty()) {
+    VirtualMachine found;
+    synchronized (world) {
+      found = world.virtualMachines.get(World.scopedKey(resourceGroup, name));
+    }
+    if (found == null) {
       return;
     }
-    world.enter("deleteVirtualMachine", found.get().location());
+    world.enter(caller, "deleteVirtualMachine", found.location());
     world.mutate(() -> {
       VirtualMachine vm = world.virtualMachines.remove(World.scopedKey(resourceGroup, name));
       if (vm == null) {
@@ -123,6 +130,7 @@ final class SimCompute implements ComputeApi {
 
   @Override
   public Optional<AvailabilitySet> availabilitySet(String resourceGroup, String name) {
+    world.enter(null, "availabilitySet");
     synchronized (world) {
       return Optional.ofNullable(world.availabilitySets.get(World.scopedKey(resourceGroup, name)));
     }
@@ -130,6 +138,7 @@ final class SimCompute implements ComputeApi {
 
   @Override
   public List<AvailabilitySet> availabilitySetsNamed(String region, String name) {
+    world.enter(null, "availabilitySetsNamed");
     synchronized (world) {
       return world.availabilitySets.values().stream()
           .filter(set -> set.location().equals(region) && set.name().equalsIgnoreCase(name))
@@ -143,7 +152,7 @@ final class SimCompute implements ComputeApi {
       throw new AzureException(
           AzureErrorCode.InvalidResourceName, "invalid availability set name " + set.name());
     }
-    world.enter("createAvailabilitySet", set.location());
+    world.enter(caller, "createAvailabilitySet", set.location());
     return world.mutate(() -> {
       SimResources.requireResourceGroup(world, set.resourceGroup());
       String key = World.scopedKey(set.resourceGroup(), set.name());
@@ -168,11 +177,13 @@ final class SimCompute implements ComputeApi {
 
   @Override
   public Optional<VmCut> cut(String resourceGroup, String vm, String cutId) {
+    world.enter(null, "cut");
     return cuts.find(resourceGroup, vm, cutId);
   }
 
   @Override
   public List<VmCut> cuts(String resourceGroup, String vm) {
+    world.enter(null, "cuts");
     return cuts.list(resourceGroup, vm);
   }
 

@@ -38,7 +38,7 @@ final class SimCuts {
     synchronized (world) {
       location = SimCompute.requireVm(world, resourceGroup, vmName).location();
     }
-    world.enter("createCut", location);
+    world.enter(caller, "createCut", location);
     VmCut cut = world.mutate(() -> {
       VirtualMachine vm = SimCompute.requireVm(world, resourceGroup, vmName);
       String key = key(resourceGroup, vmName, cutId);
@@ -92,7 +92,7 @@ final class SimCuts {
     if (found.isEmpty()) {
       return;
     }
-    world.enter("deleteCut", found.get().location());
+    world.enter(caller, "deleteCut", found.get().location());
     world.mutate(() -> {
       VmCut cut = world.cuts.remove(key(resourceGroup, vm, cutId));
       if (cut == null) {

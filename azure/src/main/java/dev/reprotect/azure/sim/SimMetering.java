@@ -1,6 +1,7 @@
 package dev.reprotect.azure.sim;
 
 import dev.reprotect.azure.ActivityLogEntry;
+import dev.reprotect.azure.CallerCosts;
 import dev.reprotect.azure.MeteringApi;
 import java.util.List;
 
@@ -19,6 +20,11 @@ final class SimMetering implements MeteringApi {
   @Override
   public long bytesTransferredBy(String correlationIdPrefix) {
     return world.meter.bytesBy(correlationIdPrefix);
+  }
+
+  @Override
+  public CallerCosts costsBy(String correlationIdPrefix) {
+    return world.charges.meter.costsBy(correlationIdPrefix);
   }
 
   @Override

@@ -19,6 +19,7 @@ final class SimNetwork implements NetworkApi {
 
   @Override
   public Optional<VirtualNetwork> virtualNetwork(String resourceGroup, String name) {
+    world.enter(null, "virtualNetwork");
     synchronized (world) {
       return Optional.ofNullable(world.networks.get(World.scopedKey(resourceGroup, name)));
     }
@@ -26,7 +27,7 @@ final class SimNetwork implements NetworkApi {
 
   @Override
   public VirtualNetwork createVirtualNetwork(Caller caller, VirtualNetwork network) {
-    world.enter("createVirtualNetwork", network.location());
+    world.enter(caller, "createVirtualNetwork", network.location());
     return world.mutate(() -> {
       SimResources.requireResourceGroup(world, network.resourceGroup());
       String key = World.scopedKey(network.resourceGroup(), network.name());
@@ -46,7 +47,7 @@ final class SimNetwork implements NetworkApi {
 
   @Override
   public void deleteVirtualNetwork(Caller caller, String resourceGroup, String name) {
-    world.enter("deleteVirtualNetwork");
+    world.enter(caller, "deleteVirtualNetwork");
     world.mutate(() -> {
       String key = World.scopedKey(resourceGroup, name);
       VirtualNetwork network = world.networks.get(key);
@@ -68,6 +69,7 @@ final class SimNetwork implements NetworkApi {
   @Override
   public Optional<NetworkMapping> networkMapping(
       String sourceRegion, String sourceNetworkId, String targetRegion) {
+    world.enter(null, "networkMapping");
     synchronized (world) {
       return Optional.ofNullable(
           world.networkMappings.get(mappingKey(sourceRegion, sourceNetworkId, targetRegion)));
@@ -76,7 +78,7 @@ final class SimNetwork implements NetworkApi {
 
   @Override
   public NetworkMapping createNetworkMapping(Caller caller, NetworkMapping mapping) {
-    world.enter("createNetworkMapping");
+    world.enter(caller, "createNetworkMapping");
     return world.mutate(() -> {
       String key = mappingKey(
           mapping.sourceRegion(), mapping.sourceNetworkId(), mapping.targetRegion());
@@ -92,7 +94,7 @@ final class SimNetwork implements NetworkApi {
   @Override
   public void deleteNetworkMapping(
       Caller caller, String sourceRegion, String sourceNetworkId, String targetRegion) {
-    world.enter("deleteNetworkMapping");
+    world.enter(caller, "deleteNetworkMapping");
     world.mutate(() -> {
       String key = mappingKey(sourceRegion, sourceNetworkId, targetRegion);
       if (world.networkMappings.remove(key) != null) {

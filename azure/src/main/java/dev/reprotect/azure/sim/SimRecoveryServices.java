@@ -39,6 +39,7 @@ final class SimRecoveryServices implements RecoveryServicesApi {
 
   @Override
   public Optional<Vault> vault(String name) {
+    world.enter(null, "vault");
     synchronized (world) {
       return Optional.ofNullable(world.vaults.get(name.toLowerCase()));
     }
@@ -50,7 +51,7 @@ final class SimRecoveryServices implements RecoveryServicesApi {
       throw new AzureException(
           AzureErrorCode.InvalidResourceName, "invalid vault name " + vault.name());
     }
-    world.enter("createVault", vault.location());
+    world.enter(caller, "createVault", vault.location());
     return world.mutate(() -> {
       SimResources.requireResourceGroup(world, vault.resourceGroup());
       Vault existing = world.vaults.get(vault.name().toLowerCase());
@@ -70,6 +71,7 @@ final class SimRecoveryServices implements RecoveryServicesApi {
 
   @Override
   public Optional<ReplicatedItem> replicatedItem(String vault, String name) {
+    world.enter(null, "replicatedItem");
     synchronized (world) {
       return Optional.ofNullable(world.items.get(World.scopedKey(vault, name)));
     }
@@ -77,6 +79,7 @@ final class SimRecoveryServices implements RecoveryServicesApi {
 
   @Override
   public List<ReplicatedItem> replicatedItems(String vault) {
+    world.enter(null, "replicatedItems");
     synchronized (world) {
       return world.items.values().stream().filter(i -> i.vault().equalsIgnoreCase(vault)).toList();
     }
@@ -88,7 +91,7 @@ final class SimRecoveryServices implements RecoveryServicesApi {
       throw new AzureException(
           AzureErrorCode.InvalidResourceName, "invalid item name " + item.name());
     }
-    world.enter("putReplicatedItem");
+    world.enter(caller, "putReplicatedItem");
     return world.mutate(() -> {
       requireVault(item.vault());
       String key = World.scopedKey(item.vault(), item.name());
@@ -104,7 +107,7 @@ final class SimRecoveryServices implements RecoveryServicesApi {
   @Override
   public ReplicatedItem claimOperation(Caller caller, String vault, String item,
       RunningOperation operation, ItemClaimState expected, ProtectionState newState) {
-    world.enter("claimOperation");
+    world.enter(caller, "claimOperation");
     return world.mutate(() -> {
       ReplicatedItem current = existingItem(vault, item);
       RunningOperation running = current.runningOperation();
@@ -130,7 +133,7 @@ final class SimRecoveryServices implements RecoveryServicesApi {
   @Override
   public ReplicatedItem releaseOperation(Caller caller, String vault, String item,
       String operationId, String runId, ProtectionState newState) {
-    world.enter("releaseOperation");
+    world.enter(caller, "releaseOperation");
     return world.mutate(() -> {
       ReplicatedItem current = existingItem(vault, item);
       RunningOperation running = current.runningOperation();
@@ -147,7 +150,7 @@ final class SimRecoveryServices implements RecoveryServicesApi {
   @Override
   public ReplicatedItem releaseStaleOperation(Caller caller, String vault, String item,
       RunningOperation stale, ProtectionState newState) {
-    world.enter("releaseStaleOperation");
+    world.enter(caller, "releaseStaleOperation");
     return world.mutate(() -> {
       ReplicatedItem current = existingItem(vault, item);
       RunningOperation running = current.runningOperation();
@@ -164,6 +167,7 @@ final class SimRecoveryServices implements RecoveryServicesApi {
 
   @Override
   public Optional<RecoveryPlan> recoveryPlan(String vault, String name) {
+    world.enter(null, "recoveryPlan");
     synchronized (world) {
       return Optional.ofNullable(world.recoveryPlans.get(World.scopedKey(vault, name)));
     }
@@ -171,7 +175,7 @@ final class SimRecoveryServices implements RecoveryServicesApi {
 
   @Override
   public RecoveryPlan createRecoveryPlan(Caller caller, RecoveryPlan plan) {
-    world.enter("createRecoveryPlan");
+    world.enter(caller, "createRecoveryPlan");
     return world.mutate(() -> {
       requireVault(plan.vault());
       String key = World.scopedKey(plan.vault(), plan.name());
@@ -191,9 +195,11 @@ final class SimRecoveryServices implements RecoveryServicesApi {
       throw new AzureException(
           AzureErrorCode.InvalidResourceName, "invalid recovery point id " + pointId);
     }
-    ReplicatedItem current = replicatedItem(vault, item)
-        .orElseThrow(() -> AzureException.notFound("replicated item " + vault + "/" + item));
-    world.enter("createRecoveryPoint", current.target().region());
+    ReplicatedItem current;
+    synchronized (world) {
+      current = existingItem(vault, item);
+    }
+    world.enter(caller, "createRecoveryPoint", current.target().region());
     String key = pointKey(vault, item, pointId);
     Map<String, BlobRef> snapshots = new LinkedHashMap<>();
     RecoveryPoint existing = world.mutate(() -> {
@@ -220,7 +226,8 @@ final class SimRecoveryServices implements RecoveryServicesApi {
     }
     // Read from the snapshots' bytes, outside the world's monitor: they no longer change.
     Map<String, String> checksums = new TreeMap<>();
-    snapshots.forEach((slot, snapshot) -> checksums.put(slot, storage.checksum(snapshot)));
+    snapshots.forEach(
+        (slot, snapshot) -> checksums.put(slot, storage.checksum(caller, snapshot)));
     return world.mutate(() -> {
       RecoveryPoint found = world.recoveryPoints.get(key);
       if (found != null) {
@@ -246,7 +253,8 @@ final class SimRecoveryServices implements RecoveryServicesApi {
       }
       region = point.disks().isEmpty() ? null : regionOfAccount(point.disks().get(0));
     }
-    world.enter("deleteRecoveryPoint", region == null ? new String[0] : new String[] {region});
+    world.enter(caller, "deleteRecoveryPoint",
+        region == null ? new String[0] : new String[] {region});
     world.mutate(() -> {
       RecoveryPoint point = world.recoveryPoints.remove(key);
       if (point == null) {
@@ -260,6 +268,7 @@ final class SimRecoveryServices implements RecoveryServicesApi {
 
   @Override
   public List<RecoveryPoint> recoveryPoints(String vault, String item) {
+    world.enter(null, "recoveryPoints");
     synchronized (world) {
       String prefix = pointKey(vault, item, "");
       return world.recoveryPoints.entrySet().stream()

@@ -20,6 +20,7 @@ final class SimResources implements ResourcesApi {
 
   @Override
   public List<Region> regions() {
+    world.enter(null, "regions");
     synchronized (world) {
       return List.copyOf(world.regions.values());
     }
@@ -27,6 +28,7 @@ final class SimResources implements ResourcesApi {
 
   @Override
   public Optional<Region> region(String name) {
+    world.enter(null, "region");
     synchronized (world) {
       return Optional.ofNullable(world.regions.get(name));
     }
@@ -34,7 +36,7 @@ final class SimResources implements ResourcesApi {
 
   @Override
   public void setRegionAvailable(Caller caller, String region, boolean available) {
-    world.enter("setRegionAvailable");
+    world.enter(caller, "setRegionAvailable");
     world.mutate(() -> {
       Region known = world.regions.get(region);
       if (known == null) {
@@ -51,6 +53,7 @@ final class SimResources implements ResourcesApi {
 
   @Override
   public Optional<ResourceGroup> resourceGroup(String name) {
+    world.enter(null, "resourceGroup");
     synchronized (world) {
       return Optional.ofNullable(world.resourceGroups.get(name.toLowerCase()));
     }
@@ -62,7 +65,7 @@ final class SimResources implements ResourcesApi {
       throw new AzureException(
           AzureErrorCode.InvalidResourceName, "invalid resource group name " + group.name());
     }
-    world.enter("createResourceGroup", group.location());
+    world.enter(caller, "createResourceGroup", group.location());
     return world.mutate(() -> {
       ResourceGroup existing = world.resourceGroups.get(group.name().toLowerCase());
       if (existing != null) {

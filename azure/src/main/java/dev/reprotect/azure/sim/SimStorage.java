@@ -48,6 +48,7 @@ final class SimStorage implements StorageApi {
 
   @Override
   public Optional<StorageAccount> storageAccount(String name) {
+    world.enter(null, "storageAccount");
     synchronized (world) {
       return Optional.ofNullable(world.storageAccounts.get(name));
     }
@@ -55,6 +56,7 @@ final class SimStorage implements StorageApi {
 
   @Override
   public List<StorageAccount> storageAccounts() {
+    world.enter(null, "storageAccounts");
     synchronized (world) {
       return List.copyOf(world.storageAccounts.values());
     }
@@ -66,7 +68,7 @@ final class SimStorage implements StorageApi {
       throw new AzureException(AzureErrorCode.InvalidResourceName,
           "storage account names have 3 to 24 lowercase letters and digits: " + account.name());
     }
-    world.enter("createStorageAccount", account.location());
+    world.enter(caller, "createStorageAccount", account.location());
     return world.mutate(() -> {
       SimResources.requireResourceGroup(world, account.resourceGroup());
       StorageAccount existing = world.storageAccounts.get(account.name());
@@ -92,6 +94,7 @@ final class SimStorage implements StorageApi {
 
   @Override
   public Optional<PageBlob> blob(BlobRef ref) {
+    world.enter(null, "blob");
     synchronized (world) {
       BlobData data = world.blobs.get(World.blobKey(ref));
       return Optional.ofNullable(data == null ? null : data.view(world.blockSize));
@@ -100,6 +103,7 @@ final class SimStorage implements StorageApi {
 
   @Override
   public List<PageBlob> blobs(String storageAccount, String container) {
+    world.enter(null, "blobs");
     synchronized (world) {
       String prefix = storageAccount + "/" + container + "/";
       List<PageBlob> found = new ArrayList<>();
@@ -117,7 +121,7 @@ final class SimStorage implements StorageApi {
     requireValid(ref);
     requireAlignedSize(sizeBytes);
     String region = regionOf(ref);
-    world.enter("createPageBlob", region);
+    world.enter(caller, "createPageBlob", region);
     return world.mutate(() -> {
       BlobData existing = world.blobs.get(World.blobKey(ref));
       if (existing != null) {
@@ -137,7 +141,7 @@ final class SimStorage implements StorageApi {
   @Override
   public PageBlob resizePageBlob(Caller caller, BlobRef ref, long sizeBytes) {
     requireAlignedSize(sizeBytes);
-    world.enter("resizePageBlob", regionOf(ref));
+    world.enter(caller, "resizePageBlob", regionOf(ref));
     return world.mutate(() -> {
       BlobData blob = existingBlob(ref);
       if (blob.sizeBytes() != sizeBytes) {
@@ -153,7 +157,7 @@ final class SimStorage implements StorageApi {
     requireValid(to);
     String fromRegion = regionOf(from);
     String toRegion = regionOf(to);
-    world.enter("copyBlob", fromRegion, toRegion);
+    world.enter(caller, "copyBlob", fromRegion, toRegion);
     boolean acrossRegions = !fromRegion.equals(toRegion);
     TreeMap<Long, String> sourceBlocks;
     long size;
@@ -171,19 +175,35 @@ final class SimStorage implements StorageApi {
         existingBlocks = existing.copyOfBlocks();
       }
     }
-    if (existingBlocks != null && checksumOf(toRegion, size, existingBlocks)
-        .equals(checksumOf(fromRegion, size, sourceBlocks))) {
-      return blob(to).orElseThrow(() -> AzureException.notFound("blob " + to));
+    if (existingBlocks != null
+        && checksumOf(caller, to, toRegion, size, existingBlocks)
+            .equals(checksumOf(caller, from, fromRegion, size, sourceBlocks))) {
+      synchronized (world) {
+        return existingBlob(to).view(world.blockSize);
+      }
     }
     TreeMap<Long, String> copied = acrossRegions
-        ? sendBlobAcross(to, sourceBlocks, new Crossing(world, caller, fromRegion, toRegion))
-        : sourceBlocks;
+        ? sendBlobAcross(
+            to, sourceBlocks, new Crossing(world, caller, from, fromRegion, to, toRegion))
+        : copyWithinRegion(caller, from, to, fromRegion, sourceBlocks);
     return world.mutate(() -> {
       BlobData copy = new BlobData(to, toRegion, size, copied);
       world.blobs.put(World.blobKey(to), copy);
       world.log.append(BLOB_OPERATIONS + "copy", ResourceIds.blob(to), caller);
       return copy.view(world.blockSize);
     });
+  }
+
+  /**
+   * A copy within a region shares the source's blocks (copy-on-write), but storage still reads
+   * and writes their bytes, at its copy rate; returns the copy's block map.
+   */
+  private TreeMap<Long, String> copyWithinRegion(
+      Caller caller, BlobRef from, BlobRef to, String region, TreeMap<Long, String> blocks) {
+    long bytes = (long) blocks.size() * world.blockSize;
+    world.charges.copy(caller, BlobIo.read(World.blobKey(from), region, bytes),
+        BlobIo.written(World.blobKey(to), region, bytes));
+    return blocks;
   }
 
   /**
@@ -217,7 +237,7 @@ final class SimStorage implements StorageApi {
 
   @Override
   public void deleteBlob(Caller caller, BlobRef ref) {
-    world.enter("deleteBlob", regionOf(ref));
+    world.enter(caller, "deleteBlob", regionOf(ref));
     world.mutate(() -> {
       if (world.blobs.remove(World.blobKey(ref)) != null) {
         world.log.append(BLOB_OPERATIONS + "delete", ResourceIds.blob(ref), caller);
@@ -232,43 +252,59 @@ final class SimStorage implements StorageApi {
           "a block has " + world.blockSize + " bytes, not " + data.length);
     }
     String region = regionOf(ref);
-    world.enter("writeBlock", region);
+    world.enter(caller, "writeBlock", region);
     synchronized (world) {
       requireInside(existingBlob(ref), index);
     }
-    String hash = BlockStore.isZero(data) ? null : world.blockStore(region).put(data);
+    String stored = store(caller, ref, region, data);
     world.mutate(() -> {
       BlobData blob = existingBlob(ref);
-      if (blob.setBlock(index, hash)) {
+      if (blob.setBlock(index, stored)) {
         world.log.append(BLOB_OPERATIONS + "pages/write", blockId(ref, index), caller);
       }
     });
   }
 
+  /**
+   * Puts a written block in the region's store, its write charged, and returns its name there; a
+   * block of zeros clears its pages instead: metadata only, nothing stored (null).
+   */
+  private String store(Caller caller, BlobRef ref, String region, byte[] data) {
+    if (BlockStore.isZero(data)) {
+      return null;
+    }
+    world.charges.move(caller, BlobIo.written(World.blobKey(ref), region, data.length));
+    return world.blockStore(region).put(data);
+  }
+
   @Override
   public byte[] readBlock(BlobRef ref, long index) {
     String region = regionOf(ref);
-    world.enter("readBlock", region);
+    world.enter(null, "readBlock", region);
     String hash;
     synchronized (world) {
       BlobData blob = existingBlob(ref);
       requireInside(blob, index);
       hash = blob.hash(index);
     }
-    return hash == null ? new byte[world.blockSize] : world.blockStore(region).get(hash);
+    if (hash == null) {
+      return new byte[world.blockSize];
+    }
+    world.charges.move(null, BlobIo.read(World.blobKey(ref), region, world.blockSize));
+    return world.blockStore(region).get(hash);
   }
 
   @Override
   public BlockHashes blockHashes(
       Caller caller, BlobRef ref, long fromBlock, long toBlock, String deliverToRegion) {
     String region = regionOf(ref);
-    world.enter("blockHashes", region, deliverToRegion);
+    world.enter(caller, "blockHashes", region, deliverToRegion);
     TreeMap<Long, String> range;
     synchronized (world) {
       range = new TreeMap<>(existingBlob(ref).blocks().subMap(fromBlock, true, toBlock, false));
     }
     List<BlockHash> entries = new ArrayList<>();
-    forEachAllocatedBlock(region, range,
+    forEachAllocatedBlock(caller, ref, region, range,
         (index, bytes) -> entries.add(new BlockHash(index, BlockHash.of(bytes))));
     long metered = world.mutate(() -> world.meter.record(
         caller, region, deliverToRegion, (long) entries.size() * BlockHash.WIRE_BYTES));
@@ -278,7 +314,7 @@ final class SimStorage implements StorageApi {
   @Override
   public PageRanges pageRanges(BlobRef ref, long fromBlock, long toBlock, int maxRanges) {
     requireListing(fromBlock, toBlock, maxRanges);
-    world.enter("pageRanges", regionOf(ref));
+    world.enter(null, "pageRanges", regionOf(ref));
     synchronized (world) {
       BlobData blob = existingBlob(ref);
       long end = Math.min(toBlock, blob.sizeBytes() / world.blockSize);
@@ -296,7 +332,7 @@ final class SimStorage implements StorageApi {
       throw new AzureException(AzureErrorCode.InvalidParameter, "the previous snapshot "
           + previous + " is not of " + ref + "'s storage account");
     }
-    world.enter("pageRangesDiff", regionOf(ref));
+    world.enter(null, "pageRangesDiff", regionOf(ref));
     synchronized (world) {
       BlobData now = existingBlob(ref);
       BlobData before = existingBlob(previous);
@@ -349,7 +385,7 @@ final class SimStorage implements StorageApi {
   public BlockTransfer transferBlocks(Caller caller, BlobRef from, BlobRef to, List<Long> blocks) {
     String fromRegion = regionOf(from);
     String toRegion = regionOf(to);
-    int call = world.enter("transferBlocks", fromRegion, toRegion);
+    int call = world.enter(caller, "transferBlocks", fromRegion, toRegion);
     TreeMap<Long, BlockNames> candidates = new TreeMap<>();
     TreeSet<Long> toClear = new TreeSet<>();
     synchronized (world) {
@@ -371,11 +407,14 @@ final class SimStorage implements StorageApi {
     List<Long> corrupted = new ArrayList<>();
     long metered = 0;
     if (fromRegion.equals(toRegion)) {
-      // Within a region the target shares the source's block: metadata only.
+      // The target shares the source's block, but storage reads and writes its pages all the same.
       candidates.forEach((index, names) -> written.put(index, names.source()));
+      long bytes = (long) candidates.size() * world.blockSize;
+      world.charges.move(caller, BlobIo.read(World.blobKey(from), fromRegion, bytes),
+          BlobIo.written(World.blobKey(to), toRegion, bytes));
     } else {
-      metered = sendBlocksAcross(new Crossing(world, caller, fromRegion, toRegion), candidates, written,
-          corrupted);
+      metered = sendBlocksAcross(new Crossing(world, caller, from, fromRegion, to, toRegion),
+          candidates, written, corrupted);
     }
     world.mutate(() -> {
       BlobData target = existingBlob(to);
@@ -415,8 +454,13 @@ final class SimStorage implements StorageApi {
 
   @Override
   public String checksum(BlobRef ref) {
+    return checksum(null, ref);
+  }
+
+  /** The checksum, its reads charged to {@code caller}: the API's own takes none. */
+  String checksum(Caller caller, BlobRef ref) {
     String region = regionOf(ref);
-    world.enter("checksum", region);
+    world.enter(caller, "checksum", region);
     long size;
     TreeMap<Long, String> blocks;
     synchronized (world) {
@@ -424,14 +468,15 @@ final class SimStorage implements StorageApi {
       size = blob.sizeBytes();
       blocks = blob.copyOfBlocks();
     }
-    return checksumOf(region, size, blocks);
+    return checksumOf(caller, ref, region, size, blocks);
   }
 
   /** SHA-256 over the size, then each allocated block's index and bytes, read in {@code region}. */
-  private String checksumOf(String region, long size, Map<Long, String> blocks) {
+  private String checksumOf(
+      Caller caller, BlobRef ref, String region, long size, Map<Long, String> blocks) {
     MessageDigest digest = BlockStore.newSha256();
     digest.update(("size " + size + "\n").getBytes(StandardCharsets.US_ASCII));
-    forEachAllocatedBlock(region, blocks, (index, bytes) -> {
+    forEachAllocatedBlock(caller, ref, region, blocks, (index, bytes) -> {
       digest.update((index + "\n").getBytes(StandardCharsets.US_ASCII));
       digest.update(bytes);
     });
@@ -439,18 +484,24 @@ final class SimStorage implements StorageApi {
   }
 
   /**
-   * Reads the blocks of a block map from the region's store, in index order, and hands over the
-   * ones whose bytes are not all zeros (zeros are unallocated space, wherever they come from).
+   * Reads the blocks of a blob's block map from the region's store, in index order, and hands
+   * over, to be hashed, the ones whose bytes are not all zeros (zeros are unallocated space,
+   * wherever they come from). The caller is charged every block read and every block hashed.
    */
-  private void forEachAllocatedBlock(
-      String region, Map<Long, String> blocks, BiConsumer<Long, byte[]> consumer) {
+  private void forEachAllocatedBlock(Caller caller, BlobRef ref, String region,
+      Map<Long, String> blocks, BiConsumer<Long, byte[]> consumer) {
+    world.charges.move(caller,
+        BlobIo.read(World.blobKey(ref), region, (long) blocks.size() * world.blockSize));
     BlockStore store = world.blockStore(region);
+    long[] hashed = {0};
     blocks.forEach((index, storedAs) -> {
       byte[] bytes = store.get(storedAs);
       if (!BlockStore.isZero(bytes)) {
+        hashed[0] += bytes.length;
         consumer.accept(index, bytes);
       }
     });
+    world.charges.hashed(caller, hashed[0]);
   }
 
   private String regionOf(BlobRef ref) {

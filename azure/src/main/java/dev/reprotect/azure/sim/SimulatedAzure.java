@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
 /** The in-process simulated Azure: metadata in memory, disk blocks in files under a data dir. */
@@ -98,6 +99,16 @@ public final class SimulatedAzure extends ProviderBackend {
   /** Sets how long the simulated cloud takes; {@link LatencyModel#none()} is the default. */
   public SimulatedAzure withLatency(LatencyModel model) {
     world.latency = model;
+    return this;
+  }
+
+  /**
+   * Holds simulated time at what {@code nanos} says, whatever the time scale: a test sees the
+   * disks' queues and ARM's request limits in simulated time it moves itself (at scale 0, the
+   * default, simulated time runs infinitely fast and neither ever shows).
+   */
+  public SimulatedAzure holdingTime(LongSupplier nanos) {
+    world.charges.holdTime(nanos);
     return this;
   }
 

@@ -3,6 +3,7 @@ package dev.reprotect.azure.sim;
 import dev.reprotect.azure.AvailabilitySet;
 import dev.reprotect.azure.AzureException;
 import dev.reprotect.azure.BlobRef;
+import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.NetworkMapping;
 import dev.reprotect.azure.RecoveryPlan;
 import dev.reprotect.azure.RecoveryPoint;
@@ -36,6 +37,7 @@ final class World {
   final FaultInjector faults = new FaultInjector();
   final Quiesces quiesces = new Quiesces();
   volatile LatencyModel latency = LatencyModel.none();
+  final Charges charges = new Charges(this);
 
   final Table<Region> regions;
   final Table<ResourceGroup> resourceGroups;
@@ -110,13 +112,13 @@ final class World {
   }
 
   /**
-   * Counts the call for fault injection, takes the time the latency model gives it, then fails
-   * it if a region it needs is down; returns the call's number for {@link
+   * Counts the call for fault injection, charges it to the caller (null for a read that names
+   * none), then fails it if a region it needs is down; returns the call's number for {@link
    * FaultInjector#afterApplied}.
    */
-  int enter(String operation, String... regionsTouched) {
+  int enter(Caller caller, String operation, String... regionsTouched) {
     int call = faults.beforeCall(operation);
-    latency.beforeCall(operation);
+    charges.call(caller, operation);
     synchronized (this) {
       for (String region : regionsTouched) {
         Region known = regions.get(region);

@@ -8,44 +8,57 @@ import org.junit.jupiter.api.Test;
 
 class LatencyModelTest {
   @Test
-  void theDefaultModelTakesNoTime() {
+  void theDefaultModelChargesTheReferenceFiguresAndWaitsForNone() {
     LatencyModel none = LatencyModel.none();
 
-    assertThat(none.delayBefore("powerOff")).isZero();
-    assertThat(none.timeToMove(1L << 30)).isZero();
+    assertThat(none.delayOf("powerOff")).isEqualTo(Duration.ofMinutes(1));
+    assertThat(none.scaled(none.delayOf("powerOff"))).isZero();
+    assertThat(none.scaled(none.diskTime(1L << 30))).isZero();
   }
 
   @Test
-  void delaysAndTransfersFollowTheTimeScale() {
+  void waitsFollowTheTimeScale() {
     LatencyModel real = LatencyModel.reference(1, 60);
     LatencyModel fast = LatencyModel.reference(0.001, 60);
 
-    assertThat(real.delayBefore("powerOff")).isEqualTo(Duration.ofMinutes(1));
-    assertThat(fast.delayBefore("powerOff")).isEqualTo(Duration.ofMillis(60));
-    assertThat(real.timeToMove(60_000_000)).isEqualTo(Duration.ofSeconds(1));
-    assertThat(fast.timeToMove(60_000_000)).isEqualTo(Duration.ofMillis(1));
+    assertThat(real.scaled(real.delayOf("powerOff"))).isEqualTo(Duration.ofMinutes(1));
+    assertThat(fast.scaled(fast.delayOf("powerOff"))).isEqualTo(Duration.ofMillis(60));
+    assertThat(real.diskTime(60_000_000)).isEqualTo(Duration.ofSeconds(1));
+    assertThat(fast.scaled(fast.diskTime(60_000_000))).isEqualTo(Duration.ofMillis(1));
     assertThat(fast.scaled(Duration.ofSeconds(30))).isEqualTo(Duration.ofMillis(30));
   }
 
   @Test
   void aFasterDiskMovesTheSameBytesSooner() {
-    assertThat(LatencyModel.reference(1, 200).timeToMove(1L << 30))
-        .isLessThan(LatencyModel.reference(1, 60).timeToMove(1L << 30));
+    assertThat(LatencyModel.reference(1, LatencyModel.PREMIUM_DISK_MBPS).diskTime(1L << 30))
+        .isLessThan(LatencyModel.reference(1, LatencyModel.STANDARD_DISK_MBPS)
+            .diskTime(1L << 30));
+  }
+
+  @Test
+  void aCopyWithinARegionRunsAtTheStorageCopyRate() {
+    assertThat(LatencyModel.none().copyTime(250_000_000)).isEqualTo(Duration.ofSeconds(1));
   }
 
   @Test
   void aPageRangeListingCostsOneCallLikeAHashList() {
     LatencyModel reference = LatencyModel.reference(1, 60);
 
-    assertThat(reference.delayBefore("pageRanges"))
-        .isEqualTo(reference.delayBefore("pageRangesDiff"))
-        .isEqualTo(reference.delayBefore("blockHashes"))
+    assertThat(reference.delayOf("pageRanges"))
+        .isEqualTo(reference.delayOf("pageRangesDiff"))
+        .isEqualTo(reference.delayOf("blockHashes"))
         .isPositive();
   }
 
   @Test
-  void anOperationWithoutADelayIsFree() {
-    assertThat(LatencyModel.reference(1, 60).delayBefore("readBlock")).isZero();
+  void aGetAListAndACutEachHaveTheirOwnDelay() {
+    LatencyModel reference = LatencyModel.reference(1, 60);
+
+    assertThat(reference.delayOf("virtualMachine")).isEqualTo(LatencyModel.GET);
+    assertThat(reference.delayOf("recoveryPoints")).isEqualTo(LatencyModel.LIST);
+    assertThat(reference.delayOf("blob")).isEqualTo(LatencyModel.BLOB_GET);
+    assertThat(reference.delayOf("readBlock")).isEqualTo(LatencyModel.PAGE_REQUEST);
+    assertThat(reference.delayOf("createCut")).isGreaterThan(LatencyModel.LIST);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.reprotect.azure.sim;
 
+import static dev.reprotect.azure.sim.SimTestWorld.BLOCK_SIZE;
 import static dev.reprotect.azure.sim.SimTestWorld.CALLER;
 import static dev.reprotect.azure.sim.SimTestWorld.block;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.reprotect.azure.ActivityLogEntry;
+import dev.reprotect.azure.CallerCosts;
 import dev.reprotect.azure.RecoveryPoint;
 import dev.reprotect.azure.RecoveryPointType;
 import java.nio.file.Path;
@@ -46,6 +48,19 @@ class RecoveryPointChecksumTest {
     assertThat(world.azure.storage().checksum(RecoveryPointTest.REPLICA_OS)).isNotEqualTo(osThen);
     assertThat(world.azure.recoveryServices().recoveryPoints("contoso", "web-01"))
         .containsExactly(point);
+  }
+
+  @Test
+  void aPointsChecksumsAreChargedToItsCallerAsReadsAndHashesOfTheSnapshots() {
+    take("rp-1", null);
+
+    // Three blocks are allocated on the replicas: two on the OS disk, one on the data disk.
+    CallerCosts costs = world.azure.metering().costsBy(CALLER.correlationId());
+    assertThat(costs.bytesReadIn(SimTestWorld.SOUTHEAST)).isEqualTo(3L * BLOCK_SIZE);
+    assertThat(costs.bytesReadByBlob()).containsEntry(
+        "stse/recovery-points/web-01.rp-1.os.vhd", 2L * BLOCK_SIZE);
+    assertThat(costs.bytesHashed()).isEqualTo(3L * BLOCK_SIZE);
+    assertThat(costs.calls("checksum")).isEqualTo(2);
   }
 
   @Test
