@@ -2,8 +2,6 @@ package dev.reprotect.activities.data;
 
 import dev.reprotect.activities.Futures;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
@@ -12,12 +10,6 @@ import java.util.function.Supplier;
  * one (bench/RESULTS.md, items 2 and 5).
  */
 final class BothSides {
-  private static final ExecutorService REPLICA_SIDE = Executors.newCachedThreadPool(task -> {
-    Thread thread = new Thread(task, "replica-side-read");
-    thread.setDaemon(true);
-    return thread;
-  });
-
   /** What each side answered. */
   record Answers<T>(T source, T replica) {}
 
@@ -25,7 +17,7 @@ final class BothSides {
 
   /** Runs both; a failure of either is thrown as itself, the source's first. */
   static <T> Answers<T> atOnce(Supplier<T> sourceSide, Supplier<T> replicaSide) {
-    CompletableFuture<T> replica = CompletableFuture.supplyAsync(replicaSide, REPLICA_SIDE);
+    CompletableFuture<T> replica = CompletableFuture.supplyAsync(replicaSide, ReadThreads.POOL);
     T source;
     try {
       source = sourceSide.get();

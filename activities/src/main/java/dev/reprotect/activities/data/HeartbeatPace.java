@@ -1,10 +1,14 @@
 package dev.reprotect.activities.data;
 
+import dev.reprotect.activities.Futures;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Keeps a data loop live whatever the link's speed. The blocks a range sends go in batches sized
@@ -74,6 +78,22 @@ public final class HeartbeatPace {
       context.heartbeat(progress);
     } while (sent < blocks.size());
     return progress;
+  }
+
+  /**
+   * Waits for a long read (a range's hash lists, a disk's checksum: bytes at the disk's speed,
+   * a minute and more on a slow disk), heartbeating {@code progress}, where a retry would
+   * resume, at every budget meanwhile: a slow disk must not look like a lost worker. A refused
+   * heartbeat ends the wait, and the attempt, there.
+   */
+  public <P, T> T whileReading(P progress, Supplier<T> read) {
+    CompletableFuture<T> answer = CompletableFuture.supplyAsync(read, ReadThreads.POOL);
+    Duration budget = Duration.ofNanos(budgetNanos);
+    Optional<T> done;
+    while ((done = Futures.within(answer, budget)).isEmpty()) {
+      context.heartbeat(progress);
+    }
+    return done.get();
   }
 
   /**

@@ -37,8 +37,8 @@ public final class ReplicaVerification {
   public static <P> Verified verify(AzureBackend azure, Caller caller, BlobRef source,
       BlobRef replica, String sourceRegion, int blocksPerRange, HeartbeatPace pace,
       P resumePoint) {
-    BothSides.Answers<String> checksums = BothSides.atOnce(
-        () -> azure.storage().checksum(source), () -> azure.storage().checksum(replica));
+    BothSides.Answers<String> checksums = pace.whileReading(resumePoint, () -> BothSides.atOnce(
+        () -> azure.storage().checksum(source), () -> azure.storage().checksum(replica)));
     String sourceChecksum = checksums.source();
     String replicaChecksum = checksums.replica();
     if (sourceChecksum.equals(replicaChecksum)) {
@@ -51,7 +51,9 @@ public final class ReplicaVerification {
     for (long from = data.nextRange(0, blocksPerRange, totalBlocks); from < totalBlocks;
         from = data.nextRange(from + blocksPerRange, blocksPerRange, totalBlocks)) {
       long to = Math.min(from + blocksPerRange, totalBlocks);
-      RangeDiff diff = RangeDiff.of(azure, caller, source, replica, from, to, sourceRegion);
+      long start = from;
+      RangeDiff diff = pace.whileReading(resumePoint,
+          () -> RangeDiff.of(azure, caller, source, replica, start, to, sourceRegion));
       repair.meteredBytes += diff.meteredBytes();
       pace.sendRange(resumePoint, diff.differing(), to, (unchanged, batch, reached) -> {
         BlockTransfer resent = ReliableTransfer.send(azure, caller, source, replica, batch);
@@ -60,7 +62,8 @@ public final class ReplicaVerification {
         return unchanged;
       });
     }
-    String repairedChecksum = azure.storage().checksum(replica);
+    String repairedChecksum =
+        pace.whileReading(resumePoint, () -> azure.storage().checksum(replica));
     if (!repairedChecksum.equals(sourceChecksum)) {
       throw ApplicationFailure.newNonRetryableFailure(String.format(
           "replica %s still differs from %s after a repair that resent %d blocks: checksum %s, "

@@ -88,8 +88,10 @@ public final class ReplicationCycleActivitiesImpl implements ReplicationCycleAct
       long from = candidates.nextRange(progress.nextBlock(), blocksPerRange, totalBlocks);
       while (from < totalBlocks) {
         long to = Math.min(from + blocksPerRange, totalBlocks);
+        long start = from;
         ChangedRange changed = request.baseCutId() == null
-            ? compared(caller, item, disk, replica.replica(), from, to)
+            ? pace.whileReading(progress,
+                () -> compared(caller, item, disk, replica.replica(), start, to))
             : new ChangedRange(candidates.blocksIn(from, to), 0);
         // Between two batches: a safe point, and where a retry resumes.
         progress = pace.sendRange(progress.advance(from, 0, 0, changed.meteredBytes()),

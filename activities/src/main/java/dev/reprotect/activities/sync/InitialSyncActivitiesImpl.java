@@ -77,8 +77,9 @@ public final class InitialSyncActivitiesImpl implements InitialSyncActivities {
     long rangeStart = data.nextRange(resumedFrom, blocksPerRange, totalBlocks);
     while (rangeStart < totalBlocks) {
       long rangeEnd = Math.min(rangeStart + blocksPerRange, totalBlocks);
-      RangeDiff diff = RangeDiff.of(
-          azure, caller, from, disk.replica(), rangeStart, rangeEnd, input.sourceRegion());
+      long start = rangeStart;
+      RangeDiff diff = pace.whileReading(progress, () -> RangeDiff.of(
+          azure, caller, from, disk.replica(), start, rangeEnd, input.sourceRegion()));
       // A cancellation or a refused heartbeat surfaces between two batches: a safe point.
       progress = pace.sendRange(progress.advance(rangeStart, diff.meteredBytes(), 0, 0),
           diff.differing(), rangeEnd, (sent, batch, reached) -> {

@@ -7,6 +7,7 @@ import io.temporal.client.ActivityCanceledException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -79,5 +80,48 @@ class HeartbeatPaceTest {
         (progress, batch, position) -> send(batches, progress, batch, position)))
         .isInstanceOf(ActivityCanceledException.class);
     assertThat(batches).hasSize(1);
+  }
+
+  /** A read slower than the budget (a checksum at a slow disk's speed) keeps the attempt live. */
+  @Test
+  void aLongReadIsHeartbeatedAtItsPositionUntilItAnswers() {
+    HeartbeatPace pace = context.pace(Duration.ofMillis(20), clock::get);
+
+    String checksum = pace.whileReading(42L, () -> {
+      // Answers only once the waiting thread has heartbeated twice.
+      while (heartbeats.size() < 2) {
+        Thread.onSpinWait();
+      }
+      return "sha256:ab";
+    });
+
+    assertThat(checksum).isEqualTo("sha256:ab");
+    assertThat(heartbeats).hasSizeGreaterThanOrEqualTo(2).containsOnly(42L);
+  }
+
+  @Test
+  void aRefusedHeartbeatEndsTheWaitForALongRead() {
+    HeartbeatPace pace = context.pace(Duration.ofMillis(20), clock::get);
+    CountDownLatch endOfRead = new CountDownLatch(1);
+    context.refuse = true;
+
+    assertThatThrownBy(() -> pace.whileReading(42L, () -> {
+      try {
+        endOfRead.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return "never read";
+    })).isInstanceOf(ActivityCanceledException.class);
+    endOfRead.countDown();
+  }
+
+  @Test
+  void aLongReadThatFailsThrowsItsOwnFailure() {
+    HeartbeatPace pace = context.pace(Duration.ofMillis(20), clock::get);
+
+    assertThatThrownBy(() -> pace.whileReading(42L, () -> {
+      throw new IllegalArgumentException("blob gone");
+    })).isInstanceOf(IllegalArgumentException.class).hasMessage("blob gone");
   }
 }

@@ -4,8 +4,8 @@ import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.client.ActivityCanceledException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
 
 /**
@@ -13,8 +13,9 @@ import java.util.function.LongSupplier;
  * server does to an attempt that timed out or was cancelled.
  */
 final class RecordingHeartbeats {
-  final List<Object> details = new ArrayList<>();
-  boolean refuse;
+  /** Heartbeats may come from the thread that waits for a read while another reads. */
+  final List<Object> details = new CopyOnWriteArrayList<>();
+  volatile boolean refuse;
 
   /** A pace over this context with the given budget and clock. */
   HeartbeatPace pace(Duration budget, LongSupplier clock) {

@@ -1,5 +1,6 @@
 package dev.reprotect.workflows.failover;
 
+import dev.reprotect.activities.Futures;
 import dev.reprotect.activities.replication.ItemRef;
 import dev.reprotect.workflows.WorkflowIds;
 import dev.reprotect.workflows.replication.ReplicationStatus;
@@ -16,9 +17,7 @@ import io.temporal.client.WorkflowUpdateStage;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.Optional;
 
 public final class ReplicationStopActivitiesImpl implements ReplicationStopActivities {
   /** Well within the stop policy's heartbeat timeout (ActivityPolicies.replicationStop). */
@@ -79,20 +78,10 @@ public final class ReplicationStopActivitiesImpl implements ReplicationStopActiv
    * heartbeat timeout, and a cancellation of the caller reaches this wait at its next heartbeat.
    */
   private <T> T awaitHeartbeating(ActivityExecutionContext context, CompletableFuture<T> result) {
-    while (true) {
-      try {
-        return result.get(heartbeatInterval.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (TimeoutException notYet) {
-        context.heartbeat(null);
-      } catch (ExecutionException failed) {
-        if (failed.getCause() instanceof RuntimeException cause) {
-          throw cause;
-        }
-        throw new IllegalStateException(failed.getCause());
-      } catch (InterruptedException interrupted) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while stopping the replication", interrupted);
-      }
+    Optional<T> done;
+    while ((done = Futures.within(result, heartbeatInterval)).isEmpty()) {
+      context.heartbeat(null);
     }
+    return done.get();
   }
 }
