@@ -13,7 +13,11 @@ final class Await {
   private Await() {}
 
   static void until(String what, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    until(what, Duration.ofMinutes(3), condition);
+  }
+
+  static void until(String what, Duration within, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + within.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
         fail("timed out waiting until " + what);

@@ -9,6 +9,7 @@ import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -78,9 +79,11 @@ class SlowLinkSyncIT {
         == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
   }
 
-  // The sync takes over a minute of real time by design: the link is the subject.
+  // The sync takes minutes of real time by design: the link is the subject, and the disks are
+  // read at its pace too (each range's hash lists, about 32 s, then its blocks, about 32 s, and
+  // the verification's checksums, about 64 s, per disk; the two disks at once).
   @Test
-  @Timeout(value = 5, unit = TimeUnit.MINUTES)
+  @Timeout(value = 8, unit = TimeUnit.MINUTES)
   void aSyncOverA2MbpsLinkCompletesWithoutAHeartbeatTimeoutAndWritesEachBlockOnce()
       throws Exception {
     PackagedCli.Result started = PackagedCli.run(
@@ -88,7 +91,8 @@ class SlowLinkSyncIT {
     assertThat(started.exit()).as(started.stderr()).isZero();
 
     // Ends at the first write of a second attempt: an overlap is already the failure.
-    Await.until("the job ends or a sync's second attempt writes", () -> !jobRunning()
+    Await.until("the job ends or a sync's second attempt writes", Duration.ofMinutes(6),
+        () -> !jobRunning()
         || syncWrites().stream().anyMatch(entry -> !entry.correlationId().endsWith("#1")));
 
     Map<String, Long> writesByAttempt = syncWrites().stream().collect(Collectors.groupingBy(
