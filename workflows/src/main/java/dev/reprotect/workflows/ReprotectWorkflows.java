@@ -7,6 +7,7 @@ import dev.reprotect.workflows.release.ClaimReviewWorkflowImpl;
 import dev.reprotect.workflows.release.ReleaseClaimWorkflowImpl;
 import dev.reprotect.workflows.replication.ReplicationWorkflowImpl;
 import dev.reprotect.workflows.reprotect.ReprotectWorkflowImpl;
+import dev.reprotect.workflows.resume.ResumeReplicationWorkflowImpl;
 import java.util.List;
 
 /** Every workflow implementation a worker hosts. */
@@ -15,7 +16,7 @@ public final class ReprotectWorkflows {
       List.of(ReprotectWorkflowImpl.class, PlanReviewWorkflowImpl.class,
           ReplicationWorkflowImpl.class, ClaimReviewWorkflowImpl.class,
           ReleaseClaimWorkflowImpl.class, FailoverWorkflowImpl.class,
-          EnableReplicationWorkflowImpl.class);
+          EnableReplicationWorkflowImpl.class, ResumeReplicationWorkflowImpl.class);
 
   private ReprotectWorkflows() {}
 }

@@ -39,6 +39,11 @@ public final class WorkflowIds {
     return "replication." + vault + "." + vm;
   }
 
+  /** The restart of an item's replication from the vault's record; one at a time per item. */
+  public static String resume(String vault, String vm) {
+    return "resume." + vault + "." + vm;
+  }
+
   /** The release of a stale claim on an item; one at a time per item. */
   public static String release(String vault, String vm) {
     return "release." + vault + "." + vm;

@@ -18,6 +18,8 @@ import dev.reprotect.workflows.release.ReleaseClaimWorkflow;
 import dev.reprotect.workflows.reprotect.ReprotectStep;
 import dev.reprotect.workflows.reprotect.ReprotectSummary;
 import dev.reprotect.workflows.reprotect.ReprotectWorkflow;
+import dev.reprotect.workflows.resume.ReplicationResumed;
+import dev.reprotect.workflows.resume.ResumeReplicationWorkflow;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.WorkflowExecution;
@@ -117,6 +119,15 @@ public final class ReprotectJobs {
       }
       throw e;
     }
+  }
+
+  /**
+   * Restarts the replication of a Protected item from the vault's record, through its short
+   * workflow: ItemNotFound, NotProtected or ReplicationRunning when it cannot.
+   */
+  ReplicationResumed resumeReplication(String vault, String vm) {
+    return shortWorkflow(ResumeReplicationWorkflow.class, WorkflowIds.resume(vault, vm))
+        .resume(new ItemRef(vault, vm));
   }
 
   /** Clears a stale claim through its short workflow, one at a time per item. */

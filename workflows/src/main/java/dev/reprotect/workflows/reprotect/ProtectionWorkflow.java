@@ -285,23 +285,21 @@ public abstract class ProtectionWorkflow {
         plan.targetRegion(), runTag, started.retentionDays(),
         started.appConsistentFrequencyMinutes(), cut0.cutId(), List.of(firstPoint))
         .withCycleInterval(replicationCycleSeconds);
-    String summary = "Replication of " + plan.vm() + ", " + plan.sourceRegion() + " -> "
-        + plan.targetRegion();
     if (Workflow.getVersion(GUARDED_REPLICATION_START, Workflow.DEFAULT_VERSION, 1)
         == Workflow.DEFAULT_VERSION) {
-      return startChild(input, summary);
+      return startChild(input);
     }
-    return ReplicationLaunch.launch(input, summary).workflowId();
+    return ReplicationLaunch.launch(input).workflowId();
   }
 
   /** How jobs recorded before GUARDED_REPLICATION_START started it: a child, abandoned. */
-  private static String startChild(ReplicationInput input, String summary) {
+  private static String startChild(ReplicationInput input) {
     String workflowId = WorkflowIds.replication(input.vault(), input.vm());
     ReplicationWorkflow replication = Workflow.newChildWorkflowStub(ReplicationWorkflow.class,
         ChildWorkflowOptions.newBuilder()
             .setWorkflowId(workflowId)
             .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
-            .setStaticSummary(summary)
+            .setStaticSummary(ReplicationLaunch.summary(input))
             .build());
     Async.function(replication::replicate, input);
     Workflow.getWorkflowExecution(replication).get();

@@ -12,11 +12,17 @@ public final class ReplicationLaunch {
   private ReplicationLaunch() {}
 
   /** Call from workflow code only. */
-  public static ReplicationLaunched launch(ReplicationInput input, String summary) {
+  public static ReplicationLaunched launch(ReplicationInput input) {
     return Workflow.newActivityStub(ReplicationLaunchActivities.class,
             ActivityPolicies.step("Start or adopt replication." + input.vault() + "."
                 + input.vm() + " (run tag " + input.runTag() + ")"))
         .launchReplication(new LaunchReplication(input, Workflow.getInfo().getTaskQueue(),
-            summary));
+            summary(input)));
+  }
+
+  /** The replication workflow's line in the Web UI. */
+  public static String summary(ReplicationInput input) {
+    return "Replication of " + input.vm() + ", " + input.sourceRegion() + " -> "
+        + input.targetRegion();
   }
 }
