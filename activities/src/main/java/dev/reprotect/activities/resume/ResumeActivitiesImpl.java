@@ -22,12 +22,21 @@ public final class ResumeActivitiesImpl implements ResumeActivities {
   }
 
   @Override
+  public List<SweptItem> sweepItems() {
+    return AzureFailures.translated(null, () -> azure.recoveryServices().vaults().stream()
+        .flatMap(vault -> azure.recoveryServices().replicatedItems(vault.name()).stream())
+        .sorted(Comparator.comparing(ReplicatedItem::vault).thenComparing(ReplicatedItem::name))
+        .map(item -> new SweptItem(new ItemRef(item.vault(), item.name()), replicates(item)))
+        .toList());
+  }
+
+  @Override
   public Resumption resumption(ItemRef ref) {
     return AzureFailures.translated(null, () -> {
       ReplicatedItem item = azure.recoveryServices().replicatedItem(ref.vault(), ref.vm())
           .orElseThrow(() -> new ReprotectRefusal(ReprotectErrorCode.ItemNotFound,
               "vault " + ref.vault() + " has no replicated item " + ref.vm()));
-      if (item.state() != ProtectionState.Protected || item.runningOperation() != null) {
+      if (!replicates(item)) {
         throw ApplicationFailure.newNonRetryableFailure(String.format(
             "%s is %s%s: only a Protected item with no operation running replicates",
             item.name(), item.state(), item.runningOperation() == null ? ""
@@ -43,6 +52,10 @@ public final class ResumeActivitiesImpl implements ResumeActivities {
           points.stream().map(point -> new ResumedPoint(point.id(), point.time(), point.type(),
               point.cutId())).toList());
     });
+  }
+
+  private static boolean replicates(ReplicatedItem item) {
+    return item.state() == ProtectionState.Protected && item.runningOperation() == null;
   }
 
   /**

@@ -13,6 +13,8 @@ import dev.reprotect.workflows.WorkflowIds;
 import dev.reprotect.workflows.enable.EnableReplicationWorkflow;
 import dev.reprotect.workflows.job.Job;
 import dev.reprotect.workflows.plan.PlanReviewWorkflow;
+import dev.reprotect.workflows.reconcile.ReconcileResult;
+import dev.reprotect.workflows.reconcile.ReconcileWorkflow;
 import dev.reprotect.workflows.release.ClaimReviewWorkflow;
 import dev.reprotect.workflows.release.ReleaseClaimWorkflow;
 import dev.reprotect.workflows.reprotect.ReprotectStep;
@@ -128,6 +130,11 @@ public final class ReprotectJobs {
   ReplicationResumed resumeReplication(String vault, String vm) {
     return shortWorkflow(ResumeReplicationWorkflow.class, WorkflowIds.resume(vault, vm))
         .resume(new ItemRef(vault, vm));
+  }
+
+  /** One pass of the reconciler, one at a time in the namespace. */
+  ReconcileResult reconcile() {
+    return shortWorkflow(ReconcileWorkflow.class, WorkflowIds.reconcile()).reconcile();
   }
 
   /** Clears a stale claim through its short workflow, one at a time per item. */

@@ -22,7 +22,6 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -37,23 +36,20 @@ class ReplicationStartGuardTest {
   @RegisterExtension
   static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
 
-  private ReprotectFixture fixture;
-
-  @AfterEach
-  void closeFixture() {
-    if (fixture != null) {
-      fixture.close();
-    }
-  }
-
   @Test
   void aReplicationStillRunningWhenTheReprotectEndsFailsTheJobWithReplicationRunning(
       TestWorkflowEnvironment env, Worker worker) {
     Scenario scenario = ReprotectFixture.scenario().dataDisks(0).build();
-    fixture = new ReprotectFixture(scenario);
-    fixture.register(env, worker);
-    env.start();
-    WorkflowClient client = env.getWorkflowClient();
+    try (ReprotectFixture fixture = new ReprotectFixture(scenario)) {
+      fixture.register(env, worker);
+      env.start();
+      aStuckReplicationFailsTheJob(fixture, env.getWorkflowClient());
+    }
+  }
+
+  private static void aStuckReplicationFailsTheJob(ReprotectFixture fixture,
+      WorkflowClient client) {
+    Scenario scenario = fixture.scenario;
     WorkflowClient.start(client.newWorkflowStub(ReplicationWorkflow.class,
         WorkflowOptions.newBuilder()
             .setWorkflowId(WorkflowIds.replication(scenario.vault(), scenario.vm()))
