@@ -45,9 +45,15 @@ class ReconcileDevServerIT {
 
   @Test
   void aTerminatedReplicationIsRestartedByReconcileAndByTheWorkersSchedule() throws Exception {
+    WorkflowClient client = world.temporal.client();
+    ScheduleHandle schedule = ScheduleClient.newInstance(client.getWorkflowServiceStubs())
+        .getHandle(ReconcileSchedule.ID);
+    Await.until("the worker has created its schedule", () -> exists(schedule));
+    assertThat(schedule.describe().getSchedule().getSpec().getIntervals()).hasSize(1);
+    // No pass of its own between the termination and the CLI's: the CLI's would find nothing.
+    schedule.pause("the test triggers it");
     PackagedCli.Result started = world.cli("start", VM, "--vault", VAULT, "--json");
     assertThat(started.exit()).as(started.stderr()).isZero();
-    WorkflowClient client = world.temporal.client();
     client.newUntypedWorkflowStub(WorkflowIds.reprotect(VAULT, VM))
         .getResult(3, TimeUnit.MINUTES, ReprotectSummary.class);
     Await.until("the replication runs", this::replicationRuns);
@@ -66,12 +72,19 @@ class ReconcileDevServerIT {
     assertThat(new ObjectMapper().readTree(world.cli("reconcile", "--json").stdout())
         .get("actions")).as("nothing left to do").isEmpty();
 
-    ScheduleHandle schedule = ScheduleClient.newInstance(client.getWorkflowServiceStubs())
-        .getHandle(ReconcileSchedule.ID);
-    assertThat(schedule.describe().getSchedule().getSpec().getIntervals()).hasSize(1);
     client.newUntypedWorkflowStub(REPLICATION).terminate("lost again");
+    schedule.unpause("the test's last pass");
     schedule.trigger();
     Await.until("the schedule's pass restarts it", this::replicationRuns);
+  }
+
+  private static boolean exists(ScheduleHandle schedule) {
+    try {
+      schedule.describe();
+      return true;
+    } catch (RuntimeException notYet) {
+      return false;
+    }
   }
 
   private boolean replicationRuns() {
