@@ -564,6 +564,27 @@ class CliAgainstATemporalServiceTest {
         .contains(replicationId + ": started").contains("recovery points carried on");
   }
 
+  /** The test server cannot list workflows: the pass restarts, and says what it skipped. */
+  @Test
+  void reconcileRestartsATerminatedReplicationOnAServiceThatCannotList() {
+    WorkflowClient client = WorkflowClient.newInstance(service);
+    ReprotectJobs jobs = new ReprotectJobs(client);
+    jobs.await(jobs.start(ReprotectRequest.of(scenario.vault(), scenario.vm())));
+    client.newUntypedWorkflowStub(WorkflowIds.replication(scenario.vault(), scenario.vm()))
+        .terminate("lost");
+
+    CliRun reconciled = CliRun.of("reconcile", "--address", address, "--namespace", NAMESPACE);
+
+    assertThat(reconciled.exitCode()).as(reconciled.stderr()).isZero();
+    assertThat(reconciled.stdout()).contains("1 items, 1 Protected with no operation running")
+        .contains("this service cannot list workflows")
+        .contains("Restarted " + scenario.vm() + " of vault " + scenario.vault());
+    JsonNode again = CliRun.of("reconcile", "--address", address, "--namespace", NAMESPACE,
+        "--json").json();
+    assertThat(again.get("listedRunning").asBoolean()).isFalse();
+    assertThat(again.get("actions")).isEmpty();
+  }
+
   private static void assertRefused(CliRun run, String code) {
     assertThat(run.exitCode()).as(run.stderr()).isEqualTo(ExitCodes.FAILED);
     assertThat(run.json().get("error").get("code").asText()).isEqualTo(code);
