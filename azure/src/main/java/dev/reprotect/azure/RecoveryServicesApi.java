@@ -7,6 +7,9 @@ import java.util.Optional;
 public interface RecoveryServicesApi {
   Optional<Vault> vault(String name);
 
+  /** Every vault of the subscription, by name: what a sweep over all items starts from. */
+  List<Vault> vaults();
+
   Vault createVault(Caller caller, Vault vault);
 
   Optional<ReplicatedItem> replicatedItem(String vault, String name);

@@ -7,6 +7,8 @@ import dev.reprotect.activities.sync.InitialSyncActivitiesImpl;
 import dev.reprotect.workflows.failover.ReplicationStopActivitiesImpl;
 import dev.reprotect.workflows.ReprotectWorkflows;
 import dev.reprotect.workflows.TaskQueues;
+import dev.reprotect.workflows.reconcile.ReplicationSweepActivitiesImpl;
+import dev.reprotect.workflows.resume.ReplicationLaunchActivitiesImpl;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
@@ -33,9 +35,12 @@ public final class WorkerRegistration {
     // The syncs too: a job recorded before the sync queue schedules its syncs here.
     steps.registerActivitiesImplementations(
         ReprotectActivities.IMPLEMENTATIONS.stream().map(injector::getInstance).toArray());
-    // The failover stops the item's replication through the Temporal client, not the backend.
+    // The failover stops the item's replication, a job starts it and the reconciler looks for
+    // it through the Temporal client, not the backend.
     steps.registerActivitiesImplementations(
-        new ReplicationStopActivitiesImpl(factory.getWorkflowClient()));
+        new ReplicationStopActivitiesImpl(factory.getWorkflowClient()),
+        new ReplicationLaunchActivitiesImpl(factory.getWorkflowClient()),
+        new ReplicationSweepActivitiesImpl(factory.getWorkflowClient()));
     factory.newWorker(TaskQueues.syncQueueOf(taskQueue), slots(sizing.syncSlots()))
         .registerActivitiesImplementations(injector.getInstance(InitialSyncActivitiesImpl.class));
   }

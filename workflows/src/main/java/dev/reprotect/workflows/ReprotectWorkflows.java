@@ -3,10 +3,12 @@ package dev.reprotect.workflows;
 import dev.reprotect.workflows.enable.EnableReplicationWorkflowImpl;
 import dev.reprotect.workflows.failover.FailoverWorkflowImpl;
 import dev.reprotect.workflows.plan.PlanReviewWorkflowImpl;
+import dev.reprotect.workflows.reconcile.ReconcileWorkflowImpl;
 import dev.reprotect.workflows.release.ClaimReviewWorkflowImpl;
 import dev.reprotect.workflows.release.ReleaseClaimWorkflowImpl;
 import dev.reprotect.workflows.replication.ReplicationWorkflowImpl;
 import dev.reprotect.workflows.reprotect.ReprotectWorkflowImpl;
+import dev.reprotect.workflows.resume.ResumeReplicationWorkflowImpl;
 import java.util.List;
 
 /** Every workflow implementation a worker hosts. */
@@ -15,7 +17,8 @@ public final class ReprotectWorkflows {
       List.of(ReprotectWorkflowImpl.class, PlanReviewWorkflowImpl.class,
           ReplicationWorkflowImpl.class, ClaimReviewWorkflowImpl.class,
           ReleaseClaimWorkflowImpl.class, FailoverWorkflowImpl.class,
-          EnableReplicationWorkflowImpl.class);
+          EnableReplicationWorkflowImpl.class, ResumeReplicationWorkflowImpl.class,
+          ReconcileWorkflowImpl.class);
 
   private ReprotectWorkflows() {}
 }

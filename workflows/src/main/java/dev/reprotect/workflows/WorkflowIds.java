@@ -1,5 +1,6 @@
 package dev.reprotect.workflows;
 
+import dev.reprotect.activities.replication.ItemRef;
 import dev.reprotect.azure.ItemLifecycle;
 
 /**
@@ -7,6 +8,8 @@ import dev.reprotect.azure.ItemLifecycle;
  * unambiguously; no '/', ':' or spaces, which the Web UI routes badly.
  */
 public final class WorkflowIds {
+  private static final String REPLICATION = "replication.";
+
   private WorkflowIds() {}
 
   public static String reprotect(String vault, String vm) {
@@ -36,7 +39,24 @@ public final class WorkflowIds {
   }
 
   public static String replication(String vault, String vm) {
-    return "replication." + vault + "." + vm;
+    return REPLICATION + vault + "." + vm;
+  }
+
+  /** The item of a replication's workflow id: vault names have no dots, VM names may. */
+  public static ItemRef replicatedItem(String replicationId) {
+    String vaultAndVm = replicationId.substring(REPLICATION.length());
+    int dot = vaultAndVm.indexOf('.');
+    return new ItemRef(vaultAndVm.substring(0, dot), vaultAndVm.substring(dot + 1));
+  }
+
+  /** The run that reconciles every item's replication: one at a time in the namespace. */
+  public static String reconcile() {
+    return "reconcile.replications";
+  }
+
+  /** The restart of an item's replication from the vault's record; one at a time per item. */
+  public static String resume(String vault, String vm) {
+    return "resume." + vault + "." + vm;
   }
 
   /** The release of a stale claim on an item; one at a time per item. */

@@ -21,6 +21,8 @@ final class RecoveryServicesRoutes {
   }
 
   void register(Javalin app) {
+    app.get(ArmPaths.VAULTS.pattern(), ctx -> Requests.ok(ctx, ArmJson.list(
+        backend.recoveryServices().vaults(), RecoveryServicesJson::vault)));
     app.get(ArmPaths.VAULT_BY_NAME.pattern(), Requests.getOne("vault", "vault",
         backend.recoveryServices()::vault, RecoveryServicesJson::vault));
     app.get(ArmPaths.VAULT.pattern(), Requests.getOne("vault", "resourceGroup", "vault",

@@ -504,6 +504,7 @@ abstract class AzureBackendContract extends BackendContractBase {
 
     assertThat(azure.recoveryServices().vault("CONTOSO"))
         .contains(new Vault("contoso", RG_SE, SOUTHEAST));
+    assertThat(azure.recoveryServices().vaults()).contains(new Vault("contoso", RG_SE, SOUTHEAST));
     assertThat(azure.recoveryServices().replicatedItem("contoso", "web-01")).contains(item);
     assertThat(azure.recoveryServices().recoveryPlan("contoso", "web-tier")).contains(plan);
     assertThat(azure.network().networkMapping(SOUTHEAST, mapping.sourceNetworkId(), EAST))

@@ -80,6 +80,8 @@ public final class ArmPaths {
   // Microsoft.RecoveryServices
   public static final PathTemplate VAULT =
       RESOURCE_GROUP.child(PROVIDERS + "Microsoft.RecoveryServices/vaults/{vault}");
+  public static final PathTemplate VAULTS =
+      SUBSCRIPTION.child(PROVIDERS + "Microsoft.RecoveryServices/vaults");
   public static final PathTemplate VAULT_BY_NAME =
       SUBSCRIPTION.child(PROVIDERS + "Microsoft.RecoveryServices/vaults/{vault}");
   public static final PathTemplate REPLICATED_ITEMS = VAULT_BY_NAME.child("/replicatedItems");

@@ -29,6 +29,11 @@ final class HttpRecoveryServices implements RecoveryServicesApi {
   }
 
   @Override
+  public List<Vault> vaults() {
+    return ArmJson.fromList(client.get(ArmPaths.VAULTS.expand()), RecoveryServicesJson::vault);
+  }
+
+  @Override
   public Vault createVault(Caller caller, Vault vault) {
     return RecoveryServicesJson.vault(client.put(caller,
         ArmPaths.VAULT.expand(vault.resourceGroup(), vault.name()),

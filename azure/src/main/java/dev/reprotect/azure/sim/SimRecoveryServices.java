@@ -18,6 +18,7 @@ import dev.reprotect.azure.ResourceIds;
 import dev.reprotect.azure.RunningOperation;
 import dev.reprotect.azure.StorageAccount;
 import dev.reprotect.azure.Vault;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,14 @@ final class SimRecoveryServices implements RecoveryServicesApi {
     world.enter(null, "vault");
     synchronized (world) {
       return Optional.ofNullable(world.vaults.get(name.toLowerCase()));
+    }
+  }
+
+  @Override
+  public List<Vault> vaults() {
+    world.enter(null, "vaults");
+    synchronized (world) {
+      return world.vaults.values().stream().sorted(Comparator.comparing(Vault::name)).toList();
     }
   }
 

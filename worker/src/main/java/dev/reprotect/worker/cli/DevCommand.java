@@ -7,6 +7,7 @@ import dev.reprotect.azure.sim.Scenario;
 import dev.reprotect.azure.sim.ScenarioSeeder;
 import dev.reprotect.azure.sim.SimulatedAzure;
 import dev.reprotect.worker.MetricsEndpoint;
+import dev.reprotect.worker.ReconcileSchedule;
 import dev.reprotect.worker.ReprotectWorker;
 import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import io.temporal.client.WorkflowClient;
@@ -136,6 +137,7 @@ final class DevCommand implements Callable<Integer> {
           WorkflowClient.newInstance(service,
               WorkflowClientOptions.newBuilder().setNamespace(NAMESPACE).build()),
           new HttpAzureBackend(URI.create("http://127.0.0.1:" + sim.port()), token));
+      ReconcileSchedule.ensure(service, NAMESPACE);
       if (metrics != null) {
         System.out.println(metrics.where());
       }

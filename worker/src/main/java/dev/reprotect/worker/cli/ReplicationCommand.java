@@ -1,11 +1,12 @@
 package dev.reprotect.worker.cli;
 
+import dev.reprotect.workflows.resume.ReplicationResumed;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 @Command(name = "replication", mixinStandardHelpOptions = true, description = {
-    "Show (or stop) the replication of one protected VM, running or ended.",
+    "Show, stop or (re)start the replication of one protected VM.",
     "%nA reprotect that succeeds starts workflow replication.<vault>.<vm>: every 5 minutes a "
         + "cycle takes a cut of the source VM (every disk at one instant), ships the blocks "
         + "changed since the last cut to the replicas and makes a recovery point of it. Shown: "
@@ -15,19 +16,27 @@ import picocli.CommandLine.Option;
         + "duration), the last error and the number of points. While it runs the workflow's "
         + "query answers (a worker needed); once it ended, its result (no worker needed).%n",
     "With --stop it sends the workflow's stop update: the replication ends at the next cycle "
-        + "boundary (a running cycle completes first) and its final status is shown.%n"})
+        + "boundary (a running cycle completes first) and its final status is shown.%n",
+    "With --start it restarts the replication of a Protected item that has none running (it "
+        + "was stopped, terminated or never started): from the vault's record of the item, its "
+        + "recovery points and the cut of the newest one, under a new run tag. Refused with "
+        + "ItemNotFound, NotProtected (not Protected, or an operation runs on it) or "
+        + "ReplicationRunning (stop that one first). The reconciler (reprotect reconcile) does "
+        + "the same for every Protected item.%n"})
 final class ReplicationCommand extends ClientCommand {
   @Mixin
   ItemArguments item;
 
-  @Option(names = "--stop",
-      description = "Stop the replication at the next cycle boundary, then show its final status.")
-  boolean stop;
+  @ArgGroup(exclusive = true)
+  ReplicationAction action;
 
   @Override
   int run(ReprotectJobs jobs) {
+    if (ReplicationAction.start(action)) {
+      return resume(jobs);
+    }
     Replications replications = jobs.replications();
-    ReplicationView view = stop
+    ReplicationView view = ReplicationAction.stop(action)
         ? replications.stop(item.vault, item.vm) : replications.view(item.vault, item.vm);
     if (output.json) {
       output.out.println(Json.write(view));
@@ -41,5 +50,19 @@ final class ReplicationCommand extends ClientCommand {
       }
     }
     return view.error() == null ? ExitCodes.OK : ExitCodes.FAILED;
+  }
+
+  private int resume(ReprotectJobs jobs) {
+    ReplicationResumed resumed = jobs.resumeReplication(item.vault, item.vm);
+    if (output.json) {
+      output.out.println(Json.write(resumed));
+    } else {
+      output.out.printf("%s: started (run %s), run tag %s, %s, %d recovery points carried on%n",
+          resumed.workflowId(), resumed.runId(), resumed.runTag(), resumed.lastCutId() == null
+              ? "no cut to diff against: the first cycle ships every allocated block"
+              : "first cycle diffs against cut " + resumed.lastCutId(),
+          resumed.recoveryPoints());
+    }
+    return ExitCodes.OK;
   }
 }

@@ -13,11 +13,15 @@ import dev.reprotect.workflows.WorkflowIds;
 import dev.reprotect.workflows.enable.EnableReplicationWorkflow;
 import dev.reprotect.workflows.job.Job;
 import dev.reprotect.workflows.plan.PlanReviewWorkflow;
+import dev.reprotect.workflows.reconcile.ReconcileResult;
+import dev.reprotect.workflows.reconcile.ReconcileWorkflow;
 import dev.reprotect.workflows.release.ClaimReviewWorkflow;
 import dev.reprotect.workflows.release.ReleaseClaimWorkflow;
 import dev.reprotect.workflows.reprotect.ReprotectStep;
 import dev.reprotect.workflows.reprotect.ReprotectSummary;
 import dev.reprotect.workflows.reprotect.ReprotectWorkflow;
+import dev.reprotect.workflows.resume.ReplicationResumed;
+import dev.reprotect.workflows.resume.ResumeReplicationWorkflow;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.WorkflowExecution;
@@ -117,6 +121,20 @@ public final class ReprotectJobs {
       }
       throw e;
     }
+  }
+
+  /**
+   * Restarts the replication of a Protected item from the vault's record, through its short
+   * workflow: ItemNotFound, NotProtected or ReplicationRunning when it cannot.
+   */
+  ReplicationResumed resumeReplication(String vault, String vm) {
+    return shortWorkflow(ResumeReplicationWorkflow.class, WorkflowIds.resume(vault, vm))
+        .resume(new ItemRef(vault, vm));
+  }
+
+  /** One pass of the reconciler, one at a time in the namespace. */
+  ReconcileResult reconcile() {
+    return shortWorkflow(ReconcileWorkflow.class, WorkflowIds.reconcile()).reconcile();
   }
 
   /** Clears a stale claim through its short workflow, one at a time per item. */

@@ -4,6 +4,7 @@ import dev.reprotect.azure.AzureBackend;
 import dev.reprotect.azure.sim.Scenario;
 import dev.reprotect.azure.sim.SimulatedAzure;
 import dev.reprotect.worker.MetricsEndpoint;
+import dev.reprotect.worker.ReconcileSchedule;
 import dev.reprotect.worker.ReprotectWorker;
 import dev.reprotect.worker.SearchAttributeSetup;
 import dev.reprotect.worker.WorkerSizing;
@@ -112,6 +113,7 @@ final class WorkerCommand implements Callable<Integer> {
     try (StopSignal stop = WorkerShutdown.signal(grace)) {
       try {
         registerSearchAttributes(service);
+        ReconcileSchedule.ensure(service, connection.namespace());
         // The backend is closed after the worker has stopped, never under a running activity.
         try (AzureBackend azure = azureOptions.service().orElseGet(() -> simulatorOptions.apply(
             SimulatedAzure.seeded(scenario, SimulatedAzure.DEFAULT_BLOCK_SIZE)))) {

@@ -541,6 +541,56 @@ class CliAgainstATemporalServiceTest {
   }
 
   @Test
+  void replicationStartResumesAStoppedReplicationAndRefusesWithStableCodes() {
+    String replicationId = WorkflowIds.replication(scenario.vault(), scenario.vm());
+    assertRefused(cli("replication", scenario.vm(), "--start"), "NotProtected");
+    assertRefused(cli("replication", "no-such-vm", "--start"), "ItemNotFound");
+    assertThat(cli("replication", scenario.vm(), "--start", "--stop").exitCode())
+        .isEqualTo(ExitCodes.USAGE);
+    ReprotectJobs jobs = new ReprotectJobs(WorkflowClient.newInstance(service));
+    jobs.await(jobs.start(ReprotectRequest.of(scenario.vault(), scenario.vm())));
+    assertRefused(cli("replication", scenario.vm(), "--start"), "ReplicationRunning");
+    assertThat(cli("replication", scenario.vm(), "--stop").exitCode()).isZero();
+
+    CliRun started = cli("replication", scenario.vm(), "--start");
+
+    assertThat(started.exitCode()).as(started.stderr()).isZero();
+    assertThat(started.json().get("workflowId").asText()).isEqualTo(replicationId);
+    assertThat(started.json().get("lastCutId").asText()).matches(".*\\.c\\d+");
+    assertThat(cli("replication", scenario.vm()).json().get("status").asText())
+        .isEqualTo("RUNNING");
+    assertThat(human("replication", scenario.vm(), "--stop").exitCode()).isZero();
+    assertThat(human("replication", scenario.vm(), "--start").stdout())
+        .contains(replicationId + ": started").contains("recovery points carried on");
+  }
+
+  /** The test server cannot list workflows: the pass restarts, and says what it skipped. */
+  @Test
+  void reconcileRestartsATerminatedReplicationOnAServiceThatCannotList() {
+    WorkflowClient client = WorkflowClient.newInstance(service);
+    ReprotectJobs jobs = new ReprotectJobs(client);
+    jobs.await(jobs.start(ReprotectRequest.of(scenario.vault(), scenario.vm())));
+    client.newUntypedWorkflowStub(WorkflowIds.replication(scenario.vault(), scenario.vm()))
+        .terminate("lost");
+
+    CliRun reconciled = CliRun.of("reconcile", "--address", address, "--namespace", NAMESPACE);
+
+    assertThat(reconciled.exitCode()).as(reconciled.stderr()).isZero();
+    assertThat(reconciled.stdout()).contains("1 items, 1 Protected with no operation running")
+        .contains("this service cannot list workflows")
+        .contains("Restarted " + scenario.vm() + " of vault " + scenario.vault());
+    JsonNode again = CliRun.of("reconcile", "--address", address, "--namespace", NAMESPACE,
+        "--json").json();
+    assertThat(again.get("listedRunning").asBoolean()).isFalse();
+    assertThat(again.get("actions")).isEmpty();
+  }
+
+  private static void assertRefused(CliRun run, String code) {
+    assertThat(run.exitCode()).as(run.stderr()).isEqualTo(ExitCodes.FAILED);
+    assertThat(run.json().get("error").get("code").asText()).isEqualTo(code);
+  }
+
+  @Test
   void theReplicationOfAnUnknownVmSaysSo() {
     for (String command : List.of("replication", "recovery-points")) {
       CliRun run = cli(command, "no-such-vm");

@@ -39,6 +39,7 @@ import dev.reprotect.workflows.job.JobTracker;
 import dev.reprotect.workflows.replication.RecoveryPointInfo;
 import dev.reprotect.workflows.replication.ReplicationInput;
 import dev.reprotect.workflows.replication.ReplicationWorkflow;
+import dev.reprotect.workflows.resume.ReplicationLaunch;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.failure.ActivityFailure;
@@ -80,6 +81,14 @@ public abstract class ProtectionWorkflow {
    * the seed blobs are copied one activity per disk, and the syncs run on the sync task queue.
    */
   static final String LONG_STEPS = "stop-now-seed-per-disk-sync-queue";
+
+  /**
+   * Version 1: the replication workflow is started by an activity through the client, which
+   * adopts one already running for this run and otherwise fails the job with
+   * {@code ReplicationRunning}, instead of a child start that failed the workflow with the job
+   * left InProgress.
+   */
+  static final String GUARDED_REPLICATION_START = "replication-started-by-an-activity";
 
   private final List<Promise<?>> inFlight = new ArrayList<>();
   private boolean longSteps;
@@ -264,19 +273,11 @@ public abstract class ProtectionWorkflow {
   }
 
   /**
-   * Starts the replication workflow of the item, which outlives this job (abandoned when it
-   * closes), and returns its workflow id once it runs.
+   * Starts the replication workflow of the item, which outlives this job, and returns its
+   * workflow id once it runs.
    */
   private String startReplication(int replicationCycleSeconds, ReprotectPlan plan,
       String runTag, CutTaken cut0, ReplicationStarted started) {
-    String workflowId = WorkflowIds.replication(plan.vault(), plan.vm());
-    ReplicationWorkflow replication = Workflow.newChildWorkflowStub(ReplicationWorkflow.class,
-        ChildWorkflowOptions.newBuilder()
-            .setWorkflowId(workflowId)
-            .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
-            .setStaticSummary("Replication of " + plan.vm() + ", " + plan.sourceRegion() + " -> "
-                + plan.targetRegion())
-            .build());
     RecoveryPointInfo firstPoint = new RecoveryPointInfo(started.firstRecoveryPoint(),
         Instant.ofEpochMilli(Workflow.currentTimeMillis()), RecoveryPointType.CrashConsistent,
         cut0.cutId());
@@ -284,6 +285,22 @@ public abstract class ProtectionWorkflow {
         plan.targetRegion(), runTag, started.retentionDays(),
         started.appConsistentFrequencyMinutes(), cut0.cutId(), List.of(firstPoint))
         .withCycleInterval(replicationCycleSeconds);
+    if (Workflow.getVersion(GUARDED_REPLICATION_START, Workflow.DEFAULT_VERSION, 1)
+        == Workflow.DEFAULT_VERSION) {
+      return startChild(input);
+    }
+    return ReplicationLaunch.launch(input).workflowId();
+  }
+
+  /** How jobs recorded before GUARDED_REPLICATION_START started it: a child, abandoned. */
+  private static String startChild(ReplicationInput input) {
+    String workflowId = WorkflowIds.replication(input.vault(), input.vm());
+    ReplicationWorkflow replication = Workflow.newChildWorkflowStub(ReplicationWorkflow.class,
+        ChildWorkflowOptions.newBuilder()
+            .setWorkflowId(workflowId)
+            .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
+            .setStaticSummary(ReplicationLaunch.summary(input))
+            .build());
     Async.function(replication::replicate, input);
     Workflow.getWorkflowExecution(replication).get();
     return workflowId;

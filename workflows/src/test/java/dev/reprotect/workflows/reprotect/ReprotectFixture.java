@@ -20,6 +20,8 @@ import dev.reprotect.workflows.ReprotectSearchAttributes;
 import dev.reprotect.workflows.ReprotectWorkflows;
 import dev.reprotect.workflows.TaskQueues;
 import dev.reprotect.workflows.WorkflowIds;
+import dev.reprotect.workflows.reconcile.ReplicationSweepActivitiesImpl;
+import dev.reprotect.workflows.resume.ReplicationLaunchActivitiesImpl;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.PendingActivityState;
 import io.temporal.api.workflow.v1.PendingActivityInfo;
@@ -107,6 +109,9 @@ public final class ReprotectFixture implements AutoCloseable {
             .map(type -> decorators.getOrDefault(type, UnaryOperator.identity())
                 .apply(injector.getInstance(type)))
             .toArray());
+    worker.registerActivitiesImplementations(
+        new ReplicationLaunchActivitiesImpl(env.getWorkflowClient()),
+        new ReplicationSweepActivitiesImpl(env.getWorkflowClient()));
     env.newWorker(TaskQueues.syncQueueOf(taskQueue))
         .registerActivitiesImplementations(injector.getInstance(InitialSyncActivitiesImpl.class));
   }
