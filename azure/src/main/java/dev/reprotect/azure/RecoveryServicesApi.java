@@ -35,7 +35,9 @@ public interface RecoveryServicesApi {
    * Clears the running operation if it is {@code operationId} of run {@code runId} and moves the
    * item to {@code newState}; an item no longer running that operation, or running it for another
    * run (a later run of the same workflow id took it over), is returned unchanged. A null {@code
-   * runId} (a release recorded before claims named their run) matches any run of the id.
+   * runId} (a release recorded before claims named their run) matches any run of the id. The
+   * claim's pinned point is released with it, unless a drill is live ({@link
+   * ReplicatedItem#released}).
    */
   ReplicatedItem releaseOperation(Caller caller, String vault, String item, String operationId,
       String runId, ProtectionState newState);
@@ -62,6 +64,22 @@ public interface RecoveryServicesApi {
 
   /** Deletes a point and its snapshot blobs; deleting what is gone succeeds. */
   void deleteRecoveryPoint(Caller caller, String vault, String item, String pointId);
+
+  /**
+   * Records {@code pointId} as the point the claim of {@code operationId} chose: pinned on the
+   * item, which {@link #pruneRecoveryPoints} never deletes. The item not claimed by that operation
+   * is {@link AzureErrorCode#ItemChanged}; a point it does not have is NotFound.
+   */
+  ReplicatedItem pinRecoveryPoint(Caller caller, String vault, String item, String operationId,
+      String pointId);
+
+  /**
+   * Deletes the points of {@code pointIds} that retention no longer needs, in one decision taken
+   * against the item as it is now: none while an operation claims the item (a failover or a drill
+   * may be choosing among them), and never its pinned point. What it skipped is reported.
+   */
+  RecoveryPointPruning pruneRecoveryPoints(Caller caller, String vault, String item,
+      List<String> pointIds);
 
   List<RecoveryPoint> recoveryPoints(String vault, String item);
 }

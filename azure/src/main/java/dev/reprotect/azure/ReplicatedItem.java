@@ -7,7 +7,10 @@ import java.util.List;
  * rule reads the same in both directions: the source is where the VM runs now. {@code
  * testFailoverLive} records a drill from the claim of its test failover to the end of its
  * cleanup: whatever the drill made may be up in the target region meanwhile, so {@link
- * ItemLifecycle} refuses every other operation on the item.
+ * ItemLifecycle} refuses every other operation on the item. {@code pinnedRecoveryPoint} (null
+ * when none) is the point a failover or a drill chose: pruning never deletes it, since the VM is
+ * being made, or runs, from its snapshots. It is released with the claim that chose it, or, for a
+ * drill, with the cleanup that ends the drill.
  */
 public record ReplicatedItem(
     String vault,
@@ -23,7 +26,8 @@ public record ReplicatedItem(
     boolean failoverCommitted,
     boolean migrationCompleted,
     int reprotectCycles,
-    boolean testFailoverLive) {
+    boolean testFailoverLive,
+    String pinnedRecoveryPoint) {
 
   /** An item that was never reprotected, with no drill. */
   public ReplicatedItem(String vault, String name, ItemSide primary, ItemSide recovery,
@@ -32,6 +36,17 @@ public record ReplicatedItem(
       RunningOperation runningOperation, boolean failoverCommitted, boolean migrationCompleted) {
     this(vault, name, primary, recovery, activeLocation, state, policy, cacheStorageAccount,
         replicaDisks, runningOperation, failoverCommitted, migrationCompleted, 0, false);
+  }
+
+  /** An item with no point pinned. */
+  public ReplicatedItem(String vault, String name, ItemSide primary, ItemSide recovery,
+      String activeLocation, ProtectionState state, ReplicationPolicy policy,
+      String cacheStorageAccount, List<ReplicaDisk> replicaDisks,
+      RunningOperation runningOperation, boolean failoverCommitted, boolean migrationCompleted,
+      int reprotectCycles, boolean testFailoverLive) {
+    this(vault, name, primary, recovery, activeLocation, state, policy, cacheStorageAccount,
+        replicaDisks, runningOperation, failoverCommitted, migrationCompleted, reprotectCycles,
+        testFailoverLive, null);
   }
 
   public ReplicatedItem {
@@ -54,14 +69,30 @@ public record ReplicatedItem(
     return new ReplicatedItem(
         vault, name, primary, recovery, activeLocation, newState, policy, cacheStorageAccount,
         replicaDisks, operation, failoverCommitted, migrationCompleted, reprotectCycles,
-        testFailoverLive);
+        testFailoverLive, pinnedRecoveryPoint);
+  }
+
+  /**
+   * The item with its claim released into {@code newState}: the claim's pin goes with it, but a
+   * live drill keeps its point pinned until its cleanup has removed the copy made from it.
+   */
+  public ReplicatedItem released(ProtectionState newState) {
+    return withRunningOperation(null, newState)
+        .withPinnedRecoveryPoint(testFailoverLive ? pinnedRecoveryPoint : null);
+  }
+
+  /** The item with {@code pointId} pinned (null: none). */
+  public ReplicatedItem withPinnedRecoveryPoint(String pointId) {
+    return new ReplicatedItem(vault, name, primary, recovery, activeLocation, state, policy,
+        cacheStorageAccount, replicaDisks, runningOperation, failoverCommitted,
+        migrationCompleted, reprotectCycles, testFailoverLive, pointId);
   }
 
   /** The item with its drill recorded ({@code live}) or cleaned up. */
   public ReplicatedItem withTestFailoverLive(boolean live) {
     return new ReplicatedItem(vault, name, primary, recovery, activeLocation, state, policy,
         cacheStorageAccount, replicaDisks, runningOperation, failoverCommitted,
-        migrationCompleted, reprotectCycles, live);
+        migrationCompleted, reprotectCycles, live, pinnedRecoveryPoint);
   }
 
   /**
@@ -89,7 +120,8 @@ public record ReplicatedItem(
         false,
         migrationCompleted,
         cycle,
-        testFailoverLive);
+        testFailoverLive,
+        pinnedRecoveryPoint);
   }
 
   /**
@@ -103,13 +135,13 @@ public record ReplicatedItem(
     return new ReplicatedItem(vault, name, bootedInPrimary ? booted : primary,
         bootedInPrimary ? recovery : booted, region, state, policy,
         cacheStorageAccount, replicaDisks, runningOperation, false, migrationCompleted,
-        reprotectCycles, testFailoverLive);
+        reprotectCycles, testFailoverLive, pinnedRecoveryPoint);
   }
 
   /** The failover committed: the replicas of the old direction are no longer the item's. */
   public ReplicatedItem committed() {
     return new ReplicatedItem(vault, name, primary, recovery, activeLocation, state, policy,
         cacheStorageAccount, List.of(), runningOperation, true, migrationCompleted,
-        reprotectCycles, testFailoverLive);
+        reprotectCycles, testFailoverLive, pinnedRecoveryPoint);
   }
 }

@@ -14,7 +14,10 @@ public interface FailoverPlanning {
   @ActivityMethod
   FailoverPlan planFailover(FailoverRequest request);
 
-  /** The point the selector names, with its snapshots and recorded checksums. */
+  /**
+   * The point the selector names, with its snapshots and recorded checksums, pinned on the item
+   * for the operation that chose it: pruning can no longer delete it.
+   */
   @ActivityMethod
   ChosenPoint choosePoint(ChoosePoint request);
 }

@@ -1,5 +1,6 @@
 package dev.reprotect.activities.failover;
 
+import dev.reprotect.activities.ActivityCaller;
 import dev.reprotect.activities.AzureFailures;
 import dev.reprotect.activities.ReprotectErrorCode;
 import dev.reprotect.activities.ReprotectRefusal;
@@ -66,6 +67,10 @@ public final class FailoverPlanningImpl implements FailoverPlanning {
   public ChosenPoint choosePoint(ChoosePoint request) {
     return AzureFailures.translated(null, () -> {
       RecoveryPoint point = requirePoint(request.vault(), request.vm(), request.selector());
+      if (request.operationId() != null) {
+        azure.recoveryServices().pinRecoveryPoint(ActivityCaller.current(), request.vault(),
+            request.vm(), request.operationId(), point.id());
+      }
       Map<String, BlobRef> snapshots = new LinkedHashMap<>();
       String prefix = request.vm() + "." + point.id() + ".";
       for (BlobRef snapshot : point.disks()) {

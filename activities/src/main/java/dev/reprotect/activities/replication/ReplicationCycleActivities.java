@@ -1,5 +1,6 @@
 package dev.reprotect.activities.replication;
 
+import dev.reprotect.azure.RecoveryPointPruning;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 
@@ -32,7 +33,11 @@ public interface ReplicationCycleActivities {
   @ActivityMethod
   void deleteCut(DeleteCut request);
 
-  /** Deleting a point that is gone succeeds. */
+  /**
+   * Prunes the points: the backend keeps those a failover or a drill may need (none is deleted
+   * while the item is claimed, never its pinned point) and says which. Deleting a point that is
+   * gone succeeds.
+   */
   @ActivityMethod
-  void deleteRecoveryPoints(DeleteRecoveryPoints request);
+  RecoveryPointPruning deleteRecoveryPoints(DeleteRecoveryPoints request);
 }

@@ -13,6 +13,7 @@ import dev.reprotect.azure.AzureException;
 import dev.reprotect.azure.BlobRef;
 import dev.reprotect.azure.BlockTransfer;
 import dev.reprotect.azure.Caller;
+import dev.reprotect.azure.RecoveryPointPruning;
 import dev.reprotect.azure.CutDisk;
 import dev.reprotect.azure.ReplicaDisk;
 import dev.reprotect.azure.ReplicatedItem;
@@ -182,10 +183,9 @@ public final class ReplicationCycleActivitiesImpl implements ReplicationCycleAct
   }
 
   @Override
-  public void deleteRecoveryPoints(DeleteRecoveryPoints request) {
-    AzureFailures.translated(null, () -> request.pointIds().forEach(id ->
-        azure.recoveryServices().deleteRecoveryPoint(
-            ActivityCaller.current(), request.vault(), request.vm(), id)));
+  public RecoveryPointPruning deleteRecoveryPoints(DeleteRecoveryPoints request) {
+    return AzureFailures.translated(null, () -> azure.recoveryServices().pruneRecoveryPoints(
+        ActivityCaller.current(), request.vault(), request.vm(), request.pointIds()));
   }
 
   private VmCut cut(String group, String vm, String cutId) {

@@ -86,6 +86,20 @@ final class RecoveryServicesRoutes {
               Requests.name(ctx, "point"), RecoveryServicesJson.recoveryPointType(body),
               RecoveryServicesJson.recoveryPointCut(body))));
     });
+    app.post(ArmPaths.PIN_RECOVERY_POINT.pattern(), ctx -> {
+      Caller caller = Requests.caller(ctx);
+      JsonNode body = Requests.json(ctx);
+      Requests.ok(ctx, RecoveryServicesJson.replicatedItem(backend.recoveryServices()
+          .pinRecoveryPoint(caller, Requests.name(ctx, "vault"), Requests.name(ctx, "item"),
+              ArmJson.requireText(body, "operationId"), ArmJson.requireText(body, "pointId"))));
+    });
+    app.post(ArmPaths.PRUNE_RECOVERY_POINTS.pattern(), ctx -> {
+      Caller caller = Requests.caller(ctx);
+      JsonNode body = Requests.json(ctx);
+      Requests.ok(ctx, RecoveryServicesJson.pruning(backend.recoveryServices()
+          .pruneRecoveryPoints(caller, Requests.name(ctx, "vault"), Requests.name(ctx, "item"),
+              RecoveryServicesJson.prunedPointIds(body))));
+    });
     app.delete(ArmPaths.RECOVERY_POINT.pattern(), ctx -> {
       String vault = Requests.name(ctx, "vault");
       String item = Requests.name(ctx, "item");

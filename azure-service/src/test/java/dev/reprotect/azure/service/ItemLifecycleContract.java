@@ -13,8 +13,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reprotect.azure.ActivityLogEntry;
 import dev.reprotect.azure.AzureErrorCode;
+import dev.reprotect.azure.BlobRef;
 import dev.reprotect.azure.ItemClaimState;
 import dev.reprotect.azure.ProtectionState;
+import dev.reprotect.azure.RecoveryPoint;
+import dev.reprotect.azure.RecoveryPointPruning;
+import dev.reprotect.azure.RecoveryPointType;
+import dev.reprotect.azure.ReplicaDisk;
 import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.RunningOperation;
 import java.time.Instant;
@@ -126,6 +131,91 @@ abstract class ItemLifecycleContract extends BackendContractBase {
         .orElseThrow().withTestFailoverLive(false);
     azure.recoveryServices().putReplicatedItem(CALLER, withoutDrill);
     unchangedBy(() -> claim("TestFailoverCleanup", Protected), AzureErrorCode.NoTestFailover);
+  }
+
+  /**
+   * A ransomware recovery to the oldest clean point: the failover claims the item, then chooses
+   * p1. A cycle that prunes meanwhile deletes nothing (the claim may be choosing), then never p1
+   * (the choice is pinned); the failover's end releases the pin with the claim.
+   */
+  @Test
+  void aPointAFailoverChoseIsNeverPrunedAndNothingIsWhileTheItemIsClaimed() {
+    withPoints("p1", "p2", "p3");
+    claim("Failover", FailingOver);
+
+    RecoveryPointPruning whileClaimed = prune("p1", "p2");
+    assertThat(whileClaimed.deleted()).isEmpty();
+    assertThat(whileClaimed.kept()).containsExactly("p1", "p2");
+    assertThat(whileClaimed.keptBecause()).contains("failover.contoso.web-01");
+
+    assertThat(pin("Failover", "p1").pinnedRecoveryPoint()).isEqualTo("p1");
+    assertThat(prune("p1", "p2").deleted()).isEmpty();
+    assertThat(pointIds()).containsExactly("p1", "p2", "p3");
+
+    assertThat(release("Failover", FailoverFailed).pinnedRecoveryPoint()).isNull();
+    assertThat(prune("p1", "p2").deleted()).containsExactly("p1", "p2");
+    assertThat(pointIds()).containsExactly("p3");
+  }
+
+  /** A drill's point stays pinned after its job, while its copy may run, until its cleanup. */
+  @Test
+  void aLiveTestFailoversPointIsKeptUntilItsCleanupEndsTheDrill() {
+    withPoints("p1", "p2", "p3");
+    claim("TestFailover", Protected);
+    pin("TestFailover", "p1");
+    assertThat(release("TestFailover", Protected).pinnedRecoveryPoint()).isEqualTo("p1");
+
+    RecoveryPointPruning pruning = prune("p1", "p2");
+    assertThat(pruning.deleted()).containsExactly("p2");
+    assertThat(pruning.kept()).containsExactly("p1");
+    assertThat(pruning.keptBecause()).contains("test failover");
+    assertThat(pointIds()).containsExactly("p1", "p3");
+
+    ReplicatedItem cleaning = claim("TestFailoverCleanup", Protected);
+    azure.recoveryServices().putReplicatedItem(CALLER, cleaning.withTestFailoverLive(false));
+    assertThat(release("TestFailoverCleanup", Protected).pinnedRecoveryPoint()).isNull();
+    assertThat(prune("p1").deleted()).containsExactly("p1");
+    assertThat(pointIds()).containsExactly("p3");
+  }
+
+  @Test
+  void onlyTheClaimHolderPinsAndOnlyAPointTheItemHasAndARefusalChangesNothing() {
+    withPoints("p1");
+    unchangedBy(() -> pin("Failover", "p1"), AzureErrorCode.ItemChanged);
+    claim("Failover", FailingOver);
+    unchangedBy(() -> pin("TestFailover", "p1"), AzureErrorCode.ItemChanged);
+    unchangedBy(() -> pin("Failover", "p9"), AzureErrorCode.ResourceNotFound);
+  }
+
+  /** A Protected item with a replica disk and the points {@code ids}, oldest first. */
+  private void withPoints(String... ids) {
+    ReplicatedItem item = item();
+    BlobRef replica = new BlobRef("steast", "replicas", "web-01-os.vhd");
+    account("steast", RG_EAST, EAST);
+    azure.storage().createPageBlob(CALLER, replica, 4L * BLOCK_SIZE);
+    azure.recoveryServices().putReplicatedItem(CALLER, item.withReplicationTo(item.target(),
+        item.source().network(), null, List.of(new ReplicaDisk("os", "web-01-osdisk", replica)),
+        item.reprotectCycles()));
+    put(Protected);
+    for (String id : ids) {
+      azure.recoveryServices().createRecoveryPoint(CALLER, "contoso", "web-01", id,
+          RecoveryPointType.CrashConsistent, null);
+    }
+  }
+
+  private ReplicatedItem pin(String type, String pointId) {
+    return azure.recoveryServices().pinRecoveryPoint(CALLER, "contoso", "web-01",
+        operation(type).id(), pointId);
+  }
+
+  private RecoveryPointPruning prune(String... ids) {
+    return azure.recoveryServices().pruneRecoveryPoints(CALLER, "contoso", "web-01",
+        List.of(ids));
+  }
+
+  private List<String> pointIds() {
+    return azure.recoveryServices().recoveryPoints("contoso", "web-01").stream()
+        .map(RecoveryPoint::id).sorted().toList();
   }
 
   private void refusedWithDrill(ProtectionState state, String type, ProtectionState running) {

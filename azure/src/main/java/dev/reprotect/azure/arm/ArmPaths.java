@@ -92,6 +92,10 @@ public final class ArmPaths {
       REPLICATED_ITEM.child("/releaseStaleOperation");
   public static final PathTemplate RECOVERY_POINTS = REPLICATED_ITEM.child("/recoveryPoints");
   public static final PathTemplate RECOVERY_POINT = RECOVERY_POINTS.child("/{point}");
+  public static final PathTemplate PIN_RECOVERY_POINT =
+      REPLICATED_ITEM.child("/pinRecoveryPoint");
+  public static final PathTemplate PRUNE_RECOVERY_POINTS =
+      REPLICATED_ITEM.child("/pruneRecoveryPoints");
   public static final PathTemplate RECOVERY_PLAN = VAULT_BY_NAME.child("/recoveryPlans/{plan}");
 
   // Long-running operations: the Azure-AsyncOperation and Location URLs of a 202.

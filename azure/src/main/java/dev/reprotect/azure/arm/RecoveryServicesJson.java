@@ -19,6 +19,7 @@ import dev.reprotect.azure.ItemSide;
 import dev.reprotect.azure.ProtectionState;
 import dev.reprotect.azure.RecoveryPlan;
 import dev.reprotect.azure.RecoveryPoint;
+import dev.reprotect.azure.RecoveryPointPruning;
 import dev.reprotect.azure.RecoveryPointType;
 import dev.reprotect.azure.ReplicaDisk;
 import dev.reprotect.azure.ReplicatedItem;
@@ -86,6 +87,7 @@ public final class RecoveryServicesJson {
     p.put("migrationCompleted", item.migrationCompleted());
     p.put("reprotectCycles", item.reprotectCycles());
     p.put("testFailoverLive", item.testFailoverLive());
+    p.put("pinnedRecoveryPoint", item.pinnedRecoveryPoint());
     return out;
   }
 
@@ -107,7 +109,8 @@ public final class RecoveryServicesJson {
         optionalText(p, "cacheStorageAccount"), disks,
         running == null ? null : runningOperation(running),
         requireBoolean(p, "failoverCommitted"), requireBoolean(p, "migrationCompleted"),
-        requireInt(p, "reprotectCycles"), requireBoolean(p, "testFailoverLive"));
+        requireInt(p, "reprotectCycles"), requireBoolean(p, "testFailoverLive"),
+        optionalText(p, "pinnedRecoveryPoint"));
   }
 
   public static ReplicatedItem replicatedItem(JsonNode node) {
@@ -199,16 +202,7 @@ public final class RecoveryServicesJson {
   }
 
   public static RecoveryPlan recoveryPlan(JsonNode node, String vault, String name) {
-    JsonNode p = requireObject(node, "properties");
-    List<String> items = new ArrayList<>();
-    JsonNode array = requireArray(p, "items");
-    for (int i = 0; i < array.size(); i++) {
-      if (!array.get(i).isTextual()) {
-        throw ArmJson.invalid("items[" + i + "] must be a string");
-      }
-      items.add(array.get(i).asText());
-    }
-    return new RecoveryPlan(vault, name, items);
+    return new RecoveryPlan(vault, name, texts(requireObject(node, "properties"), "items"));
   }
 
   public static RecoveryPlan recoveryPlan(JsonNode node) {
@@ -274,6 +268,51 @@ public final class RecoveryServicesJson {
   public static RecoveryPointType recoveryPointType(JsonNode node) {
     return requireEnum(requireObject(node, "properties"), "recoveryPointType",
         RecoveryPointType.class);
+  }
+
+  /** The body of pinRecoveryPoint: the claim's operation id and the point it chose. */
+  public static ObjectNode pinRequest(String operationId, String pointId) {
+    ObjectNode out = ArmJson.object();
+    out.put("operationId", operationId);
+    out.put("pointId", pointId);
+    return out;
+  }
+
+  /** The body of pruneRecoveryPoints: the ids of the points retention no longer keeps. */
+  public static ObjectNode pruneRequest(List<String> pointIds) {
+    ObjectNode out = ArmJson.object();
+    pointIds.forEach(out.putArray("pointIds")::add);
+    return out;
+  }
+
+  public static List<String> prunedPointIds(JsonNode body) {
+    return texts(body, "pointIds");
+  }
+
+  public static ObjectNode pruning(RecoveryPointPruning pruning) {
+    ObjectNode out = ArmJson.object();
+    pruning.deleted().forEach(out.putArray("deleted")::add);
+    pruning.kept().forEach(out.putArray("kept")::add);
+    out.put("keptBecause", pruning.keptBecause());
+    return out;
+  }
+
+  public static RecoveryPointPruning pruning(JsonNode node) {
+    return new RecoveryPointPruning(texts(node, "deleted"), texts(node, "kept"),
+        optionalText(node, "keptBecause"));
+  }
+
+  /** A required array of strings. */
+  private static List<String> texts(JsonNode node, String field) {
+    List<String> texts = new ArrayList<>();
+    JsonNode array = requireArray(node, field);
+    for (int i = 0; i < array.size(); i++) {
+      if (!array.get(i).isTextual()) {
+        throw ArmJson.invalid(field + "[" + i + "] must be a string");
+      }
+      texts.add(array.get(i).asText());
+    }
+    return texts;
   }
 
   private static ObjectNode side(ItemSide side) {

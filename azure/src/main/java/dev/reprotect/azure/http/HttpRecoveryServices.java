@@ -5,6 +5,7 @@ import dev.reprotect.azure.ItemClaimState;
 import dev.reprotect.azure.ProtectionState;
 import dev.reprotect.azure.RecoveryPlan;
 import dev.reprotect.azure.RecoveryPoint;
+import dev.reprotect.azure.RecoveryPointPruning;
 import dev.reprotect.azure.RecoveryPointType;
 import dev.reprotect.azure.RecoveryServicesApi;
 import dev.reprotect.azure.ReplicatedItem;
@@ -107,6 +108,22 @@ final class HttpRecoveryServices implements RecoveryServicesApi {
   @Override
   public void deleteRecoveryPoint(Caller caller, String vault, String item, String pointId) {
     client.delete(caller, ArmPaths.RECOVERY_POINT, vault, item, pointId);
+  }
+
+  @Override
+  public ReplicatedItem pinRecoveryPoint(Caller caller, String vault, String item,
+      String operationId, String pointId) {
+    return RecoveryServicesJson.replicatedItem(client.post(caller,
+        ArmPaths.PIN_RECOVERY_POINT.expand(vault, item),
+        RecoveryServicesJson.pinRequest(operationId, pointId)));
+  }
+
+  @Override
+  public RecoveryPointPruning pruneRecoveryPoints(Caller caller, String vault, String item,
+      List<String> pointIds) {
+    return RecoveryServicesJson.pruning(client.post(caller,
+        ArmPaths.PRUNE_RECOVERY_POINTS.expand(vault, item),
+        RecoveryServicesJson.pruneRequest(pointIds)));
   }
 
   @Override

@@ -30,6 +30,7 @@ enum RequestKind {
     if (GETS.contains(operation) || LISTS.contains(operation)) {
       return READ;
     }
-    return operation.startsWith("delete") ? DELETE : WRITE;
+    // A prune is a batch of deletes.
+    return operation.startsWith("delete") || operation.startsWith("prune") ? DELETE : WRITE;
   }
 }

@@ -10,6 +10,7 @@ import dev.reprotect.azure.NameRules;
 import dev.reprotect.azure.ProtectionState;
 import dev.reprotect.azure.RecoveryPlan;
 import dev.reprotect.azure.RecoveryPoint;
+import dev.reprotect.azure.RecoveryPointPruning;
 import dev.reprotect.azure.RecoveryPointType;
 import dev.reprotect.azure.RecoveryServicesApi;
 import dev.reprotect.azure.ReplicaDisk;
@@ -18,10 +19,12 @@ import dev.reprotect.azure.ResourceIds;
 import dev.reprotect.azure.RunningOperation;
 import dev.reprotect.azure.StorageAccount;
 import dev.reprotect.azure.Vault;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -151,8 +154,7 @@ final class SimRecoveryServices implements RecoveryServicesApi {
         return current;
       }
       ItemLifecycle.of(running.type()).checkRelease(newState);
-      return changeClaim(caller, vault, item, current.withRunningOperation(null, newState),
-          "release");
+      return changeClaim(caller, vault, item, current.released(newState), "release");
     });
   }
 
@@ -169,8 +171,7 @@ final class SimRecoveryServices implements RecoveryServicesApi {
             + " holds it") + "; nothing was changed");
       }
       ItemLifecycle.of(running.type()).checkRelease(newState);
-      return changeClaim(caller, vault, item, current.withRunningOperation(null, newState),
-          "releaseStale");
+      return changeClaim(caller, vault, item, current.released(newState), "releaseStale");
     });
   }
 
@@ -264,14 +265,72 @@ final class SimRecoveryServices implements RecoveryServicesApi {
     }
     world.enter(caller, "deleteRecoveryPoint",
         region == null ? new String[0] : new String[] {region});
-    world.mutate(() -> {
-      RecoveryPoint point = world.recoveryPoints.remove(key);
-      if (point == null) {
-        return;
+    world.mutate(() -> deletePoint(caller, vault, item, pointId));
+  }
+
+  /** Removes a point and its snapshots, under the world's lock; a point that is gone stays so. */
+  private void deletePoint(Caller caller, String vault, String item, String pointId) {
+    RecoveryPoint point = world.recoveryPoints.remove(pointKey(vault, item, pointId));
+    if (point == null) {
+      return;
+    }
+    point.disks().forEach(snapshot -> world.blobs.remove(World.blobKey(snapshot)));
+    world.log.append("Microsoft.RecoveryServices/vaults/replicatedItems/recoveryPoints/delete",
+        ResourceIds.recoveryPoint(vault, item, pointId), caller);
+  }
+
+  @Override
+  public ReplicatedItem pinRecoveryPoint(Caller caller, String vault, String item,
+      String operationId, String pointId) {
+    world.enter(caller, "pinRecoveryPoint");
+    return world.mutate(() -> {
+      ReplicatedItem current = existingItem(vault, item);
+      RunningOperation running = current.runningOperation();
+      if (running == null || !running.id().equals(operationId)) {
+        throw new AzureException(AzureErrorCode.ItemChanged, "item " + item + " is not claimed"
+            + " by " + operationId + (running == null ? "" : " but by " + running)
+            + "; nothing was pinned");
       }
-      point.disks().forEach(snapshot -> world.blobs.remove(World.blobKey(snapshot)));
-      world.log.append("Microsoft.RecoveryServices/vaults/replicatedItems/recoveryPoints/delete",
-          ResourceIds.recoveryPoint(vault, item, pointId), caller);
+      if (!world.recoveryPoints.containsKey(pointKey(vault, item, pointId))) {
+        throw AzureException.notFound("recovery point " + pointId + " of " + item);
+      }
+      if (pointId.equals(current.pinnedRecoveryPoint())) {
+        return current;
+      }
+      return changeClaim(caller, vault, item, current.withPinnedRecoveryPoint(pointId), "pin");
+    });
+  }
+
+  @Override
+  public RecoveryPointPruning pruneRecoveryPoints(Caller caller, String vault, String item,
+      List<String> pointIds) {
+    String[] regions;
+    synchronized (world) {
+      regions = pointIds.stream().map(id -> world.recoveryPoints.get(pointKey(vault, item, id)))
+          .filter(point -> point != null && !point.disks().isEmpty())
+          .map(point -> regionOfAccount(point.disks().get(0)))
+          .filter(Objects::nonNull).distinct().toArray(String[]::new);
+    }
+    world.enter(caller, "pruneRecoveryPoints", regions);
+    // The claim is read and the points deleted under one lock: a failover that claims the item
+    // meanwhile either sees the points deleted or keeps all of them.
+    return world.mutate(() -> {
+      ReplicatedItem current = existingItem(vault, item);
+      RunningOperation running = current.runningOperation();
+      if (running != null) {
+        return new RecoveryPointPruning(List.of(), pointIds, "the item is claimed by " + running);
+      }
+      String pinned = current.pinnedRecoveryPoint();
+      List<String> deleted = new ArrayList<>();
+      for (String pointId : pointIds) {
+        if (!pointId.equals(pinned)) {
+          deletePoint(caller, vault, item, pointId);
+          deleted.add(pointId);
+        }
+      }
+      return pinned != null && pointIds.contains(pinned)
+          ? new RecoveryPointPruning(deleted, List.of(pinned), "a live test failover runs on it")
+          : new RecoveryPointPruning(deleted, List.of(), null);
     });
   }
 

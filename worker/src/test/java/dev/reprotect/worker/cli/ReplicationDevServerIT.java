@@ -14,6 +14,7 @@ import dev.reprotect.activities.replication.RecoveryPointTaken;
 import dev.reprotect.activities.replication.ReplicationCycleActivities;
 import dev.reprotect.activities.replication.ShipCut;
 import dev.reprotect.activities.replication.TakeCut;
+import dev.reprotect.azure.RecoveryPointPruning;
 import dev.reprotect.azure.RecoveryPointType;
 import dev.reprotect.workflows.ReplicationSearchAttributes;
 import dev.reprotect.workflows.WorkflowIds;
@@ -217,6 +218,8 @@ class ReplicationDevServerIT {
     public void deleteCut(DeleteCut request) {}
 
     @Override
-    public void deleteRecoveryPoints(DeleteRecoveryPoints request) {}
+    public RecoveryPointPruning deleteRecoveryPoints(DeleteRecoveryPoints request) {
+      return new RecoveryPointPruning(request.pointIds(), List.of(), null);
+    }
   }
 }

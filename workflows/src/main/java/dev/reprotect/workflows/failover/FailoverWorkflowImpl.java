@@ -88,7 +88,7 @@ public final class FailoverWorkflowImpl implements FailoverWorkflow {
         "Stop the replication of " + plan.vm())).stopReplication(new ItemRef(plan.vault(),
         plan.vm()));
     job.succeed(FailoverStep.StopReplication, stopped);
-    ChosenPoint point = choosePoint(plan);
+    ChosenPoint point = choosePoint(plan, operation);
     return recreateVm(plan, operation, point);
   }
 
@@ -116,8 +116,9 @@ public final class FailoverWorkflowImpl implements FailoverWorkflow {
   /**
    * The point to use: for a failover to {@code latest}, a cut taken now, shipped and made a point
    * first; a test failover takes the newest point instead, leaving the replicas to the replication.
+   * The choice pins the point on the item, so a replication cycle can no longer prune it.
    */
-  private ChosenPoint choosePoint(FailoverPlan plan) {
+  private ChosenPoint choosePoint(FailoverPlan plan, ItemOperation operation) {
     job.start(FailoverStep.PrepareRecoveryPoint, "Point " + plan.point());
     String selector = plan.point();
     if (plan.operation() == ItemLifecycle.TestFailover) {
@@ -127,7 +128,7 @@ public final class FailoverWorkflowImpl implements FailoverWorkflow {
     }
     ChosenPoint point = stub(FailoverPlanning.class, ActivityPolicies.step("Find recovery point "
         + selector + " of " + plan.vm())).choosePoint(new ChoosePoint(plan.vault(), plan.vm(),
-        selector));
+        selector, operation.operationId()));
     job.succeed(FailoverStep.PrepareRecoveryPoint, String.format("%s, %s, made %s", point.id(),
         point.type(), point.time()));
     return point;
@@ -155,7 +156,7 @@ public final class FailoverWorkflowImpl implements FailoverWorkflow {
    * on, the item stays Protected.
    */
   private FailoverSummary testFailover(FailoverPlan plan, ItemOperation operation) {
-    ChosenPoint point = choosePoint(plan);
+    ChosenPoint point = choosePoint(plan, operation);
     job.start(FailoverStep.CreateTestNetwork, plan.networkId());
     vmStub("Create the isolated network of the test failover of " + plan.vm())
         .ensureTestNetwork(plan);
@@ -176,7 +177,7 @@ public final class FailoverWorkflowImpl implements FailoverWorkflow {
   }
 
   private FailoverSummary changePoint(FailoverPlan plan, ItemOperation operation) {
-    ChosenPoint point = choosePoint(plan);
+    ChosenPoint point = choosePoint(plan, operation);
     job.start(FailoverStep.StopVm, "Turning off " + plan.vm() + " in " + plan.recoveryRegion());
     vmStub("Turn off " + plan.vm() + " before its disks change").powerOffVm(plan);
     job.succeed(FailoverStep.StopVm, plan.vm() + " is stopped");

@@ -13,6 +13,7 @@ import dev.reprotect.activities.replication.ReplicationCycleActivities;
 import dev.reprotect.activities.replication.ShipCut;
 import dev.reprotect.activities.replication.TakeCut;
 import dev.reprotect.azure.ProtectionState;
+import dev.reprotect.azure.RecoveryPointPruning;
 import dev.reprotect.azure.RecoveryPointType;
 import dev.reprotect.workflows.ActivityPolicies;
 import dev.reprotect.workflows.FailureCode;
@@ -51,6 +52,12 @@ public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
   static final String WALL_CLOCK_RPO = "wall-clock-rpo";
   /** Version 1: a stop cancels the shipment in progress instead of waiting for its end. */
   static final String STOP_CANCELS_THE_SHIPMENT = "stop-cancels-the-shipment";
+  /**
+   * Version 1: pruning keeps what a failover needs: the table prefers app-consistent points and
+   * keeps only the newest at retention 0, and the points the backend kept (pinned by a failover
+   * or a drill, or all while the item is claimed) stay in the list, to be pruned again later.
+   */
+  static final String KEEPS_WHAT_A_FAILOVER_NEEDS = "keeps-what-a-failover-needs";
 
   private final ReplicationInput input;
   private final List<RecoveryPointInfo> points = new ArrayList<>();
@@ -68,6 +75,8 @@ public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
   private boolean catchUp;
   /** Whether this run publishes LastRecoveryPointTime and watches its cycles (WALL_CLOCK_RPO). */
   private boolean wallClockRpo;
+  /** Whether this run prunes by KEEPS_WHAT_A_FAILOVER_NEEDS, or as the first table did. */
+  private boolean keepsWhatAFailoverNeeds;
   /** The scope of the shipment running now, which a stop cancels; null between shipments. */
   private CancellationScope runningShipment;
 
@@ -85,6 +94,8 @@ public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
   public ReplicationStatus replicate(ReplicationInput input) {
     refuseInvalidPolicy(input);
     wallClockRpo = Workflow.getVersion(WALL_CLOCK_RPO, Workflow.DEFAULT_VERSION, 1) == 1;
+    keepsWhatAFailoverNeeds = Workflow.getVersion(
+        KEEPS_WHAT_A_FAILOVER_NEEDS, Workflow.DEFAULT_VERSION, 1) == 1;
     publish();
     for (int cyclesThisRun = 0; ; cyclesThisRun++) {
       // A pending stop wins over the continue-as-new: its handler waits for this run to end, so
@@ -264,20 +275,29 @@ public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
     }
   }
 
-  /** Runs only after a new point was made: while none can be, old points are kept. */
+  /**
+   * Runs only after a new point was made: while none can be, old points are kept. The list
+   * keeps what the backend kept, so that it and the vault agree; the next cycles ask again.
+   */
   private int prune(Instant now) {
-    List<RecoveryPointInfo> expired =
-        RecoveryPointRetention.expired(points, now, input.retentionDays());
+    List<RecoveryPointInfo> expired = keepsWhatAFailoverNeeds
+        ? RecoveryPointRetention.expired(points, now, input.retentionDays())
+        : RecoveryPointRetention.firstTable(points, now, input.retentionDays());
     if (expired.isEmpty()) {
       return 0;
     }
     List<String> ids = expired.stream().map(RecoveryPointInfo::id).toList();
-    activities(String.format("Prune %d recovery points beyond the %d-day retention",
-        ids.size(), input.retentionDays()))
+    RecoveryPointPruning pruning = activities(String.format(
+        "Prune %d recovery points beyond the %d-day retention", ids.size(),
+        input.retentionDays()))
         .deleteRecoveryPoints(new DeleteRecoveryPoints(input.vault(), input.vm(), ids));
-    Set<String> gone = new HashSet<>(ids);
+    Set<String> gone = new HashSet<>(keepsWhatAFailoverNeeds ? pruning.deleted() : ids);
+    if (keepsWhatAFailoverNeeds && !pruning.kept().isEmpty()) {
+      Workflow.getLogger(ReplicationWorkflowImpl.class).info("{} kept {} of the points pruned:"
+          + " {}", input.vm(), pruning.kept(), pruning.keptBecause());
+    }
     points.removeIf(point -> gone.contains(point.id()));
-    return ids.size();
+    return gone.size();
   }
 
   private boolean appConsistentDue(Instant now) {

@@ -70,6 +70,7 @@ class FailoverWorkflowTest {
         .max(Comparator.naturalOrder()).orElseThrow().minusNanos(1));
     ReplicatedItem item = world.item();
     assertThat(item.state()).isEqualTo(ProtectionState.FailedOver);
+    assertThat(item.pinnedRecoveryPoint()).as("released with the failover's claim").isNull();
     assertThat(item.activeLocation()).isEqualTo(to);
     assertThat(item.target().region()).isEqualTo(from);
     assertThat(world.activeVm().location()).isEqualTo(to);

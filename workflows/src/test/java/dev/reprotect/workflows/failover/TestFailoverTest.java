@@ -78,6 +78,8 @@ class TestFailoverTest {
         .isEqualTo(newest.diskChecksums());
     assertThat(world.item().state()).isEqualTo(ProtectionState.Protected);
     assertThat(world.item().runningOperation()).isNull();
+    assertThat(world.item().pinnedRecoveryPoint()).as("pruning never deletes the copy's point")
+        .isEqualTo(drill.pointId());
     assertThat(world.activeVm().location()).isEqualTo(item.source().region());
 
     long cycles = world.cyclesRun();
@@ -93,6 +95,7 @@ class TestFailoverTest {
     record("test-failover-cleanup", env);
     assertThat(inventory(item)).as("the inventory after the cleanup").isEqualTo(before);
     assertThat(world.item().state()).isEqualTo(ProtectionState.Protected);
+    assertThat(world.item().pinnedRecoveryPoint()).isNull();
 
     world.reprotect.assertRefusedChangingNothing("NoTestFailover", () -> world.run(
         FailoverRequest.testFailoverCleanup(world.vault(), world.vm())));

@@ -11,6 +11,7 @@ import dev.reprotect.activities.replication.RecoveryPointTaken;
 import dev.reprotect.activities.replication.ReplicationCycleActivities;
 import dev.reprotect.activities.replication.ShipCut;
 import dev.reprotect.activities.replication.TakeCut;
+import dev.reprotect.azure.RecoveryPointPruning;
 import dev.reprotect.azure.RecoveryPointType;
 import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
@@ -43,6 +44,7 @@ final class FakeReplicationActivities implements ReplicationCycleActivities {
     final Set<String> cuts = new LinkedHashSet<>();
     String replicaCut;
     final Map<String, Point> points = new LinkedHashMap<>();
+    String pinnedPoint;
   }
 
   private final LongSupplier clock;
@@ -59,13 +61,19 @@ final class FakeReplicationActivities implements ReplicationCycleActivities {
     this.clock = clock;
   }
 
-  /** An item protected by reprotect: its replicas hold {@code cutId}, point {@code pointId}. */
-  synchronized void protect(String vm, String cutId, String pointId) {
+  /** An item protected by reprotect: its replicas hold {@code cutId}; its points, oldest first. */
+  synchronized void protect(String vm, String cutId, List<RecoveryPointInfo> points) {
     Item item = new Item();
     item.cuts.add(cutId);
     item.replicaCut = cutId;
-    item.points.put(pointId, new Point(pointId, RecoveryPointType.CrashConsistent, cutId));
+    points.forEach(point -> item.points.put(point.id(),
+        new Point(point.id(), point.type(), point.cutId())));
     items.put(vm, item);
+  }
+
+  /** {@code pointId} pinned, as a failover's choice pins it (null: the pin released). */
+  synchronized void pin(String vm, String pointId) {
+    items.get(vm).pinnedPoint = pointId;
   }
 
   synchronized void setProtection(String vm, String state) {
@@ -194,9 +202,14 @@ final class FakeReplicationActivities implements ReplicationCycleActivities {
   }
 
   @Override
-  public synchronized void deleteRecoveryPoints(DeleteRecoveryPoints request) {
+  public synchronized RecoveryPointPruning deleteRecoveryPoints(DeleteRecoveryPoints request) {
     record(request.vm(), "deleteRecoveryPoints", request);
-    request.pointIds().forEach(item(request.vm()).points::remove);
+    Item item = item(request.vm());
+    List<String> kept = request.pointIds().stream().filter(id -> id.equals(item.pinnedPoint))
+        .toList();
+    List<String> deleted = request.pointIds().stream().filter(id -> !kept.contains(id)).toList();
+    deleted.forEach(item.points::remove);
+    return new RecoveryPointPruning(deleted, kept, kept.isEmpty() ? null : "pinned");
   }
 
   private Item item(String vm) {

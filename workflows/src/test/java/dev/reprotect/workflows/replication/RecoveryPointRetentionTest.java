@@ -13,10 +13,9 @@ import org.junit.jupiter.api.Test;
 class RecoveryPointRetentionTest {
   private static final Instant MIDNIGHT = Instant.parse("2030-01-10T00:00:00Z");
 
-  /** A point aged {@code age} at MIDNIGHT. */
+  /** A crash-consistent point aged {@code age} at MIDNIGHT. */
   private static RecoveryPointInfo aged(Duration age) {
-    return new RecoveryPointInfo("p-" + age, MIDNIGHT.minus(age),
-        RecoveryPointType.CrashConsistent, "c-" + age);
+    return aged(age, RecoveryPointType.CrashConsistent);
   }
 
   /** Points every {@code step} from MIDNIGHT back to {@code oldest}. */
@@ -30,18 +29,62 @@ class RecoveryPointRetentionTest {
     return points.stream().filter(p -> !expired.contains(p)).toList();
   }
 
+  /** A point aged {@code age} at MIDNIGHT, of {@code type}. */
+  private static RecoveryPointInfo aged(Duration age, RecoveryPointType type) {
+    return new RecoveryPointInfo("p-" + age + "-" + type, MIDNIGHT.minus(age), type, "c-" + age);
+  }
+
   @Test
-  void everyPointOfTheLastTwoHoursIsKeptWhateverTheRetention() {
+  void everyPointOfTheLastTwoHoursIsKeptWhateverTheRetentionAboveZero() {
     List<RecoveryPointInfo> points = every(Duration.ofMinutes(5), Duration.ofHours(2));
-    for (int days : List.of(0, 1, 7, 15)) {
+    for (int days : List.of(1, 7, 15)) {
       assertThat(RecoveryPointRetention.expired(points, MIDNIGHT, days)).isEmpty();
     }
   }
 
   @Test
-  void retentionZeroKeepsNothingBeyondTwoHours() {
-    assertThat(kept(List.of(aged(Duration.ofMinutes(121)), aged(Duration.ofHours(3))), 0))
-        .isEmpty();
+  void retentionZeroKeepsTheNewestPointOnly() {
+    List<RecoveryPointInfo> points = every(Duration.ofMinutes(5), Duration.ofHours(3));
+    assertThat(kept(points, 0)).containsExactly(aged(Duration.ZERO));
+    assertThat(kept(List.of(aged(Duration.ofHours(3))), 0)).hasSize(1);
+    assertThat(RecoveryPointRetention.expired(List.of(), MIDNIGHT, 0)).isEmpty();
+  }
+
+  @Test
+  void anAppConsistentPointIsKeptInPreferenceToNewerCrashConsistentOnes() {
+    // The hour 21:00-22:00: an app-consistent point at 21:05 and crash-consistent ones after.
+    RecoveryPointInfo app = aged(Duration.ofMinutes(175), RecoveryPointType.AppConsistent);
+    RecoveryPointInfo olderApp = aged(Duration.ofMinutes(178), RecoveryPointType.AppConsistent);
+    List<RecoveryPointInfo> points = List.of(olderApp, app, aged(Duration.ofMinutes(170)),
+        aged(Duration.ofMinutes(125)));
+    for (int days : List.of(1, 7, 15)) {
+      assertThat(kept(points, days)).as("%d days", days).containsExactly(app);
+    }
+  }
+
+  @Test
+  void appConsistentPointsOlderThanTwoHoursOutliveTheirBucketsCrashConsistentOnes() {
+    // A day of points every 5 min, app-consistent on the hour: each hour keeps its hh:00.
+    List<RecoveryPointInfo> points = IntStream.rangeClosed(0, 24 * 12)
+        .mapToObj(i -> aged(Duration.ofMinutes(5L * i), i % 12 == 0
+            ? RecoveryPointType.AppConsistent : RecoveryPointType.CrashConsistent)).toList();
+    List<RecoveryPointInfo> kept = kept(points, 1);
+    assertThat(kept).filteredOn(p -> Duration.between(p.time(), MIDNIGHT).toMinutes() > 120)
+        .allMatch(p -> p.type() == RecoveryPointType.AppConsistent)
+        .extracting(p -> Duration.between(p.time(), MIDNIGHT).toHours())
+        .containsExactlyElementsOf(IntStream.rangeClosed(3, 24).mapToObj(h -> (long) h).toList());
+  }
+
+  @Test
+  void theFirstTableKeptTheNewestOfEachBucketAndTwoHoursAtRetentionZero() {
+    RecoveryPointInfo app = aged(Duration.ofMinutes(175), RecoveryPointType.AppConsistent);
+    RecoveryPointInfo newest = aged(Duration.ofMinutes(170));
+    assertThat(RecoveryPointRetention.firstTable(List.of(app, newest), MIDNIGHT, 1))
+        .containsExactly(app);
+    List<RecoveryPointInfo> points = every(Duration.ofMinutes(30), Duration.ofHours(3));
+    assertThat(RecoveryPointRetention.firstTable(points, MIDNIGHT, 0))
+        .extracting(p -> Duration.between(p.time(), MIDNIGHT).toMinutes())
+        .containsExactly(150L, 180L);
   }
 
   @Test
@@ -91,6 +134,8 @@ class RecoveryPointRetentionTest {
   @Test
   void aRetentionOutsideZeroToFifteenDaysIsRefused() {
     assertThatThrownBy(() -> RecoveryPointRetention.expired(List.of(), MIDNIGHT, 16))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RecoveryPointRetention.firstTable(List.of(), MIDNIGHT, -1))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -54,7 +54,7 @@ final class ReplicationFixture {
             dev.reprotect.azure.RecoveryPointType.CrashConsistent, vm + ".c0")));
   }
 
-  /** Starts the replication of {@code input}'s item, protected in the fake at its last point. */
+  /** Starts the replication of {@code input}'s item, protected in the fake with its points. */
   ReplicationWorkflow start(ReplicationInput input) {
     ReplicationWorkflow workflow = protect(input);
     WorkflowClient.start(workflow::replicate, input);
@@ -62,12 +62,11 @@ final class ReplicationFixture {
   }
 
   /**
-   * Protects {@code input}'s item in the fake at its last point; returns a stub to start its
+   * Protects {@code input}'s item in the fake, with its points; returns a stub to start its
    * replication with.
    */
   ReplicationWorkflow protect(ReplicationInput input) {
-    RecoveryPointInfo newest = input.points().get(input.points().size() - 1);
-    backend.protect(input.vm(), input.lastCutId(), newest.id());
+    backend.protect(input.vm(), input.lastCutId(), input.points());
     return env.getWorkflowClient().newWorkflowStub(
         ReplicationWorkflow.class, WorkflowOptions.newBuilder()
             .setWorkflowId(WorkflowIds.replication(input.vault(), input.vm()))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.reprotect.activities.replication.DeleteRecoveryPoints;
 import dev.reprotect.activities.replication.ShipCut;
 import dev.reprotect.activities.replication.TakeCut;
 import dev.reprotect.azure.RecoveryPointType;
@@ -25,6 +26,7 @@ import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -45,10 +47,12 @@ class ReplicationWorkflowTest {
    * day the newest point of each clock hour is the one at hh:55: at 6 h, 00:55 to 03:55 (4); at
    * 26 h and at 72 h, those aged 2h05 to 23h05 (22). With 7 days, the newest of each 2-hour bucket
    * is at (odd hour):55: at 6 h, 01:55 and 03:55 (2); at 26 h, 01:55 to 23:55 (12); at 72 h,
-   * 01:55 to 69:55 (35). Retention 0 keeps the last 2 hours only.
+   * 01:55 to 69:55 (35). Retention 0 keeps the newest point only: 1 at every instant, each
+   * cycle's prune deleting the point of the cycle before. Every point is crash-consistent here,
+   * so a bucket's newest is its choice.
    */
   @ParameterizedTest(name = "retention {0} days")
-  @CsvSource({"0, 13, 25, 25, 25", "1, 13, 29, 47, 47", "7, 13, 27, 37, 60"})
+  @CsvSource({"0, 1, 1, 1, 1", "1, 13, 29, 47, 47", "7, 13, 27, 37, 60"})
   void threeDaysOfCyclesKeepThePointsOfThePruningTable(int retentionDays, int at1h, int at6h,
       int at26h, int at72h, TestWorkflowEnvironment env, Worker worker) {
     ReplicationFixture fixture = new ReplicationFixture(env, worker);
@@ -307,8 +311,85 @@ class ReplicationWorkflowTest {
         .containsExactly(5L, 65L, 125L);
     assertThat(fixture.workflow("hourly").status().points())
         .filteredOn(point -> point.type() == RecoveryPointType.AppConsistent)
-        .extracting(RecoveryPointInfo::id).containsExactly("hourly.p13", "hourly.p25");
+        // 00:05 is 2h55 old, and its hour's app-consistent point: kept over 00:55.
+        .extracting(RecoveryPointInfo::id)
+        .containsExactly("hourly.p1", "hourly.p13", "hourly.p25");
     assertThat(fixture.backend.calls("off", "takeCut"))
         .noneMatch(call -> ((TakeCut) call.request()).appConsistent());
+  }
+
+  /**
+   * Hourly app-consistent cuts at hh:05 (the first cycle's, then one an hour). At 6 h the last 2
+   * hours hold 25 points; beyond, each clock hour keeps its app-consistent point, 00:05 to 03:05,
+   * where the newest-of-the-hour rule kept the crash-consistent hh:55.
+   */
+  @Test
+  void appConsistentPointsOlderThanTwoHoursSurvivePruning(
+      TestWorkflowEnvironment env, Worker worker) {
+    ReplicationFixture fixture = new ReplicationFixture(env, worker);
+    fixture.start(ReplicationFixture.input("app", 1, 60));
+    fixture.advanceTo(Duration.ofHours(6).plusMinutes(2));
+
+    List<RecoveryPointInfo> points = fixture.workflow("app").status().points();
+    assertThat(points).hasSize(29);
+    assertThat(points).filteredOn(point -> point.time().isBefore(START.plus(Duration.ofHours(4))))
+        .allMatch(point -> point.type() == RecoveryPointType.AppConsistent)
+        .extracting(RecoveryPointInfo::id).containsExactly("app.p1", "app.p13", "app.p25",
+            "app.p37");
+    assertThat(fixture.backend.points("app")).extracting(FakeReplicationActivities.Point::id)
+        .containsExactlyElementsOf(points.stream().map(RecoveryPointInfo::id).toList());
+  }
+
+  /**
+   * A ransomware recovery to the oldest clean point, 21:00 of the day before: the failover pins
+   * it, and the cycle of 00:05, which prunes it by the table (21:30 is its hour's point), leaves
+   * it in the vault and in the workflow's list alike. Once the pin is released, the next cycle
+   * prunes it.
+   */
+  @Test
+  void aPointPinnedByAFailoverSurvivesTheCycleThatWouldHavePrunedIt(
+      TestWorkflowEnvironment env, Worker worker) throws Exception {
+    ReplicationFixture fixture = new ReplicationFixture(env, worker);
+    ReplicationInput first = ReplicationFixture.input("web-01", 1, 0);
+    List<RecoveryPointInfo> points = new ArrayList<>();
+    for (String id : List.of("clean", "later")) {
+      Instant time = START.minus(Duration.ofMinutes(id.equals("clean") ? 180 : 150));
+      points.add(new RecoveryPointInfo(id, time, RecoveryPointType.CrashConsistent, null));
+    }
+    points.addAll(first.points());
+    fixture.start(ReplicationInput.first(first.vault(), first.vm(), first.sourceRegion(),
+        first.targetRegion(), first.runTag(), 1, 0, first.lastCutId(), points));
+    fixture.backend.pin("web-01", "clean");
+
+    fixture.advanceTo(Duration.ofMinutes(7));
+    assertThat(fixture.backend.calls("web-01", "deleteRecoveryPoints"))
+        .extracting(call -> ((DeleteRecoveryPoints) call.request()).pointIds())
+        .containsExactly(List.of("clean"));
+    assertThat(fixture.workflow("web-01").status().lastCycle().pointsPruned()).isZero();
+    assertThat(pointIds(fixture)).containsExactly("clean", "later", "web-01.p0", "web-01.p1")
+        .containsExactlyElementsOf(backendPointIds(fixture));
+
+    fixture.backend.pin("web-01", null);
+    fixture.advanceTo(Duration.ofMinutes(12));
+    assertThat(fixture.workflow("web-01").status().lastCycle().pointsPruned()).isEqualTo(1);
+    assertThat(pointIds(fixture)).containsExactly("later", "web-01.p0", "web-01.p1", "web-01.p2")
+        .containsExactlyElementsOf(backendPointIds(fixture));
+
+    fixture.workflow("web-01").stop();
+    WorkflowStub stub = WorkflowStub.fromTyped(fixture.workflow("web-01"));
+    assertThat(stub.getResult(ReplicationStatus.class).state())
+        .isEqualTo(ReplicationState.Stopped);
+    HistoryReplays.record(env.getWorkflowClient(), stub.getExecution().getWorkflowId(),
+        "replication-pinned-point-kept");
+  }
+
+  private static List<String> backendPointIds(ReplicationFixture fixture) {
+    return fixture.backend.points("web-01").stream().map(FakeReplicationActivities.Point::id)
+        .toList();
+  }
+
+  private static List<String> pointIds(ReplicationFixture fixture) {
+    return fixture.workflow("web-01").status().points().stream().map(RecoveryPointInfo::id)
+        .toList();
   }
 }
