@@ -80,10 +80,11 @@ class SlowLinkSyncIT {
   }
 
   // The sync takes minutes of real time by design: the link is the subject, and the disks are
-  // read at its pace too (each range's hash lists, about 32 s, then its blocks, about 32 s, and
-  // the verification's checksums, about 64 s, per disk; the two disks at once).
+  // read and written at its pace too (per range, its hash lists, then its blocks read, the
+  // replica's old ones read and the new ones written; then the verification's checksums: about
+  // 4 to 5 minutes a disk, the two disks at once, more on a loaded machine).
   @Test
-  @Timeout(value = 8, unit = TimeUnit.MINUTES)
+  @Timeout(value = 12, unit = TimeUnit.MINUTES)
   void aSyncOverA2MbpsLinkCompletesWithoutAHeartbeatTimeoutAndWritesEachBlockOnce()
       throws Exception {
     PackagedCli.Result started = PackagedCli.run(
@@ -91,7 +92,7 @@ class SlowLinkSyncIT {
     assertThat(started.exit()).as(started.stderr()).isZero();
 
     // Ends at the first write of a second attempt: an overlap is already the failure.
-    Await.until("the job ends or a sync's second attempt writes", Duration.ofMinutes(6),
+    Await.until("the job ends or a sync's second attempt writes", Duration.ofMinutes(10),
         () -> !jobRunning()
         || syncWrites().stream().anyMatch(entry -> !entry.correlationId().endsWith("#1")));
 
