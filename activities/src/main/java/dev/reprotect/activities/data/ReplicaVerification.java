@@ -38,7 +38,8 @@ public final class ReplicaVerification {
       BlobRef replica, String sourceRegion, int blocksPerRange, HeartbeatPace pace,
       P resumePoint) {
     BothSides.Answers<String> checksums = pace.whileReading(resumePoint, () -> BothSides.atOnce(
-        () -> azure.storage().checksum(source), () -> azure.storage().checksum(replica)));
+        () -> azure.storage().checksum(caller, source),
+        () -> azure.storage().checksum(caller, replica)));
     String sourceChecksum = checksums.source();
     String replicaChecksum = checksums.replica();
     if (sourceChecksum.equals(replicaChecksum)) {
@@ -47,7 +48,7 @@ public final class ReplicaVerification {
     long totalBlocks = azure.storage().blob(source).orElseThrow().sizeBytes()
         / azure.storage().blockSize();
     Repair repair = new Repair();
-    DataRanges data = DataRanges.allocatedOnEither(azure, source, replica, 0, totalBlocks);
+    DataRanges data = DataRanges.allocatedOnEither(azure, caller, source, replica, 0, totalBlocks);
     for (long from = data.nextRange(0, blocksPerRange, totalBlocks); from < totalBlocks;
         from = data.nextRange(from + blocksPerRange, blocksPerRange, totalBlocks)) {
       long to = Math.min(from + blocksPerRange, totalBlocks);
@@ -63,7 +64,7 @@ public final class ReplicaVerification {
       });
     }
     String repairedChecksum =
-        pace.whileReading(resumePoint, () -> azure.storage().checksum(replica));
+        pace.whileReading(resumePoint, () -> azure.storage().checksum(caller, replica));
     if (!repairedChecksum.equals(sourceChecksum)) {
       throw ApplicationFailure.newNonRetryableFailure(String.format(
           "replica %s still differs from %s after a repair that resent %d blocks: checksum %s, "

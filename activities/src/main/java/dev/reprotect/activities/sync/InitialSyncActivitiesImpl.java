@@ -73,7 +73,7 @@ public final class InitialSyncActivitiesImpl implements InitialSyncActivities {
     HeartbeatPace pace = HeartbeatPace.ofCurrentActivity();
     // Blocks unallocated on both sides are equal already: only ranges with data are compared.
     DataRanges data = DataRanges.allocatedOnEither(
-        azure, from, disk.replica(), resumedFrom, totalBlocks);
+        azure, caller, from, disk.replica(), resumedFrom, totalBlocks);
     long rangeStart = data.nextRange(resumedFrom, blocksPerRange, totalBlocks);
     while (rangeStart < totalBlocks) {
       long rangeEnd = Math.min(rangeStart + blocksPerRange, totalBlocks);

@@ -60,7 +60,8 @@ class ReplicaVerificationTest {
   @Test
   void bothChecksumsAreReadAtOnce() {
     for (int index = 0; index < BLOCKS; index++) {
-      azure.storage().writeBlock(CALLER, replica, index, azure.storage().readBlock(source, index));
+      azure.storage().writeBlock(
+          CALLER, replica, index, azure.storage().readBlock(CALLER, source, index));
     }
     Runnable meetTheOtherSide = new Rendezvous();
     azure.faults().onCall("checksum", 1, meetTheOtherSide);

@@ -80,8 +80,9 @@ class InitialSyncSparseTest {
 
     assertThat(attempt.result().blocksCopied()).isEqualTo(1);
     assertThat(attempt.result().blocksCleared()).isEqualTo(2);
-    assertThat(world.azure.storage().readBlock(replica, trimmed)).isEqualTo(new byte[BLOCK_SIZE]);
-    assertThat(world.azure.storage().readBlock(replica, replicaOnly))
+    assertThat(world.azure.storage().readBlock(CALLER, replica, trimmed))
+        .isEqualTo(new byte[BLOCK_SIZE]);
+    assertThat(world.azure.storage().readBlock(CALLER, replica, replicaOnly))
         .isEqualTo(new byte[BLOCK_SIZE]);
     assertThat(world.replicaChecksum()).isEqualTo(world.sourceChecksum());
     assertThat(attempt.hashCalls()).as("the three ranges with data on either side")

@@ -11,6 +11,7 @@ import dev.reprotect.activities.ReprotectRequest;
 import dev.reprotect.activities.SyncProgress;
 import dev.reprotect.activities.plan.ReprotectPlanner;
 import dev.reprotect.azure.AzureErrorCode;
+import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.sim.Scenario;
 import dev.reprotect.azure.sim.SimulatedAzure;
 import io.temporal.activity.ActivityOptions;
@@ -29,6 +30,9 @@ import org.junit.jupiter.api.Test;
  * blocks to send), and the initial sync activity over it in a test activity environment.
  */
 final class SyncTestWorld implements AutoCloseable {
+  /** Reads done by the test itself, metered apart from any job's. */
+  private static final Caller READER = Caller.of("syncTestWorld");
+
   static final int BLOCK_SIZE = 64 * 1024;
   static final long DISK_SIZE = 8L << 20;
   static final int BLOCKS_PER_RANGE = 16;
@@ -107,11 +111,11 @@ final class SyncTestWorld implements AutoCloseable {
   }
 
   String sourceChecksum() {
-    return azure.storage().checksum(input.disk().source());
+    return azure.storage().checksum(READER, input.disk().source());
   }
 
   String replicaChecksum() {
-    return azure.storage().checksum(input.disk().replica());
+    return azure.storage().checksum(READER, input.disk().replica());
   }
 
   @Override

@@ -278,9 +278,9 @@ final class SimStorage implements StorageApi {
   }
 
   @Override
-  public byte[] readBlock(BlobRef ref, long index) {
+  public byte[] readBlock(Caller caller, BlobRef ref, long index) {
     String region = regionOf(ref);
-    world.enter(null, "readBlock", region);
+    world.enter(caller, "readBlock", region);
     String hash;
     synchronized (world) {
       BlobData blob = existingBlob(ref);
@@ -290,7 +290,7 @@ final class SimStorage implements StorageApi {
     if (hash == null) {
       return new byte[world.blockSize];
     }
-    world.charges.move(null, BlobIo.read(World.blobKey(ref), region, world.blockSize));
+    world.charges.move(caller, BlobIo.read(World.blobKey(ref), region, world.blockSize));
     return world.blockStore(region).get(hash);
   }
 
@@ -312,9 +312,10 @@ final class SimStorage implements StorageApi {
   }
 
   @Override
-  public PageRanges pageRanges(BlobRef ref, long fromBlock, long toBlock, int maxRanges) {
+  public PageRanges pageRanges(
+      Caller caller, BlobRef ref, long fromBlock, long toBlock, int maxRanges) {
     requireListing(fromBlock, toBlock, maxRanges);
-    world.enter(null, "pageRanges", regionOf(ref));
+    world.enter(caller, "pageRanges", regionOf(ref));
     synchronized (world) {
       BlobData blob = existingBlob(ref);
       long end = Math.min(toBlock, blob.sizeBytes() / world.blockSize);
@@ -325,14 +326,14 @@ final class SimStorage implements StorageApi {
   }
 
   @Override
-  public PageRanges pageRangesDiff(
+  public PageRanges pageRangesDiff(Caller caller,
       BlobRef ref, BlobRef previous, long fromBlock, long toBlock, int maxRanges) {
     requireListing(fromBlock, toBlock, maxRanges);
     if (!previous.storageAccount().equals(ref.storageAccount())) {
       throw new AzureException(AzureErrorCode.InvalidParameter, "the previous snapshot "
           + previous + " is not of " + ref + "'s storage account");
     }
-    world.enter(null, "pageRangesDiff", regionOf(ref));
+    world.enter(caller, "pageRangesDiff", regionOf(ref));
     synchronized (world) {
       BlobData now = existingBlob(ref);
       BlobData before = existingBlob(previous);
@@ -453,12 +454,7 @@ final class SimStorage implements StorageApi {
   }
 
   @Override
-  public String checksum(BlobRef ref) {
-    return checksum(null, ref);
-  }
-
-  /** The checksum, its reads charged to {@code caller}: the API's own takes none. */
-  String checksum(Caller caller, BlobRef ref) {
+  public String checksum(Caller caller, BlobRef ref) {
     String region = regionOf(ref);
     world.enter(caller, "checksum", region);
     long size;

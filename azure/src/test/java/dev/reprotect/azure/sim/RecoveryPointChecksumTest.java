@@ -37,15 +37,16 @@ class RecoveryPointChecksumTest {
 
   @Test
   void aPointsChecksumsAreThoseOfTheReplicasWhenItWasTaken() {
-    String osThen = world.azure.storage().checksum(RecoveryPointTest.REPLICA_OS);
-    String dataThen = world.azure.storage().checksum(RecoveryPointTest.REPLICA_DATA);
+    String osThen = world.azure.storage().checksum(CALLER, RecoveryPointTest.REPLICA_OS);
+    String dataThen = world.azure.storage().checksum(CALLER, RecoveryPointTest.REPLICA_DATA);
 
     RecoveryPoint point = take("rp-1", "cut-7");
     world.write(RecoveryPointTest.REPLICA_OS, 2, block(2));
 
     assertThat(point.cutId()).isEqualTo("cut-7");
     assertThat(point.diskChecksums()).isEqualTo(Map.of("os", osThen, "lun0", dataThen));
-    assertThat(world.azure.storage().checksum(RecoveryPointTest.REPLICA_OS)).isNotEqualTo(osThen);
+    assertThat(world.azure.storage().checksum(CALLER, RecoveryPointTest.REPLICA_OS))
+        .isNotEqualTo(osThen);
     assertThat(world.azure.recoveryServices().recoveryPoints("contoso", "web-01"))
         .containsExactly(point);
   }
@@ -79,7 +80,8 @@ class RecoveryPointChecksumTest {
         .containsExactly(kept);
     assertThat(world.log()).extracting(ActivityLogEntry::operation).containsOnlyOnce(
         "Microsoft.RecoveryServices/vaults/replicatedItems/recoveryPoints/delete");
-    assertThat(world.azure.storage().readBlock(RecoveryPointTest.REPLICA_OS, 0)).isEqualTo(block(0));
+    assertThat(world.azure.storage().readBlock(CALLER, RecoveryPointTest.REPLICA_OS, 0))
+        .isEqualTo(block(0));
   }
 
   @Test

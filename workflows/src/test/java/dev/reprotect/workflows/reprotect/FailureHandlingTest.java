@@ -302,9 +302,9 @@ class FailureHandlingTest {
     assertThat(ReprotectWorkflowTest.stepState(job, ReprotectStep.StartDeltaReplication))
         .isEqualTo(StepState.NotStarted);
     assertItemReadyForAReRun();
-    String replicaAfterCancel = fixture.azure.storage().checksum(replicaOfOsDisk());
+    String replicaAfterCancel = fixture.azure.storage().checksum(OPERATOR, replicaOfOsDisk());
     assertThat(replicaAfterCancel).as("the replica was left half-synced")
-        .isNotEqualTo(fixture.azure.storage().checksum(sourceOsDisk()));
+        .isNotEqualTo(fixture.azure.storage().checksum(OPERATOR, sourceOsDisk()));
 
     ReprotectSummary rerun = reprotect();
 
