@@ -86,8 +86,17 @@ public interface StorageApi {
 
   /**
    * A checksum of the blob's logical content, read from its bytes in its region: SHA-256 over
-   * its size and each allocated block's index and bytes. Equal content (zeros are unallocated)
-   * has an equal checksum wherever it lives. Its reads and hashes are charged to {@code caller}.
+   * its size and each allocated block's index and the SHA-256 of its bytes. Equal content (zeros
+   * are unallocated) has an equal checksum wherever it lives. Its reads and hashes are charged
+   * to {@code caller}.
    */
   String checksum(Caller caller, BlobRef ref);
+
+  /**
+   * The same checksum built from the hash storage recorded for each block as it wrote the block
+   * (the hash of the bytes that arrived, checked on arrival), so it reads nothing: equal to
+   * {@link #checksum} unless a block was damaged at rest since it was written, which only a
+   * read of the bytes (a scrub) finds.
+   */
+  String recordedChecksum(Caller caller, BlobRef ref);
 }

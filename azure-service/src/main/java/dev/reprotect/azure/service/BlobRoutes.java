@@ -75,7 +75,10 @@ final class BlobRoutes {
     });
     app.get(ArmPaths.BLOB_CHECKSUM.pattern(), ctx -> {
       ObjectNode body = ArmJson.object();
-      body.put("checksum", backend.storage().checksum(Requests.caller(ctx), ref(ctx)));
+      Caller caller = Requests.caller(ctx);
+      body.put("checksum", "true".equals(ctx.queryParam("recorded"))
+          ? backend.storage().recordedChecksum(caller, ref(ctx))
+          : backend.storage().checksum(caller, ref(ctx)));
       Requests.ok(ctx, body);
     });
   }

@@ -164,6 +164,12 @@ final class HttpStorage implements StorageApi {
         client.get(caller, path(ArmPaths.BLOB_CHECKSUM, ref)), "checksum");
   }
 
+  @Override
+  public String recordedChecksum(Caller caller, BlobRef ref) {
+    return ArmJson.requireText(client.get(caller, path(ArmPaths.BLOB_CHECKSUM, ref)
+        + ArmPaths.query("recorded", "true")), "checksum");
+  }
+
   private static String path(PathTemplate template, BlobRef ref) {
     return template.expand(ref.storageAccount(), ref.container(), ref.blob());
   }

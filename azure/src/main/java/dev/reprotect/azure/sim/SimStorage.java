@@ -14,10 +14,7 @@ import dev.reprotect.azure.PageRanges;
 import dev.reprotect.azure.ResourceIds;
 import dev.reprotect.azure.StorageAccount;
 import dev.reprotect.azure.StorageApi;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -433,15 +430,19 @@ final class SimStorage implements StorageApi {
   }
 
   /**
-   * Sends the candidate blocks the receiving region does not hold already (compared by the hash
-   * of the bytes on each side, not by their names), once each; returns the bytes metered.
+   * Sends the candidate blocks the receiving region does not hold already, once each; returns
+   * the bytes metered. A block the receiver recorded under another hash than the bytes sent is
+   * sent without reading it there (what changed since the last shipment, on every cycle); one
+   * recorded under the same hash is read and kept only if its bytes still hash to what was sent,
+   * so a block damaged at rest is repaired, not trusted by its name.
    */
   private static long sendBlocksAcross(Crossing crossing, Map<Long, BlockNames> candidates,
       Map<Long, String> written, List<Long> corrupted) {
     candidates.forEach((index, names) -> {
       byte[] sent = crossing.read(names.source());
       String sentHash = BlockHash.of(sent);
-      if (names.target() != null && crossing.receiverHash(names.target()).equals(sentHash)) {
+      if (names.target() != null && names.target().equals(BlockStore.sha256(sent))
+          && crossing.receiverHash(names.target()).equals(sentHash)) {
         return;
       }
       Crossing.Arrival arrival = crossing.send(sent, sentHash);
@@ -467,16 +468,26 @@ final class SimStorage implements StorageApi {
     return checksumOf(caller, ref, region, size, blocks);
   }
 
-  /** SHA-256 over the size, then each allocated block's index and bytes, read in {@code region}. */
+  /** The blob's digest over the hashes of its allocated blocks' bytes, read in {@code region}. */
   private String checksumOf(
       Caller caller, BlobRef ref, String region, long size, Map<Long, String> blocks) {
-    MessageDigest digest = BlockStore.newSha256();
-    digest.update(("size " + size + "\n").getBytes(StandardCharsets.US_ASCII));
-    forEachAllocatedBlock(caller, ref, region, blocks, (index, bytes) -> {
-      digest.update((index + "\n").getBytes(StandardCharsets.US_ASCII));
-      digest.update(bytes);
-    });
-    return HexFormat.of().formatHex(digest.digest());
+    TreeMap<Long, String> hashes = new TreeMap<>();
+    forEachAllocatedBlock(caller, ref, region, blocks,
+        (index, bytes) -> hashes.put(index, BlockStore.sha256(bytes)));
+    return BlobDigest.of(size, hashes);
+  }
+
+  @Override
+  public String recordedChecksum(Caller caller, BlobRef ref) {
+    world.enter(caller, "recordedChecksum", regionOf(ref));
+    synchronized (world) {
+      return recordedChecksum(existingBlob(ref));
+    }
+  }
+
+  /** The digest from the names the blob's blocks were stored under: nothing is read. */
+  static String recordedChecksum(BlobData blob) {
+    return BlobDigest.of(blob.sizeBytes(), blob.blocks());
   }
 
   /**

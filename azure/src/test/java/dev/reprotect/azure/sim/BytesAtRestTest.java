@@ -72,6 +72,32 @@ class BytesAtRestTest {
     assertThat(storage.checksum(CALLER, east)).isNotEqualTo(storage.checksum(CALLER, southeast));
   }
 
+  /** What the recorded checksum gives up for reading nothing: the scrub reads the bytes. */
+  @Test
+  void theRecordedChecksumIsTheChecksumOfWhatWasWrittenAndMissesABitFlippedAtRest() {
+    assertThat(storage.recordedChecksum(CALLER, southeast))
+        .isEqualTo(storage.checksum(CALLER, southeast))
+        .isEqualTo(storage.recordedChecksum(CALLER, east));
+
+    world.flipBitAtRest(SOUTHEAST, block(1), 7);
+
+    assertThat(storage.recordedChecksum(CALLER, southeast))
+        .isEqualTo(storage.recordedChecksum(CALLER, east))
+        .isNotEqualTo(storage.checksum(CALLER, southeast));
+  }
+
+  @Test
+  void aChangedBlockCrossesWithoutBeingReadOnTheReceivingSide() {
+    world.write(east, 4, block(40));
+    long readBefore = world.azure.metering().costsBy("").bytesReadIn(SOUTHEAST);
+
+    BlockTransfer transfer = storage.transferBlocks(CALLER, east, southeast, List.of(4L));
+
+    assertThat(transfer.blocksCopied()).isEqualTo(1);
+    assertThat(world.azure.metering().costsBy("").bytesReadIn(SOUTHEAST)).isEqualTo(readBefore);
+    assertThat(storage.readBlock(CALLER, southeast, 4)).isEqualTo(block(40));
+  }
+
   @Test
   void aTransferRepairsABlockDamagedAtRestOnTheReceivingSide() {
     world.flipBitAtRest(SOUTHEAST, block(1), 0);

@@ -40,7 +40,8 @@ public final class DiskBytes {
 
   /**
    * The checksum {@link StorageApi#checksum} documents, recomputed from the bytes read back:
-   * SHA-256 over "size N\n", then each non-zero block's index, a newline and its bytes.
+   * SHA-256 over "size N\n", then for each non-zero block its index, a space, the hex SHA-256 of
+   * its bytes and a newline.
    */
   public static String checksum(StorageApi storage, BlobRef ref) {
     MessageDigest digest = sha256();
@@ -49,8 +50,8 @@ public final class DiskBytes {
     for (long index = 0; index < blocks(storage, ref); index++) {
       byte[] bytes = storage.readBlock(READER, ref, index);
       if (!isZero(bytes)) {
-        digest.update((index + "\n").getBytes(StandardCharsets.US_ASCII));
-        digest.update(bytes);
+        String hash = HexFormat.of().formatHex(sha256().digest(bytes));
+        digest.update((index + " " + hash + "\n").getBytes(StandardCharsets.US_ASCII));
       }
     }
     return HexFormat.of().formatHex(digest.digest());
