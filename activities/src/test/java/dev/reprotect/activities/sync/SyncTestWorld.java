@@ -81,8 +81,9 @@ final class SyncTestWorld implements AutoCloseable {
         + azure.metering().bytesTransferred(SCENARIO.targetRegion(), SCENARIO.sourceRegion());
   }
 
-  int hashCalls() {
-    return azure.faults().callCount("blockHashes");
+  /** Bytes read on the source's disks, by whomever. */
+  long sourceBytesRead() {
+    return azure.metering().costsBy("").bytesReadIn(SCENARIO.sourceRegion());
   }
 
   /** Attempt 1: fails at the third transfer, after two ranges were sent. */
@@ -99,15 +100,15 @@ final class SyncTestWorld implements AutoCloseable {
     return heartbeats.get(heartbeats.size() - 1);
   }
 
-  /** A retry: what it returned, the bytes it alone metered, the hash calls it made. */
+  /** A retry: what it returned, the bytes it alone metered and read on the source. */
   Attempt attempt(SyncProgress heartbeatDetails) {
     if (heartbeatDetails != null) {
       temporal.setHeartbeatDetails(heartbeatDetails);
     }
     long meteredBefore = metered();
-    int hashCallsBefore = hashCalls();
+    long readBefore = sourceBytesRead();
     DiskSyncResult result = sync.syncDisk(input);
-    return new Attempt(result, metered() - meteredBefore, hashCalls() - hashCallsBefore);
+    return new Attempt(result, metered() - meteredBefore, sourceBytesRead() - readBefore);
   }
 
   String sourceChecksum() {
@@ -124,6 +125,6 @@ final class SyncTestWorld implements AutoCloseable {
     azure.close();
   }
 
-  /** A retry's outcome: what it returned, the bytes it alone metered, the hash calls it made. */
-  record Attempt(DiskSyncResult result, long meteredBytes, int hashCalls) {}
+  /** A retry's outcome: what it returned, the bytes it alone metered and read on the source. */
+  record Attempt(DiskSyncResult result, long meteredBytes, long sourceBytesRead) {}
 }
