@@ -70,7 +70,7 @@ class ReplicationEndToEndTest {
     AtomicBoolean osWritten = new AtomicBoolean();
     AtomicBoolean dataWritten = new AtomicBoolean();
     // Inside the sync: cut 0 is taken before it starts, the guest goes on writing.
-    e2e.azure.faults().onCall("blockHashes", 5, () -> {
+    e2e.azure.faults().onCall("transferBlocks", 5, () -> {
       e2e.write(OS, osBlock, osWrite);
       osWritten.set(true);
     });

@@ -105,8 +105,10 @@ class ReprotectWorkflowTest {
     }
     assertThat(fixture.azure.compute().virtualMachine(
         item.target().resourceGroup(), scenario.vm())).isEmpty();
+    // The first point is the job's; replication's first cycle may have added one since, now
+    // that a cycle reads only what changed.
     assertThat(fixture.azure.recoveryServices().recoveryPoints(scenario.vault(), scenario.vm()))
-        .hasSize(1);
+        .first().satisfies(point -> assertThat(point.cutId()).endsWith(".c0"));
 
     Job<ReprotectStep, ReprotectPlan> job =
         fixture.newWorkflowStubForQuery(env.getWorkflowClient()).job();
