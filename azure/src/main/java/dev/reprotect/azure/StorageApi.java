@@ -45,8 +45,8 @@ public interface StorageApi {
   /** Writes one whole block; a block of zeros is the same as clearing it. */
   void writeBlock(Caller caller, BlobRef ref, long index, byte[] data);
 
-  /** Reads one block: zeros where it was never written. */
-  byte[] readBlock(BlobRef ref, long index);
+  /** Reads one block: zeros where it was never written. Its read is charged to {@code caller}. */
+  byte[] readBlock(Caller caller, BlobRef ref, long index);
 
   /**
    * The hashes of the allocated blocks in [fromBlock, toBlock), computed from their bytes in the
@@ -62,7 +62,8 @@ public interface StorageApi {
    * {@code maxresults}). One call costs the same whatever the blob's size, so a sparse disk is
    * listed in as many calls as it has pages of ranges. Nothing is listed past the blob's end.
    */
-  PageRanges pageRanges(BlobRef ref, long fromBlock, long toBlock, int maxRanges);
+  PageRanges pageRanges(
+      Caller caller, BlobRef ref, long fromBlock, long toBlock, int maxRanges);
 
   /**
    * The ranges of blocks in [fromBlock, toBlock) whose content differs between the blob and
@@ -72,7 +73,7 @@ public interface StorageApi {
    * Blocks past the blob's end are not part of it; another account is {@link
    * AzureErrorCode#InvalidParameter}.
    */
-  PageRanges pageRangesDiff(
+  PageRanges pageRangesDiff(Caller caller,
       BlobRef ref, BlobRef previous, long fromBlock, long toBlock, int maxRanges);
 
   /**
@@ -85,8 +86,17 @@ public interface StorageApi {
 
   /**
    * A checksum of the blob's logical content, read from its bytes in its region: SHA-256 over
-   * its size and each allocated block's index and bytes. Equal content (zeros are unallocated)
-   * has an equal checksum wherever it lives.
+   * its size and each allocated block's index and the SHA-256 of its bytes. Equal content (zeros
+   * are unallocated) has an equal checksum wherever it lives. Its reads and hashes are charged
+   * to {@code caller}.
    */
-  String checksum(BlobRef ref);
+  String checksum(Caller caller, BlobRef ref);
+
+  /**
+   * The same checksum built from the hash storage recorded for each block as it wrote the block
+   * (the hash of the bytes that arrived, checked on arrival), so it reads nothing: equal to
+   * {@link #checksum} unless a block was damaged at rest since it was written, which only a
+   * read of the bytes (a scrub) finds.
+   */
+  String recordedChecksum(Caller caller, BlobRef ref);
 }

@@ -43,7 +43,7 @@ class WorkerSizingTest {
         TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(
             TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build())) {
       SearchAttributeDefinitions.all().forEach(env::registerSearchAttribute);
-      azure.faults().onCall("blockHashes", 1, () -> {
+      azure.faults().onCall("transferBlocks", 1, () -> {
         syncHolding.countDown();
         awaitUninterruptibly(release);
       });

@@ -2,6 +2,7 @@ package dev.reprotect.activities.data;
 
 import dev.reprotect.azure.AzureBackend;
 import dev.reprotect.azure.BlobRef;
+import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.PageRanges;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +27,9 @@ public final class DataRanges {
 
   /** The allocated blocks of a blob in [fromBlock, toBlock). */
   public static DataRanges allocated(
-      AzureBackend azure, BlobRef ref, long fromBlock, long toBlock) {
-    return listed(from -> azure.storage().pageRanges(ref, from, toBlock, RANGES_PER_PAGE),
+      AzureBackend azure, Caller caller, BlobRef ref, long fromBlock, long toBlock) {
+    return listed(
+        from -> azure.storage().pageRanges(caller, ref, from, toBlock, RANGES_PER_PAGE),
         fromBlock, toBlock);
   }
 
@@ -35,21 +37,21 @@ public final class DataRanges {
    * The blocks in [fromBlock, toBlock) written or cleared on {@code ref} since {@code previous},
    * an earlier snapshot of the same disk, found where the two live.
    */
-  public static DataRanges changedSince(
-      AzureBackend azure, BlobRef ref, BlobRef previous, long fromBlock, long toBlock) {
+  public static DataRanges changedSince(AzureBackend azure, Caller caller, BlobRef ref,
+      BlobRef previous, long fromBlock, long toBlock) {
     return listed(from -> azure.storage().pageRangesDiff(
-        ref, previous, from, toBlock, RANGES_PER_PAGE), fromBlock, toBlock);
+        caller, ref, previous, from, toBlock, RANGES_PER_PAGE), fromBlock, toBlock);
   }
 
   /**
    * The blocks in [fromBlock, toBlock) allocated on either disk, each side listed where it lives,
    * both at once: a block only the replica has must be visited too, to be cleared.
    */
-  public static DataRanges allocatedOnEither(
-      AzureBackend azure, BlobRef source, BlobRef replica, long fromBlock, long toBlock) {
+  public static DataRanges allocatedOnEither(AzureBackend azure, Caller caller, BlobRef source,
+      BlobRef replica, long fromBlock, long toBlock) {
     BothSides.Answers<DataRanges> sides = BothSides.atOnce(
-        () -> allocated(azure, source, fromBlock, toBlock),
-        () -> allocated(azure, replica, fromBlock, toBlock));
+        () -> allocated(azure, caller, source, fromBlock, toBlock),
+        () -> allocated(azure, caller, replica, fromBlock, toBlock));
     DataRanges either = sides.source();
     sides.replica().ends.forEach(either::add);
     return either;

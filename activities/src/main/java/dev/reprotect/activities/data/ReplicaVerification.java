@@ -8,12 +8,15 @@ import dev.reprotect.azure.Caller;
 import io.temporal.failure.ApplicationFailure;
 
 /**
- * Verification from the bytes: each side's checksum is computed by reading its bytes where they
- * live, both at once, and the two are compared. A mismatch is repaired once, by comparing the
- * block hashes of both sides range by range (the ranges with data on either side) and resending
- * what differs; one that survives the repair fails with {@link
- * ReplicationErrorCode#ReplicaMismatch}, so equal checksums are never reported when the bytes
- * differ.
+ * Verification from the hashes storage recorded as it wrote each block: each side's recorded
+ * checksum, asked of both at once, reads no data, so a cycle's cost follows what it changed and
+ * not the disk's size. Those hashes are of the bytes really written where they live (the
+ * receiving region hashes what arrived), so a block that arrived different, or that never
+ * arrived, shows. A block damaged at rest after it was written does not: that is the scrub's, a
+ * full read off the hot path. A mismatch is repaired once, by comparing the block hashes of both
+ * sides' bytes range by range (the ranges with data on either side) and resending what differs;
+ * one that survives the repair fails with {@link ReplicationErrorCode#ReplicaMismatch}, so equal
+ * checksums are never reported when the recorded hashes differ.
  */
 public final class ReplicaVerification {
   /** Both checksums, equal; the blocks the repair resent and the bytes it cost (0 when none). */
@@ -37,8 +40,9 @@ public final class ReplicaVerification {
   public static <P> Verified verify(AzureBackend azure, Caller caller, BlobRef source,
       BlobRef replica, String sourceRegion, int blocksPerRange, HeartbeatPace pace,
       P resumePoint) {
-    BothSides.Answers<String> checksums = pace.whileReading(resumePoint, () -> BothSides.atOnce(
-        () -> azure.storage().checksum(source), () -> azure.storage().checksum(replica)));
+    BothSides.Answers<String> checksums = BothSides.atOnce(
+        () -> azure.storage().recordedChecksum(caller, source),
+        () -> azure.storage().recordedChecksum(caller, replica));
     String sourceChecksum = checksums.source();
     String replicaChecksum = checksums.replica();
     if (sourceChecksum.equals(replicaChecksum)) {
@@ -47,7 +51,7 @@ public final class ReplicaVerification {
     long totalBlocks = azure.storage().blob(source).orElseThrow().sizeBytes()
         / azure.storage().blockSize();
     Repair repair = new Repair();
-    DataRanges data = DataRanges.allocatedOnEither(azure, source, replica, 0, totalBlocks);
+    DataRanges data = DataRanges.allocatedOnEither(azure, caller, source, replica, 0, totalBlocks);
     for (long from = data.nextRange(0, blocksPerRange, totalBlocks); from < totalBlocks;
         from = data.nextRange(from + blocksPerRange, blocksPerRange, totalBlocks)) {
       long to = Math.min(from + blocksPerRange, totalBlocks);
@@ -62,8 +66,7 @@ public final class ReplicaVerification {
         return unchanged;
       });
     }
-    String repairedChecksum =
-        pace.whileReading(resumePoint, () -> azure.storage().checksum(replica));
+    String repairedChecksum = azure.storage().recordedChecksum(caller, replica);
     if (!repairedChecksum.equals(sourceChecksum)) {
       throw ApplicationFailure.newNonRetryableFailure(String.format(
           "replica %s still differs from %s after a repair that resent %d blocks: checksum %s, "

@@ -47,12 +47,12 @@ public final class RecoveryVmActivitiesImpl implements RecoveryVmActivities {
     BlobRef disk = new BlobRef(plan.recoveryAccount(), DISK_CONTAINER,
         diskNamePrefix(plan, request.slot()) + request.pointId() + ".vhd");
     return AzureFailures.translated(plan.recoveryRegion(), () -> {
+      Caller caller = ActivityCaller.current();
       if (azure.storage().blob(disk).isEmpty()) {
-        Caller caller = ActivityCaller.current();
         LongOperationWait.awaitEnd(azure.longOperations(), disk.toString(),
             () -> azure.longOperations().beginCopyBlob(caller, request.snapshot(), disk));
       }
-      return new CreatedDisk(request.slot(), disk, azure.storage().checksum(disk));
+      return new CreatedDisk(request.slot(), disk, azure.storage().checksum(caller, disk));
     });
   }
 

@@ -85,7 +85,7 @@ public final class ReplicationCycleActivitiesImpl implements ReplicationCycleAct
       BlobRef staging = prepare(caller, item, request, disk, replica.replica());
       long totalBlocks = disk.sizeBytes() / azure.storage().blockSize();
       DataRanges candidates = candidates(
-          group, request, disk, replica.replica(), progress.nextBlock(), totalBlocks);
+          caller, group, request, disk, replica.replica(), progress.nextBlock(), totalBlocks);
       long from = candidates.nextRange(progress.nextBlock(), blocksPerRange, totalBlocks);
       while (from < totalBlocks) {
         long to = Math.min(from + blocksPerRange, totalBlocks);
@@ -143,18 +143,19 @@ public final class ReplicationCycleActivitiesImpl implements ReplicationCycleAct
    * blocks to ship. Without one (the replicas hold no known cut), the blocks allocated on either
    * side, whose hashes are then compared range by range.
    */
-  private DataRanges candidates(String group, ShipCut request, CutDisk disk, BlobRef replica,
-      long fromBlock, long totalBlocks) {
+  private DataRanges candidates(Caller caller, String group, ShipCut request, CutDisk disk,
+      BlobRef replica, long fromBlock, long totalBlocks) {
     if (request.baseCutId() == null) {
       return DataRanges.allocatedOnEither(
-          azure, disk.snapshot(), replica, fromBlock, totalBlocks);
+          azure, caller, disk.snapshot(), replica, fromBlock, totalBlocks);
     }
     // A disk the base cut did not have was empty then: all it holds is new.
     return cut(group, request.vm(), request.baseCutId()).disks().stream()
         .filter(base -> base.slot().equals(disk.slot())).findFirst()
         .map(base -> DataRanges.changedSince(
-            azure, disk.snapshot(), base.snapshot(), fromBlock, totalBlocks))
-        .orElseGet(() -> DataRanges.allocated(azure, disk.snapshot(), fromBlock, totalBlocks));
+            azure, caller, disk.snapshot(), base.snapshot(), fromBlock, totalBlocks))
+        .orElseGet(() -> DataRanges.allocated(
+            azure, caller, disk.snapshot(), fromBlock, totalBlocks));
   }
 
   /** The blocks of a range whose hashes differ between the cut and the replica. */

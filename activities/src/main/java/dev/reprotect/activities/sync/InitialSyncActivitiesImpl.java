@@ -9,7 +9,6 @@ import dev.reprotect.activities.ReplicationErrorCode;
 import dev.reprotect.activities.SyncProgress;
 import dev.reprotect.activities.data.DataRanges;
 import dev.reprotect.activities.data.HeartbeatPace;
-import dev.reprotect.activities.data.RangeDiff;
 import dev.reprotect.activities.data.ReliableTransfer;
 import dev.reprotect.activities.data.ReplicaVerification;
 import dev.reprotect.azure.AzureBackend;
@@ -24,13 +23,15 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 /**
- * The initial sync of a disk. The source's hashes are computed and compared in the source
- * region; the replica's hashes are computed in the target region and are all that crosses before
- * the differing blocks do. Both are hashes of the bytes, read where they live. Every block
- * allocated on either side is considered (both sides' page ranges say which, so the ranges that
- * are empty on both cost no call): one only the replica has is cleared. Blocks the target
- * region received corrupted are sent again before the range counts as done, and the synced
- * replica is verified from its bytes against the source's.
+ * The initial sync of a disk, reading each allocated byte at most once per side. Every block
+ * allocated on either side is handed to the transfer (both sides' page ranges say which, so the
+ * ranges that are empty on both cost no call): the source region reads and hashes each block
+ * once, and sends it unless the target region holds it already, which the target checks from its
+ * record of the block and, when that says equal, from its bytes; one only the replica has is
+ * cleared. A separate hash pass would read every source block a second time for each one that
+ * differs. Blocks the target region received corrupted are sent again before the range counts as
+ * done, and the synced replica is verified against the source from the hashes storage recorded
+ * as it wrote each side's blocks, which reads nothing again (see {@link ReplicaVerification}).
  */
 public final class InitialSyncActivitiesImpl implements InitialSyncActivities {
   /**
@@ -73,16 +74,13 @@ public final class InitialSyncActivitiesImpl implements InitialSyncActivities {
     HeartbeatPace pace = HeartbeatPace.ofCurrentActivity();
     // Blocks unallocated on both sides are equal already: only ranges with data are compared.
     DataRanges data = DataRanges.allocatedOnEither(
-        azure, from, disk.replica(), resumedFrom, totalBlocks);
+        azure, caller, from, disk.replica(), resumedFrom, totalBlocks);
     long rangeStart = data.nextRange(resumedFrom, blocksPerRange, totalBlocks);
     while (rangeStart < totalBlocks) {
       long rangeEnd = Math.min(rangeStart + blocksPerRange, totalBlocks);
-      long start = rangeStart;
-      RangeDiff diff = pace.whileReading(progress, () -> RangeDiff.of(
-          azure, caller, from, disk.replica(), start, rangeEnd, input.sourceRegion()));
       // A cancellation or a refused heartbeat surfaces between two batches: a safe point.
-      progress = pace.sendRange(progress.advance(rangeStart, diff.meteredBytes(), 0, 0),
-          diff.differing(), rangeEnd, (sent, batch, reached) -> {
+      progress = pace.sendRange(progress.advance(rangeStart, 0, 0, 0),
+          data.blocksIn(rangeStart, rangeEnd), rangeEnd, (sent, batch, reached) -> {
             BlockTransfer transfer =
                 ReliableTransfer.send(azure, caller, from, disk.replica(), batch);
             return sent.advance(reached, transfer.meteredBytes(), transfer.blocksCopied(),

@@ -46,19 +46,19 @@ class DataRangesTest {
     write(SOURCE, 3, 4, 5, 40);
     write(REPLICA, 5, 6, 41, 100);
 
-    DataRanges either = DataRanges.allocatedOnEither(azure, SOURCE, REPLICA, 0, BLOCKS);
+    DataRanges either = DataRanges.allocatedOnEither(azure, CALLER, SOURCE, REPLICA, 0, BLOCKS);
 
     assertThat(either.blocksIn(0, BLOCKS)).containsExactly(3L, 4L, 5L, 6L, 40L, 41L, 100L);
     assertThat(either.blocksIn(5, 41)).containsExactly(5L, 6L, 40L);
-    assertThat(DataRanges.allocated(azure, SOURCE, 6, 40).blocksIn(0, BLOCKS)).isEmpty();
-    DataRanges none = DataRanges.allocated(azure, REPLICA, 101, BLOCKS);
+    assertThat(DataRanges.allocated(azure, CALLER, SOURCE, 6, 40).blocksIn(0, BLOCKS)).isEmpty();
+    DataRanges none = DataRanges.allocated(azure, CALLER, REPLICA, 101, BLOCKS);
     assertThat(none.nextRange(0, BLOCKS_PER_RANGE, BLOCKS)).isEqualTo(BLOCKS);
   }
 
   @Test
   void theNextRangeStepsOverTheEmptyOnesAndKeepsItsPlace() {
     write(SOURCE, 5, 70, 71, 200);
-    DataRanges data = DataRanges.allocated(azure, SOURCE, 0, BLOCKS);
+    DataRanges data = DataRanges.allocated(azure, CALLER, SOURCE, 0, BLOCKS);
 
     assertThat(data.nextRange(0, BLOCKS_PER_RANGE, BLOCKS)).isEqualTo(0);
     assertThat(data.nextRange(16, BLOCKS_PER_RANGE, BLOCKS)).as("70 is in [64, 80)")
@@ -81,7 +81,7 @@ class DataRangesTest {
     write(SOURCE, everyOther);
     int listingsBefore = azure.faults().callCount("pageRanges");
 
-    DataRanges data = DataRanges.allocated(azure, SOURCE, 0, BLOCKS);
+    DataRanges data = DataRanges.allocated(azure, CALLER, SOURCE, 0, BLOCKS);
 
     assertThat(azure.faults().callCount("pageRanges") - listingsBefore).isEqualTo(2);
     assertThat(data.blocksIn(0, BLOCKS)).containsExactlyElementsOf(
@@ -96,7 +96,8 @@ class DataRangesTest {
     write(SOURCE, 7);
     azure.storage().writeBlock(CALLER, SOURCE, 2, new byte[BLOCK_SIZE]);
 
-    assertThat(DataRanges.changedSince(azure, SOURCE, snapshot, 0, BLOCKS).blocksIn(0, BLOCKS))
+    assertThat(DataRanges.changedSince(azure, CALLER, SOURCE, snapshot, 0, BLOCKS)
+        .blocksIn(0, BLOCKS))
         .isEqualTo(List.of(2L, 7L));
   }
 }

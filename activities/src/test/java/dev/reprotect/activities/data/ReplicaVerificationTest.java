@@ -56,15 +56,16 @@ class ReplicaVerificationTest {
         BLOCKS, heartbeats.pace(BUDGET, clock::get), RESUME_POINT);
   }
 
-  /** Each side reads its own disk: the two checksums are read at once, not one after the other. */
+  /** Each side answers for its own disk: both are asked at once, not one after the other. */
   @Test
-  void bothChecksumsAreReadAtOnce() {
+  void bothChecksumsAreAskedAtOnce() {
     for (int index = 0; index < BLOCKS; index++) {
-      azure.storage().writeBlock(CALLER, replica, index, azure.storage().readBlock(source, index));
+      azure.storage().writeBlock(
+          CALLER, replica, index, azure.storage().readBlock(CALLER, source, index));
     }
     Runnable meetTheOtherSide = new Rendezvous();
-    azure.faults().onCall("checksum", 1, meetTheOtherSide);
-    azure.faults().onCall("checksum", 2, meetTheOtherSide);
+    azure.faults().onCall("recordedChecksum", 1, meetTheOtherSide);
+    azure.faults().onCall("recordedChecksum", 2, meetTheOtherSide);
 
     ReplicaVerification.Verified verified = verify();
 

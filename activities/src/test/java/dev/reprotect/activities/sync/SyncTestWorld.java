@@ -11,6 +11,7 @@ import dev.reprotect.activities.ReprotectRequest;
 import dev.reprotect.activities.SyncProgress;
 import dev.reprotect.activities.plan.ReprotectPlanner;
 import dev.reprotect.azure.AzureErrorCode;
+import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.sim.Scenario;
 import dev.reprotect.azure.sim.SimulatedAzure;
 import io.temporal.activity.ActivityOptions;
@@ -29,6 +30,9 @@ import org.junit.jupiter.api.Test;
  * blocks to send), and the initial sync activity over it in a test activity environment.
  */
 final class SyncTestWorld implements AutoCloseable {
+  /** Reads done by the test itself, metered apart from any job's. */
+  private static final Caller READER = Caller.of("syncTestWorld");
+
   static final int BLOCK_SIZE = 64 * 1024;
   static final long DISK_SIZE = 8L << 20;
   static final int BLOCKS_PER_RANGE = 16;
@@ -77,8 +81,9 @@ final class SyncTestWorld implements AutoCloseable {
         + azure.metering().bytesTransferred(SCENARIO.targetRegion(), SCENARIO.sourceRegion());
   }
 
-  int hashCalls() {
-    return azure.faults().callCount("blockHashes");
+  /** Bytes read on the source's disks, by whomever. */
+  long sourceBytesRead() {
+    return azure.metering().costsBy("").bytesReadIn(SCENARIO.sourceRegion());
   }
 
   /** Attempt 1: fails at the third transfer, after two ranges were sent. */
@@ -95,23 +100,23 @@ final class SyncTestWorld implements AutoCloseable {
     return heartbeats.get(heartbeats.size() - 1);
   }
 
-  /** A retry: what it returned, the bytes it alone metered, the hash calls it made. */
+  /** A retry: what it returned, the bytes it alone metered and read on the source. */
   Attempt attempt(SyncProgress heartbeatDetails) {
     if (heartbeatDetails != null) {
       temporal.setHeartbeatDetails(heartbeatDetails);
     }
     long meteredBefore = metered();
-    int hashCallsBefore = hashCalls();
+    long readBefore = sourceBytesRead();
     DiskSyncResult result = sync.syncDisk(input);
-    return new Attempt(result, metered() - meteredBefore, hashCalls() - hashCallsBefore);
+    return new Attempt(result, metered() - meteredBefore, sourceBytesRead() - readBefore);
   }
 
   String sourceChecksum() {
-    return azure.storage().checksum(input.disk().source());
+    return azure.storage().checksum(READER, input.disk().source());
   }
 
   String replicaChecksum() {
-    return azure.storage().checksum(input.disk().replica());
+    return azure.storage().checksum(READER, input.disk().replica());
   }
 
   @Override
@@ -120,6 +125,6 @@ final class SyncTestWorld implements AutoCloseable {
     azure.close();
   }
 
-  /** A retry's outcome: what it returned, the bytes it alone metered, the hash calls it made. */
-  record Attempt(DiskSyncResult result, long meteredBytes, int hashCalls) {}
+  /** A retry's outcome: what it returned, the bytes it alone metered and read on the source. */
+  record Attempt(DiskSyncResult result, long meteredBytes, long sourceBytesRead) {}
 }

@@ -50,7 +50,7 @@ final class BlobRoutes {
     app.post(ArmPaths.BLOB_COPY.pattern(), this::copy);
     app.get(ArmPaths.BLOB_BLOCK.pattern(), ctx -> ctx.status(200)
         .contentType("application/octet-stream")
-        .result(backend.storage().readBlock(ref(ctx), index(ctx))));
+        .result(backend.storage().readBlock(Requests.caller(ctx), ref(ctx), index(ctx))));
     app.put(ArmPaths.BLOB_BLOCK.pattern(), ctx -> {
       Caller caller = Requests.caller(ctx);
       BlobRef ref = ref(ctx);
@@ -75,13 +75,17 @@ final class BlobRoutes {
     });
     app.get(ArmPaths.BLOB_CHECKSUM.pattern(), ctx -> {
       ObjectNode body = ArmJson.object();
-      body.put("checksum", backend.storage().checksum(ref(ctx)));
+      Caller caller = Requests.caller(ctx);
+      body.put("checksum", "true".equals(ctx.queryParam("recorded"))
+          ? backend.storage().recordedChecksum(caller, ref(ctx))
+          : backend.storage().checksum(caller, ref(ctx)));
       Requests.ok(ctx, body);
     });
   }
 
   /** The allocated page ranges, or with a previous snapshot named, those that changed since. */
   private void pageRanges(Context ctx) {
+    Caller caller = Requests.caller(ctx);
     BlobRef ref = ref(ctx);
     long fromBlock = Requests.number("fromBlock", Requests.query(ctx, "fromBlock"));
     long toBlock = Requests.number("toBlock", Requests.query(ctx, "toBlock"));
@@ -91,13 +95,13 @@ final class BlobRoutes {
     }
     if (ctx.queryParam("previousBlob") == null) {
       Requests.ok(ctx, StorageJson.pageRanges(
-          backend.storage().pageRanges(ref, fromBlock, toBlock, (int) maxRanges)));
+          backend.storage().pageRanges(caller, ref, fromBlock, toBlock, (int) maxRanges)));
       return;
     }
     BlobRef previous = new BlobRef(Requests.query(ctx, "previousAccount"),
         Requests.query(ctx, "previousContainer"), Requests.query(ctx, "previousBlob"));
     Requests.ok(ctx, StorageJson.pageRanges(backend.storage().pageRangesDiff(
-        ref, previous, fromBlock, toBlock, (int) maxRanges)));
+        caller, ref, previous, fromBlock, toBlock, (int) maxRanges)));
   }
 
   private void copy(Context ctx) {

@@ -197,7 +197,8 @@ abstract class AzureBackendContract extends BackendContractBase {
 
     assertThat(endOf(azure.longOperations().beginCopyBlob(CALLER, disk, seed)))
         .isEqualTo(LongOperation.State.Succeeded);
-    assertThat(azure.storage().checksum(seed)).isEqualTo(azure.storage().checksum(disk));
+    assertThat(azure.storage().checksum(CALLER, seed))
+        .isEqualTo(azure.storage().checksum(CALLER, disk));
     assertThat(endOf(azure.longOperations().beginDeleteVirtualMachine(CALLER, RG_EAST, "web-01")))
         .isEqualTo(LongOperation.State.Succeeded);
     assertThat(endOf(azure.longOperations().beginDeleteVirtualMachine(CALLER, RG_EAST, "web-01")))
@@ -232,14 +233,15 @@ abstract class AzureBackendContract extends BackendContractBase {
     azure.storage().writeBlock(CALLER, ref, 1, block(1));
     azure.storage().writeBlock(CALLER, ref, 6, block(6));
 
-    assertThat(azure.storage().readBlock(ref, 1)).isEqualTo(block(1));
-    assertThat(azure.storage().readBlock(ref, 2)).isEqualTo(new byte[BLOCK_SIZE]);
+    assertThat(azure.storage().readBlock(CALLER, ref, 1)).isEqualTo(block(1));
+    assertThat(azure.storage().readBlock(CALLER, ref, 2)).isEqualTo(new byte[BLOCK_SIZE]);
     assertThat(azure.storage().blob(ref).orElseThrow().allocatedBytes()).isEqualTo(2L * BLOCK_SIZE);
     assertThat(azure.storage().blobs("steast", "vhds")).extracting(PageBlob::ref).containsExactly(ref);
     assertThat(azure.storage().blockHashes(CALLER, ref, 0, 8, EAST).entries())
         .extracting(BlockHash::index).containsExactly(1L, 6L);
     assertThat(azure.storage().blockHashes(CALLER, ref, 2, 6, EAST).entries()).isEmpty();
-    assertThat(azure.storage().checksum(ref)).isEqualTo(sim.storage().checksum(ref));
+    assertThat(azure.storage().checksum(CALLER, ref))
+        .isEqualTo(sim.storage().checksum(CALLER, ref));
     assertCode(() -> azure.storage().writeBlock(CALLER, ref, 8, block(8)),
         AzureErrorCode.InvalidParameter);
     assertCode(() -> azure.storage().writeBlock(CALLER, ref, 0, new byte[10]),
@@ -262,28 +264,31 @@ abstract class AzureBackendContract extends BackendContractBase {
       azure.storage().writeBlock(CALLER, ref, index, block(index));
     }
 
-    assertThat(azure.storage().pageRanges(ref, 0, 64, 100)).isEqualTo(new PageRanges(List.of(
+    assertThat(azure.storage().pageRanges(CALLER, ref, 0, 64, 100))
+        .isEqualTo(new PageRanges(List.of(
         new PageRange(2, 3), new PageRange(9, 1), new PageRange(30, 2), new PageRange(63, 1)),
         64));
-    PageRanges first = azure.storage().pageRanges(ref, 0, 64, 2);
+    PageRanges first = azure.storage().pageRanges(CALLER, ref, 0, 64, 2);
     assertThat(first).isEqualTo(
         new PageRanges(List.of(new PageRange(2, 3), new PageRange(9, 1)), 30));
-    assertThat(azure.storage().pageRanges(ref, first.scannedTo(), 64, 2)).isEqualTo(
+    assertThat(azure.storage().pageRanges(CALLER, ref, first.scannedTo(), 64, 2)).isEqualTo(
         new PageRanges(List.of(new PageRange(30, 2), new PageRange(63, 1)), 64));
-    assertThat(azure.storage().pageRanges(ref, 3, 31, 100)).as("clipped to the asked range")
+    assertThat(azure.storage().pageRanges(CALLER, ref, 3, 31, 100)).as("clipped to the asked range")
         .isEqualTo(new PageRanges(
             List.of(new PageRange(3, 2), new PageRange(9, 1), new PageRange(30, 1)), 31));
-    assertThat(azure.storage().pageRanges(ref, 10, 30, 100))
+    assertThat(azure.storage().pageRanges(CALLER, ref, 10, 30, 100))
         .isEqualTo(new PageRanges(List.of(), 30));
-    assertThat(azure.storage().pageRanges(ref, 60, Long.MAX_VALUE, 100)).as("up to the end")
+    assertThat(azure.storage().pageRanges(CALLER, ref, 60, Long.MAX_VALUE, 100)).as("up to the end")
         .isEqualTo(new PageRanges(List.of(new PageRange(63, 1)), Long.MAX_VALUE));
 
     azure.storage().writeBlock(CALLER, ref, 3, new byte[BLOCK_SIZE]);
-    assertThat(azure.storage().pageRanges(ref, 0, 10, 100).ranges()).as("a cleared block")
+    assertThat(azure.storage().pageRanges(CALLER, ref, 0, 10, 100).ranges()).as("a cleared block")
         .containsExactly(new PageRange(2, 1), new PageRange(4, 1), new PageRange(9, 1));
-    assertCode(() -> azure.storage().pageRanges(ref, 5, 4, 100), AzureErrorCode.InvalidParameter);
-    assertCode(() -> azure.storage().pageRanges(ref, 0, 64, 0), AzureErrorCode.InvalidParameter);
-    assertCode(() -> azure.storage().pageRanges(new BlobRef("steast", "vhds", "none.vhd"),
+    assertCode(() -> azure.storage().pageRanges(CALLER, ref, 5, 4, 100),
+        AzureErrorCode.InvalidParameter);
+    assertCode(() -> azure.storage().pageRanges(CALLER, ref, 0, 64, 0),
+        AzureErrorCode.InvalidParameter);
+    assertCode(() -> azure.storage().pageRanges(CALLER, new BlobRef("steast", "vhds", "none.vhd"),
         0, 64, 100), AzureErrorCode.ResourceNotFound);
   }
 
@@ -304,21 +309,21 @@ abstract class AzureBackendContract extends BackendContractBase {
     azure.storage().writeBlock(CALLER, disk, 12, block(12));
     azure.storage().writeBlock(CALLER, disk, 14, block(14));
 
-    assertThat(azure.storage().pageRangesDiff(disk, snapshot, 0, 16, 100)).as(
+    assertThat(azure.storage().pageRangesDiff(CALLER, disk, snapshot, 0, 16, 100)).as(
         "2 and 3 written, 5 cleared, 12 rewritten with the same bytes, 14 written")
         .isEqualTo(new PageRanges(
             List.of(new PageRange(2, 2), new PageRange(5, 1), new PageRange(14, 1)), 16));
-    assertThat(azure.storage().pageRangesDiff(disk, snapshot, 0, 16, 1))
+    assertThat(azure.storage().pageRangesDiff(CALLER, disk, snapshot, 0, 16, 1))
         .isEqualTo(new PageRanges(List.of(new PageRange(2, 2)), 5));
-    assertThat(azure.storage().pageRangesDiff(disk, disk, 0, 16, 100).ranges()).isEmpty();
+    assertThat(azure.storage().pageRangesDiff(CALLER, disk, disk, 0, 16, 100).ranges()).isEmpty();
 
     azure.storage().resizePageBlob(CALLER, disk, 4L * BLOCK_SIZE);
-    assertThat(azure.storage().pageRangesDiff(disk, snapshot, 0, 16, 100)).as(
+    assertThat(azure.storage().pageRangesDiff(CALLER, disk, snapshot, 0, 16, 100)).as(
         "nothing past the blob's end, though the snapshot had 5 and 12")
         .isEqualTo(new PageRanges(List.of(new PageRange(2, 2)), 16));
     BlobRef elsewhere = new BlobRef("steast2", "cuts", "disk.1.vhd");
     azure.storage().copyBlob(CALLER, snapshot, elsewhere);
-    assertCode(() -> azure.storage().pageRangesDiff(disk, elsewhere, 0, 16, 100),
+    assertCode(() -> azure.storage().pageRangesDiff(CALLER, disk, elsewhere, 0, 16, 100),
         AzureErrorCode.InvalidParameter);
   }
 
@@ -336,14 +341,16 @@ abstract class AzureBackendContract extends BackendContractBase {
         List.of(0L, 2L, 3L, 5L));
 
     assertThat(transfer).isEqualTo(new BlockTransfer(2, 1, 2L * BLOCK_SIZE, List.of()));
-    assertThat(azure.storage().checksum(replica)).isEqualTo(azure.storage().checksum(source));
+    assertThat(azure.storage().checksum(CALLER, replica))
+        .isEqualTo(azure.storage().checksum(CALLER, source));
     assertThat(azure.metering().bytesTransferred(SOUTHEAST, EAST)).isEqualTo(2L * BLOCK_SIZE);
     assertThat(azure.metering().bytesTransferred(EAST, SOUTHEAST))
         .isEqualTo(2L * BlockHash.WIRE_BYTES);
 
     PageBlob seed = azure.storage().copyBlob(CALLER, source, new BlobRef("steast", "seed", "s.vhd"));
     assertThat(seed.location()).isEqualTo(EAST);
-    assertThat(azure.storage().checksum(seed.ref())).isEqualTo(azure.storage().checksum(source));
+    assertThat(azure.storage().checksum(CALLER, seed.ref()))
+        .isEqualTo(azure.storage().checksum(CALLER, source));
     assertThat(azure.metering().bytesTransferred(SOUTHEAST, EAST)).isEqualTo(5L * BLOCK_SIZE);
   }
 
@@ -384,7 +391,7 @@ abstract class AzureBackendContract extends BackendContractBase {
         List.of(0L, 1L, 2L, 3L));
 
     assertThat(transfer).isEqualTo(new BlockTransfer(3, 0, 3L * BLOCK_SIZE, List.of(0L, 1L, 3L)));
-    assertThat(azure.storage().readBlock(replica, 1)).isNotEqualTo(block(1));
+    assertThat(azure.storage().readBlock(CALLER, replica, 1)).isNotEqualTo(block(1));
     assertThat(azure.storage().blockHashes(CALLER, replica, 0, 4, EAST).entries())
         .extracting(BlockHash::hash)
         .doesNotContainAnyElementsOf(azure.storage().blockHashes(CALLER, source, 0, 4, SOUTHEAST)
@@ -396,7 +403,8 @@ abstract class AzureBackendContract extends BackendContractBase {
     BlockTransfer again = azure.storage().transferBlocks(CALLER, source, replica,
         transfer.corruptedBlocks());
     assertThat(again.corruptedBlocks()).isEmpty();
-    assertThat(azure.storage().checksum(replica)).isEqualTo(azure.storage().checksum(source));
+    assertThat(azure.storage().checksum(CALLER, replica))
+        .isEqualTo(azure.storage().checksum(CALLER, source));
   }
 
   @Test
@@ -415,7 +423,8 @@ abstract class AzureBackendContract extends BackendContractBase {
         LongStream.range(0, blocks).boxed().toList());
 
     assertThat(transfer).isEqualTo(new BlockTransfer(3, 0, 0, List.of()));
-    assertThat(azure.storage().checksum(replica)).isEqualTo(azure.storage().checksum(source));
+    assertThat(azure.storage().checksum(CALLER, replica))
+        .isEqualTo(azure.storage().checksum(CALLER, source));
   }
 
   @Test

@@ -82,7 +82,7 @@ class CorruptFaultTest {
     assertThat(transfer.blocksCopied()).isEqualTo(BLOCKS);
     assertThat(transfer.corruptedBlocks()).hasSizeBetween(BLOCKS / 4, 3 * BLOCKS / 4);
     for (long index : all) {
-      assertThat(azure.storage().readBlock(replica, index))
+      assertThat(azure.storage().readBlock(CALLER, replica, index))
           .as("block %d", index)
           .matches(held -> transfer.corruptedBlocks().contains(index)
               != Arrays.equals(held, block(index)));

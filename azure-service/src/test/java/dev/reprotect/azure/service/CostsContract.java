@@ -49,7 +49,7 @@ abstract class CostsContract extends BackendContractBase {
   void aChecksumMetersTheAllocatedBytesItReadAndHashedOnTheBlobsRegion() {
     CallerCosts before = azure.metering().costsBy("");
 
-    azure.storage().checksum(east);
+    azure.storage().checksum(CALLER, east);
 
     CallerCosts after = azure.metering().costsBy("");
     long bytes = ALLOCATED * BLOCK_SIZE;
@@ -78,6 +78,26 @@ abstract class CostsContract extends BackendContractBase {
         .containsEntry("blockHashes", 1L).containsEntry("transferBlocks", 1L).hasSize(2);
     assertThat(run.throttledCalls()).isZero();
     assertThat(azure.metering().costsBy("reprotect.contoso.web-01/run-2/").calls()).isZero();
+  }
+
+  @Test
+  void aJobRunSeesTheBytesOfItsChecksumsBlockReadsAndPageRanges() {
+    Caller verifies = Caller.of(RUN + "ShipCut/9#1");
+
+    azure.storage().checksum(verifies, east);
+    azure.storage().readBlock(verifies, east, 4);
+    azure.storage().pageRanges(verifies, east, 0, 8, 10);
+    azure.storage().pageRangesDiff(verifies, east, east, 0, 8, 10);
+
+    CallerCosts run = azure.metering().costsBy(RUN);
+    long checksummed = ALLOCATED * BLOCK_SIZE;
+    assertThat(run.bytesReadByBlob())
+        .containsOnlyKeys("steast/vhds/a.vhd")
+        .containsEntry("steast/vhds/a.vhd", checksummed + BLOCK_SIZE);
+    assertThat(run.bytesHashed()).isEqualTo(checksummed);
+    assertThat(run.callsByOperation()).containsEntry("checksum", 1L)
+        .containsEntry("readBlock", 1L).containsEntry("pageRanges", 1L)
+        .containsEntry("pageRangesDiff", 1L).hasSize(4);
   }
 
   @Test

@@ -43,8 +43,8 @@ abstract class CutsContract extends BackendContractBase {
     assertThat(cut.disks()).extracting(CutDisk::slot).containsExactly("os", "lun0");
     assertThat(cut.disks()).allSatisfy(disk -> assertThat(disk.snapshot())
         .isEqualTo(new BlobRef("steast", "cuts", "web-01.cut-1." + disk.slot() + ".vhd")));
-    assertThat(azure.storage().checksum(cut.disk("os").snapshot()))
-        .isEqualTo(azure.storage().checksum(vm.osDisk().vhd()));
+    assertThat(azure.storage().checksum(CALLER, cut.disk("os").snapshot()))
+        .isEqualTo(azure.storage().checksum(CALLER, vm.osDisk().vhd()));
 
     azure.compute().deleteCut(CALLER, RG_EAST, "web-01", "cut-1");
     azure.compute().deleteCut(CALLER, RG_EAST, "web-01", "cut-1");
@@ -64,10 +64,10 @@ abstract class CutsContract extends BackendContractBase {
     azure.workload().write(RG_EAST, "web-01", "lun0", 0, new byte[BLOCK_SIZE]);
     VmCut next = azure.compute().createCut(CALLER, RG_EAST, "web-01", "next");
 
-    assertThat(azure.storage().pageRangesDiff(next.disk("lun0").snapshot(),
+    assertThat(azure.storage().pageRangesDiff(CALLER, next.disk("lun0").snapshot(),
         base.disk("lun0").snapshot(), 0, 4, 100).ranges())
         .containsExactly(new PageRange(0, 1), new PageRange(2, 1));
-    assertThat(azure.storage().pageRangesDiff(next.disk("os").snapshot(),
+    assertThat(azure.storage().pageRangesDiff(CALLER, next.disk("os").snapshot(),
         base.disk("os").snapshot(), 0, 4, 100).ranges()).isEmpty();
   }
 
@@ -87,7 +87,7 @@ abstract class CutsContract extends BackendContractBase {
     int logged = azure.metering().activityLog().size();
 
     azure.workload().write(RG_EAST, "web-01", "os", 1, block(11));
-    assertThat(azure.storage().readBlock(vm.osDisk().vhd(), 1)).isEqualTo(block(11));
+    assertThat(azure.storage().readBlock(CALLER, vm.osDisk().vhd(), 1)).isEqualTo(block(11));
     assertThat(azure.metering().activityLog()).hasSize(logged);
     assertThat(azure.workload().quiesce(RG_EAST, "web-01")).isTrue();
 
@@ -122,7 +122,7 @@ abstract class CutsContract extends BackendContractBase {
     azure.recoveryServices().putReplicatedItem(CALLER, item.withReplicationTo(item.target(),
         item.source().network(), null, List.of(new ReplicaDisk("os", "web-01-osdisk", replica)),
         item.reprotectCycles()));
-    String checksum = azure.storage().checksum(replica);
+    String checksum = azure.storage().checksum(CALLER, replica);
 
     RecoveryPoint point = azure.recoveryServices().createRecoveryPoint(CALLER, "contoso",
         "web-01", "p1", RecoveryPointType.AppConsistent, "cut-9");

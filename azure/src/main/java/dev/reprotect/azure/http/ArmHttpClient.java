@@ -108,8 +108,8 @@ final class ArmHttpClient {
         StandardCharsets.UTF_8);
   }
 
-  byte[] getBytes(String path) {
-    return send("GET", path, null, BodyPublishers.noBody(), null);
+  byte[] getBytes(Caller caller, String path) {
+    return send("GET", path, caller, BodyPublishers.noBody(), null);
   }
 
   JsonNode put(Caller caller, String path, JsonNode body) {

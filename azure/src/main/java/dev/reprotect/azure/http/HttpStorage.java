@@ -109,8 +109,8 @@ final class HttpStorage implements StorageApi {
   }
 
   @Override
-  public byte[] readBlock(BlobRef ref, long index) {
-    return client.getBytes(blockPath(ref, index));
+  public byte[] readBlock(Caller caller, BlobRef ref, long index) {
+    return client.getBytes(caller, blockPath(ref, index));
   }
 
   @Override
@@ -122,16 +122,17 @@ final class HttpStorage implements StorageApi {
   }
 
   @Override
-  public PageRanges pageRanges(BlobRef ref, long fromBlock, long toBlock, int maxRanges) {
-    return StorageJson.pageRanges(client.get(path(ArmPaths.BLOB_PAGE_RANGES, ref)
+  public PageRanges pageRanges(
+      Caller caller, BlobRef ref, long fromBlock, long toBlock, int maxRanges) {
+    return StorageJson.pageRanges(client.get(caller, path(ArmPaths.BLOB_PAGE_RANGES, ref)
         + ArmPaths.query("fromBlock", Long.toString(fromBlock), "toBlock", Long.toString(toBlock),
             "maxRanges", Integer.toString(maxRanges))));
   }
 
   @Override
-  public PageRanges pageRangesDiff(
+  public PageRanges pageRangesDiff(Caller caller,
       BlobRef ref, BlobRef previous, long fromBlock, long toBlock, int maxRanges) {
-    return StorageJson.pageRanges(client.get(path(ArmPaths.BLOB_PAGE_RANGES, ref)
+    return StorageJson.pageRanges(client.get(caller, path(ArmPaths.BLOB_PAGE_RANGES, ref)
         + ArmPaths.query("fromBlock", Long.toString(fromBlock), "toBlock", Long.toString(toBlock),
             "maxRanges", Integer.toString(maxRanges), "previousAccount", previous.storageAccount(),
             "previousContainer", previous.container(), "previousBlob", previous.blob())));
@@ -158,8 +159,15 @@ final class HttpStorage implements StorageApi {
   }
 
   @Override
-  public String checksum(BlobRef ref) {
-    return ArmJson.requireText(client.get(path(ArmPaths.BLOB_CHECKSUM, ref)), "checksum");
+  public String checksum(Caller caller, BlobRef ref) {
+    return ArmJson.requireText(
+        client.get(caller, path(ArmPaths.BLOB_CHECKSUM, ref)), "checksum");
+  }
+
+  @Override
+  public String recordedChecksum(Caller caller, BlobRef ref) {
+    return ArmJson.requireText(client.get(caller, path(ArmPaths.BLOB_CHECKSUM, ref)
+        + ArmPaths.query("recorded", "true")), "checksum");
   }
 
   private static String path(PathTemplate template, BlobRef ref) {

@@ -73,6 +73,7 @@ public record LatencyModel(double timeScale, double diskMegabytesPerSecond,
         Map.entry("writeBlock", PAGE_REQUEST),
         Map.entry("blockHashes", Duration.ofMillis(200)),
         Map.entry("checksum", Duration.ofMillis(200)),
+        Map.entry("recordedChecksum", Duration.ofMillis(200)),
         Map.entry("pageRanges", Duration.ofMillis(200)),
         Map.entry("pageRangesDiff", Duration.ofMillis(200)),
         Map.entry("transferBlocks", Duration.ofMillis(200))));

@@ -21,7 +21,7 @@ enum RequestKind {
   static final Set<String> BLOB_GETS = Set.of("blob", "blobs");
   private static final Set<String> BLOB_CALLS = Set.of("createPageBlob", "resizePageBlob",
       "copyBlob", "deleteBlob", "writeBlock", "readBlock", "blockHashes", "pageRanges",
-      "pageRangesDiff", "transferBlocks", "checksum");
+      "pageRangesDiff", "transferBlocks", "checksum", "recordedChecksum");
 
   static RequestKind of(String operation) {
     if (BLOB_GETS.contains(operation) || BLOB_CALLS.contains(operation)) {

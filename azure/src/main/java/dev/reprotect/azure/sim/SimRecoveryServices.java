@@ -33,12 +33,9 @@ final class SimRecoveryServices implements RecoveryServicesApi {
   static final String RECOVERY_POINT_CONTAINER = "recovery-points";
 
   private final World world;
-  /** A point's checksums are the storage's own, read from the snapshots' bytes. */
-  private final SimStorage storage;
 
   SimRecoveryServices(World world) {
     this.world = world;
-    this.storage = new SimStorage(world);
   }
 
   @Override
@@ -211,12 +208,14 @@ final class SimRecoveryServices implements RecoveryServicesApi {
     }
     world.enter(caller, "createRecoveryPoint", current.target().region());
     String key = pointKey(vault, item, pointId);
-    Map<String, BlobRef> snapshots = new LinkedHashMap<>();
-    RecoveryPoint existing = world.mutate(() -> {
+    return world.mutate(() -> {
       RecoveryPoint found = world.recoveryPoints.get(key);
       if (found != null) {
         return found;
       }
+      Map<String, BlobRef> snapshots = new LinkedHashMap<>();
+      // A point's checksums are storage's recorded ones: a point reads no disk (the scrub does).
+      Map<String, String> checksums = new TreeMap<>();
       for (ReplicaDisk disk : current.replicaDisks()) {
         BlobData replica = world.blobs.get(World.blobKey(disk.replica()));
         if (replica == null) {
@@ -228,20 +227,7 @@ final class SimRecoveryServices implements RecoveryServicesApi {
         world.blobs.put(World.blobKey(snapshot), new BlobData(
             snapshot, replica.region, replica.sizeBytes(), replica.copyOfBlocks()));
         snapshots.put(disk.slot(), snapshot);
-      }
-      return null;
-    });
-    if (existing != null) {
-      return existing;
-    }
-    // Read from the snapshots' bytes, outside the world's monitor: they no longer change.
-    Map<String, String> checksums = new TreeMap<>();
-    snapshots.forEach(
-        (slot, snapshot) -> checksums.put(slot, storage.checksum(caller, snapshot)));
-    return world.mutate(() -> {
-      RecoveryPoint found = world.recoveryPoints.get(key);
-      if (found != null) {
-        return found;
+        checksums.put(disk.slot(), SimStorage.recordedChecksum(replica));
       }
       RecoveryPoint point = new RecoveryPoint(pointId, vault, item, world.clock.instant(), type,
           List.copyOf(snapshots.values()), cutId, checksums);

@@ -14,10 +14,7 @@ import dev.reprotect.azure.PageRanges;
 import dev.reprotect.azure.ResourceIds;
 import dev.reprotect.azure.StorageAccount;
 import dev.reprotect.azure.StorageApi;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -278,9 +275,9 @@ final class SimStorage implements StorageApi {
   }
 
   @Override
-  public byte[] readBlock(BlobRef ref, long index) {
+  public byte[] readBlock(Caller caller, BlobRef ref, long index) {
     String region = regionOf(ref);
-    world.enter(null, "readBlock", region);
+    world.enter(caller, "readBlock", region);
     String hash;
     synchronized (world) {
       BlobData blob = existingBlob(ref);
@@ -290,7 +287,7 @@ final class SimStorage implements StorageApi {
     if (hash == null) {
       return new byte[world.blockSize];
     }
-    world.charges.move(null, BlobIo.read(World.blobKey(ref), region, world.blockSize));
+    world.charges.move(caller, BlobIo.read(World.blobKey(ref), region, world.blockSize));
     return world.blockStore(region).get(hash);
   }
 
@@ -312,9 +309,10 @@ final class SimStorage implements StorageApi {
   }
 
   @Override
-  public PageRanges pageRanges(BlobRef ref, long fromBlock, long toBlock, int maxRanges) {
+  public PageRanges pageRanges(
+      Caller caller, BlobRef ref, long fromBlock, long toBlock, int maxRanges) {
     requireListing(fromBlock, toBlock, maxRanges);
-    world.enter(null, "pageRanges", regionOf(ref));
+    world.enter(caller, "pageRanges", regionOf(ref));
     synchronized (world) {
       BlobData blob = existingBlob(ref);
       long end = Math.min(toBlock, blob.sizeBytes() / world.blockSize);
@@ -325,14 +323,14 @@ final class SimStorage implements StorageApi {
   }
 
   @Override
-  public PageRanges pageRangesDiff(
+  public PageRanges pageRangesDiff(Caller caller,
       BlobRef ref, BlobRef previous, long fromBlock, long toBlock, int maxRanges) {
     requireListing(fromBlock, toBlock, maxRanges);
     if (!previous.storageAccount().equals(ref.storageAccount())) {
       throw new AzureException(AzureErrorCode.InvalidParameter, "the previous snapshot "
           + previous + " is not of " + ref + "'s storage account");
     }
-    world.enter(null, "pageRangesDiff", regionOf(ref));
+    world.enter(caller, "pageRangesDiff", regionOf(ref));
     synchronized (world) {
       BlobData now = existingBlob(ref);
       BlobData before = existingBlob(previous);
@@ -432,15 +430,19 @@ final class SimStorage implements StorageApi {
   }
 
   /**
-   * Sends the candidate blocks the receiving region does not hold already (compared by the hash
-   * of the bytes on each side, not by their names), once each; returns the bytes metered.
+   * Sends the candidate blocks the receiving region does not hold already, once each; returns
+   * the bytes metered. A block the receiver recorded under another hash than the bytes sent is
+   * sent without reading it there (what changed since the last shipment, on every cycle); one
+   * recorded under the same hash is read and kept only if its bytes still hash to what was sent,
+   * so a block damaged at rest is repaired, not trusted by its name.
    */
   private static long sendBlocksAcross(Crossing crossing, Map<Long, BlockNames> candidates,
       Map<Long, String> written, List<Long> corrupted) {
     candidates.forEach((index, names) -> {
       byte[] sent = crossing.read(names.source());
       String sentHash = BlockHash.of(sent);
-      if (names.target() != null && crossing.receiverHash(names.target()).equals(sentHash)) {
+      if (names.target() != null && names.target().equals(BlockStore.sha256(sent))
+          && crossing.receiverHash(names.target()).equals(sentHash)) {
         return;
       }
       Crossing.Arrival arrival = crossing.send(sent, sentHash);
@@ -453,12 +455,7 @@ final class SimStorage implements StorageApi {
   }
 
   @Override
-  public String checksum(BlobRef ref) {
-    return checksum(null, ref);
-  }
-
-  /** The checksum, its reads charged to {@code caller}: the API's own takes none. */
-  String checksum(Caller caller, BlobRef ref) {
+  public String checksum(Caller caller, BlobRef ref) {
     String region = regionOf(ref);
     world.enter(caller, "checksum", region);
     long size;
@@ -471,16 +468,26 @@ final class SimStorage implements StorageApi {
     return checksumOf(caller, ref, region, size, blocks);
   }
 
-  /** SHA-256 over the size, then each allocated block's index and bytes, read in {@code region}. */
+  /** The blob's digest over the hashes of its allocated blocks' bytes, read in {@code region}. */
   private String checksumOf(
       Caller caller, BlobRef ref, String region, long size, Map<Long, String> blocks) {
-    MessageDigest digest = BlockStore.newSha256();
-    digest.update(("size " + size + "\n").getBytes(StandardCharsets.US_ASCII));
-    forEachAllocatedBlock(caller, ref, region, blocks, (index, bytes) -> {
-      digest.update((index + "\n").getBytes(StandardCharsets.US_ASCII));
-      digest.update(bytes);
-    });
-    return HexFormat.of().formatHex(digest.digest());
+    TreeMap<Long, String> hashes = new TreeMap<>();
+    forEachAllocatedBlock(caller, ref, region, blocks,
+        (index, bytes) -> hashes.put(index, BlockStore.sha256(bytes)));
+    return BlobDigest.of(size, hashes);
+  }
+
+  @Override
+  public String recordedChecksum(Caller caller, BlobRef ref) {
+    world.enter(caller, "recordedChecksum", regionOf(ref));
+    synchronized (world) {
+      return recordedChecksum(existingBlob(ref));
+    }
+  }
+
+  /** The digest from the names the blob's blocks were stored under: nothing is read. */
+  static String recordedChecksum(BlobData blob) {
+    return BlobDigest.of(blob.sizeBytes(), blob.blocks());
   }
 
   /**

@@ -1,9 +1,5 @@
 package dev.reprotect.azure.sim;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
-
 /**
  * The world's logical state as sorted lines: one per resource, disks by size and checksum. Two
  * exports are equal exactly when the resources, their properties and the disk contents are.
@@ -19,11 +15,13 @@ final class StateExport {
       section(out, "virtualNetwork", world.networks);
       section(out, "networkMapping", world.networkMappings);
       section(out, "storageAccount", world.storageAccounts);
+      // The recorded checksum: the export describes recorded state without reading every disk;
+      // whether the bytes still match their names is what checksum and blockHashes check.
       world.blobs.forEach((key, blob) -> out.append("blob ").append(key)
           .append(" region=").append(blob.region)
           .append(" size=").append(blob.sizeBytes())
           .append(" blocks=").append(blob.blockCount())
-          .append(" checksum=").append(blockMapDigest(blob)).append('\n'));
+          .append(" checksum=").append(SimStorage.recordedChecksum(blob)).append('\n'));
       section(out, "availabilitySet", world.availabilitySets);
       section(out, "virtualMachine", world.virtualMachines);
       section(out, "vault", world.vaults);
@@ -41,20 +39,6 @@ final class StateExport {
           .append('\n'));
     }
     return out.toString();
-  }
-
-  /**
-   * A digest of the blob's size and block map. The export describes the world's recorded state,
-   * and the map's names are the SHA-256 of the bytes each block was stored with, so equal content
-   * gives equal digests in any region without reading every block of every disk; whether the
-   * bytes still match their names is what {@code checksum} and {@code blockHashes} check.
-   */
-  private static String blockMapDigest(BlobData blob) {
-    MessageDigest digest = BlockStore.newSha256();
-    digest.update(("size " + blob.sizeBytes() + "\n").getBytes(StandardCharsets.US_ASCII));
-    blob.blocks().forEach((index, hash) ->
-        digest.update((index + " " + hash + "\n").getBytes(StandardCharsets.US_ASCII)));
-    return HexFormat.of().formatHex(digest.digest());
   }
 
   private static void section(StringBuilder out, String kind, Table<?> resources) {

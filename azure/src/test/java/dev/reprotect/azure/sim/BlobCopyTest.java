@@ -52,7 +52,7 @@ class BlobCopyTest {
     assertThat(world.azure.metering().bytesTransferred(SOUTHEAST, EAST)).isZero();
     assertThat(copy.location()).isEqualTo(EAST);
     assertThat(copy.allocatedBytes()).isEqualTo(3L * BLOCK_SIZE);
-    assertThat(storage.checksum(copy.ref())).isEqualTo(storage.checksum(original));
+    assertThat(storage.checksum(CALLER, copy.ref())).isEqualTo(storage.checksum(CALLER, original));
   }
 
   @Test
@@ -66,9 +66,9 @@ class BlobCopyTest {
     assertThat(world.azure.metering().bytesTransferred(SOUTHEAST, EAST)).isZero();
     assertThat(copy.location()).isEqualTo(SOUTHEAST);
     assertThat(copy.sizeBytes()).isEqualTo(16L * BLOCK_SIZE);
-    assertThat(storage.checksum(copy.ref())).isEqualTo(storage.checksum(original));
-    assertThat(storage.readBlock(copy.ref(), 9)).isEqualTo(block(9));
-    assertThat(storage.readBlock(copy.ref(), 8)).isEqualTo(zeros());
+    assertThat(storage.checksum(CALLER, copy.ref())).isEqualTo(storage.checksum(CALLER, original));
+    assertThat(storage.readBlock(CALLER, copy.ref(), 9)).isEqualTo(block(9));
+    assertThat(storage.readBlock(CALLER, copy.ref(), 8)).isEqualTo(zeros());
   }
 
   @Test
@@ -79,7 +79,7 @@ class BlobCopyTest {
     storage.deleteBlob(CALLER, original);
 
     assertThat(storage.blob(original)).isEmpty();
-    assertThat(storage.readBlock(across, 3)).isEqualTo(block(3));
+    assertThat(storage.readBlock(CALLER, across, 3)).isEqualTo(block(3));
   }
 
   @Test
@@ -89,7 +89,7 @@ class BlobCopyTest {
 
     storage.deleteBlob(CALLER, original);
 
-    assertThat(storage.readBlock(local, 9)).isEqualTo(block(9));
+    assertThat(storage.readBlock(CALLER, local, 9)).isEqualTo(block(9));
     assertThat(world.allocated(local)).containsExactly(0L, 3L, 9L);
   }
 
@@ -97,18 +97,18 @@ class BlobCopyTest {
   void writingToTheCopyLeavesTheOriginalUnchanged() {
     BlobRef copy = new BlobRef("steast", "vhds", "copy.vhd");
     storage.copyBlob(CALLER, original, copy);
-    String originalChecksum = storage.checksum(original);
+    String originalChecksum = storage.checksum(CALLER, original);
 
     world.write(copy, 3, block(99));
     world.write(copy, 0, zeros());
     world.write(copy, 5, block(55));
 
-    assertThat(storage.readBlock(original, 3)).isEqualTo(block(3));
-    assertThat(storage.readBlock(original, 0)).isEqualTo(block(0));
-    assertThat(storage.readBlock(original, 5)).isEqualTo(zeros());
+    assertThat(storage.readBlock(CALLER, original, 3)).isEqualTo(block(3));
+    assertThat(storage.readBlock(CALLER, original, 0)).isEqualTo(block(0));
+    assertThat(storage.readBlock(CALLER, original, 5)).isEqualTo(zeros());
     assertThat(world.allocated(original)).containsExactly(0L, 3L, 9L);
-    assertThat(storage.checksum(original)).isEqualTo(originalChecksum);
-    assertThat(storage.checksum(copy)).isNotEqualTo(originalChecksum);
+    assertThat(storage.checksum(CALLER, original)).isEqualTo(originalChecksum);
+    assertThat(storage.checksum(CALLER, copy)).isNotEqualTo(originalChecksum);
   }
 
   @Test
@@ -118,7 +118,7 @@ class BlobCopyTest {
 
     world.write(original, 9, block(42));
 
-    assertThat(storage.readBlock(copy, 9)).isEqualTo(block(9));
+    assertThat(storage.readBlock(CALLER, copy, 9)).isEqualTo(block(9));
   }
 
   @Test
@@ -143,6 +143,6 @@ class BlobCopyTest {
 
     assertThat(copy.sizeBytes()).isEqualTo(16L * BLOCK_SIZE);
     assertThat(world.allocated(target)).containsExactly(0L, 3L, 9L);
-    assertThat(storage.checksum(target)).isEqualTo(storage.checksum(original));
+    assertThat(storage.checksum(CALLER, target)).isEqualTo(storage.checksum(CALLER, original));
   }
 }

@@ -81,9 +81,9 @@ class BlockTransferTest {
     assertThat(result.meteredBytes()).isEqualTo(3L * BLOCK_SIZE);
     assertThat(metering.bytesTransferred(EAST, SOUTHEAST)).isEqualTo(3L * BLOCK_SIZE);
     assertThat(world.allocated(target)).containsExactly(0L, 1L, 2L, 5L);
-    assertThat(storage.readBlock(target, 2)).isEqualTo(block(2));
-    assertThat(storage.readBlock(target, 7)).isEqualTo(zeros());
-    assertThat(storage.checksum(target)).isEqualTo(storage.checksum(source));
+    assertThat(storage.readBlock(CALLER, target, 2)).isEqualTo(block(2));
+    assertThat(storage.readBlock(CALLER, target, 7)).isEqualTo(zeros());
+    assertThat(storage.checksum(CALLER, target)).isEqualTo(storage.checksum(CALLER, source));
   }
 
   @Test
@@ -119,7 +119,7 @@ class BlockTransferTest {
     assertThat(result.blocksCopied()).isEqualTo(1);
     assertThat(result.blocksCleared()).isEqualTo(1);
     assertThat(world.allocated(target)).containsExactly(0L, 1L, 2L, 9L);
-    assertThat(storage.readBlock(target, 2)).isEqualTo(block(200));
+    assertThat(storage.readBlock(CALLER, target, 2)).isEqualTo(block(200));
   }
 
   @Test
@@ -134,9 +134,10 @@ class BlockTransferTest {
     assertThat(differing).containsExactly(0L, 2L, 5L, 7L, 9L);
     storage.transferBlocks(CALLER, source, target, new ArrayList<>(differing));
 
-    assertThat(storage.checksum(target)).isEqualTo(storage.checksum(source));
+    assertThat(storage.checksum(CALLER, target)).isEqualTo(storage.checksum(CALLER, source));
     for (long index = 0; index < BLOCKS; index++) {
-      assertThat(storage.readBlock(target, index)).isEqualTo(storage.readBlock(source, index));
+      assertThat(storage.readBlock(CALLER, target, index))
+          .isEqualTo(storage.readBlock(CALLER, source, index));
     }
   }
 
@@ -151,7 +152,7 @@ class BlockTransferTest {
     assertThat(result).isEqualTo(new BlockTransfer(4, 1, 0, List.of()));
     assertThat(world.filesIn(EAST)).isEqualTo(files);
     assertThat(metering.bytesTransferred(EAST, SOUTHEAST)).isZero();
-    assertThat(storage.checksum(local)).isEqualTo(storage.checksum(source));
+    assertThat(storage.checksum(CALLER, local)).isEqualTo(storage.checksum(CALLER, source));
   }
 
   @Test

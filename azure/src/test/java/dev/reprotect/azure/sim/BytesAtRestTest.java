@@ -65,11 +65,37 @@ class BytesAtRestTest {
 
   @Test
   void checksumsAreEqualAcrossRegionsForEqualBytesAndDifferAfterABitFlippedAtRest() {
-    assertThat(storage.checksum(east)).isEqualTo(storage.checksum(southeast));
+    assertThat(storage.checksum(CALLER, east)).isEqualTo(storage.checksum(CALLER, southeast));
 
     world.flipBitAtRest(SOUTHEAST, block(1), 7);
 
-    assertThat(storage.checksum(east)).isNotEqualTo(storage.checksum(southeast));
+    assertThat(storage.checksum(CALLER, east)).isNotEqualTo(storage.checksum(CALLER, southeast));
+  }
+
+  /** What the recorded checksum gives up for reading nothing: the scrub reads the bytes. */
+  @Test
+  void theRecordedChecksumIsTheChecksumOfWhatWasWrittenAndMissesABitFlippedAtRest() {
+    assertThat(storage.recordedChecksum(CALLER, southeast))
+        .isEqualTo(storage.checksum(CALLER, southeast))
+        .isEqualTo(storage.recordedChecksum(CALLER, east));
+
+    world.flipBitAtRest(SOUTHEAST, block(1), 7);
+
+    assertThat(storage.recordedChecksum(CALLER, southeast))
+        .isEqualTo(storage.recordedChecksum(CALLER, east))
+        .isNotEqualTo(storage.checksum(CALLER, southeast));
+  }
+
+  @Test
+  void aChangedBlockCrossesWithoutBeingReadOnTheReceivingSide() {
+    world.write(east, 4, block(40));
+    long readBefore = world.azure.metering().costsBy("").bytesReadIn(SOUTHEAST);
+
+    BlockTransfer transfer = storage.transferBlocks(CALLER, east, southeast, List.of(4L));
+
+    assertThat(transfer.blocksCopied()).isEqualTo(1);
+    assertThat(world.azure.metering().costsBy("").bytesReadIn(SOUTHEAST)).isEqualTo(readBefore);
+    assertThat(storage.readBlock(CALLER, southeast, 4)).isEqualTo(block(40));
   }
 
   @Test
@@ -81,8 +107,8 @@ class BytesAtRestTest {
     // Block 1's name is the same on both sides; its bytes are not, so it is sent; 4 is equal.
     assertThat(transfer.blocksCopied()).isEqualTo(1);
     assertThat(transfer.corruptedBlocks()).isEmpty();
-    assertThat(storage.readBlock(southeast, 1)).isEqualTo(block(1));
-    assertThat(storage.checksum(southeast)).isEqualTo(storage.checksum(east));
+    assertThat(storage.readBlock(CALLER, southeast, 1)).isEqualTo(block(1));
+    assertThat(storage.checksum(CALLER, southeast)).isEqualTo(storage.checksum(CALLER, east));
   }
 
   @Test
@@ -96,8 +122,8 @@ class BytesAtRestTest {
     storage.copyBlob(CALLER, east, copy);
 
     assertThat(world.log().stream().filter(e -> e.operation().endsWith("/copy"))).hasSize(2);
-    assertThat(storage.readBlock(copy, 4)).isEqualTo(block(4));
-    assertThat(storage.checksum(copy)).isEqualTo(storage.checksum(east));
+    assertThat(storage.readBlock(CALLER, copy, 4)).isEqualTo(block(4));
+    assertThat(storage.checksum(CALLER, copy)).isEqualTo(storage.checksum(CALLER, east));
   }
 
   private static String xxh3(byte[] data) {

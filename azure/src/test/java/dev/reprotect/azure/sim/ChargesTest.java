@@ -60,7 +60,7 @@ class ChargesTest {
   void aChecksumReadsAndHashesEachAllocatedBlockOnceWhereItLives() {
     CallerCosts before = costs("");
 
-    storage.checksum(east);
+    storage.checksum(CALLER, east);
 
     CallerCosts after = costs("");
     long bytes = ALLOCATED * BLOCK_SIZE;

@@ -42,12 +42,12 @@ class ChecksumTest {
     world.writeDistinct(a, 1, 6);
     world.writeDistinct(b, 6, 1);
 
-    assertThat(storage.checksum(a)).isEqualTo(storage.checksum(b));
+    assertThat(storage.checksum(CALLER, a)).isEqualTo(storage.checksum(CALLER, b));
   }
 
   @Test
   void emptyBlobsOfTheSameSizeHaveTheSameChecksum() {
-    assertThat(storage.checksum(a)).isEqualTo(storage.checksum(b));
+    assertThat(storage.checksum(CALLER, a)).isEqualTo(storage.checksum(CALLER, b));
   }
 
   @Test
@@ -57,7 +57,7 @@ class ChecksumTest {
     almost[BLOCK_SIZE / 2] ^= 1;
     world.write(b, 2, almost);
 
-    assertThat(storage.checksum(a)).isNotEqualTo(storage.checksum(b));
+    assertThat(storage.checksum(CALLER, a)).isNotEqualTo(storage.checksum(CALLER, b));
   }
 
   @Test
@@ -65,7 +65,7 @@ class ChecksumTest {
     world.write(a, 2, block(2));
     world.write(b, 3, block(2));
 
-    assertThat(storage.checksum(a)).isNotEqualTo(storage.checksum(b));
+    assertThat(storage.checksum(CALLER, a)).isNotEqualTo(storage.checksum(CALLER, b));
   }
 
   @Test
@@ -74,35 +74,35 @@ class ChecksumTest {
     world.writeDistinct(a, 1);
     world.writeDistinct(bigger, 1);
 
-    assertThat(storage.checksum(a)).isNotEqualTo(storage.checksum(bigger));
+    assertThat(storage.checksum(CALLER, a)).isNotEqualTo(storage.checksum(CALLER, bigger));
 
     storage.resizePageBlob(CALLER, bigger, 8L * BLOCK_SIZE);
-    assertThat(storage.checksum(a)).isEqualTo(storage.checksum(bigger));
+    assertThat(storage.checksum(CALLER, a)).isEqualTo(storage.checksum(CALLER, bigger));
   }
 
   @Test
   void unallocatedSpaceAndAnExplicitZeroBlockHaveTheSameChecksum() {
     world.writeDistinct(a, 1);
     world.writeDistinct(b, 1);
-    String unwritten = storage.checksum(b);
+    String unwritten = storage.checksum(CALLER, b);
 
     world.write(b, 4, zeros());
-    assertThat(storage.checksum(b)).isEqualTo(unwritten);
+    assertThat(storage.checksum(CALLER, b)).isEqualTo(unwritten);
 
     world.write(a, 4, block(4));
     world.write(a, 4, zeros());
-    assertThat(storage.checksum(a)).isEqualTo(unwritten);
+    assertThat(storage.checksum(CALLER, a)).isEqualTo(unwritten);
   }
 
   @Test
   void theChecksumFollowsTheContentBackAndForth() {
-    String empty = storage.checksum(a);
+    String empty = storage.checksum(CALLER, a);
     world.write(a, 0, block(1));
-    String written = storage.checksum(a);
+    String written = storage.checksum(CALLER, a);
     world.write(a, 0, block(2));
     world.write(a, 0, block(1));
 
     assertThat(written).isNotEqualTo(empty);
-    assertThat(storage.checksum(a)).isEqualTo(written);
+    assertThat(storage.checksum(CALLER, a)).isEqualTo(written);
   }
 }

@@ -68,7 +68,7 @@ class CorruptedTransferTest {
     assertThat(transfer.corruptedBlocks()).containsExactly(0L, 2L, 3L, 6L);
     assertThat(world.azure.faults().corruptedBlocks()).isEqualTo(4);
     for (long index : transfer.corruptedBlocks()) {
-      byte[] held = storage.readBlock(replica, index);
+      byte[] held = storage.readBlock(CALLER, replica, index);
       // One bit differs from what was sent.
       assertThat(new BigInteger(1, held).xor(new BigInteger(1, block(index))).bitCount())
           .isEqualTo(1);
@@ -79,10 +79,10 @@ class CorruptedTransferTest {
     assertThat(storage.blockHashes(CALLER, replica, 0, BLOCKS, SOUTHEAST).entries())
         .extracting(BlockHash::hash)
         .containsExactlyElementsOf(transfer.corruptedBlocks().stream()
-            .map(index -> BlockHash.of(storage.readBlock(replica, index))).toList())
+            .map(index -> BlockHash.of(storage.readBlock(CALLER, replica, index))).toList())
         .doesNotContainAnyElementsOf(storage.blockHashes(CALLER, source, 0, BLOCKS, EAST).entries()
             .stream().map(BlockHash::hash).toList());
-    assertThat(storage.checksum(replica)).isNotEqualTo(storage.checksum(source));
+    assertThat(storage.checksum(CALLER, replica)).isNotEqualTo(storage.checksum(CALLER, source));
   }
 
   @Test
@@ -96,7 +96,7 @@ class CorruptedTransferTest {
 
     assertThat(again.blocksCopied()).isEqualTo(4);
     assertThat(again.corruptedBlocks()).isEmpty();
-    assertThat(storage.checksum(replica)).isEqualTo(storage.checksum(source));
+    assertThat(storage.checksum(CALLER, replica)).isEqualTo(storage.checksum(CALLER, source));
   }
 
   @Test
@@ -109,9 +109,9 @@ class CorruptedTransferTest {
     long corrupted = world.azure.faults().corruptedBlocks();
     assertThat(corrupted).isPositive();
     for (long index : List.of(0L, 2L, 3L, 6L)) {
-      assertThat(storage.readBlock(copy, index)).isEqualTo(block(index));
+      assertThat(storage.readBlock(CALLER, copy, index)).isEqualTo(block(index));
     }
-    assertThat(storage.checksum(copy)).isEqualTo(storage.checksum(source));
+    assertThat(storage.checksum(CALLER, copy)).isEqualTo(storage.checksum(CALLER, source));
     // Every send crossed the regions, the ones that arrived corrupted too.
     assertThat(world.azure.metering().bytesTransferred(EAST, SOUTHEAST))
         .isEqualTo((4 + corrupted) * BLOCK_SIZE);
@@ -142,7 +142,7 @@ class CorruptedTransferTest {
 
     assertThat(transfer.corruptedBlocks()).isEmpty();
     assertThat(world.azure.faults().corruptedBlocks()).isZero();
-    assertThat(storage.checksum(local)).isEqualTo(storage.checksum(source));
-    assertThat(storage.checksum(copy)).isEqualTo(storage.checksum(source));
+    assertThat(storage.checksum(CALLER, local)).isEqualTo(storage.checksum(CALLER, source));
+    assertThat(storage.checksum(CALLER, copy)).isEqualTo(storage.checksum(CALLER, source));
   }
 }

@@ -79,7 +79,8 @@ class CutSnapshotDiffTest {
   }
 
   private List<PageRange> changed(String slot, long from, long to) {
-    return world.azure.storage().pageRangesDiff(snapshot("next", slot), snapshot("base", slot),
+    return world.azure.storage().pageRangesDiff(
+        CALLER, snapshot("next", slot), snapshot("base", slot),
         from, to, 100).ranges();
   }
 

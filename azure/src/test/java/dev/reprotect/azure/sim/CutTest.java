@@ -86,8 +86,8 @@ class CutTest {
     assertThat(cut.disk("os").snapshot().container()).isEqualTo(SimCuts.CONTAINER);
     assertThat(cut.disk("os").snapshot().blob()).isEqualTo("web-01.cut-1.os.vhd");
     assertThat(cut.disk("os").sizeBytes()).isEqualTo(8L * SimTestWorld.BLOCK_SIZE);
-    assertThat(world.azure.storage().checksum(cut.disk("os").snapshot()))
-        .isEqualTo(world.azure.storage().checksum(vm.osDisk().vhd()));
+    assertThat(world.azure.storage().checksum(CALLER, cut.disk("os").snapshot()))
+        .isEqualTo(world.azure.storage().checksum(CALLER, vm.osDisk().vhd()));
     assertThat(world.allocated(cut.disk("lun0").snapshot())).containsExactly(1L);
   }
 
@@ -98,7 +98,8 @@ class CutTest {
 
     world.azure.workload().write(RG, "web-01", "os", 0, block(99));
 
-    assertThat(world.azure.storage().readBlock(cut.disk("os").snapshot(), 0)).isEqualTo(block(0));
+    assertThat(world.azure.storage().readBlock(CALLER, cut.disk("os").snapshot(), 0))
+        .isEqualTo(block(0));
   }
 
   @Test
@@ -133,7 +134,7 @@ class CutTest {
   }
 
   private long generationOf(CutDisk disk) {
-    return ByteBuffer.wrap(world.azure.storage().readBlock(disk.snapshot(), 0)).getLong();
+    return ByteBuffer.wrap(world.azure.storage().readBlock(CALLER, disk.snapshot(), 0)).getLong();
   }
 
   /** A block that reads back as its generation: 0 is the unwritten block of zeros. */

@@ -42,7 +42,7 @@ class DurableCutsTest {
       cuts = azure.compute().cuts(RG, SCENARIO.vm());
       changed = lun0Diff(azure, cuts);
       state = azure.exportState();
-      snapshotBlock = azure.storage().readBlock(second.disk("lun0").snapshot(), 7);
+      snapshotBlock = azure.storage().readBlock(CALLER, second.disk("lun0").snapshot(), 7);
     }
     assertThat(changed.ranges()).contains(new PageRange(7, 1));
     assertThat(state).contains("cut " + World.scopedKey(RG, SCENARIO.vm()) + "/c2");
@@ -51,14 +51,14 @@ class DurableCutsTest {
       assertThat(reopened.compute().cuts(RG, SCENARIO.vm())).isEqualTo(cuts);
       assertThat(lun0Diff(reopened, cuts)).isEqualTo(changed);
       assertThat(reopened.exportState()).isEqualTo(state);
-      assertThat(reopened.storage().readBlock(cuts.get(1).disk("lun0").snapshot(), 7))
+      assertThat(reopened.storage().readBlock(CALLER, cuts.get(1).disk("lun0").snapshot(), 7))
           .isEqualTo(snapshotBlock).isEqualTo(SimTestWorld.block(7));
     }
   }
 
   /** What the guest wrote on lun0 between the two cuts: the diff of their snapshots. */
   private static PageRanges lun0Diff(SimulatedAzure azure, List<VmCut> cuts) {
-    return azure.storage().pageRangesDiff(cuts.get(1).disk("lun0").snapshot(),
+    return azure.storage().pageRangesDiff(CALLER, cuts.get(1).disk("lun0").snapshot(),
         cuts.get(0).disk("lun0").snapshot(), 0, 64, 100);
   }
 }

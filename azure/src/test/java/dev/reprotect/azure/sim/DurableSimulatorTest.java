@@ -119,7 +119,7 @@ class DurableSimulatorTest {
       assertThat(blob.allocatedBytes()).isEqualTo((long) written.size() * DurableWriter.BLOCK_SIZE);
       for (int i = 0; i < written.size(); i++) {
         assertThat(written.get(i).index()).isEqualTo(i);
-        assertThat(reopened.storage().readBlock(DurableWriter.BLOB, i))
+        assertThat(reopened.storage().readBlock(SimTestWorld.CALLER, DurableWriter.BLOB, i))
             .isEqualTo(DurableWriter.contentOf(i));
       }
       assertThat(reopened.metering().activityLog()).extracting(e -> e.sequence())

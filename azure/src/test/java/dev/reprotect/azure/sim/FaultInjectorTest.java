@@ -112,7 +112,7 @@ class FaultInjectorTest {
     world.write(disk, 0, block(1));
 
     assertThat(world.allocated(disk)).containsExactly(0L);
-    assertThatThrownBy(() -> world.azure.storage().readBlock(disk, 0))
+    assertThatThrownBy(() -> world.azure.storage().readBlock(CALLER, disk, 0))
         .isInstanceOf(AzureException.class);
     assertThat(faults.callCount("writeBlock")).isEqualTo(1);
   }

@@ -47,7 +47,7 @@ class GuestWorkloadTest {
 
     world.azure.workload().write(RG, "web-01", "lun0", 3, block(3));
 
-    assertThat(world.azure.storage().readBlock(vm.dataDisks().get(0).vhd(), 3))
+    assertThat(world.azure.storage().readBlock(CALLER, vm.dataDisks().get(0).vhd(), 3))
         .isEqualTo(block(3));
     assertThat(world.log()).hasSize(logged);
   }

@@ -49,7 +49,7 @@ class PageBlobTest {
     assertThat(blob.allocatedBytes()).isZero();
     assertThat(blob.location()).isEqualTo(EAST);
     for (long index = 0; index < 8; index++) {
-      assertThat(world.azure.storage().readBlock(disk, index)).isEqualTo(zeros());
+      assertThat(world.azure.storage().readBlock(CALLER, disk, index)).isEqualTo(zeros());
     }
     assertThat(world.filesIn(EAST)).isZero();
   }
@@ -61,8 +61,8 @@ class PageBlobTest {
     assertThat(world.azure.storage().blob(disk).orElseThrow().allocatedBytes())
         .isEqualTo(BLOCK_SIZE);
     assertThat(world.allocated(disk)).containsExactly(3L);
-    assertThat(world.azure.storage().readBlock(disk, 3)).isEqualTo(block(1));
-    assertThat(world.azure.storage().readBlock(disk, 2)).isEqualTo(zeros());
+    assertThat(world.azure.storage().readBlock(CALLER, disk, 3)).isEqualTo(block(1));
+    assertThat(world.azure.storage().readBlock(CALLER, disk, 2)).isEqualTo(zeros());
   }
 
   @Test
@@ -104,7 +104,7 @@ class PageBlobTest {
     assertThat(world.allocated(disk)).containsExactly(4L);
     assertThat(world.azure.storage().blob(disk).orElseThrow().allocatedBytes())
         .isEqualTo(BLOCK_SIZE);
-    assertThat(world.azure.storage().readBlock(disk, 3)).isEqualTo(zeros());
+    assertThat(world.azure.storage().readBlock(CALLER, disk, 3)).isEqualTo(zeros());
   }
 
   @Test
@@ -145,7 +145,7 @@ class PageBlobTest {
     assertThatThrownBy(() -> world.write(disk, -1, block(1)))
         .isInstanceOfSatisfying(AzureException.class,
             e -> assertThat(e.code()).isEqualTo(AzureErrorCode.InvalidParameter));
-    assertThatThrownBy(() -> world.azure.storage().readBlock(disk, 8))
+    assertThatThrownBy(() -> world.azure.storage().readBlock(CALLER, disk, 8))
         .isInstanceOfSatisfying(AzureException.class,
             e -> assertThat(e.code()).isEqualTo(AzureErrorCode.InvalidParameter));
     assertThat(world.azure.exportState()).isEqualTo(before);
@@ -179,9 +179,9 @@ class PageBlobTest {
 
     PageBlob grown = world.azure.storage().resizePageBlob(CALLER, disk, 8L * BLOCK_SIZE);
     assertThat(grown.sizeBytes()).isEqualTo(8L * BLOCK_SIZE);
-    assertThat(world.azure.storage().readBlock(disk, 5)).isEqualTo(zeros());
-    assertThat(world.azure.storage().readBlock(disk, 7)).isEqualTo(zeros());
-    assertThat(world.azure.storage().readBlock(disk, 1)).isEqualTo(block(1));
+    assertThat(world.azure.storage().readBlock(CALLER, disk, 5)).isEqualTo(zeros());
+    assertThat(world.azure.storage().readBlock(CALLER, disk, 7)).isEqualTo(zeros());
+    assertThat(world.azure.storage().readBlock(CALLER, disk, 1)).isEqualTo(block(1));
   }
 
   @Test

@@ -76,10 +76,10 @@ class RecoveryPointTest {
     RecoveryPoint point = take(world, "rp-1");
 
     assertThat(point.disks()).hasSize(2);
-    assertThat(world.azure.storage().checksum(point.disks().get(0)))
-        .isEqualTo(world.azure.storage().checksum(REPLICA_OS));
-    assertThat(world.azure.storage().checksum(point.disks().get(1)))
-        .isEqualTo(world.azure.storage().checksum(REPLICA_DATA));
+    assertThat(world.azure.storage().checksum(CALLER, point.disks().get(0)))
+        .isEqualTo(world.azure.storage().checksum(CALLER, REPLICA_OS));
+    assertThat(world.azure.storage().checksum(CALLER, point.disks().get(1)))
+        .isEqualTo(world.azure.storage().checksum(CALLER, REPLICA_DATA));
     assertThat(point.disks()).allSatisfy(snapshot -> assertThat(
         world.azure.storage().blob(snapshot).orElseThrow().location()).isEqualTo(SOUTHEAST));
     assertThat(world.filesIn(SOUTHEAST)).isEqualTo(files);
@@ -89,12 +89,13 @@ class RecoveryPointTest {
   @Test
   void laterWritesToTheReplicaLeaveThePointAsItWas() {
     RecoveryPoint point = take(world, "rp-1");
-    String atPoint = world.azure.storage().checksum(point.disks().get(0));
+    String atPoint = world.azure.storage().checksum(CALLER, point.disks().get(0));
 
     world.write(REPLICA_OS, 0, block(1234));
 
-    assertThat(world.azure.storage().checksum(point.disks().get(0))).isEqualTo(atPoint);
-    assertThat(world.azure.storage().readBlock(point.disks().get(0), 0)).isEqualTo(block(0));
+    assertThat(world.azure.storage().checksum(CALLER, point.disks().get(0))).isEqualTo(atPoint);
+    assertThat(world.azure.storage().readBlock(CALLER, point.disks().get(0), 0))
+        .isEqualTo(block(0));
   }
 
   @Test

@@ -89,7 +89,7 @@ class RegionOutageTest {
             .blockHashes(CALLER, SE_BLOB, 0, 4, SOUTHEAST)),
         new Request("blockHashes delivered to it", w -> w.azure.storage()
             .blockHashes(CALLER, EAST_BLOB, 0, 4, SOUTHEAST)),
-        new Request("checksum", w -> w.azure.storage().checksum(SE_BLOB)),
+        new Request("checksum", w -> w.azure.storage().checksum(CALLER, SE_BLOB)),
         new Request("createVirtualMachine", w -> w.azure.compute().createVirtualMachine(CALLER,
             w.vm(SOUTHEAST, "vm-new", List.of(SE_BLOB)))),
         new Request("powerOff", w -> w.azure.compute().powerOff(CALLER, groupOf(SOUTHEAST), SE_VM)),

@@ -137,9 +137,9 @@ class ScenarioSeederTest {
 
     Map<String, VmDisk> stale = bySlot(targetVm(s));
     for (VmDisk active : sourceVm(s).disks()) {
-      assertThat(world.azure.storage().checksum(active.vhd()))
+      assertThat(world.azure.storage().checksum(CALLER, active.vhd()))
           .as("slot %s", active.slot())
-          .isNotEqualTo(world.azure.storage().checksum(stale.get(active.slot()).vhd()));
+          .isNotEqualTo(world.azure.storage().checksum(CALLER, stale.get(active.slot()).vhd()));
     }
   }
 

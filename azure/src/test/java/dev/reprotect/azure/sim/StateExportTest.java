@@ -140,9 +140,9 @@ class StateExportTest {
     build(first);
     String built = first.azure.exportState();
 
-    first.azure.storage().readBlock(OS, 4);
+    first.azure.storage().readBlock(CALLER, OS, 4);
     first.azure.storage().blockHashes(CALLER, OS, 0, 16, SOUTHEAST);
-    first.azure.storage().checksum(OS);
+    first.azure.storage().checksum(CALLER, OS);
     first.azure.compute().virtualMachinesNamed(EAST, "web-01");
 
     assertThat(first.azure.exportState()).isEqualTo(built);

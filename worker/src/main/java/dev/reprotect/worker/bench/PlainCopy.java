@@ -25,7 +25,8 @@ final class PlainCopy {
       try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE)) {
         long start = System.nanoTime();
         for (long index : blocks) {
-          ByteBuffer bytes = ByteBuffer.wrap(azure.storage().readBlock(disk, index));
+          ByteBuffer bytes = ByteBuffer.wrap(azure.storage().readBlock(BenchWorld.BENCH, disk,
+              index));
           while (bytes.hasRemaining()) {
             out.write(bytes);
           }

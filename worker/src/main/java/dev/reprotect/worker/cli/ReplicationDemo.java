@@ -1,6 +1,7 @@
 package dev.reprotect.worker.cli;
 
 import dev.reprotect.azure.AzureBackend;
+import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.ChurnSpec;
 import dev.reprotect.azure.ChurnStatus;
 import dev.reprotect.azure.CutDisk;
@@ -25,6 +26,9 @@ import java.util.function.Consumer;
  * replicas against the last point's cut from bytes; the cycles themselves come from Temporal.
  */
 final class ReplicationDemo {
+  /** The demo's own reads, metered apart from every job's. */
+  private static final Caller DEMO = Caller.of("replication-demo");
+
   private static final Duration POLL = Duration.ofMillis(100);
   /** A cycle that takes this long (or ten intervals, if longer) means the replication stalled. */
   private static final Duration MIN_STALL = Duration.ofMinutes(1);
@@ -145,8 +149,8 @@ final class ReplicationDemo {
     List<DiskChecksum> checksums = new ArrayList<>();
     for (ReplicaDisk replica : item().replicaDisks()) {
       CutDisk disk = cut.disk(replica.slot());
-      String source = azure.storage().checksum(disk.snapshot());
-      String target = azure.storage().checksum(replica.replica());
+      String source = azure.storage().checksum(DEMO, disk.snapshot());
+      String target = azure.storage().checksum(DEMO, replica.replica());
       checksums.add(new DiskChecksum(replica.slot(), source, target, source.equals(target)));
     }
     return checksums;

@@ -36,6 +36,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * uncancelled one would. One disk: see ReprotectFixture#cancelOnCall.
  */
 class FailoverCancelTest {
+  /** Reads done by the test itself, metered apart from any job's. */
+  private static final Caller READER = Caller.of("failoverCancelTest");
+
   @RegisterExtension
   static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
 
@@ -82,7 +85,7 @@ class FailoverCancelTest {
     HistoryReplays.record(env.getWorkflowClient(), WorkflowIds.failover(world.vault(),
         world.vm()), "failover-cancelled");
     assertThat(disksMadeSince(disksBefore, protectedItem)).singleElement().satisfies(disk -> assertThat(
-        world.reprotect.azure.storage().checksum(disk)).as("never a half-copied disk")
+        world.reprotect.azure.storage().checksum(READER, disk)).as("never a half-copied disk")
         .isEqualTo(point.diskChecksums().get("os")));
 
     FailoverSummary rerun = world.run(request);

@@ -1,6 +1,7 @@
 package dev.reprotect.workflows.replication;
 
 import dev.reprotect.azure.BlobRef;
+import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.StorageApi;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,9 @@ import java.util.List;
  * checksums and diffs against these, never against the backend's own word.
  */
 public final class DiskBytes {
+  /** Reads done by the test itself, metered apart from any job's. */
+  private static final Caller READER = Caller.of("diskBytes");
+
   private DiskBytes() {}
 
   /** The indexes of the blocks whose bytes differ between two blobs of the same size. */
@@ -26,7 +30,8 @@ public final class DiskBytes {
     }
     List<Long> differing = new ArrayList<>();
     for (long index = 0; index < blocks; index++) {
-      if (!Arrays.equals(storage.readBlock(a, index), storage.readBlock(b, index))) {
+      if (!Arrays.equals(storage.readBlock(READER, a, index), storage.readBlock(READER, b,
+          index))) {
         differing.add(index);
       }
     }
@@ -35,17 +40,18 @@ public final class DiskBytes {
 
   /**
    * The checksum {@link StorageApi#checksum} documents, recomputed from the bytes read back:
-   * SHA-256 over "size N\n", then each non-zero block's index, a newline and its bytes.
+   * SHA-256 over "size N\n", then for each non-zero block its index, a space, the hex SHA-256 of
+   * its bytes and a newline.
    */
   public static String checksum(StorageApi storage, BlobRef ref) {
     MessageDigest digest = sha256();
     long size = storage.blob(ref).orElseThrow().sizeBytes();
     digest.update(("size " + size + "\n").getBytes(StandardCharsets.US_ASCII));
     for (long index = 0; index < blocks(storage, ref); index++) {
-      byte[] bytes = storage.readBlock(ref, index);
+      byte[] bytes = storage.readBlock(READER, ref, index);
       if (!isZero(bytes)) {
-        digest.update((index + "\n").getBytes(StandardCharsets.US_ASCII));
-        digest.update(bytes);
+        String hash = HexFormat.of().formatHex(sha256().digest(bytes));
+        digest.update((index + " " + hash + "\n").getBytes(StandardCharsets.US_ASCII));
       }
     }
     return HexFormat.of().formatHex(digest.digest());
@@ -55,7 +61,7 @@ public final class DiskBytes {
   static long allocatedBlocks(StorageApi storage, BlobRef ref) {
     long allocated = 0;
     for (long index = 0; index < blocks(storage, ref); index++) {
-      if (!isZero(storage.readBlock(ref, index))) {
+      if (!isZero(storage.readBlock(READER, ref, index))) {
         allocated++;
       }
     }
@@ -63,7 +69,7 @@ public final class DiskBytes {
   }
 
   public static boolean holds(StorageApi storage, BlobRef ref, long block, byte[] data) {
-    return Arrays.equals(storage.readBlock(ref, block), data);
+    return Arrays.equals(storage.readBlock(READER, ref, block), data);
   }
 
   /** A block that no other tag gives and that no seeded block holds: the tag, repeated. */

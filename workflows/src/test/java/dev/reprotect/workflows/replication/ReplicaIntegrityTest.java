@@ -116,8 +116,8 @@ class ReplicaIntegrityTest {
     String target = e2e.fixture.scenario.targetRegion();
     AtomicInteger damage = new AtomicInteger();
     // Before every checksum, the replica (the seed blob in the target account) loses a block
-    // again: the repair fixes it, the next read finds it damaged once more.
-    e2e.beforeEachCall("checksum", 50, () -> e2e.storage.storageAccounts().stream()
+    // again: the repair fixes it, the next check finds it damaged once more.
+    e2e.beforeEachCall("recordedChecksum", 50, () -> e2e.storage.storageAccounts().stream()
         .filter(account -> account.location().equals(target))
         .flatMap(account -> e2e.storage.blobs(account.name(), ReprotectPlan.SEED_CONTAINER)
             .stream())

@@ -6,6 +6,7 @@ import dev.reprotect.activities.replication.CycleShipment;
 import dev.reprotect.activities.replication.ReplicationCycleActivitiesImpl;
 import dev.reprotect.azure.BlobRef;
 import dev.reprotect.azure.BlockHash;
+import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.RecoveryPoint;
 import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.VmCut;
@@ -33,6 +34,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * from the bytes and compared with the source's cuts.
  */
 class ReplicationEndToEndTest {
+  /** Reads done by the test itself, metered apart from any job's. */
+  private static final Caller READER = Caller.of("replicationEndToEndTest");
+
   @RegisterExtension
   static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
 
@@ -66,7 +70,7 @@ class ReplicationEndToEndTest {
     AtomicBoolean osWritten = new AtomicBoolean();
     AtomicBoolean dataWritten = new AtomicBoolean();
     // Inside the sync: cut 0 is taken before it starts, the guest goes on writing.
-    e2e.azure.faults().onCall("blockHashes", 5, () -> {
+    e2e.azure.faults().onCall("transferBlocks", 5, () -> {
       e2e.write(OS, osBlock, osWrite);
       osWritten.set(true);
     });
@@ -110,7 +114,7 @@ class ReplicationEndToEndTest {
       assertThat(DiskBytes.checksum(e2e.storage, replica))
           .as("the replica of %s against cut 1, by checksum", slot)
           .isEqualTo(DiskBytes.checksum(e2e.storage, snapshot))
-          .isEqualTo(e2e.storage.checksum(replica));
+          .isEqualTo(e2e.storage.checksum(READER, replica));
     }
     assertThat(DiskBytes.holds(e2e.storage, e2e.replica(OS), osBlock, osWrite))
         .as("the first cycle ships the write made during the sync").isTrue();

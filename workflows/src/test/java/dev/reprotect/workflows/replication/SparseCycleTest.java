@@ -3,6 +3,7 @@ package dev.reprotect.workflows.replication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reprotect.activities.replication.CycleShipment;
+import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.RecoveryPoint;
 import dev.reprotect.azure.VmCut;
 import dev.reprotect.azure.sim.FaultInjector;
@@ -22,6 +23,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * cleared on the replica as a written one is shipped.
  */
 class SparseCycleTest {
+  /** Reads done by the test itself, metered apart from any job's. */
+  private static final Caller READER = Caller.of("sparseCycleTest");
+
   @RegisterExtension
   static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
 
@@ -77,7 +81,7 @@ class SparseCycleTest {
       assertThat(DiskBytes.differingBlocks(e2e.storage, e2e.replica(slot),
           cut.disk(slot).snapshot())).as("the replica of %s against the cut", slot).isEmpty();
     }
-    assertThat(e2e.storage.readBlock(e2e.replica(OS), trimmed))
+    assertThat(e2e.storage.readBlock(READER, e2e.replica(OS), trimmed))
         .as("the trimmed block").isEqualTo(new byte[e2e.blockSize()]);
   }
 }
