@@ -80,6 +80,20 @@ final class ReplicationFixture {
         ReplicationWorkflow.class, WorkflowIds.replication(VAULT, vm));
   }
 
+  /**
+   * Runs to the third cycle's shipment (00:15) and holds it there as {@code hold} holds the
+   * fake's shipments, while the clock goes on towards 00:16 on a thread of its own (the thread
+   * returned, to join once the shipment is released or cancelled).
+   */
+  Thread holdTheThirdShipment(Runnable hold) throws InterruptedException {
+    advanceTo(Duration.ofMinutes(12));
+    hold.run();
+    Thread advance = new Thread(() -> advanceTo(Duration.ofMinutes(16)));
+    advance.start();
+    backend.awaitShipmentHeld();
+    return advance;
+  }
+
   /** Lets simulated time pass up to {@code START + sinceStart}. */
   void advanceTo(Duration sinceStart) {
     Duration left = Duration.between(Instant.ofEpochMilli(env.currentTimeMillis()),

@@ -50,10 +50,8 @@ class ReplicationStopActivityTest {
   @Test
   void theStopHeartbeatsWhileACycleShipsAndARetryJoinsTheFirstAttemptsStop(
       TestWorkflowEnvironment env, Worker worker) throws Exception {
-    ReplicationFixture fixture = holdingTheThirdShipment(env, worker);
-    Thread advance = new Thread(() -> fixture.advanceTo(Duration.ofMinutes(16)));
-    advance.start();
-    fixture.backend.awaitShipmentHeld();
+    ReplicationFixture fixture = startedFixture(env, worker);
+    Thread advance = fixture.holdTheThirdShipment(fixture.backend::holdShipmentsInAHungCall);
     WorkflowStub.fromTyped(fixture.workflow("web-01")).startUpdate(
         UpdateOptions.newBuilder(ReplicationStatus.class).setUpdateName("stop")
             .setUpdateId("stop/test-workflow-id/1")
@@ -73,10 +71,8 @@ class ReplicationStopActivityTest {
   @Test
   void aCancelledFailoverStopsWaitingForTheShipment(TestWorkflowEnvironment env, Worker worker)
       throws Exception {
-    ReplicationFixture fixture = holdingTheThirdShipment(env, worker);
-    Thread advance = new Thread(() -> fixture.advanceTo(Duration.ofMinutes(16)));
-    advance.start();
-    fixture.backend.awaitShipmentHeld();
+    ReplicationFixture fixture = startedFixture(env, worker);
+    Thread advance = fixture.holdTheThirdShipment(fixture.backend::holdShipmentsInAHungCall);
     ReplicationStopActivities stop = stopActivity(env);
 
     CompletableFuture<String> waiting = CompletableFuture.supplyAsync(() -> stop.stopReplication(
@@ -91,12 +87,9 @@ class ReplicationStopActivityTest {
   }
 
   /** The stop waits: the shipment it cancels cannot acknowledge before it is released. */
-  private static ReplicationFixture holdingTheThirdShipment(
-      TestWorkflowEnvironment env, Worker worker) {
+  private static ReplicationFixture startedFixture(TestWorkflowEnvironment env, Worker worker) {
     ReplicationFixture fixture = new ReplicationFixture(env, worker);
     fixture.start(ReplicationFixture.input("web-01", 1, 0));
-    fixture.advanceTo(Duration.ofMinutes(12));
-    fixture.backend.holdShipmentsInAHungCall();
     return fixture;
   }
 

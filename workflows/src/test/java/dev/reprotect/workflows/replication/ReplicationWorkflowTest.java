@@ -165,11 +165,7 @@ class ReplicationWorkflowTest {
       TestWorkflowEnvironment env, Worker worker) throws Exception {
     ReplicationFixture fixture = new ReplicationFixture(env, worker);
     fixture.start(ReplicationFixture.input("web-01", 1, 0));
-    fixture.advanceTo(Duration.ofMinutes(12));
-    fixture.backend.holdShipments();
-    Thread advance = new Thread(() -> fixture.advanceTo(Duration.ofMinutes(16)));
-    advance.start();
-    fixture.backend.awaitShipmentHeld();
+    Thread advance = fixture.holdTheThirdShipment(fixture.backend::holdShipments);
 
     WorkflowStub stub = WorkflowStub.fromTyped(fixture.workflow("web-01"));
     WorkflowUpdateHandle<ReplicationStatus> stop =
@@ -201,11 +197,7 @@ class ReplicationWorkflowTest {
     ReplicationFixture fixture = new ReplicationFixture(env, worker);
     ReplicationWorkflow workflow = fixture.start(withCyclesPerRun(
         ReplicationFixture.input("web-01", 1, 0), 3));
-    fixture.advanceTo(Duration.ofMinutes(12));
-    fixture.backend.holdShipmentsInAHungCall();
-    Thread advance = new Thread(() -> fixture.advanceTo(Duration.ofMinutes(16)));
-    advance.start();
-    fixture.backend.awaitShipmentHeld();
+    Thread advance = fixture.holdTheThirdShipment(fixture.backend::holdShipmentsInAHungCall);
 
     WorkflowStub stub = WorkflowStub.fromTyped(workflow);
     WorkflowUpdateHandle<ReplicationStatus> stop =
@@ -228,7 +220,9 @@ class ReplicationWorkflowTest {
 
   /**
    * A stop delivered with the first workflow task of a run (as after a continue-as-new) finds
-   * the run's state restored: its validator used to read an input not yet set, and refused it.
+   * the run's state restored by the constructor, before any handler runs. (SDK 1.38 starts the
+   * workflow method before the handlers of the first task, so the old code, which set its input
+   * there, passed this too; the constructor makes it a guarantee rather than an ordering.)
    */
   @Test
   void aStopInTheFirstTaskOfARunIsAcceptedAndSeesTheCarriedState(
