@@ -16,7 +16,7 @@ enum RequestKind {
       "replicatedItem", "recoveryPlan");
   /** Lists of ARM resources. */
   static final Set<String> LISTS = Set.of("regions", "storageAccounts", "virtualMachinesNamed",
-      "availabilitySetsNamed", "cuts", "replicatedItems", "recoveryPoints");
+      "availabilitySetsNamed", "cuts", "vaults", "replicatedItems", "recoveryPoints");
   /** GETs answered by the storage endpoint: a blob's properties, a container's blobs. */
   static final Set<String> BLOB_GETS = Set.of("blob", "blobs");
   private static final Set<String> BLOB_CALLS = Set.of("createPageBlob", "resizePageBlob",

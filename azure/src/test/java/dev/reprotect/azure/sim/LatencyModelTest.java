@@ -66,4 +66,12 @@ class LatencyModelTest {
     assertThatThrownBy(() -> LatencyModel.reference(-1, 60))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  /** The reconciler lists every vault: a list, of ARM's read bucket, with a list's delay. */
+  @Test
+  void theListOfVaultsIsAReadWithAListsDelay() {
+    assertThat(RequestKind.of("vaults")).isEqualTo(RequestKind.READ);
+    assertThat(LatencyModel.none().delayOf("vaults"))
+        .isEqualTo(LatencyModel.none().delayOf("replicatedItems")).isPositive();
+  }
 }
