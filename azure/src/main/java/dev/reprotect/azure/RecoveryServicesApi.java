@@ -74,6 +74,13 @@ public interface RecoveryServicesApi {
       String pointId);
 
   /**
+   * Records which cut the item's replicas hold and which are on their way to them, so that any
+   * shipment (a cycle's, a failover's) sends only what changed since: a write that changes nothing
+   * else on the item. No such item is NotFound.
+   */
+  ReplicatedItem recordReplicaCuts(Caller caller, String vault, String item, ReplicaCuts cuts);
+
+  /**
    * Deletes the points of {@code pointIds} that retention no longer needs, in one decision taken
    * against the item as it is now: none while an operation claims the item (a failover or a drill
    * may be choosing among them), and never its pinned point. What it skipped is reported.

@@ -10,7 +10,9 @@ import java.util.List;
  * ItemLifecycle} refuses every other operation on the item. {@code pinnedRecoveryPoint} (null
  * when none) is the point a failover or a drill chose: pruning never deletes it, since the VM is
  * being made, or runs, from its snapshots. It is released with the claim that chose it, or, for a
- * drill, with the cleanup that ends the drill.
+ * drill, with the cleanup that ends the drill. {@code replicaCuts} says which cut the replicas
+ * hold and which may have reached them in part (null: not known, for items replicated before it
+ * was recorded, and for new replicas until their first cut is recorded).
  */
 public record ReplicatedItem(
     String vault,
@@ -27,7 +29,8 @@ public record ReplicatedItem(
     boolean migrationCompleted,
     int reprotectCycles,
     boolean testFailoverLive,
-    String pinnedRecoveryPoint) {
+    String pinnedRecoveryPoint,
+    ReplicaCuts replicaCuts) {
 
   /** An item that was never reprotected, with no drill. */
   public ReplicatedItem(String vault, String name, ItemSide primary, ItemSide recovery,
@@ -47,6 +50,17 @@ public record ReplicatedItem(
     this(vault, name, primary, recovery, activeLocation, state, policy, cacheStorageAccount,
         replicaDisks, runningOperation, failoverCommitted, migrationCompleted, reprotectCycles,
         testFailoverLive, null);
+  }
+
+  /** An item whose replicas' cut is not known: replicated before it was recorded. */
+  public ReplicatedItem(String vault, String name, ItemSide primary, ItemSide recovery,
+      String activeLocation, ProtectionState state, ReplicationPolicy policy,
+      String cacheStorageAccount, List<ReplicaDisk> replicaDisks,
+      RunningOperation runningOperation, boolean failoverCommitted, boolean migrationCompleted,
+      int reprotectCycles, boolean testFailoverLive, String pinnedRecoveryPoint) {
+    this(vault, name, primary, recovery, activeLocation, state, policy, cacheStorageAccount,
+        replicaDisks, runningOperation, failoverCommitted, migrationCompleted, reprotectCycles,
+        testFailoverLive, pinnedRecoveryPoint, null);
   }
 
   public ReplicatedItem {
@@ -69,7 +83,7 @@ public record ReplicatedItem(
     return new ReplicatedItem(
         vault, name, primary, recovery, activeLocation, newState, policy, cacheStorageAccount,
         replicaDisks, operation, failoverCommitted, migrationCompleted, reprotectCycles,
-        testFailoverLive, pinnedRecoveryPoint);
+        testFailoverLive, pinnedRecoveryPoint, replicaCuts);
   }
 
   /**
@@ -85,14 +99,21 @@ public record ReplicatedItem(
   public ReplicatedItem withPinnedRecoveryPoint(String pointId) {
     return new ReplicatedItem(vault, name, primary, recovery, activeLocation, state, policy,
         cacheStorageAccount, replicaDisks, runningOperation, failoverCommitted,
-        migrationCompleted, reprotectCycles, testFailoverLive, pointId);
+        migrationCompleted, reprotectCycles, testFailoverLive, pointId, replicaCuts);
   }
 
   /** The item with its drill recorded ({@code live}) or cleaned up. */
   public ReplicatedItem withTestFailoverLive(boolean live) {
     return new ReplicatedItem(vault, name, primary, recovery, activeLocation, state, policy,
         cacheStorageAccount, replicaDisks, runningOperation, failoverCommitted,
-        migrationCompleted, reprotectCycles, live, pinnedRecoveryPoint);
+        migrationCompleted, reprotectCycles, live, pinnedRecoveryPoint, replicaCuts);
+  }
+
+  /** The item with the cut its replicas hold, and the cuts shipping to them, recorded. */
+  public ReplicatedItem withReplicaCuts(ReplicaCuts cuts) {
+    return new ReplicatedItem(vault, name, primary, recovery, activeLocation, state, policy,
+        cacheStorageAccount, replicaDisks, runningOperation, failoverCommitted,
+        migrationCompleted, reprotectCycles, testFailoverLive, pinnedRecoveryPoint, cuts);
   }
 
   /**
@@ -121,12 +142,14 @@ public record ReplicatedItem(
         migrationCompleted,
         cycle,
         testFailoverLive,
-        pinnedRecoveryPoint);
+        pinnedRecoveryPoint,
+        null);
   }
 
   /**
    * The item failed over to {@code region}, its VM booted there on {@code network}: the VM is
-   * active there now, so source and target swap. Idempotent: the region is named, not toggled, so
+   * active there now, so source and target swap, and the replicas no longer follow its disks'
+   * cuts. Idempotent: the region is named, not toggled, so
    * a retry never swaps back.
    */
   public ReplicatedItem failedOverTo(String region, String network) {
@@ -135,13 +158,13 @@ public record ReplicatedItem(
     return new ReplicatedItem(vault, name, bootedInPrimary ? booted : primary,
         bootedInPrimary ? recovery : booted, region, state, policy,
         cacheStorageAccount, replicaDisks, runningOperation, false, migrationCompleted,
-        reprotectCycles, testFailoverLive, pinnedRecoveryPoint);
+        reprotectCycles, testFailoverLive, pinnedRecoveryPoint, null);
   }
 
   /** The failover committed: the replicas of the old direction are no longer the item's. */
   public ReplicatedItem committed() {
     return new ReplicatedItem(vault, name, primary, recovery, activeLocation, state, policy,
         cacheStorageAccount, List.of(), runningOperation, true, migrationCompleted,
-        reprotectCycles, testFailoverLive, pinnedRecoveryPoint);
+        reprotectCycles, testFailoverLive, pinnedRecoveryPoint, null);
   }
 }

@@ -52,9 +52,13 @@ public final class DataRanges {
     BothSides.Answers<DataRanges> sides = BothSides.atOnce(
         () -> allocated(azure, caller, source, fromBlock, toBlock),
         () -> allocated(azure, caller, replica, fromBlock, toBlock));
-    DataRanges either = sides.source();
-    sides.replica().ends.forEach(either::add);
-    return either;
+    return sides.source().with(sides.replica());
+  }
+
+  /** These ranges with those of {@code other} added: the blocks in either. */
+  public DataRanges with(DataRanges other) {
+    other.ends.forEach(this::add);
+    return this;
   }
 
   private static DataRanges listed(LongFunction<PageRanges> pageFrom, long fromBlock,

@@ -1,14 +1,15 @@
 package dev.reprotect.activities.replication;
 
 import dev.reprotect.azure.CutDisk;
+import java.time.Instant;
 import java.util.List;
 
 /**
  * The cut exists; {@code appConsistent} only when the guest did quiesce for it. {@code disks} are
  * its snapshots, which the initial sync reads (empty in histories recorded before they were
- * reported).
+ * reported); {@code time} the instant they hold (null in histories recorded before it was).
  */
-public record CutTaken(String cutId, boolean appConsistent, List<CutDisk> disks) {
+public record CutTaken(String cutId, boolean appConsistent, List<CutDisk> disks, Instant time) {
   public CutTaken {
     disks = disks == null ? List.of() : List.copyOf(disks);
   }

@@ -13,6 +13,7 @@ import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.ItemSide;
 import dev.reprotect.azure.ProtectionState;
 import dev.reprotect.azure.RecoveryPointType;
+import dev.reprotect.azure.ReplicaCuts;
 import dev.reprotect.azure.ReplicaDisk;
 import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.ResourceIds;
@@ -50,8 +51,11 @@ public final class DeltaReplicationActivitiesImpl implements DeltaReplicationAct
           .virtualMachine(plan.sourceResourceGroup(), op.vm())
           .map(VirtualMachine::networkId)
           .orElse(item.source().network());
+      // The initial sync made the replicas equal to their disks in cut 0: the first cycle ships
+      // what changed since.
       azure.recoveryServices().putReplicatedItem(caller, item.withReplicationTo(target,
-          sourceNetwork, plan.cacheStorageAccount().name(), replicas, plan.cycle()));
+          sourceNetwork, plan.cacheStorageAccount().name(), replicas, plan.cycle())
+          .withReplicaCuts(start.cutId() == null ? null : ReplicaCuts.at(start.cutId())));
       String pointId = start.firstPointId() != null ? start.firstPointId() : firstPointId(op);
       azure.recoveryServices().createRecoveryPoint(caller, op.vault(), op.vm(), pointId,
           RecoveryPointType.CrashConsistent, start.cutId());

@@ -13,8 +13,9 @@ import dev.reprotect.azure.AzureException;
 import dev.reprotect.azure.BlobRef;
 import dev.reprotect.azure.BlockTransfer;
 import dev.reprotect.azure.Caller;
-import dev.reprotect.azure.RecoveryPointPruning;
 import dev.reprotect.azure.CutDisk;
+import dev.reprotect.azure.RecoveryPointPruning;
+import dev.reprotect.azure.ReplicaCuts;
 import dev.reprotect.azure.ReplicaDisk;
 import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.VmCut;
@@ -22,7 +23,10 @@ import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * One replication cycle against the backend. The changed blocks are found in the source region
@@ -60,7 +64,7 @@ public final class ReplicationCycleActivitiesImpl implements ReplicationCycleAct
           && azure.workload().quiesce(group, request.vm());
       VmCut cut = azure.compute().createCut(
           ActivityCaller.current(), group, request.vm(), request.cutId());
-      return new CutTaken(request.cutId(), quiesced, cut.disks());
+      return new CutTaken(request.cutId(), quiesced, cut.disks(), cut.time());
     });
   }
 
@@ -77,6 +81,14 @@ public final class ReplicationCycleActivitiesImpl implements ReplicationCycleAct
     VmCut cut = cut(group, request.vm(), request.cutId());
     ShipmentProgress progress = context.getHeartbeatDetails(ShipmentProgress.class)
         .orElse(ShipmentProgress.start());
+    ReplicaCuts held = replicaCuts(item, request);
+    List<VmCut> bases = held == null ? null : basesOf(group, request, held);
+    if (held != null) {
+      // Recorded before the first block is written: a shipment that stops half way leaves
+      // blocks of this cut on the replicas, which every later shipment must send again.
+      azure.recoveryServices().recordReplicaCuts(caller, request.vault(), request.vm(),
+          held.shipping(request.cutId()));
+    }
     List<ReplicaDisk> replicas = item.replicaDisks();
     HeartbeatPace pace = HeartbeatPace.ofCurrentActivity();
     while (progress.disk() < replicas.size()) {
@@ -85,12 +97,12 @@ public final class ReplicationCycleActivitiesImpl implements ReplicationCycleAct
       BlobRef staging = prepare(caller, item, request, disk, replica.replica());
       long totalBlocks = disk.sizeBytes() / azure.storage().blockSize();
       DataRanges candidates = candidates(
-          caller, group, request, disk, replica.replica(), progress.nextBlock(), totalBlocks);
+          caller, bases, disk, replica.replica(), progress.nextBlock(), totalBlocks);
       long from = candidates.nextRange(progress.nextBlock(), blocksPerRange, totalBlocks);
       while (from < totalBlocks) {
         long to = Math.min(from + blocksPerRange, totalBlocks);
         long start = from;
-        ChangedRange changed = request.baseCutId() == null
+        ChangedRange changed = bases == null
             ? pace.whileReading(progress,
                 () -> compared(caller, item, disk, replica.replica(), start, to))
             : new ChangedRange(candidates.blocksIn(from, to), 0);
@@ -113,7 +125,39 @@ public final class ReplicationCycleActivitiesImpl implements ReplicationCycleAct
       progress = progress.nextDisk(verified.blocksRepaired(), verified.meteredBytes());
       context.heartbeat(progress);
     }
+    azure.recoveryServices().recordReplicaCuts(
+        caller, request.vault(), request.vm(), ReplicaCuts.at(request.cutId()));
     return progress.shipment();
+  }
+
+  /**
+   * What the replicas hold, as the item records it (the truth: every shipment records it), or,
+   * for an item replicated before it was, the base its cycle names; null when neither knows.
+   */
+  private static ReplicaCuts replicaCuts(ReplicatedItem item, ShipCut request) {
+    if (item.replicaCuts() != null) {
+      return item.replicaCuts();
+    }
+    return request.baseCutId() == null ? null : ReplicaCuts.at(request.baseCutId());
+  }
+
+  /**
+   * The replicas' base cut first, then the cuts that may have reached them in part, whose
+   * changes since the base are sent too; null (compare every allocated block by hash) when one
+   * of them is gone, as a failover's cut is once its point is made.
+   */
+  private List<VmCut> basesOf(String group, ShipCut request, ReplicaCuts held) {
+    List<VmCut> bases = new ArrayList<>();
+    List<String> inTransit = held.inTransit().stream()
+        .filter(cutId -> !cutId.equals(request.cutId())).toList();
+    for (String cutId : Stream.concat(Stream.of(held.base()), inTransit.stream()).toList()) {
+      Optional<VmCut> found = azure.compute().cut(group, request.vm(), cutId);
+      if (found.isEmpty()) {
+        return null;
+      }
+      bases.add(found.get());
+    }
+    return bases;
   }
 
   /**
@@ -138,22 +182,34 @@ public final class ReplicationCycleActivitiesImpl implements ReplicationCycleAct
   private record ChangedRange(List<Long> blocks, long meteredBytes) {}
 
   /**
-   * The blocks that may have to ship from {@code fromBlock} on. With a base cut, the page-range
-   * diff of the two cuts' snapshots, found in the source region from the cuts alone: exactly the
-   * blocks to ship. Without one (the replicas hold no known cut), the blocks allocated on either
-   * side, whose hashes are then compared range by range.
+   * The blocks that may have to ship from {@code fromBlock} on. With the replicas' base cut, the
+   * page-range diff of the cut's snapshot against the base's, with the diffs against the base of
+   * the cuts in transit (blocks they may have written): found in the source region from the cuts
+   * alone, exactly the blocks to ship. Without one (the replicas hold no known cut), the blocks
+   * allocated on either side, whose hashes are then compared range by range.
    */
-  private DataRanges candidates(Caller caller, String group, ShipCut request, CutDisk disk,
+  private DataRanges candidates(Caller caller, List<VmCut> bases, CutDisk disk,
       BlobRef replica, long fromBlock, long totalBlocks) {
-    if (request.baseCutId() == null) {
+    if (bases == null) {
       return DataRanges.allocatedOnEither(
           azure, caller, disk.snapshot(), replica, fromBlock, totalBlocks);
     }
+    DataRanges changed = changedSince(caller, bases.get(0), disk, fromBlock, totalBlocks);
+    for (VmCut inTransit : bases.subList(1, bases.size())) {
+      inTransit.disks().stream().filter(shipped -> shipped.slot().equals(disk.slot()))
+          .findFirst().ifPresent(shipped -> changed.with(
+              changedSince(caller, bases.get(0), shipped, fromBlock, totalBlocks)));
+    }
+    return changed;
+  }
+
+  /** The blocks of {@code disk} in its cut changed since {@code base}, a cut of the same VM. */
+  private DataRanges changedSince(Caller caller, VmCut base, CutDisk disk, long fromBlock,
+      long totalBlocks) {
     // A disk the base cut did not have was empty then: all it holds is new.
-    return cut(group, request.vm(), request.baseCutId()).disks().stream()
-        .filter(base -> base.slot().equals(disk.slot())).findFirst()
-        .map(base -> DataRanges.changedSince(
-            azure, caller, disk.snapshot(), base.snapshot(), fromBlock, totalBlocks))
+    return base.disks().stream().filter(held -> held.slot().equals(disk.slot())).findFirst()
+        .map(held -> DataRanges.changedSince(
+            azure, caller, disk.snapshot(), held.snapshot(), fromBlock, totalBlocks))
         .orElseGet(() -> DataRanges.allocated(
             azure, caller, disk.snapshot(), fromBlock, totalBlocks));
   }

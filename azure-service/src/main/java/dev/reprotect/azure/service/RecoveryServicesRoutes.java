@@ -93,6 +93,12 @@ final class RecoveryServicesRoutes {
           .pinRecoveryPoint(caller, Requests.name(ctx, "vault"), Requests.name(ctx, "item"),
               ArmJson.requireText(body, "operationId"), ArmJson.requireText(body, "pointId"))));
     });
+    app.post(ArmPaths.RECORD_REPLICA_CUTS.pattern(), ctx -> {
+      Caller caller = Requests.caller(ctx);
+      Requests.ok(ctx, RecoveryServicesJson.replicatedItem(backend.recoveryServices()
+          .recordReplicaCuts(caller, Requests.name(ctx, "vault"), Requests.name(ctx, "item"),
+              RecoveryServicesJson.replicaCuts(Requests.json(ctx)))));
+    });
     app.post(ArmPaths.PRUNE_RECOVERY_POINTS.pattern(), ctx -> {
       Caller caller = Requests.caller(ctx);
       JsonNode body = Requests.json(ctx);

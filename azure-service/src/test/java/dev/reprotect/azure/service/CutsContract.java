@@ -11,6 +11,7 @@ import dev.reprotect.azure.CutDisk;
 import dev.reprotect.azure.PageRange;
 import dev.reprotect.azure.RecoveryPoint;
 import dev.reprotect.azure.RecoveryPointType;
+import dev.reprotect.azure.ReplicaCuts;
 import dev.reprotect.azure.ReplicaDisk;
 import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.VirtualMachine;
@@ -138,5 +139,42 @@ abstract class CutsContract extends BackendContractBase {
     assertThat(azure.recoveryServices().recoveryPoints("contoso", "web-01")).isEmpty();
     assertThat(azure.storage().blob(point.disks().get(0))).isEmpty();
     assertThat(azure.storage().blob(replica)).isPresent();
+  }
+
+  @Test
+  void aPointIsDatedByTheCutItHoldsNotByWhenItWasMade() {
+    ReplicatedItem item = item();
+    account("stse", RG_SE, SOUTHEAST);
+    vm("web-01", RG_SE, SOUTHEAST, "stse", null, null);
+    VmCut cut = azure.compute().createCut(CALLER, RG_SE, "web-01", "cut-1");
+    BlobRef replica = new BlobRef("steast", "replicas", "web-01-os.vhd");
+    azure.storage().createPageBlob(CALLER, replica, 4L * BLOCK_SIZE);
+    azure.recoveryServices().putReplicatedItem(CALLER, item.withReplicationTo(item.target(),
+        item.source().network(), null, List.of(new ReplicaDisk("os", "web-01-osdisk", replica)),
+        item.reprotectCycles()));
+
+    RecoveryPoint point = azure.recoveryServices().createRecoveryPoint(CALLER, "contoso",
+        "web-01", "p1", RecoveryPointType.CrashConsistent, "cut-1");
+
+    assertThat(point.time()).isEqualTo(cut.time());
+    assertThat(azure.recoveryServices().recoveryPoints("contoso", "web-01"))
+        .extracting(RecoveryPoint::time).containsExactly(cut.time());
+  }
+
+  @Test
+  void theReplicasCutIsRecordedOnTheItemAndChangesNothingElse() {
+    ReplicatedItem item = item();
+    ReplicaCuts shipping = ReplicaCuts.at("cut-1").shipping("cut-2");
+
+    ReplicatedItem recorded =
+        azure.recoveryServices().recordReplicaCuts(CALLER, "contoso", "web-01", shipping);
+
+    assertThat(recorded).isEqualTo(item.withReplicaCuts(shipping));
+    assertThat(azure.recoveryServices().replicatedItem("contoso", "web-01")).contains(recorded);
+    assertThat(shipping.shipping("cut-2")).isEqualTo(shipping);
+    assertThat(shipping.inTransit()).containsExactly("cut-2");
+    assertThat(azure.exportState()).isEqualTo(sim.exportState());
+    assertCode(() -> azure.recoveryServices().recordReplicaCuts(CALLER, "contoso", "web-02",
+        ReplicaCuts.at("cut-1")), AzureErrorCode.ResourceNotFound);
   }
 }

@@ -94,6 +94,8 @@ public final class ArmPaths {
   public static final PathTemplate RECOVERY_POINT = RECOVERY_POINTS.child("/{point}");
   public static final PathTemplate PIN_RECOVERY_POINT =
       REPLICATED_ITEM.child("/pinRecoveryPoint");
+  public static final PathTemplate RECORD_REPLICA_CUTS =
+      REPLICATED_ITEM.child("/recordReplicaCuts");
   public static final PathTemplate PRUNE_RECOVERY_POINTS =
       REPLICATED_ITEM.child("/pruneRecoveryPoints");
   public static final PathTemplate RECOVERY_PLAN = VAULT_BY_NAME.child("/recoveryPlans/{plan}");

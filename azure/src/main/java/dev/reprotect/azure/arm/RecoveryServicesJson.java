@@ -21,6 +21,7 @@ import dev.reprotect.azure.RecoveryPlan;
 import dev.reprotect.azure.RecoveryPoint;
 import dev.reprotect.azure.RecoveryPointPruning;
 import dev.reprotect.azure.RecoveryPointType;
+import dev.reprotect.azure.ReplicaCuts;
 import dev.reprotect.azure.ReplicaDisk;
 import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.ReplicationPolicy;
@@ -88,7 +89,21 @@ public final class RecoveryServicesJson {
     p.put("reprotectCycles", item.reprotectCycles());
     p.put("testFailoverLive", item.testFailoverLive());
     p.put("pinnedRecoveryPoint", item.pinnedRecoveryPoint());
+    if (item.replicaCuts() != null) {
+      p.set("replicaCuts", replicaCuts(item.replicaCuts()));
+    }
     return out;
+  }
+
+  public static ObjectNode replicaCuts(ReplicaCuts cuts) {
+    ObjectNode out = ArmJson.object();
+    out.put("base", cuts.base());
+    cuts.inTransit().forEach(out.putArray("inTransit")::add);
+    return out;
+  }
+
+  public static ReplicaCuts replicaCuts(JsonNode node) {
+    return new ReplicaCuts(requireText(node, "base"), texts(node, "inTransit"));
   }
 
   /** An item from a PUT body or an answer; vault and name are the path's. */
@@ -110,7 +125,9 @@ public final class RecoveryServicesJson {
         running == null ? null : runningOperation(running),
         requireBoolean(p, "failoverCommitted"), requireBoolean(p, "migrationCompleted"),
         requireInt(p, "reprotectCycles"), requireBoolean(p, "testFailoverLive"),
-        optionalText(p, "pinnedRecoveryPoint"));
+        optionalText(p, "pinnedRecoveryPoint"),
+        optionalObject(p, "replicaCuts") == null ? null
+            : replicaCuts(optionalObject(p, "replicaCuts")));
   }
 
   public static ReplicatedItem replicatedItem(JsonNode node) {

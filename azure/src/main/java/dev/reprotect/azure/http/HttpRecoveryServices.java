@@ -8,6 +8,7 @@ import dev.reprotect.azure.RecoveryPoint;
 import dev.reprotect.azure.RecoveryPointPruning;
 import dev.reprotect.azure.RecoveryPointType;
 import dev.reprotect.azure.RecoveryServicesApi;
+import dev.reprotect.azure.ReplicaCuts;
 import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.RunningOperation;
 import dev.reprotect.azure.Vault;
@@ -116,6 +117,13 @@ final class HttpRecoveryServices implements RecoveryServicesApi {
     return RecoveryServicesJson.replicatedItem(client.post(caller,
         ArmPaths.PIN_RECOVERY_POINT.expand(vault, item),
         RecoveryServicesJson.pinRequest(operationId, pointId)));
+  }
+
+  @Override
+  public ReplicatedItem recordReplicaCuts(Caller caller, String vault, String item,
+      ReplicaCuts cuts) {
+    return RecoveryServicesJson.replicatedItem(client.post(caller,
+        ArmPaths.RECORD_REPLICA_CUTS.expand(vault, item), RecoveryServicesJson.replicaCuts(cuts)));
   }
 
   @Override

@@ -104,7 +104,7 @@ final class SimCuts {
     });
   }
 
-  private static String key(String resourceGroup, String vm, String cutId) {
+  static String key(String resourceGroup, String vm, String cutId) {
     return World.scopedKey(resourceGroup, vm) + "/" + cutId;
   }
 }

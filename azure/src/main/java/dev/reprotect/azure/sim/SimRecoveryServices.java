@@ -13,12 +13,15 @@ import dev.reprotect.azure.RecoveryPoint;
 import dev.reprotect.azure.RecoveryPointPruning;
 import dev.reprotect.azure.RecoveryPointType;
 import dev.reprotect.azure.RecoveryServicesApi;
+import dev.reprotect.azure.ReplicaCuts;
 import dev.reprotect.azure.ReplicaDisk;
 import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.ResourceIds;
 import dev.reprotect.azure.RunningOperation;
 import dev.reprotect.azure.StorageAccount;
 import dev.reprotect.azure.Vault;
+import dev.reprotect.azure.VmCut;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -229,13 +232,24 @@ final class SimRecoveryServices implements RecoveryServicesApi {
         snapshots.put(disk.slot(), snapshot);
         checksums.put(disk.slot(), SimStorage.recordedChecksum(replica));
       }
-      RecoveryPoint point = new RecoveryPoint(pointId, vault, item, world.clock.instant(), type,
-          List.copyOf(snapshots.values()), cutId, checksums);
+      RecoveryPoint point = new RecoveryPoint(pointId, vault, item, dataTime(current, cutId),
+          type, List.copyOf(snapshots.values()), cutId, checksums);
       world.recoveryPoints.put(key, point);
       world.log.append("Microsoft.RecoveryServices/vaults/replicatedItems/recoveryPoints/write",
           ResourceIds.recoveryPoint(vault, item, pointId), caller);
       return point;
     });
+  }
+
+  /**
+   * When a point's data is from: its cut's instant, however long the shipment took (a point made
+   * at the end of a 3-hour initial sync holds the disks as they were 3 hours ago); now for a
+   * point with no cut. Under the world's lock.
+   */
+  private Instant dataTime(ReplicatedItem item, String cutId) {
+    VmCut cut = cutId == null ? null
+        : world.cuts.get(SimCuts.key(item.source().resourceGroup(), item.name(), cutId));
+    return cut == null ? world.clock.instant() : cut.time();
   }
 
   @Override
@@ -284,6 +298,19 @@ final class SimRecoveryServices implements RecoveryServicesApi {
         return current;
       }
       return changeClaim(caller, vault, item, current.withPinnedRecoveryPoint(pointId), "pin");
+    });
+  }
+
+  @Override
+  public ReplicatedItem recordReplicaCuts(Caller caller, String vault, String item,
+      ReplicaCuts cuts) {
+    world.enter(caller, "recordReplicaCuts");
+    return world.mutate(() -> {
+      ReplicatedItem current = existingItem(vault, item);
+      if (cuts.equals(current.replicaCuts())) {
+        return current;
+      }
+      return changeClaim(caller, vault, item, current.withReplicaCuts(cuts), "replicaCuts");
     });
   }
 

@@ -278,9 +278,10 @@ public abstract class ProtectionWorkflow {
    */
   private String startReplication(int replicationCycleSeconds, ReprotectPlan plan,
       String runTag, CutTaken cut0, ReplicationStarted started) {
+    // Dated by its data, as the vault dates it: a point at the end of a 3-hour sync holds cut 0.
     RecoveryPointInfo firstPoint = new RecoveryPointInfo(started.firstRecoveryPoint(),
-        Instant.ofEpochMilli(Workflow.currentTimeMillis()), RecoveryPointType.CrashConsistent,
-        cut0.cutId());
+        cut0.time() != null ? cut0.time() : Instant.ofEpochMilli(Workflow.currentTimeMillis()),
+        RecoveryPointType.CrashConsistent, cut0.cutId());
     ReplicationInput input = ReplicationInput.first(plan.vault(), plan.vm(), plan.sourceRegion(),
         plan.targetRegion(), runTag, started.retentionDays(),
         started.appConsistentFrequencyMinutes(), cut0.cutId(), List.of(firstPoint))

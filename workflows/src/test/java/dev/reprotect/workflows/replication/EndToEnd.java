@@ -22,6 +22,8 @@ import dev.reprotect.workflows.job.Job;
 import dev.reprotect.workflows.reprotect.ReprotectFixture;
 import dev.reprotect.workflows.reprotect.ReprotectStep;
 import dev.reprotect.workflows.reprotect.ReprotectSummary;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
 import io.temporal.testing.TestActivityEnvironment;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
@@ -29,6 +31,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 /**
  * A reprotect and the replication it starts, end to end: the real activities over the in-process
@@ -167,19 +170,40 @@ final class EndToEnd implements AutoCloseable {
 
   /**
    * A cut and its shipment through the activities alone, outside the replication workflow: a
-   * cycle that ships against {@code baseCutId}, or without a base when it is null.
+   * cycle that ships against {@code baseCutId}, or against what the item records the replicas
+   * hold when it is null.
    */
   CycleShipment takeAndShipCut(String baseCutId, String cutId) {
+    return withCycleActivities(ActivityPolicies.shipment("ship " + cutId), stub -> {
+      stub.takeCut(new TakeCut(fixture.scenario.vault(), fixture.scenario.vm(), cutId, false));
+      return stub.shipCut(
+          new ShipCut(fixture.scenario.vault(), fixture.scenario.vm(), baseCutId, cutId));
+    });
+  }
+
+  /**
+   * The same in one attempt, which a fault may stop half way: the shipment is not retried, as
+   * when its worker dies and the workflow stops before a retry.
+   */
+  CycleShipment takeAndShipCutOnce(String cutId) {
+    ActivityOptions shipment = ActivityPolicies.shipment("ship " + cutId);
+    return withCycleActivities(ActivityOptions.newBuilder(shipment).setRetryOptions(
+        RetryOptions.newBuilder(shipment.getRetryOptions()).setMaximumAttempts(1).build())
+        .build(), stub -> {
+          stub.takeCut(new TakeCut(fixture.scenario.vault(), fixture.scenario.vm(), cutId,
+              false));
+          return stub.shipCut(
+              new ShipCut(fixture.scenario.vault(), fixture.scenario.vm(), null, cutId));
+        });
+  }
+
+  private CycleShipment withCycleActivities(ActivityOptions options,
+      Function<ReplicationCycleActivities, CycleShipment> calls) {
     TestActivityEnvironment activities = TestActivityEnvironment.newInstance();
     try {
       activities.registerActivitiesImplementations(new ReplicationCycleActivitiesImpl(
           azure, ReprotectFixture.BLOCKS_PER_RANGE));
-      ReplicationCycleActivities stub = activities.newActivityStub(
-          ReplicationCycleActivities.class, ActivityPolicies.shipment("ship " + cutId));
-      String vault = fixture.scenario.vault();
-      String vm = fixture.scenario.vm();
-      stub.takeCut(new TakeCut(vault, vm, cutId, false));
-      return stub.shipCut(new ShipCut(vault, vm, baseCutId, cutId));
+      return calls.apply(activities.newActivityStub(ReplicationCycleActivities.class, options));
     } finally {
       activities.close();
     }

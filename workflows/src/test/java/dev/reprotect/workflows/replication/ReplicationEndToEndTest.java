@@ -92,6 +92,10 @@ class ReplicationEndToEndTest {
     assertThat(dataWritten).as("the data disk was written during the job").isTrue();
     RecoveryPoint first = onlyPoint();
     VmCut cut0 = e2e.cut(first.cutId());
+    assertThat(first.time()).as("point 0 is dated at cut 0, not at the sync's end")
+        .isEqualTo(cut0.time());
+    assertThat(e2e.replication().status().points().get(0).time())
+        .as("the replication's point 0 as the vault dates it").isEqualTo(cut0.time());
     for (String slot : e2e.slots()) {
       BlobRef pointDisk = EndToEnd.pointDisk(first, slot);
       assertThat(DiskBytes.differingBlocks(e2e.storage, pointDisk, cut0.disk(slot).snapshot()))
@@ -250,7 +254,10 @@ class ReplicationEndToEndTest {
         .isEqualTo(changedBytes);
     assertThat(e2e.azure.metering().bytesTransferred(target, source) - returnedBefore).isZero();
 
-    // Without a base (the replicas hold no known cut) the replicas' hash lists cross as well.
+    // Without a base (the replicas hold no known cut: an item replicated before the item
+    // recorded it) the replicas' hash lists cross as well.
+    e2e.azure.recoveryServices().putReplicatedItem(EndToEnd.OPERATOR,
+        e2e.fixture.item().withReplicaCuts(null));
     int rewritten = 4;
     for (int block = 0; block < rewritten; block++) {
       e2e.write(OS, 60 + block, DiskBytes.pattern(e2e.blockSize(), 50 + block));
