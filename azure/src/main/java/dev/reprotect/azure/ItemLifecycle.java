@@ -32,6 +32,10 @@ import java.util.Set;
  * TestFailoverCleanup  Protected                      Protected           Protected          Protected
  * </pre>
  *
+ * <p>A failover that fails before it made anything the item depends on (before its VM is created)
+ * is released {@link #unchanged()}: Protected again, so that its replication restarts. Every
+ * other operation's unchanged state is its failed state.
+ *
  * <p>A drill is recorded on the item ({@link ReplicatedItem#testFailoverLive()}) by the claim of
  * its test failover, whatever becomes of that job, since its copy may be up from then on; only
  * a cleanup that succeeds ends it. While it is recorded, its cleanup is the one operation an item
@@ -43,7 +47,7 @@ public enum ItemLifecycle {
   EnableReplication(Set.of(EnableFailed), EnablingProtection, Protected, EnableFailed,
       AzureErrorCode.AlreadyEnabled),
   Failover(Set.of(Protected, FailoverFailed), FailingOver, FailedOver, FailoverFailed,
-      AzureErrorCode.NotProtected),
+      Protected, AzureErrorCode.NotProtected),
   ChangeRecoveryPoint(Set.of(FailedOver), FailedOver, FailedOver, FailedOver,
       AzureErrorCode.NotFailedOver),
   CommitFailover(Set.of(FailedOver), FailedOver, FailoverCommitted, FailedOver,
@@ -58,14 +62,21 @@ public enum ItemLifecycle {
   private final ProtectionState running;
   private final ProtectionState succeeded;
   private final ProtectionState failed;
+  private final ProtectionState unchanged;
   private final AzureErrorCode refusal;
 
   ItemLifecycle(Set<ProtectionState> from, ProtectionState running, ProtectionState succeeded,
       ProtectionState failed, AzureErrorCode refusal) {
+    this(from, running, succeeded, failed, failed, refusal);
+  }
+
+  ItemLifecycle(Set<ProtectionState> from, ProtectionState running, ProtectionState succeeded,
+      ProtectionState failed, ProtectionState unchanged, AzureErrorCode refusal) {
     this.from = from;
     this.running = running;
     this.succeeded = succeeded;
     this.failed = failed;
+    this.unchanged = unchanged;
     this.refusal = refusal;
   }
 
@@ -87,6 +98,11 @@ public enum ItemLifecycle {
 
   public ProtectionState failed() {
     return failed;
+  }
+
+  /** The state a run that failed before it changed anything the item depends on leaves. */
+  public ProtectionState unchanged() {
+    return unchanged;
   }
 
   /**
@@ -136,11 +152,13 @@ public enum ItemLifecycle {
     }
   }
 
-  /** Refuses a release into a state that is neither this operation's success nor its failure. */
+  /** Refuses a release into a state that is none of this operation's endings. */
   public void checkRelease(ProtectionState newState) {
-    if (newState != succeeded && newState != failed) {
+    if (newState != succeeded && newState != failed && newState != unchanged) {
       throw new AzureException(AzureErrorCode.InvalidParameter, "a " + name() + " ends "
-          + succeeded + " or " + failed + ", not " + newState);
+          + succeeded + " or " + failed
+          + (unchanged == failed ? "" : " (" + unchanged + " when it changed nothing)")
+          + ", not " + newState);
     }
   }
 

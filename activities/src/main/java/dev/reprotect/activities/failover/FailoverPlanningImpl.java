@@ -186,8 +186,10 @@ public final class FailoverPlanningImpl implements FailoverPlanning {
     VirtualMachine vm = azure.compute().virtualMachine(active.resourceGroup(), item.name())
         .orElseThrow(() -> new ReprotectRefusal(ReprotectErrorCode.SourceVmDeleted,
             "the failed-over VM " + item.name() + " no longer exists in " + active.region()));
+    String runningPoint = null;
     if (request.operation() == ItemLifecycle.ChangeRecoveryPoint) {
       requirePoint(request.vault(), request.vm(), request.point());
+      runningPoint = RecoveryVmActivitiesImpl.pointOfDisks(vm).orElse(null);
     }
     List<FailoverDisk> disks = vm.disks().stream()
         .map(disk -> new FailoverDisk(disk.slot(), disk.name())).toList();
@@ -195,7 +197,7 @@ public final class FailoverPlanningImpl implements FailoverPlanning {
     return new FailoverPlan(request.vault(), request.vm(), request.operation(), request.point(),
         other.region(), other.resourceGroup(), active.region(), active.resourceGroup(),
         diskAccount(vm), vm.networkId(), vm.availabilitySet(), disks, ItemClaimState.of(item),
-        null);
+        null, runningPoint);
   }
 
   private static String diskAccount(VirtualMachine vm) {

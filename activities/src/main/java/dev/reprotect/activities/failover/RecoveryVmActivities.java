@@ -34,6 +34,9 @@ public interface RecoveryVmActivities {
   @ActivityMethod
   void bootVm(FailoverPlan plan);
 
+  /** Whether the plan's VM exists in the recovery region: what a failed failover changed. */
+  boolean recoveryVmExists(FailoverPlan plan);
+
   /** The VM's disks that are not {@code keep}: what a change of point left behind. */
   @ActivityMethod
   List<BlobRef> disksToReplace(FailoverVm keep);

@@ -15,8 +15,10 @@ import dev.reprotect.azure.VirtualNetwork;
 import dev.reprotect.azure.VmDisk;
 import dev.reprotect.azure.arm.ArmIds;
 import jakarta.inject.Inject;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -133,7 +135,25 @@ public final class RecoveryVmActivitiesImpl implements RecoveryVmActivities {
 
   /** The name of a disk the plan makes for {@code slot}, up to its point's id. */
   private static String diskNamePrefix(FailoverPlan plan, String slot) {
-    return plan.recoveryVmName() + "-" + slot + "-";
+    return diskNamePrefix(plan.recoveryVmName(), slot);
+  }
+
+  private static String diskNamePrefix(String vm, String slot) {
+    return vm + "-" + slot + "-";
+  }
+
+  /** The point a failed-over VM's disks were all made from, as their names tell. */
+  static Optional<String> pointOfDisks(VirtualMachine vm) {
+    Set<String> points = new HashSet<>();
+    for (VmDisk disk : vm.disks()) {
+      String prefix = diskNamePrefix(vm.name(), disk.slot());
+      String name = disk.vhd().blob();
+      if (!name.startsWith(prefix) || !name.endsWith(".vhd")) {
+        return Optional.empty();
+      }
+      points.add(name.substring(prefix.length(), name.length() - ".vhd".length()));
+    }
+    return points.size() == 1 ? points.stream().findFirst() : Optional.empty();
   }
 
   private static boolean isDiskOf(FailoverPlan plan, BlobRef blob) {
@@ -142,6 +162,12 @@ public final class RecoveryVmActivitiesImpl implements RecoveryVmActivities {
         .map(disk -> diskNamePrefix(plan, disk.slot()))
         .anyMatch(prefix -> name.startsWith(prefix) && POINT_ID.matcher(
             name.substring(prefix.length(), name.length() - ".vhd".length())).matches());
+  }
+
+  @Override
+  public boolean recoveryVmExists(FailoverPlan plan) {
+    return AzureFailures.translated(plan.recoveryRegion(), () -> azure.compute()
+        .virtualMachine(plan.recoveryGroup(), plan.recoveryVmName()).isPresent());
   }
 
   @Override

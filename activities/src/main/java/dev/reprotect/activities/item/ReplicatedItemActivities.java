@@ -36,6 +36,13 @@ public interface ReplicatedItemActivities {
   @ActivityMethod
   void releaseFailedItem(ItemOperation operation);
 
+  /**
+   * Ends an operation that failed or was cancelled before it changed anything the item depends
+   * on: the item is left in the operation's unchanged state (a failover's: Protected again).
+   */
+  @ActivityMethod
+  void releaseUnchangedItem(ItemOperation operation);
+
   /** The item's claim, for the operator to judge; ItemNotClaimed when it has none. */
   @ActivityMethod
   RunningOperation claimOf(ItemRef item);

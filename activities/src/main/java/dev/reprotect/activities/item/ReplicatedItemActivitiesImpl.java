@@ -8,6 +8,7 @@ import dev.reprotect.activities.replication.ItemRef;
 import dev.reprotect.azure.AzureBackend;
 import dev.reprotect.azure.ItemClaimState;
 import dev.reprotect.azure.ItemLifecycle;
+import dev.reprotect.azure.ProtectionState;
 import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.RunningOperation;
 import io.temporal.failure.ApplicationFailure;
@@ -45,9 +46,17 @@ public final class ReplicatedItemActivitiesImpl implements ReplicatedItemActivit
 
   @Override
   public void releaseFailedItem(ItemOperation op) {
+    release(op, ItemLifecycle.of(op.type()).failed());
+  }
+
+  @Override
+  public void releaseUnchangedItem(ItemOperation op) {
+    release(op, ItemLifecycle.of(op.type()).unchanged());
+  }
+
+  private void release(ItemOperation op, ProtectionState newState) {
     AzureFailures.translated(null, () -> azure.recoveryServices().releaseOperation(
-        ActivityCaller.current(), op.vault(), op.vm(), op.operationId(), op.runId(),
-        ItemLifecycle.of(op.type()).failed()));
+        ActivityCaller.current(), op.vault(), op.vm(), op.operationId(), op.runId(), newState));
   }
 
   @Override

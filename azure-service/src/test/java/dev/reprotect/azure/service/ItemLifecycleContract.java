@@ -66,9 +66,24 @@ abstract class ItemLifecycleContract extends BackendContractBase {
     put(Protected);
     claim("Failover", FailingOver);
     unchangedBy(() -> azure.recoveryServices().releaseOperation(CALLER, "contoso", "web-01",
-        "failover.contoso.web-01", "run-1", Protected), AzureErrorCode.InvalidParameter);
+        "failover.contoso.web-01", "run-1", EnableFailed), AzureErrorCode.InvalidParameter);
     unchangedBy(() -> azure.recoveryServices().releaseStaleOperation(CALLER, "contoso", "web-01",
         operation("Failover"), ReprotectFailed), AzureErrorCode.InvalidParameter);
+  }
+
+  @Test
+  void aFailoverThatChangedNothingIsReleasedProtectedAgainAndNoOtherOperationIs() {
+    item();
+    put(Protected);
+
+    assertThat(run("Failover", FailingOver, Protected)).isEqualTo(Protected);
+
+    assertThat(azure.recoveryServices().replicatedItem("contoso", "web-01").orElseThrow()
+        .runningOperation()).isNull();
+    put(FailedOver);
+    claim("ChangeRecoveryPoint", FailedOver);
+    unchangedBy(() -> release("ChangeRecoveryPoint", Protected),
+        AzureErrorCode.InvalidParameter);
   }
 
   @Test

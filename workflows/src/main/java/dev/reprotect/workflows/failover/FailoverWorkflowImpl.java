@@ -33,6 +33,8 @@ import dev.reprotect.workflows.job.CheckedPlan;
 import dev.reprotect.workflows.job.ItemJob;
 import dev.reprotect.workflows.job.Job;
 import dev.reprotect.workflows.job.JobTracker;
+import dev.reprotect.workflows.resume.ReplicationResume;
+import dev.reprotect.workflows.resume.ReplicationResumed;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
@@ -43,6 +45,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 public final class FailoverWorkflowImpl implements FailoverWorkflow {
+  /** A change to the point the VM runs on leaves the VM running on its disks. */
+  static final String CURRENT_POINT_KEEPS_THE_VM = "current-point-keeps-the-vm";
+
   /** The disk copies started: a failed job releases the item only once none runs. */
   private final List<Promise<CreatedDisk>> copies = new ArrayList<>();
   private JobTracker<FailoverStep, FailoverPlan> job;
@@ -52,7 +57,10 @@ public final class FailoverWorkflowImpl implements FailoverWorkflow {
   public FailoverSummary failover(FailoverRequest request) {
     ItemLifecycle operation = request.operation();
     job = new JobTracker<>(operation, request.vault(), request.vm(), FailoverStep.of(operation));
-    return new ItemJob<>(job, copies, FailoverWorkflowImpl::cancelledItem).run(
+    return new ItemJob<>(job, copies, FailoverWorkflowImpl::cancelledItem)
+        .returningUnchangedItems(FailoverWorkflowImpl::madeNoVm,
+            FailoverWorkflowImpl::resumeReplication)
+        .run(
         "Checking the " + operation + " of " + request.vm(), () -> checked(request),
         (plan, claimed) -> stub(ReplicatedItemActivities.class, ActivityPolicies.step("Record the "
             + plan.operation() + " as the running operation of " + plan.vm()))
@@ -141,7 +149,8 @@ public final class FailoverWorkflowImpl implements FailoverWorkflow {
     ReplicationCycleActivities cycle = stub(ReplicationCycleActivities.class,
         ActivityPolicies.step("Take cut " + cutId + " of " + plan.vm() + " for the failover"));
     CutTaken cut = cycle.takeCut(new TakeCut(plan.vault(), plan.vm(), cutId, false));
-    // No base: the replicas are compared by hash, whatever cut a stopped cycle left them at.
+    // No base named: the shipment sends what changed since the cut the item records the replicas
+    // hold, with what a stopped cycle may have written of its own cut.
     stub(ReplicationCycleActivities.class, ActivityPolicies.shipment("Ship " + cutId + " to "
         + plan.recoveryRegion())).shipCut(new ShipCut(plan.vault(), plan.vm(), null,
         cut.cutId()));
@@ -178,10 +187,28 @@ public final class FailoverWorkflowImpl implements FailoverWorkflow {
 
   private FailoverSummary changePoint(FailoverPlan plan, ItemOperation operation) {
     ChosenPoint point = choosePoint(plan, operation);
+    if (point.id().equals(plan.runningPoint()) && Workflow.getVersion(
+        CURRENT_POINT_KEEPS_THE_VM, Workflow.DEFAULT_VERSION, 1) == 1) {
+      return keepRunningPoint(plan, operation, point);
+    }
     job.start(FailoverStep.StopVm, "Turning off " + plan.vm() + " in " + plan.recoveryRegion());
     vmStub("Turn off " + plan.vm() + " before its disks change").powerOffVm(plan);
     job.succeed(FailoverStep.StopVm, plan.vm() + " is stopped");
     return recreateVm(plan, operation, point);
+  }
+
+  /** A change to the point the VM already runs on: nothing to do, the VM runs on. */
+  private FailoverSummary keepRunningPoint(FailoverPlan plan, ItemOperation operation,
+      ChosenPoint point) {
+    String reason = plan.vm() + " already runs on disks made from " + point.id();
+    for (FailoverStep step : List.of(FailoverStep.StopVm, FailoverStep.CreateDisks,
+        FailoverStep.CreateVm, FailoverStep.BootVm, FailoverStep.DeleteReplacedDisks)) {
+      job.skip(step, reason);
+    }
+    complete(plan, operation);
+    return new FailoverSummary(plan.vault(), plan.vm(), plan.operation(),
+        plan.operation().succeeded().name(), activeRegion(plan), point.id(), point.type(),
+        point.time(), List.of(), null, job.elapsedMillis());
   }
 
   /** Disks from the point, the VM on them, booted; the item's record last. */
@@ -269,6 +296,36 @@ public final class FailoverWorkflowImpl implements FailoverWorkflow {
     boolean drill = plan.operation() == ItemLifecycle.TestFailover
         || plan.operation() == ItemLifecycle.TestFailoverCleanup;
     return drill ? plan.sourceRegion() : plan.recoveryRegion();
+  }
+
+  /**
+   * Whether a failover that failed or was cancelled made no VM, which the item then does not
+   * depend on; when the backend cannot tell, it may have made one.
+   */
+  private static boolean madeNoVm(FailoverPlan plan) {
+    try {
+      return !vmStub("Find whether " + plan.recoveryVmName() + " was made in "
+          + plan.recoveryRegion()).recoveryVmExists(plan);
+    } catch (ActivityFailure unknown) {
+      return false;
+    }
+  }
+
+  /**
+   * Restarts the replication a failover stopped, from the vault's record, once the failover gave
+   * up before its VM existed; says what became of it.
+   */
+  private static String resumeReplication(FailoverPlan plan) {
+    try {
+      ReplicationResumed resumed = ReplicationResume.resume(new ItemRef(plan.vault(), plan.vm()));
+      return String.format("its replication restarted from cut %s (%s)", resumed.lastCutId(),
+          resumed.workflowId());
+    } catch (ActivityFailure failure) {
+      FailureCode code = FailureCode.of(failure.getCause());
+      return String.format("its replication was not restarted (%s: %s); the reconciler restarts"
+          + " it within minutes, or: reprotect replication %s --vault %s --start", code.code(),
+          code.message(), plan.vm(), plan.vault());
+    }
   }
 
   /**

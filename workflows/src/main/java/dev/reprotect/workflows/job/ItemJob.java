@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -27,9 +28,16 @@ import java.util.function.Supplier;
  * cancelled.
  */
 public final class ItemJob<S extends Enum<S> & Step, P> {
+  /** A failover that fails before its VM exists returns its item to Protected, and resumes it. */
+  static final String RETURNS_UNCHANGED_ITEMS = "returns-unchanged-items";
+
   private final JobTracker<S, P> job;
   private final List<? extends Promise<?>> inFlight;
   private final Function<P, String> cancelledItem;
+  private Predicate<P> unchanged = plan -> false;
+  private Function<P, String> restore = plan -> "";
+  /** How the item was returned, once it was released unchanged; null otherwise. */
+  private String returned;
 
   /**
    * A run of {@code job}. {@code inFlight} holds the activities its body started and did not
@@ -41,6 +49,20 @@ public final class ItemJob<S extends Enum<S> & Step, P> {
     this.job = job;
     this.inFlight = inFlight;
     this.cancelledItem = cancelledItem;
+  }
+
+  /**
+   * A job of an operation with an unchanged state of its own that, failing or cancelled, finds
+   * with {@code unchanged} (asked once none of its activities runs; it may call activities, and
+   * must not throw) that it changed nothing the item depends on: it releases the item into that
+   * state, then runs {@code restore} to bring back what its claim stopped, which must not throw
+   * either, and says what it did.
+   */
+  public ItemJob<S, P> returningUnchangedItems(Predicate<P> unchanged,
+      Function<P, String> restore) {
+    this.unchanged = unchanged;
+    this.restore = restore;
+    return this;
   }
 
   /**
@@ -87,7 +109,20 @@ public final class ItemJob<S extends Enum<S> & Step, P> {
     // Runs even when the workflow is cancelled: the item must not stay claimed.
     Workflow.newDetachedCancellationScope(() -> {
       Workflow.await(() -> inFlight.stream().allMatch(Promise::isCompleted));
+      // Asked once the activities have ended: the last of them may have changed the item.
+      boolean asItWas = job.operation().unchanged() != job.operation().failed()
+          && Workflow.getVersion(RETURNS_UNCHANGED_ITEMS, Workflow.DEFAULT_VERSION, 1) == 1
+          && unchanged.test(checked.plan());
       try {
+        if (asItWas) {
+          Workflow.newActivityStub(ReplicatedItemActivities.class, ActivityPolicies.release(
+              "Mark " + checked.vm() + " " + job.operation().unchanged() + " again: the "
+                  + job.operation() + " changed nothing it depends on"))
+              .releaseUnchangedItem(operation);
+          returned = String.format("%s is %s again, as before the job; %s", checked.vm(),
+              job.operation().unchanged(), restore.apply(checked.plan()));
+          return;
+        }
         Workflow.newActivityStub(ReplicatedItemActivities.class, ActivityPolicies.release(
             "Mark " + checked.vm() + " " + job.operation().failed() + ", ready for a re-run"))
             .releaseFailedItem(operation);
@@ -101,7 +136,7 @@ public final class ItemJob<S extends Enum<S> & Step, P> {
   }
 
   private RuntimeException endWithFailure(TemporalFailure failure, String unreleased) {
-    return JobEnding.withFailure(failure, unreleased, "The job was cancelled; the item is left "
-        + cancelledItem.apply(job.plan()), job);
+    return JobEnding.withFailure(failure, unreleased != null ? unreleased : returned,
+        "The job was cancelled; the item is left " + cancelledItem.apply(job.plan()), job);
   }
 }

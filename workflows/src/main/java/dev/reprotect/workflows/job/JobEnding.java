@@ -15,20 +15,21 @@ final class JobEnding {
   private JobEnding() {}
 
   /**
-   * Ends {@code job} and returns what the workflow throws; {@code unreleased} says why the item
-   * is still claimed, or is null; {@code cancelled} is the line a cancelled job ends with.
+   * Ends {@code job} and returns what the workflow throws; {@code left} says how the job left the
+   * item when its release did not go as usual (why it is still claimed, or how it was returned),
+   * or is null; {@code cancelled} is the line a cancelled job ends with otherwise.
    */
-  static RuntimeException withFailure(TemporalFailure failure, String unreleased,
+  static RuntimeException withFailure(TemporalFailure failure, String left,
       String cancelled, JobTracker<?, ?> job) {
     Throwable cause = failure instanceof ActivityFailure ? failure.getCause() : failure;
     if (cause instanceof CanceledFailure canceled) {
-      job.end(JobState.Cancelled, "Cancelled", unreleased != null
-          ? "The job was cancelled; " + unreleased : cancelled);
+      job.end(JobState.Cancelled, "Cancelled", left != null
+          ? "The job was cancelled; " + left : cancelled);
       return canceled;
     }
     FailureCode code = FailureCode.of(cause);
     job.end(JobState.Failed, code.code(),
-        unreleased == null ? code.message() : code.message() + ". " + unreleased);
+        left == null ? code.message() : code.message() + ". " + left);
     return ApplicationFailure.newNonRetryableFailureWithCause(
         code.message(), code.code(), failure, job.snapshot());
   }

@@ -18,6 +18,7 @@ import dev.reprotect.workflows.WorkflowIds;
 import dev.reprotect.workflows.job.Job;
 import dev.reprotect.workflows.replication.DiskBytes;
 import dev.reprotect.workflows.replication.ReplicationCycle;
+import dev.reprotect.workflows.replication.ReplicationState;
 import dev.reprotect.workflows.replication.ReplicationWorkflow;
 import dev.reprotect.workflows.reprotect.ReprotectFixture;
 import dev.reprotect.workflows.reprotect.ReprotectSummary;
@@ -75,12 +76,26 @@ final class FailoverFixture implements AutoCloseable {
 
   /**
    * A failover to the latest processed point whose disks cannot be made (every copy from the
-   * point fails): the job fails, and leaves the item FailoverFailed.
+   * point fails): the job fails before its VM exists, and returns the item to Protected.
    */
   void failOverWithoutDisks() {
     int copies = reprotect.azure.faults().callCount("copyBlob");
     reprotect.azure.faults().failCalls("copyBlob", copies + 1, 100,
         AzureErrorCode.ResourceNotFound);
+
+    assertThatThrownBy(() -> run(FailoverRequest.failover(vault(), vm(),
+        PointSelector.LATEST_PROCESSED, false))).isInstanceOf(WorkflowFailedException.class);
+
+    assertThat(item().state()).isEqualTo(ProtectionState.Protected);
+  }
+
+  /**
+   * A failover to the latest processed point whose VM is made but does not boot: the job fails
+   * once its VM exists, and leaves the item FailoverFailed.
+   */
+  void failOverWithoutBooting() {
+    int starts = reprotect.azure.faults().callCount("start");
+    reprotect.azure.faults().failCalls("start", starts + 1, 1, AzureErrorCode.ResourceNotFound);
 
     assertThatThrownBy(() -> run(FailoverRequest.failover(vault(), vm(),
         PointSelector.LATEST_PROCESSED, false))).isInstanceOf(WorkflowFailedException.class);
@@ -111,6 +126,11 @@ final class FailoverFixture implements AutoCloseable {
   /** The cycles the replication has run, through its query. */
   long cyclesRun() {
     return replication().status().cyclesRun();
+  }
+
+  /** The state of the item's replication, through its latest run's query. */
+  ReplicationState replicationState() {
+    return replication().status().state();
   }
 
   /** Stops the replication, for a comparison that its cycles would disturb. */

@@ -17,6 +17,7 @@ import dev.reprotect.azure.VirtualMachine;
 import dev.reprotect.workflows.job.JobStep;
 import dev.reprotect.workflows.job.StepState;
 import dev.reprotect.workflows.replication.DiskBytes;
+import dev.reprotect.workflows.replication.ReplicationState;
 import dev.reprotect.workflows.reprotect.DiskSummary;
 import dev.reprotect.workflows.reprotect.ReprotectFixture;
 import dev.reprotect.workflows.reprotect.ReprotectSummary;
@@ -26,6 +27,7 @@ import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -162,6 +164,31 @@ class FailoverWorkflowTest {
   }
 
   @Test
+  void aChangeToThePointTheVmRunsOnLeavesItRunningOnItsDisks(
+      TestWorkflowEnvironment env, Worker worker) {
+    world = new FailoverFixture(env, worker);
+    world.protectWithoutCycles();
+    String first = world.points().get(0).id();
+    world.run(FailoverRequest.failover(world.vault(), world.vm(), first, false));
+    var disks = world.activeVm().disks();
+    Map<String, String> checksums = world.activeDiskChecksums();
+    int powerOffs = world.reprotect.azure.faults().callCount("powerOff");
+
+    FailoverSummary unchanged = world.run(
+        FailoverRequest.changePoint(world.vault(), world.vm(), first));
+
+    assertThat(unchanged.pointId()).isEqualTo(first);
+    assertThat(world.reprotect.azure.faults().callCount("powerOff")).as("VMs turned off")
+        .isEqualTo(powerOffs);
+    assertThat(world.activeVm().powerState().name()).isEqualTo("Running");
+    assertThat(world.activeVm().disks()).isEqualTo(disks);
+    assertThat(world.activeDiskChecksums()).isEqualTo(checksums);
+    assertThat(world.job().steps()).filteredOn(step -> step.step() == FailoverStep.StopVm)
+        .singleElement().satisfies(step -> assertThat(step.state()).isEqualTo(StepState.Skipped));
+    assertThat(world.item().state()).isEqualTo(ProtectionState.FailedOver);
+  }
+
+  @Test
   void aShutdownOfTheSourceInAnOutageIsRecordedAndTheFailoverGoesOn(
       TestWorkflowEnvironment env, Worker worker) {
     world = new FailoverFixture(env, worker);
@@ -254,7 +281,7 @@ class FailoverWorkflowTest {
   }
 
   @Test
-  void aFailedFailoverLeavesFailoverFailedAndARerunFailsOverWithTheReplicationAlreadyStopped(
+  void aFailoverThatFailsBeforeItsVmExistsReturnsTheItemToProtectedAndResumesItsReplication(
       TestWorkflowEnvironment env, Worker worker) {
     world = new FailoverFixture(env, worker);
     world.protect();
@@ -265,8 +292,34 @@ class FailoverWorkflowTest {
         PointSelector.LATEST_PROCESSED, false);
 
     assertThatThrownBy(() -> world.run(request)).isInstanceOf(WorkflowFailedException.class);
-    assertThat(world.item().state()).isEqualTo(ProtectionState.FailoverFailed);
+
+    assertThat(world.item().state()).isEqualTo(ProtectionState.Protected);
     assertThat(world.item().runningOperation()).isNull();
+    assertThat(world.job().errorMessage()).contains("is Protected again, as before the job",
+        "its replication restarted from cut");
+    assertThat(world.replicationState()).as("the resumed replication")
+        .isEqualTo(ReplicationState.Running);
+    world.awaitCycle(1);
+
+    FailoverSummary rerun = world.run(request);
+
+    assertThat(world.item().state()).isEqualTo(ProtectionState.FailedOver);
+    assertThat(world.activeDiskChecksums())
+        .isEqualTo(world.point(rerun.pointId()).diskChecksums());
+  }
+
+  @Test
+  void aFailoverThatFailsOnceItsVmExistsLeavesFailoverFailedAndARerunFailsOver(
+      TestWorkflowEnvironment env, Worker worker) {
+    world = new FailoverFixture(env, worker);
+    world.protect();
+    FailoverRequest request = FailoverRequest.failover(world.vault(), world.vm(),
+        PointSelector.LATEST_PROCESSED, false);
+
+    world.failOverWithoutBooting();
+    assertThat(world.item().runningOperation()).isNull();
+    assertThat(world.replicationState()).as("no replication resumed")
+        .isNotEqualTo(ReplicationState.Running);
 
     FailoverSummary rerun = world.run(request);
 
@@ -310,7 +363,8 @@ class FailoverWorkflowTest {
         .isInstanceOf(WorkflowFailedException.class);
 
     assertThat(world.job().errorCode()).isEqualTo("FailoverDiskMismatch");
-    assertThat(world.item().state()).isEqualTo(ProtectionState.FailoverFailed);
+    assertThat(world.item().state()).as("no VM was made from the damaged point")
+        .isEqualTo(ProtectionState.Protected);
     assertThat(world.item().runningOperation()).as("the item is released").isNull();
   }
 
@@ -332,7 +386,7 @@ class FailoverWorkflowTest {
 
     assertThat(releasedWhileCopying).as("the item was released while a disk was copied")
         .isFalse();
-    assertThat(world.item().state()).isEqualTo(ProtectionState.FailoverFailed);
+    assertThat(world.item().state()).isEqualTo(ProtectionState.Protected);
     assertThat(world.job().errorCode()).isEqualTo("ResourceNotFound");
   }
 }
