@@ -158,6 +158,13 @@ final class HumanFormat {
     }
   }
 
+  /** A running replication that no worker answers for, from what it published. */
+  static void published(String vm, String vault, PublishedReplication p, PrintStream out) {
+    out.printf("%s of vault %s: %s, RPO %s (newest point %s)%n%s%n", vm, vault, p.health(),
+        p.rpoSeconds() == null ? "none (no point)" : age(p.rpoSeconds()),
+        p.lastRecoveryPointTime() == null ? "none" : p.lastRecoveryPointTime(), p.note());
+  }
+
   /** One cycle on a line: what it changed and shipped, its point, how long it took. */
   static String cycle(ReplicationCycle c) {
     return c.succeeded()

@@ -14,7 +14,10 @@ import picocli.CommandLine.Mixin;
         + "for 60 minutes, Warning beyond an RPO of 15 minutes or after a failed cycle), the "
         + "cycles run, the last and recent cycles (blocks changed, bytes shipped, point, "
         + "duration), the last error and the number of points. While it runs the workflow's "
-        + "query answers (a worker needed); once it ended, its result (no worker needed).%n",
+        + "query answers; with no worker to answer it, the RPO and health come from the newest "
+        + "point's time the workflow published (search attribute LastRecoveryPointTime), so "
+        + "they keep growing through a worker outage. Once it ended, its result (no worker "
+        + "needed).%n",
     "With --stop it sends the workflow's stop update: the replication ends at the next cycle "
         + "boundary (a running cycle completes first) and its final status is shown.%n",
     "With --start it restarts the replication of a Protected item that has none running (it "
@@ -44,6 +47,9 @@ final class ReplicationCommand extends ClientCommand {
       output.out.println(view.workflowId() + ": " + view.status());
       if (view.replication() != null) {
         HumanFormat.replication(view.replication(), output.out);
+      }
+      if (view.published() != null) {
+        HumanFormat.published(item.vm, item.vault, view.published(), output.out);
       }
       if (view.error() != null) {
         HumanFormat.error(view.error(), output.out);

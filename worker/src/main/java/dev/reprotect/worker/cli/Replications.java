@@ -1,16 +1,24 @@
 package dev.reprotect.worker.cli;
 
+import dev.reprotect.workflows.ReplicationSearchAttributes;
 import dev.reprotect.workflows.WorkflowIds;
 import dev.reprotect.workflows.replication.ReplicationStatus;
 import dev.reprotect.workflows.replication.ReplicationWorkflow;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.api.query.v1.WorkflowQuery;
+import io.temporal.api.workflowservice.v1.QueryWorkflowRequest;
+import io.temporal.api.workflowservice.v1.QueryWorkflowResponse;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowUpdateException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The CLI's view of the replication workflows ({@code replication.<vault>.<vm>}) that reprotect
@@ -19,7 +27,10 @@ import java.util.Optional;
 final class Replications {
   static final String NOT_FOUND = "ReplicationNotFound";
   static final String NOT_RUNNING = "ReplicationNotRunning";
-  static final String NO_WORKER = "WorkerUnavailable";
+
+  /** The query type of {@link ReplicationWorkflow#status}. */
+  private static final String STATUS_QUERY = "status";
+  private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(10);
 
   private final WorkflowClient client;
 
@@ -28,8 +39,9 @@ final class Replications {
   }
 
   /**
-   * The replication of an item: through its query while it runs (a worker answers it), from
-   * its result once it ended (no worker needed).
+   * The replication of an item: through its query while it runs (a worker answers it; without
+   * one, from what it published to its search attributes), from its result once it ended (no
+   * worker needed).
    */
   ReplicationView view(String vault, String vm) {
     String workflowId = WorkflowIds.replication(vault, vm);
@@ -38,10 +50,12 @@ final class Replications {
     switch (status) {
       case WORKFLOW_EXECUTION_STATUS_RUNNING -> {
         // The query's clock is the workflow's last task's; the RPO is the age of the point now.
-        return new ReplicationView(workflowId, name, query(workflowId)
-            .map(replication -> replication.at(Instant.now())).orElseThrow(() ->
-            new CommandFailure(NO_WORKER, "no worker answered the status query of " + workflowId
-                + ": start one (reprotect worker, reprotect dev)")), null);
+        return query(workflowId)
+            .map(replication -> new ReplicationView(workflowId, name,
+                replication.at(Instant.now()), null))
+            .orElseGet(() -> new ReplicationView(workflowId, name, null,
+                PublishedReplication.at(lastRecoveryPointTime(workflowId), Instant.now()),
+                null));
       }
       case WORKFLOW_EXECUTION_STATUS_COMPLETED -> {
         return new ReplicationView(workflowId, name, client.newUntypedWorkflowStub(workflowId)
@@ -95,11 +109,32 @@ final class Replications {
     }
   }
 
-  /** The status through the workflow's query; empty when no worker answers it. */
+  /** The newest point's time the running workflow last published; null if it published none. */
+  private Instant lastRecoveryPointTime(String workflowId) {
+    OffsetDateTime published = client.newUntypedWorkflowStub(workflowId).describe()
+        .getTypedSearchAttributes().get(ReplicationSearchAttributes.LAST_RECOVERY_POINT_TIME);
+    return published == null ? null : published.toInstant();
+  }
+
+  /**
+   * The status through the workflow's query; empty when no worker answers it within {@link
+   * #QUERY_TIMEOUT}. One call with a deadline of its own: the SDK's query retries for a minute,
+   * and a worker outage is when an operator asks.
+   */
   private Optional<ReplicationStatus> query(String workflowId) {
+    QueryWorkflowRequest request = QueryWorkflowRequest.newBuilder()
+        .setNamespace(client.getOptions().getNamespace())
+        .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
+        .setQuery(WorkflowQuery.newBuilder().setQueryType(STATUS_QUERY))
+        .build();
     try {
-      return Optional.of(client.newWorkflowStub(ReplicationWorkflow.class, workflowId).status());
-    } catch (RuntimeException noWorker) {
+      QueryWorkflowResponse answer = client.getWorkflowServiceStubs().blockingStub()
+          .withDeadlineAfter(QUERY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+          .queryWorkflow(request);
+      return Optional.of(client.getOptions().getDataConverter().fromPayloads(0,
+          Optional.of(answer.getQueryResult()), ReplicationStatus.class,
+          ReplicationStatus.class));
+    } catch (StatusRuntimeException noWorker) {
       return Optional.empty();
     }
   }

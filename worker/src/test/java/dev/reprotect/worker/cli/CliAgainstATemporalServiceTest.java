@@ -36,6 +36,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -320,12 +321,12 @@ class CliAgainstATemporalServiceTest {
 
   /**
    * cancel --failover reaches the failover's workflow, not the reprotect's: the failover, held in
-   * its disk copy, stops once the copy ended and leaves the item FailoverFailed. One disk, and
+   * its disk copy, stops once the copy ended and, with no VM made, leaves the item Protected. One disk, and
    * the copy is held until the service recorded its cancellation: the test server hangs on a
    * cancellation that lands in the workflow task in which the activity completed (sdk-java#2391).
    */
   @Test
-  void cancelFailoverCancelsTheRunningFailoverAndLeavesTheItemFailoverFailed() {
+  void cancelFailoverCancelsTheRunningFailoverAndLeavesTheItemProtectedAgain() {
     restartWith(Scenario.builder().diskSizeBytes(16L << 20).dataDisks(0).build());
     assertThat(cli("start", scenario.vm(), "--wait").exitCode()).isZero();
     String failoverId = WorkflowIds.failover(scenario.vault(), scenario.vm());
@@ -352,7 +353,7 @@ class CliAgainstATemporalServiceTest {
     assertThat(ended.get("status").asText()).isEqualTo("CANCELED");
     assertThat(ended.get("error").get("code").asText()).isEqualTo("Cancelled");
     assertThat(azure.recoveryServices().replicatedItem(scenario.vault(), scenario.vm())
-        .orElseThrow().state()).isEqualTo(ProtectionState.FailoverFailed);
+        .orElseThrow().state()).isEqualTo(ProtectionState.Protected);
     assertThat(cli("status", scenario.vm()).json().get("status").asText())
         .as("the reprotect's job is left as it ended").isEqualTo("COMPLETED");
   }
@@ -484,12 +485,7 @@ class CliAgainstATemporalServiceTest {
 
   @Test
   void replicationAndRecoveryPointsShowTheCyclesThenStopEndsThem() {
-    WorkflowClient client = WorkflowClient.newInstance(service);
-    ReprotectJobs jobs = new ReprotectJobs(client);
-    jobs.await(jobs.start(
-        ReprotectRequest.of(scenario.vault(), scenario.vm()).withReplicationCycleSeconds(1)));
-    ReplicationWorkflow workflow = client.newWorkflowStub(ReplicationWorkflow.class,
-        WorkflowIds.replication(scenario.vault(), scenario.vm()));
+    ReplicationWorkflow workflow = protectedWithCyclesEverySecond();
     Await.until("two cycles ended", () -> workflow.status().recentCycles().size() >= 2);
 
     CliRun replication = cli("replication", scenario.vm());
@@ -538,6 +534,49 @@ class CliAgainstATemporalServiceTest {
     CliRun again = cli("replication", scenario.vm(), "--stop");
     assertThat(again.exitCode()).isEqualTo(1);
     assertThat(again.json().get("error").get("code").asText()).isEqualTo("ReplicationNotRunning");
+  }
+
+  /** A worker outage is when an RPO matters most: it is read from the search attributes. */
+  @Test
+  void replicationWithNoWorkerShowsTheRpoOfTheNewestPointTheWorkflowPublished() {
+    ReplicationWorkflow workflow = protectedWithCyclesEverySecond();
+    Await.until("a cycle ended", () -> !workflow.status().recentCycles().isEmpty());
+    worker.shutdownNow();
+    worker.awaitTermination(1, TimeUnit.MINUTES);
+    List<Instant> pointTimes = azure.recoveryServices()
+        .recoveryPoints(scenario.vault(), scenario.vm()).stream()
+        .map(point -> point.time()).sorted().toList();
+
+    CliRun first = cli("replication", scenario.vm());
+    CliRun second = cli("replication", scenario.vm());
+
+    assertThat(first.exitCode()).as(first.stderr()).isZero();
+    assertThat(first.json().get("status").asText()).isEqualTo("RUNNING");
+    assertThat(first.json().get("replication").isNull()).as("no query answered").isTrue();
+    JsonNode published = first.json().get("published");
+    // The workflow dates a cycle's point to the second it began, the vault to its cut's instant.
+    assertThat(Instant.parse(published.get("lastRecoveryPointTime").asText()))
+        .as("the time of a point the vault holds").isBetween(
+            pointTimes.get(0).truncatedTo(ChronoUnit.SECONDS),
+            pointTimes.get(pointTimes.size() - 1));
+    assertThat(published.get("rpoSeconds").asLong()).isNotNegative();
+    assertThat(published.get("note").asText()).contains("no worker answered");
+    assertThat(second.json().get("published").get("rpoSeconds").asLong())
+        .as("the RPO keeps counting with no worker")
+        .isGreaterThanOrEqualTo(published.get("rpoSeconds").asLong());
+    assertThat(human("replication", scenario.vm()).stdout())
+        .contains(scenario.vm() + " of vault " + scenario.vault() + ": ")
+        .contains("no worker answered");
+  }
+
+  /** The scenario's VM reprotected, its replication cycling every second; its workflow. */
+  private ReplicationWorkflow protectedWithCyclesEverySecond() {
+    WorkflowClient client = WorkflowClient.newInstance(service);
+    ReprotectJobs jobs = new ReprotectJobs(client);
+    jobs.await(jobs.start(
+        ReprotectRequest.of(scenario.vault(), scenario.vm()).withReplicationCycleSeconds(1)));
+    return client.newWorkflowStub(ReplicationWorkflow.class,
+        WorkflowIds.replication(scenario.vault(), scenario.vm()));
   }
 
   @Test
