@@ -3,6 +3,7 @@ package dev.reprotect.worker.bench;
 import dev.reprotect.worker.cli.ReprotectJobs;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,10 +28,19 @@ public final class OrchestrationBench {
     this.vault = vault;
   }
 
+  /** N reprotects against N floors, all started at once, one kind after the other. */
   public ConcurrencyResult run(int concurrency) {
+    return run(concurrency, 1);
+  }
+
+  /**
+   * {@code rounds} of N floors then N reprotects, so that a change of the machine's load during
+   * the run weighs on both kinds alike rather than on whichever ran second.
+   */
+  public ConcurrencyResult run(int concurrency, int rounds) {
     round++;
     List<String> vms = new ArrayList<>();
-    for (int i = 0; i <= concurrency; i++) {
+    for (int i = 0; i <= concurrency * rounds; i++) {
       String vm = "vm-" + round + "-" + i;
       world.addItem(vault, vm, SMALL_DISK);
       vms.add(vm);
@@ -41,17 +51,31 @@ public final class OrchestrationBench {
     int activities = JobHistory.activitiesScheduled(client, warmUp);
     awaitFloor(startFloor("warm-up", activities));
 
-    List<String> floors = new ArrayList<>();
-    for (int i = 0; i < concurrency; i++) {
-      floors.add(startFloor(String.valueOf(i), activities));
+    List<LatencyRuns> floors = new ArrayList<>();
+    List<LatencyRuns> reprotects = new ArrayList<>();
+    long floorCpu = 0;
+    long reprotectCpu = 0;
+    for (int r = 0; r < rounds; r++) {
+      long start = ProcessCpu.nanos();
+      List<String> floorIds = new ArrayList<>();
+      for (int i = 0; i < concurrency; i++) {
+        floorIds.add(startFloor(r + "." + i, activities));
+      }
+      floorIds.forEach(this::awaitFloor);
+      long floorsEnded = ProcessCpu.nanos();
+      List<String> reprotectIds = new ArrayList<>();
+      for (String vm : vms.subList(1 + r * concurrency, 1 + (r + 1) * concurrency)) {
+        reprotectIds.add(reprotect(jobs, vm));
+      }
+      reprotectIds.forEach(jobs::await);
+      floorCpu += floorsEnded - start;
+      reprotectCpu += ProcessCpu.nanos() - floorsEnded;
+      floors.add(spans(floorIds));
+      reprotects.add(spans(reprotectIds));
     }
-    floors.forEach(this::awaitFloor);
-    List<String> reprotects = new ArrayList<>();
-    for (String vm : vms.subList(1, vms.size())) {
-      reprotects.add(reprotect(jobs, vm));
-    }
-    reprotects.forEach(jobs::await);
-    return new ConcurrencyResult(concurrency, activities, spans(reprotects), spans(floors));
+    return new ConcurrencyResult(concurrency * rounds, activities,
+        LatencyRuns.inSequence(reprotects), LatencyRuns.inSequence(floors),
+        Duration.ofNanos(reprotectCpu), Duration.ofNanos(floorCpu));
   }
 
   private String reprotect(ReprotectJobs jobs, String vm) {
