@@ -19,12 +19,13 @@ public final class QuickBench {
   private QuickBench() {}
 
   public static QuickResult run() {
+    FloorWorker floor = new FloorWorker();
     try (BenchWorld world = new BenchWorld(LatencyModel.none());
         EmbeddedTemporal temporal = new EmbeddedTemporal(
             new ReprotectModule(world.azure(), ReprotectActivities.DEFAULT_BLOCKS_PER_RANGE),
-            FloorWorker::register)) {
-      ConcurrencyResult orchestration =
-          new OrchestrationBench(world, temporal.client(), VAULT).run(CONCURRENCY, ROUNDS);
+            floor::register)) {
+      ConcurrencyResult orchestration = new OrchestrationBench(
+          world, temporal.client(), VAULT, floor).run(CONCURRENCY, ROUNDS);
       return QuickResult.of(new DataPathBench(world, temporal.client(), VAULT).run(),
           OrchestrationFigures.of(orchestration));
     }
