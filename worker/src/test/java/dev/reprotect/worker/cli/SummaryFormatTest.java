@@ -2,12 +2,14 @@ package dev.reprotect.worker.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reprotect.azure.CallerCosts;
 import dev.reprotect.workflows.reprotect.DiskSummary;
 import dev.reprotect.workflows.reprotect.ReprotectSummary;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The job's summary for people: the bytes sent across regions as the backend metered them. */
@@ -22,8 +24,12 @@ class SummaryFormatTest {
           DATA_CHECKSUM));
 
   private static String printed(long metered) {
+    return printed(metered, null);
+  }
+
+  private static String printed(long metered, CallerCosts meters) {
     ReprotectSummary summary = new ReprotectSummary("contoso", "web-01", "southeastasia",
-        "eastasia", "Protected", List.of(), DISKS, 1, 4_200, "3c1f0b9e5a7d", metered);
+        "eastasia", "Protected", List.of(), DISKS, 1, 4_200, "3c1f0b9e5a7d", metered, meters);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     HumanFormat.summary(summary, new PrintStream(bytes, true, StandardCharsets.UTF_8));
     return bytes.toString(StandardCharsets.UTF_8);
@@ -38,5 +44,24 @@ class SummaryFormatTest {
   @Test
   void aJobThatEndedBeforeTheMeterWasReadShowsWhatItsSyncsCountedAndSaysSo() {
     assertThat(printed(0)).contains("Sent across regions: 29.0 MiB (as the syncs counted");
+  }
+
+  @Test
+  void eachSidesMetersAreShownUnderItsRegion() {
+    CallerCosts meters = new CallerCosts(
+        Map.of("southeastasia", 512 * MIB, "eastasia", 32 * MIB),
+        Map.of("eastasia", 29 * MIB), Map.of(), Map.of(), 544 * MIB,
+        Map.of("blockHashes", 4L, "transferBlocks", 2L), 1, 93.5);
+
+    assertThat(printed(29 * MIB, meters))
+        .contains("source   southeastasia     512.0 MiB        0 B")
+        .contains("target   eastasia           32.0 MiB   29.0 MiB")
+        .contains("Hashed 544.0 MiB; 6 calls (blockHashes 4, transferBlocks 2); 1 throttled; "
+            + "93.5 s modelled.");
+  }
+
+  @Test
+  void aJobEndedBeforeTheSidesWereMeteredShowsNoMeters() {
+    assertThat(printed(40 * MIB)).doesNotContain("Metered by the backend");
   }
 }
