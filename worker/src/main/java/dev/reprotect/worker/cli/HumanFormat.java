@@ -20,9 +20,13 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The CLI's output for people; {@link Json} is the one for scripts. */
 final class HumanFormat {
@@ -64,15 +68,23 @@ final class HumanFormat {
     }
   }
 
-  /** What the backend charged the job, side by side: reads, writes, calls, modelled time. */
-  private static void meters(CallerCosts m, String sourceRegion, String targetRegion,
-      PrintStream out) {
+  /**
+   * What the backend charged the job, region by region: the source's and the target's first
+   * when they are known (null otherwise), then any other; reads, writes, calls, modelled time.
+   */
+  static void meters(CallerCosts m, String sourceRegion, String targetRegion, PrintStream out) {
     out.printf("%nMetered by the backend%n  %-8s %-16s %10s %10s%n", "side", "region", "read",
         "written");
-    out.printf("  %-8s %-16s %10s %10s%n", "source", sourceRegion,
-        format(m.bytesReadIn(sourceRegion)), format(m.bytesWrittenIn(sourceRegion)));
-    out.printf("  %-8s %-16s %10s %10s%n", "target", targetRegion,
-        format(m.bytesReadIn(targetRegion)), format(m.bytesWrittenIn(targetRegion)));
+    Set<String> regions = new LinkedHashSet<>();
+    Stream.of(sourceRegion, targetRegion).filter(Objects::nonNull).forEach(regions::add);
+    Stream.concat(m.bytesReadByRegion().keySet().stream(),
+        m.bytesWrittenByRegion().keySet().stream()).sorted().forEach(regions::add);
+    for (String region : regions) {
+      String side = region.equals(sourceRegion) ? "source"
+          : region.equals(targetRegion) ? "target" : "-";
+      out.printf("  %-8s %-16s %10s %10s%n", side, region, format(m.bytesReadIn(region)),
+          format(m.bytesWrittenIn(region)));
+    }
     out.printf(Locale.ROOT, "  Hashed %s; %d calls (%s); %d throttled; %.1f s modelled.%n",
         format(m.bytesHashed()), m.calls(), m.callsByOperation().entrySet().stream()
             .sorted(Map.Entry.comparingByKey())

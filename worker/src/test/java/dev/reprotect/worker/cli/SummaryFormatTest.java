@@ -3,16 +3,20 @@ package dev.reprotect.worker.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reprotect.azure.CallerCosts;
+import dev.reprotect.azure.ItemLifecycle;
+import dev.reprotect.azure.RecoveryPointType;
+import dev.reprotect.workflows.failover.FailoverSummary;
 import dev.reprotect.workflows.reprotect.DiskSummary;
 import dev.reprotect.workflows.reprotect.ReprotectSummary;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The job's summary for people: the bytes sent across regions as the backend metered them. */
+/** The jobs' summaries for people: what the backend metered, across regions and on each side. */
 class SummaryFormatTest {
   private static final long MIB = 1L << 20;
   private static final String OS_CHECKSUM = "a1".repeat(32);
@@ -63,5 +67,23 @@ class SummaryFormatTest {
   @Test
   void aJobEndedBeforeTheSidesWereMeteredShowsNoMeters() {
     assertThat(printed(40 * MIB)).doesNotContain("Metered by the backend");
+  }
+
+  @Test
+  void aFailoversMetersAreShownRegionByRegion() {
+    CallerCosts meters = new CallerCosts(Map.of("southeastasia", 8 * MIB),
+        Map.of("eastasia", 8 * MIB), Map.of(), Map.of(), 8 * MIB, Map.of("transferBlocks", 2L),
+        0, 61.5);
+    FailoverSummary summary = new FailoverSummary("contoso", "web-01", ItemLifecycle.Failover,
+        "FailedOver", "eastasia", "f1.p", RecoveryPointType.CrashConsistent, Instant.EPOCH,
+        List.of(), null, 9_000, meters);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+    FailoverFormat.summary(summary, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+    assertThat(bytes.toString(StandardCharsets.UTF_8))
+        .contains("-        eastasia                0 B    8.0 MiB")
+        .contains("-        southeastasia       8.0 MiB        0 B")
+        .contains("Hashed 8.0 MiB; 2 calls (transferBlocks 2); 0 throttled; 61.5 s modelled.");
   }
 }
