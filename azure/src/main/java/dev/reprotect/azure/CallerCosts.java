@@ -1,5 +1,6 @@
 package dev.reprotect.azure;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -44,6 +45,27 @@ public record CallerCosts(Map<String, Long> bytesReadByRegion,
 
   public long calls(String operation) {
     return callsByOperation.getOrDefault(operation, 0L);
+  }
+
+  /** What was charged since {@code earlier}, a reading of the same meters before this one. */
+  public CallerCosts minus(CallerCosts earlier) {
+    return new CallerCosts(minus(bytesReadByRegion, earlier.bytesReadByRegion),
+        minus(bytesWrittenByRegion, earlier.bytesWrittenByRegion),
+        minus(bytesReadByBlob, earlier.bytesReadByBlob),
+        minus(bytesWrittenByBlob, earlier.bytesWrittenByBlob), bytesHashed - earlier.bytesHashed,
+        minus(callsByOperation, earlier.callsByOperation), throttledCalls - earlier.throttledCalls,
+        modelledSeconds - earlier.modelledSeconds);
+  }
+
+  private static Map<String, Long> minus(Map<String, Long> later, Map<String, Long> earlier) {
+    Map<String, Long> since = new HashMap<>();
+    later.forEach((key, count) -> {
+      long added = count - earlier.getOrDefault(key, 0L);
+      if (added != 0) {
+        since.put(key, added);
+      }
+    });
+    return since;
   }
 
   private static long sum(Map<String, Long> counts) {

@@ -32,4 +32,16 @@ class CallerCostsTest {
     assertThat(COSTS.calls("checksum")).isZero();
     assertThat(COSTS.bytesReadIn("southeastasia")).isZero();
   }
+
+  @Test
+  void whatWasChargedSinceAnEarlierReadingIsTheDifferenceOfEachMeter() {
+    CallerCosts earlier = new CallerCosts(Map.of("eastasia", 3L), Map.of("southeastasia", 4L),
+        Map.of("st/vhds/a.vhd", 3L), Map.of("se/vhds/b.vhd", 4L), 2, Map.of("blockHashes", 1L),
+        0, 0.125);
+
+    CallerCosts since = COSTS.minus(earlier);
+
+    assertThat(since).isEqualTo(new CallerCosts(Map.of("eastasia", 5L), Map.of(),
+        Map.of("st/vhds/a.vhd", 5L), Map.of(), 10, Map.of("blockHashes", 1L), 1, 0.125));
+  }
 }

@@ -57,10 +57,11 @@ public final class ConcurrencyRun {
   }
 
   private static ConcurrencyResult embedded(BenchWorld world, int n, String vaultPrefix) {
+    FloorWorker floor = new FloorWorker();
     try (EmbeddedTemporal temporal = new EmbeddedTemporal(
         new ReprotectModule(world.azure(), ReprotectActivities.DEFAULT_BLOCKS_PER_RANGE),
-        FloorWorker::register)) {
-      return new OrchestrationBench(world, temporal.client(), vaultPrefix + n).run(n);
+        floor::register)) {
+      return new OrchestrationBench(world, temporal.client(), vaultPrefix + n, floor).run(n);
     }
   }
 
@@ -69,10 +70,11 @@ public final class ConcurrencyRun {
     WorkflowServiceStubs service = TemporalServer.connect(address);
     try {
       WorkflowClient client = TemporalServer.client(service);
+      FloorWorker floor = new FloorWorker();
       WorkerFactory factory = ReprotectWorker.start(
-          client, world.azure(), WorkerSizing.defaults(), FloorWorker::register);
+          client, world.azure(), WorkerSizing.defaults(), floor::register);
       try {
-        return new OrchestrationBench(world, client, vaultPrefix + n).run(n);
+        return new OrchestrationBench(world, client, vaultPrefix + n, floor).run(n);
       } finally {
         ReprotectWorker.stop(factory, Duration.ofSeconds(10));
       }

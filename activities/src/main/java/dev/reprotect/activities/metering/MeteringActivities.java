@@ -12,4 +12,8 @@ public interface MeteringActivities {
    */
   @ActivityMethod
   long bytesSentAcrossRegions(MeteredRun run);
+
+  /** The bytes sent across regions as above, and what the run's calls were charged per side. */
+  @ActivityMethod
+  JobMeters meters(MeteredRun run);
 }

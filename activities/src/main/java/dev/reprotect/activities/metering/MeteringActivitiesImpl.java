@@ -18,4 +18,11 @@ public final class MeteringActivitiesImpl implements MeteringActivities {
     return AzureFailures.translated(null, () -> azure.metering()
         .bytesTransferredBy(ActivityCaller.ofRun(run.workflowId(), run.runId())));
   }
+
+  @Override
+  public JobMeters meters(MeteredRun run) {
+    String callers = ActivityCaller.ofRun(run.workflowId(), run.runId());
+    return AzureFailures.translated(null, () -> new JobMeters(
+        azure.metering().bytesTransferredBy(callers), azure.metering().costsBy(callers)));
+  }
 }

@@ -18,8 +18,10 @@ import java.util.SplittableRandom;
  */
 public final class BenchWorld implements AutoCloseable {
   static final Caller BENCH = Caller.of("bench");
-  private static final String SOURCE_REGION = "southeastasia";
-  private static final String TARGET_REGION = "eastasia";
+  static final String SOURCE_REGION = "southeastasia";
+  static final String TARGET_REGION = "eastasia";
+  /** A small write: a few sectors of a block, as a database's log or a file's metadata write. */
+  private static final int SMALL_WRITE_BYTES = 4096;
 
   private final SimulatedAzure azure;
 
@@ -36,6 +38,11 @@ public final class BenchWorld implements AutoCloseable {
 
   /** One failed-over VM, its item, and its disk as {@code disk} says. */
   public BenchItem addItem(String vault, String vm, BenchDisk disk) {
+    return addItem(vault, vm, disk, disk.sizeBytes());
+  }
+
+  /** The same, with the written blocks spread over the first {@code dataSpanBytes} only. */
+  public BenchItem addItem(String vault, String vm, BenchDisk disk, long dataSpanBytes) {
     Scenario scenario = Scenario.builder()
         .vault(vault)
         .vm(vm)
@@ -50,7 +57,8 @@ public final class BenchWorld implements AutoCloseable {
     BlobRef source = osDisk(vm, SOURCE_REGION);
     BlobRef stale = disk.seeded() ? osDisk(vm, TARGET_REGION) : null;
     return new BenchItem(vault, vm, source,
-        write(disk, source, stale, new SplittableRandom(vm.hashCode())));
+        write(disk, dataSpanBytes / blockSize(), source, stale,
+            new SplittableRandom(vm.hashCode())));
   }
 
   /** Writes {@code blocks} blocks of new bytes to the disk, spread evenly over it. */
@@ -63,13 +71,33 @@ public final class BenchWorld implements AutoCloseable {
   }
 
   /**
+   * A small write into each of {@code blocks}: the rest of each block keeps its bytes, so only
+   * whole-block rounding makes the replica receive more than was written.
+   */
+  public void writeSmall(BlobRef disk, List<Long> blocks, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    for (long index : blocks) {
+      byte[] bytes = azure.storage().readBlock(BENCH, disk, index);
+      int offset = random.nextInt(blockSize() / SMALL_WRITE_BYTES) * SMALL_WRITE_BYTES;
+      for (int i = offset; i < offset + SMALL_WRITE_BYTES; i++) {
+        bytes[i] = (byte) ~bytes[i];
+      }
+      azure.storage().writeBlock(BENCH, disk, index, bytes);
+    }
+  }
+
+  /** The stale target-side disk of a seeded item, while its VM is not deleted yet. */
+  public BlobRef staleDisk(String vm) {
+    return osDisk(vm, TARGET_REGION);
+  }
+
+  /**
    * The original bytes on both sides, then the changed blocks rewritten on the source only; the
    * stale side also keeps the few blocks the seeder gave it alone, which the sync clears.
    */
-  private List<Long> write(
-      BenchDisk disk, BlobRef source, BlobRef stale, SplittableRandom random) {
+  private List<Long> write(BenchDisk disk, long total, BlobRef source, BlobRef stale,
+      SplittableRandom random) {
     List<Long> written = new ArrayList<>();
-    long total = disk.sizeBytes() / blockSize();
     long everyChanged = disk.changedBlocks() == 0 ? Long.MAX_VALUE
         : disk.writtenBlocks() / disk.changedBlocks();
     long changed = 0;

@@ -1,6 +1,8 @@
 package dev.reprotect.worker.bench;
 
 import dev.reprotect.activities.ReprotectRequest;
+import dev.reprotect.activities.metering.DataPathCounters;
+import dev.reprotect.azure.CallerCosts;
 import dev.reprotect.worker.cli.ReprotectJobs;
 import dev.reprotect.workflows.WorkflowIds;
 import dev.reprotect.workflows.replication.ReplicationStatus;
@@ -21,8 +23,11 @@ public final class DeltaCycle {
   private static final Duration PATIENCE = Duration.ofMinutes(2);
   private static final String SHIP_ACTIVITY_TYPE = "ShipCut";
 
-  /** The shipment's time and the blocks it found changed. */
-  public record Shipment(long nanos, long blocksChanged) {}
+  /**
+   * The shipment's time, the blocks it found changed, and what the backend charged the
+   * replication for the cycle: what it read and wrote on each side, its calls.
+   */
+  public record Shipment(long nanos, long blocksChanged, CallerCosts costs) {}
 
   private final BenchWorld world;
   private final WorkflowClient client;
@@ -41,14 +46,18 @@ public final class DeltaCycle {
     ReplicationWorkflow replication = client.newWorkflowStub(
         ReplicationWorkflow.class, WorkflowIds.replication(vault, vm));
     long ended = awaitCycleEnd(replication, replication.status().cyclesRun() + 1);
-    world.rewrite(item.source(), changedBlocks, vm.hashCode() + 1L);
-    awaitCycleEnd(replication, ended + 1);
+    // Cycles with nothing to ship may follow before the meters are read: they read nothing.
+    CallerCosts costs = DataPathCounters.costsDuring(world.azure().metering(),
+        WorkflowIds.replication(vault, vm) + "/", () -> {
+          world.rewrite(item.source(), changedBlocks, vm.hashCode() + 1L);
+          awaitCycleEnd(replication, ended + 1);
+        });
     ReplicationStatus shipped = replication.status();
     List<Duration> shipments = JobHistory.activityTimes(
         client, WorkflowIds.replication(vault, vm), SHIP_ACTIVITY_TYPE);
     replication.stop();
     return new Shipment(shipments.get(shipments.size() - 1).toNanos(),
-        shipped.lastCycle().blocksChanged());
+        shipped.lastCycle().blocksChanged(), costs);
   }
 
   /** Waits until cycle {@code number} has ended (a cycle counts as run from its start). */

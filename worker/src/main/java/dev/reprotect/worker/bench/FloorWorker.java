@@ -1,24 +1,40 @@
 package dev.reprotect.worker.bench;
 
 import dev.reprotect.worker.WorkerSizing;
+import dev.reprotect.workflows.ReprotectWorkflows;
+import dev.reprotect.workflows.TaskQueues;
+import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
 
 /**
- * The floor on a worker of its own task queue, in the same factory (same process, same
- * connection, same workflow cache) as Reprotect's, with as many activity slots as its steps.
+ * The orchestration floor: Reprotect's own workflows on task queues of their own, whose
+ * activities do nothing but answer what a real job's activities answered. A floor job so runs
+ * the same workflow code, commands and payloads as a reprotect; what a reprotect costs beyond
+ * it is its activities' work. Same factory as Reprotect's workers (same process, connection and
+ * workflow cache), as many activity slots.
  */
 public final class FloorWorker {
   public static final String TASK_QUEUE = "reprotect-bench-floor";
 
-  private FloorWorker() {}
+  private final RecordedActivities activities = new RecordedActivities();
 
-  public static void register(WorkerFactory factory) {
-    Worker worker = factory.newWorker(TASK_QUEUE, WorkerOptions.newBuilder()
-        .setMaxConcurrentActivityExecutionSize(WorkerSizing.DEFAULT_STEP_SLOTS)
-        .build());
-    worker.registerWorkflowImplementationTypes(FloorWorkflowImpl.class);
-    worker.registerActivitiesImplementations(new NoOpActivitiesImpl());
+  public void register(WorkerFactory factory) {
+    Worker steps = factory.newWorker(TASK_QUEUE, slots(WorkerSizing.DEFAULT_STEP_SLOTS));
+    steps.registerWorkflowImplementationTypes(
+        ReprotectWorkflows.IMPLEMENTATIONS.toArray(Class<?>[]::new));
+    steps.registerActivitiesImplementations(activities);
+    factory.newWorker(TaskQueues.syncQueueOf(TASK_QUEUE), slots(WorkerSizing.DEFAULT_SYNC_SLOTS))
+        .registerActivitiesImplementations(activities);
+  }
+
+  /** From now on the floor's activities answer as the finished job's did. */
+  void answerAs(WorkflowClient client, String workflowId) {
+    activities.answerWith(JobHistory.activityResults(client, workflowId));
+  }
+
+  private static WorkerOptions slots(int activities) {
+    return WorkerOptions.newBuilder().setMaxConcurrentActivityExecutionSize(activities).build();
   }
 }

@@ -2,6 +2,8 @@ package dev.reprotect.worker.bench;
 
 import com.google.protobuf.Timestamp;
 import dev.reprotect.worker.cli.WorkflowExecutions;
+import io.temporal.api.common.v1.Payloads;
+import io.temporal.api.history.v1.ActivityTaskCompletedEventAttributes;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.client.WorkflowClient;
@@ -70,6 +72,24 @@ final class JobHistory {
       byType.merge(activity.type(), activity.time(), Duration::plus);
     }
     return byType;
+  }
+
+  /** What the workflow's activities completed with, by type, in the order they completed. */
+  static Map<String, List<Payloads>> activityResults(WorkflowClient client, String workflowId) {
+    Map<Long, String> types = new HashMap<>();
+    Map<String, List<Payloads>> results = new LinkedHashMap<>();
+    for (HistoryEvent event : events(client, workflowId)) {
+      if (event.hasActivityTaskScheduledEventAttributes()) {
+        types.put(event.getEventId(),
+            event.getActivityTaskScheduledEventAttributes().getActivityType().getName());
+      } else if (event.hasActivityTaskCompletedEventAttributes()) {
+        ActivityTaskCompletedEventAttributes completed =
+            event.getActivityTaskCompletedEventAttributes();
+        results.computeIfAbsent(types.get(completed.getScheduledEventId()),
+            type -> new ArrayList<>()).add(completed.getResult());
+      }
+    }
+    return results;
   }
 
   private record CompletedActivity(String type, Duration time) {}

@@ -24,6 +24,17 @@ public record LatencyRuns(List<Duration> latencies, Duration wall) {
         spans.stream().map(JobHistory.Span::close).max(Comparator.naturalOrder()).orElseThrow()));
   }
 
+  /** Runs one after another: every latency, and their walls added (the gaps left out). */
+  static LatencyRuns inSequence(List<LatencyRuns> runs) {
+    List<Duration> latencies = new ArrayList<>();
+    Duration wall = Duration.ZERO;
+    for (LatencyRuns run : runs) {
+      latencies.addAll(run.latencies());
+      wall = wall.plus(run.wall());
+    }
+    return new LatencyRuns(latencies, wall);
+  }
+
   /** Workflows completed per second. */
   public double throughput() {
     return latencies.size() / (wall.toNanos() / 1e9);

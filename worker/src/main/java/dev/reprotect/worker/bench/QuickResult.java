@@ -1,11 +1,23 @@
 package dev.reprotect.worker.bench;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
- * The reduced benchmarks' ratios, each against a baseline measured in the same run:
- * {@code orchestrationRatio} reprotect throughput over the floor's; {@code sentOverChanged} bytes
- * the sync sent over the bytes that differed; {@code hashOverMemcpy} the block hash's throughput
- * over a memory copy's; {@code sparseRatio} the sync time of a large sparse disk over a small one
- * holding the same written bytes.
+ * The quick benchmark's figures. {@code counters}: the data path's, read from the backend's
+ * meters, exact and the same on every run; {@code pass} is whether each meets its goal.
+ * {@code orchestration}: timed on this machine, so beside them, not gating: a loaded machine
+ * moves it by a factor of 2 (bench/RESULTS.md).
  */
 public record QuickResult(
-    double orchestrationRatio, double sentOverChanged, double hashOverMemcpy, double sparseRatio) {}
+    boolean pass, Map<String, Counter> counters, OrchestrationFigures orchestration) {
+  public QuickResult {
+    counters = Collections.unmodifiableMap(new LinkedHashMap<>(counters));
+  }
+
+  public static QuickResult of(Map<String, Counter> counters, OrchestrationFigures orchestration) {
+    return new QuickResult(counters.values().stream().allMatch(Counter::pass), counters,
+        orchestration);
+  }
+}

@@ -19,9 +19,6 @@ import java.util.Map;
  * model adds is scaled back to modelled time, the rest (this process's own work) is kept.
  */
 public final class ReferenceCase {
-  static final long DISK_BYTES = 1_000_000_000_000L;
-  static final long USED_BYTES = 127_000_000_000L;
-  static final long CHANGED_BYTES = 45_000_000_000L;
   static final double DISK_MBPS = LatencyModel.STANDARD_DISK_MBPS;
   private static final String VAULT = "reference";
 
@@ -33,7 +30,10 @@ public final class ReferenceCase {
   public static Modelled run(double timeScale, long dataScale) {
     BenchDisk disk = disk(dataScale);
     Timed zero = timed(LatencyModel.none(), disk);
-    Timed scaled = timed(LatencyModel.reference(timeScale, DISK_MBPS / dataScale), disk);
+    LatencyModel reference = LatencyModel.reference(timeScale, DISK_MBPS / dataScale);
+    // The in-region copy moves scaled bytes too: its rate scales with them.
+    Timed scaled = timed(new LatencyModel(timeScale, reference.diskMegabytesPerSecond(),
+        reference.copyMegabytesPerSecond() / dataScale, reference.operationDelays()), disk);
     Map<String, Duration> byActivity = new LinkedHashMap<>();
     scaled.byActivity().forEach((type, time) -> byActivity.put(type, modelled(time,
         zero.byActivity().getOrDefault(type, Duration.ZERO), timeScale)));
@@ -42,8 +42,9 @@ public final class ReferenceCase {
 
   static BenchDisk disk(long dataScale) {
     int block = 1 << 20;
-    return new BenchDisk(DISK_BYTES / block * block, USED_BYTES / dataScale / block,
-        CHANGED_BYTES / dataScale / block, true);
+    return new BenchDisk(ReferenceCaseModel.DISK_BYTES / block * block,
+        ReferenceCaseModel.USED_BYTES / dataScale / block,
+        ReferenceCaseModel.CHANGED_BYTES / dataScale / block, true);
   }
 
   private static Duration modelled(Duration withModel, Duration withoutModel, double timeScale) {

@@ -35,6 +35,9 @@ final class FailoverFormat {
           disk.checksum().equals(disk.pointChecksum()) ? "equal" : "DIFFERENT");
     }
     out.printf("  Took %.1f s%n", s.elapsedMillis() / 1000.0);
+    if (s.meters() != null) {
+      HumanFormat.meters(s.meters(), null, null, out);
+    }
   }
 
   private static String abbreviated(String checksum) {

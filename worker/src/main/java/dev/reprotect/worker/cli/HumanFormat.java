@@ -6,6 +6,7 @@ import dev.reprotect.activities.PlanDigest;
 import dev.reprotect.activities.PlannedArtefact;
 import dev.reprotect.activities.PlannedDisk;
 import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.azure.CallerCosts;
 import dev.reprotect.workflows.job.Job;
 import dev.reprotect.workflows.job.JobStep;
 import dev.reprotect.workflows.reprotect.ArtefactSummary;
@@ -19,7 +20,13 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The CLI's output for people; {@link Json} is the one for scripts. */
 final class HumanFormat {
@@ -56,6 +63,33 @@ final class HumanFormat {
         metered ? "" : " (as the syncs counted: this job ended before the meter was read)",
         format(allocated), allocated == 0 ? 0.0 : 100.0 * sent / allocated, s.recoveryPoints(),
         s.durationMs() / 1000.0);
+    if (s.meters() != null) {
+      meters(s.meters(), s.sourceRegion(), s.targetRegion(), out);
+    }
+  }
+
+  /**
+   * What the backend charged the job, region by region: the source's and the target's first
+   * when they are known (null otherwise), then any other; reads, writes, calls, modelled time.
+   */
+  static void meters(CallerCosts m, String sourceRegion, String targetRegion, PrintStream out) {
+    out.printf("%nMetered by the backend%n  %-8s %-16s %10s %10s%n", "side", "region", "read",
+        "written");
+    Set<String> regions = new LinkedHashSet<>();
+    Stream.of(sourceRegion, targetRegion).filter(Objects::nonNull).forEach(regions::add);
+    Stream.concat(m.bytesReadByRegion().keySet().stream(),
+        m.bytesWrittenByRegion().keySet().stream()).sorted().forEach(regions::add);
+    for (String region : regions) {
+      String side = region.equals(sourceRegion) ? "source"
+          : region.equals(targetRegion) ? "target" : "-";
+      out.printf("  %-8s %-16s %10s %10s%n", side, region, format(m.bytesReadIn(region)),
+          format(m.bytesWrittenIn(region)));
+    }
+    out.printf(Locale.ROOT, "  Hashed %s; %d calls (%s); %d throttled; %.1f s modelled.%n",
+        format(m.bytesHashed()), m.calls(), m.callsByOperation().entrySet().stream()
+            .sorted(Map.Entry.comparingByKey())
+            .map(calls -> calls.getKey() + " " + calls.getValue())
+            .collect(Collectors.joining(", ")), m.throttledCalls(), m.modelledSeconds());
   }
 
   static void plan(ReprotectPlan p, PrintStream out) {

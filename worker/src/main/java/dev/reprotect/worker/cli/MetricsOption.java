@@ -13,7 +13,8 @@ final class MetricsOption {
       description = "Serve the worker's metrics to Prometheus on http://<host>:PORT"
           + MetricsEndpoint.PATH + ": the Temporal SDK's (temporal_*) and the engine's "
           + "(reprotect_jobs by type and outcome, reprotect_step_duration per step, "
-          + "reprotect_bytes_sent_across_regions, and per replicated item "
+          + "reprotect_bytes_sent_across_regions, each job's reprotect_backend_* meters by "
+          + "side and operation, and per replicated item "
           + "reprotect_replication_rpo_seconds and reprotect_replication_health) "
           + "(default: $REPROTECT_METRICS_PORT, or none).")
   Integer port;

@@ -3,6 +3,7 @@ package dev.reprotect.worker.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reprotect.activities.ReprotectRequest;
+import dev.reprotect.azure.CallerCosts;
 import dev.reprotect.azure.sim.Scenario;
 import dev.reprotect.azure.sim.SimulatedAzure;
 import dev.reprotect.worker.MetricsEndpoint;
@@ -62,6 +63,22 @@ class WorkerMetricsTest {
       String scraped = scrape(url);
       assertThat(value(scraped, "reprotect_bytes_sent_across_regions_total",
           "type=\"Reprotect\"")).isEqualTo(summary.bytesSentAcrossRegions()).isPositive();
+      // Each side's meters, as the summary has them, labelled by side and region only.
+      CallerCosts meters = summary.meters();
+      String job = "job_type=\"Reprotect\"";
+      assertThat(value(scraped, "reprotect_backend_bytes_read_total", job, "side=\"source\"",
+          "region=\"" + scenario.sourceRegion() + "\""))
+          .isEqualTo(meters.bytesReadIn(scenario.sourceRegion())).isPositive();
+      assertThat(value(scraped, "reprotect_backend_bytes_written_total", job,
+          "side=\"target\"", "region=\"" + scenario.targetRegion() + "\""))
+          .isEqualTo(meters.bytesWrittenIn(scenario.targetRegion())).isPositive();
+      assertThat(value(scraped, "reprotect_backend_bytes_hashed_total", job))
+          .isEqualTo(meters.bytesHashed());
+      assertThat(value(scraped, "reprotect_backend_calls_total", job,
+          "operation=\"transferBlocks\"")).isEqualTo(meters.calls("transferBlocks")).isPositive();
+      assertThat(value(scraped, "reprotect_backend_modelled_seconds_count", job)).isEqualTo(1);
+      assertThat(scraped.lines().filter(line -> line.startsWith("reprotect_backend_")))
+          .noneMatch(line -> line.contains("vm=") || line.contains("blob="));
       assertThat(ranSteps).isNotEmpty().allSatisfy(step ->
           assertThat(value(scraped, "reprotect_step_duration_seconds_count",
               "step=\"" + step.step().name() + "\"", "outcome=\"Succeeded\""))

@@ -17,6 +17,8 @@ import dev.reprotect.activities.failover.FailoverVm;
 import dev.reprotect.activities.failover.PointSelector;
 import dev.reprotect.activities.failover.RecoveryVmActivities;
 import dev.reprotect.activities.item.ReplicatedItemActivities;
+import dev.reprotect.activities.metering.MeteredRun;
+import dev.reprotect.activities.metering.MeteringActivities;
 import dev.reprotect.activities.replication.CreateRecoveryPoint;
 import dev.reprotect.activities.replication.CutTaken;
 import dev.reprotect.activities.replication.DeleteCut;
@@ -25,6 +27,7 @@ import dev.reprotect.activities.replication.ReplicationCycleActivities;
 import dev.reprotect.activities.replication.ShipCut;
 import dev.reprotect.activities.replication.TakeCut;
 import dev.reprotect.azure.BlobRef;
+import dev.reprotect.azure.CallerCosts;
 import dev.reprotect.azure.ItemLifecycle;
 import dev.reprotect.azure.RecoveryPointType;
 import dev.reprotect.workflows.ActivityPolicies;
@@ -47,6 +50,12 @@ import java.util.List;
 public final class FailoverWorkflowImpl implements FailoverWorkflow {
   /** A change to the point the VM runs on leaves the VM running on its disks. */
   static final String CURRENT_POINT_KEEPS_THE_VM = "current-point-keeps-the-vm";
+
+  /**
+   * Version 1: the summary carries what the backend metered for the job, read at its end (one
+   * more activity). Jobs recorded before it replay without it.
+   */
+  static final String SUMMARY_METERS = "failover-summary-meters";
 
   /** The disk copies started: a failed job releases the item only once none runs. */
   private final List<Promise<CreatedDisk>> copies = new ArrayList<>();
@@ -208,7 +217,7 @@ public final class FailoverWorkflowImpl implements FailoverWorkflow {
     complete(plan, operation);
     return new FailoverSummary(plan.vault(), plan.vm(), plan.operation(),
         plan.operation().succeeded().name(), activeRegion(plan), point.id(), point.type(),
-        point.time(), List.of(), null, job.elapsedMillis());
+        point.time(), List.of(), null, job.elapsedMillis(), meters(plan));
   }
 
   /** Disks from the point, the VM on them, booted; the item's record last. */
@@ -252,7 +261,7 @@ public final class FailoverWorkflowImpl implements FailoverWorkflow {
     complete(plan, operation);
     return new FailoverSummary(plan.vault(), plan.vm(), plan.operation(),
         plan.operation().succeeded().name(), activeRegion(plan), point.id(), point.type(),
-        point.time(), checked, sourceShutdown, job.elapsedMillis());
+        point.time(), checked, sourceShutdown, job.elapsedMillis(), meters(plan));
   }
 
   /** Each disk as read from its bytes equals its point's recorded checksum, or the job fails. */
@@ -280,7 +289,24 @@ public final class FailoverWorkflowImpl implements FailoverWorkflow {
     complete(plan, operation);
     return new FailoverSummary(plan.vault(), plan.vm(), plan.operation(),
         plan.operation().succeeded().name(), activeRegion(plan), null, null, null, List.of(),
-        null, job.elapsedMillis());
+        null, job.elapsedMillis(), meters(plan));
+  }
+
+  /**
+   * What the backend charged this run's calls, read at the job's end and counted in the
+   * metrics; null in jobs recorded before SUMMARY_METERS.
+   */
+  private CallerCosts meters(FailoverPlan plan) {
+    if (Workflow.getVersion(SUMMARY_METERS, Workflow.DEFAULT_VERSION, 1)
+        == Workflow.DEFAULT_VERSION) {
+      return null;
+    }
+    CallerCosts costs = stub(MeteringActivities.class, ActivityPolicies.step("Read what the "
+        + "backend metered for the " + plan.operation() + " of " + plan.vm()))
+        .meters(new MeteredRun(Workflow.getInfo().getWorkflowId(),
+            Workflow.getInfo().getRunId())).costs();
+    job.recordMeters(costs, plan.sourceRegion(), plan.recoveryRegion());
+    return costs;
   }
 
   private void complete(FailoverPlan plan, ItemOperation operation) {

@@ -2,6 +2,7 @@ package dev.reprotect.workflows.job;
 
 import com.uber.m3.tally.Scope;
 import com.uber.m3.util.Duration;
+import dev.reprotect.azure.CallerCosts;
 import dev.reprotect.azure.ItemLifecycle;
 import dev.reprotect.workflows.ReprotectSearchAttributes;
 import io.temporal.workflow.Workflow;
@@ -125,6 +126,33 @@ public final class JobTracker<S extends Enum<S> & Step, P> {
   public void recordBytesSent(long bytesSentAcrossRegions) {
     Workflow.getMetricsScope().tagged(Map.of("type", operation.name()))
         .counter("reprotect_bytes_sent_across_regions").inc(bytesSentAcrossRegions);
+  }
+
+  /**
+   * What the backend charged the job's calls, once it is known: bytes read and written by side
+   * ({@code source} or {@code target}, with its region), bytes hashed, calls by operation (the
+   * backend's method names: a fixed set), throttled calls, and the modelled time as a timer.
+   * Bounded labels only: no VM, disk or blob.
+   */
+  public void recordMeters(CallerCosts costs, String sourceRegion, String targetRegion) {
+    Scope job = jobMetrics();
+    costs.bytesReadByRegion().forEach((region, bytes) -> sideOf(job, region, sourceRegion,
+        targetRegion).counter("reprotect_backend_bytes_read").inc(bytes));
+    costs.bytesWrittenByRegion().forEach((region, bytes) -> sideOf(job, region, sourceRegion,
+        targetRegion).counter("reprotect_backend_bytes_written").inc(bytes));
+    job.counter("reprotect_backend_bytes_hashed").inc(costs.bytesHashed());
+    costs.callsByOperation().forEach((operation, calls) -> job
+        .tagged(Map.of("operation", operation)).counter("reprotect_backend_calls").inc(calls));
+    job.counter("reprotect_backend_throttled_calls").inc(costs.throttledCalls());
+    job.timer("reprotect_backend_modelled")
+        .record(Duration.ofNanos((long) (costs.modelledSeconds() * 1e9)));
+  }
+
+  private static Scope sideOf(
+      Scope job, String region, String sourceRegion, String targetRegion) {
+    String side = region.equals(sourceRegion) ? "source"
+        : region.equals(targetRegion) ? "target" : "other";
+    return job.tagged(Map.of("side", side, "region", region));
   }
 
   public Job<S, P> snapshot() {

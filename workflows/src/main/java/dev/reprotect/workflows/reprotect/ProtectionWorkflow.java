@@ -16,6 +16,7 @@ import dev.reprotect.activities.StartReplication;
 import dev.reprotect.activities.TargetVmPlan;
 import dev.reprotect.activities.TargetVmStop;
 import dev.reprotect.activities.artefacts.ArtefactActivities;
+import dev.reprotect.activities.metering.JobMeters;
 import dev.reprotect.activities.metering.MeteredRun;
 import dev.reprotect.activities.metering.MeteringActivities;
 import dev.reprotect.activities.replication.CutTaken;
@@ -72,7 +73,8 @@ public abstract class ProtectionWorkflow {
   static final String CONSISTENT_CUT = "consistent-cut-and-replication";
   /**
    * Version 1: the summary's bytes sent across regions are read from the backend's meter at the
-   * end of the job (one more activity), not summed from the syncs' last attempts.
+   * end of the job (one more activity), not summed from the syncs' last attempts. Version 2: that
+   * activity reads each side's meters too (another activity type in its place).
    */
   static final String METERED_SENT = "summary-sent-from-the-meter";
 
@@ -161,9 +163,12 @@ public abstract class ProtectionWorkflow {
     job.succeed(ReprotectStep.StartDeltaReplication, String.format(
         "Protected: replicating %s -> %s, first recovery point %s%s", plan.sourceRegion(),
         plan.targetRegion(), started.firstRecoveryPoint(), replication));
-    long sent = bytesSentAcrossRegions(plan, synced);
-    job.recordBytesSent(sent);
-    return summary(plan, seedBytes, synced, started, sent);
+    JobMeters meters = meters(plan, synced);
+    job.recordBytesSent(meters.bytesSentAcrossRegions());
+    if (meters.costs() != null) {
+      job.recordMeters(meters.costs(), plan.sourceRegion(), plan.targetRegion());
+    }
+    return summary(plan, seedBytes, synced, started, meters);
   }
 
   private void prepareArtefacts(ReprotectPlan plan) {
@@ -307,14 +312,22 @@ public abstract class ProtectionWorkflow {
     return workflowId;
   }
 
-  private long bytesSentAcrossRegions(ReprotectPlan plan, List<DiskSyncResult> synced) {
-    if (Workflow.getVersion(METERED_SENT, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
-      return synced.stream().mapToLong(DiskSyncResult::bytesTransferred).sum();
+  /** What the backend metered for this run; without each side's costs in older versions. */
+  private JobMeters meters(ReprotectPlan plan, List<DiskSyncResult> synced) {
+    int version = Workflow.getVersion(METERED_SENT, Workflow.DEFAULT_VERSION, 2);
+    if (version == Workflow.DEFAULT_VERSION) {
+      return new JobMeters(synced.stream().mapToLong(DiskSyncResult::bytesTransferred).sum(), null);
     }
-    return stub(MeteringActivities.class, ActivityPolicies.step(
-        "Read what the backend metered across regions for the reprotect of " + plan.vm()))
-        .bytesSentAcrossRegions(new MeteredRun(Workflow.getInfo().getWorkflowId(),
-            Workflow.getInfo().getRunId()));
+    MeteredRun run = new MeteredRun(Workflow.getInfo().getWorkflowId(),
+        Workflow.getInfo().getRunId());
+    if (version == 1) {
+      return new JobMeters(stub(MeteringActivities.class, ActivityPolicies.step(
+          "Read what the backend metered across regions for the reprotect of " + plan.vm()))
+          .bytesSentAcrossRegions(run), null);
+    }
+    return stub(MeteringActivities.class, ActivityPolicies.step("Read what the backend metered "
+        + "for the reprotect of " + plan.vm() + ": across regions, and on each side"))
+        .meters(run);
   }
 
   /** Syncs the disks in parallel; if one fails, the others stop at their next safe point. */
@@ -351,7 +364,7 @@ public abstract class ProtectionWorkflow {
   }
 
   private ReprotectSummary summary(ReprotectPlan plan, Map<String, Long> seedBytes,
-      List<DiskSyncResult> synced, ReplicationStarted started, long bytesSentAcrossRegions) {
+      List<DiskSyncResult> synced, ReplicationStarted started, JobMeters meters) {
     List<ArtefactSummary> artefacts = plan.artefacts().stream()
         .map(a -> new ArtefactSummary(a.type().name(), a.role(), a.name(), a.region(), a.action()))
         .toList();
@@ -365,7 +378,7 @@ public abstract class ProtectionWorkflow {
     }).toList();
     return new ReprotectSummary(plan.vault(), plan.vm(), plan.sourceRegion(), plan.targetRegion(),
         "Protected", artefacts, disks, started.recoveryPoints(), job.elapsedMillis(),
-        plan.digest(), bytesSentAcrossRegions);
+        plan.digest(), meters.bytesSentAcrossRegions(), meters.costs());
   }
 
   private static String ensureSummary(PlannedArtefact artefact) {

@@ -14,6 +14,7 @@ import dev.reprotect.azure.RecoveryPoint;
 import dev.reprotect.azure.RecoveryPointType;
 import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.VirtualMachine;
+import dev.reprotect.workflows.WorkflowIds;
 import dev.reprotect.workflows.job.JobStep;
 import dev.reprotect.workflows.job.StepState;
 import dev.reprotect.workflows.replication.DiskBytes;
@@ -80,6 +81,10 @@ class FailoverWorkflowTest {
     assertThat(world.activeDiskChecksums()).isEqualTo(point.diskChecksums());
     assertThat(DiskBytes.holds(world.reprotect.azure.storage(), world.activeDisk("lun0"), 5,
         lastWrite)).as("the write made just before the failover is in the latest point").isTrue();
+    assertThat(summary.meters()).as("what the backend charged the job, its last cut shipped")
+        .isEqualTo(world.reprotect.azure.metering()
+            .costsBy(WorkflowIds.failover(world.vault(), world.vm()) + "/"))
+        .satisfies(meters -> assertThat(meters.bytesWrittenIn(to)).isPositive());
   }
 
   @Test

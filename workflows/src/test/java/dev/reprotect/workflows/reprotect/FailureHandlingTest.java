@@ -355,6 +355,8 @@ class FailureHandlingTest {
     assertThat(summary.bytesSentAcrossRegions())
         .isEqualTo(fixture.azure.metering().bytesTransferredBy(fixture.workflowId() + "/"))
         .isGreaterThan(countedBySyncs);
+    assertThat(summary.meters()).as("each side's meters, the failed attempt's reads included")
+        .isEqualTo(fixture.azure.metering().costsBy(fixture.workflowId() + "/"));
     assertNoBlockWrittenTwice();
   }
 

@@ -1,0 +1,50 @@
+package dev.reprotect.bench;
+
+import dev.reprotect.azure.sim.LatencyModel;
+import dev.reprotect.worker.bench.FleetRpoModel;
+import dev.reprotect.worker.bench.ReferenceCaseModel;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Item 5 and the fleet's RPO, modelled at full scale from the simulator's cost figures (no run:
+ * deterministic, instant). Args: the disk's MB/s (default 60), the fleet's VMs (100), disks per
+ * VM (2), disk GiB (128), churn MB/s per disk (2).
+ */
+public final class ModelledCasesRun {
+  private ModelledCasesRun() {}
+
+  public static void main(String[] args) {
+    double mbps = args.length > 0 ? Double.parseDouble(args[0]) : LatencyModel.STANDARD_DISK_MBPS;
+    int vms = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+    int disks = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+    long diskBytes = (args.length > 3 ? Long.parseLong(args[3]) : 128) << 30;
+    double churn = args.length > 4 ? Double.parseDouble(args[4]) : 2;
+
+    ReferenceCaseModel.Modelled reference = ReferenceCaseModel.of(mbps)
+        .model(ReferenceCaseModel.USED_BYTES, ReferenceCaseModel.CHANGED_BYTES);
+    System.out.printf(Locale.ROOT, "Reference case: 1 TB disk, 127 GB used, 45 GB changed, "
+        + "%.0f MB/s%n| step | modelled | made of |%n|---|---|---|%n", mbps);
+    reference.steps().forEach(step -> System.out.printf(Locale.ROOT, "| %s | %s | %s |%n",
+        step.name(), minutes(step.time()), step.how()));
+    System.out.printf(Locale.ROOT, "| **the job** | **%s** | |%n", minutes(reference.job()));
+    System.out.printf(Locale.ROOT, "disk-read bound %s; job / bound %.2f (goal 1.2)%n%n",
+        minutes(reference.diskReadBound()), reference.jobOverBound());
+
+    FleetRpoModel.Modelled fleet = FleetRpoModel.of(mbps).model(vms, disks, diskBytes, churn);
+    System.out.printf(Locale.ROOT, "Fleet: %d VMs x %d disks of %d GiB, %.1f MB/s churn per disk, "
+        + "a cycle every %s%n", vms, disks, diskBytes >> 30, churn,
+        minutes(FleetRpoModel.CYCLE_INTERVAL));
+    System.out.printf(Locale.ROOT, "changed per disk and cycle: %d blocks in %.0f ranges; "
+        + "per disk: transfer calls %s, bytes %s%n", fleet.changedBlocksPerDisk(),
+        fleet.rangesTouchedPerDisk(), minutes(fleet.transferCallsPerDisk()),
+        minutes(fleet.bytesPerDisk()));
+    System.out.printf(Locale.ROOT, "cycle %s; points every %s (goal 6 min); worst RPO %s "
+        + "(goal 10 min); ARM writes %.2f/s (refill 10/s)%n", minutes(fleet.cycle()),
+        minutes(fleet.pointSpacing()), minutes(fleet.worstRpo()), fleet.armWritesPerSecond());
+  }
+
+  private static String minutes(Duration time) {
+    return String.format(Locale.ROOT, "%.1f min", time.toMillis() / 60000.0);
+  }
+}

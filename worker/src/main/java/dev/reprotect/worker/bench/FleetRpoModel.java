@@ -1,0 +1,64 @@
+package dev.reprotect.worker.bench;
+
+import static dev.reprotect.worker.bench.ReferenceCaseModel.ceilDiv;
+
+import dev.reprotect.activities.ReprotectActivities;
+import dev.reprotect.azure.sim.LatencyModel;
+import dev.reprotect.azure.sim.SimulatedAzure;
+import java.time.Duration;
+
+/**
+ * The RPO of a fleet of protected VMs under steady churn, modelled with the simulator's cost
+ * figures ({@link LatencyModel#reference}) at full scale, without running it. A cycle is what
+ * the replication's meters show one to be: a cut, then for each disk in turn the page-range diff
+ * against the last cut, the changed blocks of each range sent in a batch to the staging blob of
+ * the cache account and from there to the replica (a transfer call each), the two recorded
+ * checksums; then the recovery point and the old cut's deletion. The churn is uniform over each
+ * disk and never rewrites a block within a cycle (the worst case for the bytes and the ranges).
+ * The VMs' disks are separate blobs, each with its own throughput, so a VM's cycle does not wait
+ * for another's; what they share is ARM's request limits and the workers' activity slots, both
+ * reported.
+ */
+public record FleetRpoModel(LatencyModel latency, long blockSize, long blocksPerRange) {
+  /** The crash-consistent points' interval, fixed in the reference product. */
+  public static final Duration CYCLE_INTERVAL = Duration.ofMinutes(5);
+
+  /** What one VM's cycle costs, and what follows for its points and its RPO. */
+  public record Modelled(long changedBlocksPerDisk, double rangesTouchedPerDisk,
+      Duration transferCallsPerDisk, Duration bytesPerDisk, Duration cycle,
+      Duration pointSpacing, Duration worstRpo, double armWritesPerSecond) {}
+
+  public static FleetRpoModel of(double diskMegabytesPerSecond) {
+    return new FleetRpoModel(LatencyModel.reference(1, diskMegabytesPerSecond),
+        SimulatedAzure.DEFAULT_BLOCK_SIZE, ReprotectActivities.DEFAULT_BLOCKS_PER_RANGE);
+  }
+
+  public Modelled model(int vms, int disksPerVm, long diskBytes, double churnMegabytesPerSecond) {
+    long changedBytes = (long) (churnMegabytesPerSecond * 1e6 * CYCLE_INTERVAL.toSeconds());
+    long changedBlocks = ceilDiv(changedBytes, blockSize);
+    long ranges = ceilDiv(diskBytes, blockSize * blocksPerRange);
+    // Uniform writes: the expected number of ranges that at least one changed block falls in.
+    double touched = ranges * (1 - Math.pow(1 - 1.0 / ranges, changedBlocks));
+    Duration transferCalls = Duration.ofNanos((long) (Math.ceil(touched) * 2
+        * delay("transferBlocks").toNanos()));
+    // Staged, then shipped: the staging blob reads and writes every byte on one schedule.
+    Duration bytes = latency.diskTime(2 * changedBlocks * blockSize);
+    Duration perDisk = delay("pageRangesDiff").plus(transferCalls).plus(bytes)
+        .plus(delay("recordedChecksum"));
+    Duration cycle = delay("createCut").plus(perDisk.multipliedBy(disksPerVm))
+        .plus(delay("createRecoveryPoint")).plus(delay("deleteCut"));
+    // A cycle starts at the next mark of the interval: one that overruns skips marks.
+    long marks = Math.max(1, ceilDiv(cycle.toMillis(), CYCLE_INTERVAL.toMillis()));
+    Duration spacing = CYCLE_INTERVAL.multipliedBy(marks);
+    // Just before a point lands, the newest one is a spacing and a cycle old.
+    Duration worstRpo = spacing.plus(cycle);
+    // A cut, a point and the old cut's deletion per cycle and VM go through ARM.
+    double armWrites = 3.0 * vms / spacing.toSeconds();
+    return new Modelled(changedBlocks, touched, transferCalls, bytes, cycle, spacing, worstRpo,
+        armWrites);
+  }
+
+  private Duration delay(String operation) {
+    return latency.delayOf(operation);
+  }
+}

@@ -1,0 +1,72 @@
+package dev.reprotect.worker.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.reprotect.azure.sim.LatencyModel;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The full-scale models follow the simulator's figures: a change of a figure moves them. */
+class CostModelsTest {
+  private static final double STANDARD = LatencyModel.STANDARD_DISK_MBPS;
+
+  @Test
+  void theReferenceCasesBoundIsTheUsedBytesReadOnceAtTheDisksSpeed() {
+    ReferenceCaseModel.Modelled modelled = ReferenceCaseModel.of(STANDARD)
+        .model(ReferenceCaseModel.USED_BYTES, ReferenceCaseModel.CHANGED_BYTES);
+
+    assertThat(modelled.diskReadBound().toMillis() / 1000.0).isCloseTo(127e9 / 60e6, within(1.0));
+    assertThat(modelled.job()).isEqualTo(modelled.steps().stream().map(ReferenceCaseModel.Step::time)
+        .reduce(Duration.ZERO, Duration::plus));
+    ReferenceCaseModel.Step sync = modelled.steps().stream()
+        .filter(step -> step.name().equals("Initial sync")).findFirst().orElseThrow();
+    // 474 ranges of 256 MiB hold the 127 GB: a transfer call of 200 ms each, before the bytes.
+    assertThat(sync.time()).isEqualTo(modelled.diskReadBound().plusMillis(474 * 200 + 200 + 200));
+  }
+
+  @Test
+  void theSeedCopyIsChargedAtTheInRegionCopyRate() {
+    ReferenceCaseModel.Step copy = ReferenceCaseModel.of(STANDARD)
+        .model(ReferenceCaseModel.USED_BYTES, ReferenceCaseModel.CHANGED_BYTES).steps().stream()
+        .filter(step -> step.name().startsWith("Copy")).findFirst().orElseThrow();
+
+    assertThat(copy.time().toMillis() / 1000.0)
+        .isCloseTo(30 + 127e9 / (LatencyModel.IN_REGION_COPY_MBPS * 1e6), within(1.0));
+  }
+
+  @Test
+  void aPremiumDiskShortensOnlyWhatTheBytesCost() {
+    ReferenceCaseModel.Modelled standard = ReferenceCaseModel.of(STANDARD)
+        .model(ReferenceCaseModel.USED_BYTES, ReferenceCaseModel.CHANGED_BYTES);
+    ReferenceCaseModel.Modelled premium = ReferenceCaseModel.of(LatencyModel.PREMIUM_DISK_MBPS)
+        .model(ReferenceCaseModel.USED_BYTES, ReferenceCaseModel.CHANGED_BYTES);
+
+    assertThat(standard.job().minus(premium.job())).isEqualTo(
+        standard.diskReadBound().minus(premium.diskReadBound()));
+  }
+
+  @Test
+  void aFleetCycleShipsFiveMinutesOfChurnThroughTheStagingBlob() {
+    FleetRpoModel.Modelled fleet = FleetRpoModel.of(STANDARD).model(100, 2, 128L << 30, 2);
+
+    // 600 MB in blocks of 1 MiB; uniform over 512 ranges of 256 MiB.
+    assertThat(fleet.changedBlocksPerDisk()).isEqualTo(573);
+    assertThat(fleet.rangesTouchedPerDisk())
+        .isCloseTo(512 * (1 - Math.pow(511 / 512.0, 573)), within(1e-9));
+    assertThat(fleet.bytesPerDisk().toMillis() / 1000.0)
+        .isCloseTo(2 * 573 * 1048576 / 60e6, within(0.01));
+    assertThat(fleet.worstRpo()).isEqualTo(fleet.pointSpacing().plus(fleet.cycle()));
+    assertThat(fleet.pointSpacing().toMinutes() % 5).isZero();
+  }
+
+  @Test
+  void noChurnLeavesTheCycleItsCallsAndPointsEveryInterval() {
+    FleetRpoModel.Modelled idle = FleetRpoModel.of(STANDARD).model(100, 2, 128L << 30, 0);
+
+    assertThat(idle.rangesTouchedPerDisk()).isZero();
+    assertThat(idle.pointSpacing()).isEqualTo(FleetRpoModel.CYCLE_INTERVAL);
+    // Cut 15 s, point 1 min, old cut 5 s; per disk the diff and the checksums, 200 ms each.
+    assertThat(idle.cycle()).isEqualTo(Duration.ofMillis(15_000 + 60_000 + 5_000 + 2 * 400));
+  }
+}
