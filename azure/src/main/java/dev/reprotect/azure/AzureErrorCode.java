@@ -29,6 +29,11 @@ public enum AzureErrorCode {
   TestFailoverInProgress(false),
   /** A cleanup of an item with no test failover recorded. */
   NoTestFailover(false),
+  /**
+   * The VM's guest agent did not answer in time (a hold of its writes): no consistent snapshot of
+   * its disks can be taken now.
+   */
+  GuestAgentUnresponsive(false),
   RegionUnavailable(true),
   TooManyRequests(true),
   InternalServerError(true);

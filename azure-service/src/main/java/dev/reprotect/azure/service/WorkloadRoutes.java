@@ -9,8 +9,8 @@ import io.javalin.http.Context;
 
 /**
  * Our own, behind the same token: the guests of the VMs (a simulator feature, not an ARM API).
- * Churn is started, read and stopped; a guest write puts one block; quiesce pauses the churn
- * until the next cut. Like the other admin routes, these never fault.
+ * Churn is started, read and stopped; a guest write puts one block (waiting while the guest's
+ * agent holds the VM's writes). Like the other admin routes, these never fault.
  */
 final class WorkloadRoutes {
   private final AzureBackend backend;
@@ -41,11 +41,6 @@ final class WorkloadRoutes {
       ctx.status(existed ? 200 : 204);
     });
     app.put(ArmPaths.ADMIN_VM_BLOCK.pattern(), this::write);
-    app.post(ArmPaths.ADMIN_VM_QUIESCE.pattern(), ctx -> {
-      Requests.emptyOrJson(ctx);
-      Requests.ok(ctx, WorkloadJson.quiesced(backend.workload().quiesce(
-          Requests.name(ctx, "resourceGroup"), Requests.name(ctx, "vm"))));
-    });
   }
 
   private void write(Context ctx) {

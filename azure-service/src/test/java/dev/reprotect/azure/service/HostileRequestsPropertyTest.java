@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reprotect.azure.ActivityLogEntry;
 import dev.reprotect.azure.BlobRef;
+import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.NameRules;
 import dev.reprotect.azure.arm.ArmJson;
 import dev.reprotect.azure.arm.ArmPaths;
@@ -58,6 +59,7 @@ class HostileRequestsPropertyTest {
   private static final String SOURCE_ACCOUNT = "stweb01southeastasia";
   private static final String CONTAINER = "vhds";
   private static final String BLOB = "web-01-osdisk.vhd";
+  private static final String SNAPSHOTS = "cuts";
   private static final String VAULT_RG = "rg-contoso-vault";
   private static final String VAULT = "contoso";
   private static final String VM = "web-01";
@@ -85,6 +87,9 @@ class HostileRequestsPropertyTest {
     client = new RawArmClient(service.port());
     blocksInBlob = sim.storage().blob(new BlobRef(ACCOUNT, CONTAINER, BLOB)).orElseThrow()
         .sizeBytes() / BLOCK_SIZE;
+    // The disk's earlier snapshot, which a page-range diff is asked against.
+    sim.storage().snapshotBlob(Caller.of("hostile-setup"), new BlobRef(ACCOUNT, CONTAINER, BLOB),
+        new BlobRef(ACCOUNT, SNAPSHOTS, BLOB), Map.of());
     // The routes are real: every GET of an existing resource answers.
     for (Route route : ROUTES) {
       if (route.method.equals("GET") && route.exists) {
@@ -275,8 +280,11 @@ class HostileRequestsPropertyTest {
       getQ(ArmPaths.BLOB_PAGE_RANGES, ArmPaths.query("fromBlock", "0", "toBlock", "4",
           "maxRanges", "10"), ACCOUNT, CONTAINER, BLOB),
       getQ(ArmPaths.BLOB_PAGE_RANGES, ArmPaths.query("fromBlock", "0", "toBlock", "4",
-          "maxRanges", "10", "previousAccount", ACCOUNT, "previousContainer", CONTAINER,
+          "maxRanges", "10", "previousAccount", ACCOUNT, "previousContainer", SNAPSHOTS,
           "previousBlob", BLOB), ACCOUNT, CONTAINER, BLOB),
+      get(ArmPaths.SNAPSHOT, ACCOUNT, SNAPSHOTS, BLOB),
+      getQ(ArmPaths.SNAPSHOTS, ArmPaths.query("prefix", "web"), ACCOUNT, SNAPSHOTS),
+      getMissing(ArmPaths.WRITE_HOLD, RG, VM, "hold-hostile"),
       json("POST", ArmPaths.BLOB_TRANSFER_BLOCKS, BLOB_NAMES,
           "{\"source\":" + SOURCE_REF + ",\"blocks\":[0,1]}", new Field("/source", Type.OBJECT),
           new Field("/source/storageAccount", Type.TEXT), new Field("/blocks", Type.ARRAY)),

@@ -25,7 +25,7 @@ public final class ArmErrors {
       case ResourceNotFound -> 404;
       case Conflict, StorageAccountAlreadyTaken, OperationInProgress, ItemChanged, NotProtected,
           NotFailedOver, AlreadyProtected, FailoverNotCommitted, AlreadyEnabled,
-          TestFailoverInProgress, NoTestFailover -> 409;
+          TestFailoverInProgress, NoTestFailover, GuestAgentUnresponsive -> 409;
       case InvalidResourceName, InvalidParameter -> 400;
       case TooManyRequests -> 429;
       case RegionUnavailable -> 503;

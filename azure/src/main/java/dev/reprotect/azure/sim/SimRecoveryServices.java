@@ -33,9 +33,11 @@ final class SimRecoveryServices implements RecoveryServicesApi {
   static final String RECOVERY_POINT_CONTAINER = "recovery-points";
 
   private final World world;
+  private final SimStorage storage;
 
   SimRecoveryServices(World world) {
     this.world = world;
+    this.storage = new SimStorage(world);
   }
 
   @Override
@@ -208,27 +210,30 @@ final class SimRecoveryServices implements RecoveryServicesApi {
     }
     world.enter(caller, "createRecoveryPoint", current.target().region());
     String key = pointKey(vault, item, pointId);
+    synchronized (world) {
+      RecoveryPoint found = world.recoveryPoints.get(key);
+      if (found != null) {
+        return found;
+      }
+    }
+    // One Snapshot Blob per replica, each charged. No hold is needed: the replication takes a
+    // point between two shipments, so nothing writes to the replicas meanwhile.
+    Map<String, BlobRef> snapshots = new LinkedHashMap<>();
+    for (ReplicaDisk disk : current.replicaDisks()) {
+      BlobRef snapshot = new BlobRef(disk.replica().storageAccount(), RECOVERY_POINT_CONTAINER,
+          item + "." + pointId + "." + disk.slot() + ".vhd");
+      snapshots.put(disk.slot(), storage.snapshotBlob(
+          caller, disk.replica(), snapshot, Map.of("recoveryPoint", pointId)).ref());
+    }
     return world.mutate(() -> {
       RecoveryPoint found = world.recoveryPoints.get(key);
       if (found != null) {
         return found;
       }
-      Map<String, BlobRef> snapshots = new LinkedHashMap<>();
       // A point's checksums are storage's recorded ones: a point reads no disk (the scrub does).
       Map<String, String> checksums = new TreeMap<>();
-      for (ReplicaDisk disk : current.replicaDisks()) {
-        BlobData replica = world.blobs.get(World.blobKey(disk.replica()));
-        if (replica == null) {
-          throw AzureException.notFound("replica " + disk.replica());
-        }
-        // A snapshot in the replica's own region shares its blocks: it costs no bytes.
-        BlobRef snapshot = new BlobRef(disk.replica().storageAccount(), RECOVERY_POINT_CONTAINER,
-            item + "." + pointId + "." + disk.slot() + ".vhd");
-        world.blobs.put(World.blobKey(snapshot), new BlobData(
-            snapshot, replica.region, replica.sizeBytes(), replica.copyOfBlocks()));
-        snapshots.put(disk.slot(), snapshot);
-        checksums.put(disk.slot(), SimStorage.recordedChecksum(replica));
-      }
+      snapshots.forEach((slot, snapshot) -> checksums.put(slot,
+          SimStorage.recordedChecksum(world.blobs.get(World.blobKey(snapshot)))));
       RecoveryPoint point = new RecoveryPoint(pointId, vault, item, world.clock.instant(), type,
           List.copyOf(snapshots.values()), cutId, checksums);
       world.recoveryPoints.put(key, point);
@@ -260,7 +265,7 @@ final class SimRecoveryServices implements RecoveryServicesApi {
     if (point == null) {
       return;
     }
-    point.disks().forEach(snapshot -> world.blobs.remove(World.blobKey(snapshot)));
+    point.disks().forEach(world::removeBlob);
     world.log.append("Microsoft.RecoveryServices/vaults/replicatedItems/recoveryPoints/delete",
         ResourceIds.recoveryPoint(vault, item, pointId), caller);
   }

@@ -135,7 +135,7 @@ final class FakeReplicationActivities implements ReplicationCycleActivities {
   public synchronized CutTaken takeCut(TakeCut request) {
     record(request.vm(), "takeCut", request);
     item(request.vm()).cuts.add(request.cutId());
-    return new CutTaken(request.cutId(), request.appConsistent(), List.of());
+    return new CutTaken(request.cutId(), request.appConsistent(), List.of(), false);
   }
 
   @Override
