@@ -34,6 +34,11 @@ public enum AzureErrorCode {
    * its disks can be taken now.
    */
   GuestAgentUnresponsive(false),
+  /**
+   * A write's bytes arrived different from what its writer hashed (Azure's Content-MD5 check):
+   * nothing was written; sending the same bytes again may succeed.
+   */
+  Md5Mismatch(true),
   RegionUnavailable(true),
   TooManyRequests(true),
   InternalServerError(true);

@@ -26,7 +26,7 @@ public final class Cuts {
    * How long the guest may hold its writes for one cut, VSS's freeze limit: far more than a
    * snapshot per disk takes, short enough that a caller that died freezes nothing for long.
    */
-  public static final Duration HOLD_LIMIT = Duration.ofSeconds(10);
+  private static final Duration HOLD_LIMIT = Duration.ofSeconds(10);
 
   private static final String VM = "vm";
   private static final String CUT = "cut";

@@ -61,10 +61,17 @@ public interface StorageApi {
   List<BlobSnapshot> snapshots(String storageAccount, String container, String prefix);
 
   /**
-   * Writes one whole block; a block of zeros is the same as clearing it. A snapshot is read-only
-   * ({@link AzureErrorCode#InvalidParameter}).
+   * Writes one whole block; a block of zeros is the same as clearing it. {@code contentMd5} is
+   * the writer's {@link ContentHash} of {@code data}: storage checks the bytes that arrived
+   * against it before it keeps them, and refuses a mismatch ({@link AzureErrorCode#Md5Mismatch},
+   * nothing written). A snapshot is read-only ({@link AzureErrorCode#InvalidParameter}).
    */
-  void writeBlock(Caller caller, BlobRef ref, long index, byte[] data);
+  void writeBlock(Caller caller, BlobRef ref, long index, byte[] data, String contentMd5);
+
+  /** {@link #writeBlock} with the content hash of {@code data} computed here, as they leave. */
+  default void writeBlock(Caller caller, BlobRef ref, long index, byte[] data) {
+    writeBlock(caller, ref, index, data, ContentHash.of(data));
+  }
 
   /** Reads one block: zeros where it was never written. Its read is charged to {@code caller}. */
   byte[] readBlock(Caller caller, BlobRef ref, long index);
@@ -101,8 +108,9 @@ public interface StorageApi {
   /**
    * Makes the given blocks of {@code to} equal to those of {@code from}: copied where {@code from}
    * has data (metered when the regions differ), cleared where it has none. Across regions the
-   * receiving region hashes what arrived: a block that arrived different is written as received
-   * and listed in {@link BlockTransfer#corruptedBlocks()}, for the caller to send again.
+   * receiving region hashes what arrived before it keeps it (a transactional check): a block that
+   * arrived different is not written, and is listed in {@link BlockTransfer#corruptedBlocks()},
+   * for the caller to send again.
    */
   BlockTransfer transferBlocks(Caller caller, BlobRef from, BlobRef to, List<Long> blocks);
 

@@ -72,7 +72,7 @@ final class BlobRoutes {
       BlobRef ref = ref(ctx);
       long index = index(ctx);
       byte[] data = Requests.body(ctx, backend.storage().blockSize());
-      backend.storage().writeBlock(caller, ref, index, data);
+      backend.storage().writeBlock(caller, ref, index, data, Requests.contentMd5(ctx, data));
       ctx.status(201);
     });
     app.get(ArmPaths.BLOB_BLOCK_HASHES.pattern(), ctx -> Requests.ok(ctx, StorageJson.blockHashes(

@@ -2,6 +2,7 @@ package dev.reprotect.azure.service;
 
 import dev.reprotect.azure.AzureBackend;
 import dev.reprotect.azure.AzureException;
+import dev.reprotect.azure.ContentHash;
 import dev.reprotect.azure.arm.ArmPaths;
 import dev.reprotect.azure.arm.WorkloadJson;
 import io.javalin.Javalin;
@@ -49,6 +50,7 @@ final class WorkloadRoutes {
     String slot = Requests.name(ctx, "slot");
     long index = Requests.number("index", Requests.name(ctx, "index"));
     byte[] data = Requests.body(ctx, backend.storage().blockSize());
+    ContentHash.check(data, Requests.contentMd5(ctx, data));
     backend.workload().write(group, vm, slot, index, data);
     ctx.status(201);
   }

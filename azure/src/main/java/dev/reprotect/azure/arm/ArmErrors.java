@@ -26,7 +26,7 @@ public final class ArmErrors {
       case Conflict, StorageAccountAlreadyTaken, OperationInProgress, ItemChanged, NotProtected,
           NotFailedOver, AlreadyProtected, FailoverNotCommitted, AlreadyEnabled,
           TestFailoverInProgress, NoTestFailover, GuestAgentUnresponsive -> 409;
-      case InvalidResourceName, InvalidParameter -> 400;
+      case InvalidResourceName, InvalidParameter, Md5Mismatch -> 400;
       case TooManyRequests -> 429;
       case RegionUnavailable -> 503;
       case InternalServerError -> 500;

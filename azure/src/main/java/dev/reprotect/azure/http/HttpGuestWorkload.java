@@ -3,6 +3,7 @@ package dev.reprotect.azure.http;
 import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.ChurnSpec;
 import dev.reprotect.azure.ChurnStatus;
+import dev.reprotect.azure.ContentHash;
 import dev.reprotect.azure.GuestWorkloadApi;
 import dev.reprotect.azure.WriteHold;
 import dev.reprotect.azure.arm.ArmJson;
@@ -26,7 +27,7 @@ final class HttpGuestWorkload implements GuestWorkloadApi {
   @Override
   public void write(String resourceGroup, String vm, String slot, long block, byte[] data) {
     client.putBytes(null, ArmPaths.ADMIN_VM_BLOCK.expand(resourceGroup, vm, slot,
-        Long.toString(block)), data);
+        Long.toString(block)), data, ContentHash.of(data));
   }
 
   @Override

@@ -125,8 +125,9 @@ final class HttpStorage implements StorageApi {
   }
 
   @Override
-  public void writeBlock(Caller caller, BlobRef ref, long index, byte[] data) {
-    client.putBytes(caller, blockPath(ref, index), data);
+  public void writeBlock(
+      Caller caller, BlobRef ref, long index, byte[] data, String contentMd5) {
+    client.putBytes(caller, blockPath(ref, index), data, contentMd5);
   }
 
   @Override

@@ -8,6 +8,7 @@ import dev.reprotect.azure.BlockHash;
 import dev.reprotect.azure.BlockHashes;
 import dev.reprotect.azure.BlockTransfer;
 import dev.reprotect.azure.Caller;
+import dev.reprotect.azure.ContentHash;
 import dev.reprotect.azure.NameRules;
 import dev.reprotect.azure.PageBlob;
 import dev.reprotect.azure.PageRange;
@@ -299,11 +300,13 @@ final class SimStorage implements StorageApi {
   }
 
   @Override
-  public void writeBlock(Caller caller, BlobRef ref, long index, byte[] data) {
+  public void writeBlock(
+      Caller caller, BlobRef ref, long index, byte[] data, String contentMd5) {
     if (data.length != world.blockSize) {
       throw new AzureException(AzureErrorCode.InvalidParameter,
           "a block has " + world.blockSize + " bytes, not " + data.length);
     }
+    ContentHash.check(data, contentMd5);
     String region = regionOf(ref);
     world.enter(caller, "writeBlock", region);
     synchronized (world) {
@@ -518,9 +521,10 @@ final class SimStorage implements StorageApi {
         return;
       }
       Crossing.Arrival arrival = crossing.send(sent, sentHash);
-      written.put(index, arrival.storedAs());
       if (arrival.corrupted()) {
         corrupted.add(index);
+      } else {
+        written.put(index, arrival.storedAs());
       }
     });
     return crossing.finish();
