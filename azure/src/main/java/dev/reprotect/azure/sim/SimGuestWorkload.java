@@ -16,6 +16,8 @@ import dev.reprotect.azure.WriteHold;
 import dev.reprotect.azure.sim.FaultInjector.GuestAgentFault;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,6 +30,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * actions, and kept in the world, so that a cut can be checked against its hold later.
  */
 final class SimGuestWorkload implements GuestWorkloadApi, AutoCloseable {
+  /**
+   * How many holds of a VM its agent remembers, the newest. A cut is checked against its hold
+   * only while it lives, and a replication deletes each cut a cycle or two later.
+   */
+  static final int HOLDS_REMEMBERED = 100;
+
   private final World world;
   private final Map<String, GuestChurn> churns = new ConcurrentHashMap<>();
 
@@ -132,6 +140,7 @@ final class SimGuestWorkload implements GuestWorkloadApi, AutoCloseable {
       WriteHold hold = new WriteHold(holdId, found.resourceGroup(), found.name(), now,
           now.plus(capped), quiesced, WriteHold.State.Held);
       world.writeHolds.put(holdKey(vmKey, holdId), hold);
+      forgetOldHolds(vmKey);
       world.holds.hold(vmKey, holdId, capped);
       world.log.append("Microsoft.Compute/virtualMachines/writeHolds/write",
           ResourceIds.writeHold(found.resourceGroup(), found.name(), holdId), caller);
@@ -168,6 +177,15 @@ final class SimGuestWorkload implements GuestWorkloadApi, AutoCloseable {
       return Optional.ofNullable(world.writeHolds.get(holdKey(vmKey, holdId)))
           .map(hold -> asItIs(vmKey, hold));
     }
+  }
+
+  /** Keeps the agent's records bounded: the VM's newest {@link #HOLDS_REMEMBERED} holds. */
+  private void forgetOldHolds(String vmKey) {
+    List<String> mine = world.writeHolds.entrySet().stream()
+        .filter(entry -> entry.getKey().startsWith(vmKey + "/"))
+        .sorted(Comparator.comparing(entry -> entry.getValue().heldAt()))
+        .map(Map.Entry::getKey).toList();
+    mine.subList(0, Math.max(0, mine.size() - HOLDS_REMEMBERED)).forEach(world.writeHolds::remove);
   }
 
   /** A hold recorded as held whose limit passed is expired, whether released or not. */

@@ -139,6 +139,20 @@ class GuestWorkloadTest {
   }
 
   @Test
+  void theAgentRemembersTheNewestHoldsOfAVm() {
+    for (int i = 0; i <= SimGuestWorkload.HOLDS_REMEMBERED; i++) {
+      world.azure.workload().holdWrites(CALLER, RG, "web-01", "h" + i, LIMIT, false);
+      world.azure.workload().releaseWrites(CALLER, RG, "web-01", "h" + i);
+    }
+
+    assertThat(world.azure.workload().writeHold(RG, "web-01", "h0")).isEmpty();
+    assertThat(world.azure.workload().writeHold(RG, "web-01", "h1")).isPresent();
+    assertThat(world.azure.workload().writeHold(RG, "web-01",
+        "h" + SimGuestWorkload.HOLDS_REMEMBERED)).hasValueSatisfying(
+            hold -> assertThat(hold.state()).isEqualTo(WriteHold.State.Released));
+  }
+
+  @Test
   void churnWritesNothingWhileHeld() throws InterruptedException {
     world.azure.workload().startChurn(RG, "web-01", ONE_MB);
     await(() -> world.azure.workload().churn(RG, "web-01").orElseThrow().blocksWritten() > 0);
