@@ -284,7 +284,16 @@ class HostileRequestsPropertyTest {
           "previousBlob", BLOB), ACCOUNT, CONTAINER, BLOB),
       get(ArmPaths.SNAPSHOT, ACCOUNT, SNAPSHOTS, BLOB),
       getQ(ArmPaths.SNAPSHOTS, ArmPaths.query("prefix", "web"), ACCOUNT, SNAPSHOTS),
+      json("PUT", ArmPaths.SNAPSHOT, List.of(ACCOUNT, SNAPSHOTS, "hostile-new.vhd"),
+          "{\"base\":{\"storageAccount\":\"" + ACCOUNT + "\",\"container\":\"" + CONTAINER
+              + "\",\"blob\":\"" + BLOB + "\"},\"metadata\":{\"cut\":\"c1\"}}",
+          new Field("/base", Type.OBJECT), new Field("/base/storageAccount", Type.TEXT),
+          new Field("/metadata", Type.OBJECT), new Field("/metadata/cut", Type.TEXT)),
       getMissing(ArmPaths.WRITE_HOLD, RG, VM, "hold-hostile"),
+      json("PUT", ArmPaths.WRITE_HOLD, List.of(RG, VM, "hold-hostile"),
+          "{\"limitMs\":1000,\"quiesce\":false}", new Field("/limitMs", Type.LONG),
+          new Field("/quiesce", Type.BOOLEAN)),
+      emptyOrJson(ArmPaths.WRITE_HOLD_RELEASE, RG, VM, "hold-hostile"),
       json("POST", ArmPaths.BLOB_TRANSFER_BLOCKS, BLOB_NAMES,
           "{\"source\":" + SOURCE_REF + ",\"blocks\":[0,1]}", new Field("/source", Type.OBJECT),
           new Field("/source/storageAccount", Type.TEXT), new Field("/blocks", Type.ARRAY)),
@@ -666,7 +675,9 @@ class HostileRequestsPropertyTest {
       ArmPaths.BLOB, Map.entry(2, NameRules::isValidBlobName),
       ArmPaths.VIRTUAL_MACHINE, Map.entry(1, NameRules::isValidVmName),
       ArmPaths.REPLICATED_ITEM, Map.entry(1, NameRules::isValidVmName),
-      ArmPaths.RECOVERY_POINT, Map.entry(2, NameRules::isValidBlobName));
+      ArmPaths.RECOVERY_POINT, Map.entry(2, NameRules::isValidBlobName),
+      ArmPaths.SNAPSHOT, Map.entry(2, NameRules::isValidBlobName),
+      ArmPaths.WRITE_HOLD, Map.entry(2, NameRules::isValidCutId));
 
   @Provide
   Arbitrary<Hostile> invalidNames() {
