@@ -29,6 +29,16 @@ public enum AzureErrorCode {
   TestFailoverInProgress(false),
   /** A cleanup of an item with no test failover recorded. */
   NoTestFailover(false),
+  /**
+   * The VM's guest agent did not answer in time (a hold of its writes): no consistent snapshot of
+   * its disks can be taken now.
+   */
+  GuestAgentUnresponsive(false),
+  /**
+   * A write's bytes arrived different from what its writer hashed (Azure's Content-MD5 check):
+   * nothing was written; sending the same bytes again may succeed.
+   */
+  Md5Mismatch(true),
   RegionUnavailable(true),
   TooManyRequests(true),
   InternalServerError(true);

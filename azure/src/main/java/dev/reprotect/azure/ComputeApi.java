@@ -3,7 +3,7 @@ package dev.reprotect.azure;
 import java.util.List;
 import java.util.Optional;
 
-/** Microsoft.Compute: virtual machines, availability sets and cuts of a VM's disks. */
+/** Microsoft.Compute: virtual machines and availability sets. */
 public interface ComputeApi {
   Optional<VirtualMachine> virtualMachine(String resourceGroup, String name);
 
@@ -26,19 +26,4 @@ public interface ComputeApi {
   List<AvailabilitySet> availabilitySetsNamed(String region, String name);
 
   AvailabilitySet createAvailabilitySet(Caller caller, AvailabilitySet set);
-
-  /**
-   * An atomic snapshot of all the VM's disks at one instant, copy-on-write: the snapshot blobs
-   * (container {@code cuts} of each disk's storage account, blob {@code <vm>.<cutId>.<slot>.vhd})
-   * share the disks' blocks. The same {@code cutId} again returns the existing cut.
-   */
-  VmCut createCut(Caller caller, String resourceGroup, String vm, String cutId);
-
-  Optional<VmCut> cut(String resourceGroup, String vm, String cutId);
-
-  /** The VM's cuts, oldest first. */
-  List<VmCut> cuts(String resourceGroup, String vm);
-
-  /** Deletes a cut and its snapshot blobs; deleting what is gone succeeds. */
-  void deleteCut(Caller caller, String resourceGroup, String vm, String cutId);
 }

@@ -12,8 +12,8 @@ public final class ResourceIds {
     return resourceGroup(resourceGroup) + "/providers/Microsoft.Compute/virtualMachines/" + name;
   }
 
-  public static String cut(String resourceGroup, String vm, String cutId) {
-    return virtualMachine(resourceGroup, vm) + "/cuts/" + cutId;
+  public static String writeHold(String resourceGroup, String vm, String holdId) {
+    return virtualMachine(resourceGroup, vm) + "/writeHolds/" + holdId;
   }
 
   public static String recoveryPoint(String vault, String item, String pointId) {

@@ -1,6 +1,7 @@
 package dev.reprotect.azure;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,10 +41,37 @@ public interface StorageApi {
    */
   PageBlob copyBlob(Caller caller, BlobRef from, BlobRef to);
 
+  /** Deletes a blob or a snapshot; deleting what is gone succeeds. */
   void deleteBlob(Caller caller, BlobRef ref);
 
-  /** Writes one whole block; a block of zeros is the same as clearing it. */
-  void writeBlock(Caller caller, BlobRef ref, long index, byte[] data);
+  /**
+   * Azure's Snapshot Blob: {@code snapshot}, in a container of {@code base}'s storage account,
+   * becomes a read-only copy of {@code base} as it is now, sharing its blocks, remembering its
+   * base, its time and the caller's {@code metadata}. The same request again returns the snapshot
+   * taken; a snapshot of a snapshot, another account, or a name taken otherwise is refused
+   * ({@link AzureErrorCode#InvalidParameter}, {@link AzureErrorCode#Conflict}).
+   */
+  BlobSnapshot snapshotBlob(
+      Caller caller, BlobRef base, BlobRef snapshot, Map<String, String> metadata);
+
+  /** The snapshot of that name; empty when there is none (or the blob is not a snapshot). */
+  Optional<BlobSnapshot> snapshot(BlobRef ref);
+
+  /** The snapshots of a container whose names start with {@code prefix}, by name. */
+  List<BlobSnapshot> snapshots(String storageAccount, String container, String prefix);
+
+  /**
+   * Writes one whole block; a block of zeros is the same as clearing it. {@code contentMd5} is
+   * the writer's {@link ContentHash} of {@code data}: storage checks the bytes that arrived
+   * against it before it keeps them, and refuses a mismatch ({@link AzureErrorCode#Md5Mismatch},
+   * nothing written). A snapshot is read-only ({@link AzureErrorCode#InvalidParameter}).
+   */
+  void writeBlock(Caller caller, BlobRef ref, long index, byte[] data, String contentMd5);
+
+  /** {@link #writeBlock} with the content hash of {@code data} computed here, as they leave. */
+  default void writeBlock(Caller caller, BlobRef ref, long index, byte[] data) {
+    writeBlock(caller, ref, index, data, ContentHash.of(data));
+  }
 
   /** Reads one block: zeros where it was never written. Its read is charged to {@code caller}. */
   byte[] readBlock(Caller caller, BlobRef ref, long index);
@@ -67,11 +95,12 @@ public interface StorageApi {
 
   /**
    * The ranges of blocks in [fromBlock, toBlock) whose content differs between the blob and
-   * {@code previous}, an earlier snapshot of the same disk in the same storage account (Azure's
-   * Get Page Ranges Diff with {@code prevsnapshot}): written since, or cleared since (allocated in
-   * {@code previous} only). Found in the blob's region from the two block maps; nothing is read.
-   * Blocks past the blob's end are not part of it; another account is {@link
-   * AzureErrorCode#InvalidParameter}.
+   * {@code previous}, an earlier snapshot of the same base blob as {@code ref}, or of {@code ref}
+   * itself (Azure's Get Page Ranges Diff with {@code prevsnapshot}): written since, or cleared
+   * since (allocated in {@code previous} only). Found in the blob's region from the two block
+   * maps; nothing is read. Blocks past the blob's end are not part of it. Any other
+   * {@code previous} (another blob's snapshot, a later one, a blob that is no snapshot) is
+   * refused as Azure refuses it: {@link AzureErrorCode#InvalidParameter}.
    */
   PageRanges pageRangesDiff(Caller caller,
       BlobRef ref, BlobRef previous, long fromBlock, long toBlock, int maxRanges);
@@ -79,8 +108,9 @@ public interface StorageApi {
   /**
    * Makes the given blocks of {@code to} equal to those of {@code from}: copied where {@code from}
    * has data (metered when the regions differ), cleared where it has none. Across regions the
-   * receiving region hashes what arrived: a block that arrived different is written as received
-   * and listed in {@link BlockTransfer#corruptedBlocks()}, for the caller to send again.
+   * receiving region hashes what arrived before it keeps it (a transactional check): a block that
+   * arrived different is not written, and is listed in {@link BlockTransfer#corruptedBlocks()},
+   * for the caller to send again.
    */
   BlockTransfer transferBlocks(Caller caller, BlobRef from, BlobRef to, List<Long> blocks);
 

@@ -20,7 +20,8 @@ public final class ReliableTransfer {
 
   /**
    * Makes {@code blocks} of {@code to} equal to those of {@code from}. Resent bytes count in the
-   * metered bytes, not in the blocks copied; the result lists no corrupted block.
+   * metered bytes; a block counts as copied once, when it arrived whole (the receiver keeps no
+   * corrupted block); the result lists no corrupted block.
    */
   public static BlockTransfer send(
       AzureBackend azure, Caller caller, BlobRef from, BlobRef to, List<Long> blocks) {
@@ -28,6 +29,7 @@ public final class ReliableTransfer {
       return BlockTransfer.none();
     }
     BlockTransfer first = azure.storage().transferBlocks(caller, from, to, blocks);
+    long copied = first.blocksCopied();
     long metered = first.meteredBytes();
     List<Long> corrupted = first.corruptedBlocks();
     for (int round = 1; !corrupted.isEmpty(); round++) {
@@ -38,9 +40,10 @@ public final class ReliableTransfer {
             ReplicationErrorCode.CorruptedTransfer.name());
       }
       BlockTransfer again = azure.storage().transferBlocks(caller, from, to, corrupted);
+      copied += again.blocksCopied();
       metered += again.meteredBytes();
       corrupted = again.corruptedBlocks();
     }
-    return new BlockTransfer(first.blocksCopied(), first.blocksCleared(), metered, List.of());
+    return new BlockTransfer(copied, first.blocksCleared(), metered, List.of());
   }
 }

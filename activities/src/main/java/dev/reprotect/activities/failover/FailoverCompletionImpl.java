@@ -6,6 +6,7 @@ import dev.reprotect.activities.ItemOperation;
 import dev.reprotect.azure.AzureBackend;
 import dev.reprotect.azure.AzureException;
 import dev.reprotect.azure.Caller;
+import dev.reprotect.azure.Cuts;
 import dev.reprotect.azure.ItemLifecycle;
 import dev.reprotect.azure.RecoveryPoint;
 import dev.reprotect.azure.ReplicaDisk;
@@ -40,7 +41,7 @@ public final class FailoverCompletionImpl implements FailoverCompletion {
         // before its point: a retry finds the cut through the point.
         for (RecoveryPoint point : azure.recoveryServices().recoveryPoints(op.vault(), op.vm())) {
           if (point.cutId() != null) {
-            azure.compute().deleteCut(caller, item.target().resourceGroup(), op.vm(),
+            new Cuts(azure).delete(caller, item.target().resourceGroup(), op.vm(),
                 point.cutId());
           }
           azure.recoveryServices().deleteRecoveryPoint(caller, op.vault(), op.vm(), point.id());

@@ -14,6 +14,7 @@ import dev.reprotect.azure.BlobRef;
 import dev.reprotect.azure.BlockTransfer;
 import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.CutDisk;
+import dev.reprotect.azure.Cuts;
 import dev.reprotect.azure.RecoveryPointPruning;
 import dev.reprotect.azure.ReplicaCuts;
 import dev.reprotect.azure.ReplicaDisk;
@@ -40,12 +41,14 @@ public final class ReplicationCycleActivitiesImpl implements ReplicationCycleAct
   public static final String STAGING_CONTAINER = "staging";
 
   private final AzureBackend azure;
+  private final Cuts cuts;
   private final int blocksPerRange;
 
   @Inject
   public ReplicationCycleActivitiesImpl(
       AzureBackend azure, @Named(InitialSyncActivitiesImpl.BLOCKS_PER_RANGE) int blocksPerRange) {
     this.azure = azure;
+    this.cuts = new Cuts(azure);
     this.blocksPerRange = blocksPerRange;
   }
 
@@ -55,16 +58,20 @@ public final class ReplicationCycleActivitiesImpl implements ReplicationCycleAct
         () -> new ItemProtection(item(ref.vault(), ref.vm()).state().name()));
   }
 
+  /**
+   * The guest agent holds the VM's writes (quiescing its applications when asked), each disk is
+   * snapshotted, the agent releases ({@link Cuts#take}); a retry finds the cut, or completes it.
+   * An agent that does not answer fails it with {@code GuestAgentUnresponsive}, not retried: the
+   * cycle takes no cut and records why, the next one tries again.
+   */
   @Override
   public CutTaken takeCut(TakeCut request) {
     ReplicatedItem item = item(request.vault(), request.vm());
     return AzureFailures.translated(item.target().region(), () -> {
-      String group = item.source().resourceGroup();
-      boolean quiesced = request.appConsistent()
-          && azure.workload().quiesce(group, request.vm());
-      VmCut cut = azure.compute().createCut(
-          ActivityCaller.current(), group, request.vm(), request.cutId());
-      return new CutTaken(request.cutId(), quiesced, cut.disks(), cut.time());
+      VmCut cut = cuts.take(ActivityCaller.current(), item.source().resourceGroup(),
+          request.vm(), request.cutId(), request.appConsistent());
+      return new CutTaken(request.cutId(), cut.appConsistent(), cut.disks(),
+          request.appConsistent() && !cut.appConsistent(), cut.time());
     });
   }
 
@@ -151,7 +158,7 @@ public final class ReplicationCycleActivitiesImpl implements ReplicationCycleAct
     List<String> inTransit = held.inTransit().stream()
         .filter(cutId -> !cutId.equals(request.cutId())).toList();
     for (String cutId : Stream.concat(Stream.of(held.base()), inTransit.stream()).toList()) {
-      Optional<VmCut> found = azure.compute().cut(group, request.vm(), cutId);
+      Optional<VmCut> found = cuts.find(group, request.vm(), cutId);
       if (found.isEmpty()) {
         return null;
       }
@@ -235,7 +242,7 @@ public final class ReplicationCycleActivitiesImpl implements ReplicationCycleAct
   @Override
   public void deleteCut(DeleteCut request) {
     ReplicatedItem item = item(request.vault(), request.vm());
-    AzureFailures.translated(item.target().region(), () -> azure.compute().deleteCut(
+    AzureFailures.translated(item.target().region(), () -> cuts.delete(
         ActivityCaller.current(), item.source().resourceGroup(), request.vm(), request.cutId()));
   }
 
@@ -246,7 +253,7 @@ public final class ReplicationCycleActivitiesImpl implements ReplicationCycleAct
   }
 
   private VmCut cut(String group, String vm, String cutId) {
-    return azure.compute().cut(group, vm, cutId)
+    return cuts.find(group, vm, cutId)
         .orElseThrow(() -> AzureException.notFound("cut " + cutId + " of " + vm));
   }
 

@@ -5,6 +5,7 @@ import dev.reprotect.activities.ReprotectErrorCode;
 import dev.reprotect.activities.ReprotectRefusal;
 import dev.reprotect.activities.replication.ItemRef;
 import dev.reprotect.azure.AzureBackend;
+import dev.reprotect.azure.Cuts;
 import dev.reprotect.azure.ProtectionState;
 import dev.reprotect.azure.RecoveryPoint;
 import dev.reprotect.azure.ReplicatedItem;
@@ -67,8 +68,8 @@ public final class ResumeActivitiesImpl implements ResumeActivities {
       return null;
     }
     String cutId = points.get(points.size() - 1).cutId();
-    if (cutId == null || azure.compute()
-        .cut(item.source().resourceGroup(), item.name(), cutId).isEmpty()) {
+    if (cutId == null || new Cuts(azure)
+        .find(item.source().resourceGroup(), item.name(), cutId).isEmpty()) {
       return null;
     }
     return cutId;

@@ -7,6 +7,7 @@ import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.sim.SimulatedAzure;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -92,7 +93,7 @@ class DataRangesTest {
   void theChangesSinceASnapshotAreWhatWasWrittenOrCleared() {
     write(SOURCE, 1, 2, 3, 50);
     BlobRef snapshot = new BlobRef(SOURCE.storageAccount(), "cuts", "source.1.vhd");
-    azure.storage().copyBlob(CALLER, SOURCE, snapshot);
+    azure.storage().snapshotBlob(CALLER, SOURCE, snapshot, Map.of());
     write(SOURCE, 7);
     azure.storage().writeBlock(CALLER, SOURCE, 2, new byte[BLOCK_SIZE]);
 

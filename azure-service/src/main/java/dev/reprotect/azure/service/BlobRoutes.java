@@ -13,7 +13,8 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 
 /**
- * The data plane of page blobs (our own API): blobs, one block at a time as bytes, page ranges
+ * The data plane of page blobs (our own API): blobs, their snapshots (Snapshot Blob), one block
+ * at a time as bytes, page ranges
  * (allocated, or changed since a snapshot), hash lists of a block range computed where the blob
  * lives, server-side block transfers and whole-blob copies (long-running), checksums.
  */
@@ -44,6 +45,21 @@ final class BlobRoutes {
       backend.storage().deleteBlob(Requests.caller(ctx), ref);
       ctx.status(existed ? 200 : 204);
     });
+    app.get(ArmPaths.SNAPSHOTS.pattern(), ctx -> Requests.ok(ctx, ArmJson.list(backend.storage()
+            .snapshots(Requests.name(ctx, "account"), Requests.name(ctx, "container"),
+                ctx.queryParam("prefix") == null ? "" : ctx.queryParam("prefix")),
+        StorageJson::snapshot)));
+    app.get(ArmPaths.SNAPSHOT.pattern(), ctx -> {
+      BlobRef ref = ref(ctx);
+      Requests.found(ctx, backend.storage().snapshot(ref), StorageJson::snapshot,
+          "snapshot " + ref);
+    });
+    app.put(ArmPaths.SNAPSHOT.pattern(), ctx -> {
+      JsonNode body = Requests.json(ctx);
+      Requests.ok(ctx, StorageJson.snapshot(backend.storage().snapshotBlob(Requests.caller(ctx),
+          StorageJson.blobRef(ArmJson.requireObject(body, "base")), ref(ctx),
+          StorageJson.metadata(ArmJson.requireObject(body, "metadata")))));
+    });
     app.post(ArmPaths.BLOB_RESIZE.pattern(), ctx -> Requests.ok(ctx, StorageJson.pageBlob(backend
         .storage().resizePageBlob(Requests.caller(ctx), ref(ctx),
             contentLength(Requests.json(ctx))))));
@@ -56,7 +72,7 @@ final class BlobRoutes {
       BlobRef ref = ref(ctx);
       long index = index(ctx);
       byte[] data = Requests.body(ctx, backend.storage().blockSize());
-      backend.storage().writeBlock(caller, ref, index, data);
+      backend.storage().writeBlock(caller, ref, index, data, Requests.contentMd5(ctx, data));
       ctx.status(201);
     });
     app.get(ArmPaths.BLOB_BLOCK_HASHES.pattern(), ctx -> Requests.ok(ctx, StorageJson.blockHashes(

@@ -1,5 +1,6 @@
 package dev.reprotect.azure.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.reprotect.azure.AzureBackend;
 import dev.reprotect.azure.AzureException;
 import dev.reprotect.azure.Caller;
@@ -7,14 +8,15 @@ import dev.reprotect.azure.VirtualMachine;
 import dev.reprotect.azure.arm.ArmJson;
 import dev.reprotect.azure.arm.ArmPaths;
 import dev.reprotect.azure.arm.ComputeJson;
-import dev.reprotect.azure.arm.CutJson;
+import dev.reprotect.azure.arm.WorkloadJson;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.Optional;
 
 /**
- * Microsoft.Compute: VMs, availability sets and cuts of a VM's disks. Power actions and deletes are long-running, as in
- * Azure: a VM that is not there is a 404 (a 204 for a delete) before anything is accepted.
+ * Microsoft.Compute: VMs, availability sets, and the holds of a VM's writes by its guest agent
+ * (reached through the VM, as its extensions are). Power actions and deletes are long-running, as
+ * in Azure: a VM that is not there is a 404 (a 204 for a delete) before anything is accepted.
  */
 final class ComputeRoutes {
   private static final String NAMESPACE = "Microsoft.Compute";
@@ -40,29 +42,25 @@ final class ComputeRoutes {
         backend.compute().virtualMachinesNamed(Requests.query(ctx, "location"),
             Requests.query(ctx, "name")), ComputeJson::virtualMachine)));
 
-    app.get(ArmPaths.CUTS.pattern(), ctx -> Requests.ok(ctx, ArmJson.list(backend.compute()
-        .cuts(Requests.name(ctx, "resourceGroup"), Requests.name(ctx, "name")), CutJson::cut)));
-    app.get(ArmPaths.CUT.pattern(), ctx -> {
+    app.get(ArmPaths.WRITE_HOLD.pattern(), ctx -> {
       String group = Requests.name(ctx, "resourceGroup");
       String vm = Requests.name(ctx, "name");
-      String cut = Requests.name(ctx, "cut");
-      Requests.found(ctx, backend.compute().cut(group, vm, cut), CutJson::cut,
-          "cut " + group + "/" + vm + "/" + cut);
+      String hold = Requests.name(ctx, "hold");
+      Requests.found(ctx, backend.workload().writeHold(group, vm, hold), WorkloadJson::writeHold,
+          "hold " + group + "/" + vm + "/" + hold);
     });
-    // Synchronous: a cut is metadata only, taken under one lock, however large the disks.
-    app.put(ArmPaths.CUT.pattern(), ctx -> {
-      Requests.emptyOrJson(ctx);
-      Requests.ok(ctx, CutJson.cut(backend.compute().createCut(Requests.caller(ctx),
+    app.put(ArmPaths.WRITE_HOLD.pattern(), ctx -> {
+      JsonNode body = Requests.json(ctx);
+      Requests.ok(ctx, WorkloadJson.writeHold(backend.workload().holdWrites(Requests.caller(ctx),
           Requests.name(ctx, "resourceGroup"), Requests.name(ctx, "name"),
-          Requests.name(ctx, "cut"))));
+          Requests.name(ctx, "hold"), WorkloadJson.holdLimit(body),
+          WorkloadJson.holdQuiesce(body))));
     });
-    app.delete(ArmPaths.CUT.pattern(), ctx -> {
-      String group = Requests.name(ctx, "resourceGroup");
-      String vm = Requests.name(ctx, "name");
-      String cut = Requests.name(ctx, "cut");
-      boolean existed = backend.compute().cut(group, vm, cut).isPresent();
-      backend.compute().deleteCut(Requests.caller(ctx), group, vm, cut);
-      ctx.status(existed ? 200 : 204);
+    app.post(ArmPaths.WRITE_HOLD_RELEASE.pattern(), ctx -> {
+      Requests.emptyOrJson(ctx);
+      Requests.ok(ctx, WorkloadJson.writeHold(backend.workload().releaseWrites(
+          Requests.caller(ctx), Requests.name(ctx, "resourceGroup"), Requests.name(ctx, "name"),
+          Requests.name(ctx, "hold"))));
     });
 
     app.get(ArmPaths.AVAILABILITY_SET.pattern(), Requests.getOne("availability set",

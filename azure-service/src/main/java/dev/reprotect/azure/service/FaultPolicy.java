@@ -9,6 +9,7 @@ import dev.reprotect.azure.arm.ArmJson;
 import dev.reprotect.azure.arm.ArmOperations;
 import dev.reprotect.azure.sim.FaultInjector;
 import dev.reprotect.azure.sim.LatencyModel;
+import dev.reprotect.azure.sim.FaultInjector.GuestAgentFault;
 import dev.reprotect.azure.sim.SimulatedAzure;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -216,6 +217,18 @@ public final class FaultPolicy {
     }
     settings = newSettings;
     random = new Random(newSettings.seed());
+  }
+
+  /**
+   * Makes the VM's guest agent fail so (null heals it); false when this backend is not the
+   * simulator, whose agents these are.
+   */
+  public boolean setGuestAgentFault(String resourceGroup, String vm, GuestAgentFault fault) {
+    if (dataPlane == null) {
+      return false;
+    }
+    dataPlane.guestAgent(resourceGroup, vm, fault);
+    return true;
   }
 
   /** The Retry-After the service sends now: the setting, scaled by the time scale. */

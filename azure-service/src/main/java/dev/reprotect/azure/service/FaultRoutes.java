@@ -8,13 +8,14 @@ import dev.reprotect.azure.AzureException;
 import dev.reprotect.azure.arm.ArmJson;
 import dev.reprotect.azure.arm.ArmPaths;
 import dev.reprotect.azure.arm.ResourcesJson;
+import dev.reprotect.azure.sim.FaultInjector.GuestAgentFault;
 import dev.reprotect.azure.sim.LatencyModel;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 
 /**
- * Our own, behind the same token: the fault settings, a region's outage switch and the disk
- * throughput, changed at runtime. These routes never fault themselves.
+ * Our own, behind the same token: the fault settings, a region's outage switch, a VM's guest
+ * agent's fault and the disk throughput, changed at runtime. These routes never fault themselves.
  */
 final class FaultRoutes {
   private final AzureBackend backend;
@@ -36,6 +37,19 @@ final class FaultRoutes {
       boolean available = ArmJson.requireBoolean(Requests.json(ctx), "available");
       backend.resources().setRegionAvailable(Requests.caller(ctx), name, available);
       Requests.ok(ctx, ResourcesJson.region(backend.resources().region(name).orElseThrow()));
+    });
+    app.put(ArmPaths.ADMIN_VM_AGENT_FAULT.pattern(), ctx -> {
+      JsonNode fault = Requests.json(ctx).get("fault");
+      GuestAgentFault chosen = fault == null || fault.isNull() ? null
+          : ArmJson.requireEnum(Requests.json(ctx), "fault", GuestAgentFault.class);
+      if (!faults.setGuestAgentFault(
+          Requests.name(ctx, "resourceGroup"), Requests.name(ctx, "vm"), chosen)) {
+        throw new AzureException(AzureErrorCode.InvalidParameter,
+            "guest agent faults need the simulator's guest agents; this backend has none");
+      }
+      ObjectNode body = ArmJson.object();
+      body.put("fault", chosen == null ? null : chosen.name());
+      Requests.ok(ctx, body);
     });
     app.get(ArmPaths.ADMIN_DISK.pattern(), this::disk);
     app.put(ArmPaths.ADMIN_DISK.pattern(), ctx -> {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.reprotect.azure.AzureErrorCode;
 import dev.reprotect.azure.AzureException;
 import dev.reprotect.azure.Caller;
+import dev.reprotect.azure.ContentHash;
 import dev.reprotect.azure.arm.ArmJson;
 import dev.reprotect.azure.arm.ArmOperations;
 import dev.reprotect.azure.arm.PathTemplate;
@@ -96,6 +97,15 @@ final class Requests {
   }
 
   /** Who asks: the client's correlation id, or a fresh one (ARM makes one up too). */
+  /**
+   * The transactional content hash the writer sent with {@code arrived}; without one (Azure's is
+   * optional) the bytes' own, so that the write is kept unchecked. Our client always sends it.
+   */
+  static String contentMd5(Context ctx, byte[] arrived) {
+    String sent = ctx.header(ArmOperations.CONTENT_MD5_HEADER);
+    return sent == null ? ContentHash.of(arrived) : sent;
+  }
+
   static Caller caller(Context ctx) {
     String id = ctx.header(ArmOperations.CORRELATION_HEADER);
     if (id == null || id.isBlank()) {

@@ -2,6 +2,7 @@ package dev.reprotect.azure.service;
 
 import dev.reprotect.azure.AzureBackend;
 import dev.reprotect.azure.AzureException;
+import dev.reprotect.azure.ContentHash;
 import dev.reprotect.azure.arm.ArmPaths;
 import dev.reprotect.azure.arm.WorkloadJson;
 import io.javalin.Javalin;
@@ -9,8 +10,8 @@ import io.javalin.http.Context;
 
 /**
  * Our own, behind the same token: the guests of the VMs (a simulator feature, not an ARM API).
- * Churn is started, read and stopped; a guest write puts one block; quiesce pauses the churn
- * until the next cut. Like the other admin routes, these never fault.
+ * Churn is started, read and stopped; a guest write puts one block (waiting while the guest's
+ * agent holds the VM's writes). Like the other admin routes, these never fault.
  */
 final class WorkloadRoutes {
   private final AzureBackend backend;
@@ -41,11 +42,6 @@ final class WorkloadRoutes {
       ctx.status(existed ? 200 : 204);
     });
     app.put(ArmPaths.ADMIN_VM_BLOCK.pattern(), this::write);
-    app.post(ArmPaths.ADMIN_VM_QUIESCE.pattern(), ctx -> {
-      Requests.emptyOrJson(ctx);
-      Requests.ok(ctx, WorkloadJson.quiesced(backend.workload().quiesce(
-          Requests.name(ctx, "resourceGroup"), Requests.name(ctx, "vm"))));
-    });
   }
 
   private void write(Context ctx) {
@@ -54,6 +50,7 @@ final class WorkloadRoutes {
     String slot = Requests.name(ctx, "slot");
     long index = Requests.number("index", Requests.name(ctx, "index"));
     byte[] data = Requests.body(ctx, backend.storage().blockSize());
+    ContentHash.check(data, Requests.contentMd5(ctx, data));
     backend.workload().write(group, vm, slot, index, data);
     ctx.status(201);
   }

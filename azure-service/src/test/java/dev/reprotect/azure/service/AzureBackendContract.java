@@ -9,9 +9,11 @@ import dev.reprotect.azure.AzureBackend;
 import dev.reprotect.azure.AzureErrorCode;
 import dev.reprotect.azure.AzureException;
 import dev.reprotect.azure.BlobRef;
+import dev.reprotect.azure.BlobSnapshot;
 import dev.reprotect.azure.BlockHash;
 import dev.reprotect.azure.BlockTransfer;
 import dev.reprotect.azure.Caller;
+import dev.reprotect.azure.ContentHash;
 import dev.reprotect.azure.LongOperation;
 import dev.reprotect.azure.NetworkMapping;
 import dev.reprotect.azure.PageBlob;
@@ -295,14 +297,13 @@ abstract class AzureBackendContract extends BackendContractBase {
   @Test
   void aPageRangeDiffListsWhatWasWrittenOrClearedSinceTheSnapshot() {
     account("steast", RG_EAST, EAST);
-    account("steast2", RG_EAST, EAST);
     BlobRef disk = new BlobRef("steast", "vhds", "disk.vhd");
     BlobRef snapshot = new BlobRef("steast", "cuts", "disk.1.vhd");
     azure.storage().createPageBlob(CALLER, disk, 16L * BLOCK_SIZE);
     for (long index : List.of(1L, 2L, 5L, 12L)) {
       azure.storage().writeBlock(CALLER, disk, index, block(index));
     }
-    azure.storage().copyBlob(CALLER, disk, snapshot);
+    azure.storage().snapshotBlob(CALLER, disk, snapshot, Map.of());
     azure.storage().writeBlock(CALLER, disk, 2, block(102));
     azure.storage().writeBlock(CALLER, disk, 3, block(103));
     azure.storage().writeBlock(CALLER, disk, 5, new byte[BLOCK_SIZE]);
@@ -315,16 +316,104 @@ abstract class AzureBackendContract extends BackendContractBase {
             List.of(new PageRange(2, 2), new PageRange(5, 1), new PageRange(14, 1)), 16));
     assertThat(azure.storage().pageRangesDiff(CALLER, disk, snapshot, 0, 16, 1))
         .isEqualTo(new PageRanges(List.of(new PageRange(2, 2)), 5));
-    assertThat(azure.storage().pageRangesDiff(CALLER, disk, disk, 0, 16, 100).ranges()).isEmpty();
 
     azure.storage().resizePageBlob(CALLER, disk, 4L * BLOCK_SIZE);
     assertThat(azure.storage().pageRangesDiff(CALLER, disk, snapshot, 0, 16, 100)).as(
         "nothing past the blob's end, though the snapshot had 5 and 12")
         .isEqualTo(new PageRanges(List.of(new PageRange(2, 2)), 16));
-    BlobRef elsewhere = new BlobRef("steast2", "cuts", "disk.1.vhd");
-    azure.storage().copyBlob(CALLER, snapshot, elsewhere);
-    assertCode(() -> azure.storage().pageRangesDiff(CALLER, disk, elsewhere, 0, 16, 100),
+  }
+
+  @Test
+  void aPageRangeDiffIsRefusedUnlessAgainstAnEarlierSnapshotOfTheSameBlob() {
+    account("steast", RG_EAST, EAST);
+    BlobRef disk = new BlobRef("steast", "vhds", "disk.vhd");
+    BlobRef other = new BlobRef("steast", "vhds", "other.vhd");
+    azure.storage().createPageBlob(CALLER, disk, 16L * BLOCK_SIZE);
+    azure.storage().createPageBlob(CALLER, other, 16L * BLOCK_SIZE);
+    azure.storage().writeBlock(CALLER, disk, 1, block(1));
+    BlobRef first = snapshot(disk, "disk.1.vhd");
+    azure.storage().writeBlock(CALLER, disk, 2, block(2));
+    BlobRef second = snapshot(disk, "disk.2.vhd");
+    BlobRef ofOther = snapshot(other, "other.1.vhd");
+    BlobRef copy = new BlobRef("steast", "copies", "disk.vhd");
+    azure.storage().copyBlob(CALLER, disk, copy);
+
+    assertThat(azure.storage().pageRangesDiff(CALLER, second, first, 0, 16, 100).ranges())
+        .containsExactly(new PageRange(2, 1));
+    assertThat(azure.storage().pageRangesDiff(CALLER, disk, first, 0, 16, 100).ranges())
+        .containsExactly(new PageRange(2, 1));
+    assertThat(azure.storage().pageRangesDiff(CALLER, second, second, 0, 16, 100).ranges())
+        .isEmpty();
+    for (BlobRef[] pair : new BlobRef[][] {
+        {disk, ofOther}, {second, ofOther}, {disk, disk}, {disk, copy}, {copy, first},
+        {other, first}}) {
+      assertCode(() -> azure.storage().pageRangesDiff(CALLER, pair[0], pair[1], 0, 16, 100),
+          AzureErrorCode.InvalidParameter);
+    }
+  }
+
+  @Test
+  void aSnapshotIsTheBlobAsItWasReadOnlyAndRemembersItsBaseAndMetadata() {
+    account("steast", RG_EAST, EAST);
+    account("steast2", RG_EAST, EAST);
+    BlobRef disk = new BlobRef("steast", "vhds", "disk.vhd");
+    azure.storage().createPageBlob(CALLER, disk, 8L * BLOCK_SIZE);
+    azure.storage().writeBlock(CALLER, disk, 3, block(3));
+    BlobRef ref = new BlobRef("steast", "cuts", "disk.c1.vhd");
+
+    BlobSnapshot snapshot = azure.storage().snapshotBlob(CALLER, disk, ref, Map.of("cut", "c1"));
+    azure.storage().writeBlock(CALLER, disk, 3, block(33));
+
+    assertThat(snapshot.base()).isEqualTo(disk);
+    assertThat(snapshot.sizeBytes()).isEqualTo(8L * BLOCK_SIZE);
+    assertThat(snapshot.metadata()).isEqualTo(Map.of("cut", "c1"));
+    assertThat(azure.storage().snapshotBlob(CALLER, disk, ref, Map.of("cut", "c1")))
+        .as("the same request again").isEqualTo(snapshot);
+    assertThat(azure.storage().snapshot(ref)).contains(snapshot);
+    assertThat(azure.storage().snapshots("steast", "cuts", "disk.")).containsExactly(snapshot);
+    assertThat(azure.storage().snapshots("steast", "cuts", "other.")).isEmpty();
+    assertThat(azure.storage().readBlock(CALLER, ref, 3)).isEqualTo(block(3));
+    assertThat(azure.storage().snapshot(disk)).isEmpty();
+
+    assertCode(() -> azure.storage().writeBlock(CALLER, ref, 3, block(4)),
         AzureErrorCode.InvalidParameter);
+    assertCode(() -> azure.storage().snapshotBlob(CALLER, disk, ref, Map.of("cut", "c2")),
+        AzureErrorCode.Conflict);
+    assertCode(() -> azure.storage().snapshotBlob(
+        CALLER, ref, new BlobRef("steast", "cuts", "again.vhd"), Map.of()),
+        AzureErrorCode.InvalidParameter);
+    assertCode(() -> azure.storage().snapshotBlob(
+        CALLER, disk, new BlobRef("steast2", "cuts", "disk.vhd"), Map.of()),
+        AzureErrorCode.InvalidParameter);
+
+    azure.storage().deleteBlob(CALLER, ref);
+    assertThat(azure.storage().snapshot(ref)).isEmpty();
+    assertThat(azure.storage().blob(ref)).isEmpty();
+    assertThat(azure.exportState()).isEqualTo(sim.exportState());
+  }
+
+  @Test
+  void aPageWhoseBytesDoNotHashToItsContentHashIsRefusedAndNothingIsWritten() {
+    account("steast", RG_EAST, EAST);
+    BlobRef disk = new BlobRef("steast", "vhds", "disk.vhd");
+    azure.storage().createPageBlob(CALLER, disk, 8L * BLOCK_SIZE);
+    azure.storage().writeBlock(CALLER, disk, 1, block(1));
+
+    assertCode(() -> azure.storage().writeBlock(CALLER, disk, 1, block(2),
+        ContentHash.of(block(3))), AzureErrorCode.Md5Mismatch);
+    assertCode(() -> azure.storage().writeBlock(CALLER, disk, 2, block(2),
+        ContentHash.of(block(3))), AzureErrorCode.Md5Mismatch);
+
+    assertThat(azure.storage().readBlock(CALLER, disk, 1)).isEqualTo(block(1));
+    assertThat(azure.storage().blob(disk).orElseThrow().allocatedBytes()).isEqualTo(BLOCK_SIZE);
+    azure.storage().writeBlock(CALLER, disk, 2, block(2), ContentHash.of(block(2)));
+    assertThat(azure.storage().readBlock(CALLER, disk, 2)).isEqualTo(block(2));
+  }
+
+  private BlobRef snapshot(BlobRef base, String name) {
+    BlobRef ref = new BlobRef(base.storageAccount(), "cuts", name);
+    azure.storage().snapshotBlob(CALLER, base, ref, Map.of());
+    return ref;
   }
 
   @Test
@@ -381,21 +470,19 @@ abstract class AzureBackendContract extends BackendContractBase {
   }
 
   @Test
-  void blocksThatArriveCorruptedAreReportedHeldAsReceivedAndSentAgain() {
+  void blocksThatArriveCorruptedAreReportedNotKeptAndSentAgain() {
     List<BlobRef> pair = sourceAndReplica(4, 0, 1, 3);
     BlobRef source = pair.get(0);
     BlobRef replica = pair.get(1);
+    String before = azure.storage().checksum(CALLER, replica);
     sim.faults().corruptTransfers(1.0, 5);
 
     BlockTransfer transfer = azure.storage().transferBlocks(CALLER, source, replica,
         List.of(0L, 1L, 2L, 3L));
 
-    assertThat(transfer).isEqualTo(new BlockTransfer(3, 0, 3L * BLOCK_SIZE, List.of(0L, 1L, 3L)));
-    assertThat(azure.storage().readBlock(CALLER, replica, 1)).isNotEqualTo(block(1));
-    assertThat(azure.storage().blockHashes(CALLER, replica, 0, 4, EAST).entries())
-        .extracting(BlockHash::hash)
-        .doesNotContainAnyElementsOf(azure.storage().blockHashes(CALLER, source, 0, 4, SOUTHEAST)
-            .entries().stream().map(BlockHash::hash).toList());
+    // Sent and metered, but refused by the receiver's check: nothing of them is kept.
+    assertThat(transfer).isEqualTo(new BlockTransfer(0, 0, 3L * BLOCK_SIZE, List.of(0L, 1L, 3L)));
+    assertThat(azure.storage().checksum(CALLER, replica)).isEqualTo(before);
     assertCode(() -> azure.storage().copyBlob(CALLER, source,
         new BlobRef("steast", "seed", "s.vhd")), AzureErrorCode.InternalServerError);
 

@@ -11,6 +11,7 @@ import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.CallerCosts;
 import dev.reprotect.azure.sim.LatencyModel;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,11 +84,13 @@ abstract class CostsContract extends BackendContractBase {
   @Test
   void aJobRunSeesTheBytesOfItsChecksumsBlockReadsAndPageRanges() {
     Caller verifies = Caller.of(RUN + "ShipCut/9#1");
+    BlobRef snapshot = azure.storage().snapshotBlob(
+        CALLER, east, new BlobRef("steast", "cuts", "a.1.vhd"), Map.of()).ref();
 
     azure.storage().checksum(verifies, east);
     azure.storage().readBlock(verifies, east, 4);
     azure.storage().pageRanges(verifies, east, 0, 8, 10);
-    azure.storage().pageRangesDiff(verifies, east, east, 0, 8, 10);
+    azure.storage().pageRangesDiff(verifies, east, snapshot, 0, 8, 10);
 
     CallerCosts run = azure.metering().costsBy(RUN);
     long checksummed = ALLOCATED * BLOCK_SIZE;

@@ -8,6 +8,7 @@ import dev.reprotect.azure.BlobRef;
 import dev.reprotect.azure.ChurnPattern;
 import dev.reprotect.azure.ChurnSpec;
 import dev.reprotect.azure.CutDisk;
+import dev.reprotect.azure.Cuts;
 import dev.reprotect.azure.PageRange;
 import dev.reprotect.azure.RecoveryPoint;
 import dev.reprotect.azure.RecoveryPointType;
@@ -16,16 +17,22 @@ import dev.reprotect.azure.ReplicaDisk;
 import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.VirtualMachine;
 import dev.reprotect.azure.VmCut;
+import dev.reprotect.azure.WriteHold;
+import dev.reprotect.azure.sim.FaultInjector.GuestAgentFault;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every backend promises about cuts, the guests' writes and recovery points, written once
- * and run in-process and over HTTP like {@link AzureBackendContract}.
+ * What every backend promises about cuts (made of holds and snapshots), the guests' writes and
+ * their agent's holds, and recovery points, written once and run in-process and over HTTP like
+ * {@link AzureBackendContract}.
  */
 abstract class CutsContract extends BackendContractBase {
+  private static final Duration LIMIT = Duration.ofSeconds(30);
+
   private VirtualMachine vm;
 
   @BeforeEach
@@ -36,51 +43,120 @@ abstract class CutsContract extends BackendContractBase {
 
   @Test
   void aCutIsTakenOnceReadBackAndDeletedWithItsSnapshots() {
-    VmCut cut = azure.compute().createCut(CALLER, RG_EAST, "web-01", "cut-1");
+    Cuts cuts = new Cuts(azure);
+    VmCut cut = cuts.take(CALLER, RG_EAST, "web-01", "cut-1", false);
 
-    assertThat(azure.compute().createCut(CALLER, RG_EAST, "web-01", "cut-1")).isEqualTo(cut);
-    assertThat(azure.compute().cut(RG_EAST, "web-01", "cut-1")).contains(cut);
-    assertThat(azure.compute().cuts(RG_EAST, "web-01")).containsExactly(cut);
+    assertThat(cuts.take(CALLER, RG_EAST, "web-01", "cut-1", false)).isEqualTo(cut);
+    assertThat(cuts.find(RG_EAST, "web-01", "cut-1")).contains(cut);
+    assertThat(cuts.list(RG_EAST, "web-01")).containsExactly(cut);
     assertThat(cut.disks()).extracting(CutDisk::slot).containsExactly("os", "lun0");
     assertThat(cut.disks()).allSatisfy(disk -> assertThat(disk.snapshot())
         .isEqualTo(new BlobRef("steast", "cuts", "web-01.cut-1." + disk.slot() + ".vhd")));
+    assertThat(azure.storage().snapshot(cut.disk("os").snapshot())).hasValueSatisfying(
+        snapshot -> assertThat(snapshot.base()).isEqualTo(vm.osDisk().vhd()));
     assertThat(azure.storage().checksum(CALLER, cut.disk("os").snapshot()))
         .isEqualTo(azure.storage().checksum(CALLER, vm.osDisk().vhd()));
 
-    azure.compute().deleteCut(CALLER, RG_EAST, "web-01", "cut-1");
-    azure.compute().deleteCut(CALLER, RG_EAST, "web-01", "cut-1");
+    cuts.delete(CALLER, RG_EAST, "web-01", "cut-1");
+    cuts.delete(CALLER, RG_EAST, "web-01", "cut-1");
 
-    assertThat(azure.compute().cut(RG_EAST, "web-01", "cut-1")).isEmpty();
+    assertThat(cuts.find(RG_EAST, "web-01", "cut-1")).isEmpty();
     assertThat(azure.storage().blob(cut.disk("os").snapshot())).isEmpty();
     assertThat(azure.metering().activityLog()).extracting(ActivityLogEntry::operation)
-        .containsOnlyOnce("Microsoft.Compute/virtualMachines/cuts/write",
-            "Microsoft.Compute/virtualMachines/cuts/delete");
+        .containsOnlyOnce("Microsoft.Compute/virtualMachines/writeHolds/write",
+            "Microsoft.Compute/virtualMachines/writeHolds/release");
     assertThat(azure.exportState()).isEqualTo(sim.exportState());
   }
 
   @Test
+  void snapshotsTakenOutsideOneReleasedHoldAreNoCut() {
+    Cuts cuts = new Cuts(azure);
+    VmCut cut = cuts.take(CALLER, RG_EAST, "web-01", "cut-1", false);
+    // A crash half-way: the data disk's snapshot is gone, or was taken under another hold.
+    azure.storage().deleteBlob(CALLER, cut.disk("lun0").snapshot());
+    assertThat(cuts.find(RG_EAST, "web-01", "cut-1")).isEmpty();
+    azure.storage().snapshotBlob(CALLER, vm.dataDisks().get(0).vhd(),
+        cut.disk("lun0").snapshot(), Map.of("vm", "web-01", "cut", "cut-1", "hold", "other",
+            "slot", "lun0", "disk", "web-01-data0", "disks", "2"));
+    assertThat(cuts.find(RG_EAST, "web-01", "cut-1")).isEmpty();
+    assertThat(cuts.list(RG_EAST, "web-01")).isEmpty();
+
+    // A retry takes the cut again, whole, under a hold of its own.
+    VmCut retaken = cuts.take(CALLER, RG_EAST, "web-01", "cut-1", false);
+    assertThat(cuts.find(RG_EAST, "web-01", "cut-1")).contains(retaken);
+  }
+
+  @Test
   void theGuestsWritesBetweenTwoCutsAreTheDiffOfTheirSnapshots() {
-    VmCut base = azure.compute().createCut(CALLER, RG_EAST, "web-01", "base");
+    Cuts cuts = new Cuts(azure);
+    VmCut base = cuts.take(CALLER, RG_EAST, "web-01", "base", false);
     azure.workload().write(RG_EAST, "web-01", "lun0", 2, block(2));
     azure.workload().write(RG_EAST, "web-01", "lun0", 0, new byte[BLOCK_SIZE]);
-    VmCut next = azure.compute().createCut(CALLER, RG_EAST, "web-01", "next");
+    VmCut next = cuts.take(CALLER, RG_EAST, "web-01", "next", false);
 
     assertThat(azure.storage().pageRangesDiff(CALLER, next.disk("lun0").snapshot(),
         base.disk("lun0").snapshot(), 0, 4, 100).ranges())
         .containsExactly(new PageRange(0, 1), new PageRange(2, 1));
     assertThat(azure.storage().pageRangesDiff(CALLER, next.disk("os").snapshot(),
         base.disk("os").snapshot(), 0, 4, 100).ranges()).isEmpty();
+    assertCode(() -> azure.storage().pageRangesDiff(CALLER, next.disk("os").snapshot(),
+        base.disk("lun0").snapshot(), 0, 4, 100), AzureErrorCode.InvalidParameter);
   }
 
   @Test
   void whatIsNotThereIsNotFoundAndBadIdsAreRefused() {
-    assertCode(() -> azure.compute().createCut(CALLER, RG_EAST, "web-02", "cut-1"),
+    Cuts cuts = new Cuts(azure);
+    assertCode(() -> cuts.take(CALLER, RG_EAST, "web-02", "cut-1", false),
         AzureErrorCode.ResourceNotFound);
-    assertCode(() -> azure.compute().createCut(CALLER, RG_EAST, "web-01", "a b"),
+    assertCode(() -> cuts.take(CALLER, RG_EAST, "web-01", "a b", false),
         AzureErrorCode.InvalidResourceName);
-    assertThat(azure.compute().cut(RG_EAST, "web-01", "..")).isEmpty();
-    assertThat(azure.compute().cuts(RG_EAST, "web-01")).isEmpty();
-    azure.compute().deleteCut(CALLER, RG_EAST, "web-01", "a/b");
+    assertThat(cuts.find(RG_EAST, "web-01", "..")).isEmpty();
+    assertThat(cuts.list(RG_EAST, "web-01")).isEmpty();
+    cuts.delete(CALLER, RG_EAST, "web-01", "a/b");
+    assertThat(azure.workload().writeHold(RG_EAST, "web-01", "none")).isEmpty();
+    assertCode(() -> azure.workload().releaseWrites(CALLER, RG_EAST, "web-01", "none"),
+        AzureErrorCode.ResourceNotFound);
+  }
+
+  @Test
+  void aHoldIsTakenOnceQuiescesWhenAskedAndIsReleasedOnce() {
+    WriteHold hold = azure.workload().holdWrites(CALLER, RG_EAST, "web-01", "h1", LIMIT, true);
+
+    assertThat(hold.quiesced()).isTrue();
+    assertThat(hold.state()).isEqualTo(WriteHold.State.Held);
+    assertThat(hold.expiresAt()).isAfter(hold.heldAt());
+    assertThat(azure.workload().holdWrites(CALLER, RG_EAST, "web-01", "h1", LIMIT, true))
+        .isEqualTo(hold);
+    assertCode(() -> azure.workload().holdWrites(CALLER, RG_EAST, "web-01", "h2", LIMIT, false),
+        AzureErrorCode.Conflict);
+
+    WriteHold released = azure.workload().releaseWrites(CALLER, RG_EAST, "web-01", "h1");
+
+    assertThat(released).isEqualTo(hold.withState(WriteHold.State.Released));
+    assertThat(azure.workload().releaseWrites(CALLER, RG_EAST, "web-01", "h1"))
+        .isEqualTo(released);
+    assertThat(azure.workload().writeHold(RG_EAST, "web-01", "h1")).contains(released);
+    azure.workload().write(RG_EAST, "web-01", "os", 1, block(1));
+  }
+
+  @Test
+  void anAgentThatDoesNotAnswerHoldsNothingAndOneThatCannotQuiesceSaysSo() {
+    sim.faults().guestAgent(RG_EAST, "web-01", GuestAgentFault.Unresponsive);
+
+    assertCode(() -> azure.workload().holdWrites(CALLER, RG_EAST, "web-01", "h1", LIMIT, true),
+        AzureErrorCode.GuestAgentUnresponsive);
+    assertCode(() -> new Cuts(azure).take(CALLER, RG_EAST, "web-01", "cut-1", false),
+        AzureErrorCode.GuestAgentUnresponsive);
+    assertThat(azure.workload().writeHold(RG_EAST, "web-01", "h1")).isEmpty();
+    assertThat(new Cuts(azure).find(RG_EAST, "web-01", "cut-1")).isEmpty();
+    azure.workload().write(RG_EAST, "web-01", "os", 1, block(1));
+
+    sim.faults().guestAgent(RG_EAST, "web-01", GuestAgentFault.QuiesceUnacknowledged);
+    assertThat(new Cuts(azure).take(CALLER, RG_EAST, "web-01", "cut-1", true).appConsistent())
+        .isFalse();
+    sim.faults().guestAgent(RG_EAST, "web-01", null);
+    assertThat(new Cuts(azure).take(CALLER, RG_EAST, "web-01", "cut-2", true).appConsistent())
+        .isTrue();
   }
 
   @Test
@@ -90,12 +166,12 @@ abstract class CutsContract extends BackendContractBase {
     azure.workload().write(RG_EAST, "web-01", "os", 1, block(11));
     assertThat(azure.storage().readBlock(CALLER, vm.osDisk().vhd(), 1)).isEqualTo(block(11));
     assertThat(azure.metering().activityLog()).hasSize(logged);
-    assertThat(azure.workload().quiesce(RG_EAST, "web-01")).isTrue();
 
     azure.compute().powerOff(CALLER, RG_EAST, "web-01");
     assertCode(() -> azure.workload().write(RG_EAST, "web-01", "os", 1, block(12)),
         AzureErrorCode.Conflict);
-    assertThat(azure.workload().quiesce(RG_EAST, "web-01")).isFalse();
+    assertThat(azure.workload().holdWrites(CALLER, RG_EAST, "web-01", "h1", LIMIT, true)
+        .quiesced()).isFalse();
   }
 
   @Test
@@ -146,7 +222,7 @@ abstract class CutsContract extends BackendContractBase {
     ReplicatedItem item = item();
     account("stse", RG_SE, SOUTHEAST);
     vm("web-01", RG_SE, SOUTHEAST, "stse", null, null);
-    VmCut cut = azure.compute().createCut(CALLER, RG_SE, "web-01", "cut-1");
+    VmCut cut = new Cuts(azure).take(CALLER, RG_SE, "web-01", "cut-1", false);
     BlobRef replica = new BlobRef("steast", "replicas", "web-01-os.vhd");
     azure.storage().createPageBlob(CALLER, replica, 4L * BLOCK_SIZE);
     azure.recoveryServices().putReplicatedItem(CALLER, item.withReplicationTo(item.target(),

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reprotect.azure.ActivityLogEntry;
 import dev.reprotect.azure.BlobRef;
+import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.NameRules;
 import dev.reprotect.azure.arm.ArmJson;
 import dev.reprotect.azure.arm.ArmPaths;
@@ -58,6 +59,7 @@ class HostileRequestsPropertyTest {
   private static final String SOURCE_ACCOUNT = "stweb01southeastasia";
   private static final String CONTAINER = "vhds";
   private static final String BLOB = "web-01-osdisk.vhd";
+  private static final String SNAPSHOTS = "cuts";
   private static final String VAULT_RG = "rg-contoso-vault";
   private static final String VAULT = "contoso";
   private static final String VM = "web-01";
@@ -85,6 +87,9 @@ class HostileRequestsPropertyTest {
     client = new RawArmClient(service.port());
     blocksInBlob = sim.storage().blob(new BlobRef(ACCOUNT, CONTAINER, BLOB)).orElseThrow()
         .sizeBytes() / BLOCK_SIZE;
+    // The disk's earlier snapshot, which a page-range diff is asked against.
+    sim.storage().snapshotBlob(Caller.of("hostile-setup"), new BlobRef(ACCOUNT, CONTAINER, BLOB),
+        new BlobRef(ACCOUNT, SNAPSHOTS, BLOB), Map.of());
     // The routes are real: every GET of an existing resource answers.
     for (Route route : ROUTES) {
       if (route.method.equals("GET") && route.exists) {
@@ -275,8 +280,20 @@ class HostileRequestsPropertyTest {
       getQ(ArmPaths.BLOB_PAGE_RANGES, ArmPaths.query("fromBlock", "0", "toBlock", "4",
           "maxRanges", "10"), ACCOUNT, CONTAINER, BLOB),
       getQ(ArmPaths.BLOB_PAGE_RANGES, ArmPaths.query("fromBlock", "0", "toBlock", "4",
-          "maxRanges", "10", "previousAccount", ACCOUNT, "previousContainer", CONTAINER,
+          "maxRanges", "10", "previousAccount", ACCOUNT, "previousContainer", SNAPSHOTS,
           "previousBlob", BLOB), ACCOUNT, CONTAINER, BLOB),
+      get(ArmPaths.SNAPSHOT, ACCOUNT, SNAPSHOTS, BLOB),
+      getQ(ArmPaths.SNAPSHOTS, ArmPaths.query("prefix", "web"), ACCOUNT, SNAPSHOTS),
+      json("PUT", ArmPaths.SNAPSHOT, List.of(ACCOUNT, SNAPSHOTS, "hostile-new.vhd"),
+          "{\"base\":{\"storageAccount\":\"" + ACCOUNT + "\",\"container\":\"" + CONTAINER
+              + "\",\"blob\":\"" + BLOB + "\"},\"metadata\":{\"cut\":\"c1\"}}",
+          new Field("/base", Type.OBJECT), new Field("/base/storageAccount", Type.TEXT),
+          new Field("/metadata", Type.OBJECT), new Field("/metadata/cut", Type.TEXT)),
+      getMissing(ArmPaths.WRITE_HOLD, RG, VM, "hold-hostile"),
+      json("PUT", ArmPaths.WRITE_HOLD, List.of(RG, VM, "hold-hostile"),
+          "{\"limitMs\":1000,\"quiesce\":false}", new Field("/limitMs", Type.LONG),
+          new Field("/quiesce", Type.BOOLEAN)),
+      emptyOrJson(ArmPaths.WRITE_HOLD_RELEASE, RG, VM, "hold-hostile"),
       json("POST", ArmPaths.BLOB_TRANSFER_BLOCKS, BLOB_NAMES,
           "{\"source\":" + SOURCE_REF + ",\"blocks\":[0,1]}", new Field("/source", Type.OBJECT),
           new Field("/source/storageAccount", Type.TEXT), new Field("/blocks", Type.ARRAY)),
@@ -658,7 +675,9 @@ class HostileRequestsPropertyTest {
       ArmPaths.BLOB, Map.entry(2, NameRules::isValidBlobName),
       ArmPaths.VIRTUAL_MACHINE, Map.entry(1, NameRules::isValidVmName),
       ArmPaths.REPLICATED_ITEM, Map.entry(1, NameRules::isValidVmName),
-      ArmPaths.RECOVERY_POINT, Map.entry(2, NameRules::isValidBlobName));
+      ArmPaths.RECOVERY_POINT, Map.entry(2, NameRules::isValidBlobName),
+      ArmPaths.SNAPSHOT, Map.entry(2, NameRules::isValidBlobName),
+      ArmPaths.WRITE_HOLD, Map.entry(2, NameRules::isValidCutId));
 
   @Provide
   Arbitrary<Hostile> invalidNames() {

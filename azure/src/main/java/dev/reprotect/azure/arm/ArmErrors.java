@@ -25,8 +25,8 @@ public final class ArmErrors {
       case ResourceNotFound -> 404;
       case Conflict, StorageAccountAlreadyTaken, OperationInProgress, ItemChanged, NotProtected,
           NotFailedOver, AlreadyProtected, FailoverNotCommitted, AlreadyEnabled,
-          TestFailoverInProgress, NoTestFailover -> 409;
-      case InvalidResourceName, InvalidParameter -> 400;
+          TestFailoverInProgress, NoTestFailover, GuestAgentUnresponsive -> 409;
+      case InvalidResourceName, InvalidParameter, Md5Mismatch -> 400;
       case TooManyRequests -> 429;
       case RegionUnavailable -> 503;
       case InternalServerError -> 500;

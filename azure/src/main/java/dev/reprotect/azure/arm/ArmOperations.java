@@ -15,6 +15,8 @@ public final class ArmOperations {
   /** Azure's finer Retry-After, in milliseconds; read before {@link #RETRY_AFTER_HEADER}. */
   public static final String RETRY_AFTER_MS_HEADER = "retry-after-ms";
   public static final String CORRELATION_HEADER = "x-ms-correlation-request-id";
+  /** A page write's transactional content hash (base64 MD5 of the body), checked on arrival. */
+  public static final String CONTENT_MD5_HEADER = "Content-MD5";
   public static final String REQUEST_ID_HEADER = "x-ms-request-id";
 
   public static final String IN_PROGRESS = "InProgress";

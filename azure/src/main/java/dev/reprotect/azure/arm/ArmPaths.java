@@ -39,10 +39,10 @@ public final class ArmPaths {
   /** GET with the query location and name. */
   public static final PathTemplate VIRTUAL_MACHINES =
       SUBSCRIPTION.child(PROVIDERS + "Microsoft.Compute/virtualMachines");
-  /** GET: the VM's cuts, oldest first. */
-  public static final PathTemplate CUTS = VIRTUAL_MACHINE.child("/cuts");
-  /** GET, PUT (create-or-return, synchronous) and DELETE of one cut of all the VM's disks. */
-  public static final PathTemplate CUT = CUTS.child("/{cut}");
+  /** GET and PUT (create-or-return): a hold of the VM's writes by its guest agent. */
+  public static final PathTemplate WRITE_HOLD = VIRTUAL_MACHINE.child("/writeHolds/{hold}");
+  /** POST: the agent ends the hold. */
+  public static final PathTemplate WRITE_HOLD_RELEASE = WRITE_HOLD.child("/release");
   public static final PathTemplate AVAILABILITY_SET =
       RESOURCE_GROUP.child(PROVIDERS + "Microsoft.Compute/availabilitySets/{name}");
   /** GET with the query location and name. */
@@ -61,6 +61,11 @@ public final class ArmPaths {
   public static final PathTemplate BLOBS =
       STORAGE_ACCOUNT_BY_NAME.child("/blobServices/default/containers/{container}/blobs");
   public static final PathTemplate BLOB = BLOBS.child("/{blob}");
+  /** GET with the query prefix: the container's snapshots. */
+  public static final PathTemplate SNAPSHOTS =
+      STORAGE_ACCOUNT_BY_NAME.child("/blobServices/default/containers/{container}/snapshots");
+  /** GET, and PUT (Snapshot Blob of the base named in the body); deleted as a blob. */
+  public static final PathTemplate SNAPSHOT = SNAPSHOTS.child("/{blob}");
   public static final PathTemplate BLOB_RESIZE = BLOB.child("/resize");
   /** POST, long-running: copies the blob named in the body onto this one. */
   public static final PathTemplate BLOB_COPY = BLOB.child("/copy");
@@ -131,9 +136,9 @@ public final class ArmPaths {
   /** PUT of one block as application/octet-stream: a write of the VM's guest. */
   public static final PathTemplate ADMIN_VM_BLOCK =
       new PathTemplate("/admin/vms/{resourceGroup}/{vm}/disks/{slot}/blocks/{index}");
-  /** POST: the guest flushes and pauses its writes until the next cut. */
-  public static final PathTemplate ADMIN_VM_QUIESCE =
-      new PathTemplate("/admin/vms/{resourceGroup}/{vm}/quiesce");
+  /** PUT: the simulator's fault of the VM's guest agent ({@code {"fault":null}} heals it). */
+  public static final PathTemplate ADMIN_VM_AGENT_FAULT =
+      new PathTemplate("/admin/vms/{resourceGroup}/{vm}/agentFault");
 
   private ArmPaths() {}
 

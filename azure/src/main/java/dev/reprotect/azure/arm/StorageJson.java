@@ -2,6 +2,7 @@ package dev.reprotect.azure.arm;
 
 import static dev.reprotect.azure.arm.ArmJson.optionalObject;
 import static dev.reprotect.azure.arm.ArmJson.requireArray;
+import static dev.reprotect.azure.arm.ArmJson.requireInstant;
 import static dev.reprotect.azure.arm.ArmJson.requireLong;
 import static dev.reprotect.azure.arm.ArmJson.requireObject;
 import static dev.reprotect.azure.arm.ArmJson.requireText;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reprotect.azure.BlobRef;
+import dev.reprotect.azure.BlobSnapshot;
 import dev.reprotect.azure.BlockHash;
 import dev.reprotect.azure.BlockHashes;
 import dev.reprotect.azure.BlockTransfer;
@@ -26,7 +28,7 @@ import java.util.TreeMap;
 
 /**
  * Microsoft.Storage's storage accounts, and the data plane of page blobs (our own shapes): blobs,
- * block hash lists, block transfers.
+ * snapshots, block hash lists, block transfers.
  */
 public final class StorageJson {
   private StorageJson() {}
@@ -73,6 +75,47 @@ public final class StorageJson {
   public static BlobRef blobRef(JsonNode node) {
     return new BlobRef(requireText(node, "storageAccount"), requireText(node, "container"),
         requireText(node, "blob"));
+  }
+
+  public static ObjectNode snapshot(BlobSnapshot snapshot) {
+    ObjectNode out = ArmJson.resource(ResourceIds.blob(snapshot.ref()), snapshot.ref().blob(),
+        "Microsoft.Storage/storageAccounts/blobServices/containers/snapshots", null);
+    ObjectNode properties = ArmJson.properties(out);
+    properties.set("blobRef", blobRef(snapshot.ref()));
+    properties.set("base", blobRef(snapshot.base()));
+    properties.put("snapshotTime", snapshot.time().toString());
+    properties.put("contentLength", snapshot.sizeBytes());
+    properties.set("metadata", metadata(snapshot.metadata()));
+    return out;
+  }
+
+  public static BlobSnapshot snapshot(JsonNode node) {
+    JsonNode properties = requireObject(node, "properties");
+    return new BlobSnapshot(blobRef(requireObject(properties, "blobRef")),
+        blobRef(requireObject(properties, "base")), requireInstant(properties, "snapshotTime"),
+        requireLong(properties, "contentLength"),
+        metadata(requireObject(properties, "metadata")));
+  }
+
+  /** The body of a Snapshot Blob request: the base, and the snapshot's metadata. */
+  public static ObjectNode snapshotRequest(BlobRef base, Map<String, String> metadata) {
+    ObjectNode out = ArmJson.object();
+    out.set("base", blobRef(base));
+    out.set("metadata", metadata(metadata));
+    return out;
+  }
+
+  public static ObjectNode metadata(Map<String, String> metadata) {
+    ObjectNode out = ArmJson.object();
+    new TreeMap<>(metadata).forEach(out::put);
+    return out;
+  }
+
+  /** Metadata as Azure keeps it: names and values are text. */
+  public static Map<String, String> metadata(JsonNode node) {
+    Map<String, String> out = new TreeMap<>();
+    node.fieldNames().forEachRemaining(name -> out.put(name, requireText(node, name)));
+    return out;
   }
 
   public static ObjectNode pageBlob(PageBlob blob) {

@@ -1,17 +1,22 @@
 package dev.reprotect.azure.arm;
 
 import static dev.reprotect.azure.arm.ArmJson.requireEnum;
+import static dev.reprotect.azure.arm.ArmJson.requireInstant;
 import static dev.reprotect.azure.arm.ArmJson.requireLong;
 import static dev.reprotect.azure.arm.ArmJson.requireNumber;
 import static dev.reprotect.azure.arm.ArmJson.requireObject;
+import static dev.reprotect.azure.arm.ArmJson.requireText;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reprotect.azure.ChurnPattern;
 import dev.reprotect.azure.ChurnSpec;
 import dev.reprotect.azure.ChurnStatus;
+import dev.reprotect.azure.ResourceIds;
+import dev.reprotect.azure.WriteHold;
+import java.time.Duration;
 
-/** Our own: the guest workload's churn, as the admin routes read and answer it. */
+/** Our own: the guest workload's churn, and the guest agent's holds of the VM's writes. */
 public final class WorkloadJson {
   private WorkloadJson() {}
 
@@ -41,13 +46,40 @@ public final class WorkloadJson {
         requireLong(node, "blocksWritten"), requireLong(node, "bytesWritten"));
   }
 
-  public static ObjectNode quiesced(boolean quiesced) {
+  /** The body of a hold's PUT: its limit and whether the guest is asked to quiesce. */
+  public static ObjectNode holdRequest(Duration limit, boolean quiesce) {
     ObjectNode out = ArmJson.object();
-    out.put("quiesced", quiesced);
+    out.put("limitMs", limit.toMillis());
+    out.put("quiesce", quiesce);
     return out;
   }
 
-  public static boolean quiesced(JsonNode node) {
-    return ArmJson.requireBoolean(node, "quiesced");
+  public static Duration holdLimit(JsonNode request) {
+    return Duration.ofMillis(requireLong(request, "limitMs"));
+  }
+
+  public static boolean holdQuiesce(JsonNode request) {
+    return ArmJson.requireBoolean(request, "quiesce");
+  }
+
+  public static ObjectNode writeHold(WriteHold hold) {
+    ObjectNode out = ArmJson.resource(
+        ResourceIds.writeHold(hold.resourceGroup(), hold.vm(), hold.id()), hold.id(), "Microsoft.Compute/virtualMachines/writeHolds",
+        null);
+    ObjectNode p = ArmJson.properties(out);
+    p.put("virtualMachine", hold.vm());
+    p.put("heldAt", hold.heldAt().toString());
+    p.put("expiresAt", hold.expiresAt().toString());
+    p.put("quiesced", hold.quiesced());
+    p.put("state", hold.state().name());
+    return out;
+  }
+
+  public static WriteHold writeHold(JsonNode node) {
+    JsonNode p = requireObject(node, "properties");
+    return new WriteHold(requireText(node, "name"),
+        ArmIds.resourceGroupOf(requireText(node, "id")), requireText(p, "virtualMachine"),
+        requireInstant(p, "heldAt"), requireInstant(p, "expiresAt"),
+        ArmJson.requireBoolean(p, "quiesced"), requireEnum(p, "state", WriteHold.State.class));
   }
 }

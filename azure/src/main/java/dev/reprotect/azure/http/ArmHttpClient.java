@@ -120,8 +120,10 @@ final class ArmHttpClient {
     return json(send("POST", path, caller, json(body), JSON));
   }
 
-  void putBytes(Caller caller, String path, byte[] data) {
-    send("PUT", path, caller, BodyPublishers.ofByteArray(data), OCTET_STREAM);
+  /** A PUT of bytes with their transactional content hash, which the service checks. */
+  void putBytes(Caller caller, String path, byte[] data, String contentMd5) {
+    send("PUT", path, caller, BodyPublishers.ofByteArray(data), OCTET_STREAM,
+        ArmOperations.CONTENT_MD5_HEADER, contentMd5);
   }
 
   void delete(Caller caller, String path) {
@@ -142,9 +144,9 @@ final class ArmHttpClient {
   }
 
   /** Sends a request and returns the body of its answer, or of its operation's result. */
-  private byte[] send(
-      String method, String path, Caller caller, BodyPublisher body, String contentType) {
-    return finish(exchange(method, path, caller, body, contentType));
+  private byte[] send(String method, String path, Caller caller, BodyPublisher body,
+      String contentType, String... headers) {
+    return finish(exchange(method, path, caller, body, contentType, headers));
   }
 
   private byte[] finish(HttpResponse<byte[]> response) {
@@ -272,13 +274,14 @@ final class ArmHttpClient {
    * asked for is short. The last answer is returned (an error status is the caller's to
    * throw); a connection failure that outlasts the retries is thrown.
    */
-  private HttpResponse<byte[]> exchange(
-      String method, String path, Caller caller, BodyPublisher body, String contentType) {
+  private HttpResponse<byte[]> exchange(String method, String path, Caller caller,
+      BodyPublisher body, String contentType, String... headers) {
     Duration backoff = FIRST_RETRY;
     for (int attempt = 0; ; attempt++) {
       Duration wait;
       try {
-        HttpResponse<byte[]> response = attempt(method, path, caller, body, contentType);
+        HttpResponse<byte[]> response =
+            attempt(method, path, caller, body, contentType, headers);
         if (!transientStatus(response.statusCode()) || attempt >= retries) {
           return response;
         }
@@ -298,8 +301,9 @@ final class ArmHttpClient {
     }
   }
 
-  private HttpResponse<byte[]> attempt(
-      String method, String path, Caller caller, BodyPublisher body, String contentType) {
+  /** {@code headers}: more headers, as name-value pairs. */
+  private HttpResponse<byte[]> attempt(String method, String path, Caller caller,
+      BodyPublisher body, String contentType, String... headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
         .timeout(REQUEST_TIMEOUT)
         .header("Authorization", authorization)
@@ -309,6 +313,9 @@ final class ArmHttpClient {
     }
     if (contentType != null) {
       request.header("Content-Type", contentType);
+    }
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
     }
     try {
       return http.send(request.build(), BodyHandlers.ofByteArray());

@@ -5,11 +5,9 @@ import dev.reprotect.azure.AzureException;
 import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.ComputeApi;
 import dev.reprotect.azure.VirtualMachine;
-import dev.reprotect.azure.VmCut;
 import dev.reprotect.azure.arm.ArmJson;
 import dev.reprotect.azure.arm.ArmPaths;
 import dev.reprotect.azure.arm.ComputeJson;
-import dev.reprotect.azure.arm.CutJson;
 import dev.reprotect.azure.arm.PathTemplate;
 import java.util.List;
 import java.util.Optional;
@@ -81,26 +79,5 @@ final class HttpCompute implements ComputeApi {
     return ComputeJson.availabilitySet(client.put(caller,
         ArmPaths.AVAILABILITY_SET.expand(set.resourceGroup(), set.name()),
         ComputeJson.availabilitySet(set)));
-  }
-
-  @Override
-  public VmCut createCut(Caller caller, String resourceGroup, String vm, String cutId) {
-    return CutJson.cut(client.put(caller, ArmPaths.CUT.expand(resourceGroup, vm, cutId),
-        ArmJson.object()));
-  }
-
-  @Override
-  public Optional<VmCut> cut(String resourceGroup, String vm, String cutId) {
-    return client.find(ArmPaths.CUT, resourceGroup, vm, cutId).map(CutJson::cut);
-  }
-
-  @Override
-  public List<VmCut> cuts(String resourceGroup, String vm) {
-    return ArmJson.fromList(client.get(ArmPaths.CUTS.expand(resourceGroup, vm)), CutJson::cut);
-  }
-
-  @Override
-  public void deleteCut(Caller caller, String resourceGroup, String vm, String cutId) {
-    client.delete(caller, ArmPaths.CUT, resourceGroup, vm, cutId);
   }
 }

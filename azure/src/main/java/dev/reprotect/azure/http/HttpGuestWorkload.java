@@ -1,16 +1,21 @@
 package dev.reprotect.azure.http;
 
+import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.ChurnSpec;
 import dev.reprotect.azure.ChurnStatus;
+import dev.reprotect.azure.ContentHash;
 import dev.reprotect.azure.GuestWorkloadApi;
+import dev.reprotect.azure.WriteHold;
 import dev.reprotect.azure.arm.ArmJson;
 import dev.reprotect.azure.arm.ArmPaths;
 import dev.reprotect.azure.arm.WorkloadJson;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
  * The guest workload through the service's admin routes (docs/azure-api.md): guest writes are
- * not control-plane requests, so they carry no correlation id.
+ * not control-plane requests, so they carry no correlation id. The agent's holds are the VM's
+ * own routes, charged to their caller.
  */
 final class HttpGuestWorkload implements GuestWorkloadApi {
   private final ArmHttpClient client;
@@ -22,7 +27,7 @@ final class HttpGuestWorkload implements GuestWorkloadApi {
   @Override
   public void write(String resourceGroup, String vm, String slot, long block, byte[] data) {
     client.putBytes(null, ArmPaths.ADMIN_VM_BLOCK.expand(resourceGroup, vm, slot,
-        Long.toString(block)), data);
+        Long.toString(block)), data, ContentHash.of(data));
   }
 
   @Override
@@ -43,8 +48,22 @@ final class HttpGuestWorkload implements GuestWorkloadApi {
   }
 
   @Override
-  public boolean quiesce(String resourceGroup, String vm) {
-    return WorkloadJson.quiesced(client.post(null,
-        ArmPaths.ADMIN_VM_QUIESCE.expand(resourceGroup, vm), ArmJson.object()));
+  public WriteHold holdWrites(Caller caller, String resourceGroup, String vm, String holdId,
+      Duration limit, boolean quiesce) {
+    return WorkloadJson.writeHold(client.put(caller,
+        ArmPaths.WRITE_HOLD.expand(resourceGroup, vm, holdId),
+        WorkloadJson.holdRequest(limit, quiesce)));
+  }
+
+  @Override
+  public WriteHold releaseWrites(Caller caller, String resourceGroup, String vm, String holdId) {
+    return WorkloadJson.writeHold(client.post(caller,
+        ArmPaths.WRITE_HOLD_RELEASE.expand(resourceGroup, vm, holdId), ArmJson.object()));
+  }
+
+  @Override
+  public Optional<WriteHold> writeHold(String resourceGroup, String vm, String holdId) {
+    return client.find(ArmPaths.WRITE_HOLD, resourceGroup, vm, holdId)
+        .map(WorkloadJson::writeHold);
   }
 }

@@ -2,6 +2,7 @@ package dev.reprotect.azure.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reprotect.azure.BlobRef;
+import dev.reprotect.azure.BlobSnapshot;
 import dev.reprotect.azure.BlockHashes;
 import dev.reprotect.azure.BlockTransfer;
 import dev.reprotect.azure.Caller;
@@ -15,6 +16,7 @@ import dev.reprotect.azure.arm.PathTemplate;
 import dev.reprotect.azure.arm.StorageJson;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 final class HttpStorage implements StorageApi {
@@ -104,8 +106,28 @@ final class HttpStorage implements StorageApi {
   }
 
   @Override
-  public void writeBlock(Caller caller, BlobRef ref, long index, byte[] data) {
-    client.putBytes(caller, blockPath(ref, index), data);
+  public BlobSnapshot snapshotBlob(
+      Caller caller, BlobRef base, BlobRef snapshot, Map<String, String> metadata) {
+    return StorageJson.snapshot(client.put(caller, path(ArmPaths.SNAPSHOT, snapshot),
+        StorageJson.snapshotRequest(base, metadata)));
+  }
+
+  @Override
+  public Optional<BlobSnapshot> snapshot(BlobRef ref) {
+    return client.find(ArmPaths.SNAPSHOT, ref.storageAccount(), ref.container(), ref.blob())
+        .map(StorageJson::snapshot);
+  }
+
+  @Override
+  public List<BlobSnapshot> snapshots(String storageAccount, String container, String prefix) {
+    return ArmJson.fromList(client.get(ArmPaths.SNAPSHOTS.expand(storageAccount, container)
+        + ArmPaths.query("prefix", prefix)), StorageJson::snapshot);
+  }
+
+  @Override
+  public void writeBlock(
+      Caller caller, BlobRef ref, long index, byte[] data, String contentMd5) {
+    client.putBytes(caller, blockPath(ref, index), data, contentMd5);
   }
 
   @Override

@@ -62,8 +62,9 @@ final class Crossing {
     byte[] arrived = world.faults.inTransit(sent);
     meteredBytes += world.meter.record(caller, fromRegion, toRegion, sent.length);
     hashed += arrived.length;
+    // The receiver's transactional check: bytes that do not hash to what was sent are not kept.
     boolean corrupted = !BlockHash.of(arrived).equals(sentHash);
-    if (BlockStore.isZero(arrived)) {
+    if (corrupted || BlockStore.isZero(arrived)) {
       return new Arrival(null, corrupted);
     }
     written += arrived.length;

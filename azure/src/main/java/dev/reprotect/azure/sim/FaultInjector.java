@@ -22,7 +22,16 @@ public final class FaultInjector {
   /** The operations that report when they are applied, so that their answer can be lost. */
   static final Set<String> REPORT_APPLIED = Set.of("transferBlocks");
 
+  /** What a VM's guest agent does wrong when asked to hold its writes. */
+  public enum GuestAgentFault {
+    /** It does not answer in time: no hold, no cut. */
+    Unresponsive,
+    /** It holds the writes, but the guest's applications do not acknowledge a quiesce. */
+    QuiesceUnacknowledged
+  }
+
   private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+  private final Map<String, GuestAgentFault> guestAgents = new ConcurrentHashMap<>();
   private final List<Rule> rules = new ArrayList<>();
   private double corruptionRate;
   private Random corruption = new Random(0);
@@ -76,9 +85,25 @@ public final class FaultInjector {
     return this;
   }
 
-  /** Removes the rules and turns corruption off. */
+  /** The guest agent of the VM fails so from now on; null makes it answer well again. */
+  public FaultInjector guestAgent(String resourceGroup, String vm, GuestAgentFault fault) {
+    String key = World.scopedKey(resourceGroup, vm);
+    if (fault == null) {
+      guestAgents.remove(key);
+    } else {
+      guestAgents.put(key, fault);
+    }
+    return this;
+  }
+
+  GuestAgentFault guestAgentFault(String vmKey) {
+    return guestAgents.get(vmKey);
+  }
+
+  /** Removes the rules, heals the guest agents and turns corruption off. */
   public synchronized void clear() {
     rules.clear();
+    guestAgents.clear();
     corruptionRate = 0;
   }
 

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * One VM's guest writing to its disks on a daemon thread, at the spec's rate per disk in
  * simulated time: at time scale s > 0 a simulated second lasts s real seconds, at 0 (no latency
  * model) simulated time is real time. It writes whole blocks; while the VM does not run, or the
- * guest is quiesced, it writes nothing and owes nothing.
+ * guest agent holds its writes, it writes nothing and owes nothing.
  */
 final class GuestChurn {
   /** The longest the thread sleeps, so a change of the time scale is seen soon. */
@@ -75,7 +75,7 @@ final class GuestChurn {
       double realSeconds = (now - last) / 1e9;
       last = now;
       VirtualMachine running = runningVm();
-      if (running == null || world.quiesces.held(vmKey)) {
+      if (running == null || world.holds.holdOf(vmKey) != null) {
         owed = 0;
       } else {
         double simulatedSeconds = scale == 0 ? realSeconds : realSeconds / scale;

@@ -31,6 +31,13 @@ public record LatencyModel(double timeScale, double diskMegabytesPerSecond,
   static final Duration BLOB_GET = Duration.ofMillis(20);
   /** One page request (a block read or written): the round trip, before the bytes. */
   static final Duration PAGE_REQUEST = Duration.ofMillis(5);
+  /**
+   * Azure's Snapshot Blob: a synchronous metadata operation of the storage endpoint, no bytes
+   * copied; a cut takes one per disk while the guest holds its writes.
+   */
+  static final Duration SNAPSHOT = Duration.ofMillis(500);
+  /** How long a caller waits for a guest agent that does not answer before it gives up. */
+  static final Duration GUEST_AGENT_TIMEOUT = Duration.ofSeconds(30);
 
   public LatencyModel {
     if (timeScale < 0 || diskMegabytesPerSecond <= 0 || copyMegabytesPerSecond <= 0) {
@@ -59,8 +66,10 @@ public record LatencyModel(double timeScale, double diskMegabytesPerSecond,
         Map.entry("start", Duration.ofMinutes(1)),
         Map.entry("deleteVirtualMachine", Duration.ofMinutes(2)),
         Map.entry("copyBlob", Duration.ofSeconds(30)),
-        Map.entry("createCut", Duration.ofSeconds(15)),
-        Map.entry("deleteCut", Duration.ofSeconds(5)),
+        Map.entry("snapshotBlob", SNAPSHOT),
+        Map.entry("holdWrites", Duration.ofSeconds(1)),
+        Map.entry("releaseWrites", Duration.ofMillis(200)),
+        Map.entry("guestAgentTimeout", GUEST_AGENT_TIMEOUT),
         Map.entry("claimOperation", Duration.ofSeconds(2)),
         Map.entry("releaseOperation", Duration.ofSeconds(2)),
         Map.entry("releaseStaleOperation", Duration.ofSeconds(2)),

@@ -9,18 +9,15 @@ import dev.reprotect.azure.NameRules;
 import dev.reprotect.azure.PowerState;
 import dev.reprotect.azure.ResourceIds;
 import dev.reprotect.azure.VirtualMachine;
-import dev.reprotect.azure.VmCut;
 import dev.reprotect.azure.VmDisk;
 import java.util.List;
 import java.util.Optional;
 
 final class SimCompute implements ComputeApi {
   private final World world;
-  private final SimCuts cuts;
 
   SimCompute(World world) {
     this.world = world;
-    this.cuts = new SimCuts(world);
   }
 
   @Override
@@ -120,7 +117,7 @@ final class SimCompute implements ComputeApi {
       world.log.append("Microsoft.Compute/virtualMachines/delete", vm.id(), caller);
       // Like a VM created with deleteOption=Delete on its disks: the disks go with it.
       for (VmDisk disk : vm.disks()) {
-        if (world.blobs.remove(World.blobKey(disk.vhd())) != null) {
+        if (world.removeBlob(disk.vhd())) {
           world.log.append("Microsoft.Storage/storageAccounts/blobServices/containers/blobs/delete",
               ResourceIds.blob(disk.vhd()), caller);
         }
@@ -168,28 +165,6 @@ final class SimCompute implements ComputeApi {
       world.log.append("Microsoft.Compute/availabilitySets/write", set.id(), caller);
       return set;
     });
-  }
-
-  @Override
-  public VmCut createCut(Caller caller, String resourceGroup, String vm, String cutId) {
-    return cuts.create(caller, resourceGroup, vm, cutId);
-  }
-
-  @Override
-  public Optional<VmCut> cut(String resourceGroup, String vm, String cutId) {
-    world.enter(null, "cut");
-    return cuts.find(resourceGroup, vm, cutId);
-  }
-
-  @Override
-  public List<VmCut> cuts(String resourceGroup, String vm) {
-    world.enter(null, "cuts");
-    return cuts.list(resourceGroup, vm);
-  }
-
-  @Override
-  public void deleteCut(Caller caller, String resourceGroup, String vm, String cutId) {
-    cuts.delete(caller, resourceGroup, vm, cutId);
   }
 
   /** The VM, or NotFound; the caller holds the world's monitor. */

@@ -4,6 +4,7 @@ import dev.reprotect.azure.AzureErrorCode;
 import dev.reprotect.azure.AzureException;
 import dev.reprotect.azure.BlobRef;
 import dev.reprotect.azure.Caller;
+import dev.reprotect.azure.Cuts;
 import dev.reprotect.azure.ItemClaimState;
 import dev.reprotect.azure.ItemLifecycle;
 import dev.reprotect.azure.NameRules;
@@ -20,7 +21,7 @@ import dev.reprotect.azure.ResourceIds;
 import dev.reprotect.azure.RunningOperation;
 import dev.reprotect.azure.StorageAccount;
 import dev.reprotect.azure.Vault;
-import dev.reprotect.azure.VmCut;
+import dev.reprotect.azure.WriteHold;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,9 +37,11 @@ final class SimRecoveryServices implements RecoveryServicesApi {
   static final String RECOVERY_POINT_CONTAINER = "recovery-points";
 
   private final World world;
+  private final SimStorage storage;
 
   SimRecoveryServices(World world) {
     this.world = world;
+    this.storage = new SimStorage(world);
   }
 
   @Override
@@ -211,29 +214,32 @@ final class SimRecoveryServices implements RecoveryServicesApi {
     }
     world.enter(caller, "createRecoveryPoint", current.target().region());
     String key = pointKey(vault, item, pointId);
+    synchronized (world) {
+      RecoveryPoint found = world.recoveryPoints.get(key);
+      if (found != null) {
+        return found;
+      }
+    }
+    // One Snapshot Blob per replica, each charged. No hold is needed: the replication takes a
+    // point between two shipments, so nothing writes to the replicas meanwhile.
+    Map<String, BlobRef> snapshots = new LinkedHashMap<>();
+    for (ReplicaDisk disk : current.replicaDisks()) {
+      BlobRef snapshot = new BlobRef(disk.replica().storageAccount(), RECOVERY_POINT_CONTAINER,
+          item + "." + pointId + "." + disk.slot() + ".vhd");
+      snapshots.put(disk.slot(), storage.snapshotBlob(
+          caller, disk.replica(), snapshot, Map.of("recoveryPoint", pointId)).ref());
+    }
     return world.mutate(() -> {
       RecoveryPoint found = world.recoveryPoints.get(key);
       if (found != null) {
         return found;
       }
-      Map<String, BlobRef> snapshots = new LinkedHashMap<>();
       // A point's checksums are storage's recorded ones: a point reads no disk (the scrub does).
       Map<String, String> checksums = new TreeMap<>();
-      for (ReplicaDisk disk : current.replicaDisks()) {
-        BlobData replica = world.blobs.get(World.blobKey(disk.replica()));
-        if (replica == null) {
-          throw AzureException.notFound("replica " + disk.replica());
-        }
-        // A snapshot in the replica's own region shares its blocks: it costs no bytes.
-        BlobRef snapshot = new BlobRef(disk.replica().storageAccount(), RECOVERY_POINT_CONTAINER,
-            item + "." + pointId + "." + disk.slot() + ".vhd");
-        world.blobs.put(World.blobKey(snapshot), new BlobData(
-            snapshot, replica.region, replica.sizeBytes(), replica.copyOfBlocks()));
-        snapshots.put(disk.slot(), snapshot);
-        checksums.put(disk.slot(), SimStorage.recordedChecksum(replica));
-      }
-      RecoveryPoint point = new RecoveryPoint(pointId, vault, item, dataTime(current, cutId),
-          type, List.copyOf(snapshots.values()), cutId, checksums);
+      snapshots.forEach((slot, snapshot) -> checksums.put(slot,
+          SimStorage.recordedChecksum(world.blobs.get(World.blobKey(snapshot)))));
+      RecoveryPoint point = new RecoveryPoint(pointId, vault, item, dataTime(current, cutId), type,
+          List.copyOf(snapshots.values()), cutId, checksums);
       world.recoveryPoints.put(key, point);
       world.log.append("Microsoft.RecoveryServices/vaults/replicatedItems/recoveryPoints/write",
           ResourceIds.recoveryPoint(vault, item, pointId), caller);
@@ -242,14 +248,19 @@ final class SimRecoveryServices implements RecoveryServicesApi {
   }
 
   /**
-   * When a point's data is from: its cut's instant, however long the shipment took (a point made
-   * at the end of a 3-hour initial sync holds the disks as they were 3 hours ago); now for a
-   * point with no cut. Under the world's lock.
+   * When a point's data is from: the instant of the hold under which its cut's snapshots were
+   * taken ({@link Cuts}), however long the shipment took (a point made at the end of a 3-hour
+   * initial sync holds the disks as they were 3 hours ago); now for a point with no cut. Under
+   * the world's lock.
    */
   private Instant dataTime(ReplicatedItem item, String cutId) {
-    VmCut cut = cutId == null ? null
-        : world.cuts.get(SimCuts.key(item.source().resourceGroup(), item.name(), cutId));
-    return cut == null ? world.clock.instant() : cut.time();
+    String vmKey = World.scopedKey(item.source().resourceGroup(), item.name());
+    return world.snapshots.values().stream()
+        .filter(snapshot -> cutId != null && Cuts.isSnapshotOf(snapshot, item.name(), cutId))
+        .map(snapshot -> world.writeHolds.get(
+            SimGuestWorkload.holdKey(vmKey, Cuts.holdOf(snapshot))))
+        .filter(Objects::nonNull).map(WriteHold::heldAt).findFirst()
+        .orElseGet(world.clock::instant);
   }
 
   @Override
@@ -274,7 +285,7 @@ final class SimRecoveryServices implements RecoveryServicesApi {
     if (point == null) {
       return;
     }
-    point.disks().forEach(snapshot -> world.blobs.remove(World.blobKey(snapshot)));
+    point.disks().forEach(world::removeBlob);
     world.log.append("Microsoft.RecoveryServices/vaults/replicatedItems/recoveryPoints/delete",
         ResourceIds.recoveryPoint(vault, item, pointId), caller);
   }

@@ -3,10 +3,12 @@ package dev.reprotect.azure.sim;
 import dev.reprotect.azure.AzureErrorCode;
 import dev.reprotect.azure.AzureException;
 import dev.reprotect.azure.BlobRef;
+import dev.reprotect.azure.BlobSnapshot;
 import dev.reprotect.azure.BlockHash;
 import dev.reprotect.azure.BlockHashes;
 import dev.reprotect.azure.BlockTransfer;
 import dev.reprotect.azure.Caller;
+import dev.reprotect.azure.ContentHash;
 import dev.reprotect.azure.NameRules;
 import dev.reprotect.azure.PageBlob;
 import dev.reprotect.azure.PageRange;
@@ -141,6 +143,7 @@ final class SimStorage implements StorageApi {
     world.enter(caller, "resizePageBlob", regionOf(ref));
     return world.mutate(() -> {
       BlobData blob = existingBlob(ref);
+      requireWritable(ref);
       if (blob.sizeBytes() != sizeBytes) {
         blob.resize(sizeBytes, world.blockSize);
         world.log.append(BLOB_OPERATIONS + "resize", ResourceIds.blob(ref), caller);
@@ -161,6 +164,7 @@ final class SimStorage implements StorageApi {
     TreeMap<Long, String> existingBlocks = null;
     synchronized (world) {
       BlobData source = existingBlob(from);
+      requireWritable(to);
       BlobData existing = world.blobs.get(World.blobKey(to));
       // Within a region equal block names are the same files; across regions only the bytes tell.
       if (existing != null && !acrossRegions && existing.sameContentAs(source)) {
@@ -236,22 +240,78 @@ final class SimStorage implements StorageApi {
   public void deleteBlob(Caller caller, BlobRef ref) {
     world.enter(caller, "deleteBlob", regionOf(ref));
     world.mutate(() -> {
-      if (world.blobs.remove(World.blobKey(ref)) != null) {
+      if (world.removeBlob(ref)) {
         world.log.append(BLOB_OPERATIONS + "delete", ResourceIds.blob(ref), caller);
       }
     });
   }
 
   @Override
-  public void writeBlock(Caller caller, BlobRef ref, long index, byte[] data) {
+  public BlobSnapshot snapshotBlob(
+      Caller caller, BlobRef base, BlobRef snapshot, Map<String, String> metadata) {
+    requireValid(snapshot);
+    if (!snapshot.storageAccount().equals(base.storageAccount())) {
+      throw new AzureException(AzureErrorCode.InvalidParameter, "a snapshot of " + base
+          + " lives in its storage account, not in " + snapshot.storageAccount());
+    }
+    world.enter(caller, "snapshotBlob", regionOf(base));
+    return world.mutate(() -> {
+      BlobData source = existingBlob(base);
+      if (world.snapshots.containsKey(World.blobKey(base))) {
+        throw new AzureException(AzureErrorCode.InvalidParameter,
+            base + " is a snapshot: a snapshot is taken of a base blob");
+      }
+      BlobSnapshot existing = world.snapshots.get(World.blobKey(snapshot));
+      if (existing != null && existing.base().equals(base)
+          && existing.metadata().equals(metadata)) {
+        return existing;
+      }
+      if (existing != null || world.blobs.containsKey(World.blobKey(snapshot))) {
+        throw new AzureException(AzureErrorCode.Conflict, snapshot + " exists already");
+      }
+      // It shares the base's blocks as they are now: metadata only, no bytes copied.
+      world.blobs.put(World.blobKey(snapshot), new BlobData(
+          snapshot, source.region, source.sizeBytes(), source.copyOfBlocks()));
+      BlobSnapshot taken = new BlobSnapshot(
+          snapshot, base, world.clock.instant(), source.sizeBytes(), metadata);
+      world.snapshots.put(World.blobKey(snapshot), taken);
+      world.log.append(BLOB_OPERATIONS + "snapshot", ResourceIds.blob(snapshot), caller);
+      return taken;
+    });
+  }
+
+  @Override
+  public Optional<BlobSnapshot> snapshot(BlobRef ref) {
+    world.enter(null, "snapshot");
+    synchronized (world) {
+      return Optional.ofNullable(world.snapshots.get(World.blobKey(ref)));
+    }
+  }
+
+  @Override
+  public List<BlobSnapshot> snapshots(String storageAccount, String container, String prefix) {
+    world.enter(null, "snapshots");
+    String keyPrefix = storageAccount + "/" + container + "/" + prefix;
+    synchronized (world) {
+      return world.snapshots.entrySet().stream()
+          .filter(entry -> entry.getKey().startsWith(keyPrefix))
+          .map(Map.Entry::getValue).toList();
+    }
+  }
+
+  @Override
+  public void writeBlock(
+      Caller caller, BlobRef ref, long index, byte[] data, String contentMd5) {
     if (data.length != world.blockSize) {
       throw new AzureException(AzureErrorCode.InvalidParameter,
           "a block has " + world.blockSize + " bytes, not " + data.length);
     }
+    ContentHash.check(data, contentMd5);
     String region = regionOf(ref);
     world.enter(caller, "writeBlock", region);
     synchronized (world) {
       requireInside(existingBlob(ref), index);
+      requireWritable(ref);
     }
     String stored = store(caller, ref, region, data);
     world.mutate(() -> {
@@ -326,10 +386,7 @@ final class SimStorage implements StorageApi {
   public PageRanges pageRangesDiff(Caller caller,
       BlobRef ref, BlobRef previous, long fromBlock, long toBlock, int maxRanges) {
     requireListing(fromBlock, toBlock, maxRanges);
-    if (!previous.storageAccount().equals(ref.storageAccount())) {
-      throw new AzureException(AzureErrorCode.InvalidParameter, "the previous snapshot "
-          + previous + " is not of " + ref + "'s storage account");
-    }
+    requireEarlierSnapshot(ref, previous);
     world.enter(caller, "pageRangesDiff", regionOf(ref));
     synchronized (world) {
       BlobData now = existingBlob(ref);
@@ -368,6 +425,23 @@ final class SimStorage implements StorageApi {
     return new PageRanges(ranges, toBlock);
   }
 
+  /**
+   * Azure diffs a blob or snapshot only against an earlier snapshot of the same base blob (or of
+   * the blob itself): there is no diff between unrelated blobs.
+   */
+  private void requireEarlierSnapshot(BlobRef ref, BlobRef previous) {
+    synchronized (world) {
+      BlobSnapshot now = world.snapshots.get(World.blobKey(ref));
+      BlobSnapshot before = world.snapshots.get(World.blobKey(previous));
+      BlobRef base = now == null ? ref : now.base();
+      if (before == null || !before.base().equals(base)
+          || (now != null && before.time().isAfter(now.time()))) {
+        throw new AzureException(AzureErrorCode.InvalidParameter, "the previous snapshot "
+            + previous + " is not an earlier snapshot of " + base);
+      }
+    }
+  }
+
   private static void requireListing(long fromBlock, long toBlock, int maxRanges) {
     if (fromBlock < 0 || toBlock < fromBlock) {
       throw new AzureException(AzureErrorCode.InvalidParameter,
@@ -389,6 +463,7 @@ final class SimStorage implements StorageApi {
     synchronized (world) {
       BlobData source = existingBlob(from);
       BlobData target = existingBlob(to);
+      requireWritable(to);
       for (long index : blocks) {
         requireInside(target, index);
         String sourceHash = source.hash(index);
@@ -446,9 +521,10 @@ final class SimStorage implements StorageApi {
         return;
       }
       Crossing.Arrival arrival = crossing.send(sent, sentHash);
-      written.put(index, arrival.storedAs());
       if (arrival.corrupted()) {
         corrupted.add(index);
+      } else {
+        written.put(index, arrival.storedAs());
       }
     });
     return crossing.finish();
@@ -527,6 +603,13 @@ final class SimStorage implements StorageApi {
       throw AzureException.notFound("blob " + ref);
     }
     return blob;
+  }
+
+  /** A snapshot is read-only, as Azure's are. */
+  private void requireWritable(BlobRef ref) {
+    if (world.snapshots.containsKey(World.blobKey(ref))) {
+      throw new AzureException(AzureErrorCode.InvalidParameter, ref + " is a snapshot: read-only");
+    }
   }
 
   private void requireInside(BlobData blob, long index) {

@@ -33,10 +33,10 @@ final class StateExport {
           .append(" type=").append(point.type()).append(" disks=").append(point.disks())
           .append(" cut=").append(point.cutId())
           .append(" checksums=").append(point.diskChecksums()).append('\n'));
-      // Like a point's, a cut's time is left out: its disks' snapshots are the blobs above.
-      world.cuts.forEach((key, cut) -> out.append("cut ").append(key)
-          .append(" location=").append(cut.location()).append(" disks=").append(cut.disks())
-          .append('\n'));
+      // A snapshot's time and its hold's id change from run to run: its base and cut stay.
+      world.snapshots.forEach((key, snapshot) -> out.append("snapshot ").append(key)
+          .append(" base=").append(snapshot.base())
+          .append(" cut=").append(snapshot.metadata().get("cut")).append('\n'));
     }
     return out.toString();
   }

@@ -3,6 +3,7 @@ package dev.reprotect.azure.sim;
 import dev.reprotect.azure.AvailabilitySet;
 import dev.reprotect.azure.AzureException;
 import dev.reprotect.azure.BlobRef;
+import dev.reprotect.azure.BlobSnapshot;
 import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.NetworkMapping;
 import dev.reprotect.azure.RecoveryPlan;
@@ -14,7 +15,7 @@ import dev.reprotect.azure.StorageAccount;
 import dev.reprotect.azure.Vault;
 import dev.reprotect.azure.VirtualMachine;
 import dev.reprotect.azure.VirtualNetwork;
-import dev.reprotect.azure.VmCut;
+import dev.reprotect.azure.WriteHold;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -35,7 +36,7 @@ final class World {
   final ActivityLog log;
   final TransferMeter meter;
   final FaultInjector faults = new FaultInjector();
-  final Quiesces quiesces = new Quiesces();
+  final WriteHolds holds = new WriteHolds();
   volatile LatencyModel latency = LatencyModel.none();
   final Charges charges = new Charges(this);
 
@@ -51,7 +52,8 @@ final class World {
   final Table<ReplicatedItem> items;
   final Table<RecoveryPlan> recoveryPlans;
   final Table<RecoveryPoint> recoveryPoints;
-  final Table<VmCut> cuts;
+  final Table<BlobSnapshot> snapshots;
+  final Table<WriteHold> writeHolds;
   private final Map<String, BlockStore> blockStores = new ConcurrentHashMap<>();
 
   World(Clock clock, int blockSize, Path dataDir, Journal journal) {
@@ -73,12 +75,14 @@ final class World {
     items = new Table<>("replicatedItems", ReplicatedItem.class, journal);
     recoveryPlans = new Table<>("recoveryPlans", RecoveryPlan.class, journal);
     recoveryPoints = new Table<>("recoveryPoints", RecoveryPoint.class, journal);
-    cuts = new Table<>("cuts", VmCut.class, journal);
+    snapshots = new Table<>("snapshots", BlobSnapshot.class, journal);
+    writeHolds = new Table<>("writeHolds", WriteHold.class, journal);
   }
 
   List<Table<?>> tables() {
     return List.of(regions, resourceGroups, networks, networkMappings, storageAccounts,
-        availabilitySets, virtualMachines, vaults, items, recoveryPlans, recoveryPoints, cuts);
+        availabilitySets, virtualMachines, vaults, items, recoveryPlans, recoveryPoints, snapshots,
+        writeHolds);
   }
 
   /**
@@ -131,6 +135,12 @@ final class World {
       }
     }
     return call;
+  }
+
+  /** Removes a blob, a snapshot's record with it; true if it was there. The caller holds the monitor. */
+  boolean removeBlob(BlobRef ref) {
+    snapshots.remove(blobKey(ref));
+    return blobs.remove(blobKey(ref)) != null;
   }
 
   static String blobKey(BlobRef ref) {

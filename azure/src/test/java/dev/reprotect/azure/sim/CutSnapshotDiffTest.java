@@ -7,6 +7,7 @@ import static dev.reprotect.azure.sim.SimTestWorld.groupOf;
 import static dev.reprotect.azure.sim.SimTestWorld.zeros;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reprotect.azure.Cuts;
 import dev.reprotect.azure.BlobRef;
 import dev.reprotect.azure.PageRange;
 import dev.reprotect.azure.VirtualMachine;
@@ -38,7 +39,7 @@ class CutSnapshotDiffTest {
     data = vm.dataDisks().get(0).vhd();
     world.writeDistinct(os, 0, 1, 2, 3);
     world.writeDistinct(data, 5);
-    world.azure.compute().createCut(CALLER, RG, "web-01", "base");
+    new Cuts(world.azure).take(CALLER, RG, "web-01", "base", false);
   }
 
   @AfterEach
@@ -52,7 +53,7 @@ class CutSnapshotDiffTest {
     world.write(os, 2, zeros()); // cleared
     world.write(os, 3, block(3)); // the same bytes again
     world.write(os, 9, block(9)); // newly allocated
-    world.azure.compute().createCut(CALLER, RG, "web-01", "next");
+    new Cuts(world.azure).take(CALLER, RG, "web-01", "next", false);
 
     assertThat(changed("os", 0, 16)).containsExactly(new PageRange(1, 2), new PageRange(9, 1));
     assertThat(changed("os", 2, 9)).containsExactly(new PageRange(2, 1));
@@ -64,7 +65,7 @@ class CutSnapshotDiffTest {
     world.azure.storage().resizePageBlob(CALLER, data, 32L * SimTestWorld.BLOCK_SIZE);
     world.write(data, 20, block(20));
     world.write(data, 5, zeros());
-    world.azure.compute().createCut(CALLER, RG, "web-01", "next");
+    new Cuts(world.azure).take(CALLER, RG, "web-01", "next", false);
 
     assertThat(changed("lun0", 0, Long.MAX_VALUE))
         .containsExactly(new PageRange(5, 1), new PageRange(20, 1));
@@ -73,7 +74,7 @@ class CutSnapshotDiffTest {
   @Test
   void aShrunkDiskHasNothingPastItsNewEnd() {
     world.azure.storage().resizePageBlob(CALLER, os, 2L * SimTestWorld.BLOCK_SIZE);
-    world.azure.compute().createCut(CALLER, RG, "web-01", "next");
+    new Cuts(world.azure).take(CALLER, RG, "web-01", "next", false);
 
     assertThat(changed("os", 0, 16)).isEmpty();
   }
@@ -85,7 +86,7 @@ class CutSnapshotDiffTest {
   }
 
   private BlobRef snapshot(String cutId, String slot) {
-    VmCut cut = world.azure.compute().cut(RG, "web-01", cutId).orElseThrow();
+    VmCut cut = new Cuts(world.azure).find(RG, "web-01", cutId).orElseThrow();
     return cut.disk(slot).snapshot();
   }
 }

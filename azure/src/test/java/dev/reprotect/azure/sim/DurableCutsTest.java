@@ -2,6 +2,7 @@ package dev.reprotect.azure.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reprotect.azure.Cuts;
 import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.PageRange;
 import dev.reprotect.azure.PageRanges;
@@ -35,20 +36,20 @@ class DurableCutsTest {
     byte[] snapshotBlock;
     try (SimulatedAzure azure = open()) {
       new ScenarioSeeder(azure).seed(SCENARIO);
-      azure.compute().createCut(CALLER, RG, SCENARIO.vm(), "c1");
+      new Cuts(azure).take(CALLER, RG, SCENARIO.vm(), "c1", false);
       azure.workload().write(RG, SCENARIO.vm(), "lun0", 7, SimTestWorld.block(7));
-      VmCut second = azure.compute().createCut(CALLER, RG, SCENARIO.vm(), "c2");
+      VmCut second = new Cuts(azure).take(CALLER, RG, SCENARIO.vm(), "c2", false);
       azure.workload().write(RG, SCENARIO.vm(), "lun0", 7, SimTestWorld.block(8));
-      cuts = azure.compute().cuts(RG, SCENARIO.vm());
+      cuts = new Cuts(azure).list(RG, SCENARIO.vm());
       changed = lun0Diff(azure, cuts);
       state = azure.exportState();
       snapshotBlock = azure.storage().readBlock(CALLER, second.disk("lun0").snapshot(), 7);
     }
     assertThat(changed.ranges()).contains(new PageRange(7, 1));
-    assertThat(state).contains("cut " + World.scopedKey(RG, SCENARIO.vm()) + "/c2");
+    assertThat(state).contains(" cut=c2");
 
     try (SimulatedAzure reopened = open()) {
-      assertThat(reopened.compute().cuts(RG, SCENARIO.vm())).isEqualTo(cuts);
+      assertThat(new Cuts(reopened).list(RG, SCENARIO.vm())).isEqualTo(cuts);
       assertThat(lun0Diff(reopened, cuts)).isEqualTo(changed);
       assertThat(reopened.exportState()).isEqualTo(state);
       assertThat(reopened.storage().readBlock(CALLER, cuts.get(1).disk("lun0").snapshot(), 7))

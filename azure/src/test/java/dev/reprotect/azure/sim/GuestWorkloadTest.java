@@ -13,6 +13,7 @@ import dev.reprotect.azure.ChurnPattern;
 import dev.reprotect.azure.ChurnSpec;
 import dev.reprotect.azure.ChurnStatus;
 import dev.reprotect.azure.VirtualMachine;
+import dev.reprotect.azure.WriteHold;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
@@ -21,10 +22,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The guests' writes: explicit ones, and the churn of a running VM. */
+/** The guests' writes: explicit ones, the churn of a running VM, and their agent's holds. */
 class GuestWorkloadTest {
   private static final String RG = groupOf(EAST);
   private static final ChurnSpec ONE_MB = new ChurnSpec(1, ChurnPattern.HotSpot, 5);
+  private static final Duration LIMIT = Duration.ofSeconds(30);
 
   @TempDir Path dataDir;
   private SimTestWorld world;
@@ -61,7 +63,8 @@ class GuestWorkloadTest {
         AzureErrorCode.Conflict);
     assertCode(() -> world.azure.workload().startChurn(RG, "web-01", ONE_MB),
         AzureErrorCode.Conflict);
-    assertThat(world.azure.workload().quiesce(RG, "web-01")).isFalse();
+    assertThat(world.azure.workload().holdWrites(CALLER, RG, "web-01", "h1", LIMIT, true)
+        .quiesced()).as("a guest that does not run has nothing to quiesce").isFalse();
     assertThat(world.azure.exportState()).isEqualTo(state);
   }
 
@@ -106,15 +109,73 @@ class GuestWorkloadTest {
   }
 
   @Test
-  void quiesceHoldsUntilTheNextCut() {
-    Quiesces quiesces = new Quiesces();
-    quiesces.hold("rg/vm");
-    assertThat(quiesces.held("rg/vm")).isTrue();
-    assertThat(quiesces.held("rg/other")).isFalse();
-    quiesces.release("rg/vm");
-    assertThat(quiesces.held("rg/vm")).isFalse();
+  void aHeldGuestsWriteWaitsForTheRelease() throws InterruptedException {
+    world.azure.workload().holdWrites(CALLER, RG, "web-01", "h1", LIMIT, false);
+    Thread writer = new Thread(() -> world.azure.workload().write(RG, "web-01", "os", 0, block(5)));
+    writer.start();
 
-    assertThat(world.azure.workload().quiesce(RG, "web-01")).isTrue();
+    await(() -> writer.getState() == Thread.State.TIMED_WAITING);
+    assertThat(world.azure.storage().readBlock(CALLER, vm.osDisk().vhd(), 0))
+        .isEqualTo(new byte[SimTestWorld.BLOCK_SIZE]);
+    WriteHold released = world.azure.workload().releaseWrites(CALLER, RG, "web-01", "h1");
+    writer.join();
+
+    assertThat(released.state()).isEqualTo(WriteHold.State.Released);
+    assertThat(world.azure.storage().readBlock(CALLER, vm.osDisk().vhd(), 0)).isEqualTo(block(5));
+  }
+
+  @Test
+  void aHoldNobodyReleasesExpiresAndTheGuestWritesAgain() {
+    world.azure.workload().holdWrites(CALLER, RG, "web-01", "h1", Duration.ofMillis(50), false);
+
+    // Waits for the hold's limit at most: a caller that died does not freeze the guest.
+    world.azure.workload().write(RG, "web-01", "os", 0, block(5));
+
+    assertThat(world.azure.workload().writeHold(RG, "web-01", "h1")).hasValueSatisfying(
+        hold -> assertThat(hold.state()).isEqualTo(WriteHold.State.Expired));
+    assertThat(world.azure.workload().releaseWrites(CALLER, RG, "web-01", "h1").state())
+        .isEqualTo(WriteHold.State.Expired);
+    assertThat(world.azure.storage().readBlock(CALLER, vm.osDisk().vhd(), 0)).isEqualTo(block(5));
+  }
+
+  @Test
+  void theAgentRemembersTheNewestHoldsOfAVm() {
+    for (int i = 0; i <= SimGuestWorkload.HOLDS_REMEMBERED; i++) {
+      world.azure.workload().holdWrites(CALLER, RG, "web-01", "h" + i, LIMIT, false);
+      world.azure.workload().releaseWrites(CALLER, RG, "web-01", "h" + i);
+    }
+
+    assertThat(world.azure.workload().writeHold(RG, "web-01", "h0")).isEmpty();
+    assertThat(world.azure.workload().writeHold(RG, "web-01", "h1")).isPresent();
+    assertThat(world.azure.workload().writeHold(RG, "web-01",
+        "h" + SimGuestWorkload.HOLDS_REMEMBERED)).hasValueSatisfying(
+            hold -> assertThat(hold.state()).isEqualTo(WriteHold.State.Released));
+  }
+
+  @Test
+  void churnWritesNothingWhileHeld() throws InterruptedException {
+    world.azure.workload().startChurn(RG, "web-01", ONE_MB);
+    await(() -> world.azure.workload().churn(RG, "web-01").orElseThrow().blocksWritten() > 0);
+    world.azure.workload().holdWrites(CALLER, RG, "web-01", "h1", LIMIT, false);
+
+    // Once the churn's thread waits, nothing more lands until the release.
+    await(() -> churnThread().getState() == Thread.State.TIMED_WAITING);
+    String held = world.azure.exportState();
+    long written = world.azure.workload().churn(RG, "web-01").orElseThrow().blocksWritten();
+    await(() -> churnThread().getState() == Thread.State.TIMED_WAITING);
+    assertThat(world.azure.exportState()).isEqualTo(held);
+    assertThat(world.azure.workload().churn(RG, "web-01").orElseThrow().blocksWritten())
+        .isEqualTo(written);
+    world.azure.workload().releaseWrites(CALLER, RG, "web-01", "h1");
+    await(() -> world.azure.workload().churn(RG, "web-01").orElseThrow().blocksWritten()
+        > written);
+    world.azure.workload().stopChurn(RG, "web-01");
+  }
+
+  private static Thread churnThread() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(thread -> thread.getName().equals("churn-" + RG + "-web-01")).findFirst()
+        .orElseThrow();
   }
 
   private static boolean churnThreadsAlive() {

@@ -51,14 +51,18 @@ class LatencyModelTest {
   }
 
   @Test
-  void aGetAListAndACutEachHaveTheirOwnDelay() {
+  void aGetAListASnapshotAndAHoldEachHaveTheirOwnDelay() {
     LatencyModel reference = LatencyModel.reference(1, 60);
 
     assertThat(reference.delayOf("virtualMachine")).isEqualTo(LatencyModel.GET);
     assertThat(reference.delayOf("recoveryPoints")).isEqualTo(LatencyModel.LIST);
     assertThat(reference.delayOf("blob")).isEqualTo(LatencyModel.BLOB_GET);
     assertThat(reference.delayOf("readBlock")).isEqualTo(LatencyModel.PAGE_REQUEST);
-    assertThat(reference.delayOf("createCut")).isGreaterThan(LatencyModel.LIST);
+    assertThat(reference.delayOf("snapshotBlob")).isEqualTo(LatencyModel.SNAPSHOT)
+        .isGreaterThan(LatencyModel.LIST);
+    assertThat(reference.delayOf("holdWrites")).isGreaterThan(reference.delayOf("snapshotBlob"));
+    assertThat(reference.delayOf("guestAgentTimeout"))
+        .isEqualTo(LatencyModel.GUEST_AGENT_TIMEOUT);
   }
 
   @Test

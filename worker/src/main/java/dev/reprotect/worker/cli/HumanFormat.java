@@ -182,7 +182,7 @@ final class HumanFormat {
         out.printf(Locale.ROOT, "  %5d %-20s %7.1fs %8d %10s %10s %8d  %s%n", c.number(),
             c.startTime(), seconds(c), c.blocksChanged(), format(c.bytesStaged()),
             format(c.bytesShipped()), c.blocksRepaired(),
-            c.succeeded() ? c.pointId() : "FAILED " + c.error());
+            c.succeeded() ? c.pointId() + note(c) : "FAILED " + c.error());
       }
     }
     ReplicationError e = r.lastError();
@@ -202,10 +202,16 @@ final class HumanFormat {
   /** One cycle on a line: what it changed and shipped, its point, how long it took. */
   static String cycle(ReplicationCycle c) {
     return c.succeeded()
-        ? String.format(Locale.ROOT, "#%d: %d blocks changed, %s shipped, point %s, %.1f s",
-            c.number(), c.blocksChanged(), format(c.bytesShipped()), c.pointId(), seconds(c))
+        ? String.format(Locale.ROOT, "#%d: %d blocks changed, %s shipped, point %s, %.1f s%s",
+            c.number(), c.blocksChanged(), format(c.bytesShipped()), c.pointId(), seconds(c),
+            note(c))
         : String.format(Locale.ROOT, "#%d FAILED after %.1f s: %s", c.number(), seconds(c),
             c.error());
+  }
+
+  /** What a cycle that made a point should be known for (a quiesce not acknowledged), if any. */
+  private static String note(ReplicationCycle c) {
+    return c.note() == null ? "" : " (" + c.note() + ")";
   }
 
   static void recoveryPoints(List<RecoveryPointsCommand.Point> points, PrintStream out) {

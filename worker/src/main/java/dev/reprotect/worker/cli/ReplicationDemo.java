@@ -5,6 +5,7 @@ import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.ChurnSpec;
 import dev.reprotect.azure.ChurnStatus;
 import dev.reprotect.azure.CutDisk;
+import dev.reprotect.azure.Cuts;
 import dev.reprotect.azure.ReplicaDisk;
 import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.VmCut;
@@ -144,7 +145,7 @@ final class ReplicationDemo {
    * cycle writes to the replicas, and the cut of the newest point stays as their base.
    */
   private List<DiskChecksum> checksums(RecoveryPointInfo newest) {
-    VmCut cut = azure.compute().cut(resourceGroup, vm, newest.cutId()).orElseThrow(() ->
+    VmCut cut = new Cuts(azure).find(resourceGroup, vm, newest.cutId()).orElseThrow(() ->
         new CommandFailure("CutNotFound", "cut " + newest.cutId() + " of " + vm + " is gone"));
     List<DiskChecksum> checksums = new ArrayList<>();
     for (ReplicaDisk replica : item().replicaDisks()) {

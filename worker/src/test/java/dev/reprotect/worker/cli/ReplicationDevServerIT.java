@@ -193,7 +193,7 @@ class ReplicationDevServerIT {
     @Override
     public CutTaken takeCut(TakeCut request) {
       cutsTaken.incrementAndGet();
-      return new CutTaken(request.cutId(), false, List.of(), null);
+      return new CutTaken(request.cutId(), false, List.of(), false, null);
     }
 
     @Override

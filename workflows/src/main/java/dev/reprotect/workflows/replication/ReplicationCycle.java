@@ -4,7 +4,11 @@ import java.time.Instant;
 
 /**
  * One cycle as it ended. {@code pointId} is the recovery point it made (null when none); a
- * failed cycle may still have made one (a clean-up after it failed).
+ * failed cycle may still have made one (a clean-up after it failed). {@code errorCode} is the
+ * code of a failed cycle's error (such as {@code GuestAgentUnresponsive}: no cut this cycle);
+ * {@code note} says what a cycle that made a point should be known for (an app-consistent point
+ * that the guest did not acknowledge, so crash-consistent). Both are null in cycles recorded
+ * before they were.
  */
 public record ReplicationCycle(
     long number,
@@ -18,4 +22,6 @@ public record ReplicationCycle(
     long bytesShipped,
     long blocksRepaired,
     int pointsPruned,
-    String error) {}
+    String error,
+    String errorCode,
+    String note) {}

@@ -59,6 +59,10 @@ public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
    */
   static final String KEEPS_WHAT_A_FAILOVER_NEEDS = "keeps-what-a-failover-needs";
 
+  /** What a cycle's record says of an app-consistent point the guest did not acknowledge. */
+  static final String QUIESCE_UNACKNOWLEDGED = "An app-consistent point was due, but the guest did "
+      + "not acknowledge the quiesce: the point is crash-consistent";
+
   private final ReplicationInput input;
   private final List<RecoveryPointInfo> points = new ArrayList<>();
   private final List<String> cutsToDelete = new ArrayList<>();
@@ -182,25 +186,28 @@ public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
       }
       pointId = createRecoveryPoint(inFlight);
       catchUp = inFlight.time().isBefore(start);
+      String note = inFlight.quiesceUnacknowledged() ? QUIESCE_UNACKNOWLEDGED : null;
       inFlight = null;
       deleteCuts();
       pruned = prune(start);
       record(new ReplicationCycle(number, start, now(), true, lastCutId, pointId,
           shipment.blocksChanged(), shipment.bytesStaged(), shipment.bytesShipped(),
-          shipment.blocksRepaired(), pruned, null));
+          shipment.blocksRepaired(), pruned, null, null, note));
     } catch (ActivityFailure failure) {
       cyclesRun = number;
       String cause;
+      String code = null;
       if (stopRequested && failure.getCause() instanceof CanceledFailure) {
         cause = "Stopped during the shipment of " + inFlight.cutId() + ", which stays unshipped";
       } else {
         lastError = error(number, failure);
         cause = lastError.activity() + ": " + lastError.message();
+        code = lastError.type();
       }
       record(new ReplicationCycle(number, start, now(), false,
           inFlight == null ? null : inFlight.cutId(), pointId, shipment.blocksChanged(),
           shipment.bytesStaged(), shipment.bytesShipped(), shipment.blocksRepaired(), pruned,
-          cause));
+          cause, code, null));
     }
     return null;
   }
@@ -234,7 +241,9 @@ public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
         publish();
       }
     });
-    Async.procedure(watchdog::run);
+    // Cancelled when the cycle ends, its normal end: handled, or the SDK logs every one of them
+    // as a failure nobody read when the run's workflow leaves the worker's cache.
+    Async.procedure(watchdog::run).exceptionally(cancelled -> null);
     try {
       return cycle.get();
     } finally {
@@ -248,7 +257,8 @@ public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
     CutTaken cut = activities((appConsistent ? "Take an app-consistent cut " : "Take cut ")
         + cutId + " of " + input.vm())
         .takeCut(new TakeCut(input.vault(), input.vm(), cutId, appConsistent));
-    return new InFlightCut(number, cutId, time, cut.appConsistent(), false);
+    return new InFlightCut(
+        number, cutId, time, cut.appConsistent(), false, cut.quiesceUnacknowledged());
   }
 
   private String createRecoveryPoint(InFlightCut cut) {

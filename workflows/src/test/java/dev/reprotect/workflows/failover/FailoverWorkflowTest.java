@@ -7,12 +7,14 @@ import dev.reprotect.activities.failover.FailoverPlan;
 import dev.reprotect.activities.failover.FailoverRequest;
 import dev.reprotect.activities.failover.PointSelector;
 import dev.reprotect.azure.AzureErrorCode;
+import dev.reprotect.azure.BlobRef;
 import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.PowerState;
 import dev.reprotect.azure.ProtectionState;
 import dev.reprotect.azure.RecoveryPoint;
 import dev.reprotect.azure.RecoveryPointType;
 import dev.reprotect.azure.ReplicatedItem;
+import dev.reprotect.azure.StorageApi;
 import dev.reprotect.azure.VirtualMachine;
 import dev.reprotect.workflows.WorkflowIds;
 import dev.reprotect.workflows.job.JobStep;
@@ -359,9 +361,15 @@ class FailoverWorkflowTest {
     world = new FailoverFixture(env, worker);
     world.protectWithoutCycles();
     RecoveryPoint point = world.points().get(0);
-    // The point's snapshot damaged after its checksum was recorded.
-    world.reprotect.azure.storage().writeBlock(OPERATOR, point.disks().get(0), 1,
-        DiskBytes.pattern(ReprotectFixture.BLOCK_SIZE, 5));
+    // The point's snapshot damaged after its checksum was recorded. A snapshot takes no write:
+    // it is replaced by a blob of its name that holds it with one block changed.
+    StorageApi storage = world.reprotect.azure.storage();
+    BlobRef snapshot = point.disks().get(0);
+    BlobRef copy = new BlobRef(snapshot.storageAccount(), "damaged", snapshot.blob());
+    storage.copyBlob(OPERATOR, snapshot, copy);
+    storage.deleteBlob(OPERATOR, snapshot);
+    storage.copyBlob(OPERATOR, copy, snapshot);
+    storage.writeBlock(OPERATOR, snapshot, 1, DiskBytes.pattern(ReprotectFixture.BLOCK_SIZE, 5));
 
     assertThatThrownBy(() -> world.run(
         FailoverRequest.failover(world.vault(), world.vm(), point.id(), false)))

@@ -7,6 +7,7 @@ import dev.reprotect.activities.replication.ReplicationCycleActivitiesImpl;
 import dev.reprotect.activities.replication.ShipCut;
 import dev.reprotect.activities.replication.TakeCut;
 import dev.reprotect.azure.BlobRef;
+import dev.reprotect.azure.Cuts;
 import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.RecoveryPoint;
 import dev.reprotect.azure.ReplicaDisk;
@@ -99,9 +100,9 @@ final class EndToEnd implements AutoCloseable {
    * during the writes. Cut 0 is the reprotect's, so cycle n takes the (n + 1)th cut.
    */
   long writeIntoNextCut(Runnable writes) {
-    int cutsTaken = azure.faults().callCount("createCut");
+    int cutsTaken = azure.faults().callCount("holdWrites");
     AtomicBoolean written = new AtomicBoolean();
-    azure.faults().onCall("createCut", cutsTaken + 1,
+    azure.faults().onCall("holdWrites", cutsTaken + 1,
         () -> ReprotectFixture.await(Duration.ofMinutes(1), written::get));
     writes.run();
     written.set(true);
@@ -148,11 +149,11 @@ final class EndToEnd implements AutoCloseable {
   }
 
   List<VmCut> cuts() {
-    return azure.compute().cuts(sourceGroup(), fixture.scenario.vm());
+    return new Cuts(azure).list(sourceGroup(), fixture.scenario.vm());
   }
 
   VmCut cut(String cutId) {
-    return azure.compute().cut(sourceGroup(), fixture.scenario.vm(), cutId)
+    return new Cuts(azure).find(sourceGroup(), fixture.scenario.vm(), cutId)
         .orElseThrow(() -> new AssertionError("no cut " + cutId + " (deleted already?)"));
   }
 
@@ -209,7 +210,7 @@ final class EndToEnd implements AutoCloseable {
     }
   }
 
-  private String sourceGroup() {
+  String sourceGroup() {
     return fixture.item().source().resourceGroup();
   }
 

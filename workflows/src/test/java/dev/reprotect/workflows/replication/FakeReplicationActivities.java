@@ -135,7 +135,7 @@ final class FakeReplicationActivities implements ReplicationCycleActivities {
   public synchronized CutTaken takeCut(TakeCut request) {
     record(request.vm(), "takeCut", request);
     item(request.vm()).cuts.add(request.cutId());
-    return new CutTaken(request.cutId(), request.appConsistent(), List.of(), null);
+    return new CutTaken(request.cutId(), request.appConsistent(), List.of(), false, null);
   }
 
   @Override

@@ -82,7 +82,7 @@ class ReplicationEndToEndTest {
     // Cycle 1's timer may fire as the reprotect's result comes back, and the cycle deletes cut
     // 0 once it has shipped: its cut waits until point 0 has been read against cut 0.
     AtomicBoolean pointZeroChecked = new AtomicBoolean();
-    e2e.azure.faults().onCall("createCut", 2,
+    e2e.azure.faults().onCall("holdWrites", 2,
         () -> ReprotectFixture.await(Duration.ofMinutes(1), pointZeroChecked::get));
 
     ReprotectSummary summary = e2e.reprotect();
@@ -135,7 +135,7 @@ class ReplicationEndToEndTest {
     // A pair before each block transfer: during the sync and during the shipments.
     e2e.beforeEachCall("transferBlocks", 400, pairs::pair);
     // Every cut (cut 0 too) falls between the two halves of a pair.
-    e2e.beforeEachCall("createCut", 10, pairs::halfPair);
+    e2e.beforeEachCall("holdWrites", 10, pairs::halfPair);
 
     e2e.reprotect();
     int cycles = 3;
