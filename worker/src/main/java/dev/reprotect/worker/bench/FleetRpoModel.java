@@ -45,14 +45,17 @@ public record FleetRpoModel(LatencyModel latency, long blockSize, long blocksPer
     Duration bytes = latency.diskTime(2 * changedBlocks * blockSize);
     Duration perDisk = delay("pageRangesDiff").plus(transferCalls).plus(bytes)
         .plus(delay("recordedChecksum"));
-    Duration cycle = delay("createCut").plus(perDisk.multipliedBy(disksPerVm))
-        .plus(delay("createRecoveryPoint")).plus(delay("deleteCut"));
+    Duration cycle = cut(latency, disksPerVm).plus(perDisk.multipliedBy(disksPerVm))
+        .plus(delay("createRecoveryPoint"))
+        .plus(delay("snapshotBlob").multipliedBy(disksPerVm))
+        .plus(delay("deleteBlob").multipliedBy(disksPerVm));
     // A cycle starts at the next mark of the interval: one that overruns skips marks.
     long marks = Math.max(1, ceilDiv(cycle.toMillis(), CYCLE_INTERVAL.toMillis()));
     Duration spacing = CYCLE_INTERVAL.multipliedBy(marks);
     // Just before a point lands, the newest one is a spacing and a cycle old.
     Duration worstRpo = spacing.plus(cycle);
-    // A cut, a point and the old cut's deletion per cycle and VM go through ARM.
+    // A cut, a point and the old cut's deletion per cycle and VM go through ARM (the ARM writes
+    // of the item's records; snapshots and holds count against no ARM limit).
     double armWrites = 3.0 * vms / spacing.toSeconds();
     return new Modelled(changedBlocks, touched, transferCalls, bytes, cycle, spacing, worstRpo,
         armWrites);
@@ -60,5 +63,12 @@ public record FleetRpoModel(LatencyModel latency, long blockSize, long blocksPer
 
   private Duration delay(String operation) {
     return latency.delayOf(operation);
+  }
+
+  /** A cut of a VM's disks: the guest agent's hold, a Snapshot Blob per disk, the release. */
+  static Duration cut(LatencyModel latency, int disks) {
+    return latency.delayOf("holdWrites")
+        .plus(latency.delayOf("snapshotBlob").multipliedBy(disks))
+        .plus(latency.delayOf("releaseWrites"));
   }
 }

@@ -49,10 +49,11 @@ public record ReferenceCaseModel(LatencyModel latency, long blockSize, long bloc
     steps.add(new Step("Copy the stale disk to a seed blob", copy,
         "copyBlob: its delay, then the used bytes at the in-region copy rate"));
     steps.add(calls("Delete the target VM", "deleteVirtualMachine"));
-    steps.add(calls("Cut 0 (restore point of the source disks)", "createCut"));
+    steps.add(new Step("Cut 0 (the guest agent's hold, a Snapshot Blob, the release)",
+        FleetRpoModel.cut(latency, 1), "holdWrites, snapshotBlob, releaseWrites"));
     steps.add(initialSync(usedBytes, changedBytes));
     steps.add(calls("Start delta replication: first point, item Protected, release",
-        "createRecoveryPoint", "putReplicatedItem", "releaseOperation"));
+        "createRecoveryPoint", "snapshotBlob", "putReplicatedItem", "releaseOperation"));
     Duration job = steps.stream().map(Step::time).reduce(Duration.ZERO, Duration::plus);
     return new Modelled(steps, job, latency.diskTime(usedBytes));
   }

@@ -66,7 +66,9 @@ class CostModelsTest {
 
     assertThat(idle.rangesTouchedPerDisk()).isZero();
     assertThat(idle.pointSpacing()).isEqualTo(FleetRpoModel.CYCLE_INTERVAL);
-    // Cut 15 s, point 1 min, old cut 5 s; per disk the diff and the checksums, 200 ms each.
-    assertThat(idle.cycle()).isEqualTo(Duration.ofMillis(15_000 + 60_000 + 5_000 + 2 * 400));
+    // Cut: hold 1 s, a 500 ms snapshot per disk, release 200 ms; point 1 min and a snapshot per
+    // replica; the old cut's snapshots deleted; per disk the diff and the checksums, 200 ms each.
+    assertThat(idle.cycle())
+        .isEqualTo(Duration.ofMillis(1_000 + 2 * 500 + 200 + 60_000 + 2 * 500 + 2 * 400));
   }
 }
