@@ -10,7 +10,8 @@ import java.util.List;
  * ItemLifecycle} refuses every other operation on the item. {@code pinnedRecoveryPoint} (null
  * when none) is the point a failover or a drill chose: pruning never deletes it, since the VM is
  * being made, or runs, from its snapshots. It is released with the claim that chose it, or, for a
- * drill, with the cleanup that ends the drill.
+ * drill, with the cleanup that ends the drill. {@code lastScrub} (null when never) is how the
+ * last scrub of the replica ended: the next is due its policy's interval after it.
  */
 public record ReplicatedItem(
     String vault,
@@ -27,7 +28,8 @@ public record ReplicatedItem(
     boolean migrationCompleted,
     int reprotectCycles,
     boolean testFailoverLive,
-    String pinnedRecoveryPoint) {
+    String pinnedRecoveryPoint,
+    ScrubRecord lastScrub) {
 
   /** An item that was never reprotected, with no drill. */
   public ReplicatedItem(String vault, String name, ItemSide primary, ItemSide recovery,
@@ -47,6 +49,17 @@ public record ReplicatedItem(
     this(vault, name, primary, recovery, activeLocation, state, policy, cacheStorageAccount,
         replicaDisks, runningOperation, failoverCommitted, migrationCompleted, reprotectCycles,
         testFailoverLive, null);
+  }
+
+  /** An item never scrubbed. */
+  public ReplicatedItem(String vault, String name, ItemSide primary, ItemSide recovery,
+      String activeLocation, ProtectionState state, ReplicationPolicy policy,
+      String cacheStorageAccount, List<ReplicaDisk> replicaDisks,
+      RunningOperation runningOperation, boolean failoverCommitted, boolean migrationCompleted,
+      int reprotectCycles, boolean testFailoverLive, String pinnedRecoveryPoint) {
+    this(vault, name, primary, recovery, activeLocation, state, policy, cacheStorageAccount,
+        replicaDisks, runningOperation, failoverCommitted, migrationCompleted, reprotectCycles,
+        testFailoverLive, pinnedRecoveryPoint, null);
   }
 
   public ReplicatedItem {
@@ -69,7 +82,7 @@ public record ReplicatedItem(
     return new ReplicatedItem(
         vault, name, primary, recovery, activeLocation, newState, policy, cacheStorageAccount,
         replicaDisks, operation, failoverCommitted, migrationCompleted, reprotectCycles,
-        testFailoverLive, pinnedRecoveryPoint);
+        testFailoverLive, pinnedRecoveryPoint, lastScrub);
   }
 
   /**
@@ -85,14 +98,21 @@ public record ReplicatedItem(
   public ReplicatedItem withPinnedRecoveryPoint(String pointId) {
     return new ReplicatedItem(vault, name, primary, recovery, activeLocation, state, policy,
         cacheStorageAccount, replicaDisks, runningOperation, failoverCommitted,
-        migrationCompleted, reprotectCycles, testFailoverLive, pointId);
+        migrationCompleted, reprotectCycles, testFailoverLive, pointId, lastScrub);
+  }
+
+  /** The item with {@code scrub} as its last scrub. */
+  public ReplicatedItem withLastScrub(ScrubRecord scrub) {
+    return new ReplicatedItem(vault, name, primary, recovery, activeLocation, state, policy,
+        cacheStorageAccount, replicaDisks, runningOperation, failoverCommitted,
+        migrationCompleted, reprotectCycles, testFailoverLive, pinnedRecoveryPoint, scrub);
   }
 
   /** The item with its drill recorded ({@code live}) or cleaned up. */
   public ReplicatedItem withTestFailoverLive(boolean live) {
     return new ReplicatedItem(vault, name, primary, recovery, activeLocation, state, policy,
         cacheStorageAccount, replicaDisks, runningOperation, failoverCommitted,
-        migrationCompleted, reprotectCycles, live, pinnedRecoveryPoint);
+        migrationCompleted, reprotectCycles, live, pinnedRecoveryPoint, lastScrub);
   }
 
   /**
@@ -121,7 +141,8 @@ public record ReplicatedItem(
         migrationCompleted,
         cycle,
         testFailoverLive,
-        pinnedRecoveryPoint);
+        pinnedRecoveryPoint,
+        lastScrub);
   }
 
   /**
@@ -135,13 +156,13 @@ public record ReplicatedItem(
     return new ReplicatedItem(vault, name, bootedInPrimary ? booted : primary,
         bootedInPrimary ? recovery : booted, region, state, policy,
         cacheStorageAccount, replicaDisks, runningOperation, false, migrationCompleted,
-        reprotectCycles, testFailoverLive, pinnedRecoveryPoint);
+        reprotectCycles, testFailoverLive, pinnedRecoveryPoint, lastScrub);
   }
 
   /** The failover committed: the replicas of the old direction are no longer the item's. */
   public ReplicatedItem committed() {
     return new ReplicatedItem(vault, name, primary, recovery, activeLocation, state, policy,
         cacheStorageAccount, List.of(), runningOperation, true, migrationCompleted,
-        reprotectCycles, testFailoverLive, pinnedRecoveryPoint);
+        reprotectCycles, testFailoverLive, pinnedRecoveryPoint, lastScrub);
   }
 }

@@ -42,6 +42,14 @@ public interface StorageApi {
 
   void deleteBlob(Caller caller, BlobRef ref);
 
+  /**
+   * Azure's Snapshot Blob: {@code snapshot}, in the blob's own storage account, holds the blob's
+   * content as it is now, sharing its pages (metadata only, no bytes read or copied), and stays
+   * so whatever happens to the blob. The same snapshot again returns it unchanged; another
+   * account is {@link AzureErrorCode#InvalidParameter}. Deleted with {@link #deleteBlob}.
+   */
+  PageBlob snapshotBlob(Caller caller, BlobRef ref, BlobRef snapshot);
+
   /** Writes one whole block; a block of zeros is the same as clearing it. */
   void writeBlock(Caller caller, BlobRef ref, long index, byte[] data);
 

@@ -48,6 +48,9 @@ final class BlobRoutes {
         .storage().resizePageBlob(Requests.caller(ctx), ref(ctx),
             contentLength(Requests.json(ctx))))));
     app.post(ArmPaths.BLOB_COPY.pattern(), this::copy);
+    app.post(ArmPaths.BLOB_SNAPSHOT.pattern(), ctx -> Requests.ok(ctx, StorageJson.pageBlob(
+        backend.storage().snapshotBlob(Requests.caller(ctx), ref(ctx), StorageJson.blobRef(
+            ArmJson.requireObject(Requests.json(ctx), "snapshot"))))));
     app.get(ArmPaths.BLOB_BLOCK.pattern(), ctx -> ctx.status(200)
         .contentType("application/octet-stream")
         .result(backend.storage().readBlock(Requests.caller(ctx), ref(ctx), index(ctx))));

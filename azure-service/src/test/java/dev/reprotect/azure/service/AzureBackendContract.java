@@ -29,6 +29,8 @@ import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.ResourceGroup;
 import dev.reprotect.azure.ResourceIds;
 import dev.reprotect.azure.RunningOperation;
+import dev.reprotect.azure.ScrubOutcome;
+import dev.reprotect.azure.ScrubRecord;
 import dev.reprotect.azure.StorageAccount;
 import dev.reprotect.azure.Vault;
 import dev.reprotect.azure.VirtualMachine;
@@ -253,6 +255,30 @@ abstract class AzureBackendContract extends BackendContractBase {
     azure.storage().deleteBlob(CALLER, ref);
     azure.storage().deleteBlob(CALLER, ref);
     assertThat(azure.storage().blob(ref)).isEmpty();
+  }
+
+  @Test
+  void aBlobSnapshotKeepsTheContentOfItsMomentInTheSameAccountAndIsTakenOnce() {
+    account("steast", RG_EAST, EAST);
+    account("steast2", RG_EAST, EAST);
+    BlobRef ref = new BlobRef("steast", "vhds", "disk.vhd");
+    BlobRef snapshot = new BlobRef("steast", "scrubs", "disk.vhd");
+    azure.storage().createPageBlob(CALLER, ref, 4L * BLOCK_SIZE);
+    azure.storage().writeBlock(CALLER, ref, 1, block(1));
+    String before = azure.storage().checksum(CALLER, ref);
+
+    PageBlob taken = azure.storage().snapshotBlob(CALLER, ref, snapshot);
+    azure.storage().writeBlock(CALLER, ref, 2, block(2));
+
+    assertThat(taken.allocatedBytes()).isEqualTo(BLOCK_SIZE);
+    assertThat(azure.storage().snapshotBlob(CALLER, ref, snapshot)).isEqualTo(taken);
+    assertThat(azure.storage().checksum(CALLER, snapshot)).isEqualTo(before)
+        .isNotEqualTo(azure.storage().checksum(CALLER, ref));
+    assertCode(() -> azure.storage().snapshotBlob(CALLER, ref,
+        new BlobRef("steast2", "scrubs", "disk.vhd")), AzureErrorCode.InvalidParameter);
+    assertThat(azure.metering().activityLog()).extracting(ActivityLogEntry::operation)
+        .containsOnlyOnce("Microsoft.Storage/storageAccounts/blobServices/containers/blobs/"
+            + "snapshot");
   }
 
   @Test
@@ -591,6 +617,24 @@ abstract class AzureBackendContract extends BackendContractBase {
         assertThat(azure.storage().blob(disk).orElseThrow().allocatedBytes()).isEqualTo(BLOCK_SIZE));
     assertCode(() -> azure.recoveryServices().createRecoveryPoint(CALLER, "contoso", "web-01",
         "..", RecoveryPointType.AppConsistent, null), AzureErrorCode.InvalidResourceName);
+  }
+
+  @Test
+  void aScrubIsRecordedOnTheItemAndReadsBackAsRecorded() {
+    ReplicatedItem item = item();
+    ScrubRecord scrub = new ScrubRecord(Instant.parse("2026-12-07T10:00:00Z"),
+        ScrubOutcome.Repaired, "p1", 123_456, 2, "1 disk equal to its cut");
+
+    ReplicatedItem recorded =
+        azure.recoveryServices().recordScrub(CALLER, "contoso", "web-01", scrub);
+
+    assertThat(recorded.lastScrub()).isEqualTo(scrub);
+    assertThat(recorded.policy().scrubIntervalDays())
+        .isEqualTo(item.policy().scrubIntervalDays());
+    assertThat(azure.recoveryServices().replicatedItem("contoso", "web-01").orElseThrow())
+        .isEqualTo(item.withLastScrub(scrub));
+    assertCode(() -> azure.recoveryServices().recordScrub(CALLER, "contoso", "no-such-vm",
+        scrub), AzureErrorCode.ResourceNotFound);
   }
 
   @Test

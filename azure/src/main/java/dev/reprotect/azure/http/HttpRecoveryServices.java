@@ -10,6 +10,7 @@ import dev.reprotect.azure.RecoveryPointType;
 import dev.reprotect.azure.RecoveryServicesApi;
 import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.RunningOperation;
+import dev.reprotect.azure.ScrubRecord;
 import dev.reprotect.azure.Vault;
 import dev.reprotect.azure.arm.ArmJson;
 import dev.reprotect.azure.arm.ArmPaths;
@@ -116,6 +117,13 @@ final class HttpRecoveryServices implements RecoveryServicesApi {
     return RecoveryServicesJson.replicatedItem(client.post(caller,
         ArmPaths.PIN_RECOVERY_POINT.expand(vault, item),
         RecoveryServicesJson.pinRequest(operationId, pointId)));
+  }
+
+  @Override
+  public ReplicatedItem recordScrub(
+      Caller caller, String vault, String item, ScrubRecord scrub) {
+    return RecoveryServicesJson.replicatedItem(client.post(caller,
+        ArmPaths.RECORD_SCRUB.expand(vault, item), RecoveryServicesJson.scrub(scrub)));
   }
 
   @Override

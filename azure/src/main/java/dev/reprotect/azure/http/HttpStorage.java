@@ -99,6 +99,13 @@ final class HttpStorage implements StorageApi {
   }
 
   @Override
+  public PageBlob snapshotBlob(Caller caller, BlobRef ref, BlobRef snapshot) {
+    ObjectNode body = ArmJson.object();
+    body.set("snapshot", StorageJson.blobRef(snapshot));
+    return StorageJson.pageBlob(client.post(caller, path(ArmPaths.BLOB_SNAPSHOT, ref), body));
+  }
+
+  @Override
   public void deleteBlob(Caller caller, BlobRef ref) {
     client.delete(caller, path(ArmPaths.BLOB, ref));
   }

@@ -20,7 +20,7 @@ enum RequestKind {
   /** GETs answered by the storage endpoint: a blob's properties, a container's blobs. */
   static final Set<String> BLOB_GETS = Set.of("blob", "blobs");
   private static final Set<String> BLOB_CALLS = Set.of("createPageBlob", "resizePageBlob",
-      "copyBlob", "deleteBlob", "writeBlock", "readBlock", "blockHashes", "pageRanges",
+      "copyBlob", "snapshotBlob", "deleteBlob", "writeBlock", "readBlock", "blockHashes", "pageRanges",
       "pageRangesDiff", "transferBlocks", "checksum", "recordedChecksum");
 
   static RequestKind of(String operation) {

@@ -243,6 +243,29 @@ final class SimStorage implements StorageApi {
   }
 
   @Override
+  public PageBlob snapshotBlob(Caller caller, BlobRef ref, BlobRef snapshot) {
+    requireValid(snapshot);
+    if (!snapshot.storageAccount().equals(ref.storageAccount())) {
+      throw new AzureException(AzureErrorCode.InvalidParameter, "a snapshot of " + ref
+          + " lives in its storage account, not in " + snapshot.storageAccount());
+    }
+    String region = regionOf(ref);
+    world.enter(caller, "snapshotBlob", region);
+    return world.mutate(() -> {
+      BlobData existing = world.blobs.get(World.blobKey(snapshot));
+      if (existing != null) {
+        return existing.view(world.blockSize);
+      }
+      BlobData blob = existingBlob(ref);
+      // Shares the blob's blocks, as a cut's and a point's snapshots do: no bytes move.
+      BlobData taken = new BlobData(snapshot, region, blob.sizeBytes(), blob.copyOfBlocks());
+      world.blobs.put(World.blobKey(snapshot), taken);
+      world.log.append(BLOB_OPERATIONS + "snapshot", ResourceIds.blob(snapshot), caller);
+      return taken.view(world.blockSize);
+    });
+  }
+
+  @Override
   public void writeBlock(Caller caller, BlobRef ref, long index, byte[] data) {
     if (data.length != world.blockSize) {
       throw new AzureException(AzureErrorCode.InvalidParameter,

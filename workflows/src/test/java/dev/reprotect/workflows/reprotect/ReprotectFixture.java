@@ -10,6 +10,7 @@ import dev.reprotect.workflows.SearchAttributeDefinitions;
 import dev.reprotect.activities.Customization;
 import dev.reprotect.activities.ReprotectActivities;
 import dev.reprotect.activities.ReprotectRequest;
+import dev.reprotect.activities.scrub.ScrubActivitiesImpl;
 import dev.reprotect.activities.sync.InitialSyncActivitiesImpl;
 import dev.reprotect.azure.ActivityLogEntry;
 import dev.reprotect.azure.AzureBackend;
@@ -96,7 +97,7 @@ public final class ReprotectFixture implements AutoCloseable {
    * Registers the activities over {@code backend} (the fixture's simulator seen through a test's
    * lens), each implementation of a class {@code decorators} maps wrapped by its decorator.
    */
-  void register(TestWorkflowEnvironment env, Worker worker, AzureBackend backend,
+  public void register(TestWorkflowEnvironment env, Worker worker, AzureBackend backend,
       Map<Class<?>, UnaryOperator<Object>> decorators) {
     taskQueue = worker.getTaskQueue();
     Injector injector = Guice.createInjector(binder -> {
@@ -113,7 +114,9 @@ public final class ReprotectFixture implements AutoCloseable {
         new ReplicationLaunchActivitiesImpl(env.getWorkflowClient()),
         new ReplicationSweepActivitiesImpl(env.getWorkflowClient()));
     env.newWorker(TaskQueues.syncQueueOf(taskQueue))
-        .registerActivitiesImplementations(injector.getInstance(InitialSyncActivitiesImpl.class));
+        .registerActivitiesImplementations(injector.getInstance(InitialSyncActivitiesImpl.class),
+            decorators.getOrDefault(ScrubActivitiesImpl.class, UnaryOperator.identity())
+                .apply(injector.getInstance(ScrubActivitiesImpl.class)));
   }
 
   public ReprotectRequest request() {

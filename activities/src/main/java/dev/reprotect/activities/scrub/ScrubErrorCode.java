@@ -1,0 +1,10 @@
+package dev.reprotect.activities.scrub;
+
+/**
+ * The stable codes of a refused scrub, beyond {@code ItemNotFound}; a scrub that finds a replica
+ * it cannot repair ends with {@code ReplicaMismatch}.
+ */
+public enum ScrubErrorCode {
+  /** The item has no recovery point made from a cut that still exists: nothing to compare. */
+  NoRecoveryPoint
+}
