@@ -14,7 +14,7 @@ public interface ScrubActivities {
   /**
    * Holds the newest point made from a cut that still exists, and that cut, by snapshots of the
    * scrub's own (idempotent: the same point's snapshots again are the same). Refuses with {@code
-   * ItemNotFound} or {@code NoRecoveryPoint}; nothing is changed then.
+   * VaultNotFound}, {@code ItemNotFound} or {@code NoRecoveryPoint}; nothing is changed then.
    */
   @ActivityMethod
   HeldPoint holdNewestPoint(ItemRef item);

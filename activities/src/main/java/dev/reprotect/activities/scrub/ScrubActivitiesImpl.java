@@ -74,6 +74,10 @@ public final class ScrubActivitiesImpl implements ScrubActivities {
   @Override
   public HeldPoint holdNewestPoint(ItemRef ref) {
     return AzureFailures.translated(null, () -> {
+      if (azure.recoveryServices().vault(ref.vault()).isEmpty()) {
+        throw ApplicationFailure.newNonRetryableFailure("no vault " + ref.vault()
+            + " in this subscription; nothing was changed", ScrubErrorCode.VaultNotFound.name());
+      }
       ReplicatedItem item = azure.recoveryServices().replicatedItem(ref.vault(), ref.vm())
           .orElseThrow(() -> new ReprotectRefusal(ReprotectErrorCode.ItemNotFound,
               "vault " + ref.vault() + " has no replicated item " + ref.vm()));

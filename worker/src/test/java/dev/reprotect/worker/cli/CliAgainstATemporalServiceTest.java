@@ -585,6 +585,40 @@ class CliAgainstATemporalServiceTest {
     assertThat(again.get("actions")).isEmpty();
   }
 
+  @Test
+  void scrubComparesTheNewestPointFromTheBytesAndRefusesWhatItCannotScrubChangingNothing() {
+    String before = azure.exportState();
+    assertRefused(cli("scrub", scenario.vm()), "NoRecoveryPoint");
+    assertRefused(cli("scrub", "no-such-vm"), "ItemNotFound");
+    CliRun noVault = CliRun.of("scrub", scenario.vm(), "--vault", "nosuchvault", "--address",
+        address, "--namespace", NAMESPACE, "--json");
+    assertRefused(noVault, "VaultNotFound");
+    assertThat(azure.exportState()).as("a refused scrub changes nothing").isEqualTo(before);
+    ReprotectJobs jobs = new ReprotectJobs(WorkflowClient.newInstance(service));
+    jobs.await(jobs.start(ReprotectRequest.of(scenario.vault(), scenario.vm())));
+
+    CliRun scrubbed = cli("scrub", scenario.vm());
+
+    assertThat(scrubbed.exitCode()).as(scrubbed.stderr()).isZero();
+    assertThat(scrubbed.json().get("outcome").asText()).isEqualTo("Passed");
+    assertThat(scrubbed.json().get("disksDone")).hasSize(2);
+    assertThat(scrubbed.json().get("disksDone").get(0).get("bytesCompared").asLong())
+        .isPositive();
+    assertThat(azure.recoveryServices().replicatedItem(scenario.vault(), scenario.vm())
+        .orElseThrow().lastScrub().pointId())
+        .isEqualTo(scrubbed.json().get("pointId").asText());
+    CliRun forPeople = human("scrub", scenario.vm());
+    assertThat(forPeople.exitCode()).as(forPeople.stderr()).isZero();
+    assertThat(forPeople.stdout()).contains("Started " + WorkflowIds.scrub(scenario.vault(),
+        scenario.vm())).contains(scenario.vm() + ": Passed, point ").contains("compared");
+    CliRun detached = cli("scrub", scenario.vm(), "--no-wait");
+    assertThat(detached.exitCode()).isZero();
+    assertThat(detached.json().get("workflowId").asText())
+        .isEqualTo(WorkflowIds.scrub(scenario.vault(), scenario.vm()));
+    assertThat(CliRun.of("scrub", "--help").stdout()).contains("--no-wait", "ReplicaMismatch",
+        "NoRecoveryPoint", "VaultNotFound", "quarter");
+  }
+
   private static void assertRefused(CliRun run, String code) {
     assertThat(run.exitCode()).as(run.stderr()).isEqualTo(ExitCodes.FAILED);
     assertThat(run.json().get("error").get("code").asText()).isEqualTo(code);

@@ -13,7 +13,7 @@ import io.temporal.workflow.WorkflowMethod;
 @WorkflowInterface
 public interface ScrubWorkflow {
   /**
-   * Refuses with ItemNotFound or NoRecoveryPoint, changing nothing; fails with ReplicaMismatch
+   * Refuses with VaultNotFound, ItemNotFound or NoRecoveryPoint, changing nothing; fails with ReplicaMismatch
    * when blocks still differ after the repair (recorded on the item first).
    */
   @WorkflowMethod
