@@ -2,6 +2,7 @@ package dev.reprotect.workflows.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reprotect.workflows.HistoryReplays;
 import dev.reprotect.workflows.WorkflowIds;
 import dev.reprotect.workflows.replication.ReplicationState;
 import dev.reprotect.workflows.replication.ReplicationWorkflow;
@@ -25,6 +26,28 @@ class ReconcileWorkflowTest {
       fixture.register(env, worker);
       env.start();
       aTerminatedReplicationIsRestartedOnce(fixture, env.getWorkflowClient());
+    }
+  }
+
+  /**
+   * Records the history of a pass that restarts a lost replication under {@code
+   * target/histories/}, and replays it; the checked-in copies ({@code
+   * histories/reconcile-*.json}) are replayed by HistoryReplayTest.
+   */
+  @Test
+  void aPassThatRestartsAReplicationRecordsAHistoryThatReplays(
+      TestWorkflowEnvironment env, Worker worker) throws Exception {
+    try (ReprotectFixture fixture = new ReprotectFixture(ReprotectFixture.scenario().build())) {
+      fixture.register(env, worker);
+      env.start();
+      WorkflowClient client = env.getWorkflowClient();
+      fixture.newWorkflow(client).reprotect(fixture.request());
+      client.newUntypedWorkflowStub(WorkflowIds.replication(fixture.scenario.vault(),
+          fixture.scenario.vm())).terminate("lost");
+
+      reconcile(fixture, client);
+
+      HistoryReplays.record(client, WorkflowIds.reconcile(), "reconcile-restarts-a-replication");
     }
   }
 
