@@ -16,16 +16,22 @@ import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.RecoveryPoint;
 import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.ScrubOutcome;
+import dev.reprotect.azure.ScrubRecord;
 import dev.reprotect.azure.StorageApi;
 import dev.reprotect.azure.VmCut;
 import dev.reprotect.azure.sim.SimulatedAzure;
 import dev.reprotect.workflows.WorkflowIds;
+import dev.reprotect.workflows.replication.ReplicationHealth;
+import dev.reprotect.workflows.replication.ReplicationStatus;
+import dev.reprotect.workflows.replication.ReplicationWorkflow;
 import dev.reprotect.workflows.reprotect.ReprotectFixture;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -133,6 +139,34 @@ class ScrubWorkflowTest {
     assertThat(item.lastScrub().detail()).contains("still differ");
     assertThat(azure.storage().blobs(disk.storageAccount(), "scrubs"))
         .as("the scrub's snapshots are released").isEmpty();
+  }
+
+  @Test
+  void aMismatchMakesTheReplicationsHealthCriticalFromItsNextCycleUntilAScrubPasses(
+      TestWorkflowEnvironment env, Worker worker) {
+    fixture.register(env, worker);
+    env.start();
+    WorkflowClient client = env.getWorkflowClient();
+    fixture.newWorkflow(client).reprotect(fixture.request());
+    ReplicationWorkflow replication = client.newWorkflowStub(ReplicationWorkflow.class,
+        WorkflowIds.replication(fixture.scenario.vault(), fixture.scenario.vm()));
+    ScrubRecord mismatch = new ScrubRecord(Instant.ofEpochMilli(env.currentTimeMillis()),
+        ScrubOutcome.ReplicaMismatch, "p0", 1, 0, "disk os: 1 block still differs");
+
+    fixture.azure.recoveryServices().recordScrub(READER, fixture.scenario.vault(),
+        fixture.scenario.vm(), mismatch);
+    env.sleep(Duration.ofMinutes(10));
+    ReplicationStatus afterMismatch = replication.status();
+    fixture.azure.recoveryServices().recordScrub(READER, fixture.scenario.vault(),
+        fixture.scenario.vm(), new ScrubRecord(mismatch.time().plusSeconds(1),
+            ScrubOutcome.Passed, "p1", 1, 0, "equal"));
+    env.sleep(Duration.ofMinutes(10));
+    ReplicationStatus afterPass = replication.status();
+
+    assertThat(afterMismatch.lastScrub()).isEqualTo(mismatch);
+    assertThat(afterMismatch.rpoSeconds()).as("fresh points").isLessThan(15 * 60);
+    assertThat(afterMismatch.health()).isEqualTo(ReplicationHealth.Critical);
+    assertThat(afterPass.health()).isNotEqualTo(ReplicationHealth.Critical);
   }
 
   @Test
