@@ -144,10 +144,7 @@ class ScrubWorkflowTest {
   @Test
   void aMismatchMakesTheReplicationsHealthCriticalFromItsNextCycleUntilAScrubPasses(
       TestWorkflowEnvironment env, Worker worker) {
-    fixture.register(env, worker);
-    env.start();
-    WorkflowClient client = env.getWorkflowClient();
-    fixture.newWorkflow(client).reprotect(fixture.request());
+    WorkflowClient client = reprotected(env, worker, fixture.azure);
     ReplicationWorkflow replication = client.newWorkflowStub(ReplicationWorkflow.class,
         WorkflowIds.replication(fixture.scenario.vault(), fixture.scenario.vm()));
     ScrubRecord mismatch = new ScrubRecord(Instant.ofEpochMilli(env.currentTimeMillis()),
@@ -182,13 +179,20 @@ class ScrubWorkflowTest {
         .scrub(new ItemRef(vault, "no-such-vm")));
   }
 
-  /** Reprotects the scenario's VM, stops its replication, and returns its newest point. */
-  private RecoveryPoint protectedItem(
+  /** Reprotects the scenario's VM with activities over {@code backend}; its replication runs. */
+  private WorkflowClient reprotected(
       TestWorkflowEnvironment env, Worker worker, AzureBackend backend) {
     fixture.register(env, worker, backend, Map.of());
     env.start();
     WorkflowClient client = env.getWorkflowClient();
     fixture.newWorkflow(client).reprotect(fixture.request());
+    return client;
+  }
+
+  /** Reprotects the scenario's VM, stops its replication, and returns its newest point. */
+  private RecoveryPoint protectedItem(
+      TestWorkflowEnvironment env, Worker worker, AzureBackend backend) {
+    WorkflowClient client = reprotected(env, worker, backend);
     // No cycle runs under the scrub: the test's points and cuts stay as they are.
     client.newUntypedWorkflowStub(WorkflowIds.replication(
         fixture.scenario.vault(), fixture.scenario.vm())).terminate("not under test");
