@@ -47,12 +47,12 @@ public final class ScrubWorkflowImpl implements ScrubWorkflow {
     } catch (ActivityFailure failure) {
       FailureCode code = FailureCode.of(failure.getCause());
       if (!ReplicationErrorCode.ReplicaMismatch.name().equals(code.code())) {
-        release();
         throw failure;
       }
       mismatch = code;
+    } finally {
+      release();
     }
-    release();
     outcome = mismatch != null ? ScrubOutcome.ReplicaMismatch
         : disksDone.stream().anyMatch(disk -> disk.blocksRepaired() > 0)
             ? ScrubOutcome.Repaired : ScrubOutcome.Passed;
