@@ -6,12 +6,15 @@ import io.micrometer.prometheus.PrometheusConfig;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.temporal.common.reporter.MicrometerClientStatsReporter;
 import java.util.Arrays;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The workflows' metrics as Prometheus scrapes them from a worker: a scope for the test
- * environment, reported through the same reporter and registry every 50 ms.
+ * environment, reported through the same reporter and registry every 50 ms. Registered as an
+ * extension, it closes after the test class.
  */
-public final class TestMetrics implements AutoCloseable {
+public final class TestMetrics implements AfterAllCallback {
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   public final Scope scope = new RootScopeBuilder()
@@ -28,7 +31,7 @@ public final class TestMetrics implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void afterAll(ExtensionContext context) throws Exception {
     scope.close();
     registry.close();
   }

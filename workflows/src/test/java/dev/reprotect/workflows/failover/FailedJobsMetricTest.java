@@ -12,7 +12,6 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,16 +22,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * through the same reporter and registry.
  */
 class FailedJobsMetricTest {
-  private static final TestMetrics METRICS = new TestMetrics();
+  @RegisterExtension
+  static final TestMetrics METRICS = new TestMetrics();
 
   @RegisterExtension
   static final TestWorkflowExtension temporal =
       ReprotectFixture.temporalBuilder().setMetricsScope(METRICS.scope).build();
-
-  @AfterAll
-  static void close() throws Exception {
-    METRICS.close();
-  }
 
   @Test
   void aFailedFailoverCountsInTheFailedJobsMetricAsAFailedReprotectDoes(

@@ -47,12 +47,7 @@ class ReconcileWorkflowTest {
   void aPassThatRestartsAReplicationRecordsAHistoryThatReplays(
       TestWorkflowEnvironment env, Worker worker) throws Exception {
     try (ReprotectFixture fixture = new ReprotectFixture(ReprotectFixture.scenario().build())) {
-      fixture.register(env, worker);
-      env.start();
-      WorkflowClient client = env.getWorkflowClient();
-      fixture.newWorkflow(client).reprotect(fixture.request());
-      client.newUntypedWorkflowStub(WorkflowIds.replication(fixture.scenario.vault(),
-          fixture.scenario.vm())).terminate("lost");
+      WorkflowClient client = fixture.protectedWithoutReplication(env, worker, fixture.azure);
 
       reconcile(fixture, client);
 

@@ -119,6 +119,30 @@ public final class ReprotectFixture implements AutoCloseable {
                 .apply(injector.getInstance(ScrubActivitiesImpl.class)));
   }
 
+  /**
+   * Registers the activities over {@code backend}, starts the environment and reprotects the
+   * scenario's VM, whose replication then runs.
+   */
+  public WorkflowClient protect(TestWorkflowEnvironment env, Worker worker, AzureBackend backend) {
+    register(env, worker, backend, Map.of());
+    env.start();
+    WorkflowClient client = env.getWorkflowClient();
+    newWorkflow(client).reprotect(request());
+    return client;
+  }
+
+  /**
+   * {@link #protect}, then the replication is ended, so that no cycle changes the item's points
+   * and cuts under the test.
+   */
+  public WorkflowClient protectedWithoutReplication(
+      TestWorkflowEnvironment env, Worker worker, AzureBackend backend) {
+    WorkflowClient client = protect(env, worker, backend);
+    client.newUntypedWorkflowStub(WorkflowIds.replication(scenario.vault(), scenario.vm()))
+        .terminate("ended by the test");
+    return client;
+  }
+
   public ReprotectRequest request() {
     return ReprotectRequest.of(scenario.vault(), scenario.vm());
   }

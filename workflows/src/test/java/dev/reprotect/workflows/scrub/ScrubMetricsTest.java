@@ -14,34 +14,24 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Scrubs count by outcome, with the bytes they compared, as Prometheus scrapes a worker. */
 class ScrubMetricsTest {
-  private static final TestMetrics METRICS = new TestMetrics();
+  @RegisterExtension
+  static final TestMetrics METRICS = new TestMetrics();
 
   @RegisterExtension
   static final TestWorkflowExtension temporal =
       ReprotectFixture.temporalBuilder().setMetricsScope(METRICS.scope).build();
 
-  @AfterAll
-  static void close() throws Exception {
-    METRICS.close();
-  }
-
   @Test
   void eachScrubCountsByItsOutcomeAndAddsTheBytesItCompared(
       TestWorkflowEnvironment env, Worker worker) {
     try (ReprotectFixture fixture = new ReprotectFixture(ReprotectFixture.scenario().build())) {
-      fixture.register(env, worker);
-      env.start();
-      WorkflowClient client = env.getWorkflowClient();
-      fixture.newWorkflow(client).reprotect(fixture.request());
+      WorkflowClient client = fixture.protectedWithoutReplication(env, worker, fixture.azure);
       ItemRef item = new ItemRef(fixture.scenario.vault(), fixture.scenario.vm());
-      client.newUntypedWorkflowStub(WorkflowIds.replication(item.vault(), item.vm()))
-          .terminate("not under test");
 
       ScrubResult passed = scrub(fixture, client, item);
       RecoveryPoint point = fixture.azure.recoveryServices()

@@ -33,7 +33,6 @@ import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -144,7 +143,7 @@ class ScrubWorkflowTest {
   @Test
   void aMismatchMakesTheReplicationsHealthCriticalFromItsNextCycleUntilAScrubPasses(
       TestWorkflowEnvironment env, Worker worker) {
-    WorkflowClient client = reprotected(env, worker, fixture.azure);
+    WorkflowClient client = fixture.protect(env, worker, fixture.azure);
     ReplicationWorkflow replication = client.newWorkflowStub(ReplicationWorkflow.class,
         WorkflowIds.replication(fixture.scenario.vault(), fixture.scenario.vm()));
     ScrubRecord mismatch = new ScrubRecord(Instant.ofEpochMilli(env.currentTimeMillis()),
@@ -179,23 +178,10 @@ class ScrubWorkflowTest {
         .scrub(new ItemRef(vault, "no-such-vm")));
   }
 
-  /** Reprotects the scenario's VM with activities over {@code backend}; its replication runs. */
-  private WorkflowClient reprotected(
-      TestWorkflowEnvironment env, Worker worker, AzureBackend backend) {
-    fixture.register(env, worker, backend, Map.of());
-    env.start();
-    WorkflowClient client = env.getWorkflowClient();
-    fixture.newWorkflow(client).reprotect(fixture.request());
-    return client;
-  }
-
-  /** Reprotects the scenario's VM, stops its replication, and returns its newest point. */
+  /** Reprotects the scenario's VM, ends its replication, and returns its newest point. */
   private RecoveryPoint protectedItem(
       TestWorkflowEnvironment env, Worker worker, AzureBackend backend) {
-    WorkflowClient client = reprotected(env, worker, backend);
-    // No cycle runs under the scrub: the test's points and cuts stay as they are.
-    client.newUntypedWorkflowStub(WorkflowIds.replication(
-        fixture.scenario.vault(), fixture.scenario.vm())).terminate("not under test");
+    fixture.protectedWithoutReplication(env, worker, backend);
     return fixture.azure.recoveryServices()
         .recoveryPoints(fixture.scenario.vault(), fixture.scenario.vm()).stream()
         .max(Comparator.comparing(RecoveryPoint::time)).orElseThrow();

@@ -11,7 +11,7 @@ import dev.reprotect.activities.scrub.ScrubDisk;
 import dev.reprotect.activities.scrub.ScrubProgress;
 import dev.reprotect.azure.BlobRef;
 import dev.reprotect.azure.Caller;
-import dev.reprotect.workflows.WorkflowIds;
+import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.workflows.reprotect.ReprotectFixture;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.testing.TestActivityEnvironment;
@@ -24,9 +24,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** A disk's scrub interrupted mid-disk resumes from its heartbeat, not from the start. */
-class ScrubResumeTest {
-  private static final Caller READER = Caller.of("scrubResumeTest");
+/**
+ * A disk's scrub reads what it holds, whatever the replication deletes meanwhile, and one
+ * interrupted mid-disk resumes from its heartbeat, not from the start.
+ */
+class ScrubActivitiesTest {
+  private static final Caller READER = Caller.of("scrubActivitiesTest");
 
   @RegisterExtension
   static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
@@ -42,17 +45,32 @@ class ScrubResumeTest {
   }
 
   @Test
+  void theCutAndThePointACycleAndAPruneDeleteUnderTheScrubAreStillReadFromItsOwnSnapshots(
+      TestWorkflowEnvironment env, Worker worker) {
+    ScrubActivities scrub = scrubActivities(env, worker);
+    ItemRef item = new ItemRef(fixture.scenario.vault(), fixture.scenario.vm());
+    HeldPoint held = scrub.holdNewestPoint(item);
+    ReplicatedItem protectedItem = fixture.item();
+    fixture.azure.compute().deleteCut(READER, protectedItem.source().resourceGroup(), item.vm(),
+        held.cutId());
+    fixture.azure.recoveryServices().deleteRecoveryPoint(READER, item.vault(), item.vm(),
+        held.pointId());
+
+    DiskScrubbed scrubbed = scrub.scrubDisk(held.disks().get(0));
+
+    assertThat(scrubbed.bytesCompared()).isPositive();
+    assertThat(scrubbed.blocksRepaired()).isZero();
+    scrub.releasePoint(held);
+    assertThat(held.disks()).allSatisfy(disk -> {
+      assertThat(fixture.azure.storage().blob(disk.source())).isEmpty();
+      assertThat(fixture.azure.storage().blob(disk.replica())).isEmpty();
+    });
+  }
+
+  @Test
   void aRetryWithTheHeartbeatOfAnAttemptThatDiedMidDiskReadsOnlyWhatIsLeft(
       TestWorkflowEnvironment env, Worker worker) {
-    fixture.register(env, worker);
-    env.start();
-    fixture.newWorkflow(env.getWorkflowClient()).reprotect(fixture.request());
-    env.getWorkflowClient().newUntypedWorkflowStub(WorkflowIds.replication(
-        fixture.scenario.vault(), fixture.scenario.vm())).terminate("not under test");
-    activities.registerActivitiesImplementations(
-        new ScrubActivitiesImpl(fixture.azure, ReprotectFixture.BLOCKS_PER_RANGE));
-    ScrubActivities scrub = activities.newActivityStub(ScrubActivities.class,
-        ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1)).build());
+    ScrubActivities scrub = scrubActivities(env, worker);
     HeldPoint held = scrub.holdNewestPoint(
         new ItemRef(fixture.scenario.vault(), fixture.scenario.vm()));
     ScrubDisk disk = held.disks().get(0);
@@ -72,6 +90,15 @@ class ScrubResumeTest {
     assertThat(resumed.bytesRead).isLessThan(fullRead).isEqualTo(leftToRead);
     assertThat(resumed.result.bytesCompared()).as("the first attempt's count carried on")
         .isEqualTo(1234 + leftToRead);
+  }
+
+  /** The scrub's activities over a protected item whose replication was ended. */
+  private ScrubActivities scrubActivities(TestWorkflowEnvironment env, Worker worker) {
+    fixture.protectedWithoutReplication(env, worker, fixture.azure);
+    activities.registerActivitiesImplementations(
+        new ScrubActivitiesImpl(fixture.azure, ReprotectFixture.BLOCKS_PER_RANGE));
+    return activities.newActivityStub(ScrubActivities.class,
+        ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1)).build());
   }
 
   private record Read(DiskScrubbed result, long bytesRead) {}
