@@ -160,7 +160,9 @@ public final class ScrubActivitiesImpl implements ScrubActivities {
       // Heartbeated once the range is compared and repaired: a retry resumes after it.
       progress = progress.advance(to, bytes, diff.differing().size());
       context.heartbeat(progress);
-      pace.idle(progress, pauseAfter(read));
+      if (to < totalBlocks) {
+        pace.idle(progress, pauseAfter(read));
+      }
     }
     return new DiskScrubbed(disk.slot(), sizeBytes, progress.bytesCompared(),
         progress.blocksRepaired(), resumedFrom);
