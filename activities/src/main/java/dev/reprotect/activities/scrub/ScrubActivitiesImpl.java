@@ -58,6 +58,8 @@ public final class ScrubActivitiesImpl implements ScrubActivities {
    * range it stays idle three times as long as the range took to read.
    */
   public static final double DISK_SHARE = 0.25;
+  /** How often the points are listed before a scrub finds none to hold. */
+  static final int LISTINGS = 3;
   /** The container, in each side's storage account, of the scrubs' snapshots. */
   public static final String CONTAINER = "scrubs";
 
@@ -82,14 +84,16 @@ public final class ScrubActivitiesImpl implements ScrubActivities {
           .orElseThrow(() -> new ReprotectRefusal(ReprotectErrorCode.ItemNotFound,
               "vault " + ref.vault() + " has no replicated item " + ref.vm()));
       Caller caller = ActivityCaller.current();
-      List<RecoveryPoint> newestFirst = azure.recoveryServices()
-          .recoveryPoints(ref.vault(), ref.vm()).stream()
-          .sorted(Comparator.comparing(RecoveryPoint::time).reversed()).toList();
-      for (RecoveryPoint point : newestFirst) {
-        Optional<VmCut> cut = point.cutId() == null ? Optional.empty()
-            : azure.compute().cut(item.source().resourceGroup(), item.name(), point.cutId());
-        if (cut.isPresent()) {
-          Optional<HeldPoint> held = hold(caller, item, point, cut.get());
+      List<RecoveryPoint> newestFirst = List.of();
+      // A cycle deletes a cut once it made a newer point: a listing whose points all lost their
+      // cuts while they were being held is followed by one that has the newer point.
+      for (int listing = 0; listing < LISTINGS; listing++) {
+        newestFirst = azure.recoveryServices().recoveryPoints(ref.vault(), ref.vm()).stream()
+            .sorted(Comparator.comparing(RecoveryPoint::time).reversed()).toList();
+        for (RecoveryPoint point : newestFirst) {
+          Optional<VmCut> cut = point.cutId() == null ? Optional.empty()
+              : azure.compute().cut(item.source().resourceGroup(), item.name(), point.cutId());
+          Optional<HeldPoint> held = cut.flatMap(found -> hold(caller, item, point, found));
           if (held.isPresent()) {
             return held.get();
           }

@@ -582,7 +582,10 @@ class CliAgainstATemporalServiceTest {
     JsonNode again = CliRun.of("reconcile", "--address", address, "--namespace", NAMESPACE,
         "--json").json();
     assertThat(again.get("listedRunning").asBoolean()).isFalse();
-    assertThat(again.get("actions")).isEmpty();
+    // The test server skips time while the replication waits for its next cycle: a week can
+    // pass between the two passes and a scrub be due again, but the replication runs already.
+    assertThat(again.get("actions").findValuesAsText("action"))
+        .doesNotContain("Restarted", "RestartFailed", "Ended");
   }
 
   @Test

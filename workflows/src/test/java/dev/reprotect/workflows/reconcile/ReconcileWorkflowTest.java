@@ -85,30 +85,24 @@ class ReconcileWorkflowTest {
   void aScrubIsStartedWhenItsIntervalHasPassedAndNotBeforeNorWhenThePolicySaysNever(
       TestWorkflowEnvironment env, Worker worker) {
     try (ReprotectFixture fixture = new ReprotectFixture(ReprotectFixture.scenario().build())) {
-      fixture.register(env, worker);
-      env.start();
-      WorkflowClient client = env.getWorkflowClient();
-      fixture.newWorkflow(client).reprotect(fixture.request());
+      WorkflowClient client = fixture.protect(env, worker, fixture.azure);
       ItemRef item = new ItemRef(fixture.scenario.vault(), fixture.scenario.vm());
+      // The longest interval: the test server skips time while the replication waits for its
+      // next cycle, days of it in a second of a loaded machine.
+      scrubEvery(fixture, ReplicationPolicy.MAX_SCRUB_INTERVAL_DAYS);
       Instant now = Instant.ofEpochMilli(env.currentTimeMillis());
-      scrubbedAt(fixture, now.minus(Duration.ofDays(6)));
+      scrubbedAt(fixture, now);
 
       ReconcileResult notDue = reconcile(fixture, client);
 
-      scrubbedAt(fixture, now.minus(Duration.ofDays(8)));
+      scrubbedAt(fixture, now.minus(Duration.ofDays(ReplicationPolicy.MAX_SCRUB_INTERVAL_DAYS)));
       ReconcileResult due = reconcile(fixture, client);
       ScrubResult scrubbed = client.newUntypedWorkflowStub(
           WorkflowIds.scrub(item.vault(), item.vm())).getResult(ScrubResult.class);
       ReconcileResult justScrubbed = reconcile(fixture, client);
       ScrubRecord recorded = fixture.item().lastScrub();
-      ReplicatedItem never = fixture.item();
-      fixture.azure.recoveryServices().putReplicatedItem(Caller.of("test"), new ReplicatedItem(
-          never.vault(), never.name(), never.primary(), never.recovery(),
-          never.activeLocation(), never.state(), new ReplicationPolicy(never.policy().name(),
-              never.policy().retentionDays(), never.policy().appConsistentFrequencyMinutes(),
-              0), never.cacheStorageAccount(), never.replicaDisks(), never.runningOperation(),
-          never.failoverCommitted(), never.migrationCompleted(), never.reprotectCycles(),
-          never.testFailoverLive(), never.pinnedRecoveryPoint(), null));
+      scrubEvery(fixture, 0);
+      scrubbedAt(fixture, now.minus(Duration.ofDays(ReplicationPolicy.MAX_SCRUB_INTERVAL_DAYS)));
       ReconcileResult off = reconcile(fixture, client);
 
       assertThat(notDue.actions()).isEmpty();
@@ -122,6 +116,19 @@ class ReconcileWorkflowTest {
       assertThat(justScrubbed.actions()).isEmpty();
       assertThat(off.actions()).as("a policy that never scrubs").isEmpty();
     }
+  }
+
+  /** Sets the scrub interval of the fixture's item's policy. */
+  private static void scrubEvery(ReprotectFixture fixture, int days) {
+    ReplicatedItem item = fixture.item();
+    ReplicationPolicy policy = item.policy();
+    fixture.azure.recoveryServices().putReplicatedItem(Caller.of("test"), new ReplicatedItem(
+        item.vault(), item.name(), item.primary(), item.recovery(), item.activeLocation(),
+        item.state(), new ReplicationPolicy(policy.name(), policy.retentionDays(),
+            policy.appConsistentFrequencyMinutes(), days), item.cacheStorageAccount(),
+        item.replicaDisks(), item.runningOperation(), item.failoverCommitted(),
+        item.migrationCompleted(), item.reprotectCycles(), item.testFailoverLive(),
+        item.pinnedRecoveryPoint(), item.lastScrub()));
   }
 
   /** Records a passed scrub at {@code time} on the fixture's item. */
