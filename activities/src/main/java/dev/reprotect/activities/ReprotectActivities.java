@@ -11,6 +11,7 @@ import dev.reprotect.activities.plan.ReprotectPlanningImpl;
 import dev.reprotect.activities.replication.DeltaReplicationActivitiesImpl;
 import dev.reprotect.activities.replication.ReplicationCycleActivitiesImpl;
 import dev.reprotect.activities.resume.ResumeActivitiesImpl;
+import dev.reprotect.activities.scrub.ScrubActivitiesImpl;
 import dev.reprotect.activities.sync.InitialSyncActivitiesImpl;
 import dev.reprotect.activities.targetvm.TargetVmActivitiesImpl;
 import java.util.List;
@@ -30,7 +31,8 @@ public final class ReprotectActivities {
       FailoverPlanningImpl.class,
       RecoveryVmActivitiesImpl.class,
       FailoverCompletionImpl.class,
-      ResumeActivitiesImpl.class);
+      ResumeActivitiesImpl.class,
+      ScrubActivitiesImpl.class);
 
   /** Blocks compared per range of the initial sync, between two heartbeats: 256 MiB of 1 MiB blocks. */
   public static final int DEFAULT_BLOCKS_PER_RANGE = 256;

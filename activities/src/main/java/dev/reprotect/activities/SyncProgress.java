@@ -1,5 +1,7 @@
 package dev.reprotect.activities;
 
+import dev.reprotect.activities.data.DiskPosition;
+
 /**
  * How far the sync of a disk got: the heartbeat details a retry resumes from. Small on purpose:
  * block maps and hashes stay in the backend, never in the workflow's history.
@@ -10,7 +12,7 @@ public record SyncProgress(
     int blockSize,
     long bytesTransferred,
     long blocksCopied,
-    long blocksCleared) {
+    long blocksCleared) implements DiskPosition {
 
   public static SyncProgress start(long totalBlocks, int blockSize) {
     return new SyncProgress(0, totalBlocks, blockSize, 0, 0, 0);

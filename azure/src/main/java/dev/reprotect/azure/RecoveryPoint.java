@@ -2,6 +2,7 @@ package dev.reprotect.azure;
 
 import java.time.Instant;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,5 +27,16 @@ public record RecoveryPoint(
     // Sorted, so that a point prints (and exports) the same wherever it was read back.
     diskChecksums = Collections.unmodifiableMap(
         diskChecksums == null ? new TreeMap<>() : new TreeMap<>(diskChecksums));
+  }
+
+  /** The snapshot of each disk by slot: they are named {@code <item>.<id>.<slot>.vhd}. */
+  public Map<String, BlobRef> disksBySlot() {
+    Map<String, BlobRef> bySlot = new LinkedHashMap<>();
+    String prefix = item + "." + id + ".";
+    for (BlobRef snapshot : disks) {
+      String blob = snapshot.blob();
+      bySlot.put(blob.substring(prefix.length(), blob.length() - ".vhd".length()), snapshot);
+    }
+    return bySlot;
   }
 }

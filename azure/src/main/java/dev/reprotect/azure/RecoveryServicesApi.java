@@ -89,4 +89,10 @@ public interface RecoveryServicesApi {
       List<String> pointIds);
 
   List<RecoveryPoint> recoveryPoints(String vault, String item);
+
+  /**
+   * Records how a scrub of the item's replica ended, as its last scrub, whatever else changes on
+   * the item meanwhile (a claim, a point pinned): nothing but the record is written.
+   */
+  ReplicatedItem recordScrub(Caller caller, String vault, String item, ScrubRecord scrub);
 }

@@ -12,7 +12,9 @@ import java.util.List;
  * being made, or runs, from its snapshots. It is released with the claim that chose it, or, for a
  * drill, with the cleanup that ends the drill. {@code replicaCuts} says which cut the replicas
  * hold and which may have reached them in part (null: not known, for items replicated before it
- * was recorded, and for new replicas until their first cut is recorded).
+ * was recorded, and for new replicas until their first cut is recorded). {@code lastScrub}
+ * (null when never) is how the last scrub of the replica ended: the next is due its policy's
+ * interval after it.
  */
 public record ReplicatedItem(
     String vault,
@@ -30,7 +32,8 @@ public record ReplicatedItem(
     int reprotectCycles,
     boolean testFailoverLive,
     String pinnedRecoveryPoint,
-    ReplicaCuts replicaCuts) {
+    ReplicaCuts replicaCuts,
+    ScrubRecord lastScrub) {
 
   /** An item that was never reprotected, with no drill. */
   public ReplicatedItem(String vault, String name, ItemSide primary, ItemSide recovery,
@@ -52,7 +55,7 @@ public record ReplicatedItem(
         testFailoverLive, null);
   }
 
-  /** An item whose replicas' cut is not known: replicated before it was recorded. */
+  /** An item whose replicas' cut is not known, never scrubbed. */
   public ReplicatedItem(String vault, String name, ItemSide primary, ItemSide recovery,
       String activeLocation, ProtectionState state, ReplicationPolicy policy,
       String cacheStorageAccount, List<ReplicaDisk> replicaDisks,
@@ -60,7 +63,7 @@ public record ReplicatedItem(
       int reprotectCycles, boolean testFailoverLive, String pinnedRecoveryPoint) {
     this(vault, name, primary, recovery, activeLocation, state, policy, cacheStorageAccount,
         replicaDisks, runningOperation, failoverCommitted, migrationCompleted, reprotectCycles,
-        testFailoverLive, pinnedRecoveryPoint, null);
+        testFailoverLive, pinnedRecoveryPoint, null, null);
   }
 
   public ReplicatedItem {
@@ -83,7 +86,8 @@ public record ReplicatedItem(
     return new ReplicatedItem(
         vault, name, primary, recovery, activeLocation, newState, policy, cacheStorageAccount,
         replicaDisks, operation, failoverCommitted, migrationCompleted, reprotectCycles,
-        testFailoverLive, pinnedRecoveryPoint, replicaCuts);
+        testFailoverLive, pinnedRecoveryPoint, replicaCuts,
+        lastScrub);
   }
 
   /**
@@ -99,21 +103,30 @@ public record ReplicatedItem(
   public ReplicatedItem withPinnedRecoveryPoint(String pointId) {
     return new ReplicatedItem(vault, name, primary, recovery, activeLocation, state, policy,
         cacheStorageAccount, replicaDisks, runningOperation, failoverCommitted,
-        migrationCompleted, reprotectCycles, testFailoverLive, pointId, replicaCuts);
+        migrationCompleted, reprotectCycles, testFailoverLive, pointId, replicaCuts, lastScrub);
+  }
+
+  /** The item with {@code scrub} as its last scrub. */
+  public ReplicatedItem withLastScrub(ScrubRecord scrub) {
+    return new ReplicatedItem(vault, name, primary, recovery, activeLocation, state, policy,
+        cacheStorageAccount, replicaDisks, runningOperation, failoverCommitted,
+        migrationCompleted, reprotectCycles, testFailoverLive, pinnedRecoveryPoint, replicaCuts,
+        scrub);
   }
 
   /** The item with its drill recorded ({@code live}) or cleaned up. */
   public ReplicatedItem withTestFailoverLive(boolean live) {
     return new ReplicatedItem(vault, name, primary, recovery, activeLocation, state, policy,
         cacheStorageAccount, replicaDisks, runningOperation, failoverCommitted,
-        migrationCompleted, reprotectCycles, live, pinnedRecoveryPoint, replicaCuts);
+        migrationCompleted, reprotectCycles, live, pinnedRecoveryPoint, replicaCuts, lastScrub);
   }
 
   /** The item with the cut its replicas hold, and the cuts shipping to them, recorded. */
   public ReplicatedItem withReplicaCuts(ReplicaCuts cuts) {
     return new ReplicatedItem(vault, name, primary, recovery, activeLocation, state, policy,
         cacheStorageAccount, replicaDisks, runningOperation, failoverCommitted,
-        migrationCompleted, reprotectCycles, testFailoverLive, pinnedRecoveryPoint, cuts);
+        migrationCompleted, reprotectCycles, testFailoverLive, pinnedRecoveryPoint, cuts,
+        lastScrub);
   }
 
   /**
@@ -143,7 +156,8 @@ public record ReplicatedItem(
         cycle,
         testFailoverLive,
         pinnedRecoveryPoint,
-        null);
+        null,
+        lastScrub);
   }
 
   /**
@@ -158,13 +172,15 @@ public record ReplicatedItem(
     return new ReplicatedItem(vault, name, bootedInPrimary ? booted : primary,
         bootedInPrimary ? recovery : booted, region, state, policy,
         cacheStorageAccount, replicaDisks, runningOperation, false, migrationCompleted,
-        reprotectCycles, testFailoverLive, pinnedRecoveryPoint, null);
+        reprotectCycles, testFailoverLive, pinnedRecoveryPoint, null,
+        lastScrub);
   }
 
   /** The failover committed: the replicas of the old direction are no longer the item's. */
   public ReplicatedItem committed() {
     return new ReplicatedItem(vault, name, primary, recovery, activeLocation, state, policy,
         cacheStorageAccount, List.of(), runningOperation, true, migrationCompleted,
-        reprotectCycles, testFailoverLive, pinnedRecoveryPoint, null);
+        reprotectCycles, testFailoverLive, pinnedRecoveryPoint, null,
+        lastScrub);
   }
 }

@@ -3,6 +3,7 @@ package dev.reprotect.worker;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.reprotect.activities.ReprotectActivities;
+import dev.reprotect.activities.scrub.ScrubActivitiesImpl;
 import dev.reprotect.activities.sync.InitialSyncActivitiesImpl;
 import dev.reprotect.workflows.failover.ReplicationStopActivitiesImpl;
 import dev.reprotect.workflows.ReprotectWorkflows;
@@ -41,8 +42,10 @@ public final class WorkerRegistration {
         new ReplicationStopActivitiesImpl(factory.getWorkflowClient()),
         new ReplicationLaunchActivitiesImpl(factory.getWorkflowClient()),
         new ReplicationSweepActivitiesImpl(factory.getWorkflowClient()));
+    // The long reads of whole disks: the syncs, and the scrubs' disks.
     factory.newWorker(TaskQueues.syncQueueOf(taskQueue), slots(sizing.syncSlots()))
-        .registerActivitiesImplementations(injector.getInstance(InitialSyncActivitiesImpl.class));
+        .registerActivitiesImplementations(injector.getInstance(InitialSyncActivitiesImpl.class),
+            injector.getInstance(ScrubActivitiesImpl.class));
   }
 
   private static WorkerOptions slots(int activities) {

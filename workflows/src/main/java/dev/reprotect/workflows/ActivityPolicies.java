@@ -137,6 +137,21 @@ public final class ActivityPolicies {
   }
 
   /**
+   * The scrub of a disk: a full read of both sides at a quarter of the disk's throughput, so a
+   * 4 TiB disk at the reference product's 60 MB/s takes about three days. Liveness comes from
+   * heartbeats, as the sync's does, and a retry resumes from the last one; the week's
+   * start-to-close only ends an attempt that heartbeats without end, and the attempts bound the
+   * scrub that keeps failing.
+   */
+  public static ActivityOptions scrub(String summary) {
+    return withSummary(summary)
+        .setRetryOptions(SYNC_RETRY)
+        .setStartToCloseTimeout(Duration.ofDays(7))
+        .setHeartbeatTimeout(DATA_HEARTBEAT_TIMEOUT)
+        .build();
+  }
+
+  /**
    * The stop of an item's replication: its update completes at the next cycle boundary, once a
    * running cycle's shipment (bounded by {@link #shipment}) is done. The wait heartbeats, so a
    * lost worker is noticed within a minute and a cancelled failover stops waiting.

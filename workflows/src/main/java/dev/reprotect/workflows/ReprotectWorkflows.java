@@ -9,6 +9,7 @@ import dev.reprotect.workflows.release.ReleaseClaimWorkflowImpl;
 import dev.reprotect.workflows.replication.ReplicationWorkflowImpl;
 import dev.reprotect.workflows.reprotect.ReprotectWorkflowImpl;
 import dev.reprotect.workflows.resume.ResumeReplicationWorkflowImpl;
+import dev.reprotect.workflows.scrub.ScrubWorkflowImpl;
 import java.util.List;
 
 /** Every workflow implementation a worker hosts. */
@@ -18,7 +19,7 @@ public final class ReprotectWorkflows {
           ReplicationWorkflowImpl.class, ClaimReviewWorkflowImpl.class,
           ReleaseClaimWorkflowImpl.class, FailoverWorkflowImpl.class,
           EnableReplicationWorkflowImpl.class, ResumeReplicationWorkflowImpl.class,
-          ReconcileWorkflowImpl.class);
+          ReconcileWorkflowImpl.class, ScrubWorkflowImpl.class);
 
   private ReprotectWorkflows() {}
 }

@@ -49,6 +49,11 @@ public final class WorkflowIds {
     return new ItemRef(vaultAndVm.substring(0, dot), vaultAndVm.substring(dot + 1));
   }
 
+  /** The scrub of an item's replica: one at a time per item. */
+  public static String scrub(String vault, String vm) {
+    return "scrub." + vault + "." + vm;
+  }
+
   /** The run that reconciles every item's replication: one at a time in the namespace. */
   public static String reconcile() {
     return "reconcile.replications";

@@ -48,6 +48,17 @@ public final class HeartbeatPace {
   }
 
   /**
+   * Where the current activity's last attempt got to on a disk: its heartbeated position, unless
+   * that was of a disk of another size or block size than {@code start}'s; else {@code start}.
+   */
+  public static <P extends DiskPosition> P resumedOr(Class<P> type, P start) {
+    return Activity.getExecutionContext().getHeartbeatDetails(type)
+        .filter(saved -> saved.totalBlocks() == start.totalBlocks()
+            && saved.blockSize() == start.blockSize())
+        .orElse(start);
+  }
+
+  /**
    * A third of the heartbeat timeout: the SDK sends heartbeats at most every 80% of it, so a
    * batch that ends within a third leaves room for the range's comparison and the round trip.
    */
@@ -94,6 +105,24 @@ public final class HeartbeatPace {
       context.heartbeat(progress);
     }
     return done.get();
+  }
+
+  /**
+   * Stays idle for {@code pause} (a background read leaving its disk to others), heartbeating
+   * {@code progress} at every budget meanwhile; a refused heartbeat ends the pause, and the
+   * attempt, there.
+   */
+  public <P> void idle(P progress, Duration pause) {
+    for (long left = pause.toNanos(); left > 0; left -= budgetNanos) {
+      long nap = Math.min(left, budgetNanos);
+      try {
+        Thread.sleep(nap / 1_000_000, (int) (nap % 1_000_000));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while pacing", e);
+      }
+      context.heartbeat(progress);
+    }
   }
 
   /**

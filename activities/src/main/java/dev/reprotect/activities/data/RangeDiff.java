@@ -9,9 +9,10 @@ import java.util.List;
 /**
  * The blocks of a range that differ between a source and its replica. Each side's hashes are
  * computed from its bytes where they live, both at once; the replica's are all that crosses to
- * the source region, where the two lists are compared.
+ * the source region, where the two lists are compared. {@code blocksHashed} counts the blocks
+ * whose bytes were read and hashed, on both sides.
  */
-public record RangeDiff(List<Long> differing, long meteredBytes) {
+public record RangeDiff(List<Long> differing, long meteredBytes, long blocksHashed) {
   public RangeDiff {
     differing = List.copyOf(differing);
   }
@@ -23,6 +24,7 @@ public record RangeDiff(List<Long> differing, long meteredBytes) {
         () -> azure.storage().blockHashes(caller, source, fromBlock, toBlock, sourceRegion),
         () -> azure.storage().blockHashes(caller, replica, fromBlock, toBlock, sourceRegion));
     return new RangeDiff(BlockDiff.differingBlocks(hashes.source(), hashes.replica()),
-        hashes.source().meteredBytes() + hashes.replica().meteredBytes());
+        hashes.source().meteredBytes() + hashes.replica().meteredBytes(),
+        hashes.source().entries().size() + hashes.replica().entries().size());
   }
 }

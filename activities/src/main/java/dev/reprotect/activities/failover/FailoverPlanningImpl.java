@@ -5,7 +5,6 @@ import dev.reprotect.activities.AzureFailures;
 import dev.reprotect.activities.ReprotectErrorCode;
 import dev.reprotect.activities.ReprotectRefusal;
 import dev.reprotect.azure.AzureBackend;
-import dev.reprotect.azure.BlobRef;
 import dev.reprotect.azure.ItemClaimState;
 import dev.reprotect.azure.ItemLifecycle;
 import dev.reprotect.azure.ItemSide;
@@ -22,9 +21,7 @@ import io.temporal.activity.ActivityInfo;
 import io.temporal.failure.ApplicationFailure;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 public final class FailoverPlanningImpl implements FailoverPlanning {
   /** A test failover's copy of the VM is named after it with this suffix. */
@@ -71,13 +68,7 @@ public final class FailoverPlanningImpl implements FailoverPlanning {
         azure.recoveryServices().pinRecoveryPoint(ActivityCaller.current(), request.vault(),
             request.vm(), request.operationId(), point.id());
       }
-      Map<String, BlobRef> snapshots = new LinkedHashMap<>();
-      String prefix = request.vm() + "." + point.id() + ".";
-      for (BlobRef snapshot : point.disks()) {
-        String blob = snapshot.blob();
-        snapshots.put(blob.substring(prefix.length(), blob.length() - ".vhd".length()), snapshot);
-      }
-      return new ChosenPoint(point.id(), point.type(), point.time(), snapshots,
+      return new ChosenPoint(point.id(), point.type(), point.time(), point.disksBySlot(),
           point.diskChecksums());
     });
   }

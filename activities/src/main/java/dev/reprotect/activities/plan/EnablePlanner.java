@@ -149,7 +149,7 @@ public final class EnablePlanner {
   private static ReplicationPolicy requireValidPolicy(EnableRequest request) {
     try {
       return new ReplicationPolicy(POLICY_NAME, request.retentionDays(),
-          request.appConsistentFrequencyMinutes());
+          request.appConsistentFrequencyMinutes(), request.scrubIntervalDays());
     } catch (IllegalArgumentException invalid) {
       throw failure(EnableErrorCode.InvalidPolicy.name(), "invalid replication policy: %s",
           invalid.getMessage());

@@ -54,8 +54,10 @@ public final class ReplicationCycleActivitiesImpl implements ReplicationCycleAct
 
   @Override
   public ItemProtection itemProtection(ItemRef ref) {
-    return AzureFailures.translated(null,
-        () -> new ItemProtection(item(ref.vault(), ref.vm()).state().name()));
+    return AzureFailures.translated(null, () -> {
+      ReplicatedItem item = item(ref.vault(), ref.vm());
+      return new ItemProtection(item.state().name(), item.lastScrub());
+    });
   }
 
   /**

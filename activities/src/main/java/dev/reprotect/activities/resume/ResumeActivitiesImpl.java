@@ -27,7 +27,9 @@ public final class ResumeActivitiesImpl implements ResumeActivities {
     return AzureFailures.translated(null, () -> azure.recoveryServices().vaults().stream()
         .flatMap(vault -> azure.recoveryServices().replicatedItems(vault.name()).stream())
         .sorted(Comparator.comparing(ReplicatedItem::vault).thenComparing(ReplicatedItem::name))
-        .map(item -> new SweptItem(new ItemRef(item.vault(), item.name()), replicates(item)))
+        .map(item -> new SweptItem(new ItemRef(item.vault(), item.name()), replicates(item),
+            item.lastScrub() == null ? null : item.lastScrub().time(),
+            item.policy().scrubIntervalDays()))
         .toList());
   }
 

@@ -16,8 +16,6 @@ import dev.reprotect.azure.BlobRef;
 import dev.reprotect.azure.BlockTransfer;
 import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.PageBlob;
-import io.temporal.activity.Activity;
-import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.failure.ApplicationFailure;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -55,7 +53,6 @@ public final class InitialSyncActivitiesImpl implements InitialSyncActivities {
   }
 
   private DiskSyncResult sync(DiskSyncInput input) {
-    ActivityExecutionContext context = Activity.getExecutionContext();
     Caller caller = ActivityCaller.current();
     PlannedDisk disk = input.disk();
     BlobRef from = input.syncedFrom();
@@ -67,9 +64,8 @@ public final class InitialSyncActivitiesImpl implements InitialSyncActivities {
 
     int blockSize = azure.storage().blockSize();
     long totalBlocks = source.sizeBytes() / blockSize;
-    SyncProgress progress = context.getHeartbeatDetails(SyncProgress.class)
-        .filter(saved -> saved.totalBlocks() == totalBlocks && saved.blockSize() == blockSize)
-        .orElse(SyncProgress.start(totalBlocks, blockSize));
+    SyncProgress progress =
+        HeartbeatPace.resumedOr(SyncProgress.class, SyncProgress.start(totalBlocks, blockSize));
     long resumedFrom = progress.nextBlock();
     HeartbeatPace pace = HeartbeatPace.ofCurrentActivity();
     // Blocks unallocated on both sides are equal already: only ranges with data are compared.

@@ -50,6 +50,16 @@ class HeartbeatPaceTest {
   }
 
   @Test
+  void anIdlePauseHeartbeatsItsProgressAtEveryBudgetAndNoneWhenThereIsNoPause() {
+    HeartbeatPace pace = context.pace(Duration.ofMillis(10), clock::get);
+
+    pace.idle(7L, Duration.ofMillis(25));
+    pace.idle(8L, Duration.ZERO);
+
+    assertThat(heartbeats).containsExactly(7L, 7L, 7L);
+  }
+
+  @Test
   void aPositionIsReportedOnlyWhenEveryBlockBeforeItIsSent() {
     List<List<Long>> batches = new ArrayList<>();
 

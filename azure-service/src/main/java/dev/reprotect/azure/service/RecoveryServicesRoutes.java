@@ -86,6 +86,12 @@ final class RecoveryServicesRoutes {
               Requests.name(ctx, "point"), RecoveryServicesJson.recoveryPointType(body),
               RecoveryServicesJson.recoveryPointCut(body))));
     });
+    app.post(ArmPaths.RECORD_SCRUB.pattern(), ctx -> {
+      Caller caller = Requests.caller(ctx);
+      Requests.ok(ctx, RecoveryServicesJson.replicatedItem(backend.recoveryServices()
+          .recordScrub(caller, Requests.name(ctx, "vault"), Requests.name(ctx, "item"),
+              RecoveryServicesJson.scrub(Requests.json(ctx)))));
+    });
     app.post(ArmPaths.PIN_RECOVERY_POINT.pattern(), ctx -> {
       Caller caller = Requests.caller(ctx);
       JsonNode body = Requests.json(ctx);

@@ -31,6 +31,8 @@ import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.ResourceGroup;
 import dev.reprotect.azure.ResourceIds;
 import dev.reprotect.azure.RunningOperation;
+import dev.reprotect.azure.ScrubOutcome;
+import dev.reprotect.azure.ScrubRecord;
 import dev.reprotect.azure.StorageAccount;
 import dev.reprotect.azure.Vault;
 import dev.reprotect.azure.VirtualMachine;
@@ -678,6 +680,24 @@ abstract class AzureBackendContract extends BackendContractBase {
         assertThat(azure.storage().blob(disk).orElseThrow().allocatedBytes()).isEqualTo(BLOCK_SIZE));
     assertCode(() -> azure.recoveryServices().createRecoveryPoint(CALLER, "contoso", "web-01",
         "..", RecoveryPointType.AppConsistent, null), AzureErrorCode.InvalidResourceName);
+  }
+
+  @Test
+  void aScrubIsRecordedOnTheItemAndReadsBackAsRecorded() {
+    ReplicatedItem item = item();
+    ScrubRecord scrub = new ScrubRecord(Instant.parse("2026-12-07T10:00:00Z"),
+        ScrubOutcome.Repaired, "p1", 123_456, 2, "1 disk equal to its cut");
+
+    ReplicatedItem recorded =
+        azure.recoveryServices().recordScrub(CALLER, "contoso", "web-01", scrub);
+
+    assertThat(recorded.lastScrub()).isEqualTo(scrub);
+    assertThat(recorded.policy().scrubIntervalDays())
+        .isEqualTo(item.policy().scrubIntervalDays());
+    assertThat(azure.recoveryServices().replicatedItem("contoso", "web-01").orElseThrow())
+        .isEqualTo(item.withLastScrub(scrub));
+    assertCode(() -> azure.recoveryServices().recordScrub(CALLER, "contoso", "no-such-vm",
+        scrub), AzureErrorCode.ResourceNotFound);
   }
 
   @Test

@@ -69,6 +69,7 @@ public final class ArmPaths {
   public static final PathTemplate BLOB_RESIZE = BLOB.child("/resize");
   /** POST, long-running: copies the blob named in the body onto this one. */
   public static final PathTemplate BLOB_COPY = BLOB.child("/copy");
+  /** POST: snapshots this blob as the blob named in the body, in the same account. */
   /** GET and PUT of one block as application/octet-stream. */
   public static final PathTemplate BLOB_BLOCK = BLOB.child("/blocks/{index}");
   /** GET with the query fromBlock, toBlock, deliverToRegion. */
@@ -97,6 +98,8 @@ public final class ArmPaths {
       REPLICATED_ITEM.child("/releaseStaleOperation");
   public static final PathTemplate RECOVERY_POINTS = REPLICATED_ITEM.child("/recoveryPoints");
   public static final PathTemplate RECOVERY_POINT = RECOVERY_POINTS.child("/{point}");
+  /** POST: records the scrub in the body as the item's last. */
+  public static final PathTemplate RECORD_SCRUB = REPLICATED_ITEM.child("/recordScrub");
   public static final PathTemplate PIN_RECOVERY_POINT =
       REPLICATED_ITEM.child("/pinRecoveryPoint");
   public static final PathTemplate RECORD_REPLICA_CUTS =

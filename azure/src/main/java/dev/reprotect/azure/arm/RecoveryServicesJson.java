@@ -7,6 +7,7 @@ import static dev.reprotect.azure.arm.ArmJson.requireBoolean;
 import static dev.reprotect.azure.arm.ArmJson.requireEnum;
 import static dev.reprotect.azure.arm.ArmJson.requireInstant;
 import static dev.reprotect.azure.arm.ArmJson.requireInt;
+import static dev.reprotect.azure.arm.ArmJson.requireLong;
 import static dev.reprotect.azure.arm.ArmJson.requireObject;
 import static dev.reprotect.azure.arm.ArmJson.requireText;
 
@@ -27,6 +28,8 @@ import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.ReplicationPolicy;
 import dev.reprotect.azure.ResourceIds;
 import dev.reprotect.azure.RunningOperation;
+import dev.reprotect.azure.ScrubOutcome;
+import dev.reprotect.azure.ScrubRecord;
 import dev.reprotect.azure.Vault;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,6 +74,7 @@ public final class RecoveryServicesJson {
     policy.put("name", item.policy().name());
     policy.put("retentionDays", item.policy().retentionDays());
     policy.put("appConsistentFrequencyMinutes", item.policy().appConsistentFrequencyMinutes());
+    policy.put("scrubIntervalDays", item.policy().scrubIntervalDays());
     p.put("cacheStorageAccount", item.cacheStorageAccount());
     ArrayNode disks = p.putArray("replicaDisks");
     for (ReplicaDisk disk : item.replicaDisks()) {
@@ -91,6 +95,9 @@ public final class RecoveryServicesJson {
     p.put("pinnedRecoveryPoint", item.pinnedRecoveryPoint());
     if (item.replicaCuts() != null) {
       p.set("replicaCuts", replicaCuts(item.replicaCuts()));
+    }
+    if (item.lastScrub() != null) {
+      p.set("lastScrub", scrub(item.lastScrub()));
     }
     return out;
   }
@@ -116,18 +123,40 @@ public final class RecoveryServicesJson {
           StorageJson.blobRef(requireObject(d, "replica"))));
     }
     JsonNode running = optionalObject(p, "runningOperation");
+    JsonNode lastScrub = optionalObject(p, "lastScrub");
     return new ReplicatedItem(vault, name, side(requireObject(p, "primary")),
         side(requireObject(p, "recovery")), requireText(p, "activeLocation"),
         requireEnum(p, "protectionState", ProtectionState.class),
         new ReplicationPolicy(requireText(policy, "name"), requireInt(policy, "retentionDays"),
-            requireInt(policy, "appConsistentFrequencyMinutes")),
+            requireInt(policy, "appConsistentFrequencyMinutes"),
+            policy.hasNonNull("scrubIntervalDays") ? policy.get("scrubIntervalDays").asInt()
+                : null),
         optionalText(p, "cacheStorageAccount"), disks,
         running == null ? null : runningOperation(running),
         requireBoolean(p, "failoverCommitted"), requireBoolean(p, "migrationCompleted"),
         requireInt(p, "reprotectCycles"), requireBoolean(p, "testFailoverLive"),
         optionalText(p, "pinnedRecoveryPoint"),
         optionalObject(p, "replicaCuts") == null ? null
-            : replicaCuts(optionalObject(p, "replicaCuts")));
+            : replicaCuts(optionalObject(p, "replicaCuts")),
+        lastScrub == null ? null : scrub(lastScrub));
+  }
+
+  public static ObjectNode scrub(ScrubRecord scrub) {
+    ObjectNode out = ArmJson.object();
+    out.put("time", scrub.time().toString());
+    out.put("outcome", scrub.outcome().name());
+    out.put("pointId", scrub.pointId());
+    out.put("bytesCompared", scrub.bytesCompared());
+    out.put("blocksRepaired", scrub.blocksRepaired());
+    out.put("detail", scrub.detail());
+    return out;
+  }
+
+  public static ScrubRecord scrub(JsonNode node) {
+    return new ScrubRecord(requireInstant(node, "time"),
+        requireEnum(node, "outcome", ScrubOutcome.class), optionalText(node, "pointId"),
+        requireLong(node, "bytesCompared"), requireLong(node, "blocksRepaired"),
+        optionalText(node, "detail"));
   }
 
   public static ReplicatedItem replicatedItem(JsonNode node) {

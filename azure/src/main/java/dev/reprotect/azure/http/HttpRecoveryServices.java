@@ -11,6 +11,7 @@ import dev.reprotect.azure.RecoveryServicesApi;
 import dev.reprotect.azure.ReplicaCuts;
 import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.RunningOperation;
+import dev.reprotect.azure.ScrubRecord;
 import dev.reprotect.azure.Vault;
 import dev.reprotect.azure.arm.ArmJson;
 import dev.reprotect.azure.arm.ArmPaths;
@@ -124,6 +125,13 @@ final class HttpRecoveryServices implements RecoveryServicesApi {
       ReplicaCuts cuts) {
     return RecoveryServicesJson.replicatedItem(client.post(caller,
         ArmPaths.RECORD_REPLICA_CUTS.expand(vault, item), RecoveryServicesJson.replicaCuts(cuts)));
+  }
+
+  @Override
+  public ReplicatedItem recordScrub(
+      Caller caller, String vault, String item, ScrubRecord scrub) {
+    return RecoveryServicesJson.replicatedItem(client.post(caller,
+        ArmPaths.RECORD_SCRUB.expand(vault, item), RecoveryServicesJson.scrub(scrub)));
   }
 
   @Override

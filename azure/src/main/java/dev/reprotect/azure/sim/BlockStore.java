@@ -62,6 +62,17 @@ final class BlockStore {
     }
   }
 
+  /** Flips the first bit of a stored block's file in place: its name no longer tells its bytes. */
+  void damage(String hash) {
+    byte[] bytes = get(hash);
+    bytes[0] ^= 1;
+    try {
+      Files.write(fileOf(hash), bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private Path fileOf(String hash) {
     return directory.resolve(hash.substring(0, 2)).resolve(hash);
   }

@@ -19,6 +19,7 @@ import dev.reprotect.azure.ReplicaDisk;
 import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.ResourceIds;
 import dev.reprotect.azure.RunningOperation;
+import dev.reprotect.azure.ScrubRecord;
 import dev.reprotect.azure.StorageAccount;
 import dev.reprotect.azure.Vault;
 import dev.reprotect.azure.WriteHold;
@@ -368,6 +369,23 @@ final class SimRecoveryServices implements RecoveryServicesApi {
           .map(e -> e.getValue())
           .toList();
     }
+  }
+
+  @Override
+  public ReplicatedItem recordScrub(
+      Caller caller, String vault, String item, ScrubRecord scrub) {
+    world.enter(caller, "recordScrub");
+    return world.mutate(() -> {
+      ReplicatedItem current = existingItem(vault, item);
+      if (scrub.equals(current.lastScrub())) {
+        return current;
+      }
+      ReplicatedItem changed = current.withLastScrub(scrub);
+      world.items.put(World.scopedKey(vault, item), changed);
+      world.log.append("Microsoft.RecoveryServices/vaults/replicatedItems/scrub/action",
+          ResourceIds.replicatedItem(vault, item), caller);
+      return changed;
+    });
   }
 
   private static String pointKey(String vault, String item, String pointId) {

@@ -1,5 +1,6 @@
 package dev.reprotect.azure.sim;
 
+import dev.reprotect.azure.BlobRef;
 import dev.reprotect.azure.ProviderBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -119,6 +120,25 @@ public final class SimulatedAzure extends ProviderBackend {
 
   public FaultInjector faults() {
     return world.faults;
+  }
+
+  /**
+   * Decay at rest: flips a bit of the stored bytes of block {@code index} of {@code blob}, behind
+   * the metadata, as a failing disk would. Every blob of the region sharing that block (the
+   * snapshots of a blob share its blocks) reads the damage; only a read of the bytes shows it.
+   */
+  public void damageAtRest(BlobRef blob, long index) {
+    String region;
+    String storedAs;
+    synchronized (world) {
+      BlobData data = world.blobs.get(World.blobKey(blob));
+      storedAs = data == null ? null : data.hash(index);
+      if (storedAs == null) {
+        throw new IllegalArgumentException("block " + index + " of " + blob + " holds no data");
+      }
+      region = data.region;
+    }
+    world.blockStore(region).damage(storedAs);
   }
 
   @Override

@@ -33,13 +33,19 @@ final class EnableCommand extends ClientCommand {
       + "between app-consistent points: 0 (off) or at least 60 (default: ${DEFAULT-VALUE}).")
   int appConsistentMinutes = ReplicationPolicy.defaultPolicy().appConsistentFrequencyMinutes();
 
+  @Option(names = "--scrub-interval-days", paramLabel = "DAYS", description = "Days between "
+      + "scrubs of the replica (see `scrub --help`), started by the reconciler: 0 (never) to "
+      + "365 (default: ${DEFAULT-VALUE}).")
+  int scrubIntervalDays = ReplicationPolicy.DEFAULT_SCRUB_INTERVAL_DAYS;
+
   @Option(names = "--wait", description = "Wait for the job to end, showing its progress.")
   boolean waitForEnd;
 
   @Override
   int run(ReprotectJobs jobs) {
     String workflowId = jobs.enable(EnableRequest.of(item.vault, item.vm)
-        .withTargetRegion(targetRegion).withPolicy(retentionDays, appConsistentMinutes));
+        .withTargetRegion(targetRegion).withPolicy(retentionDays, appConsistentMinutes)
+        .withScrubIntervalDays(scrubIntervalDays));
     if (!waitForEnd) {
       output.out.println(output.json
           ? Json.write(Map.of("workflowId", workflowId, "status", "RUNNING"))

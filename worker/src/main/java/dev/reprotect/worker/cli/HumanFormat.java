@@ -7,6 +7,7 @@ import dev.reprotect.activities.PlannedArtefact;
 import dev.reprotect.activities.PlannedDisk;
 import dev.reprotect.activities.ReprotectPlan;
 import dev.reprotect.azure.CallerCosts;
+import dev.reprotect.azure.ScrubRecord;
 import dev.reprotect.workflows.job.Job;
 import dev.reprotect.workflows.job.JobStep;
 import dev.reprotect.workflows.reprotect.ArtefactSummary;
@@ -175,6 +176,11 @@ final class HumanFormat {
             : age(r.rpoSeconds()), r.cyclesRun(), r.points().size());
     ReplicationCycle last = r.lastCycle();
     out.println("Last cycle: " + (last == null ? "none yet" : cycle(last)));
+    ScrubRecord scrub = r.lastScrub();
+    out.println("Last scrub: " + (scrub == null ? "none yet" : String.format(
+        "%s at %s, point %s, %s compared, %d blocks repaired: %s", scrub.outcome(),
+        scrub.time(), scrub.pointId(), format(scrub.bytesCompared()), scrub.blocksRepaired(),
+        scrub.detail())));
     if (!r.recentCycles().isEmpty()) {
       out.printf("%nRecent cycles%n  %5s %-20s %8s %8s %10s %10s %8s  %s%n", "cycle", "started",
           "duration", "blocks", "staged", "shipped", "repaired", "point or error");

@@ -18,7 +18,7 @@ record PublishedReplication(Instant lastRecoveryPointTime, Long rpoSeconds,
     Duration rpo = lastRecoveryPointTime == null ? null
         : Duration.between(lastRecoveryPointTime, now);
     return new PublishedReplication(lastRecoveryPointTime, rpo == null ? null : rpo.toSeconds(),
-        ReplicationHealthRule.health(rpo, false), "no worker answered the status query: the RPO"
+        ReplicationHealthRule.health(rpo, false, false), "no worker answered the status query: the RPO"
             + " is the age of the newest point the workflow published (search attribute "
             + "LastRecoveryPointTime); start a worker (reprotect worker, reprotect dev) for the"
             + " cycles");

@@ -11,9 +11,11 @@ import picocli.CommandLine.Command;
         + "on it) whose workflow replication.<vault>.<vm> does not run, as `replication VM "
         + "--vault V --start` does, and terminates the replications of items their vault no "
         + "longer has (only where the Temporal service can list workflows: not the embedded "
-        + "one). Each action is logged by the worker, counted in metric "
-        + "reprotect_reconciler_actions_total{action} (Restarted, RestartFailed, Ended) and "
-        + "printed here. A worker (reprotect worker, reprotect dev) also runs it every 5 "
+        + "one), and starts scrub.<vault>.<vm> for each such item whose replica is due a scrub "
+        + "(never scrubbed, or last scrubbed one scrub interval of its policy ago; see `scrub "
+        + "--help`). Each action is logged by the worker, counted in metric "
+        + "reprotect_reconciler_actions_total{action} (Restarted, RestartFailed, Ended, "
+        + "ScrubStarted) and printed here. A worker (reprotect worker, reprotect dev) also runs it every 5 "
         + "minutes on a Temporal Schedule, reconcile-replications, where the service has "
         + "schedules.%n"})
 final class ReconcileCommand extends ClientCommand {

@@ -166,6 +166,11 @@ public final class ReprotectJobs {
     return new Replications(client);
   }
 
+  /** The scrubs of the items' replicas, through the same client. */
+  Scrubs scrubs() {
+    return new Scrubs(client);
+  }
+
   /** The failover jobs, through the same client. */
   FailoverJobs failovers() {
     return new FailoverJobs(client);

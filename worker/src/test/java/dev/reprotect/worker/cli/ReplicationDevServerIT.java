@@ -143,7 +143,7 @@ class ReplicationDevServerIT {
     WorkflowClient client = server.client();
     ReplicationWorkflow replication = stub(client, "web-02");
     ReplicationInput continued = input("web-02",
-        new ReplicationCarry(7, null, null, List.of(), List.of(), null, false), 3);
+        new ReplicationCarry(7, null, null, List.of(), List.of(), null, false, null), 3);
 
     ReplicationStatus stopped = WorkflowClient.startUpdateWithStart(replication::stop,
             UpdateOptions.<ReplicationStatus>newBuilder()
@@ -187,7 +187,7 @@ class ReplicationDevServerIT {
 
     @Override
     public ItemProtection itemProtection(ItemRef item) {
-      return new ItemProtection("Protected");
+      return new ItemProtection("Protected", null);
     }
 
     @Override

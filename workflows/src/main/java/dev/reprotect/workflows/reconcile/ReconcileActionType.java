@@ -7,5 +7,7 @@ public enum ReconcileActionType {
   /** The restart was refused or failed; the next run tries again. */
   RestartFailed,
   /** A replication ran for an item its vault no longer has: it was terminated. */
-  Ended
+  Ended,
+  /** The item's replica was due a scrub by its policy's interval: one was started. */
+  ScrubStarted
 }

@@ -9,6 +9,7 @@ import dev.reprotect.workflows.resume.ReplicationResume;
 import dev.reprotect.workflows.resume.ReplicationResumed;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,12 @@ import org.slf4j.Logger;
 
 public final class ReconcileWorkflowImpl implements ReconcileWorkflow {
   private static final Logger LOG = Workflow.getLogger(ReconcileWorkflowImpl.class);
+
+  /**
+   * Version 1: the pass starts the scrubs its items' policies say are due (never scrubbed, or
+   * scrubbed one interval ago), after the replications.
+   */
+  static final String STARTS_DUE_SCRUBS = "starts-due-scrubs";
 
   private final List<ReconcileAction> actions = new ArrayList<>();
 
@@ -39,6 +46,15 @@ public final class ReconcileWorkflowImpl implements ReconcileWorkflow {
       if (!known.contains(orphan)) {
         record(ReconcileActionType.Ended, orphan, sweep.endReplication(orphan,
             "the reconciler found no item " + orphan.vm() + " in vault " + orphan.vault()));
+      }
+    }
+    if (Workflow.getVersion(STARTS_DUE_SCRUBS, Workflow.DEFAULT_VERSION, 1) == 1) {
+      Instant now = Instant.ofEpochMilli(Workflow.currentTimeMillis());
+      for (SweptItem item : items) {
+        if (item.scrubDue(now)) {
+          sweep.startScrub(item.item()).ifPresent(started -> record(
+              ReconcileActionType.ScrubStarted, item.item(), started));
+        }
       }
     }
     if (!running.listed()) {

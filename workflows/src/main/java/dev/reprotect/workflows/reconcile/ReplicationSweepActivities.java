@@ -4,6 +4,7 @@ import dev.reprotect.activities.replication.ItemRef;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 import java.util.List;
+import java.util.Optional;
 
 /** What the reconciler asks the Temporal service about replication workflows, and ends. */
 @ActivityInterface
@@ -18,4 +19,11 @@ public interface ReplicationSweepActivities {
   /** Terminates the item's replication with {@code reason}; says what it found. */
   @ActivityMethod
   String endReplication(ItemRef item, String reason);
+
+  /**
+   * Starts the scrub of the item's replica, {@code scrub.<vault>.<vm>}; empty when one runs
+   * already (that one goes on), else what was started.
+   */
+  @ActivityMethod
+  Optional<String> startScrub(ItemRef item);
 }

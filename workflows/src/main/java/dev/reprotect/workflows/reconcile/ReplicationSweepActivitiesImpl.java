@@ -7,10 +7,15 @@ import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
+import dev.reprotect.workflows.scrub.ScrubWorkflow;
+import io.temporal.activity.Activity;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowNotFoundException;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Optional;
 
 public final class ReplicationSweepActivitiesImpl implements ReplicationSweepActivities {
   private static final String RUNNING_QUERY =
@@ -57,6 +62,23 @@ public final class ReplicationSweepActivitiesImpl implements ReplicationSweepAct
         return new RunningReplications(false, List.of());
       }
       throw e;
+    }
+  }
+
+  @Override
+  public Optional<String> startScrub(ItemRef item) {
+    String workflowId = WorkflowIds.scrub(item.vault(), item.vm());
+    ScrubWorkflow scrub = client.newWorkflowStub(ScrubWorkflow.class, WorkflowOptions.newBuilder()
+        .setWorkflowId(workflowId)
+        .setTaskQueue(Activity.getExecutionContext().getInfo().getActivityTaskQueue())
+        .setStaticSummary("Scrub the replica of " + item.vm() + " of vault " + item.vault()
+            + ", due by its policy")
+        .build());
+    try {
+      return Optional.of(workflowId + " run "
+          + WorkflowClient.start(scrub::scrub, item).getRunId());
+    } catch (WorkflowExecutionAlreadyStarted running) {
+      return Optional.empty();
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.reprotect.workflows.replication;
 
+import dev.reprotect.azure.ScrubRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -8,7 +9,8 @@ import java.util.Optional;
 
 /**
  * The replication of an item as the {@code status} query and the workflow's result show it.
- * {@code rpoSeconds} is null while the item has no recovery point.
+ * {@code rpoSeconds} is null while the item has no recovery point; {@code lastScrub} is the
+ * item's last scrub as the last cycle read it (null when never, or not read yet).
  */
 public record ReplicationStatus(
     String vault,
@@ -20,7 +22,8 @@ public record ReplicationStatus(
     List<ReplicationCycle> recentCycles,
     List<RecoveryPointInfo> points,
     ReplicationError lastError,
-    long cyclesRun) {
+    long cyclesRun,
+    ScrubRecord lastScrub) {
 
   /**
    * This status with its RPO and health as of {@code now}. A query answers with the clock of
@@ -32,8 +35,9 @@ public record ReplicationStatus(
     Duration rpo = newestPoint().map(newest -> Duration.between(newest.time(), now))
         .map(age -> age.isNegative() ? Duration.ZERO : age).orElse(null);
     return new ReplicationStatus(vault, vm, state, rpo == null ? null : rpo.toSeconds(),
-        ReplicationHealthRule.health(rpo, lastCycle != null && !lastCycle.succeeded()),
-        lastCycle, recentCycles, points, lastError, cyclesRun);
+        ReplicationHealthRule.health(rpo, lastCycle != null && !lastCycle.succeeded(),
+            lastScrub != null && !lastScrub.outcome().equal()),
+        lastCycle, recentCycles, points, lastError, cyclesRun, lastScrub);
   }
 
   public Optional<RecoveryPointInfo> newestPoint() {

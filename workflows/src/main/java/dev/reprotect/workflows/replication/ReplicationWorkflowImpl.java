@@ -8,6 +8,7 @@ import dev.reprotect.activities.replication.CutTaken;
 import dev.reprotect.activities.replication.CycleShipment;
 import dev.reprotect.activities.replication.DeleteCut;
 import dev.reprotect.activities.replication.DeleteRecoveryPoints;
+import dev.reprotect.activities.replication.ItemProtection;
 import dev.reprotect.activities.replication.ItemRef;
 import dev.reprotect.activities.replication.ReplicationCycleActivities;
 import dev.reprotect.activities.replication.ShipCut;
@@ -15,6 +16,7 @@ import dev.reprotect.activities.replication.TakeCut;
 import dev.reprotect.azure.ProtectionState;
 import dev.reprotect.azure.RecoveryPointPruning;
 import dev.reprotect.azure.RecoveryPointType;
+import dev.reprotect.azure.ScrubRecord;
 import dev.reprotect.workflows.ActivityPolicies;
 import dev.reprotect.workflows.FailureCode;
 import dev.reprotect.workflows.ReplicationSearchAttributes;
@@ -71,6 +73,8 @@ public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
   private InFlightCut inFlight;
   private Instant lastAppConsistentTime;
   private ReplicationError lastError;
+  /** The item's last scrub, as the last cycle read it: a mismatch makes the health Critical. */
+  private ScrubRecord lastScrub;
   private long cyclesRun;
   private ReplicationState state = ReplicationState.Running;
   private String endReason;
@@ -128,7 +132,8 @@ public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
   public ReplicationStatus status() {
     ReplicationCycle last = recentCycles.isEmpty() ? null : recentCycles.get(recentCycles.size() - 1);
     return new ReplicationStatus(input.vault(), input.vm(), state, null, null, last,
-        List.copyOf(recentCycles), List.copyOf(points), lastError, cyclesRun).at(now());
+        List.copyOf(recentCycles), List.copyOf(points), lastError, cyclesRun, lastScrub)
+        .at(now());
   }
 
   /**
@@ -167,8 +172,10 @@ public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
     int pruned = 0;
     catchUp = false;
     try {
-      String protection = activities("Check that " + input.vm() + " is still Protected")
-          .itemProtection(new ItemRef(input.vault(), input.vm())).protectionState();
+      ItemProtection item = activities("Check that " + input.vm() + " is still Protected")
+          .itemProtection(new ItemRef(input.vault(), input.vm()));
+      lastScrub = item.lastScrub();
+      String protection = item.protectionState();
       if (!ProtectionState.Protected.name().equals(protection)) {
         return protection;
       }
@@ -402,6 +409,7 @@ public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
     recentCycles.addAll(carry.recentCycles());
     lastError = carry.lastError();
     catchUp = carry.catchUp();
+    lastScrub = carry.lastScrub();
   }
 
   private ReplicationInput next() {
@@ -409,7 +417,7 @@ public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
         input.targetRegion(), input.runTag(), input.retentionDays(),
         input.appConsistentFrequencyMinutes(), lastCutId, points,
         new ReplicationCarry(cyclesRun, lastAppConsistentTime, inFlight, cutsToDelete,
-            recentCycles, lastError, catchUp),
+            recentCycles, lastError, catchUp, lastScrub),
         input.cyclesPerRun(), input.cycleIntervalSeconds());
   }
 

@@ -66,7 +66,9 @@ class EnableRefusalTest {
         new Refused("a retention beyond 15 days", "InvalidPolicy", unprotected, asSeeded,
             w -> w.request().withPolicy(16, 60)),
         new Refused("app-consistent points 30 minutes apart", "InvalidPolicy", unprotected,
-            asSeeded, w -> w.request().withPolicy(1, 30)));
+            asSeeded, w -> w.request().withPolicy(1, 30)),
+        new Refused("a scrub interval beyond a year", "InvalidPolicy", unprotected, asSeeded,
+            w -> w.request().withScrubIntervalDays(366)));
   }
 
   @AfterEach

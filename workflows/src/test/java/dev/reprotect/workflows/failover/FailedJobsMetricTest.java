@@ -3,21 +3,15 @@ package dev.reprotect.workflows.failover;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.uber.m3.tally.RootScopeBuilder;
-import com.uber.m3.tally.Scope;
 import dev.reprotect.azure.AzureErrorCode;
 import dev.reprotect.azure.ProtectionState;
+import dev.reprotect.workflows.TestMetrics;
 import dev.reprotect.workflows.reprotect.ReprotectFixture;
-import io.micrometer.prometheus.PrometheusConfig;
-import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.temporal.client.WorkflowFailedException;
-import io.temporal.common.reporter.MicrometerClientStatsReporter;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.time.Duration;
-import java.util.Arrays;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,21 +22,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * through the same reporter and registry.
  */
 class FailedJobsMetricTest {
-  private static final PrometheusMeterRegistry REGISTRY =
-      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-  private static final Scope METRICS = new RootScopeBuilder()
-      .reporter(new MicrometerClientStatsReporter(REGISTRY))
-      .reportEvery(com.uber.m3.util.Duration.ofMillis(50));
+  @RegisterExtension
+  static final TestMetrics METRICS = new TestMetrics();
 
   @RegisterExtension
   static final TestWorkflowExtension temporal =
-      ReprotectFixture.temporalBuilder().setMetricsScope(METRICS).build();
-
-  @AfterAll
-  static void close() throws Exception {
-    METRICS.close();
-    REGISTRY.close();
-  }
+      ReprotectFixture.temporalBuilder().setMetricsScope(METRICS.scope).build();
 
   @Test
   void aFailedFailoverCountsInTheFailedJobsMetricAsAFailedReprotectDoes(
@@ -76,12 +61,7 @@ class FailedJobsMetricTest {
     }
   }
 
-  /** The sum of the samples of {@code name} whose labels include every one of {@code labels}. */
   private static double sum(String name, String... labels) {
-    return REGISTRY.scrape().lines()
-        .filter(line -> line.startsWith(name + "{"))
-        .filter(line -> Arrays.stream(labels).allMatch(line::contains))
-        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-        .sum();
+    return METRICS.sum(name, labels);
   }
 }

@@ -128,7 +128,7 @@ final class FakeReplicationActivities implements ReplicationCycleActivities {
   @Override
   public synchronized ItemProtection itemProtection(ItemRef request) {
     record(request.vm(), "itemProtection", request);
-    return new ItemProtection(item(request.vm()).protection);
+    return new ItemProtection(item(request.vm()).protection, null);
   }
 
   @Override

@@ -20,7 +20,7 @@ class ReplicationStatusTest {
                 RecoveryPointType.CrashConsistent, "web-01.c1"),
             new RecoveryPointInfo("web-01.p2", POINT, RecoveryPointType.CrashConsistent,
                 "web-01.c2")),
-        null, 3).at(POINT.plus(Duration.ofMinutes(2)));
+        null, 3, null).at(POINT.plus(Duration.ofMinutes(2)));
     assertThat(queried.rpoSeconds()).isEqualTo(120);
     assertThat(queried.health()).isEqualTo(ReplicationHealth.Healthy);
 

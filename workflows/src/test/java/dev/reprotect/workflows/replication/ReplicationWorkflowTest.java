@@ -232,7 +232,7 @@ class ReplicationWorkflowTest {
     ReplicationInput continued = new ReplicationInput(first.vault(), first.vm(),
         first.sourceRegion(), first.targetRegion(), first.runTag(), first.retentionDays(),
         first.appConsistentFrequencyMinutes(), first.lastCutId(), first.points(),
-        new ReplicationCarry(7, null, null, List.of(), List.of(), null, false),
+        new ReplicationCarry(7, null, null, List.of(), List.of(), null, false, null),
         ReplicationInput.DEFAULT_CYCLES_PER_RUN, 0);
     ReplicationWorkflow workflow = fixture.protect(continued);
 

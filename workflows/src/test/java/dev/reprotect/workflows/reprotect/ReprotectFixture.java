@@ -10,6 +10,7 @@ import dev.reprotect.workflows.SearchAttributeDefinitions;
 import dev.reprotect.activities.Customization;
 import dev.reprotect.activities.ReprotectActivities;
 import dev.reprotect.activities.ReprotectRequest;
+import dev.reprotect.activities.scrub.ScrubActivitiesImpl;
 import dev.reprotect.activities.sync.InitialSyncActivitiesImpl;
 import dev.reprotect.azure.ActivityLogEntry;
 import dev.reprotect.azure.AzureBackend;
@@ -96,7 +97,7 @@ public final class ReprotectFixture implements AutoCloseable {
    * Registers the activities over {@code backend} (the fixture's simulator seen through a test's
    * lens), each implementation of a class {@code decorators} maps wrapped by its decorator.
    */
-  void register(TestWorkflowEnvironment env, Worker worker, AzureBackend backend,
+  public void register(TestWorkflowEnvironment env, Worker worker, AzureBackend backend,
       Map<Class<?>, UnaryOperator<Object>> decorators) {
     taskQueue = worker.getTaskQueue();
     Injector injector = Guice.createInjector(binder -> {
@@ -113,7 +114,33 @@ public final class ReprotectFixture implements AutoCloseable {
         new ReplicationLaunchActivitiesImpl(env.getWorkflowClient()),
         new ReplicationSweepActivitiesImpl(env.getWorkflowClient()));
     env.newWorker(TaskQueues.syncQueueOf(taskQueue))
-        .registerActivitiesImplementations(injector.getInstance(InitialSyncActivitiesImpl.class));
+        .registerActivitiesImplementations(injector.getInstance(InitialSyncActivitiesImpl.class),
+            decorators.getOrDefault(ScrubActivitiesImpl.class, UnaryOperator.identity())
+                .apply(injector.getInstance(ScrubActivitiesImpl.class)));
+  }
+
+  /**
+   * Registers the activities over {@code backend}, starts the environment and reprotects the
+   * scenario's VM, whose replication then runs.
+   */
+  public WorkflowClient protect(TestWorkflowEnvironment env, Worker worker, AzureBackend backend) {
+    register(env, worker, backend, Map.of());
+    env.start();
+    WorkflowClient client = env.getWorkflowClient();
+    newWorkflow(client).reprotect(request());
+    return client;
+  }
+
+  /**
+   * {@link #protect}, then the replication is ended, so that no cycle changes the item's points
+   * and cuts under the test.
+   */
+  public WorkflowClient protectedWithoutReplication(
+      TestWorkflowEnvironment env, Worker worker, AzureBackend backend) {
+    WorkflowClient client = protect(env, worker, backend);
+    client.newUntypedWorkflowStub(WorkflowIds.replication(scenario.vault(), scenario.vm()))
+        .terminate("ended by the test");
+    return client;
   }
 
   public ReprotectRequest request() {

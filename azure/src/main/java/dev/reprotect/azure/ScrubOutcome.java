@@ -1,0 +1,16 @@
+package dev.reprotect.azure;
+
+/** How a scrub of an item's replica ended. */
+public enum ScrubOutcome {
+  /** Every disk of the point read back equal to the source cut it was made from. */
+  Passed,
+  /** Some blocks differed; resent from the source, they then read back equal. */
+  Repaired,
+  /** Blocks still differed after the repair: the point cannot be trusted, health is Critical. */
+  ReplicaMismatch;
+
+  /** Whether the replica ended equal to its source. */
+  public boolean equal() {
+    return this != ReplicaMismatch;
+  }
+}

@@ -1,0 +1,230 @@
+package dev.reprotect.workflows.scrub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doReturn;
+import static org.mockito.Mockito.spy;
+
+import dev.reprotect.activities.ReplicationErrorCode;
+import dev.reprotect.activities.replication.ItemRef;
+import dev.reprotect.azure.AzureBackend;
+import dev.reprotect.azure.BlobRef;
+import dev.reprotect.azure.CallerCosts;
+import dev.reprotect.azure.Caller;
+import dev.reprotect.azure.Cuts;
+import dev.reprotect.azure.RecoveryPoint;
+import dev.reprotect.azure.ReplicatedItem;
+import dev.reprotect.azure.ScrubOutcome;
+import dev.reprotect.azure.ScrubRecord;
+import dev.reprotect.azure.StorageApi;
+import dev.reprotect.azure.VmCut;
+import dev.reprotect.azure.sim.SimulatedAzure;
+import dev.reprotect.workflows.WorkflowIds;
+import dev.reprotect.workflows.replication.ReplicationHealth;
+import dev.reprotect.workflows.replication.ReplicationStatus;
+import dev.reprotect.workflows.replication.ReplicationWorkflow;
+import dev.reprotect.workflows.reprotect.ReprotectFixture;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A scrub compares the newest point with its source cut from the bytes both sides read, repairs
+ * what differs once, and ends ReplicaMismatch when the damage comes back.
+ */
+class ScrubWorkflowTest {
+  private static final Caller READER = Caller.of("scrubWorkflowTest");
+
+  @RegisterExtension
+  static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
+
+  private final ReprotectFixture fixture =
+      new ReprotectFixture(ReprotectFixture.scenario().build());
+
+  @AfterEach
+  void close() {
+    fixture.close();
+  }
+
+  @Test
+  void aScrubOfAnEqualReplicaPassesAndReadsTheAllocatedBytesOfBothSides(
+      TestWorkflowEnvironment env, Worker worker) {
+    RecoveryPoint point = protectedItem(env, worker, fixture.azure);
+
+    ScrubResult result = scrub(env.getWorkflowClient());
+
+    assertThat(result.outcome()).isEqualTo(ScrubOutcome.Passed);
+    assertThat(result.pointId()).isEqualTo(point.id());
+    assertThat(result.disksDone()).hasSize(point.disks().size());
+    assertThat(result.blocksRepaired()).isZero();
+    CallerCosts costs = fixture.azure.metering().costsBy(scrubId() + "/");
+    long target = allocatedBytes(point);
+    long source = point.disksBySlot().keySet().stream()
+        .mapToLong(slot -> allocated(cut(point).disk(slot).snapshot())).sum();
+    assertThat(target).isPositive();
+    // Each side's allocated bytes twice: once by the in-region copy that holds the point and
+    // the cut (Azure snapshots no snapshot), once by the comparison.
+    assertThat(costs.bytesReadIn(fixture.item().target().region())).isEqualTo(2 * target);
+    assertThat(costs.bytesReadIn(fixture.item().source().region())).isEqualTo(2 * source);
+    assertThat(result.bytesCompared()).isEqualTo(source + target);
+    ReplicatedItem item = fixture.item();
+    assertThat(item.lastScrub().outcome()).isEqualTo(ScrubOutcome.Passed);
+    assertThat(item.lastScrub().pointId()).isEqualTo(point.id());
+    assertThat(item.lastScrub().bytesCompared()).isEqualTo(source + target);
+    assertThat(fixture.azure.storage().blobs(point.disks().get(0).storageAccount(), "scrubs"))
+        .as("the scrub's snapshots are released").isEmpty();
+  }
+
+  @Test
+  void aBlockDamagedAtRestOnTheTargetIsFoundAndRepairedAndThenHashesEqualFromTheBytes(
+      TestWorkflowEnvironment env, Worker worker) {
+    RecoveryPoint point = protectedItem(env, worker, fixture.azure);
+    BlobRef disk = point.disks().get(0);
+    String slot = slotOf(point, disk);
+    BlobRef cutDisk = cut(point).disk(slot).snapshot();
+    long block = firstBlock(disk);
+    fixture.azure.damageAtRest(disk, block);
+    assertThat(checksum(disk)).as("the damage shows in the bytes").isNotEqualTo(checksum(cutDisk));
+    assertThat(fixture.azure.storage().recordedChecksum(READER, disk))
+        .as("and not in what storage recorded")
+        .isEqualTo(fixture.azure.storage().recordedChecksum(READER, cutDisk));
+
+    ScrubResult result = scrub(env.getWorkflowClient());
+
+    assertThat(result.outcome()).isEqualTo(ScrubOutcome.Repaired);
+    assertThat(result.blocksRepaired()).isEqualTo(1);
+    assertThat(checksum(disk)).as("the point's disk, read from its bytes")
+        .isEqualTo(checksum(cutDisk));
+    assertThat(checksum(fixture.item().replicaDisks().stream()
+        .filter(replica -> replica.slot().equals(slot)).findFirst().orElseThrow().replica()))
+        .as("the replica, which shared the block").isEqualTo(checksum(cutDisk));
+    assertThat(fixture.item().lastScrub().outcome()).isEqualTo(ScrubOutcome.Repaired);
+    assertThat(fixture.item().lastScrub().blocksRepaired()).isEqualTo(1);
+  }
+
+  @Test
+  void damageThatComesBackAfterTheRepairEndsReplicaMismatchRecordedOnTheItem(
+      TestWorkflowEnvironment env, Worker worker) {
+    SimulatedAzure azure = fixture.azure;
+    StorageApi decaying = spy(azure.storage());
+    AzureBackend backend = spy(azure);
+    doReturn(decaying).when(backend).storage();
+    RecoveryPoint point = protectedItem(env, worker, backend);
+    BlobRef disk = point.disks().get(0);
+    long block = firstBlock(disk);
+    azure.damageAtRest(disk, block);
+    // Storage that keeps damaging the block: every rewrite of it decays again at once.
+    doAnswer(call -> {
+      Object written = call.callRealMethod();
+      azure.damageAtRest(disk, block);
+      return written;
+    }).when(decaying).transferBlocks(any(), any(), any(), any());
+
+    WorkflowFailedException failed = catchThrowableOfType(WorkflowFailedException.class,
+        () -> scrub(env.getWorkflowClient()));
+
+    assertThat(failed).isNotNull();
+    assertThat(ReprotectFixture.applicationFailure(failed,
+        ReplicationErrorCode.ReplicaMismatch.name())).isPresent();
+    ReplicatedItem item = fixture.item();
+    assertThat(item.lastScrub().outcome()).isEqualTo(ScrubOutcome.ReplicaMismatch);
+    assertThat(item.lastScrub().detail()).contains("still differ");
+    assertThat(azure.storage().blobs(disk.storageAccount(), "scrubs"))
+        .as("the scrub's snapshots are released").isEmpty();
+  }
+
+  @Test
+  void aMismatchMakesTheReplicationsHealthCriticalFromItsNextCycleUntilAScrubPasses(
+      TestWorkflowEnvironment env, Worker worker) {
+    WorkflowClient client = fixture.protect(env, worker, fixture.azure);
+    ReplicationWorkflow replication = client.newWorkflowStub(ReplicationWorkflow.class,
+        WorkflowIds.replication(fixture.scenario.vault(), fixture.scenario.vm()));
+    ScrubRecord mismatch = new ScrubRecord(Instant.ofEpochMilli(env.currentTimeMillis()),
+        ScrubOutcome.ReplicaMismatch, "p0", 1, 0, "disk os: 1 block still differs");
+
+    fixture.azure.recoveryServices().recordScrub(READER, fixture.scenario.vault(),
+        fixture.scenario.vm(), mismatch);
+    env.sleep(Duration.ofMinutes(10));
+    ReplicationStatus afterMismatch = replication.status();
+    fixture.azure.recoveryServices().recordScrub(READER, fixture.scenario.vault(),
+        fixture.scenario.vm(), new ScrubRecord(mismatch.time().plusSeconds(1),
+            ScrubOutcome.Passed, "p1", 1, 0, "equal"));
+    env.sleep(Duration.ofMinutes(10));
+    ReplicationStatus afterPass = replication.status();
+
+    assertThat(afterMismatch.lastScrub()).isEqualTo(mismatch);
+    assertThat(afterMismatch.rpoSeconds()).as("fresh points").isLessThan(15 * 60);
+    assertThat(afterMismatch.health()).isEqualTo(ReplicationHealth.Critical);
+    assertThat(afterPass.health()).isNotEqualTo(ReplicationHealth.Critical);
+  }
+
+  @Test
+  void aScrubOfAnItemTheVaultDoesNotHaveIsRefusedChangingNothing(
+      TestWorkflowEnvironment env, Worker worker) {
+    fixture.register(env, worker);
+    env.start();
+    WorkflowClient client = env.getWorkflowClient();
+    String vault = fixture.scenario.vault();
+
+    fixture.assertRefusedChangingNothing("ItemNotFound", () -> client.newWorkflowStub(
+        ScrubWorkflow.class, fixture.jobOptions(WorkflowIds.scrub(vault, "no-such-vm")))
+        .scrub(new ItemRef(vault, "no-such-vm")));
+  }
+
+  /** Reprotects the scenario's VM, ends its replication, and returns its newest point. */
+  private RecoveryPoint protectedItem(
+      TestWorkflowEnvironment env, Worker worker, AzureBackend backend) {
+    fixture.protectedWithoutReplication(env, worker, backend);
+    return fixture.azure.recoveryServices()
+        .recoveryPoints(fixture.scenario.vault(), fixture.scenario.vm()).stream()
+        .max(Comparator.comparing(RecoveryPoint::time)).orElseThrow();
+  }
+
+  private ScrubResult scrub(WorkflowClient client) {
+    return client.newWorkflowStub(ScrubWorkflow.class, fixture.jobOptions(scrubId()))
+        .scrub(new ItemRef(fixture.scenario.vault(), fixture.scenario.vm()));
+  }
+
+  private String scrubId() {
+    return WorkflowIds.scrub(fixture.scenario.vault(), fixture.scenario.vm());
+  }
+
+  private VmCut cut(RecoveryPoint point) {
+    ReplicatedItem item = fixture.item();
+    return new Cuts(fixture.azure).find(item.source().resourceGroup(), item.name(),
+        point.cutId()).orElseThrow();
+  }
+
+  private long allocatedBytes(RecoveryPoint point) {
+    return point.disks().stream().mapToLong(this::allocated).sum();
+  }
+
+  private long allocated(BlobRef blob) {
+    return fixture.azure.storage().blob(blob).orElseThrow().allocatedBytes();
+  }
+
+  private long firstBlock(BlobRef blob) {
+    String region = fixture.azure.storage().blob(blob).orElseThrow().location();
+    return fixture.azure.storage().blockHashes(READER, blob, 0, Long.MAX_VALUE, region)
+        .entries().get(0).index();
+  }
+
+  private String checksum(BlobRef blob) {
+    return fixture.azure.storage().checksum(READER, blob);
+  }
+
+  private static String slotOf(RecoveryPoint point, BlobRef disk) {
+    return point.disksBySlot().entrySet().stream().filter(e -> e.getValue().equals(disk))
+        .findFirst().orElseThrow().getKey();
+  }
+}
