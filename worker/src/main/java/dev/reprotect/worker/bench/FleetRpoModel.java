@@ -45,7 +45,9 @@ public record FleetRpoModel(LatencyModel latency, long blockSize, long blocksPer
     Duration bytes = latency.diskTime(2 * changedBlocks * blockSize);
     Duration perDisk = delay("pageRangesDiff").plus(transferCalls).plus(bytes)
         .plus(delay("recordedChecksum"));
+    // The item records the shipment's cut in transit, then as the replicas' base: two writes.
     Duration cycle = cut(latency, disksPerVm).plus(perDisk.multipliedBy(disksPerVm))
+        .plus(delay("recordReplicaCuts").multipliedBy(2))
         .plus(delay("createRecoveryPoint"))
         .plus(delay("snapshotBlob").multipliedBy(disksPerVm))
         .plus(delay("deleteBlob").multipliedBy(disksPerVm));
@@ -54,8 +56,8 @@ public record FleetRpoModel(LatencyModel latency, long blockSize, long blocksPer
     Duration spacing = CYCLE_INTERVAL.multipliedBy(marks);
     // Just before a point lands, the newest one is a spacing and a cycle old.
     Duration worstRpo = spacing.plus(cycle);
-    // A cut, a point and the old cut's deletion per cycle and VM go through ARM (the ARM writes
-    // of the item's records; snapshots and holds count against no ARM limit).
+    // Per cycle and VM: the point and the two records of the replicas' cut go through ARM as
+    // writes; snapshots, holds and blob deletions are storage calls, under no ARM limit.
     double armWrites = 3.0 * vms / spacing.toSeconds();
     return new Modelled(changedBlocks, touched, transferCalls, bytes, cycle, spacing, worstRpo,
         armWrites);
