@@ -18,7 +18,7 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -37,14 +37,7 @@ class DataPathCountersTest {
   private static final long DISK_SIZE = 64L << 20;
   private static final long CHANGED_BLOCKS = 5;
 
-  private EndToEnd e2e;
-
-  @AfterEach
-  void close() {
-    if (e2e != null) {
-      e2e.close();
-    }
-  }
+  @AutoClose private EndToEnd e2e;
 
   @Test
   void anInitialSyncReadsEachAllocatedByteAtMostOncePerSide(

@@ -12,7 +12,7 @@ import dev.reprotect.workflows.reprotect.ReprotectFixture;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,14 +28,7 @@ class GuestAgentCycleTest {
   private static final String OS = "os";
   private static final long BLOCK = 7;
 
-  private EndToEnd e2e;
-
-  @AfterEach
-  void close() {
-    if (e2e != null) {
-      e2e.close();
-    }
-  }
+  @AutoClose private EndToEnd e2e;
 
   @Test
   void anAgentThatDoesNotAnswerCostsTheCycleItsCutAndTheNextCycleShips(

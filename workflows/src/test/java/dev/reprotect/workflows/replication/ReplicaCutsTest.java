@@ -12,7 +12,7 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,14 +28,7 @@ class ReplicaCutsTest {
   private static final String OS = "os";
   private static final long CHANGED_BLOCKS = 5;
 
-  private EndToEnd e2e;
-
-  @AfterEach
-  void close() {
-    if (e2e != null) {
-      e2e.close();
-    }
-  }
+  @AutoClose private EndToEnd e2e;
 
   @Test
   void aShipmentThatNamesNoBaseReadsWhatChangedSinceTheCutTheReplicasHold(

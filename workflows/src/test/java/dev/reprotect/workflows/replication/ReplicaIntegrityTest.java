@@ -21,7 +21,7 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,14 +38,7 @@ class ReplicaIntegrityTest {
 
   private static final String MISMATCH = ReplicationErrorCode.ReplicaMismatch.name();
 
-  private EndToEnd e2e;
-
-  @AfterEach
-  void close() {
-    if (e2e != null) {
-      e2e.close();
-    }
-  }
+  @AutoClose private EndToEnd e2e;
 
   /**
    * A full copy of well-filled disks (no target VM to seed from), so that a few dozen blocks

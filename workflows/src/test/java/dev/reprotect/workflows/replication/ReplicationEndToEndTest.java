@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -46,14 +46,7 @@ class ReplicationEndToEndTest {
   private static final int BLOCKS =
       (int) (ReprotectFixture.DISK_SIZE / ReprotectFixture.BLOCK_SIZE);
 
-  private EndToEnd e2e;
-
-  @AfterEach
-  void close() {
-    if (e2e != null) {
-      e2e.close();
-    }
-  }
+  @AutoClose private EndToEnd e2e;
 
   private static Scenario twoDisks() {
     return ReprotectFixture.scenario().dataDisks(1).build();

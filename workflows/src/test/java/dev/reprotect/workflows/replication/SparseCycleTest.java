@@ -13,7 +13,7 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -36,14 +36,7 @@ class SparseCycleTest {
   /** The calls that can tell a cycle which blocks changed. */
   private static final List<String> FINDING_CHANGES = List.of("pageRangesDiff", "blockHashes");
 
-  private EndToEnd e2e;
-
-  @AfterEach
-  void close() {
-    if (e2e != null) {
-      e2e.close();
-    }
-  }
+  @AutoClose private EndToEnd e2e;
 
   private int findingChangesCalls() {
     FaultInjector faults = e2e.azure.faults();
