@@ -22,7 +22,12 @@ import dev.reprotect.workflows.replication.ReplicationState;
 import dev.reprotect.workflows.replication.ReplicationWorkflow;
 import dev.reprotect.workflows.reprotect.ReprotectFixture;
 import dev.reprotect.workflows.reprotect.ReprotectSummary;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
+import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.time.Duration;
@@ -38,6 +43,8 @@ import java.util.TreeMap;
 final class FailoverFixture implements AutoCloseable {
   /** Cycles come every 5 minutes of workflow time: one awaited longer than this is lost. */
   private static final int MAX_MINUTES_PER_CYCLE = 15;
+  /** Real time: a failover of the test scenarios takes seconds, its activities' retries too. */
+  private static final Duration FAILOVER_BOUND = Duration.ofMinutes(3);
 
   final ReprotectFixture reprotect;
   private final TestWorkflowEnvironment env;
@@ -68,10 +75,32 @@ final class FailoverFixture implements AutoCloseable {
     return reprotect.newWorkflow(env.getWorkflowClient()).reprotect(reprotect.request());
   }
 
+  /**
+   * Runs a failover to its end without letting the test server skip time meanwhile: the job has
+   * no timer of its own, and a skip would fire the replication's cycle timer in the very workflow
+   * task in which the failover's stop cancels it; the test server refuses that cancellation and
+   * the replication hangs (sdk-java#2606; a real server drops the buffered fire).
+   */
   FailoverSummary run(FailoverRequest request) {
-    return env.getWorkflowClient().newWorkflowStub(FailoverWorkflow.class,
-        reprotect.jobOptions(WorkflowIds.failover(vault(), vm(), request.operation())))
-        .failover(request);
+    String workflowId = WorkflowIds.failover(vault(), vm(), request.operation());
+    FailoverWorkflow failover = env.getWorkflowClient().newWorkflowStub(
+        FailoverWorkflow.class, reprotect.jobOptions(workflowId));
+    WorkflowClient.start(failover::failover, request);
+    if (!ReprotectFixture.await(FAILOVER_BOUND, () -> !isRunning(workflowId))) {
+      throw new AssertionError("the failover " + workflowId + " did not end within "
+          + FAILOVER_BOUND);
+    }
+    return WorkflowStub.fromTyped(failover).getResult(FailoverSummary.class);
+  }
+
+  private boolean isRunning(String workflowId) {
+    return env.getWorkflowClient().getWorkflowServiceStubs().blockingStub()
+        .describeWorkflowExecution(DescribeWorkflowExecutionRequest.newBuilder()
+            .setNamespace(env.getNamespace())
+            .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
+            .build())
+        .getWorkflowExecutionInfo().getStatus()
+        == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
   }
 
   /**
