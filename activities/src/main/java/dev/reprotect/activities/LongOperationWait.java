@@ -6,7 +6,7 @@ import dev.reprotect.azure.LongOperation;
 import dev.reprotect.azure.LongOperationsApi;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
-import io.temporal.client.ActivityCompletionException;
+import io.temporal.client.ActivityCanceledException;
 import java.time.Duration;
 import java.util.function.Supplier;
 
@@ -16,7 +16,9 @@ import java.util.function.Supplier;
  * heartbeat timeout and the retry finds the operation again instead of beginning a second one
  * (it begins it again only when the backend forgot it, which is harmless: every long operation
  * is idempotent). A cancellation is acknowledged once the operation ended, never half-way
- * through a deletion or a copy.
+ * through a deletion or a copy. A heartbeat the service refuses for any other reason (the
+ * activity timed out and was retried elsewhere, its workflow ended, the worker is shutting down)
+ * ends the wait at once: the operation goes on in the backend, and no one is left to tell.
  */
 public final class LongOperationWait {
   /** The first pause is short: in the simulator at full speed an operation ends at once. */
@@ -41,7 +43,7 @@ public final class LongOperationWait {
         .map(Heartbeat::operation)
         .filter(resumed -> operations.state(resumed) != LongOperation.State.Forgotten)
         .orElseGet(begin);
-    ActivityCompletionException stopped = null;
+    ActivityCanceledException stopped = null;
     Duration pause = FIRST_PAUSE;
     while (true) {
       switch (operations.state(operation)) {
@@ -57,8 +59,8 @@ public final class LongOperationWait {
           if (stopped == null) {
             try {
               activity.heartbeat(new Heartbeat(subject, operation));
-            } catch (ActivityCompletionException cancelledOrTimedOut) {
-              stopped = cancelledOrTimedOut;
+            } catch (ActivityCanceledException cancelled) {
+              stopped = cancelled;
             }
           }
         }
