@@ -169,7 +169,7 @@ class ReplicationDevServerIT {
   private static ReplicationInput input(String vm, ReplicationCarry carry, int cyclesPerRun) {
     return new ReplicationInput(VAULT, vm, "southeastasia", "eastasia", vm, 1, 0, vm + ".c0",
         List.of(new RecoveryPointInfo(vm + ".p0", Instant.now(), RecoveryPointType.CrashConsistent,
-            vm + ".c0")), carry, cyclesPerRun, 1);
+            vm + ".c0")), carry, cyclesPerRun, 1, 0);
   }
 
   private static void record(WorkflowClient client, String vm, String name) throws Exception {

@@ -1,7 +1,9 @@
 package dev.reprotect.workflows.replication;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Starts (or continues) the replication of one protected item.
@@ -17,6 +19,9 @@ import java.util.List;
  * @param cyclesPerRun cycles before continue-as-new (also when the server suggests it earlier)
  * @param cycleIntervalSeconds 0 for the product's fixed 5 minutes between crash-consistent
  *     points; shorter only where a person watches cycles go by (the demo)
+ * @param cycleOffsetSeconds where in the interval this item's cycles start: from a hash of its
+ *     vault and name, so that a fleet's cycles do not all begin at one instant and meet ARM's
+ *     request limits together; 0 (on the clock's marks) for a run begun before it existed
  */
 public record ReplicationInput(
     String vault,
@@ -30,7 +35,8 @@ public record ReplicationInput(
     List<RecoveryPointInfo> points,
     ReplicationCarry carry,
     int cyclesPerRun,
-    int cycleIntervalSeconds) {
+    int cycleIntervalSeconds,
+    int cycleOffsetSeconds) {
   public static final int DEFAULT_CYCLES_PER_RUN = 100;
   /** Crash-consistent points every 5 minutes: fixed, as in the reference product. */
   public static final Duration CRASH_CONSISTENT_INTERVAL = Duration.ofMinutes(5);
@@ -44,13 +50,34 @@ public record ReplicationInput(
       String targetRegion, String runTag, int retentionDays, int appConsistentFrequencyMinutes,
       String lastCutId, List<RecoveryPointInfo> points) {
     return new ReplicationInput(vault, vm, sourceRegion, targetRegion, runTag, retentionDays,
-        appConsistentFrequencyMinutes, lastCutId, points, null, DEFAULT_CYCLES_PER_RUN, 0);
+        appConsistentFrequencyMinutes, lastCutId, points, null, DEFAULT_CYCLES_PER_RUN, 0,
+        offsetOf(vault, vm));
+  }
+
+  /** A second of the 5-minute interval, the same for an item on every run and every machine. */
+  static int offsetOf(String vault, String vm) {
+    long hash = UUID.nameUUIDFromBytes((vault + "/" + vm).getBytes(StandardCharsets.UTF_8))
+        .getLeastSignificantBits();
+    return (int) Math.floorMod(hash, CRASH_CONSISTENT_INTERVAL.toSeconds());
   }
 
   /** The same run with another interval between cycles (0 for the product's). */
   public ReplicationInput withCycleInterval(int seconds) {
     return new ReplicationInput(vault, vm, sourceRegion, targetRegion, runTag, retentionDays,
-        appConsistentFrequencyMinutes, lastCutId, points, carry, cyclesPerRun, seconds);
+        appConsistentFrequencyMinutes, lastCutId, points, carry, cyclesPerRun, seconds,
+        cycleOffsetSeconds);
+  }
+
+  /** The same run with its cycles at another offset in the interval (0 on the marks). */
+  public ReplicationInput withCycleOffset(int seconds) {
+    return new ReplicationInput(vault, vm, sourceRegion, targetRegion, runTag, retentionDays,
+        appConsistentFrequencyMinutes, lastCutId, points, carry, cyclesPerRun,
+        cycleIntervalSeconds, seconds);
+  }
+
+  /** The offset within the interval in use (an interval shorter than it takes its remainder). */
+  public Duration cycleOffset() {
+    return Duration.ofSeconds(cycleOffsetSeconds % cycleInterval().toSeconds());
   }
 
   public Duration cycleInterval() {

@@ -114,7 +114,7 @@ public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
         Workflow.continueAsNew(ContinueAsNewOptions.newBuilder()
             .setTypedSearchAttributes(Workflow.getTypedSearchAttributes()).build(), next());
       }
-      Duration wait = catchUp ? Duration.ZERO : untilNextMark(input.cycleInterval());
+      Duration wait = catchUp ? Duration.ZERO : untilNextMark(input.cycleInterval(), input.cycleOffset());
       if (!wait.isZero()) {
         Workflow.await(wait, () -> stopRequested);
       }
@@ -418,7 +418,7 @@ public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
         input.appConsistentFrequencyMinutes(), lastCutId, points,
         new ReplicationCarry(cyclesRun, lastAppConsistentTime, inFlight, cutsToDelete,
             recentCycles, lastError, catchUp, lastScrub),
-        input.cyclesPerRun(), input.cycleIntervalSeconds());
+        input.cyclesPerRun(), input.cycleIntervalSeconds(), input.cycleOffsetSeconds());
   }
 
   private static void refuseInvalidPolicy(ReplicationInput input) {
@@ -441,9 +441,12 @@ public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
         cycle, now(), failure.getActivityType(), code.code(), code.message());
   }
 
-  /** The time of the clock's next mark (every 5 minutes in the product), from now. */
-  private static Duration untilNextMark(Duration every) {
-    long now = Workflow.currentTimeMillis();
+  /**
+   * The time from now to the item's next mark: every 5 minutes in the product, {@code offset}
+   * after the clock's.
+   */
+  private static Duration untilNextMark(Duration every, Duration offset) {
+    long now = Workflow.currentTimeMillis() - offset.toMillis();
     long interval = every.toMillis();
     return Duration.ofMillis((Math.floorDiv(now, interval) + 1) * interval - now);
   }

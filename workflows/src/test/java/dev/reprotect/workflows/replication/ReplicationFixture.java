@@ -48,10 +48,12 @@ final class ReplicationFixture {
   }
 
   /** The input reprotect would give for {@code vm}, its tag {@code vm}, its first point at START. */
+  /** An item's first run, its cycles on the clock's marks: the tests' times are those marks. */
   static ReplicationInput input(String vm, int retentionDays, int appConsistentMinutes) {
     return ReplicationInput.first(VAULT, vm, "southeastasia", "eastasia", vm, retentionDays,
         appConsistentMinutes, vm + ".c0", List.of(new RecoveryPointInfo(vm + ".p0", START,
-            dev.reprotect.azure.RecoveryPointType.CrashConsistent, vm + ".c0")));
+            dev.reprotect.azure.RecoveryPointType.CrashConsistent, vm + ".c0")))
+        .withCycleOffset(0);
   }
 
   /** Starts the replication of {@code input}'s item, protected in the fake with its points. */

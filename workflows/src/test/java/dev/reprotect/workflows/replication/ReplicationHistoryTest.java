@@ -73,7 +73,7 @@ class ReplicationHistoryTest {
     ReplicationInput first = ReplicationFixture.input("web-01", 1, 0);
     ReplicationWorkflow workflow = fixture.start(new ReplicationInput(first.vault(), first.vm(),
         first.sourceRegion(), first.targetRegion(), first.runTag(), first.retentionDays(),
-        first.appConsistentFrequencyMinutes(), first.lastCutId(), first.points(), null, 2, 0));
+        first.appConsistentFrequencyMinutes(), first.lastCutId(), first.points(), null, 2, 0, 0));
     String firstRun = WorkflowStub.fromTyped(workflow).getExecution().getRunId();
     fixture.advanceTo(Duration.ofMinutes(17));
     workflow.stop();

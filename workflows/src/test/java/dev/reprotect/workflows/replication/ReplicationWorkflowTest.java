@@ -26,6 +26,7 @@ import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -124,7 +125,7 @@ class ReplicationWorkflowTest {
     ReplicationInput first = ReplicationFixture.input("web-01", 1, 0);
     ReplicationWorkflow workflow = fixture.start(new ReplicationInput(first.vault(), first.vm(),
         first.sourceRegion(), first.targetRegion(), first.runTag(), first.retentionDays(),
-        first.appConsistentFrequencyMinutes(), first.lastCutId(), first.points(), null, 10, 0));
+        first.appConsistentFrequencyMinutes(), first.lastCutId(), first.points(), null, 10, 0, 0));
 
     fixture.advanceTo(Duration.ofMinutes(49));
     ReplicationStatus before = workflow.status();
@@ -233,7 +234,7 @@ class ReplicationWorkflowTest {
         first.sourceRegion(), first.targetRegion(), first.runTag(), first.retentionDays(),
         first.appConsistentFrequencyMinutes(), first.lastCutId(), first.points(),
         new ReplicationCarry(7, null, null, List.of(), List.of(), null, false, null),
-        ReplicationInput.DEFAULT_CYCLES_PER_RUN, 0);
+        ReplicationInput.DEFAULT_CYCLES_PER_RUN, 0, 0);
     ReplicationWorkflow workflow = fixture.protect(continued);
 
     WorkflowUpdateHandle<ReplicationStatus> stop = WorkflowClient.startUpdateWithStart(
@@ -255,7 +256,7 @@ class ReplicationWorkflowTest {
     return new ReplicationInput(input.vault(), input.vm(), input.sourceRegion(),
         input.targetRegion(), input.runTag(), input.retentionDays(),
         input.appConsistentFrequencyMinutes(), input.lastCutId(), input.points(), input.carry(),
-        cyclesPerRun, input.cycleIntervalSeconds());
+        cyclesPerRun, input.cycleIntervalSeconds(), input.cycleOffsetSeconds());
   }
 
   @Test
@@ -269,7 +270,7 @@ class ReplicationWorkflowTest {
         first.sourceRegion(), first.targetRegion(), first.runTag(), first.retentionDays(),
         first.appConsistentFrequencyMinutes(), first.lastCutId(),
         List.of(new RecoveryPointInfo(point.id(), point.time().plusMillis(900), point.type(),
-            point.cutId())), null, ReplicationInput.DEFAULT_CYCLES_PER_RUN, 0));
+            point.cutId())), null, ReplicationInput.DEFAULT_CYCLES_PER_RUN, 0, 0));
 
     ReplicationStatus status = workflow.status();
 
@@ -290,6 +291,35 @@ class ReplicationWorkflowTest {
     assertThat(ended.state()).isEqualTo(ReplicationState.Ended);
     assertThat(ended.cyclesRun()).isEqualTo(2);
     assertThat(fixture.backend.calls("web-01", "takeCut")).hasSize(2);
+  }
+
+  /**
+   * Two items started at the same instant cycle at their own second of the interval (the first
+   * one there, not at the next 5-minute mark), each every 5 minutes from it: a fleet's cuts and
+   * points do not all reach ARM at once.
+   */
+  @Test
+  void eachItemCyclesAtItsOwnOffsetInTheInterval(TestWorkflowEnvironment env, Worker worker) {
+    ReplicationFixture fixture = new ReplicationFixture(env, worker);
+    List<String> vms = List.of("web-01", "db-01");
+    List<Integer> offsets = new ArrayList<>();
+    for (String vm : vms) {
+      ReplicationInput input = ReplicationFixture.input(vm, 1, 0)
+          .withCycleOffset(ReplicationInput.offsetOf(ReplicationFixture.VAULT, vm));
+      offsets.add(input.cycleOffsetSeconds());
+      fixture.start(input);
+    }
+    assertThat(offsets).doesNotContain(0).doesNotHaveDuplicates();
+
+    fixture.advanceTo(Duration.ofMinutes(20));
+
+    for (int i = 0; i < vms.size(); i++) {
+      Duration offset = Duration.ofSeconds(offsets.get(i));
+      assertThat(fixture.backend.calls(vms.get(i), "takeCut"))
+          .extracting(call -> Duration.between(START, call.time()).truncatedTo(ChronoUnit.SECONDS))
+          .as(vms.get(i)).containsExactly(offset, Duration.ofMinutes(5).plus(offset),
+              Duration.ofMinutes(10).plus(offset), Duration.ofMinutes(15).plus(offset));
+    }
   }
 
   @Test
@@ -352,7 +382,8 @@ class ReplicationWorkflowTest {
     }
     points.addAll(first.points());
     fixture.start(ReplicationInput.first(first.vault(), first.vm(), first.sourceRegion(),
-        first.targetRegion(), first.runTag(), 1, 0, first.lastCutId(), points));
+        first.targetRegion(), first.runTag(), 1, 0, first.lastCutId(), points)
+        .withCycleOffset(0));
     fixture.backend.pin("web-01", "clean");
 
     fixture.advanceTo(Duration.ofMinutes(7));
