@@ -7,12 +7,12 @@ import com.uber.m3.tally.ScopeCloseException;
 import com.uber.m3.util.Duration;
 import io.micrometer.prometheus.PrometheusConfig;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
-import io.temporal.common.reporter.MicrometerClientStatsReporter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,7 +60,7 @@ public final class MetricsEndpoint implements AutoCloseable {
     });
     server.start();
     Scope scope = new RootScopeBuilder()
-        .reporter(new MicrometerClientStatsReporter(registry))
+        .reporter(new ItemGaugeReporter(registry, Clock.systemUTC()))
         .reportEvery(REPORT_EVERY);
     return new MetricsEndpoint(registry, scope, server);
   }
