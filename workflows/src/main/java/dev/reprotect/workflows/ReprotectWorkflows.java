@@ -6,6 +6,7 @@ import dev.reprotect.workflows.plan.PlanReviewWorkflowImpl;
 import dev.reprotect.workflows.reconcile.ReconcileWorkflowImpl;
 import dev.reprotect.workflows.release.ClaimReviewWorkflowImpl;
 import dev.reprotect.workflows.release.ReleaseClaimWorkflowImpl;
+import dev.reprotect.workflows.replication.RecoveryPointsReviewWorkflowImpl;
 import dev.reprotect.workflows.replication.ReplicationWorkflowImpl;
 import dev.reprotect.workflows.reprotect.ReprotectWorkflowImpl;
 import dev.reprotect.workflows.resume.ResumeReplicationWorkflowImpl;
@@ -19,7 +20,8 @@ public final class ReprotectWorkflows {
           ReplicationWorkflowImpl.class, ClaimReviewWorkflowImpl.class,
           ReleaseClaimWorkflowImpl.class, FailoverWorkflowImpl.class,
           EnableReplicationWorkflowImpl.class, ResumeReplicationWorkflowImpl.class,
-          ReconcileWorkflowImpl.class, ScrubWorkflowImpl.class);
+          ReconcileWorkflowImpl.class, ScrubWorkflowImpl.class,
+          RecoveryPointsReviewWorkflowImpl.class);
 
   private ReprotectWorkflows() {}
 }

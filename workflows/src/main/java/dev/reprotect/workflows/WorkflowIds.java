@@ -73,6 +73,10 @@ public final class WorkflowIds {
     return "claim." + vault + "." + vm + "." + nonce;
   }
 
+  public static String recoveryPointsReview(String vault, String vm, String nonce) {
+    return "points." + vault + "." + vm + "." + nonce;
+  }
+
   public static String planReview(String vault, String vm, String nonce) {
     return "plan." + vault + "." + vm + "." + nonce;
   }

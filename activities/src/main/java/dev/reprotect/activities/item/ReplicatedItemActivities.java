@@ -3,10 +3,12 @@ package dev.reprotect.activities.item;
 import dev.reprotect.activities.ItemOperation;
 import dev.reprotect.activities.replication.ItemRef;
 import dev.reprotect.azure.ItemClaimState;
+import dev.reprotect.azure.RecoveryPoint;
 import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.RunningOperation;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
+import java.util.List;
 
 /** The item's own record of the operation running on it: one operation at a time. */
 @ActivityInterface
@@ -42,6 +44,13 @@ public interface ReplicatedItemActivities {
    */
   @ActivityMethod
   void releaseUnchangedItem(ItemOperation operation);
+
+  /**
+   * The item's recovery points as the vault holds them (what a failover can use, whatever a
+   * workflow remembers); ItemNotFound when the vault has no such item.
+   */
+  @ActivityMethod
+  List<RecoveryPoint> recoveryPointsOf(ItemRef item);
 
   /** The item's claim, for the operator to judge; ItemNotClaimed when it has none. */
   @ActivityMethod

@@ -9,11 +9,13 @@ import dev.reprotect.azure.AzureBackend;
 import dev.reprotect.azure.ItemClaimState;
 import dev.reprotect.azure.ItemLifecycle;
 import dev.reprotect.azure.ProtectionState;
+import dev.reprotect.azure.RecoveryPoint;
 import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.RunningOperation;
 import io.temporal.failure.ApplicationFailure;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.List;
 
 public final class ReplicatedItemActivitiesImpl implements ReplicatedItemActivities {
   private final AzureBackend azure;
@@ -60,11 +62,15 @@ public final class ReplicatedItemActivitiesImpl implements ReplicatedItemActivit
   }
 
   @Override
+  public List<RecoveryPoint> recoveryPointsOf(ItemRef ref) {
+    existing(ref);
+    return AzureFailures.translated(null,
+        () -> azure.recoveryServices().recoveryPoints(ref.vault(), ref.vm()));
+  }
+
+  @Override
   public RunningOperation claimOf(ItemRef ref) {
-    ReplicatedItem item = AzureFailures.translated(null,
-        () -> azure.recoveryServices().replicatedItem(ref.vault(), ref.vm())).orElseThrow(() ->
-        ApplicationFailure.newNonRetryableFailure("vault " + ref.vault()
-            + " has no replicated item " + ref.vm(), ReprotectErrorCode.ItemNotFound.name()));
+    ReplicatedItem item = existing(ref);
     if (item.runningOperation() == null) {
       throw ApplicationFailure.newNonRetryableFailure(item.name() + " has no running operation: "
           + "there is no claim to release", ClaimErrorCode.ItemNotClaimed.name());
@@ -77,5 +83,12 @@ public final class ReplicatedItemActivitiesImpl implements ReplicatedItemActivit
     AzureFailures.translated(null, () -> azure.recoveryServices().releaseStaleOperation(
         ActivityCaller.current(), stale.vault(), stale.vm(), stale.claim(),
         ItemLifecycle.of(stale.claim().type()).failed()));
+  }
+
+  private ReplicatedItem existing(ItemRef ref) {
+    return AzureFailures.translated(null,
+        () -> azure.recoveryServices().replicatedItem(ref.vault(), ref.vm())).orElseThrow(() ->
+        ApplicationFailure.newNonRetryableFailure("vault " + ref.vault()
+            + " has no replicated item " + ref.vm(), ReprotectErrorCode.ItemNotFound.name()));
   }
 }

@@ -1,7 +1,7 @@
 package dev.reprotect.worker.cli;
 
+import dev.reprotect.azure.RecoveryPoint;
 import dev.reprotect.azure.RecoveryPointType;
-import dev.reprotect.workflows.replication.RecoveryPointInfo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -10,12 +10,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "recovery-points", mixinStandardHelpOptions = true, description = {
-    "List the recovery points of one protected VM, newest first.",
+    "List the recovery points of one replicated VM, newest first.",
     "%nEach point is one cut of the source VM (every disk at one instant) made whole on the "
         + "replicas: its id, the time of its cut, its type (crash- or app-consistent), the cut and "
         + "its age. The first is the reprotect's cut 0; each replication cycle adds one, and the "
-        + "policy's retention prunes the old ones. Read from the replication workflow (its query "
-        + "while it runs, its result once it ended), like `replication`.%n"})
+        + "policy's retention prunes the old ones. Read from the vault through a worker (a short "
+        + "workflow `points.<vault>.<vm>.<nonce>`): the points a failover can choose now, also "
+        + "once the replication has ended or a commit deleted all but the one the VM runs on. "
+        + "Refusal: ItemNotFound.%n"})
 final class RecoveryPointsCommand extends ClientCommand {
   @Mixin
   ItemArguments item;
@@ -24,25 +26,21 @@ final class RecoveryPointsCommand extends ClientCommand {
   record Point(String id, Instant time, RecoveryPointType type, String cutId, long ageSeconds) {}
 
   /** What --json prints. */
-  record Points(String workflowId, String vault, String vm, List<Point> points) {}
+  record Points(String vault, String vm, List<Point> points) {}
 
   @Override
   int run(ReprotectJobs jobs) {
-    ReplicationView view = jobs.replications().view(item.vault, item.vm);
-    if (view.replication() == null) {
-      return output.fail(view.error());
-    }
     Instant now = Instant.now();
-    List<Point> points = view.replication().points().stream()
-        .sorted(Comparator.comparing(RecoveryPointInfo::time).reversed())
+    List<Point> points = jobs.recoveryPoints(item.vault, item.vm).stream()
+        .sorted(Comparator.comparing(RecoveryPoint::time).reversed())
         .map(p -> new Point(p.id(), p.time(), p.type(), p.cutId(),
             Duration.between(p.time(), now).toSeconds()))
         .toList();
     if (output.json) {
-      output.out.println(Json.write(new Points(view.workflowId(), item.vault, item.vm, points)));
+      output.out.println(Json.write(new Points(item.vault, item.vm, points)));
     } else {
-      output.out.printf("Recovery points of %s (vault %s), newest first: %d (%s: %s)%n", item.vm,
-          item.vault, points.size(), view.workflowId(), view.status());
+      output.out.printf("Recovery points of %s in vault %s, newest first: %d%n", item.vm,
+          item.vault, points.size());
       HumanFormat.recoveryPoints(points, output.out);
     }
     return ExitCodes.OK;

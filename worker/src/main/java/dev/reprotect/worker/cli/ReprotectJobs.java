@@ -6,6 +6,7 @@ import dev.reprotect.activities.enable.EnableRequest;
 import dev.reprotect.activities.SyncProgress;
 import dev.reprotect.activities.item.StaleClaim;
 import dev.reprotect.activities.replication.ItemRef;
+import dev.reprotect.azure.RecoveryPoint;
 import dev.reprotect.azure.RunningOperation;
 import dev.reprotect.workflows.ReprotectSearchAttributes;
 import dev.reprotect.workflows.TaskQueues;
@@ -17,6 +18,7 @@ import dev.reprotect.workflows.reconcile.ReconcileResult;
 import dev.reprotect.workflows.reconcile.ReconcileWorkflow;
 import dev.reprotect.workflows.release.ClaimReviewWorkflow;
 import dev.reprotect.workflows.release.ReleaseClaimWorkflow;
+import dev.reprotect.workflows.replication.RecoveryPointsReviewWorkflow;
 import dev.reprotect.workflows.reprotect.ReprotectStep;
 import dev.reprotect.workflows.reprotect.ReprotectSummary;
 import dev.reprotect.workflows.reprotect.ReprotectWorkflow;
@@ -101,6 +103,12 @@ public final class ReprotectJobs {
   RunningOperation claimOf(String vault, String vm) {
     return shortWorkflow(ClaimReviewWorkflow.class, WorkflowIds.claimReview(vault, vm, nonce()))
         .review(new ItemRef(vault, vm));
+  }
+
+  /** The item's recovery points as its vault holds them, read by a short workflow. */
+  List<RecoveryPoint> recoveryPoints(String vault, String vm) {
+    return shortWorkflow(RecoveryPointsReviewWorkflow.class,
+        WorkflowIds.recoveryPointsReview(vault, vm, nonce())).review(new ItemRef(vault, vm));
   }
 
   /**

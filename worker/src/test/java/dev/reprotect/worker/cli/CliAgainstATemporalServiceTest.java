@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.reprotect.activities.ReprotectRequest;
 import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.ProtectionState;
+import dev.reprotect.azure.RecoveryPoint;
 import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.RunningOperation;
 import dev.reprotect.azure.sim.Scenario;
@@ -175,6 +176,13 @@ class CliAgainstATemporalServiceTest {
     CliRun commit = cli("commit", scenario.vm(), "--wait");
     assertThat(commit.exitCode()).as(commit.stdout()).isZero();
     assertThat(commit.json().get("state").asText()).isEqualTo("FailoverCommitted");
+    List<String> listed = new ArrayList<>();
+    cli("recovery-points", scenario.vm()).json().get("points")
+        .forEach(point -> listed.add(point.get("id").asText()));
+    assertThat(listed).as("what the vault kept after the commit")
+        .containsExactlyInAnyOrderElementsOf(azure.recoveryServices()
+            .recoveryPoints(scenario.vault(), scenario.vm()).stream().map(RecoveryPoint::id)
+            .toList());
 
     CliRun back = cli("start", scenario.vm(), "--wait");
     assertThat(back.exitCode()).as(back.stdout() + back.stderr()).isZero();
@@ -668,15 +676,23 @@ class CliAgainstATemporalServiceTest {
 
   @Test
   void theReplicationOfAnUnknownVmSaysSo() {
-    for (String command : List.of("replication", "recovery-points")) {
-      CliRun run = cli(command, "no-such-vm");
-      assertThat(run.exitCode()).as(command).isEqualTo(1);
-      assertThat(run.json().get("error").get("code").asText()).isEqualTo("ReplicationNotFound");
-      CliRun forPeople = human(command, "no-such-vm");
-      assertThat(forPeople.exitCode()).isEqualTo(1);
-      assertThat(forPeople.stderr()).contains("error ReplicationNotFound: no replication workflow "
-          + "replication." + scenario.vault() + ".no-such-vm");
-    }
+    CliRun run = cli("replication", "no-such-vm");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.json().get("error").get("code").asText()).isEqualTo("ReplicationNotFound");
+    CliRun forPeople = human("replication", "no-such-vm");
+    assertThat(forPeople.exitCode()).isEqualTo(1);
+    assertThat(forPeople.stderr()).contains("error ReplicationNotFound: no replication workflow "
+        + "replication." + scenario.vault() + ".no-such-vm");
+  }
+
+  @Test
+  void theRecoveryPointsOfAnItemTheVaultDoesNotHaveSaySo() {
+    CliRun run = cli("recovery-points", "no-such-vm");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.json().get("error").get("code").asText()).isEqualTo("ItemNotFound");
+    assertThat(human("recovery-points", "no-such-vm").stderr()).contains(
+        "error ItemNotFound: vault " + scenario.vault() + " has no replicated item no-such-vm");
   }
 
   @Test
