@@ -101,12 +101,7 @@ public final class Cuts {
       return List.of();
     }
     Set<String> cutIds = new LinkedHashSet<>();
-    for (String account : accounts(vm.get())) {
-      azure.storage().snapshots(account, CONTAINER, vm.get().name() + ".").stream()
-          .filter(snapshot -> vm.get().name().equals(snapshot.metadata().get(VM)))
-          .map(snapshot -> snapshot.metadata().get(CUT))
-          .forEach(cutIds::add);
-    }
+    snapshotsOf(vm.get(), null).forEach(snapshot -> cutIds.add(snapshot.metadata().get(CUT)));
     return cutIds.stream().flatMap(cutId -> find(vm.get(), cutId).stream())
         .sorted(Comparator.comparing(VmCut::time).thenComparing(VmCut::id)).toList();
   }
@@ -120,6 +115,15 @@ public final class Cuts {
       azure.compute().virtualMachine(resourceGroup, vmName)
           .ifPresent(vm -> deleteSnapshots(caller, vm, cutId));
     }
+  }
+
+  /**
+   * Deletes every cut of the VM, half ones too, before the VM itself goes: once it is gone its
+   * cuts' snapshots can no longer be found, and would stay in its storage accounts for ever.
+   */
+  public void deleteAll(Caller caller, String resourceGroup, String vmName) {
+    azure.compute().virtualMachine(resourceGroup, vmName).ifPresent(vm -> snapshotsOf(vm, null)
+        .forEach(snapshot -> azure.storage().deleteBlob(caller, snapshot.ref())));
   }
 
   /** Whether {@code snapshot} is one of the snapshots of cut {@code cutId} of VM {@code vm}. */
@@ -163,12 +167,14 @@ public final class Cuts {
         hold.get().heldAt(), disks, hold.get().quiesced()));
   }
 
+  /** The snapshots of the VM's cut {@code cutId}, or of all its cuts when it is null. */
   private List<BlobSnapshot> snapshotsOf(VirtualMachine vm, String cutId) {
+    String prefix = vm.name() + "." + (cutId == null ? "" : cutId + ".");
     List<BlobSnapshot> found = new ArrayList<>();
     for (String account : accounts(vm)) {
-      azure.storage().snapshots(account, CONTAINER, vm.name() + "." + cutId + ".").stream()
+      azure.storage().snapshots(account, CONTAINER, prefix).stream()
           .filter(snapshot -> vm.name().equals(snapshot.metadata().get(VM))
-              && cutId.equals(snapshot.metadata().get(CUT)))
+              && (cutId == null || cutId.equals(snapshot.metadata().get(CUT))))
           .forEach(found::add);
     }
     return found;

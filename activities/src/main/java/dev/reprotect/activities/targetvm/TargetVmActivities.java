@@ -27,8 +27,8 @@ public interface TargetVmActivities {
   SeededDisk copyDiskToSeedBlob(SeedCopy copy);
 
   /**
-   * Deletes the target VM and its disks, once every disk lives on in its seed blob; heartbeats
-   * while the deletion runs.
+   * Deletes the target VM, its disks and the cuts the replication took of it before its
+   * failover, once every disk lives on in its seed blob; heartbeats while the deletion runs.
    */
   @ActivityMethod
   void deleteTargetVm(ReprotectPlan plan);

@@ -12,6 +12,7 @@ import dev.reprotect.activities.TargetVmStop;
 import dev.reprotect.activities.VmShutdown;
 import dev.reprotect.azure.AzureBackend;
 import dev.reprotect.azure.Caller;
+import dev.reprotect.azure.Cuts;
 import dev.reprotect.azure.PageBlob;
 import io.temporal.failure.ApplicationFailure;
 import jakarta.inject.Inject;
@@ -73,6 +74,8 @@ public final class TargetVmActivitiesImpl implements TargetVmActivities {
         return;
       }
       Caller caller = ActivityCaller.current();
+      // The cuts the replication took of it in the other direction, which nothing uses now.
+      new Cuts(azure).deleteAll(caller, vm.resourceGroup(), vm.name());
       LongOperationWait.awaitEnd(azure.longOperations(), vm.resourceGroup() + "/" + vm.name(),
           () -> azure.longOperations().beginDeleteVirtualMachine(
               caller, vm.resourceGroup(), vm.name()));

@@ -8,7 +8,9 @@ import dev.reprotect.activities.failover.FailoverRequest;
 import dev.reprotect.activities.failover.PointSelector;
 import dev.reprotect.azure.AzureErrorCode;
 import dev.reprotect.azure.BlobRef;
+import dev.reprotect.azure.BlobSnapshot;
 import dev.reprotect.azure.Caller;
+import dev.reprotect.azure.Cuts;
 import dev.reprotect.azure.PowerState;
 import dev.reprotect.azure.ProtectionState;
 import dev.reprotect.azure.RecoveryPoint;
@@ -30,6 +32,7 @@ import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
@@ -261,9 +264,15 @@ class FailoverWorkflowTest {
     world = new FailoverFixture(env, worker);
     world.protect();
     String original = world.item().source().region();
+    String originalAccount = world.activeVm().disks().get(0).vhd().storageAccount();
+    // A cut no point was made of: the replication stopped while it shipped it.
+    new Cuts(world.reprotect.azure).take(OPERATOR, world.activeVm().resourceGroup(), world.vm(),
+        "in-flight", false);
     world.run(FailoverRequest.failover(world.vault(), world.vm(), PointSelector.LATEST, true));
 
     FailoverSummary committed = world.run(FailoverRequest.commit(world.vault(), world.vm()));
+    assertThat(cutSnapshots(originalAccount)).as("the commit keeps a cut no point references")
+        .isNotEmpty();
 
     assertThat(committed.state()).isEqualTo("FailoverCommitted");
     assertThat(world.item().state()).isEqualTo(ProtectionState.FailoverCommitted);
@@ -285,6 +294,11 @@ class FailoverWorkflowTest {
           .isEqualTo(DiskBytes.checksum(world.reprotect.azure.storage(),
               world.activeDisk(replica.slot())));
     }
+    assertThat(cutSnapshots(originalAccount)).as("cuts of the deleted stale VM").isEmpty();
+  }
+
+  private List<BlobSnapshot> cutSnapshots(String storageAccount) {
+    return world.reprotect.azure.storage().snapshots(storageAccount, Cuts.CONTAINER, "");
   }
 
   @Test
