@@ -98,8 +98,8 @@ final class CutShipper {
       DataRanges candidates, DiskRanges ranges, long totalBlocks, ShipmentLedger ledger) {
     // A pace per lane: it sizes the batches from what this lane's calls took.
     HeartbeatPace pace = pace(ledger);
-    ledger.checkpoint();
     for (OptionalLong claimed = ranges.claim(); claimed.isPresent(); claimed = ranges.claim()) {
+      ledger.checkpoint();
       long from = claimed.getAsLong();
       long to = Math.min(from + blocksPerRange, totalBlocks);
       List<Long> blocks;
@@ -122,7 +122,6 @@ final class CutShipper {
         return reached;
       });
       ranges.finished(from);
-      ledger.checkpoint();
     }
   }
 

@@ -31,6 +31,8 @@ class ShipCutTest {
   private static final int BLOCKS_PER_RANGE = 4;
   /** Changed blocks per range: one, so that each range with a change is one batch, two calls. */
   private static final long CHANGED_BLOCK_IN_RANGE = 1;
+  /** One block in every range of the VM's two disks. */
+  private static final long CHANGED_BLOCKS = 2 * TOTAL_BLOCKS / BLOCKS_PER_RANGE;
 
   private ShipmentTestWorld world;
 
@@ -72,15 +74,12 @@ class ShipCutTest {
 
   @Test
   void theChangedBlocksOfEveryDiskEndEqualOnTheReplicas() {
-    world = new ShipmentTestWorld(1, BLOCKS_PER_RANGE);
-    world.takeAndShip("c0");
-    long written = changeOneBlockInEveryRange(1);
+    CutTaken cut = secondCutAfterAChangeInEveryRange(1);
 
-    CutTaken cut = world.takeCut("c1");
     CycleShipment shipped = world.ship("c1");
 
-    assertThat(shipped.blocksChanged()).isEqualTo(written);
-    assertThat(shipped.bytesStaged()).isEqualTo(written * ShipmentTestWorld.BLOCK_SIZE);
+    assertThat(shipped.blocksChanged()).isEqualTo(CHANGED_BLOCKS);
+    assertThat(shipped.bytesStaged()).isEqualTo(CHANGED_BLOCKS * ShipmentTestWorld.BLOCK_SIZE);
     world.assertReplicasEqual(cut);
   }
 
@@ -90,10 +89,7 @@ class ShipCutTest {
    */
   @Test
   void aRetryResumesEachDiskFromItsSafePointAndEndsEqual() {
-    world = new ShipmentTestWorld(1, BLOCKS_PER_RANGE);
-    world.takeAndShip("c0");
-    long written = changeOneBlockInEveryRange(2);
-    CutTaken cut = world.takeCut("c1");
+    CutTaken cut = secondCutAfterAChangeInEveryRange(2);
     CountDownLatch progressSent = new CountDownLatch(1);
     world.heartbeats.clear();
     world.temporal.setActivityHeartbeatListener(ShipmentProgress.class, details -> {
@@ -102,7 +98,7 @@ class ShipCutTest {
         progressSent.countDown();
       }
     });
-    int failing = world.transferCalls() + (int) written;
+    int failing = world.transferCalls() + (int) CHANGED_BLOCKS;
     world.azure.faults().onCall("transferBlocks", failing, () -> await(progressSent))
         .failCalls("transferBlocks", failing, 1, AzureErrorCode.InternalServerError);
 
@@ -111,7 +107,7 @@ class ShipCutTest {
             assertThat(failure.getType()).isEqualTo(AzureErrorCode.InternalServerError.name()));
     ShipmentProgress last = world.heartbeats.get(world.heartbeats.size() - 1);
     long toResend = changedBlocksFrom(last);
-    assertThat(toResend).as("blocks after the safe points").isPositive().isLessThan(written);
+    assertThat(toResend).as("blocks after the safe points").isPositive().isLessThan(CHANGED_BLOCKS);
 
     world.temporal.setHeartbeatDetails(last);
     int before = world.transferCalls();
@@ -128,10 +124,7 @@ class ShipCutTest {
    */
   @Test
   void aRetryResumesFromTheDetailsOfAWorkerThatShippedTheDisksInTurn() {
-    world = new ShipmentTestWorld(1, BLOCKS_PER_RANGE);
-    world.takeAndShip("c0");
-    changeOneBlockInEveryRange(3);
-    CutTaken cut = world.takeCut("c1");
+    CutTaken cut = secondCutAfterAChangeInEveryRange(3);
     long resumeAt = 8;
     List<ReplicaDisk> replicas = world.replicas();
     sendAsTheOldWorkerDid(cut, replicas.get(0), TOTAL_BLOCKS);
@@ -155,10 +148,7 @@ class ShipCutTest {
    */
   @Test
   void aCancelledShipmentStopsEveryThreadItStarted() {
-    world = new ShipmentTestWorld(1, BLOCKS_PER_RANGE);
-    world.takeAndShip("c0");
-    changeOneBlockInEveryRange(4);
-    world.takeCut("c1");
+    secondCutAfterAChangeInEveryRange(4);
     AtomicBoolean hungCallInterrupted = new AtomicBoolean();
     world.azure.faults().onCall("transferBlocks", world.transferCalls() + 3, () -> {
       world.temporal.requestCancelActivity();
@@ -179,16 +169,19 @@ class ShipCutTest {
     assertThat(world.transferCalls()).isEqualTo(callsAtTheEnd);
   }
 
-  /** The guest writes one block in every range of every disk; returns how many. */
-  private long changeOneBlockInEveryRange(int seed) {
-    long written = 0;
+  /**
+   * A VM of two disks whose cut {@code c0} is on the replicas; then the guest writes one block in
+   * every range of each disk, with bytes of {@code seed}, and cut {@code c1} is taken.
+   */
+  private CutTaken secondCutAfterAChangeInEveryRange(int seed) {
+    world = new ShipmentTestWorld(1, BLOCKS_PER_RANGE);
+    world.takeAndShip("c0");
     for (ReplicaDisk replica : world.replicas()) {
       for (long range = 0; range < TOTAL_BLOCKS; range += BLOCKS_PER_RANGE) {
         world.write(replica.slot(), range + CHANGED_BLOCK_IN_RANGE, seed);
-        written++;
       }
     }
-    return written;
+    return world.takeCut("c1");
   }
 
   /** What the previous worker sent of a disk of the cut before it stopped: up to {@code end}. */
