@@ -31,15 +31,24 @@ public final class ModelledCasesRun {
     System.out.printf(Locale.ROOT, "disk-read bound %s; job / bound %.2f (goal 1.2)%n%n",
         minutes(reference.diskReadBound()), reference.jobOverBound());
 
-    FleetRpoModel.Modelled fleet = FleetRpoModel.of(mbps).model(vms, disks, diskBytes, churn);
     System.out.printf(Locale.ROOT, "Fleet: %d VMs x %d disks of %d GiB, %.1f MB/s churn per disk, "
         + "a cycle every %s%n", vms, disks, diskBytes >> 30, churn,
         minutes(FleetRpoModel.CYCLE_INTERVAL));
-    System.out.printf(Locale.ROOT, "changed per disk and cycle: %d blocks in %.0f ranges; "
+    printFleet("shipped as built", FleetRpoModel.of(mbps), vms, disks, diskBytes, churn);
+    printFleet("baseline, one disk and one call at a time",
+        FleetRpoModel.of(mbps, FleetRpoModel.Shipping.SERIAL), vms, disks, diskBytes, churn);
+  }
+
+  private static void printFleet(String title, FleetRpoModel model, int vms, int disks,
+      long diskBytes, double churn) {
+    FleetRpoModel.Modelled fleet = model.model(vms, disks, diskBytes, churn);
+    System.out.printf(Locale.ROOT, "%s (%d disks at once, %d ranges in flight per disk):%n",
+        title, model.shipping().disksAtOnce(), model.shipping().rangesInFlight());
+    System.out.printf(Locale.ROOT, "  changed per disk and cycle: %d blocks in %.0f ranges; "
         + "per disk: transfer calls %s, bytes %s%n", fleet.changedBlocksPerDisk(),
         fleet.rangesTouchedPerDisk(), minutes(fleet.transferCallsPerDisk()),
         minutes(fleet.bytesPerDisk()));
-    System.out.printf(Locale.ROOT, "cycle %s; points every %s (goal 6 min); worst RPO %s "
+    System.out.printf(Locale.ROOT, "  cycle %s; points every %s (goal 6 min); worst RPO %s "
         + "(goal 10 min); ARM writes %.2f/s (refill 10/s)%n", minutes(fleet.cycle()),
         minutes(fleet.pointSpacing()), minutes(fleet.worstRpo()), fleet.armWritesPerSecond());
   }

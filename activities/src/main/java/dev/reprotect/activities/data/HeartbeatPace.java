@@ -28,14 +28,26 @@ public final class HeartbeatPace {
     P send(P progress, List<Long> blocks, long reached);
   }
 
-  private final ActivityExecutionContext context;
+  /**
+   * Where a pace reports: the activity's heartbeat, or the checkpoint of a thread working for an
+   * activity, which throws to end that thread's work once the activity stops.
+   */
+  public interface Heartbeat {
+    void beat(Object details);
+  }
+
+  private final Heartbeat heartbeat;
   private final long budgetNanos;
   private final LongSupplier clock;
   private boolean measured;
   private double nanosPerBlock;
 
   HeartbeatPace(ActivityExecutionContext context, Duration budget, LongSupplier clock) {
-    this.context = context;
+    this(context::heartbeat, budget, clock);
+  }
+
+  private HeartbeatPace(Heartbeat heartbeat, Duration budget, LongSupplier clock) {
+    this.heartbeat = heartbeat;
     this.budgetNanos = budget.toNanos();
     this.clock = clock;
   }
@@ -45,6 +57,19 @@ public final class HeartbeatPace {
     ActivityExecutionContext context = Activity.getExecutionContext();
     return new HeartbeatPace(
         context, budget(context.getInfo().getHeartbeatTimeout()), System::nanoTime);
+  }
+
+  /** The budget of the activity running on this thread, from its heartbeat timeout. */
+  public static Duration budgetOfCurrentActivity() {
+    return budget(Activity.getExecutionContext().getInfo().getHeartbeatTimeout());
+  }
+
+  /**
+   * A pace of a thread that works for an activity beside its own thread: it reports to {@code
+   * checkpoint} where the activity's pace would heartbeat, with the activity's {@code budget}.
+   */
+  public static HeartbeatPace reportingTo(Heartbeat checkpoint, Duration budget) {
+    return new HeartbeatPace(checkpoint, budget, System::nanoTime);
   }
 
   /**
@@ -86,7 +111,7 @@ public final class HeartbeatPace {
         measured = true;
         nanosPerBlock = Math.max(1, clock.getAsLong() - started) / (double) size;
       }
-      context.heartbeat(progress);
+      heartbeat.beat(progress);
     } while (sent < blocks.size());
     return progress;
   }
@@ -102,7 +127,7 @@ public final class HeartbeatPace {
     Duration budget = Duration.ofNanos(budgetNanos);
     Optional<T> done;
     while ((done = Futures.within(answer, budget)).isEmpty()) {
-      context.heartbeat(progress);
+      heartbeat.beat(progress);
     }
     return done.get();
   }
@@ -121,7 +146,7 @@ public final class HeartbeatPace {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while pacing", e);
       }
-      context.heartbeat(progress);
+      heartbeat.beat(progress);
     }
   }
 

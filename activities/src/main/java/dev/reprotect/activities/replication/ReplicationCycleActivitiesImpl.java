@@ -2,18 +2,11 @@ package dev.reprotect.activities.replication;
 
 import dev.reprotect.activities.ActivityCaller;
 import dev.reprotect.activities.AzureFailures;
-import dev.reprotect.activities.data.DataRanges;
 import dev.reprotect.activities.data.HeartbeatPace;
-import dev.reprotect.activities.data.RangeDiff;
-import dev.reprotect.activities.data.ReliableTransfer;
-import dev.reprotect.activities.data.ReplicaVerification;
 import dev.reprotect.activities.sync.InitialSyncActivitiesImpl;
 import dev.reprotect.azure.AzureBackend;
 import dev.reprotect.azure.AzureException;
-import dev.reprotect.azure.BlobRef;
-import dev.reprotect.azure.BlockTransfer;
 import dev.reprotect.azure.Caller;
-import dev.reprotect.azure.CutDisk;
 import dev.reprotect.azure.Cuts;
 import dev.reprotect.azure.RecoveryPointPruning;
 import dev.reprotect.azure.ReplicaCuts;
@@ -24,6 +17,7 @@ import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +28,8 @@ import java.util.stream.Stream;
  * (the page-range diff of two cuts' snapshots, listed in one call per page of ranges), staged in
  * the cache storage account of the source region (an in-region copy that shares the cut's
  * blocks), shipped from there to the replicas (what crosses regions, metered), and each replica
- * is verified from its bytes against its cut.
+ * is verified from its bytes against its cut. The disks of a cut ship at once, each with several
+ * ranges in flight ({@link CutShipper}), inside the one activity.
  */
 public final class ReplicationCycleActivitiesImpl implements ReplicationCycleActivities {
   /** The container of the cache storage account where a cycle stages its changed blocks. */
@@ -88,8 +83,9 @@ public final class ReplicationCycleActivitiesImpl implements ReplicationCycleAct
     Caller caller = ActivityCaller.current();
     String group = item.source().resourceGroup();
     VmCut cut = cut(group, request.vm(), request.cutId());
-    ShipmentProgress progress = context.getHeartbeatDetails(ShipmentProgress.class)
-        .orElse(ShipmentProgress.start());
+    List<ReplicaDisk> replicas = item.replicaDisks();
+    List<String> slots = replicas.stream().map(ReplicaDisk::slot).toList();
+    ShipmentLedger ledger = new ShipmentLedger(resumed(context, slots), slots);
     ReplicaCuts held = replicaCuts(item, request);
     List<VmCut> bases = held == null ? null : basesOf(group, request, held);
     if (held != null) {
@@ -98,45 +94,33 @@ public final class ReplicationCycleActivitiesImpl implements ReplicationCycleAct
       azure.recoveryServices().recordReplicaCuts(caller, request.vault(), request.vm(),
           held.shipping(request.cutId()));
     }
-    List<ReplicaDisk> replicas = item.replicaDisks();
-    HeartbeatPace pace = HeartbeatPace.ofCurrentActivity();
-    while (progress.disk() < replicas.size()) {
-      ReplicaDisk replica = replicas.get(progress.disk());
-      CutDisk disk = cut.disk(replica.slot());
-      BlobRef staging = prepare(caller, item, request, disk, replica.replica());
-      long totalBlocks = disk.sizeBytes() / azure.storage().blockSize();
-      DataRanges candidates = candidates(
-          caller, bases, disk, replica.replica(), progress.nextBlock(), totalBlocks);
-      long from = candidates.nextRange(progress.nextBlock(), blocksPerRange, totalBlocks);
-      while (from < totalBlocks) {
-        long to = Math.min(from + blocksPerRange, totalBlocks);
-        long start = from;
-        ChangedRange changed = bases == null
-            ? pace.whileReading(progress,
-                () -> compared(caller, item, disk, replica.replica(), start, to))
-            : new ChangedRange(candidates.blocksIn(from, to), 0);
-        // Between two batches: a safe point, and where a retry resumes.
-        progress = pace.sendRange(progress.advance(from, 0, 0, changed.meteredBytes()),
-            changed.blocks(), to, (sent, batch, reached) -> {
-              BlockTransfer staged =
-                  ReliableTransfer.send(azure, caller, disk.snapshot(), staging, batch);
-              BlockTransfer shipped =
-                  ReliableTransfer.send(azure, caller, staging, replica.replica(), batch);
-              return sent.advance(reached, batch.size(),
-                  staged.blocksCopied() * azure.storage().blockSize(), shipped.meteredBytes());
-            });
-        from = candidates.nextRange(progress.nextBlock(), blocksPerRange, totalBlocks);
-      }
-      ReplicaVerification.Verified verified = ReplicaVerification.verify(azure, caller,
-          disk.snapshot(), replica.replica(), item.source().region(), blocksPerRange, pace,
-          progress);
-      azure.storage().deleteBlob(caller, staging);
-      progress = progress.nextDisk(verified.blocksRepaired(), verified.meteredBytes());
-      context.heartbeat(progress);
-    }
+    Duration budget = HeartbeatPace.budgetOfCurrentActivity();
+    CutShipper shipper =
+        new CutShipper(azure, caller, item, request, bases, blocksPerRange, budget);
+    List<ParallelShipment.Disk> disks = replicas.stream()
+        .<ParallelShipment.Disk>map(replica -> (shipping, lanes) ->
+            shipper.ship(cut.disk(replica.slot()), replica, shipping, lanes))
+        .toList();
+    ShipmentProgress shipped = ParallelShipment.run(
+        context, ledger, disks, budget, "ship-" + request.vm() + "-" + request.cutId());
     azure.recoveryServices().recordReplicaCuts(
         caller, request.vault(), request.vm(), ReplicaCuts.at(request.cutId()));
-    return progress.shipment();
+    return shipped.shipment();
+  }
+
+  /**
+   * Where the last attempt got, disk by disk: heartbeated per disk, or, by a worker that shipped
+   * the disks one after the other, as the disk it was on and that disk's next block.
+   */
+  private static ShipmentProgress resumed(ActivityExecutionContext context, List<String> slots) {
+    Optional<ShipmentProgress> perDisk = context.getHeartbeatDetails(ShipmentProgress.class)
+        .filter(progress -> progress.disks() != null);
+    if (perDisk.isPresent()) {
+      return perDisk.get();
+    }
+    return context.getHeartbeatDetails(SerialShipmentProgress.class)
+        .map(serial -> serial.perDisk(slots))
+        .orElseGet(() -> new ShipmentProgress(List.of()));
   }
 
   /**
@@ -167,68 +151,6 @@ public final class ReplicationCycleActivitiesImpl implements ReplicationCycleAct
       bases.add(found.get());
     }
     return bases;
-  }
-
-  /**
-   * The replica has the cut's size (a resized source disk resizes it), and an empty staging
-   * blob of that size waits in the cache account.
-   */
-  private BlobRef prepare(
-      Caller caller, ReplicatedItem item, ShipCut request, CutDisk disk, BlobRef replica) {
-    if (azure.storage().blob(replica).orElseThrow(() -> AzureException.notFound(
-        "replica " + replica)).sizeBytes() != disk.sizeBytes()) {
-      azure.storage().resizePageBlob(caller, replica, disk.sizeBytes());
-    }
-    BlobRef staging = new BlobRef(item.cacheStorageAccount(), STAGING_CONTAINER,
-        request.vm() + "." + request.cutId() + "." + disk.slot() + ".vhd");
-    if (azure.storage().blob(staging).isEmpty()) {
-      azure.storage().createPageBlob(caller, staging, disk.sizeBytes());
-    }
-    return staging;
-  }
-
-  /** The blocks to ship in a range, and what finding them cost across regions. */
-  private record ChangedRange(List<Long> blocks, long meteredBytes) {}
-
-  /**
-   * The blocks that may have to ship from {@code fromBlock} on. With the replicas' base cut, the
-   * page-range diff of the cut's snapshot against the base's, with the diffs against the base of
-   * the cuts in transit (blocks they may have written): found in the source region from the cuts
-   * alone, exactly the blocks to ship. Without one (the replicas hold no known cut), the blocks
-   * allocated on either side, whose hashes are then compared range by range.
-   */
-  private DataRanges candidates(Caller caller, List<VmCut> bases, CutDisk disk,
-      BlobRef replica, long fromBlock, long totalBlocks) {
-    if (bases == null) {
-      return DataRanges.allocatedOnEither(
-          azure, caller, disk.snapshot(), replica, fromBlock, totalBlocks);
-    }
-    DataRanges changed = changedSince(caller, bases.get(0), disk, fromBlock, totalBlocks);
-    for (VmCut inTransit : bases.subList(1, bases.size())) {
-      inTransit.disks().stream().filter(shipped -> shipped.slot().equals(disk.slot()))
-          .findFirst().ifPresent(shipped -> changed.with(
-              changedSince(caller, bases.get(0), shipped, fromBlock, totalBlocks)));
-    }
-    return changed;
-  }
-
-  /** The blocks of {@code disk} in its cut changed since {@code base}, a cut of the same VM. */
-  private DataRanges changedSince(Caller caller, VmCut base, CutDisk disk, long fromBlock,
-      long totalBlocks) {
-    // A disk the base cut did not have was empty then: all it holds is new.
-    return base.disks().stream().filter(held -> held.slot().equals(disk.slot())).findFirst()
-        .map(held -> DataRanges.changedSince(
-            azure, caller, disk.snapshot(), held.snapshot(), fromBlock, totalBlocks))
-        .orElseGet(() -> DataRanges.allocated(
-            azure, caller, disk.snapshot(), fromBlock, totalBlocks));
-  }
-
-  /** The blocks of a range whose hashes differ between the cut and the replica. */
-  private ChangedRange compared(Caller caller, ReplicatedItem item, CutDisk disk, BlobRef replica,
-      long from, long to) {
-    RangeDiff diff = RangeDiff.of(
-        azure, caller, disk.snapshot(), replica, from, to, item.source().region());
-    return new ChangedRange(diff.differing(), diff.meteredBytes());
   }
 
   @Override

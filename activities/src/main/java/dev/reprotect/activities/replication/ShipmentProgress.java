@@ -1,33 +1,32 @@
 package dev.reprotect.activities.replication;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
+
 /**
- * How far the shipment of a cut got: the heartbeat details a retry resumes from (the disk, in
- * the item's order, and the next block of its range), and what it moved so far.
+ * How far the shipment of a cut got, disk by disk: the heartbeat details a retry resumes from,
+ * each disk from its own safe point, since the disks ship at once. Unknown properties are
+ * ignored so that the details of the previous worker's shape ({@link SerialShipmentProgress})
+ * read as no disks here, and are then read in their own shape.
  */
-public record ShipmentProgress(
-    int disk,
-    long nextBlock,
-    long blocksChanged,
-    long bytesStaged,
-    long bytesShipped,
-    long blocksRepaired) {
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ShipmentProgress(List<DiskProgress> disks) {
 
-  static ShipmentProgress start() {
-    return new ShipmentProgress(0, 0, 0, 0, 0, 0);
+  public ShipmentProgress {
+    disks = disks == null ? null : List.copyOf(disks);
   }
 
-  ShipmentProgress advance(long next, long changed, long staged, long shipped) {
-    return new ShipmentProgress(disk, next, blocksChanged + changed, bytesStaged + staged,
-        bytesShipped + shipped, blocksRepaired);
-  }
-
-  /** The next disk, from its first block, with what the verification of this one repaired. */
-  ShipmentProgress nextDisk(long repaired, long repairBytes) {
-    return new ShipmentProgress(disk + 1, 0, blocksChanged, bytesStaged,
-        bytesShipped + repairBytes, blocksRepaired + repaired);
+  /** Where {@code slot} got; from its first block when nothing was recorded for it. */
+  DiskProgress of(String slot) {
+    return disks.stream().filter(disk -> disk.slot().equals(slot)).findFirst()
+        .orElseGet(() -> DiskProgress.start(slot));
   }
 
   CycleShipment shipment() {
-    return new CycleShipment(blocksChanged, bytesStaged, bytesShipped, blocksRepaired);
+    return new CycleShipment(
+        disks.stream().mapToLong(DiskProgress::blocksChanged).sum(),
+        disks.stream().mapToLong(DiskProgress::bytesStaged).sum(),
+        disks.stream().mapToLong(DiskProgress::bytesShipped).sum(),
+        disks.stream().mapToLong(DiskProgress::blocksRepaired).sum());
   }
 }

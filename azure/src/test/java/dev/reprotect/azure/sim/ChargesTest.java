@@ -151,6 +151,29 @@ class ChargesTest {
         .isCloseTo(seconds(call.plus(read)), within(1e-9));
   }
 
+  /**
+   * A shipment stages blocks into a blob of the cache account while it ships earlier ones out of
+   * it: at one simulated instant, each call's delay is its own (calls overlap), but the staging
+   * blob's write and its read share its one throughput, so the second call's bytes wait for the
+   * first's.
+   */
+  @Test
+  void callsAtOnceOverlapTheirDelaysButTheBytesOfOneBlobQueue() {
+    world.azure.holdingTime(now::get);
+    BlobRef staging = world.blob("steast", "staging.vhd", 8);
+    List<Long> blocks = LongStream.range(0, 8).boxed().toList();
+    Duration bytes = MODEL.diskTime(ALLOCATED * BLOCK_SIZE);
+    Duration call = MODEL.delayOf("transferBlocks");
+
+    storage.transferBlocks(Caller.of("stage"), east, staging, blocks);
+    storage.transferBlocks(Caller.of("ship"), staging, southeast, blocks);
+
+    assertThat(costs("stage").modelledSeconds())
+        .isCloseTo(seconds(call.plus(bytes)), within(1e-9));
+    assertThat(costs("ship").modelledSeconds())
+        .isCloseTo(seconds(call.plus(bytes).plus(bytes)), within(1e-9));
+  }
+
   @Test
   void theDiskIsFreeAgainOnceSimulatedTimeHasPassedItsQueue() {
     world.azure.holdingTime(now::get);

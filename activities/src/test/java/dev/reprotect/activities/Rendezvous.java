@@ -1,4 +1,4 @@
-package dev.reprotect.activities.data;
+package dev.reprotect.activities;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
  * Two calls that must be in flight at the same time: each waits here for the other. A caller
  * that makes them one after the other has its first wait in vain, and fail.
  */
-final class Rendezvous implements Runnable {
+public final class Rendezvous implements Runnable {
   private final CountDownLatch bothArrived = new CountDownLatch(2);
 
   @Override

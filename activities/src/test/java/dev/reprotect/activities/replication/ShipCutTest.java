@@ -1,0 +1,217 @@
+package dev.reprotect.activities.replication;
+
+import static dev.reprotect.activities.replication.ShipmentTestWorld.TOTAL_BLOCKS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.reprotect.activities.Rendezvous;
+import dev.reprotect.azure.AzureErrorCode;
+import dev.reprotect.azure.BlobRef;
+import dev.reprotect.azure.ReplicaDisk;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shipment of a cut of a VM with two disks: the disks ship at once, several ranges each,
+ * the replicas end equal to the cut from their bytes, a retry resumes each disk from its own
+ * safe point (also from the details of a worker that shipped the disks one after the other), and
+ * a cancelled shipment stops every thread it started.
+ */
+class ShipCutTest {
+  private static final int BLOCKS_PER_RANGE = 4;
+  /** Changed blocks per range: one, so that each range with a change is one batch, two calls. */
+  private static final long CHANGED_BLOCK_IN_RANGE = 1;
+  /** One block in every range of the VM's two disks. */
+  private static final long CHANGED_BLOCKS = 2 * TOTAL_BLOCKS / BLOCKS_PER_RANGE;
+
+  private ShipmentTestWorld world;
+
+  @AfterEach
+  void close() {
+    world.close();
+  }
+
+  @Test
+  void theDisksOfACutShipAtOnce() {
+    // One range per disk: a disk's calls come one after the other, so two at once are two disks'.
+    world = new ShipmentTestWorld(1, (int) TOTAL_BLOCKS);
+    Rendezvous firstCallsOfTwoDisks = new Rendezvous();
+    int done = world.transferCalls();
+    world.azure.faults().onCall("transferBlocks", done + 1, firstCallsOfTwoDisks)
+        .onCall("transferBlocks", done + 2, firstCallsOfTwoDisks);
+
+    CutTaken cut = world.takeCut("c0");
+    CycleShipment shipped = world.ship("c0");
+
+    assertThat(world.replicas()).hasSize(2);
+    assertThat(shipped.blocksChanged()).isPositive();
+    world.assertReplicasEqual(cut);
+  }
+
+  @Test
+  void rangesOfOneDiskAreInFlightAtOnce() {
+    world = new ShipmentTestWorld(0, BLOCKS_PER_RANGE);
+    Rendezvous twoRanges = new Rendezvous();
+    int done = world.transferCalls();
+    world.azure.faults().onCall("transferBlocks", done + 1, twoRanges)
+        .onCall("transferBlocks", done + 2, twoRanges);
+
+    CutTaken cut = world.takeCut("c0");
+    world.ship("c0");
+
+    world.assertReplicasEqual(cut);
+  }
+
+  @Test
+  void theChangedBlocksOfEveryDiskEndEqualOnTheReplicas() {
+    CutTaken cut = secondCutAfterAChangeInEveryRange(1);
+
+    CycleShipment shipped = world.ship("c1");
+
+    assertThat(shipped.blocksChanged()).isEqualTo(CHANGED_BLOCKS);
+    assertThat(shipped.bytesStaged()).isEqualTo(CHANGED_BLOCKS * ShipmentTestWorld.BLOCK_SIZE);
+    world.assertReplicasEqual(cut);
+  }
+
+  /**
+   * A transfer of one disk fails half way, once the SDK has sent a heartbeat with progress; the
+   * retry, from that heartbeat, calls for exactly the ranges after each disk's safe point.
+   */
+  @Test
+  void aRetryResumesEachDiskFromItsSafePointAndEndsEqual() {
+    CutTaken cut = secondCutAfterAChangeInEveryRange(2);
+    CountDownLatch progressSent = new CountDownLatch(1);
+    world.heartbeats.clear();
+    world.temporal.setActivityHeartbeatListener(ShipmentProgress.class, details -> {
+      world.heartbeats.add(details);
+      if (details.disks().stream().anyMatch(disk -> disk.nextBlock() > 0)) {
+        progressSent.countDown();
+      }
+    });
+    int failing = world.transferCalls() + (int) CHANGED_BLOCKS;
+    world.azure.faults().onCall("transferBlocks", failing, () -> await(progressSent))
+        .failCalls("transferBlocks", failing, 1, AzureErrorCode.InternalServerError);
+
+    assertThatThrownBy(() -> world.ship("c1")).isInstanceOf(ActivityFailure.class)
+        .cause().isInstanceOfSatisfying(ApplicationFailure.class, failure ->
+            assertThat(failure.getType()).isEqualTo(AzureErrorCode.InternalServerError.name()));
+    ShipmentProgress last = world.heartbeats.get(world.heartbeats.size() - 1);
+    long toResend = changedBlocksFrom(last);
+    assertThat(toResend).as("blocks after the safe points").isPositive().isLessThan(CHANGED_BLOCKS);
+
+    world.temporal.setHeartbeatDetails(last);
+    int before = world.transferCalls();
+    world.ship("c1");
+
+    // A stage and a ship per range with a change after the safe point, nothing before it.
+    assertThat(world.transferCalls() - before).isEqualTo(2 * toResend);
+    world.assertReplicasEqual(cut);
+  }
+
+  /**
+   * A retry of an attempt by a worker that shipped the disks in turn (it sent the OS disk whole
+   * and the data disk up to block 8, then heartbeated) resumes where that worker was.
+   */
+  @Test
+  void aRetryResumesFromTheDetailsOfAWorkerThatShippedTheDisksInTurn() {
+    CutTaken cut = secondCutAfterAChangeInEveryRange(3);
+    long resumeAt = 8;
+    List<ReplicaDisk> replicas = world.replicas();
+    sendAsTheOldWorkerDid(cut, replicas.get(0), TOTAL_BLOCKS);
+    sendAsTheOldWorkerDid(cut, replicas.get(1), resumeAt);
+    world.temporal.setHeartbeatDetails(new SerialShipmentProgress(1, resumeAt, 20, 0, 0, 0));
+    int before = world.transferCalls();
+
+    CycleShipment shipped = world.ship("c1");
+
+    long rangesLeft = (TOTAL_BLOCKS - resumeAt) / BLOCKS_PER_RANGE;
+    assertThat(world.transferCalls() - before).isEqualTo(2 * rangesLeft);
+    assertThat(shipped.blocksChanged()).isEqualTo(20 + rangesLeft);
+    assertThat(shipped.blocksRepaired()).isZero();
+    world.assertReplicasEqual(cut);
+  }
+
+  /**
+   * The replication's stop cancels a shipment while a transfer of it hangs: the activity
+   * acknowledges at its next heartbeat, interrupts its threads and returns only once none runs,
+   * so no call comes after it.
+   */
+  @Test
+  void aCancelledShipmentStopsEveryThreadItStarted() {
+    secondCutAfterAChangeInEveryRange(4);
+    AtomicBoolean hungCallInterrupted = new AtomicBoolean();
+    world.azure.faults().onCall("transferBlocks", world.transferCalls() + 3, () -> {
+      world.temporal.requestCancelActivity();
+      try {
+        new CountDownLatch(1).await(1, TimeUnit.MINUTES);
+      } catch (InterruptedException stopped) {
+        hungCallInterrupted.set(true);
+        throw new IllegalStateException("the shipment stopped its call", stopped);
+      }
+    });
+
+    assertThatThrownBy(() -> world.ship("c1")).isInstanceOf(CanceledFailure.class);
+    int callsAtTheEnd = world.transferCalls();
+
+    assertThat(hungCallInterrupted).isTrue();
+    assertThat(Thread.getAllStackTraces().keySet()).noneMatch(
+        thread -> thread.isAlive() && thread.getName().startsWith("ship-"));
+    assertThat(world.transferCalls()).isEqualTo(callsAtTheEnd);
+  }
+
+  /**
+   * A VM of two disks whose cut {@code c0} is on the replicas; then the guest writes one block in
+   * every range of each disk, with bytes of {@code seed}, and cut {@code c1} is taken.
+   */
+  private CutTaken secondCutAfterAChangeInEveryRange(int seed) {
+    world = new ShipmentTestWorld(1, BLOCKS_PER_RANGE);
+    world.takeAndShip("c0");
+    for (ReplicaDisk replica : world.replicas()) {
+      for (long range = 0; range < TOTAL_BLOCKS; range += BLOCKS_PER_RANGE) {
+        world.write(replica.slot(), range + CHANGED_BLOCK_IN_RANGE, seed);
+      }
+    }
+    return world.takeCut("c1");
+  }
+
+  /** What the previous worker sent of a disk of the cut before it stopped: up to {@code end}. */
+  private void sendAsTheOldWorkerDid(CutTaken cut, ReplicaDisk replica, long end) {
+    BlobRef snapshot = cut.disks().stream().filter(disk -> disk.slot().equals(replica.slot()))
+        .findFirst().orElseThrow().snapshot();
+    world.azure.storage().transferBlocks(ShipmentTestWorld.TEST, snapshot, replica.replica(),
+        LongStream.range(0, end).boxed().toList());
+  }
+
+  /** The changed blocks at or after each unfinished disk's safe point in {@code progress}. */
+  private long changedBlocksFrom(ShipmentProgress progress) {
+    Map<String, Long> from = new HashMap<>();
+    progress.disks().stream().filter(disk -> !disk.done())
+        .forEach(disk -> from.put(disk.slot(), disk.nextBlock()));
+    return world.replicas().stream().map(ReplicaDisk::slot).filter(from::containsKey)
+        .mapToLong(slot -> LongStream.range(0, TOTAL_BLOCKS / BLOCKS_PER_RANGE)
+            .map(range -> range * BLOCKS_PER_RANGE + CHANGED_BLOCK_IN_RANGE)
+            .filter(block -> block >= from.get(slot)).count())
+        .sum();
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      if (!latch.await(1, TimeUnit.MINUTES)) {
+        throw new IllegalStateException("no heartbeat with progress reached the service");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
