@@ -20,5 +20,10 @@ public enum FailoverErrorCode {
    * The names a test failover gives its copy ({@code <vm>-test}) or its network ({@code
    * vnet-<vm>-test-failover}) would be longer than Azure allows.
    */
-  TestFailoverNameTooLong
+  TestFailoverNameTooLong,
+  /**
+   * The VM a failover or a test failover would make ({@code <vm>}, {@code <vm>-test}) exists in
+   * the recovery resource group and was not made by one (its disks are not made from a point).
+   */
+  RecoveryVmNameTaken
 }

@@ -53,8 +53,9 @@ public final class FailoverPlanningImpl implements FailoverPlanning {
       operation.checkClaim(item, new RunningOperation(operation.name(), job.getWorkflowId(),
           job.getRunId(), Instant.EPOCH), operation.running());
       return switch (operation) {
-        case Failover -> failoverPlan(request, item);
-        case TestFailover, TestFailoverCleanup -> testFailoverPlan(request, item);
+        case Failover -> requireOwnRecoveryVm(failoverPlan(request, item));
+        case TestFailover, TestFailoverCleanup ->
+            requireOwnRecoveryVm(testFailoverPlan(request, item));
         default -> planOnTheFailedOverVm(request, item);
       };
     });
@@ -129,6 +130,26 @@ public final class FailoverPlanningImpl implements FailoverPlanning {
           + " of " + item.name() + " now, and the VM no longer exists in "
           + source.resourceGroup() + instead);
     }
+  }
+
+  /**
+   * The VM the plan would make (or a drill's cleanup delete) may already exist: made by an
+   * earlier run of the job (a failed failover, a drill not cleaned up), whose disks all bear the
+   * name the job gives its disks, {@code <vm>-<slot>-<point id>.vhd}, it is taken over; anything
+   * else of that name is someone's VM, never overwritten nor deleted.
+   */
+  private FailoverPlan requireOwnRecoveryVm(FailoverPlan plan) {
+    azure.compute().virtualMachine(plan.recoveryGroup(), plan.recoveryVmName())
+        .filter(vm -> RecoveryVmActivitiesImpl.pointOfDisks(vm).isEmpty())
+        .ifPresent(foreign -> {
+          throw ApplicationFailure.newNonRetryableFailure(String.format("a VM named %s already "
+              + "exists in %s, and a %s of %s did not make it (its disks are not the ones made "
+              + "from a recovery point): rename or move it, it is never overwritten or deleted;"
+              + " nothing was changed", foreign.name(), plan.recoveryGroup(),
+              plan.operation() == ItemLifecycle.Failover ? "failover" : "test failover",
+              plan.vm()), FailoverErrorCode.RecoveryVmNameTaken.name());
+        });
+    return plan;
   }
 
   private boolean available(String region) {

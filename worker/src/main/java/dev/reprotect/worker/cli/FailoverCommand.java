@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
         + "the VM's disks from another point. Refused (changing nothing) with NotProtected, "
         + "TestFailoverInProgress (a drill is live: run test-failover-cleanup first), "
         + "NotFailedOver (--change-point of an item not failed over), RecoveryPointNotFound, "
+        + "RecoveryVmNameTaken (a VM of its name in the recovery group that no failover made), "
         + "ItemNotFound, OperationInProgress, NetworkMappingMissing, TargetRegionUnavailable.%n"})
 final class FailoverCommand extends ClientCommand {
   @Spec

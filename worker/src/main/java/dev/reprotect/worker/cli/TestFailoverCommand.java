@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
         + "`test-failover-cleanup`. Workflow test-failover.<vault>.<vm>; follow it with "
         + "`status --test-failover`, or pass --wait. Refused (changing nothing) with "
         + "TestFailoverInProgress (a drill is live, cancelled or failed ones too, until its "
-        + "cleanup), TestFailoverNameTooLong (a VM name over 45 characters), NotProtected, "
+        + "cleanup), TestFailoverNameTooLong (a VM name over 45 characters), "
+        + "RecoveryVmNameTaken (a VM named <vm>-test that no drill made), NotProtected, "
         + "RecoveryPointNotFound, "
         + "ItemNotFound, OperationInProgress, NetworkMappingMissing, TargetRegionUnavailable.%n"})
 final class TestFailoverCommand extends ClientCommand {

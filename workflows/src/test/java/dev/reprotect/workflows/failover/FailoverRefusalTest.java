@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.reprotect.activities.failover.FailoverPlan;
 import dev.reprotect.activities.failover.FailoverRequest;
 import dev.reprotect.activities.failover.PointSelector;
+import dev.reprotect.azure.BlobRef;
 import dev.reprotect.azure.Caller;
+import dev.reprotect.azure.PowerState;
 import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.VirtualMachine;
+import dev.reprotect.azure.VmDisk;
 import dev.reprotect.workflows.job.Job;
 import dev.reprotect.workflows.job.JobState;
 import dev.reprotect.workflows.job.JobStep;
@@ -16,10 +19,12 @@ import dev.reprotect.workflows.reprotect.ReprotectFixture;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -68,6 +73,11 @@ class FailoverRefusalTest {
           w.reprotect.azure.network().deleteNetworkMapping(OPERATOR, item.source().region(),
               vm.networkId(), item.target().region());
         }, w -> FailoverRequest.failover(w.vault(), w.vm(), PointSelector.LATEST, true)),
+        new Refused("a failover onto a VM of the item's name it did not make",
+            "RecoveryVmNameTaken", w -> {
+              w.protectWithoutCycles();
+              someonesVm(w, w.vm());
+            }, w -> FailoverRequest.failover(w.vault(), w.vm(), PointSelector.LATEST, true)),
         new Refused("a failover while a test failover is live", "TestFailoverInProgress", w -> {
           w.protectWithoutCycles();
           w.run(FailoverRequest.testFailover(w.vault(), w.vm(), PointSelector.LATEST));
@@ -93,6 +103,20 @@ class FailoverRefusalTest {
               w.reprotect.azure.resources().setRegionAvailable(OPERATOR,
                   w.item().source().region(), false);
             }, w -> FailoverRequest.failover(w.vault(), w.vm(), PointSelector.LATEST, true)));
+  }
+
+  /**
+   * A VM of {@code name} in the item's recovery resource group that no failover made: its disk
+   * is not named as a disk made from a point.
+   */
+  private static void someonesVm(FailoverFixture w, String name) {
+    ReplicatedItem item = w.item();
+    VirtualMachine model = w.activeVm();
+    BlobRef disk = new BlobRef(item.target().storageAccount(), "vhds", name + "-own-os.vhd");
+    w.reprotect.azure.storage().createPageBlob(OPERATOR, disk, 4L << 20);
+    w.reprotect.azure.compute().createVirtualMachine(OPERATOR, new VirtualMachine(
+        item.target().resourceGroup(), name, item.target().region(), PowerState.Running,
+        new VmDisk(name + "-own-os", null, disk), List.of(), model.networkId(), null));
   }
 
   @AfterEach
@@ -133,6 +157,22 @@ class FailoverRefusalTest {
     assertThat(job.steps()).filteredOn(step -> step.step() != FailoverStep.CheckPrerequisites)
         .extracting(JobStep::state).containsOnly(StepState.NotStarted);
     return job;
+  }
+
+  /** A drill never takes over, nor deletes in its cleanup, a VM named as its copy it did not make. */
+  @Test
+  void aDrillOntoAVmNamedAsItsCopyThatItDidNotMakeIsRefused(TestWorkflowEnvironment env,
+      Worker worker) {
+    world = new FailoverFixture(env, worker);
+    world.protectWithoutCycles();
+    someonesVm(world, world.vm() + "-test");
+
+    world.reprotect.assertRefusedChangingNothing("RecoveryVmNameTaken", () -> world.run(
+        FailoverRequest.testFailover(world.vault(), world.vm(), PointSelector.LATEST)));
+
+    assertThat(world.item().testFailoverLive()).as("no drill recorded").isFalse();
+    assertThat(world.testFailoverJob().errorMessage()).contains(world.vm() + "-test",
+        "never overwritten or deleted");
   }
 
   /**
