@@ -122,6 +122,28 @@ public final class Cuts {
     }
   }
 
+  /**
+   * Deletes every snapshot of every cut of the VM, half cuts' too, and returns how many it
+   * deleted: what the VM's protection leaves of its cuts when it is disabled is nothing. A VM
+   * that is gone has none to find.
+   */
+  public int deleteAll(Caller caller, String resourceGroup, String vmName) {
+    Optional<VirtualMachine> vm = azure.compute().virtualMachine(resourceGroup, vmName);
+    if (vm.isEmpty()) {
+      return 0;
+    }
+    int deleted = 0;
+    for (String account : accounts(vm.get())) {
+      for (BlobSnapshot snapshot : azure.storage().snapshots(account, CONTAINER, vmName + ".")) {
+        if (vm.get().name().equals(snapshot.metadata().get(VM))) {
+          azure.storage().deleteBlob(caller, snapshot.ref());
+          deleted++;
+        }
+      }
+    }
+    return deleted;
+  }
+
   /** Whether {@code snapshot} is one of the snapshots of cut {@code cutId} of VM {@code vm}. */
   public static boolean isSnapshotOf(BlobSnapshot snapshot, String vm, String cutId) {
     return CONTAINER.equals(snapshot.ref().container()) && vm.equals(snapshot.metadata().get(VM))

@@ -43,6 +43,14 @@ final class RecoveryServicesRoutes {
         RecoveryServicesJson.replicatedItem(backend.recoveryServices().putReplicatedItem(
             Requests.caller(ctx), RecoveryServicesJson.replicatedItem(Requests.json(ctx),
                 Requests.name(ctx, "vault"), Requests.name(ctx, "item"))))));
+    app.delete(ArmPaths.REPLICATED_ITEM.pattern(), ctx -> {
+      String vault = Requests.name(ctx, "vault");
+      String item = Requests.name(ctx, "item");
+      boolean existed = backend.recoveryServices().replicatedItem(vault, item).isPresent();
+      backend.recoveryServices().deleteReplicatedItem(Requests.caller(ctx), vault, item,
+          Requests.query(ctx, "operationId"));
+      ctx.status(existed ? 200 : 204);
+    });
     app.post(ArmPaths.CLAIM_OPERATION.pattern(), ctx -> {
       Caller caller = Requests.caller(ctx);
       JsonNode body = Requests.json(ctx);

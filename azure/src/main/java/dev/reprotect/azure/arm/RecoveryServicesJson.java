@@ -99,6 +99,7 @@ public final class RecoveryServicesJson {
     if (item.lastScrub() != null) {
       p.set("lastScrub", scrub(item.lastScrub()));
     }
+    item.createdByProtection().forEach(p.putArray("createdByProtection")::add);
     return out;
   }
 
@@ -138,7 +139,8 @@ public final class RecoveryServicesJson {
         optionalText(p, "pinnedRecoveryPoint"),
         optionalObject(p, "replicaCuts") == null ? null
             : replicaCuts(optionalObject(p, "replicaCuts")),
-        lastScrub == null ? null : scrub(lastScrub));
+        lastScrub == null ? null : scrub(lastScrub),
+        p.has("createdByProtection") ? texts(p, "createdByProtection") : List.of());
   }
 
   public static ObjectNode scrub(ScrubRecord scrub) {

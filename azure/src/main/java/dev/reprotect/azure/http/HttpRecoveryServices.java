@@ -63,6 +63,12 @@ final class HttpRecoveryServices implements RecoveryServicesApi {
   }
 
   @Override
+  public void deleteReplicatedItem(Caller caller, String vault, String item, String operationId) {
+    client.delete(caller, ArmPaths.REPLICATED_ITEM.expand(vault, item)
+        + ArmPaths.query("operationId", operationId));
+  }
+
+  @Override
   public ReplicatedItem claimOperation(Caller caller, String vault, String item,
       RunningOperation operation, ItemClaimState expected, ProtectionState newState) {
     return RecoveryServicesJson.replicatedItem(client.post(caller,
