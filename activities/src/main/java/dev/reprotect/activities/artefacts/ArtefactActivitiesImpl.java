@@ -8,7 +8,9 @@ import dev.reprotect.azure.AvailabilitySet;
 import dev.reprotect.azure.AzureBackend;
 import dev.reprotect.azure.AzureErrorCode;
 import dev.reprotect.azure.AzureException;
+import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.ResourceGroup;
+import dev.reprotect.azure.ResourceIds;
 import dev.reprotect.azure.StorageAccount;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -17,7 +19,8 @@ import java.util.function.Predicate;
 
 /**
  * Each step looks before it creates: an existing resource is reused as it is (its tags and
- * settings untouched), a missing one is created, so a retry after a crash is harmless.
+ * settings untouched), a missing one is created, so a retry after a crash is harmless. What the
+ * plan says is new is recorded on the item as created by its protection, for a disable.
  */
 public final class ArtefactActivitiesImpl implements ArtefactActivities {
   private final AzureBackend azure;
@@ -48,6 +51,7 @@ public final class ArtefactActivitiesImpl implements ArtefactActivities {
     PlannedArtefact group = plan.targetResourceGroup();
     AzureFailures.translated(plan.targetRegion(), () -> {
       if (azure.resources().resourceGroup(group.name()).isEmpty()) {
+        recordCreation(plan, group, ResourceIds.resourceGroup(group.name()));
         azure.resources().createResourceGroup(
             ActivityCaller.current(), new ResourceGroup(group.name(), group.region()));
       }
@@ -58,8 +62,29 @@ public final class ArtefactActivitiesImpl implements ArtefactActivities {
   public void ensureAvailabilitySet(ReprotectPlan plan) {
     PlannedArtefact set = plan.availabilitySet();
     // Create-or-update: an existing set of that name in another region is a conflict.
-    AzureFailures.translated(plan.targetRegion(), () -> azure.compute().createAvailabilitySet(
-        ActivityCaller.current(), new AvailabilitySet(set.resourceGroup(), set.name(), set.region())));
+    AzureFailures.translated(plan.targetRegion(), () -> {
+      recordCreation(plan, set, ResourceIds.availabilitySet(set.resourceGroup(), set.name()));
+      azure.compute().createAvailabilitySet(ActivityCaller.current(),
+          new AvailabilitySet(set.resourceGroup(), set.name(), set.region()));
+    });
+  }
+
+  /**
+   * Records on the item, before it is created, a resource the plan says is new: a disable then
+   * knows it may delete it, and a crash between the two leaves nothing unrecorded. A resource
+   * the plan reuses was there before the protection, and is never recorded.
+   */
+  private void recordCreation(ReprotectPlan plan, PlannedArtefact artefact, String resourceId) {
+    if (artefact.exists()) {
+      return;
+    }
+    ReplicatedItem item = azure.recoveryServices().replicatedItem(plan.vault(), plan.vm())
+        .orElseThrow(() -> AzureException.notFound("replicated item " + plan.vault() + "/"
+            + plan.vm()));
+    ReplicatedItem recorded = item.withCreatedByProtection(resourceId);
+    if (recorded != item) {
+      azure.recoveryServices().putReplicatedItem(ActivityCaller.current(), recorded);
+    }
   }
 
   /**
@@ -72,6 +97,8 @@ public final class ArtefactActivitiesImpl implements ArtefactActivities {
     AzureFailures.translated(plan.targetRegion(), () -> {
       Optional<StorageAccount> existing = azure.storage().storageAccount(account.name());
       if (existing.isEmpty()) {
+        recordCreation(plan, account,
+            ResourceIds.storageAccount(account.resourceGroup(), account.name()));
         try {
           azure.storage().createStorageAccount(ActivityCaller.current(), new StorageAccount(
               account.name(), account.resourceGroup(), account.region(), StorageAccount.KIND,

@@ -22,9 +22,6 @@ import dev.reprotect.workflows.replication.ReplicationState;
 import dev.reprotect.workflows.replication.ReplicationWorkflow;
 import dev.reprotect.workflows.reprotect.ReprotectFixture;
 import dev.reprotect.workflows.reprotect.ReprotectSummary;
-import io.temporal.api.common.v1.WorkflowExecution;
-import io.temporal.api.enums.v1.WorkflowExecutionStatus;
-import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
@@ -86,21 +83,12 @@ final class FailoverFixture implements AutoCloseable {
     FailoverWorkflow failover = env.getWorkflowClient().newWorkflowStub(
         FailoverWorkflow.class, reprotect.jobOptions(workflowId));
     WorkflowClient.start(failover::failover, request);
-    if (!ReprotectFixture.await(FAILOVER_BOUND, () -> !isRunning(workflowId))) {
+    if (!ReprotectFixture.await(FAILOVER_BOUND,
+        () -> !ReprotectFixture.isRunning(env, workflowId))) {
       throw new AssertionError("the failover " + workflowId + " did not end within "
           + FAILOVER_BOUND);
     }
     return WorkflowStub.fromTyped(failover).getResult(FailoverSummary.class);
-  }
-
-  private boolean isRunning(String workflowId) {
-    return env.getWorkflowClient().getWorkflowServiceStubs().blockingStub()
-        .describeWorkflowExecution(DescribeWorkflowExecutionRequest.newBuilder()
-            .setNamespace(env.getNamespace())
-            .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
-            .build())
-        .getWorkflowExecutionInfo().getStatus()
-        == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
   }
 
   /**

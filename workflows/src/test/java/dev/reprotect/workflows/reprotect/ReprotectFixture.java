@@ -25,6 +25,7 @@ import dev.reprotect.workflows.reconcile.ReplicationSweepActivitiesImpl;
 import dev.reprotect.workflows.resume.ReplicationLaunchActivitiesImpl;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.PendingActivityState;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.workflow.v1.PendingActivityInfo;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
@@ -234,7 +235,20 @@ public final class ReprotectFixture implements AutoCloseable {
         .collect(Collectors.toSet());
   }
 
-  /** Waits for a condition, polling; false if it did not hold within the timeout. */
+  /**
+   * Whether workflow {@code workflowId} still runs, asked without waiting on it: a wait on its
+   * result would let the test server skip time.
+   */
+  public static boolean isRunning(TestWorkflowEnvironment env, String workflowId) {
+    return env.getWorkflowClient().getWorkflowServiceStubs().blockingStub()
+        .describeWorkflowExecution(DescribeWorkflowExecutionRequest.newBuilder()
+            .setNamespace(env.getNamespace())
+            .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
+            .build())
+        .getWorkflowExecutionInfo().getStatus()
+        == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
+  }
+
   /**
    * Runs {@code job}, which must fail with a non-retryable failure of type {@code code} and a
    * message for people, changing nothing: the backend's state and activity log are compared.
@@ -254,6 +268,7 @@ public final class ReprotectFixture implements AutoCloseable {
     assertThat(azure.metering().activityLog()).as("the activity log").isEqualTo(log);
   }
 
+  /** Waits for a condition, polling; false if it did not hold within the timeout. */
   public static boolean await(Duration timeout, BooleanSupplier condition) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {

@@ -1,0 +1,115 @@
+package dev.reprotect.workflows.disable;
+
+import dev.reprotect.activities.disable.DisablePlan;
+import dev.reprotect.activities.enable.EnableRequest;
+import dev.reprotect.activities.replication.ItemRef;
+import dev.reprotect.azure.sim.Scenario;
+import dev.reprotect.workflows.WorkflowIds;
+import dev.reprotect.workflows.enable.EnableReplicationWorkflow;
+import dev.reprotect.workflows.failover.ReplicationStopActivitiesImpl;
+import dev.reprotect.workflows.job.Job;
+import dev.reprotect.workflows.replication.ReplicationWorkflow;
+import dev.reprotect.workflows.reprotect.ReprotectFixture;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowStub;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A seeded world with the activities of every job on the test worker, the replication's stop
+ * included; disables run to their end without letting the test server skip time.
+ */
+final class DisableFixture implements AutoCloseable {
+  /** Real time: a disable of the test scenarios takes seconds, its activities' retries too. */
+  private static final Duration DISABLE_BOUND = Duration.ofMinutes(3);
+
+  final ReprotectFixture world;
+  private final TestWorkflowEnvironment env;
+
+  DisableFixture(TestWorkflowEnvironment env, Worker worker, Scenario scenario) {
+    this.env = env;
+    world = new ReprotectFixture(scenario);
+    world.register(env, worker);
+    worker.registerActivitiesImplementations(
+        new ReplicationStopActivitiesImpl(env.getWorkflowClient()));
+    env.start();
+  }
+
+  /** A world whose VM was never protected. */
+  static DisableFixture unprotected(TestWorkflowEnvironment env, Worker worker) {
+    return new DisableFixture(env, worker,
+        ReprotectFixture.scenario().unprotected(true).build());
+  }
+
+  String vault() {
+    return world.scenario.vault();
+  }
+
+  String vm() {
+    return world.scenario.vm();
+  }
+
+  void enable() {
+    env.getWorkflowClient().newWorkflowStub(EnableReplicationWorkflow.class,
+        world.jobOptions(WorkflowIds.enable(vault(), vm()))).enable(EnableRequest.of(vault(), vm()));
+  }
+
+  /** Lets workflow time pass until the replication has run {@code cycles} cycles. */
+  void awaitCycles(long cycles) {
+    ReplicationWorkflow replication = env.getWorkflowClient().newWorkflowStub(
+        ReplicationWorkflow.class, WorkflowIds.replication(vault(), vm()));
+    for (int minutes = 0; minutes < 30 && replication.status().cyclesRun() < cycles; minutes++) {
+      env.sleep(Duration.ofMinutes(1));
+    }
+  }
+
+  long cyclesRun() {
+    return env.getWorkflowClient().newWorkflowStub(ReplicationWorkflow.class,
+        WorkflowIds.replication(vault(), vm())).status().cyclesRun();
+  }
+
+  /**
+   * Runs the disable of {@code vm} to its end. The stop of a replication cancels its cycle timer;
+   * a time skip meanwhile would fire it in the same workflow task, which the test server refuses
+   * (sdk-java#2606): the end is polled, not awaited.
+   */
+  DisableSummary disable(String vm) {
+    String workflowId = WorkflowIds.disable(vault(), vm);
+    DisableWorkflow disable = env.getWorkflowClient().newWorkflowStub(DisableWorkflow.class,
+        world.jobOptions(workflowId));
+    WorkflowClient.start(disable::disable, new ItemRef(vault(), vm));
+    if (!ReprotectFixture.await(DISABLE_BOUND,
+        () -> !ReprotectFixture.isRunning(env, workflowId))) {
+      throw new AssertionError("the disable " + workflowId + " did not end within "
+          + DISABLE_BOUND);
+    }
+    return WorkflowStub.fromTyped(disable).getResult(DisableSummary.class);
+  }
+
+  DisableSummary disable() {
+    return disable(vm());
+  }
+
+  Job<DisableStep, DisablePlan> job() {
+    return env.getWorkflowClient().newWorkflowStub(DisableWorkflow.class,
+        WorkflowIds.disable(vault(), vm())).job();
+  }
+
+  /**
+   * What the backend holds, one line per resource ("kind key"), sorted, without properties or
+   * contents: the VM's disks change as its guest writes, the resources that hold them do not.
+   */
+  List<String> inventory() {
+    return world.azure.exportState().lines()
+        .map(line -> line.split(" ", 3))
+        .map(kindAndKey -> kindAndKey[0] + " " + kindAndKey[1])
+        .sorted().toList();
+  }
+
+  @Override
+  public void close() {
+    world.close();
+  }
+}
