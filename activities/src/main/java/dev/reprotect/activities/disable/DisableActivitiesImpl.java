@@ -23,6 +23,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -66,13 +67,8 @@ public final class DisableActivitiesImpl implements DisableActivities {
         // The replicas are named <disk>.cycle<n>.vhd: an earlier cycle's sit next to them.
         Pattern ofThisDisk = Pattern.compile(Pattern.quote(disk.sourceDisk()) + "\\.cycle[0-9]+"
             + "\\.vhd");
-        BlobRef replica = disk.replica();
-        for (PageBlob blob : azure.storage().blobs(replica.storageAccount(),
-            replica.container())) {
-          if (ofThisDisk.matcher(blob.ref().blob()).matches()) {
-            deleted += delete(blob.ref());
-          }
-        }
+        deleted += deleteBlobs(disk.replica().storageAccount(), disk.replica().container(),
+            name -> ofThisDisk.matcher(name).matches());
       }
       return deleted;
     });
@@ -90,16 +86,10 @@ public final class DisableActivitiesImpl implements DisableActivities {
       List<String> longerNames = azure.recoveryServices().replicatedItems(item.vault()).stream()
           .map(ReplicatedItem::name)
           .filter(name -> name.startsWith(item.name() + ".")).toList();
-      int deleted = 0;
-      for (PageBlob blob : azure.storage().blobs(item.cacheStorageAccount(),
-          ReplicationCycleActivitiesImpl.STAGING_CONTAINER)) {
-        String name = blob.ref().blob();
-        if (name.startsWith(item.name() + ".")
-            && longerNames.stream().noneMatch(longer -> name.startsWith(longer + "."))) {
-          deleted += delete(blob.ref());
-        }
-      }
-      return deleted;
+      return deleteBlobs(item.cacheStorageAccount(),
+          ReplicationCycleActivitiesImpl.STAGING_CONTAINER,
+          name -> name.startsWith(item.name() + ".")
+              && longerNames.stream().noneMatch(longer -> name.startsWith(longer + ".")));
     });
   }
 
@@ -144,9 +134,12 @@ public final class DisableActivitiesImpl implements DisableActivities {
             + ref.vm()));
   }
 
-  private int delete(BlobRef blob) {
-    azure.storage().deleteBlob(ActivityCaller.current(), blob);
-    return 1;
+  /** Deletes the blobs of a container whose names {@code named} accepts; returns how many. */
+  private int deleteBlobs(String account, String container, Predicate<String> named) {
+    List<BlobRef> blobs = azure.storage().blobs(account, container).stream()
+        .map(PageBlob::ref).filter(blob -> named.test(blob.blob())).toList();
+    blobs.forEach(blob -> azure.storage().deleteBlob(ActivityCaller.current(), blob));
+    return blobs.size();
   }
 
   private static int deletionOrder(String id) {

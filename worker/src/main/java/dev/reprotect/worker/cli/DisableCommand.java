@@ -1,7 +1,6 @@
 package dev.reprotect.worker.cli;
 
 import dev.reprotect.workflows.disable.DisableSummary;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,11 +36,7 @@ final class DisableCommand extends ClientCommand {
     DisableJobs disables = jobs.disables();
     String workflowId = disables.start(item.vault, item.vm);
     if (!waitForEnd || noWait) {
-      output.out.println(output.json
-          ? Json.write(Map.of("workflowId", workflowId, "status", "RUNNING"))
-          : "Started " + workflowId + ". Follow it with: reprotect status " + item.vm
-              + " --vault " + item.vault + " --disable");
-      return ExitCodes.OK;
+      return output.started(workflowId, item.vm + " --vault " + item.vault + " --disable");
     }
     if (!output.json) {
       output.out.println("Started " + workflowId);

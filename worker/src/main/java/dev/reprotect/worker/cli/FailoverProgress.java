@@ -2,7 +2,6 @@ package dev.reprotect.worker.cli;
 
 import dev.reprotect.activities.failover.FailoverRequest;
 import dev.reprotect.workflows.failover.FailoverSummary;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /** Follows a failover job for a person: a line per step as it ends, as `start --wait` does. */
@@ -16,11 +15,8 @@ final class FailoverProgress {
   static int start(FailoverJobs jobs, FailoverRequest request, boolean wait, Output output) {
     String workflowId = jobs.start(request);
     if (!wait) {
-      output.out.println(output.json
-          ? Json.write(Map.of("workflowId", workflowId, "status", "RUNNING"))
-          : "Started " + workflowId + ". Follow it with: reprotect status " + request.vm()
-              + " --vault " + request.vault() + " --failover");
-      return ExitCodes.OK;
+      return output.started(workflowId,
+          request.vm() + " --vault " + request.vault() + " --failover");
     }
     if (!output.json) {
       output.out.println("Started " + workflowId);

@@ -11,7 +11,6 @@ import dev.reprotect.workflows.job.Job;
 import dev.reprotect.workflows.replication.ReplicationWorkflow;
 import dev.reprotect.workflows.reprotect.ReprotectFixture;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.time.Duration;
@@ -70,22 +69,14 @@ final class DisableFixture implements AutoCloseable {
         WorkflowIds.replication(vault(), vm())).status().cyclesRun();
   }
 
-  /**
-   * Runs the disable of {@code vm} to its end. The stop of a replication cancels its cycle timer;
-   * a time skip meanwhile would fire it in the same workflow task, which the test server refuses
-   * (sdk-java#2606): the end is polled, not awaited.
-   */
+  /** Runs the disable of {@code vm} to its end; it stops a replication, so it is polled. */
   DisableSummary disable(String vm) {
     String workflowId = WorkflowIds.disable(vault(), vm);
     DisableWorkflow disable = env.getWorkflowClient().newWorkflowStub(DisableWorkflow.class,
         world.jobOptions(workflowId));
-    WorkflowClient.start(disable::disable, new ItemRef(vault(), vm));
-    if (!ReprotectFixture.await(DISABLE_BOUND,
-        () -> !ReprotectFixture.isRunning(env, workflowId))) {
-      throw new AssertionError("the disable " + workflowId + " did not end within "
-          + DISABLE_BOUND);
-    }
-    return WorkflowStub.fromTyped(disable).getResult(DisableSummary.class);
+    return ReprotectFixture.runPolled(env, workflowId, DISABLE_BOUND,
+        () -> WorkflowClient.start(disable::disable, new ItemRef(vault(), vm)),
+        DisableSummary.class);
   }
 
   DisableSummary disable() {

@@ -28,6 +28,7 @@ import io.temporal.api.enums.v1.PendingActivityState;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.workflow.v1.PendingActivityInfo;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -224,12 +225,7 @@ public final class ReprotectFixture implements AutoCloseable {
 
   private Set<PendingActivityState> pendingStates(TestWorkflowEnvironment env, String workflowId,
       String activityType) {
-    return env.getWorkflowClient().getWorkflowServiceStubs().blockingStub()
-        .describeWorkflowExecution(DescribeWorkflowExecutionRequest.newBuilder()
-            .setNamespace(env.getNamespace())
-            .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
-            .build())
-        .getPendingActivitiesList().stream()
+    return describe(env, workflowId).getPendingActivitiesList().stream()
         .filter(activity -> activity.getActivityType().getName().equals(activityType))
         .map(PendingActivityInfo::getState)
         .collect(Collectors.toSet());
@@ -240,13 +236,33 @@ public final class ReprotectFixture implements AutoCloseable {
    * result would let the test server skip time.
    */
   public static boolean isRunning(TestWorkflowEnvironment env, String workflowId) {
+    return describe(env, workflowId).getWorkflowExecutionInfo().getStatus()
+        == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
+  }
+
+  /**
+   * Starts a job with {@code start} and returns its result once workflow {@code workflowId} has
+   * ended, polled within {@code bound} of real time: a job that stops a replication must not let
+   * the test server skip time meanwhile, or the replication's cycle timer fires in the workflow
+   * task in which the stop cancels it, which the test server refuses (sdk-java#2606; a real
+   * server drops the buffered fire).
+   */
+  public static <R> R runPolled(TestWorkflowEnvironment env, String workflowId, Duration bound,
+      Runnable start, Class<R> result) {
+    start.run();
+    if (!await(bound, () -> !isRunning(env, workflowId))) {
+      throw new AssertionError("the job " + workflowId + " did not end within " + bound);
+    }
+    return env.getWorkflowClient().newUntypedWorkflowStub(workflowId).getResult(result);
+  }
+
+  private static DescribeWorkflowExecutionResponse describe(TestWorkflowEnvironment env,
+      String workflowId) {
     return env.getWorkflowClient().getWorkflowServiceStubs().blockingStub()
         .describeWorkflowExecution(DescribeWorkflowExecutionRequest.newBuilder()
             .setNamespace(env.getNamespace())
             .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
-            .build())
-        .getWorkflowExecutionInfo().getStatus()
-        == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
+            .build());
   }
 
   /**
