@@ -99,6 +99,13 @@ public interface RecoveryServicesApi {
   List<RecoveryPoint> recoveryPoints(String vault, String item);
 
   /**
+   * Adds {@code resourceIds} to the resources the item records as created by its protection
+   * ({@link ReplicatedItem#createdByProtection}); ids recorded already change and log nothing.
+   */
+  ReplicatedItem recordCreatedResources(Caller caller, String vault, String item,
+      List<String> resourceIds);
+
+  /**
    * Records how a scrub of the item's replica ended, as its last scrub, whatever else changes on
    * the item meanwhile (a claim, a point pinned): nothing but the record is written.
    */

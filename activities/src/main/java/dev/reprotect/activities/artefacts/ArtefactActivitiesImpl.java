@@ -8,11 +8,12 @@ import dev.reprotect.azure.AvailabilitySet;
 import dev.reprotect.azure.AzureBackend;
 import dev.reprotect.azure.AzureErrorCode;
 import dev.reprotect.azure.AzureException;
-import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.ResourceGroup;
 import dev.reprotect.azure.ResourceIds;
 import dev.reprotect.azure.StorageAccount;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -50,8 +51,8 @@ public final class ArtefactActivitiesImpl implements ArtefactActivities {
   public void ensureTargetResourceGroup(ReprotectPlan plan) {
     PlannedArtefact group = plan.targetResourceGroup();
     AzureFailures.translated(plan.targetRegion(), () -> {
+      recordCreations(plan);
       if (azure.resources().resourceGroup(group.name()).isEmpty()) {
-        recordCreation(plan, group, ResourceIds.resourceGroup(group.name()));
         azure.resources().createResourceGroup(
             ActivityCaller.current(), new ResourceGroup(group.name(), group.region()));
       }
@@ -63,27 +64,38 @@ public final class ArtefactActivitiesImpl implements ArtefactActivities {
     PlannedArtefact set = plan.availabilitySet();
     // Create-or-update: an existing set of that name in another region is a conflict.
     AzureFailures.translated(plan.targetRegion(), () -> {
-      recordCreation(plan, set, ResourceIds.availabilitySet(set.resourceGroup(), set.name()));
+      recordCreations(plan);
       azure.compute().createAvailabilitySet(ActivityCaller.current(),
           new AvailabilitySet(set.resourceGroup(), set.name(), set.region()));
     });
   }
 
   /**
-   * Records on the item, before it is created, a resource the plan says is new: a disable then
-   * knows it may delete it, and a crash between the two leaves nothing unrecorded. A resource
-   * the plan reuses was there before the protection, and is never recorded.
+   * Records on the item, before anything is created, every resource the plan says is new: a
+   * disable then knows it may delete them, and a crash between a record and a create leaves
+   * nothing unrecorded. What the plan reuses was there before the protection, and is never
+   * recorded. Each step asks, the first records: one change of the item per job.
    */
-  private void recordCreation(ReprotectPlan plan, PlannedArtefact artefact, String resourceId) {
-    if (artefact.exists()) {
-      return;
+  private void recordCreations(ReprotectPlan plan) {
+    List<String> created = new ArrayList<>();
+    for (PlannedArtefact artefact : plan.artefacts()) {
+      if (!artefact.exists()) {
+        switch (artefact.type()) {
+          case ResourceGroup -> created.add(ResourceIds.resourceGroup(artefact.name()));
+          case StorageAccount -> created.add(
+              ResourceIds.storageAccount(artefact.resourceGroup(), artefact.name()));
+          case AvailabilitySet -> created.add(
+              ResourceIds.availabilitySet(artefact.resourceGroup(), artefact.name()));
+          // The network comes from the pair's mapping: a protection never makes one.
+          case VirtualNetwork -> { }
+        }
+      }
     }
-    ReplicatedItem item = azure.recoveryServices().replicatedItem(plan.vault(), plan.vm())
-        .orElseThrow(() -> AzureException.notFound("replicated item " + plan.vault() + "/"
-            + plan.vm()));
-    ReplicatedItem recorded = item.withCreatedByProtection(resourceId);
-    if (recorded != item) {
-      azure.recoveryServices().putReplicatedItem(ActivityCaller.current(), recorded);
+    azure.recoveryServices().replicatedItem(plan.vault(), plan.vm())
+        .ifPresent(item -> created.removeAll(item.createdByProtection()));
+    if (!created.isEmpty()) {
+      azure.recoveryServices().recordCreatedResources(ActivityCaller.current(), plan.vault(),
+          plan.vm(), created);
     }
   }
 
@@ -95,10 +107,9 @@ public final class ArtefactActivitiesImpl implements ArtefactActivities {
   private void ensureStorageAccount(ReprotectPlan plan, PlannedArtefact account,
       Map<String, String> tags, Predicate<StorageAccount> alsoOurs) {
     AzureFailures.translated(plan.targetRegion(), () -> {
+      recordCreations(plan);
       Optional<StorageAccount> existing = azure.storage().storageAccount(account.name());
       if (existing.isEmpty()) {
-        recordCreation(plan, account,
-            ResourceIds.storageAccount(account.resourceGroup(), account.name()));
         try {
           azure.storage().createStorageAccount(ActivityCaller.current(), new StorageAccount(
               account.name(), account.resourceGroup(), account.region(), StorageAccount.KIND,

@@ -94,6 +94,12 @@ final class RecoveryServicesRoutes {
               Requests.name(ctx, "point"), RecoveryServicesJson.recoveryPointType(body),
               RecoveryServicesJson.recoveryPointCut(body))));
     });
+    app.post(ArmPaths.RECORD_CREATED_RESOURCES.pattern(), ctx -> {
+      Caller caller = Requests.caller(ctx);
+      Requests.ok(ctx, RecoveryServicesJson.replicatedItem(backend.recoveryServices()
+          .recordCreatedResources(caller, Requests.name(ctx, "vault"), Requests.name(ctx, "item"),
+              RecoveryServicesJson.createdResourceIds(Requests.json(ctx)))));
+    });
     app.post(ArmPaths.RECORD_SCRUB.pattern(), ctx -> {
       Caller caller = Requests.caller(ctx);
       Requests.ok(ctx, RecoveryServicesJson.replicatedItem(backend.recoveryServices()

@@ -143,6 +143,16 @@ public final class RecoveryServicesJson {
         p.has("createdByProtection") ? texts(p, "createdByProtection") : List.of());
   }
 
+  public static ObjectNode createdResourcesRequest(List<String> resourceIds) {
+    ObjectNode out = ArmJson.object();
+    resourceIds.forEach(out.putArray("resourceIds")::add);
+    return out;
+  }
+
+  public static List<String> createdResourceIds(JsonNode body) {
+    return texts(body, "resourceIds");
+  }
+
   public static ObjectNode scrub(ScrubRecord scrub) {
     ObjectNode out = ArmJson.object();
     out.put("time", scrub.time().toString());

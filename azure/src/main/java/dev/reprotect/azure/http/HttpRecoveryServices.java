@@ -134,6 +134,14 @@ final class HttpRecoveryServices implements RecoveryServicesApi {
   }
 
   @Override
+  public ReplicatedItem recordCreatedResources(Caller caller, String vault, String item,
+      List<String> resourceIds) {
+    return RecoveryServicesJson.replicatedItem(client.post(caller,
+        ArmPaths.RECORD_CREATED_RESOURCES.expand(vault, item),
+        RecoveryServicesJson.createdResourcesRequest(resourceIds)));
+  }
+
+  @Override
   public ReplicatedItem recordScrub(
       Caller caller, String vault, String item, ScrubRecord scrub) {
     return RecoveryServicesJson.replicatedItem(client.post(caller,

@@ -396,6 +396,27 @@ final class SimRecoveryServices implements RecoveryServicesApi {
   }
 
   @Override
+  public ReplicatedItem recordCreatedResources(Caller caller, String vault, String item,
+      List<String> resourceIds) {
+    world.enter(caller, "recordCreatedResources");
+    return world.mutate(() -> {
+      ReplicatedItem current = existingItem(vault, item);
+      ReplicatedItem changed = current;
+      for (String id : resourceIds) {
+        changed = changed.withCreatedByProtection(id);
+      }
+      if (changed.equals(current)) {
+        return current;
+      }
+      world.items.put(World.scopedKey(vault, item), changed);
+      world.log.append(
+          "Microsoft.RecoveryServices/vaults/replicatedItems/recordCreatedResources/action",
+          ResourceIds.replicatedItem(vault, item), caller);
+      return changed;
+    });
+  }
+
+  @Override
   public ReplicatedItem recordScrub(
       Caller caller, String vault, String item, ScrubRecord scrub) {
     world.enter(caller, "recordScrub");

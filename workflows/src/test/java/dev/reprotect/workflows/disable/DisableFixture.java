@@ -6,7 +6,6 @@ import dev.reprotect.activities.replication.ItemRef;
 import dev.reprotect.azure.sim.Scenario;
 import dev.reprotect.workflows.WorkflowIds;
 import dev.reprotect.workflows.enable.EnableReplicationWorkflow;
-import dev.reprotect.workflows.failover.ReplicationStopActivitiesImpl;
 import dev.reprotect.workflows.job.Job;
 import dev.reprotect.workflows.replication.ReplicationWorkflow;
 import dev.reprotect.workflows.reprotect.ReprotectFixture;
@@ -31,8 +30,6 @@ final class DisableFixture implements AutoCloseable {
     this.env = env;
     world = new ReprotectFixture(scenario);
     world.register(env, worker);
-    worker.registerActivitiesImplementations(
-        new ReplicationStopActivitiesImpl(env.getWorkflowClient()));
     env.start();
   }
 

@@ -53,8 +53,6 @@ final class FailoverFixture implements AutoCloseable {
     this.env = env;
     reprotect = new ReprotectFixture(scenario);
     reprotect.register(env, worker);
-    worker.registerActivitiesImplementations(
-        new ReplicationStopActivitiesImpl(env.getWorkflowClient()));
     env.start();
   }
 

@@ -21,6 +21,7 @@ import dev.reprotect.workflows.ReprotectSearchAttributes;
 import dev.reprotect.workflows.ReprotectWorkflows;
 import dev.reprotect.workflows.TaskQueues;
 import dev.reprotect.workflows.WorkflowIds;
+import dev.reprotect.workflows.failover.ReplicationStopActivitiesImpl;
 import dev.reprotect.workflows.reconcile.ReplicationSweepActivitiesImpl;
 import dev.reprotect.workflows.resume.ReplicationLaunchActivitiesImpl;
 import io.temporal.api.common.v1.WorkflowExecution;
@@ -114,7 +115,8 @@ public final class ReprotectFixture implements AutoCloseable {
             .toArray());
     worker.registerActivitiesImplementations(
         new ReplicationLaunchActivitiesImpl(env.getWorkflowClient()),
-        new ReplicationSweepActivitiesImpl(env.getWorkflowClient()));
+        new ReplicationSweepActivitiesImpl(env.getWorkflowClient()),
+        new ReplicationStopActivitiesImpl(env.getWorkflowClient()));
     env.newWorker(TaskQueues.syncQueueOf(taskQueue))
         .registerActivitiesImplementations(injector.getInstance(InitialSyncActivitiesImpl.class),
             decorators.getOrDefault(ScrubActivitiesImpl.class, UnaryOperator.identity())
