@@ -7,6 +7,8 @@ import dev.reprotect.azure.sim.Scenario;
 import dev.reprotect.workflows.WorkflowIds;
 import dev.reprotect.workflows.enable.EnableReplicationWorkflow;
 import dev.reprotect.workflows.job.Job;
+import dev.reprotect.workflows.reconcile.ReconcileResult;
+import dev.reprotect.workflows.reconcile.ReconcileWorkflow;
 import dev.reprotect.workflows.replication.ReplicationWorkflow;
 import dev.reprotect.workflows.reprotect.ReprotectFixture;
 import io.temporal.client.WorkflowClient;
@@ -78,6 +80,12 @@ final class DisableFixture implements AutoCloseable {
 
   DisableSummary disable() {
     return disable(vm());
+  }
+
+  /** One pass of the reconciler over every item of the backend. */
+  ReconcileResult reconcile() {
+    return env.getWorkflowClient().newWorkflowStub(ReconcileWorkflow.class,
+        world.jobOptions(WorkflowIds.reconcile())).reconcile();
   }
 
   Job<DisableStep, DisablePlan> job() {

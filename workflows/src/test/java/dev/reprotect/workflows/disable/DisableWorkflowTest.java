@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * A VM enabled, replicated for a few cycles, then disabled: the backend holds again exactly what
  * it held before the enable, the VM and its disks included, and nothing of the protection.
- * Records the disable's history under {@code target/histories/} and replays it.
+ * Records the disable's histories under {@code target/histories/} and replays them.
  */
 class DisableWorkflowTest {
   @RegisterExtension
@@ -80,7 +80,8 @@ class DisableWorkflowTest {
    * step.
    */
   @Test
-  void aDisableThatFailsHalfWayEndsCleanWhenRunAgain(TestWorkflowEnvironment env, Worker worker) {
+  void aDisableThatFailsHalfWayEndsCleanWhenRunAgain(TestWorkflowEnvironment env, Worker worker)
+      throws Exception {
     world = DisableFixture.unprotected(env, worker);
     List<String> beforeEnable = world.inventory();
     world.enable();
@@ -96,10 +97,16 @@ class DisableWorkflowTest {
     assertThat(failed.state()).isEqualTo(ProtectionState.DisableFailed);
     assertThat(failed.runningOperation()).isNull();
     assertThat(world.job().state()).isEqualTo(JobState.Failed);
+    HistoryReplays.record(env.getWorkflowClient(), WorkflowIds.disable(world.vault(),
+        world.vm()), "disable-failed");
+    assertThat(world.reconcile().actions()).as("the reconciler leaves a half-disabled item be")
+        .isEmpty();
 
     world.world.azure.faults().clear();
     world.disable();
 
     assertThat(world.inventory()).as("the backend's inventory").isEqualTo(beforeEnable);
+    assertThat(world.reconcile().actions()).as("nor does it bring a disabled one back")
+        .isEmpty();
   }
 }
