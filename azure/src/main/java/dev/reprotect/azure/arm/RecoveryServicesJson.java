@@ -143,10 +143,9 @@ public final class RecoveryServicesJson {
         p.has("createdByProtection") ? texts(p, "createdByProtection") : List.of());
   }
 
+  /** The body of recordCreatedResources: the ids of the resources a protection created. */
   public static ObjectNode createdResourcesRequest(List<String> resourceIds) {
-    ObjectNode out = ArmJson.object();
-    resourceIds.forEach(out.putArray("resourceIds")::add);
-    return out;
+    return textsBody("resourceIds", resourceIds);
   }
 
   public static List<String> createdResourceIds(JsonNode body) {
@@ -338,9 +337,7 @@ public final class RecoveryServicesJson {
 
   /** The body of pruneRecoveryPoints: the ids of the points retention no longer keeps. */
   public static ObjectNode pruneRequest(List<String> pointIds) {
-    ObjectNode out = ArmJson.object();
-    pointIds.forEach(out.putArray("pointIds")::add);
-    return out;
+    return textsBody("pointIds", pointIds);
   }
 
   public static List<String> prunedPointIds(JsonNode body) {
@@ -358,6 +355,13 @@ public final class RecoveryServicesJson {
   public static RecoveryPointPruning pruning(JsonNode node) {
     return new RecoveryPointPruning(texts(node, "deleted"), texts(node, "kept"),
         optionalText(node, "keptBecause"));
+  }
+
+  /** A body of one field, an array of strings. */
+  private static ObjectNode textsBody(String field, List<String> texts) {
+    ObjectNode out = ArmJson.object();
+    texts.forEach(out.putArray(field)::add);
+    return out;
   }
 
   /** A required array of strings. */

@@ -1,5 +1,7 @@
 package dev.reprotect.workflows.disable;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.reprotect.activities.disable.DisablePlan;
 import dev.reprotect.activities.enable.EnableRequest;
 import dev.reprotect.activities.replication.ItemRef;
@@ -49,23 +51,22 @@ final class DisableFixture implements AutoCloseable {
     return world.scenario.vm();
   }
 
-  void enable() {
+  /**
+   * Enables the VM and lets its replication run {@code cycles} cycles; returns the inventory
+   * from before the enable, which a disable must bring back.
+   */
+  List<String> enableAndReplicate(long cycles) {
+    List<String> beforeEnable = inventory();
     env.getWorkflowClient().newWorkflowStub(EnableReplicationWorkflow.class,
         world.jobOptions(WorkflowIds.enable(vault(), vm()))).enable(EnableRequest.of(vault(), vm()));
-  }
-
-  /** Lets workflow time pass until the replication has run {@code cycles} cycles. */
-  void awaitCycles(long cycles) {
     ReplicationWorkflow replication = env.getWorkflowClient().newWorkflowStub(
         ReplicationWorkflow.class, WorkflowIds.replication(vault(), vm()));
     for (int minutes = 0; minutes < 30 && replication.status().cyclesRun() < cycles; minutes++) {
       env.sleep(Duration.ofMinutes(1));
     }
-  }
-
-  long cyclesRun() {
-    return env.getWorkflowClient().newWorkflowStub(ReplicationWorkflow.class,
-        WorkflowIds.replication(vault(), vm())).status().cyclesRun();
+    assertThat(replication.status().cyclesRun()).as("cycles before the disable")
+        .isGreaterThanOrEqualTo(cycles);
+    return beforeEnable;
   }
 
   /** Runs the disable of {@code vm} to its end; it stops a replication, so it is polled. */

@@ -8,7 +8,7 @@ import dev.reprotect.workflows.reprotect.ReprotectFixture;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -17,14 +17,7 @@ class DisableRefusalTest {
   @RegisterExtension
   static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
 
-  private DisableFixture world;
-
-  @AfterEach
-  void close() {
-    if (world != null) {
-      world.close();
-    }
-  }
+  @AutoClose private DisableFixture world;
 
   @Test
   void anItemTheVaultDoesNotHaveIsItemNotFound(TestWorkflowEnvironment env, Worker worker) {

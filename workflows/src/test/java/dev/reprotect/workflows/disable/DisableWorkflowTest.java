@@ -19,7 +19,7 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,23 +32,13 @@ class DisableWorkflowTest {
   @RegisterExtension
   static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
 
-  private DisableFixture world;
-
-  @AfterEach
-  void close() {
-    if (world != null) {
-      world.close();
-    }
-  }
+  @AutoClose private DisableFixture world;
 
   @Test
   void aDisableLeavesTheInventoryOfBeforeTheEnable(TestWorkflowEnvironment env, Worker worker)
       throws Exception {
     world = DisableFixture.unprotected(env, worker);
-    List<String> beforeEnable = world.inventory();
-    world.enable();
-    world.awaitCycles(2);
-    assertThat(world.cyclesRun()).as("cycles before the disable").isGreaterThanOrEqualTo(2);
+    List<String> beforeEnable = world.enableAndReplicate(2);
     ReplicatedItem protectedItem = world.world.item();
     assertThat(protectedItem.createdByProtection())
         .as("what the enable recorded as made by it").isNotEmpty();
@@ -83,9 +73,7 @@ class DisableWorkflowTest {
   void aDisableThatFailsHalfWayEndsCleanWhenRunAgain(TestWorkflowEnvironment env, Worker worker)
       throws Exception {
     world = DisableFixture.unprotected(env, worker);
-    List<String> beforeEnable = world.inventory();
-    world.enable();
-    world.awaitCycles(1);
+    List<String> beforeEnable = world.enableAndReplicate(1);
     world.world.azure.faults()
         .failCalls("deleteBlob", world.world.azure.faults().callCount("deleteBlob") + 2, 1,
             AzureErrorCode.InternalServerError)
