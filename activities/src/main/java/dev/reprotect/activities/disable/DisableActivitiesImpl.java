@@ -28,8 +28,22 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 public final class DisableActivitiesImpl implements DisableActivities {
-  private static final String AVAILABILITY_SETS = "/providers/Microsoft.Compute/availabilitySets/";
-  private static final String STORAGE_ACCOUNTS = "/providers/Microsoft.Storage/storageAccounts/";
+  /**
+   * The kinds of resource a protection creates, in the order a disable deletes them: a group is
+   * empty only once the sets and accounts it held are gone.
+   */
+  private enum Created {
+    AvailabilitySet,
+    StorageAccount,
+    ResourceGroup;
+
+    static Created of(String resourceId) {
+      return resourceId.contains("/providers/Microsoft.Compute/availabilitySets/")
+          ? AvailabilitySet
+          : resourceId.contains("/providers/Microsoft.Storage/storageAccounts/") ? StorageAccount
+              : ResourceGroup;
+    }
+  }
 
   private final AzureBackend azure;
 
@@ -99,9 +113,8 @@ public final class DisableActivitiesImpl implements DisableActivities {
       ReplicatedItem item = item(ref);
       List<String> deleted = new ArrayList<>();
       List<String> kept = new ArrayList<>();
-      // A group is empty only once the sets and accounts it held are gone.
       List<String> ordered = item.createdByProtection().stream()
-          .sorted(Comparator.comparingInt(DisableActivitiesImpl::deletionOrder)).toList();
+          .sorted(Comparator.comparing(Created::of)).toList();
       for (String id : ordered) {
         String usedBy = usedByAnotherItem(item, id);
         if (usedBy != null) {
@@ -142,16 +155,12 @@ public final class DisableActivitiesImpl implements DisableActivities {
     return blobs.size();
   }
 
-  private static int deletionOrder(String id) {
-    return id.contains(AVAILABILITY_SETS) ? 0 : id.contains(STORAGE_ACCOUNTS) ? 1 : 2;
-  }
-
   private void deleteResource(Caller caller, String id) {
-    switch (deletionOrder(id)) {
-      case 0 -> azure.compute().deleteAvailabilitySet(caller, ArmIds.resourceGroupOf(id),
-          ArmIds.nameOf(id));
-      case 1 -> azure.storage().deleteStorageAccount(caller, ArmIds.nameOf(id));
-      default -> azure.resources().deleteResourceGroup(caller, ArmIds.nameOf(id));
+    switch (Created.of(id)) {
+      case AvailabilitySet -> azure.compute().deleteAvailabilitySet(caller,
+          ArmIds.resourceGroupOf(id), ArmIds.nameOf(id));
+      case StorageAccount -> azure.storage().deleteStorageAccount(caller, ArmIds.nameOf(id));
+      case ResourceGroup -> azure.resources().deleteResourceGroup(caller, ArmIds.nameOf(id));
     }
   }
 
@@ -161,7 +170,7 @@ public final class DisableActivitiesImpl implements DisableActivities {
    * their cache account, which may be empty between two cycles of another item.
    */
   private String usedByAnotherItem(ReplicatedItem disabled, String id) {
-    if (!id.contains(STORAGE_ACCOUNTS)) {
+    if (Created.of(id) != Created.StorageAccount) {
       return null;
     }
     String account = ArmIds.nameOf(id);

@@ -2,6 +2,7 @@ package dev.reprotect.workflows.disable;
 
 import dev.reprotect.activities.ReprotectErrorCode;
 import dev.reprotect.azure.AzureErrorCode;
+import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.ProtectionState;
 import dev.reprotect.azure.sim.Scenario;
 import dev.reprotect.workflows.reprotect.ReprotectFixture;
@@ -47,6 +48,16 @@ class DisableRefusalTest {
       Worker worker) {
     world = new DisableFixture(env, worker, scenarioIn(ProtectionState.FailoverFailed));
     world.world.assertRefusedChangingNothing(AzureErrorCode.FailoverNotCommitted.name(),
+        world::disable);
+  }
+
+  /** A drill's copy is up in the target region: its cleanup finds it from the item's record. */
+  @Test
+  void anItemWithALiveDrillIsTestFailoverInProgress(TestWorkflowEnvironment env, Worker worker) {
+    world = new DisableFixture(env, worker, scenarioIn(ProtectionState.Protected));
+    world.world.azure.recoveryServices().putReplicatedItem(Caller.of("drill"),
+        world.world.item().withTestFailoverLive(true));
+    world.world.assertRefusedChangingNothing(AzureErrorCode.TestFailoverInProgress.name(),
         world::disable);
   }
 

@@ -64,6 +64,24 @@ class DisableWorkflowTest {
   }
 
   /**
+   * After a committed failover the VM runs unprotected in its new region and its stale original
+   * is off in the other: the item goes, and both VMs with their disks and accounts stay.
+   */
+  @Test
+  void aCommittedFailoverIsDisabledKeepingBothVms(TestWorkflowEnvironment env, Worker worker) {
+    world = new DisableFixture(env, worker, ReprotectFixture.scenario().build());
+    assertThat(world.world.item().state()).isEqualTo(ProtectionState.FailoverCommitted);
+    List<String> before = world.inventory();
+
+    DisableSummary summary = world.disable();
+
+    assertThat(world.inventory()).as("all but the item")
+        .isEqualTo(before.stream().filter(line -> !line.startsWith("replicatedItem ")).toList())
+        .hasSize(before.size() - 1);
+    assertThat(summary.resourcesDeleted()).isEmpty();
+  }
+
+  /**
    * A disable that fails half-way (a lasting error on the storage account's delete, after the
    * blobs are gone) leaves the item DisableFailed and unclaimed; a re-run ends where one run
    * without the fault would have. A transient error on a blob's delete is retried within the
