@@ -1,6 +1,8 @@
 package dev.reprotect.activities;
 
 import dev.reprotect.activities.artefacts.ArtefactActivitiesImpl;
+import dev.reprotect.activities.disable.DisableActivitiesImpl;
+import dev.reprotect.activities.disable.DisablePlanningImpl;
 import dev.reprotect.activities.failover.FailoverCompletionImpl;
 import dev.reprotect.activities.failover.FailoverPlanningImpl;
 import dev.reprotect.activities.failover.RecoveryVmActivitiesImpl;
@@ -32,7 +34,9 @@ public final class ReprotectActivities {
       RecoveryVmActivitiesImpl.class,
       FailoverCompletionImpl.class,
       ResumeActivitiesImpl.class,
-      ScrubActivitiesImpl.class);
+      ScrubActivitiesImpl.class,
+      DisablePlanningImpl.class,
+      DisableActivitiesImpl.class);
 
   /** Blocks compared per range of the initial sync, between two heartbeats: 256 MiB of 1 MiB blocks. */
   public static final int DEFAULT_BLOCKS_PER_RANGE = 256;

@@ -26,4 +26,10 @@ public interface ComputeApi {
   List<AvailabilitySet> availabilitySetsNamed(String region, String name);
 
   AvailabilitySet createAvailabilitySet(Caller caller, AvailabilitySet set);
+
+  /**
+   * Deletes an availability set no VM is in, as Azure does; deleting what is gone succeeds. A
+   * set with a VM in it is a {@link AzureErrorCode#Conflict}.
+   */
+  void deleteAvailabilitySet(Caller caller, String resourceGroup, String name);
 }

@@ -118,12 +118,15 @@ public final class Cuts {
   }
 
   /**
-   * Deletes every cut of the VM, half ones too, before the VM itself goes: once it is gone its
-   * cuts' snapshots can no longer be found, and would stay in its storage accounts for ever.
+   * Deletes every cut of the VM, half ones too, and returns how many snapshots it deleted:
+   * before the VM itself goes (once it is gone its cuts' snapshots can no longer be found, and
+   * would stay in its storage accounts for ever), and when its protection is disabled.
    */
-  public void deleteAll(Caller caller, String resourceGroup, String vmName) {
-    azure.compute().virtualMachine(resourceGroup, vmName).ifPresent(vm -> snapshotsOf(vm, null)
-        .forEach(snapshot -> azure.storage().deleteBlob(caller, snapshot.ref())));
+  public int deleteAll(Caller caller, String resourceGroup, String vmName) {
+    List<BlobSnapshot> snapshots = azure.compute().virtualMachine(resourceGroup, vmName)
+        .map(vm -> snapshotsOf(vm, null)).orElse(List.of());
+    snapshots.forEach(snapshot -> azure.storage().deleteBlob(caller, snapshot.ref()));
+    return snapshots.size();
   }
 
   /** Whether {@code snapshot} is one of the snapshots of cut {@code cutId} of VM {@code vm}. */

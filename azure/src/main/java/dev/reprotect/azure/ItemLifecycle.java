@@ -1,5 +1,7 @@
 package dev.reprotect.azure;
 
+import static dev.reprotect.azure.ProtectionState.DisableFailed;
+import static dev.reprotect.azure.ProtectionState.Disabling;
 import static dev.reprotect.azure.ProtectionState.EnableFailed;
 import static dev.reprotect.azure.ProtectionState.EnablingProtection;
 import static dev.reprotect.azure.ProtectionState.FailedOver;
@@ -30,7 +32,15 @@ import java.util.Set;
  *                      ReprotectFailed
  * TestFailover         Protected                      Protected           Protected          Protected
  * TestFailoverCleanup  Protected                      Protected           Protected          Protected
+ * Disable              Protected, FailoverCommitted,  Disabling           (removed)          DisableFailed
+ *                      EnableFailed, ReprotectFailed,
+ *                      DisableFailed
  * </pre>
+ *
+ * <p>A disable that succeeds removes the item ({@link RecoveryServicesApi#deleteReplicatedItem})
+ * instead of releasing it, so it has no succeeded state. It is refused with FailoverNotCommitted
+ * from FailedOver and FailoverFailed: the VM runs (or may run) from a recovery point in the
+ * other region, and the points are what a change of point or a re-run needs; commit first.
  *
  * <p>A failover that fails before it made anything the item depends on (before its VM is created)
  * is released {@link #unchanged()}: Protected again, so that its replication restarts. Every
@@ -56,7 +66,9 @@ public enum ItemLifecycle {
       AzureErrorCode.FailoverNotCommitted),
   TestFailover(Set.of(Protected), Protected, Protected, Protected, AzureErrorCode.NotProtected),
   TestFailoverCleanup(Set.of(Protected), Protected, Protected, Protected,
-      AzureErrorCode.NotProtected);
+      AzureErrorCode.NotProtected),
+  Disable(Set.of(Protected, FailoverCommitted, EnableFailed, ReprotectFailed, DisableFailed),
+      Disabling, null, DisableFailed, AzureErrorCode.FailoverNotCommitted);
 
   private final Set<ProtectionState> from;
   private final ProtectionState running;
@@ -92,6 +104,7 @@ public enum ItemLifecycle {
     return running;
   }
 
+  /** The state a run that succeeded leaves; null for a disable, which removes the item. */
   public ProtectionState succeeded() {
     return succeeded;
   }

@@ -17,5 +17,12 @@ public enum ProtectionState {
   /** Replication is being enabled for the first time: the initial replication runs. */
   EnablingProtection,
   /** Enabling replication failed or was cancelled; a re-run enables it again. */
-  EnableFailed
+  EnableFailed,
+  /** Its protection is being removed: replication stopped, what protection made being deleted. */
+  Disabling,
+  /**
+   * Removing its protection failed or was cancelled, part of what protection made may be gone:
+   * only a disable, which deletes what is left, may run on it.
+   */
+  DisableFailed
 }

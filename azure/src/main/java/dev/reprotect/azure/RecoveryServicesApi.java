@@ -20,6 +20,14 @@ public interface RecoveryServicesApi {
   ReplicatedItem putReplicatedItem(Caller caller, ReplicatedItem item);
 
   /**
+   * Removes the item and whatever recovery points it still has, with their snapshots; removing
+   * an item that is gone succeeds. Only the {@link ItemLifecycle#Disable} that holds the item's
+   * claim, {@code operationId}, removes it: an item with no such claim is {@link
+   * AzureErrorCode#ItemChanged} and stays, so that no other caller removes an item in use.
+   */
+  void deleteReplicatedItem(Caller caller, String vault, String item, String operationId);
+
+  /**
    * Atomically records {@code operation} as the item's running operation and moves it to {@code
    * newState}, if the item is still as {@code expected} says (its state and running operation as
    * the caller's check saw them): else {@link AzureErrorCode#ItemChanged}. An expected running
@@ -89,6 +97,13 @@ public interface RecoveryServicesApi {
       List<String> pointIds);
 
   List<RecoveryPoint> recoveryPoints(String vault, String item);
+
+  /**
+   * Adds {@code resourceIds} to the resources the item records as created by its protection
+   * ({@link ReplicatedItem#createdByProtection}); ids recorded already change and log nothing.
+   */
+  ReplicatedItem recordCreatedResources(Caller caller, String vault, String item,
+      List<String> resourceIds);
 
   /**
    * Records how a scrub of the item's replica ended, as its last scrub, whatever else changes on

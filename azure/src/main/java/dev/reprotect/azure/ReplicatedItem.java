@@ -1,5 +1,6 @@
 package dev.reprotect.azure;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,7 +15,10 @@ import java.util.List;
  * hold and which may have reached them in part (null: not known, for items replicated before it
  * was recorded, and for new replicas until their first cut is recorded). {@code lastScrub}
  * (null when never) is how the last scrub of the replica ended: the next is due its policy's
- * interval after it.
+ * interval after it. {@code createdByProtection} holds the ARM ids of the resources its enable
+ * and reprotects created (resource groups, storage accounts, availability sets), each recorded
+ * before it was created: what a disable may delete, once it is empty. What existed before, and
+ * was reused, is never in it.
  */
 public record ReplicatedItem(
     String vault,
@@ -33,7 +37,20 @@ public record ReplicatedItem(
     boolean testFailoverLive,
     String pinnedRecoveryPoint,
     ReplicaCuts replicaCuts,
-    ScrubRecord lastScrub) {
+    ScrubRecord lastScrub,
+    List<String> createdByProtection) {
+
+  /** An item with nothing recorded as created by its protection. */
+  public ReplicatedItem(String vault, String name, ItemSide primary, ItemSide recovery,
+      String activeLocation, ProtectionState state, ReplicationPolicy policy,
+      String cacheStorageAccount, List<ReplicaDisk> replicaDisks,
+      RunningOperation runningOperation, boolean failoverCommitted, boolean migrationCompleted,
+      int reprotectCycles, boolean testFailoverLive, String pinnedRecoveryPoint,
+      ReplicaCuts replicaCuts, ScrubRecord lastScrub) {
+    this(vault, name, primary, recovery, activeLocation, state, policy, cacheStorageAccount,
+        replicaDisks, runningOperation, failoverCommitted, migrationCompleted, reprotectCycles,
+        testFailoverLive, pinnedRecoveryPoint, replicaCuts, lastScrub, List.of());
+  }
 
   /** An item that was never reprotected, with no drill. */
   public ReplicatedItem(String vault, String name, ItemSide primary, ItemSide recovery,
@@ -68,6 +85,9 @@ public record ReplicatedItem(
 
   public ReplicatedItem {
     replicaDisks = List.copyOf(replicaDisks);
+    // Null from a record written before it was kept.
+    createdByProtection = createdByProtection == null ? List.of()
+        : List.copyOf(createdByProtection);
     if (!activeLocation.equals(primary.region()) && !activeLocation.equals(recovery.region())) {
       throw new IllegalArgumentException(
           "active location " + activeLocation + " is not a region of the item's pair");
@@ -87,7 +107,7 @@ public record ReplicatedItem(
         vault, name, primary, recovery, activeLocation, newState, policy, cacheStorageAccount,
         replicaDisks, operation, failoverCommitted, migrationCompleted, reprotectCycles,
         testFailoverLive, pinnedRecoveryPoint, replicaCuts,
-        lastScrub);
+        lastScrub, createdByProtection);
   }
 
   /**
@@ -103,7 +123,8 @@ public record ReplicatedItem(
   public ReplicatedItem withPinnedRecoveryPoint(String pointId) {
     return new ReplicatedItem(vault, name, primary, recovery, activeLocation, state, policy,
         cacheStorageAccount, replicaDisks, runningOperation, failoverCommitted,
-        migrationCompleted, reprotectCycles, testFailoverLive, pointId, replicaCuts, lastScrub);
+        migrationCompleted, reprotectCycles, testFailoverLive, pointId, replicaCuts, lastScrub,
+        createdByProtection);
   }
 
   /** The item with {@code scrub} as its last scrub. */
@@ -111,14 +132,31 @@ public record ReplicatedItem(
     return new ReplicatedItem(vault, name, primary, recovery, activeLocation, state, policy,
         cacheStorageAccount, replicaDisks, runningOperation, failoverCommitted,
         migrationCompleted, reprotectCycles, testFailoverLive, pinnedRecoveryPoint, replicaCuts,
-        scrub);
+        scrub, createdByProtection);
+  }
+
+  /**
+   * The item with {@code resourceId} recorded as created by its protection; recording it again
+   * changes nothing.
+   */
+  public ReplicatedItem withCreatedByProtection(String resourceId) {
+    if (createdByProtection.contains(resourceId)) {
+      return this;
+    }
+    List<String> created = new ArrayList<>(createdByProtection);
+    created.add(resourceId);
+    return new ReplicatedItem(vault, name, primary, recovery, activeLocation, state, policy,
+        cacheStorageAccount, replicaDisks, runningOperation, failoverCommitted,
+        migrationCompleted, reprotectCycles, testFailoverLive, pinnedRecoveryPoint, replicaCuts,
+        lastScrub, created);
   }
 
   /** The item with its drill recorded ({@code live}) or cleaned up. */
   public ReplicatedItem withTestFailoverLive(boolean live) {
     return new ReplicatedItem(vault, name, primary, recovery, activeLocation, state, policy,
         cacheStorageAccount, replicaDisks, runningOperation, failoverCommitted,
-        migrationCompleted, reprotectCycles, live, pinnedRecoveryPoint, replicaCuts, lastScrub);
+        migrationCompleted, reprotectCycles, live, pinnedRecoveryPoint, replicaCuts, lastScrub,
+        createdByProtection);
   }
 
   /** The item with the cut its replicas hold, and the cuts shipping to them, recorded. */
@@ -126,7 +164,7 @@ public record ReplicatedItem(
     return new ReplicatedItem(vault, name, primary, recovery, activeLocation, state, policy,
         cacheStorageAccount, replicaDisks, runningOperation, failoverCommitted,
         migrationCompleted, reprotectCycles, testFailoverLive, pinnedRecoveryPoint, cuts,
-        lastScrub);
+        lastScrub, createdByProtection);
   }
 
   /**
@@ -157,7 +195,7 @@ public record ReplicatedItem(
         testFailoverLive,
         pinnedRecoveryPoint,
         null,
-        lastScrub);
+        lastScrub, createdByProtection);
   }
 
   /**
@@ -173,7 +211,7 @@ public record ReplicatedItem(
         bootedInPrimary ? recovery : booted, region, state, policy,
         cacheStorageAccount, replicaDisks, runningOperation, false, migrationCompleted,
         reprotectCycles, testFailoverLive, pinnedRecoveryPoint, null,
-        lastScrub);
+        lastScrub, createdByProtection);
   }
 
   /** The failover committed: the replicas of the old direction are no longer the item's. */
@@ -181,6 +219,6 @@ public record ReplicatedItem(
     return new ReplicatedItem(vault, name, primary, recovery, activeLocation, state, policy,
         cacheStorageAccount, List.of(), runningOperation, true, migrationCompleted,
         reprotectCycles, testFailoverLive, pinnedRecoveryPoint, null,
-        lastScrub);
+        lastScrub, createdByProtection);
   }
 }

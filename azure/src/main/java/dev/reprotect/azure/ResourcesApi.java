@@ -16,4 +16,11 @@ public interface ResourcesApi {
 
   /** Create-or-update: the same request again returns the existing group. */
   ResourceGroup createResourceGroup(Caller caller, ResourceGroup group);
+
+  /**
+   * Deletes an empty resource group; deleting what is gone succeeds. A group that still holds a
+   * resource (a VM, a storage account, an availability set, a network) is a {@link
+   * AzureErrorCode#Conflict} and stays, where Azure would delete everything in it.
+   */
+  void deleteResourceGroup(Caller caller, String name);
 }

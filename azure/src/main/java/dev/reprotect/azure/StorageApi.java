@@ -23,6 +23,13 @@ public interface StorageApi {
    */
   StorageAccount createStorageAccount(Caller caller, StorageAccount account);
 
+  /**
+   * Deletes an empty account; deleting what is gone succeeds. An account that still holds a
+   * blob or a snapshot is a {@link AzureErrorCode#Conflict} and stays: Azure would delete its
+   * contents with it, and no caller of this product may lose data it did not name.
+   */
+  void deleteStorageAccount(Caller caller, String name);
+
   Optional<PageBlob> blob(BlobRef ref);
 
   List<PageBlob> blobs(String storageAccount, String container);

@@ -1,5 +1,6 @@
 package dev.reprotect.workflows;
 
+import dev.reprotect.workflows.disable.DisableWorkflowImpl;
 import dev.reprotect.workflows.enable.EnableReplicationWorkflowImpl;
 import dev.reprotect.workflows.failover.FailoverWorkflowImpl;
 import dev.reprotect.workflows.plan.PlanReviewWorkflowImpl;
@@ -20,7 +21,7 @@ public final class ReprotectWorkflows {
           ReplicationWorkflowImpl.class, ClaimReviewWorkflowImpl.class,
           ReleaseClaimWorkflowImpl.class, FailoverWorkflowImpl.class,
           EnableReplicationWorkflowImpl.class, ResumeReplicationWorkflowImpl.class,
-          ReconcileWorkflowImpl.class, ScrubWorkflowImpl.class,
+          ReconcileWorkflowImpl.class, ScrubWorkflowImpl.class, DisableWorkflowImpl.class,
           RecoveryPointsReviewWorkflowImpl.class);
 
   private ReprotectWorkflows() {}

@@ -54,6 +54,11 @@ public final class WorkflowIds {
     return "scrub." + vault + "." + vm;
   }
 
+  /** The removal of an item's protection. */
+  public static String disable(String vault, String vm) {
+    return "disable." + vault + "." + vm;
+  }
+
   /** The run that reconciles every item's replication: one at a time in the namespace. */
   public static String reconcile() {
     return "reconcile.replications";

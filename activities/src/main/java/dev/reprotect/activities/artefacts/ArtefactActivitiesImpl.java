@@ -9,15 +9,19 @@ import dev.reprotect.azure.AzureBackend;
 import dev.reprotect.azure.AzureErrorCode;
 import dev.reprotect.azure.AzureException;
 import dev.reprotect.azure.ResourceGroup;
+import dev.reprotect.azure.ResourceIds;
 import dev.reprotect.azure.StorageAccount;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
  * Each step looks before it creates: an existing resource is reused as it is (its tags and
- * settings untouched), a missing one is created, so a retry after a crash is harmless.
+ * settings untouched), a missing one is created, so a retry after a crash is harmless. What the
+ * plan says is new is recorded on the item as created by its protection, for a disable.
  */
 public final class ArtefactActivitiesImpl implements ArtefactActivities {
   private final AzureBackend azure;
@@ -47,6 +51,7 @@ public final class ArtefactActivitiesImpl implements ArtefactActivities {
   public void ensureTargetResourceGroup(ReprotectPlan plan) {
     PlannedArtefact group = plan.targetResourceGroup();
     AzureFailures.translated(plan.targetRegion(), () -> {
+      recordCreations(plan);
       if (azure.resources().resourceGroup(group.name()).isEmpty()) {
         azure.resources().createResourceGroup(
             ActivityCaller.current(), new ResourceGroup(group.name(), group.region()));
@@ -58,8 +63,40 @@ public final class ArtefactActivitiesImpl implements ArtefactActivities {
   public void ensureAvailabilitySet(ReprotectPlan plan) {
     PlannedArtefact set = plan.availabilitySet();
     // Create-or-update: an existing set of that name in another region is a conflict.
-    AzureFailures.translated(plan.targetRegion(), () -> azure.compute().createAvailabilitySet(
-        ActivityCaller.current(), new AvailabilitySet(set.resourceGroup(), set.name(), set.region())));
+    AzureFailures.translated(plan.targetRegion(), () -> {
+      recordCreations(plan);
+      azure.compute().createAvailabilitySet(ActivityCaller.current(),
+          new AvailabilitySet(set.resourceGroup(), set.name(), set.region()));
+    });
+  }
+
+  /**
+   * Records on the item, before anything is created, every resource the plan says is new: a
+   * disable then knows it may delete them, and a crash between a record and a create leaves
+   * nothing unrecorded. What the plan reuses was there before the protection, and is never
+   * recorded. Each step asks, the first records: one change of the item per job.
+   */
+  private void recordCreations(ReprotectPlan plan) {
+    List<String> created = new ArrayList<>();
+    for (PlannedArtefact artefact : plan.artefacts()) {
+      if (!artefact.exists()) {
+        switch (artefact.type()) {
+          case ResourceGroup -> created.add(ResourceIds.resourceGroup(artefact.name()));
+          case StorageAccount -> created.add(
+              ResourceIds.storageAccount(artefact.resourceGroup(), artefact.name()));
+          case AvailabilitySet -> created.add(
+              ResourceIds.availabilitySet(artefact.resourceGroup(), artefact.name()));
+          // The network comes from the pair's mapping: a protection never makes one.
+          case VirtualNetwork -> { }
+        }
+      }
+    }
+    azure.recoveryServices().replicatedItem(plan.vault(), plan.vm())
+        .ifPresent(item -> created.removeAll(item.createdByProtection()));
+    if (!created.isEmpty()) {
+      azure.recoveryServices().recordCreatedResources(ActivityCaller.current(), plan.vault(),
+          plan.vm(), created);
+    }
   }
 
   /**
@@ -70,6 +107,7 @@ public final class ArtefactActivitiesImpl implements ArtefactActivities {
   private void ensureStorageAccount(ReprotectPlan plan, PlannedArtefact account,
       Map<String, String> tags, Predicate<StorageAccount> alsoOurs) {
     AzureFailures.translated(plan.targetRegion(), () -> {
+      recordCreations(plan);
       Optional<StorageAccount> existing = azure.storage().storageAccount(account.name());
       if (existing.isEmpty()) {
         try {

@@ -69,6 +69,13 @@ final class ComputeRoutes {
         ComputeJson.availabilitySet(backend.compute().createAvailabilitySet(Requests.caller(ctx),
             ComputeJson.availabilitySet(Requests.json(ctx), Requests.name(ctx, "resourceGroup"),
                 Requests.name(ctx, "name"))))));
+    app.delete(ArmPaths.AVAILABILITY_SET.pattern(), ctx -> {
+      String group = Requests.name(ctx, "resourceGroup");
+      String name = Requests.name(ctx, "name");
+      boolean existed = backend.compute().availabilitySet(group, name).isPresent();
+      backend.compute().deleteAvailabilitySet(Requests.caller(ctx), group, name);
+      ctx.status(existed ? 200 : 204);
+    });
     app.get(ArmPaths.AVAILABILITY_SETS.pattern(), ctx -> Requests.ok(ctx, ArmJson.list(
         backend.compute().availabilitySetsNamed(Requests.query(ctx, "location"),
             Requests.query(ctx, "name")), ComputeJson::availabilitySet)));

@@ -43,6 +43,14 @@ final class RecoveryServicesRoutes {
         RecoveryServicesJson.replicatedItem(backend.recoveryServices().putReplicatedItem(
             Requests.caller(ctx), RecoveryServicesJson.replicatedItem(Requests.json(ctx),
                 Requests.name(ctx, "vault"), Requests.name(ctx, "item"))))));
+    app.delete(ArmPaths.REPLICATED_ITEM.pattern(), ctx -> {
+      String vault = Requests.name(ctx, "vault");
+      String item = Requests.name(ctx, "item");
+      boolean existed = backend.recoveryServices().replicatedItem(vault, item).isPresent();
+      backend.recoveryServices().deleteReplicatedItem(Requests.caller(ctx), vault, item,
+          Requests.query(ctx, "operationId"));
+      ctx.status(existed ? 200 : 204);
+    });
     app.post(ArmPaths.CLAIM_OPERATION.pattern(), ctx -> {
       Caller caller = Requests.caller(ctx);
       JsonNode body = Requests.json(ctx);
@@ -85,6 +93,12 @@ final class RecoveryServicesRoutes {
           .createRecoveryPoint(caller, Requests.name(ctx, "vault"), Requests.name(ctx, "item"),
               Requests.name(ctx, "point"), RecoveryServicesJson.recoveryPointType(body),
               RecoveryServicesJson.recoveryPointCut(body))));
+    });
+    app.post(ArmPaths.RECORD_CREATED_RESOURCES.pattern(), ctx -> {
+      Caller caller = Requests.caller(ctx);
+      Requests.ok(ctx, RecoveryServicesJson.replicatedItem(backend.recoveryServices()
+          .recordCreatedResources(caller, Requests.name(ctx, "vault"), Requests.name(ctx, "item"),
+              RecoveryServicesJson.createdResourceIds(Requests.json(ctx)))));
     });
     app.post(ArmPaths.RECORD_SCRUB.pattern(), ctx -> {
       Caller caller = Requests.caller(ctx);

@@ -28,6 +28,12 @@ final class ResourceRoutes {
         ResourcesJson.resourceGroup(backend.resources().createResourceGroup(Requests.caller(ctx),
             ResourcesJson.resourceGroup(Requests.json(ctx),
                 Requests.name(ctx, "resourceGroup"))))));
+    app.delete(ArmPaths.RESOURCE_GROUP.pattern(), ctx -> {
+      String name = Requests.name(ctx, "resourceGroup");
+      boolean existed = backend.resources().resourceGroup(name).isPresent();
+      backend.resources().deleteResourceGroup(Requests.caller(ctx), name);
+      ctx.status(existed ? 200 : 204);
+    });
   }
 
   private void setAvailable(Context ctx, boolean available) {

@@ -657,6 +657,60 @@ abstract class AzureBackendContract extends BackendContractBase {
         .containsOnlyOnce("Microsoft.Network/virtualNetworks/delete");
   }
 
+  /**
+   * A disable's deletes: an account or a group goes only once empty, a set once no VM is in it,
+   * an item only by the disable that claims it; each again on what is gone succeeds and logs
+   * nothing more. The item's record of what its protection created is added to, once.
+   */
+  @Test
+  void whatAProtectionMadeGoesOnlyOnceEmptyAndItsItemOnlyByItsDisable() {
+    azure.resources().createResourceGroup(CALLER, new ResourceGroup("rg-asr", SOUTHEAST));
+    account("stcache", "rg-asr", SOUTHEAST);
+    BlobRef staging = new BlobRef("stcache", "staging", "web-01.c1.os.vhd");
+    azure.storage().createPageBlob(CALLER, staging, 2L * BLOCK_SIZE);
+    azure.compute().createAvailabilitySet(CALLER, new AvailabilitySet("rg-asr", "avset",
+        SOUTHEAST));
+    String state = azure.exportState();
+
+    assertCode(() -> azure.storage().deleteStorageAccount(CALLER, "stcache"),
+        AzureErrorCode.Conflict);
+    assertCode(() -> azure.resources().deleteResourceGroup(CALLER, "rg-asr"),
+        AzureErrorCode.Conflict);
+    assertThat(azure.exportState()).as("a refused delete changes nothing").isEqualTo(state);
+
+    azure.storage().deleteBlob(CALLER, staging);
+    for (int twice = 0; twice < 2; twice++) {
+      azure.compute().deleteAvailabilitySet(CALLER, "rg-asr", "avset");
+      azure.storage().deleteStorageAccount(CALLER, "stcache");
+      azure.resources().deleteResourceGroup(CALLER, "rg-asr");
+    }
+    assertThat(azure.resources().resourceGroup("rg-asr")).isEmpty();
+    assertThat(azure.metering().activityLog()).extracting(ActivityLogEntry::operation)
+        .containsOnlyOnce("Microsoft.Compute/availabilitySets/delete",
+            "Microsoft.Storage/storageAccounts/delete", "Microsoft.Resources/resourceGroups/delete");
+
+    item();
+    List<String> created = List.of(ResourceIds.resourceGroup("rg-asr"));
+    azure.recoveryServices().recordCreatedResources(CALLER, "contoso", "web-01", created);
+    azure.recoveryServices().recordCreatedResources(CALLER, "contoso", "web-01", created);
+    assertThat(azure.recoveryServices().replicatedItem("contoso", "web-01").orElseThrow()
+        .createdByProtection()).isEqualTo(created);
+    assertCode(() -> azure.recoveryServices().deleteReplicatedItem(CALLER, "contoso", "web-01",
+        "disable.contoso.web-01"), AzureErrorCode.ItemChanged);
+    azure.recoveryServices().claimOperation(CALLER, "contoso", "web-01", new RunningOperation(
+        "Disable", "disable.contoso.web-01", "run-1", Instant.EPOCH), null,
+        ProtectionState.Disabling);
+    azure.recoveryServices().deleteReplicatedItem(CALLER, "contoso", "web-01",
+        "disable.contoso.web-01");
+    azure.recoveryServices().deleteReplicatedItem(CALLER, "contoso", "web-01",
+        "disable.contoso.web-01");
+    assertThat(azure.recoveryServices().replicatedItem("contoso", "web-01")).isEmpty();
+    assertThat(azure.metering().activityLog()).extracting(ActivityLogEntry::operation)
+        .containsOnlyOnce(
+            "Microsoft.RecoveryServices/vaults/replicatedItems/recordCreatedResources/action",
+            "Microsoft.RecoveryServices/vaults/replicatedItems/delete");
+  }
+
   @Test
   void aRecoveryPointIsTakenOncePerId() {
     account("steast", RG_EAST, EAST);

@@ -98,6 +98,9 @@ public final class ArmPaths {
       REPLICATED_ITEM.child("/releaseStaleOperation");
   public static final PathTemplate RECOVERY_POINTS = REPLICATED_ITEM.child("/recoveryPoints");
   public static final PathTemplate RECOVERY_POINT = RECOVERY_POINTS.child("/{point}");
+  /** POST: adds the body's resourceIds to those the item records as created by it. */
+  public static final PathTemplate RECORD_CREATED_RESOURCES =
+      REPLICATED_ITEM.child("/recordCreatedResources");
   /** POST: records the scrub in the body as the item's last. */
   public static final PathTemplate RECORD_SCRUB = REPLICATED_ITEM.child("/recordScrub");
   public static final PathTemplate PIN_RECOVERY_POINT =

@@ -99,6 +99,7 @@ public final class RecoveryServicesJson {
     if (item.lastScrub() != null) {
       p.set("lastScrub", scrub(item.lastScrub()));
     }
+    item.createdByProtection().forEach(p.putArray("createdByProtection")::add);
     return out;
   }
 
@@ -138,7 +139,17 @@ public final class RecoveryServicesJson {
         optionalText(p, "pinnedRecoveryPoint"),
         optionalObject(p, "replicaCuts") == null ? null
             : replicaCuts(optionalObject(p, "replicaCuts")),
-        lastScrub == null ? null : scrub(lastScrub));
+        lastScrub == null ? null : scrub(lastScrub),
+        p.has("createdByProtection") ? texts(p, "createdByProtection") : List.of());
+  }
+
+  /** The body of recordCreatedResources: the ids of the resources a protection created. */
+  public static ObjectNode createdResourcesRequest(List<String> resourceIds) {
+    return textsBody("resourceIds", resourceIds);
+  }
+
+  public static List<String> createdResourceIds(JsonNode body) {
+    return texts(body, "resourceIds");
   }
 
   public static ObjectNode scrub(ScrubRecord scrub) {
@@ -326,9 +337,7 @@ public final class RecoveryServicesJson {
 
   /** The body of pruneRecoveryPoints: the ids of the points retention no longer keeps. */
   public static ObjectNode pruneRequest(List<String> pointIds) {
-    ObjectNode out = ArmJson.object();
-    pointIds.forEach(out.putArray("pointIds")::add);
-    return out;
+    return textsBody("pointIds", pointIds);
   }
 
   public static List<String> prunedPointIds(JsonNode body) {
@@ -346,6 +355,13 @@ public final class RecoveryServicesJson {
   public static RecoveryPointPruning pruning(JsonNode node) {
     return new RecoveryPointPruning(texts(node, "deleted"), texts(node, "kept"),
         optionalText(node, "keptBecause"));
+  }
+
+  /** A body of one field, an array of strings. */
+  private static ObjectNode textsBody(String field, List<String> texts) {
+    ObjectNode out = ArmJson.object();
+    texts.forEach(out.putArray(field)::add);
+    return out;
   }
 
   /** A required array of strings. */

@@ -80,4 +80,9 @@ final class HttpCompute implements ComputeApi {
         ArmPaths.AVAILABILITY_SET.expand(set.resourceGroup(), set.name()),
         ComputeJson.availabilitySet(set)));
   }
+
+  @Override
+  public void deleteAvailabilitySet(Caller caller, String resourceGroup, String name) {
+    client.delete(caller, ArmPaths.AVAILABILITY_SET, resourceGroup, name);
+  }
 }

@@ -63,6 +63,12 @@ final class HttpRecoveryServices implements RecoveryServicesApi {
   }
 
   @Override
+  public void deleteReplicatedItem(Caller caller, String vault, String item, String operationId) {
+    client.delete(caller, ArmPaths.REPLICATED_ITEM.expand(vault, item)
+        + ArmPaths.query("operationId", operationId));
+  }
+
+  @Override
   public ReplicatedItem claimOperation(Caller caller, String vault, String item,
       RunningOperation operation, ItemClaimState expected, ProtectionState newState) {
     return RecoveryServicesJson.replicatedItem(client.post(caller,
@@ -125,6 +131,14 @@ final class HttpRecoveryServices implements RecoveryServicesApi {
       ReplicaCuts cuts) {
     return RecoveryServicesJson.replicatedItem(client.post(caller,
         ArmPaths.RECORD_REPLICA_CUTS.expand(vault, item), RecoveryServicesJson.replicaCuts(cuts)));
+  }
+
+  @Override
+  public ReplicatedItem recordCreatedResources(Caller caller, String vault, String item,
+      List<String> resourceIds) {
+    return RecoveryServicesJson.replicatedItem(client.post(caller,
+        ArmPaths.RECORD_CREATED_RESOURCES.expand(vault, item),
+        RecoveryServicesJson.createdResourcesRequest(resourceIds)));
   }
 
   @Override

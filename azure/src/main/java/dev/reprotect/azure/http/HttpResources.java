@@ -46,4 +46,9 @@ final class HttpResources implements ResourcesApi {
     return ResourcesJson.resourceGroup(client.put(caller,
         ArmPaths.RESOURCE_GROUP.expand(group.name()), ResourcesJson.resourceGroup(group)));
   }
+
+  @Override
+  public void deleteResourceGroup(Caller caller, String name) {
+    client.delete(caller, ArmPaths.RESOURCE_GROUP, name);
+  }
 }

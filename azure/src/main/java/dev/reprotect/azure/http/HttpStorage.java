@@ -63,6 +63,14 @@ final class HttpStorage implements StorageApi {
   }
 
   @Override
+  public void deleteStorageAccount(Caller caller, String name) {
+    Optional<StorageAccount> found = storageAccount(name);
+    if (found.isPresent()) {
+      client.delete(caller, ArmPaths.STORAGE_ACCOUNT, found.get().resourceGroup(), name);
+    }
+  }
+
+  @Override
   public Optional<PageBlob> blob(BlobRef ref) {
     return client.find(ArmPaths.BLOB, ref.storageAccount(), ref.container(), ref.blob())
         .map(StorageJson::pageBlob);

@@ -10,6 +10,7 @@ import dev.reprotect.azure.PowerState;
 import dev.reprotect.azure.ResourceIds;
 import dev.reprotect.azure.VirtualMachine;
 import dev.reprotect.azure.VmDisk;
+import dev.reprotect.azure.arm.ArmIds;
 import java.util.List;
 import java.util.Optional;
 
@@ -164,6 +165,35 @@ final class SimCompute implements ComputeApi {
       world.availabilitySets.put(key, set);
       world.log.append("Microsoft.Compute/availabilitySets/write", set.id(), caller);
       return set;
+    });
+  }
+
+  @Override
+  public void deleteAvailabilitySet(Caller caller, String resourceGroup, String name) {
+    String key = World.scopedKey(resourceGroup, name);
+    AvailabilitySet found;
+    synchronized (world) {
+      found = world.availabilitySets.get(key);
+    }
+    if (found == null) {
+      return;
+    }
+    world.enter(caller, "deleteAvailabilitySet", found.location());
+    world.mutate(() -> {
+      AvailabilitySet set = world.availabilitySets.get(key);
+      if (set == null) {
+        return;
+      }
+      boolean inUse = world.virtualMachines.values().stream()
+          .anyMatch(vm -> vm.availabilitySet() != null
+              && vm.resourceGroup().equalsIgnoreCase(resourceGroup)
+              && ArmIds.nameOf(vm.availabilitySet()).equalsIgnoreCase(name));
+      if (inUse) {
+        throw new AzureException(AzureErrorCode.Conflict, "availability set " + name
+            + " has a VM in it; it stays");
+      }
+      world.availabilitySets.remove(key);
+      world.log.append("Microsoft.Compute/availabilitySets/delete", set.id(), caller);
     });
   }
 

@@ -121,6 +121,30 @@ final class SimRecoveryServices implements RecoveryServicesApi {
   }
 
   @Override
+  public void deleteReplicatedItem(Caller caller, String vault, String item, String operationId) {
+    world.enter(caller, "deleteReplicatedItem");
+    world.mutate(() -> {
+      ReplicatedItem current = world.items.get(World.scopedKey(vault, item));
+      if (current == null) {
+        return;
+      }
+      RunningOperation running = current.runningOperation();
+      if (running == null || !running.id().equals(operationId)
+          || ItemLifecycle.of(running.type()) != ItemLifecycle.Disable) {
+        throw new AzureException(AzureErrorCode.ItemChanged, "item " + item + " is not claimed"
+            + " by the disable " + operationId + " (" + running + "); it stays");
+      }
+      String points = World.scopedKey(vault, item) + "/";
+      world.recoveryPoints.entrySet().stream().map(Map.Entry::getKey)
+          .filter(key -> key.startsWith(points)).toList()
+          .forEach(key -> deletePoint(caller, vault, item, key.substring(points.length())));
+      world.items.remove(World.scopedKey(vault, item));
+      world.log.append("Microsoft.RecoveryServices/vaults/replicatedItems/delete",
+          ResourceIds.replicatedItem(vault, item), caller);
+    });
+  }
+
+  @Override
   public ReplicatedItem claimOperation(Caller caller, String vault, String item,
       RunningOperation operation, ItemClaimState expected, ProtectionState newState) {
     world.enter(caller, "claimOperation");
@@ -369,6 +393,27 @@ final class SimRecoveryServices implements RecoveryServicesApi {
           .map(e -> e.getValue())
           .toList();
     }
+  }
+
+  @Override
+  public ReplicatedItem recordCreatedResources(Caller caller, String vault, String item,
+      List<String> resourceIds) {
+    world.enter(caller, "recordCreatedResources");
+    return world.mutate(() -> {
+      ReplicatedItem current = existingItem(vault, item);
+      ReplicatedItem changed = current;
+      for (String id : resourceIds) {
+        changed = changed.withCreatedByProtection(id);
+      }
+      if (changed.equals(current)) {
+        return current;
+      }
+      world.items.put(World.scopedKey(vault, item), changed);
+      world.log.append(
+          "Microsoft.RecoveryServices/vaults/replicatedItems/recordCreatedResources/action",
+          ResourceIds.replicatedItem(vault, item), caller);
+      return changed;
+    });
   }
 
   @Override

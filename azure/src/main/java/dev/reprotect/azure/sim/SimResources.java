@@ -82,6 +82,39 @@ final class SimResources implements ResourcesApi {
     });
   }
 
+  @Override
+  public void deleteResourceGroup(Caller caller, String name) {
+    ResourceGroup found;
+    synchronized (world) {
+      found = world.resourceGroups.get(name.toLowerCase());
+    }
+    if (found == null) {
+      return;
+    }
+    world.enter(caller, "deleteResourceGroup", found.location());
+    world.mutate(() -> {
+      if (world.resourceGroups.get(name.toLowerCase()) == null) {
+        return;
+      }
+      boolean holdsResources =
+          world.storageAccounts.values().stream()
+              .anyMatch(account -> account.resourceGroup().equalsIgnoreCase(name))
+          || world.virtualMachines.values().stream()
+              .anyMatch(vm -> vm.resourceGroup().equalsIgnoreCase(name))
+          || world.availabilitySets.values().stream()
+              .anyMatch(set -> set.resourceGroup().equalsIgnoreCase(name))
+          || world.networks.values().stream()
+              .anyMatch(network -> network.resourceGroup().equalsIgnoreCase(name));
+      if (holdsResources) {
+        throw new AzureException(AzureErrorCode.Conflict, "resource group " + name
+            + " still holds resources; it stays");
+      }
+      world.resourceGroups.remove(name.toLowerCase());
+      world.log.append("Microsoft.Resources/resourceGroups/delete",
+          ResourceIds.resourceGroup(found.name()), caller);
+    });
+  }
+
   static void requireResourceGroup(World world, String name) {
     if (!world.resourceGroups.containsKey(name.toLowerCase())) {
       throw AzureException.notFound("resource group " + name);

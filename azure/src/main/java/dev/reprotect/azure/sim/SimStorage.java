@@ -92,6 +92,33 @@ final class SimStorage implements StorageApi {
   }
 
   @Override
+  public void deleteStorageAccount(Caller caller, String name) {
+    StorageAccount found;
+    synchronized (world) {
+      found = world.storageAccounts.get(name);
+    }
+    if (found == null) {
+      return;
+    }
+    world.enter(caller, "deleteStorageAccount", found.location());
+    world.mutate(() -> {
+      StorageAccount account = world.storageAccounts.get(name);
+      if (account == null) {
+        return;
+      }
+      String prefix = account.name() + "/";
+      boolean holdsBlobs = world.blobs.entrySet().stream()
+          .anyMatch(blob -> blob.getKey().startsWith(prefix));
+      if (holdsBlobs) {
+        throw new AzureException(AzureErrorCode.Conflict, "storage account " + name
+            + " still holds blobs; it stays");
+      }
+      world.storageAccounts.remove(name);
+      world.log.append("Microsoft.Storage/storageAccounts/delete", account.id(), caller);
+    });
+  }
+
+  @Override
   public Optional<PageBlob> blob(BlobRef ref) {
     world.enter(null, "blob");
     synchronized (world) {

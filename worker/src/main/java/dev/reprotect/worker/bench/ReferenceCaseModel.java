@@ -44,7 +44,8 @@ public record ReferenceCaseModel(LatencyModel latency, long blockSize, long bloc
   public Modelled model(long usedBytes, long changedBytes) {
     List<Step> steps = new ArrayList<>();
     steps.add(calls("Check the prerequisites, plan, claim the item", "claimOperation"));
-    steps.add(calls("Prepare the artefacts (a new cache account)", "createStorageAccount"));
+    steps.add(calls("Prepare the artefacts (a new cache account, recorded on the item first)",
+        "recordCreatedResources", "createStorageAccount"));
     Duration copy = delay("copyBlob").plus(latency.copyTime(usedBytes));
     steps.add(new Step("Copy the stale disk to a seed blob", copy,
         "copyBlob: its delay, then the used bytes at the in-region copy rate"));

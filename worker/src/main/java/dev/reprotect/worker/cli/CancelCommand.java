@@ -6,12 +6,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "cancel", mixinStandardHelpOptions = true, description = {
-    "Cancel the running job of one VM: its reprotect, or with --failover, --test-failover or "
-        + "--enable that job.",
+    "Cancel the running job of one VM: its reprotect, or with --failover, --test-failover, "
+        + "--enable or --disable that job.",
     "%nThe job stops at the next safe point (never half-way through deleting or copying) and "
         + "leaves the item in its operation's failed state, ready for a re-run that reuses what "
         + "was done: a reprotect ReprotectFailed, a failover FailoverFailed, an enable "
-        + "EnableFailed; a change of point or a commit leaves it FailedOver. A cancelled test "
+        + "EnableFailed, a disable DisableFailed (a re-run deletes what is left); a change of "
+        + "point or a commit leaves it FailedOver. A cancelled test "
         + "failover stays recorded on the item until test-failover-cleanup removes what it "
         + "made.%n"})
 final class CancelCommand extends ClientCommand {

@@ -2,7 +2,6 @@ package dev.reprotect.worker.cli;
 
 import dev.reprotect.activities.enable.EnableRequest;
 import dev.reprotect.azure.ReplicationPolicy;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -47,11 +46,7 @@ final class EnableCommand extends ClientCommand {
         .withTargetRegion(targetRegion).withPolicy(retentionDays, appConsistentMinutes)
         .withScrubIntervalDays(scrubIntervalDays));
     if (!waitForEnd) {
-      output.out.println(output.json
-          ? Json.write(Map.of("workflowId", workflowId, "status", "RUNNING"))
-          : "Started " + workflowId + ". Follow it with: reprotect status " + item.vm
-              + " --vault " + item.vault + " --enable");
-      return ExitCodes.OK;
+      return output.started(workflowId, item.vm + " --vault " + item.vault + " --enable");
     }
     if (!output.json) {
       output.out.println("Started " + workflowId);

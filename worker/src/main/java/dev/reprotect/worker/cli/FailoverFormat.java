@@ -1,24 +1,12 @@
 package dev.reprotect.worker.cli;
 
-import dev.reprotect.activities.failover.FailoverPlan;
 import dev.reprotect.workflows.failover.FailedOverDisk;
-import dev.reprotect.workflows.failover.FailoverStep;
 import dev.reprotect.workflows.failover.FailoverSummary;
-import dev.reprotect.workflows.job.Job;
-import dev.reprotect.workflows.job.JobStep;
 import java.io.PrintStream;
 
-/** The failover job and its summary, for people. */
+/** The summary of a failover job, for people; its steps are ItemJobSteps'. */
 final class FailoverFormat {
   private FailoverFormat() {}
-
-  static void job(Job<FailoverStep, FailoverPlan> job, PrintStream out) {
-    out.printf("Job %s (%s): %s%s%n", job.jobId(), job.operation(), job.state(),
-        job.errorCode() == null ? "" : " (" + job.errorCode() + ": " + job.errorMessage() + ")");
-    for (JobStep<FailoverStep> step : job.steps()) {
-      out.printf("  %-11s %-38s %s%n", step.state(), step.title(), step.detail());
-    }
-  }
 
   static void summary(FailoverSummary s, PrintStream out) {
     out.printf("%s of %s (vault %s): %s, active in %s%n", s.operation(), s.vm(), s.vault(),

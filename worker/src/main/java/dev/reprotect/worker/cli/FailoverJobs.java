@@ -7,10 +7,7 @@ import dev.reprotect.workflows.failover.FailoverStep;
 import dev.reprotect.workflows.failover.FailoverSummary;
 import dev.reprotect.workflows.failover.FailoverWorkflow;
 import dev.reprotect.workflows.job.Job;
-import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowException;
-import io.temporal.client.WorkflowStub;
 import java.util.Optional;
 
 /**
@@ -47,29 +44,8 @@ final class FailoverJobs {
     }
   }
 
-  FailoverStatus status(String workflowId) {
-    WorkflowExecutionStatus status = WorkflowExecutions.describe(client, workflowId)
-        .getWorkflowExecutionInfo().getStatus();
-    String name = WorkflowExecutions.name(status);
-    WorkflowStub stub = client.newUntypedWorkflowStub(workflowId);
-    switch (status) {
-      case WORKFLOW_EXECUTION_STATUS_RUNNING -> {
-        return new FailoverStatus(workflowId, name, query(workflowId).orElse(null), null, null);
-      }
-      case WORKFLOW_EXECUTION_STATUS_COMPLETED -> {
-        return new FailoverStatus(workflowId, name, null, stub.getResult(FailoverSummary.class),
-            null);
-      }
-      default -> {
-        try {
-          stub.getResult(FailoverSummary.class);
-          throw new IllegalStateException("a closed, unsuccessful workflow returned a result");
-        } catch (WorkflowException e) {
-          return new FailoverStatus(workflowId, name, WorkflowExecutions.jobOfFailure(e,
-                  FailoverStep.class, FailoverPlan.class).or(() -> query(workflowId))
-              .orElse(null), null, JobFailures.describe(e));
-        }
-      }
-    }
+  ItemJobStatus<FailoverStep, FailoverPlan, FailoverSummary> status(String workflowId) {
+    return ItemJobStatus.of(client, workflowId, () -> query(workflowId), FailoverStep.class,
+        FailoverPlan.class, FailoverSummary.class);
   }
 }

@@ -5,7 +5,7 @@ import picocli.CommandLine.Option;
 
 /**
  * Which job of an item a command is about: its reprotect, or with one of these options its
- * failover, its test failover or its enable. The options exclude one another (an exclusive
+ * failover, its test failover, its enable or its disable. The options exclude one another (an exclusive
  * argument group where it is used).
  */
 final class JobType {
@@ -22,6 +22,10 @@ final class JobType {
       + "(workflow enable.<vault>.<vm>, its first protection).")
   boolean enable;
 
+  @Option(names = "--disable", required = true, description = "The item's disable job instead "
+      + "(workflow disable.<vault>.<vm>, the removal of its protection).")
+  boolean disable;
+
   /** The workflow id of the job chosen; {@code type} null is the item's reprotect. */
   static String workflowId(JobType type, ItemArguments item) {
     if (type == null) {
@@ -29,6 +33,9 @@ final class JobType {
     }
     if (type.failover) {
       return WorkflowIds.failover(item.vault, item.vm);
+    }
+    if (type.disable) {
+      return WorkflowIds.disable(item.vault, item.vm);
     }
     return type.testFailover ? WorkflowIds.testFailover(item.vault, item.vm)
         : WorkflowIds.enable(item.vault, item.vm);

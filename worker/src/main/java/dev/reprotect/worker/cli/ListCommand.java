@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "list", mixinStandardHelpOptions = true, description = {
-    "List reprotect, failover and enable jobs, newest first, through the server's visibility store.",
+    "List reprotect, failover, enable and disable jobs, newest first, through the server's "
+        + "visibility store.",
     "%nFilters on the search attributes the jobs carry. Needs a real Temporal server (reprotect "
         + "dev, or --address): the embedded test server keeps no visibility store.%n"})
 final class ListCommand extends ClientCommand {
@@ -65,7 +66,8 @@ final class ListCommand extends ClientCommand {
   private String query() {
     List<String> clauses = new ArrayList<>(List.of(
         "(WorkflowType = 'ReprotectWorkflow' OR WorkflowType = 'FailoverWorkflow'"
-            + " OR WorkflowType = 'EnableReplicationWorkflow')"));
+            + " OR WorkflowType = 'EnableReplicationWorkflow'"
+            + " OR WorkflowType = 'DisableWorkflow')"));
     if (vm != null) {
       if (!NameRules.isValidVmName(vm)) {
         throw new ParameterException(spec.commandLine(), "--vm: '" + vm + "' is not a VM name");

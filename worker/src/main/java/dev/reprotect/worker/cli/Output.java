@@ -2,6 +2,7 @@ package dev.reprotect.worker.cli;
 
 import dev.reprotect.workflows.reprotect.ReprotectSummary;
 import java.io.PrintStream;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** Where results go: text for people, or JSON alone on stdout for scripts. */
@@ -12,6 +13,16 @@ final class Output {
 
   PrintStream out = System.out;
   PrintStream err = System.err;
+
+  /**
+   * Says that job {@code workflowId} was started and is not waited for, and that {@code status
+   * <statusArguments>} follows it; returns the exit status of a success.
+   */
+  int started(String workflowId, String statusArguments) {
+    out.println(json ? Json.write(Map.of("workflowId", workflowId, "status", "RUNNING"))
+        : "Started " + workflowId + ". Follow it with: reprotect status " + statusArguments);
+    return ExitCodes.OK;
+  }
 
   /** Prints a job's summary the way the mode asks for; returns the exit status of a success. */
   int summary(ReprotectSummary summary) {

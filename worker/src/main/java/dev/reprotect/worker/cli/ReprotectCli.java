@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         EnableCommand.class,
         FailoverCommand.class, CommitCommand.class, TestFailoverCommand.class,
         TestFailoverCleanupCommand.class, StatusCommand.class, ReplicationCommand.class, RecoveryPointsCommand.class,
-        ReconcileCommand.class, ScrubCommand.class,
+        ReconcileCommand.class, ScrubCommand.class, DisableCommand.class,
         CancelCommand.class, ReleaseCommand.class, ListCommand.class, ReplayCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Exit status: 0 success, 1 job failed or refused, 2 usage error."})

@@ -179,6 +179,11 @@ public final class ReprotectJobs {
     return new Scrubs(client);
   }
 
+  /** The disable jobs, through the same client. */
+  DisableJobs disables() {
+    return new DisableJobs(client);
+  }
+
   /** The failover jobs, through the same client. */
   FailoverJobs failovers() {
     return new FailoverJobs(client);

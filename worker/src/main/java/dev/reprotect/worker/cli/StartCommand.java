@@ -1,7 +1,6 @@
 package dev.reprotect.worker.cli;
 
 import dev.reprotect.activities.ReprotectRequest;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,11 +30,7 @@ final class StartCommand extends ClientCommand {
     String workflowId = jobs.start(new ReprotectRequest(
         item.vault, item.vm, customization.toCustomization()).withReviewedPlan(reviewedPlan));
     if (!waitForEnd) {
-      output.out.println(output.json
-          ? Json.write(Map.of("workflowId", workflowId, "status", "RUNNING"))
-          : "Started " + workflowId + ". Follow it with: reprotect status " + item.vm
-              + " --vault " + item.vault);
-      return ExitCodes.OK;
+      return output.started(workflowId, item.vm + " --vault " + item.vault);
     }
     if (!output.json) {
       output.out.println("Started " + workflowId);

@@ -1,6 +1,8 @@
 package dev.reprotect.worker.cli;
 
 import dev.reprotect.workflows.ByteSizes;
+import java.io.PrintStream;
+import java.util.function.BiConsumer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +22,10 @@ final class StatusCommand extends ClientCommand {
   int run(ReprotectJobs jobs) {
     String workflowId = JobType.workflowId(job, item);
     if (JobType.isFailoverWorkflow(job)) {
-      return failoverStatus(jobs.failovers(), workflowId);
+      return itemJobStatus(jobs.failovers().status(workflowId), FailoverFormat::summary);
+    }
+    if (job != null && job.disable) {
+      return itemJobStatus(jobs.disables().status(workflowId), DisableFormat::summary);
     }
     JobStatus status = jobs.status(workflowId);
     if (output.json) {
@@ -48,17 +53,17 @@ final class StatusCommand extends ClientCommand {
     return status.error() == null ? ExitCodes.OK : ExitCodes.FAILED;
   }
 
-  private int failoverStatus(FailoverJobs jobs, String workflowId) {
-    FailoverStatus status = jobs.status(workflowId);
+  /** A failover's or a disable's job, with {@code summary} printing its summary for people. */
+  private <R> int itemJobStatus(ItemJobStatus<?, ?, R> status, BiConsumer<R, PrintStream> summary) {
     if (output.json) {
       output.out.println(Json.write(status));
     } else {
       output.out.println(status.workflowId() + ": " + status.status());
       if (status.job() != null) {
-        FailoverFormat.job(status.job(), output.out);
+        ItemJobSteps.table(status.job(), output.out);
       }
       if (status.summary() != null) {
-        FailoverFormat.summary(status.summary(), output.out);
+        summary.accept(status.summary(), output.out);
       }
       if (status.error() != null) {
         HumanFormat.error(status.error(), output.out);

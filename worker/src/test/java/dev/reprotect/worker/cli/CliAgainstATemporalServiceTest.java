@@ -213,6 +213,34 @@ class CliAgainstATemporalServiceTest {
     assertThat(again.json().get("error").get("code").asText()).isEqualTo("AlreadyEnabled");
   }
 
+  /**
+   * A VM enabled, then disabled with --json: the backend's inventory is the one before the
+   * enable; status --disable shows the job's summary; a second disable is ItemNotFound.
+   */
+  @Test
+  void disableRemovesTheProtectionAndLeavesTheInventoryOfBeforeTheEnable() {
+    restartWith(Scenario.builder().diskSizeBytes(16L << 20).dataDisks(1).unprotected(true)
+        .build());
+    String group = azure.compute().virtualMachinesNamed(scenario.sourceRegion(), scenario.vm())
+        .get(0).resourceGroup();
+    List<String> beforeEnable = BackendInventory.of(azure, group, scenario.vm());
+    assertThat(cli("enable", scenario.vm(), "--wait").exitCode()).isZero();
+    assertThat(BackendInventory.of(azure, group, scenario.vm())).isNotEqualTo(beforeEnable);
+
+    CliRun disable = cli("disable", scenario.vm(), "--wait");
+
+    assertThat(disable.exitCode()).as(disable.stdout() + disable.stderr()).isZero();
+    assertThat(disable.json().get("recoveryPoints").asInt()).isPositive();
+    assertThat(disable.json().get("resourcesKept")).isEmpty();
+    assertThat(BackendInventory.of(azure, group, scenario.vm())).isEqualTo(beforeEnable);
+    CliRun status = human("status", scenario.vm(), "--disable");
+    assertThat(status.exitCode()).as(status.stdout()).isZero();
+    assertThat(status.stdout()).contains(scenario.vm() + " is no longer protected");
+    assertRefused(cli("disable", scenario.vm(), "--wait"), "ItemNotFound");
+    assertThat(CliRun.of("disable", "--help").stdout()).contains("--wait", "--no-wait",
+        "Never deleted", "FailoverNotCommitted", "DisableFailed");
+  }
+
   @Test
   void aTestFailoverBootsACopyIsRefusedWhileLiveAndItsCleanupRemovesIt() {
     assertThat(cli("start", scenario.vm(), "--wait").exitCode()).isZero();

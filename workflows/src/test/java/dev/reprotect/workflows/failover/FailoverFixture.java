@@ -22,12 +22,8 @@ import dev.reprotect.workflows.replication.ReplicationState;
 import dev.reprotect.workflows.replication.ReplicationWorkflow;
 import dev.reprotect.workflows.reprotect.ReprotectFixture;
 import dev.reprotect.workflows.reprotect.ReprotectSummary;
-import io.temporal.api.common.v1.WorkflowExecution;
-import io.temporal.api.enums.v1.WorkflowExecutionStatus;
-import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
-import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.time.Duration;
@@ -57,8 +53,6 @@ final class FailoverFixture implements AutoCloseable {
     this.env = env;
     reprotect = new ReprotectFixture(scenario);
     reprotect.register(env, worker);
-    worker.registerActivitiesImplementations(
-        new ReplicationStopActivitiesImpl(env.getWorkflowClient()));
     env.start();
   }
 
@@ -75,32 +69,13 @@ final class FailoverFixture implements AutoCloseable {
     return reprotect.newWorkflow(env.getWorkflowClient()).reprotect(reprotect.request());
   }
 
-  /**
-   * Runs a failover to its end without letting the test server skip time meanwhile: the job has
-   * no timer of its own, and a skip would fire the replication's cycle timer in the very workflow
-   * task in which the failover's stop cancels it; the test server refuses that cancellation and
-   * the replication hangs (sdk-java#2606; a real server drops the buffered fire).
-   */
+  /** Runs a failover to its end without letting the test server skip time meanwhile. */
   FailoverSummary run(FailoverRequest request) {
     String workflowId = WorkflowIds.failover(vault(), vm(), request.operation());
     FailoverWorkflow failover = env.getWorkflowClient().newWorkflowStub(
         FailoverWorkflow.class, reprotect.jobOptions(workflowId));
-    WorkflowClient.start(failover::failover, request);
-    if (!ReprotectFixture.await(FAILOVER_BOUND, () -> !isRunning(workflowId))) {
-      throw new AssertionError("the failover " + workflowId + " did not end within "
-          + FAILOVER_BOUND);
-    }
-    return WorkflowStub.fromTyped(failover).getResult(FailoverSummary.class);
-  }
-
-  private boolean isRunning(String workflowId) {
-    return env.getWorkflowClient().getWorkflowServiceStubs().blockingStub()
-        .describeWorkflowExecution(DescribeWorkflowExecutionRequest.newBuilder()
-            .setNamespace(env.getNamespace())
-            .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
-            .build())
-        .getWorkflowExecutionInfo().getStatus()
-        == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
+    return ReprotectFixture.runPolled(env, workflowId, FAILOVER_BOUND,
+        () -> WorkflowClient.start(failover::failover, request), FailoverSummary.class);
   }
 
   /**

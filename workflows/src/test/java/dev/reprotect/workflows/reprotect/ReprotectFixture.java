@@ -21,12 +21,15 @@ import dev.reprotect.workflows.ReprotectSearchAttributes;
 import dev.reprotect.workflows.ReprotectWorkflows;
 import dev.reprotect.workflows.TaskQueues;
 import dev.reprotect.workflows.WorkflowIds;
+import dev.reprotect.workflows.failover.ReplicationStopActivitiesImpl;
 import dev.reprotect.workflows.reconcile.ReplicationSweepActivitiesImpl;
 import dev.reprotect.workflows.resume.ReplicationLaunchActivitiesImpl;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.PendingActivityState;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.workflow.v1.PendingActivityInfo;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -112,7 +115,8 @@ public final class ReprotectFixture implements AutoCloseable {
             .toArray());
     worker.registerActivitiesImplementations(
         new ReplicationLaunchActivitiesImpl(env.getWorkflowClient()),
-        new ReplicationSweepActivitiesImpl(env.getWorkflowClient()));
+        new ReplicationSweepActivitiesImpl(env.getWorkflowClient()),
+        new ReplicationStopActivitiesImpl(env.getWorkflowClient()));
     env.newWorker(TaskQueues.syncQueueOf(taskQueue))
         .registerActivitiesImplementations(injector.getInstance(InitialSyncActivitiesImpl.class),
             decorators.getOrDefault(ScrubActivitiesImpl.class, UnaryOperator.identity())
@@ -223,18 +227,46 @@ public final class ReprotectFixture implements AutoCloseable {
 
   private Set<PendingActivityState> pendingStates(TestWorkflowEnvironment env, String workflowId,
       String activityType) {
-    return env.getWorkflowClient().getWorkflowServiceStubs().blockingStub()
-        .describeWorkflowExecution(DescribeWorkflowExecutionRequest.newBuilder()
-            .setNamespace(env.getNamespace())
-            .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
-            .build())
-        .getPendingActivitiesList().stream()
+    return describe(env, workflowId).getPendingActivitiesList().stream()
         .filter(activity -> activity.getActivityType().getName().equals(activityType))
         .map(PendingActivityInfo::getState)
         .collect(Collectors.toSet());
   }
 
-  /** Waits for a condition, polling; false if it did not hold within the timeout. */
+  /**
+   * Whether workflow {@code workflowId} still runs, asked without waiting on it: a wait on its
+   * result would let the test server skip time.
+   */
+  public static boolean isRunning(TestWorkflowEnvironment env, String workflowId) {
+    return describe(env, workflowId).getWorkflowExecutionInfo().getStatus()
+        == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
+  }
+
+  /**
+   * Starts a job with {@code start} and returns its result once workflow {@code workflowId} has
+   * ended, polled within {@code bound} of real time: a job that stops a replication must not let
+   * the test server skip time meanwhile, or the replication's cycle timer fires in the workflow
+   * task in which the stop cancels it, which the test server refuses (sdk-java#2606; a real
+   * server drops the buffered fire).
+   */
+  public static <R> R runPolled(TestWorkflowEnvironment env, String workflowId, Duration bound,
+      Runnable start, Class<R> result) {
+    start.run();
+    if (!await(bound, () -> !isRunning(env, workflowId))) {
+      throw new AssertionError("the job " + workflowId + " did not end within " + bound);
+    }
+    return env.getWorkflowClient().newUntypedWorkflowStub(workflowId).getResult(result);
+  }
+
+  private static DescribeWorkflowExecutionResponse describe(TestWorkflowEnvironment env,
+      String workflowId) {
+    return env.getWorkflowClient().getWorkflowServiceStubs().blockingStub()
+        .describeWorkflowExecution(DescribeWorkflowExecutionRequest.newBuilder()
+            .setNamespace(env.getNamespace())
+            .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
+            .build());
+  }
+
   /**
    * Runs {@code job}, which must fail with a non-retryable failure of type {@code code} and a
    * message for people, changing nothing: the backend's state and activity log are compared.
@@ -254,6 +286,7 @@ public final class ReprotectFixture implements AutoCloseable {
     assertThat(azure.metering().activityLog()).as("the activity log").isEqualTo(log);
   }
 
+  /** Waits for a condition, polling; false if it did not hold within the timeout. */
   public static boolean await(Duration timeout, BooleanSupplier condition) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
