@@ -83,7 +83,7 @@ public final class ReplicationCycleActivitiesImpl implements ReplicationCycleAct
     Caller caller = ActivityCaller.current();
     String group = item.source().resourceGroup();
     VmCut cut = cut(group, request.vm(), request.cutId());
-    List<ReplicaDisk> replicas = item.replicaDisks();
+    List<ReplicaDisk> replicas = DiskSetChange.shippable(cut, item.replicaDisks());
     List<String> slots = replicas.stream().map(ReplicaDisk::slot).toList();
     ShipmentLedger ledger = new ShipmentLedger(resumed(context, slots), slots);
     ReplicaCuts held = replicaCuts(item, request);
@@ -105,7 +105,8 @@ public final class ReplicationCycleActivitiesImpl implements ReplicationCycleAct
         context, ledger, disks, budget, "ship-" + request.vm() + "-" + request.cutId());
     azure.recoveryServices().recordReplicaCuts(
         caller, request.vault(), request.vm(), ReplicaCuts.at(request.cutId()));
-    return shipped.shipment();
+    return shipped.shipment()
+        .withDiskSetChange(DiskSetChange.between(cut, item.replicaDisks()).orElse(null));
   }
 
   /**

@@ -72,6 +72,42 @@ class ShipCutTest {
     world.assertReplicasEqual(cut);
   }
 
+  /** A disk attached after the protection has no replica: the others ship, and it is said. */
+  @Test
+  void aDiskAttachedAfterTheProtectionIsReportedWhileTheOthersShip() {
+    world = new ShipmentTestWorld(1, BLOCKS_PER_RANGE);
+    List<ReplicaDisk> all = world.replicas();
+    world.replicateOnly(all.subList(0, 1));
+    world.write(all.get(0).slot(), 3, 7);
+    world.write(all.get(1).slot(), 3, 7);
+
+    CycleShipment shipped = world.takeAndShip("c0");
+
+    assertThat(shipped.diskSetChange()).contains(all.get(1).sourceDisk(), all.get(1).slot(),
+        "not replicated");
+    assertThat(world.replicas()).hasSize(1);
+    world.assertReplicasEqual(world.takeCut("c0"));
+  }
+
+  /** A disk detached keeps its replica, left as it was; the others ship, and it is said. */
+  @Test
+  void aDiskDetachedIsReportedWhileTheOthersShip() {
+    world = new ShipmentTestWorld(0, BLOCKS_PER_RANGE);
+    ReplicaDisk os = world.replicas().get(0);
+    BlobRef gone = new BlobRef(os.replica().storageAccount(), os.replica().container(),
+        "detached.lun4.vhd");
+    world.azure.storage().createPageBlob(ShipmentTestWorld.TEST, gone, ShipmentTestWorld.DISK_SIZE);
+    world.replicateOnly(List.of(os, new ReplicaDisk("lun4", "data-4", gone)));
+    world.write(os.slot(), 3, 7);
+
+    CycleShipment shipped = world.takeAndShip("c0");
+
+    assertThat(shipped.diskSetChange()).contains("data-4", "lun4", "no longer on");
+    assertThat(shipped.blocksChanged()).isPositive();
+    assertThat(world.azure.storage().blob(gone).orElseThrow().allocatedBytes())
+        .as("the detached disk's replica, untouched").isZero();
+  }
+
   @Test
   void theChangedBlocksOfEveryDiskEndEqualOnTheReplicas() {
     CutTaken cut = secondCutAfterAChangeInEveryRange(1);

@@ -81,6 +81,16 @@ final class ShipmentTestWorld implements AutoCloseable {
         item.source().network(), "stcache", replicas, 1));
   }
 
+  /**
+   * The item's replicas are {@code replicas} from now on: fewer than the VM's disks, as after a
+   * disk was attached to it, or one more, as after a disk was detached.
+   */
+  void replicateOnly(List<ReplicaDisk> replicas) {
+    ReplicatedItem item = item();
+    azure.recoveryServices().putReplicatedItem(TEST, item.withReplicationTo(item.target(),
+        item.source().network(), item.cacheStorageAccount(), replicas, 1));
+  }
+
   ReplicatedItem item() {
     return azure.recoveryServices().replicatedItem(scenario.vault(), scenario.vm()).orElseThrow();
   }

@@ -215,9 +215,13 @@ final class HumanFormat {
             c.error());
   }
 
-  /** What a cycle that made a point should be known for (a quiesce not acknowledged), if any. */
+  /**
+   * What a cycle that made a point should be known for (a quiesce not acknowledged, a changed
+   * disk set with its code), if any.
+   */
   private static String note(ReplicationCycle c) {
-    return c.note() == null ? "" : " (" + c.note() + ")";
+    String code = c.warningCode() == null ? "" : c.warningCode() + ": ";
+    return c.note() == null ? "" : " (" + code + c.note() + ")";
   }
 
   static void recoveryPoints(List<RecoveryPointsCommand.Point> points, PrintStream out) {

@@ -35,7 +35,8 @@ public record ReplicationStatus(
     Duration rpo = newestPoint().map(newest -> Duration.between(newest.time(), now))
         .map(age -> age.isNegative() ? Duration.ZERO : age).orElse(null);
     return new ReplicationStatus(vault, vm, state, rpo == null ? null : rpo.toSeconds(),
-        ReplicationHealthRule.health(rpo, lastCycle != null && !lastCycle.succeeded(),
+        ReplicationHealthRule.health(rpo, lastCycle != null
+                && (!lastCycle.succeeded() || lastCycle.warningCode() != null),
             lastScrub != null && !lastScrub.outcome().equal()),
         lastCycle, recentCycles, points, lastError, cyclesRun, lastScrub);
   }

@@ -40,8 +40,10 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
   /** App-consistent points are off (0) or at least an hour apart, as in the reference product. */
@@ -193,13 +195,18 @@ public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
       }
       pointId = createRecoveryPoint(inFlight);
       catchUp = inFlight.time().isBefore(start);
-      String note = inFlight.quiesceUnacknowledged() ? QUIESCE_UNACKNOWLEDGED : null;
+      String note = Stream.of(
+              inFlight.quiesceUnacknowledged() ? QUIESCE_UNACKNOWLEDGED : null,
+              shipment.diskSetChange())
+          .filter(Objects::nonNull).reduce((first, second) -> first + "; " + second)
+          .orElse(null);
       inFlight = null;
       deleteCuts();
       pruned = prune(start);
       record(new ReplicationCycle(number, start, now(), true, lastCutId, pointId,
           shipment.blocksChanged(), shipment.bytesStaged(), shipment.bytesShipped(),
-          shipment.blocksRepaired(), pruned, null, null, note));
+          shipment.blocksRepaired(), pruned, null, null, note,
+          shipment.diskSetChange() == null ? null : ReplicationCycle.DISK_SET_CHANGED));
     } catch (ActivityFailure failure) {
       cyclesRun = number;
       String cause;
@@ -214,7 +221,7 @@ public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
       record(new ReplicationCycle(number, start, now(), false,
           inFlight == null ? null : inFlight.cutId(), pointId, shipment.blocksChanged(),
           shipment.bytesStaged(), shipment.bytesShipped(), shipment.blocksRepaired(), pruned,
-          cause, code, null));
+          cause, code, null, null));
     }
     return null;
   }

@@ -45,6 +45,7 @@ final class FakeReplicationActivities implements ReplicationCycleActivities {
     String replicaCut;
     final Map<String, Point> points = new LinkedHashMap<>();
     String pinnedPoint;
+    String diskSetChange;
   }
 
   private final LongSupplier clock;
@@ -69,6 +70,11 @@ final class FakeReplicationActivities implements ReplicationCycleActivities {
     points.forEach(point -> item.points.put(point.id(),
         new Point(point.id(), point.type(), point.cutId())));
     items.put(vm, item);
+  }
+
+  /** What the shipments of {@code vm} say of its disks from now on (null: its replicas' ones). */
+  synchronized void diskSetChange(String vm, String change) {
+    item(vm).diskSetChange = change;
   }
 
   /** {@code pointId} pinned, as a failover's choice pins it (null: the pin released). */
@@ -161,7 +167,7 @@ final class FakeReplicationActivities implements ReplicationCycleActivities {
             + ", not " + request.baseCutId() + "; cuts " + item.cuts, "WrongBase");
       }
       item.replicaCut = request.cutId();
-      return new CycleShipment(3, 3 * 65536, 3 * 65536, 0);
+      return new CycleShipment(3, 3 * 65536, 3 * 65536, 0, item.diskSetChange);
     }
   }
 

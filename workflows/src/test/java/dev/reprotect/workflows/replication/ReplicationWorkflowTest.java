@@ -294,6 +294,33 @@ class ReplicationWorkflowTest {
   }
 
   /**
+   * A disk attached after the protection: the cycles go on making points of the others, and say
+   * so in every cycle's note and code, the health Warning until the disks match again.
+   */
+  @Test
+  void aChangedDiskSetTurnsTheHealthWarningWhileTheCyclesGoOn(
+      TestWorkflowEnvironment env, Worker worker) {
+    ReplicationFixture fixture = new ReplicationFixture(env, worker);
+    ReplicationWorkflow workflow = fixture.start(ReplicationFixture.input("web-01", 1, 0));
+    fixture.advanceTo(Duration.ofMinutes(6));
+    assertThat(workflow.status().health()).isEqualTo(ReplicationHealth.Healthy);
+
+    fixture.backend.diskSetChange("web-01", "disk data-2 (lun2) was attached");
+    fixture.advanceTo(Duration.ofMinutes(11));
+
+    ReplicationStatus changed = workflow.status();
+    assertThat(changed.health()).isEqualTo(ReplicationHealth.Warning);
+    assertThat(changed.lastCycle().succeeded()).isTrue();
+    assertThat(changed.lastCycle().pointId()).isNotNull();
+    assertThat(changed.lastCycle().warningCode()).isEqualTo(ReplicationCycle.DISK_SET_CHANGED);
+    assertThat(changed.lastCycle().note()).contains("data-2 (lun2) was attached");
+
+    fixture.backend.diskSetChange("web-01", null);
+    fixture.advanceTo(Duration.ofMinutes(16));
+    assertThat(workflow.status().health()).isEqualTo(ReplicationHealth.Healthy);
+  }
+
+  /**
    * Two items started at the same instant cycle at their own second of the interval (the first
    * one there, not at the next 5-minute mark), each every 5 minutes from it: a fleet's cuts and
    * points do not all reach ARM at once.
