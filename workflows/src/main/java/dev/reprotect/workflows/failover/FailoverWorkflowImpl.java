@@ -32,6 +32,7 @@ import dev.reprotect.azure.ItemLifecycle;
 import dev.reprotect.azure.RecoveryPointType;
 import dev.reprotect.workflows.ActivityPolicies;
 import dev.reprotect.workflows.FailureCode;
+import dev.reprotect.workflows.RunTags;
 import dev.reprotect.workflows.job.CheckedPlan;
 import dev.reprotect.workflows.job.ItemJob;
 import dev.reprotect.workflows.job.Job;
@@ -152,7 +153,7 @@ public final class FailoverWorkflowImpl implements FailoverWorkflow {
   }
 
   private String takeLatestPoint(FailoverPlan plan) {
-    String tag = "f" + Workflow.getInfo().getRunId().substring(0, 8);
+    String tag = RunTags.of('f');
     String cutId = tag + ".c";
     String pointId = tag + ".p";
     ReplicationCycleActivities cycle = stub(ReplicationCycleActivities.class,

@@ -31,6 +31,7 @@ import dev.reprotect.azure.ItemLifecycle;
 import dev.reprotect.azure.PowerState;
 import dev.reprotect.azure.RecoveryPointType;
 import dev.reprotect.workflows.ActivityPolicies;
+import dev.reprotect.workflows.RunTags;
 import dev.reprotect.workflows.TaskQueues;
 import dev.reprotect.workflows.WorkflowIds;
 import dev.reprotect.workflows.job.CheckedPlan;
@@ -141,7 +142,7 @@ public abstract class ProtectionWorkflow {
     boolean consistentCut = Workflow.getVersion(CONSISTENT_CUT, Workflow.DEFAULT_VERSION, 1) >= 1;
     // A tag of this run in every cut and point id: a later reprotect (after a failback) never
     // finds an old point or cut under its ids.
-    String runTag = consistentCut ? "r" + Workflow.getInfo().getRunId().substring(0, 8) : null;
+    String runTag = consistentCut ? RunTags.of('r') : null;
     CutTaken cut0 = consistentCut ? takeCut0(plan, runTag) : null;
     List<DiskSyncResult> synced = syncDisks(plan, cut0);
     job.succeed(ReprotectStep.InitialSync, String.format("%d blocks sent, %d cleared, %s as the syncs counted",

@@ -4,6 +4,7 @@ import dev.reprotect.activities.replication.ItemRef;
 import dev.reprotect.activities.resume.ResumeActivities;
 import dev.reprotect.activities.resume.Resumption;
 import dev.reprotect.workflows.ActivityPolicies;
+import dev.reprotect.workflows.RunTags;
 import dev.reprotect.workflows.replication.RecoveryPointInfo;
 import dev.reprotect.workflows.replication.ReplicationInput;
 import io.temporal.workflow.Workflow;
@@ -24,7 +25,7 @@ public final class ReplicationResume {
     Resumption from = Workflow.newActivityStub(ResumeActivities.class, ActivityPolicies.step(
         "Read the vault's record of " + item.vm() + " to resume its replication"))
         .resumption(item);
-    String runTag = "r" + Workflow.getInfo().getRunId().substring(0, 8);
+    String runTag = RunTags.of('r');
     ReplicationInput input = ReplicationInput.first(from.vault(), from.vm(),
         from.sourceRegion(), from.targetRegion(), runTag, from.retentionDays(),
         from.appConsistentFrequencyMinutes(), from.lastCutId(), from.points().stream()

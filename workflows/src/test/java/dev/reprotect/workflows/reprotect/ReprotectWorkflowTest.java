@@ -6,24 +6,29 @@ import dev.reprotect.activities.ReprotectPlan;
 import dev.reprotect.azure.ActivityLogEntry;
 import dev.reprotect.azure.BlobRef;
 import dev.reprotect.azure.Caller;
+import dev.reprotect.azure.Cuts;
 import dev.reprotect.azure.ProtectionState;
 import dev.reprotect.azure.ReplicaDisk;
 import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.VirtualMachine;
+import dev.reprotect.azure.VmCut;
 import dev.reprotect.azure.sim.Scenario;
 import dev.reprotect.azure.sim.ScenarioSeeder;
 import dev.reprotect.workflows.job.Job;
 import dev.reprotect.workflows.job.JobState;
 import dev.reprotect.workflows.job.JobStep;
 import dev.reprotect.workflows.job.StepState;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.sdk.v1.WorkflowMetadata;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
+import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -114,6 +119,31 @@ class ReprotectWorkflowTest {
         fixture.newWorkflowStubForQuery(env.getWorkflowClient()).job();
     assertThat(job.state()).isEqualTo(JobState.Succeeded);
     assertThat(job.steps()).extracting(JobStep::state).containsOnly(StepState.Succeeded);
+  }
+
+  /**
+   * The run tag in the ids of cut 0 and point 0 is the value the history recorded (a side
+   * effect), not the run id read again: a reset run, whose run id is new, replays the same tag.
+   */
+  @Test
+  void theRunTagOfTheCutAndPointIdsIsRecordedInTheHistory(
+      TestWorkflowEnvironment env, Worker worker) {
+    run(ReprotectFixture.scenario().build(), env, worker);
+
+    List<String> recorded = env.getWorkflowClient().fetchHistory(fixture.workflowId())
+        .getEvents().stream().filter(HistoryEvent::hasMarkerRecordedEventAttributes)
+        .map(HistoryEvent::getMarkerRecordedEventAttributes)
+        .filter(marker -> marker.getMarkerName().equals("SideEffect"))
+        .map(marker -> DefaultDataConverter.STANDARD_INSTANCE.fromPayloads(0,
+            Optional.of(marker.getDetailsOrThrow("data")), String.class, String.class))
+        .toList();
+    assertThat(recorded).hasSize(1);
+    String tag = "r" + recorded.get(0).substring(0, 8);
+    assertThat(new Cuts(fixture.azure).list(fixture.item().source().resourceGroup(),
+        fixture.scenario.vm())).extracting(VmCut::id).containsExactly(tag + ".c0");
+    assertThat(fixture.azure.recoveryServices().recoveryPoints(
+        fixture.scenario.vault(), fixture.scenario.vm()))
+        .extracting(point -> point.id()).containsExactly(tag + ".p0");
   }
 
   @Test
