@@ -60,7 +60,7 @@ public final class MetricsEndpoint implements AutoCloseable {
     });
     server.start();
     Scope scope = new RootScopeBuilder()
-        .reporter(new ItemGaugeReporter(registry, Clock.systemUTC()))
+        .reporter(new EngineStatsReporter(registry, Clock.systemUTC()))
         .reportEvery(REPORT_EVERY);
     return new MetricsEndpoint(registry, scope, server);
   }

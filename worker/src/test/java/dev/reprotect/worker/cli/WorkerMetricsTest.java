@@ -79,6 +79,13 @@ class WorkerMetricsTest {
       assertThat(value(scraped, "reprotect_backend_modelled_seconds_count", job)).isEqualTo(1);
       assertThat(scraped.lines().filter(line -> line.startsWith("reprotect_backend_")))
           .noneMatch(line -> line.contains("vm=") || line.contains("blob="));
+      assertThat(scraped.lines().filter(line -> line.startsWith("reprotect_")))
+          .as("the engine's series carry none of the SDK's empty tags")
+          .isNotEmpty().noneMatch(line -> line.contains("=\"none\""));
+      String firstStep = "step=\"" + ranSteps.get(0).step().name() + "\"";
+      assertThat(scraped.lines().filter(line -> line.startsWith(
+          "reprotect_step_duration_seconds_bucket{") && line.contains(firstStep)))
+          .as("a step's buckets, seconds to hours").hasSizeBetween(10, 15);
       assertThat(ranSteps).isNotEmpty().allSatisfy(step ->
           assertThat(value(scraped, "reprotect_step_duration_seconds_count",
               "step=\"" + step.step().name() + "\"", "outcome=\"Succeeded\""))
