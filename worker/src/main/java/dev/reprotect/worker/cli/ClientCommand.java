@@ -19,7 +19,7 @@ abstract class ClientCommand implements Callable<Integer> {
       service = connection.connect();
       return run(new ReprotectJobs(connection.client(service)));
     } catch (RuntimeException e) {
-      return output.fail(JobFailures.describe(e));
+      return output.fail(JobFailures.describe(e, connection.address()));
     } finally {
       if (service != null) {
         service.shutdown();

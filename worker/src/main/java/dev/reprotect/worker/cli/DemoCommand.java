@@ -115,7 +115,8 @@ final class DemoCommand implements Callable<Integer> {
     try {
       return run(scenario, request);
     } catch (RuntimeException e) {
-      return output.fail(JobFailures.describe(e));
+      return output.fail(JobFailures.describe(e,
+          connection.anyFlagGiven() ? connection.address() : null));
     }
   }
 
@@ -290,8 +291,11 @@ final class DemoCommand implements Callable<Integer> {
             scenario.sourceRegion()), scenario.vm()).isPresent()
         : item.isPresent();
     if (held) {
-      info("The service holds " + scenario.vm() + " in vault " + scenario.vault()
-          + " already: it is used as it is.");
+      info(scenario.unprotected()
+          ? "The service holds VM " + scenario.vm() + ", unprotected, already: it is used as it"
+              + " is."
+          : "The service holds " + scenario.vm() + " in vault " + scenario.vault()
+              + " already: it is used as it is.");
     } else {
       new ScenarioSeeder(azure).seed(scenario);
     }

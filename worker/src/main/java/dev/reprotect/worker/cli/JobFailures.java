@@ -16,6 +16,14 @@ final class JobFailures {
   private JobFailures() {}
 
   static CliError describe(Throwable thrown) {
+    return describe(thrown, null);
+  }
+
+  /**
+   * As {@link #describe(Throwable)}, naming {@code temporalAddress} (null: not known here) in
+   * a TemporalUnavailable error, the first thing to check when the service does not answer.
+   */
+  static CliError describe(Throwable thrown, String temporalAddress) {
     for (Throwable t = thrown; t != null; t = t.getCause()) {
       if (t instanceof CommandFailure failure) {
         return failure.error();
@@ -41,7 +49,7 @@ final class JobFailures {
             + started.getExecution().getWorkflowId());
       }
       if (t instanceof StatusRuntimeException status) {
-        return fromStatus(status.getStatus());
+        return fromStatus(status.getStatus(), temporalAddress);
       }
       if (t instanceof WorkflowFailedException && t.getCause() == null) {
         return new CliError("Failed", t.getMessage());
@@ -50,12 +58,14 @@ final class JobFailures {
     return new CliError("InternalError", String.valueOf(thrown.getMessage()));
   }
 
-  private static CliError fromStatus(Status status) {
+  private static CliError fromStatus(Status status, String temporalAddress) {
     return switch (status.getCode()) {
       case NOT_FOUND -> new CliError("JobNotFound", Optional.ofNullable(status.getDescription())
           .orElse("no such job"));
       case UNAVAILABLE, DEADLINE_EXCEEDED -> new CliError("TemporalUnavailable",
-          "cannot reach the Temporal service: " + status.getDescription());
+          "cannot reach the Temporal service"
+              + (temporalAddress == null ? "" : " at " + temporalAddress) + ": "
+              + status.getDescription());
       default -> new CliError(status.getCode().name(), String.valueOf(status.getDescription()));
     };
   }

@@ -36,4 +36,18 @@ class ReprotectCliTest {
     assertThat(commit.stdout()).contains("FailoverCommitted", "recovery points", "--wait");
     assertThat(CliRun.of("--help").stdout()).contains("failover", "commit");
   }
+
+  /** Where the CLI looked is the first thing to check when the service does not answer. */
+  @Test
+  void aTemporalServiceThatDoesNotAnswerIsNamedInTheError() {
+    String address = "127.0.0.1:" + Await.freePort();
+
+    CliRun run = CliRun.of("status", "web-01", "--vault", "contoso", "--address", address,
+        "--json");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
+    assertThat(run.json().at("/error/code").asText()).isEqualTo("TemporalUnavailable");
+    assertThat(run.json().at("/error/message").asText())
+        .startsWith("cannot reach the Temporal service at " + address);
+  }
 }

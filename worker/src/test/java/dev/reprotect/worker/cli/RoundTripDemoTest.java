@@ -84,10 +84,13 @@ class RoundTripDemoTest {
 
   @Test
   void aTemporalServiceThatDoesNotAnswerFailsTheDemoBeforeTheAzureServiceChanges() {
-    ServedRun served = onAService("--vm", "app-01", "--address", "127.0.0.1:" + Await.freePort());
+    String address = "127.0.0.1:" + Await.freePort();
+    ServedRun served = onAService("--vm", "app-01", "--address", address);
 
     assertThat(served.run.exitCode()).isEqualTo(ExitCodes.FAILED);
     assertThat(served.run.json().at("/error/code").asText()).isEqualTo("TemporalUnavailable");
+    assertThat(served.run.json().at("/error/message").asText())
+        .as("the address it tried").contains(address);
     assertThat(served.stateAfter).isEqualTo(served.stateBefore);
   }
 
