@@ -123,8 +123,15 @@ public final class Cuts {
    * would stay in its storage accounts for ever), and when its protection is disabled.
    */
   public int deleteAll(Caller caller, String resourceGroup, String vmName) {
+    return deleteAllBut(caller, resourceGroup, vmName, null);
+  }
+
+  /** As {@link #deleteAll}, keeping cut {@code kept} (null: none), whole or half taken. */
+  public int deleteAllBut(Caller caller, String resourceGroup, String vmName, String kept) {
     List<BlobSnapshot> snapshots = azure.compute().virtualMachine(resourceGroup, vmName)
-        .map(vm -> snapshotsOf(vm, null)).orElse(List.of());
+        .map(vm -> snapshotsOf(vm, null)).orElse(List.of()).stream()
+        .filter(snapshot -> kept == null || !kept.equals(snapshot.metadata().get(CUT)))
+        .toList();
     snapshots.forEach(snapshot -> azure.storage().deleteBlob(caller, snapshot.ref()));
     return snapshots.size();
   }

@@ -65,7 +65,11 @@ public final class ReplicationCycleActivitiesImpl implements ReplicationCycleAct
   public CutTaken takeCut(TakeCut request) {
     ReplicatedItem item = item(request.vault(), request.vm());
     return AzureFailures.translated(item.target().region(), () -> {
-      VmCut cut = cuts.take(ActivityCaller.current(), item.source().resourceGroup(),
+      Caller caller = ActivityCaller.current();
+      if (request.firstOfAProtection()) {
+        cuts.deleteAllBut(caller, item.source().resourceGroup(), request.vm(), request.cutId());
+      }
+      VmCut cut = cuts.take(caller, item.source().resourceGroup(),
           request.vm(), request.cutId(), request.appConsistent());
       return new CutTaken(request.cutId(), cut.appConsistent(), cut.disks(),
           request.appConsistent() && !cut.appConsistent(), cut.time());

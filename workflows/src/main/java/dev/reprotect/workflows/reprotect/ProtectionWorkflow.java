@@ -275,7 +275,7 @@ public abstract class ProtectionWorkflow {
   private CutTaken takeCut0(ReprotectPlan plan, String runTag) {
     return stub(ReplicationCycleActivities.class, ActivityPolicies.step(
         "Take cut 0 of " + plan.vm() + ": every disk at one instant"))
-        .takeCut(new TakeCut(plan.vault(), plan.vm(), runTag + ".c0", false));
+        .takeCut(TakeCut.firstOfAProtection(plan.vault(), plan.vm(), runTag + ".c0"));
   }
 
   /**
