@@ -3,6 +3,7 @@ package dev.reprotect.worker;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.reprotect.activities.ReprotectActivities;
+import dev.reprotect.activities.replication.ReplicationCycleActivitiesImpl;
 import dev.reprotect.activities.scrub.ScrubActivitiesImpl;
 import dev.reprotect.activities.sync.InitialSyncActivitiesImpl;
 import dev.reprotect.workflows.failover.ReplicationStopActivitiesImpl;
@@ -15,7 +16,7 @@ import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
 import java.time.Duration;
 
-/** Puts every workflow and activity of Reprotect on a worker factory: both task queues. */
+/** Puts every workflow and activity of Reprotect on a worker factory: all three task queues. */
 public final class WorkerRegistration {
   /**
    * The longest an activity's heartbeat waits before the SDK sends it. A cancellation reaches a
@@ -46,6 +47,10 @@ public final class WorkerRegistration {
     factory.newWorker(TaskQueues.syncQueueOf(taskQueue), slots(sizing.syncSlots()))
         .registerActivitiesImplementations(injector.getInstance(InitialSyncActivitiesImpl.class),
             injector.getInstance(ScrubActivitiesImpl.class));
+    // The replication's shipments; the steps' worker keeps them for runs recorded before.
+    factory.newWorker(TaskQueues.shipmentQueueOf(taskQueue), slots(sizing.shipmentSlots()))
+        .registerActivitiesImplementations(
+            injector.getInstance(ReplicationCycleActivitiesImpl.class));
   }
 
   private static WorkerOptions slots(int activities) {

@@ -19,10 +19,12 @@ import io.temporal.common.SearchAttributes;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.WorkerFactory;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class WorkerSizingTest {
@@ -48,7 +50,7 @@ class WorkerSizingTest {
         awaitUninterruptibly(release);
       });
       WorkerRegistration.registerAll(env.getWorkerFactory(), TaskQueues.REPROTECT,
-          new ReprotectModule(azure, 16), new WorkerSizing(1, 1));
+          new ReprotectModule(azure, 16), new WorkerSizing(1, 1, 1));
       env.start();
       WorkflowClient client = env.getWorkflowClient();
       ReprotectWorkflow job = client.newWorkflowStub(ReprotectWorkflow.class,
@@ -81,6 +83,23 @@ class WorkerSizingTest {
       assertThat(reprotected.get(2, TimeUnit.MINUTES).state()).isEqualTo("Protected");
     } finally {
       release.countDown();
+    }
+  }
+
+  /** Each task queue is polled with its own slot count, the shipments' included. */
+  @Test
+  void eachTaskQueueRunsAsManyActivitiesAtOnceAsItsSlotCount() {
+    try (SimulatedAzure azure = SimulatedAzure.seeded(Scenario.builder().build(), BLOCK_SIZE);
+        TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      WorkerFactory factory = env.getWorkerFactory();
+      WorkerRegistration.registerAll(factory, TaskQueues.REPROTECT,
+          new ReprotectModule(azure, 16), new WorkerSizing(3, 5, 7));
+
+      assertThat(Stream.of(TaskQueues.REPROTECT, TaskQueues.syncQueueOf(TaskQueues.REPROTECT),
+              TaskQueues.shipmentQueueOf(TaskQueues.REPROTECT))
+          .map(queue -> factory.getWorker(queue).getWorkerOptions()
+              .getMaxConcurrentActivityExecutionSize()))
+          .containsExactly(3, 5, 7);
     }
   }
 

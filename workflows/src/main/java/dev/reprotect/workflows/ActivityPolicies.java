@@ -3,6 +3,7 @@ package dev.reprotect.workflows;
 import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
+import io.temporal.workflow.Workflow;
 import java.time.Duration;
 
 /**
@@ -134,6 +135,15 @@ public final class ActivityPolicies {
         .setScheduleToCloseTimeout(Duration.ofHours(2))
         .setHeartbeatTimeout(DATA_HEARTBEAT_TIMEOUT)
         .build();
+  }
+
+  /**
+   * {@link #shipment} on the shipment queue of the calling workflow's task queue
+   * ({@link TaskQueues#shipmentQueueOf}), where it cannot take the short steps' slots.
+   */
+  public static ActivityOptions shipmentOnItsOwnQueue(String summary) {
+    return shipment(summary).toBuilder()
+        .setTaskQueue(TaskQueues.shipmentQueueOf(Workflow.getInfo().getTaskQueue())).build();
   }
 
   /**

@@ -1,7 +1,10 @@
 package dev.reprotect.workflows;
 
 public final class TaskQueues {
-  /** The task queue of every workflow and activity of Reprotect but the initial syncs. */
+  /**
+   * The task queue of every workflow and activity of Reprotect but the initial syncs and the
+   * replication's shipments.
+   */
   public static final String REPROTECT = "reprotect";
 
   /**
@@ -11,6 +14,16 @@ public final class TaskQueues {
    */
   public static String syncQueueOf(String taskQueue) {
     return taskQueue + "-sync";
+  }
+
+  /**
+   * The queue of the replication's shipments of the workflows that run on {@code taskQueue}: a
+   * shipment holds its slot for minutes (up to its 2-hour bound) and a fleet keeps about one in
+   * flight per protected VM, so on the workflows' queue they would take every slot the claims,
+   * points and job steps of the other items need.
+   */
+  public static String shipmentQueueOf(String taskQueue) {
+    return taskQueue + "-shipment";
   }
 
   private TaskQueues() {}

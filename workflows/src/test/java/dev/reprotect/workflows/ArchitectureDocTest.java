@@ -61,7 +61,8 @@ class ArchitectureDocTest {
   void everyTaskQueueIsInTheTable() throws IOException {
     String doc = doc();
 
-    assertThat(List.of(TaskQueues.REPROTECT, TaskQueues.syncQueueOf(TaskQueues.REPROTECT)))
+    assertThat(List.of(TaskQueues.REPROTECT, TaskQueues.syncQueueOf(TaskQueues.REPROTECT),
+        TaskQueues.shipmentQueueOf(TaskQueues.REPROTECT)))
         .allSatisfy(queue -> assertThat(doc).contains("| `" + queue + "`"));
   }
 }

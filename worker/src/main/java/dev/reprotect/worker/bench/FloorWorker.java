@@ -27,6 +27,8 @@ public final class FloorWorker {
     steps.registerActivitiesImplementations(activities);
     factory.newWorker(TaskQueues.syncQueueOf(TASK_QUEUE), slots(WorkerSizing.DEFAULT_SYNC_SLOTS))
         .registerActivitiesImplementations(activities);
+    factory.newWorker(TaskQueues.shipmentQueueOf(TASK_QUEUE),
+        slots(WorkerSizing.DEFAULT_SHIPMENT_SLOTS)).registerActivitiesImplementations(activities);
   }
 
   /** From now on the floor's activities answer as the finished job's did. */

@@ -1,5 +1,6 @@
 package dev.reprotect.worker.cli;
 
+import dev.reprotect.activities.replication.ShipmentConcurrency;
 import dev.reprotect.azure.AzureBackend;
 import dev.reprotect.azure.sim.Scenario;
 import dev.reprotect.azure.sim.SimulatedAzure;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "worker", mixinStandardHelpOptions = true, description = {
     "Run a worker against a Temporal service.",
     "%nThe worker hosts the workflows and the short steps on task queue 'reprotect', the "
-        + "initial syncs (hours each) on task queue 'reprotect-sync', with the "
+        + "initial syncs (hours each) on task queue 'reprotect-sync', the replication's "
+        + "shipments (minutes each) on task queue 'reprotect-shipment', with the "
         + "in-process simulated Azure seeded with the demo's scenario. It registers the search "
         + "attributes VmName, Vault, SourceRegion, TargetRegion and ReprotectStep where the server "
         + "allows it. Runs until interrupted (Ctrl-C or SIGTERM), then stops without losing work: "
@@ -61,7 +63,8 @@ final class WorkerCommand implements Callable<Integer> {
   @Option(names = "--step-slots", paramLabel = "N",
       defaultValue = "${env:REPROTECT_STEP_SLOTS:-" + WorkerSizing.DEFAULT_STEP_SLOTS + "}",
       description = {"Activities of task queue 'reprotect' this worker runs at once: the short "
-          + "steps of every job (plan, artefacts, stop, seed copy, delete, replication cycles). "
+          + "steps of every job (plan, artefacts, stop, seed copy, delete, the replication "
+          + "cycles' cuts and points). "
           + "They mostly wait on the backend; one slot per job in flight is plenty "
           + "(default: ${DEFAULT-VALUE}).", "Also set by $REPROTECT_STEP_SLOTS."})
   int stepSlots;
@@ -73,6 +76,20 @@ final class WorkerCommand implements Callable<Integer> {
           + "worker's cores and link; disks beyond it wait in the queue, never the short steps "
           + "(default: ${DEFAULT-VALUE}).", "Also set by $REPROTECT_SYNC_SLOTS."})
   int syncSlots;
+
+  @Option(names = "--shipment-slots", paramLabel = "N",
+      defaultValue = "${env:REPROTECT_SHIPMENT_SLOTS:-" + WorkerSizing.DEFAULT_SHIPMENT_SLOTS
+          + "}",
+      description = {"Replication shipments this worker runs at once, on task queue "
+          + "'reprotect-shipment'. A shipment sends a cycle's changed blocks: minutes, up to "
+          + "2 hours, and a fleet keeps up to one in flight per protected VM (about one per "
+          + "five VMs at steady churn), so they have slots of their own and never take the "
+          + "short steps'. Each uses up to " + ShipmentConcurrency.DISKS_AT_ONCE + " disk "
+          + "threads and "
+          + ShipmentConcurrency.DISKS_AT_ONCE * ShipmentConcurrency.RANGES_IN_FLIGHT
+          + " range threads while it runs; shipments beyond it wait in the queue "
+          + "(default: ${DEFAULT-VALUE}).", "Also set by $REPROTECT_SHIPMENT_SLOTS."})
+  int shipmentSlots;
 
   @Mixin
   LogOptions logOptions;
@@ -118,12 +135,13 @@ final class WorkerCommand implements Callable<Integer> {
         try (AzureBackend azure = azureOptions.service().orElseGet(() -> simulatorOptions.apply(
             SimulatedAzure.seeded(scenario, SimulatedAzure.DEFAULT_BLOCK_SIZE)))) {
           WorkerFactory factory = ReprotectWorker.start(connection.client(service), azure, sizing);
-          System.out.printf("Worker on task queues '%s' (%d slots) and '%s' (%d slots) of %s "
-                  + "(namespace %s), with %s.%n"
+          System.out.printf("Worker on task queues '%s' (%d slots), '%s' (%d slots) and '%s' "
+                  + "(%d slots) of %s (namespace %s), with %s.%n"
                   + "Try: reprotect plan %s --vault %s%n     reprotect start %s --vault %s --wait%n"
                   + "Ctrl-C stops the worker.%n",
               TaskQueues.REPROTECT, sizing.stepSlots(), TaskQueues.syncQueueOf(TaskQueues.REPROTECT),
-              sizing.syncSlots(), connection.address(), connection.namespace(),
+              sizing.syncSlots(), TaskQueues.shipmentQueueOf(TaskQueues.REPROTECT),
+              sizing.shipmentSlots(), connection.address(), connection.namespace(),
               azureOptions.url != null ? "the simulated Azure at " + azureOptions.url
                   : "an in-process simulated Azure: VM " + scenario.vm() + " of vault "
                       + scenario.vault() + " in " + scenario.sourceRegion()
@@ -154,11 +172,11 @@ final class WorkerCommand implements Callable<Integer> {
   }
 
   private WorkerSizing sizing() {
-    if (stepSlots < 1 || syncSlots < 1) {
+    if (stepSlots < 1 || syncSlots < 1 || shipmentSlots < 1) {
       throw new ParameterException(spec.commandLine(),
-          "--step-slots and --sync-slots need at least 1 slot each");
+          "--step-slots, --sync-slots and --shipment-slots need at least 1 slot each");
     }
-    return new WorkerSizing(stepSlots, syncSlots);
+    return new WorkerSizing(stepSlots, syncSlots, shipmentSlots);
   }
 
   private void registerSearchAttributes(WorkflowServiceStubs service) {

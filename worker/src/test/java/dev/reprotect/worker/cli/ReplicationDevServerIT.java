@@ -17,6 +17,7 @@ import dev.reprotect.activities.replication.TakeCut;
 import dev.reprotect.azure.RecoveryPointPruning;
 import dev.reprotect.azure.RecoveryPointType;
 import dev.reprotect.workflows.ReplicationSearchAttributes;
+import dev.reprotect.workflows.TaskQueues;
 import dev.reprotect.workflows.WorkflowIds;
 import dev.reprotect.workflows.replication.RecoveryPointInfo;
 import dev.reprotect.workflows.replication.ReplicationCarry;
@@ -77,6 +78,7 @@ class ReplicationDevServerIT {
     Worker worker = workers.newWorker(QUEUE);
     worker.registerWorkflowImplementationTypes(ReplicationWorkflowImpl.class);
     worker.registerActivitiesImplementations(cycles);
+    workers.newWorker(TaskQueues.shipmentQueueOf(QUEUE)).registerActivitiesImplementations(cycles);
     workers.start();
   }
 

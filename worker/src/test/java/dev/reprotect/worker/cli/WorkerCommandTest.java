@@ -6,12 +6,15 @@ import org.junit.jupiter.api.Test;
 
 class WorkerCommandTest {
   @Test
-  void theHelpExplainsBothSlotCountsAndTheirQueues() {
+  void theHelpExplainsTheSlotCountsAndTheirQueues() {
     CliRun run = CliRun.of("worker", "--help");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.stdout()).contains("--step-slots=N", "--sync-slots=N", "'reprotect-sync'",
-        "(default: 50)", "(default: 4)");
+    // The help is wrapped to the terminal's width: read it as one line.
+    assertThat(run.stdout().replaceAll("\\s+", " ")).contains("--step-slots=N",
+        "--sync-slots=N", "'reprotect-sync'", "--shipment-slots=N", "'reprotect-shipment'",
+        "(default: 50)", "(default: 4)", "(default: 20)", "one in flight per protected VM",
+        "8 disk threads and 32 range threads");
   }
 
   @Test
@@ -32,9 +35,18 @@ class WorkerCommandTest {
   }
 
   @Test
+  void aWorkerWithoutAShipmentSlotIsAUsageErrorAndStartsNothing() {
+    CliRun run = CliRun.of("worker", "--shipment-slots", "0", "--address", "127.0.0.1:1");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.stderr()).contains("--shipment-slots");
+  }
+
+  @Test
   void theSlotCountsCanComeFromTheEnvironmentLikeTheOtherSettings() {
     CliRun run = CliRun.of("worker", "--help");
 
-    assertThat(run.stdout()).contains("$REPROTECT_STEP_SLOTS", "$REPROTECT_SYNC_SLOTS");
+    assertThat(run.stdout()).contains("$REPROTECT_STEP_SLOTS", "$REPROTECT_SYNC_SLOTS",
+        "$REPROTECT_SHIPMENT_SLOTS");
   }
 }

@@ -58,6 +58,12 @@ public final class FailoverWorkflowImpl implements FailoverWorkflow {
    */
   static final String SUMMARY_METERS = "failover-summary-meters";
 
+  /**
+   * Version 1: the shipment of a failover to the latest point runs on the shipment queue
+   * ({@code TaskQueues.shipmentQueueOf}), as the replication's do, out of the short steps' slots.
+   */
+  static final String SHIPMENT_QUEUE = "failover-shipment-queue";
+
   /** The disk copies started: a failed job releases the item only once none runs. */
   private final List<Promise<CreatedDisk>> copies = new ArrayList<>();
   private JobTracker<FailoverStep, FailoverPlan> job;
@@ -161,9 +167,12 @@ public final class FailoverWorkflowImpl implements FailoverWorkflow {
     CutTaken cut = cycle.takeCut(new TakeCut(plan.vault(), plan.vm(), cutId, false));
     // No base named: the shipment sends what changed since the cut the item records the replicas
     // hold, with what a stopped cycle may have written of its own cut.
-    stub(ReplicationCycleActivities.class, ActivityPolicies.shipment("Ship " + cutId + " to "
-        + plan.recoveryRegion())).shipCut(new ShipCut(plan.vault(), plan.vm(), null,
-        cut.cutId()));
+    String summary = "Ship " + cutId + " to " + plan.recoveryRegion();
+    ActivityOptions shipment =
+        Workflow.getVersion(SHIPMENT_QUEUE, Workflow.DEFAULT_VERSION, 1) == 1
+            ? ActivityPolicies.shipmentOnItsOwnQueue(summary) : ActivityPolicies.shipment(summary);
+    stub(ReplicationCycleActivities.class, shipment).shipCut(new ShipCut(plan.vault(), plan.vm(),
+        null, cut.cutId()));
     cycle.createRecoveryPoint(new CreateRecoveryPoint(plan.vault(), plan.vm(), pointId,
         RecoveryPointType.CrashConsistent, cut.cutId()));
     cycle.deleteCut(new DeleteCut(plan.vault(), plan.vm(), cut.cutId()));

@@ -62,6 +62,12 @@ public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
    * or a drill, or all while the item is claimed) stay in the list, to be pruned again later.
    */
   static final String KEEPS_WHAT_A_FAILOVER_NEEDS = "keeps-what-a-failover-needs";
+  /**
+   * Version 1: the shipment runs on the shipment queue ({@code TaskQueues.shipmentQueueOf}), so
+   * that a fleet's shipments cannot take the slots of every item's short steps. A run started
+   * before it ships on the workflow's queue until its continue-as-new.
+   */
+  static final String SHIPMENT_QUEUE = "replication-shipment-queue";
 
   /** What a cycle's record says of an app-consistent point the guest did not acknowledge. */
   static final String QUIESCE_UNACKNOWLEDGED = "An app-consistent point was due, but the guest did "
@@ -87,6 +93,8 @@ public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
   private boolean wallClockRpo;
   /** Whether this run prunes by KEEPS_WHAT_A_FAILOVER_NEEDS, or as the first table did. */
   private boolean keepsWhatAFailoverNeeds;
+  /** Whether this run ships on the shipment queue (SHIPMENT_QUEUE). */
+  private boolean shipsOnItsOwnQueue;
   /** The scope of the shipment running now, which a stop cancels; null between shipments. */
   private CancellationScope runningShipment;
 
@@ -106,6 +114,8 @@ public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
     wallClockRpo = Workflow.getVersion(WALL_CLOCK_RPO, Workflow.DEFAULT_VERSION, 1) == 1;
     keepsWhatAFailoverNeeds = Workflow.getVersion(
         KEEPS_WHAT_A_FAILOVER_NEEDS, Workflow.DEFAULT_VERSION, 1) == 1;
+    shipsOnItsOwnQueue =
+        Workflow.getVersion(SHIPMENT_QUEUE, Workflow.DEFAULT_VERSION, 1) == 1;
     publish();
     for (int cyclesThisRun = 0; ; cyclesThisRun++) {
       // A pending stop wins over the continue-as-new: its handler waits for this run to end, so
@@ -227,11 +237,12 @@ public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
   }
 
   private CycleShipment ship(ShipCut request) {
+    String summary = String.format("Ship the blocks of %s changed since %s to %s",
+        request.cutId(), request.baseCutId() == null ? "nothing (full copy)" : request.baseCutId(),
+        input.targetRegion());
     ReplicationCycleActivities activities = Workflow.newActivityStub(
-        ReplicationCycleActivities.class, ActivityPolicies.shipment(String.format(
-            "Ship the blocks of %s changed since %s to %s", request.cutId(),
-            request.baseCutId() == null ? "nothing (full copy)" : request.baseCutId(),
-            input.targetRegion())));
+        ReplicationCycleActivities.class, shipsOnItsOwnQueue
+            ? ActivityPolicies.shipmentOnItsOwnQueue(summary) : ActivityPolicies.shipment(summary));
     CycleShipment[] shipped = new CycleShipment[1];
     runningShipment = Workflow.newCancellationScope(
         () -> shipped[0] = activities.shipCut(request));

@@ -18,6 +18,7 @@ import dev.reprotect.azure.RecoveryPointType;
 import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.StorageApi;
 import dev.reprotect.azure.VirtualMachine;
+import dev.reprotect.workflows.TaskQueues;
 import dev.reprotect.workflows.WorkflowIds;
 import dev.reprotect.workflows.job.JobStep;
 import dev.reprotect.workflows.job.StepState;
@@ -26,6 +27,7 @@ import dev.reprotect.workflows.replication.ReplicationState;
 import dev.reprotect.workflows.reprotect.DiskSummary;
 import dev.reprotect.workflows.reprotect.ReprotectFixture;
 import dev.reprotect.workflows.reprotect.ReprotectSummary;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
@@ -90,6 +92,24 @@ class FailoverWorkflowTest {
         .isEqualTo(world.reprotect.azure.metering()
             .costsBy(WorkflowIds.failover(world.vault(), world.vm()) + "/"))
         .satisfies(meters -> assertThat(meters.bytesWrittenIn(to)).isPositive());
+  }
+
+  /** The shipment of the cut taken for the failover runs where the replication's do. */
+  @Test
+  void aFailoverToTheLatestPointSchedulesItsShipmentOnTheShipmentQueue(
+      TestWorkflowEnvironment env, Worker worker) {
+    world = new FailoverFixture(env, worker);
+    world.protect();
+
+    world.run(FailoverRequest.failover(world.vault(), world.vm(), PointSelector.LATEST, false));
+
+    assertThat(env.getWorkflowClient().fetchHistory(WorkflowIds.failover(world.vault(), world.vm()))
+        .getEvents().stream()
+        .filter(HistoryEvent::hasActivityTaskScheduledEventAttributes)
+        .map(HistoryEvent::getActivityTaskScheduledEventAttributes)
+        .filter(scheduled -> scheduled.getActivityType().getName().equals("ShipCut"))
+        .map(scheduled -> scheduled.getTaskQueue().getName()))
+        .containsExactly(TaskQueues.shipmentQueueOf(worker.getTaskQueue()));
   }
 
   @Test

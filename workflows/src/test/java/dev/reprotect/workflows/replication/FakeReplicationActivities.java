@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -57,6 +58,7 @@ final class FakeReplicationActivities implements ReplicationCycleActivities {
   private volatile Semaphore shipGate;
   private volatile boolean heartbeatWhileHeld;
   private final Semaphore shipEntered = new Semaphore(0);
+  private final List<String> shipmentQueues = new CopyOnWriteArrayList<>();
 
   FakeReplicationActivities(LongSupplier clock) {
     this.clock = clock;
@@ -110,6 +112,11 @@ final class FakeReplicationActivities implements ReplicationCycleActivities {
     heartbeatWhileHeld = false;
   }
 
+  /** The task queue of every shipment that reached this fake, held ones included, in order. */
+  List<String> shipmentQueues() {
+    return List.copyOf(shipmentQueues);
+  }
+
   void awaitShipmentHeld() throws InterruptedException {
     shipEntered.acquire();
   }
@@ -146,6 +153,7 @@ final class FakeReplicationActivities implements ReplicationCycleActivities {
 
   @Override
   public CycleShipment shipCut(ShipCut request) {
+    shipmentQueues.add(Activity.getExecutionContext().getInfo().getActivityTaskQueue());
     Semaphore gate = shipGate;
     if (gate != null) {
       shipEntered.release();

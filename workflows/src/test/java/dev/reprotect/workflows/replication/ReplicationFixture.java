@@ -1,6 +1,7 @@
 package dev.reprotect.workflows.replication;
 
 import dev.reprotect.workflows.SearchAttributeDefinitions;
+import dev.reprotect.workflows.TaskQueues;
 import dev.reprotect.workflows.WorkflowIds;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.client.WorkflowClient;
@@ -14,14 +15,17 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A replication under test: the in-memory fake backend on the test worker, a clock that starts at
- * midnight (so clock hours are whole multiples of the 5-minute cycles), and items protected by
- * a reprotect that left cut {@code <tag>.c0} on the replicas and point {@code <tag>.p0} at
- * {@link #START}.
+ * A replication under test: the in-memory fake backend on the test worker and on a worker of its
+ * shipment queue, a clock that starts at midnight (so clock hours are whole multiples of the
+ * 5-minute cycles), and items protected by a reprotect that left cut {@code <tag>.c0} on the
+ * replicas and point {@code <tag>.p0} at {@link #START}.
  */
 final class ReplicationFixture {
   static final Instant START = Instant.parse("2030-01-01T00:00:00Z");
   static final String VAULT = "contoso";
+  /** A held shipment's heartbeats reach the server at once, and with them a cancellation. */
+  private static final WorkerOptions PROMPT_HEARTBEATS = WorkerOptions.newBuilder()
+      .setMaxHeartbeatThrottleInterval(Duration.ofMillis(1)).build();
 
   final TestWorkflowEnvironment env;
   final FakeReplicationActivities backend;
@@ -32,6 +36,8 @@ final class ReplicationFixture {
     this.backend = new FakeReplicationActivities(env::currentTimeMillis);
     this.taskQueue = worker.getTaskQueue();
     worker.registerActivitiesImplementations(backend);
+    env.newWorker(TaskQueues.shipmentQueueOf(taskQueue), PROMPT_HEARTBEATS)
+        .registerActivitiesImplementations(backend);
     env.start();
   }
 
@@ -39,9 +45,7 @@ final class ReplicationFixture {
     TestWorkflowExtension.Builder builder = TestWorkflowExtension.newBuilder()
         .registerWorkflowImplementationTypes(ReplicationWorkflowImpl.class)
         .setInitialTime(START)
-        // A held shipment's heartbeats reach the server at once, and with them a cancellation.
-        .setWorkerOptions(WorkerOptions.newBuilder()
-            .setMaxHeartbeatThrottleInterval(Duration.ofMillis(1)).build())
+        .setWorkerOptions(PROMPT_HEARTBEATS)
         .setDoNotStart(true);
     SearchAttributeDefinitions.all().forEach(builder::registerSearchAttribute);
     return builder.build();

@@ -12,6 +12,7 @@ import dev.reprotect.azure.RecoveryPointType;
 import dev.reprotect.workflows.HistoryReplays;
 import dev.reprotect.workflows.ReplicationSearchAttributes;
 import dev.reprotect.workflows.ReprotectSearchAttributes;
+import dev.reprotect.workflows.TaskQueues;
 import dev.reprotect.workflows.WorkflowIds;
 import io.temporal.client.UpdateOptions;
 import io.temporal.client.WithStartWorkflowOperation;
@@ -155,6 +156,22 @@ class ReplicationWorkflowTest {
     assertThat(workflow.status().lastCycle().number()).isEqualTo(11);
     assertThat(fixture.backend.calls("web-01", "shipCut")).last()
         .extracting(call -> ((ShipCut) call.request()).baseCutId()).isEqualTo("web-01.c10");
+  }
+
+  /**
+   * The shipments run on the shipment queue of the replication's queue: one that lasts holds a
+   * slot of that queue, never one of the short steps'.
+   */
+  @Test
+  void theShipmentsRunOnTheShipmentQueueOfTheReplicationsQueue(
+      TestWorkflowEnvironment env, Worker worker) {
+    String shipmentQueue = TaskQueues.shipmentQueueOf(worker.getTaskQueue());
+    ReplicationFixture fixture = new ReplicationFixture(env, worker);
+    fixture.start(ReplicationFixture.input("web-01", 1, 0));
+    fixture.advanceTo(Duration.ofMinutes(12));
+
+    assertThat(fixture.backend.shipmentQueues()).as("the shipments of 00:05 and 00:10")
+        .containsExactly(shipmentQueue, shipmentQueue);
   }
 
   /**

@@ -10,6 +10,7 @@ import dev.reprotect.workflows.SearchAttributeDefinitions;
 import dev.reprotect.activities.Customization;
 import dev.reprotect.activities.ReprotectActivities;
 import dev.reprotect.activities.ReprotectRequest;
+import dev.reprotect.activities.replication.ReplicationCycleActivitiesImpl;
 import dev.reprotect.activities.scrub.ScrubActivitiesImpl;
 import dev.reprotect.activities.sync.InitialSyncActivitiesImpl;
 import dev.reprotect.azure.ActivityLogEntry;
@@ -42,6 +43,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -89,8 +91,9 @@ public final class ReprotectFixture implements AutoCloseable {
   }
 
   /**
-   * Registers the activities, built the way the worker builds them, on the test worker, and the
-   * syncs on a worker of the sync task queue, as the worker does.
+   * Registers the activities, built the way the worker builds them, on the test worker, the
+   * syncs on a worker of the sync task queue and the shipments on one of the shipment queue, as
+   * the worker does.
    */
   public void register(TestWorkflowEnvironment env, Worker worker) {
     register(env, worker, azure, Map.of());
@@ -108,19 +111,19 @@ public final class ReprotectFixture implements AutoCloseable {
       binder.bindConstant().annotatedWith(Names.named(InitialSyncActivitiesImpl.BLOCKS_PER_RANGE))
           .to(BLOCKS_PER_RANGE);
     });
+    Function<Class<?>, Object> built = type -> decorators
+        .getOrDefault(type, UnaryOperator.identity()).apply(injector.getInstance(type));
     worker.registerActivitiesImplementations(
-        ReprotectActivities.IMPLEMENTATIONS.stream()
-            .map(type -> decorators.getOrDefault(type, UnaryOperator.identity())
-                .apply(injector.getInstance(type)))
-            .toArray());
+        ReprotectActivities.IMPLEMENTATIONS.stream().map(built).toArray());
     worker.registerActivitiesImplementations(
         new ReplicationLaunchActivitiesImpl(env.getWorkflowClient()),
         new ReplicationSweepActivitiesImpl(env.getWorkflowClient()),
         new ReplicationStopActivitiesImpl(env.getWorkflowClient()));
     env.newWorker(TaskQueues.syncQueueOf(taskQueue))
         .registerActivitiesImplementations(injector.getInstance(InitialSyncActivitiesImpl.class),
-            decorators.getOrDefault(ScrubActivitiesImpl.class, UnaryOperator.identity())
-                .apply(injector.getInstance(ScrubActivitiesImpl.class)));
+            built.apply(ScrubActivitiesImpl.class));
+    env.newWorker(TaskQueues.shipmentQueueOf(taskQueue))
+        .registerActivitiesImplementations(built.apply(ReplicationCycleActivitiesImpl.class));
   }
 
   /**
