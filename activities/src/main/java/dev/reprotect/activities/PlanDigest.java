@@ -24,7 +24,7 @@ public final class PlanDigest {
 
   private PlanDigest() {}
 
-  public static String of(ReprotectPlan plan) {
+  public static String of(ProtectionPlan plan) {
     StringBuilder canonical = new StringBuilder();
     canonicalForm(plan).forEach((key, value) ->
         canonical.append(key).append('=').append(value).append('\n'));
@@ -47,11 +47,11 @@ public final class PlanDigest {
   }
 
   /** Whether {@code plan} is the plan whose digest (or prefix of it) the user reviewed. */
-  public static boolean matches(ReprotectPlan plan, String reviewed) {
+  public static boolean matches(ProtectionPlan plan, String reviewed) {
     return isWellFormed(reviewed) && of(plan).startsWith(reviewed.toLowerCase(Locale.ROOT));
   }
 
-  static Map<String, String> canonicalForm(ReprotectPlan plan) {
+  static Map<String, String> canonicalForm(ProtectionPlan plan) {
     Map<String, String> facts = new TreeMap<>();
     put(facts, "vault", plan.vault());
     put(facts, "vm", plan.vm());

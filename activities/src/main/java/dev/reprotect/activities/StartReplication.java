@@ -6,4 +6,4 @@ package dev.reprotect.activities;
  * null in jobs started before cuts existed, whose point id derives from the operation.
  */
 public record StartReplication(
-    ItemOperation operation, ReprotectPlan plan, String firstPointId, String cutId) {}
+    ItemOperation operation, ProtectionPlan plan, String firstPointId, String cutId) {}

@@ -1,6 +1,6 @@
 package dev.reprotect.bench;
 
-import dev.reprotect.activities.ReprotectActivities;
+import dev.reprotect.activities.RegisteredActivities;
 import dev.reprotect.azure.sim.LatencyModel;
 import dev.reprotect.worker.EmbeddedTemporal;
 import dev.reprotect.worker.ReprotectModule;
@@ -59,7 +59,7 @@ public final class ConcurrencyRun {
   private static ConcurrencyResult embedded(BenchWorld world, int n, String vaultPrefix) {
     FloorWorker floor = new FloorWorker();
     try (EmbeddedTemporal temporal = new EmbeddedTemporal(
-        new ReprotectModule(world.azure(), ReprotectActivities.DEFAULT_BLOCKS_PER_RANGE),
+        new ReprotectModule(world.azure(), RegisteredActivities.DEFAULT_BLOCKS_PER_RANGE),
         floor::register)) {
       return new OrchestrationBench(world, temporal.client(), vaultPrefix + n, floor).run(n);
     }

@@ -1,6 +1,6 @@
 package dev.reprotect.bench;
 
-import dev.reprotect.activities.ReprotectActivities;
+import dev.reprotect.activities.RegisteredActivities;
 import dev.reprotect.azure.sim.LatencyModel;
 import dev.reprotect.worker.EmbeddedTemporal;
 import dev.reprotect.worker.ReprotectModule;
@@ -35,7 +35,7 @@ public final class DataPathRun {
     System.out.println("|---|---|---|---|---|---|---|");
     try (BenchWorld world = new BenchWorld(LatencyModel.none());
         EmbeddedTemporal temporal = new EmbeddedTemporal(
-            new ReprotectModule(world.azure(), ReprotectActivities.DEFAULT_BLOCKS_PER_RANGE))) {
+            new ReprotectModule(world.azure(), RegisteredActivities.DEFAULT_BLOCKS_PER_RANGE))) {
       SyncBench bench = new SyncBench(world, temporal.client());
       bench.measure("warmup", "warmup", new BenchDisk(64L << 20, 64, 8, true));
       for (int repeat = 0; repeat < repeats; repeat++) {

@@ -1,6 +1,6 @@
 package dev.reprotect.bench;
 
-import dev.reprotect.activities.ReprotectActivities;
+import dev.reprotect.activities.RegisteredActivities;
 import dev.reprotect.azure.sim.LatencyModel;
 import dev.reprotect.worker.EmbeddedTemporal;
 import dev.reprotect.worker.ReprotectModule;
@@ -33,7 +33,7 @@ public final class SparseDiskRun {
     List<Double> syncSeconds = new ArrayList<>();
     try (BenchWorld world = new BenchWorld(LatencyModel.none());
         EmbeddedTemporal temporal = new EmbeddedTemporal(
-            new ReprotectModule(world.azure(), ReprotectActivities.DEFAULT_BLOCKS_PER_RANGE))) {
+            new ReprotectModule(world.azure(), RegisteredActivities.DEFAULT_BLOCKS_PER_RANGE))) {
       SyncBench bench = new SyncBench(world, temporal.client());
       bench.measure("warmup", "warmup", new BenchDisk(GIB, WRITTEN_BLOCKS, WRITTEN_BLOCKS, false));
       System.out.println("| disk | written | sync | sent | machine |");

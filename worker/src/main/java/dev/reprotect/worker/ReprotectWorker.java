@@ -1,6 +1,6 @@
 package dev.reprotect.worker;
 
-import dev.reprotect.activities.ReprotectActivities;
+import dev.reprotect.activities.RegisteredActivities;
 import dev.reprotect.azure.AzureBackend;
 import dev.reprotect.workflows.TaskQueues;
 import io.temporal.client.WorkflowClient;
@@ -33,7 +33,7 @@ public final class ReprotectWorker {
     WorkerFactory factory = WorkerFactory.newInstance(client,
         WorkerFactoryOptions.newBuilder().setWorkerInterceptors(new TaskLogging()).build());
     WorkerRegistration.registerAll(factory, TaskQueues.REPROTECT,
-        new ReprotectModule(azure, ReprotectActivities.DEFAULT_BLOCKS_PER_RANGE), sizing);
+        new ReprotectModule(azure, RegisteredActivities.DEFAULT_BLOCKS_PER_RANGE), sizing);
     alongside.accept(factory);
     factory.start();
     return factory;

@@ -2,12 +2,12 @@ package dev.reprotect.worker;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import dev.reprotect.activities.ReprotectActivities;
+import dev.reprotect.activities.RegisteredActivities;
 import dev.reprotect.activities.replication.ReplicationCycleActivitiesImpl;
 import dev.reprotect.activities.scrub.ScrubActivitiesImpl;
 import dev.reprotect.activities.sync.InitialSyncActivitiesImpl;
 import dev.reprotect.workflows.failover.ReplicationStopActivitiesImpl;
-import dev.reprotect.workflows.ReprotectWorkflows;
+import dev.reprotect.workflows.RegisteredWorkflows;
 import dev.reprotect.workflows.TaskQueues;
 import dev.reprotect.workflows.reconcile.ReplicationSweepActivitiesImpl;
 import dev.reprotect.workflows.resume.ReplicationLaunchActivitiesImpl;
@@ -33,10 +33,10 @@ public final class WorkerRegistration {
     Injector injector = Guice.createInjector(module);
     Worker steps = factory.newWorker(taskQueue, slots(sizing.stepSlots()));
     steps.registerWorkflowImplementationTypes(
-        ReprotectWorkflows.IMPLEMENTATIONS.toArray(Class<?>[]::new));
+        RegisteredWorkflows.IMPLEMENTATIONS.toArray(Class<?>[]::new));
     // The syncs too: a job recorded before the sync queue schedules its syncs here.
     steps.registerActivitiesImplementations(
-        ReprotectActivities.IMPLEMENTATIONS.stream().map(injector::getInstance).toArray());
+        RegisteredActivities.IMPLEMENTATIONS.stream().map(injector::getInstance).toArray());
     // The failover stops the item's replication, a job starts it and the reconciler looks for
     // it through the Temporal client, not the backend.
     steps.registerActivitiesImplementations(

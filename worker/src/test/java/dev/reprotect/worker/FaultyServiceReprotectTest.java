@@ -14,7 +14,7 @@ import dev.reprotect.azure.sim.Scenario;
 import dev.reprotect.azure.sim.SimulatedAzure;
 import dev.reprotect.workflows.TaskQueues;
 import dev.reprotect.workflows.reprotect.DiskSummary;
-import dev.reprotect.workflows.reprotect.ReprotectSummary;
+import dev.reprotect.workflows.reprotect.ProtectionSummary;
 import dev.reprotect.workflows.reprotect.ReprotectWorkflow;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
@@ -76,7 +76,7 @@ class FaultyServiceReprotectTest {
       return "reprotect." + scenario.vault() + "." + scenario.vm();
     }
 
-    ReprotectSummary reprotect() {
+    ProtectionSummary reprotect() {
       ReprotectWorkflow workflow = temporal.client().newWorkflowStub(ReprotectWorkflow.class,
           WorkflowOptions.newBuilder().setWorkflowId(workflowId())
               .setTaskQueue(TaskQueues.REPROTECT).build());
@@ -114,7 +114,7 @@ class FaultyServiceReprotectTest {
   private static Run reprotectAndCheck(int index, FaultPolicy.Settings settings) {
     try (World world = new World(index, settings)) {
       long start = System.nanoTime();
-      ReprotectSummary summary = world.reprotect();
+      ProtectionSummary summary = world.reprotect();
       long nanos = System.nanoTime() - start;
 
       assertThat(summary.state()).as("job %d", index).isEqualTo("Protected");

@@ -11,7 +11,7 @@ import dev.reprotect.workflows.SearchAttributeDefinitions;
 import dev.reprotect.workflows.TaskQueues;
 import dev.reprotect.workflows.WorkflowIds;
 import dev.reprotect.workflows.plan.PlanReviewWorkflow;
-import dev.reprotect.workflows.reprotect.ReprotectSummary;
+import dev.reprotect.workflows.reprotect.ProtectionSummary;
 import dev.reprotect.workflows.reprotect.ReprotectWorkflow;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -62,7 +62,7 @@ class WorkerSizingTest {
                   .set(ReprotectSearchAttributes.VAULT, scenario.vault())
                   .build())
               .build());
-      CompletableFuture<ReprotectSummary> reprotected = WorkflowClient.execute(job::reprotect,
+      CompletableFuture<ProtectionSummary> reprotected = WorkflowClient.execute(job::reprotect,
           request);
       assertThat(syncHolding.await(2, TimeUnit.MINUTES)).as("a sync holds its slot").isTrue();
 

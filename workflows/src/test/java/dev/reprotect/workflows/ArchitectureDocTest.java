@@ -28,12 +28,12 @@ class ArchitectureDocTest {
   @Test
   void everyWorkflowTypeAWorkerHostsIsInTheTable() throws IOException {
     String doc = doc();
-    List<String> types = ReprotectWorkflows.IMPLEMENTATIONS.stream()
+    List<String> types = RegisteredWorkflows.IMPLEMENTATIONS.stream()
         .flatMap(implementation -> Arrays.stream(implementation.getInterfaces()))
         .filter(type -> type.isAnnotationPresent(WorkflowInterface.class))
         .map(Class::getSimpleName).distinct().toList();
 
-    assertThat(types).hasSameSizeAs(ReprotectWorkflows.IMPLEMENTATIONS)
+    assertThat(types).hasSameSizeAs(RegisteredWorkflows.IMPLEMENTATIONS)
         .allSatisfy(type -> assertThat(doc).contains("| `" + type + "` |"));
   }
 

@@ -43,7 +43,7 @@ public final class HistoryReplays {
     Path recorded = Paths.get("target", "histories");
     Files.createDirectories(recorded);
     Files.writeString(recorded.resolve(name + ".json"), json);
-    replay(json, ReprotectWorkflows.IMPLEMENTATIONS.toArray(Class<?>[]::new));
+    replay(json, RegisteredWorkflows.IMPLEMENTATIONS.toArray(Class<?>[]::new));
   }
 
   public static void replayResource(String resource, Class<?>... workflows) throws Exception {

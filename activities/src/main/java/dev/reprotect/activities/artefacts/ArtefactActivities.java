@@ -1,6 +1,6 @@
 package dev.reprotect.activities.artefacts;
 
-import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.activities.ProtectionPlan;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 
@@ -8,15 +8,15 @@ import io.temporal.activity.ActivityMethod;
 @ActivityInterface
 public interface ArtefactActivities {
   @ActivityMethod
-  void ensureCacheStorageAccount(ReprotectPlan plan);
+  void ensureCacheStorageAccount(ProtectionPlan plan);
 
   @ActivityMethod
-  void ensureTargetResourceGroup(ReprotectPlan plan);
+  void ensureTargetResourceGroup(ProtectionPlan plan);
 
   @ActivityMethod
-  void ensureTargetStorageAccount(ReprotectPlan plan);
+  void ensureTargetStorageAccount(ProtectionPlan plan);
 
   /** Only called when the source VM is in an availability set. */
   @ActivityMethod
-  void ensureAvailabilitySet(ReprotectPlan plan);
+  void ensureAvailabilitySet(ProtectionPlan plan);
 }

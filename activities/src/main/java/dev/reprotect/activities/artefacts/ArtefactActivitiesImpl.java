@@ -3,7 +3,7 @@ package dev.reprotect.activities.artefacts;
 import dev.reprotect.activities.ActivityCaller;
 import dev.reprotect.activities.AzureFailures;
 import dev.reprotect.activities.PlannedArtefact;
-import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.activities.ProtectionPlan;
 import dev.reprotect.azure.AvailabilitySet;
 import dev.reprotect.azure.AzureBackend;
 import dev.reprotect.azure.AzureErrorCode;
@@ -32,7 +32,7 @@ public final class ArtefactActivitiesImpl implements ArtefactActivities {
   }
 
   @Override
-  public void ensureCacheStorageAccount(ReprotectPlan plan) {
+  public void ensureCacheStorageAccount(ProtectionPlan plan) {
     PlannedArtefact cache = plan.cacheStorageAccount();
     // The items of a vault share its cache account in a region: the job of another item may
     // have created it, in its own VM's resource group, since this plan was made.
@@ -43,12 +43,12 @@ public final class ArtefactActivitiesImpl implements ArtefactActivities {
   }
 
   @Override
-  public void ensureTargetStorageAccount(ReprotectPlan plan) {
+  public void ensureTargetStorageAccount(ProtectionPlan plan) {
     ensureStorageAccount(plan, plan.targetStorageAccount(), Map.of(), existing -> false);
   }
 
   @Override
-  public void ensureTargetResourceGroup(ReprotectPlan plan) {
+  public void ensureTargetResourceGroup(ProtectionPlan plan) {
     PlannedArtefact group = plan.targetResourceGroup();
     AzureFailures.translated(plan.targetRegion(), () -> {
       recordCreations(plan);
@@ -60,7 +60,7 @@ public final class ArtefactActivitiesImpl implements ArtefactActivities {
   }
 
   @Override
-  public void ensureAvailabilitySet(ReprotectPlan plan) {
+  public void ensureAvailabilitySet(ProtectionPlan plan) {
     PlannedArtefact set = plan.availabilitySet();
     // Create-or-update: an existing set of that name in another region is a conflict.
     AzureFailures.translated(plan.targetRegion(), () -> {
@@ -76,7 +76,7 @@ public final class ArtefactActivitiesImpl implements ArtefactActivities {
    * nothing unrecorded. What the plan reuses was there before the protection, and is never
    * recorded. Each step asks, the first records: one change of the item per job.
    */
-  private void recordCreations(ReprotectPlan plan) {
+  private void recordCreations(ProtectionPlan plan) {
     List<String> created = new ArrayList<>();
     for (PlannedArtefact artefact : plan.artefacts()) {
       if (!artefact.exists()) {
@@ -104,7 +104,7 @@ public final class ArtefactActivitiesImpl implements ArtefactActivities {
    * region) or {@code alsoOurs} accepts it. A name taken by someone else since the plan was made
    * fails the step; it never receives data.
    */
-  private void ensureStorageAccount(ReprotectPlan plan, PlannedArtefact account,
+  private void ensureStorageAccount(ProtectionPlan plan, PlannedArtefact account,
       Map<String, String> tags, Predicate<StorageAccount> alsoOurs) {
     AzureFailures.translated(plan.targetRegion(), () -> {
       recordCreations(plan);

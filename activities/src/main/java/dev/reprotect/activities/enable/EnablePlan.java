@@ -1,6 +1,6 @@
 package dev.reprotect.activities.enable;
 
-import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.activities.ProtectionPlan;
 import dev.reprotect.azure.ReplicatedItem;
 
 /**
@@ -8,4 +8,4 @@ import dev.reprotect.azure.ReplicatedItem;
  * target VM, so no seed), and {@code item}, the item it registers before it claims it, as the
  * vault will first record it (or the item an earlier failed enable left, taken as it is).
  */
-public record EnablePlan(ReprotectPlan protection, ReplicatedItem item) {}
+public record EnablePlan(ProtectionPlan protection, ReplicatedItem item) {}

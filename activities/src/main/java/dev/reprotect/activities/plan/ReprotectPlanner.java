@@ -6,7 +6,7 @@ import dev.reprotect.activities.PlanDigest;
 import dev.reprotect.activities.PlannedArtefact;
 import dev.reprotect.activities.PlannedDisk;
 import dev.reprotect.activities.ReprotectErrorCode;
-import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.activities.ProtectionPlan;
 import dev.reprotect.activities.ReprotectRefusal;
 import dev.reprotect.activities.ReprotectRequest;
 import dev.reprotect.activities.TargetVmPlan;
@@ -49,7 +49,7 @@ public final class ReprotectPlanner {
    * The plan of {@code request} for the job of workflow {@code jobWorkflowId} (null for a review
    * outside a job): a claim that an earlier run of that workflow left on the item does not block it.
    */
-  public ReprotectPlan plan(ReprotectRequest request, String jobWorkflowId) {
+  public ProtectionPlan plan(ReprotectRequest request, String jobWorkflowId) {
     return planFor(validator.validate(request, jobWorkflowId));
   }
 
@@ -57,7 +57,7 @@ public final class ReprotectPlanner {
    * The plan of a request whose prerequisites passed: every name on the item's target side, new
    * or existing, and the disks with their replicas of the item's next cycle.
    */
-  ReprotectPlan planFor(ValidatedRequest valid) {
+  ProtectionPlan planFor(ValidatedRequest valid) {
     ReprotectRequest request = valid.request();
     ReplicatedItem item = valid.item();
     Customization custom = request.customization();
@@ -88,7 +88,7 @@ public final class ReprotectPlanner {
         .orElse(null);
 
     int cycle = item.reprotectCycles() + 1;
-    ReprotectPlan plan = new ReprotectPlan(item.vault(), item.name(), source.region(),
+    ProtectionPlan plan = new ProtectionPlan(item.vault(), item.name(), source.region(),
         target.region(), source.resourceGroup(), targetGroup, targetNetwork, targetAccount,
         cacheAccount, availabilitySet, targetVm,
         planDisks(sourceVm, staleVm, targetAccount.name(), cycle), cycle,
@@ -183,7 +183,7 @@ public final class ReprotectPlanner {
       PageBlob sourceBlob = azure.storage().blob(disk.vhd())
           .orElseThrow(() -> new IllegalStateException("the source disk " + disk.vhd()
               + " of a running VM is missing"));
-      BlobRef replica = new BlobRef(targetAccount, ReprotectPlan.SEED_CONTAINER,
+      BlobRef replica = new BlobRef(targetAccount, ProtectionPlan.SEED_CONTAINER,
           disk.name() + ".cycle" + cycle + ".vhd");
       VmDisk stale = staleDisks.get(disk.slot());
       disks.add(new PlannedDisk(disk.slot(), disk.name(), sourceBlob.sizeBytes(), disk.vhd(),

@@ -1,6 +1,6 @@
 package dev.reprotect.activities.plan;
 
-import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.activities.ProtectionPlan;
 import dev.reprotect.activities.ReprotectRequest;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
@@ -12,5 +12,5 @@ public interface ReprotectPlanning {
    * failure whose type is its error code. Changes nothing.
    */
   @ActivityMethod
-  ReprotectPlan plan(ReprotectRequest request);
+  ProtectionPlan plan(ReprotectRequest request);
 }

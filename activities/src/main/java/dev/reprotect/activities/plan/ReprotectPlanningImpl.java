@@ -1,7 +1,7 @@
 package dev.reprotect.activities.plan;
 
 import dev.reprotect.activities.AzureFailures;
-import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.activities.ProtectionPlan;
 import dev.reprotect.activities.ReprotectRequest;
 import dev.reprotect.azure.AzureBackend;
 import io.temporal.activity.Activity;
@@ -16,7 +16,7 @@ public final class ReprotectPlanningImpl implements ReprotectPlanning {
   }
 
   @Override
-  public ReprotectPlan plan(ReprotectRequest request) {
+  public ProtectionPlan plan(ReprotectRequest request) {
     String workflowId = Activity.getExecutionContext().getInfo().getWorkflowId();
     return AzureFailures.translated(null, () -> planner.plan(request, workflowId));
   }

@@ -5,7 +5,7 @@ import dev.reprotect.activities.AzureFailures;
 import dev.reprotect.activities.ItemOperation;
 import dev.reprotect.activities.PlannedArtefact;
 import dev.reprotect.activities.ReplicationStarted;
-import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.activities.ProtectionPlan;
 import dev.reprotect.activities.StartReplication;
 import dev.reprotect.azure.AzureBackend;
 import dev.reprotect.azure.AzureException;
@@ -31,7 +31,7 @@ public final class DeltaReplicationActivitiesImpl implements DeltaReplicationAct
 
   @Override
   public ReplicationStarted startDeltaReplication(StartReplication start) {
-    ReprotectPlan plan = start.plan();
+    ProtectionPlan plan = start.plan();
     ItemOperation op = start.operation();
     return AzureFailures.translated(plan.targetRegion(), () -> {
       Caller caller = ActivityCaller.current();

@@ -1,6 +1,6 @@
 package dev.reprotect.activities.targetvm;
 
-import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.activities.ProtectionPlan;
 import dev.reprotect.activities.SeedCopy;
 import dev.reprotect.activities.SeededDisk;
 import dev.reprotect.activities.TargetVmStop;
@@ -13,14 +13,14 @@ import java.util.List;
 public interface TargetVmActivities {
   /** Turns the target VM off if it runs now, whatever the plan saw; says what it found. */
   @ActivityMethod
-  TargetVmStop stopTargetVm(ReprotectPlan plan);
+  TargetVmStop stopTargetVm(ProtectionPlan plan);
 
   /**
    * Copies each disk of the target VM into its seed blob, one after the other: the step of the
    * jobs recorded before {@link #copyDiskToSeedBlob}, kept for them.
    */
   @ActivityMethod
-  List<SeededDisk> copyDisksToSeedBlobs(ReprotectPlan plan);
+  List<SeededDisk> copyDisksToSeedBlobs(ProtectionPlan plan);
 
   /** Copies one disk of the target VM into its seed blob; heartbeats while the copy runs. */
   @ActivityMethod
@@ -31,5 +31,5 @@ public interface TargetVmActivities {
    * failover, once every disk lives on in its seed blob; heartbeats while the deletion runs.
    */
   @ActivityMethod
-  void deleteTargetVm(ReprotectPlan plan);
+  void deleteTargetVm(ProtectionPlan plan);
 }

@@ -4,7 +4,7 @@ import dev.reprotect.activities.ActivityCaller;
 import dev.reprotect.activities.AzureFailures;
 import dev.reprotect.activities.LongOperationWait;
 import dev.reprotect.activities.PlannedDisk;
-import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.activities.ProtectionPlan;
 import dev.reprotect.activities.SeedCopy;
 import dev.reprotect.activities.SeededDisk;
 import dev.reprotect.activities.TargetVmPlan;
@@ -28,14 +28,14 @@ public final class TargetVmActivitiesImpl implements TargetVmActivities {
   }
 
   @Override
-  public TargetVmStop stopTargetVm(ReprotectPlan plan) {
+  public TargetVmStop stopTargetVm(ProtectionPlan plan) {
     TargetVmPlan vm = plan.targetVm();
     return AzureFailures.translated(plan.targetRegion(),
         () -> VmShutdown.turnOff(azure, vm.resourceGroup(), vm.name()));
   }
 
   @Override
-  public List<SeededDisk> copyDisksToSeedBlobs(ReprotectPlan plan) {
+  public List<SeededDisk> copyDisksToSeedBlobs(ProtectionPlan plan) {
     return plan.disks().stream()
         .filter(PlannedDisk::needsSeedCopy)
         .map(disk -> copyDiskToSeedBlob(new SeedCopy(plan.targetRegion(), disk)))
@@ -60,7 +60,7 @@ public final class TargetVmActivitiesImpl implements TargetVmActivities {
   }
 
   @Override
-  public void deleteTargetVm(ReprotectPlan plan) {
+  public void deleteTargetVm(ProtectionPlan plan) {
     TargetVmPlan vm = plan.targetVm();
     AzureFailures.translated(plan.targetRegion(), () -> {
       for (PlannedDisk disk : plan.disks()) {

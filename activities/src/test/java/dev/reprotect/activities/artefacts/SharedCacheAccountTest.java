@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reprotect.activities.PlannedArtefact;
-import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.activities.ProtectionPlan;
 import dev.reprotect.activities.ReprotectRequest;
 import dev.reprotect.activities.plan.ReprotectPlanner;
 import dev.reprotect.azure.AzureErrorCode;
@@ -39,8 +39,8 @@ class SharedCacheAccountTest {
   private final SimulatedAzure azure = SimulatedAzure.seeded(WEB, 64 * 1024);
   private final TestActivityEnvironment temporal = TestActivityEnvironment.newInstance();
   private final ArtefactActivities artefacts;
-  private final ReprotectPlan webPlan;
-  private final ReprotectPlan dbPlan;
+  private final ProtectionPlan webPlan;
+  private final ProtectionPlan dbPlan;
 
   SharedCacheAccountTest() {
     new ScenarioSeeder(azure).seed(DB);
@@ -56,7 +56,7 @@ class SharedCacheAccountTest {
     azure.close();
   }
 
-  private ReprotectPlan plan(Scenario s) {
+  private ProtectionPlan plan(Scenario s) {
     return new ReprotectPlanner(azure).plan(ReprotectRequest.of(s.vault(), s.vm()), null);
   }
 

@@ -3,7 +3,7 @@ package dev.reprotect.activities.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reprotect.activities.Customization;
-import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.activities.ProtectionPlan;
 import dev.reprotect.activities.ReprotectRequest;
 import dev.reprotect.azure.NameRules;
 import dev.reprotect.azure.ReplicatedItem;
@@ -49,7 +49,7 @@ class DemoWorldForEveryVmNameTest {
       ReplicatedItem item = azure.recoveryServices().replicatedItem(s.vault(), vm).orElseThrow();
       assertThat(item.source().storageAccount()).isNotEqualTo(item.target().storageAccount());
 
-      ReprotectPlan plan = new ReprotectPlanner(azure)
+      ProtectionPlan plan = new ReprotectPlanner(azure)
           .plan(new ReprotectRequest(s.vault(), vm, Customization.none()), null);
 
       String target = plan.targetStorageAccount().name();

@@ -8,7 +8,7 @@ import dev.reprotect.activities.PlanDigest;
 import dev.reprotect.activities.PlannedArtefact;
 import dev.reprotect.activities.PlannedDisk;
 import dev.reprotect.activities.ReprotectErrorCode;
-import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.activities.ProtectionPlan;
 import dev.reprotect.activities.ReprotectRefusal;
 import dev.reprotect.activities.ReprotectRequest;
 import dev.reprotect.activities.TargetVmPlan;
@@ -62,11 +62,11 @@ class ReprotectPlannerTest {
     return azure;
   }
 
-  private static ReprotectPlan plan(SimulatedAzure azure, Scenario s) {
+  private static ProtectionPlan plan(SimulatedAzure azure, Scenario s) {
     return plan(azure, s, Customization.none());
   }
 
-  private static ReprotectPlan plan(SimulatedAzure azure, Scenario s, Customization custom) {
+  private static ProtectionPlan plan(SimulatedAzure azure, Scenario s, Customization custom) {
     return new ReprotectPlanner(azure).plan(new ReprotectRequest(s.vault(), s.vm(), custom), null);
   }
 
@@ -221,7 +221,7 @@ class ReprotectPlannerTest {
       Scenario s = scenario().regions(TARGET, SOURCE).build();
       SimulatedAzure azure = world(s);
 
-      ReprotectPlan plan = plan(azure, s);
+      ProtectionPlan plan = plan(azure, s);
 
       assertThat(plan.sourceRegion()).isEqualTo(TARGET);
       assertThat(plan.targetRegion()).isEqualTo(SOURCE);
@@ -292,7 +292,7 @@ class ReprotectPlannerTest {
       Scenario s = scenario().inAvailabilitySet(true).build();
       SimulatedAzure azure = world(s);
 
-      ReprotectPlan plan = plan(azure, s, new Customization(
+      ProtectionPlan plan = plan(azure, s, new Customization(
           "rg-dr-custom", "stcustomtarget01", "stcustomcache01", "avset-custom", null));
 
       assertThat(plan.targetResourceGroup().name()).isEqualTo("rg-dr-custom");
@@ -331,9 +331,9 @@ class ReprotectPlannerTest {
     void aCustomisedTargetAccountNeverSharesItsNameWithTheDefaultCacheAccount() {
       Scenario s = scenario().build();
       SimulatedAzure azure = world(s);
-      ReprotectPlan defaults = plan(azure, s);
+      ProtectionPlan defaults = plan(azure, s);
 
-      ReprotectPlan plan = plan(azure, s, targetAccountNamed(defaults.cacheStorageAccount().name()));
+      ProtectionPlan plan = plan(azure, s, targetAccountNamed(defaults.cacheStorageAccount().name()));
 
       assertThat(plan.targetStorageAccount().name())
           .isNotEqualTo(plan.cacheStorageAccount().name());
@@ -344,9 +344,9 @@ class ReprotectPlannerTest {
       Scenario s = scenario().build();
       SimulatedAzure azure = world(s);
       forgetRecordedTargetAccount(azure, s);
-      ReprotectPlan defaults = plan(azure, s);
+      ProtectionPlan defaults = plan(azure, s);
 
-      ReprotectPlan plan = plan(azure, s, new Customization(
+      ProtectionPlan plan = plan(azure, s, new Customization(
           null, null, defaults.targetStorageAccount().name(), null, null));
 
       assertThat(plan.cacheStorageAccount().name())
@@ -362,7 +362,7 @@ class ReprotectPlannerTest {
       Scenario s = scenario().build();
       SimulatedAzure azure = world(s);
 
-      ReprotectPlan plan = plan(azure, s, new Customization(
+      ProtectionPlan plan = plan(azure, s, new Customization(
           null, null, null, null, "vnet-" + TARGET));
 
       assertThat(plan.targetNetwork().name()).isEqualTo("vnet-" + TARGET);
@@ -377,7 +377,7 @@ class ReprotectPlannerTest {
       Scenario s = scenario().build();
       SimulatedAzure azure = world(s);
 
-      ReprotectPlan plan = plan(azure, s);
+      ProtectionPlan plan = plan(azure, s);
 
       assertThat(plan.availabilitySet()).isNull();
       assertThat(plan.artefacts()).extracting(PlannedArtefact::type)
@@ -389,7 +389,7 @@ class ReprotectPlannerTest {
       Scenario s = scenario().inAvailabilitySet(true).build();
       SimulatedAzure azure = world(s);
 
-      ReprotectPlan plan = plan(azure, s);
+      ProtectionPlan plan = plan(azure, s);
 
       assertThat(plan.availabilitySet()).isNotNull();
       assertThat(plan.availabilitySet().name()).isEqualTo("avset-" + s.vm());
@@ -426,7 +426,7 @@ class ReprotectPlannerTest {
       Map<String, VmDisk> source = bySlot(vm(azure, s, SOURCE));
       Map<String, VmDisk> target = bySlot(stale);
 
-      ReprotectPlan plan = plan(azure, s);
+      ProtectionPlan plan = plan(azure, s);
 
       assertThat(plan.targetVm().name()).isEqualTo(s.vm());
       assertThat(plan.targetVm().region()).isEqualTo(TARGET);
@@ -438,7 +438,7 @@ class ReprotectPlannerTest {
         assertThat(disk.name()).isEqualTo(source.get(disk.slot()).name());
         assertThat(disk.sizeBytes()).isEqualTo(DISK_SIZE);
         assertThat(disk.replica()).isEqualTo(new BlobRef(plan.targetStorageAccount().name(),
-            ReprotectPlan.SEED_CONTAINER, disk.name() + ".cycle1.vhd"));
+            ProtectionPlan.SEED_CONTAINER, disk.name() + ".cycle1.vhd"));
         assertThat(disk.replicaExists()).isFalse();
         assertThat(disk.hasSeed()).isTrue();
       });
@@ -449,7 +449,7 @@ class ReprotectPlannerTest {
       Scenario s = scenario().targetVm(Scenario.TargetVm.Deleted).build();
       SimulatedAzure azure = world(s);
 
-      ReprotectPlan plan = plan(azure, s);
+      ProtectionPlan plan = plan(azure, s);
 
       assertThat(plan.targetVm()).isNull();
       assertThat(plan.disks()).hasSize(2).allSatisfy(disk -> {
@@ -476,7 +476,7 @@ class ReprotectPlannerTest {
     void markTheReplicaAsExistingWhenASeedBlobIsAlreadyThere() {
       Scenario s = scenario().build();
       SimulatedAzure azure = world(s);
-      ReprotectPlan first = plan(azure, s);
+      ProtectionPlan first = plan(azure, s);
       PlannedDisk os = first.disks().get(0);
       azure.storage().createPageBlob(TEST, os.replica(), os.sizeBytes());
 
@@ -491,7 +491,7 @@ class ReprotectPlannerTest {
 
   @Nested
   class Digest {
-    private static void turnOffTargetVm(SimulatedAzure azure, ReprotectPlan reviewed) {
+    private static void turnOffTargetVm(SimulatedAzure azure, ProtectionPlan reviewed) {
       TargetVmPlan targetVm = reviewed.targetVm();
       azure.compute().powerOff(TEST, targetVm.resourceGroup(), targetVm.name());
     }
@@ -510,11 +510,11 @@ class ReprotectPlannerTest {
     @Test
     void theOrderOfTheDisksDoesNotChangeIt() {
       Scenario s = scenario().dataDisks(2).build();
-      ReprotectPlan plan = plan(world(s), s);
+      ProtectionPlan plan = plan(world(s), s);
       List<PlannedDisk> reversed = new ArrayList<>(plan.disks());
       java.util.Collections.reverse(reversed);
 
-      ReprotectPlan reordered = new ReprotectPlan(plan.vault(), plan.vm(), plan.sourceRegion(),
+      ProtectionPlan reordered = new ProtectionPlan(plan.vault(), plan.vm(), plan.sourceRegion(),
           plan.targetRegion(), plan.sourceResourceGroup(), plan.targetResourceGroup(),
           plan.targetNetwork(), plan.targetStorageAccount(), plan.cacheStorageAccount(),
           plan.availabilitySet(), plan.targetVm(), reversed, plan.cycle(), plan.checkedItem());
@@ -526,10 +526,10 @@ class ReprotectPlannerTest {
     void changesWithTheTargetVmsPowerState() {
       Scenario s = scenario().build();
       SimulatedAzure azure = world(s);
-      ReprotectPlan reviewed = plan(azure, s);
+      ProtectionPlan reviewed = plan(azure, s);
 
       turnOffTargetVm(azure, reviewed);
-      ReprotectPlan now = plan(azure, s);
+      ProtectionPlan now = plan(azure, s);
 
       assertThat(now.targetVm().powerState()).isEqualTo(PowerState.Stopped);
       assertThat(now.digest()).isNotEqualTo(reviewed.digest());
@@ -551,7 +551,7 @@ class ReprotectPlannerTest {
     void theReviewedDigestOrAPrefixOfItLetsThePlanThrough() {
       Scenario s = scenario().build();
       SimulatedAzure azure = world(s);
-      ReprotectPlan reviewed = plan(azure, s);
+      ProtectionPlan reviewed = plan(azure, s);
       ReprotectPlanner planner = new ReprotectPlanner(azure);
       ReprotectRequest request = new ReprotectRequest(s.vault(), s.vm(), Customization.none());
 
@@ -565,7 +565,7 @@ class ReprotectPlannerTest {
     void aPlanThatDiffersFromTheReviewedOneIsRefusedWithPlanChanged() {
       Scenario s = scenario().build();
       SimulatedAzure azure = world(s);
-      ReprotectPlan reviewed = plan(azure, s);
+      ProtectionPlan reviewed = plan(azure, s);
       turnOffTargetVm(azure, reviewed);
       ReprotectRequest request = new ReprotectRequest(s.vault(), s.vm(), Customization.none())
           .withReviewedPlan(PlanDigest.shortForm(reviewed.digest()));

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.reprotect.activities.DiskSyncInput;
 import dev.reprotect.activities.DiskSyncResult;
 import dev.reprotect.activities.PlannedDisk;
-import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.activities.ProtectionPlan;
 import dev.reprotect.activities.ReprotectRequest;
 import dev.reprotect.activities.SyncProgress;
 import dev.reprotect.activities.plan.ReprotectPlanner;
@@ -62,7 +62,7 @@ final class SyncTestWorld implements AutoCloseable {
   /** The world of {@code scenario}, whose target VM is gone: the sync of its OS disk. */
   SyncTestWorld(Scenario scenario) {
     azure = SimulatedAzure.seeded(scenario, BLOCK_SIZE);
-    ReprotectPlan plan = new ReprotectPlanner(azure)
+    ProtectionPlan plan = new ReprotectPlanner(azure)
         .plan(ReprotectRequest.of(scenario.vault(), scenario.vm()), null);
     PlannedDisk os = plan.disks().get(0);
     assertThat(os.hasSeed()).as("a full copy").isFalse();

@@ -4,9 +4,9 @@ import dev.reprotect.activities.ActivityCaller;
 import dev.reprotect.activities.metering.DataPathCounters;
 import dev.reprotect.azure.BlobRef;
 import dev.reprotect.azure.CallerCosts;
-import dev.reprotect.worker.cli.ReprotectJobs;
+import dev.reprotect.worker.cli.JobsClient;
 import dev.reprotect.worker.cli.WorkflowExecutions;
-import dev.reprotect.workflows.reprotect.ReprotectSummary;
+import dev.reprotect.workflows.reprotect.ProtectionSummary;
 import io.temporal.client.WorkflowClient;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,12 +103,12 @@ public final class DataPathBench {
         .costsBy(ActivityCaller.ofRun(job.workflowId(), job.runId())).calls();
   }
 
-  private record Job(String workflowId, String runId, ReprotectSummary summary) {}
+  private record Job(String workflowId, String runId, ProtectionSummary summary) {}
 
   private Job reprotect(String vm) {
-    ReprotectJobs jobs = new ReprotectJobs(client);
+    JobsClient jobs = new JobsClient(client);
     String workflowId = jobs.start(SyncBench.quietRequest(vault, vm));
-    ReprotectSummary summary = jobs.await(workflowId);
+    ProtectionSummary summary = jobs.await(workflowId);
     String runId = WorkflowExecutions.describe(client, workflowId)
         .getWorkflowExecutionInfo().getExecution().getRunId();
     return new Job(workflowId, runId, summary);

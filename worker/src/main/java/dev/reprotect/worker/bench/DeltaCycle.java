@@ -3,7 +3,7 @@ package dev.reprotect.worker.bench;
 import dev.reprotect.activities.ReprotectRequest;
 import dev.reprotect.activities.metering.DataPathCounters;
 import dev.reprotect.azure.CallerCosts;
-import dev.reprotect.worker.cli.ReprotectJobs;
+import dev.reprotect.worker.cli.JobsClient;
 import dev.reprotect.workflows.WorkflowIds;
 import dev.reprotect.workflows.replication.ReplicationStatus;
 import dev.reprotect.workflows.replication.ReplicationWorkflow;
@@ -40,7 +40,7 @@ public final class DeltaCycle {
   /** Reprotects the item, then times the cycle that ships {@code changedBlocks} new blocks. */
   public Shipment measure(String vault, String vm, BenchDisk disk, long changedBlocks) {
     BenchItem item = world.addItem(vault, vm, disk);
-    ReprotectJobs jobs = new ReprotectJobs(client);
+    JobsClient jobs = new JobsClient(client);
     jobs.await(jobs.start(
         ReprotectRequest.of(vault, vm).withReplicationCycleSeconds(CYCLE_SECONDS)));
     ReplicationWorkflow replication = client.newWorkflowStub(

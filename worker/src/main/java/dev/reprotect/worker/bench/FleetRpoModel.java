@@ -2,7 +2,7 @@ package dev.reprotect.worker.bench;
 
 import static dev.reprotect.worker.bench.ReferenceCaseModel.ceilDiv;
 
-import dev.reprotect.activities.ReprotectActivities;
+import dev.reprotect.activities.RegisteredActivities;
 import dev.reprotect.activities.replication.ShipmentConcurrency;
 import dev.reprotect.azure.sim.LatencyModel;
 import dev.reprotect.azure.sim.SimulatedAzure;
@@ -49,7 +49,7 @@ public record FleetRpoModel(
 
   public static FleetRpoModel of(double diskMegabytesPerSecond, Shipping shipping) {
     return new FleetRpoModel(LatencyModel.reference(1, diskMegabytesPerSecond),
-        SimulatedAzure.DEFAULT_BLOCK_SIZE, ReprotectActivities.DEFAULT_BLOCKS_PER_RANGE,
+        SimulatedAzure.DEFAULT_BLOCK_SIZE, RegisteredActivities.DEFAULT_BLOCKS_PER_RANGE,
         shipping);
   }
 

@@ -1,7 +1,7 @@
 package dev.reprotect.worker.bench;
 
 import dev.reprotect.worker.WorkerSizing;
-import dev.reprotect.workflows.ReprotectWorkflows;
+import dev.reprotect.workflows.RegisteredWorkflows;
 import dev.reprotect.workflows.TaskQueues;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
@@ -23,7 +23,7 @@ public final class FloorWorker {
   public void register(WorkerFactory factory) {
     Worker steps = factory.newWorker(TASK_QUEUE, slots(WorkerSizing.DEFAULT_STEP_SLOTS));
     steps.registerWorkflowImplementationTypes(
-        ReprotectWorkflows.IMPLEMENTATIONS.toArray(Class<?>[]::new));
+        RegisteredWorkflows.IMPLEMENTATIONS.toArray(Class<?>[]::new));
     steps.registerActivitiesImplementations(activities);
     factory.newWorker(TaskQueues.syncQueueOf(TASK_QUEUE), slots(WorkerSizing.DEFAULT_SYNC_SLOTS))
         .registerActivitiesImplementations(activities);

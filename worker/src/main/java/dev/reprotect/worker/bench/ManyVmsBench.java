@@ -1,6 +1,6 @@
 package dev.reprotect.worker.bench;
 
-import dev.reprotect.worker.cli.ReprotectJobs;
+import dev.reprotect.worker.cli.JobsClient;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import java.util.ArrayList;
@@ -45,7 +45,7 @@ public final class ManyVmsBench {
    * the other, a thousand starts took minutes on a loaded machine), then awaits each.
    */
   public ManyVmsResult run(String vault, List<String> vms) throws InterruptedException {
-    ReprotectJobs jobs = new ReprotectJobs(client);
+    JobsClient jobs = new JobsClient(client);
     List<Callable<String>> starts = vms.stream()
         .<Callable<String>>map(vm -> () -> jobs.start(SyncBench.quietRequest(vault, vm)))
         .toList();

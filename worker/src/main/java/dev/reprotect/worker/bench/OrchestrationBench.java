@@ -1,7 +1,7 @@
 package dev.reprotect.worker.bench;
 
 import dev.reprotect.activities.ReprotectRequest;
-import dev.reprotect.worker.cli.ReprotectJobs;
+import dev.reprotect.worker.cli.JobsClient;
 import dev.reprotect.workflows.ReprotectSearchAttributes;
 import dev.reprotect.workflows.WorkflowIds;
 import dev.reprotect.workflows.reprotect.ReprotectWorkflow;
@@ -57,7 +57,7 @@ public final class OrchestrationBench {
       world.addItem(vault, vm, SMALL_DISK);
       vms.add(vm);
     }
-    ReprotectJobs jobs = new ReprotectJobs(client);
+    JobsClient jobs = new JobsClient(client);
     String warmUp = reprotect(jobs, vms.get(0));
     jobs.await(warmUp);
     int activities = JobHistory.activitiesScheduled(client, warmUp);
@@ -91,7 +91,7 @@ public final class OrchestrationBench {
         Duration.ofNanos(reprotectCpu), Duration.ofNanos(floorCpu));
   }
 
-  private String reprotect(ReprotectJobs jobs, String vm) {
+  private String reprotect(JobsClient jobs, String vm) {
     return jobs.start(SyncBench.quietRequest(vault, vm));
   }
 

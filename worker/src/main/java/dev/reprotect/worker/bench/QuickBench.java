@@ -1,6 +1,6 @@
 package dev.reprotect.worker.bench;
 
-import dev.reprotect.activities.ReprotectActivities;
+import dev.reprotect.activities.RegisteredActivities;
 import dev.reprotect.azure.sim.LatencyModel;
 import dev.reprotect.worker.EmbeddedTemporal;
 import dev.reprotect.worker.ReprotectModule;
@@ -22,7 +22,7 @@ public final class QuickBench {
     FloorWorker floor = new FloorWorker();
     try (BenchWorld world = new BenchWorld(LatencyModel.none());
         EmbeddedTemporal temporal = new EmbeddedTemporal(
-            new ReprotectModule(world.azure(), ReprotectActivities.DEFAULT_BLOCKS_PER_RANGE),
+            new ReprotectModule(world.azure(), RegisteredActivities.DEFAULT_BLOCKS_PER_RANGE),
             floor::register)) {
       ConcurrencyResult orchestration = new OrchestrationBench(
           world, temporal.client(), VAULT, floor).run(CONCURRENCY, ROUNDS);

@@ -1,11 +1,11 @@
 package dev.reprotect.worker.bench;
 
-import dev.reprotect.activities.ReprotectActivities;
+import dev.reprotect.activities.RegisteredActivities;
 import dev.reprotect.activities.ReprotectRequest;
 import dev.reprotect.azure.sim.LatencyModel;
 import dev.reprotect.worker.EmbeddedTemporal;
 import dev.reprotect.worker.ReprotectModule;
-import dev.reprotect.worker.cli.ReprotectJobs;
+import dev.reprotect.worker.cli.JobsClient;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -57,9 +57,9 @@ public final class ReferenceCase {
   private static Timed timed(LatencyModel latency, BenchDisk disk) {
     try (BenchWorld world = new BenchWorld(latency);
         EmbeddedTemporal temporal = new EmbeddedTemporal(
-            new ReprotectModule(world.azure(), ReprotectActivities.DEFAULT_BLOCKS_PER_RANGE))) {
+            new ReprotectModule(world.azure(), RegisteredActivities.DEFAULT_BLOCKS_PER_RANGE))) {
       world.addItem(VAULT, "ref-vm", disk);
-      ReprotectJobs jobs = new ReprotectJobs(temporal.client());
+      JobsClient jobs = new JobsClient(temporal.client());
       String workflowId = jobs.start(ReprotectRequest.of(VAULT, "ref-vm")
           .withReplicationCycleSeconds(SyncBench.QUIET_CYCLE_SECONDS));
       jobs.await(workflowId);

@@ -1,6 +1,6 @@
 package dev.reprotect.worker.bench;
 
-import dev.reprotect.activities.ReprotectActivities;
+import dev.reprotect.activities.RegisteredActivities;
 import dev.reprotect.azure.sim.LatencyModel;
 import dev.reprotect.azure.sim.SimulatedAzure;
 import java.time.Duration;
@@ -38,7 +38,7 @@ public record ReferenceCaseModel(LatencyModel latency, long blockSize, long bloc
   /** At the reference product's pace, on a disk of {@code diskMegabytesPerSecond}. */
   public static ReferenceCaseModel of(double diskMegabytesPerSecond) {
     return new ReferenceCaseModel(LatencyModel.reference(1, diskMegabytesPerSecond),
-        SimulatedAzure.DEFAULT_BLOCK_SIZE, ReprotectActivities.DEFAULT_BLOCKS_PER_RANGE);
+        SimulatedAzure.DEFAULT_BLOCK_SIZE, RegisteredActivities.DEFAULT_BLOCKS_PER_RANGE);
   }
 
   public Modelled model(long usedBytes, long changedBytes) {

@@ -1,8 +1,8 @@
 package dev.reprotect.worker.bench;
 
 import dev.reprotect.activities.ReprotectRequest;
-import dev.reprotect.worker.cli.ReprotectJobs;
-import dev.reprotect.workflows.reprotect.ReprotectSummary;
+import dev.reprotect.worker.cli.JobsClient;
+import dev.reprotect.workflows.reprotect.ProtectionSummary;
 import io.temporal.client.WorkflowClient;
 
 /**
@@ -35,11 +35,11 @@ public final class SyncBench {
 
   SyncMeasurement measure(BenchItem item, BenchDisk disk, int cycleSeconds) {
     long plainCopy = PlainCopy.nanos(world.azure(), item.source(), item.writtenBlocks());
-    ReprotectJobs jobs = new ReprotectJobs(client);
+    JobsClient jobs = new JobsClient(client);
     String workflowId = jobs.start(
         ReprotectRequest.of(item.vault(), item.vm()).withReplicationCycleSeconds(cycleSeconds));
-    ReprotectSummary summary = jobs.await(workflowId);
-    long sync = JobHistory.activityTime(client, workflowId, ReprotectJobs.SYNC_ACTIVITY_TYPE)
+    ProtectionSummary summary = jobs.await(workflowId);
+    long sync = JobHistory.activityTime(client, workflowId, JobsClient.SYNC_ACTIVITY_TYPE)
         .toNanos();
     return new SyncMeasurement(disk, disk.blocksToSend() * world.blockSize(),
         summary.disks().get(0).bytesTransferred(), sync, plainCopy);

@@ -23,7 +23,7 @@ final class CancelCommand extends ClientCommand {
   JobType job;
 
   @Override
-  int run(ReprotectJobs jobs) {
+  int run(JobsClient jobs) {
     String workflowId = JobType.workflowId(job, item);
     jobs.cancel(workflowId);
     output.out.println(output.json

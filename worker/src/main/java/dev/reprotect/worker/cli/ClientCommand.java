@@ -17,7 +17,7 @@ abstract class ClientCommand implements Callable<Integer> {
     WorkflowServiceStubs service = null;
     try {
       service = connection.connect();
-      return run(new ReprotectJobs(connection.client(service)));
+      return run(new JobsClient(connection.client(service)));
     } catch (RuntimeException e) {
       return output.fail(JobFailures.describe(e, connection.address()));
     } finally {
@@ -27,5 +27,5 @@ abstract class ClientCommand implements Callable<Integer> {
     }
   }
 
-  abstract int run(ReprotectJobs jobs);
+  abstract int run(JobsClient jobs);
 }

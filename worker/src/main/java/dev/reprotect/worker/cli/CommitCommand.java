@@ -20,7 +20,7 @@ final class CommitCommand extends ClientCommand {
   boolean waitForEnd;
 
   @Override
-  int run(ReprotectJobs jobs) {
+  int run(JobsClient jobs) {
     return FailoverProgress.start(jobs.failovers(), FailoverRequest.commit(item.vault, item.vm),
         waitForEnd, output);
   }

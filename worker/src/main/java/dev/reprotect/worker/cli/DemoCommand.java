@@ -14,7 +14,7 @@ import dev.reprotect.azure.sim.ScenarioSeeder;
 import dev.reprotect.azure.sim.SimulatedAzure;
 import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.worker.MetricsEndpoint;
-import dev.reprotect.workflows.reprotect.ReprotectSummary;
+import dev.reprotect.workflows.reprotect.ProtectionSummary;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -142,7 +142,7 @@ final class DemoCommand implements Callable<Integer> {
           (System.nanoTime() - seedStart) / 1e9, temporal.where()));
       String stateBefore = azure.exportState();
       int logBefore = azure.metering().activityLog().size();
-      ReprotectJobs jobs = new ReprotectJobs(temporal.client());
+      JobsClient jobs = new JobsClient(temporal.client());
       if (roundTrip) {
         return roundTrip(jobs, azure, scenario);
       }
@@ -158,7 +158,7 @@ final class DemoCommand implements Callable<Integer> {
         long churnAtJobStart = replication == null ? 0 : replication.churnBytes();
         String workflowId = jobs.start(request);
         info("Job " + workflowId);
-        ReprotectSummary summary;
+        ProtectionSummary summary;
         try {
           summary = JobProgressDisplay.awaitEnd(jobs, workflowId, output);
         } catch (RuntimeException failure) {
@@ -186,7 +186,7 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   /** Watches the cycles after the job, then prints the job's summary and the replication's. */
-  private int replicate(ReplicationDemo replication, ReprotectSummary summary,
+  private int replicate(ReplicationDemo replication, ProtectionSummary summary,
       long churnAtJobStart) {
     if (!output.json) {
       HumanFormat.summary(summary, output.out);
@@ -218,7 +218,7 @@ final class DemoCommand implements Callable<Integer> {
     return result.replicasMatch() ? ExitCodes.OK : ExitCodes.FAILED;
   }
 
-  private int roundTrip(ReprotectJobs jobs, AzureBackend azure, Scenario scenario) {
+  private int roundTrip(JobsClient jobs, AzureBackend azure, Scenario scenario) {
     double rate = churn == null ? ROUND_TRIP_CHURN_MBPS : churn;
     long perPhase = (scenario.dataDisks() + 1) * ROUND_TRIP_CHURN_BYTES_PER_DISK;
     RoundTrip.Result result = new RoundTrip(jobs, azure, scenario, rate, perPhase)
@@ -236,7 +236,7 @@ final class DemoCommand implements Callable<Integer> {
 
   /** The demo's JSON with --cycles: the job's summary, and the replication after it. */
   record DemoResult(
-      @JsonUnwrapped ReprotectSummary summary,
+      @JsonUnwrapped ProtectionSummary summary,
       @JsonInclude(JsonInclude.Include.NON_NULL) ReplicationDemo.Result replication) {}
 
   private void refuseBadReplicationOptions() {

@@ -1,7 +1,7 @@
 package dev.reprotect.worker.cli;
 
 import com.uber.m3.tally.Scope;
-import dev.reprotect.activities.ReprotectActivities;
+import dev.reprotect.activities.RegisteredActivities;
 import dev.reprotect.azure.AzureBackend;
 import dev.reprotect.worker.EmbeddedTemporal;
 import dev.reprotect.worker.ReprotectModule;
@@ -29,7 +29,7 @@ final class DemoTemporal implements AutoCloseable {
   /** The in-process service, its worker's and workflows' metrics to {@code metrics} if any. */
   static DemoTemporal embedded(AzureBackend azure, Scope metrics) {
     EmbeddedTemporal temporal = new EmbeddedTemporal(
-        new ReprotectModule(azure, ReprotectActivities.DEFAULT_BLOCKS_PER_RANGE), metrics);
+        new ReprotectModule(azure, RegisteredActivities.DEFAULT_BLOCKS_PER_RANGE), metrics);
     return new DemoTemporal(temporal.client(), temporal::close, null);
   }
 

@@ -32,7 +32,7 @@ final class DisableCommand extends ClientCommand {
   boolean noWait;
 
   @Override
-  int run(ReprotectJobs jobs) {
+  int run(JobsClient jobs) {
     DisableJobs disables = jobs.disables();
     String workflowId = disables.start(item.vault, item.vm);
     if (!waitForEnd || noWait) {

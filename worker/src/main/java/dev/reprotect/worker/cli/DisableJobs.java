@@ -23,7 +23,7 @@ final class DisableJobs {
 
   String start(String vault, String vm) {
     DisableWorkflow workflow = client.newWorkflowStub(DisableWorkflow.class,
-        ReprotectJobs.jobOptions(WorkflowIds.disable(vault, vm), vault, vm,
+        JobsClient.jobOptions(WorkflowIds.disable(vault, vm), vault, vm,
             "Disable the protection of " + vm + " in vault " + vault));
     return WorkflowClient.start(workflow::disable, new ItemRef(vault, vm)).getWorkflowId();
   }

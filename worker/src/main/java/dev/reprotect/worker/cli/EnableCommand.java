@@ -41,7 +41,7 @@ final class EnableCommand extends ClientCommand {
   boolean waitForEnd;
 
   @Override
-  int run(ReprotectJobs jobs) {
+  int run(JobsClient jobs) {
     String workflowId = jobs.enable(EnableRequest.of(item.vault, item.vm)
         .withTargetRegion(targetRegion).withPolicy(retentionDays, appConsistentMinutes)
         .withScrubIntervalDays(scrubIntervalDays));

@@ -58,7 +58,7 @@ final class FailoverCommand extends ClientCommand {
   }
 
   @Override
-  int run(ReprotectJobs jobs) {
+  int run(JobsClient jobs) {
     FailoverRequest request = changePoint != null
         ? FailoverRequest.changePoint(item.vault, item.vm, changePoint)
         : FailoverRequest.failover(item.vault, item.vm,

@@ -23,7 +23,7 @@ final class FailoverJobs {
 
   String start(FailoverRequest request) {
     FailoverWorkflow workflow = client.newWorkflowStub(FailoverWorkflow.class,
-        ReprotectJobs.jobOptions(
+        JobsClient.jobOptions(
             WorkflowIds.failover(request.vault(), request.vm(), request.operation()),
             request.vault(), request.vm(), request.operation() + " of " + request.vm()
                 + " of vault " + request.vault()));

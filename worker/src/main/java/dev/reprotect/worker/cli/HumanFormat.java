@@ -5,15 +5,15 @@ import static dev.reprotect.workflows.ByteSizes.format;
 import dev.reprotect.activities.PlanDigest;
 import dev.reprotect.activities.PlannedArtefact;
 import dev.reprotect.activities.PlannedDisk;
-import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.activities.ProtectionPlan;
 import dev.reprotect.azure.CallerCosts;
 import dev.reprotect.azure.ScrubRecord;
 import dev.reprotect.workflows.job.Job;
 import dev.reprotect.workflows.job.JobStep;
 import dev.reprotect.workflows.reprotect.ArtefactSummary;
 import dev.reprotect.workflows.reprotect.DiskSummary;
-import dev.reprotect.workflows.reprotect.ReprotectStep;
-import dev.reprotect.workflows.reprotect.ReprotectSummary;
+import dev.reprotect.workflows.reprotect.ProtectionStep;
+import dev.reprotect.workflows.reprotect.ProtectionSummary;
 import dev.reprotect.workflows.replication.ReplicationCycle;
 import dev.reprotect.workflows.replication.ReplicationError;
 import dev.reprotect.workflows.replication.ReplicationStatus;
@@ -33,7 +33,7 @@ import java.util.stream.Stream;
 final class HumanFormat {
   private HumanFormat() {}
 
-  static void summary(ReprotectSummary s, PrintStream out) {
+  static void summary(ProtectionSummary s, PrintStream out) {
     out.printf("%n%s of vault %s is %s: replicating %s -> %s%n%n", s.vm(), s.vault(), s.state(),
         s.sourceRegion(), s.targetRegion());
     if (s.planDigest() != null) {
@@ -93,7 +93,7 @@ final class HumanFormat {
             .collect(Collectors.joining(", ")), m.throttledCalls(), m.modelledSeconds());
   }
 
-  static void plan(ReprotectPlan p, PrintStream out) {
+  static void plan(ProtectionPlan p, PrintStream out) {
     out.printf("Reprotect of %s (vault %s): %s -> %s%n%n", p.vm(), p.vault(), p.sourceRegion(),
         p.targetRegion());
     out.println("Artefacts");
@@ -115,19 +115,19 @@ final class HumanFormat {
     }
   }
 
-  static void job(Job<ReprotectStep, ReprotectPlan> job, PrintStream out) {
+  static void job(Job<ProtectionStep, ProtectionPlan> job, PrintStream out) {
     out.printf("Job %s: %s%s%n", job.jobId(), job.state(),
         job.errorCode() == null ? "" : " (" + job.errorCode() + ": " + job.errorMessage() + ")");
     if (job.plan() != null) {
       out.println("  " + planEssentials(job.plan(), job.planDigest()));
     }
-    for (JobStep<ReprotectStep> step : job.steps()) {
+    for (JobStep<ProtectionStep> step : job.steps()) {
       out.printf("  %-11s %-38s %s%n", step.state(), step.title(), step.detail());
     }
   }
 
   /** What a job runs, on one line: the plan's digest, direction, artefacts, target VM, disks. */
-  static String planEssentials(ReprotectPlan p, String digest) {
+  static String planEssentials(ProtectionPlan p, String digest) {
     StringBuilder line = new StringBuilder(String.format("Plan %s: %s -> %s;",
         PlanDigest.shortForm(digest), p.sourceRegion(), p.targetRegion()));
     for (PlannedArtefact a : p.artefacts()) {

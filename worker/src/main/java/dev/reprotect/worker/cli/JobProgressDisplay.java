@@ -1,14 +1,14 @@
 package dev.reprotect.worker.cli;
 
 import dev.reprotect.activities.Futures;
-import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.activities.ProtectionPlan;
 import dev.reprotect.activities.SyncProgress;
 import dev.reprotect.workflows.ByteSizes;
 import dev.reprotect.workflows.job.Job;
 import dev.reprotect.workflows.job.JobStep;
 import dev.reprotect.workflows.job.StepState;
-import dev.reprotect.workflows.reprotect.ReprotectStep;
-import dev.reprotect.workflows.reprotect.ReprotectSummary;
+import dev.reprotect.workflows.reprotect.ProtectionStep;
+import dev.reprotect.workflows.reprotect.ProtectionSummary;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.HashSet;
@@ -35,10 +35,10 @@ final class JobProgressDisplay {
   private static final Duration POLL = Duration.ofMillis(250);
   private static final long MIB = 1 << 20;
 
-  private final ReprotectJobs jobs;
+  private final JobsClient jobs;
   private final PrintStream out;
 
-  JobProgressDisplay(ReprotectJobs jobs, PrintStream out) {
+  JobProgressDisplay(JobsClient jobs, PrintStream out) {
     this.jobs = jobs;
     this.out = out;
   }
@@ -47,8 +47,8 @@ final class JobProgressDisplay {
    * Waits for the end of a job, showing its progress to people (not in JSON mode); returns its
    * summary, or throws what the job failed with.
    */
-  static ReprotectSummary awaitEnd(ReprotectJobs jobs, String workflowId, Output output) {
-    CompletableFuture<ReprotectSummary> result =
+  static ProtectionSummary awaitEnd(JobsClient jobs, String workflowId, Output output) {
+    CompletableFuture<ProtectionSummary> result =
         CompletableFuture.supplyAsync(() -> jobs.await(workflowId));
     if (!output.json) {
       new JobProgressDisplay(jobs, output.out).follow(workflowId, result);
@@ -58,33 +58,33 @@ final class JobProgressDisplay {
 
   /** Shows the job until {@code done} completes. */
   void follow(String workflowId, CompletableFuture<?> done) {
-    Set<ReprotectStep> reported = new HashSet<>();
+    Set<ProtectionStep> reported = new HashSet<>();
     SyncTotals totals = new SyncTotals();
     SyncView view = null;
     try {
       while (true) {
         boolean finished = done.isDone();
-        Job<ReprotectStep, ReprotectPlan> job = jobs.query(workflowId).orElse(null);
+        Job<ProtectionStep, ProtectionPlan> job = jobs.query(workflowId).orElse(null);
         if (job != null) {
           if (view != null) {
             totals.update(jobs.syncProgress(workflowId));
             view.show(totals);
           }
-          for (JobStep<ReprotectStep> step : job.steps()) {
+          for (JobStep<ProtectionStep> step : job.steps()) {
             boolean ended =
                 step.state() != StepState.NotStarted && step.state() != StepState.InProgress;
             if (ended && reported.add(step.step())) {
-              if (step.step() == ReprotectStep.InitialSync && view != null) {
+              if (step.step() == ProtectionStep.InitialSync && view != null) {
                 view.close();
                 view = null;
               }
               out.printf("  %-4s %s: %s%n", mark(step.state()), step.title(), step.detail());
             }
           }
-          if (view == null && !reported.contains(ReprotectStep.InitialSync)
-              && stateOf(job, ReprotectStep.InitialSync) == StepState.InProgress) {
-            out.println("  ..  " + ReprotectStep.InitialSync.title() + ": "
-                + detailOf(job, ReprotectStep.InitialSync));
+          if (view == null && !reported.contains(ProtectionStep.InitialSync)
+              && stateOf(job, ProtectionStep.InitialSync) == StepState.InProgress) {
+            out.println("  ..  " + ProtectionStep.InitialSync.title() + ": "
+                + detailOf(job, ProtectionStep.InitialSync));
             view = System.console() != null ? new BarView(out) : new LineView(out);
           }
         }
@@ -112,11 +112,11 @@ final class JobProgressDisplay {
     }
   }
 
-  private static StepState stateOf(Job<ReprotectStep, ReprotectPlan> job, ReprotectStep step) {
+  private static StepState stateOf(Job<ProtectionStep, ProtectionPlan> job, ProtectionStep step) {
     return job.steps().get(step.ordinal()).state();
   }
 
-  private static String detailOf(Job<ReprotectStep, ReprotectPlan> job, ReprotectStep step) {
+  private static String detailOf(Job<ProtectionStep, ProtectionPlan> job, ProtectionStep step) {
     return job.steps().get(step.ordinal()).detail();
   }
 

@@ -1,9 +1,9 @@
 package dev.reprotect.worker.cli;
 
-import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.activities.ProtectionPlan;
 import dev.reprotect.workflows.job.Job;
-import dev.reprotect.workflows.reprotect.ReprotectStep;
-import dev.reprotect.workflows.reprotect.ReprotectSummary;
+import dev.reprotect.workflows.reprotect.ProtectionStep;
+import dev.reprotect.workflows.reprotect.ProtectionSummary;
 import java.util.List;
 
 /**
@@ -13,7 +13,7 @@ import java.util.List;
 record JobStatus(
     String workflowId,
     String status,
-    Job<ReprotectStep, ReprotectPlan> job,
-    ReprotectSummary summary,
+    Job<ProtectionStep, ProtectionPlan> job,
+    ProtectionSummary summary,
     CliError error,
     List<DiskProgress> sync) {}

@@ -42,7 +42,7 @@ final class ListCommand extends ClientCommand {
       String vm, String vault, String sourceRegion, String targetRegion, String step) {}
 
   @Override
-  int run(ReprotectJobs jobs) {
+  int run(JobsClient jobs) {
     String query = query();
     List<ListedJob> listed = new ArrayList<>();
     try {

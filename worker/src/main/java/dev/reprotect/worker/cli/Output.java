@@ -1,6 +1,6 @@
 package dev.reprotect.worker.cli;
 
-import dev.reprotect.workflows.reprotect.ReprotectSummary;
+import dev.reprotect.workflows.reprotect.ProtectionSummary;
 import java.io.PrintStream;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -25,7 +25,7 @@ final class Output {
   }
 
   /** Prints a job's summary the way the mode asks for; returns the exit status of a success. */
-  int summary(ReprotectSummary summary) {
+  int summary(ProtectionSummary summary) {
     if (json) {
       out.println(Json.write(summary));
     } else {

@@ -1,7 +1,7 @@
 package dev.reprotect.worker.cli;
 
 import dev.reprotect.activities.PlanDigest;
-import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.activities.ProtectionPlan;
 import dev.reprotect.activities.ReprotectRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,8 +19,8 @@ final class PlanCommand extends ClientCommand {
   CustomizationOptions customization;
 
   @Override
-  int run(ReprotectJobs jobs) {
-    ReprotectPlan plan =
+  int run(JobsClient jobs) {
+    ProtectionPlan plan =
         jobs.plan(new ReprotectRequest(item.vault, item.vm, customization.toCustomization()));
     if (output.json) {
       output.out.println(Json.writeWith(plan, "digest", plan.digest()));

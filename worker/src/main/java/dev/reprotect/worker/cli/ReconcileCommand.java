@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
         + "schedules.%n"})
 final class ReconcileCommand extends ClientCommand {
   @Override
-  int run(ReprotectJobs jobs) {
+  int run(JobsClient jobs) {
     ReconcileResult result = jobs.reconcile();
     if (output.json) {
       output.out.println(Json.write(result));

@@ -29,7 +29,7 @@ final class RecoveryPointsCommand extends ClientCommand {
   record Points(String vault, String vm, List<Point> points) {}
 
   @Override
-  int run(ReprotectJobs jobs) {
+  int run(JobsClient jobs) {
     Instant now = Instant.now();
     List<Point> points = jobs.recoveryPoints(item.vault, item.vm).stream()
         .sorted(Comparator.comparing(RecoveryPoint::time).reversed())

@@ -41,7 +41,7 @@ final class ReleaseCommand extends ClientCommand {
   InputStream in = System.in;
 
   @Override
-  int run(ReprotectJobs jobs) {
+  int run(JobsClient jobs) {
     RunningOperation claim = jobs.claimOf(item.vault, item.vm);
     Optional<WorkflowExecutionStatus> status = jobs.runStatus(claim);
     String runStatus = status.map(WorkflowExecutions::name).orElse("NOT_FOUND");

@@ -1,6 +1,6 @@
 package dev.reprotect.worker.cli;
 
-import dev.reprotect.workflows.ReprotectWorkflows;
+import dev.reprotect.workflows.RegisteredWorkflows;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -79,7 +79,7 @@ final class ReplayCommand implements Callable<Integer> {
       Worker worker = env.newWorker("replay", WorkerOptions.newBuilder()
           .setDefaultDeadlockDetectionTimeout(DEADLOCK_DETECTION.toMillis()).build());
       worker.registerWorkflowImplementationTypes(
-          ReprotectWorkflows.IMPLEMENTATIONS.toArray(Class<?>[]::new));
+          RegisteredWorkflows.IMPLEMENTATIONS.toArray(Class<?>[]::new));
       worker.replayWorkflowExecution(history);
       return new Replay(name, true, null);
     } catch (Exception e) {

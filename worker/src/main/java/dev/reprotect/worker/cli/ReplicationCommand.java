@@ -34,7 +34,7 @@ final class ReplicationCommand extends ClientCommand {
   ReplicationAction action;
 
   @Override
-  int run(ReprotectJobs jobs) {
+  int run(JobsClient jobs) {
     if (ReplicationAction.start(action)) {
       return resume(jobs);
     }
@@ -58,7 +58,7 @@ final class ReplicationCommand extends ClientCommand {
     return view.error() == null ? ExitCodes.OK : ExitCodes.FAILED;
   }
 
-  private int resume(ReprotectJobs jobs) {
+  private int resume(JobsClient jobs) {
     ReplicationResumed resumed = jobs.resumeReplication(item.vault, item.vm);
     if (output.json) {
       output.out.println(Json.write(resumed));

@@ -16,7 +16,7 @@ import dev.reprotect.azure.sim.ScenarioSeeder;
 import dev.reprotect.workflows.failover.FailedOverDisk;
 import dev.reprotect.workflows.failover.FailoverSummary;
 import dev.reprotect.workflows.reprotect.DiskSummary;
-import dev.reprotect.workflows.reprotect.ReprotectSummary;
+import dev.reprotect.workflows.reprotect.ProtectionSummary;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -51,7 +51,7 @@ final class RoundTrip {
     }
   }
 
-  private final ReprotectJobs jobs;
+  private final JobsClient jobs;
   private final AzureBackend azure;
   private final String vault;
   private final String vm;
@@ -64,7 +64,7 @@ final class RoundTrip {
   private long churnSinceLastHop;
 
   /** {@code churnBytesPerPhase}: what the guest writes, over all disks, in each churn phase. */
-  RoundTrip(ReprotectJobs jobs, AzureBackend azure, Scenario scenario,
+  RoundTrip(JobsClient jobs, AzureBackend azure, Scenario scenario,
       double churnMegabytesPerSecond, long churnBytesPerPhase) {
     this.jobs = jobs;
     this.azure = azure;
@@ -114,7 +114,7 @@ final class RoundTrip {
 
   /** An enable or a reprotect: the source disks against their replicas, from bytes. */
   private RoundTripHop protect(String operation, Supplier<String> start) {
-    Metered<ReprotectSummary> run = metered(start, jobs::await);
+    Metered<ProtectionSummary> run = metered(start, jobs::await);
     List<RoundTripHop.DiskComparison> checksums = new ArrayList<>();
     for (DiskSummary disk : run.result.disks()) {
       checksums.add(RoundTripHop.DiskComparison.of(disk.name(), disk.sourceChecksum(),

@@ -39,7 +39,7 @@ final class ScrubCommand extends ClientCommand {
   boolean noWait;
 
   @Override
-  int run(ReprotectJobs jobs) {
+  int run(JobsClient jobs) {
     Scrubs scrubs = jobs.scrubs();
     Scrubs.Started started = scrubs.start(item.vault, item.vm);
     if (noWait) {

@@ -29,7 +29,7 @@ final class Scrubs {
   /** Starts the scrub of an item; one runs already: that one is followed instead. */
   Started start(String vault, String vm) {
     String workflowId = WorkflowIds.scrub(vault, vm);
-    ScrubWorkflow workflow = client.newWorkflowStub(ScrubWorkflow.class, ReprotectJobs.jobOptions(
+    ScrubWorkflow workflow = client.newWorkflowStub(ScrubWorkflow.class, JobsClient.jobOptions(
         workflowId, vault, vm, "Scrub the replica of " + vm + " of vault " + vault));
     try {
       WorkflowClient.start(workflow::scrub, new ItemRef(vault, vm));

@@ -26,7 +26,7 @@ final class StartCommand extends ClientCommand {
   String reviewedPlan;
 
   @Override
-  int run(ReprotectJobs jobs) {
+  int run(JobsClient jobs) {
     String workflowId = jobs.start(new ReprotectRequest(
         item.vault, item.vm, customization.toCustomization()).withReviewedPlan(reviewedPlan));
     if (!waitForEnd) {

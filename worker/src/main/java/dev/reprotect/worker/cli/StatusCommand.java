@@ -19,7 +19,7 @@ final class StatusCommand extends ClientCommand {
   JobType job;
 
   @Override
-  int run(ReprotectJobs jobs) {
+  int run(JobsClient jobs) {
     String workflowId = JobType.workflowId(job, item);
     if (JobType.isFailoverWorkflow(job)) {
       return itemJobStatus(jobs.failovers().status(workflowId), FailoverFormat::summary);

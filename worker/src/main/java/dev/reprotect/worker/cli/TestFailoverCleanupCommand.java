@@ -20,7 +20,7 @@ final class TestFailoverCleanupCommand extends ClientCommand {
   boolean waitForEnd;
 
   @Override
-  int run(ReprotectJobs jobs) {
+  int run(JobsClient jobs) {
     return FailoverProgress.start(jobs.failovers(),
         FailoverRequest.testFailoverCleanup(item.vault, item.vm), waitForEnd, output);
   }

@@ -33,7 +33,7 @@ final class TestFailoverCommand extends ClientCommand {
   boolean waitForEnd;
 
   @Override
-  int run(ReprotectJobs jobs) {
+  int run(JobsClient jobs) {
     return FailoverProgress.start(jobs.failovers(),
         FailoverRequest.testFailover(item.vault, item.vm, point), waitForEnd, output);
   }

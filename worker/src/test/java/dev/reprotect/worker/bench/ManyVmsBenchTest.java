@@ -2,7 +2,7 @@ package dev.reprotect.worker.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.reprotect.activities.ReprotectActivities;
+import dev.reprotect.activities.RegisteredActivities;
 import dev.reprotect.azure.sim.LatencyModel;
 import dev.reprotect.worker.EmbeddedTemporal;
 import dev.reprotect.worker.ReprotectModule;
@@ -18,7 +18,7 @@ class ManyVmsBenchTest {
   void everyItemOfTheVaultIsReprotectedAndEachCompletionIsTimed() throws InterruptedException {
     try (BenchWorld world = new BenchWorld(LatencyModel.none());
         EmbeddedTemporal temporal = new EmbeddedTemporal(
-            new ReprotectModule(world.azure(), ReprotectActivities.DEFAULT_BLOCKS_PER_RANGE))) {
+            new ReprotectModule(world.azure(), RegisteredActivities.DEFAULT_BLOCKS_PER_RANGE))) {
       ManyVmsBench bench = new ManyVmsBench(world, temporal.client());
       List<String> vms = bench.seed("many", 3);
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.reprotect.azure.AzureBackend;
 import dev.reprotect.azure.AzureException;
 import dev.reprotect.workflows.reprotect.DiskSummary;
-import dev.reprotect.workflows.reprotect.ReprotectSummary;
+import dev.reprotect.workflows.reprotect.ProtectionSummary;
 import io.temporal.client.WorkflowClient;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -33,8 +33,8 @@ record AzureEvidence(AzureBackend azure) {
    */
   void assertJobProtectsWithEqualDisksAndNothingAppliedTwice(WorkflowClient client,
       String workflowId) throws TimeoutException {
-    ReprotectSummary summary = client.newUntypedWorkflowStub(workflowId)
-        .getResult(5, TimeUnit.MINUTES, ReprotectSummary.class);
+    ProtectionSummary summary = client.newUntypedWorkflowStub(workflowId)
+        .getResult(5, TimeUnit.MINUTES, ProtectionSummary.class);
     assertThat(summary.state()).as(workflowId).isEqualTo("Protected");
     assertThat(summary.disks()).as(workflowId).isNotEmpty().allSatisfy((DiskSummary disk) ->
         assertThat(disk.targetChecksum()).as(disk.name()).isEqualTo(disk.sourceChecksum()));

@@ -608,7 +608,7 @@ class CliAgainstATemporalServiceTest {
   /** The scenario's VM reprotected, its replication cycling every second; its workflow. */
   private ReplicationWorkflow protectedWithCyclesEverySecond() {
     WorkflowClient client = WorkflowClient.newInstance(service);
-    ReprotectJobs jobs = new ReprotectJobs(client);
+    JobsClient jobs = new JobsClient(client);
     jobs.await(jobs.start(
         ReprotectRequest.of(scenario.vault(), scenario.vm()).withReplicationCycleSeconds(1)));
     return client.newWorkflowStub(ReplicationWorkflow.class,
@@ -622,7 +622,7 @@ class CliAgainstATemporalServiceTest {
     assertRefused(cli("replication", "no-such-vm", "--start"), "ItemNotFound");
     assertThat(cli("replication", scenario.vm(), "--start", "--stop").exitCode())
         .isEqualTo(ExitCodes.USAGE);
-    ReprotectJobs jobs = new ReprotectJobs(WorkflowClient.newInstance(service));
+    JobsClient jobs = new JobsClient(WorkflowClient.newInstance(service));
     jobs.await(jobs.start(ReprotectRequest.of(scenario.vault(), scenario.vm())));
     assertRefused(cli("replication", scenario.vm(), "--start"), "ReplicationRunning");
     assertThat(cli("replication", scenario.vm(), "--stop").exitCode()).isZero();
@@ -643,7 +643,7 @@ class CliAgainstATemporalServiceTest {
   @Test
   void reconcileRestartsATerminatedReplicationOnAServiceThatCannotList() {
     WorkflowClient client = WorkflowClient.newInstance(service);
-    ReprotectJobs jobs = new ReprotectJobs(client);
+    JobsClient jobs = new JobsClient(client);
     jobs.await(jobs.start(ReprotectRequest.of(scenario.vault(), scenario.vm())));
     client.newUntypedWorkflowStub(WorkflowIds.replication(scenario.vault(), scenario.vm()))
         .terminate("lost");
@@ -672,7 +672,7 @@ class CliAgainstATemporalServiceTest {
         address, "--namespace", NAMESPACE, "--json");
     assertRefused(noVault, "VaultNotFound");
     assertThat(azure.exportState()).as("a refused scrub changes nothing").isEqualTo(before);
-    ReprotectJobs jobs = new ReprotectJobs(WorkflowClient.newInstance(service));
+    JobsClient jobs = new JobsClient(WorkflowClient.newInstance(service));
     jobs.await(jobs.start(ReprotectRequest.of(scenario.vault(), scenario.vm())));
 
     CliRun scrubbed = cli("scrub", scenario.vm());

@@ -9,7 +9,7 @@ import dev.reprotect.azure.ProtectionState;
 import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.workflows.job.JobState;
 import dev.reprotect.workflows.reprotect.DiskSummary;
-import dev.reprotect.workflows.reprotect.ReprotectSummary;
+import dev.reprotect.workflows.reprotect.ProtectionSummary;
 import dev.reprotect.workflows.reprotect.ReprotectWorkflow;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
@@ -69,7 +69,7 @@ class DevServerCancelIT {
 
     WorkflowClient client = world.temporal.client();
     assertThatThrownBy(() -> client.newUntypedWorkflowStub(JOB)
-        .getResult(3, TimeUnit.MINUTES, ReprotectSummary.class))
+        .getResult(3, TimeUnit.MINUTES, ProtectionSummary.class))
         .isInstanceOf(WorkflowFailedException.class)
         .cause().isInstanceOf(CanceledFailure.class);
     assertThat(client.newWorkflowStub(ReprotectWorkflow.class, JOB).job().state())
@@ -95,8 +95,8 @@ class DevServerCancelIT {
 
     world.sim.setDiskMbps(FAST_DISK_MBPS);
     start();
-    ReprotectSummary rerun = client.newUntypedWorkflowStub(JOB)
-        .getResult(3, TimeUnit.MINUTES, ReprotectSummary.class);
+    ProtectionSummary rerun = client.newUntypedWorkflowStub(JOB)
+        .getResult(3, TimeUnit.MINUTES, ProtectionSummary.class);
 
     assertThat(rerun.state()).isEqualTo("Protected");
     assertThat(rerun.disks()).hasSize(2).allSatisfy((DiskSummary disk) ->

@@ -48,7 +48,7 @@ public class HeartbeatDecodingTest {
       OneSyncWorkflow workflow = client.newWorkflowStub(OneSyncWorkflow.class,
           WorkflowOptions.newBuilder().setWorkflowId("one-sync").setTaskQueue(QUEUE).build());
       WorkflowClient.start(workflow::run);
-      ReprotectJobs jobs = new ReprotectJobs(client);
+      JobsClient jobs = new JobsClient(client);
 
       Await.until("the sync heartbeats", () -> !jobs.syncProgress("one-sync").isEmpty());
 

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reprotect.worker.ReconcileSchedule;
 import dev.reprotect.workflows.WorkflowIds;
-import dev.reprotect.workflows.reprotect.ReprotectSummary;
+import dev.reprotect.workflows.reprotect.ProtectionSummary;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.schedules.ScheduleClient;
@@ -55,7 +55,7 @@ class ReconcileDevServerIT {
     PackagedCli.Result started = world.cli("start", VM, "--vault", VAULT, "--json");
     assertThat(started.exit()).as(started.stderr()).isZero();
     client.newUntypedWorkflowStub(WorkflowIds.reprotect(VAULT, VM))
-        .getResult(3, TimeUnit.MINUTES, ReprotectSummary.class);
+        .getResult(3, TimeUnit.MINUTES, ProtectionSummary.class);
     Await.until("the replication runs", this::replicationRuns);
     client.newUntypedWorkflowStub(REPLICATION).terminate("lost, as in issue 19");
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reprotect.azure.ActivityLogEntry;
 import dev.reprotect.workflows.reprotect.DiskSummary;
-import dev.reprotect.workflows.reprotect.ReprotectSummary;
+import dev.reprotect.workflows.reprotect.ProtectionSummary;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
@@ -100,8 +100,8 @@ class SlowLinkSyncIT {
         entry -> entry.correlationId().substring(entry.correlationId().lastIndexOf('#')),
         Collectors.counting()));
     assertThat(writesByAttempt).as("block writes of the syncs by attempt").containsOnlyKeys("#1");
-    ReprotectSummary summary = temporal.client().newUntypedWorkflowStub(JOB)
-        .getResult(1, TimeUnit.MINUTES, ReprotectSummary.class);
+    ProtectionSummary summary = temporal.client().newUntypedWorkflowStub(JOB)
+        .getResult(1, TimeUnit.MINUTES, ProtectionSummary.class);
     assertThat(summary.state()).isEqualTo("Protected");
     assertThat(summary.disks()).hasSize(2).allSatisfy((DiskSummary disk) ->
         assertThat(disk.targetChecksum()).isEqualTo(disk.sourceChecksum()));

@@ -7,7 +7,7 @@ import dev.reprotect.azure.ItemLifecycle;
 import dev.reprotect.azure.RecoveryPointType;
 import dev.reprotect.workflows.failover.FailoverSummary;
 import dev.reprotect.workflows.reprotect.DiskSummary;
-import dev.reprotect.workflows.reprotect.ReprotectSummary;
+import dev.reprotect.workflows.reprotect.ProtectionSummary;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +32,7 @@ class SummaryFormatTest {
   }
 
   private static String printed(long metered, CallerCosts meters) {
-    ReprotectSummary summary = new ReprotectSummary("contoso", "web-01", "southeastasia",
+    ProtectionSummary summary = new ProtectionSummary("contoso", "web-01", "southeastasia",
         "eastasia", "Protected", List.of(), DISKS, 1, 4_200, "3c1f0b9e5a7d", metered, meters);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     HumanFormat.summary(summary, new PrintStream(bytes, true, StandardCharsets.UTF_8));

@@ -14,8 +14,8 @@ import dev.reprotect.workflows.SearchAttributeDefinitions;
 import dev.reprotect.workflows.TaskQueues;
 import dev.reprotect.workflows.job.JobStep;
 import dev.reprotect.workflows.job.StepState;
-import dev.reprotect.workflows.reprotect.ReprotectStep;
-import dev.reprotect.workflows.reprotect.ReprotectSummary;
+import dev.reprotect.workflows.reprotect.ProtectionStep;
+import dev.reprotect.workflows.reprotect.ProtectionSummary;
 import dev.reprotect.workflows.reprotect.ReprotectWorkflow;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -45,10 +45,10 @@ class WorkerMetricsTest {
       WorkerRegistration.registerAll(env.getWorkerFactory(), TaskQueues.REPROTECT,
           new ReprotectModule(azure, 16), WorkerSizing.defaults());
       env.start();
-      ReprotectJobs jobs = new ReprotectJobs(env.getWorkflowClient());
+      JobsClient jobs = new JobsClient(env.getWorkflowClient());
       String workflowId = jobs.start(ReprotectRequest.of(scenario.vault(), scenario.vm()));
-      ReprotectSummary summary = jobs.await(workflowId);
-      List<JobStep<ReprotectStep>> ranSteps = env.getWorkflowClient()
+      ProtectionSummary summary = jobs.await(workflowId);
+      List<JobStep<ProtectionStep>> ranSteps = env.getWorkflowClient()
           .newWorkflowStub(ReprotectWorkflow.class, workflowId).job().steps().stream()
           .filter(step -> step.state() == StepState.Succeeded).toList();
 

@@ -1,10 +1,10 @@
 package dev.reprotect.workflows.enable;
 
-import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.activities.ProtectionPlan;
 import dev.reprotect.activities.enable.EnableRequest;
 import dev.reprotect.workflows.job.Job;
-import dev.reprotect.workflows.reprotect.ReprotectStep;
-import dev.reprotect.workflows.reprotect.ReprotectSummary;
+import dev.reprotect.workflows.reprotect.ProtectionStep;
+import dev.reprotect.workflows.reprotect.ProtectionSummary;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
@@ -19,8 +19,8 @@ import io.temporal.workflow.WorkflowMethod;
 @WorkflowInterface
 public interface EnableReplicationWorkflow {
   @WorkflowMethod
-  ReprotectSummary enable(EnableRequest request);
+  ProtectionSummary enable(EnableRequest request);
 
   @QueryMethod
-  Job<ReprotectStep, ReprotectPlan> job();
+  Job<ProtectionStep, ProtectionPlan> job();
 }

@@ -1,22 +1,22 @@
 package dev.reprotect.workflows.enable;
 
-import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.activities.ProtectionPlan;
 import dev.reprotect.activities.enable.EnablePlan;
 import dev.reprotect.activities.enable.EnableRequest;
 import dev.reprotect.activities.item.ReplicatedItemActivities;
 import dev.reprotect.activities.plan.EnablePlanning;
 import dev.reprotect.azure.ItemLifecycle;
 import dev.reprotect.workflows.ActivityPolicies;
-import dev.reprotect.workflows.reprotect.ProtectionWorkflow;
-import dev.reprotect.workflows.reprotect.ReprotectSummary;
+import dev.reprotect.workflows.reprotect.AbstractProtectionWorkflow;
+import dev.reprotect.workflows.reprotect.ProtectionSummary;
 
-public final class EnableReplicationWorkflowImpl extends ProtectionWorkflow
+public final class EnableReplicationWorkflowImpl extends AbstractProtectionWorkflow
     implements EnableReplicationWorkflow {
   /** The plan as checked, with the item to register: the claim registers exactly that item. */
   private EnablePlan checked;
 
   @Override
-  public ReprotectSummary enable(EnableRequest request) {
+  public ProtectionSummary enable(EnableRequest request) {
     return protect(request.vault(), request.vm(), ItemLifecycle.EnableReplication,
         request.replicationCycleSeconds(), () -> plan(request),
         (plan, operation) -> stub(ReplicatedItemActivities.class, ActivityPolicies.step(
@@ -24,7 +24,7 @@ public final class EnableReplicationWorkflowImpl extends ProtectionWorkflow
             .enrollItem(operation, checked.item()));
   }
 
-  private ReprotectPlan plan(EnableRequest request) {
+  private ProtectionPlan plan(EnableRequest request) {
     checked = stub(EnablePlanning.class, ActivityPolicies.step(
         "Check prerequisites and plan the protection of " + request.vm())).planEnable(request);
     return checked.protection();

@@ -1,6 +1,6 @@
 package dev.reprotect.workflows.plan;
 
-import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.activities.ProtectionPlan;
 import dev.reprotect.activities.ReprotectRequest;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
@@ -12,5 +12,5 @@ import io.temporal.workflow.WorkflowMethod;
 @WorkflowInterface
 public interface PlanReviewWorkflow {
   @WorkflowMethod
-  ReprotectPlan review(ReprotectRequest request);
+  ProtectionPlan review(ReprotectRequest request);
 }

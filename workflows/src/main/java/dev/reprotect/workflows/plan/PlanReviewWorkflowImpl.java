@@ -1,6 +1,6 @@
 package dev.reprotect.workflows.plan;
 
-import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.activities.ProtectionPlan;
 import dev.reprotect.activities.ReprotectRequest;
 import dev.reprotect.activities.plan.ReprotectPlanning;
 import dev.reprotect.workflows.ActivityPolicies;
@@ -8,7 +8,7 @@ import io.temporal.workflow.Workflow;
 
 public final class PlanReviewWorkflowImpl implements PlanReviewWorkflow {
   @Override
-  public ReprotectPlan review(ReprotectRequest request) {
+  public ProtectionPlan review(ReprotectRequest request) {
     return Workflow.newActivityStub(ReprotectPlanning.class,
             ActivityPolicies.step("Check prerequisites and plan the reprotect of " + request.vm()))
         .plan(request);

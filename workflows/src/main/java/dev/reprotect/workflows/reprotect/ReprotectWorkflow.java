@@ -1,6 +1,6 @@
 package dev.reprotect.workflows.reprotect;
 
-import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.activities.ProtectionPlan;
 import dev.reprotect.activities.ReprotectRequest;
 import dev.reprotect.workflows.job.Job;
 import io.temporal.workflow.QueryMethod;
@@ -15,8 +15,8 @@ import io.temporal.workflow.WorkflowMethod;
 @WorkflowInterface
 public interface ReprotectWorkflow {
   @WorkflowMethod
-  ReprotectSummary reprotect(ReprotectRequest request);
+  ProtectionSummary reprotect(ReprotectRequest request);
 
   @QueryMethod
-  Job<ReprotectStep, ReprotectPlan> job();
+  Job<ProtectionStep, ProtectionPlan> job();
 }

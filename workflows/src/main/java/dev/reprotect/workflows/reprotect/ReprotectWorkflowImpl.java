@@ -6,9 +6,9 @@ import dev.reprotect.activities.plan.ReprotectPlanning;
 import dev.reprotect.azure.ItemLifecycle;
 import dev.reprotect.workflows.ActivityPolicies;
 
-public final class ReprotectWorkflowImpl extends ProtectionWorkflow implements ReprotectWorkflow {
+public final class ReprotectWorkflowImpl extends AbstractProtectionWorkflow implements ReprotectWorkflow {
   @Override
-  public ReprotectSummary reprotect(ReprotectRequest request) {
+  public ProtectionSummary reprotect(ReprotectRequest request) {
     return protect(request.vault(), request.vm(), ItemLifecycle.Reprotect,
         request.replicationCycleSeconds(),
         () -> stub(ReprotectPlanning.class, ActivityPolicies.step(

@@ -1,6 +1,6 @@
 package dev.reprotect.workflows.enable;
 
-import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.activities.ProtectionPlan;
 import dev.reprotect.activities.enable.EnableRequest;
 import dev.reprotect.azure.BlobRef;
 import dev.reprotect.azure.ReplicaDisk;
@@ -12,8 +12,8 @@ import dev.reprotect.workflows.job.Job;
 import dev.reprotect.workflows.replication.DiskBytes;
 import dev.reprotect.workflows.replication.ReplicationWorkflow;
 import dev.reprotect.workflows.reprotect.ReprotectFixture;
-import dev.reprotect.workflows.reprotect.ReprotectStep;
-import dev.reprotect.workflows.reprotect.ReprotectSummary;
+import dev.reprotect.workflows.reprotect.ProtectionStep;
+import dev.reprotect.workflows.reprotect.ProtectionSummary;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.util.Map;
@@ -51,12 +51,12 @@ final class EnableFixture implements AutoCloseable {
     return EnableRequest.of(vault(), vm());
   }
 
-  ReprotectSummary enable(EnableRequest request) {
+  ProtectionSummary enable(EnableRequest request) {
     return env.getWorkflowClient().newWorkflowStub(EnableReplicationWorkflow.class,
         world.jobOptions(WorkflowIds.enable(vault(), vm()))).enable(request);
   }
 
-  Job<ReprotectStep, ReprotectPlan> job() {
+  Job<ProtectionStep, ProtectionPlan> job() {
     return env.getWorkflowClient().newWorkflowStub(EnableReplicationWorkflow.class,
         WorkflowIds.enable(vault(), vm())).job();
   }

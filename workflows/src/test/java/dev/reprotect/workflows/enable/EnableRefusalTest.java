@@ -2,7 +2,7 @@ package dev.reprotect.workflows.enable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.activities.ProtectionPlan;
 import dev.reprotect.activities.enable.EnableRequest;
 import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.sim.Scenario;
@@ -11,7 +11,7 @@ import dev.reprotect.workflows.job.JobState;
 import dev.reprotect.workflows.job.JobStep;
 import dev.reprotect.workflows.job.StepState;
 import dev.reprotect.workflows.reprotect.ReprotectFixture;
-import dev.reprotect.workflows.reprotect.ReprotectStep;
+import dev.reprotect.workflows.reprotect.ProtectionStep;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
@@ -88,10 +88,10 @@ class EnableRefusalTest {
 
     world.world.assertRefusedChangingNothing(refused.code(), () -> world.enable(request));
 
-    Job<ReprotectStep, ReprotectPlan> job = world.job();
+    Job<ProtectionStep, ProtectionPlan> job = world.job();
     assertThat(job.state()).isEqualTo(JobState.Failed);
     assertThat(job.errorCode()).isEqualTo(refused.code());
-    assertThat(job.steps()).filteredOn(step -> step.step() != ReprotectStep.CheckPrerequisites)
+    assertThat(job.steps()).filteredOn(step -> step.step() != ProtectionStep.CheckPrerequisites)
         .extracting(JobStep::state).containsOnly(StepState.NotStarted);
   }
 }

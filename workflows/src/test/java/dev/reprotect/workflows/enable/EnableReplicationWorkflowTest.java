@@ -3,7 +3,7 @@ package dev.reprotect.workflows.enable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.activities.ProtectionPlan;
 import dev.reprotect.azure.AzureErrorCode;
 import dev.reprotect.azure.ProtectionState;
 import dev.reprotect.azure.ReplicatedItem;
@@ -15,8 +15,8 @@ import dev.reprotect.workflows.job.JobStep;
 import dev.reprotect.workflows.job.StepState;
 import dev.reprotect.workflows.reprotect.DiskSummary;
 import dev.reprotect.workflows.reprotect.ReprotectFixture;
-import dev.reprotect.workflows.reprotect.ReprotectStep;
-import dev.reprotect.workflows.reprotect.ReprotectSummary;
+import dev.reprotect.workflows.reprotect.ProtectionStep;
+import dev.reprotect.workflows.reprotect.ProtectionSummary;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -54,7 +54,7 @@ class EnableReplicationWorkflowTest {
         .as("no item before the enable").isEmpty();
     Map<String, String> source = world.sourceDiskChecksums();
 
-    ReprotectSummary summary = world.enable(world.request());
+    ProtectionSummary summary = world.enable(world.request());
     world.stopReplication();
     record("enable-happy-path", env);
 
@@ -73,11 +73,11 @@ class EnableReplicationWorkflowTest {
     assertThat(world.world.azure.recoveryServices().recoveryPoints(world.vault(), world.vm()))
         .as("the first recovery point, cut 0 on the replicas").isNotEmpty();
 
-    Job<ReprotectStep, ReprotectPlan> job = world.job();
+    Job<ProtectionStep, ProtectionPlan> job = world.job();
     assertThat(job.state()).isEqualTo(JobState.Succeeded);
-    assertThat(job.steps()).filteredOn(step -> step.step() == ReprotectStep.CopySeedBlobs)
+    assertThat(job.steps()).filteredOn(step -> step.step() == ProtectionStep.CopySeedBlobs)
         .extracting(JobStep::state).containsExactly(StepState.Skipped);
-    assertThat(job.steps()).filteredOn(step -> step.step() == ReprotectStep.InitialSync)
+    assertThat(job.steps()).filteredOn(step -> step.step() == ProtectionStep.InitialSync)
         .extracting(JobStep::state).containsExactly(StepState.Succeeded);
   }
 

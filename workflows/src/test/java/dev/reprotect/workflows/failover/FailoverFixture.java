@@ -21,7 +21,7 @@ import dev.reprotect.workflows.replication.ReplicationCycle;
 import dev.reprotect.workflows.replication.ReplicationState;
 import dev.reprotect.workflows.replication.ReplicationWorkflow;
 import dev.reprotect.workflows.reprotect.ReprotectFixture;
-import dev.reprotect.workflows.reprotect.ReprotectSummary;
+import dev.reprotect.workflows.reprotect.ProtectionSummary;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -65,7 +65,7 @@ final class FailoverFixture implements AutoCloseable {
   }
 
   /** A reprotect of the item, to its end: after the seeded failover, or after a commit. */
-  ReprotectSummary protect() {
+  ProtectionSummary protect() {
     return reprotect.newWorkflow(env.getWorkflowClient()).reprotect(reprotect.request());
   }
 

@@ -26,7 +26,7 @@ import dev.reprotect.workflows.replication.DiskBytes;
 import dev.reprotect.workflows.replication.ReplicationState;
 import dev.reprotect.workflows.reprotect.DiskSummary;
 import dev.reprotect.workflows.reprotect.ReprotectFixture;
-import dev.reprotect.workflows.reprotect.ReprotectSummary;
+import dev.reprotect.workflows.reprotect.ProtectionSummary;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -299,7 +299,7 @@ class FailoverWorkflowTest {
     assertThat(world.item().failoverCommitted()).isTrue();
     assertThat(world.points()).as("commit deletes the recovery points").isEmpty();
 
-    ReprotectSummary back = world.protect();
+    ProtectionSummary back = world.protect();
 
     ReplicatedItem item = world.item();
     assertThat(item.state()).isEqualTo(ProtectionState.Protected);

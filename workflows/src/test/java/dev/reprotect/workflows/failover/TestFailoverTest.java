@@ -2,7 +2,7 @@ package dev.reprotect.workflows.failover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.activities.ProtectionPlan;
 import dev.reprotect.activities.failover.FailoverRequest;
 import dev.reprotect.activities.failover.PointSelector;
 import dev.reprotect.azure.PageBlob;
@@ -118,7 +118,7 @@ class TestFailoverTest {
         "vnet-" + world.vm() + "-test-failover").ifPresent(net -> found.add(net.id()));
     for (String account : List.of(item.source().storageAccount(),
         item.target().storageAccount())) {
-      for (String container : List.of("vhds", ReprotectPlan.SEED_CONTAINER)) {
+      for (String container : List.of("vhds", ProtectionPlan.SEED_CONTAINER)) {
         world.reprotect.azure.storage().blobs(account, container).stream()
             .map(PageBlob::ref).map(Object::toString).sorted().forEach(found::add);
       }

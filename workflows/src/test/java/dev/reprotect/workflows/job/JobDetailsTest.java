@@ -2,9 +2,9 @@ package dev.reprotect.workflows.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.activities.ProtectionPlan;
 import dev.reprotect.azure.ItemLifecycle;
-import dev.reprotect.workflows.reprotect.ReprotectStep;
+import dev.reprotect.workflows.reprotect.ProtectionStep;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,13 +15,13 @@ class JobDetailsTest {
 
   @Test
   void aFailedJobShowsItsCodeAndEveryStepInOneTableRowEach() {
-    Job<ReprotectStep, ReprotectPlan> job = new Job<>("reprotect.contoso.web-01", "contoso",
+    Job<ProtectionStep, ProtectionPlan> job = new Job<>("reprotect.contoso.web-01", "contoso",
         "web-01", ItemLifecycle.Reprotect, JobState.Failed, T, T, List.of(
-            new JobStep<>(ReprotectStep.CheckPrerequisites, "Check prerequisites",
+            new JobStep<>(ProtectionStep.CheckPrerequisites, "Check prerequisites",
                 StepState.Succeeded, T, T, "web-01 | southeastasia -> eastasia"),
-            new JobStep<>(ReprotectStep.PrepareArtefacts, "Prepare artefacts", StepState.Failed,
+            new JobStep<>(ProtectionStep.PrepareArtefacts, "Prepare artefacts", StepState.Failed,
                 T, T, "TargetRegionUnavailable:\neastasia is down"),
-            new JobStep<>(ReprotectStep.InitialSync, "Initial sync", StepState.NotStarted, null,
+            new JobStep<>(ProtectionStep.InitialSync, "Initial sync", StepState.NotStarted, null,
                 null, "")),
         "TargetRegionUnavailable", "eastasia is down", null, null);
 

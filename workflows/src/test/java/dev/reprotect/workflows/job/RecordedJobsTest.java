@@ -2,11 +2,11 @@ package dev.reprotect.workflows.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.activities.ProtectionPlan;
 import dev.reprotect.activities.failover.FailoverPlan;
 import dev.reprotect.azure.ItemLifecycle;
 import dev.reprotect.workflows.failover.FailoverStep;
-import dev.reprotect.workflows.reprotect.ReprotectStep;
+import dev.reprotect.workflows.reprotect.ProtectionStep;
 import io.temporal.api.common.v1.Payloads;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
@@ -25,30 +25,30 @@ import org.junit.jupiter.api.Test;
  * finished job's: the checked-in histories hold them as the earlier versions wrote them.
  */
 class RecordedJobsTest {
-  private static final Type REPROTECT = Job.type(ReprotectStep.class, ReprotectPlan.class);
+  private static final Type REPROTECT = Job.type(ProtectionStep.class, ProtectionPlan.class);
   private static final Type FAILOVER = Job.type(FailoverStep.class, FailoverPlan.class);
 
   @Test
   void aReprotectJobRecordedBeforeItsPlanWasReadsBackWithoutOne() throws IOException {
-    Job<ReprotectStep, ReprotectPlan> job = recorded("reprotect-failed-in-sync.v2", REPROTECT);
+    Job<ProtectionStep, ProtectionPlan> job = recorded("reprotect-failed-in-sync.v2", REPROTECT);
 
     assertThat(job.state()).isEqualTo(JobState.Failed);
     assertThat(job.errorCode()).isEqualTo("ResourceNotFound");
     assertThat(job.operation()).isNull();
     assertThat(job.plan()).isNull();
     assertThat(job.steps()).extracting(JobStep::step)
-        .containsExactly(ReprotectStep.values());
+        .containsExactly(ProtectionStep.values());
   }
 
   @Test
   void aReprotectJobAndAnEnableJobReadBackWithTheirPlans() throws IOException {
     for (String history : new String[] {"reprotect-failed-in-sync.v4", "enable-failed.v1"}) {
-      Job<ReprotectStep, ReprotectPlan> job = recorded(history, REPROTECT);
+      Job<ProtectionStep, ProtectionPlan> job = recorded(history, REPROTECT);
 
       assertThat(job.state()).isEqualTo(JobState.Failed);
       assertThat(job.plan().digest()).isEqualTo(job.planDigest()).isNotNull();
       assertThat(job.steps()).extracting(JobStep::step)
-          .containsExactly(ReprotectStep.values());
+          .containsExactly(ProtectionStep.values());
     }
   }
 

@@ -1,6 +1,6 @@
 package dev.reprotect.workflows.replication;
 
-import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.activities.ProtectionPlan;
 import dev.reprotect.activities.replication.CycleShipment;
 import dev.reprotect.activities.replication.ReplicationCycleActivities;
 import dev.reprotect.activities.replication.ReplicationCycleActivitiesImpl;
@@ -21,8 +21,8 @@ import dev.reprotect.workflows.ActivityPolicies;
 import dev.reprotect.workflows.WorkflowIds;
 import dev.reprotect.workflows.job.Job;
 import dev.reprotect.workflows.reprotect.ReprotectFixture;
-import dev.reprotect.workflows.reprotect.ReprotectStep;
-import dev.reprotect.workflows.reprotect.ReprotectSummary;
+import dev.reprotect.workflows.reprotect.ProtectionStep;
+import dev.reprotect.workflows.reprotect.ProtectionSummary;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.testing.TestActivityEnvironment;
@@ -61,13 +61,13 @@ final class EndToEnd implements AutoCloseable {
   }
 
   /** Starts the environment and runs the reprotect of the scenario's item to its end. */
-  ReprotectSummary reprotect() {
+  ProtectionSummary reprotect() {
     env.start();
     return fixture.newWorkflow(env.getWorkflowClient()).reprotect(fixture.request());
   }
 
   /** The reprotect job as the query of its workflow shows it. */
-  Job<ReprotectStep, ReprotectPlan> job() {
+  Job<ProtectionStep, ProtectionPlan> job() {
     return fixture.newWorkflowStubForQuery(env.getWorkflowClient()).job();
   }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.reprotect.activities.ReplicationErrorCode;
-import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.activities.ProtectionPlan;
 import dev.reprotect.azure.BlobRef;
 import dev.reprotect.azure.PageBlob;
 import dev.reprotect.azure.ProtectionState;
@@ -14,8 +14,8 @@ import dev.reprotect.azure.sim.Scenario;
 import dev.reprotect.workflows.job.Job;
 import dev.reprotect.workflows.job.JobState;
 import dev.reprotect.workflows.reprotect.ReprotectFixture;
-import dev.reprotect.workflows.reprotect.ReprotectStep;
-import dev.reprotect.workflows.reprotect.ReprotectSummary;
+import dev.reprotect.workflows.reprotect.ProtectionStep;
+import dev.reprotect.workflows.reprotect.ProtectionSummary;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
@@ -52,7 +52,7 @@ class ReplicaIntegrityTest {
         .targetVm(Scenario.TargetVm.Deleted).build(), env, worker);
     e2e.azure.faults().corruptTransfers(0.05, seed);
 
-    ReprotectSummary summary;
+    ProtectionSummary summary;
     try {
       summary = e2e.reprotect();
     } catch (WorkflowFailedException failed) {
@@ -112,7 +112,7 @@ class ReplicaIntegrityTest {
     // again: the repair fixes it, the next check finds it damaged once more.
     e2e.beforeEachCall("recordedChecksum", 50, () -> e2e.storage.storageAccounts().stream()
         .filter(account -> account.location().equals(target))
-        .flatMap(account -> e2e.storage.blobs(account.name(), ReprotectPlan.SEED_CONTAINER)
+        .flatMap(account -> e2e.storage.blobs(account.name(), ProtectionPlan.SEED_CONTAINER)
             .stream())
         .map(PageBlob::ref)
         .forEach(replica -> e2e.storage.writeBlock(EndToEnd.OPERATOR, replica, 0,
@@ -129,7 +129,7 @@ class ReplicaIntegrityTest {
   private void assertFailedWithReplicaMismatch(WorkflowFailedException failed) {
     assertThat(ReprotectFixture.applicationFailure(failed, MISMATCH))
         .as("a %s failure in %s", MISMATCH, failed).isPresent();
-    Job<ReprotectStep, ReprotectPlan> job = e2e.job();
+    Job<ProtectionStep, ProtectionPlan> job = e2e.job();
     assertThat(job.state()).isEqualTo(JobState.Failed);
     assertThat(job.errorCode()).isEqualTo(MISMATCH);
     assertThat(e2e.fixture.item().state()).isEqualTo(ProtectionState.ReprotectFailed);

@@ -12,7 +12,7 @@ import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.VmCut;
 import dev.reprotect.azure.sim.Scenario;
 import dev.reprotect.workflows.reprotect.ReprotectFixture;
-import dev.reprotect.workflows.reprotect.ReprotectSummary;
+import dev.reprotect.workflows.reprotect.ProtectionSummary;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
@@ -78,7 +78,7 @@ class ReplicationEndToEndTest {
     e2e.azure.faults().onCall("holdWrites", 2,
         () -> ReprotectFixture.await(Duration.ofMinutes(1), pointZeroChecked::get));
 
-    ReprotectSummary summary = e2e.reprotect();
+    ProtectionSummary summary = e2e.reprotect();
 
     assertThat(summary.state()).isEqualTo("Protected");
     assertThat(osWritten).as("the OS disk was written during the job").isTrue();

@@ -3,7 +3,7 @@ package dev.reprotect.workflows.reprotect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reprotect.activities.Customization;
-import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.activities.ProtectionPlan;
 import dev.reprotect.activities.ReprotectRequest;
 import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.ItemSide;
@@ -38,7 +38,7 @@ class CustomisationTest {
     }
   }
 
-  private ReprotectSummary run(Scenario scenario, Customization custom,
+  private ProtectionSummary run(Scenario scenario, Customization custom,
       TestWorkflowEnvironment env, Worker worker) {
     seed(scenario, env, worker);
     env.start();
@@ -50,7 +50,7 @@ class CustomisationTest {
     fixture.register(env, worker);
   }
 
-  private ReprotectSummary reprotect(Customization custom, TestWorkflowEnvironment env) {
+  private ProtectionSummary reprotect(Customization custom, TestWorkflowEnvironment env) {
     ReprotectRequest request = fixture.request(custom);
     return fixture.newWorkflow(env.getWorkflowClient()).reprotect(request);
   }
@@ -74,7 +74,7 @@ class CustomisationTest {
 
   @Test
   void customisedNamesAreCreatedInTheirRegionsAndUsed(TestWorkflowEnvironment env, Worker worker) {
-    ReprotectSummary summary = run(ReprotectFixture.scenario().inAvailabilitySet(true).build(),
+    ProtectionSummary summary = run(ReprotectFixture.scenario().inAvailabilitySet(true).build(),
         new Customization("rg-dr-custom", "stcustomtarget01", "stcustomcache01", "avset-custom",
             null), env, worker);
 
@@ -100,7 +100,7 @@ class CustomisationTest {
 
   @Test
   void namingTheMappedNetworkIsAccepted(TestWorkflowEnvironment env, Worker worker) {
-    ReprotectSummary summary = run(ReprotectFixture.scenario().build(),
+    ProtectionSummary summary = run(ReprotectFixture.scenario().build(),
         new Customization(null, null, null, null, "vnet-eastasia"), env, worker);
 
     assertThat(summary.state()).isEqualTo("Protected");
@@ -110,7 +110,7 @@ class CustomisationTest {
   void aTargetAccountNamedLikeTheDefaultCacheStillReplicatesIntoTheTargetRegion(
       TestWorkflowEnvironment env, Worker worker) {
     // The vault has no cache account yet: the plan's default cache is "contosoasrcache".
-    ReprotectSummary summary = run(ReprotectFixture.scenario().build(),
+    ProtectionSummary summary = run(ReprotectFixture.scenario().build(),
         new Customization(null, "contosoasrcache", null, null, null), env, worker);
 
     assertThat(summary.state()).isEqualTo("Protected");
@@ -144,7 +144,7 @@ class CustomisationTest {
     } catch (WorkflowFailedException refused) {
       // Failing the job is an acceptable answer too; using their account is not.
     }
-    assertThat(fixture.azure.storage().blobs(planned, ReprotectPlan.SEED_CONTAINER))
+    assertThat(fixture.azure.storage().blobs(planned, ProtectionPlan.SEED_CONTAINER))
         .as("blobs written into someone else's account").isEmpty();
     assertThat(fixture.item().replicaDisks()).extracting(ReplicaDisk::replica)
         .noneMatch(replica -> replica.storageAccount().equals(planned));

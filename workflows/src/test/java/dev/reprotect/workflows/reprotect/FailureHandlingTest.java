@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.reprotect.activities.DiskSyncResult;
 import dev.reprotect.activities.ReprotectErrorCode;
-import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.activities.ProtectionPlan;
 import dev.reprotect.azure.ActivityLogEntry;
 import dev.reprotect.azure.AzureErrorCode;
 import dev.reprotect.azure.BlobRef;
@@ -76,15 +76,15 @@ class FailureHandlingTest {
     client = env.getWorkflowClient();
   }
 
-  private ReprotectSummary reprotect() {
+  private ProtectionSummary reprotect() {
     return fixture.newWorkflow(client).reprotect(fixture.request());
   }
 
-  private Job<ReprotectStep, ReprotectPlan> job() {
+  private Job<ProtectionStep, ProtectionPlan> job() {
     return fixture.newWorkflowStubForQuery(client).job();
   }
 
-  private static void assertProtectedWithEqualDisks(ReprotectSummary summary) {
+  private static void assertProtectedWithEqualDisks(ProtectionSummary summary) {
     assertThat(summary.state()).isEqualTo("Protected");
     assertThat(summary.disks()).isNotEmpty().allSatisfy(disk ->
         assertThat(disk.targetChecksum()).as(disk.name()).isEqualTo(disk.sourceChecksum()));
@@ -114,7 +114,7 @@ class FailureHandlingTest {
     fixture.azure.faults().failCalls("powerOff", 1, 2, AzureErrorCode.InternalServerError);
     start();
 
-    ReprotectSummary summary = reprotect();
+    ProtectionSummary summary = reprotect();
 
     assertProtectedWithEqualDisks(summary);
     assertThat(fixture.azure.faults().callCount("powerOff")).as("attempts").isEqualTo(3);
@@ -123,7 +123,7 @@ class FailureHandlingTest {
     assertThat(powerOffs).hasSize(1);
     assertThat(powerOffs.get(0).correlationId()).as("applied by the third attempt").endsWith("#3");
     assertThat(job().state()).isEqualTo(JobState.Succeeded);
-    assertThat(ReprotectWorkflowTest.stepState(job(), ReprotectStep.StopTargetVm))
+    assertThat(ReprotectWorkflowTest.stepState(job(), ProtectionStep.StopTargetVm))
         .isEqualTo(StepState.Succeeded);
   }
 
@@ -148,12 +148,12 @@ class FailureHandlingTest {
         .orElseThrow(() -> new AssertionError("no " + code + " failure in " + failed, failed));
     assertThat(failed.getCause()).isSameAs(failure);
     assertThat(failure.getOriginalMessage()).contains(targetRegion);
-    Job<ReprotectStep, ReprotectPlan> job = job();
+    Job<ProtectionStep, ProtectionPlan> job = job();
     assertThat(job.state()).isEqualTo(JobState.Failed);
     assertThat(job.errorCode()).isEqualTo(code);
-    assertThat(ReprotectWorkflowTest.stepState(job, ReprotectStep.InitialSync))
+    assertThat(ReprotectWorkflowTest.stepState(job, ProtectionStep.InitialSync))
         .isEqualTo(StepState.Failed);
-    assertThat(ReprotectWorkflowTest.stepState(job, ReprotectStep.StartDeltaReplication))
+    assertThat(ReprotectWorkflowTest.stepState(job, ProtectionStep.StartDeltaReplication))
         .isEqualTo(StepState.NotStarted);
     assertItemReadyForAReRun();
     // The sync was retried up to the bound before the job gave up.
@@ -163,7 +163,7 @@ class FailureHandlingTest {
     });
 
     fixture.azure.resources().setRegionAvailable(OPERATOR, targetRegion, true);
-    ReprotectSummary rerun = reprotect();
+    ProtectionSummary rerun = reprotect();
 
     assertProtectedWithEqualDisks(rerun);
     assertThat(fixture.item().state()).isEqualTo(ProtectionState.Protected);
@@ -207,7 +207,7 @@ class FailureHandlingTest {
         "releaseOperation", 1, Integer.MAX_VALUE - 1, AzureErrorCode.InternalServerError);
     start();
 
-    Job<ReprotectStep, ReprotectPlan> job = jobEndsWithTheSyncsCode();
+    Job<ProtectionStep, ProtectionPlan> job = jobEndsWithTheSyncsCode();
 
     assertThat(job.errorMessage()).contains("still claimed", "reprotect release");
     assertThat(fixture.item().runningOperation().id()).isEqualTo(fixture.workflowId());
@@ -223,7 +223,7 @@ class FailureHandlingTest {
   }
 
   /** Runs the job, which must end failed with the outage's code, the sync's; returns the job. */
-  private Job<ReprotectStep, ReprotectPlan> jobEndsWithTheSyncsCode() {
+  private Job<ProtectionStep, ProtectionPlan> jobEndsWithTheSyncsCode() {
     WorkflowFailedException failed = catchThrowableOfType(
         WorkflowFailedException.class, this::reprotect);
 
@@ -231,7 +231,7 @@ class FailureHandlingTest {
     String code = ReprotectErrorCode.TargetRegionUnavailable.name();
     assertThat(failed.getCause()).isInstanceOfSatisfying(ApplicationFailure.class,
         failure -> assertThat(failure.getType()).as("the sync's code").isEqualTo(code));
-    Job<ReprotectStep, ReprotectPlan> job = job();
+    Job<ProtectionStep, ProtectionPlan> job = job();
     assertThat(job.state()).isEqualTo(JobState.Failed);
     assertThat(job.errorCode()).isEqualTo(code);
     return job;
@@ -247,12 +247,12 @@ class FailureHandlingTest {
     WorkflowClient.start(workflow::reprotect, fixture.request());
 
     WorkflowFailedException cancelled = catchThrowableOfType(WorkflowFailedException.class,
-        () -> WorkflowStub.fromTyped(workflow).getResult(ReprotectSummary.class));
+        () -> WorkflowStub.fromTyped(workflow).getResult(ProtectionSummary.class));
 
     assertThat(cancelRecorded).as("the service recorded the cancellation").isTrue();
     assertThat(cancelled).as("the job ends").isNotNull();
     assertThat(cancelled.getCause()).isInstanceOf(CanceledFailure.class);
-    Job<ReprotectStep, ReprotectPlan> job = job();
+    Job<ProtectionStep, ProtectionPlan> job = job();
     assertThat(job.state()).isEqualTo(JobState.Cancelled);
     assertThat(job.steps()).extracting(JobStep::state).doesNotContain(StepState.InProgress);
     assertItemReadyForAReRun();
@@ -260,7 +260,7 @@ class FailureHandlingTest {
         .recoveryPoints(fixture.scenario.vault(), fixture.scenario.vm()))
         .as("delta replication never started").isEmpty();
 
-    ReprotectSummary rerun = reprotect();
+    ProtectionSummary rerun = reprotect();
 
     assertProtectedWithEqualDisks(rerun);
     assertThat(fixture.item().state()).isEqualTo(ProtectionState.Protected);
@@ -284,7 +284,7 @@ class FailureHandlingTest {
     WorkflowClient.start(workflow::reprotect, fixture.request());
 
     WorkflowFailedException cancelled = catchThrowableOfType(WorkflowFailedException.class,
-        () -> WorkflowStub.fromTyped(workflow).getResult(ReprotectSummary.class));
+        () -> WorkflowStub.fromTyped(workflow).getResult(ProtectionSummary.class));
 
     assertThat(cancelReachedTheSync).as("the service recorded the cancellation").isTrue();
     assertThat(cancelled).isNotNull();
@@ -292,18 +292,18 @@ class FailureHandlingTest {
     assertThat(fixture.azure.faults().callCount("transferBlocks"))
         .as("no transfer after the one that was running").isEqualTo(1);
     assertThat(eventsOf(EventType.EVENT_TYPE_ACTIVITY_TASK_CANCELED)).hasSize(1);
-    Job<ReprotectStep, ReprotectPlan> job = job();
+    Job<ProtectionStep, ProtectionPlan> job = job();
     assertThat(job.state()).isEqualTo(JobState.Cancelled);
-    assertThat(ReprotectWorkflowTest.stepState(job, ReprotectStep.InitialSync))
+    assertThat(ReprotectWorkflowTest.stepState(job, ProtectionStep.InitialSync))
         .isEqualTo(StepState.Cancelled);
-    assertThat(ReprotectWorkflowTest.stepState(job, ReprotectStep.StartDeltaReplication))
+    assertThat(ReprotectWorkflowTest.stepState(job, ProtectionStep.StartDeltaReplication))
         .isEqualTo(StepState.NotStarted);
     assertItemReadyForAReRun();
     String replicaAfterCancel = fixture.azure.storage().checksum(OPERATOR, replicaOfOsDisk());
     assertThat(replicaAfterCancel).as("the replica was left half-synced")
         .isNotEqualTo(fixture.azure.storage().checksum(OPERATOR, sourceOsDisk()));
 
-    ReprotectSummary rerun = reprotect();
+    ProtectionSummary rerun = reprotect();
 
     assertProtectedWithEqualDisks(rerun);
     assertNoBlockWrittenTwice();
@@ -317,7 +317,7 @@ class FailureHandlingTest {
     fixture.azure.faults().failCalls("transferBlocks", 3, 1, AzureErrorCode.InternalServerError);
     start();
 
-    ReprotectSummary summary = reprotect();
+    ProtectionSummary summary = reprotect();
 
     assertProtectedWithEqualDisks(summary);
     assertThat(fixture.azure.faults().callCount("transferBlocks")).isGreaterThan(3);
@@ -346,7 +346,7 @@ class FailureHandlingTest {
     fixture.azure.faults().loseAnswers("transferBlocks", 3, 1, AzureErrorCode.InternalServerError);
     start();
 
-    ReprotectSummary summary = reprotect();
+    ProtectionSummary summary = reprotect();
 
     assertProtectedWithEqualDisks(summary);
     assertThat(fixture.jobLog()).as("a second attempt of a sync sent the rest")
@@ -382,7 +382,7 @@ class FailureHandlingTest {
     fixture.azure.faults().failCalls("transferBlocks", 4, 1, AzureErrorCode.InternalServerError);
     start();
 
-    ReprotectSummary summary = reprotect();
+    ProtectionSummary summary = reprotect();
 
     assertProtectedWithEqualDisks(summary);
     DiskSyncResult synced = syncResults().get(0);
@@ -413,7 +413,7 @@ class FailureHandlingTest {
     });
     start();
 
-    ReprotectSummary first = reprotect();
+    ProtectionSummary first = reprotect();
 
     assertThat(heldBy.get()).isNotNull();
     assertThat(heldBy.get().id()).isEqualTo(fixture.workflowId());
@@ -422,7 +422,7 @@ class FailureHandlingTest {
     ApplicationFailure refusal = ReprotectFixture.applicationFailure(second.get(), code)
         .orElseThrow(() -> new AssertionError("not refused with " + code, second.get()));
     assertThat(refusal.getOriginalMessage()).contains(fixture.workflowId());
-    Job<ReprotectStep, ReprotectPlan> refusedJob =
+    Job<ProtectionStep, ProtectionPlan> refusedJob =
         client.newWorkflowStub(ReprotectWorkflow.class, otherWorkflowId).job();
     assertThat(refusedJob.state()).isEqualTo(JobState.Failed);
     assertThat(refusedJob.errorCode()).isEqualTo(code);

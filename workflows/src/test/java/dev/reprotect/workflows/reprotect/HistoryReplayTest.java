@@ -3,12 +3,12 @@ package dev.reprotect.workflows.reprotect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.activities.ProtectionPlan;
 import dev.reprotect.azure.AzureErrorCode;
 import dev.reprotect.azure.ProtectionState;
 import dev.reprotect.azure.sim.Scenario;
 import dev.reprotect.workflows.HistoryReplays;
-import dev.reprotect.workflows.ReprotectWorkflows;
+import dev.reprotect.workflows.RegisteredWorkflows;
 import dev.reprotect.workflows.job.Job;
 import dev.reprotect.workflows.job.JobState;
 import dev.reprotect.workflows.job.StepState;
@@ -60,7 +60,7 @@ class HistoryReplayTest {
   @MethodSource("checkedInHistories")
   void aCheckedInHistoryReplaysAgainstTheCurrentCode(String history) throws Exception {
     HistoryReplays.replayResource("histories/" + history,
-        ReprotectWorkflows.IMPLEMENTATIONS.toArray(Class<?>[]::new));
+        RegisteredWorkflows.IMPLEMENTATIONS.toArray(Class<?>[]::new));
   }
 
   @Test
@@ -105,11 +105,11 @@ class HistoryReplayTest {
       assertThatThrownBy(() -> fixture.newWorkflow(env.getWorkflowClient())
           .reprotect(fixture.request())).isInstanceOf(WorkflowFailedException.class);
 
-      Job<ReprotectStep, ReprotectPlan> job =
+      Job<ProtectionStep, ProtectionPlan> job =
           fixture.newWorkflowStubForQuery(env.getWorkflowClient()).job();
       assertThat(job.state()).isEqualTo(JobState.Failed);
       assertThat(job.errorCode()).isEqualTo(AzureErrorCode.ResourceNotFound.name());
-      assertThat(ReprotectWorkflowTest.stepState(job, ReprotectStep.InitialSync))
+      assertThat(ReprotectWorkflowTest.stepState(job, ProtectionStep.InitialSync))
           .isEqualTo(StepState.Failed);
       assertReleased(fixture, record("reprotect-failed-in-sync", fixture, env));
     }
@@ -165,7 +165,7 @@ class HistoryReplayTest {
     String json = history.toJson(true);
     Files.createDirectories(RECORDED);
     Files.writeString(RECORDED.resolve(name + ".json"), json);
-    HistoryReplays.replay(json, ReprotectWorkflows.IMPLEMENTATIONS.toArray(Class<?>[]::new));
+    HistoryReplays.replay(json, RegisteredWorkflows.IMPLEMENTATIONS.toArray(Class<?>[]::new));
     return history;
   }
 }

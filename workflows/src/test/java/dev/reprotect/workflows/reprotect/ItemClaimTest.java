@@ -89,7 +89,7 @@ class ItemClaimTest {
     ReprotectWorkflow first = fixture.newWorkflow(client);
     WorkflowExecution firstRun = WorkflowClient.start(first::reprotect, fixture.request());
     WorkflowFailedException terminated = catchThrowableOfType(WorkflowFailedException.class,
-        () -> WorkflowStub.fromTyped(first).getResult(ReprotectSummary.class));
+        () -> WorkflowStub.fromTyped(first).getResult(ProtectionSummary.class));
     assertThat(terminated.getCause()).isInstanceOf(TerminatedFailure.class);
     RunningOperation left = fixture.item().runningOperation();
     assertThat(left.id()).isEqualTo(fixture.workflowId());
@@ -97,7 +97,7 @@ class ItemClaimTest {
     assertThat(fixture.item().state()).isEqualTo(ProtectionState.Reprotecting);
 
     ReprotectWorkflow second = fixture.newWorkflow(client);
-    ReprotectSummary summary = second.reprotect(fixture.request());
+    ProtectionSummary summary = second.reprotect(fixture.request());
 
     assertThat(summary.state()).isEqualTo("Protected");
     assertThat(fixture.item().state()).isEqualTo(ProtectionState.Protected);
@@ -107,8 +107,8 @@ class ItemClaimTest {
     String secondRun = WorkflowStub.fromTyped(second).getExecution().getRunId();
     assertThat(takeOvers.get(0).correlationId())
         .startsWith(fixture.workflowId() + "/" + secondRun + "/ClaimItem/");
-    JobStep<ReprotectStep> check = fixture.newWorkflowStubForQuery(client).job().steps().stream()
-        .filter(step -> step.step() == ReprotectStep.CheckPrerequisites).findFirst().orElseThrow();
+    JobStep<ProtectionStep> check = fixture.newWorkflowStubForQuery(client).job().steps().stream()
+        .filter(step -> step.step() == ProtectionStep.CheckPrerequisites).findFirst().orElseThrow();
     assertThat(check.detail()).contains("takes over the claim", firstRun.getRunId());
   }
 
@@ -154,7 +154,7 @@ class ItemClaimTest {
             .review(new ItemRef(vault, vm)));
     failureOf(unclaimed, ClaimErrorCode.ItemNotClaimed.name());
 
-    ReprotectSummary rerun = fixture.newWorkflow(client).reprotect(fixture.request());
+    ProtectionSummary rerun = fixture.newWorkflow(client).reprotect(fixture.request());
     assertThat(rerun.state()).isEqualTo("Protected");
   }
 

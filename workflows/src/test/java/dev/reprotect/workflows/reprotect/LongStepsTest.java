@@ -2,7 +2,7 @@ package dev.reprotect.workflows.reprotect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.activities.ProtectionPlan;
 import dev.reprotect.activities.ReprotectRequest;
 import dev.reprotect.activities.TargetVmPlan;
 import dev.reprotect.activities.plan.ReprotectPlanning;
@@ -66,7 +66,7 @@ class LongStepsTest {
     fixture.register(env, worker, new LensedBackend(fixture.azure, paced), Map.of());
     env.start();
 
-    ReprotectSummary summary = fixture.newWorkflow(env.getWorkflowClient())
+    ProtectionSummary summary = fixture.newWorkflow(env.getWorkflowClient())
         .reprotect(fixture.request());
 
     assertThat(summary.state()).isEqualTo("Protected");
@@ -105,7 +105,7 @@ class LongStepsTest {
 
   @Test
   void aVmStartedAfterThePlanSawItStoppedIsTurnedOff(TestWorkflowEnvironment env, Worker worker) {
-    JobStep<ReprotectStep> stop = stopStepAfterAChangeToTheVm(Scenario.TargetVm.Stopped, env,
+    JobStep<ProtectionStep> stop = stopStepAfterAChangeToTheVm(Scenario.TargetVm.Stopped, env,
         worker, vm -> fixture.azure.compute().start(SOMEONE, vm.resourceGroup(), vm.name()));
 
     assertThat(fixture.jobLog()).extracting(ActivityLogEntry::operation)
@@ -115,7 +115,7 @@ class LongStepsTest {
 
   @Test
   void aVmStoppedAfterThePlanSawItRunningIsLeftAsItIs(TestWorkflowEnvironment env, Worker worker) {
-    JobStep<ReprotectStep> stop = stopStepAfterAChangeToTheVm(Scenario.TargetVm.Running, env,
+    JobStep<ProtectionStep> stop = stopStepAfterAChangeToTheVm(Scenario.TargetVm.Running, env,
         worker, vm -> fixture.azure.compute().powerOff(SOMEONE, vm.resourceGroup(), vm.name()));
 
     assertThat(fixture.jobLog()).extracting(ActivityLogEntry::operation)
@@ -128,7 +128,7 @@ class LongStepsTest {
    * Runs the job on a target VM the plan sees {@code planned}, which {@code change} acts on once
    * the plan is made; returns the job's stop step.
    */
-  private JobStep<ReprotectStep> stopStepAfterAChangeToTheVm(Scenario.TargetVm planned,
+  private JobStep<ProtectionStep> stopStepAfterAChangeToTheVm(Scenario.TargetVm planned,
       TestWorkflowEnvironment env, Worker worker, Consumer<TargetVmPlan> change) {
     fixture = new ReprotectFixture(ReprotectFixture.scenario().targetVm(planned).build());
     UnaryOperator<Object> thenChange = planning -> new ChangeAfterThePlan(
@@ -140,7 +140,7 @@ class LongStepsTest {
     assertThat(fixture.azure.compute().virtualMachine(
         fixture.item().target().resourceGroup(), fixture.scenario.vm())).isEmpty();
     return fixture.newWorkflowStubForQuery(env.getWorkflowClient()).job().steps().stream()
-        .filter(step -> step.step() == ReprotectStep.StopTargetVm).findFirst().orElseThrow();
+        .filter(step -> step.step() == ProtectionStep.StopTargetVm).findFirst().orElseThrow();
   }
 
   /** The planning activity, after which someone else changes the target VM. */
@@ -154,8 +154,8 @@ class LongStepsTest {
     }
 
     @Override
-    public ReprotectPlan plan(ReprotectRequest request) {
-      ReprotectPlan plan = planning.plan(request);
+    public ProtectionPlan plan(ReprotectRequest request) {
+      ProtectionPlan plan = planning.plan(request);
       change.accept(plan.targetVm());
       return plan;
     }

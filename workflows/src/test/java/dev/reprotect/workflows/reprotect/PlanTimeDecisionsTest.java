@@ -3,7 +3,7 @@ package dev.reprotect.workflows.reprotect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reprotect.activities.PlannedDisk;
-import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.activities.ProtectionPlan;
 import dev.reprotect.activities.plan.ReprotectPlanner;
 import dev.reprotect.azure.BlobRef;
 import dev.reprotect.azure.Caller;
@@ -89,7 +89,7 @@ class PlanTimeDecisionsTest {
         fixture.item().replicaDisks().stream().map(ReplicaDisk::replica).toList();
     failOverAndBack(staleVm);
 
-    ReprotectPlan plan = new ReprotectPlanner(fixture.azure).plan(fixture.request(), null);
+    ProtectionPlan plan = new ReprotectPlanner(fixture.azure).plan(fixture.request(), null);
 
     assertThat(plan.disks()).hasSize(earlierReplicas.size()).allSatisfy(disk -> {
       assertThat(earlierReplicas).as("the first cycle's replicas").doesNotContain(disk.replica());

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.reprotect.activities.Customization;
 import dev.reprotect.activities.ReprotectErrorCode;
-import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.activities.ProtectionPlan;
 import dev.reprotect.activities.ReprotectRequest;
 import dev.reprotect.activities.plan.ReprotectPlanner;
 import dev.reprotect.azure.ProtectionState;
@@ -215,19 +215,19 @@ class PrerequisiteRulesTest {
     assertThat(fixture.azure.exportState()).as("the backend's state").isEqualTo(before);
     assertThat(fixture.azure.metering().activityLog()).as("the activity log").hasSize(logged);
 
-    Job<ReprotectStep, ReprotectPlan> job =
+    Job<ProtectionStep, ProtectionPlan> job =
         fixture.newWorkflowStubForQuery(env.getWorkflowClient()).job();
     assertThat(job.state()).isEqualTo(JobState.Failed);
     assertThat(job.errorCode()).isEqualTo(code);
     assertThat(job.errorMessage()).isEqualTo(failure.getOriginalMessage());
     assertThat(job.endTime()).isNotNull();
-    assertThat(ReprotectWorkflowTest.stepState(job, ReprotectStep.CheckPrerequisites))
+    assertThat(ReprotectWorkflowTest.stepState(job, ProtectionStep.CheckPrerequisites))
         .isEqualTo(StepState.Failed);
-    assertThat(job.steps()).filteredOn(step -> step.step() != ReprotectStep.CheckPrerequisites)
+    assertThat(job.steps()).filteredOn(step -> step.step() != ProtectionStep.CheckPrerequisites)
         .extracting(JobStep::state).containsOnly(StepState.NotStarted);
     @SuppressWarnings("unchecked")
-    Job<ReprotectStep, ReprotectPlan> reported = failure.getDetails()
-        .get(Job.class, Job.type(ReprotectStep.class, ReprotectPlan.class));
+    Job<ProtectionStep, ProtectionPlan> reported = failure.getDetails()
+        .get(Job.class, Job.type(ProtectionStep.class, ProtectionPlan.class));
     assertThat(reported.state()).isEqualTo(JobState.Failed);
     assertThat(reported.errorCode()).isEqualTo(code);
   }

@@ -1,7 +1,7 @@
 package dev.reprotect.workflows.reprotect;
 
 import dev.reprotect.activities.ItemOperation;
-import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.activities.ProtectionPlan;
 import dev.reprotect.activities.ReprotectRequest;
 import dev.reprotect.activities.item.ReplicatedItemActivities;
 import dev.reprotect.activities.plan.ReprotectPlanning;
@@ -19,10 +19,10 @@ import java.util.List;
  */
 public final class ReorderedReprotectWorkflow implements ReprotectWorkflow {
   @Override
-  public ReprotectSummary reprotect(ReprotectRequest request) {
-    new JobTracker<ReprotectStep, ReprotectPlan>(ItemLifecycle.Reprotect, request.vault(),
-        request.vm(), List.of(ReprotectStep.values()))
-        .start(ReprotectStep.CheckPrerequisites, "same first command as the real workflow");
+  public ProtectionSummary reprotect(ReprotectRequest request) {
+    new JobTracker<ProtectionStep, ProtectionPlan>(ItemLifecycle.Reprotect, request.vault(),
+        request.vm(), List.of(ProtectionStep.values()))
+        .start(ProtectionStep.CheckPrerequisites, "same first command as the real workflow");
     Workflow.newActivityStub(ReplicatedItemActivities.class, ActivityPolicies.step("claim"))
         .claimItem(new ItemOperation(request.vault(), request.vm(), "Reprotect",
             Workflow.getInfo().getWorkflowId(), null), null);
@@ -32,7 +32,7 @@ public final class ReorderedReprotectWorkflow implements ReprotectWorkflow {
   }
 
   @Override
-  public Job<ReprotectStep, ReprotectPlan> job() {
+  public Job<ProtectionStep, ProtectionPlan> job() {
     return null;
   }
 }

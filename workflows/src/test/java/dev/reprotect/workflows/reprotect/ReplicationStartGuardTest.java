@@ -3,7 +3,7 @@ package dev.reprotect.workflows.reprotect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.activities.ProtectionPlan;
 import dev.reprotect.activities.resume.ResumeErrorCode;
 import dev.reprotect.azure.ProtectionState;
 import dev.reprotect.azure.sim.Scenario;
@@ -60,7 +60,7 @@ class ReplicationStartGuardTest {
         .satisfies(failed -> assertThat(ReprotectFixture.applicationFailure(failed,
             ResumeErrorCode.ReplicationRunning.name())).isPresent());
 
-    Job<ReprotectStep, ReprotectPlan> job = fixture.newWorkflowStubForQuery(client).job();
+    Job<ProtectionStep, ProtectionPlan> job = fixture.newWorkflowStubForQuery(client).job();
     assertThat(job.state()).isEqualTo(JobState.Failed);
     assertThat(job.errorCode()).isEqualTo(ResumeErrorCode.ReplicationRunning.name());
     assertThat(job.errorMessage()).contains("--stop");

@@ -8,7 +8,7 @@ import com.google.inject.Injector;
 import com.google.inject.name.Names;
 import dev.reprotect.workflows.SearchAttributeDefinitions;
 import dev.reprotect.activities.Customization;
-import dev.reprotect.activities.ReprotectActivities;
+import dev.reprotect.activities.RegisteredActivities;
 import dev.reprotect.activities.ReprotectRequest;
 import dev.reprotect.activities.replication.ReplicationCycleActivitiesImpl;
 import dev.reprotect.activities.scrub.ScrubActivitiesImpl;
@@ -19,7 +19,7 @@ import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.sim.Scenario;
 import dev.reprotect.azure.sim.SimulatedAzure;
 import dev.reprotect.workflows.ReprotectSearchAttributes;
-import dev.reprotect.workflows.ReprotectWorkflows;
+import dev.reprotect.workflows.RegisteredWorkflows;
 import dev.reprotect.workflows.TaskQueues;
 import dev.reprotect.workflows.WorkflowIds;
 import dev.reprotect.workflows.failover.ReplicationStopActivitiesImpl;
@@ -84,7 +84,7 @@ public final class ReprotectFixture implements AutoCloseable {
 
   public static TestWorkflowExtension.Builder temporalBuilder() {
     TestWorkflowExtension.Builder builder = TestWorkflowExtension.newBuilder()
-        .registerWorkflowImplementationTypes(ReprotectWorkflows.IMPLEMENTATIONS.toArray(Class[]::new))
+        .registerWorkflowImplementationTypes(RegisteredWorkflows.IMPLEMENTATIONS.toArray(Class[]::new))
         .setDoNotStart(true);
     SearchAttributeDefinitions.all().forEach(builder::registerSearchAttribute);
     return builder;
@@ -114,7 +114,7 @@ public final class ReprotectFixture implements AutoCloseable {
     Function<Class<?>, Object> built = type -> decorators
         .getOrDefault(type, UnaryOperator.identity()).apply(injector.getInstance(type));
     worker.registerActivitiesImplementations(
-        ReprotectActivities.IMPLEMENTATIONS.stream().map(built).toArray());
+        RegisteredActivities.IMPLEMENTATIONS.stream().map(built).toArray());
     worker.registerActivitiesImplementations(
         new ReplicationLaunchActivitiesImpl(env.getWorkflowClient()),
         new ReplicationSweepActivitiesImpl(env.getWorkflowClient()),

@@ -2,7 +2,7 @@ package dev.reprotect.workflows.reprotect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.activities.ProtectionPlan;
 import dev.reprotect.azure.ActivityLogEntry;
 import dev.reprotect.azure.BlobRef;
 import dev.reprotect.azure.Caller;
@@ -52,7 +52,7 @@ class ReprotectWorkflowTest {
     }
   }
 
-  private ReprotectSummary run(Scenario scenario, TestWorkflowEnvironment env, Worker worker) {
+  private ProtectionSummary run(Scenario scenario, TestWorkflowEnvironment env, Worker worker) {
     fixture = new ReprotectFixture(scenario);
     fixture.register(env, worker);
     env.start();
@@ -72,7 +72,7 @@ class ReprotectWorkflowTest {
 
     assertThat(details).startsWith("**Succeeded**: Reprotect of " + scenario.vm())
         .contains("| Step | State | Detail |");
-    for (ReprotectStep step : ReprotectStep.values()) {
+    for (ProtectionStep step : ProtectionStep.values()) {
       assertThat(details).containsPattern("\\| " + Pattern.quote(step.title())
           + " \\| (Succeeded|Skipped) \\|");
     }
@@ -82,7 +82,7 @@ class ReprotectWorkflowTest {
   void reprotectProtectsTheVmInTheReversedDirectionWithEqualDisks(
       TestWorkflowEnvironment env, Worker worker) {
     Scenario scenario = ReprotectFixture.scenario().dataDisks(2).build();
-    ReprotectSummary summary = run(scenario, env, worker);
+    ProtectionSummary summary = run(scenario, env, worker);
 
     assertThat(summary.state()).isEqualTo("Protected");
     assertThat(summary.sourceRegion()).isEqualTo("southeastasia");
@@ -115,7 +115,7 @@ class ReprotectWorkflowTest {
     assertThat(fixture.azure.recoveryServices().recoveryPoints(scenario.vault(), scenario.vm()))
         .first().satisfies(point -> assertThat(point.cutId()).endsWith(".c0"));
 
-    Job<ReprotectStep, ReprotectPlan> job =
+    Job<ProtectionStep, ProtectionPlan> job =
         fixture.newWorkflowStubForQuery(env.getWorkflowClient()).job();
     assertThat(job.state()).isEqualTo(JobState.Succeeded);
     assertThat(job.steps()).extracting(JobStep::state).containsOnly(StepState.Succeeded);
@@ -148,21 +148,21 @@ class ReprotectWorkflowTest {
 
   @Test
   void reprotectOfAStoppedTargetSkipsThePowerOff(TestWorkflowEnvironment env, Worker worker) {
-    ReprotectSummary summary = run(ReprotectFixture.scenario()
+    ProtectionSummary summary = run(ReprotectFixture.scenario()
         .targetVm(Scenario.TargetVm.Stopped).build(), env, worker);
 
     assertThat(summary.state()).isEqualTo("Protected");
     assertThat(fixture.jobLog()).extracting(ActivityLogEntry::operation)
         .noneMatch(op -> op.endsWith("powerOff/action"));
-    Job<ReprotectStep, ReprotectPlan> job =
+    Job<ProtectionStep, ProtectionPlan> job =
         fixture.newWorkflowStubForQuery(env.getWorkflowClient()).job();
-    assertThat(stepState(job, ReprotectStep.StopTargetVm)).isEqualTo(StepState.Skipped);
-    assertThat(stepState(job, ReprotectStep.CopySeedBlobs)).isEqualTo(StepState.Succeeded);
+    assertThat(stepState(job, ProtectionStep.StopTargetVm)).isEqualTo(StepState.Skipped);
+    assertThat(stepState(job, ProtectionStep.CopySeedBlobs)).isEqualTo(StepState.Succeeded);
   }
 
   @Test
   void withoutATargetVmEveryDiskIsCopiedInFull(TestWorkflowEnvironment env, Worker worker) {
-    ReprotectSummary summary = run(ReprotectFixture.scenario()
+    ProtectionSummary summary = run(ReprotectFixture.scenario()
         .targetVm(Scenario.TargetVm.Deleted).build(), env, worker);
 
     assertThat(summary.disks()).allSatisfy(disk -> {
@@ -170,10 +170,10 @@ class ReprotectWorkflowTest {
       assertThat(disk.seedBytesCopied()).isZero();
       assertThat(disk.bytesTransferred()).isGreaterThanOrEqualTo(disk.allocatedBytes());
     });
-    Job<ReprotectStep, ReprotectPlan> job =
+    Job<ProtectionStep, ProtectionPlan> job =
         fixture.newWorkflowStubForQuery(env.getWorkflowClient()).job();
-    assertThat(List.of(ReprotectStep.StopTargetVm, ReprotectStep.CopySeedBlobs,
-        ReprotectStep.DeleteTargetVm)).allSatisfy(step ->
+    assertThat(List.of(ProtectionStep.StopTargetVm, ProtectionStep.CopySeedBlobs,
+        ProtectionStep.DeleteTargetVm)).allSatisfy(step ->
         assertThat(stepState(job, step)).isEqualTo(StepState.Skipped));
   }
 
@@ -181,7 +181,7 @@ class ReprotectWorkflowTest {
   void aSourceDiskResizedAfterTheFailoverResizesItsReplica(
       TestWorkflowEnvironment env, Worker worker) {
     long growth = 4L * ReprotectFixture.BLOCK_SIZE;
-    ReprotectSummary summary = run(ReprotectFixture.scenario()
+    ProtectionSummary summary = run(ReprotectFixture.scenario()
         .sourceDataDiskGrowthBytes(growth).build(), env, worker);
 
     DiskSummary data = summary.disks().stream()
@@ -192,7 +192,7 @@ class ReprotectWorkflowTest {
 
   @Test
   void aFailbackInTheOtherDirectionIsTheSameOperation(TestWorkflowEnvironment env, Worker worker) {
-    ReprotectSummary summary = run(ReprotectFixture.scenario()
+    ProtectionSummary summary = run(ReprotectFixture.scenario()
         .regions("eastasia", "southeastasia").build(), env, worker);
 
     assertThat(summary.sourceRegion()).isEqualTo("eastasia");
@@ -226,8 +226,8 @@ class ReprotectWorkflowTest {
         .orElseThrow();
   }
 
-  static StepState stepState(Job<ReprotectStep, ReprotectPlan> job, ReprotectStep step) {
-    Map<ReprotectStep, JobStep<ReprotectStep>> steps =
+  static StepState stepState(Job<ProtectionStep, ProtectionPlan> job, ProtectionStep step) {
+    Map<ProtectionStep, JobStep<ProtectionStep>> steps =
         job.steps().stream().collect(Collectors.toMap(JobStep::step, Function.identity()));
     return steps.get(step).state();
   }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.reprotect.activities.PlanDigest;
 import dev.reprotect.activities.ReprotectErrorCode;
-import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.activities.ProtectionPlan;
 import dev.reprotect.activities.TargetVmPlan;
 import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.ProtectionState;
@@ -49,7 +49,7 @@ class ReviewedPlanTest {
     fixture.close();
   }
 
-  private ReprotectPlan review(TestWorkflowEnvironment env, Worker worker) {
+  private ProtectionPlan review(TestWorkflowEnvironment env, Worker worker) {
     return env.getWorkflowClient().newWorkflowStub(PlanReviewWorkflow.class,
         WorkflowOptions.newBuilder()
             .setWorkflowId(WorkflowIds.planReview(
@@ -62,18 +62,18 @@ class ReviewedPlanTest {
   @Test
   void aJobStartedWithTheReviewedDigestRunsThatPlanAndRecordsIt(
       TestWorkflowEnvironment env, Worker worker) {
-    ReprotectPlan reviewed = review(env, worker);
+    ProtectionPlan reviewed = review(env, worker);
 
-    ReprotectSummary summary = fixture.newWorkflow(env.getWorkflowClient()).reprotect(
+    ProtectionSummary summary = fixture.newWorkflow(env.getWorkflowClient()).reprotect(
         fixture.request().withReviewedPlan(PlanDigest.shortForm(reviewed.digest())));
 
     assertThat(summary.state()).isEqualTo("Protected");
     assertThat(summary.planDigest()).isEqualTo(reviewed.digest());
-    Job<ReprotectStep, ReprotectPlan> job =
+    Job<ProtectionStep, ProtectionPlan> job =
         fixture.newWorkflowStubForQuery(env.getWorkflowClient()).job();
     assertThat(job.planDigest()).isEqualTo(reviewed.digest());
     assertThat(job.plan()).isEqualTo(reviewed);
-    assertThat(job.steps()).filteredOn(step -> step.step() == ReprotectStep.CheckPrerequisites)
+    assertThat(job.steps()).filteredOn(step -> step.step() == ProtectionStep.CheckPrerequisites)
         .singleElement().extracting(JobStep::detail).asString()
         .contains("plan " + PlanDigest.shortForm(reviewed.digest()));
   }
@@ -81,7 +81,7 @@ class ReviewedPlanTest {
   @Test
   void aPlanThatChangedSinceTheReviewIsRefusedWithPlanChangedAndChangesNothing(
       TestWorkflowEnvironment env, Worker worker) {
-    ReprotectPlan reviewed = review(env, worker);
+    ProtectionPlan reviewed = review(env, worker);
     TargetVmPlan targetVm = reviewed.targetVm();
     // After the review, someone turns the target VM off: the job would skip the power-off.
     fixture.azure.compute().powerOff(OPERATOR, targetVm.resourceGroup(), targetVm.name());
@@ -99,7 +99,7 @@ class ReviewedPlanTest {
     ReplicatedItem item = fixture.item();
     assertThat(item.runningOperation()).as("the item is not claimed").isNull();
     assertThat(item.state()).isEqualTo(ProtectionState.FailoverCommitted);
-    Job<ReprotectStep, ReprotectPlan> job =
+    Job<ProtectionStep, ProtectionPlan> job =
         fixture.newWorkflowStubForQuery(env.getWorkflowClient()).job();
     assertThat(job.state()).isEqualTo(JobState.Failed);
     assertThat(job.errorCode()).isEqualTo(code);

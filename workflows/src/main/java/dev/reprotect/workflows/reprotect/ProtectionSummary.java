@@ -12,7 +12,7 @@ import java.util.List;
  * target's) and per blob: bytes read and written, bytes hashed, calls by operation, throttled
  * calls, modelled seconds (null in the results of jobs that ended before it was read).
  */
-public record ReprotectSummary(
+public record ProtectionSummary(
     String vault,
     String vm,
     String sourceRegion,
@@ -26,7 +26,7 @@ public record ReprotectSummary(
     long bytesSentAcrossRegions,
     CallerCosts meters) {
 
-  public ReprotectSummary {
+  public ProtectionSummary {
     artefacts = List.copyOf(artefacts);
     disks = List.copyOf(disks);
   }

@@ -15,7 +15,7 @@ import dev.reprotect.workflows.scrub.ScrubWorkflowImpl;
 import java.util.List;
 
 /** Every workflow implementation a worker hosts. */
-public final class ReprotectWorkflows {
+public final class RegisteredWorkflows {
   public static final List<Class<?>> IMPLEMENTATIONS =
       List.of(ReprotectWorkflowImpl.class, PlanReviewWorkflowImpl.class,
           ReplicationWorkflowImpl.class, ClaimReviewWorkflowImpl.class,
@@ -24,5 +24,5 @@ public final class ReprotectWorkflows {
           ReconcileWorkflowImpl.class, ScrubWorkflowImpl.class, DisableWorkflowImpl.class,
           RecoveryPointsReviewWorkflowImpl.class);
 
-  private ReprotectWorkflows() {}
+  private RegisteredWorkflows() {}
 }

@@ -13,7 +13,7 @@ import java.util.List;
  * {@code checkedItem} is the item's state and claim as the prerequisites saw them: the job's claim
  * compares and sets exactly that (null in a plan recorded before it was kept).
  */
-public record ReprotectPlan(
+public record ProtectionPlan(
     String vault,
     String vm,
     String sourceRegion,
@@ -32,7 +32,7 @@ public record ReprotectPlan(
   /** The container of the target storage account where the seed blobs, then replicas, live. */
   public static final String SEED_CONTAINER = "reprotect-seed";
 
-  public ReprotectPlan {
+  public ProtectionPlan {
     disks = List.copyOf(disks);
   }
 

@@ -9,7 +9,7 @@ import dev.reprotect.activities.PlanDigest;
 import dev.reprotect.activities.PlannedArtefact;
 import dev.reprotect.activities.PlannedDisk;
 import dev.reprotect.activities.ReplicationStarted;
-import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.activities.ProtectionPlan;
 import dev.reprotect.activities.SeedCopy;
 import dev.reprotect.activities.SeededDisk;
 import dev.reprotect.activities.StartReplication;
@@ -65,7 +65,7 @@ import java.util.stream.Collectors;
  * take the first point and start the replication. The job it records is the same, so the CLI
  * shows either the same way. A subclass supplies the check and the claim.
  */
-public abstract class ProtectionWorkflow {
+public abstract class AbstractProtectionWorkflow {
   /**
    * Version 1: the initial sync reads cut 0 (every source disk at one instant) instead of the
    * live disks, the first recovery point is cut 0 on the replicas, and the replication workflow
@@ -95,24 +95,24 @@ public abstract class ProtectionWorkflow {
 
   private final List<Promise<?>> inFlight = new ArrayList<>();
   private boolean longSteps;
-  private JobTracker<ReprotectStep, ReprotectPlan> job;
+  private JobTracker<ProtectionStep, ProtectionPlan> job;
 
   /**
    * Runs the job of {@code operation} on the item: {@code planning} checks and plans it,
    * {@code claim} records it as the item's running operation. A failure after the claim leaves
    * the item in the operation's failed state (ItemLifecycle's table).
    */
-  protected final ReprotectSummary protect(String vault, String vm, ItemLifecycle operation,
-      int replicationCycleSeconds, Supplier<ReprotectPlan> planning,
-      BiConsumer<ReprotectPlan, ItemOperation> claim) {
-    job = new JobTracker<>(operation, vault, vm, List.of(ReprotectStep.values()));
+  protected final ProtectionSummary protect(String vault, String vm, ItemLifecycle operation,
+      int replicationCycleSeconds, Supplier<ProtectionPlan> planning,
+      BiConsumer<ProtectionPlan, ItemOperation> claim) {
+    job = new JobTracker<>(operation, vault, vm, List.of(ProtectionStep.values()));
     return new ItemJob<>(job, inFlight,
         plan -> operation.failed() + " and a re-run reuses what was done")
         .run("Checking the prerequisites of " + vm, () -> checked(planning.get()), claim,
             (plan, claimed) -> protect(replicationCycleSeconds, plan, claimed));
   }
 
-  private static CheckedPlan<ReprotectPlan> checked(ReprotectPlan plan) {
+  private static CheckedPlan<ProtectionPlan> checked(ProtectionPlan plan) {
     return new CheckedPlan<>(plan, plan.vault(), plan.vm(), plan.sourceRegion(),
         plan.targetRegion(), plan.digest(), String.format(
             "%s runs in %s; it will replicate to %s (plan %s)%s", plan.vm(), plan.sourceRegion(),
@@ -120,7 +120,7 @@ public abstract class ProtectionWorkflow {
   }
 
   /** What the job's check says of a claim that an earlier run of its workflow left, if any. */
-  private static String takeOverNote(ReprotectPlan plan) {
+  private static String takeOverNote(ProtectionPlan plan) {
     if (plan.checkedItem() == null || plan.checkedItem().runningOperation() == null) {
       return "";
     }
@@ -128,16 +128,16 @@ public abstract class ProtectionWorkflow {
         + plan.checkedItem().runningOperation();
   }
 
-  public Job<ReprotectStep, ReprotectPlan> job() {
+  public Job<ProtectionStep, ProtectionPlan> job() {
     return job.snapshot();
   }
 
-  private ReprotectSummary protect(
-      int replicationCycleSeconds, ReprotectPlan plan, ItemOperation operation) {
+  private ProtectionSummary protect(
+      int replicationCycleSeconds, ProtectionPlan plan, ItemOperation operation) {
     prepareArtefacts(plan);
     Map<String, Long> seedBytes = seedFromTargetVm(plan);
 
-    job.start(ReprotectStep.InitialSync, String.format("%d disks, %s in all",
+    job.start(ProtectionStep.InitialSync, String.format("%d disks, %s in all",
         plan.disks().size(), format(plan.disks().stream().mapToLong(PlannedDisk::sizeBytes).sum())));
     boolean consistentCut = Workflow.getVersion(CONSISTENT_CUT, Workflow.DEFAULT_VERSION, 1) >= 1;
     // A tag of this run in every cut and point id: a later reprotect (after a failback) never
@@ -145,12 +145,12 @@ public abstract class ProtectionWorkflow {
     String runTag = consistentCut ? RunTags.of('r') : null;
     CutTaken cut0 = consistentCut ? takeCut0(plan, runTag) : null;
     List<DiskSyncResult> synced = syncDisks(plan, cut0);
-    job.succeed(ReprotectStep.InitialSync, String.format("%d blocks sent, %d cleared, %s as the syncs counted",
+    job.succeed(ProtectionStep.InitialSync, String.format("%d blocks sent, %d cleared, %s as the syncs counted",
         synced.stream().mapToLong(DiskSyncResult::blocksCopied).sum(),
         synced.stream().mapToLong(DiskSyncResult::blocksCleared).sum(),
         format(synced.stream().mapToLong(DiskSyncResult::bytesTransferred).sum())));
 
-    job.start(ReprotectStep.StartDeltaReplication, "Taking the first recovery point");
+    job.start(ProtectionStep.StartDeltaReplication, "Taking the first recovery point");
     String firstPoint = consistentCut ? runTag + ".p0" : null;
     ReplicationStarted started = stub(DeltaReplicationActivities.class, ActivityPolicies.step(
         "Start delta replication of " + plan.vm() + " to " + plan.targetRegion()))
@@ -161,7 +161,7 @@ public abstract class ProtectionWorkflow {
       replication = ", replication " + startReplication(
           replicationCycleSeconds, plan, runTag, cut0, started);
     }
-    job.succeed(ReprotectStep.StartDeltaReplication, String.format(
+    job.succeed(ProtectionStep.StartDeltaReplication, String.format(
         "Protected: replicating %s -> %s, first recovery point %s%s", plan.sourceRegion(),
         plan.targetRegion(), started.firstRecoveryPoint(), replication));
     JobMeters meters = meters(plan, synced);
@@ -172,8 +172,8 @@ public abstract class ProtectionWorkflow {
     return summary(plan, seedBytes, synced, started, meters);
   }
 
-  private void prepareArtefacts(ReprotectPlan plan) {
-    job.start(ReprotectStep.PrepareArtefacts, plan.artefacts().stream()
+  private void prepareArtefacts(ProtectionPlan plan) {
+    job.start(ProtectionStep.PrepareArtefacts, plan.artefacts().stream()
         .map(a -> a.role() + " " + a.name() + (a.exists() ? "" : " (new)"))
         .collect(Collectors.joining(", ")));
     stub(ArtefactActivities.class, ActivityPolicies.step(ensureSummary(plan.cacheStorageAccount())))
@@ -187,49 +187,49 @@ public abstract class ProtectionWorkflow {
           .ensureAvailabilitySet(plan);
     }
     long created = plan.artefacts().stream().filter(a -> !a.exists()).count();
-    job.succeed(ReprotectStep.PrepareArtefacts, String.format("%d created, %d reused", created,
+    job.succeed(ProtectionStep.PrepareArtefacts, String.format("%d created, %d reused", created,
         plan.artefacts().size() - created));
   }
 
   /** Steps 2 to 4; returns the seed bytes copied per disk slot. */
-  private Map<String, Long> seedFromTargetVm(ReprotectPlan plan) {
+  private Map<String, Long> seedFromTargetVm(ProtectionPlan plan) {
     longSteps = Workflow.getVersion(LONG_STEPS, Workflow.DEFAULT_VERSION, 1) >= 1;
     TargetVmPlan target = plan.targetVm();
     if (target == null) {
       String reason = plan.disks().stream().anyMatch(PlannedDisk::replicaExists)
           ? "No target VM: the replicas of an earlier run are synced as they are"
           : "No target VM in " + plan.targetRegion() + ": the disks are copied in full";
-      job.skip(ReprotectStep.StopTargetVm, reason);
-      job.skip(ReprotectStep.CopySeedBlobs, reason);
-      job.skip(ReprotectStep.DeleteTargetVm, reason);
+      job.skip(ProtectionStep.StopTargetVm, reason);
+      job.skip(ProtectionStep.CopySeedBlobs, reason);
+      job.skip(ProtectionStep.DeleteTargetVm, reason);
       return Map.of();
     }
     if (longSteps) {
       stopTargetVm(plan, target);
     } else if (target.powerState() == PowerState.Running) {
-      job.start(ReprotectStep.StopTargetVm, target.name() + " is running in " + target.region());
+      job.start(ProtectionStep.StopTargetVm, target.name() + " is running in " + target.region());
       stopTargetVmStub(plan, target).stopTargetVm(plan);
-      job.succeed(ReprotectStep.StopTargetVm, target.name() + " is stopped");
+      job.succeed(ProtectionStep.StopTargetVm, target.name() + " is stopped");
     } else {
-      job.skip(ReprotectStep.StopTargetVm, target.name() + " is already stopped");
+      job.skip(ProtectionStep.StopTargetVm, target.name() + " is already stopped");
     }
 
-    job.start(ReprotectStep.CopySeedBlobs, "Into " + plan.targetStorageAccount().name() + "/"
-        + ReprotectPlan.SEED_CONTAINER);
+    job.start(ProtectionStep.CopySeedBlobs, "Into " + plan.targetStorageAccount().name() + "/"
+        + ProtectionPlan.SEED_CONTAINER);
     List<SeededDisk> seeded = longSteps ? copySeedBlobs(plan, target)
         : stub(TargetVmActivities.class, ActivityPolicies.longStep(
             "Copy the disks of " + target.name() + " to seed blobs in "
                 + plan.targetStorageAccount().name())).copyDisksToSeedBlobs(plan);
     Map<String, Long> seedBytes = seeded.stream()
         .collect(Collectors.toMap(SeededDisk::slot, SeededDisk::seedBytesCopied));
-    job.succeed(ReprotectStep.CopySeedBlobs, String.format("%d disks seeded, %s", seeded.size(),
+    job.succeed(ProtectionStep.CopySeedBlobs, String.format("%d disks seeded, %s", seeded.size(),
         format(seedBytes.values().stream().mapToLong(Long::longValue).sum())));
 
-    job.start(ReprotectStep.DeleteTargetVm, target.name() + " in " + target.resourceGroup());
+    job.start(ProtectionStep.DeleteTargetVm, target.name() + " in " + target.resourceGroup());
     stub(TargetVmActivities.class, ActivityPolicies.longStep(
         "Delete " + target.name() + " in " + target.region() + " (its disks live on as seeds)"))
         .deleteTargetVm(plan);
-    job.succeed(ReprotectStep.DeleteTargetVm, target.name() + " is deleted");
+    job.succeed(ProtectionStep.DeleteTargetVm, target.name() + " is deleted");
     return seedBytes;
   }
 
@@ -237,26 +237,26 @@ public abstract class ProtectionWorkflow {
    * Step 2 decided from the VM's state when it runs, not from the plan's: someone may have
    * started or stopped it since.
    */
-  private void stopTargetVm(ReprotectPlan plan, TargetVmPlan target) {
-    job.start(ReprotectStep.StopTargetVm, "Turning off " + target.name() + " in "
+  private void stopTargetVm(ProtectionPlan plan, TargetVmPlan target) {
+    job.start(ProtectionStep.StopTargetVm, "Turning off " + target.name() + " in "
         + target.region() + " if it runs");
     TargetVmStop stop = stopTargetVmStub(plan, target).stopTargetVm(plan);
     switch (stop) {
-      case TurnedOff -> job.succeed(ReprotectStep.StopTargetVm, target.name()
+      case TurnedOff -> job.succeed(ProtectionStep.StopTargetVm, target.name()
           + " was running; it is stopped");
-      case AlreadyStopped -> job.skip(ReprotectStep.StopTargetVm, target.name()
+      case AlreadyStopped -> job.skip(ProtectionStep.StopTargetVm, target.name()
           + " is already stopped");
-      case Gone -> job.skip(ReprotectStep.StopTargetVm, target.name() + " no longer exists");
+      case Gone -> job.skip(ProtectionStep.StopTargetVm, target.name() + " no longer exists");
     }
   }
 
-  private static TargetVmActivities stopTargetVmStub(ReprotectPlan plan, TargetVmPlan target) {
+  private static TargetVmActivities stopTargetVmStub(ProtectionPlan plan, TargetVmPlan target) {
     return stub(TargetVmActivities.class, ActivityPolicies.step(
         "Turn off " + target.name() + " in " + target.region()));
   }
 
   /** One copy per disk, in parallel: a failed disk is retried alone. */
-  private List<SeededDisk> copySeedBlobs(ReprotectPlan plan, TargetVmPlan target) {
+  private List<SeededDisk> copySeedBlobs(ProtectionPlan plan, TargetVmPlan target) {
     List<Promise<SeededDisk>> copies = new ArrayList<>();
     for (PlannedDisk disk : plan.disks()) {
       if (disk.needsSeedCopy()) {
@@ -272,7 +272,7 @@ public abstract class ProtectionWorkflow {
   }
 
   /** Cut 0: every source disk at one instant, so the first recovery point is crash-consistent. */
-  private CutTaken takeCut0(ReprotectPlan plan, String runTag) {
+  private CutTaken takeCut0(ProtectionPlan plan, String runTag) {
     return stub(ReplicationCycleActivities.class, ActivityPolicies.step(
         "Take cut 0 of " + plan.vm() + ": every disk at one instant"))
         .takeCut(TakeCut.firstOfAProtection(plan.vault(), plan.vm(), runTag + ".c0"));
@@ -282,7 +282,7 @@ public abstract class ProtectionWorkflow {
    * Starts the replication workflow of the item, which outlives this job, and returns its
    * workflow id once it runs.
    */
-  private String startReplication(int replicationCycleSeconds, ReprotectPlan plan,
+  private String startReplication(int replicationCycleSeconds, ProtectionPlan plan,
       String runTag, CutTaken cut0, ReplicationStarted started) {
     // Dated by its data, as the vault dates it: a point at the end of a 3-hour sync holds cut 0.
     RecoveryPointInfo firstPoint = new RecoveryPointInfo(started.firstRecoveryPoint(),
@@ -314,7 +314,7 @@ public abstract class ProtectionWorkflow {
   }
 
   /** What the backend metered for this run; without each side's costs in older versions. */
-  private JobMeters meters(ReprotectPlan plan, List<DiskSyncResult> synced) {
+  private JobMeters meters(ProtectionPlan plan, List<DiskSyncResult> synced) {
     int version = Workflow.getVersion(METERED_SENT, Workflow.DEFAULT_VERSION, 2);
     if (version == Workflow.DEFAULT_VERSION) {
       return new JobMeters(synced.stream().mapToLong(DiskSyncResult::bytesTransferred).sum(), null);
@@ -332,7 +332,7 @@ public abstract class ProtectionWorkflow {
   }
 
   /** Syncs the disks in parallel; if one fails, the others stop at their next safe point. */
-  private List<DiskSyncResult> syncDisks(ReprotectPlan plan, CutTaken cut) {
+  private List<DiskSyncResult> syncDisks(ProtectionPlan plan, CutTaken cut) {
     List<Promise<DiskSyncResult>> syncs = new ArrayList<>();
     CancellationScope scope = Workflow.newCancellationScope(() -> {
       for (PlannedDisk disk : plan.disks()) {
@@ -364,7 +364,7 @@ public abstract class ProtectionWorkflow {
     return syncs.stream().map(Promise::get).toList();
   }
 
-  private ReprotectSummary summary(ReprotectPlan plan, Map<String, Long> seedBytes,
+  private ProtectionSummary summary(ProtectionPlan plan, Map<String, Long> seedBytes,
       List<DiskSyncResult> synced, ReplicationStarted started, JobMeters meters) {
     List<ArtefactSummary> artefacts = plan.artefacts().stream()
         .map(a -> new ArtefactSummary(a.type().name(), a.role(), a.name(), a.region(), a.action()))
@@ -377,7 +377,7 @@ public abstract class ProtectionWorkflow {
           seedBytes.getOrDefault(disk.slot(), 0L), result.bytesTransferred(),
           result.sourceChecksum(), result.targetChecksum());
     }).toList();
-    return new ReprotectSummary(plan.vault(), plan.vm(), plan.sourceRegion(), plan.targetRegion(),
+    return new ProtectionSummary(plan.vault(), plan.vm(), plan.sourceRegion(), plan.targetRegion(),
         "Protected", artefacts, disks, started.recoveryPoints(), job.elapsedMillis(),
         plan.digest(), meters.bytesSentAcrossRegions(), meters.costs());
   }

@@ -1,6 +1,6 @@
 package dev.reprotect.worker.cli;
 
-import dev.reprotect.activities.ReprotectPlan;
+import dev.reprotect.activities.ProtectionPlan;
 import dev.reprotect.activities.ReprotectRequest;
 import dev.reprotect.activities.enable.EnableRequest;
 import dev.reprotect.activities.SyncProgress;
@@ -19,8 +19,8 @@ import dev.reprotect.workflows.reconcile.ReconcileWorkflow;
 import dev.reprotect.workflows.release.ClaimReviewWorkflow;
 import dev.reprotect.workflows.release.ReleaseClaimWorkflow;
 import dev.reprotect.workflows.replication.RecoveryPointsReviewWorkflow;
-import dev.reprotect.workflows.reprotect.ReprotectStep;
-import dev.reprotect.workflows.reprotect.ReprotectSummary;
+import dev.reprotect.workflows.reprotect.ProtectionStep;
+import dev.reprotect.workflows.reprotect.ProtectionSummary;
 import dev.reprotect.workflows.reprotect.ReprotectWorkflow;
 import dev.reprotect.workflows.resume.ReplicationResumed;
 import dev.reprotect.workflows.resume.ResumeReplicationWorkflow;
@@ -43,12 +43,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** The CLI's view of reprotect jobs: every call goes to Temporal, never to the backend. */
-public final class ReprotectJobs {
+public final class JobsClient {
   public static final String SYNC_ACTIVITY_TYPE = "SyncDisk";
 
   private final WorkflowClient client;
 
-  public ReprotectJobs(WorkflowClient client) {
+  public JobsClient(WorkflowClient client) {
     this.client = client;
   }
 
@@ -89,12 +89,12 @@ public final class ReprotectJobs {
   }
 
   /** Waits for the job's end; a failed job throws what the workflow failed with. */
-  public ReprotectSummary await(String workflowId) {
-    return client.newUntypedWorkflowStub(workflowId).getResult(ReprotectSummary.class);
+  public ProtectionSummary await(String workflowId) {
+    return client.newUntypedWorkflowStub(workflowId).getResult(ProtectionSummary.class);
   }
 
   /** Runs the review: a short workflow whose activity plans on a worker. */
-  ReprotectPlan plan(ReprotectRequest request) {
+  ProtectionPlan plan(ReprotectRequest request) {
     return shortWorkflow(PlanReviewWorkflow.class,
         WorkflowIds.planReview(request.vault(), request.vm(), nonce())).review(request);
   }
@@ -204,16 +204,16 @@ public final class ReprotectJobs {
             syncProgress(described));
       }
       case WORKFLOW_EXECUTION_STATUS_COMPLETED -> {
-        return new JobStatus(workflowId, name, null, stub.getResult(ReprotectSummary.class),
+        return new JobStatus(workflowId, name, null, stub.getResult(ProtectionSummary.class),
             null, List.of());
       }
       default -> {
         try {
-          stub.getResult(ReprotectSummary.class);
+          stub.getResult(ProtectionSummary.class);
           throw new IllegalStateException("a closed, unsuccessful workflow returned a result");
         } catch (WorkflowException e) {
           return new JobStatus(workflowId, name, WorkflowExecutions.jobOfFailure(e,
-                  ReprotectStep.class, ReprotectPlan.class).or(() -> query(workflowId))
+                  ProtectionStep.class, ProtectionPlan.class).or(() -> query(workflowId))
               .orElse(null), null, JobFailures.describe(e), List.of());
         }
       }
@@ -221,7 +221,7 @@ public final class ReprotectJobs {
   }
 
   /** The job through the workflow's query; empty when no worker answers it. */
-  Optional<Job<ReprotectStep, ReprotectPlan>> query(String workflowId) {
+  Optional<Job<ProtectionStep, ProtectionPlan>> query(String workflowId) {
     try {
       return Optional.of(client.newWorkflowStub(ReprotectWorkflow.class, workflowId).job());
     } catch (RuntimeException noWorker) {

@@ -19,7 +19,7 @@ import dev.reprotect.activities.targetvm.TargetVmActivitiesImpl;
 import java.util.List;
 
 /** Every activity implementation a worker hosts; an injector builds them from the backend. */
-public final class ReprotectActivities {
+public final class RegisteredActivities {
   public static final List<Class<?>> IMPLEMENTATIONS = List.of(
       ReprotectPlanningImpl.class,
       EnablePlanningImpl.class,
@@ -41,5 +41,5 @@ public final class ReprotectActivities {
   /** Blocks compared per range of the initial sync, between two heartbeats: 256 MiB of 1 MiB blocks. */
   public static final int DEFAULT_BLOCKS_PER_RANGE = 256;
 
-  private ReprotectActivities() {}
+  private RegisteredActivities() {}
 }

@@ -6,7 +6,7 @@ import dev.reprotect.workflows.job.Step;
  * The steps of a protection's job (a reprotect, or an enable with the seed steps skipped), in
  * order, with the names the job shows.
  */
-public enum ReprotectStep implements Step {
+public enum ProtectionStep implements Step {
   CheckPrerequisites("Check prerequisites and plan"),
   PrepareArtefacts("Create or reuse the artefacts"),
   StopTargetVm("Turn off the target VM"),
@@ -17,7 +17,7 @@ public enum ReprotectStep implements Step {
 
   private final String title;
 
-  ReprotectStep(String title) {
+  ProtectionStep(String title) {
     this.title = title;
   }
 
