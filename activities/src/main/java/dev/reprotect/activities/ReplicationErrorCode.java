@@ -19,5 +19,12 @@ public enum ReplicationErrorCode {
    * The disk a sync copies from no longer exists (deleted since the plan): non-retryable, no
    * attempt brings it back.
    */
-  SourceDiskMissing
+  SourceDiskMissing,
+  /** A disk to add to the replication is not attached to the VM: non-retryable. */
+  DiskNotFound,
+  /**
+   * A disk to add was attached after the cut the replicas hold: non-retryable; the next cycle's
+   * cut has it, and the addition succeeds once that cut is shipped.
+   */
+  DiskNotInBaseCut
 }

@@ -167,6 +167,14 @@ public record ReplicatedItem(
         lastScrub, createdByProtection);
   }
 
+  /** The item replicating {@code replicas}, a disk added to its replication: nothing else changes. */
+  public ReplicatedItem withReplicaDisks(List<ReplicaDisk> replicas) {
+    return new ReplicatedItem(vault, name, primary, recovery, activeLocation, state, policy,
+        cacheStorageAccount, replicas, runningOperation, failoverCommitted, migrationCompleted,
+        reprotectCycles, testFailoverLive, pinnedRecoveryPoint, replicaCuts, lastScrub,
+        createdByProtection);
+  }
+
   /**
    * The item with its replication set up towards {@code newTarget} by reprotect number {@code
    * cycle}: its replica disks and cache account, and the network of the VM it protects, {@code

@@ -31,8 +31,8 @@ final class DiskSetChange {
     List<String> parts = new ArrayList<>();
     cut.disks().stream().filter(disk -> !replicated.contains(disk.slot())).forEach(added ->
         parts.add(String.format("disk %s (%s) was attached to %s after its protection and is not"
-            + " replicated: disable and enable the VM's protection to include it", added.name(),
-            added.slot(), cut.vm())));
+            + " replicated: `reprotect replication %s --add-disk %s` includes it", added.name(),
+            added.slot(), cut.vm(), cut.vm(), added.name())));
     replicas.stream().filter(replica -> !inCut.contains(replica.slot())).forEach(removed ->
         parts.add(String.format("disk %s (%s) is no longer on %s: its replica keeps its last "
             + "content, and a failover brings it back", removed.sourceDisk(), removed.slot(),

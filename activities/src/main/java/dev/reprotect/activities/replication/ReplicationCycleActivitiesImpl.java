@@ -77,6 +77,13 @@ public final class ReplicationCycleActivitiesImpl implements ReplicationCycleAct
   }
 
   @Override
+  public ReplicaAdded addReplicaDisk(AddReplicaDisk request) {
+    ReplicatedItem item = item(request.vault(), request.vm());
+    return AzureFailures.translated(item.target().region(),
+        () -> new DiskAddition(azure, cuts).add(ActivityCaller.current(), item, request));
+  }
+
+  @Override
   public CycleShipment shipCut(ShipCut request) {
     ReplicatedItem item = item(request.vault(), request.vm());
     return AzureFailures.translated(item.target().region(), () -> ship(item, request));

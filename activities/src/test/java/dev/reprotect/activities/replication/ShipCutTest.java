@@ -89,6 +89,38 @@ class ShipCutTest {
     world.assertReplicasEqual(world.takeCut("c0"));
   }
 
+  /**
+   * A disk attached after the protection, added: its replica holds the base cut's bytes, and
+   * from the next shipment on it ships its changes as the others do, with nothing left to say.
+   */
+  @Test
+  void aDiskAddedToTheReplicationShipsFromTheNextCycleOn() {
+    world = new ShipmentTestWorld(1, BLOCKS_PER_RANGE);
+    List<ReplicaDisk> all = world.replicas();
+    ReplicaDisk attached = all.get(1);
+    world.replicateOnly(all.subList(0, 1));
+    world.write(attached.slot(), 3, 7);
+    CutTaken base = world.takeCut("c0");
+    assertThat(world.ship("c0").diskSetChange()).contains(attached.sourceDisk());
+
+    ReplicaAdded added = world.cycle.addReplicaDisk(new AddReplicaDisk(world.scenario.vault(),
+        world.scenario.vm(), attached.sourceDisk(), "c0"));
+
+    assertThat(added.slot()).isEqualTo(attached.slot());
+    assertThat(world.replicas()).extracting(ReplicaDisk::slot)
+        .containsExactly(all.get(0).slot(), attached.slot());
+    world.assertReplicasEqual(base);
+    world.write(attached.slot(), 5, 9);
+    CutTaken next = world.takeCut("c1");
+    CycleShipment shipped = world.ship("c1");
+    assertThat(shipped.diskSetChange()).isNull();
+    assertThat(shipped.blocksChanged()).isEqualTo(1);
+    world.assertReplicasEqual(next);
+    assertThatThrownBy(() -> world.cycle.addReplicaDisk(new AddReplicaDisk(
+        world.scenario.vault(), world.scenario.vm(), "no-such-disk", "c1")))
+        .isInstanceOf(ActivityFailure.class).hasStackTraceContaining("DiskNotFound");
+  }
+
   /** A disk detached keeps its replica, left as it was; the others ship, and it is said. */
   @Test
   void aDiskDetachedIsReportedWhileTheOthersShip() {

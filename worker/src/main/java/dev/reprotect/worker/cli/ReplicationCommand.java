@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "replication", mixinStandardHelpOptions = true, description = {
-    "Show, stop or (re)start the replication of one protected VM.",
+    "Show, stop or (re)start the replication of one protected VM, or add a disk to it.",
     "%nA reprotect that succeeds starts workflow replication.<vault>.<vm>: every 5 minutes a "
         + "cycle takes a cut of the source VM (every disk at one instant), ships the blocks "
         + "changed since the last cut to the replicas and makes a recovery point of it. Shown: "
@@ -25,7 +25,9 @@ import picocli.CommandLine.Mixin;
         + "recovery points and the cut of the newest one, under a new run tag. Refused with "
         + "ItemNotFound, NotProtected (not Protected, or an operation runs on it) or "
         + "ReplicationRunning (stop that one first). The reconciler (reprotect reconcile) does "
-        + "the same for every Protected item.%n"})
+        + "the same for every Protected item.%n",
+    "With --add-disk NAME it brings a disk attached after the protection into the replication "
+        + "(the cycles warn of it with DiskSetChanged until then).%n"})
 final class ReplicationCommand extends ClientCommand {
   @Mixin
   ItemArguments item;
@@ -37,6 +39,10 @@ final class ReplicationCommand extends ClientCommand {
   int run(JobsClient jobs) {
     if (ReplicationAction.start(action)) {
       return resume(jobs);
+    }
+    String disk = ReplicationAction.addDisk(action);
+    if (disk != null) {
+      return addDisk(jobs, disk);
     }
     Replications replications = jobs.replications();
     ReplicationView view = ReplicationAction.stop(action)
@@ -56,6 +62,18 @@ final class ReplicationCommand extends ClientCommand {
       }
     }
     return view.error() == null ? ExitCodes.OK : ExitCodes.FAILED;
+  }
+
+  private int addDisk(JobsClient jobs, String disk) {
+    Replications.DiskAdded added = jobs.replications().addDisk(item.vault, item.vm, disk);
+    if (output.json) {
+      output.out.println(Json.write(added));
+    } else {
+      output.out.printf("%s: disk %s (%s) replicated to %s as cut %s holds it; it ships from the"
+              + " next cycle on%n", added.workflowId(), added.added().diskName(),
+          added.added().slot(), added.added().replica(), added.added().cutId());
+    }
+    return ExitCodes.OK;
   }
 
   private int resume(JobsClient jobs) {

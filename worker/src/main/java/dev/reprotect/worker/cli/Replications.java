@@ -1,5 +1,6 @@
 package dev.reprotect.worker.cli;
 
+import dev.reprotect.activities.replication.ReplicaAdded;
 import dev.reprotect.workflows.ReplicationSearchAttributes;
 import dev.reprotect.workflows.WorkflowIds;
 import dev.reprotect.workflows.replication.ReplicationStatus;
@@ -94,6 +95,32 @@ final class Replications {
     return new ReplicationView(workflowId, WorkflowExecutions.name(
         WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED),
         client.newUntypedWorkflowStub(workflowId).getResult(ReplicationStatus.class), null);
+  }
+
+  /** What {@code --add-disk} prints: the replication and the replica the disk now has. */
+  record DiskAdded(String workflowId, ReplicaAdded added) {}
+
+  /**
+   * Adds a disk to a running replication with the workflow's {@code addDisk} update: between
+   * two cycles, at once if none runs. Returns once the replica holds the replicas' last cut.
+   */
+  DiskAdded addDisk(String vault, String vm, String diskName) {
+    String workflowId = WorkflowIds.replication(vault, vm);
+    WorkflowExecutionStatus status = describe(workflowId);
+    if (status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+      throw new CommandFailure(NOT_RUNNING, workflowId + " has ended ("
+          + WorkflowExecutions.name(status) + "); start it with --start, then add the disk");
+    }
+    try {
+      return new DiskAdded(workflowId,
+          client.newWorkflowStub(ReplicationWorkflow.class, workflowId).addDisk(diskName));
+    } catch (WorkflowUpdateException failed) {
+      CliError error = JobFailures.describe(failed);
+      // The validator's refusals carry no code of ours: the replication is ending, or busy.
+      throw error.code().startsWith("java.")
+          ? new CommandFailure(NOT_RUNNING, error.message())
+          : new CommandFailure(error.code(), error.message());
+    }
   }
 
   private WorkflowExecutionStatus describe(String workflowId) {

@@ -702,6 +702,25 @@ class CliAgainstATemporalServiceTest {
     assertThat(run.json().get("error").get("code").asText()).isEqualTo(code);
   }
 
+  /**
+   * --add-disk goes through the replication's update to the activity and the backend: a disk
+   * the VM does not have is refused with its code, and the replication runs on.
+   */
+  @Test
+  void addingADiskTheVmDoesNotHaveIsRefusedWithItsCode() {
+    assertThat(cli("start", scenario.vm(), "--wait").exitCode()).isZero();
+
+    CliRun refused = cli("replication", scenario.vm(), "--add-disk", "no-such-disk");
+
+    assertThat(refused.exitCode()).as(refused.stdout() + refused.stderr())
+        .isEqualTo(ExitCodes.FAILED);
+    assertThat(refused.json().get("error").get("code").asText()).isEqualTo("DiskNotFound");
+    assertThat(cli("replication", scenario.vm()).json().get("replication").get("state")
+        .asText()).isEqualTo("Running");
+    assertThat(CliRun.of("replication", "--help").stdout())
+        .contains("--add-disk", "DiskNotInBaseCut", "DiskSetChanged");
+  }
+
   @Test
   void theReplicationOfAnUnknownVmSaysSo() {
     CliRun run = cli("replication", "no-such-vm");

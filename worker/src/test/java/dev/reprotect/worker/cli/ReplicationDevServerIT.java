@@ -3,6 +3,7 @@ package dev.reprotect.worker.cli;
 import static java.util.concurrent.TimeUnit.MINUTES;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reprotect.activities.replication.AddReplicaDisk;
 import dev.reprotect.activities.replication.CreateRecoveryPoint;
 import dev.reprotect.activities.replication.CutTaken;
 import dev.reprotect.activities.replication.CycleShipment;
@@ -11,6 +12,7 @@ import dev.reprotect.activities.replication.DeleteRecoveryPoints;
 import dev.reprotect.activities.replication.ItemProtection;
 import dev.reprotect.activities.replication.ItemRef;
 import dev.reprotect.activities.replication.RecoveryPointTaken;
+import dev.reprotect.activities.replication.ReplicaAdded;
 import dev.reprotect.activities.replication.ReplicationCycleActivities;
 import dev.reprotect.activities.replication.ShipCut;
 import dev.reprotect.activities.replication.TakeCut;
@@ -214,6 +216,11 @@ class ReplicationDevServerIT {
     @Override
     public RecoveryPointTaken createRecoveryPoint(CreateRecoveryPoint request) {
       return new RecoveryPointTaken(request.pointId());
+    }
+
+    @Override
+    public ReplicaAdded addReplicaDisk(AddReplicaDisk request) {
+      throw new UnsupportedOperationException("this replication adds no disk");
     }
 
     @Override

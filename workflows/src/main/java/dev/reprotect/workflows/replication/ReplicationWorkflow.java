@@ -1,5 +1,6 @@
 package dev.reprotect.workflows.replication;
 
+import dev.reprotect.activities.replication.ReplicaAdded;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.UpdateMethod;
 import io.temporal.workflow.UpdateValidatorMethod;
@@ -27,4 +28,16 @@ public interface ReplicationWorkflow {
   /** Refuses a stop when one is pending or the replication has ended. */
   @UpdateValidatorMethod(updateName = "stop")
   void validateStop();
+
+  /**
+   * Brings disk {@code diskName}, attached to the VM after its protection, into the replication:
+   * between two cycles, a replica of it as the replicas' last cut holds it; from the next cycle
+   * on it ships as every other disk does. Fails with DiskNotFound or DiskNotInBaseCut.
+   */
+  @UpdateMethod
+  ReplicaAdded addDisk(String diskName);
+
+  /** Refuses an addition while another runs, or once the replication is ending. */
+  @UpdateValidatorMethod(updateName = "addDisk")
+  void validateAddDisk(String diskName);
 }

@@ -3,6 +3,7 @@ package dev.reprotect.workflows.replication;
 import static dev.reprotect.workflows.ByteSizes.format;
 
 import com.uber.m3.tally.Scope;
+import dev.reprotect.activities.replication.AddReplicaDisk;
 import dev.reprotect.activities.replication.CreateRecoveryPoint;
 import dev.reprotect.activities.replication.CutTaken;
 import dev.reprotect.activities.replication.CycleShipment;
@@ -10,6 +11,7 @@ import dev.reprotect.activities.replication.DeleteCut;
 import dev.reprotect.activities.replication.DeleteRecoveryPoints;
 import dev.reprotect.activities.replication.ItemProtection;
 import dev.reprotect.activities.replication.ItemRef;
+import dev.reprotect.activities.replication.ReplicaAdded;
 import dev.reprotect.activities.replication.ReplicationCycleActivities;
 import dev.reprotect.activities.replication.ShipCut;
 import dev.reprotect.activities.replication.TakeCut;
@@ -28,6 +30,7 @@ import io.temporal.failure.CanceledFailure;
 import io.temporal.common.SearchAttributeUpdate;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.CompletablePromise;
 import io.temporal.workflow.ContinueAsNewOptions;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.Promise;
@@ -97,6 +100,12 @@ public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
   private boolean shipsOnItsOwnQueue;
   /** The scope of the shipment running now, which a stop cancels; null between shipments. */
   private CancellationScope runningShipment;
+  /** A disk an {@code addDisk} update asked for, added before the next cycle; null when none. */
+  private PendingAddition pendingAddition;
+  /** This run awaits its handlers to continue as new: an addition would never be made. */
+  private boolean continuingAsNew;
+
+  private record PendingAddition(String diskName, CompletablePromise<ReplicaAdded> result) {}
 
   /**
    * Restores the run's state before any handler runs: a stop or a status query can arrive in
@@ -122,15 +131,14 @@ public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
       // waiting for every handler to finish first would wait for ever.
       if (!stopRequested && (cyclesThisRun == input.cyclesPerRun()
           || Workflow.getInfo().isContinueAsNewSuggested())) {
+        // An addition's handler waits for this loop: add the disk first, and admit no other.
+        addPendingDisk();
+        continuingAsNew = true;
         Workflow.await(Workflow::isEveryHandlerFinished);
         Workflow.continueAsNew(ContinueAsNewOptions.newBuilder()
             .setTypedSearchAttributes(Workflow.getTypedSearchAttributes()).build(), next());
       }
-      Duration wait = catchUp ? Duration.ZERO : untilNextMark(input.cycleInterval(), input.cycleOffset());
-      if (!wait.isZero()) {
-        Workflow.await(wait, () -> stopRequested);
-      }
-      if (stopRequested) {
+      if (!awaitNextMark()) {
         return end(ReplicationState.Stopped, "Stopped on request");
       }
       String protection = wallClockRpo ? watchedCycle() : cycle();
@@ -161,6 +169,69 @@ public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
     }
     Workflow.await(() -> state != ReplicationState.Running);
     return status();
+  }
+
+  @Override
+  public ReplicaAdded addDisk(String diskName) {
+    pendingAddition = new PendingAddition(diskName, Workflow.newPromise());
+    return pendingAddition.result().get();
+  }
+
+  @Override
+  public void validateAddDisk(String diskName) {
+    if (diskName == null || diskName.isBlank()) {
+      throw new IllegalArgumentException("name the disk to add");
+    }
+    if (stopRequested || continuingAsNew || state != ReplicationState.Running) {
+      throw new IllegalStateException("The replication of " + input.vm() + " is "
+          + (state == ReplicationState.Running ? "ending this run" : state)
+          + ": no disk can be added to it now");
+    }
+    if (pendingAddition != null) {
+      throw new IllegalStateException("disk " + pendingAddition.diskName() + " is being added to"
+          + " the replication of " + input.vm() + "; add the next one after it");
+    }
+  }
+
+  /**
+   * Waits for the item's next mark, adding the disks asked for meanwhile (between two cycles,
+   * when no shipment runs); false when a stop came instead.
+   */
+  private boolean awaitNextMark() {
+    while (true) {
+      addPendingDisk();
+      Duration wait = catchUp ? Duration.ZERO
+          : untilNextMark(input.cycleInterval(), input.cycleOffset());
+      if (!wait.isZero()) {
+        Workflow.await(wait, () -> stopRequested || pendingAddition != null);
+      }
+      if (stopRequested) {
+        return false;
+      }
+      if (pendingAddition == null) {
+        return true;
+      }
+    }
+  }
+
+  /** The disk an {@code addDisk} update waits on, replicated as the replicas' last cut holds it. */
+  private void addPendingDisk() {
+    if (pendingAddition == null) {
+      return;
+    }
+    PendingAddition adding = pendingAddition;
+    try {
+      adding.result().complete(Workflow.newActivityStub(ReplicationCycleActivities.class,
+              ActivityPolicies.shipmentOnItsOwnQueue(String.format("Add disk %s of %s to its "
+                  + "replication, as cut %s holds it", adding.diskName(), input.vm(),
+                  lastCutId)))
+          .addReplicaDisk(new AddReplicaDisk(input.vault(), input.vm(), adding.diskName(),
+              lastCutId)));
+    } catch (ActivityFailure failure) {
+      adding.result().completeExceptionally(failure);
+    } finally {
+      pendingAddition = null;
+    }
   }
 
   @Override
@@ -352,6 +423,12 @@ public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
   }
 
   private ReplicationStatus end(ReplicationState outcome, String reason) {
+    if (pendingAddition != null) {
+      pendingAddition.result().completeExceptionally(ApplicationFailure.newFailure(
+          "the replication of " + input.vm() + " stopped before disk "
+              + pendingAddition.diskName() + " was added", "ReplicationNotRunning"));
+      pendingAddition = null;
+    }
     state = outcome;
     endReason = reason;
     publish();

@@ -1,5 +1,6 @@
 package dev.reprotect.workflows.replication;
 
+import dev.reprotect.activities.replication.AddReplicaDisk;
 import dev.reprotect.activities.replication.CreateRecoveryPoint;
 import dev.reprotect.activities.replication.CutTaken;
 import dev.reprotect.activities.replication.CycleShipment;
@@ -8,9 +9,11 @@ import dev.reprotect.activities.replication.DeleteRecoveryPoints;
 import dev.reprotect.activities.replication.ItemProtection;
 import dev.reprotect.activities.replication.ItemRef;
 import dev.reprotect.activities.replication.RecoveryPointTaken;
+import dev.reprotect.activities.replication.ReplicaAdded;
 import dev.reprotect.activities.replication.ReplicationCycleActivities;
 import dev.reprotect.activities.replication.ShipCut;
 import dev.reprotect.activities.replication.TakeCut;
+import dev.reprotect.azure.BlobRef;
 import dev.reprotect.azure.RecoveryPointPruning;
 import dev.reprotect.azure.RecoveryPointType;
 import io.temporal.activity.Activity;
@@ -177,6 +180,22 @@ final class FakeReplicationActivities implements ReplicationCycleActivities {
       item.replicaCut = request.cutId();
       return new CycleShipment(3, 3 * 65536, 3 * 65536, 0, item.diskSetChange);
     }
+  }
+
+  /** A disk of the VM is added as the replicas' base holds it; one named "missing" is none. */
+  @Override
+  public synchronized ReplicaAdded addReplicaDisk(AddReplicaDisk request) {
+    record(request.vm(), "addReplicaDisk", request);
+    if (request.diskName().equals("missing")) {
+      throw ApplicationFailure.newNonRetryableFailure("no disk named missing", "DiskNotFound");
+    }
+    if (!Objects.equals(item(request.vm()).replicaCut, request.baseCutId())) {
+      throw ApplicationFailure.newNonRetryableFailure("the replicas hold "
+          + item(request.vm()).replicaCut + ", not " + request.baseCutId(), "WrongBase");
+    }
+    return new ReplicaAdded("lun9", request.diskName(),
+        new BlobRef("streplicas", "reprotect-seed", request.diskName() + ".cycle1.vhd"),
+        request.baseCutId(), "checksum");
   }
 
   /** Held as a long shipment is: heartbeating, so that a cancellation reaches it. */

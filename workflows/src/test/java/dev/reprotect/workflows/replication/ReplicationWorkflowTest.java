@@ -6,6 +6,7 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reprotect.activities.replication.DeleteRecoveryPoints;
+import dev.reprotect.activities.replication.ReplicaAdded;
 import dev.reprotect.activities.replication.ShipCut;
 import dev.reprotect.activities.replication.TakeCut;
 import dev.reprotect.azure.RecoveryPointType;
@@ -308,6 +309,34 @@ class ReplicationWorkflowTest {
     assertThat(ended.state()).isEqualTo(ReplicationState.Ended);
     assertThat(ended.cyclesRun()).isEqualTo(2);
     assertThat(fixture.backend.calls("web-01", "takeCut")).hasSize(2);
+  }
+
+  /**
+   * A disk added between two cycles, as the replicas' last cut holds it, at once (the update
+   * does not wait for the next mark); a disk the VM does not have is refused with its code, and
+   * the cycles go on as before.
+   */
+  @Test
+  void aDiskIsAddedBetweenTwoCyclesAsTheReplicasLastCutHoldsIt(
+      TestWorkflowEnvironment env, Worker worker) {
+    ReplicationFixture fixture = new ReplicationFixture(env, worker);
+    ReplicationWorkflow workflow = fixture.start(ReplicationFixture.input("web-01", 1, 0));
+    fixture.advanceTo(Duration.ofMinutes(6));
+
+    ReplicaAdded added = workflow.addDisk("data-9");
+
+    assertThat(added.diskName()).isEqualTo("data-9");
+    assertThat(added.cutId()).isEqualTo("web-01.c1");
+    assertThat(fixture.backend.calls("web-01", "addReplicaDisk")).singleElement()
+        .satisfies(call -> assertThat(Duration.between(START, call.time()))
+            .isGreaterThan(Duration.ofMinutes(5)).isLessThan(Duration.ofMinutes(7)));
+    assertThatThrownBy(() -> workflow.addDisk("missing"))
+        .isInstanceOf(WorkflowUpdateException.class).hasStackTraceContaining("DiskNotFound");
+    assertThatThrownBy(() -> workflow.addDisk(" "))
+        .isInstanceOf(WorkflowUpdateException.class);
+    fixture.advanceTo(Duration.ofMinutes(11));
+    assertThat(workflow.status().cyclesRun()).isEqualTo(2);
+    assertThat(workflow.status().lastCycle().succeeded()).isTrue();
   }
 
   /**
