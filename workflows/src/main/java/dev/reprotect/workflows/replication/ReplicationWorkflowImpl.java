@@ -23,6 +23,7 @@ import dev.reprotect.workflows.ActivityPolicies;
 import dev.reprotect.workflows.FailureCode;
 import dev.reprotect.workflows.ReplicationSearchAttributes;
 import dev.reprotect.workflows.ReprotectSearchAttributes;
+import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
@@ -59,6 +60,12 @@ public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
   static final String WALL_CLOCK_RPO = "wall-clock-rpo";
   /** Version 1: a stop cancels the shipment in progress instead of waiting for its end. */
   static final String STOP_CANCELS_THE_SHIPMENT = "stop-cancels-the-shipment";
+  /**
+   * Version 1: the cancelled shipment is awaited until it has stopped (it acknowledges at its next
+   * heartbeat), so that the replication ends, and a failover goes on, only once nothing of it
+   * writes to the replicas any more.
+   */
+  static final String STOP_WAITS_FOR_THE_SHIPMENT = "stop-waits-for-the-shipment";
   /**
    * Version 1: pruning keeps what a failover needs: the table prefers app-consistent points and
    * keeps only the newest at retention 0, and the points the backend kept (pinned by a failover
@@ -98,6 +105,8 @@ public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
   private boolean keepsWhatAFailoverNeeds;
   /** Whether this run ships on the shipment queue (SHIPMENT_QUEUE). */
   private boolean shipsOnItsOwnQueue;
+  /** Whether this run's stop waits for the cancelled shipment's end (STOP_WAITS_FOR_...). */
+  private boolean stopWaitsForTheShipment;
   /** The scope of the shipment running now, which a stop cancels; null between shipments. */
   private CancellationScope runningShipment;
   /** A disk an {@code addDisk} update asked for, added before the next cycle; null when none. */
@@ -123,6 +132,8 @@ public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
     wallClockRpo = Workflow.getVersion(WALL_CLOCK_RPO, Workflow.DEFAULT_VERSION, 1) == 1;
     keepsWhatAFailoverNeeds = Workflow.getVersion(
         KEEPS_WHAT_A_FAILOVER_NEEDS, Workflow.DEFAULT_VERSION, 1) == 1;
+    stopWaitsForTheShipment = Workflow.getVersion(
+        STOP_WAITS_FOR_THE_SHIPMENT, Workflow.DEFAULT_VERSION, 1) == 1;
     shipsOnItsOwnQueue =
         Workflow.getVersion(SHIPMENT_QUEUE, Workflow.DEFAULT_VERSION, 1) == 1;
     publish();
@@ -311,9 +322,14 @@ public final class ReplicationWorkflowImpl implements ReplicationWorkflow {
     String summary = String.format("Ship the blocks of %s changed since %s to %s",
         request.cutId(), request.baseCutId() == null ? "nothing (full copy)" : request.baseCutId(),
         input.targetRegion());
-    ReplicationCycleActivities activities = Workflow.newActivityStub(
-        ReplicationCycleActivities.class, shipsOnItsOwnQueue
-            ? ActivityPolicies.shipmentOnItsOwnQueue(summary) : ActivityPolicies.shipment(summary));
+    ActivityOptions options = shipsOnItsOwnQueue
+        ? ActivityPolicies.shipmentOnItsOwnQueue(summary) : ActivityPolicies.shipment(summary);
+    if (stopWaitsForTheShipment) {
+      options = options.toBuilder()
+          .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED).build();
+    }
+    ReplicationCycleActivities activities =
+        Workflow.newActivityStub(ReplicationCycleActivities.class, options);
     CycleShipment[] shipped = new CycleShipment[1];
     runningShipment = Workflow.newCancellationScope(
         () -> shipped[0] = activities.shipCut(request));
