@@ -79,12 +79,7 @@ final class Replications {
    * boundary (a shipment in progress is cancelled). Returns it once it has ended.
    */
   ReplicationView stop(String vault, String vm) {
-    String workflowId = WorkflowIds.replication(vault, vm);
-    WorkflowExecutionStatus status = describe(workflowId);
-    if (status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
-      throw new CommandFailure(NOT_RUNNING, workflowId + " has ended ("
-          + WorkflowExecutions.name(status) + "); there is nothing to stop");
-    }
+    String workflowId = running(vault, vm, "there is nothing to stop");
     try {
       client.newWorkflowStub(ReplicationWorkflow.class, workflowId).stop();
     } catch (WorkflowUpdateException refused) {
@@ -105,12 +100,7 @@ final class Replications {
    * two cycles, at once if none runs. Returns once the replica holds the replicas' last cut.
    */
   DiskAdded addDisk(String vault, String vm, String diskName) {
-    String workflowId = WorkflowIds.replication(vault, vm);
-    WorkflowExecutionStatus status = describe(workflowId);
-    if (status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
-      throw new CommandFailure(NOT_RUNNING, workflowId + " has ended ("
-          + WorkflowExecutions.name(status) + "); start it with --start, then add the disk");
-    }
+    String workflowId = running(vault, vm, "start it with --start, then add the disk");
     try {
       return new DiskAdded(workflowId,
           client.newWorkflowStub(ReplicationWorkflow.class, workflowId).addDisk(diskName));
@@ -121,6 +111,17 @@ final class Replications {
           ? new CommandFailure(NOT_RUNNING, error.message())
           : new CommandFailure(error.code(), error.message());
     }
+  }
+
+  /** The id of the item's replication, which runs: else ReplicationNotRunning, {@code then}. */
+  private String running(String vault, String vm, String then) {
+    String workflowId = WorkflowIds.replication(vault, vm);
+    WorkflowExecutionStatus status = describe(workflowId);
+    if (status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+      throw new CommandFailure(NOT_RUNNING, workflowId + " has ended ("
+          + WorkflowExecutions.name(status) + "); " + then);
+    }
+    return workflowId;
   }
 
   private WorkflowExecutionStatus describe(String workflowId) {
