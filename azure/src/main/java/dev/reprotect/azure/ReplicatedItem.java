@@ -103,11 +103,10 @@ public record ReplicatedItem(
   }
 
   public ReplicatedItem withRunningOperation(RunningOperation operation, ProtectionState newState) {
-    return new ReplicatedItem(
-        vault, name, primary, recovery, activeLocation, newState, policy, cacheStorageAccount,
-        replicaDisks, operation, failoverCommitted, migrationCompleted, reprotectCycles,
-        testFailoverLive, pinnedRecoveryPoint, replicaCuts,
-        lastScrub, createdByProtection);
+    Copy copy = new Copy(this);
+    copy.runningOperation = operation;
+    copy.state = newState;
+    return copy.build();
   }
 
   /**
@@ -121,18 +120,16 @@ public record ReplicatedItem(
 
   /** The item with {@code pointId} pinned (null: none). */
   public ReplicatedItem withPinnedRecoveryPoint(String pointId) {
-    return new ReplicatedItem(vault, name, primary, recovery, activeLocation, state, policy,
-        cacheStorageAccount, replicaDisks, runningOperation, failoverCommitted,
-        migrationCompleted, reprotectCycles, testFailoverLive, pointId, replicaCuts, lastScrub,
-        createdByProtection);
+    Copy copy = new Copy(this);
+    copy.pinnedRecoveryPoint = pointId;
+    return copy.build();
   }
 
   /** The item with {@code scrub} as its last scrub. */
   public ReplicatedItem withLastScrub(ScrubRecord scrub) {
-    return new ReplicatedItem(vault, name, primary, recovery, activeLocation, state, policy,
-        cacheStorageAccount, replicaDisks, runningOperation, failoverCommitted,
-        migrationCompleted, reprotectCycles, testFailoverLive, pinnedRecoveryPoint, replicaCuts,
-        scrub, createdByProtection);
+    Copy copy = new Copy(this);
+    copy.lastScrub = scrub;
+    return copy.build();
   }
 
   /**
@@ -143,36 +140,31 @@ public record ReplicatedItem(
     if (createdByProtection.contains(resourceId)) {
       return this;
     }
-    List<String> created = new ArrayList<>(createdByProtection);
-    created.add(resourceId);
-    return new ReplicatedItem(vault, name, primary, recovery, activeLocation, state, policy,
-        cacheStorageAccount, replicaDisks, runningOperation, failoverCommitted,
-        migrationCompleted, reprotectCycles, testFailoverLive, pinnedRecoveryPoint, replicaCuts,
-        lastScrub, created);
+    Copy copy = new Copy(this);
+    copy.createdByProtection = new ArrayList<>(createdByProtection);
+    copy.createdByProtection.add(resourceId);
+    return copy.build();
   }
 
   /** The item with its drill recorded ({@code live}) or cleaned up. */
   public ReplicatedItem withTestFailoverLive(boolean live) {
-    return new ReplicatedItem(vault, name, primary, recovery, activeLocation, state, policy,
-        cacheStorageAccount, replicaDisks, runningOperation, failoverCommitted,
-        migrationCompleted, reprotectCycles, live, pinnedRecoveryPoint, replicaCuts, lastScrub,
-        createdByProtection);
+    Copy copy = new Copy(this);
+    copy.testFailoverLive = live;
+    return copy.build();
   }
 
   /** The item with the cut its replicas hold, and the cuts shipping to them, recorded. */
   public ReplicatedItem withReplicaCuts(ReplicaCuts cuts) {
-    return new ReplicatedItem(vault, name, primary, recovery, activeLocation, state, policy,
-        cacheStorageAccount, replicaDisks, runningOperation, failoverCommitted,
-        migrationCompleted, reprotectCycles, testFailoverLive, pinnedRecoveryPoint, cuts,
-        lastScrub, createdByProtection);
+    Copy copy = new Copy(this);
+    copy.replicaCuts = cuts;
+    return copy.build();
   }
 
   /** The item replicating {@code replicas}, a disk added to its replication: nothing else changes. */
   public ReplicatedItem withReplicaDisks(List<ReplicaDisk> replicas) {
-    return new ReplicatedItem(vault, name, primary, recovery, activeLocation, state, policy,
-        cacheStorageAccount, replicas, runningOperation, failoverCommitted, migrationCompleted,
-        reprotectCycles, testFailoverLive, pinnedRecoveryPoint, replicaCuts, lastScrub,
-        createdByProtection);
+    Copy copy = new Copy(this);
+    copy.replicaDisks = replicas;
+    return copy.build();
   }
 
   /**
@@ -186,24 +178,15 @@ public record ReplicatedItem(
       String cacheAccount, List<ReplicaDisk> replicas, int cycle) {
     boolean sourceIsPrimary = activeLocation.equals(primary.region());
     ItemSide newSource = source().withNetwork(sourceNetwork);
-    return new ReplicatedItem(
-        vault,
-        name,
-        sourceIsPrimary ? newSource : newTarget,
-        sourceIsPrimary ? newTarget : newSource,
-        activeLocation,
-        state,
-        policy,
-        cacheAccount,
-        replicas,
-        runningOperation,
-        false,
-        migrationCompleted,
-        cycle,
-        testFailoverLive,
-        pinnedRecoveryPoint,
-        null,
-        lastScrub, createdByProtection);
+    Copy copy = new Copy(this);
+    copy.primary = sourceIsPrimary ? newSource : newTarget;
+    copy.recovery = sourceIsPrimary ? newTarget : newSource;
+    copy.cacheStorageAccount = cacheAccount;
+    copy.replicaDisks = replicas;
+    copy.failoverCommitted = false;
+    copy.reprotectCycles = cycle;
+    copy.replicaCuts = null;
+    return copy.build();
   }
 
   /**
@@ -215,18 +198,71 @@ public record ReplicatedItem(
   public ReplicatedItem failedOverTo(String region, String network) {
     boolean bootedInPrimary = region.equals(primary.region());
     ItemSide booted = (bootedInPrimary ? primary : recovery).withNetwork(network);
-    return new ReplicatedItem(vault, name, bootedInPrimary ? booted : primary,
-        bootedInPrimary ? recovery : booted, region, state, policy,
-        cacheStorageAccount, replicaDisks, runningOperation, false, migrationCompleted,
-        reprotectCycles, testFailoverLive, pinnedRecoveryPoint, null,
-        lastScrub, createdByProtection);
+    Copy copy = new Copy(this);
+    copy.primary = bootedInPrimary ? booted : primary;
+    copy.recovery = bootedInPrimary ? recovery : booted;
+    copy.activeLocation = region;
+    copy.failoverCommitted = false;
+    copy.replicaCuts = null;
+    return copy.build();
   }
 
   /** The failover committed: the replicas of the old direction are no longer the item's. */
   public ReplicatedItem committed() {
-    return new ReplicatedItem(vault, name, primary, recovery, activeLocation, state, policy,
-        cacheStorageAccount, List.of(), runningOperation, true, migrationCompleted,
-        reprotectCycles, testFailoverLive, pinnedRecoveryPoint, null,
-        lastScrub, createdByProtection);
+    Copy copy = new Copy(this);
+    copy.replicaDisks = List.of();
+    copy.failoverCommitted = true;
+    copy.replicaCuts = null;
+    return copy.build();
+  }
+
+  /** The item's fields, to change a few and make another item of them: the withers' one copy. */
+  private static final class Copy {
+    final String vault;
+    final String name;
+    ItemSide primary;
+    ItemSide recovery;
+    String activeLocation;
+    ProtectionState state;
+    final ReplicationPolicy policy;
+    String cacheStorageAccount;
+    List<ReplicaDisk> replicaDisks;
+    RunningOperation runningOperation;
+    boolean failoverCommitted;
+    final boolean migrationCompleted;
+    int reprotectCycles;
+    boolean testFailoverLive;
+    String pinnedRecoveryPoint;
+    ReplicaCuts replicaCuts;
+    ScrubRecord lastScrub;
+    List<String> createdByProtection;
+
+    Copy(ReplicatedItem item) {
+      vault = item.vault;
+      name = item.name;
+      primary = item.primary;
+      recovery = item.recovery;
+      activeLocation = item.activeLocation;
+      state = item.state;
+      policy = item.policy;
+      cacheStorageAccount = item.cacheStorageAccount;
+      replicaDisks = item.replicaDisks;
+      runningOperation = item.runningOperation;
+      failoverCommitted = item.failoverCommitted;
+      migrationCompleted = item.migrationCompleted;
+      reprotectCycles = item.reprotectCycles;
+      testFailoverLive = item.testFailoverLive;
+      pinnedRecoveryPoint = item.pinnedRecoveryPoint;
+      replicaCuts = item.replicaCuts;
+      lastScrub = item.lastScrub;
+      createdByProtection = item.createdByProtection;
+    }
+
+    ReplicatedItem build() {
+      return new ReplicatedItem(vault, name, primary, recovery, activeLocation, state, policy,
+          cacheStorageAccount, replicaDisks, runningOperation, failoverCommitted,
+          migrationCompleted, reprotectCycles, testFailoverLive, pinnedRecoveryPoint,
+          replicaCuts, lastScrub, createdByProtection);
+    }
   }
 }
