@@ -24,8 +24,11 @@ import java.util.List;
  * included; disables run to their end without letting the test server skip time.
  */
 final class DisableFixture implements AutoCloseable {
-  /** Real time: a disable of the test scenarios takes seconds, its activities' retries too. */
-  private static final Duration DISABLE_BOUND = Duration.ofMinutes(3);
+  /**
+   * Real time: a disable of the test scenarios takes seconds, its activities' retries too;
+   * within the tests' timeout, so that a stuck one reports the histories.
+   */
+  private static final Duration DISABLE_BOUND = Duration.ofMinutes(2);
 
   final ReprotectFixture world;
   private final TestWorkflowEnvironment env;
@@ -69,11 +72,15 @@ final class DisableFixture implements AutoCloseable {
     return beforeEnable;
   }
 
-  /** Runs the disable of {@code vm} to its end; it stops a replication, so it is polled. */
+  /**
+   * Runs the disable of {@code vm} to its end; it stops a replication, so it is polled, and
+   * started once that replication is idle.
+   */
   DisableSummary disable(String vm) {
     String workflowId = WorkflowIds.disable(vault(), vm);
     DisableWorkflow disable = env.getWorkflowClient().newWorkflowStub(DisableWorkflow.class,
         world.jobOptions(workflowId));
+    ReprotectFixture.awaitReplicationIdle(env, vault(), vm);
     return ReprotectFixture.runPolled(env, workflowId, DISABLE_BOUND,
         () -> WorkflowClient.start(disable::disable, new ItemRef(vault(), vm)),
         DisableSummary.class);

@@ -63,8 +63,7 @@ final class EnableFixture implements AutoCloseable {
 
   /** Stops the replication the enable started: its cycles would change what is compared. */
   void stopReplication() {
-    env.getWorkflowClient().newWorkflowStub(ReplicationWorkflow.class,
-        WorkflowIds.replication(vault(), vm())).stop();
+    ReprotectFixture.stopReplication(env, vault(), vm());
   }
 
   VirtualMachine sourceVm() {

@@ -39,8 +39,11 @@ import java.util.TreeMap;
 final class FailoverFixture implements AutoCloseable {
   /** Cycles come every 5 minutes of workflow time: one awaited longer than this is lost. */
   private static final int MAX_MINUTES_PER_CYCLE = 15;
-  /** Real time: a failover of the test scenarios takes seconds, its activities' retries too. */
-  private static final Duration FAILOVER_BOUND = Duration.ofMinutes(3);
+  /**
+   * Real time: a failover of the test scenarios takes seconds, its activities' retries too;
+   * within the tests' timeout, so that a stuck one reports the histories.
+   */
+  private static final Duration FAILOVER_BOUND = Duration.ofMinutes(2);
 
   final ReprotectFixture reprotect;
   private final TestWorkflowEnvironment env;
@@ -69,11 +72,15 @@ final class FailoverFixture implements AutoCloseable {
     return reprotect.newWorkflow(env.getWorkflowClient()).reprotect(reprotect.request());
   }
 
-  /** Runs a failover to its end without letting the test server skip time meanwhile. */
+  /**
+   * Runs a failover to its end without letting the test server skip time meanwhile, once the
+   * replication it stops is idle.
+   */
   FailoverSummary run(FailoverRequest request) {
     String workflowId = WorkflowIds.failover(vault(), vm(), request.operation());
     FailoverWorkflow failover = env.getWorkflowClient().newWorkflowStub(
         FailoverWorkflow.class, reprotect.jobOptions(workflowId));
+    ReprotectFixture.awaitReplicationIdle(env, vault(), vm());
     return ReprotectFixture.runPolled(env, workflowId, FAILOVER_BOUND,
         () -> WorkflowClient.start(failover::failover, request), FailoverSummary.class);
   }
@@ -139,7 +146,7 @@ final class FailoverFixture implements AutoCloseable {
 
   /** Stops the replication, for a comparison that its cycles would disturb. */
   void stopReplication() {
-    replication().stop();
+    ReprotectFixture.stopReplication(env, vault(), vm());
   }
 
   private ReplicationWorkflow replication() {

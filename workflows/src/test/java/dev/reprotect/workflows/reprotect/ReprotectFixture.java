@@ -25,6 +25,13 @@ import dev.reprotect.workflows.WorkflowIds;
 import dev.reprotect.workflows.failover.ReplicationStopActivitiesImpl;
 import dev.reprotect.workflows.reconcile.ReplicationSweepActivitiesImpl;
 import dev.reprotect.workflows.resume.ReplicationLaunchActivitiesImpl;
+import dev.reprotect.workflows.replication.ReplicationStatus;
+import dev.reprotect.workflows.replication.ReplicationWorkflow;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.history.v1.HistoryEvent;
+import java.util.HashSet;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.PendingActivityState;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
@@ -63,6 +70,8 @@ public final class ReprotectFixture implements AutoCloseable {
   public static final int BLOCKS_PER_RANGE = 16;
   public static final long DISK_SIZE = 8L << 20;
   public static final String SYNC_DISK = "SyncDisk";
+  /** Real time: a cycle of the test scenarios ends within seconds once it has begun. */
+  private static final Duration IDLE_BOUND = Duration.ofMinutes(1);
 
   public final Scenario scenario;
   public final SimulatedAzure azure;
@@ -256,9 +265,73 @@ public final class ReprotectFixture implements AutoCloseable {
       Runnable start, Class<R> result) {
     start.run();
     if (!await(bound, () -> !isRunning(env, workflowId))) {
-      throw new AssertionError("the job " + workflowId + " did not end within " + bound);
+      throw new AssertionError("the job " + workflowId + " did not end within " + bound
+          + "; the test server's histories:\n" + env.getDiagnostics());
     }
     return env.getWorkflowClient().newUntypedWorkflowStub(workflowId).getResult(result);
+  }
+
+  /**
+   * Stops the replication of {@code vm} once it is idle (see {@link #awaitReplicationIdle}), and
+   * returns its status at the stop.
+   */
+  public static ReplicationStatus stopReplication(TestWorkflowEnvironment env, String vault,
+      String vm) {
+    awaitReplicationIdle(env, vault, vm);
+    return env.getWorkflowClient().newWorkflowStub(ReplicationWorkflow.class,
+        WorkflowIds.replication(vault, vm)).stop();
+  }
+
+  /**
+   * Waits until the replication of {@code vm}, if it runs, waits on nothing but its timers: no
+   * activity open and no workflow task due, read from its history. A stop (a test's, or a job's)
+   * must not reach it in the workflow task that delivers its shipment's completion: the stop
+   * cancels the shipment there, and the test server refuses the cancel of an activity it has
+   * closed and leaves the task started for ever (sdk-java#2391; a real server accepts it). Time
+   * skipping is locked meanwhile, so its 5-minute timers cannot wake it in a test's seconds.
+   */
+  public static void awaitReplicationIdle(TestWorkflowEnvironment env, String vault, String vm) {
+    String workflowId = WorkflowIds.replication(vault, vm);
+    if (!await(IDLE_BOUND, () -> isIdle(env, workflowId))) {
+      throw new AssertionError(workflowId + " was not idle within " + IDLE_BOUND
+          + "; the test server's histories:\n" + env.getDiagnostics());
+    }
+  }
+
+  private static boolean isIdle(TestWorkflowEnvironment env, String workflowId) {
+    List<HistoryEvent> events;
+    try {
+      events = env.getWorkflowClient().fetchHistory(workflowId).getEvents();
+    } catch (StatusRuntimeException notFound) {
+      if (notFound.getStatus().getCode() == Status.Code.NOT_FOUND) {
+        return true;
+      }
+      throw notFound;
+    }
+    if (!isRunning(env, workflowId)) {
+      return true;
+    }
+    Set<Long> openActivities = new HashSet<>();
+    EventType lastWorkflowTask = null;
+    for (HistoryEvent event : events) {
+      switch (event.getEventType()) {
+        case EVENT_TYPE_ACTIVITY_TASK_SCHEDULED -> openActivities.add(event.getEventId());
+        case EVENT_TYPE_ACTIVITY_TASK_COMPLETED -> openActivities.remove(
+            event.getActivityTaskCompletedEventAttributes().getScheduledEventId());
+        case EVENT_TYPE_ACTIVITY_TASK_FAILED -> openActivities.remove(
+            event.getActivityTaskFailedEventAttributes().getScheduledEventId());
+        case EVENT_TYPE_ACTIVITY_TASK_TIMED_OUT -> openActivities.remove(
+            event.getActivityTaskTimedOutEventAttributes().getScheduledEventId());
+        case EVENT_TYPE_ACTIVITY_TASK_CANCELED -> openActivities.remove(
+            event.getActivityTaskCanceledEventAttributes().getScheduledEventId());
+        case EVENT_TYPE_WORKFLOW_TASK_SCHEDULED, EVENT_TYPE_WORKFLOW_TASK_STARTED,
+            EVENT_TYPE_WORKFLOW_TASK_COMPLETED, EVENT_TYPE_WORKFLOW_TASK_FAILED,
+            EVENT_TYPE_WORKFLOW_TASK_TIMED_OUT -> lastWorkflowTask = event.getEventType();
+        default -> { }
+      }
+    }
+    return openActivities.isEmpty()
+        && lastWorkflowTask == EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED;
   }
 
   private static DescribeWorkflowExecutionResponse describe(TestWorkflowEnvironment env,
