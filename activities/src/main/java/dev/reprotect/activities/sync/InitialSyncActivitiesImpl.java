@@ -38,6 +38,11 @@ public final class InitialSyncActivitiesImpl implements InitialSyncActivities {
    */
   public static final String BLOCKS_PER_RANGE = "sync.blocksPerRange";
 
+  /** The blocks a sync visits, from the block it resumes at, of a disk of {@code totalBlocks}. */
+  private interface BlocksToVisit {
+    DataRanges from(long fromBlock, long totalBlocks);
+  }
+
   private final AzureBackend azure;
   private final int blocksPerRange;
 
@@ -49,11 +54,20 @@ public final class InitialSyncActivitiesImpl implements InitialSyncActivities {
 
   @Override
   public DiskSyncResult syncDisk(DiskSyncInput input) {
-    return AzureFailures.translated(input.targetRegion(), () -> sync(input));
+    return AzureFailures.translated(input.targetRegion(), () -> {
+      Caller caller = ActivityCaller.current();
+      // Blocks unallocated on both sides are equal already: only ranges with data are compared.
+      return sync(caller, input, (fromBlock, totalBlocks) -> DataRanges.allocatedOnEither(
+          azure, caller, input.syncedFrom(), input.disk().replica(), fromBlock, totalBlocks));
+    });
   }
 
-  private DiskSyncResult sync(DiskSyncInput input) {
-    Caller caller = ActivityCaller.current();
+  /**
+   * Makes the replica equal to what {@code input} syncs from, sending what the transfer finds
+   * different among the blocks {@code visited}, heartbeating and resuming from {@link
+   * SyncProgress}, and verifies it.
+   */
+  private DiskSyncResult sync(Caller caller, DiskSyncInput input, BlocksToVisit visited) {
     PlannedDisk disk = input.disk();
     BlobRef from = input.syncedFrom();
     // No retry brings a deleted disk back: the job fails now, with a code, not 30 attempts on.
@@ -68,20 +82,14 @@ public final class InitialSyncActivitiesImpl implements InitialSyncActivities {
         HeartbeatPace.resumedOr(SyncProgress.class, SyncProgress.start(totalBlocks, blockSize));
     long resumedFrom = progress.nextBlock();
     HeartbeatPace pace = HeartbeatPace.ofCurrentActivity();
-    // Blocks unallocated on both sides are equal already: only ranges with data are compared.
-    DataRanges data = DataRanges.allocatedOnEither(
-        azure, caller, from, disk.replica(), resumedFrom, totalBlocks);
+    DataRanges data = visited.from(resumedFrom, totalBlocks);
     long rangeStart = data.nextRange(resumedFrom, blocksPerRange, totalBlocks);
     while (rangeStart < totalBlocks) {
       long rangeEnd = Math.min(rangeStart + blocksPerRange, totalBlocks);
       // A cancellation or a refused heartbeat surfaces between two batches: a safe point.
       progress = pace.sendRange(progress.advance(rangeStart, 0, 0, 0),
-          data.blocksIn(rangeStart, rangeEnd), rangeEnd, (sent, batch, reached) -> {
-            BlockTransfer transfer =
-                ReliableTransfer.send(azure, caller, from, disk.replica(), batch);
-            return sent.advance(reached, transfer.meteredBytes(), transfer.blocksCopied(),
-                transfer.blocksCleared());
-          });
+          data.blocksIn(rangeStart, rangeEnd), rangeEnd, (sent, batch, reached) -> sent(sent,
+              reached, ReliableTransfer.send(azure, caller, from, disk.replica(), batch)));
       rangeStart = data.nextRange(progress.nextBlock(), blocksPerRange, totalBlocks);
     }
     progress = progress.advance(totalBlocks, 0, 0, 0);
@@ -91,6 +99,12 @@ public final class InitialSyncActivitiesImpl implements InitialSyncActivities {
         source.allocatedBytes(), progress.blocksCopied(), progress.blocksCleared(),
         progress.bytesTransferred() + verified.meteredBytes(), resumedFrom,
         verified.sourceChecksum(), verified.replicaChecksum(), verified.blocksRepaired());
+  }
+
+  /** The progress once a batch's {@code transfer} made every block before {@code reached} equal. */
+  private static SyncProgress sent(SyncProgress progress, long reached, BlockTransfer transfer) {
+    return progress.advance(reached, transfer.meteredBytes(), transfer.blocksCopied(),
+        transfer.blocksCleared());
   }
 
   /** The replica exists and has the source's size: created empty for a full copy, resized if the source was. */
