@@ -12,9 +12,18 @@ public final class ActivityCaller {
   private ActivityCaller() {}
 
   public static Caller current() {
+    return Caller.of(ofCurrentActivity()
+        + Activity.getExecutionContext().getInfo().getAttempt());
+  }
+
+  /**
+   * The start of the correlation id of every attempt of the running activity: what the backend
+   * metered for it, the attempts whose progress was lost included.
+   */
+  public static String ofCurrentActivity() {
     ActivityInfo info = Activity.getExecutionContext().getInfo();
-    return Caller.of(ofRun(info.getWorkflowId(), info.getRunId()) + info.getActivityType() + "/"
-        + info.getActivityId() + "#" + info.getAttempt());
+    return ofRun(info.getWorkflowId(), info.getRunId()) + info.getActivityType() + "/"
+        + info.getActivityId() + "#";
   }
 
   /** The start of the correlation id of every call an activity of that run makes. */

@@ -20,6 +20,12 @@ public enum ReplicationErrorCode {
    * attempt brings it back.
    */
   SourceDiskMissing,
+  /**
+   * A snapshot that a changed-block sync, or the seed it syncs into, is measured from (the new
+   * side's base, the replica's base, the stale disk's cut) no longer exists: non-retryable; the
+   * blocks changed since cannot be listed, and only a full compare makes the replica equal.
+   */
+  LineageSnapshotMissing,
   /** A disk to add to the replication is not attached to the VM: non-retryable. */
   DiskNotFound,
   /**

@@ -9,14 +9,14 @@ import java.util.function.Supplier;
  * region, so asking one after the other cost the sum of both, where at once it costs the slower
  * one (bench/RESULTS.md, items 2 and 5).
  */
-final class BothSides {
+public final class BothSides {
   /** What each side answered. */
-  record Answers<T>(T source, T replica) {}
+  public record Answers<T>(T source, T replica) {}
 
   private BothSides() {}
 
   /** Runs both; a failure of either is thrown as itself, the source's first. */
-  static <T> Answers<T> atOnce(Supplier<T> sourceSide, Supplier<T> replicaSide) {
+  public static <T> Answers<T> atOnce(Supplier<T> sourceSide, Supplier<T> replicaSide) {
     CompletableFuture<T> replica = CompletableFuture.supplyAsync(replicaSide, ReadThreads.POOL);
     T source;
     try {

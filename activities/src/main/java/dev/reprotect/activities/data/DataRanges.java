@@ -55,6 +55,11 @@ public final class DataRanges {
     return sides.source().with(sides.replica());
   }
 
+  /** How many blocks the ranges hold. */
+  public long blockCount() {
+    return ends.entrySet().stream().mapToLong(range -> range.getValue() - range.getKey()).sum();
+  }
+
   /** These ranges with those of {@code other} added: the blocks in either. */
   public DataRanges with(DataRanges other) {
     other.ends.forEach(this::add);

@@ -51,6 +51,8 @@ class DataRangesTest {
 
     assertThat(either.blocksIn(0, BLOCKS)).containsExactly(3L, 4L, 5L, 6L, 40L, 41L, 100L);
     assertThat(either.blocksIn(5, 41)).containsExactly(5L, 6L, 40L);
+    assertThat(either.blockCount()).as("overlapping and touching ranges counted once")
+        .isEqualTo(7);
     assertThat(DataRanges.allocated(azure, CALLER, SOURCE, 6, 40).blocksIn(0, BLOCKS)).isEmpty();
     DataRanges none = DataRanges.allocated(azure, CALLER, REPLICA, 101, BLOCKS);
     assertThat(none.nextRange(0, BLOCKS_PER_RANGE, BLOCKS)).isEqualTo(BLOCKS);
