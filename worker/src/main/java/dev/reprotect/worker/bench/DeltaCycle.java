@@ -3,7 +3,7 @@ package dev.reprotect.worker.bench;
 import dev.reprotect.activities.ReprotectRequest;
 import dev.reprotect.activities.metering.DataPathCounters;
 import dev.reprotect.azure.CallerCosts;
-import dev.reprotect.worker.cli.JobsClient;
+import dev.reprotect.worker.client.JobsClient;
 import dev.reprotect.workflows.WorkflowIds;
 import dev.reprotect.workflows.replication.ReplicationStatus;
 import dev.reprotect.workflows.replication.ReplicationWorkflow;

@@ -1,7 +1,7 @@
 package dev.reprotect.worker.bench;
 
 import com.google.protobuf.Timestamp;
-import dev.reprotect.worker.cli.WorkflowExecutions;
+import dev.reprotect.worker.client.WorkflowExecutions;
 import io.temporal.api.common.v1.Payloads;
 import io.temporal.api.history.v1.ActivityTaskCompletedEventAttributes;
 import io.temporal.api.history.v1.HistoryEvent;

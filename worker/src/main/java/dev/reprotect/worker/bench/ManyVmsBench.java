@@ -1,6 +1,6 @@
 package dev.reprotect.worker.bench;
 
-import dev.reprotect.worker.cli.JobsClient;
+import dev.reprotect.worker.client.JobsClient;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.reprotect.worker.bench;
 
 import dev.reprotect.activities.ReprotectRequest;
-import dev.reprotect.worker.cli.JobsClient;
+import dev.reprotect.worker.client.JobsClient;
 import dev.reprotect.workflows.ReprotectSearchAttributes;
 import dev.reprotect.workflows.WorkflowIds;
 import dev.reprotect.workflows.reprotect.ReprotectWorkflow;

@@ -5,7 +5,7 @@ import dev.reprotect.activities.ReprotectRequest;
 import dev.reprotect.azure.sim.LatencyModel;
 import dev.reprotect.worker.EmbeddedTemporal;
 import dev.reprotect.worker.ReprotectModule;
-import dev.reprotect.worker.cli.JobsClient;
+import dev.reprotect.worker.client.JobsClient;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;

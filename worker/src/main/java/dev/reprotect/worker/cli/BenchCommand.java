@@ -4,6 +4,7 @@ import dev.reprotect.worker.bench.Counter;
 import dev.reprotect.worker.bench.OrchestrationFigures;
 import dev.reprotect.worker.bench.QuickBench;
 import dev.reprotect.worker.bench.QuickResult;
+import dev.reprotect.worker.render.Json;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

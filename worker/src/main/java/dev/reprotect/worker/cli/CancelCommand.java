@@ -1,5 +1,7 @@
 package dev.reprotect.worker.cli;
 
+import dev.reprotect.worker.client.JobsClient;
+import dev.reprotect.worker.render.Json;
 import java.util.Map;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;

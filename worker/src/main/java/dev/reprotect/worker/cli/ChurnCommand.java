@@ -8,6 +8,8 @@ import dev.reprotect.azure.ChurnPattern;
 import dev.reprotect.azure.ChurnSpec;
 import dev.reprotect.azure.ChurnStatus;
 import dev.reprotect.azure.ReplicatedItem;
+import dev.reprotect.worker.client.CliError;
+import dev.reprotect.worker.render.Json;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package dev.reprotect.worker.cli;
 
+import dev.reprotect.worker.client.JobFailures;
+import dev.reprotect.worker.client.JobsClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;

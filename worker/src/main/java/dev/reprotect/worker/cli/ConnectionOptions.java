@@ -1,6 +1,7 @@
 package dev.reprotect.worker.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.reprotect.worker.client.CommandFailure;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.envconfig.ClientConfigProfile;

@@ -14,6 +14,16 @@ import dev.reprotect.azure.sim.ScenarioSeeder;
 import dev.reprotect.azure.sim.SimulatedAzure;
 import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.worker.MetricsEndpoint;
+import dev.reprotect.worker.client.CommandFailure;
+import dev.reprotect.worker.client.JobFailures;
+import dev.reprotect.worker.client.JobsClient;
+import dev.reprotect.worker.demo.BrokenRules;
+import dev.reprotect.worker.demo.ReplicationDemo;
+import dev.reprotect.worker.demo.RoundTrip;
+import dev.reprotect.worker.demo.RoundTripFormat;
+import dev.reprotect.worker.render.HumanFormat;
+import dev.reprotect.worker.render.JobProgressDisplay;
+import dev.reprotect.worker.render.Json;
 import dev.reprotect.workflows.reprotect.ProtectionSummary;
 import java.util.Locale;
 import java.util.Optional;
@@ -42,8 +52,6 @@ import picocli.CommandLine.Spec;
         + "workers instead, and --azure-url names the Azure service they reach: `reprotect "
         + "dev`'s, for one. The demo seeds its VM there when the service does not hold it.%n"})
 final class DemoCommand implements Callable<Integer> {
-  /** The churn's seed: the same blocks and bytes on every run of the demo. */
-  static final long CHURN_SEED = 1;
   /** The round trip's churn, when --churn does not set it. */
   private static final double ROUND_TRIP_CHURN_MBPS = 4;
   /** What the guest writes to each disk in each churn phase of the round trip. */
@@ -77,7 +85,7 @@ final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--churn", paramLabel = "MBPS",
       description = "The source VM's guest writes random blocks to each of its disks at MBPS "
-          + "MB/s (pattern random, seed " + CHURN_SEED + "), from before the job starts to the "
+          + "MB/s (pattern random, seed " + ReplicationDemo.CHURN_SEED + "), from before the job starts to the "
           + "end of the demo.")
   Double churn;
 
@@ -151,7 +159,7 @@ final class DemoCommand implements Callable<Integer> {
           jobs.replications(), azure, scenario.vault(), scenario.vm()) : null;
       try {
         if (churn != null) {
-          replication.startChurn(new ChurnSpec(churn, ChurnPattern.Random, CHURN_SEED));
+          replication.startChurn(new ChurnSpec(churn, ChurnPattern.Random, ReplicationDemo.CHURN_SEED));
           info(String.format(Locale.ROOT, "The guest of %s writes %.1f MB/s to each disk.",
               scenario.vm(), churn));
         }
@@ -160,7 +168,8 @@ final class DemoCommand implements Callable<Integer> {
         info("Job " + workflowId);
         ProtectionSummary summary;
         try {
-          summary = JobProgressDisplay.awaitEnd(jobs, workflowId, output);
+          summary = JobProgressDisplay.awaitEnd(jobs, workflowId, !output.json,
+              output.out);
         } catch (RuntimeException failure) {
           int status = output.fail(JobFailures.describe(failure));
           if (broken != null) {

@@ -1,5 +1,9 @@
 package dev.reprotect.worker.cli;
 
+import dev.reprotect.worker.StopSignal;
+import dev.reprotect.worker.WorkerShutdown;
+import dev.reprotect.worker.dev.DevProcessFiles;
+import dev.reprotect.worker.dev.TemporalCli;
 import dev.reprotect.workflows.SearchAttributeDefinitions;
 import dev.reprotect.azure.http.HttpAzureBackend;
 import dev.reprotect.azure.service.AzureService;

@@ -1,5 +1,10 @@
 package dev.reprotect.worker.cli;
 
+import dev.reprotect.worker.client.DisableJobs;
+import dev.reprotect.worker.client.JobsClient;
+import dev.reprotect.worker.render.DisableFormat;
+import dev.reprotect.worker.render.ItemJobSteps;
+import dev.reprotect.worker.render.Json;
 import dev.reprotect.workflows.disable.DisableSummary;
 import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
@@ -43,7 +48,7 @@ final class DisableCommand extends ClientCommand {
     }
     DisableSummary summary = ItemJobSteps.follow(
         CompletableFuture.supplyAsync(() -> disables.await(workflowId)),
-        () -> disables.query(workflowId), output);
+        () -> disables.query(workflowId), !output.json, output.out);
     if (output.json) {
       output.out.println(Json.write(summary));
     } else {

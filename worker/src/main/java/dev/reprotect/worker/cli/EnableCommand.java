@@ -2,6 +2,8 @@ package dev.reprotect.worker.cli;
 
 import dev.reprotect.activities.enable.EnableRequest;
 import dev.reprotect.azure.ReplicationPolicy;
+import dev.reprotect.worker.client.JobsClient;
+import dev.reprotect.worker.render.JobProgressDisplay;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -51,6 +53,7 @@ final class EnableCommand extends ClientCommand {
     if (!output.json) {
       output.out.println("Started " + workflowId);
     }
-    return output.summary(JobProgressDisplay.awaitEnd(jobs, workflowId, output));
+    return output.summary(JobProgressDisplay.awaitEnd(jobs, workflowId, !output.json,
+        output.out));
   }
 }

@@ -1,6 +1,10 @@
 package dev.reprotect.worker.cli;
 
 import dev.reprotect.activities.failover.FailoverRequest;
+import dev.reprotect.worker.client.FailoverJobs;
+import dev.reprotect.worker.render.FailoverFormat;
+import dev.reprotect.worker.render.ItemJobSteps;
+import dev.reprotect.worker.render.Json;
 import dev.reprotect.workflows.failover.FailoverSummary;
 import java.util.concurrent.CompletableFuture;
 
@@ -33,6 +37,6 @@ final class FailoverProgress {
   /** Waits for the job's end, showing its steps (not in JSON mode); returns its summary. */
   static FailoverSummary awaitEnd(FailoverJobs jobs, String workflowId, Output output) {
     return ItemJobSteps.follow(CompletableFuture.supplyAsync(() -> jobs.await(workflowId)),
-        () -> jobs.query(workflowId), output);
+        () -> jobs.query(workflowId), !output.json, output.out);
   }
 }

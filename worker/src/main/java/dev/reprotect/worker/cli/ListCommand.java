@@ -1,12 +1,16 @@
 package dev.reprotect.worker.cli;
 
 import dev.reprotect.azure.NameRules;
+import dev.reprotect.worker.client.CliError;
+import dev.reprotect.worker.client.JobsClient;
+import dev.reprotect.worker.render.HumanFormat;
+import dev.reprotect.worker.render.Json;
+import dev.reprotect.worker.render.ListedJob;
 import dev.reprotect.workflows.ReprotectSearchAttributes;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowExecutionMetadata;
 import io.temporal.common.SearchAttributeKey;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,10 +40,6 @@ final class ListCommand extends ClientCommand {
 
   @Option(names = "--vault", paramLabel = "NAME", description = "Only the jobs of this vault.")
   String vault;
-
-  /** One job in the list, as --json prints it. */
-  record ListedJob(String workflowId, String type, String status, Instant startTime, Instant closeTime,
-      String vm, String vault, String sourceRegion, String targetRegion, String step) {}
 
   @Override
   int run(JobsClient jobs) {

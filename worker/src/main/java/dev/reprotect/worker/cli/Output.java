@@ -1,5 +1,8 @@
 package dev.reprotect.worker.cli;
 
+import dev.reprotect.worker.client.CliError;
+import dev.reprotect.worker.render.HumanFormat;
+import dev.reprotect.worker.render.Json;
 import dev.reprotect.workflows.reprotect.ProtectionSummary;
 import java.io.PrintStream;
 import java.util.Map;

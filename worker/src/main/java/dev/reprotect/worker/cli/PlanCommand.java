@@ -3,6 +3,9 @@ package dev.reprotect.worker.cli;
 import dev.reprotect.activities.PlanDigest;
 import dev.reprotect.activities.ProtectionPlan;
 import dev.reprotect.activities.ReprotectRequest;
+import dev.reprotect.worker.client.JobsClient;
+import dev.reprotect.worker.render.HumanFormat;
+import dev.reprotect.worker.render.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

@@ -1,5 +1,7 @@
 package dev.reprotect.worker.cli;
 
+import dev.reprotect.worker.client.JobsClient;
+import dev.reprotect.worker.render.Json;
 import dev.reprotect.workflows.reconcile.ReconcileAction;
 import dev.reprotect.workflows.reconcile.ReconcileResult;
 import picocli.CommandLine.Command;

@@ -1,7 +1,10 @@
 package dev.reprotect.worker.cli;
 
 import dev.reprotect.azure.RecoveryPoint;
-import dev.reprotect.azure.RecoveryPointType;
+import dev.reprotect.worker.client.JobsClient;
+import dev.reprotect.worker.render.HumanFormat;
+import dev.reprotect.worker.render.Json;
+import dev.reprotect.worker.render.ListedPoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -22,18 +25,15 @@ final class RecoveryPointsCommand extends ClientCommand {
   @Mixin
   ItemArguments item;
 
-  /** One point as the command prints it; {@code ageSeconds} is counted from now. */
-  record Point(String id, Instant time, RecoveryPointType type, String cutId, long ageSeconds) {}
-
   /** What --json prints. */
-  record Points(String vault, String vm, List<Point> points) {}
+  record Points(String vault, String vm, List<ListedPoint> points) {}
 
   @Override
   int run(JobsClient jobs) {
     Instant now = Instant.now();
-    List<Point> points = jobs.recoveryPoints(item.vault, item.vm).stream()
+    List<ListedPoint> points = jobs.recoveryPoints(item.vault, item.vm).stream()
         .sorted(Comparator.comparing(RecoveryPoint::time).reversed())
-        .map(p -> new Point(p.id(), p.time(), p.type(), p.cutId(),
+        .map(p -> new ListedPoint(p.id(), p.time(), p.type(), p.cutId(),
             Duration.between(p.time(), now).toSeconds()))
         .toList();
     if (output.json) {

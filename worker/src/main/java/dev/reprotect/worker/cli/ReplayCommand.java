@@ -1,5 +1,8 @@
 package dev.reprotect.worker.cli;
 
+import dev.reprotect.worker.client.CliError;
+import dev.reprotect.worker.client.JobFailures;
+import dev.reprotect.worker.render.Json;
 import dev.reprotect.workflows.RegisteredWorkflows;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.serviceclient.WorkflowServiceStubs;

@@ -1,5 +1,10 @@
 package dev.reprotect.worker.cli;
 
+import dev.reprotect.worker.client.JobsClient;
+import dev.reprotect.worker.client.ReplicationView;
+import dev.reprotect.worker.client.Replications;
+import dev.reprotect.worker.render.HumanFormat;
+import dev.reprotect.worker.render.Json;
 import dev.reprotect.workflows.resume.ReplicationResumed;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;

@@ -1,5 +1,7 @@
 package dev.reprotect.worker.cli;
 
+import dev.reprotect.worker.client.CommandFailure;
+import dev.reprotect.worker.render.HumanFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

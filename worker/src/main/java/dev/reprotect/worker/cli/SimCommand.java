@@ -6,6 +6,8 @@ import dev.reprotect.azure.sim.ScenarioSeeder;
 import dev.reprotect.azure.sim.SimulatedAzure;
 import dev.reprotect.azure.service.AzureService;
 import dev.reprotect.azure.service.FaultPolicy;
+import dev.reprotect.worker.HealthFile;
+import dev.reprotect.worker.StopSignal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

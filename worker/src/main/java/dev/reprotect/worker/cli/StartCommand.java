@@ -1,6 +1,8 @@
 package dev.reprotect.worker.cli;
 
 import dev.reprotect.activities.ReprotectRequest;
+import dev.reprotect.worker.client.JobsClient;
+import dev.reprotect.worker.render.JobProgressDisplay;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,6 +37,7 @@ final class StartCommand extends ClientCommand {
     if (!output.json) {
       output.out.println("Started " + workflowId);
     }
-    return output.summary(JobProgressDisplay.awaitEnd(jobs, workflowId, output));
+    return output.summary(JobProgressDisplay.awaitEnd(jobs, workflowId, !output.json,
+        output.out));
   }
 }

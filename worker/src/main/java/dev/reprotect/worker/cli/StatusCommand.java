@@ -1,5 +1,14 @@
 package dev.reprotect.worker.cli;
 
+import dev.reprotect.worker.client.DiskProgress;
+import dev.reprotect.worker.client.ItemJobStatus;
+import dev.reprotect.worker.client.JobStatus;
+import dev.reprotect.worker.client.JobsClient;
+import dev.reprotect.worker.render.DisableFormat;
+import dev.reprotect.worker.render.FailoverFormat;
+import dev.reprotect.worker.render.HumanFormat;
+import dev.reprotect.worker.render.ItemJobSteps;
+import dev.reprotect.worker.render.Json;
 import dev.reprotect.workflows.ByteSizes;
 import java.io.PrintStream;
 import java.util.function.BiConsumer;

@@ -1,6 +1,7 @@
 package dev.reprotect.worker.cli;
 
 import dev.reprotect.activities.failover.FailoverRequest;
+import dev.reprotect.worker.client.JobsClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

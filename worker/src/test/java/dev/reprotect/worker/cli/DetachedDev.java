@@ -2,6 +2,7 @@ package dev.reprotect.worker.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reprotect.worker.Await;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package dev.reprotect.worker.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reprotect.azure.http.HttpAzureBackend;
+import dev.reprotect.worker.Await;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reprotect.azure.ActivityLogEntry;
 import dev.reprotect.azure.ProtectionState;
 import dev.reprotect.azure.ReplicatedItem;
+import dev.reprotect.worker.Await;
 import dev.reprotect.workflows.job.JobState;
 import dev.reprotect.workflows.reprotect.DiskSummary;
 import dev.reprotect.workflows.reprotect.ProtectionSummary;

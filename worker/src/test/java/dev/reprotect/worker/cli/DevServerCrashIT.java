@@ -2,6 +2,7 @@ package dev.reprotect.worker.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reprotect.worker.Await;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reprotect.worker.Await;
 import dev.reprotect.worker.ReconcileSchedule;
 import dev.reprotect.workflows.WorkflowIds;
 import dev.reprotect.workflows.reprotect.ProtectionSummary;

@@ -18,6 +18,7 @@ import dev.reprotect.activities.replication.ShipCut;
 import dev.reprotect.activities.replication.TakeCut;
 import dev.reprotect.azure.RecoveryPointPruning;
 import dev.reprotect.azure.RecoveryPointType;
+import dev.reprotect.worker.Await;
 import dev.reprotect.workflows.ReplicationSearchAttributes;
 import dev.reprotect.workflows.TaskQueues;
 import dev.reprotect.workflows.WorkflowIds;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 import dev.reprotect.azure.AzureException;
 import dev.reprotect.azure.arm.ArmPaths;
 import dev.reprotect.azure.http.HttpAzureBackend;
+import dev.reprotect.worker.Await;
 import io.temporal.client.WorkflowClient;
 import java.io.IOException;
 import java.net.URI;

@@ -3,6 +3,7 @@ package dev.reprotect.worker.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reprotect.azure.ActivityLogEntry;
+import dev.reprotect.worker.Await;
 import dev.reprotect.workflows.reprotect.DiskSummary;
 import dev.reprotect.workflows.reprotect.ProtectionSummary;
 import io.temporal.api.common.v1.WorkflowExecution;

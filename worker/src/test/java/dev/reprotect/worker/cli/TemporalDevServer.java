@@ -2,6 +2,8 @@ package dev.reprotect.worker.cli;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.reprotect.worker.Await;
+import dev.reprotect.worker.dev.TemporalCli;
 import dev.reprotect.workflows.SearchAttributeDefinitions;
 import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import io.temporal.client.WorkflowClient;

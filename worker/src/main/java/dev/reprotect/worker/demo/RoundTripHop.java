@@ -1,0 +1,31 @@
+package dev.reprotect.worker.demo;
+
+import java.util.List;
+
+/**
+ * One hop of the round trip. {@code workflowId}: its job's workflow, as the Temporal service
+ * holds it. {@code bytesSentAcrossRegions}: what the backend metered crossing
+ * regions, both ways, while the hop ran. {@code churnBytes}: what the guest wrote since the
+ * previous hop. {@code pointId}: the recovery point the hop booted from (a failover, a drill) or
+ * made (an enable, a reprotect); null for a commit or a cleanup. {@code checksums}: the disks
+ * the hop compared, read from their bytes. {@code stateAfter} and {@code activeRegionAfter}:
+ * the item as the hop left it.
+ */
+public record RoundTripHop(String operation, String workflowId, String direction, long durationMs,
+    long bytesSentAcrossRegions, long churnBytes, String pointId,
+    List<DiskComparison> checksums, String stateAfter, String activeRegionAfter) {
+  public RoundTripHop {
+    checksums = List.copyOf(checksums);
+  }
+
+  /** A disk's two checksums: the expected one (the source's, the point's) and the one read. */
+  record DiskComparison(String disk, String expected, String actual, boolean equal) {
+    static DiskComparison of(String disk, String expected, String actual) {
+      return new DiskComparison(disk, expected, actual, expected.equals(actual));
+    }
+  }
+
+  boolean checksumsEqual() {
+    return checksums.stream().allMatch(DiskComparison::equal);
+  }
+}
