@@ -2,10 +2,10 @@ package dev.reprotect.bench;
 
 import dev.reprotect.azure.service.AzureService;
 import dev.reprotect.azure.sim.LatencyModel;
-import dev.reprotect.worker.bench.BenchWorld;
-import dev.reprotect.worker.bench.LatencyRuns;
-import dev.reprotect.worker.bench.ManyVmsBench;
-import dev.reprotect.worker.bench.ManyVmsResult;
+import dev.reprotect.bench.harness.BenchWorld;
+import dev.reprotect.bench.harness.LatencyRuns;
+import dev.reprotect.bench.harness.ManyVmsBench;
+import dev.reprotect.bench.harness.ManyVmsResult;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package dev.reprotect.bench;
 
 import dev.reprotect.azure.sim.LatencyModel;
-import dev.reprotect.worker.bench.FleetRpoModel;
-import dev.reprotect.worker.bench.ReferenceCaseModel;
+import dev.reprotect.bench.harness.FleetRpoModel;
+import dev.reprotect.bench.harness.ReferenceCaseModel;
 import java.time.Duration;
 import java.util.Locale;
 

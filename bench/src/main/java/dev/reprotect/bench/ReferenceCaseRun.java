@@ -1,6 +1,6 @@
 package dev.reprotect.bench;
 
-import dev.reprotect.worker.bench.ReferenceCase;
+import dev.reprotect.bench.harness.ReferenceCase;
 import java.time.Duration;
 import java.util.Locale;
 

@@ -9,12 +9,12 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** Where results go: text for people, or JSON alone on stdout for scripts. */
-final class Output {
+public final class Output {
   @Option(names = "--json",
       description = "Print only JSON on stdout: the result, or {\"error\":{\"code\",\"message\"}}.")
-  boolean json;
+  public boolean json;
 
-  PrintStream out = System.out;
+  public PrintStream out = System.out;
   PrintStream err = System.err;
 
   /**

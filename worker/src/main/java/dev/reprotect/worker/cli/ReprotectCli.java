@@ -2,6 +2,7 @@ package dev.reprotect.worker.cli;
 
 import dev.reprotect.worker.client.CommandFailure;
 import dev.reprotect.worker.render.HumanFormat;
+import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
         "Reprotect a failed-over Azure VM: reverse its replication so that it is protected again "
             + "and can fail back. Jobs run as Temporal workflows; the CLI talks only to Temporal.",
         "%nStart here: reprotect demo   (everything in one JVM, nothing to install)%n"},
-    subcommands = {DemoCommand.class, DevCommand.class, BenchCommand.class, WorkerCommand.class, SimCommand.class, ChurnCommand.class, PlanCommand.class, StartCommand.class,
+    subcommands = {DemoCommand.class, DevCommand.class, WorkerCommand.class, SimCommand.class, ChurnCommand.class, PlanCommand.class, StartCommand.class,
         EnableCommand.class,
         FailoverCommand.class, CommitCommand.class, TestFailoverCommand.class,
         TestFailoverCleanupCommand.class, StatusCommand.class, ReplicationCommand.class, RecoveryPointsCommand.class,
@@ -26,8 +27,9 @@ public final class ReprotectCli {
   }
 
   static int run(String... args) {
-    CommandLine commandLine = new CommandLine(ReprotectCli.class)
-        .setCaseInsensitiveEnumValuesAllowed(true);
+    CommandLine commandLine = new CommandLine(ReprotectCli.class);
+    ServiceLoader.load(PluggedCommand.class).forEach(commandLine::addSubcommand);
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     // Picocli answers --help before it complains of an unknown command; a typo must not look
     // like a success to a script.
     CommandLine.IExecutionStrategy execute = commandLine.getExecutionStrategy();

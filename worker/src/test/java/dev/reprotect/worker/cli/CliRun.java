@@ -9,8 +9,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /** One run of the CLI in this JVM, with what it printed. */
-record CliRun(int exitCode, String stdout, String stderr) {
-  static CliRun of(String... args) {
+public record CliRun(int exitCode, String stdout, String stderr) {
+  public static CliRun of(String... args) {
     PrintStream savedOut = System.out;
     PrintStream savedErr = System.err;
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -27,7 +27,7 @@ record CliRun(int exitCode, String stdout, String stderr) {
     }
   }
 
-  JsonNode json() {
+  public JsonNode json() {
     try {
       return new ObjectMapper().readTree(stdout);
     } catch (IOException e) {

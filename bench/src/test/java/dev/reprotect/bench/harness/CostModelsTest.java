@@ -1,0 +1,109 @@
+package dev.reprotect.bench.harness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.reprotect.azure.sim.LatencyModel;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The full-scale models follow the simulator's figures: a change of a figure moves them. */
+class CostModelsTest {
+  private static final double STANDARD = LatencyModel.STANDARD_DISK_MBPS;
+
+  @Test
+  void theReferenceCasesBoundIsTheUsedBytesReadOnceAtTheDisksSpeed() {
+    ReferenceCaseModel.Modelled modelled = ReferenceCaseModel.of(STANDARD)
+        .model(ReferenceCaseModel.USED_BYTES, ReferenceCaseModel.CHANGED_BYTES);
+
+    assertThat(modelled.diskReadBound().toMillis() / 1000.0).isCloseTo(127e9 / 60e6, within(1.0));
+    assertThat(modelled.job()).isEqualTo(modelled.steps().stream().map(ReferenceCaseModel.Step::time)
+        .reduce(Duration.ZERO, Duration::plus));
+    ReferenceCaseModel.Step sync = modelled.steps().stream()
+        .filter(step -> step.name().equals("Initial sync")).findFirst().orElseThrow();
+    // 474 ranges of 256 MiB hold the 127 GB: a transfer call of 200 ms each, before the bytes.
+    assertThat(sync.time()).isEqualTo(modelled.diskReadBound().plusMillis(474 * 200 + 200 + 200));
+  }
+
+  @Test
+  void theSeedCopyIsChargedAtTheInRegionCopyRate() {
+    ReferenceCaseModel.Step copy = ReferenceCaseModel.of(STANDARD)
+        .model(ReferenceCaseModel.USED_BYTES, ReferenceCaseModel.CHANGED_BYTES).steps().stream()
+        .filter(step -> step.name().startsWith("Copy")).findFirst().orElseThrow();
+
+    assertThat(copy.time().toMillis() / 1000.0)
+        .isCloseTo(30 + 127e9 / (LatencyModel.IN_REGION_COPY_MBPS * 1e6), within(1.0));
+  }
+
+  @Test
+  void aPremiumDiskShortensOnlyWhatTheBytesCost() {
+    ReferenceCaseModel.Modelled standard = ReferenceCaseModel.of(STANDARD)
+        .model(ReferenceCaseModel.USED_BYTES, ReferenceCaseModel.CHANGED_BYTES);
+    ReferenceCaseModel.Modelled premium = ReferenceCaseModel.of(LatencyModel.PREMIUM_DISK_MBPS)
+        .model(ReferenceCaseModel.USED_BYTES, ReferenceCaseModel.CHANGED_BYTES);
+
+    assertThat(standard.job().minus(premium.job())).isEqualTo(
+        standard.diskReadBound().minus(premium.diskReadBound()));
+  }
+
+  @Test
+  void aFleetCycleShipsFiveMinutesOfChurnThroughTheStagingBlob() {
+    FleetRpoModel.Modelled fleet = FleetRpoModel.of(STANDARD).model(100, 2, 128L << 30, 2);
+
+    // 600 MB in blocks of 1 MiB; uniform over 512 ranges of 256 MiB.
+    assertThat(fleet.changedBlocksPerDisk()).isEqualTo(573);
+    assertThat(fleet.rangesTouchedPerDisk())
+        .isCloseTo(512 * (1 - Math.pow(511 / 512.0, 573)), within(1e-9));
+    assertThat((long) Math.ceil(fleet.rangesTouchedPerDisk())).isEqualTo(345);
+    // Four ranges in flight: 87 rounds of two calls of 200 ms each.
+    assertThat(fleet.transferCallsPerDisk()).isEqualTo(Duration.ofMillis(87 * 2 * 200));
+    assertThat(fleet.bytesPerDisk().toMillis() / 1000.0)
+        .isCloseTo(2 * 573 * 1048576 / 60e6, within(0.01));
+    assertThat(fleet.worstRpo()).isEqualTo(fleet.pointSpacing().plus(fleet.cycle()));
+  }
+
+  /** Issue 18's goals: a point every interval, and no point older than 10 minutes. */
+  @Test
+  void theFleetsCycleFitsItsIntervalAndMeetsTheRpoGoal() {
+    FleetRpoModel.Modelled fleet = FleetRpoModel.of(STANDARD).model(100, 2, 128L << 30, 2);
+
+    assertThat(fleet.cycle()).isLessThan(FleetRpoModel.CYCLE_INTERVAL);
+    assertThat(fleet.pointSpacing()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(fleet.worstRpo()).isLessThanOrEqualTo(Duration.ofMinutes(10));
+  }
+
+  /**
+   * The baseline the built shipment replaces: the disks one after the other, one call at a
+   * time, missed both goals. Running at once changes no cost, only what overlaps.
+   */
+  @Test
+  void theSerialShipmentMissedTheGoalsWithTheSameBytes() {
+    FleetRpoModel.Modelled serial = FleetRpoModel.of(STANDARD, FleetRpoModel.Shipping.SERIAL)
+        .model(100, 2, 128L << 30, 2);
+    FleetRpoModel.Modelled built = FleetRpoModel.of(STANDARD).model(100, 2, 128L << 30, 2);
+
+    assertThat(serial.transferCallsPerDisk()).isEqualTo(Duration.ofMillis(345 * 2 * 200));
+    assertThat(serial.cycle()).isGreaterThan(FleetRpoModel.CYCLE_INTERVAL);
+    assertThat(serial.pointSpacing()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(serial.worstRpo()).isGreaterThan(Duration.ofMinutes(16));
+    assertThat(built.bytesPerDisk()).isEqualTo(serial.bytesPerDisk());
+    // One disk's time saved by shipping the two at once, and three quarters of its calls.
+    Duration perDiskSerial = serial.transferCallsPerDisk().plus(serial.bytesPerDisk())
+        .plusMillis(200 + 200);
+    assertThat(serial.cycle().minus(built.cycle())).isEqualTo(perDiskSerial
+        .plus(serial.transferCallsPerDisk().minus(built.transferCallsPerDisk())));
+  }
+
+  @Test
+  void noChurnLeavesTheCycleItsCallsAndPointsEveryInterval() {
+    FleetRpoModel.Modelled idle = FleetRpoModel.of(STANDARD).model(100, 2, 128L << 30, 0);
+
+    assertThat(idle.rangesTouchedPerDisk()).isZero();
+    assertThat(idle.pointSpacing()).isEqualTo(FleetRpoModel.CYCLE_INTERVAL);
+    // Cut: hold 1 s, a 500 ms snapshot per disk, release 200 ms; the replicas' cut recorded
+    // twice, 2 s each; point 1 min and a snapshot per replica; the old cut's snapshots deleted;
+    // the disks at once, each with its diff and its checksums, 200 ms each.
+    assertThat(idle.cycle()).isEqualTo(
+        Duration.ofMillis(1_000 + 2 * 500 + 200 + 2 * 2_000 + 60_000 + 2 * 500 + 400));
+  }
+}
