@@ -1,28 +1,11 @@
 package dev.reprotect.worker.cli;
 
-import dev.reprotect.worker.StopSignal;
-import dev.reprotect.worker.WorkerShutdown;
 import dev.reprotect.worker.dev.DevProcessFiles;
+import dev.reprotect.worker.dev.DevStack;
 import dev.reprotect.worker.dev.TemporalCli;
-import dev.reprotect.workflows.SearchAttributeDefinitions;
-import dev.reprotect.azure.http.HttpAzureBackend;
-import dev.reprotect.azure.service.AzureService;
 import dev.reprotect.azure.sim.Scenario;
-import dev.reprotect.azure.sim.ScenarioSeeder;
-import dev.reprotect.azure.sim.SimulatedAzure;
-import dev.reprotect.worker.MetricsEndpoint;
-import dev.reprotect.worker.ReconcileSchedule;
-import dev.reprotect.worker.ReprotectWorker;
-import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
-import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
-import io.temporal.worker.WorkerFactory;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,11 +26,6 @@ import picocli.CommandLine.Spec;
         + "The Temporal CLI comes from $TEMPORAL_CLI, the cache of scripts/ensure-temporal-cli, or "
         + "the PATH.%n"})
 final class DevCommand implements Callable<Integer> {
-  private static final Duration READY_WITHIN = Duration.ofMinutes(2);
-  private static final String NAMESPACE = "default";
-  /** What the tasks in flight get at Ctrl-C or SIGTERM, as a worker's by default. */
-  private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
-
   @Spec
   CommandSpec spec;
 
@@ -90,76 +68,17 @@ final class DevCommand implements Callable<Integer> {
     }
     Files.createDirectories(dir);
     if (detach) {
-      return files.startDetached(childArguments(dir), READY_WITHIN, this::printReady)
+      return files.startDetached(childArguments(dir), DevStack.READY_WITHIN, this::printReady)
           ? ExitCodes.OK : fail("the dev environment did not start; see " + files.log());
     }
     Optional<Path> temporalCli = TemporalCli.find();
     if (temporalCli.isEmpty()) {
       return fail(TemporalCli.missingMessage());
     }
-    return runInForeground(dir, temporalCli.get(), files);
-  }
-
-  private int runInForeground(Path dir, Path temporalCli, DevProcessFiles files)
-      throws Exception {
     Scenario scenario = scenarioOptions.toScenario().build();
-    // One stop, in order: the worker drains while the server and the simulated Azure still
-    // serve, then Azure closes, then the server stops. Shutdown hooks of their own would race.
-    try (StopSignal stop = WorkerShutdown.signal(SHUTDOWN_GRACE);
-        MetricsEndpoint metrics = metricsOption.start(spec)) {
-      Process server = new ProcessBuilder(serverCommand(temporalCli, dir))
-          .redirectErrorStream(true).redirectOutput(dir.resolve("temporal.log").toFile()).start();
-      try {
-        WorkflowServiceStubsOptions.Builder options = WorkflowServiceStubsOptions.newBuilder()
-            .setTarget("127.0.0.1:" + port);
-        if (metrics != null) {
-          options.setMetricsScope(metrics.scope());
-        }
-        WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(options.build());
-        awaitServer(service, server, dir);
-        serve(dir, files, scenario, service, metrics, stop);
-        service.shutdown();
-      } finally {
-        stopProcess(server);
-      }
-      return ExitCodes.OK;
-    }
-  }
-
-  private void serve(Path dir, DevProcessFiles files, Scenario scenario,
-      WorkflowServiceStubs service, MetricsEndpoint metrics, StopSignal stop) throws Exception {
-    String token = files.azureToken();
-    try (SimulatedAzure azure = SimulatedAzure.durable(dir.resolve("azure"),
-            SimulatedAzure.DEFAULT_BLOCK_SIZE)
-            .withRegion(scenario.sourceRegion()).withRegion(scenario.targetRegion());
-        AzureService sim = AzureService.start(simPort, token, azure)) {
-      if (azure.recoveryServices().vault(scenario.vault()).isEmpty()) {
-        new ScenarioSeeder(azure).seed(scenario);
-      }
-      simulatorOptions.apply(azure);
-      WorkerFactory worker = ReprotectWorker.start(
-          WorkflowClient.newInstance(service,
-              WorkflowClientOptions.newBuilder().setNamespace(NAMESPACE).build()),
-          new HttpAzureBackend(URI.create("http://127.0.0.1:" + sim.port()), token));
-      ReconcileSchedule.ensure(service, NAMESPACE);
-      if (metrics != null) {
-        System.out.println(metrics.where());
-      }
-      printReady();
-      files.markReady();
-      stop.await();
-      WorkerShutdown.stop(worker, SHUTDOWN_GRACE);
-    }
-  }
-
-  private List<String> serverCommand(Path temporalCli, Path dir) {
-    List<String> command = new ArrayList<>(List.of(temporalCli.toString(), "server", "start-dev",
-        "--db-filename", dir.resolve("temporal.db").toString(), "--ip", "127.0.0.1",
-        "--port", Integer.toString(port), "--ui-port", Integer.toString(uiPort),
-        "--namespace", NAMESPACE, "--log-level", "error"));
-    SearchAttributeDefinitions.all().forEach((name, type) -> command.addAll(List.of(
-        "--search-attribute", name + "=" + SearchAttributeDefinitions.cliType(type))));
-    return command;
+    new DevStack(dir, temporalCli.get(), new DevStack.Ports(port, uiPort, simPort), files)
+        .run(scenario, simulatorOptions::apply, () -> metricsOption.start(spec), this::printReady);
+    return ExitCodes.OK;
   }
 
   /** This command again, in the foreground, for the detached process to run. */
@@ -182,23 +101,6 @@ final class DevCommand implements Callable<Integer> {
     return arguments;
   }
 
-  private void awaitServer(WorkflowServiceStubs service, Process server, Path dir)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + READY_WITHIN.toNanos();
-    while (true) {
-      try {
-        service.blockingStub().getSystemInfo(GetSystemInfoRequest.getDefaultInstance());
-        return;
-      } catch (RuntimeException notYet) {
-        if (!server.isAlive() || System.nanoTime() > deadline) {
-          throw new IllegalStateException("the Temporal dev server did not start; see "
-              + dir.resolve("temporal.log"), notYet);
-        }
-        Thread.sleep(200);
-      }
-    }
-  }
-
   private void printReady() {
     String address = port == 7233 ? "" : " --address 127.0.0.1:" + port;
     System.out.printf("Temporal dev server on 127.0.0.1:%d, Web UI on http://localhost:%d%n"
@@ -212,16 +114,6 @@ final class DevCommand implements Callable<Integer> {
         scenarioOptions.vm, scenarioOptions.vault, address, scenarioOptions.vm, address,
         scenarioOptions.vm, address,
         detach ? "reprotect dev --stop --data-dir " + dataDir : "Ctrl-C");
-  }
-
-  private static void stopProcess(Process process) {
-    process.descendants().forEach(ProcessHandle::destroy);
-    process.destroy();
-    try {
-      process.waitFor();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   private static int fail(String message) {
