@@ -1,7 +1,11 @@
 package dev.reprotect.azure;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * A protected VM as the vault records it. Source and target follow the active location, so every
@@ -18,7 +22,10 @@ import java.util.List;
  * interval after it. {@code createdByProtection} holds the ARM ids of the resources its enable
  * and reprotects created (resource groups, storage accounts, availability sets), each recorded
  * before it was created: what a disable may delete, once it is empty. What existed before, and
- * was reused, is never in it.
+ * was reused, is never in it. {@code lineage} holds, per disk, where both sides stood when the
+ * last failover made the VM ({@link DiskLineage}): recorded by the failover (and a change of
+ * point), kept by its commit, dropped with its snapshots by the reprotect that follows or a
+ * disable; empty for items failed over before it was recorded.
  */
 public record ReplicatedItem(
     String vault,
@@ -38,7 +45,21 @@ public record ReplicatedItem(
     String pinnedRecoveryPoint,
     ReplicaCuts replicaCuts,
     ScrubRecord lastScrub,
-    List<String> createdByProtection) {
+    List<String> createdByProtection,
+    List<DiskLineage> lineage) {
+
+  /** An item with no failover's lineage recorded. */
+  public ReplicatedItem(String vault, String name, ItemSide primary, ItemSide recovery,
+      String activeLocation, ProtectionState state, ReplicationPolicy policy,
+      String cacheStorageAccount, List<ReplicaDisk> replicaDisks,
+      RunningOperation runningOperation, boolean failoverCommitted, boolean migrationCompleted,
+      int reprotectCycles, boolean testFailoverLive, String pinnedRecoveryPoint,
+      ReplicaCuts replicaCuts, ScrubRecord lastScrub, List<String> createdByProtection) {
+    this(vault, name, primary, recovery, activeLocation, state, policy, cacheStorageAccount,
+        replicaDisks, runningOperation, failoverCommitted, migrationCompleted, reprotectCycles,
+        testFailoverLive, pinnedRecoveryPoint, replicaCuts, lastScrub, createdByProtection,
+        List.of());
+  }
 
   /** An item with nothing recorded as created by its protection. */
   public ReplicatedItem(String vault, String name, ItemSide primary, ItemSide recovery,
@@ -88,6 +109,7 @@ public record ReplicatedItem(
     // Null from a record written before it was kept.
     createdByProtection = createdByProtection == null ? List.of()
         : List.copyOf(createdByProtection);
+    lineage = lineage == null ? List.of() : List.copyOf(lineage);
     if (!activeLocation.equals(primary.region()) && !activeLocation.equals(recovery.region())) {
       throw new IllegalArgumentException(
           "active location " + activeLocation + " is not a region of the item's pair");
@@ -146,6 +168,31 @@ public record ReplicatedItem(
     return copy.build();
   }
 
+  /** The item with {@code disks} as its failover's lineage (empty: none). */
+  public ReplicatedItem withLineage(List<DiskLineage> disks) {
+    Copy copy = new Copy(this);
+    copy.lineage = disks;
+    return copy.build();
+  }
+
+  /**
+   * The snapshots the lineage keeps, of both sides: what no clean-up of cuts or disks may
+   * delete while it is recorded.
+   */
+  public Set<BlobRef> lineageSnapshots() {
+    Set<BlobRef> snapshots = new LinkedHashSet<>();
+    for (DiskLineage disk : lineage) {
+      Stream.of(disk.cutSnapshot(), disk.newBase()).filter(Objects::nonNull)
+          .forEach(snapshots::add);
+    }
+    return snapshots;
+  }
+
+  /** The point the lineage's failover ran from; null when none is recorded. */
+  public String lineagePoint() {
+    return lineage.isEmpty() ? null : lineage.get(0).pointId();
+  }
+
   /** The item with its drill recorded ({@code live}) or cleaned up. */
   public ReplicatedItem withTestFailoverLive(boolean live) {
     Copy copy = new Copy(this);
@@ -171,8 +218,9 @@ public record ReplicatedItem(
    * The item with its replication set up towards {@code newTarget} by reprotect number {@code
    * cycle}: its replica disks and cache account, and the network of the VM it protects, {@code
    * sourceNetwork}. A new protection supersedes the failover it follows, so the item no longer
-   * counts as failover-committed. State and running operation are left as they are; releasing the
-   * operation settles them.
+   * counts as failover-committed, and the failover's lineage is no longer the item's (its
+   * snapshots are deleted before). State and running operation are left as they are; releasing
+   * the operation settles them.
    */
   public ReplicatedItem withReplicationTo(ItemSide newTarget, String sourceNetwork,
       String cacheAccount, List<ReplicaDisk> replicas, int cycle) {
@@ -186,6 +234,7 @@ public record ReplicatedItem(
     copy.failoverCommitted = false;
     copy.reprotectCycles = cycle;
     copy.replicaCuts = null;
+    copy.lineage = List.of();
     return copy.build();
   }
 
@@ -236,6 +285,7 @@ public record ReplicatedItem(
     ReplicaCuts replicaCuts;
     ScrubRecord lastScrub;
     List<String> createdByProtection;
+    List<DiskLineage> lineage;
 
     Copy(ReplicatedItem item) {
       vault = item.vault;
@@ -256,13 +306,14 @@ public record ReplicatedItem(
       replicaCuts = item.replicaCuts;
       lastScrub = item.lastScrub;
       createdByProtection = item.createdByProtection;
+      lineage = item.lineage;
     }
 
     ReplicatedItem build() {
       return new ReplicatedItem(vault, name, primary, recovery, activeLocation, state, policy,
           cacheStorageAccount, replicaDisks, runningOperation, failoverCommitted,
           migrationCompleted, reprotectCycles, testFailoverLive, pinnedRecoveryPoint,
-          replicaCuts, lastScrub, createdByProtection);
+          replicaCuts, lastScrub, createdByProtection, lineage);
     }
   }
 }

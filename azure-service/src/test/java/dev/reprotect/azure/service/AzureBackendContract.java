@@ -9,6 +9,7 @@ import dev.reprotect.azure.AzureBackend;
 import dev.reprotect.azure.AzureErrorCode;
 import dev.reprotect.azure.AzureException;
 import dev.reprotect.azure.BlobRef;
+import dev.reprotect.azure.DiskLineage;
 import dev.reprotect.azure.BlobSnapshot;
 import dev.reprotect.azure.BlockHash;
 import dev.reprotect.azure.BlockTransfer;
@@ -633,6 +634,24 @@ abstract class AzureBackendContract extends BackendContractBase {
         .isEqualTo(withNetworks);
     assertThat(azure.recoveryServices().replicatedItem("contoso", "web-01"))
         .contains(withNetworks);
+  }
+
+  /** What a failover records for the reprotect after it, unknown stale half included. */
+  @Test
+  void anItemReadsBackTheLineageItsFailoverRecorded() {
+    ReplicatedItem item = item();
+    BlobRef recovered = new BlobRef("stse", "vhds", "web-01-os-r1.p3.vhd");
+    ReplicatedItem withLineage = item.withLineage(List.of(
+        new DiskLineage("os", "r1.p3", "sum-os", "r1.c3",
+            new BlobRef("steast", "cuts", "web-01.r1.c3.os.vhd"), "sum-os",
+            new BlobRef("steast", "vhds", "web-01-os.vhd"), 4L * BLOCK_SIZE, recovered,
+            4L * BLOCK_SIZE, new BlobRef("stse", "lineage", "web-01.r1.p3.os.vhd")),
+        new DiskLineage("lun0", "r1.p3", null, null, null, null, null, 0, recovered, 0, null)));
+
+    assertThat(azure.recoveryServices().putReplicatedItem(CALLER, withLineage))
+        .isEqualTo(withLineage);
+    assertThat(azure.recoveryServices().replicatedItem("contoso", "web-01"))
+        .contains(withLineage);
   }
 
   @Test

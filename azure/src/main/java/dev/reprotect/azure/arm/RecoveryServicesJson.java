@@ -13,8 +13,10 @@ import static dev.reprotect.azure.arm.ArmJson.requireText;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reprotect.azure.BlobRef;
+import dev.reprotect.azure.DiskLineage;
 import dev.reprotect.azure.ItemClaimState;
 import dev.reprotect.azure.ItemSide;
 import dev.reprotect.azure.ProtectionState;
@@ -100,7 +102,45 @@ public final class RecoveryServicesJson {
       p.set("lastScrub", scrub(item.lastScrub()));
     }
     item.createdByProtection().forEach(p.putArray("createdByProtection")::add);
+    if (!item.lineage().isEmpty()) {
+      ArrayNode lineage = p.putArray("lineage");
+      item.lineage().forEach(disk -> lineage.add(lineage(disk)));
+    }
     return out;
+  }
+
+  public static ObjectNode lineage(DiskLineage disk) {
+    ObjectNode out = ArmJson.object();
+    out.put("slot", disk.slot());
+    out.put("pointId", disk.pointId());
+    out.put("pointChecksum", disk.pointChecksum());
+    out.put("cutId", disk.cutId());
+    out.set("cutSnapshot", optionalBlobRef(disk.cutSnapshot()));
+    out.put("cutChecksum", disk.cutChecksum());
+    out.set("staleDisk", optionalBlobRef(disk.staleDisk()));
+    out.put("staleDiskSizeBytes", disk.staleDiskSizeBytes());
+    out.set("recoveredDisk", StorageJson.blobRef(disk.recoveredDisk()));
+    out.put("recoveredDiskSizeBytes", disk.recoveredDiskSizeBytes());
+    out.set("newBase", optionalBlobRef(disk.newBase()));
+    return out;
+  }
+
+  public static DiskLineage lineage(JsonNode node) {
+    return new DiskLineage(requireText(node, "slot"), requireText(node, "pointId"),
+        optionalText(node, "pointChecksum"), optionalText(node, "cutId"),
+        optionalBlobRef(node, "cutSnapshot"), optionalText(node, "cutChecksum"),
+        optionalBlobRef(node, "staleDisk"), requireLong(node, "staleDiskSizeBytes"),
+        StorageJson.blobRef(requireObject(node, "recoveredDisk")),
+        requireLong(node, "recoveredDiskSizeBytes"), optionalBlobRef(node, "newBase"));
+  }
+
+  private static JsonNode optionalBlobRef(BlobRef ref) {
+    return ref == null ? NullNode.getInstance() : StorageJson.blobRef(ref);
+  }
+
+  private static BlobRef optionalBlobRef(JsonNode node, String field) {
+    JsonNode ref = optionalObject(node, field);
+    return ref == null ? null : StorageJson.blobRef(ref);
   }
 
   public static ObjectNode replicaCuts(ReplicaCuts cuts) {
@@ -140,7 +180,17 @@ public final class RecoveryServicesJson {
         optionalObject(p, "replicaCuts") == null ? null
             : replicaCuts(optionalObject(p, "replicaCuts")),
         lastScrub == null ? null : scrub(lastScrub),
-        p.has("createdByProtection") ? texts(p, "createdByProtection") : List.of());
+        p.has("createdByProtection") ? texts(p, "createdByProtection") : List.of(),
+        lineageOf(p));
+  }
+
+  /** The item's lineage; none in an item recorded before lineages were. */
+  private static List<DiskLineage> lineageOf(JsonNode properties) {
+    List<DiskLineage> disks = new ArrayList<>();
+    if (properties.has("lineage")) {
+      requireArray(properties, "lineage").forEach(disk -> disks.add(lineage(disk)));
+    }
+    return disks;
   }
 
   /** The body of recordCreatedResources: the ids of the resources a protection created. */
