@@ -123,14 +123,20 @@ public final class Cuts {
    * would stay in its storage accounts for ever), and when its protection is disabled.
    */
   public int deleteAll(Caller caller, String resourceGroup, String vmName) {
-    return deleteAllBut(caller, resourceGroup, vmName, null);
+    return deleteAllBut(caller, resourceGroup, vmName, null, Set.of());
   }
 
-  /** As {@link #deleteAll}, keeping cut {@code kept} (null: none), whole or half taken. */
-  public int deleteAllBut(Caller caller, String resourceGroup, String vmName, String kept) {
+  /**
+   * As {@link #deleteAll}, keeping cut {@code keptCut} (null: none), whole or half taken, and
+   * the snapshots of {@code keptSnapshots}: those a failover's lineage keeps as the stale side's
+   * base ({@link ReplicatedItem#lineageSnapshots}), which outlive the VM they were taken of.
+   */
+  public int deleteAllBut(Caller caller, String resourceGroup, String vmName, String keptCut,
+      Set<BlobRef> keptSnapshots) {
     List<BlobSnapshot> snapshots = azure.compute().virtualMachine(resourceGroup, vmName)
         .map(vm -> snapshotsOf(vm, null)).orElse(List.of()).stream()
-        .filter(snapshot -> kept == null || !kept.equals(snapshot.metadata().get(CUT)))
+        .filter(snapshot -> keptCut == null || !keptCut.equals(snapshot.metadata().get(CUT)))
+        .filter(snapshot -> !keptSnapshots.contains(snapshot.ref()))
         .toList();
     snapshots.forEach(snapshot -> azure.storage().deleteBlob(caller, snapshot.ref()));
     return snapshots.size();

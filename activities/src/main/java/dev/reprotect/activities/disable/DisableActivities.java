@@ -19,7 +19,8 @@ public interface DisableActivities {
 
   /**
    * Every snapshot of the VM's cuts (container {@code cuts} of its disks' storage accounts),
-   * on either side of the pair where a VM of the item's name runs, half cuts' too.
+   * on either side of the pair where a VM of the item's name runs, half cuts' too; and the
+   * snapshots of the failover's lineage, whose record it then clears.
    */
   @ActivityMethod
   int deleteCuts(ItemRef item);

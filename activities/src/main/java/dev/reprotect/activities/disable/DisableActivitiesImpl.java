@@ -12,6 +12,7 @@ import dev.reprotect.azure.BlobRef;
 import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.Cuts;
 import dev.reprotect.azure.ItemSide;
+import dev.reprotect.azure.LineageSnapshots;
 import dev.reprotect.azure.PageBlob;
 import dev.reprotect.azure.RecoveryPoint;
 import dev.reprotect.azure.ReplicaDisk;
@@ -65,11 +66,18 @@ public final class DisableActivitiesImpl implements DisableActivities {
   @Override
   public int deleteCuts(ItemRef ref) {
     return AzureFailures.translated(null, () -> {
+      Caller caller = ActivityCaller.current();
       ReplicatedItem item = item(ref);
       Cuts cuts = new Cuts(azure);
-      return Stream.of(item.primary(), item.recovery()).map(ItemSide::resourceGroup).distinct()
-          .mapToInt(group -> cuts.deleteAll(ActivityCaller.current(), group, item.name()))
-          .sum();
+      int deleted = Stream.of(item.primary(), item.recovery()).map(ItemSide::resourceGroup)
+          .distinct().mapToInt(group -> cuts.deleteAll(caller, group, item.name())).sum();
+      // The failover's lineage: the stale side's cut snapshots outlive their VM, the new side's
+      // bases are no cut at all. The record goes once they are gone, for a retry to find them.
+      deleted += new LineageSnapshots(azure).deleteAll(caller, item);
+      if (!item.lineage().isEmpty()) {
+        azure.recoveryServices().putReplicatedItem(caller, item.withLineage(List.of()));
+      }
+      return deleted;
     });
   }
 

@@ -18,7 +18,8 @@ public interface RecoveryVmActivities {
 
   /**
    * Copies the point's snapshot into the disk {@code <vm>-<slot>-<point>.vhd} of the recovery
-   * storage account (in its region: the copy shares the snapshot's blocks), a long operation;
+   * storage account (in its region: the copy shares the snapshot's blocks), a long operation,
+   * and snapshots it as the new side's base of the failover's lineage (not for a test failover);
    * returns its checksum read from its bytes there.
    */
   @ActivityMethod

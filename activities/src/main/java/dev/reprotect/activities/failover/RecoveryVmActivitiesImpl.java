@@ -8,6 +8,8 @@ import dev.reprotect.activities.VmShutdown;
 import dev.reprotect.azure.AzureBackend;
 import dev.reprotect.azure.BlobRef;
 import dev.reprotect.azure.Caller;
+import dev.reprotect.azure.ItemLifecycle;
+import dev.reprotect.azure.LineageSnapshots;
 import dev.reprotect.azure.PageBlob;
 import dev.reprotect.azure.PowerState;
 import dev.reprotect.azure.VirtualMachine;
@@ -53,6 +55,12 @@ public final class RecoveryVmActivitiesImpl implements RecoveryVmActivities {
       if (azure.storage().blob(disk).isEmpty()) {
         LongOperationWait.awaitEnd(azure.longOperations(), disk.toString(),
             () -> azure.longOperations().beginCopyBlob(caller, request.snapshot(), disk));
+      }
+      // The new side's base of the failover's lineage, before any VM runs on the disk; a drill's
+      // copy leaves the item's lineage alone, so it takes none.
+      if (plan.operation() != ItemLifecycle.TestFailover) {
+        new LineageSnapshots(azure).takeBase(caller, plan.recoveryVmName(), request.pointId(),
+            request.slot(), disk);
       }
       return new CreatedDisk(request.slot(), disk, azure.storage().checksum(caller, disk));
     });

@@ -11,6 +11,7 @@ import dev.reprotect.azure.AzureBackend;
 import dev.reprotect.azure.AzureException;
 import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.ItemSide;
+import dev.reprotect.azure.LineageSnapshots;
 import dev.reprotect.azure.ProtectionState;
 import dev.reprotect.azure.RecoveryPointType;
 import dev.reprotect.azure.ReplicaCuts;
@@ -51,6 +52,11 @@ public final class DeltaReplicationActivitiesImpl implements DeltaReplicationAct
           .virtualMachine(plan.sourceResourceGroup(), op.vm())
           .map(VirtualMachine::networkId)
           .orElse(item.source().network());
+      // The failover's lineage served the sync, which is done: its snapshots and point go
+      // before the record that names them, so that a retry still finds them.
+      if (!item.lineage().isEmpty()) {
+        new LineageSnapshots(azure).deleteAll(caller, item);
+      }
       // The initial sync made the replicas equal to their disks in cut 0: the first cycle ships
       // what changed since.
       azure.recoveryServices().putReplicatedItem(caller, item.withReplicationTo(target,

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -67,7 +68,10 @@ public final class ReplicationCycleActivitiesImpl implements ReplicationCycleAct
     return AzureFailures.translated(item.target().region(), () -> {
       Caller caller = ActivityCaller.current();
       if (request.firstOfAProtection()) {
-        cuts.deleteAllBut(caller, item.source().resourceGroup(), request.vm(), request.cutId());
+        // Only the source VM's own cuts, in its region's accounts: a failover's lineage keeps
+        // the stale VM's, in the other region, which this never lists.
+        cuts.deleteAllBut(caller, item.source().resourceGroup(), request.vm(), request.cutId(),
+            Set.of());
       }
       VmCut cut = cuts.take(caller, item.source().resourceGroup(),
           request.vm(), request.cutId(), request.appConsistent());
@@ -149,7 +153,7 @@ public final class ReplicationCycleActivitiesImpl implements ReplicationCycleAct
   /**
    * The replicas' base cut first, then the cuts that may have reached them in part, whose
    * changes since the base are sent too; null (compare every allocated block by hash) when one
-   * of them is gone, as a failover's cut is once its point is made.
+   * of them is gone, as a failover's cut was once its point was made, before failovers kept it.
    */
   private List<VmCut> basesOf(String group, ShipCut request, ReplicaCuts held) {
     List<VmCut> bases = new ArrayList<>();

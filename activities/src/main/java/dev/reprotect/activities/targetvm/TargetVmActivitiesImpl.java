@@ -11,13 +11,16 @@ import dev.reprotect.activities.TargetVmPlan;
 import dev.reprotect.activities.TargetVmStop;
 import dev.reprotect.activities.VmShutdown;
 import dev.reprotect.azure.AzureBackend;
+import dev.reprotect.azure.BlobRef;
 import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.Cuts;
 import dev.reprotect.azure.PageBlob;
+import dev.reprotect.azure.ReplicatedItem;
 import io.temporal.failure.ApplicationFailure;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 public final class TargetVmActivitiesImpl implements TargetVmActivities {
   private final AzureBackend azure;
@@ -74,8 +77,11 @@ public final class TargetVmActivitiesImpl implements TargetVmActivities {
         return;
       }
       Caller caller = ActivityCaller.current();
-      // The cuts the replication took of it in the other direction, which nothing uses now.
-      new Cuts(azure).deleteAll(caller, vm.resourceGroup(), vm.name());
+      // The cuts the replication took of it in the other direction, which nothing uses now, but
+      // the one of the failover's lineage: the stale side's base, kept until the reprotect ends.
+      Set<BlobRef> lineage = azure.recoveryServices().replicatedItem(plan.vault(), plan.vm())
+          .map(ReplicatedItem::lineageSnapshots).orElse(Set.of());
+      new Cuts(azure).deleteAllBut(caller, vm.resourceGroup(), vm.name(), null, lineage);
       LongOperationWait.awaitEnd(azure.longOperations(), vm.resourceGroup() + "/" + vm.name(),
           () -> azure.longOperations().beginDeleteVirtualMachine(
               caller, vm.resourceGroup(), vm.name()));

@@ -64,6 +64,13 @@ public final class FailoverWorkflowImpl implements FailoverWorkflow {
    */
   static final String SHIPMENT_QUEUE = "failover-shipment-queue";
 
+  /**
+   * Version 1: a failover to the latest point keeps the cut it made its point from, the stale
+   * side's base of the lineage it records on the item, instead of deleting it once the point is
+   * made. Jobs recorded before it delete the cut, and record a lineage without it.
+   */
+  static final String KEEPS_THE_CUT_OF_ITS_POINT = "failover-keeps-the-cut-of-its-point";
+
   /** The disk copies started: a failed job releases the item only once none runs. */
   private final List<Promise<CreatedDisk>> copies = new ArrayList<>();
   private JobTracker<FailoverStep, FailoverPlan> job;
@@ -175,7 +182,13 @@ public final class FailoverWorkflowImpl implements FailoverWorkflow {
         null, cut.cutId()));
     cycle.createRecoveryPoint(new CreateRecoveryPoint(plan.vault(), plan.vm(), pointId,
         RecoveryPointType.CrashConsistent, cut.cutId()));
-    cycle.deleteCut(new DeleteCut(plan.vault(), plan.vm(), cut.cutId()));
+    // Kept as the lineage's stale-side base. Should the failover fail, nothing is left behind:
+    // its point names the cut, so a commit deletes the cut with the point, and a replication
+    // resumed from that point ships against it and deletes it once it has moved on.
+    if (Workflow.getVersion(KEEPS_THE_CUT_OF_ITS_POINT, Workflow.DEFAULT_VERSION, 1)
+        == Workflow.DEFAULT_VERSION) {
+      cycle.deleteCut(new DeleteCut(plan.vault(), plan.vm(), cut.cutId()));
+    }
     return pointId;
   }
 
