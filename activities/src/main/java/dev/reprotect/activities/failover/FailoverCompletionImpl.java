@@ -4,13 +4,13 @@ import dev.reprotect.activities.ActivityCaller;
 import dev.reprotect.activities.AzureFailures;
 import dev.reprotect.activities.ItemOperation;
 import dev.reprotect.azure.AzureBackend;
-import dev.reprotect.azure.BlobRef;
-import dev.reprotect.azure.DiskLineage;
-import dev.reprotect.azure.LineageSnapshots;
 import dev.reprotect.azure.AzureException;
+import dev.reprotect.azure.BlobRef;
 import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.Cuts;
+import dev.reprotect.azure.DiskLineage;
 import dev.reprotect.azure.ItemLifecycle;
+import dev.reprotect.azure.LineageSnapshots;
 import dev.reprotect.azure.RecoveryPoint;
 import dev.reprotect.azure.ReplicaDisk;
 import dev.reprotect.azure.ReplicatedItem;
@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 public final class FailoverCompletionImpl implements FailoverCompletion {
   private final AzureBackend azure;
@@ -85,8 +86,10 @@ public final class FailoverCompletionImpl implements FailoverCompletion {
     List<DiskLineage> lineage = new LineageReading(azure).read(caller, plan);
     Set<BlobRef> bases = lineage.stream().map(DiskLineage::newBase).filter(Objects::nonNull)
         .collect(Collectors.toSet());
-    Set<String> accounts = new TreeSet<>(Set.of(plan.recoveryAccount()));
-    lineage.forEach(disk -> accounts.add(disk.recoveredDisk().storageAccount()));
+    Set<String> accounts = new TreeSet<>();
+    Stream.concat(Stream.of(plan.recoveryAccount()),
+            lineage.stream().map(disk -> disk.recoveredDisk().storageAccount()))
+        .filter(Objects::nonNull).forEach(accounts::add);
     LineageSnapshots snapshots = new LineageSnapshots(azure);
     accounts.forEach(account -> snapshots.deleteBasesBut(caller, account,
         plan.recoveryVmName(), bases));

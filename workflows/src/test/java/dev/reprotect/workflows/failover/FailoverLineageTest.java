@@ -241,14 +241,18 @@ class FailoverLineageTest {
     world = new FailoverFixture(env, worker);
     world.protectWithoutCycles();
     var faults = world.reprotect.azure.faults();
-    faults.failCalls("checksum", faults.callCount("checksum") + 1, 1,
-        AzureErrorCode.InternalServerError);
-    faults.failCalls("releaseOperation", faults.callCount("releaseOperation") + 1, 1,
-        AzureErrorCode.InternalServerError);
+    int checksums = faults.callCount("checksum");
+    int releases = faults.callCount("releaseOperation");
+    faults.failCalls("checksum", checksums + 1, 1, AzureErrorCode.InternalServerError);
+    faults.failCalls("releaseOperation", releases + 1, 1, AzureErrorCode.InternalServerError);
 
     world.run(FailoverRequest.failover(world.vault(), world.vm(), PointSelector.LATEST_PROCESSED,
         false));
 
+    assertThat(faults.callCount("checksum") - checksums).as("a disk's activity run again")
+        .isEqualTo(world.activeVm().disks().size() + 1);
+    assertThat(faults.callCount("releaseOperation") - releases).as("the completion run again")
+        .isEqualTo(2);
     assertOneLineageRecordedOnce();
   }
 
