@@ -22,7 +22,7 @@ public final class ActivityCaller {
    */
   public static String ofCurrentActivity() {
     ActivityInfo info = Activity.getExecutionContext().getInfo();
-    return ofRun(info.getWorkflowId(), info.getRunId()) + info.getActivityType() + "/"
+    return ofRun(info.getWorkflowId(), info.getWorkflowRunId()) + info.getActivityType() + "/"
         + info.getActivityId() + "#";
   }
 

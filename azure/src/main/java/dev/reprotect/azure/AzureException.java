@@ -8,6 +8,8 @@ import java.util.Optional;
  * how long the backend asked the caller to wait before a retry ({@code Retry-After}) when it did.
  */
 public class AzureException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
   private final AzureErrorCode code;
   private final String region;
   private final Duration retryAfter;

@@ -108,8 +108,9 @@ final class EngineStatsReporter implements StatsReporter {
     others.flush();
   }
 
+  // The reporter interface declares its buckets raw: an override can only repeat it.
   @Override
-  @SuppressWarnings("deprecation")
+  @SuppressWarnings({"deprecation", "rawtypes"})
   public void reportHistogramValueSamples(String name, Map<String, String> tags, Buckets buckets,
       double bucketLowerBound, double bucketUpperBound, long samples) {
     others.reportHistogramValueSamples(
@@ -117,7 +118,7 @@ final class EngineStatsReporter implements StatsReporter {
   }
 
   @Override
-  @SuppressWarnings("deprecation")
+  @SuppressWarnings({"deprecation", "rawtypes"})
   public void reportHistogramDurationSamples(String name, Map<String, String> tags,
       Buckets buckets, Duration bucketLowerBound, Duration bucketUpperBound, long samples) {
     others.reportHistogramDurationSamples(

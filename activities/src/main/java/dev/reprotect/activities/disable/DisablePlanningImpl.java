@@ -37,7 +37,7 @@ public final class DisablePlanningImpl implements DisablePlanning {
             + " is busy: " + running + " is running on it; nothing was changed");
       }
       ItemLifecycle.Disable.checkClaim(item, new RunningOperation(ItemLifecycle.Disable.name(),
-          job.getWorkflowId(), job.getRunId(), Instant.EPOCH), ItemLifecycle.Disable.running());
+          job.getWorkflowId(), job.getWorkflowRunId(), Instant.EPOCH), ItemLifecycle.Disable.running());
       return new DisablePlan(item.vault(), item.name(), item.state(), item.source().region(),
           item.target().region(),
           azure.recoveryServices().recoveryPoints(item.vault(), item.name()).size(),

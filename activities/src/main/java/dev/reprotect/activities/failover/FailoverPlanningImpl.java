@@ -51,7 +51,7 @@ public final class FailoverPlanningImpl implements FailoverPlanning {
       }
       ItemLifecycle operation = request.operation();
       operation.checkClaim(item, new RunningOperation(operation.name(), job.getWorkflowId(),
-          job.getRunId(), Instant.EPOCH), operation.running());
+          job.getWorkflowRunId(), Instant.EPOCH), operation.running());
       return switch (operation) {
         case Failover -> requireOwnRecoveryVm(failoverPlan(request, item));
         case TestFailover, TestFailoverCleanup ->

@@ -149,6 +149,8 @@ final class Requests {
 
   /** A request refused for its size, before anything was done with it. */
   static final class TooLarge extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     TooLarge(int limit) {
       super("the body exceeds " + limit + " bytes");
     }
