@@ -74,10 +74,16 @@ final class WorkerProcess implements AutoCloseable {
 
   /** Stops it as a deployment does (SIGTERM: it lets its tasks end) and waits for its exit. */
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     process.destroy();
-    if (!process.waitFor(1, TimeUnit.MINUTES)) {
-      process.destroyForcibly().waitFor();
+    try {
+      if (!process.waitFor(1, TimeUnit.MINUTES)) {
+        process.destroyForcibly().waitFor();
+      }
+    } catch (InterruptedException interrupted) {
+      // A try-with-resources must not swallow the interrupt: the worker is killed, the flag kept.
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
     }
   }
 }

@@ -21,6 +21,7 @@ class HealthFileTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the signal is only held open, as the commands hold it
   void aHealthyProcessWritesTheFileAndRemovesItWhenItStops() {
     Path file = dir.resolve("health");
     try (HealthFile.Signal signal = named(file).start(() -> true)) {
@@ -30,6 +31,7 @@ class HealthFileTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the signal is only held open, as the commands hold it
   void anUnhealthyProcessLeavesNoFile() throws InterruptedException {
     Path file = dir.resolve("health");
     CountDownLatch asked = new CountDownLatch(1);

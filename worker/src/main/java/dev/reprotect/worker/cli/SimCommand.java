@@ -145,6 +145,8 @@ final class SimCommand implements Callable<Integer> {
     }
   }
 
+  // The health signal is held open for as long as the process serves: never read, only closed.
+  @SuppressWarnings("try")
   private void serve(SimulatedAzure azure, String secret, Scenario scenario,
       FaultPolicy.Settings faults, StopSignal stop) throws InterruptedException {
     try (AzureService service = AzureService.start(host, port, secret, azure,

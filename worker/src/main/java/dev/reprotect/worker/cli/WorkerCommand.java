@@ -121,6 +121,8 @@ final class WorkerCommand implements Callable<Integer> {
     }
   }
 
+  // The health signal is held open for as long as the process serves: never read, only closed.
+  @SuppressWarnings("try")
   private int run(WorkerSizing sizing, Scenario scenario, Duration grace, MetricsEndpoint metrics)
       throws InterruptedException {
     WorkflowServiceStubsOptions options = connection.serviceOptions();
