@@ -5,15 +5,14 @@ import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityInfo;
 
 /**
- * The caller the backend logs for the running activity: workflow, run, activity, attempt. The
- * run tells a re-run of a job (same workflow id) apart from the run before it.
+ * The caller the backend logs for the running activity: workflow, run, activity, attempt. The run
+ * tells a re-run of a job (same workflow id) apart from the run before it.
  */
 public final class ActivityCaller {
   private ActivityCaller() {}
 
   public static Caller current() {
-    return Caller.of(ofCurrentActivity()
-        + Activity.getExecutionContext().getInfo().getAttempt());
+    return Caller.of(ofCurrentActivity() + Activity.getExecutionContext().getInfo().getAttempt());
   }
 
   /**
@@ -22,8 +21,11 @@ public final class ActivityCaller {
    */
   public static String ofCurrentActivity() {
     ActivityInfo info = Activity.getExecutionContext().getInfo();
-    return ofRun(info.getWorkflowId(), info.getWorkflowRunId()) + info.getActivityType() + "/"
-        + info.getActivityId() + "#";
+    return ofRun(info.getWorkflowId(), info.getWorkflowRunId())
+        + info.getActivityType()
+        + "/"
+        + info.getActivityId()
+        + "#";
   }
 
   /** The start of the correlation id of every call an activity of that run makes. */

@@ -22,23 +22,25 @@ public final class AzureFailures {
     try {
       return body.get();
     } catch (ReprotectRefusal refusal) {
-      throw ApplicationFailure.newNonRetryableFailure(
-          refusal.getMessage(), refusal.code().name());
+      throw ApplicationFailure.newNonRetryableFailure(refusal.getMessage(), refusal.code().name());
     } catch (AzureException e) {
       throw toFailure(e, targetRegion);
     }
   }
 
   public static void translated(String targetRegion, Runnable body) {
-    translated(targetRegion, () -> {
-      body.run();
-      return null;
-    });
+    translated(
+        targetRegion,
+        () -> {
+          body.run();
+          return null;
+        });
   }
 
   static ApplicationFailure toFailure(AzureException e, String targetRegion) {
     String type = e.code().name();
-    if (e.code() == AzureErrorCode.RegionUnavailable && e.region() != null
+    if (e.code() == AzureErrorCode.RegionUnavailable
+        && e.region() != null
         && e.region().equals(targetRegion)) {
       type = ReprotectErrorCode.TargetRegionUnavailable.name();
     } else if (e.code() == AzureErrorCode.OperationInProgress) {
@@ -50,7 +52,8 @@ public final class AzureFailures {
     ApplicationFailure failure = ApplicationFailure.newFailure(e.getMessage(), type);
     // The backend asked for a wait (Retry-After): the next attempt comes no sooner than that,
     // nor sooner than the retry policy's own backoff would bring it.
-    e.retryAfter().filter(wait -> !wait.isZero())
+    e.retryAfter()
+        .filter(wait -> !wait.isZero())
         .ifPresent(wait -> failure.setNextRetryDelay(max(wait, policyBackoff())));
     return failure;
   }
@@ -68,12 +71,16 @@ public final class AzureFailures {
 
   /** Temporal's exponential backoff after attempt {@code attempt} (1-based), with its defaults. */
   static Duration backoff(RetryOptions retry, int attempt) {
-    Duration initial = retry == null || retry.getInitialInterval() == null
-        ? Duration.ofSeconds(1) : retry.getInitialInterval();
-    double coefficient = retry == null || retry.getBackoffCoefficient() == 0
-        ? 2.0 : retry.getBackoffCoefficient();
-    Duration maximum = retry == null || retry.getMaximumInterval() == null
-        ? initial.multipliedBy(100) : retry.getMaximumInterval();
+    Duration initial =
+        retry == null || retry.getInitialInterval() == null
+            ? Duration.ofSeconds(1)
+            : retry.getInitialInterval();
+    double coefficient =
+        retry == null || retry.getBackoffCoefficient() == 0 ? 2.0 : retry.getBackoffCoefficient();
+    Duration maximum =
+        retry == null || retry.getMaximumInterval() == null
+            ? initial.multipliedBy(100)
+            : retry.getMaximumInterval();
     double millis = initial.toMillis() * Math.pow(coefficient, Math.max(0, attempt - 1));
     return millis >= maximum.toMillis() ? maximum : Duration.ofMillis((long) millis);
   }

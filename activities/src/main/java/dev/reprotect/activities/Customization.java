@@ -1,8 +1,8 @@
 package dev.reprotect.activities;
 
 /**
- * What the user asked to change in the plan; null means the default. The target network is
- * here only to be refused: it comes from the network mapping of the region pair.
+ * What the user asked to change in the plan; null means the default. The target network is here
+ * only to be refused: it comes from the network mapping of the region pair.
  */
 public record Customization(
     String targetResourceGroup,

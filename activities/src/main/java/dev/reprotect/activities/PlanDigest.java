@@ -26,11 +26,13 @@ public final class PlanDigest {
 
   public static String of(ProtectionPlan plan) {
     StringBuilder canonical = new StringBuilder();
-    canonicalForm(plan).forEach((key, value) ->
-        canonical.append(key).append('=').append(value).append('\n'));
+    canonicalForm(plan)
+        .forEach((key, value) -> canonical.append(key).append('=').append(value).append('\n'));
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java platform has SHA-256", e);
     }

@@ -20,25 +20,28 @@ import java.util.List;
 
 /** Every activity implementation a worker hosts; an injector builds them from the backend. */
 public final class RegisteredActivities {
-  public static final List<Class<?>> IMPLEMENTATIONS = List.of(
-      ReprotectPlanningImpl.class,
-      EnablePlanningImpl.class,
-      ReplicatedItemActivitiesImpl.class,
-      ArtefactActivitiesImpl.class,
-      TargetVmActivitiesImpl.class,
-      InitialSyncActivitiesImpl.class,
-      DeltaReplicationActivitiesImpl.class,
-      ReplicationCycleActivitiesImpl.class,
-      MeteringActivitiesImpl.class,
-      FailoverPlanningImpl.class,
-      RecoveryVmActivitiesImpl.class,
-      FailoverCompletionImpl.class,
-      ResumeActivitiesImpl.class,
-      ScrubActivitiesImpl.class,
-      DisablePlanningImpl.class,
-      DisableActivitiesImpl.class);
+  public static final List<Class<?>> IMPLEMENTATIONS =
+      List.of(
+          ReprotectPlanningImpl.class,
+          EnablePlanningImpl.class,
+          ReplicatedItemActivitiesImpl.class,
+          ArtefactActivitiesImpl.class,
+          TargetVmActivitiesImpl.class,
+          InitialSyncActivitiesImpl.class,
+          DeltaReplicationActivitiesImpl.class,
+          ReplicationCycleActivitiesImpl.class,
+          MeteringActivitiesImpl.class,
+          FailoverPlanningImpl.class,
+          RecoveryVmActivitiesImpl.class,
+          FailoverCompletionImpl.class,
+          ResumeActivitiesImpl.class,
+          ScrubActivitiesImpl.class,
+          DisablePlanningImpl.class,
+          DisableActivitiesImpl.class);
 
-  /** Blocks compared per range of the initial sync, between two heartbeats: 256 MiB of 1 MiB blocks. */
+  /**
+   * Blocks compared per range of the initial sync, between two heartbeats: 256 MiB of 1 MiB blocks.
+   */
   public static final int DEFAULT_BLOCKS_PER_RANGE = 256;
 
   private RegisteredActivities() {}

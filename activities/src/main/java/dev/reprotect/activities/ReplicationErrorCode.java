@@ -11,8 +11,8 @@ public enum ReplicationErrorCode {
    */
   CorruptedTransfer,
   /**
-   * A replica's checksum, read from its bytes in the target region, still differs from its
-   * source's after one repair: the job fails rather than report equal checksums that are not.
+   * A replica's checksum, read from its bytes in the target region, still differs from its source's
+   * after one repair: the job fails rather than report equal checksums that are not.
    */
   ReplicaMismatch,
   /**
@@ -29,8 +29,8 @@ public enum ReplicationErrorCode {
   /** A disk to add to the replication is not attached to the VM: non-retryable. */
   DiskNotFound,
   /**
-   * A disk to add was attached after the cut the replicas hold: non-retryable; the next cycle's
-   * cut has it, and the addition succeeds once that cut is shipped.
+   * A disk to add was attached after the cut the replicas hold: non-retryable; the next cycle's cut
+   * has it, and the addition succeeds once that cut is shipped.
    */
   DiskNotInBaseCut
 }

@@ -1,15 +1,19 @@
 package dev.reprotect.activities;
 
 /**
- * Reprotect one replicated item of a vault, optionally with customised target resources.
- * {@code replicationCycleSeconds} is 0 for the product's 5 minutes between the recovery points of
- * the replication that follows; the demo shortens it so that a person sees cycles go by.
- * {@code reviewedPlan} is the digest (or a prefix of it, see {@link PlanDigest}) of the plan the
- * user reviewed, null when none was: the job is refused with {@code PlanChanged} when the plan it
- * would run differs.
+ * Reprotect one replicated item of a vault, optionally with customised target resources. {@code
+ * replicationCycleSeconds} is 0 for the product's 5 minutes between the recovery points of the
+ * replication that follows; the demo shortens it so that a person sees cycles go by. {@code
+ * reviewedPlan} is the digest (or a prefix of it, see {@link PlanDigest}) of the plan the user
+ * reviewed, null when none was: the job is refused with {@code PlanChanged} when the plan it would
+ * run differs.
  */
-public record ReprotectRequest(String vault, String vm, Customization customization,
-    int replicationCycleSeconds, String reviewedPlan) {
+public record ReprotectRequest(
+    String vault,
+    String vm,
+    Customization customization,
+    int replicationCycleSeconds,
+    String reviewedPlan) {
   public ReprotectRequest {
     if (customization == null) {
       customization = Customization.none();

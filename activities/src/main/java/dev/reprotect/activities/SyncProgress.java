@@ -12,7 +12,8 @@ public record SyncProgress(
     int blockSize,
     long bytesTransferred,
     long blocksCopied,
-    long blocksCleared) implements DiskPosition {
+    long blocksCleared)
+    implements DiskPosition {
 
   public static SyncProgress start(long totalBlocks, int blockSize) {
     return new SyncProgress(0, totalBlocks, blockSize, 0, 0, 0);
@@ -20,8 +21,13 @@ public record SyncProgress(
 
   /** The progress after one more range, up to {@code nextBlock}, and what it cost. */
   public SyncProgress advance(long next, long bytes, long copied, long cleared) {
-    return new SyncProgress(next, totalBlocks, blockSize, bytesTransferred + bytes,
-        blocksCopied + copied, blocksCleared + cleared);
+    return new SyncProgress(
+        next,
+        totalBlocks,
+        blockSize,
+        bytesTransferred + bytes,
+        blocksCopied + copied,
+        blocksCleared + cleared);
   }
 
   /** The same progress with every block compared: a disk whose sync has ended. */

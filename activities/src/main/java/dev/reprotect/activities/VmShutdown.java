@@ -6,8 +6,8 @@ import dev.reprotect.azure.VirtualMachine;
 import java.util.Optional;
 
 /**
- * Turns a VM off, deciding from its state when it runs: the reprotect's target VM, the
- * failover's source VM.
+ * Turns a VM off, deciding from its state when it runs: the reprotect's target VM, the failover's
+ * source VM.
  */
 public final class VmShutdown {
   private VmShutdown() {}

@@ -13,8 +13,11 @@ import org.junit.jupiter.api.Test;
 class AzureFailuresTest {
   @Test
   void aThrottleWithRetryAfterAsksTemporalToWaitThatLong() {
-    ApplicationFailure failure = AzureFailures.toFailure(new AzureException(
-        AzureErrorCode.TooManyRequests, "slow down", null, Duration.ofSeconds(3)), "eastasia");
+    ApplicationFailure failure =
+        AzureFailures.toFailure(
+            new AzureException(
+                AzureErrorCode.TooManyRequests, "slow down", null, Duration.ofSeconds(3)),
+            "eastasia");
 
     assertThat(failure.isNonRetryable()).isFalse();
     assertThat(failure.getType()).isEqualTo("TooManyRequests");
@@ -23,17 +26,25 @@ class AzureFailuresTest {
 
   @Test
   void withoutRetryAfterOrWithAZeroOneTheRetryPolicyDecides() {
-    assertThat(AzureFailures.toFailure(new AzureException(AzureErrorCode.InternalServerError,
-        "oops"), "eastasia").getNextRetryDelay()).isNull();
-    assertThat(AzureFailures.toFailure(new AzureException(AzureErrorCode.TooManyRequests,
-        "oops", null, Duration.ZERO), "eastasia").getNextRetryDelay()).isNull();
+    assertThat(
+            AzureFailures.toFailure(
+                    new AzureException(AzureErrorCode.InternalServerError, "oops"), "eastasia")
+                .getNextRetryDelay())
+        .isNull();
+    assertThat(
+            AzureFailures.toFailure(
+                    new AzureException(AzureErrorCode.TooManyRequests, "oops", null, Duration.ZERO),
+                    "eastasia")
+                .getNextRetryDelay())
+        .isNull();
   }
 
   @Test
   void anOutageOfTheTargetRegionIsRetriedAsTargetRegionUnavailable() {
-    ApplicationFailure failure = AzureFailures.toFailure(
-        AzureException.regionUnavailable("eastasia").withRetryAfter(Duration.ofSeconds(2)),
-        "eastasia");
+    ApplicationFailure failure =
+        AzureFailures.toFailure(
+            AzureException.regionUnavailable("eastasia").withRetryAfter(Duration.ofSeconds(2)),
+            "eastasia");
 
     assertThat(failure.isNonRetryable()).isFalse();
     assertThat(failure.getType()).isEqualTo("TargetRegionUnavailable");
@@ -42,8 +53,10 @@ class AzureFailuresTest {
 
   @Test
   void aBusinessErrorIsNotRetriedWhateverItsRetryAfter() {
-    ApplicationFailure failure = AzureFailures.toFailure(new AzureException(
-        AzureErrorCode.Conflict, "immutable", null, Duration.ofSeconds(5)), "eastasia");
+    ApplicationFailure failure =
+        AzureFailures.toFailure(
+            new AzureException(AzureErrorCode.Conflict, "immutable", null, Duration.ofSeconds(5)),
+            "eastasia");
 
     assertThat(failure.isNonRetryable()).isTrue();
     assertThat(failure.getNextRetryDelay()).isNull();
@@ -51,8 +64,12 @@ class AzureFailuresTest {
 
   @Test
   void thePolicysBackoffGrowsExponentiallyUpToItsMaximum() {
-    RetryOptions retry = RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(1))
-        .setBackoffCoefficient(2).setMaximumInterval(Duration.ofMinutes(1)).build();
+    RetryOptions retry =
+        RetryOptions.newBuilder()
+            .setInitialInterval(Duration.ofSeconds(1))
+            .setBackoffCoefficient(2)
+            .setMaximumInterval(Duration.ofMinutes(1))
+            .build();
 
     assertThat(AzureFailures.backoff(retry, 1)).isEqualTo(Duration.ofSeconds(1));
     assertThat(AzureFailures.backoff(retry, 3)).isEqualTo(Duration.ofSeconds(4));

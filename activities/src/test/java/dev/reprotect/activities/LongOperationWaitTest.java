@@ -22,11 +22,12 @@ import org.junit.jupiter.api.Timeout;
 
 /** When a wait for a backend operation ends, and what it tells the activity's caller. */
 class LongOperationWaitTest {
-  private static final ActivityOptions ONE_ATTEMPT = ActivityOptions.newBuilder()
-      .setStartToCloseTimeout(Duration.ofMinutes(1))
-      .setHeartbeatTimeout(Duration.ofSeconds(1))
-      .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
-      .build();
+  private static final ActivityOptions ONE_ATTEMPT =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofMinutes(1))
+          .setHeartbeatTimeout(Duration.ofSeconds(1))
+          .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
+          .build();
 
   /** An activity that waits for one operation. */
   @ActivityInterface
@@ -56,7 +57,8 @@ class LongOperationWaitTest {
       if (poll == 3) {
         onThirdPoll.run();
       }
-      return poll >= succeedAfterPolls ? LongOperation.State.Succeeded
+      return poll >= succeedAfterPolls
+          ? LongOperation.State.Succeeded
           : LongOperation.State.Running;
     }
   }
@@ -66,8 +68,13 @@ class LongOperationWaitTest {
   private final Waiting waiting;
 
   LongOperationWaitTest() {
-    temporal.registerActivitiesImplementations((Waiting) () -> LongOperationWait.awaitEnd(
-        operation, "vm web-01", () -> operation.beginDeleteVirtualMachine(null, "rg", "web-01")));
+    temporal.registerActivitiesImplementations(
+        (Waiting)
+            () ->
+                LongOperationWait.awaitEnd(
+                    operation,
+                    "vm web-01",
+                    () -> operation.beginDeleteVirtualMachine(null, "rg", "web-01")));
     waiting = temporal.newActivityStub(Waiting.class, ONE_ATTEMPT);
   }
 
@@ -80,16 +87,17 @@ class LongOperationWaitTest {
   @Test
   @Timeout(30)
   void aHeartbeatTheServiceRefusesEndsTheWaitWhileTheOperationRuns() {
-    temporal.setActivityHeartbeatListener(LongOperationWait.Heartbeat.class, heartbeat -> {
-      throw Status.NOT_FOUND.withDescription("activity timed out").asRuntimeException();
-    });
+    temporal.setActivityHeartbeatListener(
+        LongOperationWait.Heartbeat.class,
+        heartbeat -> {
+          throw Status.NOT_FOUND.withDescription("activity timed out").asRuntimeException();
+        });
 
     assertThatThrownBy(waiting::awaitOperation).isInstanceOf(ActivityFailure.class);
 
     int polls = operation.polls.get();
     assertThat(polls).as("polls before the refusal was seen").isLessThan(100);
-    assertThat(operation.state(new LongOperation("op-1")))
-        .isEqualTo(LongOperation.State.Running);
+    assertThat(operation.state(new LongOperation("op-1"))).isEqualTo(LongOperation.State.Running);
   }
 
   @Test

@@ -4,8 +4,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Two calls that must be in flight at the same time: each waits here for the other. A caller
- * that makes them one after the other has its first wait in vain, and fail.
+ * Two calls that must be in flight at the same time: each waits here for the other. A caller that
+ * makes them one after the other has its first wait in vain, and fail.
  */
 public final class Rendezvous implements Runnable {
   private final CountDownLatch bothArrived = new CountDownLatch(2);

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * A failed backend request: its ARM-style code, the region it concerned when there is one, and
- * how long the backend asked the caller to wait before a retry ({@code Retry-After}) when it did.
+ * A failed backend request: its ARM-style code, the region it concerned when there is one, and how
+ * long the backend asked the caller to wait before a retry ({@code Retry-After}) when it did.
  */
 public class AzureException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -22,8 +22,7 @@ public class AzureException extends RuntimeException {
     this(code, message, region, null);
   }
 
-  public AzureException(
-      AzureErrorCode code, String message, String region, Duration retryAfter) {
+  public AzureException(AzureErrorCode code, String message, String region, Duration retryAfter) {
     super(message);
     this.code = code;
     this.region = region;

@@ -5,8 +5,8 @@ import com.dynatrace.hash4j.hashing.Hashing;
 import java.util.HexFormat;
 
 /**
- * The hash of one allocated block of a page blob: the hex XXH3-128 of its bytes, computed from
- * the bytes where they live at the time it is asked for, never taken from stored metadata.
+ * The hash of one allocated block of a page blob: the hex XXH3-128 of its bytes, computed from the
+ * bytes where they live at the time it is asked for, never taken from stored metadata.
  */
 public record BlockHash(long index, String hash) {
   /** What one entry weighs on the wire: an 8-byte index and a 16-byte XXH3-128. */

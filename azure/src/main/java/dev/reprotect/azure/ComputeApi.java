@@ -28,8 +28,8 @@ public interface ComputeApi {
   AvailabilitySet createAvailabilitySet(Caller caller, AvailabilitySet set);
 
   /**
-   * Deletes an availability set no VM is in, as Azure does; deleting what is gone succeeds. A
-   * set with a VM in it is a {@link AzureErrorCode#Conflict}.
+   * Deletes an availability set no VM is in, as Azure does; deleting what is gone succeeds. A set
+   * with a VM in it is a {@link AzureErrorCode#Conflict}.
    */
   void deleteAvailabilitySet(Caller caller, String resourceGroup, String name);
 }

@@ -5,10 +5,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 /**
- * Azure's transactional content hash of a page write ({@code Content-MD5}): the writer computes
- * it over the bytes it sends, storage checks it over the bytes that arrived before it keeps
- * them. A write that fails the check is refused ({@link AzureErrorCode#Md5Mismatch}): nothing of
- * it is kept, and sending it again may succeed.
+ * Azure's transactional content hash of a page write ({@code Content-MD5}): the writer computes it
+ * over the bytes it sends, storage checks it over the bytes that arrived before it keeps them. A
+ * write that fails the check is refused ({@link AzureErrorCode#Md5Mismatch}): nothing of it is
+ * kept, and sending it again may succeed.
  */
 public final class ContentHash {
   private ContentHash() {}
@@ -25,8 +25,12 @@ public final class ContentHash {
   /** Refuses bytes that do not hash to the content hash the writer sent with them. */
   public static void check(byte[] arrived, String contentMd5) {
     if (!of(arrived).equals(contentMd5)) {
-      throw new AzureException(AzureErrorCode.Md5Mismatch, "the bytes that arrived do not hash "
-          + "to the Content-MD5 sent with them (" + contentMd5 + "): nothing was written");
+      throw new AzureException(
+          AzureErrorCode.Md5Mismatch,
+          "the bytes that arrived do not hash "
+              + "to the Content-MD5 sent with them ("
+              + contentMd5
+              + "): nothing was written");
     }
   }
 }

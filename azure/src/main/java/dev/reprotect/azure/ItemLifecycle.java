@@ -17,10 +17,10 @@ import java.util.Set;
 
 /**
  * The item's state machine, the one place that decides it: each operation on an item (its {@link
- * RunningOperation#type()}) may start from the states listed, holds the item in its running
- * state while it runs, and leaves it in its succeeded or its failed state. A claim from another
- * state is refused with the operation's code and changes nothing. The backend applies the table
- * on every claim and release, so no caller can move an item another way.
+ * RunningOperation#type()}) may start from the states listed, holds the item in its running state
+ * while it runs, and leaves it in its succeeded or its failed state. A claim from another state is
+ * refused with the operation's code and changes nothing. The backend applies the table on every
+ * claim and release, so no caller can move an item another way.
  *
  * <pre>
  * operation            from                           running             succeeded          failed
@@ -39,36 +39,53 @@ import java.util.Set;
  *
  * <p>A disable that succeeds removes the item ({@link RecoveryServicesApi#deleteReplicatedItem})
  * instead of releasing it, so it has no succeeded state. It is refused with FailoverNotCommitted
- * from FailedOver and FailoverFailed: the VM runs (or may run) from a recovery point in the
- * other region, and the points are what a change of point or a re-run needs; commit first.
+ * from FailedOver and FailoverFailed: the VM runs (or may run) from a recovery point in the other
+ * region, and the points are what a change of point or a re-run needs; commit first.
  *
  * <p>A failover that fails before it made anything the item depends on (before its VM is created)
- * is released {@link #unchanged()}: Protected again, so that its replication restarts. Every
- * other operation's unchanged state is its failed state.
+ * is released {@link #unchanged()}: Protected again, so that its replication restarts. Every other
+ * operation's unchanged state is its failed state.
  *
  * <p>A drill is recorded on the item ({@link ReplicatedItem#testFailoverLive()}) by the claim of
- * its test failover, whatever becomes of that job, since its copy may be up from then on; only
- * a cleanup that succeeds ends it. While it is recorded, its cleanup is the one operation an item
- * may start: any other is refused with {@link AzureErrorCode#TestFailoverInProgress}, so a
- * failover never leaves a drill's copy behind in the region it fails over to. A cleanup with no
- * drill recorded is {@link AzureErrorCode#NoTestFailover}.
+ * its test failover, whatever becomes of that job, since its copy may be up from then on; only a
+ * cleanup that succeeds ends it. While it is recorded, its cleanup is the one operation an item may
+ * start: any other is refused with {@link AzureErrorCode#TestFailoverInProgress}, so a failover
+ * never leaves a drill's copy behind in the region it fails over to. A cleanup with no drill
+ * recorded is {@link AzureErrorCode#NoTestFailover}.
  */
 public enum ItemLifecycle {
-  EnableReplication(Set.of(EnableFailed), EnablingProtection, Protected, EnableFailed,
+  EnableReplication(
+      Set.of(EnableFailed),
+      EnablingProtection,
+      Protected,
+      EnableFailed,
       AzureErrorCode.AlreadyEnabled),
-  Failover(Set.of(Protected, FailoverFailed), FailingOver, FailedOver, FailoverFailed,
-      Protected, AzureErrorCode.NotProtected),
-  ChangeRecoveryPoint(Set.of(FailedOver), FailedOver, FailedOver, FailedOver,
-      AzureErrorCode.NotFailedOver),
-  CommitFailover(Set.of(FailedOver), FailedOver, FailoverCommitted, FailedOver,
-      AzureErrorCode.NotFailedOver),
-  Reprotect(Set.of(FailoverCommitted, ReprotectFailed), Reprotecting, Protected, ReprotectFailed,
+  Failover(
+      Set.of(Protected, FailoverFailed),
+      FailingOver,
+      FailedOver,
+      FailoverFailed,
+      Protected,
+      AzureErrorCode.NotProtected),
+  ChangeRecoveryPoint(
+      Set.of(FailedOver), FailedOver, FailedOver, FailedOver, AzureErrorCode.NotFailedOver),
+  CommitFailover(
+      Set.of(FailedOver), FailedOver, FailoverCommitted, FailedOver, AzureErrorCode.NotFailedOver),
+  Reprotect(
+      Set.of(FailoverCommitted, ReprotectFailed),
+      Reprotecting,
+      Protected,
+      ReprotectFailed,
       AzureErrorCode.FailoverNotCommitted),
   TestFailover(Set.of(Protected), Protected, Protected, Protected, AzureErrorCode.NotProtected),
-  TestFailoverCleanup(Set.of(Protected), Protected, Protected, Protected,
-      AzureErrorCode.NotProtected),
-  Disable(Set.of(Protected, FailoverCommitted, EnableFailed, ReprotectFailed, DisableFailed),
-      Disabling, null, DisableFailed, AzureErrorCode.FailoverNotCommitted);
+  TestFailoverCleanup(
+      Set.of(Protected), Protected, Protected, Protected, AzureErrorCode.NotProtected),
+  Disable(
+      Set.of(Protected, FailoverCommitted, EnableFailed, ReprotectFailed, DisableFailed),
+      Disabling,
+      null,
+      DisableFailed,
+      AzureErrorCode.FailoverNotCommitted);
 
   private final Set<ProtectionState> from;
   private final ProtectionState running;
@@ -77,13 +94,22 @@ public enum ItemLifecycle {
   private final ProtectionState unchanged;
   private final AzureErrorCode refusal;
 
-  ItemLifecycle(Set<ProtectionState> from, ProtectionState running, ProtectionState succeeded,
-      ProtectionState failed, AzureErrorCode refusal) {
+  ItemLifecycle(
+      Set<ProtectionState> from,
+      ProtectionState running,
+      ProtectionState succeeded,
+      ProtectionState failed,
+      AzureErrorCode refusal) {
     this(from, running, succeeded, failed, failed, refusal);
   }
 
-  ItemLifecycle(Set<ProtectionState> from, ProtectionState running, ProtectionState succeeded,
-      ProtectionState failed, ProtectionState unchanged, AzureErrorCode refusal) {
+  ItemLifecycle(
+      Set<ProtectionState> from,
+      ProtectionState running,
+      ProtectionState succeeded,
+      ProtectionState failed,
+      ProtectionState unchanged,
+      AzureErrorCode refusal) {
     this.from = from;
     this.running = running;
     this.succeeded = succeeded;
@@ -94,10 +120,17 @@ public enum ItemLifecycle {
 
   /** The row of an operation type; an unknown type is InvalidParameter. */
   public static ItemLifecycle of(String operationType) {
-    return Arrays.stream(values()).filter(row -> row.name().equals(operationType)).findFirst()
-        .orElseThrow(() -> new AzureException(AzureErrorCode.InvalidParameter,
-            "no operation " + operationType + " on an item; the operations are "
-                + Arrays.toString(values())));
+    return Arrays.stream(values())
+        .filter(row -> row.name().equals(operationType))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new AzureException(
+                    AzureErrorCode.InvalidParameter,
+                    "no operation "
+                        + operationType
+                        + " on an item; the operations are "
+                        + Arrays.toString(values())));
   }
 
   public ProtectionState running() {
@@ -119,33 +152,36 @@ public enum ItemLifecycle {
   }
 
   /**
-   * The item claimed by {@code operation} into {@code newState}, as {@link #checkClaim} allows:
-   * a test failover's claim records its drill.
+   * The item claimed by {@code operation} into {@code newState}, as {@link #checkClaim} allows: a
+   * test failover's claim records its drill.
    */
-  public ReplicatedItem claimed(ReplicatedItem item, RunningOperation operation,
-      ProtectionState newState) {
+  public ReplicatedItem claimed(
+      ReplicatedItem item, RunningOperation operation, ProtectionState newState) {
     checkClaim(item, operation, newState);
     ReplicatedItem claimed = item.withRunningOperation(operation, newState);
     return this == TestFailover ? claimed.withTestFailoverLive(true) : claimed;
   }
 
   /**
-   * Refuses {@code operation}'s claim of {@code item} into {@code newState} unless the table
-   * allows it: from one of its states, or from its running state when an earlier run of the same
-   * operation id left the claim being taken over; and unless the item's drill allows it.
+   * Refuses {@code operation}'s claim of {@code item} into {@code newState} unless the table allows
+   * it: from one of its states, or from its running state when an earlier run of the same operation
+   * id left the claim being taken over; and unless the item's drill allows it.
    */
-  public void checkClaim(ReplicatedItem item, RunningOperation operation,
-      ProtectionState newState) {
+  public void checkClaim(
+      ReplicatedItem item, RunningOperation operation, ProtectionState newState) {
     if (newState != running) {
-      throw new AzureException(AzureErrorCode.InvalidParameter, "a " + name()
-          + " holds the item " + running + ", not " + newState);
+      throw new AzureException(
+          AzureErrorCode.InvalidParameter,
+          "a " + name() + " holds the item " + running + ", not " + newState);
     }
     RunningOperation held = item.runningOperation();
     boolean takeOver = held != null && held.id().equals(operation.id()) && item.state() == running;
     if (!from.contains(item.state()) && !takeOver) {
-      throw new AzureException(refusalFor(item.state()), String.format(
-          "%s is %s: a %s starts only from %s; nothing was changed", item.name(), item.state(),
-          name(), from));
+      throw new AzureException(
+          refusalFor(item.state()),
+          String.format(
+              "%s is %s: a %s starts only from %s; nothing was changed",
+              item.name(), item.state(), name(), from));
     }
     if (!takeOver) {
       checkDrill(item);
@@ -155,23 +191,35 @@ public enum ItemLifecycle {
   /** Refuses any operation but a cleanup while a drill is recorded, and a cleanup without one. */
   private void checkDrill(ReplicatedItem item) {
     if (this == TestFailoverCleanup && !item.testFailoverLive()) {
-      throw new AzureException(AzureErrorCode.NoTestFailover, item.name()
-          + " has no test failover to clean up; nothing was changed");
+      throw new AzureException(
+          AzureErrorCode.NoTestFailover,
+          item.name() + " has no test failover to clean up; nothing was changed");
     }
     if (this != TestFailoverCleanup && item.testFailoverLive()) {
-      throw new AzureException(AzureErrorCode.TestFailoverInProgress, String.format("a test"
-          + " failover of %s is live: clean it up with test-failover-cleanup before a %s;"
-          + " nothing was changed", item.name(), name()));
+      throw new AzureException(
+          AzureErrorCode.TestFailoverInProgress,
+          String.format(
+              "a test"
+                  + " failover of %s is live: clean it up with test-failover-cleanup before a %s;"
+                  + " nothing was changed",
+              item.name(), name()));
     }
   }
 
   /** Refuses a release into a state that is none of this operation's endings. */
   public void checkRelease(ProtectionState newState) {
     if (newState != succeeded && newState != failed && newState != unchanged) {
-      throw new AzureException(AzureErrorCode.InvalidParameter, "a " + name() + " ends "
-          + succeeded + " or " + failed
-          + (unchanged == failed ? "" : " (" + unchanged + " when it changed nothing)")
-          + ", not " + newState);
+      throw new AzureException(
+          AzureErrorCode.InvalidParameter,
+          "a "
+              + name()
+              + " ends "
+              + succeeded
+              + " or "
+              + failed
+              + (unchanged == failed ? "" : " (" + unchanged + " when it changed nothing)")
+              + ", not "
+              + newState);
     }
   }
 

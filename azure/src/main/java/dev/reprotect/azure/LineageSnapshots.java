@@ -29,30 +29,37 @@ public final class LineageSnapshots {
 
   /** The new side's base of {@code disk}, made from point {@code pointId} for slot {@code slot}. */
   public static BlobRef baseRef(String vm, String pointId, String slot, BlobRef disk) {
-    return new BlobRef(disk.storageAccount(), CONTAINER,
-        vm + "." + pointId + "." + slot + ".vhd");
+    return new BlobRef(disk.storageAccount(), CONTAINER, vm + "." + pointId + "." + slot + ".vhd");
   }
 
   /** Snapshots {@code disk} as its base, or finds the base taken: one Snapshot Blob, charged. */
-  public BlobSnapshot takeBase(Caller caller, String vm, String pointId, String slot,
-      BlobRef disk) {
-    return azure.storage().snapshotBlob(caller, disk, baseRef(vm, pointId, slot, disk),
-        Map.of(VM, vm, POINT, pointId, SLOT, slot));
+  public BlobSnapshot takeBase(
+      Caller caller, String vm, String pointId, String slot, BlobRef disk) {
+    return azure
+        .storage()
+        .snapshotBlob(
+            caller,
+            disk,
+            baseRef(vm, pointId, slot, disk),
+            Map.of(VM, vm, POINT, pointId, SLOT, slot));
   }
 
   /**
-   * Deletes the new-side bases of VM {@code vm} in {@code account} but those of {@code kept}:
-   * the bases of an earlier point (a change of point) or of a failover that failed before it
-   * recorded them. Returns how many it deleted.
+   * Deletes the new-side bases of VM {@code vm} in {@code account} but those of {@code kept}: the
+   * bases of an earlier point (a change of point) or of a failover that failed before it recorded
+   * them. Returns how many it deleted.
    */
   public int deleteBasesBut(Caller caller, String account, String vm, Set<BlobRef> kept) {
     if (azure.storage().storageAccount(account).isEmpty()) {
       return 0;
     }
     // VM names may hold dots: the metadata, not the name's prefix, says whose base it is.
-    List<BlobRef> bases = azure.storage().snapshots(account, CONTAINER, vm + ".").stream()
-        .filter(snapshot -> vm.equals(snapshot.metadata().get(VM)))
-        .map(BlobSnapshot::ref).filter(ref -> !kept.contains(ref)).toList();
+    List<BlobRef> bases =
+        azure.storage().snapshots(account, CONTAINER, vm + ".").stream()
+            .filter(snapshot -> vm.equals(snapshot.metadata().get(VM)))
+            .map(BlobSnapshot::ref)
+            .filter(ref -> !kept.contains(ref))
+            .toList();
     bases.forEach(ref -> azure.storage().deleteBlob(caller, ref));
     return bases.size();
   }
@@ -60,23 +67,30 @@ public final class LineageSnapshots {
   /**
    * Deletes what the item's lineage keeps, once nothing will use it: its snapshots on both sides,
    * the point it names, and any base of the item's VM left in the storage accounts it knows. The
-   * record is the caller's to clear, after: a retry finds the snapshots through it. Deleting
-   * what is gone succeeds. Returns how many snapshots it deleted.
+   * record is the caller's to clear, after: a retry finds the snapshots through it. Deleting what
+   * is gone succeeds. Returns how many snapshots it deleted.
    */
   public int deleteAll(Caller caller, ReplicatedItem item) {
-    List<BlobRef> snapshots = item.lineageSnapshots().stream()
-        .filter(ref -> azure.storage().snapshot(ref).isPresent()).toList();
+    List<BlobRef> snapshots =
+        item.lineageSnapshots().stream()
+            .filter(ref -> azure.storage().snapshot(ref).isPresent())
+            .toList();
     snapshots.forEach(ref -> azure.storage().deleteBlob(caller, ref));
     if (item.lineagePoint() != null) {
-      azure.recoveryServices().deleteRecoveryPoint(caller, item.vault(), item.name(),
-          item.lineagePoint());
+      azure
+          .recoveryServices()
+          .deleteRecoveryPoint(caller, item.vault(), item.name(), item.lineagePoint());
     }
     Set<String> accounts = new LinkedHashSet<>();
-    Stream.concat(item.lineage().stream().map(disk -> disk.recoveredDisk().storageAccount()),
+    Stream.concat(
+            item.lineage().stream().map(disk -> disk.recoveredDisk().storageAccount()),
             Stream.of(item.primary().storageAccount(), item.recovery().storageAccount()))
-        .filter(Objects::nonNull).forEach(accounts::add);
-    int orphans = accounts.stream()
-        .mapToInt(account -> deleteBasesBut(caller, account, item.name(), Set.of())).sum();
+        .filter(Objects::nonNull)
+        .forEach(accounts::add);
+    int orphans =
+        accounts.stream()
+            .mapToInt(account -> deleteBasesBut(caller, account, item.name(), Set.of()))
+            .sum();
     return snapshots.size() + orphans;
   }
 }

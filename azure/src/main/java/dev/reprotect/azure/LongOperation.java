@@ -2,8 +2,8 @@ package dev.reprotect.azure;
 
 /**
  * A long-running operation the backend accepted (ARM's 202): {@code id} is what its status is
- * polled by, small enough for an activity's heartbeat, so a retry finds the operation again.
- * {@code null} stands for an operation that ended when it was accepted (nothing was left to do).
+ * polled by, small enough for an activity's heartbeat, so a retry finds the operation again. {@code
+ * null} stands for an operation that ended when it was accepted (nothing was left to do).
  */
 public record LongOperation(String id) {
   public static LongOperation ended() {

@@ -8,8 +8,8 @@ public interface MeteringApi {
   long bytesTransferred(String fromRegion, String toRegion);
 
   /**
-   * Bytes that crossed regions, in any direction, for the callers whose correlation id starts
-   * with {@code correlationIdPrefix}: what one job cost, every attempt of every step included.
+   * Bytes that crossed regions, in any direction, for the callers whose correlation id starts with
+   * {@code correlationIdPrefix}: what one job cost, every attempt of every step included.
    */
   long bytesTransferredBy(String correlationIdPrefix);
 

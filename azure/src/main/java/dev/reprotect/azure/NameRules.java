@@ -11,9 +11,11 @@ public final class NameRules {
   private static final Pattern AVAILABILITY_SET = Pattern.compile("[A-Za-z0-9._-]{1,80}");
   private static final Pattern CONTAINER = Pattern.compile("[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])");
   private static final Pattern CUT = Pattern.compile("[A-Za-z0-9._-]{1,63}");
+
   /** Azure's rule for a virtual network: 2 to 64, ending with a letter, digit or underscore. */
   private static final Pattern VIRTUAL_NETWORK =
       Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}[A-Za-z0-9_]");
+
   private static final Pattern BLOB = Pattern.compile("[A-Za-z0-9._-]{1,255}");
 
   public static final int STORAGE_ACCOUNT_MAX_LENGTH = 24;

@@ -6,7 +6,9 @@ public record PageRange(long firstBlock, long blockCount) {
     if (firstBlock < 0 || blockCount <= 0) {
       throw new IllegalArgumentException(
           "a page range starts at a block of 0 or more and holds at least one: "
-              + firstBlock + "+" + blockCount);
+              + firstBlock
+              + "+"
+              + blockCount);
     }
   }
 

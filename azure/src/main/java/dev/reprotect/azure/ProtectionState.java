@@ -21,8 +21,8 @@ public enum ProtectionState {
   /** Its protection is being removed: replication stopped, what protection made being deleted. */
   Disabling,
   /**
-   * Removing its protection failed or was cancelled, part of what protection made may be gone:
-   * only a disable, which deletes what is left, may run on it.
+   * Removing its protection failed or was cancelled, part of what protection made may be gone: only
+   * a disable, which deletes what is left, may run on it.
    */
   DisableFailed
 }

@@ -11,9 +11,15 @@ public abstract class ProviderBackend implements AzureBackend {
   private final GuestWorkloadApi workload;
   private final LongOperationsApi longOperations;
 
-  protected ProviderBackend(ResourcesApi resources, NetworkApi network, StorageApi storage,
-      ComputeApi compute, RecoveryServicesApi recoveryServices, MeteringApi metering,
-      GuestWorkloadApi workload, LongOperationsApi longOperations) {
+  protected ProviderBackend(
+      ResourcesApi resources,
+      NetworkApi network,
+      StorageApi storage,
+      ComputeApi compute,
+      RecoveryServicesApi recoveryServices,
+      MeteringApi metering,
+      GuestWorkloadApi workload,
+      LongOperationsApi longOperations) {
     this.resources = resources;
     this.network = network;
     this.storage = storage;

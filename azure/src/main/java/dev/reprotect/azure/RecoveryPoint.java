@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A point a VM can be failed over to: a snapshot of every replica disk at one moment. {@code
- * cutId} is the cut of the source it corresponds to (null for points taken without one), {@code
+ * A point a VM can be failed over to: a snapshot of every replica disk at one moment. {@code cutId}
+ * is the cut of the source it corresponds to (null for points taken without one), {@code
  * diskChecksums} the checksum of each snapshot by slot, computed from its bytes when the point was
  * taken (empty for points recorded before checksums were).
  */
@@ -25,8 +25,9 @@ public record RecoveryPoint(
   public RecoveryPoint {
     disks = List.copyOf(disks);
     // Sorted, so that a point prints (and exports) the same wherever it was read back.
-    diskChecksums = Collections.unmodifiableMap(
-        diskChecksums == null ? new TreeMap<>() : new TreeMap<>(diskChecksums));
+    diskChecksums =
+        Collections.unmodifiableMap(
+            diskChecksums == null ? new TreeMap<>() : new TreeMap<>(diskChecksums));
   }
 
   /** The snapshot of each disk by slot: they are named {@code <item>.<id>.<slot>.vhd}. */

@@ -20,9 +20,9 @@ public interface RecoveryServicesApi {
   ReplicatedItem putReplicatedItem(Caller caller, ReplicatedItem item);
 
   /**
-   * Removes the item and whatever recovery points it still has, with their snapshots; removing
-   * an item that is gone succeeds. Only the {@link ItemLifecycle#Disable} that holds the item's
-   * claim, {@code operationId}, removes it: an item with no such claim is {@link
+   * Removes the item and whatever recovery points it still has, with their snapshots; removing an
+   * item that is gone succeeds. Only the {@link ItemLifecycle#Disable} that holds the item's claim,
+   * {@code operationId}, removes it: an item with no such claim is {@link
    * AzureErrorCode#ItemChanged} and stays, so that no other caller removes an item in use.
    */
   void deleteReplicatedItem(Caller caller, String vault, String item, String operationId);
@@ -36,8 +36,13 @@ public interface RecoveryServicesApi {
    * AzureErrorCode#OperationInProgress}. Null {@code expected} claims an item with no running
    * operation, whatever its state. Claiming again with the same run returns the item unchanged.
    */
-  ReplicatedItem claimOperation(Caller caller, String vault, String item,
-      RunningOperation operation, ItemClaimState expected, ProtectionState newState);
+  ReplicatedItem claimOperation(
+      Caller caller,
+      String vault,
+      String item,
+      RunningOperation operation,
+      ItemClaimState expected,
+      ProtectionState newState);
 
   /**
    * Clears the running operation if it is {@code operationId} of run {@code runId} and moves the
@@ -47,28 +52,38 @@ public interface RecoveryServicesApi {
    * claim's pinned point is released with it, unless a drill is live ({@link
    * ReplicatedItem#released}).
    */
-  ReplicatedItem releaseOperation(Caller caller, String vault, String item, String operationId,
-      String runId, ProtectionState newState);
+  ReplicatedItem releaseOperation(
+      Caller caller,
+      String vault,
+      String item,
+      String operationId,
+      String runId,
+      ProtectionState newState);
 
   /**
    * Clears a claim whose run is known to have ended ({@code stale}, compared by operation id and
    * run) and moves the item to {@code newState}; the item no longer holding that claim is {@link
    * AzureErrorCode#ItemChanged}, and nothing changes. The caller vouches that the run ended.
    */
-  ReplicatedItem releaseStaleOperation(Caller caller, String vault, String item,
-      RunningOperation stale, ProtectionState newState);
+  ReplicatedItem releaseStaleOperation(
+      Caller caller, String vault, String item, RunningOperation stale, ProtectionState newState);
 
   Optional<RecoveryPlan> recoveryPlan(String vault, String name);
 
   RecoveryPlan createRecoveryPlan(Caller caller, RecoveryPlan plan);
 
   /**
-   * Takes a recovery point of the item's replica disks, recording the checksum of each snapshot
-   * and the cut of the source it corresponds to ({@code cutId}, null when none). {@code pointId}
-   * is the business key: the same id again returns the existing point.
+   * Takes a recovery point of the item's replica disks, recording the checksum of each snapshot and
+   * the cut of the source it corresponds to ({@code cutId}, null when none). {@code pointId} is the
+   * business key: the same id again returns the existing point.
    */
-  RecoveryPoint createRecoveryPoint(Caller caller, String vault, String item, String pointId,
-      RecoveryPointType type, String cutId);
+  RecoveryPoint createRecoveryPoint(
+      Caller caller,
+      String vault,
+      String item,
+      String pointId,
+      RecoveryPointType type,
+      String cutId);
 
   /** Deletes a point and its snapshot blobs; deleting what is gone succeeds. */
   void deleteRecoveryPoint(Caller caller, String vault, String item, String pointId);
@@ -78,8 +93,8 @@ public interface RecoveryServicesApi {
    * item, which {@link #pruneRecoveryPoints} never deletes. The item not claimed by that operation
    * is {@link AzureErrorCode#ItemChanged}; a point it does not have is NotFound.
    */
-  ReplicatedItem pinRecoveryPoint(Caller caller, String vault, String item, String operationId,
-      String pointId);
+  ReplicatedItem pinRecoveryPoint(
+      Caller caller, String vault, String item, String operationId, String pointId);
 
   /**
    * Records which cut the item's replicas hold and which are on their way to them, so that any
@@ -93,17 +108,17 @@ public interface RecoveryServicesApi {
    * against the item as it is now: none while an operation claims the item (a failover or a drill
    * may be choosing among them), and never its pinned point. What it skipped is reported.
    */
-  RecoveryPointPruning pruneRecoveryPoints(Caller caller, String vault, String item,
-      List<String> pointIds);
+  RecoveryPointPruning pruneRecoveryPoints(
+      Caller caller, String vault, String item, List<String> pointIds);
 
   List<RecoveryPoint> recoveryPoints(String vault, String item);
 
   /**
-   * Adds {@code resourceIds} to the resources the item records as created by its protection
-   * ({@link ReplicatedItem#createdByProtection}); ids recorded already change and log nothing.
+   * Adds {@code resourceIds} to the resources the item records as created by its protection ({@link
+   * ReplicatedItem#createdByProtection}); ids recorded already change and log nothing.
    */
-  ReplicatedItem recordCreatedResources(Caller caller, String vault, String item,
-      List<String> resourceIds);
+  ReplicatedItem recordCreatedResources(
+      Caller caller, String vault, String item, List<String> resourceIds);
 
   /**
    * Records how a scrub of the item's replica ended, as its last scrub, whatever else changes on

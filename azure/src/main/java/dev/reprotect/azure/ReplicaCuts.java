@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * What the replicas of an item hold, in cuts of its source: every replica equals its disk in cut
  * {@code base}, except for blocks that a shipment of a cut of {@code inTransit} may have written
- * before it stopped. A shipment against {@code base} must therefore also send the blocks those
- * cuts changed: a block one of them wrote may have been changed back since.
+ * before it stopped. A shipment against {@code base} must therefore also send the blocks those cuts
+ * changed: a block one of them wrote may have been changed back since.
  */
 public record ReplicaCuts(String base, List<String> inTransit) {
   public ReplicaCuts {

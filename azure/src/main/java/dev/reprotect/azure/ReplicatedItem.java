@@ -10,22 +10,22 @@ import java.util.stream.Stream;
 /**
  * A protected VM as the vault records it. Source and target follow the active location, so every
  * rule reads the same in both directions: the source is where the VM runs now. {@code
- * testFailoverLive} records a drill from the claim of its test failover to the end of its
- * cleanup: whatever the drill made may be up in the target region meanwhile, so {@link
- * ItemLifecycle} refuses every other operation on the item. {@code pinnedRecoveryPoint} (null
- * when none) is the point a failover or a drill chose: pruning never deletes it, since the VM is
- * being made, or runs, from its snapshots. It is released with the claim that chose it, or, for a
- * drill, with the cleanup that ends the drill. {@code replicaCuts} says which cut the replicas
- * hold and which may have reached them in part (null: not known, for items replicated before it
- * was recorded, and for new replicas until their first cut is recorded). {@code lastScrub}
- * (null when never) is how the last scrub of the replica ended: the next is due its policy's
- * interval after it. {@code createdByProtection} holds the ARM ids of the resources its enable
- * and reprotects created (resource groups, storage accounts, availability sets), each recorded
- * before it was created: what a disable may delete, once it is empty. What existed before, and
- * was reused, is never in it. {@code lineage} holds, per disk, where both sides stood when the
- * last failover made the VM ({@link DiskLineage}): recorded by the failover (and a change of
- * point), kept by its commit, dropped with its snapshots by the reprotect that follows or a
- * disable; empty for items failed over before it was recorded.
+ * testFailoverLive} records a drill from the claim of its test failover to the end of its cleanup:
+ * whatever the drill made may be up in the target region meanwhile, so {@link ItemLifecycle}
+ * refuses every other operation on the item. {@code pinnedRecoveryPoint} (null when none) is the
+ * point a failover or a drill chose: pruning never deletes it, since the VM is being made, or runs,
+ * from its snapshots. It is released with the claim that chose it, or, for a drill, with the
+ * cleanup that ends the drill. {@code replicaCuts} says which cut the replicas hold and which may
+ * have reached them in part (null: not known, for items replicated before it was recorded, and for
+ * new replicas until their first cut is recorded). {@code lastScrub} (null when never) is how the
+ * last scrub of the replica ended: the next is due its policy's interval after it. {@code
+ * createdByProtection} holds the ARM ids of the resources its enable and reprotects created
+ * (resource groups, storage accounts, availability sets), each recorded before it was created: what
+ * a disable may delete, once it is empty. What existed before, and was reused, is never in it.
+ * {@code lineage} holds, per disk, where both sides stood when the last failover made the VM
+ * ({@link DiskLineage}): recorded by the failover (and a change of point), kept by its commit,
+ * dropped with its snapshots by the reprotect that follows or a disable; empty for items failed
+ * over before it was recorded.
  */
 public record ReplicatedItem(
     String vault,
@@ -49,66 +49,194 @@ public record ReplicatedItem(
     List<DiskLineage> lineage) {
 
   /** An item with no failover's lineage recorded. */
-  public ReplicatedItem(String vault, String name, ItemSide primary, ItemSide recovery,
-      String activeLocation, ProtectionState state, ReplicationPolicy policy,
-      String cacheStorageAccount, List<ReplicaDisk> replicaDisks,
-      RunningOperation runningOperation, boolean failoverCommitted, boolean migrationCompleted,
-      int reprotectCycles, boolean testFailoverLive, String pinnedRecoveryPoint,
-      ReplicaCuts replicaCuts, ScrubRecord lastScrub, List<String> createdByProtection) {
-    this(vault, name, primary, recovery, activeLocation, state, policy, cacheStorageAccount,
-        replicaDisks, runningOperation, failoverCommitted, migrationCompleted, reprotectCycles,
-        testFailoverLive, pinnedRecoveryPoint, replicaCuts, lastScrub, createdByProtection,
+  public ReplicatedItem(
+      String vault,
+      String name,
+      ItemSide primary,
+      ItemSide recovery,
+      String activeLocation,
+      ProtectionState state,
+      ReplicationPolicy policy,
+      String cacheStorageAccount,
+      List<ReplicaDisk> replicaDisks,
+      RunningOperation runningOperation,
+      boolean failoverCommitted,
+      boolean migrationCompleted,
+      int reprotectCycles,
+      boolean testFailoverLive,
+      String pinnedRecoveryPoint,
+      ReplicaCuts replicaCuts,
+      ScrubRecord lastScrub,
+      List<String> createdByProtection) {
+    this(
+        vault,
+        name,
+        primary,
+        recovery,
+        activeLocation,
+        state,
+        policy,
+        cacheStorageAccount,
+        replicaDisks,
+        runningOperation,
+        failoverCommitted,
+        migrationCompleted,
+        reprotectCycles,
+        testFailoverLive,
+        pinnedRecoveryPoint,
+        replicaCuts,
+        lastScrub,
+        createdByProtection,
         List.of());
   }
 
   /** An item with nothing recorded as created by its protection. */
-  public ReplicatedItem(String vault, String name, ItemSide primary, ItemSide recovery,
-      String activeLocation, ProtectionState state, ReplicationPolicy policy,
-      String cacheStorageAccount, List<ReplicaDisk> replicaDisks,
-      RunningOperation runningOperation, boolean failoverCommitted, boolean migrationCompleted,
-      int reprotectCycles, boolean testFailoverLive, String pinnedRecoveryPoint,
-      ReplicaCuts replicaCuts, ScrubRecord lastScrub) {
-    this(vault, name, primary, recovery, activeLocation, state, policy, cacheStorageAccount,
-        replicaDisks, runningOperation, failoverCommitted, migrationCompleted, reprotectCycles,
-        testFailoverLive, pinnedRecoveryPoint, replicaCuts, lastScrub, List.of());
+  public ReplicatedItem(
+      String vault,
+      String name,
+      ItemSide primary,
+      ItemSide recovery,
+      String activeLocation,
+      ProtectionState state,
+      ReplicationPolicy policy,
+      String cacheStorageAccount,
+      List<ReplicaDisk> replicaDisks,
+      RunningOperation runningOperation,
+      boolean failoverCommitted,
+      boolean migrationCompleted,
+      int reprotectCycles,
+      boolean testFailoverLive,
+      String pinnedRecoveryPoint,
+      ReplicaCuts replicaCuts,
+      ScrubRecord lastScrub) {
+    this(
+        vault,
+        name,
+        primary,
+        recovery,
+        activeLocation,
+        state,
+        policy,
+        cacheStorageAccount,
+        replicaDisks,
+        runningOperation,
+        failoverCommitted,
+        migrationCompleted,
+        reprotectCycles,
+        testFailoverLive,
+        pinnedRecoveryPoint,
+        replicaCuts,
+        lastScrub,
+        List.of());
   }
 
   /** An item that was never reprotected, with no drill. */
-  public ReplicatedItem(String vault, String name, ItemSide primary, ItemSide recovery,
-      String activeLocation, ProtectionState state, ReplicationPolicy policy,
-      String cacheStorageAccount, List<ReplicaDisk> replicaDisks,
-      RunningOperation runningOperation, boolean failoverCommitted, boolean migrationCompleted) {
-    this(vault, name, primary, recovery, activeLocation, state, policy, cacheStorageAccount,
-        replicaDisks, runningOperation, failoverCommitted, migrationCompleted, 0, false);
+  public ReplicatedItem(
+      String vault,
+      String name,
+      ItemSide primary,
+      ItemSide recovery,
+      String activeLocation,
+      ProtectionState state,
+      ReplicationPolicy policy,
+      String cacheStorageAccount,
+      List<ReplicaDisk> replicaDisks,
+      RunningOperation runningOperation,
+      boolean failoverCommitted,
+      boolean migrationCompleted) {
+    this(
+        vault,
+        name,
+        primary,
+        recovery,
+        activeLocation,
+        state,
+        policy,
+        cacheStorageAccount,
+        replicaDisks,
+        runningOperation,
+        failoverCommitted,
+        migrationCompleted,
+        0,
+        false);
   }
 
   /** An item with no point pinned. */
-  public ReplicatedItem(String vault, String name, ItemSide primary, ItemSide recovery,
-      String activeLocation, ProtectionState state, ReplicationPolicy policy,
-      String cacheStorageAccount, List<ReplicaDisk> replicaDisks,
-      RunningOperation runningOperation, boolean failoverCommitted, boolean migrationCompleted,
-      int reprotectCycles, boolean testFailoverLive) {
-    this(vault, name, primary, recovery, activeLocation, state, policy, cacheStorageAccount,
-        replicaDisks, runningOperation, failoverCommitted, migrationCompleted, reprotectCycles,
-        testFailoverLive, null);
+  public ReplicatedItem(
+      String vault,
+      String name,
+      ItemSide primary,
+      ItemSide recovery,
+      String activeLocation,
+      ProtectionState state,
+      ReplicationPolicy policy,
+      String cacheStorageAccount,
+      List<ReplicaDisk> replicaDisks,
+      RunningOperation runningOperation,
+      boolean failoverCommitted,
+      boolean migrationCompleted,
+      int reprotectCycles,
+      boolean testFailoverLive) {
+    this(
+        vault,
+        name,
+        primary,
+        recovery,
+        activeLocation,
+        state,
+        policy,
+        cacheStorageAccount,
+        replicaDisks,
+        runningOperation,
+        failoverCommitted,
+        migrationCompleted,
+        reprotectCycles,
+        testFailoverLive,
+        null);
   }
 
   /** An item whose replicas' cut is not known, never scrubbed. */
-  public ReplicatedItem(String vault, String name, ItemSide primary, ItemSide recovery,
-      String activeLocation, ProtectionState state, ReplicationPolicy policy,
-      String cacheStorageAccount, List<ReplicaDisk> replicaDisks,
-      RunningOperation runningOperation, boolean failoverCommitted, boolean migrationCompleted,
-      int reprotectCycles, boolean testFailoverLive, String pinnedRecoveryPoint) {
-    this(vault, name, primary, recovery, activeLocation, state, policy, cacheStorageAccount,
-        replicaDisks, runningOperation, failoverCommitted, migrationCompleted, reprotectCycles,
-        testFailoverLive, pinnedRecoveryPoint, null, null);
+  public ReplicatedItem(
+      String vault,
+      String name,
+      ItemSide primary,
+      ItemSide recovery,
+      String activeLocation,
+      ProtectionState state,
+      ReplicationPolicy policy,
+      String cacheStorageAccount,
+      List<ReplicaDisk> replicaDisks,
+      RunningOperation runningOperation,
+      boolean failoverCommitted,
+      boolean migrationCompleted,
+      int reprotectCycles,
+      boolean testFailoverLive,
+      String pinnedRecoveryPoint) {
+    this(
+        vault,
+        name,
+        primary,
+        recovery,
+        activeLocation,
+        state,
+        policy,
+        cacheStorageAccount,
+        replicaDisks,
+        runningOperation,
+        failoverCommitted,
+        migrationCompleted,
+        reprotectCycles,
+        testFailoverLive,
+        pinnedRecoveryPoint,
+        null,
+        null);
   }
 
   public ReplicatedItem {
     replicaDisks = List.copyOf(replicaDisks);
     // Null from a record written before it was kept.
-    createdByProtection = createdByProtection == null ? List.of()
-        : List.copyOf(createdByProtection);
+    createdByProtection =
+        createdByProtection == null ? List.of() : List.copyOf(createdByProtection);
     lineage = lineage == null ? List.of() : List.copyOf(lineage);
     if (!activeLocation.equals(primary.region()) && !activeLocation.equals(recovery.region())) {
       throw new IllegalArgumentException(
@@ -176,13 +304,14 @@ public record ReplicatedItem(
   }
 
   /**
-   * The snapshots the lineage keeps, of both sides: what no clean-up of cuts or disks may
-   * delete while it is recorded.
+   * The snapshots the lineage keeps, of both sides: what no clean-up of cuts or disks may delete
+   * while it is recorded.
    */
   public Set<BlobRef> lineageSnapshots() {
     Set<BlobRef> snapshots = new LinkedHashSet<>();
     for (DiskLineage disk : lineage) {
-      Stream.of(disk.cutSnapshot(), disk.newBase()).filter(Objects::nonNull)
+      Stream.of(disk.cutSnapshot(), disk.newBase())
+          .filter(Objects::nonNull)
           .forEach(snapshots::add);
     }
     return snapshots;
@@ -207,7 +336,9 @@ public record ReplicatedItem(
     return copy.build();
   }
 
-  /** The item replicating {@code replicas}, a disk added to its replication: nothing else changes. */
+  /**
+   * The item replicating {@code replicas}, a disk added to its replication: nothing else changes.
+   */
   public ReplicatedItem withReplicaDisks(List<ReplicaDisk> replicas) {
     Copy copy = new Copy(this);
     copy.replicaDisks = replicas;
@@ -218,12 +349,16 @@ public record ReplicatedItem(
    * The item with its replication set up towards {@code newTarget} by reprotect number {@code
    * cycle}: its replica disks and cache account, and the network of the VM it protects, {@code
    * sourceNetwork}. A new protection supersedes the failover it follows, so the item no longer
-   * counts as failover-committed, and the failover's lineage is no longer the item's (its
-   * snapshots are deleted before). State and running operation are left as they are; releasing
-   * the operation settles them.
+   * counts as failover-committed, and the failover's lineage is no longer the item's (its snapshots
+   * are deleted before). State and running operation are left as they are; releasing the operation
+   * settles them.
    */
-  public ReplicatedItem withReplicationTo(ItemSide newTarget, String sourceNetwork,
-      String cacheAccount, List<ReplicaDisk> replicas, int cycle) {
+  public ReplicatedItem withReplicationTo(
+      ItemSide newTarget,
+      String sourceNetwork,
+      String cacheAccount,
+      List<ReplicaDisk> replicas,
+      int cycle) {
     boolean sourceIsPrimary = activeLocation.equals(primary.region());
     ItemSide newSource = source().withNetwork(sourceNetwork);
     Copy copy = new Copy(this);
@@ -240,9 +375,8 @@ public record ReplicatedItem(
 
   /**
    * The item failed over to {@code region}, its VM booted there on {@code network}: the VM is
-   * active there now, so source and target swap, and the replicas no longer follow its disks'
-   * cuts. Idempotent: the region is named, not toggled, so
-   * a retry never swaps back.
+   * active there now, so source and target swap, and the replicas no longer follow its disks' cuts.
+   * Idempotent: the region is named, not toggled, so a retry never swaps back.
    */
   public ReplicatedItem failedOverTo(String region, String network) {
     boolean bootedInPrimary = region.equals(primary.region());
@@ -310,10 +444,26 @@ public record ReplicatedItem(
     }
 
     ReplicatedItem build() {
-      return new ReplicatedItem(vault, name, primary, recovery, activeLocation, state, policy,
-          cacheStorageAccount, replicaDisks, runningOperation, failoverCommitted,
-          migrationCompleted, reprotectCycles, testFailoverLive, pinnedRecoveryPoint,
-          replicaCuts, lastScrub, createdByProtection, lineage);
+      return new ReplicatedItem(
+          vault,
+          name,
+          primary,
+          recovery,
+          activeLocation,
+          state,
+          policy,
+          cacheStorageAccount,
+          replicaDisks,
+          runningOperation,
+          failoverCommitted,
+          migrationCompleted,
+          reprotectCycles,
+          testFailoverLive,
+          pinnedRecoveryPoint,
+          replicaCuts,
+          lastScrub,
+          createdByProtection,
+          lineage);
     }
   }
 }

@@ -5,16 +5,18 @@ import java.util.Optional;
 
 /**
  * How recovery points are made and kept: crash-consistent points every 5 minutes (fixed),
- * app-consistent points every {@code appConsistentFrequencyMinutes} (0 is off, else at least
- * 60), kept for {@code retentionDays} (0 to 15). Every {@code scrubIntervalDays} (0 is never, up
- * to 365; null, as a policy recorded before scrubs read back, is the default of 7) the replica is
- * scrubbed: its newest point compared with the source from the bytes.
+ * app-consistent points every {@code appConsistentFrequencyMinutes} (0 is off, else at least 60),
+ * kept for {@code retentionDays} (0 to 15). Every {@code scrubIntervalDays} (0 is never, up to 365;
+ * null, as a policy recorded before scrubs read back, is the default of 7) the replica is scrubbed:
+ * its newest point compared with the source from the bytes.
  */
-public record ReplicationPolicy(String name, int retentionDays, int appConsistentFrequencyMinutes,
-    Integer scrubIntervalDays) {
+public record ReplicationPolicy(
+    String name, int retentionDays, int appConsistentFrequencyMinutes, Integer scrubIntervalDays) {
   public static final int CRASH_CONSISTENT_FREQUENCY_MINUTES = 5;
+
   /** Weekly: a full read of every replica, off the hot path, at a share of its disk's speed. */
   public static final int DEFAULT_SCRUB_INTERVAL_DAYS = 7;
+
   public static final int MAX_SCRUB_INTERVAL_DAYS = 365;
 
   public ReplicationPolicy {
@@ -27,8 +29,11 @@ public record ReplicationPolicy(String name, int retentionDays, int appConsisten
     }
     scrubIntervalDays = scrubIntervalDays == null ? DEFAULT_SCRUB_INTERVAL_DAYS : scrubIntervalDays;
     if (scrubIntervalDays < 0 || scrubIntervalDays > MAX_SCRUB_INTERVAL_DAYS) {
-      throw new IllegalArgumentException("the scrub interval is 0 (never) to "
-          + MAX_SCRUB_INTERVAL_DAYS + " days, not " + scrubIntervalDays);
+      throw new IllegalArgumentException(
+          "the scrub interval is 0 (never) to "
+              + MAX_SCRUB_INTERVAL_DAYS
+              + " days, not "
+              + scrubIntervalDays);
     }
   }
 
@@ -39,7 +44,8 @@ public record ReplicationPolicy(String name, int retentionDays, int appConsisten
 
   /** How often the replica is scrubbed; empty when never. */
   public Optional<Duration> scrubInterval() {
-    return scrubIntervalDays == 0 ? Optional.empty()
+    return scrubIntervalDays == 0
+        ? Optional.empty()
         : Optional.of(Duration.ofDays(scrubIntervalDays));
   }
 

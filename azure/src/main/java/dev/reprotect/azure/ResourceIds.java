@@ -33,8 +33,12 @@ public final class ResourceIds {
   }
 
   public static String blob(BlobRef ref) {
-    return "/storageAccounts/" + ref.storageAccount() + "/containers/" + ref.container()
-        + "/blobs/" + ref.blob();
+    return "/storageAccounts/"
+        + ref.storageAccount()
+        + "/containers/"
+        + ref.container()
+        + "/blobs/"
+        + ref.blob();
   }
 
   public static String replicatedItem(String vault, String item) {

@@ -9,14 +9,22 @@ import java.util.List;
  * corresponds to one cut. {@code time} is when the hold began; {@code appConsistent} when the
  * guest's applications acknowledged the quiesce asked for with it.
  */
-public record VmCut(String id, String resourceGroup, String vm, String location, Instant time,
-    List<CutDisk> disks, boolean appConsistent) {
+public record VmCut(
+    String id,
+    String resourceGroup,
+    String vm,
+    String location,
+    Instant time,
+    List<CutDisk> disks,
+    boolean appConsistent) {
   public VmCut {
     disks = List.copyOf(disks);
   }
 
   public CutDisk disk(String slot) {
-    return disks.stream().filter(disk -> disk.slot().equals(slot)).findFirst()
+    return disks.stream()
+        .filter(disk -> disk.slot().equals(slot))
+        .findFirst()
         .orElseThrow(() -> AzureException.notFound("disk " + slot + " of cut " + id));
   }
 }

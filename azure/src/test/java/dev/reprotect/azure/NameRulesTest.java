@@ -28,8 +28,18 @@ class NameRulesTest {
 
   @ParameterizedTest
   @NullAndEmptySource
-  @ValueSource(strings = {"a", "1vault", "-vault", "contoso.prod", "con_toso", "con toso",
-      "contoso/x", "vault:1", "a" + A50})
+  @ValueSource(
+      strings = {
+        "a",
+        "1vault",
+        "-vault",
+        "contoso.prod",
+        "con_toso",
+        "con toso",
+        "contoso/x",
+        "vault:1",
+        "a" + A50
+      })
   void invalidVaultNames(String name) {
     assertThat(NameRules.isValidVaultName(name)).isFalse();
   }
@@ -55,7 +65,8 @@ class NameRulesTest {
 
   @ParameterizedTest
   @NullAndEmptySource
-  @ValueSource(strings = {"ab", "StWeb01", "st-web", "st_web", "st.web", "abcdefghijklmnopqrstuvwxy"})
+  @ValueSource(
+      strings = {"ab", "StWeb01", "st-web", "st_web", "st.web", "abcdefghijklmnopqrstuvwxy"})
   void invalidStorageAccountNames(String name) {
     assertThat(NameRules.isValidStorageAccountName(name)).isFalse();
   }

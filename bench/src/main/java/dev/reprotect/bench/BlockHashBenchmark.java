@@ -20,10 +20,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The sync's block hash against a memory copy of the same bytes, one simulator block (1 MiB) per
  * operation: the hash is worth its place only if it keeps up with memory, far above any disk.
- * SHA-256 (the disk checksum's, and the simulator's block-file names) is there for scale. With
- * one block, every operation finds its bytes in the core's cache; with 1,024 blocks (the 1 GiB
- * disk of item 2), each operation takes the next block from memory, as a sync reading a disk
- * does.
+ * SHA-256 (the disk checksum's, and the simulator's block-file names) is there for scale. With one
+ * block, every operation finds its bytes in the core's cache; with 1,024 blocks (the 1 GiB disk of
+ * item 2), each operation takes the next block from memory, as a sync reading a disk does.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

@@ -21,14 +21,25 @@ final class Charts {
 
   private Charts() {}
 
-  static Path line(String file, String title, String xTitle, String yTitle, boolean logX,
+  static Path line(
+      String file,
+      String title,
+      String xTitle,
+      String yTitle,
+      boolean logX,
       Map<String, Series> series) {
-    XYChart chart = new XYChartBuilder().width(800).height(500)
-        .title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+    XYChart chart =
+        new XYChartBuilder()
+            .width(800)
+            .height(500)
+            .title(title)
+            .xAxisTitle(xTitle)
+            .yAxisTitle(yTitle)
+            .build();
     chart.getStyler().setXAxisLogarithmic(logX);
     chart.getStyler().setYAxisMin(0.0);
-    series.forEach((name, line) ->
-        chart.addSeries(name, line.x(), line.y()).setMarker(SeriesMarkers.CIRCLE));
+    series.forEach(
+        (name, line) -> chart.addSeries(name, line.x(), line.y()).setMarker(SeriesMarkers.CIRCLE));
     try {
       Files.createDirectories(DIRECTORY);
       Path png = DIRECTORY.resolve(file);

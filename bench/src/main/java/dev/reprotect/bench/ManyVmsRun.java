@@ -18,33 +18,46 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Item 4: N reprotects (1,000, or the N given) of small one-disk items of one vault, all started
- * at once on a Temporal server ({@code --address HOST:PORT}, whose process is
- * {@code --server-pid PID}), run by one worker process and then by two ({@code --workers 1,2}),
- * each the packaged CLI ({@code --jar}, worker/target/reprotect.jar) talking to the simulated
- * Azure that this process serves over HTTP. Each run has items of its own on the same server.
- * Prints a Markdown table (the peak memory of each worker and of the server, sampled) and the
- * speed-up, and writes bench/charts/many-vms-completions.png.
+ * Item 4: N reprotects (1,000, or the N given) of small one-disk items of one vault, all started at
+ * once on a Temporal server ({@code --address HOST:PORT}, whose process is {@code --server-pid
+ * PID}), run by one worker process and then by two ({@code --workers 1,2}), each the packaged CLI
+ * ({@code --jar}, worker/target/reprotect.jar) talking to the simulated Azure that this process
+ * serves over HTTP. Each run has items of its own on the same server. Prints a Markdown table (the
+ * peak memory of each worker and of the server, sampled) and the speed-up, and writes
+ * bench/charts/many-vms-completions.png.
  */
 public final class ManyVmsRun {
   private ManyVmsRun() {}
 
   public static void main(String[] args) throws IOException, InterruptedException {
     RunArguments arguments = new RunArguments(args);
-    String address = arguments.option("--address").orElseThrow(
-        () -> new IllegalArgumentException("--address HOST:PORT of a Temporal server is needed"));
-    long serverPid = Long.parseLong(arguments.option("--server-pid").orElseThrow(
-        () -> new IllegalArgumentException("--server-pid PID of that server is needed")));
+    String address =
+        arguments
+            .option("--address")
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "--address HOST:PORT of a Temporal server is needed"));
+    long serverPid =
+        Long.parseLong(
+            arguments
+                .option("--server-pid")
+                .orElseThrow(
+                    () ->
+                        new IllegalArgumentException("--server-pid PID of that server is needed")));
     Path jar = Path.of(arguments.option("--jar").orElse("worker/target/reprotect.jar"));
-    List<Integer> workerCounts = List.of(arguments.option("--workers").orElse("1,2").split(","))
-        .stream().map(Integer::parseInt).toList();
+    List<Integer> workerCounts =
+        List.of(arguments.option("--workers").orElse("1,2").split(",")).stream()
+            .map(Integer::parseInt)
+            .toList();
     int[] counts = arguments.numbers(1000);
     Path logs = Files.createTempDirectory("many-vms");
     String token = AzureService.newToken();
     String vaultPrefix = "m" + System.currentTimeMillis() % 100000 + "-";
     System.out.println("Worker logs in " + logs);
-    System.out.println("| N | workers | succeeded | wall | jobs /s | p50 | p99 | "
-        + "worker peak RSS | server peak RSS | machine before, after |");
+    System.out.println(
+        "| N | workers | succeeded | wall | jobs /s | p50 | p99 | "
+            + "worker peak RSS | server peak RSS | machine before, after |");
     System.out.println("|---|---|---|---|---|---|---|---|---|---|");
     Map<String, Charts.Series> completions = new LinkedHashMap<>();
     List<String> speedUps = new ArrayList<>();
@@ -62,8 +75,14 @@ public final class ManyVmsRun {
           List<WorkerProcess> processes = new ArrayList<>();
           try {
             for (int i = 0; i < workers; i++) {
-              processes.add(WorkerProcess.start(jar, address, TemporalServer.NAMESPACE, azureUrl,
-                  token, logs.resolve(vault + "-worker-" + i + ".log")));
+              processes.add(
+                  WorkerProcess.start(
+                      jar,
+                      address,
+                      TemporalServer.NAMESPACE,
+                      azureUrl,
+                      token,
+                      logs.resolve(vault + "-worker-" + i + ".log")));
             }
             for (WorkerProcess process : processes) {
               process.awaitPolling(service, TemporalServer.NAMESPACE);
@@ -75,19 +94,32 @@ public final class ManyVmsRun {
             double serverPeak;
             try (PeakRss memory = new PeakRss(pids)) {
               result = bench.run(vault, vms);
-              workerPeaks = processes.stream()
-                  .map(process -> mib(memory.peakMib(process.pid())))
-                  .collect(Collectors.joining(" + "));
+              workerPeaks =
+                  processes.stream()
+                      .map(process -> mib(memory.peakMib(process.pid())))
+                      .collect(Collectors.joining(" + "));
               serverPeak = memory.peakMib(serverPid);
             }
             LatencyRuns runs = result.runs();
             throughputByWorkers.put(workers, runs.throughput());
-            System.out.printf(Locale.ROOT, "| %d | %d | %d of %d | %.1f s | %.2f | %.1f s | %.1f s "
-                    + "| %s | %s | %s, %s |%n", n, workers, result.succeeded(), result.started(),
-                runs.wall().toMillis() / 1e3, runs.throughput(),
-                runs.percentile(50).toMillis() / 1e3, runs.percentile(99).toMillis() / 1e3,
-                workerPeaks, mib(serverPeak), before, Machine.load());
-            completions.put(n + " jobs, " + workers + (workers == 1 ? " worker" : " workers"),
+            System.out.printf(
+                Locale.ROOT,
+                "| %d | %d | %d of %d | %.1f s | %.2f | %.1f s | %.1f s "
+                    + "| %s | %s | %s, %s |%n",
+                n,
+                workers,
+                result.succeeded(),
+                result.started(),
+                runs.wall().toMillis() / 1e3,
+                runs.throughput(),
+                runs.percentile(50).toMillis() / 1e3,
+                runs.percentile(99).toMillis() / 1e3,
+                workerPeaks,
+                mib(serverPeak),
+                before,
+                Machine.load());
+            completions.put(
+                n + " jobs, " + workers + (workers == 1 ? " worker" : " workers"),
                 completionCurve(result));
           } finally {
             for (WorkerProcess process : processes) {
@@ -99,17 +131,28 @@ public final class ManyVmsRun {
           List<Integer> measured = new ArrayList<>(throughputByWorkers.keySet());
           int first = measured.get(0);
           int last = measured.get(measured.size() - 1);
-          speedUps.add(String.format(Locale.ROOT, "N = %d: %d workers / %d: %.2f", n, last, first,
-              throughputByWorkers.get(last) / throughputByWorkers.get(first)));
+          speedUps.add(
+              String.format(
+                  Locale.ROOT,
+                  "N = %d: %d workers / %d: %.2f",
+                  n,
+                  last,
+                  first,
+                  throughputByWorkers.get(last) / throughputByWorkers.get(first)));
         }
       }
     } finally {
       service.shutdown();
     }
     speedUps.forEach(speedUp -> System.out.println("Speed-up (throughput), " + speedUp));
-    System.out.println(Charts.line("many-vms-completions.png",
-        "Reprotects completed since the first start (Temporal dev server)", "seconds",
-        "jobs completed", false, completions));
+    System.out.println(
+        Charts.line(
+            "many-vms-completions.png",
+            "Reprotects completed since the first start (Temporal dev server)",
+            "seconds",
+            "jobs completed",
+            false,
+            completions));
   }
 
   private static String mib(double mib) {

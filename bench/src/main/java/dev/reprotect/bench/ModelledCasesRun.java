@@ -8,8 +8,8 @@ import java.util.Locale;
 
 /**
  * Item 5 and the fleet's RPO, modelled at full scale from the simulator's cost figures (no run:
- * deterministic, instant). Args: the disk's MB/s (default 60), the fleet's VMs (100), disks per
- * VM (2), disk GiB (128), churn MB/s per disk (2).
+ * deterministic, instant). Args: the disk's MB/s (default 60), the fleet's VMs (100), disks per VM
+ * (2), disk GiB (128), churn MB/s per disk (2).
  */
 public final class ModelledCasesRun {
   private ModelledCasesRun() {}
@@ -21,36 +21,74 @@ public final class ModelledCasesRun {
     long diskBytes = (args.length > 3 ? Long.parseLong(args[3]) : 128) << 30;
     double churn = args.length > 4 ? Double.parseDouble(args[4]) : 2;
 
-    ReferenceCaseModel.Modelled reference = ReferenceCaseModel.of(mbps)
-        .model(ReferenceCaseModel.USED_BYTES, ReferenceCaseModel.CHANGED_BYTES);
-    System.out.printf(Locale.ROOT, "Reference case: 1 TB disk, 127 GB used, 45 GB changed, "
-        + "%.0f MB/s%n| step | modelled | made of |%n|---|---|---|%n", mbps);
-    reference.steps().forEach(step -> System.out.printf(Locale.ROOT, "| %s | %s | %s |%n",
-        step.name(), minutes(step.time()), step.how()));
+    ReferenceCaseModel.Modelled reference =
+        ReferenceCaseModel.of(mbps)
+            .model(ReferenceCaseModel.USED_BYTES, ReferenceCaseModel.CHANGED_BYTES);
+    System.out.printf(
+        Locale.ROOT,
+        "Reference case: 1 TB disk, 127 GB used, 45 GB changed, "
+            + "%.0f MB/s%n| step | modelled | made of |%n|---|---|---|%n",
+        mbps);
+    reference
+        .steps()
+        .forEach(
+            step ->
+                System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %s | %s |%n",
+                    step.name(),
+                    minutes(step.time()),
+                    step.how()));
     System.out.printf(Locale.ROOT, "| **the job** | **%s** | |%n", minutes(reference.job()));
-    System.out.printf(Locale.ROOT, "disk-read bound %s; job / bound %.2f (goal 1.2)%n%n",
-        minutes(reference.diskReadBound()), reference.jobOverBound());
+    System.out.printf(
+        Locale.ROOT,
+        "disk-read bound %s; job / bound %.2f (goal 1.2)%n%n",
+        minutes(reference.diskReadBound()),
+        reference.jobOverBound());
 
-    System.out.printf(Locale.ROOT, "Fleet: %d VMs x %d disks of %d GiB, %.1f MB/s churn per disk, "
-        + "a cycle every %s%n", vms, disks, diskBytes >> 30, churn,
+    System.out.printf(
+        Locale.ROOT,
+        "Fleet: %d VMs x %d disks of %d GiB, %.1f MB/s churn per disk, " + "a cycle every %s%n",
+        vms,
+        disks,
+        diskBytes >> 30,
+        churn,
         minutes(FleetRpoModel.CYCLE_INTERVAL));
     printFleet("shipped as built", FleetRpoModel.of(mbps), vms, disks, diskBytes, churn);
-    printFleet("baseline, one disk and one call at a time",
-        FleetRpoModel.of(mbps, FleetRpoModel.Shipping.SERIAL), vms, disks, diskBytes, churn);
+    printFleet(
+        "baseline, one disk and one call at a time",
+        FleetRpoModel.of(mbps, FleetRpoModel.Shipping.SERIAL),
+        vms,
+        disks,
+        diskBytes,
+        churn);
   }
 
-  private static void printFleet(String title, FleetRpoModel model, int vms, int disks,
-      long diskBytes, double churn) {
+  private static void printFleet(
+      String title, FleetRpoModel model, int vms, int disks, long diskBytes, double churn) {
     FleetRpoModel.Modelled fleet = model.model(vms, disks, diskBytes, churn);
-    System.out.printf(Locale.ROOT, "%s (%d disks at once, %d ranges in flight per disk):%n",
-        title, model.shipping().disksAtOnce(), model.shipping().rangesInFlight());
-    System.out.printf(Locale.ROOT, "  changed per disk and cycle: %d blocks in %.0f ranges; "
-        + "per disk: transfer calls %s, bytes %s%n", fleet.changedBlocksPerDisk(),
-        fleet.rangesTouchedPerDisk(), minutes(fleet.transferCallsPerDisk()),
+    System.out.printf(
+        Locale.ROOT,
+        "%s (%d disks at once, %d ranges in flight per disk):%n",
+        title,
+        model.shipping().disksAtOnce(),
+        model.shipping().rangesInFlight());
+    System.out.printf(
+        Locale.ROOT,
+        "  changed per disk and cycle: %d blocks in %.0f ranges; "
+            + "per disk: transfer calls %s, bytes %s%n",
+        fleet.changedBlocksPerDisk(),
+        fleet.rangesTouchedPerDisk(),
+        minutes(fleet.transferCallsPerDisk()),
         minutes(fleet.bytesPerDisk()));
-    System.out.printf(Locale.ROOT, "  cycle %s; points every %s (goal 6 min); worst RPO %s "
-        + "(goal 10 min); ARM writes %.2f/s (refill 10/s)%n", minutes(fleet.cycle()),
-        minutes(fleet.pointSpacing()), minutes(fleet.worstRpo()), fleet.armWritesPerSecond());
+    System.out.printf(
+        Locale.ROOT,
+        "  cycle %s; points every %s (goal 6 min); worst RPO %s "
+            + "(goal 10 min); ARM writes %.2f/s (refill 10/s)%n",
+        minutes(fleet.cycle()),
+        minutes(fleet.pointSpacing()),
+        minutes(fleet.worstRpo()),
+        fleet.armWritesPerSecond());
   }
 
   private static String minutes(Duration time) {

@@ -10,9 +10,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The peak resident memory of other processes over a run: each one's VmRSS read from /proc
- * every {@link #PERIOD_MILLIS} ms, the highest kept. Sampled rather than the kernel's VmHWM so
- * that a process that outlives the run (the Temporal server) is measured over this run only.
+ * The peak resident memory of other processes over a run: each one's VmRSS read from /proc every
+ * {@link #PERIOD_MILLIS} ms, the highest kept. Sampled rather than the kernel's VmHWM so that a
+ * process that outlives the run (the Temporal server) is measured over this run only.
  */
 final class PeakRss implements AutoCloseable {
   static final long PERIOD_MILLIS = 200;

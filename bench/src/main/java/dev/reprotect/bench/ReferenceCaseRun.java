@@ -6,8 +6,8 @@ import java.util.Locale;
 
 /**
  * Item 5: the reference product's reprotect (1 TB disk, 127 GB used, 45 GB changed, 60 MB/s)
- * through the simulator's latency model, sped up; args: time scale (default 0.01) and data
- * scale (default 1000).
+ * through the simulator's latency model, sped up; args: time scale (default 0.01) and data scale
+ * (default 1000).
  */
 public final class ReferenceCaseRun {
   private ReferenceCaseRun() {}
@@ -15,14 +15,16 @@ public final class ReferenceCaseRun {
   public static void main(String[] args) {
     double timeScale = args.length > 0 ? Double.parseDouble(args[0]) : 0.01;
     long dataScale = args.length > 1 ? Long.parseLong(args[1]) : 1000;
-    System.out.println("time scale " + timeScale + ", data scale 1/" + dataScale + ", "
-        + Machine.load());
+    System.out.println(
+        "time scale " + timeScale + ", data scale 1/" + dataScale + ", " + Machine.load());
     ReferenceCase.Modelled result = ReferenceCase.run(timeScale, dataScale);
     System.out.println("disk: " + result.disk());
     System.out.println("| activity | modelled time |");
     System.out.println("|---|---|");
-    result.byActivity().forEach((type, time) ->
-        System.out.printf(Locale.ROOT, "| %s | %s |%n", type, minutes(time)));
+    result
+        .byActivity()
+        .forEach(
+            (type, time) -> System.out.printf(Locale.ROOT, "| %s | %s |%n", type, minutes(time)));
     System.out.printf(Locale.ROOT, "| **the job** | **%s** |%n", minutes(result.job()));
     System.out.println(Machine.load());
   }

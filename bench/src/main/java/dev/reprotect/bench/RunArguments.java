@@ -29,7 +29,8 @@ final class RunArguments {
 
   /** What is left once the options are taken, as numbers; {@code defaults} when nothing is. */
   int[] numbers(int... defaults) {
-    return remaining.isEmpty() ? defaults
+    return remaining.isEmpty()
+        ? defaults
         : remaining.stream().mapToInt(Integer::parseInt).toArray();
   }
 }

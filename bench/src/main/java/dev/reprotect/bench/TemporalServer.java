@@ -14,14 +14,15 @@ final class TemporalServer {
 
   /** Connects, and registers the search attributes Reprotect's jobs set, as a worker does. */
   static WorkflowServiceStubs connect(String address) {
-    WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(
-        WorkflowServiceStubsOptions.newBuilder().setTarget(address).build());
+    WorkflowServiceStubs service =
+        WorkflowServiceStubs.newServiceStubs(
+            WorkflowServiceStubsOptions.newBuilder().setTarget(address).build());
     SearchAttributeSetup.registerMissing(service, NAMESPACE);
     return service;
   }
 
   static WorkflowClient client(WorkflowServiceStubs service) {
-    return WorkflowClient.newInstance(service,
-        WorkflowClientOptions.newBuilder().setNamespace(NAMESPACE).build());
+    return WorkflowClient.newInstance(
+        service, WorkflowClientOptions.newBuilder().setNamespace(NAMESPACE).build());
   }
 }

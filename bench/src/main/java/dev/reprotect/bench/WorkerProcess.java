@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Reprotect worker in a process of its own, as deployed: {@code java -jar reprotect.jar
- * worker} against a Temporal server and the simulated Azure service, its output in a log file.
+ * A Reprotect worker in a process of its own, as deployed: {@code java -jar reprotect.jar worker}
+ * against a Temporal server and the simulated Azure service, its output in a log file.
  */
 final class WorkerProcess implements AutoCloseable {
   private static final Duration STARTUP = Duration.ofMinutes(2);
@@ -31,14 +31,28 @@ final class WorkerProcess implements AutoCloseable {
   }
 
   /** The token goes by the environment, not the command line that `ps` shows. */
-  static WorkerProcess start(Path jar, String temporalAddress, String namespace, String azureUrl,
-      String azureToken, Path log) {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-        jar.toString(), "worker", "--address", temporalAddress, "--namespace", namespace,
-        "--azure-url", azureUrl));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(log.toFile());
+  static WorkerProcess start(
+      Path jar,
+      String temporalAddress,
+      String namespace,
+      String azureUrl,
+      String azureToken,
+      Path log) {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar.toString(),
+                "worker",
+                "--address",
+                temporalAddress,
+                "--namespace",
+                namespace,
+                "--azure-url",
+                azureUrl));
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("REPROTECT_AZURE_TOKEN", azureToken);
     try {
       return new WorkerProcess(builder.start(), log);
@@ -52,15 +66,16 @@ final class WorkerProcess implements AutoCloseable {
   }
 
   /**
-   * Waits until the server lists this process among the workflow pollers of Reprotect's task
-   * queue (the SDK's default identity is pid@host), so that no job waits for its start.
+   * Waits until the server lists this process among the workflow pollers of Reprotect's task queue
+   * (the SDK's default identity is pid@host), so that no job waits for its start.
    */
   void awaitPolling(WorkflowServiceStubs service, String namespace) throws InterruptedException {
-    DescribeTaskQueueRequest request = DescribeTaskQueueRequest.newBuilder()
-        .setNamespace(namespace)
-        .setTaskQueue(TaskQueue.newBuilder().setName(TaskQueues.REPROTECT))
-        .setTaskQueueType(TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW)
-        .build();
+    DescribeTaskQueueRequest request =
+        DescribeTaskQueueRequest.newBuilder()
+            .setNamespace(namespace)
+            .setTaskQueue(TaskQueue.newBuilder().setName(TaskQueues.REPROTECT))
+            .setTaskQueueType(TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW)
+            .build();
     String identity = pid() + "@";
     Instant deadline = Instant.now().plus(STARTUP);
     while (service.blockingStub().describeTaskQueue(request).getPollersList().stream()

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 class BenchCommandTest {
   /**
    * The counters are exact, so their goals are the test's: a data path that read a side twice,
-   * re-read the used data on a cycle, sent more than the touched blocks or called per range of
-   * an empty disk would miss one and fail here. The orchestration ratio is timed, so only sane.
+   * re-read the used data on a cycle, sent more than the touched blocks or called per range of an
+   * empty disk would miss one and fail here. The orchestration ratio is timed, so only sane.
    */
   @Test
   void quickJsonReportsEachCounterMeetingItsGoal() {
@@ -25,17 +25,29 @@ class BenchCommandTest {
     JsonNode counters = result.get("counters");
     List<String> names = new ArrayList<>();
     counters.fieldNames().forEachRemaining(names::add);
-    assertThat(names).containsExactly("sourceReadOverAllocated", "targetReadOverAllocated",
-        "sentOverChanged", "cycleReadOverChanged", "callsSparseOverDense");
-    assertSoftly(softly -> names.forEach(name -> {
-      JsonNode counter = counters.get(name);
-      softly.assertThat(counter.get("pass").asBoolean()).as(name + ": " + counter).isTrue();
-      softly.assertThat(counter.get("value").asDouble()).as(name).isPositive();
-    }));
+    assertThat(names)
+        .containsExactly(
+            "sourceReadOverAllocated",
+            "targetReadOverAllocated",
+            "sentOverChanged",
+            "cycleReadOverChanged",
+            "callsSparseOverDense");
+    assertSoftly(
+        softly ->
+            names.forEach(
+                name -> {
+                  JsonNode counter = counters.get(name);
+                  softly
+                      .assertThat(counter.get("pass").asBoolean())
+                      .as(name + ": " + counter)
+                      .isTrue();
+                  softly.assertThat(counter.get("value").asDouble()).as(name).isPositive();
+                }));
     assertThat(result.get("pass").asBoolean()).isTrue();
     JsonNode orchestration = result.get("orchestration");
     assertThat(orchestration.get("orchestrationRatio").get("value").asDouble())
-        .isGreaterThan(0).isLessThan(5);
+        .isGreaterThan(0)
+        .isLessThan(5);
     assertThat(orchestration.get("reprotectCpuSecondsPerJob").asDouble()).isPositive();
     assertThat(orchestration.get("floorCpuSecondsPerJob").asDouble()).isPositive();
   }

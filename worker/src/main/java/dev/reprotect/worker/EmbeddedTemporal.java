@@ -1,8 +1,8 @@
 package dev.reprotect.worker;
 
+import com.uber.m3.tally.Scope;
 import dev.reprotect.workflows.SearchAttributeDefinitions;
 import dev.reprotect.workflows.TaskQueues;
-import com.uber.m3.tally.Scope;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -10,9 +10,9 @@ import io.temporal.worker.WorkerFactory;
 import java.util.function.Consumer;
 
 /**
- * The embedded default: Temporal's in-process service, in real time, with a worker on the
- * reprotect task queues. Nothing to install; it lives and dies with the JVM, and cannot list
- * workflows (no visibility store).
+ * The embedded default: Temporal's in-process service, in real time, with a worker on the reprotect
+ * task queues. Nothing to install; it lives and dies with the JVM, and cannot list workflows (no
+ * visibility store).
  */
 public final class EmbeddedTemporal implements AutoCloseable {
   private final TestWorkflowEnvironment environment;
@@ -31,17 +31,17 @@ public final class EmbeddedTemporal implements AutoCloseable {
     this(module, metrics, factory -> {});
   }
 
-  private EmbeddedTemporal(ReprotectModule module, Scope metrics,
-      Consumer<WorkerFactory> alongside) {
-    TestEnvironmentOptions.Builder options = TestEnvironmentOptions.newBuilder()
-        .setUseTimeskipping(false);
+  private EmbeddedTemporal(
+      ReprotectModule module, Scope metrics, Consumer<WorkerFactory> alongside) {
+    TestEnvironmentOptions.Builder options =
+        TestEnvironmentOptions.newBuilder().setUseTimeskipping(false);
     if (metrics != null) {
       options.setMetricsScope(metrics);
     }
     environment = TestWorkflowEnvironment.newInstance(options.build());
     SearchAttributeDefinitions.all().forEach(environment::registerSearchAttribute);
-    WorkerRegistration.registerAll(environment.getWorkerFactory(), TaskQueues.REPROTECT, module,
-        WorkerSizing.defaults());
+    WorkerRegistration.registerAll(
+        environment.getWorkerFactory(), TaskQueues.REPROTECT, module, WorkerSizing.defaults());
     alongside.accept(environment.getWorkerFactory());
     environment.start();
   }

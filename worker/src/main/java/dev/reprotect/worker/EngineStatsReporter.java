@@ -21,28 +21,33 @@ import java.util.stream.Collectors;
 /**
  * Reports to the registry as the SDK's reporter does, with the engine's series ({@code
  * reprotect_*}) in Prometheus' conventions:
+ *
  * <ul>
- *   <li>only the labels that mean something for them: the SDK tags every series of the worker
- *       with each of its tag keys, "none" where it has no value (an engine counter had eight);
+ *   <li>only the labels that mean something for them: the SDK tags every series of the worker with
+ *       each of its tag keys, "none" where it has no value (an engine counter had eight);
  *   <li>durations in buckets from a second to hours, where the SDK gives every timer about 70;
  *   <li>the gauges of replicated items ({@code reprotect_replication_*}) dropped once unreported
  *       for {@link #ITEM_GAUGE_EXPIRY}. A running replication reports them at every cycle and,
  *       while a cycle hangs, at every interval (its watchdog): silence means it ended, or its
- *       workflow moved to another worker that reports its own. Kept, the last values of a
- *       stopped item would go on alerting until the process ends.
+ *       workflow moved to another worker that reports its own. Kept, the last values of a stopped
+ *       item would go on alerting until the process ends.
  * </ul>
  */
 final class EngineStatsReporter implements StatsReporter {
   static final String ENGINE_PREFIX = "reprotect_";
   static final String ITEM_GAUGE_PREFIX = "reprotect_replication_";
+
   /** Three of the product's 5-minute intervals: a late cycle is not a stopped one. */
   static final java.time.Duration ITEM_GAUGE_EXPIRY = java.time.Duration.ofMinutes(15);
+
   /** What the SDK sets a tag to where a series has no value for it. */
   private static final String NO_VALUE = "none";
+
   /** A step, a sync, a job: from seconds to the hours a large disk's sync takes. */
-  static final List<java.time.Duration> DURATION_BUCKETS = List.of(1, 5, 15, 30, 60, 120, 300,
-      600, 1800, 3600, 7200, 14400, 28800).stream()
-      .map(java.time.Duration::ofSeconds).toList();
+  static final List<java.time.Duration> DURATION_BUCKETS =
+      List.of(1, 5, 15, 30, 60, 120, 300, 600, 1800, 3600, 7200, 14400, 28800).stream()
+          .map(java.time.Duration::ofSeconds)
+          .toList();
 
   private record GaugeId(String name, Map<String, String> tags) {}
 
@@ -70,16 +75,20 @@ final class EngineStatsReporter implements StatsReporter {
       others.reportGauge(name, labels(name, tags), value);
       return;
     }
-    itemGauges.compute(new GaugeId(name, labels(name, tags)), (id, reported) -> {
-      if (reported == null) {
-        AtomicDouble held = new AtomicDouble(value);
-        Gauge gauge = Gauge.builder(name, held, AtomicDouble::get).tags(micrometer(id.tags()))
-            .register(registry);
-        return new Reported(held, gauge, clock.instant());
-      }
-      reported.value().set(value);
-      return new Reported(reported.value(), reported.gauge(), clock.instant());
-    });
+    itemGauges.compute(
+        new GaugeId(name, labels(name, tags)),
+        (id, reported) -> {
+          if (reported == null) {
+            AtomicDouble held = new AtomicDouble(value);
+            Gauge gauge =
+                Gauge.builder(name, held, AtomicDouble::get)
+                    .tags(micrometer(id.tags()))
+                    .register(registry);
+            return new Reported(held, gauge, clock.instant());
+          }
+          reported.value().set(value);
+          return new Reported(reported.value(), reported.gauge(), clock.instant());
+        });
   }
 
   @Override
@@ -88,7 +97,8 @@ final class EngineStatsReporter implements StatsReporter {
       others.reportTimer(name, tags, interval);
       return;
     }
-    Timer.builder(name).tags(micrometer(labels(name, tags)))
+    Timer.builder(name)
+        .tags(micrometer(labels(name, tags)))
         .serviceLevelObjectives(DURATION_BUCKETS.toArray(java.time.Duration[]::new))
         .register(registry)
         .record(interval.getNanos(), TimeUnit.NANOSECONDS);
@@ -98,29 +108,42 @@ final class EngineStatsReporter implements StatsReporter {
   @Override
   public void flush() {
     Instant oldest = clock.instant().minus(ITEM_GAUGE_EXPIRY);
-    itemGauges.entrySet().removeIf(entry -> {
-      boolean silent = entry.getValue().at().isBefore(oldest);
-      if (silent) {
-        registry.remove(entry.getValue().gauge());
-      }
-      return silent;
-    });
+    itemGauges
+        .entrySet()
+        .removeIf(
+            entry -> {
+              boolean silent = entry.getValue().at().isBefore(oldest);
+              if (silent) {
+                registry.remove(entry.getValue().gauge());
+              }
+              return silent;
+            });
     others.flush();
   }
 
   // The reporter interface declares its buckets raw: an override can only repeat it.
   @Override
   @SuppressWarnings({"deprecation", "rawtypes"})
-  public void reportHistogramValueSamples(String name, Map<String, String> tags, Buckets buckets,
-      double bucketLowerBound, double bucketUpperBound, long samples) {
+  public void reportHistogramValueSamples(
+      String name,
+      Map<String, String> tags,
+      Buckets buckets,
+      double bucketLowerBound,
+      double bucketUpperBound,
+      long samples) {
     others.reportHistogramValueSamples(
         name, tags, buckets, bucketLowerBound, bucketUpperBound, samples);
   }
 
   @Override
   @SuppressWarnings({"deprecation", "rawtypes"})
-  public void reportHistogramDurationSamples(String name, Map<String, String> tags,
-      Buckets buckets, Duration bucketLowerBound, Duration bucketUpperBound, long samples) {
+  public void reportHistogramDurationSamples(
+      String name,
+      Map<String, String> tags,
+      Buckets buckets,
+      Duration bucketLowerBound,
+      Duration bucketUpperBound,
+      long samples) {
     others.reportHistogramDurationSamples(
         name, tags, buckets, bucketLowerBound, bucketUpperBound, samples);
   }
@@ -140,7 +163,8 @@ final class EngineStatsReporter implements StatsReporter {
     if (!name.startsWith(ENGINE_PREFIX)) {
       return tags;
     }
-    return tags.entrySet().stream().filter(tag -> !NO_VALUE.equals(tag.getValue()))
+    return tags.entrySet().stream()
+        .filter(tag -> !NO_VALUE.equals(tag.getValue()))
         .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
   }
 

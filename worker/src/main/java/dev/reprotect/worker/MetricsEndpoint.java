@@ -17,14 +17,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The worker's metrics in Prometheus' text format on {@code /metrics}: the Temporal SDK's
- * (workflow and activity tasks, polls, latencies) and the engine's (jobs by type and outcome,
- * step durations, bytes sent across regions), both reported through {@link #scope()}, which the
- * connection to Temporal is given.
+ * The worker's metrics in Prometheus' text format on {@code /metrics}: the Temporal SDK's (workflow
+ * and activity tasks, polls, latencies) and the engine's (jobs by type and outcome, step durations,
+ * bytes sent across regions), both reported through {@link #scope()}, which the connection to
+ * Temporal is given.
  */
 public final class MetricsEndpoint implements AutoCloseable {
   public static final String PATH = "/metrics";
   private static final Logger LOG = LoggerFactory.getLogger(MetricsEndpoint.class);
+
   /** How often the scope hands what it gathered to the registry: well under a scrape interval. */
   private static final Duration REPORT_EVERY = Duration.ofSeconds(1);
 
@@ -48,20 +49,25 @@ public final class MetricsEndpoint implements AutoCloseable {
       registry.close();
       throw new UncheckedIOException("cannot serve the metrics on port " + port, unavailable);
     }
-    server.createContext(PATH, exchange -> {
-      try (exchange) {
-        byte[] body = registry.scrape().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
-        exchange.sendResponseHeaders(200, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-          out.write(body);
-        }
-      }
-    });
+    server.createContext(
+        PATH,
+        exchange -> {
+          try (exchange) {
+            byte[] body = registry.scrape().getBytes(StandardCharsets.UTF_8);
+            exchange
+                .getResponseHeaders()
+                .set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+              out.write(body);
+            }
+          }
+        });
     server.start();
-    Scope scope = new RootScopeBuilder()
-        .reporter(new EngineStatsReporter(registry, Clock.systemUTC()))
-        .reportEvery(REPORT_EVERY);
+    Scope scope =
+        new RootScopeBuilder()
+            .reporter(new EngineStatsReporter(registry, Clock.systemUTC()))
+            .reportEvery(REPORT_EVERY);
     return new MetricsEndpoint(registry, scope, server);
   }
 

@@ -18,7 +18,8 @@ public final class ReprotectModule extends AbstractModule {
   @Override
   protected void configure() {
     bind(AzureBackend.class).toInstance(azure);
-    bindConstant().annotatedWith(Names.named(InitialSyncActivitiesImpl.BLOCKS_PER_RANGE))
+    bindConstant()
+        .annotatedWith(Names.named(InitialSyncActivitiesImpl.BLOCKS_PER_RANGE))
         .to(blocksPerRange);
   }
 }

@@ -22,29 +22,37 @@ public final class ReprotectWorker {
     return start(client, azure, WorkerSizing.defaults());
   }
 
-  public static WorkerFactory start(WorkflowClient client, AzureBackend azure,
-      WorkerSizing sizing) {
+  public static WorkerFactory start(
+      WorkflowClient client, AzureBackend azure, WorkerSizing sizing) {
     return start(client, azure, sizing, factory -> {});
   }
 
   /** With more workers beside Reprotect's on the same factory, started with them. */
-  public static WorkerFactory start(WorkflowClient client, AzureBackend azure,
-      WorkerSizing sizing, Consumer<WorkerFactory> alongside) {
-    WorkerFactory factory = WorkerFactory.newInstance(client,
-        WorkerFactoryOptions.newBuilder().setWorkerInterceptors(new TaskLogging()).build());
-    WorkerRegistration.registerAll(factory, TaskQueues.REPROTECT,
-        new ReprotectModule(azure, RegisteredActivities.DEFAULT_BLOCKS_PER_RANGE), sizing);
+  public static WorkerFactory start(
+      WorkflowClient client,
+      AzureBackend azure,
+      WorkerSizing sizing,
+      Consumer<WorkerFactory> alongside) {
+    WorkerFactory factory =
+        WorkerFactory.newInstance(
+            client,
+            WorkerFactoryOptions.newBuilder().setWorkerInterceptors(new TaskLogging()).build());
+    WorkerRegistration.registerAll(
+        factory,
+        TaskQueues.REPROTECT,
+        new ReprotectModule(azure, RegisteredActivities.DEFAULT_BLOCKS_PER_RANGE),
+        sizing);
     alongside.accept(factory);
     factory.start();
     return factory;
   }
 
   /**
-   * Stops without losing work: no new task is polled, and the tasks in flight get {@code grace}
-   * to end. A short activity completes; a long one, at its next heartbeat, fails its attempt
-   * with ActivityWorkerShutdownException and Temporal hands it, with its heartbeat details, to
-   * another worker. What still runs after {@code grace} is interrupted. The caller closes the
-   * backend only after this returns. Returns whether every task ended within the grace period.
+   * Stops without losing work: no new task is polled, and the tasks in flight get {@code grace} to
+   * end. A short activity completes; a long one, at its next heartbeat, fails its attempt with
+   * ActivityWorkerShutdownException and Temporal hands it, with its heartbeat details, to another
+   * worker. What still runs after {@code grace} is interrupted. The caller closes the backend only
+   * after this returns. Returns whether every task ended within the grace period.
    */
   public static boolean stop(WorkerFactory factory, Duration grace) {
     factory.shutdown();

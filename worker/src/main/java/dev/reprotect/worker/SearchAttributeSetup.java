@@ -20,21 +20,27 @@ public final class SearchAttributeSetup {
   private SearchAttributeSetup() {}
 
   /**
-   * Adds the missing attributes to the namespace; returns the names that were added.
-   * Throws when the server refuses (a hosted namespace, say): the caller says how to add them.
+   * Adds the missing attributes to the namespace; returns the names that were added. Throws when
+   * the server refuses (a hosted namespace, say): the caller says how to add them.
    */
   public static List<String> registerMissing(WorkflowServiceStubs service, String namespace) {
-    OperatorServiceStubs operator = OperatorServiceStubs.newServiceStubs(
-        OperatorServiceStubsOptions.newBuilder()
-            .setChannel(service.getRawChannel())
-            .validateAndBuildWithDefaults());
+    OperatorServiceStubs operator =
+        OperatorServiceStubs.newServiceStubs(
+            OperatorServiceStubsOptions.newBuilder()
+                .setChannel(service.getRawChannel())
+                .validateAndBuildWithDefaults());
     try {
       Set<String> existing = existing(operator, namespace);
       Map<String, IndexedValueType> missing = new LinkedHashMap<>(SearchAttributeDefinitions.all());
       missing.keySet().removeAll(existing);
       if (!missing.isEmpty()) {
-        operator.blockingStub().addSearchAttributes(AddSearchAttributesRequest.newBuilder()
-            .setNamespace(namespace).putAllSearchAttributes(missing).build());
+        operator
+            .blockingStub()
+            .addSearchAttributes(
+                AddSearchAttributesRequest.newBuilder()
+                    .setNamespace(namespace)
+                    .putAllSearchAttributes(missing)
+                    .build());
       }
       return List.copyOf(missing.keySet());
     } finally {
@@ -44,10 +50,12 @@ public final class SearchAttributeSetup {
 
   private static Set<String> existing(OperatorServiceStubs operator, String namespace) {
     try {
-      return operator.blockingStub()
-          .listSearchAttributes(ListSearchAttributesRequest.newBuilder()
-              .setNamespace(namespace).build())
-          .getCustomAttributesMap().keySet();
+      return operator
+          .blockingStub()
+          .listSearchAttributes(
+              ListSearchAttributesRequest.newBuilder().setNamespace(namespace).build())
+          .getCustomAttributesMap()
+          .keySet();
     } catch (StatusRuntimeException e) {
       // Temporal's Java test server can add search attributes but not list them.
       if (e.getStatus().getCode() == Status.Code.UNIMPLEMENTED) {
@@ -60,9 +68,16 @@ public final class SearchAttributeSetup {
   /** The command that adds them by hand, for the README and error messages. */
   public static String manualCommand(String namespace) {
     return SearchAttributeDefinitions.all().entrySet().stream()
-        .map(attribute -> "--name " + attribute.getKey() + " --type "
-            + SearchAttributeDefinitions.cliType(attribute.getValue()))
-        .collect(Collectors.joining(" ",
-            "temporal operator search-attribute create --namespace " + namespace + " ", ""));
+        .map(
+            attribute ->
+                "--name "
+                    + attribute.getKey()
+                    + " --type "
+                    + SearchAttributeDefinitions.cliType(attribute.getValue()))
+        .collect(
+            Collectors.joining(
+                " ",
+                "temporal operator search-attribute create --namespace " + namespace + " ",
+                ""));
   }
 }

@@ -14,14 +14,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One log line when a workflow or an activity attempt starts and when it ends, so that an
- * operator follows the jobs from the worker's log. The SDK puts the workflow id, run id and
- * activity type into the logging context (MDC keys WorkflowId, RunId, ActivityType) on the
- * threads that run them, so every line logged there carries them (see logback.xml).
+ * One log line when a workflow or an activity attempt starts and when it ends, so that an operator
+ * follows the jobs from the worker's log. The SDK puts the workflow id, run id and activity type
+ * into the logging context (MDC keys WorkflowId, RunId, ActivityType) on the threads that run them,
+ * so every line logged there carries them (see logback.xml).
  */
 public final class TaskLogging extends WorkerInterceptorBase {
   /** The parent of its loggers, which logback.xml keeps quiet unless a service turns it on. */
   public static final String LOGGERS = "dev.reprotect.tasks";
+
   private static final String WORKFLOWS = LOGGERS + ".workflow";
   private static final String ACTIVITIES = LOGGERS + ".activity";
   private static final Logger ACTIVITY_LOG = LoggerFactory.getLogger(ACTIVITIES);
@@ -63,12 +64,16 @@ public final class TaskLogging extends WorkerInterceptorBase {
         ACTIVITY_LOG.info("activity attempt {} started", attempt);
         try {
           ActivityOutput output = super.execute(input);
-          ACTIVITY_LOG.info("activity attempt {} completed in {} ms", attempt,
+          ACTIVITY_LOG.info(
+              "activity attempt {} completed in {} ms",
+              attempt,
               TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
           return output;
         } catch (ActivityWorkerShutdownException handedBack) {
-          ACTIVITY_LOG.info("activity attempt {} handed back at its last heartbeat: the worker is "
-              + "stopping, Temporal retries it", attempt);
+          ACTIVITY_LOG.info(
+              "activity attempt {} handed back at its last heartbeat: the worker is "
+                  + "stopping, Temporal retries it",
+              attempt);
           throw handedBack;
         } catch (RuntimeException failed) {
           ACTIVITY_LOG.warn("activity attempt {} failed: {}", attempt, describe(failed));

@@ -6,9 +6,9 @@ import dev.reprotect.activities.RegisteredActivities;
 import dev.reprotect.activities.replication.ReplicationCycleActivitiesImpl;
 import dev.reprotect.activities.scrub.ScrubActivitiesImpl;
 import dev.reprotect.activities.sync.InitialSyncActivitiesImpl;
-import dev.reprotect.workflows.failover.ReplicationStopActivitiesImpl;
 import dev.reprotect.workflows.RegisteredWorkflows;
 import dev.reprotect.workflows.TaskQueues;
+import dev.reprotect.workflows.failover.ReplicationStopActivitiesImpl;
 import dev.reprotect.workflows.reconcile.ReplicationSweepActivitiesImpl;
 import dev.reprotect.workflows.resume.ReplicationLaunchActivitiesImpl;
 import io.temporal.worker.Worker;
@@ -28,8 +28,8 @@ public final class WorkerRegistration {
 
   private WorkerRegistration() {}
 
-  public static void registerAll(WorkerFactory factory, String taskQueue, ReprotectModule module,
-      WorkerSizing sizing) {
+  public static void registerAll(
+      WorkerFactory factory, String taskQueue, ReprotectModule module, WorkerSizing sizing) {
     Injector injector = Guice.createInjector(module);
     Worker steps = factory.newWorker(taskQueue, slots(sizing.stepSlots()));
     steps.registerWorkflowImplementationTypes(
@@ -44,11 +44,14 @@ public final class WorkerRegistration {
         new ReplicationLaunchActivitiesImpl(factory.getWorkflowClient()),
         new ReplicationSweepActivitiesImpl(factory.getWorkflowClient()));
     // The long reads of whole disks: the syncs, and the scrubs' disks.
-    factory.newWorker(TaskQueues.syncQueueOf(taskQueue), slots(sizing.syncSlots()))
-        .registerActivitiesImplementations(injector.getInstance(InitialSyncActivitiesImpl.class),
+    factory
+        .newWorker(TaskQueues.syncQueueOf(taskQueue), slots(sizing.syncSlots()))
+        .registerActivitiesImplementations(
+            injector.getInstance(InitialSyncActivitiesImpl.class),
             injector.getInstance(ScrubActivitiesImpl.class));
     // The replication's shipments; the steps' worker keeps them for runs recorded before.
-    factory.newWorker(TaskQueues.shipmentQueueOf(taskQueue), slots(sizing.shipmentSlots()))
+    factory
+        .newWorker(TaskQueues.shipmentQueueOf(taskQueue), slots(sizing.shipmentSlots()))
         .registerActivitiesImplementations(
             injector.getInstance(ReplicationCycleActivitiesImpl.class));
   }

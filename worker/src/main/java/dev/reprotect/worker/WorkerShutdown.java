@@ -17,11 +17,14 @@ public final class WorkerShutdown {
 
   /** Stops the worker without losing work ({@link ReprotectWorker#stop}), saying how it went. */
   public static void stop(WorkerFactory factory, Duration grace) {
-    System.out.printf("Stopping: no new tasks; the tasks in flight get up to %d s.%n",
-        grace.toSeconds());
-    System.out.println(ReprotectWorker.stop(factory, grace)
-        ? "Worker stopped: every task in flight ended or was handed back to Temporal."
-        : "Worker stopped: tasks still running after " + grace.toSeconds() + " s were "
-            + "interrupted; Temporal retries them on another worker.");
+    System.out.printf(
+        "Stopping: no new tasks; the tasks in flight get up to %d s.%n", grace.toSeconds());
+    System.out.println(
+        ReprotectWorker.stop(factory, grace)
+            ? "Worker stopped: every task in flight ended or was handed back to Temporal."
+            : "Worker stopped: tasks still running after "
+                + grace.toSeconds()
+                + " s were "
+                + "interrupted; Temporal retries them on another worker.");
   }
 }

@@ -1,16 +1,18 @@
 package dev.reprotect.worker;
 
 /**
- * How many activities one worker process runs at once on each of its task queues: the short
- * steps on the job's queue, the initial syncs (hours each) on the sync queue, the replication's
- * shipments (minutes each) on the shipment queue. Kept apart so that neither the syncs nor a
- * fleet's shipments can hold every slot while short steps wait behind them and time out.
+ * How many activities one worker process runs at once on each of its task queues: the short steps
+ * on the job's queue, the initial syncs (hours each) on the sync queue, the replication's shipments
+ * (minutes each) on the shipment queue. Kept apart so that neither the syncs nor a fleet's
+ * shipments can hold every slot while short steps wait behind them and time out.
  */
 public record WorkerSizing(int stepSlots, int syncSlots, int shipmentSlots) {
   /** Short steps mostly wait on the backend; a slot is a thread, and cheap. */
   public static final int DEFAULT_STEP_SLOTS = 50;
+
   /** A sync reads, hashes and sends blocks: a few per core keep a worker's CPU and link busy. */
   public static final int DEFAULT_SYNC_SLOTS = 4;
+
   /**
    * A shipment is busy for about a fifth of its 5-minute cycle at steady churn (bench/RESULTS.md,
    * the fleet's RPO), so 20 slots carry about 100 protected VMs; each shipment runs up to 8 disk

@@ -21,22 +21,25 @@ class EngineStatsReporterTest {
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private Instant now = Instant.parse("2030-01-01T00:00:00Z");
-  private final EngineStatsReporter reporter = new EngineStatsReporter(registry, new Clock() {
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
+  private final EngineStatsReporter reporter =
+      new EngineStatsReporter(
+          registry,
+          new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+              return ZoneOffset.UTC;
+            }
 
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+              return this;
+            }
 
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  });
+            @Override
+            public Instant instant() {
+              return now;
+            }
+          });
 
   @AfterEach
   void close() {
@@ -71,28 +74,49 @@ class EngineStatsReporterTest {
   /** The SDK tags every series with each of its keys; an engine series keeps its real ones. */
   @Test
   void anEngineSeriesCarriesOnlyTheLabelsWithAValue() {
-    reporter.reportCounter("reprotect_jobs", Map.of("outcome", "Failed", "job_type", "Failover",
-        "activity_type", "none", "signal_name", "none"), 1);
-    reporter.reportCounter("temporal_request", Map.of("operation", "Poll", "status_code", "none"),
+    reporter.reportCounter(
+        "reprotect_jobs",
+        Map.of(
+            "outcome",
+            "Failed",
+            "job_type",
+            "Failover",
+            "activity_type",
+            "none",
+            "signal_name",
+            "none"),
         1);
+    reporter.reportCounter(
+        "temporal_request", Map.of("operation", "Poll", "status_code", "none"), 1);
 
     String scraped = registry.scrape();
-    assertThat(scraped).contains("reprotect_jobs_total{job_type=\"Failover\",outcome=\"Failed\",} 1.0")
+    assertThat(scraped)
+        .contains("reprotect_jobs_total{job_type=\"Failover\",outcome=\"Failed\",} 1.0")
         .contains("status_code=\"none\"");
   }
 
   /** A step's duration in the buckets of seconds to hours, not the SDK's seventy. */
   @Test
   void anEngineDurationHasBucketsFromSecondsToHours() {
-    reporter.reportTimer("reprotect_step_duration", Map.of("step", "InitialSync"),
+    reporter.reportTimer(
+        "reprotect_step_duration",
+        Map.of("step", "InitialSync"),
         com.uber.m3.util.Duration.ofSeconds(2400));
 
-    List<String> buckets = registry.scrape().lines()
-        .filter(line -> line.startsWith("reprotect_step_duration_seconds_bucket{")).toList();
+    List<String> buckets =
+        registry
+            .scrape()
+            .lines()
+            .filter(line -> line.startsWith("reprotect_step_duration_seconds_bucket{"))
+            .toList();
     assertThat(buckets).hasSize(EngineStatsReporter.DURATION_BUCKETS.size() + 1);
-    assertThat(buckets).filteredOn(line -> line.contains("le=\"1800.0\"")).singleElement()
+    assertThat(buckets)
+        .filteredOn(line -> line.contains("le=\"1800.0\""))
+        .singleElement()
         .satisfies(line -> assertThat(line).endsWith(" 0.0"));
-    assertThat(buckets).filteredOn(line -> line.contains("le=\"3600.0\"")).singleElement()
+    assertThat(buckets)
+        .filteredOn(line -> line.contains("le=\"3600.0\""))
+        .singleElement()
         .satisfies(line -> assertThat(line).endsWith(" 1.0"));
   }
 

@@ -18,7 +18,6 @@ import dev.reprotect.workflows.reprotect.ProtectionSummary;
 import dev.reprotect.workflows.reprotect.ReprotectWorkflow;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
-import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.failure.ApplicationFailure;
@@ -38,14 +37,15 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Reprotects against the simulated Azure service with transient faults on 30% of the requests,
  * every kind enabled (before and after the request is applied): every job completes, with equal
- * disks, and no mutating operation is applied twice. A region outage switched on through the
- * admin endpoint refuses the job with TargetRegionUnavailable, and nothing changes.
+ * disks, and no mutating operation is applied twice. A region outage switched on through the admin
+ * endpoint refuses the job with TargetRegionUnavailable, and nothing changes.
  */
 class FaultyServiceReprotectTest {
   private static final String TOKEN = "faulty-service-token";
   private static final int JOBS = 20;
   private static final double FAULT_RATE = 0.3;
   private static final int BLOCK_SIZE = 64 * 1024;
+
   /** Several ranges per disk, so a sync is interrupted and resumed mid-disk. */
   private static final int BLOCKS_PER_RANGE = 64;
 
@@ -59,8 +59,13 @@ class FaultyServiceReprotectTest {
     final EmbeddedTemporal temporal;
 
     World(int index, FaultPolicy.Settings settings) {
-      scenario = Scenario.builder().vm("vm-" + index).diskSizeBytes(16L << 20).dataDisks(1)
-          .randomSeed(index).build();
+      scenario =
+          Scenario.builder()
+              .vm("vm-" + index)
+              .diskSizeBytes(16L << 20)
+              .dataDisks(1)
+              .randomSeed(index)
+              .build();
       sim = SimulatedAzure.seeded(scenario, BLOCK_SIZE);
       faults = FaultPolicy.forSimulator(sim, settings);
       service = AzureService.start(AzureService.LOOPBACK, 0, TOKEN, sim, faults);
@@ -77,9 +82,15 @@ class FaultyServiceReprotectTest {
     }
 
     ProtectionSummary reprotect() {
-      ReprotectWorkflow workflow = temporal.client().newWorkflowStub(ReprotectWorkflow.class,
-          WorkflowOptions.newBuilder().setWorkflowId(workflowId())
-              .setTaskQueue(TaskQueues.REPROTECT).build());
+      ReprotectWorkflow workflow =
+          temporal
+              .client()
+              .newWorkflowStub(
+                  ReprotectWorkflow.class,
+                  WorkflowOptions.newBuilder()
+                      .setWorkflowId(workflowId())
+                      .setTaskQueue(TaskQueues.REPROTECT)
+                      .build());
       return workflow.reprotect(ReprotectRequest.of(scenario.vault(), scenario.vm()));
     }
 
@@ -88,7 +99,8 @@ class FaultyServiceReprotectTest {
       return temporal.client().fetchHistory(workflowId()).getEvents().stream()
           .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED)
           .map(HistoryEvent::getActivityTaskStartedEventAttributes)
-          .mapToLong(started -> started.getAttempt() - 1).sum();
+          .mapToLong(started -> started.getAttempt() - 1)
+          .sum();
     }
 
     @Override
@@ -106,8 +118,11 @@ class FaultyServiceReprotectTest {
   }
 
   private static FaultPolicy.Settings faulty(long seed) {
-    return FaultPolicy.Settings.none().withRate(FAULT_RATE).withKinds(FaultPolicy.REQUEST_KINDS)
-        .withSeed(seed).withSlowDelay(Duration.ofMillis(20));
+    return FaultPolicy.Settings.none()
+        .withRate(FAULT_RATE)
+        .withKinds(FaultPolicy.REQUEST_KINDS)
+        .withSeed(seed)
+        .withSlowDelay(Duration.ofMillis(20));
   }
 
   /** Runs a reprotect in a fresh world and checks what every job must end with. */
@@ -120,22 +135,35 @@ class FaultyServiceReprotectTest {
       assertThat(summary.state()).as("job %d", index).isEqualTo("Protected");
       assertThat(summary.disks()).hasSize(2);
       for (DiskSummary disk : summary.disks()) {
-        assertThat(disk.targetChecksum()).as("job %d disk %s", index, disk.name())
+        assertThat(disk.targetChecksum())
+            .as("job %d disk %s", index, disk.name())
             .isEqualTo(disk.sourceChecksum());
       }
       // Checked in the simulator itself, not through the faulty service.
-      assertThat(summary.bytesSentAcrossRegions()).as("job %d's bytes sent", index)
+      assertThat(summary.bytesSentAcrossRegions())
+          .as("job %d's bytes sent", index)
           .isEqualTo(world.sim.metering().bytesTransferredBy(world.workflowId() + "/"));
-      assertThat(world.sim.recoveryServices().replicatedItem(world.scenario.vault(),
-          world.scenario.vm()).orElseThrow().state()).isEqualTo(ProtectionState.Protected);
-      Map<String, Long> applied = world.sim.metering().activityLog().stream()
-          .filter(entry -> entry.correlationId().startsWith(world.workflowId() + "/"))
-          .collect(Collectors.groupingBy(
-              (ActivityLogEntry entry) -> entry.operation() + " " + entry.resourceId(),
-              Collectors.counting()));
-      assertThat(applied).as("job %d's mutating operations", index).isNotEmpty()
-          .allSatisfy((operation, count) ->
-              assertThat(count).as("job %d: %s", index, operation).isEqualTo(1));
+      assertThat(
+              world
+                  .sim
+                  .recoveryServices()
+                  .replicatedItem(world.scenario.vault(), world.scenario.vm())
+                  .orElseThrow()
+                  .state())
+          .isEqualTo(ProtectionState.Protected);
+      Map<String, Long> applied =
+          world.sim.metering().activityLog().stream()
+              .filter(entry -> entry.correlationId().startsWith(world.workflowId() + "/"))
+              .collect(
+                  Collectors.groupingBy(
+                      (ActivityLogEntry entry) -> entry.operation() + " " + entry.resourceId(),
+                      Collectors.counting()));
+      assertThat(applied)
+          .as("job %d's mutating operations", index)
+          .isNotEmpty()
+          .allSatisfy(
+              (operation, count) ->
+                  assertThat(count).as("job %d: %s", index, operation).isEqualTo(1));
       return new Run(nanos, world.activityRetries(), world.faults.injected());
     }
   }
@@ -166,28 +194,42 @@ class FaultyServiceReprotectTest {
 
     // The faults did happen, of every kind, and some outlasted the client's own retries.
     assertThat(injected.keySet()).containsExactlyInAnyOrderElementsOf(FaultPolicy.REQUEST_KINDS);
-    System.out.printf(Locale.ROOT, "Faults: %d reprotects without faults took %.2f s, with %.0f%%"
+    System.out.printf(
+        Locale.ROOT,
+        "Faults: %d reprotects without faults took %.2f s, with %.0f%%"
             + " faults %.2f s: ratio %.2f. Faults injected: %s; activity retries: %d.%n",
-        JOBS, cleanNanos / 1e9, FAULT_RATE * 100, faultyNanos / 1e9,
-        (double) faultyNanos / cleanNanos, injected, retries);
+        JOBS,
+        cleanNanos / 1e9,
+        FAULT_RATE * 100,
+        faultyNanos / 1e9,
+        (double) faultyNanos / cleanNanos,
+        injected,
+        retries);
   }
 
   @Test
   void aTargetRegionOutageBeforeTheJobRefusesItWithNothingChanged() throws Exception {
     try (World world = new World(0, faultFree())) {
-      HttpResponse<String> outage = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-              URI.create(world.url() + "/admin/regions/" + world.scenario.targetRegion()))
-              .header("Authorization", "Bearer " + TOKEN)
-              .header("Content-Type", "application/json")
-              .PUT(HttpRequest.BodyPublishers.ofString("{\"available\":false}")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> outage =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create(
+                              world.url() + "/admin/regions/" + world.scenario.targetRegion()))
+                      .header("Authorization", "Bearer " + TOKEN)
+                      .header("Content-Type", "application/json")
+                      .PUT(HttpRequest.BodyPublishers.ofString("{\"available\":false}"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
       assertThat(outage.statusCode()).as(outage.body()).isEqualTo(200);
       assertThat(outage.body()).contains("\"available\":false");
       String stateBefore = world.http.exportState();
       List<ActivityLogEntry> logBefore = world.http.metering().activityLog();
 
-      assertThatThrownBy(world::reprotect).isInstanceOfSatisfying(WorkflowFailedException.class,
-          failed -> assertThat(failureType(failed)).isEqualTo("TargetRegionUnavailable"));
+      assertThatThrownBy(world::reprotect)
+          .isInstanceOfSatisfying(
+              WorkflowFailedException.class,
+              failed -> assertThat(failureType(failed)).isEqualTo("TargetRegionUnavailable"));
 
       assertThat(world.http.exportState()).isEqualTo(stateBefore);
       assertThat(world.http.metering().activityLog()).isEqualTo(logBefore);

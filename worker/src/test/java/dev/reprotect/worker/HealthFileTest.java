@@ -11,8 +11,7 @@ import picocli.CommandLine;
 
 /** The health file a container's health check reads: written while healthy, only then. */
 class HealthFileTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private HealthFile named(Path file) {
     HealthFile health = new HealthFile();
@@ -35,10 +34,13 @@ class HealthFileTest {
   void anUnhealthyProcessLeavesNoFile() throws InterruptedException {
     Path file = dir.resolve("health");
     CountDownLatch asked = new CountDownLatch(1);
-    try (HealthFile.Signal signal = named(file).start(() -> {
-      asked.countDown();
-      return false;
-    })) {
+    try (HealthFile.Signal signal =
+        named(file)
+            .start(
+                () -> {
+                  asked.countDown();
+                  return false;
+                })) {
       asked.await();
       assertThat(file).doesNotExist();
     }

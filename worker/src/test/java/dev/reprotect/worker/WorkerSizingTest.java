@@ -31,9 +31,9 @@ class WorkerSizingTest {
   private static final int BLOCK_SIZE = 64 * 1024;
 
   /**
-   * One sync slot, one step slot, a job of two disks: while its syncs hold the sync slot (one
-   * runs, held, the other waits in the sync queue), a short step of another workflow still
-   * runs. Were the syncs on the job's queue, the held sync would take the only step slot.
+   * One sync slot, one step slot, a job of two disks: while its syncs hold the sync slot (one runs,
+   * held, the other waits in the sync queue), a short step of another workflow still runs. Were the
+   * syncs on the job's queue, the held sync would take the only step slot.
    */
   @Test
   void shortStepsRunWhileTheSyncsHoldTheirSlots() throws Exception {
@@ -42,42 +42,58 @@ class WorkerSizingTest {
     CountDownLatch syncHolding = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     try (SimulatedAzure azure = SimulatedAzure.seeded(scenario, BLOCK_SIZE);
-        TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(
-            TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build())) {
+        TestWorkflowEnvironment env =
+            TestWorkflowEnvironment.newInstance(
+                TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build())) {
       SearchAttributeDefinitions.all().forEach(env::registerSearchAttribute);
-      azure.faults().onCall("transferBlocks", 1, () -> {
-        syncHolding.countDown();
-        awaitUninterruptibly(release);
-      });
-      WorkerRegistration.registerAll(env.getWorkerFactory(), TaskQueues.REPROTECT,
-          new ReprotectModule(azure, 16), new WorkerSizing(1, 1, 1));
+      azure
+          .faults()
+          .onCall(
+              "transferBlocks",
+              1,
+              () -> {
+                syncHolding.countDown();
+                awaitUninterruptibly(release);
+              });
+      WorkerRegistration.registerAll(
+          env.getWorkerFactory(),
+          TaskQueues.REPROTECT,
+          new ReprotectModule(azure, 16),
+          new WorkerSizing(1, 1, 1));
       env.start();
       WorkflowClient client = env.getWorkflowClient();
-      ReprotectWorkflow job = client.newWorkflowStub(ReprotectWorkflow.class,
-          WorkflowOptions.newBuilder()
-              .setWorkflowId(WorkflowIds.reprotect(scenario.vault(), scenario.vm()))
-              .setTaskQueue(TaskQueues.REPROTECT)
-              .setTypedSearchAttributes(SearchAttributes.newBuilder()
-                  .set(ReprotectSearchAttributes.VM_NAME, scenario.vm())
-                  .set(ReprotectSearchAttributes.VAULT, scenario.vault())
-                  .build())
-              .build());
-      CompletableFuture<ProtectionSummary> reprotected = WorkflowClient.execute(job::reprotect,
-          request);
+      ReprotectWorkflow job =
+          client.newWorkflowStub(
+              ReprotectWorkflow.class,
+              WorkflowOptions.newBuilder()
+                  .setWorkflowId(WorkflowIds.reprotect(scenario.vault(), scenario.vm()))
+                  .setTaskQueue(TaskQueues.REPROTECT)
+                  .setTypedSearchAttributes(
+                      SearchAttributes.newBuilder()
+                          .set(ReprotectSearchAttributes.VM_NAME, scenario.vm())
+                          .set(ReprotectSearchAttributes.VAULT, scenario.vault())
+                          .build())
+                  .build());
+      CompletableFuture<ProtectionSummary> reprotected =
+          WorkflowClient.execute(job::reprotect, request);
       assertThat(syncHolding.await(2, TimeUnit.MINUTES)).as("a sync holds its slot").isTrue();
 
       // The review's planning activity, a short step: it runs, and refuses, the item being
       // busy with the job.
-      PlanReviewWorkflow review = client.newWorkflowStub(PlanReviewWorkflow.class,
-          WorkflowOptions.newBuilder()
-              .setWorkflowId(WorkflowIds.planReview(scenario.vault(), scenario.vm(), "sizing"))
-              .setTaskQueue(TaskQueues.REPROTECT)
-              .build());
+      PlanReviewWorkflow review =
+          client.newWorkflowStub(
+              PlanReviewWorkflow.class,
+              WorkflowOptions.newBuilder()
+                  .setWorkflowId(WorkflowIds.planReview(scenario.vault(), scenario.vm(), "sizing"))
+                  .setTaskQueue(TaskQueues.REPROTECT)
+                  .build());
       CompletableFuture<?> reviewed = WorkflowClient.execute(review::review, request);
       assertThatThrownBy(() -> reviewed.get(1, TimeUnit.MINUTES))
           .isInstanceOf(ExecutionException.class)
-          .rootCause().isInstanceOfSatisfying(ApplicationFailure.class, refusal ->
-              assertThat(refusal.getType()).isEqualTo("OperationInProgress"));
+          .rootCause()
+          .isInstanceOfSatisfying(
+              ApplicationFailure.class,
+              refusal -> assertThat(refusal.getType()).isEqualTo("OperationInProgress"));
 
       release.countDown();
       assertThat(reprotected.get(2, TimeUnit.MINUTES).state()).isEqualTo("Protected");
@@ -92,13 +108,20 @@ class WorkerSizingTest {
     try (SimulatedAzure azure = SimulatedAzure.seeded(Scenario.builder().build(), BLOCK_SIZE);
         TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
       WorkerFactory factory = env.getWorkerFactory();
-      WorkerRegistration.registerAll(factory, TaskQueues.REPROTECT,
-          new ReprotectModule(azure, 16), new WorkerSizing(3, 5, 7));
+      WorkerRegistration.registerAll(
+          factory, TaskQueues.REPROTECT, new ReprotectModule(azure, 16), new WorkerSizing(3, 5, 7));
 
-      assertThat(Stream.of(TaskQueues.REPROTECT, TaskQueues.syncQueueOf(TaskQueues.REPROTECT),
-              TaskQueues.shipmentQueueOf(TaskQueues.REPROTECT))
-          .map(queue -> factory.getWorker(queue).getWorkerOptions()
-              .getMaxConcurrentActivityExecutionSize()))
+      assertThat(
+              Stream.of(
+                      TaskQueues.REPROTECT,
+                      TaskQueues.syncQueueOf(TaskQueues.REPROTECT),
+                      TaskQueues.shipmentQueueOf(TaskQueues.REPROTECT))
+                  .map(
+                      queue ->
+                          factory
+                              .getWorker(queue)
+                              .getWorkerOptions()
+                              .getMaxConcurrentActivityExecutionSize()))
           .containsExactly(3, 5, 7);
     }
   }

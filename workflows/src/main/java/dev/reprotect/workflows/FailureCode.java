@@ -13,8 +13,9 @@ public record FailureCode(String code, String message) {
       // A step that gave up when its bound ran out: its last attempt's failure says why, and
       // its code is the one a script expects (TargetRegionUnavailable, say), not "Timeout".
       if (timeout.getCause() instanceof ApplicationFailure last) {
-        return new FailureCode(last.getType(), last.getOriginalMessage() + " (the step gave up: "
-            + timeout.getTimeoutType() + ")");
+        return new FailureCode(
+            last.getType(),
+            last.getOriginalMessage() + " (the step gave up: " + timeout.getTimeoutType() + ")");
       }
       return new FailureCode("Timeout", "a step timed out (" + timeout.getTimeoutType() + ")");
     }

@@ -17,11 +17,18 @@ import java.util.List;
 /** Every workflow implementation a worker hosts. */
 public final class RegisteredWorkflows {
   public static final List<Class<?>> IMPLEMENTATIONS =
-      List.of(ReprotectWorkflowImpl.class, PlanReviewWorkflowImpl.class,
-          ReplicationWorkflowImpl.class, ClaimReviewWorkflowImpl.class,
-          ReleaseClaimWorkflowImpl.class, FailoverWorkflowImpl.class,
-          EnableReplicationWorkflowImpl.class, ResumeReplicationWorkflowImpl.class,
-          ReconcileWorkflowImpl.class, ScrubWorkflowImpl.class, DisableWorkflowImpl.class,
+      List.of(
+          ReprotectWorkflowImpl.class,
+          PlanReviewWorkflowImpl.class,
+          ReplicationWorkflowImpl.class,
+          ClaimReviewWorkflowImpl.class,
+          ReleaseClaimWorkflowImpl.class,
+          FailoverWorkflowImpl.class,
+          EnableReplicationWorkflowImpl.class,
+          ResumeReplicationWorkflowImpl.class,
+          ReconcileWorkflowImpl.class,
+          ScrubWorkflowImpl.class,
+          DisableWorkflowImpl.class,
           RecoveryPointsReviewWorkflowImpl.class);
 
   private RegisteredWorkflows() {}

@@ -7,9 +7,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Every search attribute the workflows upsert, with its type: what a server, the embedded one or
- * a test environment must know before the first workflow runs. The one list every registration
- * reads.
+ * Every search attribute the workflows upsert, with its type: what a server, the embedded one or a
+ * test environment must know before the first workflow runs. The one list every registration reads.
  */
 public final class SearchAttributeDefinitions {
   private SearchAttributeDefinitions() {}

@@ -23,9 +23,9 @@ public final class WorkflowIds {
 
   /** The workflow of {@code operation}: a drill and its cleanup apart from the failovers. */
   public static String failover(String vault, String vm, ItemLifecycle operation) {
-    return operation == ItemLifecycle.TestFailover
-        || operation == ItemLifecycle.TestFailoverCleanup
-        ? testFailover(vault, vm) : failover(vault, vm);
+    return operation == ItemLifecycle.TestFailover || operation == ItemLifecycle.TestFailoverCleanup
+        ? testFailover(vault, vm)
+        : failover(vault, vm);
   }
 
   /** A test failover of an item and its cleanup: a run each. */

@@ -14,9 +14,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * docs/architecture.md names what the code has: every workflow type a worker hosts, every
- * workflow id form and every task queue. A workflow, an id or a queue added without its line
- * there fails here.
+ * docs/architecture.md names what the code has: every workflow type a worker hosts, every workflow
+ * id form and every task queue. A workflow, an id or a queue added without its line there fails
+ * here.
  */
 class ArchitectureDocTest {
   private static final Path DOC = Path.of("..", "docs", "architecture.md");
@@ -28,12 +28,16 @@ class ArchitectureDocTest {
   @Test
   void everyWorkflowTypeAWorkerHostsIsInTheTable() throws IOException {
     String doc = doc();
-    List<String> types = RegisteredWorkflows.IMPLEMENTATIONS.stream()
-        .flatMap(implementation -> Arrays.stream(implementation.getInterfaces()))
-        .filter(type -> type.isAnnotationPresent(WorkflowInterface.class))
-        .map(Class::getSimpleName).distinct().toList();
+    List<String> types =
+        RegisteredWorkflows.IMPLEMENTATIONS.stream()
+            .flatMap(implementation -> Arrays.stream(implementation.getInterfaces()))
+            .filter(type -> type.isAnnotationPresent(WorkflowInterface.class))
+            .map(Class::getSimpleName)
+            .distinct()
+            .toList();
 
-    assertThat(types).hasSameSizeAs(RegisteredWorkflows.IMPLEMENTATIONS)
+    assertThat(types)
+        .hasSameSizeAs(RegisteredWorkflows.IMPLEMENTATIONS)
         .allSatisfy(type -> assertThat(doc).contains("| `" + type + "` |"));
   }
 
@@ -43,17 +47,19 @@ class ArchitectureDocTest {
     List<String> placeholders = List.of("<vault>", "<vm>", "<nonce>");
     List<String> forms = new ArrayList<>();
     for (Method method : WorkflowIds.class.getMethods()) {
-      boolean namesOnly = Arrays.stream(method.getParameterTypes())
-          .allMatch(String.class::equals);
-      if (Modifier.isStatic(method.getModifiers()) && method.getReturnType() == String.class
+      boolean namesOnly = Arrays.stream(method.getParameterTypes()).allMatch(String.class::equals);
+      if (Modifier.isStatic(method.getModifiers())
+          && method.getReturnType() == String.class
           && namesOnly) {
-        forms.add((String) method.invoke(null,
-            placeholders.subList(0, method.getParameterCount()).toArray()));
+        forms.add(
+            (String)
+                method.invoke(null, placeholders.subList(0, method.getParameterCount()).toArray()));
       }
     }
 
     String doc = doc();
-    assertThat(forms).hasSizeGreaterThanOrEqualTo(13)
+    assertThat(forms)
+        .hasSizeGreaterThanOrEqualTo(13)
         .allSatisfy(form -> assertThat(doc).contains("`" + form + "`"));
   }
 
@@ -61,8 +67,11 @@ class ArchitectureDocTest {
   void everyTaskQueueIsInTheTable() throws IOException {
     String doc = doc();
 
-    assertThat(List.of(TaskQueues.REPROTECT, TaskQueues.syncQueueOf(TaskQueues.REPROTECT),
-        TaskQueues.shipmentQueueOf(TaskQueues.REPROTECT)))
+    assertThat(
+            List.of(
+                TaskQueues.REPROTECT,
+                TaskQueues.syncQueueOf(TaskQueues.REPROTECT),
+                TaskQueues.shipmentQueueOf(TaskQueues.REPROTECT)))
         .allSatisfy(queue -> assertThat(doc).contains("| `" + queue + "`"));
   }
 }

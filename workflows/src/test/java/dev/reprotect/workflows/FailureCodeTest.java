@@ -20,31 +20,40 @@ class FailureCodeTest {
 
   @Test
   void aStepThatGaveUpOnItsBoundReportsItsLastAttemptsCode() {
-    Throwable timeout = fromServer(Failure.newBuilder()
-        .setMessage("activity ScheduleToClose timeout")
-        .setTimeoutFailureInfo(TimeoutFailureInfo.newBuilder()
-            .setTimeoutType(TimeoutType.TIMEOUT_TYPE_SCHEDULE_TO_CLOSE))
-        .setCause(Failure.newBuilder()
-            .setMessage("region eastasia is unavailable")
-            .setApplicationFailureInfo(
-                ApplicationFailureInfo.newBuilder().setType("TargetRegionUnavailable")))
-        .build());
+    Throwable timeout =
+        fromServer(
+            Failure.newBuilder()
+                .setMessage("activity ScheduleToClose timeout")
+                .setTimeoutFailureInfo(
+                    TimeoutFailureInfo.newBuilder()
+                        .setTimeoutType(TimeoutType.TIMEOUT_TYPE_SCHEDULE_TO_CLOSE))
+                .setCause(
+                    Failure.newBuilder()
+                        .setMessage("region eastasia is unavailable")
+                        .setApplicationFailureInfo(
+                            ApplicationFailureInfo.newBuilder().setType("TargetRegionUnavailable")))
+                .build());
     assertThat(timeout).isInstanceOf(TimeoutFailure.class);
 
     FailureCode code = FailureCode.of(timeout);
 
     assertThat(code.code()).isEqualTo("TargetRegionUnavailable");
-    assertThat(code.message()).contains("region eastasia is unavailable")
+    assertThat(code.message())
+        .contains("region eastasia is unavailable")
         .contains("TIMEOUT_TYPE_SCHEDULE_TO_CLOSE");
   }
 
   @Test
   void aTimeoutWithoutAnUnderlyingFailureIsATimeout() {
-    FailureCode code = FailureCode.of(fromServer(Failure.newBuilder()
-        .setMessage("activity Heartbeat timeout")
-        .setTimeoutFailureInfo(TimeoutFailureInfo.newBuilder()
-            .setTimeoutType(TimeoutType.TIMEOUT_TYPE_HEARTBEAT))
-        .build()));
+    FailureCode code =
+        FailureCode.of(
+            fromServer(
+                Failure.newBuilder()
+                    .setMessage("activity Heartbeat timeout")
+                    .setTimeoutFailureInfo(
+                        TimeoutFailureInfo.newBuilder()
+                            .setTimeoutType(TimeoutType.TIMEOUT_TYPE_HEARTBEAT))
+                    .build()));
 
     assertThat(code.code()).isEqualTo("Timeout");
   }

@@ -16,8 +16,8 @@ import java.time.Duration;
 
 /**
  * Replays a history against workflow implementations, as WorkflowReplayer does, on a worker whose
- * deadlock detector tolerates a loaded machine: its default of 1 s fails the first replay of a
- * JVM, which loads classes, on a busy two-core CI machine, with no deadlock at all.
+ * deadlock detector tolerates a loaded machine: its default of 1 s fails the first replay of a JVM,
+ * which loads classes, on a busy two-core CI machine, with no deadlock at all.
  */
 public final class HistoryReplays {
   private static final Duration DEADLOCK_DETECTION = Duration.ofSeconds(30);
@@ -26,8 +26,12 @@ public final class HistoryReplays {
 
   public static void replay(String json, Class<?>... workflows) throws Exception {
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
-      Worker worker = env.newWorker("replay", WorkerOptions.newBuilder()
-          .setDefaultDeadlockDetectionTimeout(DEADLOCK_DETECTION.toMillis()).build());
+      Worker worker =
+          env.newWorker(
+              "replay",
+              WorkerOptions.newBuilder()
+                  .setDefaultDeadlockDetectionTimeout(DEADLOCK_DETECTION.toMillis())
+                  .build());
       worker.registerWorkflowImplementationTypes(workflows);
       worker.replayWorkflowExecution(WorkflowExecutionHistory.fromJson(json));
     }

@@ -17,13 +17,16 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class TestMetrics implements AfterAllCallback {
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-  public final Scope scope = new RootScopeBuilder()
-      .reporter(new MicrometerClientStatsReporter(registry))
-      .reportEvery(com.uber.m3.util.Duration.ofMillis(50));
+  public final Scope scope =
+      new RootScopeBuilder()
+          .reporter(new MicrometerClientStatsReporter(registry))
+          .reportEvery(com.uber.m3.util.Duration.ofMillis(50));
 
   /** The sum of the samples of {@code name} whose labels include every one of {@code labels}. */
   public double sum(String name, String... labels) {
-    return registry.scrape().lines()
+    return registry
+        .scrape()
+        .lines()
         .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
         .filter(line -> Arrays.stream(labels).allMatch(line::contains))
         .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))

@@ -19,9 +19,9 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Each step looks before it creates: an existing resource is reused as it is (its tags and
- * settings untouched), a missing one is created, so a retry after a crash is harmless. What the
- * plan says is new is recorded on the item as created by its protection, for a disable.
+ * Each step looks before it creates: an existing resource is reused as it is (its tags and settings
+ * untouched), a missing one is created, so a retry after a crash is harmless. What the plan says is
+ * new is recorded on the item as created by its protection, for a disable.
  */
 public final class ArtefactActivitiesImpl implements ArtefactActivities {
   private final AzureBackend azure;
@@ -36,10 +36,17 @@ public final class ArtefactActivitiesImpl implements ArtefactActivities {
     PlannedArtefact cache = plan.cacheStorageAccount();
     // The items of a vault share its cache account in a region: the job of another item may
     // have created it, in its own VM's resource group, since this plan was made.
-    Predicate<StorageAccount> theVaultsCache = existing -> existing.isCacheOf(plan.vault())
-        && existing.location().equals(cache.region());
-    ensureStorageAccount(plan, cache, Map.of(StorageAccount.TAG_VAULT, plan.vault(),
-        StorageAccount.TAG_ROLE, StorageAccount.ROLE_CACHE), theVaultsCache);
+    Predicate<StorageAccount> theVaultsCache =
+        existing -> existing.isCacheOf(plan.vault()) && existing.location().equals(cache.region());
+    ensureStorageAccount(
+        plan,
+        cache,
+        Map.of(
+            StorageAccount.TAG_VAULT,
+            plan.vault(),
+            StorageAccount.TAG_ROLE,
+            StorageAccount.ROLE_CACHE),
+        theVaultsCache);
   }
 
   @Override
@@ -50,31 +57,40 @@ public final class ArtefactActivitiesImpl implements ArtefactActivities {
   @Override
   public void ensureTargetResourceGroup(ProtectionPlan plan) {
     PlannedArtefact group = plan.targetResourceGroup();
-    AzureFailures.translated(plan.targetRegion(), () -> {
-      recordCreations(plan);
-      if (azure.resources().resourceGroup(group.name()).isEmpty()) {
-        azure.resources().createResourceGroup(
-            ActivityCaller.current(), new ResourceGroup(group.name(), group.region()));
-      }
-    });
+    AzureFailures.translated(
+        plan.targetRegion(),
+        () -> {
+          recordCreations(plan);
+          if (azure.resources().resourceGroup(group.name()).isEmpty()) {
+            azure
+                .resources()
+                .createResourceGroup(
+                    ActivityCaller.current(), new ResourceGroup(group.name(), group.region()));
+          }
+        });
   }
 
   @Override
   public void ensureAvailabilitySet(ProtectionPlan plan) {
     PlannedArtefact set = plan.availabilitySet();
     // Create-or-update: an existing set of that name in another region is a conflict.
-    AzureFailures.translated(plan.targetRegion(), () -> {
-      recordCreations(plan);
-      azure.compute().createAvailabilitySet(ActivityCaller.current(),
-          new AvailabilitySet(set.resourceGroup(), set.name(), set.region()));
-    });
+    AzureFailures.translated(
+        plan.targetRegion(),
+        () -> {
+          recordCreations(plan);
+          azure
+              .compute()
+              .createAvailabilitySet(
+                  ActivityCaller.current(),
+                  new AvailabilitySet(set.resourceGroup(), set.name(), set.region()));
+        });
   }
 
   /**
-   * Records on the item, before anything is created, every resource the plan says is new: a
-   * disable then knows it may delete them, and a crash between a record and a create leaves
-   * nothing unrecorded. What the plan reuses was there before the protection, and is never
-   * recorded. Each step asks, the first records: one change of the item per job.
+   * Records on the item, before anything is created, every resource the plan says is new: a disable
+   * then knows it may delete them, and a crash between a record and a create leaves nothing
+   * unrecorded. What the plan reuses was there before the protection, and is never recorded. Each
+   * step asks, the first records: one change of the item per job.
    */
   private void recordCreations(ProtectionPlan plan) {
     List<String> created = new ArrayList<>();
@@ -82,56 +98,83 @@ public final class ArtefactActivitiesImpl implements ArtefactActivities {
       if (!artefact.exists()) {
         switch (artefact.type()) {
           case ResourceGroup -> created.add(ResourceIds.resourceGroup(artefact.name()));
-          case StorageAccount -> created.add(
-              ResourceIds.storageAccount(artefact.resourceGroup(), artefact.name()));
-          case AvailabilitySet -> created.add(
-              ResourceIds.availabilitySet(artefact.resourceGroup(), artefact.name()));
+          case StorageAccount ->
+              created.add(ResourceIds.storageAccount(artefact.resourceGroup(), artefact.name()));
+          case AvailabilitySet ->
+              created.add(ResourceIds.availabilitySet(artefact.resourceGroup(), artefact.name()));
           // The network comes from the pair's mapping: a protection never makes one.
-          case VirtualNetwork -> { }
+          case VirtualNetwork -> {}
         }
       }
     }
-    azure.recoveryServices().replicatedItem(plan.vault(), plan.vm())
+    azure
+        .recoveryServices()
+        .replicatedItem(plan.vault(), plan.vm())
         .ifPresent(item -> created.removeAll(item.createdByProtection()));
     if (!created.isEmpty()) {
-      azure.recoveryServices().recordCreatedResources(ActivityCaller.current(), plan.vault(),
-          plan.vm(), created);
+      azure
+          .recoveryServices()
+          .recordCreatedResources(ActivityCaller.current(), plan.vault(), plan.vm(), created);
     }
   }
 
   /**
-   * An existing account is reused only if it is the planned one (same resource group and
-   * region) or {@code alsoOurs} accepts it. A name taken by someone else since the plan was made
-   * fails the step; it never receives data.
+   * An existing account is reused only if it is the planned one (same resource group and region) or
+   * {@code alsoOurs} accepts it. A name taken by someone else since the plan was made fails the
+   * step; it never receives data.
    */
-  private void ensureStorageAccount(ProtectionPlan plan, PlannedArtefact account,
-      Map<String, String> tags, Predicate<StorageAccount> alsoOurs) {
-    AzureFailures.translated(plan.targetRegion(), () -> {
-      recordCreations(plan);
-      Optional<StorageAccount> existing = azure.storage().storageAccount(account.name());
-      if (existing.isEmpty()) {
-        try {
-          azure.storage().createStorageAccount(ActivityCaller.current(), new StorageAccount(
-              account.name(), account.resourceGroup(), account.region(), StorageAccount.KIND,
-              tags));
-          return;
-        } catch (AzureException taken) {
-          existing = azure.storage().storageAccount(account.name());
-          if (taken.code() != AzureErrorCode.StorageAccountAlreadyTaken || existing.isEmpty()) {
-            throw taken;
+  private void ensureStorageAccount(
+      ProtectionPlan plan,
+      PlannedArtefact account,
+      Map<String, String> tags,
+      Predicate<StorageAccount> alsoOurs) {
+    AzureFailures.translated(
+        plan.targetRegion(),
+        () -> {
+          recordCreations(plan);
+          Optional<StorageAccount> existing = azure.storage().storageAccount(account.name());
+          if (existing.isEmpty()) {
+            try {
+              azure
+                  .storage()
+                  .createStorageAccount(
+                      ActivityCaller.current(),
+                      new StorageAccount(
+                          account.name(),
+                          account.resourceGroup(),
+                          account.region(),
+                          StorageAccount.KIND,
+                          tags));
+              return;
+            } catch (AzureException taken) {
+              existing = azure.storage().storageAccount(account.name());
+              if (taken.code() != AzureErrorCode.StorageAccountAlreadyTaken || existing.isEmpty()) {
+                throw taken;
+              }
+            }
           }
-        }
-      }
-      StorageAccount found = existing.get();
-      boolean planned = found.resourceGroup().equalsIgnoreCase(account.resourceGroup())
-          && found.location().equals(account.region());
-      if (!planned && !alsoOurs.test(found)) {
-        throw new AzureException(AzureErrorCode.StorageAccountAlreadyTaken, "the "
-            + account.role() + " " + account.name() + " was planned in " + account.region()
-            + " (resource group " + account.resourceGroup() + "), but that name now belongs to an"
-            + " account in " + found.location() + " (resource group " + found.resourceGroup()
-            + "); plan again");
-      }
-    });
+          StorageAccount found = existing.get();
+          boolean planned =
+              found.resourceGroup().equalsIgnoreCase(account.resourceGroup())
+                  && found.location().equals(account.region());
+          if (!planned && !alsoOurs.test(found)) {
+            throw new AzureException(
+                AzureErrorCode.StorageAccountAlreadyTaken,
+                "the "
+                    + account.role()
+                    + " "
+                    + account.name()
+                    + " was planned in "
+                    + account.region()
+                    + " (resource group "
+                    + account.resourceGroup()
+                    + "), but that name now belongs to an"
+                    + " account in "
+                    + found.location()
+                    + " (resource group "
+                    + found.resourceGroup()
+                    + "); plan again");
+          }
+        });
   }
 }

@@ -11,8 +11,8 @@ public final class BlockDiff {
   private BlockDiff() {}
 
   /**
-   * Every block allocated on either side whose hashes differ, in ascending order; a block
-   * allocated on one side only always differs. Both lists are sorted by index.
+   * Every block allocated on either side whose hashes differ, in ascending order; a block allocated
+   * on one side only always differs. Both lists are sorted by index.
    */
   public static List<Long> differingBlocks(BlockHashes source, BlockHashes replica) {
     List<Long> differing = new ArrayList<>();

@@ -6,8 +6,8 @@ import java.util.function.Supplier;
 
 /**
  * The same read on a source and on its replica at once: each side reads its own disk in its own
- * region, so asking one after the other cost the sum of both, where at once it costs the slower
- * one (bench/RESULTS.md, items 2 and 5).
+ * region, so asking one after the other cost the sum of both, where at once it costs the slower one
+ * (bench/RESULTS.md, items 2 and 5).
  */
 public final class BothSides {
   /** What each side answered. */

@@ -11,10 +11,10 @@ import java.util.TreeMap;
 import java.util.function.LongFunction;
 
 /**
- * The blocks of a disk that a range loop has to visit, listed from the backend's page ranges
- * (one call per page of ranges, whatever the disk's size). A loop steps from one range with
- * data to the next over the empty space between, so the calls it makes follow the data, not the
- * size of the disk (bench/RESULTS.md, items 3 and 5).
+ * The blocks of a disk that a range loop has to visit, listed from the backend's page ranges (one
+ * call per page of ranges, whatever the disk's size). A loop steps from one range with data to the
+ * next over the empty space between, so the calls it makes follow the data, not the size of the
+ * disk (bench/RESULTS.md, items 3 and 5).
  */
 public final class DataRanges {
   /** Ranges per page of a listing: a few KiB of JSON, and one call for most disks. */
@@ -30,28 +30,43 @@ public final class DataRanges {
       AzureBackend azure, Caller caller, BlobRef ref, long fromBlock, long toBlock) {
     return listed(
         from -> azure.storage().pageRanges(caller, ref, from, toBlock, RANGES_PER_PAGE),
-        fromBlock, toBlock);
+        fromBlock,
+        toBlock);
   }
 
   /**
-   * The blocks in [fromBlock, toBlock) written or cleared on {@code ref} since {@code previous},
-   * an earlier snapshot of the same disk, found where the two live.
+   * The blocks in [fromBlock, toBlock) written or cleared on {@code ref} since {@code previous}, an
+   * earlier snapshot of the same disk, found where the two live.
    */
-  public static DataRanges changedSince(AzureBackend azure, Caller caller, BlobRef ref,
-      BlobRef previous, long fromBlock, long toBlock) {
-    return listed(from -> azure.storage().pageRangesDiff(
-        caller, ref, previous, from, toBlock, RANGES_PER_PAGE), fromBlock, toBlock);
+  public static DataRanges changedSince(
+      AzureBackend azure,
+      Caller caller,
+      BlobRef ref,
+      BlobRef previous,
+      long fromBlock,
+      long toBlock) {
+    return listed(
+        from ->
+            azure.storage().pageRangesDiff(caller, ref, previous, from, toBlock, RANGES_PER_PAGE),
+        fromBlock,
+        toBlock);
   }
 
   /**
    * The blocks in [fromBlock, toBlock) allocated on either disk, each side listed where it lives,
    * both at once: a block only the replica has must be visited too, to be cleared.
    */
-  public static DataRanges allocatedOnEither(AzureBackend azure, Caller caller, BlobRef source,
-      BlobRef replica, long fromBlock, long toBlock) {
-    BothSides.Answers<DataRanges> sides = BothSides.atOnce(
-        () -> allocated(azure, caller, source, fromBlock, toBlock),
-        () -> allocated(azure, caller, replica, fromBlock, toBlock));
+  public static DataRanges allocatedOnEither(
+      AzureBackend azure,
+      Caller caller,
+      BlobRef source,
+      BlobRef replica,
+      long fromBlock,
+      long toBlock) {
+    BothSides.Answers<DataRanges> sides =
+        BothSides.atOnce(
+            () -> allocated(azure, caller, source, fromBlock, toBlock),
+            () -> allocated(azure, caller, replica, fromBlock, toBlock));
     return sides.source().with(sides.replica());
   }
 
@@ -66,8 +81,8 @@ public final class DataRanges {
     return this;
   }
 
-  private static DataRanges listed(LongFunction<PageRanges> pageFrom, long fromBlock,
-      long toBlock) {
+  private static DataRanges listed(
+      LongFunction<PageRanges> pageFrom, long fromBlock, long toBlock) {
     DataRanges ranges = new DataRanges();
     long from = fromBlock;
     while (from < toBlock) {
@@ -75,8 +90,8 @@ public final class DataRanges {
       page.ranges().forEach(range -> ranges.add(range.firstBlock(), range.endBlock()));
       if (page.scannedTo() <= from) {
         // A page that does not advance would be asked for again forever.
-        throw new IllegalStateException("a page-range listing from block " + from
-            + " stopped at " + page.scannedTo());
+        throw new IllegalStateException(
+            "a page-range listing from block " + from + " stopped at " + page.scannedTo());
       }
       from = page.scannedTo();
     }
@@ -123,13 +138,14 @@ public final class DataRanges {
   public List<Long> blocksIn(long fromBlock, long toBlock) {
     List<Long> blocks = new ArrayList<>();
     Long first = ends.floorKey(fromBlock);
-    for (Map.Entry<Long, Long> range : ends.tailMap(first == null ? fromBlock : first, true)
-        .entrySet()) {
+    for (Map.Entry<Long, Long> range :
+        ends.tailMap(first == null ? fromBlock : first, true).entrySet()) {
       if (range.getKey() >= toBlock) {
         break;
       }
       for (long block = Math.max(range.getKey(), fromBlock);
-          block < Math.min(range.getValue(), toBlock); block++) {
+          block < Math.min(range.getValue(), toBlock);
+          block++) {
         blocks.add(block);
       }
     }

@@ -77,25 +77,29 @@ public final class HeartbeatPace {
    * that was of a disk of another size or block size than {@code start}'s; else {@code start}.
    */
   public static <P extends DiskPosition> P resumedOr(Class<P> type, P start) {
-    return Activity.getExecutionContext().getHeartbeatDetails(type)
-        .filter(saved -> saved.totalBlocks() == start.totalBlocks()
-            && saved.blockSize() == start.blockSize())
+    return Activity.getExecutionContext()
+        .getHeartbeatDetails(type)
+        .filter(
+            saved ->
+                saved.totalBlocks() == start.totalBlocks()
+                    && saved.blockSize() == start.blockSize())
         .orElse(start);
   }
 
   /**
-   * A third of the heartbeat timeout: the SDK sends heartbeats at most every 80% of it, so a
-   * batch that ends within a third leaves room for the range's comparison and the round trip.
+   * A third of the heartbeat timeout: the SDK sends heartbeats at most every 80% of it, so a batch
+   * that ends within a third leaves room for the range's comparison and the round trip.
    */
   static Duration budget(Duration heartbeatTimeout) {
     return heartbeatTimeout == null || heartbeatTimeout.isZero()
-        ? DEFAULT_BUDGET : heartbeatTimeout.dividedBy(3);
+        ? DEFAULT_BUDGET
+        : heartbeatTimeout.dividedBy(3);
   }
 
   /**
-   * Sends the {@code blocks} (ascending) of a range that ends at {@code rangeEnd}, batch by
-   * batch, heartbeating the progress after each. A range with nothing to send still advances to
-   * its end, with one heartbeat.
+   * Sends the {@code blocks} (ascending) of a range that ends at {@code rangeEnd}, batch by batch,
+   * heartbeating the progress after each. A range with nothing to send still advances to its end,
+   * with one heartbeat.
    */
   public <P> P sendRange(P progress, List<Long> blocks, long rangeEnd, Batch<P> batch) {
     int sent = 0;
@@ -117,10 +121,10 @@ public final class HeartbeatPace {
   }
 
   /**
-   * Waits for a long read (a range's hash lists, a disk's checksum: bytes at the disk's speed,
-   * a minute and more on a slow disk), heartbeating {@code progress}, where a retry would
-   * resume, at every budget meanwhile: a slow disk must not look like a lost worker. A refused
-   * heartbeat ends the wait, and the attempt, there.
+   * Waits for a long read (a range's hash lists, a disk's checksum: bytes at the disk's speed, a
+   * minute and more on a slow disk), heartbeating {@code progress}, where a retry would resume, at
+   * every budget meanwhile: a slow disk must not look like a lost worker. A refused heartbeat ends
+   * the wait, and the attempt, there.
    */
   public <P, T> T whileReading(P progress, Supplier<T> read) {
     CompletableFuture<T> answer = CompletableFuture.supplyAsync(read, ReadThreads.POOL);
@@ -151,8 +155,8 @@ public final class HeartbeatPace {
   }
 
   /**
-   * As many blocks as the last batch's pace fits in the budget (the call's fixed cost included,
-   * so the size settles where a batch takes the budget); one block until a batch was measured.
+   * As many blocks as the last batch's pace fits in the budget (the call's fixed cost included, so
+   * the size settles where a batch takes the budget); one block until a batch was measured.
    */
   int batchSize() {
     if (!measured) {

@@ -8,11 +8,13 @@ import java.util.concurrent.Executors;
  * side of a read of both sides, or a long read that the activity heartbeats beside.
  */
 final class ReadThreads {
-  static final ExecutorService POOL = Executors.newCachedThreadPool(task -> {
-    Thread thread = new Thread(task, "disk-read");
-    thread.setDaemon(true);
-    return thread;
-  });
+  static final ExecutorService POOL =
+      Executors.newCachedThreadPool(
+          task -> {
+            Thread thread = new Thread(task, "disk-read");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   private ReadThreads() {}
 }

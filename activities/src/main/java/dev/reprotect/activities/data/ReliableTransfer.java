@@ -35,8 +35,13 @@ public final class ReliableTransfer {
     for (int round = 1; !corrupted.isEmpty(); round++) {
       if (round > RESEND_ROUNDS) {
         // Retryable: the next attempt resumes where the heartbeat left and sends what differs.
-        throw ApplicationFailure.newFailure(corrupted.size() + " blocks of " + to
-            + " still arrived corrupted after " + RESEND_ROUNDS + " resends",
+        throw ApplicationFailure.newFailure(
+            corrupted.size()
+                + " blocks of "
+                + to
+                + " still arrived corrupted after "
+                + RESEND_ROUNDS
+                + " resends",
             ReplicationErrorCode.CorruptedTransfer.name());
       }
       BlockTransfer again = azure.storage().transferBlocks(caller, from, to, corrupted);

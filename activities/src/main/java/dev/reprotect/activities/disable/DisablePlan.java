@@ -6,12 +6,12 @@ import dev.reprotect.azure.ProtectionState;
 import java.util.List;
 
 /**
- * What a disable found when it was checked, before anything changed: the item in {@code state},
- * its VM active in {@code sourceRegion} and replicated to {@code targetRegion}, its {@code
- * recoveryPoints}, {@code replicas} and cache account, and the resources its protection recorded
- * as created ({@code createdByProtection}), the only ones the disable may delete. {@code checked}
- * is compared and set by the claim. The steps delete what they find when they run, since a
- * replication cycle may add a point until the replication is stopped.
+ * What a disable found when it was checked, before anything changed: the item in {@code state}, its
+ * VM active in {@code sourceRegion} and replicated to {@code targetRegion}, its {@code
+ * recoveryPoints}, {@code replicas} and cache account, and the resources its protection recorded as
+ * created ({@code createdByProtection}), the only ones the disable may delete. {@code checked} is
+ * compared and set by the claim. The steps delete what they find when they run, since a replication
+ * cycle may add a point until the replication is stopped.
  */
 public record DisablePlan(
     String vault,

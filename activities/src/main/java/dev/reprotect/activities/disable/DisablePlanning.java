@@ -9,8 +9,8 @@ import io.temporal.activity.ActivityMethod;
 public interface DisablePlanning {
   /**
    * Refuses with ItemNotFound, OperationInProgress (another operation runs on the item),
-   * TestFailoverInProgress (a drill's copy is up: clean it up first) or FailoverNotCommitted
-   * (the VM runs from a recovery point: commit the failover first).
+   * TestFailoverInProgress (a drill's copy is up: clean it up first) or FailoverNotCommitted (the
+   * VM runs from a recovery point: commit the failover first).
    */
   @ActivityMethod
   DisablePlan planDisable(ItemRef item);

@@ -25,24 +25,48 @@ public final class DisablePlanningImpl implements DisablePlanning {
 
   @Override
   public DisablePlan planDisable(ItemRef ref) {
-    return AzureFailures.translated(null, () -> {
-      ReplicatedItem item = azure.recoveryServices().replicatedItem(ref.vault(), ref.vm())
-          .orElseThrow(() -> new ReprotectRefusal(ReprotectErrorCode.ItemNotFound,
-              "vault " + ref.vault() + " has no replicated item " + ref.vm()
-                  + "; nothing was changed"));
-      ActivityInfo job = Activity.getExecutionContext().getInfo();
-      RunningOperation running = item.runningOperation();
-      if (running != null && !running.id().equals(job.getWorkflowId())) {
-        throw new ReprotectRefusal(ReprotectErrorCode.OperationInProgress, item.name()
-            + " is busy: " + running + " is running on it; nothing was changed");
-      }
-      ItemLifecycle.Disable.checkClaim(item, new RunningOperation(ItemLifecycle.Disable.name(),
-          job.getWorkflowId(), job.getWorkflowRunId(), Instant.EPOCH), ItemLifecycle.Disable.running());
-      return new DisablePlan(item.vault(), item.name(), item.state(), item.source().region(),
-          item.target().region(),
-          azure.recoveryServices().recoveryPoints(item.vault(), item.name()).size(),
-          item.replicaDisks().stream().map(ReplicaDisk::replica).toList(),
-          item.cacheStorageAccount(), item.createdByProtection(), ItemClaimState.of(item));
-    });
+    return AzureFailures.translated(
+        null,
+        () -> {
+          ReplicatedItem item =
+              azure
+                  .recoveryServices()
+                  .replicatedItem(ref.vault(), ref.vm())
+                  .orElseThrow(
+                      () ->
+                          new ReprotectRefusal(
+                              ReprotectErrorCode.ItemNotFound,
+                              "vault "
+                                  + ref.vault()
+                                  + " has no replicated item "
+                                  + ref.vm()
+                                  + "; nothing was changed"));
+          ActivityInfo job = Activity.getExecutionContext().getInfo();
+          RunningOperation running = item.runningOperation();
+          if (running != null && !running.id().equals(job.getWorkflowId())) {
+            throw new ReprotectRefusal(
+                ReprotectErrorCode.OperationInProgress,
+                item.name() + " is busy: " + running + " is running on it; nothing was changed");
+          }
+          ItemLifecycle.Disable.checkClaim(
+              item,
+              new RunningOperation(
+                  ItemLifecycle.Disable.name(),
+                  job.getWorkflowId(),
+                  job.getWorkflowRunId(),
+                  Instant.EPOCH),
+              ItemLifecycle.Disable.running());
+          return new DisablePlan(
+              item.vault(),
+              item.name(),
+              item.state(),
+              item.source().region(),
+              item.target().region(),
+              azure.recoveryServices().recoveryPoints(item.vault(), item.name()).size(),
+              item.replicaDisks().stream().map(ReplicaDisk::replica).toList(),
+              item.cacheStorageAccount(),
+              item.createdByProtection(),
+              ItemClaimState.of(item));
+        });
   }
 }

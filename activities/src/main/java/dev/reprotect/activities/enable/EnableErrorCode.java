@@ -1,9 +1,9 @@
 package dev.reprotect.activities.enable;
 
 /**
- * The stable codes of a refused enable, beyond those it shares with the reprotect (ItemNotFound
- * for a vault that does not exist, OperationInProgress, TargetRegionUnavailable,
- * NetworkMappingMissing) and the item's state machine's (AlreadyEnabled).
+ * The stable codes of a refused enable, beyond those it shares with the reprotect (ItemNotFound for
+ * a vault that does not exist, OperationInProgress, TargetRegionUnavailable, NetworkMappingMissing)
+ * and the item's state machine's (AlreadyEnabled).
  */
 public enum EnableErrorCode {
   /** No VM of that name in any region. */

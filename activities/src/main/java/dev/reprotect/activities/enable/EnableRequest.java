@@ -10,33 +10,69 @@ import dev.reprotect.azure.ReplicationPolicy;
  * that a bad value is a refusal with its code. {@code replicationCycleSeconds} is 0 for the
  * product's 5 minutes.
  */
-public record EnableRequest(String vault, String vm, String targetRegion, int retentionDays,
-    int appConsistentFrequencyMinutes, int replicationCycleSeconds, Integer scrubIntervalDays) {
+public record EnableRequest(
+    String vault,
+    String vm,
+    String targetRegion,
+    int retentionDays,
+    int appConsistentFrequencyMinutes,
+    int replicationCycleSeconds,
+    Integer scrubIntervalDays) {
 
   /** The request with the default policy, to the region the VM's network is mapped to. */
   public static EnableRequest of(String vault, String vm) {
     ReplicationPolicy policy = ReplicationPolicy.defaultPolicy();
-    return new EnableRequest(vault, vm, null, policy.retentionDays(),
-        policy.appConsistentFrequencyMinutes(), 0, policy.scrubIntervalDays());
+    return new EnableRequest(
+        vault,
+        vm,
+        null,
+        policy.retentionDays(),
+        policy.appConsistentFrequencyMinutes(),
+        0,
+        policy.scrubIntervalDays());
   }
 
   public EnableRequest withPolicy(int days, int appConsistentMinutes) {
-    return new EnableRequest(vault, vm, targetRegion, days, appConsistentMinutes,
-        replicationCycleSeconds, scrubIntervalDays);
+    return new EnableRequest(
+        vault,
+        vm,
+        targetRegion,
+        days,
+        appConsistentMinutes,
+        replicationCycleSeconds,
+        scrubIntervalDays);
   }
 
   public EnableRequest withScrubIntervalDays(int days) {
-    return new EnableRequest(vault, vm, targetRegion, retentionDays,
-        appConsistentFrequencyMinutes, replicationCycleSeconds, days);
+    return new EnableRequest(
+        vault,
+        vm,
+        targetRegion,
+        retentionDays,
+        appConsistentFrequencyMinutes,
+        replicationCycleSeconds,
+        days);
   }
 
   public EnableRequest withTargetRegion(String region) {
-    return new EnableRequest(vault, vm, region, retentionDays, appConsistentFrequencyMinutes,
-        replicationCycleSeconds, scrubIntervalDays);
+    return new EnableRequest(
+        vault,
+        vm,
+        region,
+        retentionDays,
+        appConsistentFrequencyMinutes,
+        replicationCycleSeconds,
+        scrubIntervalDays);
   }
 
   public EnableRequest withReplicationCycleSeconds(int seconds) {
-    return new EnableRequest(vault, vm, targetRegion, retentionDays,
-        appConsistentFrequencyMinutes, seconds, scrubIntervalDays);
+    return new EnableRequest(
+        vault,
+        vm,
+        targetRegion,
+        retentionDays,
+        appConsistentFrequencyMinutes,
+        seconds,
+        scrubIntervalDays);
   }
 }

@@ -7,11 +7,11 @@ import io.temporal.activity.ActivityMethod;
 @ActivityInterface
 public interface FailoverCompletion {
   /**
-   * Releases the item into its operation's succeeded state: after a failover the active location
-   * is the recovery region (FailedOver), and the item records the failover's lineage (as after a
+   * Releases the item into its operation's succeeded state: after a failover the active location is
+   * the recovery region (FailedOver), and the item records the failover's lineage (as after a
    * change of point); a commit first deletes the item's recovery points, their cuts (with their
-   * snapshots) and the replicas of the old direction (FailoverCommitted), all but the point and
-   * cut of the lineage. Idempotent: a retry finds what is done.
+   * snapshots) and the replicas of the old direction (FailoverCommitted), all but the point and cut
+   * of the lineage. Idempotent: a retry finds what is done.
    */
   @ActivityMethod
   void completeFailover(CompleteFailover request);

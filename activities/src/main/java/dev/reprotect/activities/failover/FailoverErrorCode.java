@@ -2,8 +2,8 @@ package dev.reprotect.activities.failover;
 
 /**
  * The stable codes of a refused failover, change of point, commit or test failover, beyond the
- * item's state machine's (NotProtected, NotFailedOver, TestFailoverInProgress, NoTestFailover:
- * the backend's) and the reprotect's shared ones (ItemNotFound, OperationInProgress,
+ * item's state machine's (NotProtected, NotFailedOver, TestFailoverInProgress, NoTestFailover: the
+ * backend's) and the reprotect's shared ones (ItemNotFound, OperationInProgress,
  * NetworkMappingMissing, SourceVmDeleted).
  */
 public enum FailoverErrorCode {
@@ -22,8 +22,8 @@ public enum FailoverErrorCode {
    */
   TestFailoverNameTooLong,
   /**
-   * The VM a failover or a test failover would make ({@code <vm>}, {@code <vm>-test}) exists in
-   * the recovery resource group and was not made by one (its disks are not made from a point).
+   * The VM a failover or a test failover would make ({@code <vm>}, {@code <vm>-test}) exists in the
+   * recovery resource group and was not made by one (its disks are not made from a point).
    */
   RecoveryVmNameTaken
 }

@@ -5,13 +5,13 @@ import dev.reprotect.azure.ItemLifecycle;
 /**
  * A failover of one item ({@code operation} Failover), a change of its point before commit
  * (ChangeRecoveryPoint) or its commit (CommitFailover). {@code point} is a {@link PointSelector}:
- * {@code latest}, {@code latest-processed}, {@code latest-app-consistent} or a point id;
- * {@code shutdownSource} turns the source VM off first (a failover only).
+ * {@code latest}, {@code latest-processed}, {@code latest-app-consistent} or a point id; {@code
+ * shutdownSource} turns the source VM off first (a failover only).
  */
-public record FailoverRequest(String vault, String vm, ItemLifecycle operation, String point,
-    boolean shutdownSource) {
-  public static FailoverRequest failover(String vault, String vm, String point,
-      boolean shutdownSource) {
+public record FailoverRequest(
+    String vault, String vm, ItemLifecycle operation, String point, boolean shutdownSource) {
+  public static FailoverRequest failover(
+      String vault, String vm, String point, boolean shutdownSource) {
     return new FailoverRequest(vault, vm, ItemLifecycle.Failover, point, shutdownSource);
   }
 

@@ -10,8 +10,10 @@ import java.util.Optional;
 public final class PointSelector {
   /** A cut taken and shipped now: the lowest RPO. */
   public static final String LATEST = "latest";
+
   /** The newest point that exists: the fastest. */
   public static final String LATEST_PROCESSED = "latest-processed";
+
   public static final String LATEST_APP_CONSISTENT = "latest-app-consistent";
 
   private PointSelector() {}
@@ -29,8 +31,10 @@ public final class PointSelector {
     Comparator<RecoveryPoint> byTime = Comparator.comparing(RecoveryPoint::time);
     return switch (selector) {
       case LATEST_PROCESSED -> points.stream().max(byTime);
-      case LATEST_APP_CONSISTENT -> points.stream()
-          .filter(point -> point.type() == RecoveryPointType.AppConsistent).max(byTime);
+      case LATEST_APP_CONSISTENT ->
+          points.stream()
+              .filter(point -> point.type() == RecoveryPointType.AppConsistent)
+              .max(byTime);
       default -> points.stream().filter(point -> point.id().equals(selector)).findFirst();
     };
   }

@@ -7,9 +7,9 @@ import io.temporal.activity.ActivityMethod;
 import java.util.List;
 
 /**
- * The VMs of a failover: the source turned off, the failed-over VM's disks made from a point,
- * the VM created, turned off and booted. Each is idempotent: its names are the business keys, and
- * each checks the backend's state before it acts.
+ * The VMs of a failover: the source turned off, the failed-over VM's disks made from a point, the
+ * VM created, turned off and booted. Each is idempotent: its names are the business keys, and each
+ * checks the backend's state before it acts.
  */
 @ActivityInterface
 public interface RecoveryVmActivities {
@@ -18,8 +18,8 @@ public interface RecoveryVmActivities {
 
   /**
    * Copies the point's snapshot into the disk {@code <vm>-<slot>-<point>.vhd} of the recovery
-   * storage account (in its region: the copy shares the snapshot's blocks), a long operation,
-   * and snapshots it as the new side's base of the failover's lineage (not for a test failover);
+   * storage account (in its region: the copy shares the snapshot's blocks), a long operation, and
+   * snapshots it as the new side's base of the failover's lineage (not for a test failover);
    * returns its checksum read from its bytes there.
    */
   @ActivityMethod

@@ -15,10 +15,10 @@ import java.util.List;
 public interface ReplicatedItemActivities {
   /**
    * Marks the item as running the operation, in the operation's running state, if the item's
-   * lifecycle allows it and it is still as the prerequisites saw it ({@code
-   * checked}; null in a job planned before it was kept): else ItemChanged. It fails with
-   * OperationInProgress if the item runs another operation, and takes over a claim that an earlier
-   * run of the same workflow id left.
+   * lifecycle allows it and it is still as the prerequisites saw it ({@code checked}; null in a job
+   * planned before it was kept): else ItemChanged. It fails with OperationInProgress if the item
+   * runs another operation, and takes over a claim that an earlier run of the same workflow id
+   * left.
    */
   @ActivityMethod
   void claimItem(ItemOperation operation, ItemClaimState checked);
@@ -39,8 +39,8 @@ public interface ReplicatedItemActivities {
   void releaseFailedItem(ItemOperation operation);
 
   /**
-   * Ends an operation that failed or was cancelled before it changed anything the item depends
-   * on: the item is left in the operation's unchanged state (a failover's: Protected again).
+   * Ends an operation that failed or was cancelled before it changed anything the item depends on:
+   * the item is left in the operation's unchanged state (a failover's: Protected again).
    */
   @ActivityMethod
   void releaseUnchangedItem(ItemOperation operation);
@@ -57,8 +57,9 @@ public interface ReplicatedItemActivities {
   RunningOperation claimOf(ItemRef item);
 
   /**
-   * Clears a stale claim, compared by its workflow id and run: the item is left in the failed
-   * state of the claim's operation, ready for a re-run; ItemChanged, and nothing changes, when the item no longer holds that claim.
+   * Clears a stale claim, compared by its workflow id and run: the item is left in the failed state
+   * of the claim's operation, ready for a re-run; ItemChanged, and nothing changes, when the item
+   * no longer holds that claim.
    */
   @ActivityMethod
   void releaseStaleClaim(StaleClaim stale);

@@ -32,18 +32,26 @@ public final class ReplicatedItemActivitiesImpl implements ReplicatedItemActivit
 
   @Override
   public void enrollItem(ItemOperation op, ReplicatedItem item) {
-    AzureFailures.translated(null, () -> {
-      if (azure.recoveryServices().replicatedItem(op.vault(), op.vm()).isEmpty()) {
-        azure.recoveryServices().putReplicatedItem(ActivityCaller.current(), item);
-      }
-      claim(op, ItemClaimState.of(item));
-    });
+    AzureFailures.translated(
+        null,
+        () -> {
+          if (azure.recoveryServices().replicatedItem(op.vault(), op.vm()).isEmpty()) {
+            azure.recoveryServices().putReplicatedItem(ActivityCaller.current(), item);
+          }
+          claim(op, ItemClaimState.of(item));
+        });
   }
 
   private void claim(ItemOperation op, ItemClaimState checked) {
-    azure.recoveryServices().claimOperation(ActivityCaller.current(), op.vault(), op.vm(),
-        new RunningOperation(op.type(), op.operationId(), op.runId(), Instant.now()), checked,
-        ItemLifecycle.of(op.type()).running());
+    azure
+        .recoveryServices()
+        .claimOperation(
+            ActivityCaller.current(),
+            op.vault(),
+            op.vm(),
+            new RunningOperation(op.type(), op.operationId(), op.runId(), Instant.now()),
+            checked,
+            ItemLifecycle.of(op.type()).running());
   }
 
   @Override
@@ -57,38 +65,60 @@ public final class ReplicatedItemActivitiesImpl implements ReplicatedItemActivit
   }
 
   private void release(ItemOperation op, ProtectionState newState) {
-    AzureFailures.translated(null, () -> azure.recoveryServices().releaseOperation(
-        ActivityCaller.current(), op.vault(), op.vm(), op.operationId(), op.runId(), newState));
+    AzureFailures.translated(
+        null,
+        () ->
+            azure
+                .recoveryServices()
+                .releaseOperation(
+                    ActivityCaller.current(),
+                    op.vault(),
+                    op.vm(),
+                    op.operationId(),
+                    op.runId(),
+                    newState));
   }
 
   @Override
   public List<RecoveryPoint> recoveryPointsOf(ItemRef ref) {
     existing(ref);
-    return AzureFailures.translated(null,
-        () -> azure.recoveryServices().recoveryPoints(ref.vault(), ref.vm()));
+    return AzureFailures.translated(
+        null, () -> azure.recoveryServices().recoveryPoints(ref.vault(), ref.vm()));
   }
 
   @Override
   public RunningOperation claimOf(ItemRef ref) {
     ReplicatedItem item = existing(ref);
     if (item.runningOperation() == null) {
-      throw ApplicationFailure.newNonRetryableFailure(item.name() + " has no running operation: "
-          + "there is no claim to release", ClaimErrorCode.ItemNotClaimed.name());
+      throw ApplicationFailure.newNonRetryableFailure(
+          item.name() + " has no running operation: " + "there is no claim to release",
+          ClaimErrorCode.ItemNotClaimed.name());
     }
     return item.runningOperation();
   }
 
   @Override
   public void releaseStaleClaim(StaleClaim stale) {
-    AzureFailures.translated(null, () -> azure.recoveryServices().releaseStaleOperation(
-        ActivityCaller.current(), stale.vault(), stale.vm(), stale.claim(),
-        ItemLifecycle.of(stale.claim().type()).failed()));
+    AzureFailures.translated(
+        null,
+        () ->
+            azure
+                .recoveryServices()
+                .releaseStaleOperation(
+                    ActivityCaller.current(),
+                    stale.vault(),
+                    stale.vm(),
+                    stale.claim(),
+                    ItemLifecycle.of(stale.claim().type()).failed()));
   }
 
   private ReplicatedItem existing(ItemRef ref) {
-    return AzureFailures.translated(null,
-        () -> azure.recoveryServices().replicatedItem(ref.vault(), ref.vm())).orElseThrow(() ->
-        ApplicationFailure.newNonRetryableFailure("vault " + ref.vault()
-            + " has no replicated item " + ref.vm(), ReprotectErrorCode.ItemNotFound.name()));
+    return AzureFailures.translated(
+            null, () -> azure.recoveryServices().replicatedItem(ref.vault(), ref.vm()))
+        .orElseThrow(
+            () ->
+                ApplicationFailure.newNonRetryableFailure(
+                    "vault " + ref.vault() + " has no replicated item " + ref.vm(),
+                    ReprotectErrorCode.ItemNotFound.name()));
   }
 }

@@ -16,15 +16,19 @@ import java.util.Collection;
 public final class DataPathCounters {
   /** An initial sync reads each allocated byte of each side at most once (plus 5 %). */
   public static final double SYNC_READ_GOAL = 1.05;
+
   /**
-   * A delta cycle reads the changed blocks on the source, and the receiver's old copy of them
-   * once on the target: twice what changed (plus 5 %), whatever the disk's used size.
+   * A delta cycle reads the changed blocks on the source, and the receiver's old copy of them once
+   * on the target: twice what changed (plus 5 %), whatever the disk's used size.
    */
   public static final double CYCLE_READ_GOAL = 2.1;
+
   /** The disk of the cycle's counter holds at least this many times more data than changed. */
   public static final int USED_OVER_CHANGED = 100;
+
   /** Bytes sent over the blocks changed, counted whole: 1 plus the hash lists' share. */
   public static final double SENT_GOAL = 1.01;
+
   /** The backend calls of a job on a 1 TiB disk over those on a 1 GiB disk with the same data. */
   public static final double CALLS_SPARSE_OVER_DENSE_GOAL = 1.1;
 

@@ -7,8 +7,8 @@ import io.temporal.activity.ActivityMethod;
 @ActivityInterface
 public interface MeteringActivities {
   /**
-   * The bytes the backend metered across regions for every call the run's activities made:
-   * every step, every attempt, those whose progress was lost included.
+   * The bytes the backend metered across regions for every call the run's activities made: every
+   * step, every attempt, those whose progress was lost included.
    */
   @ActivityMethod
   long bytesSentAcrossRegions(MeteredRun run);

@@ -15,14 +15,21 @@ public final class MeteringActivitiesImpl implements MeteringActivities {
 
   @Override
   public long bytesSentAcrossRegions(MeteredRun run) {
-    return AzureFailures.translated(null, () -> azure.metering()
-        .bytesTransferredBy(ActivityCaller.ofRun(run.workflowId(), run.runId())));
+    return AzureFailures.translated(
+        null,
+        () ->
+            azure
+                .metering()
+                .bytesTransferredBy(ActivityCaller.ofRun(run.workflowId(), run.runId())));
   }
 
   @Override
   public JobMeters meters(MeteredRun run) {
     String callers = ActivityCaller.ofRun(run.workflowId(), run.runId());
-    return AzureFailures.translated(null, () -> new JobMeters(
-        azure.metering().bytesTransferredBy(callers), azure.metering().costsBy(callers)));
+    return AzureFailures.translated(
+        null,
+        () ->
+            new JobMeters(
+                azure.metering().bytesTransferredBy(callers), azure.metering().costsBy(callers)));
   }
 }

@@ -5,8 +5,8 @@ import dev.reprotect.activities.Customization;
 import dev.reprotect.activities.PlanDigest;
 import dev.reprotect.activities.PlannedArtefact;
 import dev.reprotect.activities.PlannedDisk;
-import dev.reprotect.activities.ReprotectErrorCode;
 import dev.reprotect.activities.ProtectionPlan;
+import dev.reprotect.activities.ReprotectErrorCode;
 import dev.reprotect.activities.ReprotectRefusal;
 import dev.reprotect.activities.ReprotectRequest;
 import dev.reprotect.activities.TargetVmPlan;
@@ -47,15 +47,16 @@ public final class ReprotectPlanner {
 
   /**
    * The plan of {@code request} for the job of workflow {@code jobWorkflowId} (null for a review
-   * outside a job): a claim that an earlier run of that workflow left on the item does not block it.
+   * outside a job): a claim that an earlier run of that workflow left on the item does not block
+   * it.
    */
   public ProtectionPlan plan(ReprotectRequest request, String jobWorkflowId) {
     return planFor(validator.validate(request, jobWorkflowId));
   }
 
   /**
-   * The plan of a request whose prerequisites passed: every name on the item's target side, new
-   * or existing, and the disks with their replicas of the item's next cycle.
+   * The plan of a request whose prerequisites passed: every name on the item's target side, new or
+   * existing, and the disks with their replicas of the item's next cycle.
    */
   ProtectionPlan planFor(ValidatedRequest valid) {
     ReprotectRequest request = valid.request();
@@ -65,63 +66,107 @@ public final class ReprotectPlanner {
     ItemSide target = item.target();
     VirtualMachine sourceVm = valid.sourceVm();
 
-    String groupName = custom.targetResourceGroup() != null
-        ? custom.targetResourceGroup() : target.resourceGroup();
-    PlannedArtefact targetGroup = new PlannedArtefact(ArtefactType.ResourceGroup,
-        "target resource group", groupName, target.region(), groupName,
-        azure.resources().resourceGroup(groupName).isPresent());
+    String groupName =
+        custom.targetResourceGroup() != null
+            ? custom.targetResourceGroup()
+            : target.resourceGroup();
+    PlannedArtefact targetGroup =
+        new PlannedArtefact(
+            ArtefactType.ResourceGroup,
+            "target resource group",
+            groupName,
+            target.region(),
+            groupName,
+            azure.resources().resourceGroup(groupName).isPresent());
 
     String networkId = valid.mapping().targetNetworkId();
-    PlannedArtefact targetNetwork = new PlannedArtefact(ArtefactType.VirtualNetwork,
-        "target network", networkId.substring(networkId.lastIndexOf('/') + 1), target.region(),
-        networkId.split("/")[2], true);
+    PlannedArtefact targetNetwork =
+        new PlannedArtefact(
+            ArtefactType.VirtualNetwork,
+            "target network",
+            networkId.substring(networkId.lastIndexOf('/') + 1),
+            target.region(),
+            networkId.split("/")[2],
+            true);
 
     PlannedArtefact targetAccount = planTargetAccount(custom, sourceVm, target, groupName);
     PlannedArtefact cacheAccount = planCacheAccount(custom, item, source, targetAccount.name());
     PlannedArtefact availabilitySet = planAvailabilitySet(custom, sourceVm, target, groupName);
 
     Optional<VirtualMachine> staleVm =
-        azure.compute().virtualMachine(target.resourceGroup(), item.name())
+        azure
+            .compute()
+            .virtualMachine(target.resourceGroup(), item.name())
             .filter(vm -> vm.location().equals(target.region()));
-    TargetVmPlan targetVm = staleVm.map(vm ->
-        new TargetVmPlan(vm.resourceGroup(), vm.name(), vm.location(), vm.powerState()))
-        .orElse(null);
+    TargetVmPlan targetVm =
+        staleVm
+            .map(
+                vm ->
+                    new TargetVmPlan(vm.resourceGroup(), vm.name(), vm.location(), vm.powerState()))
+            .orElse(null);
 
     int cycle = item.reprotectCycles() + 1;
-    ProtectionPlan plan = new ProtectionPlan(item.vault(), item.name(), source.region(),
-        target.region(), source.resourceGroup(), targetGroup, targetNetwork, targetAccount,
-        cacheAccount, availabilitySet, targetVm,
-        planDisks(sourceVm, staleVm, targetAccount.name(), cycle), cycle,
-        ItemClaimState.of(item));
+    ProtectionPlan plan =
+        new ProtectionPlan(
+            item.vault(),
+            item.name(),
+            source.region(),
+            target.region(),
+            source.resourceGroup(),
+            targetGroup,
+            targetNetwork,
+            targetAccount,
+            cacheAccount,
+            availabilitySet,
+            targetVm,
+            planDisks(sourceVm, staleVm, targetAccount.name(), cycle),
+            cycle,
+            ItemClaimState.of(item));
     if (request.reviewedPlan() != null && !PlanDigest.matches(plan, request.reviewedPlan())) {
-      throw new ReprotectRefusal(ReprotectErrorCode.PlanChanged, String.format("the plan of %s "
-          + "is now %s, not the reviewed %s: something changed since the review; nothing was "
-          + "changed, review the plan again", item.name(), PlanDigest.shortForm(plan.digest()),
-          request.reviewedPlan()));
+      throw new ReprotectRefusal(
+          ReprotectErrorCode.PlanChanged,
+          String.format(
+              "the plan of %s "
+                  + "is now %s, not the reviewed %s: something changed since the review; nothing was "
+                  + "changed, review the plan again",
+              item.name(), PlanDigest.shortForm(plan.digest()), request.reviewedPlan()));
     }
     return plan;
   }
 
   /**
-   * A new target account is named after the account that holds the source VM's disks now, as
-   * the plan finds them, not after the account the item recorded for the source side.
+   * A new target account is named after the account that holds the source VM's disks now, as the
+   * plan finds them, not after the account the item recorded for the source side.
    */
   private PlannedArtefact planTargetAccount(
       Customization custom, VirtualMachine sourceVm, ItemSide target, String groupName) {
     String name = custom.targetStorageAccount();
     if (name == null) {
-      Optional<StorageAccount> recorded = azure.storage().storageAccount(target.storageAccount())
-          .filter(account -> account.location().equals(target.region()));
+      Optional<StorageAccount> recorded =
+          azure
+              .storage()
+              .storageAccount(target.storageAccount())
+              .filter(account -> account.location().equals(target.region()));
       String sourceAccount = sourceVm.osDisk().vhd().storageAccount();
-      name = recorded.isPresent() ? recorded.get().name()
-          : StorageAccountNaming.firstFreeOrOurs(sourceAccount, TARGET_ACCOUNT_SUFFIX,
-              custom.cacheStorageAccount(), azure.storage()::storageAccount,
-              account -> account.location().equals(target.region())
-                  && account.resourceGroup().equalsIgnoreCase(groupName));
+      name =
+          recorded.isPresent()
+              ? recorded.get().name()
+              : StorageAccountNaming.firstFreeOrOurs(
+                  sourceAccount,
+                  TARGET_ACCOUNT_SUFFIX,
+                  custom.cacheStorageAccount(),
+                  azure.storage()::storageAccount,
+                  account ->
+                      account.location().equals(target.region())
+                          && account.resourceGroup().equalsIgnoreCase(groupName));
     }
     Optional<StorageAccount> existing = azure.storage().storageAccount(name);
-    return new PlannedArtefact(ArtefactType.StorageAccount, "target storage account", name,
-        target.region(), existing.map(StorageAccount::resourceGroup).orElse(groupName),
+    return new PlannedArtefact(
+        ArtefactType.StorageAccount,
+        "target storage account",
+        name,
+        target.region(),
+        existing.map(StorageAccount::resourceGroup).orElse(groupName),
         existing.isPresent());
   }
 
@@ -130,24 +175,37 @@ public final class ReprotectPlanner {
       Customization custom, ReplicatedItem item, ItemSide source, String targetAccount) {
     String name = custom.cacheStorageAccount();
     if (name == null) {
-      Predicate<StorageAccount> isVaultCache = account -> account.isCacheOf(item.vault())
-          && account.location().equals(source.region());
-      name = azure.storage().storageAccounts().stream()
-          .filter(isVaultCache)
-          .map(StorageAccount::name)
-          .filter(existing -> !existing.equals(targetAccount))
-          .sorted()
-          .findFirst()
-          .orElseGet(() -> StorageAccountNaming.firstFreeOrOurs(item.vault(),
-              CACHE_ACCOUNT_SUFFIX, targetAccount, azure.storage()::storageAccount,
-              isVaultCache));
+      Predicate<StorageAccount> isVaultCache =
+          account -> account.isCacheOf(item.vault()) && account.location().equals(source.region());
+      name =
+          azure.storage().storageAccounts().stream()
+              .filter(isVaultCache)
+              .map(StorageAccount::name)
+              .filter(existing -> !existing.equals(targetAccount))
+              .sorted()
+              .findFirst()
+              .orElseGet(
+                  () ->
+                      StorageAccountNaming.firstFreeOrOurs(
+                          item.vault(),
+                          CACHE_ACCOUNT_SUFFIX,
+                          targetAccount,
+                          azure.storage()::storageAccount,
+                          isVaultCache));
     } else if (name.equals(targetAccount)) {
-      throw new ReprotectRefusal(ReprotectErrorCode.InvalidCustomization, "the cache storage "
-          + "account " + name + " is also the target storage account: they are two accounts, "
-          + "in two regions");
+      throw new ReprotectRefusal(
+          ReprotectErrorCode.InvalidCustomization,
+          "the cache storage "
+              + "account "
+              + name
+              + " is also the target storage account: they are two accounts, "
+              + "in two regions");
     }
     Optional<StorageAccount> existing = azure.storage().storageAccount(name);
-    return new PlannedArtefact(ArtefactType.StorageAccount, "cache storage account", name,
+    return new PlannedArtefact(
+        ArtefactType.StorageAccount,
+        "cache storage account",
+        name,
         source.region(),
         existing.map(StorageAccount::resourceGroup).orElse(source.resourceGroup()),
         existing.isPresent());
@@ -158,37 +216,64 @@ public final class ReprotectPlanner {
     if (sourceVm.availabilitySet() == null) {
       return null;
     }
-    String name = custom.availabilitySet() != null
-        ? custom.availabilitySet() : sourceVm.availabilitySet();
-    Optional<AvailabilitySet> existing = azure.compute().availabilitySet(groupName, name)
-        .or(() -> azure.compute().availabilitySetsNamed(target.region(), name).stream()
-            .findFirst());
-    return new PlannedArtefact(ArtefactType.AvailabilitySet, "availability set", name,
-        target.region(), existing.map(AvailabilitySet::resourceGroup).orElse(groupName),
+    String name =
+        custom.availabilitySet() != null ? custom.availabilitySet() : sourceVm.availabilitySet();
+    Optional<AvailabilitySet> existing =
+        azure
+            .compute()
+            .availabilitySet(groupName, name)
+            .or(
+                () ->
+                    azure.compute().availabilitySetsNamed(target.region(), name).stream()
+                        .findFirst());
+    return new PlannedArtefact(
+        ArtefactType.AvailabilitySet,
+        "availability set",
+        name,
+        target.region(),
+        existing.map(AvailabilitySet::resourceGroup).orElse(groupName),
         existing.isPresent());
   }
 
   /**
-   * The replicas are named after the cycle, so a replica an earlier cycle left behind is not
-   * taken for one that a failed run of this cycle left, which a re-run syncs as it is.
+   * The replicas are named after the cycle, so a replica an earlier cycle left behind is not taken
+   * for one that a failed run of this cycle left, which a re-run syncs as it is.
    */
-  private List<PlannedDisk> planDisks(VirtualMachine sourceVm, Optional<VirtualMachine> staleVm,
-      String targetAccount, int cycle) {
-    Map<String, VmDisk> staleDisks = staleVm.map(vm -> vm.disks().stream()
-            .filter(disk -> azure.storage().blob(disk.vhd()).isPresent())
-            .collect(Collectors.toMap(VmDisk::slot, Function.identity())))
-        .orElse(Map.of());
+  private List<PlannedDisk> planDisks(
+      VirtualMachine sourceVm, Optional<VirtualMachine> staleVm, String targetAccount, int cycle) {
+    Map<String, VmDisk> staleDisks =
+        staleVm
+            .map(
+                vm ->
+                    vm.disks().stream()
+                        .filter(disk -> azure.storage().blob(disk.vhd()).isPresent())
+                        .collect(Collectors.toMap(VmDisk::slot, Function.identity())))
+            .orElse(Map.of());
     List<PlannedDisk> disks = new ArrayList<>();
     for (VmDisk disk : sourceVm.disks()) {
-      PageBlob sourceBlob = azure.storage().blob(disk.vhd())
-          .orElseThrow(() -> new IllegalStateException("the source disk " + disk.vhd()
-              + " of a running VM is missing"));
-      BlobRef replica = new BlobRef(targetAccount, ProtectionPlan.SEED_CONTAINER,
-          disk.name() + ".cycle" + cycle + ".vhd");
+      PageBlob sourceBlob =
+          azure
+              .storage()
+              .blob(disk.vhd())
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "the source disk " + disk.vhd() + " of a running VM is missing"));
+      BlobRef replica =
+          new BlobRef(
+              targetAccount,
+              ProtectionPlan.SEED_CONTAINER,
+              disk.name() + ".cycle" + cycle + ".vhd");
       VmDisk stale = staleDisks.get(disk.slot());
-      disks.add(new PlannedDisk(disk.slot(), disk.name(), sourceBlob.sizeBytes(), disk.vhd(),
-          stale == null ? null : stale.vhd(), replica,
-          azure.storage().blob(replica).isPresent()));
+      disks.add(
+          new PlannedDisk(
+              disk.slot(),
+              disk.name(),
+              sourceBlob.sizeBytes(),
+              disk.vhd(),
+              stale == null ? null : stale.vhd(),
+              replica,
+              azure.storage().blob(replica).isPresent()));
     }
     return disks;
   }

@@ -7,4 +7,7 @@ import dev.reprotect.azure.VirtualMachine;
 
 /** A request that passed every prerequisite, with what the checks found on the way. */
 record ValidatedRequest(
-    ReprotectRequest request, ReplicatedItem item, VirtualMachine sourceVm, NetworkMapping mapping) {}
+    ReprotectRequest request,
+    ReplicatedItem item,
+    VirtualMachine sourceVm,
+    NetworkMapping mapping) {}

@@ -19,10 +19,10 @@ import java.util.Optional;
 
 /**
  * A disk attached to a protected VM brought into its replication: its snapshot in the cut the
- * replicas hold is copied whole to a new replica across regions (storage's copy, which resends
- * a block that arrived different), the copy is verified from both sides' recorded hashes, and
- * the replica joins the item's. The replica is named as a reprotect names them, so that disable
- * and the next reprotect know it.
+ * replicas hold is copied whole to a new replica across regions (storage's copy, which resends a
+ * block that arrived different), the copy is verified from both sides' recorded hashes, and the
+ * replica joins the item's. The replica is named as a reprotect names them, so that disable and the
+ * next reprotect know it.
  */
 final class DiskAddition {
   private final AzureBackend azure;
@@ -35,27 +35,45 @@ final class DiskAddition {
 
   ReplicaAdded add(Caller caller, ReplicatedItem item, AddReplicaDisk request) {
     String group = item.source().resourceGroup();
-    VmDisk disk = azure.compute().virtualMachine(group, request.vm()).stream()
-        .flatMap(vm -> vm.disks().stream())
-        .filter(attached -> attached.name().equals(request.diskName())).findFirst()
-        .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(String.format(
-            "%s has no disk named %s; its disks are the ones `reprotect replication` warns of",
-            request.vm(), request.diskName()), ReplicationErrorCode.DiskNotFound.name()));
-    Optional<ReplicaDisk> replicated = item.replicaDisks().stream()
-        .filter(replica -> replica.slot().equals(disk.slot())).findFirst();
+    VmDisk disk =
+        azure.compute().virtualMachine(group, request.vm()).stream()
+            .flatMap(vm -> vm.disks().stream())
+            .filter(attached -> attached.name().equals(request.diskName()))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    ApplicationFailure.newNonRetryableFailure(
+                        String.format(
+                            "%s has no disk named %s; its disks are the ones `reprotect replication` warns of",
+                            request.vm(), request.diskName()),
+                        ReplicationErrorCode.DiskNotFound.name()));
+    Optional<ReplicaDisk> replicated =
+        item.replicaDisks().stream()
+            .filter(replica -> replica.slot().equals(disk.slot()))
+            .findFirst();
     if (replicated.isPresent()) {
       return added(caller, replicated.get(), request.baseCutId());
     }
-    CutDisk inCut = cuts.find(group, request.vm(), request.baseCutId())
-        .flatMap(cut -> inCut(cut, disk.slot()))
-        .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(String.format(
-            "disk %s was attached to %s after cut %s, which the replicas hold: add it once the "
-                + "next cycle has shipped a cut that has it", request.diskName(), request.vm(),
-            request.baseCutId()), ReplicationErrorCode.DiskNotInBaseCut.name()));
-    BlobRef replica = new BlobRef(item.target().storageAccount(), ProtectionPlan.SEED_CONTAINER,
-        disk.name() + ".cycle" + item.reprotectCycles() + ".vhd");
+    CutDisk inCut =
+        cuts.find(group, request.vm(), request.baseCutId())
+            .flatMap(cut -> inCut(cut, disk.slot()))
+            .orElseThrow(
+                () ->
+                    ApplicationFailure.newNonRetryableFailure(
+                        String.format(
+                            "disk %s was attached to %s after cut %s, which the replicas hold: add it once the "
+                                + "next cycle has shipped a cut that has it",
+                            request.diskName(), request.vm(), request.baseCutId()),
+                        ReplicationErrorCode.DiskNotInBaseCut.name()));
+    BlobRef replica =
+        new BlobRef(
+            item.target().storageAccount(),
+            ProtectionPlan.SEED_CONTAINER,
+            disk.name() + ".cycle" + item.reprotectCycles() + ".vhd");
     if (azure.storage().blob(replica).isEmpty()) {
-      LongOperationWait.awaitEnd(azure.longOperations(), replica.toString(),
+      LongOperationWait.awaitEnd(
+          azure.longOperations(),
+          replica.toString(),
           () -> azure.longOperations().beginCopyBlob(caller, inCut.snapshot(), replica));
     }
     String source = azure.storage().recordedChecksum(caller, inCut.snapshot());
@@ -63,20 +81,25 @@ final class DiskAddition {
     if (!source.equals(copied)) {
       // A copy that ended different is deleted, so that the retry copies again.
       azure.storage().deleteBlob(caller, replica);
-      throw ApplicationFailure.newFailure(String.format("the copy of %s to %s ended with "
-          + "checksum %s, not the cut's %s", inCut.snapshot(), replica, copied, source),
+      throw ApplicationFailure.newFailure(
+          String.format(
+              "the copy of %s to %s ended with " + "checksum %s, not the cut's %s",
+              inCut.snapshot(), replica, copied, source),
           ReplicationErrorCode.CorruptedTransfer.name());
     }
     ReplicaDisk added = new ReplicaDisk(disk.slot(), disk.name(), replica);
     List<ReplicaDisk> replicas = new ArrayList<>(item.replicaDisks());
     replicas.add(added);
     azure.recoveryServices().putReplicatedItem(caller, item.withReplicaDisks(replicas));
-    return new ReplicaAdded(added.slot(), added.sourceDisk(), replica, request.baseCutId(),
-        copied);
+    return new ReplicaAdded(added.slot(), added.sourceDisk(), replica, request.baseCutId(), copied);
   }
 
   private ReplicaAdded added(Caller caller, ReplicaDisk replica, String cutId) {
-    return new ReplicaAdded(replica.slot(), replica.sourceDisk(), replica.replica(), cutId,
+    return new ReplicaAdded(
+        replica.slot(),
+        replica.sourceDisk(),
+        replica.replica(),
+        cutId,
         azure.storage().recordedChecksum(caller, replica.replica()));
   }
 

@@ -1,9 +1,9 @@
 package dev.reprotect.activities.replication;
 
 /**
- * How far the shipment of one disk of a cut got: its safe point (every changed block before
- * {@code nextBlock} is on the replica, so a retry resumes there), whether it was verified and
- * its staging blob deleted, and what it moved so far.
+ * How far the shipment of one disk of a cut got: its safe point (every changed block before {@code
+ * nextBlock} is on the replica, so a retry resumes there), whether it was verified and its staging
+ * blob deleted, and what it moved so far.
  */
 public record DiskProgress(
     String slot,
@@ -20,13 +20,25 @@ public record DiskProgress(
 
   /** The disk at its new safe point, with what a batch or a comparison moved added. */
   DiskProgress advance(long next, long changed, long staged, long shipped) {
-    return new DiskProgress(slot, next, false, blocksChanged + changed, bytesStaged + staged,
-        bytesShipped + shipped, blocksRepaired);
+    return new DiskProgress(
+        slot,
+        next,
+        false,
+        blocksChanged + changed,
+        bytesStaged + staged,
+        bytesShipped + shipped,
+        blocksRepaired);
   }
 
   /** The disk verified, with what the verification repaired and what that cost. */
   DiskProgress verified(long repaired, long repairBytes) {
-    return new DiskProgress(slot, nextBlock, true, blocksChanged, bytesStaged,
-        bytesShipped + repairBytes, blocksRepaired + repaired);
+    return new DiskProgress(
+        slot,
+        nextBlock,
+        true,
+        blocksChanged,
+        bytesStaged,
+        bytesShipped + repairBytes,
+        blocksRepaired + repaired);
   }
 }

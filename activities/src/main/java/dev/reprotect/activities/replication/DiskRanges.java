@@ -5,23 +5,28 @@ import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
- * The ranges of one disk that its threads send at once: each claims the next range with data,
- * and the disk's safe point is the lowest block not yet sent of the ranges in flight (or, with
- * none in flight, where the next claim starts). A retry resumes there: the ranges in flight
- * above it, sent in part or in full, are sent again, which is harmless and costs at most a
- * range per thread.
+ * The ranges of one disk that its threads send at once: each claims the next range with data, and
+ * the disk's safe point is the lowest block not yet sent of the ranges in flight (or, with none in
+ * flight, where the next claim starts). A retry resumes there: the ranges in flight above it, sent
+ * in part or in full, are sent again, which is harmless and costs at most a range per thread.
  */
 final class DiskRanges {
   private final DataRanges candidates;
   private final int blocksPerRange;
   private final long totalBlocks;
   private final ShipmentLedger ledger;
+
   /** The ranges in flight, by first block: the first block each has not sent yet. */
   private final TreeMap<Long, Long> inFlight = new TreeMap<>();
+
   private long next;
   private DiskProgress progress;
 
-  DiskRanges(DataRanges candidates, int blocksPerRange, long totalBlocks, DiskProgress resumed,
+  DiskRanges(
+      DataRanges candidates,
+      int blocksPerRange,
+      long totalBlocks,
+      DiskProgress resumed,
       ShipmentLedger ledger) {
     this.candidates = candidates;
     this.blocksPerRange = blocksPerRange;
@@ -43,9 +48,9 @@ final class DiskRanges {
   }
 
   /**
-   * The range from {@code range} has sent every block before {@code reached}, and it moved
-   * {@code changed} blocks, {@code staged} bytes into the staging blob and {@code shipped}
-   * bytes across regions.
+   * The range from {@code range} has sent every block before {@code reached}, and it moved {@code
+   * changed} blocks, {@code staged} bytes into the staging blob and {@code shipped} bytes across
+   * regions.
    */
   void reached(long range, long reached, long changed, long staged, long shipped) {
     DiskProgress now;

@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
 
 /**
  * How the disks of a VM's cut differ from its item's replicas, paired by slot: a disk attached
- * after the protection is in every cut but has no replica; a disk detached has a replica but is
- * in no cut. Neither stops the others from shipping; both are for people to act on.
+ * after the protection is in every cut but has no replica; a disk detached has a replica but is in
+ * no cut. Neither stops the others from shipping; both are for people to act on.
  */
 final class DiskSetChange {
   private DiskSetChange() {}
@@ -25,18 +25,27 @@ final class DiskSetChange {
 
   /** The change, in a line for people; empty when the cut's disks are the replicas' ones. */
   static Optional<String> between(VmCut cut, List<ReplicaDisk> replicas) {
-    Set<String> replicated =
-        replicas.stream().map(ReplicaDisk::slot).collect(Collectors.toSet());
+    Set<String> replicated = replicas.stream().map(ReplicaDisk::slot).collect(Collectors.toSet());
     Set<String> inCut = cut.disks().stream().map(CutDisk::slot).collect(Collectors.toSet());
     List<String> parts = new ArrayList<>();
-    cut.disks().stream().filter(disk -> !replicated.contains(disk.slot())).forEach(added ->
-        parts.add(String.format("disk %s (%s) was attached to %s after its protection and is not"
-            + " replicated: `reprotect replication %s --add-disk %s` includes it", added.name(),
-            added.slot(), cut.vm(), cut.vm(), added.name())));
-    replicas.stream().filter(replica -> !inCut.contains(replica.slot())).forEach(removed ->
-        parts.add(String.format("disk %s (%s) is no longer on %s: its replica keeps its last "
-            + "content, and a failover brings it back", removed.sourceDisk(), removed.slot(),
-            cut.vm())));
+    cut.disks().stream()
+        .filter(disk -> !replicated.contains(disk.slot()))
+        .forEach(
+            added ->
+                parts.add(
+                    String.format(
+                        "disk %s (%s) was attached to %s after its protection and is not"
+                            + " replicated: `reprotect replication %s --add-disk %s` includes it",
+                        added.name(), added.slot(), cut.vm(), cut.vm(), added.name())));
+    replicas.stream()
+        .filter(replica -> !inCut.contains(replica.slot()))
+        .forEach(
+            removed ->
+                parts.add(
+                    String.format(
+                        "disk %s (%s) is no longer on %s: its replica keeps its last "
+                            + "content, and a failover brings it back",
+                        removed.sourceDisk(), removed.slot(), cut.vm())));
     return parts.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", parts));
   }
 }

@@ -12,9 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs the disks of a cut at once, on threads of the attempt's own, while the activity's thread
- * heartbeats their progress. The first failure of a disk stops the others and is thrown as
- * itself; a refused heartbeat (the attempt was cancelled or timed out) stops them all and is
- * thrown; either way no thread of the shipment runs on once it returns.
+ * heartbeats their progress. The first failure of a disk stops the others and is thrown as itself;
+ * a refused heartbeat (the attempt was cancelled or timed out) stops them all and is thrown; either
+ * way no thread of the shipment runs on once it returns.
  */
 final class ParallelShipment {
   /** Ships one disk on its thread, its ranges on {@code lanes}; returns it verified. */
@@ -26,27 +26,32 @@ final class ParallelShipment {
 
   /**
    * Ships {@code disks}, reporting to {@code ledger}, and heartbeats the ledger's progress from
-   * this thread, the activity's, whenever a disk reports (the SDK throttles what it sends) and
-   * at least once per {@code budget}; returns the progress once all disks are verified.
+   * this thread, the activity's, whenever a disk reports (the SDK throttles what it sends) and at
+   * least once per {@code budget}; returns the progress once all disks are verified.
    */
-  static ShipmentProgress run(ActivityExecutionContext context, ShipmentLedger ledger,
-      List<Disk> disks, Duration budget, String threadName) {
-    int diskThreads =
-        Math.max(1, Math.min(disks.size(), ShipmentConcurrency.DISKS_AT_ONCE));
-    ExecutorService diskPool = Executors.newFixedThreadPool(diskThreads,
-        named(threadName + "-disk"));
-    ExecutorService lanes = Executors.newFixedThreadPool(
-        diskThreads * ShipmentConcurrency.RANGES_IN_FLIGHT, named(threadName + "-range"));
+  static ShipmentProgress run(
+      ActivityExecutionContext context,
+      ShipmentLedger ledger,
+      List<Disk> disks,
+      Duration budget,
+      String threadName) {
+    int diskThreads = Math.max(1, Math.min(disks.size(), ShipmentConcurrency.DISKS_AT_ONCE));
+    ExecutorService diskPool =
+        Executors.newFixedThreadPool(diskThreads, named(threadName + "-disk"));
+    ExecutorService lanes =
+        Executors.newFixedThreadPool(
+            diskThreads * ShipmentConcurrency.RANGES_IN_FLIGHT, named(threadName + "-range"));
     try {
       for (Disk disk : disks) {
-        diskPool.execute(() -> {
-          try {
-            ledger.update(disk.ship(ledger, lanes));
-            ledger.diskShipped();
-          } catch (Throwable failure) {
-            ledger.failed(failure);
-          }
-        });
+        diskPool.execute(
+            () -> {
+              try {
+                ledger.update(disk.ship(ledger, lanes));
+                ledger.diskShipped();
+              } catch (Throwable failure) {
+                ledger.failed(failure);
+              }
+            });
       }
       while (ledger.failure() == null && ledger.disksShipped() < disks.size()) {
         ledger.awaitNews(budget);
@@ -98,7 +103,8 @@ final class ParallelShipment {
       throw error;
     }
     return failure instanceof RuntimeException runtime
-        ? runtime : new IllegalStateException(failure);
+        ? runtime
+        : new IllegalStateException(failure);
   }
 
   private static ThreadFactory named(String prefix) {

@@ -30,10 +30,10 @@ public interface ReplicationCycleActivities {
   RecoveryPointTaken createRecoveryPoint(CreateRecoveryPoint request);
 
   /**
-   * Replicates a disk attached to the VM after its protection: a copy of the base cut's
-   * snapshot of it to a new replica in the target region, verified from both sides' recorded
-   * hashes, then the replica on the item. Run between two shipments: the other replicas hold
-   * that cut too. A disk replicated already is returned as it is (a retry finds its own).
+   * Replicates a disk attached to the VM after its protection: a copy of the base cut's snapshot of
+   * it to a new replica in the target region, verified from both sides' recorded hashes, then the
+   * replica on the item. Run between two shipments: the other replicas hold that cut too. A disk
+   * replicated already is returned as it is (a retry finds its own).
    */
   @ActivityMethod
   ReplicaAdded addReplicaDisk(AddReplicaDisk request);

@@ -25,12 +25,12 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * One replication cycle against the backend. The changed blocks are found in the source region
- * (the page-range diff of two cuts' snapshots, listed in one call per page of ranges), staged in
- * the cache storage account of the source region (an in-region copy that shares the cut's
- * blocks), shipped from there to the replicas (what crosses regions, metered), and each replica
- * is verified from its bytes against its cut. The disks of a cut ship at once, each with several
- * ranges in flight ({@link CutShipper}), inside the one activity.
+ * One replication cycle against the backend. The changed blocks are found in the source region (the
+ * page-range diff of two cuts' snapshots, listed in one call per page of ranges), staged in the
+ * cache storage account of the source region (an in-region copy that shares the cut's blocks),
+ * shipped from there to the replicas (what crosses regions, metered), and each replica is verified
+ * from its bytes against its cut. The disks of a cut ship at once, each with several ranges in
+ * flight ({@link CutShipper}), inside the one activity.
  */
 public final class ReplicationCycleActivitiesImpl implements ReplicationCycleActivities {
   /** The container of the cache storage account where a cycle stages its changed blocks. */
@@ -50,40 +50,54 @@ public final class ReplicationCycleActivitiesImpl implements ReplicationCycleAct
 
   @Override
   public ItemProtection itemProtection(ItemRef ref) {
-    return AzureFailures.translated(null, () -> {
-      ReplicatedItem item = item(ref.vault(), ref.vm());
-      return new ItemProtection(item.state().name(), item.lastScrub());
-    });
+    return AzureFailures.translated(
+        null,
+        () -> {
+          ReplicatedItem item = item(ref.vault(), ref.vm());
+          return new ItemProtection(item.state().name(), item.lastScrub());
+        });
   }
 
   /**
    * The guest agent holds the VM's writes (quiescing its applications when asked), each disk is
-   * snapshotted, the agent releases ({@link Cuts#take}); a retry finds the cut, or completes it.
-   * An agent that does not answer fails it with {@code GuestAgentUnresponsive}, not retried: the
-   * cycle takes no cut and records why, the next one tries again.
+   * snapshotted, the agent releases ({@link Cuts#take}); a retry finds the cut, or completes it. An
+   * agent that does not answer fails it with {@code GuestAgentUnresponsive}, not retried: the cycle
+   * takes no cut and records why, the next one tries again.
    */
   @Override
   public CutTaken takeCut(TakeCut request) {
     ReplicatedItem item = item(request.vault(), request.vm());
-    return AzureFailures.translated(item.target().region(), () -> {
-      Caller caller = ActivityCaller.current();
-      if (request.firstOfAProtection()) {
-        // Only the source VM's own cuts, in its region's accounts: a failover's lineage keeps
-        // the stale VM's, in the other region, which this never lists.
-        cuts.deleteAllBut(caller, item.source().resourceGroup(), request.vm(), request.cutId(),
-            Set.of());
-      }
-      VmCut cut = cuts.take(caller, item.source().resourceGroup(),
-          request.vm(), request.cutId(), request.appConsistent());
-      return new CutTaken(request.cutId(), cut.appConsistent(), cut.disks(),
-          request.appConsistent() && !cut.appConsistent(), cut.time());
-    });
+    return AzureFailures.translated(
+        item.target().region(),
+        () -> {
+          Caller caller = ActivityCaller.current();
+          if (request.firstOfAProtection()) {
+            // Only the source VM's own cuts, in its region's accounts: a failover's lineage keeps
+            // the stale VM's, in the other region, which this never lists.
+            cuts.deleteAllBut(
+                caller, item.source().resourceGroup(), request.vm(), request.cutId(), Set.of());
+          }
+          VmCut cut =
+              cuts.take(
+                  caller,
+                  item.source().resourceGroup(),
+                  request.vm(),
+                  request.cutId(),
+                  request.appConsistent());
+          return new CutTaken(
+              request.cutId(),
+              cut.appConsistent(),
+              cut.disks(),
+              request.appConsistent() && !cut.appConsistent(),
+              cut.time());
+        });
   }
 
   @Override
   public ReplicaAdded addReplicaDisk(AddReplicaDisk request) {
     ReplicatedItem item = item(request.vault(), request.vm());
-    return AzureFailures.translated(item.target().region(),
+    return AzureFailures.translated(
+        item.target().region(),
         () -> new DiskAddition(azure, cuts).add(ActivityCaller.current(), item, request));
   }
 
@@ -106,21 +120,28 @@ public final class ReplicationCycleActivitiesImpl implements ReplicationCycleAct
     if (held != null) {
       // Recorded before the first block is written: a shipment that stops half way leaves
       // blocks of this cut on the replicas, which every later shipment must send again.
-      azure.recoveryServices().recordReplicaCuts(caller, request.vault(), request.vm(),
-          held.shipping(request.cutId()));
+      azure
+          .recoveryServices()
+          .recordReplicaCuts(caller, request.vault(), request.vm(), held.shipping(request.cutId()));
     }
     Duration budget = HeartbeatPace.budgetOfCurrentActivity();
     CutShipper shipper =
         new CutShipper(azure, caller, item, request, bases, blocksPerRange, budget);
-    List<ParallelShipment.Disk> disks = replicas.stream()
-        .<ParallelShipment.Disk>map(replica -> (shipping, lanes) ->
-            shipper.ship(cut.disk(replica.slot()), replica, shipping, lanes))
-        .toList();
-    ShipmentProgress shipped = ParallelShipment.run(
-        context, ledger, disks, budget, "ship-" + request.vm() + "-" + request.cutId());
-    azure.recoveryServices().recordReplicaCuts(
-        caller, request.vault(), request.vm(), ReplicaCuts.at(request.cutId()));
-    return shipped.shipment()
+    List<ParallelShipment.Disk> disks =
+        replicas.stream()
+            .<ParallelShipment.Disk>map(
+                replica ->
+                    (shipping, lanes) ->
+                        shipper.ship(cut.disk(replica.slot()), replica, shipping, lanes))
+            .toList();
+    ShipmentProgress shipped =
+        ParallelShipment.run(
+            context, ledger, disks, budget, "ship-" + request.vm() + "-" + request.cutId());
+    azure
+        .recoveryServices()
+        .recordReplicaCuts(caller, request.vault(), request.vm(), ReplicaCuts.at(request.cutId()));
+    return shipped
+        .shipment()
         .withDiskSetChange(DiskSetChange.between(cut, item.replicaDisks()).orElse(null));
   }
 
@@ -129,19 +150,22 @@ public final class ReplicationCycleActivitiesImpl implements ReplicationCycleAct
    * the disks one after the other, as the disk it was on and that disk's next block.
    */
   private static ShipmentProgress resumed(ActivityExecutionContext context, List<String> slots) {
-    Optional<ShipmentProgress> perDisk = context.getHeartbeatDetails(ShipmentProgress.class)
-        .filter(progress -> progress.disks() != null);
+    Optional<ShipmentProgress> perDisk =
+        context
+            .getHeartbeatDetails(ShipmentProgress.class)
+            .filter(progress -> progress.disks() != null);
     if (perDisk.isPresent()) {
       return perDisk.get();
     }
-    return context.getHeartbeatDetails(SerialShipmentProgress.class)
+    return context
+        .getHeartbeatDetails(SerialShipmentProgress.class)
         .map(serial -> serial.perDisk(slots))
         .orElseGet(() -> new ShipmentProgress(List.of()));
   }
 
   /**
-   * What the replicas hold, as the item records it (the truth: every shipment records it), or,
-   * for an item replicated before it was, the base its cycle names; null when neither knows.
+   * What the replicas hold, as the item records it (the truth: every shipment records it), or, for
+   * an item replicated before it was, the base its cycle names; null when neither knows.
    */
   private static ReplicaCuts replicaCuts(ReplicatedItem item, ShipCut request) {
     if (item.replicaCuts() != null) {
@@ -151,14 +175,14 @@ public final class ReplicationCycleActivitiesImpl implements ReplicationCycleAct
   }
 
   /**
-   * The replicas' base cut first, then the cuts that may have reached them in part, whose
-   * changes since the base are sent too; null (compare every allocated block by hash) when one
-   * of them is gone, as a failover's cut was once its point was made, before failovers kept it.
+   * The replicas' base cut first, then the cuts that may have reached them in part, whose changes
+   * since the base are sent too; null (compare every allocated block by hash) when one of them is
+   * gone, as a failover's cut was once its point was made, before failovers kept it.
    */
   private List<VmCut> basesOf(String group, ShipCut request, ReplicaCuts held) {
     List<VmCut> bases = new ArrayList<>();
-    List<String> inTransit = held.inTransit().stream()
-        .filter(cutId -> !cutId.equals(request.cutId())).toList();
+    List<String> inTransit =
+        held.inTransit().stream().filter(cutId -> !cutId.equals(request.cutId())).toList();
     for (String cutId : Stream.concat(Stream.of(held.base()), inTransit.stream()).toList()) {
       Optional<VmCut> found = cuts.find(group, request.vm(), cutId);
       if (found.isEmpty()) {
@@ -172,24 +196,44 @@ public final class ReplicationCycleActivitiesImpl implements ReplicationCycleAct
   @Override
   public RecoveryPointTaken createRecoveryPoint(CreateRecoveryPoint request) {
     ReplicatedItem item = item(request.vault(), request.vm());
-    return AzureFailures.translated(item.target().region(), () -> {
-      azure.recoveryServices().createRecoveryPoint(ActivityCaller.current(), request.vault(),
-          request.vm(), request.pointId(), request.kind(), request.cutId());
-      return new RecoveryPointTaken(request.pointId());
-    });
+    return AzureFailures.translated(
+        item.target().region(),
+        () -> {
+          azure
+              .recoveryServices()
+              .createRecoveryPoint(
+                  ActivityCaller.current(),
+                  request.vault(),
+                  request.vm(),
+                  request.pointId(),
+                  request.kind(),
+                  request.cutId());
+          return new RecoveryPointTaken(request.pointId());
+        });
   }
 
   @Override
   public void deleteCut(DeleteCut request) {
     ReplicatedItem item = item(request.vault(), request.vm());
-    AzureFailures.translated(item.target().region(), () -> cuts.delete(
-        ActivityCaller.current(), item.source().resourceGroup(), request.vm(), request.cutId()));
+    AzureFailures.translated(
+        item.target().region(),
+        () ->
+            cuts.delete(
+                ActivityCaller.current(),
+                item.source().resourceGroup(),
+                request.vm(),
+                request.cutId()));
   }
 
   @Override
   public RecoveryPointPruning deleteRecoveryPoints(DeleteRecoveryPoints request) {
-    return AzureFailures.translated(null, () -> azure.recoveryServices().pruneRecoveryPoints(
-        ActivityCaller.current(), request.vault(), request.vm(), request.pointIds()));
+    return AzureFailures.translated(
+        null,
+        () ->
+            azure
+                .recoveryServices()
+                .pruneRecoveryPoints(
+                    ActivityCaller.current(), request.vault(), request.vm(), request.pointIds()));
   }
 
   private VmCut cut(String group, String vm, String cutId) {
@@ -198,7 +242,12 @@ public final class ReplicationCycleActivitiesImpl implements ReplicationCycleAct
   }
 
   private ReplicatedItem item(String vault, String vm) {
-    return AzureFailures.translated(null, () -> azure.recoveryServices().replicatedItem(vault, vm)
-        .orElseThrow(() -> AzureException.notFound("replicated item " + vault + "/" + vm)));
+    return AzureFailures.translated(
+        null,
+        () ->
+            azure
+                .recoveryServices()
+                .replicatedItem(vault, vm)
+                .orElseThrow(() -> AzureException.notFound("replicated item " + vault + "/" + vm)));
   }
 }

@@ -12,13 +12,15 @@ import java.util.concurrent.TimeUnit;
 /**
  * What the threads shipping a cut's disks share with the activity's thread: each disk's progress
  * (what the activity heartbeats), the first failure, and whether the shipment was stopped. The
- * threads report here and never heartbeat themselves: the activity's thread does, so that the
- * SDK's throttling sees one caller and a cancellation surfaces where the activity can stop them.
+ * threads report here and never heartbeat themselves: the activity's thread does, so that the SDK's
+ * throttling sees one caller and a cancellation surfaces where the activity can stop them.
  */
 final class ShipmentLedger {
   private final Map<String, DiskProgress> disks = new LinkedHashMap<>();
+
   /** A permit per report since the activity's thread last looked: its wake-up call. */
   private final Semaphore news = new Semaphore(0);
+
   private Throwable firstFailure;
   private int disksShipped;
   private volatile boolean stopped;

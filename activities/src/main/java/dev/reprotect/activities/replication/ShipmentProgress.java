@@ -4,10 +4,10 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 
 /**
- * How far the shipment of a cut got, disk by disk: the heartbeat details a retry resumes from,
- * each disk from its own safe point, since the disks ship at once. Unknown properties are
- * ignored so that the details of the previous worker's shape ({@link SerialShipmentProgress})
- * read as no disks here, and are then read in their own shape.
+ * How far the shipment of a cut got, disk by disk: the heartbeat details a retry resumes from, each
+ * disk from its own safe point, since the disks ship at once. Unknown properties are ignored so
+ * that the details of the previous worker's shape ({@link SerialShipmentProgress}) read as no disks
+ * here, and are then read in their own shape.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ShipmentProgress(List<DiskProgress> disks) {
@@ -18,7 +18,9 @@ public record ShipmentProgress(List<DiskProgress> disks) {
 
   /** Where {@code slot} got; from its first block when nothing was recorded for it. */
   DiskProgress of(String slot) {
-    return disks.stream().filter(disk -> disk.slot().equals(slot)).findFirst()
+    return disks.stream()
+        .filter(disk -> disk.slot().equals(slot))
+        .findFirst()
         .orElseGet(() -> DiskProgress.start(slot));
   }
 

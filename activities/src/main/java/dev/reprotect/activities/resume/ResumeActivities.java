@@ -6,8 +6,8 @@ import io.temporal.activity.ActivityMethod;
 import java.util.List;
 
 /**
- * Reads, from the vaults, what restarting replications needs: which items must replicate, and
- * where one item's replication resumes from. Changes nothing.
+ * Reads, from the vaults, what restarting replications needs: which items must replicate, and where
+ * one item's replication resumes from. Changes nothing.
  */
 @ActivityInterface
 public interface ResumeActivities {
@@ -16,8 +16,8 @@ public interface ResumeActivities {
   List<SweptItem> sweepItems();
 
   /**
-   * The item's resumption; refuses with {@code ItemNotFound}, or {@code NotProtected} when the
-   * item is not Protected or an operation runs on it.
+   * The item's resumption; refuses with {@code ItemNotFound}, or {@code NotProtected} when the item
+   * is not Protected or an operation runs on it.
    */
   @ActivityMethod
   Resumption resumption(ItemRef item);

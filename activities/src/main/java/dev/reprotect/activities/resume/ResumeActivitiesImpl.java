@@ -24,37 +24,66 @@ public final class ResumeActivitiesImpl implements ResumeActivities {
 
   @Override
   public List<SweptItem> sweepItems() {
-    return AzureFailures.translated(null, () -> azure.recoveryServices().vaults().stream()
-        .flatMap(vault -> azure.recoveryServices().replicatedItems(vault.name()).stream())
-        .sorted(Comparator.comparing(ReplicatedItem::vault).thenComparing(ReplicatedItem::name))
-        .map(item -> new SweptItem(new ItemRef(item.vault(), item.name()), replicates(item),
-            item.lastScrub() == null ? null : item.lastScrub().time(),
-            item.policy().scrubIntervalDays()))
-        .toList());
+    return AzureFailures.translated(
+        null,
+        () ->
+            azure.recoveryServices().vaults().stream()
+                .flatMap(vault -> azure.recoveryServices().replicatedItems(vault.name()).stream())
+                .sorted(
+                    Comparator.comparing(ReplicatedItem::vault).thenComparing(ReplicatedItem::name))
+                .map(
+                    item ->
+                        new SweptItem(
+                            new ItemRef(item.vault(), item.name()),
+                            replicates(item),
+                            item.lastScrub() == null ? null : item.lastScrub().time(),
+                            item.policy().scrubIntervalDays()))
+                .toList());
   }
 
   @Override
   public Resumption resumption(ItemRef ref) {
-    return AzureFailures.translated(null, () -> {
-      ReplicatedItem item = azure.recoveryServices().replicatedItem(ref.vault(), ref.vm())
-          .orElseThrow(() -> new ReprotectRefusal(ReprotectErrorCode.ItemNotFound,
-              "vault " + ref.vault() + " has no replicated item " + ref.vm()));
-      if (!replicates(item)) {
-        throw ApplicationFailure.newNonRetryableFailure(String.format(
-            "%s is %s%s: only a Protected item with no operation running replicates",
-            item.name(), item.state(), item.runningOperation() == null ? ""
-                : " with " + item.runningOperation() + " running"),
-            ResumeErrorCode.NotProtected.name());
-      }
-      List<RecoveryPoint> points = azure.recoveryServices()
-          .recoveryPoints(ref.vault(), ref.vm()).stream()
-          .sorted(Comparator.comparing(RecoveryPoint::time)).toList();
-      return new Resumption(item.vault(), item.name(), item.source().region(),
-          item.target().region(), item.policy().retentionDays(),
-          item.policy().appConsistentFrequencyMinutes(), lastCut(item, points),
-          points.stream().map(point -> new ResumedPoint(point.id(), point.time(), point.type(),
-              point.cutId())).toList());
-    });
+    return AzureFailures.translated(
+        null,
+        () -> {
+          ReplicatedItem item =
+              azure
+                  .recoveryServices()
+                  .replicatedItem(ref.vault(), ref.vm())
+                  .orElseThrow(
+                      () ->
+                          new ReprotectRefusal(
+                              ReprotectErrorCode.ItemNotFound,
+                              "vault " + ref.vault() + " has no replicated item " + ref.vm()));
+          if (!replicates(item)) {
+            throw ApplicationFailure.newNonRetryableFailure(
+                String.format(
+                    "%s is %s%s: only a Protected item with no operation running replicates",
+                    item.name(),
+                    item.state(),
+                    item.runningOperation() == null
+                        ? ""
+                        : " with " + item.runningOperation() + " running"),
+                ResumeErrorCode.NotProtected.name());
+          }
+          List<RecoveryPoint> points =
+              azure.recoveryServices().recoveryPoints(ref.vault(), ref.vm()).stream()
+                  .sorted(Comparator.comparing(RecoveryPoint::time))
+                  .toList();
+          return new Resumption(
+              item.vault(),
+              item.name(),
+              item.source().region(),
+              item.target().region(),
+              item.policy().retentionDays(),
+              item.policy().appConsistentFrequencyMinutes(),
+              lastCut(item, points),
+              points.stream()
+                  .map(
+                      point ->
+                          new ResumedPoint(point.id(), point.time(), point.type(), point.cutId()))
+                  .toList());
+        });
   }
 
   private static boolean replicates(ReplicatedItem item) {
@@ -62,16 +91,16 @@ public final class ResumeActivitiesImpl implements ResumeActivities {
   }
 
   /**
-   * The cut the replicas hold: the newest point's. Blocks a shipment wrote after it were
-   * written on the source after it too, so the next cycle's diff against it ships them again.
+   * The cut the replicas hold: the newest point's. Blocks a shipment wrote after it were written on
+   * the source after it too, so the next cycle's diff against it ships them again.
    */
   private String lastCut(ReplicatedItem item, List<RecoveryPoint> points) {
     if (points.isEmpty()) {
       return null;
     }
     String cutId = points.get(points.size() - 1).cutId();
-    if (cutId == null || new Cuts(azure)
-        .find(item.source().resourceGroup(), item.name(), cutId).isEmpty()) {
+    if (cutId == null
+        || new Cuts(azure).find(item.source().resourceGroup(), item.name(), cutId).isEmpty()) {
       return null;
     }
     return cutId;

@@ -6,8 +6,8 @@ import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 
 /**
- * The scrub of an item's replica: its newest recovery point compared, from the bytes on each
- * side, with the cut of the source it was made from.
+ * The scrub of an item's replica: its newest recovery point compared, from the bytes on each side,
+ * with the cut of the source it was made from.
  */
 @ActivityInterface
 public interface ScrubActivities {

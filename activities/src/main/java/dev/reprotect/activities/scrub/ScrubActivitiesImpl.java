@@ -36,8 +36,8 @@ import java.util.Optional;
 /**
  * The scrub: the full read that the hot path no longer does. A cycle verifies a replica from the
  * hashes storage recorded as it wrote each block, which misses a block damaged at rest since; the
- * scrub reads every allocated byte of a recovery point and of the source cut it was made from,
- * each side hashing its own bytes in its own region, and compares the hash lists.
+ * scrub reads every allocated byte of a recovery point and of the source cut it was made from, each
+ * side hashing its own bytes in its own region, and compares the hash lists.
  *
  * <p>It compares immutable things only, so it never races a cycle: the point's snapshots against
  * the cut's, both held by snapshots of the scrub's own (metadata only) while it reads, so that the
@@ -47,20 +47,22 @@ import java.util.Optional;
  * point. A snapshot shares its blob's pages (storage keeps a block once per region, however many
  * blobs hold it), so the damaged block the point, the replica and every later point still holding
  * it read is the one rewritten: the next failover, to this point or a later one, reads the right
- * bytes. The live replica is never written here, so a cycle writing it meanwhile is never undone;
- * a block a cycle changed since the point is no longer shared and was rewritten by that cycle.
- * The repaired blocks are then read and compared again; still different (storage that keeps
- * damaging them), the disk fails with {@code ReplicaMismatch}.
+ * bytes. The live replica is never written here, so a cycle writing it meanwhile is never undone; a
+ * block a cycle changed since the point is no longer shared and was rewritten by that cycle. The
+ * repaired blocks are then read and compared again; still different (storage that keeps damaging
+ * them), the disk fails with {@code ReplicaMismatch}.
  */
 public final class ScrubActivitiesImpl implements ScrubActivities {
   /**
-   * The share of a disk's throughput a scrub takes: reads and writes of one disk share its cap,
-   * and the scrub is background work that must not starve the replication's cycles. After each
-   * range it stays idle three times as long as the range took to read.
+   * The share of a disk's throughput a scrub takes: reads and writes of one disk share its cap, and
+   * the scrub is background work that must not starve the replication's cycles. After each range it
+   * stays idle three times as long as the range took to read.
    */
   public static final double DISK_SHARE = 0.25;
+
   /** How often the points are listed before a scrub finds none to hold. */
   static final int LISTINGS = 3;
+
   /** The container, in each side's storage account, of the scrubs' snapshots. */
   public static final String CONTAINER = "scrubs";
 
@@ -68,43 +70,59 @@ public final class ScrubActivitiesImpl implements ScrubActivities {
   private final int blocksPerRange;
 
   @Inject
-  public ScrubActivitiesImpl(AzureBackend azure,
-      @Named(InitialSyncActivitiesImpl.BLOCKS_PER_RANGE) int blocksPerRange) {
+  public ScrubActivitiesImpl(
+      AzureBackend azure, @Named(InitialSyncActivitiesImpl.BLOCKS_PER_RANGE) int blocksPerRange) {
     this.azure = azure;
     this.blocksPerRange = blocksPerRange;
   }
 
   @Override
   public HeldPoint holdNewestPoint(ItemRef ref) {
-    return AzureFailures.translated(null, () -> {
-      if (azure.recoveryServices().vault(ref.vault()).isEmpty()) {
-        throw ApplicationFailure.newNonRetryableFailure("no vault " + ref.vault()
-            + " in this subscription; nothing was changed", ScrubErrorCode.VaultNotFound.name());
-      }
-      ReplicatedItem item = azure.recoveryServices().replicatedItem(ref.vault(), ref.vm())
-          .orElseThrow(() -> new ReprotectRefusal(ReprotectErrorCode.ItemNotFound,
-              "vault " + ref.vault() + " has no replicated item " + ref.vm()));
-      Caller caller = ActivityCaller.current();
-      List<RecoveryPoint> newestFirst = List.of();
-      // A cycle deletes a cut once it made a newer point: a listing whose points all lost their
-      // cuts while they were being held is followed by one that has the newer point.
-      for (int listing = 0; listing < LISTINGS; listing++) {
-        newestFirst = azure.recoveryServices().recoveryPoints(ref.vault(), ref.vm()).stream()
-            .sorted(Comparator.comparing(RecoveryPoint::time).reversed()).toList();
-        for (RecoveryPoint point : newestFirst) {
-          Optional<VmCut> cut = point.cutId() == null ? Optional.empty()
-              : new Cuts(azure).find(item.source().resourceGroup(), item.name(), point.cutId());
-          Optional<HeldPoint> held = cut.flatMap(found -> hold(caller, item, point, found));
-          if (held.isPresent()) {
-            return held.get();
+    return AzureFailures.translated(
+        null,
+        () -> {
+          if (azure.recoveryServices().vault(ref.vault()).isEmpty()) {
+            throw ApplicationFailure.newNonRetryableFailure(
+                "no vault " + ref.vault() + " in this subscription; nothing was changed",
+                ScrubErrorCode.VaultNotFound.name());
           }
-        }
-      }
-      throw ApplicationFailure.newNonRetryableFailure(String.format(
-          "%s has no recovery point whose source cut still exists (%d points): nothing to "
-              + "compare; nothing was changed", ref.vm(), newestFirst.size()),
-          ScrubErrorCode.NoRecoveryPoint.name());
-    });
+          ReplicatedItem item =
+              azure
+                  .recoveryServices()
+                  .replicatedItem(ref.vault(), ref.vm())
+                  .orElseThrow(
+                      () ->
+                          new ReprotectRefusal(
+                              ReprotectErrorCode.ItemNotFound,
+                              "vault " + ref.vault() + " has no replicated item " + ref.vm()));
+          Caller caller = ActivityCaller.current();
+          List<RecoveryPoint> newestFirst = List.of();
+          // A cycle deletes a cut once it made a newer point: a listing whose points all lost their
+          // cuts while they were being held is followed by one that has the newer point.
+          for (int listing = 0; listing < LISTINGS; listing++) {
+            newestFirst =
+                azure.recoveryServices().recoveryPoints(ref.vault(), ref.vm()).stream()
+                    .sorted(Comparator.comparing(RecoveryPoint::time).reversed())
+                    .toList();
+            for (RecoveryPoint point : newestFirst) {
+              Optional<VmCut> cut =
+                  point.cutId() == null
+                      ? Optional.empty()
+                      : new Cuts(azure)
+                          .find(item.source().resourceGroup(), item.name(), point.cutId());
+              Optional<HeldPoint> held = cut.flatMap(found -> hold(caller, item, point, found));
+              if (held.isPresent()) {
+                return held.get();
+              }
+            }
+          }
+          throw ApplicationFailure.newNonRetryableFailure(
+              String.format(
+                  "%s has no recovery point whose source cut still exists (%d points): nothing to "
+                      + "compare; nothing was changed",
+                  ref.vm(), newestFirst.size()),
+              ScrubErrorCode.NoRecoveryPoint.name());
+        });
   }
 
   /** Snapshots the point's and the cut's disks; empty when either went meanwhile. */
@@ -131,8 +149,16 @@ public final class ScrubActivitiesImpl implements ScrubActivities {
       release(caller, disks);
       return Optional.empty();
     }
-    return Optional.of(new HeldPoint(item.vault(), item.name(), point.id(), cut.id(),
-        point.time(), item.source().region(), item.target().region(), disks));
+    return Optional.of(
+        new HeldPoint(
+            item.vault(),
+            item.name(),
+            point.id(),
+            cut.id(),
+            point.time(),
+            item.source().region(),
+            item.target().region(),
+            disks));
   }
 
   @Override
@@ -144,17 +170,22 @@ public final class ScrubActivitiesImpl implements ScrubActivities {
     ActivityExecutionContext context = Activity.getExecutionContext();
     Caller caller = ActivityCaller.current();
     int blockSize = azure.storage().blockSize();
-    long sizeBytes = azure.storage().blob(disk.source())
-        .orElseThrow(() -> AzureException.notFound("scrub snapshot " + disk.source()))
-        .sizeBytes();
+    long sizeBytes =
+        azure
+            .storage()
+            .blob(disk.source())
+            .orElseThrow(() -> AzureException.notFound("scrub snapshot " + disk.source()))
+            .sizeBytes();
     long totalBlocks = sizeBytes / blockSize;
     ScrubProgress progress =
         HeartbeatPace.resumedOr(ScrubProgress.class, ScrubProgress.start(totalBlocks, blockSize));
     long resumedFrom = progress.nextBlock();
     HeartbeatPace pace = HeartbeatPace.ofCurrentActivity();
-    DataRanges data = DataRanges.allocatedOnEither(
-        azure, caller, disk.source(), disk.replica(), resumedFrom, totalBlocks);
-    for (long from = data.nextRange(resumedFrom, blocksPerRange, totalBlocks); from < totalBlocks;
+    DataRanges data =
+        DataRanges.allocatedOnEither(
+            azure, caller, disk.source(), disk.replica(), resumedFrom, totalBlocks);
+    for (long from = data.nextRange(resumedFrom, blocksPerRange, totalBlocks);
+        from < totalBlocks;
         from = data.nextRange(progress.nextBlock(), blocksPerRange, totalBlocks)) {
       long to = Math.min(from + blocksPerRange, totalBlocks);
       long started = System.nanoTime();
@@ -171,33 +202,54 @@ public final class ScrubActivitiesImpl implements ScrubActivities {
         pace.idle(progress, pauseAfter(read));
       }
     }
-    return new DiskScrubbed(disk.slot(), sizeBytes, progress.bytesCompared(),
-        progress.blocksRepaired(), resumedFrom);
+    return new DiskScrubbed(
+        disk.slot(), sizeBytes, progress.bytesCompared(), progress.blocksRepaired(), resumedFrom);
   }
 
-  private RangeDiff compare(Caller caller, ScrubDisk disk, HeartbeatPace pace,
-      ScrubProgress progress, long from, long to) {
-    return pace.whileReading(progress, () -> RangeDiff.of(
-        azure, caller, disk.source(), disk.replica(), from, to, disk.sourceRegion()));
+  private RangeDiff compare(
+      Caller caller,
+      ScrubDisk disk,
+      HeartbeatPace pace,
+      ScrubProgress progress,
+      long from,
+      long to) {
+    return pace.whileReading(
+        progress,
+        () ->
+            RangeDiff.of(
+                azure, caller, disk.source(), disk.replica(), from, to, disk.sourceRegion()));
   }
 
   /**
-   * Resends the differing blocks from the source once, then reads them again on both sides;
-   * returns the blocks hashed again. Any still different fail the disk.
+   * Resends the differing blocks from the source once, then reads them again on both sides; returns
+   * the blocks hashed again. Any still different fail the disk.
    */
-  private long repair(Caller caller, ScrubDisk disk, HeartbeatPace pace, ScrubProgress progress,
+  private long repair(
+      Caller caller,
+      ScrubDisk disk,
+      HeartbeatPace pace,
+      ScrubProgress progress,
       List<Long> differing) {
     long last = differing.get(differing.size() - 1);
-    pace.sendRange(progress, differing, last + 1, (unchanged, batch, reached) -> {
-      ReliableTransfer.send(azure, caller, disk.source(), disk.replica(), batch);
-      return unchanged;
-    });
+    pace.sendRange(
+        progress,
+        differing,
+        last + 1,
+        (unchanged, batch, reached) -> {
+          ReliableTransfer.send(azure, caller, disk.source(), disk.replica(), batch);
+          return unchanged;
+        });
     RangeDiff again = compare(caller, disk, pace, progress, differing.get(0), last + 1);
     if (!again.differing().isEmpty()) {
-      throw ApplicationFailure.newNonRetryableFailure(String.format(
-          "disk %s: %d of the %d blocks that differed from the source (%s) still differ after "
-              + "they were resent, first block %d", disk.slot(), again.differing().size(),
-          differing.size(), disk.source(), again.differing().get(0)),
+      throw ApplicationFailure.newNonRetryableFailure(
+          String.format(
+              "disk %s: %d of the %d blocks that differed from the source (%s) still differ after "
+                  + "they were resent, first block %d",
+              disk.slot(),
+              again.differing().size(),
+              differing.size(),
+              disk.source(),
+              again.differing().get(0)),
           ReplicationErrorCode.ReplicaMismatch.name());
     }
     return again.blocksHashed();
@@ -222,9 +274,12 @@ public final class ScrubActivitiesImpl implements ScrubActivities {
 
   @Override
   public void recordScrub(ItemRef item, ScrubRecord scrub) {
-    AzureFailures.translated(null, () -> {
-      azure.recoveryServices().recordScrub(ActivityCaller.current(), item.vault(), item.vm(),
-          scrub);
-    });
+    AzureFailures.translated(
+        null,
+        () -> {
+          azure
+              .recoveryServices()
+              .recordScrub(ActivityCaller.current(), item.vault(), item.vm(), scrub);
+        });
   }
 }

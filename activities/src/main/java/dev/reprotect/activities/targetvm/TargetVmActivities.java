@@ -16,8 +16,8 @@ public interface TargetVmActivities {
   TargetVmStop stopTargetVm(ProtectionPlan plan);
 
   /**
-   * Copies each disk of the target VM into its seed blob, one after the other: the step of the
-   * jobs recorded before {@link #copyDiskToSeedBlob}, kept for them.
+   * Copies each disk of the target VM into its seed blob, one after the other: the step of the jobs
+   * recorded before {@link #copyDiskToSeedBlob}, kept for them.
    */
   @ActivityMethod
   List<SeededDisk> copyDisksToSeedBlobs(ProtectionPlan plan);
@@ -27,8 +27,8 @@ public interface TargetVmActivities {
   SeededDisk copyDiskToSeedBlob(SeedCopy copy);
 
   /**
-   * Deletes the target VM, its disks and the cuts the replication took of it before its
-   * failover, once every disk lives on in its seed blob; heartbeats while the deletion runs.
+   * Deletes the target VM, its disks and the cuts the replication took of it before its failover,
+   * once every disk lives on in its seed blob; heartbeats while the deletion runs.
    */
   @ActivityMethod
   void deleteTargetVm(ProtectionPlan plan);

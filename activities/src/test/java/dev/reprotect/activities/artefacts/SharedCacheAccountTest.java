@@ -28,13 +28,14 @@ import org.junit.jupiter.api.Test;
  * either job created it, each in its own VM's resource group.
  */
 class SharedCacheAccountTest {
-  private static final Scenario WEB = Scenario.builder().vault("contoso").vm("web-01")
-      .diskSizeBytes(8L << 20).dataDisks(0).build();
+  private static final Scenario WEB =
+      Scenario.builder().vault("contoso").vm("web-01").diskSizeBytes(8L << 20).dataDisks(0).build();
   private static final Scenario DB = WEB.toBuilder().vm("db-01").build();
-  private static final ActivityOptions ONE_ATTEMPT = ActivityOptions.newBuilder()
-      .setStartToCloseTimeout(Duration.ofMinutes(1))
-      .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
-      .build();
+  private static final ActivityOptions ONE_ATTEMPT =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofMinutes(1))
+          .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
+          .build();
 
   private final SimulatedAzure azure = SimulatedAzure.seeded(WEB, 64 * 1024);
   private final TestActivityEnvironment temporal = TestActivityEnvironment.newInstance();
@@ -62,8 +63,7 @@ class SharedCacheAccountTest {
 
   @Test
   void bothPlansNameOneCacheAccountInTwoResourceGroups() {
-    assertThat(dbPlan.cacheStorageAccount().name())
-        .isEqualTo(webPlan.cacheStorageAccount().name());
+    assertThat(dbPlan.cacheStorageAccount().name()).isEqualTo(webPlan.cacheStorageAccount().name());
     assertThat(dbPlan.cacheStorageAccount().resourceGroup())
         .isNotEqualTo(webPlan.cacheStorageAccount().resourceGroup());
   }
@@ -73,46 +73,62 @@ class SharedCacheAccountTest {
     artefacts.ensureCacheStorageAccount(webPlan);
     artefacts.ensureCacheStorageAccount(dbPlan);
 
-    assertThat(vaultCaches()).singleElement().extracting(StorageAccount::resourceGroup)
+    assertThat(vaultCaches())
+        .singleElement()
+        .extracting(StorageAccount::resourceGroup)
         .isEqualTo(webPlan.cacheStorageAccount().resourceGroup());
   }
 
   @Test
   void aCreationThatRacesTheOtherJobsReusesTheAccountItMade() {
     int nextCreation = azure.faults().callCount("createStorageAccount") + 1;
-    azure.faults().onCall("createStorageAccount", nextCreation,
-        () -> azure.storage().createStorageAccount(Caller.of("the other job"),
-            account(webPlan.cacheStorageAccount(), cacheTags())));
+    azure
+        .faults()
+        .onCall(
+            "createStorageAccount",
+            nextCreation,
+            () ->
+                azure
+                    .storage()
+                    .createStorageAccount(
+                        Caller.of("the other job"),
+                        account(webPlan.cacheStorageAccount(), cacheTags())));
 
     artefacts.ensureCacheStorageAccount(dbPlan);
 
-    assertThat(vaultCaches()).singleElement().extracting(StorageAccount::resourceGroup)
+    assertThat(vaultCaches())
+        .singleElement()
+        .extracting(StorageAccount::resourceGroup)
         .isEqualTo(webPlan.cacheStorageAccount().resourceGroup());
   }
 
   @Test
   void anAccountOfThatNameThatIsNotTheVaultsCacheStillFailsTheStep() {
-    azure.storage().createStorageAccount(Caller.of("someone else"),
-        account(webPlan.cacheStorageAccount(), Map.of()));
+    azure
+        .storage()
+        .createStorageAccount(
+            Caller.of("someone else"), account(webPlan.cacheStorageAccount(), Map.of()));
 
     assertThatThrownBy(() -> artefacts.ensureCacheStorageAccount(dbPlan))
-        .rootCause().isInstanceOf(ApplicationFailure.class)
+        .rootCause()
+        .isInstanceOf(ApplicationFailure.class)
         .extracting(failure -> ((ApplicationFailure) failure).getType())
         .isEqualTo(AzureErrorCode.StorageAccountAlreadyTaken.name());
   }
 
   private static Map<String, String> cacheTags() {
-    return Map.of(StorageAccount.TAG_VAULT, "contoso", StorageAccount.TAG_ROLE,
-        StorageAccount.ROLE_CACHE);
+    return Map.of(
+        StorageAccount.TAG_VAULT, "contoso", StorageAccount.TAG_ROLE, StorageAccount.ROLE_CACHE);
   }
 
   private static StorageAccount account(PlannedArtefact planned, Map<String, String> tags) {
-    return new StorageAccount(planned.name(), planned.resourceGroup(), planned.region(),
-        StorageAccount.KIND, tags);
+    return new StorageAccount(
+        planned.name(), planned.resourceGroup(), planned.region(), StorageAccount.KIND, tags);
   }
 
   private List<StorageAccount> vaultCaches() {
     return azure.storage().storageAccounts().stream()
-        .filter(account -> account.isCacheOf("contoso")).toList();
+        .filter(account -> account.isCacheOf("contoso"))
+        .toList();
   }
 }

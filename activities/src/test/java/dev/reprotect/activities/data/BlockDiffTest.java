@@ -37,22 +37,20 @@ class BlockDiffTest {
 
   @Test
   void identicalRangesDifferNowhere() {
-    assertThat(BlockDiff.differingBlocks(
-        hashes("1=a", "5=b", "9=c"), hashes("1=a", "5=b", "9=c"))).isEmpty();
+    assertThat(BlockDiff.differingBlocks(hashes("1=a", "5=b", "9=c"), hashes("1=a", "5=b", "9=c")))
+        .isEmpty();
   }
 
   @Test
   void aBlockWithAnotherHashDiffers() {
-    assertThat(BlockDiff.differingBlocks(
-        hashes("1=a", "5=b", "9=c"), hashes("1=a", "5=x", "9=c"))).containsExactly(5L);
+    assertThat(BlockDiff.differingBlocks(hashes("1=a", "5=b", "9=c"), hashes("1=a", "5=x", "9=c")))
+        .containsExactly(5L);
   }
 
   @Test
   void aBlockOnlyTheSourceHasDiffers() {
-    assertThat(BlockDiff.differingBlocks(hashes("2=a", "4=b"), hashes("4=b")))
-        .containsExactly(2L);
-    assertThat(BlockDiff.differingBlocks(hashes("2=a", "4=b"), hashes()))
-        .containsExactly(2L, 4L);
+    assertThat(BlockDiff.differingBlocks(hashes("2=a", "4=b"), hashes("4=b"))).containsExactly(2L);
+    assertThat(BlockDiff.differingBlocks(hashes("2=a", "4=b"), hashes())).containsExactly(2L, 4L);
   }
 
   @Test
@@ -87,15 +85,16 @@ class BlockDiffTest {
             source.put(index, hash);
             replica.put(index, random.nextBoolean() ? hash : hash + "'");
           }
-          default -> { }
+          default -> {}
         }
       }
       TreeSet<Long> expected = new TreeSet<>();
-      source.forEach((index, hash) -> {
-        if (!hash.equals(replica.get(index))) {
-          expected.add(index);
-        }
-      });
+      source.forEach(
+          (index, hash) -> {
+            if (!hash.equals(replica.get(index))) {
+              expected.add(index);
+            }
+          });
       replica.keySet().stream().filter(index -> !source.containsKey(index)).forEach(expected::add);
 
       assertThat(BlockDiff.differingBlocks(hashes(source), hashes(replica)))

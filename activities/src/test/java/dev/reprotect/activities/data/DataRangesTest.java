@@ -51,8 +51,7 @@ class DataRangesTest {
 
     assertThat(either.blocksIn(0, BLOCKS)).containsExactly(3L, 4L, 5L, 6L, 40L, 41L, 100L);
     assertThat(either.blocksIn(5, 41)).containsExactly(5L, 6L, 40L);
-    assertThat(either.blockCount()).as("overlapping and touching ranges counted once")
-        .isEqualTo(7);
+    assertThat(either.blockCount()).as("overlapping and touching ranges counted once").isEqualTo(7);
     assertThat(DataRanges.allocated(azure, CALLER, SOURCE, 6, 40).blocksIn(0, BLOCKS)).isEmpty();
     DataRanges none = DataRanges.allocated(azure, CALLER, REPLICA, 101, BLOCKS);
     assertThat(none.nextRange(0, BLOCKS_PER_RANGE, BLOCKS)).isEqualTo(BLOCKS);
@@ -64,31 +63,29 @@ class DataRangesTest {
     DataRanges data = DataRanges.allocated(azure, CALLER, SOURCE, 0, BLOCKS);
 
     assertThat(data.nextRange(0, BLOCKS_PER_RANGE, BLOCKS)).isEqualTo(0);
-    assertThat(data.nextRange(16, BLOCKS_PER_RANGE, BLOCKS)).as("70 is in [64, 80)")
-        .isEqualTo(64);
+    assertThat(data.nextRange(16, BLOCKS_PER_RANGE, BLOCKS)).as("70 is in [64, 80)").isEqualTo(64);
     assertThat(data.nextRange(80, BLOCKS_PER_RANGE, BLOCKS)).isEqualTo(192);
-    assertThat(data.nextRange(3, BLOCKS_PER_RANGE, BLOCKS)).as("from a resumed position")
+    assertThat(data.nextRange(3, BLOCKS_PER_RANGE, BLOCKS))
+        .as("from a resumed position")
         .isEqualTo(3);
-    assertThat(data.nextRange(6, BLOCKS_PER_RANGE, BLOCKS)).as("70 is in [70, 86)")
-        .isEqualTo(70);
+    assertThat(data.nextRange(6, BLOCKS_PER_RANGE, BLOCKS)).as("70 is in [70, 86)").isEqualTo(70);
     assertThat(data.nextRange(208, BLOCKS_PER_RANGE, BLOCKS)).isEqualTo(BLOCKS);
-    assertThat(data.nextRange(0, BLOCKS_PER_RANGE, 60)).as("nothing before the end")
-        .isEqualTo(0);
+    assertThat(data.nextRange(0, BLOCKS_PER_RANGE, 60)).as("nothing before the end").isEqualTo(0);
     assertThat(data.nextRange(16, BLOCKS_PER_RANGE, 60)).isEqualTo(60);
   }
 
   @Test
   void aListingOfMorePagesThanOneIsFollowedToTheEnd() {
-    long[] everyOther = LongStream.range(0, DataRanges.RANGES_PER_PAGE + 5)
-        .map(i -> 2 * i).toArray();
+    long[] everyOther =
+        LongStream.range(0, DataRanges.RANGES_PER_PAGE + 5).map(i -> 2 * i).toArray();
     write(SOURCE, everyOther);
     int listingsBefore = azure.faults().callCount("pageRanges");
 
     DataRanges data = DataRanges.allocated(azure, CALLER, SOURCE, 0, BLOCKS);
 
     assertThat(azure.faults().callCount("pageRanges") - listingsBefore).isEqualTo(2);
-    assertThat(data.blocksIn(0, BLOCKS)).containsExactlyElementsOf(
-        LongStream.of(everyOther).boxed().toList());
+    assertThat(data.blocksIn(0, BLOCKS))
+        .containsExactlyElementsOf(LongStream.of(everyOther).boxed().toList());
   }
 
   @Test
@@ -99,8 +96,8 @@ class DataRangesTest {
     write(SOURCE, 7);
     azure.storage().writeBlock(CALLER, SOURCE, 2, new byte[BLOCK_SIZE]);
 
-    assertThat(DataRanges.changedSince(azure, CALLER, SOURCE, snapshot, 0, BLOCKS)
-        .blocksIn(0, BLOCKS))
+    assertThat(
+            DataRanges.changedSince(azure, CALLER, SOURCE, snapshot, 0, BLOCKS).blocksIn(0, BLOCKS))
         .isEqualTo(List.of(2L, 7L));
   }
 }

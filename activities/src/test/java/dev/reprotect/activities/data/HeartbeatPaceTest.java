@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 class HeartbeatPaceTest {
   /** A third of a 3 s heartbeat timeout. */
   private static final Duration BUDGET = HeartbeatPace.budget(Duration.ofSeconds(3));
+
   private static final long NANOS_PER_BLOCK = Duration.ofMillis(300).toNanos();
 
   private final AtomicLong clock = new AtomicLong();
@@ -38,14 +39,21 @@ class HeartbeatPaceTest {
     List<List<Long>> batches = new ArrayList<>();
     List<Long> blocks = LongStream.range(0, 10).boxed().toList();
 
-    long reached = pace().sendRange(0L, blocks, 10,
-        (progress, batch, position) -> send(batches, progress, batch, position));
+    long reached =
+        pace()
+            .sendRange(
+                0L,
+                blocks,
+                10,
+                (progress, batch, position) -> send(batches, progress, batch, position));
 
     assertThat(reached).isEqualTo(10);
     // One block until the pace is known; then as many as 1 s holds at 300 ms a block.
     assertThat(batches).extracting(List::size).containsExactly(1, 3, 3, 3);
-    assertThat(batches).allSatisfy(batch ->
-        assertThat(batch.size() * NANOS_PER_BLOCK).isLessThanOrEqualTo(BUDGET.toNanos()));
+    assertThat(batches)
+        .allSatisfy(
+            batch ->
+                assertThat(batch.size() * NANOS_PER_BLOCK).isLessThanOrEqualTo(BUDGET.toNanos()));
     assertThat(heartbeats).containsExactly(1L, 4L, 7L, 10L);
   }
 
@@ -63,8 +71,12 @@ class HeartbeatPaceTest {
   void aPositionIsReportedOnlyWhenEveryBlockBeforeItIsSent() {
     List<List<Long>> batches = new ArrayList<>();
 
-    pace().sendRange(0L, List.of(2L, 5L, 7L), 16,
-        (progress, batch, position) -> send(batches, progress, batch, position));
+    pace()
+        .sendRange(
+            0L,
+            List.of(2L, 5L, 7L),
+            16,
+            (progress, batch, position) -> send(batches, progress, batch, position));
 
     // After block 2 the next to send is 5: blocks 3 and 4 needed nothing.
     assertThat(heartbeats.get(0)).isEqualTo(5L);
@@ -75,8 +87,12 @@ class HeartbeatPaceTest {
   void aRangeWithNothingToSendAdvancesWithOneHeartbeat() {
     List<List<Long>> batches = new ArrayList<>();
 
-    pace().sendRange(0L, List.of(), 16,
-        (progress, batch, position) -> send(batches, progress, batch, position));
+    pace()
+        .sendRange(
+            0L,
+            List.of(),
+            16,
+            (progress, batch, position) -> send(batches, progress, batch, position));
 
     assertThat(heartbeats).containsExactly(16L);
   }
@@ -86,8 +102,14 @@ class HeartbeatPaceTest {
     List<List<Long>> batches = new ArrayList<>();
     context.refuse = true;
 
-    assertThatThrownBy(() -> pace().sendRange(0L, LongStream.range(0, 10).boxed().toList(), 10,
-        (progress, batch, position) -> send(batches, progress, batch, position)))
+    assertThatThrownBy(
+            () ->
+                pace()
+                    .sendRange(
+                        0L,
+                        LongStream.range(0, 10).boxed().toList(),
+                        10,
+                        (progress, batch, position) -> send(batches, progress, batch, position)))
         .isInstanceOf(ActivityCanceledException.class);
     assertThat(batches).hasSize(1);
   }
@@ -97,13 +119,16 @@ class HeartbeatPaceTest {
   void aLongReadIsHeartbeatedAtItsPositionUntilItAnswers() {
     HeartbeatPace pace = context.pace(Duration.ofMillis(20), clock::get);
 
-    String checksum = pace.whileReading(42L, () -> {
-      // Answers only once the waiting thread has heartbeated twice.
-      while (heartbeats.size() < 2) {
-        Thread.onSpinWait();
-      }
-      return "sha256:ab";
-    });
+    String checksum =
+        pace.whileReading(
+            42L,
+            () -> {
+              // Answers only once the waiting thread has heartbeated twice.
+              while (heartbeats.size() < 2) {
+                Thread.onSpinWait();
+              }
+              return "sha256:ab";
+            });
 
     assertThat(checksum).isEqualTo("sha256:ab");
     assertThat(heartbeats).hasSizeGreaterThanOrEqualTo(2).containsOnly(42L);
@@ -115,14 +140,19 @@ class HeartbeatPaceTest {
     CountDownLatch endOfRead = new CountDownLatch(1);
     context.refuse = true;
 
-    assertThatThrownBy(() -> pace.whileReading(42L, () -> {
-      try {
-        endOfRead.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return "never read";
-    })).isInstanceOf(ActivityCanceledException.class);
+    assertThatThrownBy(
+            () ->
+                pace.whileReading(
+                    42L,
+                    () -> {
+                      try {
+                        endOfRead.await();
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                      }
+                      return "never read";
+                    }))
+        .isInstanceOf(ActivityCanceledException.class);
     endOfRead.countDown();
   }
 
@@ -130,8 +160,14 @@ class HeartbeatPaceTest {
   void aLongReadThatFailsThrowsItsOwnFailure() {
     HeartbeatPace pace = context.pace(Duration.ofMillis(20), clock::get);
 
-    assertThatThrownBy(() -> pace.whileReading(42L, () -> {
-      throw new IllegalArgumentException("blob gone");
-    })).isInstanceOf(IllegalArgumentException.class).hasMessage("blob gone");
+    assertThatThrownBy(
+            () ->
+                pace.whileReading(
+                    42L,
+                    () -> {
+                      throw new IllegalArgumentException("blob gone");
+                    }))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("blob gone");
   }
 }

@@ -42,8 +42,8 @@ class RangeDiffTest {
   }
 
   /**
-   * Each side reads its own disk: the two lists are asked for at once, so a range costs the
-   * slower side's time, not the sum.
+   * Each side reads its own disk: the two lists are asked for at once, so a range costs the slower
+   * side's time, not the sum.
    */
   @Test
   void bothSidesHashesAreAskedForAtOnce() {
@@ -60,8 +60,8 @@ class RangeDiffTest {
   void aFailureOfTheReplicaSideIsThrownAsItself() {
     azure.storage().deleteBlob(CALLER, replica);
 
-    assertThatThrownBy(() ->
-        RangeDiff.of(azure, CALLER, source, replica, 0, BLOCKS, TwoRegions.SOUTHEAST))
+    assertThatThrownBy(
+            () -> RangeDiff.of(azure, CALLER, source, replica, 0, BLOCKS, TwoRegions.SOUTHEAST))
         .isInstanceOf(AzureException.class)
         .extracting(e -> ((AzureException) e).code())
         .isEqualTo(AzureErrorCode.ResourceNotFound);

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The repair of a replica that differs keeps the attempt live like the sync does: over a link
- * where a block takes the whole heartbeat budget, every block resent is followed by a heartbeat,
- * not only every range.
+ * The repair of a replica that differs keeps the attempt live like the sync does: over a link where
+ * a block takes the whole heartbeat budget, every block resent is followed by a heartbeat, not only
+ * every range.
  */
 class ReplicaVerificationTest {
   private static final int BLOCK_SIZE = 4096;
@@ -53,16 +53,24 @@ class ReplicaVerificationTest {
   }
 
   private ReplicaVerification.Verified verify() {
-    return ReplicaVerification.verify(azure, CALLER, source, replica, TwoRegions.SOUTHEAST,
-        BLOCKS, heartbeats.pace(BUDGET, clock::get), RESUME_POINT);
+    return ReplicaVerification.verify(
+        azure,
+        CALLER,
+        source,
+        replica,
+        TwoRegions.SOUTHEAST,
+        BLOCKS,
+        heartbeats.pace(BUDGET, clock::get),
+        RESUME_POINT);
   }
 
   /** Each side answers for its own disk: both are asked at once, not one after the other. */
   @Test
   void bothChecksumsAreAskedAtOnce() {
     for (int index = 0; index < BLOCKS; index++) {
-      azure.storage().writeBlock(
-          CALLER, replica, index, azure.storage().readBlock(CALLER, source, index));
+      azure
+          .storage()
+          .writeBlock(CALLER, replica, index, azure.storage().readBlock(CALLER, source, index));
     }
     Runnable meetTheOtherSide = new Rendezvous();
     azure.faults().onCall("recordedChecksum", 1, meetTheOtherSide);
@@ -91,7 +99,6 @@ class ReplicaVerificationTest {
     assertThatThrownBy(this::verify).isInstanceOf(ActivityCanceledException.class);
 
     assertThat(azure.faults().callCount("transferBlocks")).isEqualTo(1);
-    assertThat(azure.storage().blob(replica).orElseThrow().allocatedBytes())
-        .isEqualTo(BLOCK_SIZE);
+    assertThat(azure.storage().blob(replica).orElseThrow().allocatedBytes()).isEqualTo(BLOCK_SIZE);
   }
 }

@@ -24,9 +24,16 @@ final class TwoRegions {
   static void emptyDisks(SimulatedAzure azure, Caller caller, int blocks) {
     for (String region : new String[] {EAST, SOUTHEAST}) {
       azure.resources().createResourceGroup(caller, new ResourceGroup("rg-" + region, region));
-      azure.storage().createStorageAccount(caller, new StorageAccount(
-          "st" + region.replace("asia", ""), "rg-" + region, region, StorageAccount.KIND,
-          Map.of()));
+      azure
+          .storage()
+          .createStorageAccount(
+              caller,
+              new StorageAccount(
+                  "st" + region.replace("asia", ""),
+                  "rg-" + region,
+                  region,
+                  StorageAccount.KIND,
+                  Map.of()));
     }
     long size = (long) blocks * azure.storage().blockSize();
     azure.storage().createPageBlob(caller, SOURCE, size);

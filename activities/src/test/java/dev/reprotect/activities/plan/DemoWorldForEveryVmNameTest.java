@@ -26,16 +26,29 @@ class DemoWorldForEveryVmNameTest {
   /** The names of the issue and the edges, then generated names of 1 to 64 characters. */
   static Stream<String> vmNames() {
     SplittableRandom random = new SplittableRandom(20261201);
-    Stream<String> generated = Stream.generate(() -> {
-      StringBuilder name = new StringBuilder();
-      int length = 1 + random.nextInt(64);
-      for (int i = 0; i < length; i++) {
-        name.append(VM_CHARACTERS.charAt(random.nextInt(VM_CHARACTERS.length())));
-      }
-      return name.toString();
-    }).filter(NameRules::isValidVmName).limit(GENERATED);
-    return Stream.concat(Stream.of("finance-reporting-db-primary-07", "web-01", "a", "_", "...",
-        "x.", "web-frontend-prod-01-southeastasia", "9".repeat(64), "a-b.c_d".repeat(9) + "e"),
+    Stream<String> generated =
+        Stream.generate(
+                () -> {
+                  StringBuilder name = new StringBuilder();
+                  int length = 1 + random.nextInt(64);
+                  for (int i = 0; i < length; i++) {
+                    name.append(VM_CHARACTERS.charAt(random.nextInt(VM_CHARACTERS.length())));
+                  }
+                  return name.toString();
+                })
+            .filter(NameRules::isValidVmName)
+            .limit(GENERATED);
+    return Stream.concat(
+        Stream.of(
+            "finance-reporting-db-primary-07",
+            "web-01",
+            "a",
+            "_",
+            "...",
+            "x.",
+            "web-frontend-prod-01-southeastasia",
+            "9".repeat(64),
+            "a-b.c_d".repeat(9) + "e"),
         generated);
   }
 
@@ -43,14 +56,20 @@ class DemoWorldForEveryVmNameTest {
   @MethodSource("vmNames")
   void theDemoWorldIsSeededAndItsReprotectPlanned(String vm) {
     assertThat(NameRules.isValidVmName(vm)).isTrue();
-    Scenario s = Scenario.builder().vm(vm).diskSizeBytes(4L * 4096).dataDisks(1)
-        .inAvailabilitySet(vm.length() % 2 == 0).build();
+    Scenario s =
+        Scenario.builder()
+            .vm(vm)
+            .diskSizeBytes(4L * 4096)
+            .dataDisks(1)
+            .inAvailabilitySet(vm.length() % 2 == 0)
+            .build();
     try (SimulatedAzure azure = SimulatedAzure.seeded(s, 4096)) {
       ReplicatedItem item = azure.recoveryServices().replicatedItem(s.vault(), vm).orElseThrow();
       assertThat(item.source().storageAccount()).isNotEqualTo(item.target().storageAccount());
 
-      ProtectionPlan plan = new ReprotectPlanner(azure)
-          .plan(new ReprotectRequest(s.vault(), vm, Customization.none()), null);
+      ProtectionPlan plan =
+          new ReprotectPlanner(azure)
+              .plan(new ReprotectRequest(s.vault(), vm, Customization.none()), null);
 
       String target = plan.targetStorageAccount().name();
       String cache = plan.cacheStorageAccount().name();

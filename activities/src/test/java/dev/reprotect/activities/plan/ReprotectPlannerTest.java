@@ -7,8 +7,8 @@ import dev.reprotect.activities.Customization;
 import dev.reprotect.activities.PlanDigest;
 import dev.reprotect.activities.PlannedArtefact;
 import dev.reprotect.activities.PlannedDisk;
-import dev.reprotect.activities.ReprotectErrorCode;
 import dev.reprotect.activities.ProtectionPlan;
+import dev.reprotect.activities.ReprotectErrorCode;
 import dev.reprotect.activities.ReprotectRefusal;
 import dev.reprotect.activities.ReprotectRequest;
 import dev.reprotect.activities.TargetVmPlan;
@@ -78,10 +78,16 @@ class ReprotectPlannerTest {
   private static void forgetRecordedTargetAccount(SimulatedAzure azure, Scenario s) {
     ReplicatedItem item = item(azure, s);
     ItemSide target = item.target();
-    azure.recoveryServices().putReplicatedItem(TEST, item.withReplicationTo(
-        new ItemSide(target.region(), target.resourceGroup(), "stdeletedlongago"),
-        item.source().network(), item.cacheStorageAccount(), item.replicaDisks(),
-        item.reprotectCycles()));
+    azure
+        .recoveryServices()
+        .putReplicatedItem(
+            TEST,
+            item.withReplicationTo(
+                new ItemSide(target.region(), target.resourceGroup(), "stdeletedlongago"),
+                item.source().network(),
+                item.cacheStorageAccount(),
+                item.replicaDisks(),
+                item.reprotectCycles()));
     assertThat(azure.storage().storageAccount("stdeletedlongago")).isEmpty();
   }
 
@@ -91,24 +97,42 @@ class ReprotectPlannerTest {
     ItemSide source = item.source();
     ItemSide recorded = new ItemSide(source.region(), source.resourceGroup(), account);
     boolean sourceIsPrimary = item.primary().equals(source);
-    azure.recoveryServices().putReplicatedItem(TEST, new ReplicatedItem(item.vault(),
-        item.name(), sourceIsPrimary ? recorded : item.primary(),
-        sourceIsPrimary ? item.recovery() : recorded, item.activeLocation(), item.state(),
-        item.policy(), item.cacheStorageAccount(), item.replicaDisks(), item.runningOperation(),
-        item.failoverCommitted(), item.migrationCompleted()));
+    azure
+        .recoveryServices()
+        .putReplicatedItem(
+            TEST,
+            new ReplicatedItem(
+                item.vault(),
+                item.name(),
+                sourceIsPrimary ? recorded : item.primary(),
+                sourceIsPrimary ? item.recovery() : recorded,
+                item.activeLocation(),
+                item.state(),
+                item.policy(),
+                item.cacheStorageAccount(),
+                item.replicaDisks(),
+                item.runningOperation(),
+                item.failoverCommitted(),
+                item.migrationCompleted()));
   }
 
   private static VirtualMachine sourceVm(SimulatedAzure azure, Scenario s) {
-    return azure.compute().virtualMachine(item(azure, s).source().resourceGroup(), s.vm())
+    return azure
+        .compute()
+        .virtualMachine(item(azure, s).source().resourceGroup(), s.vm())
         .orElseThrow();
   }
 
   private static StorageAccount someoneElsesAccount(
       SimulatedAzure azure, String name, String region) {
-    ResourceGroup group = azure.resources().createResourceGroup(
-        TEST, new ResourceGroup("rg-someone-else-" + region, region));
-    return azure.storage().createStorageAccount(TEST,
-        new StorageAccount(name, group.name(), region, StorageAccount.KIND, Map.of()));
+    ResourceGroup group =
+        azure
+            .resources()
+            .createResourceGroup(TEST, new ResourceGroup("rg-someone-else-" + region, region));
+    return azure
+        .storage()
+        .createStorageAccount(
+            TEST, new StorageAccount(name, group.name(), region, StorageAccount.KIND, Map.of()));
   }
 
   @Nested
@@ -120,7 +144,8 @@ class ReprotectPlannerTest {
 
       PlannedArtefact account = plan(azure, s).targetStorageAccount();
 
-      assertThat(account.name()).isEqualTo(ScenarioSeeder.storageAccountName(s.vm(), TARGET))
+      assertThat(account.name())
+          .isEqualTo(ScenarioSeeder.storageAccountName(s.vm(), TARGET))
           .isEqualTo(item(azure, s).target().storageAccount());
       assertThat(account.exists()).isTrue();
       assertThat(account.region()).isEqualTo(TARGET);
@@ -154,7 +179,8 @@ class ReprotectPlannerTest {
 
       PlannedArtefact account = plan(azure, s).targetStorageAccount();
 
-      assertThat(account.name()).isEqualTo(disksAccount + "asr")
+      assertThat(account.name())
+          .isEqualTo(disksAccount + "asr")
           .isEqualTo("stweb01southeastasiaasr");
       assertThat(account.exists()).isFalse();
     }
@@ -206,8 +232,12 @@ class ReprotectPlannerTest {
       SimulatedAzure azure = world(s);
       forgetRecordedTargetAccount(azure, s);
       String targetGroup = ScenarioSeeder.resourceGroupName(s.vm(), TARGET);
-      azure.storage().createStorageAccount(TEST, new StorageAccount(
-          "stweb01southeastasiaasr", targetGroup, TARGET, StorageAccount.KIND, Map.of()));
+      azure
+          .storage()
+          .createStorageAccount(
+              TEST,
+              new StorageAccount(
+                  "stweb01southeastasiaasr", targetGroup, TARGET, StorageAccount.KIND, Map.of()));
 
       PlannedArtefact account = plan(azure, s).targetStorageAccount();
 
@@ -235,11 +265,24 @@ class ReprotectPlannerTest {
   class CacheStorageAccount {
     private StorageAccount cacheAccount(
         SimulatedAzure azure, String name, String vault, String region) {
-      ResourceGroup group = azure.resources().createResourceGroup(
-          TEST, new ResourceGroup("rg-cache-" + region, region));
-      return azure.storage().createStorageAccount(TEST, new StorageAccount(name, group.name(),
-          region, StorageAccount.KIND, Map.of(StorageAccount.TAG_VAULT, vault,
-          StorageAccount.TAG_ROLE, StorageAccount.ROLE_CACHE)));
+      ResourceGroup group =
+          azure
+              .resources()
+              .createResourceGroup(TEST, new ResourceGroup("rg-cache-" + region, region));
+      return azure
+          .storage()
+          .createStorageAccount(
+              TEST,
+              new StorageAccount(
+                  name,
+                  group.name(),
+                  region,
+                  StorageAccount.KIND,
+                  Map.of(
+                      StorageAccount.TAG_VAULT,
+                      vault,
+                      StorageAccount.TAG_ROLE,
+                      StorageAccount.ROLE_CACHE)));
     }
 
     @Test
@@ -292,8 +335,12 @@ class ReprotectPlannerTest {
       Scenario s = scenario().inAvailabilitySet(true).build();
       SimulatedAzure azure = world(s);
 
-      ProtectionPlan plan = plan(azure, s, new Customization(
-          "rg-dr-custom", "stcustomtarget01", "stcustomcache01", "avset-custom", null));
+      ProtectionPlan plan =
+          plan(
+              azure,
+              s,
+              new Customization(
+                  "rg-dr-custom", "stcustomtarget01", "stcustomcache01", "avset-custom", null));
 
       assertThat(plan.targetResourceGroup().name()).isEqualTo("rg-dr-custom");
       assertThat(plan.targetResourceGroup().exists()).isFalse();
@@ -309,8 +356,9 @@ class ReprotectPlannerTest {
       assertThat(plan.availabilitySet().exists()).isFalse();
       assertThat(plan.availabilitySet().resourceGroup()).isEqualTo("rg-dr-custom");
       assertThat(plan.availabilitySet().region()).isEqualTo(TARGET);
-      assertThat(plan.disks()).allSatisfy(disk ->
-          assertThat(disk.replica().storageAccount()).isEqualTo("stcustomtarget01"));
+      assertThat(plan.disks())
+          .allSatisfy(
+              disk -> assertThat(disk.replica().storageAccount()).isEqualTo("stcustomtarget01"));
     }
 
     @Test
@@ -319,8 +367,9 @@ class ReprotectPlannerTest {
       SimulatedAzure azure = world(s);
       someoneElsesAccount(azure, "stexistingtarget", TARGET);
 
-      PlannedArtefact account = plan(azure, s, new Customization(
-          null, "stexistingtarget", null, null, null)).targetStorageAccount();
+      PlannedArtefact account =
+          plan(azure, s, new Customization(null, "stexistingtarget", null, null, null))
+              .targetStorageAccount();
 
       assertThat(account.name()).isEqualTo("stexistingtarget");
       assertThat(account.exists()).isTrue();
@@ -333,7 +382,8 @@ class ReprotectPlannerTest {
       SimulatedAzure azure = world(s);
       ProtectionPlan defaults = plan(azure, s);
 
-      ProtectionPlan plan = plan(azure, s, targetAccountNamed(defaults.cacheStorageAccount().name()));
+      ProtectionPlan plan =
+          plan(azure, s, targetAccountNamed(defaults.cacheStorageAccount().name()));
 
       assertThat(plan.targetStorageAccount().name())
           .isNotEqualTo(plan.cacheStorageAccount().name());
@@ -346,8 +396,11 @@ class ReprotectPlannerTest {
       forgetRecordedTargetAccount(azure, s);
       ProtectionPlan defaults = plan(azure, s);
 
-      ProtectionPlan plan = plan(azure, s, new Customization(
-          null, null, defaults.targetStorageAccount().name(), null, null));
+      ProtectionPlan plan =
+          plan(
+              azure,
+              s,
+              new Customization(null, null, defaults.targetStorageAccount().name(), null, null));
 
       assertThat(plan.cacheStorageAccount().name())
           .isNotEqualTo(plan.targetStorageAccount().name());
@@ -362,8 +415,8 @@ class ReprotectPlannerTest {
       Scenario s = scenario().build();
       SimulatedAzure azure = world(s);
 
-      ProtectionPlan plan = plan(azure, s, new Customization(
-          null, null, null, null, "vnet-" + TARGET));
+      ProtectionPlan plan =
+          plan(azure, s, new Customization(null, null, null, null, "vnet-" + TARGET));
 
       assertThat(plan.targetNetwork().name()).isEqualTo("vnet-" + TARGET);
       assertThat(plan.targetNetwork().exists()).isTrue();
@@ -380,7 +433,8 @@ class ReprotectPlannerTest {
       ProtectionPlan plan = plan(azure, s);
 
       assertThat(plan.availabilitySet()).isNull();
-      assertThat(plan.artefacts()).extracting(PlannedArtefact::type)
+      assertThat(plan.artefacts())
+          .extracting(PlannedArtefact::type)
           .doesNotContain(ArtefactType.AvailabilitySet);
     }
 
@@ -404,8 +458,10 @@ class ReprotectPlannerTest {
   @Nested
   class Disks {
     private static VirtualMachine vm(SimulatedAzure azure, Scenario s, String region) {
-      return azure.compute()
-          .virtualMachine(ScenarioSeeder.resourceGroupName(s.vm(), region), s.vm()).orElseThrow();
+      return azure
+          .compute()
+          .virtualMachine(ScenarioSeeder.resourceGroupName(s.vm(), region), s.vm())
+          .orElseThrow();
     }
 
     private static Map<String, VmDisk> bySlot(VirtualMachine vm) {
@@ -420,9 +476,19 @@ class ReprotectPlannerTest {
       // The stale VM lists its data disks in another order: pairing goes by LUN, not position.
       List<VmDisk> reversed = new ArrayList<>(stale.dataDisks());
       java.util.Collections.reverse(reversed);
-      azure.compute().createVirtualMachine(TEST, new VirtualMachine(stale.resourceGroup(),
-          stale.name(), stale.location(), stale.powerState(), stale.osDisk(), reversed,
-          stale.networkId(), stale.availabilitySet()));
+      azure
+          .compute()
+          .createVirtualMachine(
+              TEST,
+              new VirtualMachine(
+                  stale.resourceGroup(),
+                  stale.name(),
+                  stale.location(),
+                  stale.powerState(),
+                  stale.osDisk(),
+                  reversed,
+                  stale.networkId(),
+                  stale.availabilitySet()));
       Map<String, VmDisk> source = bySlot(vm(azure, s, SOURCE));
       Map<String, VmDisk> target = bySlot(stale);
 
@@ -432,16 +498,22 @@ class ReprotectPlannerTest {
       assertThat(plan.targetVm().region()).isEqualTo(TARGET);
       assertThat(plan.targetVm().powerState()).isEqualTo(PowerState.Running);
       assertThat(plan.disks()).extracting(PlannedDisk::slot).containsExactly("os", "lun0", "lun1");
-      assertThat(plan.disks()).allSatisfy(disk -> {
-        assertThat(disk.source()).isEqualTo(source.get(disk.slot()).vhd());
-        assertThat(disk.targetDisk()).isEqualTo(target.get(disk.slot()).vhd());
-        assertThat(disk.name()).isEqualTo(source.get(disk.slot()).name());
-        assertThat(disk.sizeBytes()).isEqualTo(DISK_SIZE);
-        assertThat(disk.replica()).isEqualTo(new BlobRef(plan.targetStorageAccount().name(),
-            ProtectionPlan.SEED_CONTAINER, disk.name() + ".cycle1.vhd"));
-        assertThat(disk.replicaExists()).isFalse();
-        assertThat(disk.hasSeed()).isTrue();
-      });
+      assertThat(plan.disks())
+          .allSatisfy(
+              disk -> {
+                assertThat(disk.source()).isEqualTo(source.get(disk.slot()).vhd());
+                assertThat(disk.targetDisk()).isEqualTo(target.get(disk.slot()).vhd());
+                assertThat(disk.name()).isEqualTo(source.get(disk.slot()).name());
+                assertThat(disk.sizeBytes()).isEqualTo(DISK_SIZE);
+                assertThat(disk.replica())
+                    .isEqualTo(
+                        new BlobRef(
+                            plan.targetStorageAccount().name(),
+                            ProtectionPlan.SEED_CONTAINER,
+                            disk.name() + ".cycle1.vhd"));
+                assertThat(disk.replicaExists()).isFalse();
+                assertThat(disk.hasSeed()).isTrue();
+              });
     }
 
     @Test
@@ -452,11 +524,14 @@ class ReprotectPlannerTest {
       ProtectionPlan plan = plan(azure, s);
 
       assertThat(plan.targetVm()).isNull();
-      assertThat(plan.disks()).hasSize(2).allSatisfy(disk -> {
-        assertThat(disk.targetDisk()).isNull();
-        assertThat(disk.replicaExists()).isFalse();
-        assertThat(disk.hasSeed()).isFalse();
-      });
+      assertThat(plan.disks())
+          .hasSize(2)
+          .allSatisfy(
+              disk -> {
+                assertThat(disk.targetDisk()).isNull();
+                assertThat(disk.replicaExists()).isFalse();
+                assertThat(disk.hasSeed()).isFalse();
+              });
     }
 
     @Test
@@ -465,8 +540,9 @@ class ReprotectPlannerTest {
       Scenario s = scenario().sourceDataDiskGrowthBytes(growth).build();
       SimulatedAzure azure = world(s);
 
-      Map<String, PlannedDisk> disks = plan(azure, s).disks().stream()
-          .collect(Collectors.toMap(PlannedDisk::slot, Function.identity()));
+      Map<String, PlannedDisk> disks =
+          plan(azure, s).disks().stream()
+              .collect(Collectors.toMap(PlannedDisk::slot, Function.identity()));
 
       assertThat(disks.get("os").sizeBytes()).isEqualTo(DISK_SIZE);
       assertThat(disks.get("lun0").sizeBytes()).isEqualTo(DISK_SIZE + growth);
@@ -480,8 +556,9 @@ class ReprotectPlannerTest {
       PlannedDisk os = first.disks().get(0);
       azure.storage().createPageBlob(TEST, os.replica(), os.sizeBytes());
 
-      Map<String, PlannedDisk> disks = plan(azure, s).disks().stream()
-          .collect(Collectors.toMap(PlannedDisk::slot, Function.identity()));
+      Map<String, PlannedDisk> disks =
+          plan(azure, s).disks().stream()
+              .collect(Collectors.toMap(PlannedDisk::slot, Function.identity()));
 
       assertThat(disks.get("os").replicaExists()).isTrue();
       assertThat(disks.get("os").replica()).isEqualTo(os.replica());
@@ -514,10 +591,22 @@ class ReprotectPlannerTest {
       List<PlannedDisk> reversed = new ArrayList<>(plan.disks());
       java.util.Collections.reverse(reversed);
 
-      ProtectionPlan reordered = new ProtectionPlan(plan.vault(), plan.vm(), plan.sourceRegion(),
-          plan.targetRegion(), plan.sourceResourceGroup(), plan.targetResourceGroup(),
-          plan.targetNetwork(), plan.targetStorageAccount(), plan.cacheStorageAccount(),
-          plan.availabilitySet(), plan.targetVm(), reversed, plan.cycle(), plan.checkedItem());
+      ProtectionPlan reordered =
+          new ProtectionPlan(
+              plan.vault(),
+              plan.vm(),
+              plan.sourceRegion(),
+              plan.targetRegion(),
+              plan.sourceResourceGroup(),
+              plan.targetResourceGroup(),
+              plan.targetNetwork(),
+              plan.targetStorageAccount(),
+              plan.cacheStorageAccount(),
+              plan.availabilitySet(),
+              plan.targetVm(),
+              reversed,
+              plan.cycle(),
+              plan.checkedItem());
 
       assertThat(reordered.digest()).isEqualTo(plan.digest());
     }
@@ -543,8 +632,8 @@ class ReprotectPlannerTest {
 
       assertThat(plan(azure, s, new Customization("rg-other", null, null, null, null)).digest())
           .isNotEqualTo(defaults);
-      assertThat(plan(azure, s, new Customization(null, null, "stothercache", null, null))
-          .digest()).isNotEqualTo(defaults);
+      assertThat(plan(azure, s, new Customization(null, null, "stothercache", null, null)).digest())
+          .isNotEqualTo(defaults);
     }
 
     @Test
@@ -555,9 +644,13 @@ class ReprotectPlannerTest {
       ReprotectPlanner planner = new ReprotectPlanner(azure);
       ReprotectRequest request = new ReprotectRequest(s.vault(), s.vm(), Customization.none());
 
-      assertThat(planner.plan(request.withReviewedPlan(reviewed.digest()), null)).isEqualTo(reviewed);
-      assertThat(planner.plan(request.withReviewedPlan(
-          PlanDigest.shortForm(reviewed.digest()).toUpperCase(java.util.Locale.ROOT)), null))
+      assertThat(planner.plan(request.withReviewedPlan(reviewed.digest()), null))
+          .isEqualTo(reviewed);
+      assertThat(
+              planner.plan(
+                  request.withReviewedPlan(
+                      PlanDigest.shortForm(reviewed.digest()).toUpperCase(java.util.Locale.ROOT)),
+                  null))
           .isEqualTo(reviewed);
     }
 
@@ -567,16 +660,19 @@ class ReprotectPlannerTest {
       SimulatedAzure azure = world(s);
       ProtectionPlan reviewed = plan(azure, s);
       turnOffTargetVm(azure, reviewed);
-      ReprotectRequest request = new ReprotectRequest(s.vault(), s.vm(), Customization.none())
-          .withReviewedPlan(PlanDigest.shortForm(reviewed.digest()));
+      ReprotectRequest request =
+          new ReprotectRequest(s.vault(), s.vm(), Customization.none())
+              .withReviewedPlan(PlanDigest.shortForm(reviewed.digest()));
       String before = azure.exportState();
 
-      ReprotectRefusal refusal = org.assertj.core.api.Assertions.catchThrowableOfType(
-          ReprotectRefusal.class, () -> new ReprotectPlanner(azure).plan(request, null));
+      ReprotectRefusal refusal =
+          org.assertj.core.api.Assertions.catchThrowableOfType(
+              ReprotectRefusal.class, () -> new ReprotectPlanner(azure).plan(request, null));
 
       assertThat(refusal).isNotNull();
       assertThat(refusal.code()).isEqualTo(ReprotectErrorCode.PlanChanged);
-      assertThat(refusal.getMessage()).contains(PlanDigest.shortForm(reviewed.digest()))
+      assertThat(refusal.getMessage())
+          .contains(PlanDigest.shortForm(reviewed.digest()))
           .contains(PlanDigest.shortForm(plan(azure, s).digest()));
       assertThat(azure.exportState()).isEqualTo(before);
     }

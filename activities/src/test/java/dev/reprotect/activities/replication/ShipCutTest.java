@@ -22,15 +22,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shipment of a cut of a VM with two disks: the disks ship at once, several ranges each,
- * the replicas end equal to the cut from their bytes, a retry resumes each disk from its own
- * safe point (also from the details of a worker that shipped the disks one after the other), and
- * a cancelled shipment stops every thread it started.
+ * The shipment of a cut of a VM with two disks: the disks ship at once, several ranges each, the
+ * replicas end equal to the cut from their bytes, a retry resumes each disk from its own safe point
+ * (also from the details of a worker that shipped the disks one after the other), and a cancelled
+ * shipment stops every thread it started.
  */
 class ShipCutTest {
   private static final int BLOCKS_PER_RANGE = 4;
+
   /** Changed blocks per range: one, so that each range with a change is one batch, two calls. */
   private static final long CHANGED_BLOCK_IN_RANGE = 1;
+
   /** One block in every range of the VM's two disks. */
   private static final long CHANGED_BLOCKS = 2 * TOTAL_BLOCKS / BLOCKS_PER_RANGE;
 
@@ -47,7 +49,10 @@ class ShipCutTest {
     world = new ShipmentTestWorld(1, (int) TOTAL_BLOCKS);
     Rendezvous firstCallsOfTwoDisks = new Rendezvous();
     int done = world.transferCalls();
-    world.azure.faults().onCall("transferBlocks", done + 1, firstCallsOfTwoDisks)
+    world
+        .azure
+        .faults()
+        .onCall("transferBlocks", done + 1, firstCallsOfTwoDisks)
         .onCall("transferBlocks", done + 2, firstCallsOfTwoDisks);
 
     CutTaken cut = world.takeCut("c0");
@@ -63,7 +68,10 @@ class ShipCutTest {
     world = new ShipmentTestWorld(0, BLOCKS_PER_RANGE);
     Rendezvous twoRanges = new Rendezvous();
     int done = world.transferCalls();
-    world.azure.faults().onCall("transferBlocks", done + 1, twoRanges)
+    world
+        .azure
+        .faults()
+        .onCall("transferBlocks", done + 1, twoRanges)
         .onCall("transferBlocks", done + 2, twoRanges);
 
     CutTaken cut = world.takeCut("c0");
@@ -83,15 +91,15 @@ class ShipCutTest {
 
     CycleShipment shipped = world.takeAndShip("c0");
 
-    assertThat(shipped.diskSetChange()).contains(all.get(1).sourceDisk(), all.get(1).slot(),
-        "not replicated");
+    assertThat(shipped.diskSetChange())
+        .contains(all.get(1).sourceDisk(), all.get(1).slot(), "not replicated");
     assertThat(world.replicas()).hasSize(1);
     world.assertReplicasEqual(world.takeCut("c0"));
   }
 
   /**
-   * A disk attached after the protection, added: its replica holds the base cut's bytes, and
-   * from the next shipment on it ships its changes as the others do, with nothing left to say.
+   * A disk attached after the protection, added: its replica holds the base cut's bytes, and from
+   * the next shipment on it ships its changes as the others do, with nothing left to say.
    */
   @Test
   void aDiskAddedToTheReplicationShipsFromTheNextCycleOn() {
@@ -103,11 +111,14 @@ class ShipCutTest {
     CutTaken base = world.takeCut("c0");
     assertThat(world.ship("c0").diskSetChange()).contains(attached.sourceDisk());
 
-    ReplicaAdded added = world.cycle.addReplicaDisk(new AddReplicaDisk(world.scenario.vault(),
-        world.scenario.vm(), attached.sourceDisk(), "c0"));
+    ReplicaAdded added =
+        world.cycle.addReplicaDisk(
+            new AddReplicaDisk(
+                world.scenario.vault(), world.scenario.vm(), attached.sourceDisk(), "c0"));
 
     assertThat(added.slot()).isEqualTo(attached.slot());
-    assertThat(world.replicas()).extracting(ReplicaDisk::slot)
+    assertThat(world.replicas())
+        .extracting(ReplicaDisk::slot)
         .containsExactly(all.get(0).slot(), attached.slot());
     world.assertReplicasEqual(base);
     world.write(attached.slot(), 5, 9);
@@ -116,9 +127,13 @@ class ShipCutTest {
     assertThat(shipped.diskSetChange()).isNull();
     assertThat(shipped.blocksChanged()).isEqualTo(1);
     world.assertReplicasEqual(next);
-    assertThatThrownBy(() -> world.cycle.addReplicaDisk(new AddReplicaDisk(
-        world.scenario.vault(), world.scenario.vm(), "no-such-disk", "c1")))
-        .isInstanceOf(ActivityFailure.class).hasStackTraceContaining("DiskNotFound");
+    assertThatThrownBy(
+            () ->
+                world.cycle.addReplicaDisk(
+                    new AddReplicaDisk(
+                        world.scenario.vault(), world.scenario.vm(), "no-such-disk", "c1")))
+        .isInstanceOf(ActivityFailure.class)
+        .hasStackTraceContaining("DiskNotFound");
   }
 
   /** A disk detached keeps its replica, left as it was; the others ship, and it is said. */
@@ -126,8 +141,8 @@ class ShipCutTest {
   void aDiskDetachedIsReportedWhileTheOthersShip() {
     world = new ShipmentTestWorld(0, BLOCKS_PER_RANGE);
     ReplicaDisk os = world.replicas().get(0);
-    BlobRef gone = new BlobRef(os.replica().storageAccount(), os.replica().container(),
-        "detached.lun4.vhd");
+    BlobRef gone =
+        new BlobRef(os.replica().storageAccount(), os.replica().container(), "detached.lun4.vhd");
     world.azure.storage().createPageBlob(ShipmentTestWorld.TEST, gone, ShipmentTestWorld.DISK_SIZE);
     world.replicateOnly(List.of(os, new ReplicaDisk("lun4", "data-4", gone)));
     world.write(os.slot(), 3, 7);
@@ -137,7 +152,8 @@ class ShipCutTest {
     assertThat(shipped.diskSetChange()).contains("data-4", "lun4", "no longer on");
     assertThat(shipped.blocksChanged()).isPositive();
     assertThat(world.azure.storage().blob(gone).orElseThrow().allocatedBytes())
-        .as("the detached disk's replica, untouched").isZero();
+        .as("the detached disk's replica, untouched")
+        .isZero();
   }
 
   @Test
@@ -160,19 +176,28 @@ class ShipCutTest {
     CutTaken cut = secondCutAfterAChangeInEveryRange(2);
     CountDownLatch progressSent = new CountDownLatch(1);
     world.heartbeats.clear();
-    world.temporal.setActivityHeartbeatListener(ShipmentProgress.class, details -> {
-      world.heartbeats.add(details);
-      if (details.disks().stream().anyMatch(disk -> disk.nextBlock() > 0)) {
-        progressSent.countDown();
-      }
-    });
+    world.temporal.setActivityHeartbeatListener(
+        ShipmentProgress.class,
+        details -> {
+          world.heartbeats.add(details);
+          if (details.disks().stream().anyMatch(disk -> disk.nextBlock() > 0)) {
+            progressSent.countDown();
+          }
+        });
     int failing = world.transferCalls() + (int) CHANGED_BLOCKS;
-    world.azure.faults().onCall("transferBlocks", failing, () -> await(progressSent))
+    world
+        .azure
+        .faults()
+        .onCall("transferBlocks", failing, () -> await(progressSent))
         .failCalls("transferBlocks", failing, 1, AzureErrorCode.InternalServerError);
 
-    assertThatThrownBy(() -> world.ship("c1")).isInstanceOf(ActivityFailure.class)
-        .cause().isInstanceOfSatisfying(ApplicationFailure.class, failure ->
-            assertThat(failure.getType()).isEqualTo(AzureErrorCode.InternalServerError.name()));
+    assertThatThrownBy(() -> world.ship("c1"))
+        .isInstanceOf(ActivityFailure.class)
+        .cause()
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            failure ->
+                assertThat(failure.getType()).isEqualTo(AzureErrorCode.InternalServerError.name()));
     ShipmentProgress last = world.heartbeats.get(world.heartbeats.size() - 1);
     long toResend = changedBlocksFrom(last);
     assertThat(toResend).as("blocks after the safe points").isPositive().isLessThan(CHANGED_BLOCKS);
@@ -187,8 +212,8 @@ class ShipCutTest {
   }
 
   /**
-   * A retry of an attempt by a worker that shipped the disks in turn (it sent the OS disk whole
-   * and the data disk up to block 8, then heartbeated) resumes where that worker was.
+   * A retry of an attempt by a worker that shipped the disks in turn (it sent the OS disk whole and
+   * the data disk up to block 8, then heartbeated) resumes where that worker was.
    */
   @Test
   void aRetryResumesFromTheDetailsOfAWorkerThatShippedTheDisksInTurn() {
@@ -211,29 +236,35 @@ class ShipCutTest {
 
   /**
    * The replication's stop cancels a shipment while a transfer of it hangs: the activity
-   * acknowledges at its next heartbeat, interrupts its threads and returns only once none runs,
-   * so no call comes after it.
+   * acknowledges at its next heartbeat, interrupts its threads and returns only once none runs, so
+   * no call comes after it.
    */
   @Test
   void aCancelledShipmentStopsEveryThreadItStarted() {
     secondCutAfterAChangeInEveryRange(4);
     AtomicBoolean hungCallInterrupted = new AtomicBoolean();
-    world.azure.faults().onCall("transferBlocks", world.transferCalls() + 3, () -> {
-      world.temporal.requestCancelActivity();
-      try {
-        new CountDownLatch(1).await(1, TimeUnit.MINUTES);
-      } catch (InterruptedException stopped) {
-        hungCallInterrupted.set(true);
-        throw new IllegalStateException("the shipment stopped its call", stopped);
-      }
-    });
+    world
+        .azure
+        .faults()
+        .onCall(
+            "transferBlocks",
+            world.transferCalls() + 3,
+            () -> {
+              world.temporal.requestCancelActivity();
+              try {
+                new CountDownLatch(1).await(1, TimeUnit.MINUTES);
+              } catch (InterruptedException stopped) {
+                hungCallInterrupted.set(true);
+                throw new IllegalStateException("the shipment stopped its call", stopped);
+              }
+            });
 
     assertThatThrownBy(() -> world.ship("c1")).isInstanceOf(CanceledFailure.class);
     int callsAtTheEnd = world.transferCalls();
 
     assertThat(hungCallInterrupted).isTrue();
-    assertThat(Thread.getAllStackTraces().keySet()).noneMatch(
-        thread -> thread.isAlive() && thread.getName().startsWith("ship-"));
+    assertThat(Thread.getAllStackTraces().keySet())
+        .noneMatch(thread -> thread.isAlive() && thread.getName().startsWith("ship-"));
     assertThat(world.transferCalls()).isEqualTo(callsAtTheEnd);
   }
 
@@ -254,21 +285,37 @@ class ShipCutTest {
 
   /** What the previous worker sent of a disk of the cut before it stopped: up to {@code end}. */
   private void sendAsTheOldWorkerDid(CutTaken cut, ReplicaDisk replica, long end) {
-    BlobRef snapshot = cut.disks().stream().filter(disk -> disk.slot().equals(replica.slot()))
-        .findFirst().orElseThrow().snapshot();
-    world.azure.storage().transferBlocks(ShipmentTestWorld.TEST, snapshot, replica.replica(),
-        LongStream.range(0, end).boxed().toList());
+    BlobRef snapshot =
+        cut.disks().stream()
+            .filter(disk -> disk.slot().equals(replica.slot()))
+            .findFirst()
+            .orElseThrow()
+            .snapshot();
+    world
+        .azure
+        .storage()
+        .transferBlocks(
+            ShipmentTestWorld.TEST,
+            snapshot,
+            replica.replica(),
+            LongStream.range(0, end).boxed().toList());
   }
 
   /** The changed blocks at or after each unfinished disk's safe point in {@code progress}. */
   private long changedBlocksFrom(ShipmentProgress progress) {
     Map<String, Long> from = new HashMap<>();
-    progress.disks().stream().filter(disk -> !disk.done())
+    progress.disks().stream()
+        .filter(disk -> !disk.done())
         .forEach(disk -> from.put(disk.slot(), disk.nextBlock()));
-    return world.replicas().stream().map(ReplicaDisk::slot).filter(from::containsKey)
-        .mapToLong(slot -> LongStream.range(0, TOTAL_BLOCKS / BLOCKS_PER_RANGE)
-            .map(range -> range * BLOCKS_PER_RANGE + CHANGED_BLOCK_IN_RANGE)
-            .filter(block -> block >= from.get(slot)).count())
+    return world.replicas().stream()
+        .map(ReplicaDisk::slot)
+        .filter(from::containsKey)
+        .mapToLong(
+            slot ->
+                LongStream.range(0, TOTAL_BLOCKS / BLOCKS_PER_RANGE)
+                    .map(range -> range * BLOCKS_PER_RANGE + CHANGED_BLOCK_IN_RANGE)
+                    .filter(block -> block >= from.get(slot))
+                    .count())
         .sum();
   }
 

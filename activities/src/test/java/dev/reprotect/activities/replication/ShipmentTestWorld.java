@@ -28,18 +28,21 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class ShipmentTestWorld implements AutoCloseable {
   /** Reads and writes done by the test itself, metered apart from the shipment's. */
   static final Caller TEST = Caller.of("shipmentTestWorld");
+
   static final int BLOCK_SIZE = 64 * 1024;
   static final long DISK_SIZE = 4L << 20;
   static final long TOTAL_BLOCKS = DISK_SIZE / BLOCK_SIZE;
+
   /**
-   * One attempt per call; a short heartbeat timeout, so that the SDK sends the heartbeats (at
-   * most every 0.8 of it) and a cancellation reaches the activity soon.
+   * One attempt per call; a short heartbeat timeout, so that the SDK sends the heartbeats (at most
+   * every 0.8 of it) and a cancellation reaches the activity soon.
    */
-  static final ActivityOptions OPTIONS = ActivityOptions.newBuilder()
-      .setStartToCloseTimeout(Duration.ofMinutes(2))
-      .setHeartbeatTimeout(Duration.ofSeconds(1))
-      .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
-      .build();
+  static final ActivityOptions OPTIONS =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofMinutes(2))
+          .setHeartbeatTimeout(Duration.ofSeconds(1))
+          .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
+          .build();
 
   final Scenario scenario;
   final SimulatedAzure azure;
@@ -50,8 +53,12 @@ final class ShipmentTestWorld implements AutoCloseable {
 
   /** A VM with {@code dataDisks} data disks beside its OS disk, ranges of that many blocks. */
   ShipmentTestWorld(int dataDisks, int blocksPerRange) {
-    scenario = Scenario.builder().diskSizeBytes(DISK_SIZE).dataDisks(dataDisks)
-        .targetVm(Scenario.TargetVm.Deleted).build();
+    scenario =
+        Scenario.builder()
+            .diskSizeBytes(DISK_SIZE)
+            .dataDisks(dataDisks)
+            .targetVm(Scenario.TargetVm.Deleted)
+            .build();
     azure = SimulatedAzure.seeded(scenario, BLOCK_SIZE);
     replicateToEmptyReplicas();
     temporal.registerActivitiesImplementations(
@@ -64,21 +71,50 @@ final class ShipmentTestWorld implements AutoCloseable {
   private void replicateToEmptyReplicas() {
     ReplicatedItem item = item();
     ItemSide target = item.target();
-    azure.resources().createResourceGroup(TEST,
-        new ResourceGroup(target.resourceGroup(), target.region()));
-    azure.storage().createStorageAccount(TEST, new StorageAccount("streplicas",
-        target.resourceGroup(), target.region(), StorageAccount.KIND, Map.of()));
-    azure.storage().createStorageAccount(TEST, new StorageAccount("stcache",
-        item.source().resourceGroup(), item.source().region(), StorageAccount.KIND, Map.of()));
-    List<ReplicaDisk> replicas = sourceDisks().stream().map(disk -> {
-      BlobRef replica = new BlobRef("streplicas", "replicas",
-          scenario.vm() + "." + disk.slot() + ".vhd");
-      azure.storage().createPageBlob(TEST, replica, DISK_SIZE);
-      return new ReplicaDisk(disk.slot(), disk.name(), replica);
-    }).toList();
-    azure.recoveryServices().putReplicatedItem(TEST, item.withReplicationTo(
-        new ItemSide(target.region(), target.resourceGroup(), "streplicas"),
-        item.source().network(), "stcache", replicas, 1));
+    azure
+        .resources()
+        .createResourceGroup(TEST, new ResourceGroup(target.resourceGroup(), target.region()));
+    azure
+        .storage()
+        .createStorageAccount(
+            TEST,
+            new StorageAccount(
+                "streplicas",
+                target.resourceGroup(),
+                target.region(),
+                StorageAccount.KIND,
+                Map.of()));
+    azure
+        .storage()
+        .createStorageAccount(
+            TEST,
+            new StorageAccount(
+                "stcache",
+                item.source().resourceGroup(),
+                item.source().region(),
+                StorageAccount.KIND,
+                Map.of()));
+    List<ReplicaDisk> replicas =
+        sourceDisks().stream()
+            .map(
+                disk -> {
+                  BlobRef replica =
+                      new BlobRef(
+                          "streplicas", "replicas", scenario.vm() + "." + disk.slot() + ".vhd");
+                  azure.storage().createPageBlob(TEST, replica, DISK_SIZE);
+                  return new ReplicaDisk(disk.slot(), disk.name(), replica);
+                })
+            .toList();
+    azure
+        .recoveryServices()
+        .putReplicatedItem(
+            TEST,
+            item.withReplicationTo(
+                new ItemSide(target.region(), target.resourceGroup(), "streplicas"),
+                item.source().network(),
+                "stcache",
+                replicas,
+                1));
   }
 
   /**
@@ -87,8 +123,12 @@ final class ShipmentTestWorld implements AutoCloseable {
    */
   void replicateOnly(List<ReplicaDisk> replicas) {
     ReplicatedItem item = item();
-    azure.recoveryServices().putReplicatedItem(TEST, item.withReplicationTo(item.target(),
-        item.source().network(), item.cacheStorageAccount(), replicas, 1));
+    azure
+        .recoveryServices()
+        .putReplicatedItem(
+            TEST,
+            item.withReplicationTo(
+                item.target(), item.source().network(), item.cacheStorageAccount(), replicas, 1));
   }
 
   ReplicatedItem item() {
@@ -96,8 +136,11 @@ final class ShipmentTestWorld implements AutoCloseable {
   }
 
   List<VmDisk> sourceDisks() {
-    return azure.compute().virtualMachine(item().source().resourceGroup(), scenario.vm())
-        .orElseThrow().disks();
+    return azure
+        .compute()
+        .virtualMachine(item().source().resourceGroup(), scenario.vm())
+        .orElseThrow()
+        .disks();
   }
 
   List<ReplicaDisk> replicas() {
@@ -134,8 +177,12 @@ final class ShipmentTestWorld implements AutoCloseable {
   /** Each replica holds the bytes of its disk at {@code cut}, as both sides' bytes hash. */
   void assertReplicasEqual(CutTaken cut) {
     for (ReplicaDisk replica : replicas()) {
-      BlobRef snapshot = cut.disks().stream().filter(disk -> disk.slot().equals(replica.slot()))
-          .findFirst().orElseThrow().snapshot();
+      BlobRef snapshot =
+          cut.disks().stream()
+              .filter(disk -> disk.slot().equals(replica.slot()))
+              .findFirst()
+              .orElseThrow()
+              .snapshot();
       assertThat(azure.storage().checksum(TEST, replica.replica()))
           .as("replica of %s", replica.slot())
           .isEqualTo(azure.storage().checksum(TEST, snapshot));

@@ -15,10 +15,11 @@ class SweptItemTest {
   @Test
   void aScrubIsDueOnceTheIntervalHasPassedSinceTheLastOrWhenThereWasNone() {
     assertThat(new SweptItem(ITEM, true, null, 7).scrubDue(NOW)).isTrue();
-    assertThat(new SweptItem(ITEM, true, NOW.minus(Duration.ofDays(7)), 7).scrubDue(NOW))
-        .isTrue();
-    assertThat(new SweptItem(ITEM, true, NOW.minus(Duration.ofDays(7)).plusSeconds(1), 7)
-        .scrubDue(NOW)).isFalse();
+    assertThat(new SweptItem(ITEM, true, NOW.minus(Duration.ofDays(7)), 7).scrubDue(NOW)).isTrue();
+    assertThat(
+            new SweptItem(ITEM, true, NOW.minus(Duration.ofDays(7)).plusSeconds(1), 7)
+                .scrubDue(NOW))
+        .isFalse();
   }
 
   @Test

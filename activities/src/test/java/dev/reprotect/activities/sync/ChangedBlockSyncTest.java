@@ -35,14 +35,17 @@ import org.junit.jupiter.api.Test;
 /**
  * The changed-block sync after a failover: the replica (the seed of the stale disk) ends equal to
  * the new side's cut from the bytes, reading on each side only the blocks written since the
- * failover on either side; the stale side's changes survive the stale disk's deletion as the
- * seed's own diff; a crash resumes; a diff against another blob's snapshot is refused.
+ * failover on either side; the stale side's changes survive the stale disk's deletion as the seed's
+ * own diff; a crash resumes; a diff against another blob's snapshot is refused.
  */
 class ChangedBlockSyncTest {
   private static final Caller READER = Caller.of("changed-block-sync-test");
+
   /** The blocks changed since the failover on either side, ascending. */
-  private static final List<Long> UNION = List.copyOf(new TreeSet<>(
-      Stream.concat(NEW_SIDE_WRITES.stream(), STALE_SIDE_WRITES.stream()).toList()));
+  private static final List<Long> UNION =
+      List.copyOf(
+          new TreeSet<>(
+              Stream.concat(NEW_SIDE_WRITES.stream(), STALE_SIDE_WRITES.stream()).toList()));
 
   private final FailedOverDisk world = new FailedOverDisk();
 
@@ -52,8 +55,9 @@ class ChangedBlockSyncTest {
   }
 
   private static List<Long> blocksOf(PageRanges ranges) {
-    return ranges.ranges().stream().flatMap(range -> LongStream
-        .range(range.firstBlock(), range.endBlock()).boxed()).toList();
+    return ranges.ranges().stream()
+        .flatMap(range -> LongStream.range(range.firstBlock(), range.endBlock()).boxed())
+        .toList();
   }
 
   /** Bytes read in {@code region} so far, by every caller. */
@@ -64,10 +68,13 @@ class ChangedBlockSyncTest {
   private static void assertRefused(Runnable call, String type) {
     assertThatThrownBy(call::run)
         .isInstanceOf(ActivityFailure.class)
-        .cause().isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
-          assertThat(failure.getType()).isEqualTo(type);
-          assertThat(failure.isNonRetryable()).isTrue();
-        });
+        .cause()
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            failure -> {
+              assertThat(failure.getType()).isEqualTo(type);
+              assertThat(failure.isNonRetryable()).isTrue();
+            });
   }
 
   private ChangedBlockSync syncWithBases(BlobRef sourceBase, BlobRef replicaBase) {
@@ -84,18 +91,24 @@ class ChangedBlockSyncTest {
 
     assertThat(world.bytesOf(SEED)).isEqualTo(staleBytes);
     assertThat(seeded.blocksChangedSinceCut()).isEqualTo(STALE_SIDE_WRITES.size());
-    assertThat(seeded.seedBytes()).isEqualTo(
-        world.azure.storage().blob(STALE).orElseThrow().allocatedBytes());
+    assertThat(seeded.seedBytes())
+        .isEqualTo(world.azure.storage().blob(STALE).orElseThrow().allocatedBytes());
     assertThat(again).as("a retry finds the seed built").isEqualTo(seeded);
-    assertThat(world.azure.metering().activityLog().stream()
-        .filter(entry -> entry.operation().endsWith("/copy")
-            && entry.resourceId().contains(SEED.container())))
-        .as("one copy, the retry's found it").hasSize(1);
+    assertThat(
+            world.azure.metering().activityLog().stream()
+                .filter(
+                    entry ->
+                        entry.operation().endsWith("/copy")
+                            && entry.resourceId().contains(SEED.container())))
+        .as("one copy, the retry's found it")
+        .hasSize(1);
     assertThat(world.bytesOf(REPLICA_BASE)).isEqualTo(world.bytesOf(STALE_CUT));
     world.azure.storage().deleteBlob(READER, STALE);
     world.azure.storage().deleteBlob(READER, STALE_CUT);
-    assertThat(blocksOf(world.azure.storage().pageRangesDiff(
-        READER, SEED, REPLICA_BASE, 0, BLOCKS, 100))).isEqualTo(STALE_SIDE_WRITES);
+    assertThat(
+            blocksOf(
+                world.azure.storage().pageRangesDiff(READER, SEED, REPLICA_BASE, 0, BLOCKS, 100)))
+        .isEqualTo(STALE_SIDE_WRITES);
   }
 
   @Test
@@ -105,8 +118,11 @@ class ChangedBlockSyncTest {
 
     ChangedBlockSyncResult result = world.sync.syncChangedBlocks(world.syncInput());
 
-    assertThat(world.bytesOf(SEED)).isEqualTo(world.bytesOf(CUT_0)).isNotEqualTo(seedBefore)
-        .as("the write after cut 0 waits for the next cycle").isNotEqualTo(world.bytesOf(NEW));
+    assertThat(world.bytesOf(SEED))
+        .isEqualTo(world.bytesOf(CUT_0))
+        .isNotEqualTo(seedBefore)
+        .as("the write after cut 0 waits for the next cycle")
+        .isNotEqualTo(world.bytesOf(NEW));
     assertThat(result.synced().targetChecksum()).isEqualTo(result.synced().sourceChecksum());
     assertThat(result.synced().blocksRepaired()).isZero();
     assertThat(result.blocksChangedOnSource()).isEqualTo(NEW_SIDE_WRITES.size());
@@ -118,10 +134,12 @@ class ChangedBlockSyncTest {
     // replica's reads none: the transfer overwrites a block recorded under another hash
     // without reading it, and the verification compares recorded hashes.
     long changedWithData = world.withData(CUT_0, UNION) * BLOCK_SIZE;
-    assertThat(result.meters().bytesReadOnSource()).isEqualTo(changedWithData)
+    assertThat(result.meters().bytesReadOnSource())
+        .isEqualTo(changedWithData)
         .isLessThan(world.azure.storage().blob(CUT_0).orElseThrow().allocatedBytes() / 4);
     assertThat(result.meters().bytesReadOnReplica()).isZero();
-    assertThat(result.meters().bytesSent()).isEqualTo(result.synced().bytesTransferred())
+    assertThat(result.meters().bytesSent())
+        .isEqualTo(result.synced().bytesTransferred())
         .isEqualTo(changedWithData);
     assertThat(result.readOverChanged()).isLessThanOrEqualTo(2.1);
   }
@@ -131,8 +149,10 @@ class ChangedBlockSyncTest {
     world.seededAndStaleVmDeleted();
     // A batch of the sync is applied, and its answer lost: the worker died there.
     int seedTransfers = world.azure.faults().callCount("transferBlocks");
-    world.azure.faults().loseAnswers(
-        "transferBlocks", seedTransfers + 2, 1, AzureErrorCode.InternalServerError);
+    world
+        .azure
+        .faults()
+        .loseAnswers("transferBlocks", seedTransfers + 2, 1, AzureErrorCode.InternalServerError);
     assertThatThrownBy(() -> world.sync.syncChangedBlocks(world.syncInput()))
         .isInstanceOf(ActivityFailure.class);
     SyncProgress last = world.heartbeats.get(world.heartbeats.size() - 1);
@@ -142,11 +162,11 @@ class ChangedBlockSyncTest {
     // heartbeat on. Of those, the ones the lost batch wrote already are read on the replica's
     // side too, to be checked before they are skipped.
     TreeSet<Long> visited = new TreeSet<>(NEW_SIDE_WRITES);
-    visited.addAll(blocksOf(world.azure.storage().pageRangesDiff(
-        READER, SEED, REPLICA_BASE, 0, BLOCKS, 100)));
+    visited.addAll(
+        blocksOf(world.azure.storage().pageRangesDiff(READER, SEED, REPLICA_BASE, 0, BLOCKS, 100)));
     List<Long> fromHeartbeat = visited.tailSet(last.nextBlock()).stream().toList();
-    List<Long> writtenAlready = fromHeartbeat.stream()
-        .filter(block -> world.sameBytes(SEED, CUT_0, block)).toList();
+    List<Long> writtenAlready =
+        fromHeartbeat.stream().filter(block -> world.sameBytes(SEED, CUT_0, block)).toList();
     long sourceRead = bytesReadIn(NEW_REGION);
     long replicaRead = bytesReadIn(STALE_REGION);
 
@@ -157,29 +177,36 @@ class ChangedBlockSyncTest {
     assertThat(resumed.synced().resumedFromBlock()).isEqualTo(last.nextBlock());
     assertThat(world.bytesOf(SEED)).isEqualTo(world.bytesOf(CUT_0));
     assertThat(resumed.synced().targetChecksum()).isEqualTo(resumed.synced().sourceChecksum());
-    assertThat(resumed.bytesChanged()).as("the union as the retry listed it")
+    assertThat(resumed.bytesChanged())
+        .as("the union as the retry listed it")
         .isEqualTo((long) visited.size() * BLOCK_SIZE);
-    assertThat(sourceRead).isEqualTo(resumed.meters().bytesReadOnSource())
+    assertThat(sourceRead)
+        .isEqualTo(resumed.meters().bytesReadOnSource())
         .isEqualTo(world.withData(CUT_0, fromHeartbeat) * BLOCK_SIZE)
         .isLessThan(world.withData(CUT_0, UNION) * BLOCK_SIZE);
     assertThat(writtenAlready).isNotEmpty();
-    assertThat(replicaRead).isEqualTo(resumed.meters().bytesReadOnReplica())
+    assertThat(replicaRead)
+        .isEqualTo(resumed.meters().bytesReadOnReplica())
         .isEqualTo(world.withData(CUT_0, writtenAlready) * BLOCK_SIZE);
   }
 
   @Test
   void aDiffAgainstASnapshotOfAnotherBlobIsRefusedBeforeAnythingIsWritten() {
-    assertRefused(() -> world.seeder.seedFromStaleCut(
-            new SeedFromStaleCut(STALE_REGION, world.disk, NEW_BASE, REPLICA_BASE)),
+    assertRefused(
+        () ->
+            world.seeder.seedFromStaleCut(
+                new SeedFromStaleCut(STALE_REGION, world.disk, NEW_BASE, REPLICA_BASE)),
         AzureErrorCode.InvalidParameter.name());
     assertThat(world.azure.storage().blob(SEED)).isEmpty();
 
     world.seededAndStaleVmDeleted();
     String seedBefore = world.bytesOf(SEED);
     // Each base swapped for the other side's: a snapshot of another blob than the one diffed.
-    assertRefused(() -> world.sync.syncChangedBlocks(syncWithBases(REPLICA_BASE, REPLICA_BASE)),
+    assertRefused(
+        () -> world.sync.syncChangedBlocks(syncWithBases(REPLICA_BASE, REPLICA_BASE)),
         AzureErrorCode.InvalidParameter.name());
-    assertRefused(() -> world.sync.syncChangedBlocks(syncWithBases(NEW_BASE, NEW_BASE)),
+    assertRefused(
+        () -> world.sync.syncChangedBlocks(syncWithBases(NEW_BASE, NEW_BASE)),
         AzureErrorCode.InvalidParameter.name());
     assertThat(world.bytesOf(SEED)).isEqualTo(seedBefore);
   }
@@ -189,7 +216,8 @@ class ChangedBlockSyncTest {
     world.seededAndStaleVmDeleted();
     world.azure.storage().deleteBlob(READER, NEW_BASE);
 
-    assertRefused(() -> world.sync.syncChangedBlocks(world.syncInput()),
+    assertRefused(
+        () -> world.sync.syncChangedBlocks(world.syncInput()),
         ReplicationErrorCode.LineageSnapshotMissing.name());
   }
 }

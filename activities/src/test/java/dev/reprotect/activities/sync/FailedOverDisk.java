@@ -20,11 +20,11 @@ import java.util.stream.LongStream;
 
 /**
  * One disk after a failover, with its lineage, as the failover leaves it: the stale disk in
- * eastasia with its snapshot in the cut the point was made from; the disk the failover created
- * from that point in southeastasia, with its base snapshot taken right after; then writes on both
- * sides (blocks of {@link #NEW_SIDE_WRITES} and {@link #STALE_SIDE_WRITES}, one written on both,
- * one cleared on each side), the reprotect's cut 0 of the new disk, and a write after that cut
- * which the sync must not carry. The sync activities run in a test activity environment.
+ * eastasia with its snapshot in the cut the point was made from; the disk the failover created from
+ * that point in southeastasia, with its base snapshot taken right after; then writes on both sides
+ * (blocks of {@link #NEW_SIDE_WRITES} and {@link #STALE_SIDE_WRITES}, one written on both, one
+ * cleared on each side), the reprotect's cut 0 of the new disk, and a write after that cut which
+ * the sync must not carry. The sync activities run in a test activity environment.
  */
 final class FailedOverDisk implements AutoCloseable {
   static final String STALE_REGION = "eastasia";
@@ -32,12 +32,16 @@ final class FailedOverDisk implements AutoCloseable {
   static final int BLOCK_SIZE = 4096;
   static final int BLOCKS = 64;
   static final int BLOCKS_PER_RANGE = 16;
+
   /** Blocks with data at the cut the failover ran from, on both sides. */
   static final int BLOCKS_AT_THE_POINT = 40;
+
   /** Written (or, for 5, cleared) on the new side after its base; 10 on both sides. */
   static final List<Long> NEW_SIDE_WRITES = List.of(2L, 3L, 5L, 10L, 50L);
+
   /** Written (or, for 12, cleared) on the stale side after its cut; 10 on both sides. */
   static final List<Long> STALE_SIDE_WRITES = List.of(7L, 10L, 12L, 55L);
+
   /** Written on the new side after cut 0: the next cycle's. */
   static final long AFTER_CUT_0 = 20;
 
@@ -52,24 +56,37 @@ final class FailedOverDisk implements AutoCloseable {
   static final BlobRef NEW_BASE = new BlobRef("stsoutheast", "lineage", "web-01-os.base");
   static final BlobRef CUT_0 = new BlobRef("stsoutheast", "cuts", "web-01.r1.c0.os.vhd");
 
-  final SimulatedAzure azure = SimulatedAzure.inTemporaryDirectory(BLOCK_SIZE)
-      .withRegion(STALE_REGION).withRegion(NEW_REGION);
+  final SimulatedAzure azure =
+      SimulatedAzure.inTemporaryDirectory(BLOCK_SIZE)
+          .withRegion(STALE_REGION)
+          .withRegion(NEW_REGION);
+
   /** The seed's activity, whose heartbeats are its copy's and not a sync's progress. */
   private final TestActivityEnvironment seeding = TestActivityEnvironment.newInstance();
+
   private final TestActivityEnvironment syncing = TestActivityEnvironment.newInstance();
+
   /** The sync's heartbeats that reached the service. */
   final List<SyncProgress> heartbeats = new CopyOnWriteArrayList<>();
+
   final InitialSyncActivities seeder;
   final InitialSyncActivities sync;
-  final PlannedDisk disk = new PlannedDisk(
-      "os", "web-01-os", (long) BLOCKS * BLOCK_SIZE, NEW, STALE, SEED, false);
+  final PlannedDisk disk =
+      new PlannedDisk("os", "web-01-os", (long) BLOCKS * BLOCK_SIZE, NEW, STALE, SEED, false);
 
   FailedOverDisk() {
     for (String region : List.of(STALE_REGION, NEW_REGION)) {
       azure.resources().createResourceGroup(WORLD, new ResourceGroup("rg-" + region, region));
-      azure.storage().createStorageAccount(WORLD, new StorageAccount(
-          "st" + region.replace("asia", ""), "rg-" + region, region, StorageAccount.KIND,
-          Map.of()));
+      azure
+          .storage()
+          .createStorageAccount(
+              WORLD,
+              new StorageAccount(
+                  "st" + region.replace("asia", ""),
+                  "rg-" + region,
+                  region,
+                  StorageAccount.KIND,
+                  Map.of()));
     }
     azure.storage().createPageBlob(WORLD, STALE, (long) BLOCKS * BLOCK_SIZE);
     for (long block = 0; block < BLOCKS_AT_THE_POINT; block++) {
@@ -110,8 +127,10 @@ final class FailedOverDisk implements AutoCloseable {
   }
 
   ChangedBlockSync syncInput() {
-    return new ChangedBlockSync(new DiskSyncInput(
-        "contoso", "web-01", NEW_REGION, STALE_REGION, disk, CUT_0), NEW_BASE, REPLICA_BASE);
+    return new ChangedBlockSync(
+        new DiskSyncInput("contoso", "web-01", NEW_REGION, STALE_REGION, disk, CUT_0),
+        NEW_BASE,
+        REPLICA_BASE);
   }
 
   /** A retry of the sync that resumes from {@code heartbeat}. */
@@ -131,8 +150,8 @@ final class FailedOverDisk implements AutoCloseable {
   String bytesOf(BlobRef blob) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      LongStream.range(0, BLOCKS).forEach(
-          block -> digest.update(azure.storage().readBlock(WORLD, blob, block)));
+      LongStream.range(0, BLOCKS)
+          .forEach(block -> digest.update(azure.storage().readBlock(WORLD, blob, block)));
       return HexFormat.of().formatHex(digest.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
@@ -141,8 +160,8 @@ final class FailedOverDisk implements AutoCloseable {
 
   /** Whether {@code block} reads the same on both blobs. */
   boolean sameBytes(BlobRef a, BlobRef b, long block) {
-    return Arrays.equals(azure.storage().readBlock(WORLD, a, block),
-        azure.storage().readBlock(WORLD, b, block));
+    return Arrays.equals(
+        azure.storage().readBlock(WORLD, a, block), azure.storage().readBlock(WORLD, b, block));
   }
 
   /** How many of {@code blocks} hold data on {@code blob}, read back from its bytes. */

@@ -34,11 +34,12 @@ class InitialSyncCorruptionTest {
     long corrupted = world.azure.faults().corruptedBlocks();
     assertThat(corrupted).as("blocks that arrived corrupted").isPositive();
     assertThat(world.replicaChecksum()).isEqualTo(world.sourceChecksum());
-    assertThat(attempt.result().targetChecksum()).isEqualTo(attempt.result().sourceChecksum())
+    assertThat(attempt.result().targetChecksum())
+        .isEqualTo(attempt.result().sourceChecksum())
         .isEqualTo(world.sourceChecksum());
     // Each resend crossed the regions again; the blocks copied count each block once.
-    long allocated = world.azure.storage().blob(world.input.disk().source()).orElseThrow()
-        .allocatedBytes();
+    long allocated =
+        world.azure.storage().blob(world.input.disk().source()).orElseThrow().allocatedBytes();
     assertThat(attempt.result().blocksCopied() * BLOCK_SIZE).isEqualTo(allocated);
     assertThat(attempt.result().bytesTransferred())
         .isGreaterThanOrEqualTo(allocated + corrupted * BLOCK_SIZE);
@@ -51,10 +52,14 @@ class InitialSyncCorruptionTest {
 
     assertThatThrownBy(() -> world.attempt(null))
         .isInstanceOf(ActivityFailure.class)
-        .cause().isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
-          assertThat(failure.getType()).isEqualTo(ReplicationErrorCode.CorruptedTransfer.name());
-          assertThat(failure.isNonRetryable()).isFalse();
-        });
+        .cause()
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            failure -> {
+              assertThat(failure.getType())
+                  .isEqualTo(ReplicationErrorCode.CorruptedTransfer.name());
+              assertThat(failure.isNonRetryable()).isFalse();
+            });
     assertThat(world.heartbeats).as("no range was reported done").isEmpty();
     assertThat(world.azure.faults().callCount("transferBlocks"))
         .isEqualTo(1 + ReliableTransfer.RESEND_ROUNDS);

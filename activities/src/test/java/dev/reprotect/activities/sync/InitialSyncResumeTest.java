@@ -1,6 +1,5 @@
 package dev.reprotect.activities.sync;
 
-import static dev.reprotect.activities.sync.SyncTestWorld.BLOCKS_PER_RANGE;
 import static dev.reprotect.activities.sync.SyncTestWorld.BLOCK_SIZE;
 import static dev.reprotect.activities.sync.SyncTestWorld.TOTAL_BLOCKS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,8 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The initial sync of one disk resumes from its last heartbeat instead of starting over. Each
- * world is a full copy (the stale target VM is gone), so every range has blocks to send.
+ * The initial sync of one disk resumes from its last heartbeat instead of starting over. Each world
+ * is a full copy (the stale target VM is gone), so every range has blocks to send.
  */
 class InitialSyncResumeTest {
   /** Reads done by the test itself, metered apart from any job's. */
@@ -41,16 +40,18 @@ class InitialSyncResumeTest {
   }
 
   /**
-   * The bytes of the source's blocks with data from {@code block} on, which a sync from there
-   * reads once each (the replica holds none past the heartbeat); the others cost nothing.
+   * The bytes of the source's blocks with data from {@code block} on, which a sync from there reads
+   * once each (the replica holds none past the heartbeat); the others cost nothing.
    */
   private static long bytesWithDataFrom(SyncTestWorld world, long block) {
     BlobRef source = world.input.disk().source();
     byte[] zeros = new byte[BLOCK_SIZE];
     return LongStream.range(block, TOTAL_BLOCKS)
-        .filter(index -> !Arrays.equals(
-            world.azure.storage().readBlock(READER, source, index), zeros))
-        .count() * BLOCK_SIZE;
+            .filter(
+                index ->
+                    !Arrays.equals(world.azure.storage().readBlock(READER, source, index), zeros))
+            .count()
+        * BLOCK_SIZE;
   }
 
   @Test
@@ -84,9 +85,11 @@ class InitialSyncResumeTest {
     for (SyncTestWorld world : List.of(b, c)) {
       assertThat(world.replicaChecksum()).isEqualTo(world.sourceChecksum());
     }
-    assertThat(resumed.result().targetChecksum()).isEqualTo(resumed.result().sourceChecksum())
+    assertThat(resumed.result().targetChecksum())
+        .isEqualTo(resumed.result().sourceChecksum())
         .isEqualTo(b.replicaChecksum());
-    assertThat(restarted.result().targetChecksum()).isEqualTo(restarted.result().sourceChecksum())
+    assertThat(restarted.result().targetChecksum())
+        .isEqualTo(restarted.result().sourceChecksum())
         .isEqualTo(resumed.result().targetChecksum());
   }
 
@@ -97,10 +100,14 @@ class InitialSyncResumeTest {
 
     assertThatThrownBy(() -> b.attempt(null))
         .isInstanceOf(ActivityFailure.class)
-        .cause().isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
-          assertThat(failure.getType()).isEqualTo(ReplicationErrorCode.SourceDiskMissing.name());
-          assertThat(failure.isNonRetryable()).isTrue();
-        });
+        .cause()
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            failure -> {
+              assertThat(failure.getType())
+                  .isEqualTo(ReplicationErrorCode.SourceDiskMissing.name());
+              assertThat(failure.isNonRetryable()).isTrue();
+            });
     assertThat(b.azure.storage().blob(b.input.disk().replica())).as("nothing created").isEmpty();
   }
 

@@ -13,21 +13,24 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The initial sync of a sparse disk: the backend calls it makes follow the ranges that hold data
- * on either side, not the disk's size, and a block that only the replica holds is cleared
- * wherever it is.
+ * The initial sync of a sparse disk: the backend calls it makes follow the ranges that hold data on
+ * either side, not the disk's size, and a block that only the replica holds is cleared wherever it
+ * is.
  */
 class InitialSyncSparseTest {
   /** 1,024 blocks: 64 ranges, nearly all of them empty on both sides. */
   private static final long DISK_SIZE = 64L << 20;
+
   private static final Caller CALLER = Caller.of("sparse-sync-test");
 
-  private final SyncTestWorld world = new SyncTestWorld(Scenario.builder()
-      .diskSizeBytes(DISK_SIZE)
-      .dataDisks(0)
-      .allocatedPercent(0)
-      .targetVm(Scenario.TargetVm.Deleted)
-      .build());
+  private final SyncTestWorld world =
+      new SyncTestWorld(
+          Scenario.builder()
+              .diskSizeBytes(DISK_SIZE)
+              .dataDisks(0)
+              .allocatedPercent(0)
+              .targetVm(Scenario.TargetVm.Deleted)
+              .build());
   private final BlobRef source = world.input.syncedFrom();
   private final BlobRef replica = world.input.disk().replica();
 
@@ -54,7 +57,8 @@ class InitialSyncSparseTest {
 
     Attempt attempt = world.attempt(null);
 
-    assertThat(attempt.sourceBytesRead()).as("each block with data, read once")
+    assertThat(attempt.sourceBytesRead())
+        .as("each block with data, read once")
         .isEqualTo(3L * BLOCK_SIZE);
     assertThat(calls("pageRanges")).as("one listing of each side").isEqualTo(2);
     assertThat(calls("transferBlocks")).isLessThanOrEqualTo(3);
@@ -85,7 +89,8 @@ class InitialSyncSparseTest {
     assertThat(world.azure.storage().readBlock(CALLER, replica, replicaOnly))
         .isEqualTo(new byte[BLOCK_SIZE]);
     assertThat(world.replicaChecksum()).isEqualTo(world.sourceChecksum());
-    assertThat(attempt.sourceBytesRead()).as("the one block with data on the source, once")
+    assertThat(attempt.sourceBytesRead())
+        .as("the one block with data on the source, once")
         .isEqualTo(BLOCK_SIZE);
   }
 }

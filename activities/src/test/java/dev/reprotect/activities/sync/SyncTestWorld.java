@@ -22,8 +22,6 @@ import io.temporal.testing.TestActivityEnvironment;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 
 /**
  * A seeded simulator whose stale target VM is gone (each disk a full copy, so every range has
@@ -37,17 +35,20 @@ final class SyncTestWorld implements AutoCloseable {
   static final long DISK_SIZE = 8L << 20;
   static final int BLOCKS_PER_RANGE = 16;
   static final long TOTAL_BLOCKS = DISK_SIZE / BLOCK_SIZE;
-  static final Scenario SCENARIO = Scenario.builder()
-      .diskSizeBytes(DISK_SIZE)
-      .dataDisks(0)
-      .targetVm(Scenario.TargetVm.Deleted)
-      .build();
+  static final Scenario SCENARIO =
+      Scenario.builder()
+          .diskSizeBytes(DISK_SIZE)
+          .dataDisks(0)
+          .targetVm(Scenario.TargetVm.Deleted)
+          .build();
+
   /** As the workflow runs it (see ActivityPolicies.sync), but one attempt per call. */
-  static final ActivityOptions OPTIONS = ActivityOptions.newBuilder()
-      .setStartToCloseTimeout(Duration.ofMinutes(2))
-      .setHeartbeatTimeout(Duration.ofSeconds(30))
-      .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
-      .build();
+  static final ActivityOptions OPTIONS =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofMinutes(2))
+          .setHeartbeatTimeout(Duration.ofSeconds(30))
+          .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
+          .build();
 
   final SimulatedAzure azure;
   final TestActivityEnvironment temporal = TestActivityEnvironment.newInstance();
@@ -62,13 +63,15 @@ final class SyncTestWorld implements AutoCloseable {
   /** The world of {@code scenario}, whose target VM is gone: the sync of its OS disk. */
   SyncTestWorld(Scenario scenario) {
     azure = SimulatedAzure.seeded(scenario, BLOCK_SIZE);
-    ProtectionPlan plan = new ReprotectPlanner(azure)
-        .plan(ReprotectRequest.of(scenario.vault(), scenario.vm()), null);
+    ProtectionPlan plan =
+        new ReprotectPlanner(azure)
+            .plan(ReprotectRequest.of(scenario.vault(), scenario.vm()), null);
     PlannedDisk os = plan.disks().get(0);
     assertThat(os.hasSeed()).as("a full copy").isFalse();
     assertThat(os.sizeBytes()).isEqualTo(scenario.diskSizeBytes());
-    input = new DiskSyncInput(
-        plan.vault(), plan.vm(), plan.sourceRegion(), plan.targetRegion(), os, null);
+    input =
+        new DiskSyncInput(
+            plan.vault(), plan.vm(), plan.sourceRegion(), plan.targetRegion(), os, null);
     temporal.registerActivitiesImplementations(
         new InitialSyncActivitiesImpl(azure, BLOCKS_PER_RANGE));
     temporal.setActivityHeartbeatListener(SyncProgress.class, heartbeats::add);
@@ -91,10 +94,13 @@ final class SyncTestWorld implements AutoCloseable {
     azure.faults().failCalls("transferBlocks", 3, 1, AzureErrorCode.InternalServerError);
     assertThatThrownBy(() -> sync.syncDisk(input))
         .isInstanceOf(ActivityFailure.class)
-        .cause().isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
-          assertThat(failure.getType()).isEqualTo(AzureErrorCode.InternalServerError.name());
-          assertThat(failure.isNonRetryable()).isFalse();
-        });
+        .cause()
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            failure -> {
+              assertThat(failure.getType()).isEqualTo(AzureErrorCode.InternalServerError.name());
+              assertThat(failure.isNonRetryable()).isFalse();
+            });
     assertThat(azure.faults().callCount("transferBlocks")).isEqualTo(3);
     assertThat(heartbeats).as("heartbeats that reached the service").isNotEmpty();
     return heartbeats.get(heartbeats.size() - 1);

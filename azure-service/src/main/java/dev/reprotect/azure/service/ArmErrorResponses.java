@@ -16,33 +16,56 @@ import org.slf4j.LoggerFactory;
 /** Every failure leaves the service as ARM's error body with the matching status. */
 final class ArmErrorResponses {
   private static final Logger LOG = LoggerFactory.getLogger(ArmErrorResponses.class);
+
   /** Seconds a client is asked to wait before retrying a throttled or unavailable request. */
   static final int RETRY_AFTER_SECONDS = 1;
+
   private static final String WRITTEN = "arm-error-written";
 
   private ArmErrorResponses() {}
 
   static void register(Javalin app) {
     app.exception(AzureException.class, (e, ctx) -> write(ctx, e));
-    app.exception(Requests.TooLarge.class, (e, ctx) ->
-        write(ctx, 413, ArmErrors.body(ArmErrors.REQUEST_TOO_LARGE, e.getMessage(), null)));
-    app.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(),
-        ArmErrors.body(codeOf(e.getStatus()), e.getMessage(), null)));
+    app.exception(
+        Requests.TooLarge.class,
+        (e, ctx) ->
+            write(ctx, 413, ArmErrors.body(ArmErrors.REQUEST_TOO_LARGE, e.getMessage(), null)));
+    app.exception(
+        HttpResponseException.class,
+        (e, ctx) ->
+            write(ctx, e.getStatus(), ArmErrors.body(codeOf(e.getStatus()), e.getMessage(), null)));
     // A record's own checks (a retention of 20 days, an active location outside the pair).
-    app.exception(IllegalArgumentException.class, (e, ctx) -> write(ctx, 400,
-        ArmErrors.body(AzureErrorCode.InvalidParameter.name(), e.getMessage(), null)));
-    app.exception(Exception.class, (e, ctx) -> {
-      LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
-      write(ctx, 500, ArmErrors.body(AzureErrorCode.InternalServerError.name(),
-          "the service failed: " + e.getClass().getSimpleName(), null));
-    });
+    app.exception(
+        IllegalArgumentException.class,
+        (e, ctx) ->
+            write(
+                ctx,
+                400,
+                ArmErrors.body(AzureErrorCode.InvalidParameter.name(), e.getMessage(), null)));
+    app.exception(
+        Exception.class,
+        (e, ctx) -> {
+          LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
+          write(
+              ctx,
+              500,
+              ArmErrors.body(
+                  AzureErrorCode.InternalServerError.name(),
+                  "the service failed: " + e.getClass().getSimpleName(),
+                  null));
+        });
     // Javalin answers an unknown route with a bare 404: it becomes an ARM error too.
-    app.error(404, ctx -> {
-      if (ctx.attribute(WRITTEN) == null) {
-        write(ctx, 404, ArmErrors.body(ArmErrors.NO_ROUTE,
-            "no route " + ctx.method() + " " + ctx.path(), null));
-      }
-    });
+    app.error(
+        404,
+        ctx -> {
+          if (ctx.attribute(WRITTEN) == null) {
+            write(
+                ctx,
+                404,
+                ArmErrors.body(
+                    ArmErrors.NO_ROUTE, "no route " + ctx.method() + " " + ctx.path(), null));
+          }
+        });
   }
 
   static void write(Context ctx, AzureException e) {

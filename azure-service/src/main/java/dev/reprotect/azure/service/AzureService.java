@@ -43,16 +43,20 @@ public final class AzureService implements AutoCloseable {
     RequestGuard guard = new RequestGuard(blockSize);
     OperationRegistry registry = new OperationRegistry(Clock.systemUTC());
     OperationRoutes operationRoutes = new OperationRoutes(registry);
-    Javalin app = Javalin.create(config -> {
-      config.showJavalinBanner = false;
-      // Javalin's own cap stays above ours, so that ours answers with an ARM body.
-      config.http.maxRequestSize = Math.max(blockSize, Requests.MAX_JSON_BYTES) + 1L;
-      config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
-      // No header cache: Jetty's looks fields up ignoring case, so on a kept-alive connection
-      // "bearer <token>" or the token in upper case came back as the "Bearer <token>" an earlier
-      // request had sent, and passed the token check. Each request's headers are its own.
-      config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheSize(0));
-    });
+    Javalin app =
+        Javalin.create(
+            config -> {
+              config.showJavalinBanner = false;
+              // Javalin's own cap stays above ours, so that ours answers with an ARM body.
+              config.http.maxRequestSize = Math.max(blockSize, Requests.MAX_JSON_BYTES) + 1L;
+              config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+              // No header cache: Jetty's looks fields up ignoring case, so on a kept-alive
+              // connection
+              // "bearer <token>" or the token in upper case came back as the "Bearer <token>" an
+              // earlier
+              // request had sent, and passed the token check. Each request's headers are its own.
+              config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheSize(0));
+            });
     app.before(auth::check);
     app.before(guard::check);
     app.before(faults::before);
@@ -74,14 +78,15 @@ public final class AzureService implements AutoCloseable {
 
   /** A fresh random token (256 bits, URL-safe), for a service started without one. */
   /**
-   * Whether a request with this method and path reaches one of the service's routes rather than
-   * the 404/405 fallback, as the router itself matches it: the hostile-request tests ask it, so
-   * their idea of an unknown route never lags behind the routes.
+   * Whether a request with this method and path reaches one of the service's routes rather than the
+   * 404/405 fallback, as the router itself matches it: the hostile-request tests ask it, so their
+   * idea of an unknown route never lags behind the routes.
    */
   boolean routes(String method, String path) {
     return app.unsafeConfig().pvt.internalRouter.allHttpHandlers().stream()
-        .anyMatch(handler -> handler.getEndpoint().getMethod().name().equals(method)
-            && handler.matches(path));
+        .anyMatch(
+            handler ->
+                handler.getEndpoint().getMethod().name().equals(method) && handler.matches(path));
   }
 
   public static String newToken() {

@@ -21,11 +21,14 @@ final class BearerAuth {
   void check(Context ctx) {
     String header = ctx.header("Authorization");
     // Compared in constant time: the answer's timing tells nothing about the token.
-    if (header == null || !MessageDigest.isEqual(
-        expected, header.getBytes(StandardCharsets.UTF_8))) {
+    if (header == null
+        || !MessageDigest.isEqual(expected, header.getBytes(StandardCharsets.UTF_8))) {
       ctx.header("WWW-Authenticate", "Bearer");
-      ArmErrorResponses.write(ctx, 401, ArmErrors.body(ArmErrors.AUTHENTICATION_FAILED,
-          "the request needs a valid bearer token", null));
+      ArmErrorResponses.write(
+          ctx,
+          401,
+          ArmErrors.body(
+              ArmErrors.AUTHENTICATION_FAILED, "the request needs a valid bearer token", null));
       ctx.skipRemainingHandlers();
     }
   }

@@ -8,8 +8,8 @@ import dev.reprotect.azure.arm.ArmErrors;
 import dev.reprotect.azure.arm.ArmJson;
 import dev.reprotect.azure.arm.ArmOperations;
 import dev.reprotect.azure.sim.FaultInjector;
-import dev.reprotect.azure.sim.LatencyModel;
 import dev.reprotect.azure.sim.FaultInjector.GuestAgentFault;
+import dev.reprotect.azure.sim.LatencyModel;
 import dev.reprotect.azure.sim.SimulatedAzure;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -28,18 +28,18 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * Transient faults of the service, as a real cloud has them: each authenticated request (the
- * admin routes aside) faults with the probability of its route kind (reads are GETs, writes the
- * rest), and a fault is one of the enabled request {@link Kind}s, picked at random. The {@link
+ * Transient faults of the service, as a real cloud has them: each authenticated request (the admin
+ * routes aside) faults with the probability of its route kind (reads are GETs, writes the rest),
+ * and a fault is one of the enabled request {@link Kind}s, picked at random. The {@link
  * Kind#CORRUPT} kind is handed to the simulator: there the rate is the share of blocks crossing
- * regions that arrive corrupted. The randomness comes
- * from a seed, so the same sequence of requests meets the same faults again. Some faults strike
- * after the request was applied: the state changed, the answer is lost.
+ * regions that arrive corrupted. The randomness comes from a seed, so the same sequence of requests
+ * meets the same faults again. Some faults strike after the request was applied: the state changed,
+ * the answer is lost.
  *
  * <p>A {@code Retry-After} (on a 429, and on the backend's own 429 and 503) follows the latency
  * model's time scale: {@code retry-after-ms} carries it exactly, {@code Retry-After} in whole
- * seconds, rounded up. Without a latency model (a backend that is not the simulator), it is
- * {@link Settings#retryAfter} as it is.
+ * seconds, rounded up. Without a latency model (a backend that is not the simulator), it is {@link
+ * Settings#retryAfter} as it is.
  */
 public final class FaultPolicy {
   /** What a faulty request meets. */
@@ -78,8 +78,8 @@ public final class FaultPolicy {
           return kind;
         }
       }
-      throw new IllegalArgumentException("unknown fault kind " + label + ", expected one of "
-          + labels(EnumSet.allOf(Kind.class)));
+      throw new IllegalArgumentException(
+          "unknown fault kind " + label + ", expected one of " + labels(EnumSet.allOf(Kind.class)));
     }
   }
 
@@ -91,15 +91,23 @@ public final class FaultPolicy {
       Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(Kind.CORRUPT)));
 
   /** Reads are GET and HEAD; everything else is a write. */
-  public enum RouteKind { READ, WRITE }
+  public enum RouteKind {
+    READ,
+    WRITE
+  }
 
   /**
-   * The fault settings: the default rate, optional rates per route kind, the kinds a fault may
-   * be, the seed, the delay of a slow answer (real time) and the Retry-After of a throttled one
-   * (at the reference pace, scaled by the time scale).
+   * The fault settings: the default rate, optional rates per route kind, the kinds a fault may be,
+   * the seed, the delay of a slow answer (real time) and the Retry-After of a throttled one (at the
+   * reference pace, scaled by the time scale).
    */
-  public record Settings(double rate, Map<RouteKind, Double> rates, Set<Kind> kinds, long seed,
-      Duration slowDelay, Duration retryAfter) {
+  public record Settings(
+      double rate,
+      Map<RouteKind, Double> rates,
+      Set<Kind> kinds,
+      long seed,
+      Duration slowDelay,
+      Duration retryAfter) {
     public Settings {
       checkRate(rate);
       rates = Map.copyOf(rates);
@@ -115,7 +123,12 @@ public final class FaultPolicy {
 
     /** No faults: rate 0, every request kind enabled for when a rate is set, seed 0. */
     public static Settings none() {
-      return new Settings(0, Map.of(), REQUEST_KINDS, 0, Duration.ofMillis(200),
+      return new Settings(
+          0,
+          Map.of(),
+          REQUEST_KINDS,
+          0,
+          Duration.ofMillis(200),
           Duration.ofSeconds(ArmErrorResponses.RETRY_AFTER_SECONDS));
     }
 
@@ -173,14 +186,19 @@ public final class FaultPolicy {
 
   private final Supplier<LatencyModel> latency;
   private final Consumer<LatencyModel> setLatency;
+
   /** The simulator's own faults, which corrupt blocks in transit; null for another backend. */
   private final FaultInjector dataPlane;
+
   private final Map<Kind, Long> injected = new EnumMap<>(Kind.class);
   private Settings settings;
   private Random random;
 
-  private FaultPolicy(Settings settings, Supplier<LatencyModel> latency,
-      Consumer<LatencyModel> setLatency, FaultInjector dataPlane) {
+  private FaultPolicy(
+      Settings settings,
+      Supplier<LatencyModel> latency,
+      Consumer<LatencyModel> setLatency,
+      FaultInjector dataPlane) {
     this.latency = latency;
     this.setLatency = setLatency;
     this.dataPlane = dataPlane;
@@ -193,8 +211,8 @@ public final class FaultPolicy {
   }
 
   /**
-   * Faults over the simulator, whose latency model scales Retry-After and holds the disk, and
-   * whose data plane corrupts blocks in transit.
+   * Faults over the simulator, whose latency model scales Retry-After and holds the disk, and whose
+   * data plane corrupts blocks in transit.
    */
   public static FaultPolicy forSimulator(SimulatedAzure azure, Settings settings) {
     return new FaultPolicy(settings, azure::latency, azure::withLatency, azure.faults());
@@ -268,8 +286,8 @@ public final class FaultPolicy {
   }
 
   /**
-   * How many faults of each kind were injected since the service started; corrupt counts the
-   * blocks that arrived corrupted.
+   * How many faults of each kind were injected since the service started; corrupt counts the blocks
+   * that arrived corrupted.
    */
   public synchronized Map<Kind, Long> injected() {
     Map<Kind, Long> counts = new EnumMap<>(injected);
@@ -288,16 +306,21 @@ public final class FaultPolicy {
       return;
     }
     String method = ctx.method().name();
-    Kind fault = next(method.equals("GET") || method.equals("HEAD")
-        ? RouteKind.READ : RouteKind.WRITE);
+    Kind fault =
+        next(method.equals("GET") || method.equals("HEAD") ? RouteKind.READ : RouteKind.WRITE);
     if (fault == null) {
       return;
     }
     switch (fault) {
       case THROTTLE -> {
         askRetryAfter(ctx, retryAfter());
-        ArmErrorResponses.write(ctx, 429, ArmErrors.body(AzureErrorCode.TooManyRequests.name(),
-            "injected fault: too many requests, retry later", null));
+        ArmErrorResponses.write(
+            ctx,
+            429,
+            ArmErrors.body(
+                AzureErrorCode.TooManyRequests.name(),
+                "injected fault: too many requests, retry later",
+                null));
         ctx.skipRemainingHandlers();
       }
       case ERROR -> {
@@ -336,14 +359,20 @@ public final class FaultPolicy {
   }
 
   private static void internalError(Context ctx) {
-    ArmErrorResponses.write(ctx, 500, ArmErrors.body(AzureErrorCode.InternalServerError.name(),
-        "injected fault: internal server error", null));
+    ArmErrorResponses.write(
+        ctx,
+        500,
+        ArmErrors.body(
+            AzureErrorCode.InternalServerError.name(),
+            "injected fault: internal server error",
+            null));
   }
 
   /** Closes the connection: the client gets no answer, only an I/O error. */
   private static void drop(Context ctx) {
     ctx.result("");
-    org.eclipse.jetty.server.Request.getBaseRequest(ctx.req()).getHttpChannel()
+    org.eclipse.jetty.server.Request.getBaseRequest(ctx.req())
+        .getHttpChannel()
         .abort(new IOException("injected fault: connection dropped"));
   }
 
@@ -411,8 +440,9 @@ public final class FaultPolicy {
           byKind.put(kind, number(rates, name));
         }
       }
-      next = new Settings(next.rate(), byKind, next.kinds(), next.seed(), next.slowDelay(),
-          next.retryAfter());
+      next =
+          new Settings(
+              next.rate(), byKind, next.kinds(), next.seed(), next.slowDelay(), next.retryAfter());
     }
     if (body.has("kinds")) {
       Set<Kind> kinds = EnumSet.noneOf(Kind.class);

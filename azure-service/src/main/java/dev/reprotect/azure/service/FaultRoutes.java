@@ -28,41 +28,52 @@ final class FaultRoutes {
 
   void register(Javalin app) {
     app.get(ArmPaths.ADMIN_FAULTS.pattern(), ctx -> Requests.ok(ctx, faults.toJson()));
-    app.put(ArmPaths.ADMIN_FAULTS.pattern(), ctx -> {
-      faults.update(FaultPolicy.merge(faults.settings(), Requests.json(ctx)));
-      Requests.ok(ctx, faults.toJson());
-    });
-    app.put(ArmPaths.ADMIN_REGION.pattern(), ctx -> {
-      String name = Requests.name(ctx, "location");
-      boolean available = ArmJson.requireBoolean(Requests.json(ctx), "available");
-      backend.resources().setRegionAvailable(Requests.caller(ctx), name, available);
-      Requests.ok(ctx, ResourcesJson.region(backend.resources().region(name).orElseThrow()));
-    });
-    app.put(ArmPaths.ADMIN_VM_AGENT_FAULT.pattern(), ctx -> {
-      JsonNode fault = Requests.json(ctx).get("fault");
-      GuestAgentFault chosen = fault == null || fault.isNull() ? null
-          : ArmJson.requireEnum(Requests.json(ctx), "fault", GuestAgentFault.class);
-      if (!faults.setGuestAgentFault(
-          Requests.name(ctx, "resourceGroup"), Requests.name(ctx, "vm"), chosen)) {
-        throw new AzureException(AzureErrorCode.InvalidParameter,
-            "guest agent faults need the simulator's guest agents; this backend has none");
-      }
-      ObjectNode body = ArmJson.object();
-      body.put("fault", chosen == null ? null : chosen.name());
-      Requests.ok(ctx, body);
-    });
+    app.put(
+        ArmPaths.ADMIN_FAULTS.pattern(),
+        ctx -> {
+          faults.update(FaultPolicy.merge(faults.settings(), Requests.json(ctx)));
+          Requests.ok(ctx, faults.toJson());
+        });
+    app.put(
+        ArmPaths.ADMIN_REGION.pattern(),
+        ctx -> {
+          String name = Requests.name(ctx, "location");
+          boolean available = ArmJson.requireBoolean(Requests.json(ctx), "available");
+          backend.resources().setRegionAvailable(Requests.caller(ctx), name, available);
+          Requests.ok(ctx, ResourcesJson.region(backend.resources().region(name).orElseThrow()));
+        });
+    app.put(
+        ArmPaths.ADMIN_VM_AGENT_FAULT.pattern(),
+        ctx -> {
+          JsonNode fault = Requests.json(ctx).get("fault");
+          GuestAgentFault chosen =
+              fault == null || fault.isNull()
+                  ? null
+                  : ArmJson.requireEnum(Requests.json(ctx), "fault", GuestAgentFault.class);
+          if (!faults.setGuestAgentFault(
+              Requests.name(ctx, "resourceGroup"), Requests.name(ctx, "vm"), chosen)) {
+            throw new AzureException(
+                AzureErrorCode.InvalidParameter,
+                "guest agent faults need the simulator's guest agents; this backend has none");
+          }
+          ObjectNode body = ArmJson.object();
+          body.put("fault", chosen == null ? null : chosen.name());
+          Requests.ok(ctx, body);
+        });
     app.get(ArmPaths.ADMIN_DISK.pattern(), this::disk);
-    app.put(ArmPaths.ADMIN_DISK.pattern(), ctx -> {
-      JsonNode body = Requests.json(ctx);
-      JsonNode value = body.get("megabytesPerSecond");
-      if (value == null || !value.isNumber() || value.asDouble() <= 0) {
-        throw ArmJson.invalid("megabytesPerSecond must be a positive number");
-      }
-      if (!faults.setDiskMegabytesPerSecond(value.asDouble())) {
-        throw noModel();
-      }
-      disk(ctx);
-    });
+    app.put(
+        ArmPaths.ADMIN_DISK.pattern(),
+        ctx -> {
+          JsonNode body = Requests.json(ctx);
+          JsonNode value = body.get("megabytesPerSecond");
+          if (value == null || !value.isNumber() || value.asDouble() <= 0) {
+            throw ArmJson.invalid("megabytesPerSecond must be a positive number");
+          }
+          if (!faults.setDiskMegabytesPerSecond(value.asDouble())) {
+            throw noModel();
+          }
+          disk(ctx);
+        });
   }
 
   private void disk(Context ctx) {
@@ -77,7 +88,8 @@ final class FaultRoutes {
   }
 
   private static AzureException noModel() {
-    return new AzureException(AzureErrorCode.InvalidParameter,
+    return new AzureException(
+        AzureErrorCode.InvalidParameter,
         "this service's backend has no latency model (it is not the simulator)");
   }
 }

@@ -13,8 +13,8 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 
 /**
- * Requests that Jetty refuses before Javalin sees them (a URI too long, a broken percent
- * encoding, headers too large) are answered with ARM's error body too, not an HTML page.
+ * Requests that Jetty refuses before Javalin sees them (a URI too long, a broken percent encoding,
+ * headers too large) are answered with ARM's error body too, not an HTML page.
  */
 final class JettyErrors extends ErrorHandler {
   private static final String JSON = "application/json";
@@ -26,17 +26,25 @@ final class JettyErrors extends ErrorHandler {
   }
 
   @Override
-  protected void generateAcceptableResponse(Request baseRequest, HttpServletRequest request,
-      HttpServletResponse response, int code, String message) throws IOException {
+  protected void generateAcceptableResponse(
+      Request baseRequest,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      int code,
+      String message)
+      throws IOException {
     baseRequest.setHandled(true);
     response.setContentType(JSON);
     response.getOutputStream().write(body(code, message));
   }
 
   private static byte[] body(int status, String reason) {
-    String code = status == 414 ? "RequestUriTooLong"
-        : status == 431 ? "RequestHeadersTooLarge"
-        : status >= 500 ? "InternalServerError" : "BadRequest";
+    String code =
+        status == 414
+            ? "RequestUriTooLong"
+            : status == 431
+                ? "RequestHeadersTooLarge"
+                : status >= 500 ? "InternalServerError" : "BadRequest";
     return ArmJson.write(ArmErrors.body(code, reason == null ? "HTTP " + status : reason, null))
         .getBytes(StandardCharsets.UTF_8);
   }

@@ -34,7 +34,11 @@ final class OperationRegistry implements AutoCloseable {
   record Outcome(JsonNode body, AzureException failure, Instant endTime) {}
 
   /** One accepted operation; its outcome is there once it ended. */
-  record Operation(String id, String namespace, String location, Instant startTime,
+  record Operation(
+      String id,
+      String namespace,
+      String location,
+      Instant startTime,
       CompletableFuture<Outcome> outcome) {
 
     String statusUrl() {
@@ -51,46 +55,64 @@ final class OperationRegistry implements AutoCloseable {
 
     ObjectNode status() {
       String start = startTime.toString();
-      return ended().map(done -> done.failure() == null
-              ? ArmOperations.status(id, ArmOperations.SUCCEEDED, start,
-                  done.endTime().toString(), null)
-              : ArmOperations.status(id, ArmOperations.FAILED, start, done.endTime().toString(),
-                  ArmErrors.body(done.failure())))
+      return ended()
+          .map(
+              done ->
+                  done.failure() == null
+                      ? ArmOperations.status(
+                          id, ArmOperations.SUCCEEDED, start, done.endTime().toString(), null)
+                      : ArmOperations.status(
+                          id,
+                          ArmOperations.FAILED,
+                          start,
+                          done.endTime().toString(),
+                          ArmErrors.body(done.failure())))
           .orElseGet(() -> ArmOperations.status(id, ArmOperations.IN_PROGRESS, start, null, null));
     }
   }
 
   private final Clock clock;
-  private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS, runnable -> {
-    Thread thread = new Thread(runnable, "azure-service-operation");
-    thread.setDaemon(true);
-    return thread;
-  });
-  private final Map<String, Operation> operations = new LinkedHashMap<>() {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Operation> eldest) {
-      return size() > KEPT;
-    }
-  };
+  private final ExecutorService workers =
+      Executors.newFixedThreadPool(
+          WORKERS,
+          runnable -> {
+            Thread thread = new Thread(runnable, "azure-service-operation");
+            thread.setDaemon(true);
+            return thread;
+          });
+  private final Map<String, Operation> operations =
+      new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Operation> eldest) {
+          return size() > KEPT;
+        }
+      };
 
   OperationRegistry(Clock clock) {
     this.clock = clock;
   }
 
   Operation start(String namespace, String location, Supplier<JsonNode> work) {
-    CompletableFuture<Outcome> outcome = CompletableFuture.supplyAsync(() -> {
-      try {
-        return new Outcome(work.get(), null, clock.instant());
-      } catch (AzureException e) {
-        return new Outcome(null, e, clock.instant());
-      } catch (RuntimeException e) {
-        LOG.error("operation in {} failed", namespace, e);
-        return new Outcome(null, new AzureException(AzureErrorCode.InternalServerError,
-            "the operation failed: " + e.getClass().getSimpleName()), clock.instant());
-      }
-    }, workers);
-    Operation operation = new Operation(UUID.randomUUID().toString(), namespace, location,
-        clock.instant(), outcome);
+    CompletableFuture<Outcome> outcome =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return new Outcome(work.get(), null, clock.instant());
+              } catch (AzureException e) {
+                return new Outcome(null, e, clock.instant());
+              } catch (RuntimeException e) {
+                LOG.error("operation in {} failed", namespace, e);
+                return new Outcome(
+                    null,
+                    new AzureException(
+                        AzureErrorCode.InternalServerError,
+                        "the operation failed: " + e.getClass().getSimpleName()),
+                    clock.instant());
+              }
+            },
+            workers);
+    Operation operation =
+        new Operation(UUID.randomUUID().toString(), namespace, location, clock.instant(), outcome);
     synchronized (operations) {
       operations.put(operation.id(), operation);
     }

@@ -9,8 +9,8 @@ import io.javalin.http.Context;
 import java.util.function.Supplier;
 
 /**
- * Long-running operations as ARM runs them: a 202 whose Azure-AsyncOperation URL reports the
- * status and whose Location URL answers the result once the operation ended.
+ * Long-running operations as ARM runs them: a 202 whose Azure-AsyncOperation URL reports the status
+ * and whose Location URL answers the result once the operation ended.
  */
 final class OperationRoutes {
   private final OperationRegistry registry;
@@ -35,24 +35,30 @@ final class OperationRoutes {
 
   private void result(Context ctx) {
     OperationRegistry.Operation operation = operation(ctx);
-    operation.ended().ifPresentOrElse(outcome -> {
-      if (outcome.failure() != null) {
-        ArmErrorResponses.write(ctx, outcome.failure());
-      } else if (outcome.body() == null) {
-        ctx.status(204);
-      } else {
-        Requests.ok(ctx, outcome.body());
-      }
-    }, () -> {
-      ctx.header(ArmOperations.LOCATION_HEADER,
-          ctx.scheme() + "://" + ctx.host() + operation.resultUrl());
-      ctx.status(202);
-    });
+    operation
+        .ended()
+        .ifPresentOrElse(
+            outcome -> {
+              if (outcome.failure() != null) {
+                ArmErrorResponses.write(ctx, outcome.failure());
+              } else if (outcome.body() == null) {
+                ctx.status(204);
+              } else {
+                Requests.ok(ctx, outcome.body());
+              }
+            },
+            () -> {
+              ctx.header(
+                  ArmOperations.LOCATION_HEADER,
+                  ctx.scheme() + "://" + ctx.host() + operation.resultUrl());
+              ctx.status(202);
+            });
   }
 
   private OperationRegistry.Operation operation(Context ctx) {
     String id = Requests.name(ctx, "operationId");
-    return registry.find(Requests.name(ctx, "namespace"), Requests.name(ctx, "location"), id)
+    return registry
+        .find(Requests.name(ctx, "namespace"), Requests.name(ctx, "location"), id)
         .orElseThrow(() -> AzureException.notFound("operation " + id));
   }
 }

@@ -6,15 +6,15 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Refuses, before any route sees it, a request whose raw path plays tricks ({@code ..}, {@code
- * .}, empty segments, encoded separators, dots or percent signs) or whose declared body is too
- * large. A refused request changes nothing.
+ * Refuses, before any route sees it, a request whose raw path plays tricks ({@code ..}, {@code .},
+ * empty segments, encoded separators, dots or percent signs) or whose declared body is too large. A
+ * refused request changes nothing.
  */
 final class RequestGuard {
   private static final String[] ENCODED_TRICKS = {"%2f", "%5c", "%2e", "%25", "%00"};
+
   /** A blob's block, or a guest's write to a VM's disk (the admin route). */
-  private static final Pattern BLOCK_PATH =
-      Pattern.compile("/(blobs|disks)/[^/]+/blocks/[^/]+$");
+  private static final Pattern BLOCK_PATH = Pattern.compile("/(blobs|disks)/[^/]+/blocks/[^/]+$");
 
   private final int blockSize;
 

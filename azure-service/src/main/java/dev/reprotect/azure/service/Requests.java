@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 final class Requests {
   /** The largest JSON body a route reads: a transferBlocks list of a few thousand blocks fits. */
   static final int MAX_JSON_BYTES = 64 * 1024;
+
   private static final int MAX_CORRELATION_ID = 256;
   private static final Pattern ASCII_INTEGER = Pattern.compile("-?[0-9]+");
 
@@ -48,10 +49,12 @@ final class Requests {
   /** JSON is UTF-8: bytes that are not are malformed, not replaced by U+FFFD. */
   private static String utf8(byte[] body) {
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(body)).toString();
+          .decode(ByteBuffer.wrap(body))
+          .toString();
     } catch (CharacterCodingException e) {
       throw ArmJson.invalid("the body is not valid UTF-8");
     }
@@ -70,8 +73,8 @@ final class Requests {
   static String name(Context ctx, String parameter) {
     String value = ctx.pathParam(parameter);
     if (!PathTemplate.isSafeSegment(value)) {
-      throw new AzureException(AzureErrorCode.InvalidResourceName,
-          "invalid " + parameter + " name " + value);
+      throw new AzureException(
+          AzureErrorCode.InvalidResourceName, "invalid " + parameter + " name " + value);
     }
     return value;
   }
@@ -112,8 +115,12 @@ final class Requests {
       return Caller.of("http-" + UUID.randomUUID());
     }
     if (id.length() > MAX_CORRELATION_ID || !id.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
-      throw ArmJson.invalid("the " + ArmOperations.CORRELATION_HEADER
-          + " header must be at most " + MAX_CORRELATION_ID + " printable ASCII characters");
+      throw ArmJson.invalid(
+          "the "
+              + ArmOperations.CORRELATION_HEADER
+              + " header must be at most "
+              + MAX_CORRELATION_ID
+              + " printable ASCII characters");
     }
     return Caller.of(id);
   }
@@ -125,7 +132,10 @@ final class Requests {
   }
 
   /** A GET of one resource named by one path parameter. */
-  static <T> Handler getOne(String what, String parameter, Function<String, Optional<T>> lookup,
+  static <T> Handler getOne(
+      String what,
+      String parameter,
+      Function<String, Optional<T>> lookup,
       Function<T, ? extends JsonNode> toJson) {
     return ctx -> {
       String name = name(ctx, parameter);
@@ -134,8 +144,12 @@ final class Requests {
   }
 
   /** A GET of one resource named by two path parameters (its scope, then its name). */
-  static <T> Handler getOne(String what, String scope, String parameter,
-      BiFunction<String, String, Optional<T>> lookup, Function<T, ? extends JsonNode> toJson) {
+  static <T> Handler getOne(
+      String what,
+      String scope,
+      String parameter,
+      BiFunction<String, String, Optional<T>> lookup,
+      Function<T, ? extends JsonNode> toJson) {
     return ctx -> {
       String scopeName = name(ctx, scope);
       String name = name(ctx, parameter);

@@ -15,31 +15,70 @@ final class StorageRoutes {
   }
 
   void register(Javalin app) {
-    app.get(ArmPaths.STORAGE_ACCOUNTS.pattern(), ctx -> Requests.ok(ctx,
-        ArmJson.list(backend.storage().storageAccounts(), StorageJson::storageAccount)));
-    app.get(ArmPaths.STORAGE_ACCOUNT_BY_NAME.pattern(), Requests.getOne("storage account",
-        "account", backend.storage()::storageAccount, StorageJson::storageAccount));
-    app.get(ArmPaths.STORAGE_ACCOUNT.pattern(), Requests.getOne("storage account",
-        "resourceGroup", "name", (group, name) -> backend.storage().storageAccount(name)
-            .filter(account -> account.resourceGroup().equalsIgnoreCase(group)),
-        StorageJson::storageAccount));
-    app.put(ArmPaths.STORAGE_ACCOUNT.pattern(), ctx -> Requests.ok(ctx, StorageJson.storageAccount(
-        backend.storage().createStorageAccount(Requests.caller(ctx), StorageJson.storageAccount(
-            Requests.json(ctx), Requests.name(ctx, "resourceGroup"), Requests.name(ctx, "name"))))));
-    app.delete(ArmPaths.STORAGE_ACCOUNT.pattern(), ctx -> {
-      String name = Requests.name(ctx, "name");
-      boolean existed = backend.storage().storageAccount(name)
-          .filter(account -> account.resourceGroup().equalsIgnoreCase(
-              Requests.name(ctx, "resourceGroup"))).isPresent();
-      if (existed) {
-        backend.storage().deleteStorageAccount(Requests.caller(ctx), name);
-      }
-      ctx.status(existed ? 200 : 204);
-    });
-    app.get(ArmPaths.PAGE_BLOB_SETTINGS.pattern(), ctx -> {
-      var body = ArmJson.object();
-      body.put("blockSize", backend.storage().blockSize());
-      Requests.ok(ctx, body);
-    });
+    app.get(
+        ArmPaths.STORAGE_ACCOUNTS.pattern(),
+        ctx ->
+            Requests.ok(
+                ctx,
+                ArmJson.list(backend.storage().storageAccounts(), StorageJson::storageAccount)));
+    app.get(
+        ArmPaths.STORAGE_ACCOUNT_BY_NAME.pattern(),
+        Requests.getOne(
+            "storage account",
+            "account",
+            backend.storage()::storageAccount,
+            StorageJson::storageAccount));
+    app.get(
+        ArmPaths.STORAGE_ACCOUNT.pattern(),
+        Requests.getOne(
+            "storage account",
+            "resourceGroup",
+            "name",
+            (group, name) ->
+                backend
+                    .storage()
+                    .storageAccount(name)
+                    .filter(account -> account.resourceGroup().equalsIgnoreCase(group)),
+            StorageJson::storageAccount));
+    app.put(
+        ArmPaths.STORAGE_ACCOUNT.pattern(),
+        ctx ->
+            Requests.ok(
+                ctx,
+                StorageJson.storageAccount(
+                    backend
+                        .storage()
+                        .createStorageAccount(
+                            Requests.caller(ctx),
+                            StorageJson.storageAccount(
+                                Requests.json(ctx),
+                                Requests.name(ctx, "resourceGroup"),
+                                Requests.name(ctx, "name"))))));
+    app.delete(
+        ArmPaths.STORAGE_ACCOUNT.pattern(),
+        ctx -> {
+          String name = Requests.name(ctx, "name");
+          boolean existed =
+              backend
+                  .storage()
+                  .storageAccount(name)
+                  .filter(
+                      account ->
+                          account
+                              .resourceGroup()
+                              .equalsIgnoreCase(Requests.name(ctx, "resourceGroup")))
+                  .isPresent();
+          if (existed) {
+            backend.storage().deleteStorageAccount(Requests.caller(ctx), name);
+          }
+          ctx.status(existed ? 200 : 204);
+        });
+    app.get(
+        ArmPaths.PAGE_BLOB_SETTINGS.pattern(),
+        ctx -> {
+          var body = ArmJson.object();
+          body.put("blockSize", backend.storage().blockSize());
+          Requests.ok(ctx, body);
+        });
   }
 }

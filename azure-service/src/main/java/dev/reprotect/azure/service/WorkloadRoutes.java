@@ -10,8 +10,8 @@ import io.javalin.http.Context;
 
 /**
  * Our own, behind the same token: the guests of the VMs (a simulator feature, not an ARM API).
- * Churn is started, read and stopped; a guest write puts one block (waiting while the guest's
- * agent holds the VM's writes). Like the other admin routes, these never fault.
+ * Churn is started, read and stopped; a guest write puts one block (waiting while the guest's agent
+ * holds the VM's writes). Like the other admin routes, these never fault.
  */
 final class WorkloadRoutes {
   private final AzureBackend backend;
@@ -21,26 +21,41 @@ final class WorkloadRoutes {
   }
 
   void register(Javalin app) {
-    app.get(ArmPaths.ADMIN_VM_CHURN.pattern(), ctx -> {
-      String group = Requests.name(ctx, "resourceGroup");
-      String vm = Requests.name(ctx, "vm");
-      Requests.found(ctx, backend.workload().churn(group, vm), WorkloadJson::churnStatus,
-          "churn of VM " + group + "/" + vm);
-    });
-    app.put(ArmPaths.ADMIN_VM_CHURN.pattern(), ctx -> {
-      String group = Requests.name(ctx, "resourceGroup");
-      String vm = Requests.name(ctx, "vm");
-      backend.workload().startChurn(group, vm, WorkloadJson.churnSpec(Requests.json(ctx)));
-      Requests.ok(ctx, WorkloadJson.churnStatus(backend.workload().churn(group, vm)
-          .orElseThrow(() -> AzureException.notFound("churn of VM " + group + "/" + vm))));
-    });
-    app.delete(ArmPaths.ADMIN_VM_CHURN.pattern(), ctx -> {
-      String group = Requests.name(ctx, "resourceGroup");
-      String vm = Requests.name(ctx, "vm");
-      boolean existed = backend.workload().churn(group, vm).isPresent();
-      backend.workload().stopChurn(group, vm);
-      ctx.status(existed ? 200 : 204);
-    });
+    app.get(
+        ArmPaths.ADMIN_VM_CHURN.pattern(),
+        ctx -> {
+          String group = Requests.name(ctx, "resourceGroup");
+          String vm = Requests.name(ctx, "vm");
+          Requests.found(
+              ctx,
+              backend.workload().churn(group, vm),
+              WorkloadJson::churnStatus,
+              "churn of VM " + group + "/" + vm);
+        });
+    app.put(
+        ArmPaths.ADMIN_VM_CHURN.pattern(),
+        ctx -> {
+          String group = Requests.name(ctx, "resourceGroup");
+          String vm = Requests.name(ctx, "vm");
+          backend.workload().startChurn(group, vm, WorkloadJson.churnSpec(Requests.json(ctx)));
+          Requests.ok(
+              ctx,
+              WorkloadJson.churnStatus(
+                  backend
+                      .workload()
+                      .churn(group, vm)
+                      .orElseThrow(
+                          () -> AzureException.notFound("churn of VM " + group + "/" + vm))));
+        });
+    app.delete(
+        ArmPaths.ADMIN_VM_CHURN.pattern(),
+        ctx -> {
+          String group = Requests.name(ctx, "resourceGroup");
+          String vm = Requests.name(ctx, "vm");
+          boolean existed = backend.workload().churn(group, vm).isPresent();
+          backend.workload().stopChurn(group, vm);
+          ctx.status(existed ? 200 : 204);
+        });
     app.put(ArmPaths.ADMIN_VM_BLOCK.pattern(), this::write);
   }
 

@@ -9,12 +9,13 @@ import dev.reprotect.azure.AzureBackend;
 import dev.reprotect.azure.AzureErrorCode;
 import dev.reprotect.azure.AzureException;
 import dev.reprotect.azure.BlobRef;
-import dev.reprotect.azure.DiskLineage;
 import dev.reprotect.azure.BlobSnapshot;
 import dev.reprotect.azure.BlockHash;
 import dev.reprotect.azure.BlockTransfer;
 import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.ContentHash;
+import dev.reprotect.azure.DiskLineage;
+import dev.reprotect.azure.ItemClaimState;
 import dev.reprotect.azure.LongOperation;
 import dev.reprotect.azure.NetworkMapping;
 import dev.reprotect.azure.PageBlob;
@@ -22,7 +23,6 @@ import dev.reprotect.azure.PageRange;
 import dev.reprotect.azure.PageRanges;
 import dev.reprotect.azure.PowerState;
 import dev.reprotect.azure.ProtectionState;
-import dev.reprotect.azure.ItemClaimState;
 import dev.reprotect.azure.RecoveryPlan;
 import dev.reprotect.azure.RecoveryPoint;
 import dev.reprotect.azure.RecoveryPointType;
@@ -55,10 +55,12 @@ abstract class AzureBackendContract extends BackendContractBase {
   @Test
   void theSameCreateAgainReturnsTheResourceAndChangesNothing() {
     StorageAccount account = account("steast", RG_EAST, EAST);
-    VirtualNetwork network = azure.network().createVirtualNetwork(CALLER,
-        new VirtualNetwork(RG_EAST, "vnet-east", EAST));
-    AvailabilitySet set = azure.compute().createAvailabilitySet(CALLER,
-        new AvailabilitySet(RG_EAST, "avset", EAST));
+    VirtualNetwork network =
+        azure
+            .network()
+            .createVirtualNetwork(CALLER, new VirtualNetwork(RG_EAST, "vnet-east", EAST));
+    AvailabilitySet set =
+        azure.compute().createAvailabilitySet(CALLER, new AvailabilitySet(RG_EAST, "avset", EAST));
     VirtualMachine vm = vm("web-01", RG_EAST, EAST, account.name(), network.id(), "avset");
     String state = azure.exportState();
     int logSize = azure.metering().activityLog().size();
@@ -66,10 +68,16 @@ abstract class AzureBackendContract extends BackendContractBase {
     assertThat(azure.resources().createResourceGroup(CALLER, new ResourceGroup(RG_EAST, EAST)))
         .isEqualTo(new ResourceGroup(RG_EAST, EAST));
     assertThat(account("steast", RG_EAST, EAST)).isEqualTo(account);
-    assertThat(azure.network().createVirtualNetwork(CALLER,
-        new VirtualNetwork(RG_EAST, "vnet-east", EAST))).isEqualTo(network);
-    assertThat(azure.compute().createAvailabilitySet(CALLER,
-        new AvailabilitySet(RG_EAST, "avset", EAST))).isEqualTo(set);
+    assertThat(
+            azure
+                .network()
+                .createVirtualNetwork(CALLER, new VirtualNetwork(RG_EAST, "vnet-east", EAST)))
+        .isEqualTo(network);
+    assertThat(
+            azure
+                .compute()
+                .createAvailabilitySet(CALLER, new AvailabilitySet(RG_EAST, "avset", EAST)))
+        .isEqualTo(set);
     assertThat(azure.compute().createVirtualMachine(CALLER, vm)).isEqualTo(vm);
 
     assertThat(azure.exportState()).isEqualTo(state);
@@ -78,9 +86,17 @@ abstract class AzureBackendContract extends BackendContractBase {
 
   @Test
   void resourcesReadBackAsTheyWereCreated() {
-    StorageAccount account = azure.storage().createStorageAccount(CALLER, new StorageAccount(
-        "stcache", RG_EAST, EAST, StorageAccount.KIND,
-        Map.of(StorageAccount.TAG_VAULT, "contoso", StorageAccount.TAG_ROLE, "cache")));
+    StorageAccount account =
+        azure
+            .storage()
+            .createStorageAccount(
+                CALLER,
+                new StorageAccount(
+                    "stcache",
+                    RG_EAST,
+                    EAST,
+                    StorageAccount.KIND,
+                    Map.of(StorageAccount.TAG_VAULT, "contoso", StorageAccount.TAG_ROLE, "cache")));
     VirtualMachine vm = vm("web.01_a", RG_EAST, EAST, "stcache", null, null);
 
     assertThat(azure.storage().storageAccount("stcache")).contains(account);
@@ -88,7 +104,8 @@ abstract class AzureBackendContract extends BackendContractBase {
     assertThat(azure.compute().virtualMachine(RG_EAST, "web.01_a")).contains(vm);
     assertThat(azure.compute().virtualMachinesNamed(EAST, "WEB.01_A")).containsExactly(vm);
     assertThat(azure.compute().virtualMachinesNamed(SOUTHEAST, "web.01_a")).isEmpty();
-    assertThat(azure.resources().resourceGroup(RG_SE)).contains(new ResourceGroup(RG_SE, SOUTHEAST));
+    assertThat(azure.resources().resourceGroup(RG_SE))
+        .contains(new ResourceGroup(RG_SE, SOUTHEAST));
     assertThat(azure.resources().regions())
         .containsExactly(new Region(EAST, true), new Region(SOUTHEAST, true));
     assertThat(azure.storage().blockSize()).isEqualTo(BLOCK_SIZE);
@@ -114,17 +131,42 @@ abstract class AzureBackendContract extends BackendContractBase {
     vm("web-01", RG_EAST, EAST, "steast", null, null);
     String state = azure.exportState();
 
-    assertCode(() -> azure.resources().createResourceGroup(CALLER,
-        new ResourceGroup(RG_EAST, SOUTHEAST)), AzureErrorCode.Conflict);
-    assertCode(() -> azure.storage().createStorageAccount(CALLER, new StorageAccount("steast",
-        RG_EAST, EAST, "BlobStorage", Map.of())), AzureErrorCode.Conflict);
-    assertCode(() -> account("steast", RG_SE, SOUTHEAST), AzureErrorCode.StorageAccountAlreadyTaken);
-    VirtualMachine moved = azure.compute().virtualMachine(RG_EAST, "web-01").orElseThrow();
-    assertCode(() -> azure.compute().createVirtualMachine(CALLER, new VirtualMachine(RG_EAST,
-        "web-01", SOUTHEAST, PowerState.Running, moved.osDisk(), moved.dataDisks(), null, null)),
+    assertCode(
+        () -> azure.resources().createResourceGroup(CALLER, new ResourceGroup(RG_EAST, SOUTHEAST)),
         AzureErrorCode.Conflict);
-    assertCode(() -> azure.storage().createPageBlob(CALLER,
-        new BlobRef("steast", "vhds", "web-01-os.vhd"), 8L * BLOCK_SIZE), AzureErrorCode.Conflict);
+    assertCode(
+        () ->
+            azure
+                .storage()
+                .createStorageAccount(
+                    CALLER, new StorageAccount("steast", RG_EAST, EAST, "BlobStorage", Map.of())),
+        AzureErrorCode.Conflict);
+    assertCode(
+        () -> account("steast", RG_SE, SOUTHEAST), AzureErrorCode.StorageAccountAlreadyTaken);
+    VirtualMachine moved = azure.compute().virtualMachine(RG_EAST, "web-01").orElseThrow();
+    assertCode(
+        () ->
+            azure
+                .compute()
+                .createVirtualMachine(
+                    CALLER,
+                    new VirtualMachine(
+                        RG_EAST,
+                        "web-01",
+                        SOUTHEAST,
+                        PowerState.Running,
+                        moved.osDisk(),
+                        moved.dataDisks(),
+                        null,
+                        null)),
+        AzureErrorCode.Conflict);
+    assertCode(
+        () ->
+            azure
+                .storage()
+                .createPageBlob(
+                    CALLER, new BlobRef("steast", "vhds", "web-01-os.vhd"), 8L * BLOCK_SIZE),
+        AzureErrorCode.Conflict);
 
     assertThat(azure.exportState()).isEqualTo(state);
   }
@@ -136,19 +178,41 @@ abstract class AzureBackendContract extends BackendContractBase {
 
     assertCode(() -> account("Bad_Name", RG_EAST, EAST), AzureErrorCode.InvalidResourceName);
     assertCode(() -> account("a/b", RG_EAST, EAST), AzureErrorCode.InvalidResourceName);
-    assertCode(() -> azure.resources().createResourceGroup(CALLER, new ResourceGroup("..", EAST)),
+    assertCode(
+        () -> azure.resources().createResourceGroup(CALLER, new ResourceGroup("..", EAST)),
         AzureErrorCode.InvalidResourceName);
-    assertCode(() -> azure.recoveryServices().createVault(CALLER,
-        new Vault("1contoso", RG_EAST, EAST)), AzureErrorCode.InvalidResourceName);
-    assertCode(() -> azure.compute().createAvailabilitySet(CALLER,
-        new AvailabilitySet(RG_EAST, "set.", EAST)), AzureErrorCode.InvalidResourceName);
+    assertCode(
+        () -> azure.recoveryServices().createVault(CALLER, new Vault("1contoso", RG_EAST, EAST)),
+        AzureErrorCode.InvalidResourceName);
+    assertCode(
+        () ->
+            azure
+                .compute()
+                .createAvailabilitySet(CALLER, new AvailabilitySet(RG_EAST, "set.", EAST)),
+        AzureErrorCode.InvalidResourceName);
     for (String blob : List.of("..", "a/b", "a b")) {
-      assertCode(() -> azure.storage().createPageBlob(CALLER, new BlobRef("steast", "vhds", blob),
-          BLOCK_SIZE), AzureErrorCode.InvalidResourceName);
+      assertCode(
+          () ->
+              azure
+                  .storage()
+                  .createPageBlob(CALLER, new BlobRef("steast", "vhds", blob), BLOCK_SIZE),
+          AzureErrorCode.InvalidResourceName);
     }
-    assertCode(() -> azure.compute().createVirtualMachine(CALLER, new VirtualMachine(RG_EAST,
-        "a/b", EAST, PowerState.Running,
-        new VmDisk("os", null, new BlobRef("steast", "vhds", "x.vhd")), List.of(), null, null)),
+    assertCode(
+        () ->
+            azure
+                .compute()
+                .createVirtualMachine(
+                    CALLER,
+                    new VirtualMachine(
+                        RG_EAST,
+                        "a/b",
+                        EAST,
+                        PowerState.Running,
+                        new VmDisk("os", null, new BlobRef("steast", "vhds", "x.vhd")),
+                        List.of(),
+                        null,
+                        null)),
         AzureErrorCode.InvalidResourceName);
 
     assertThat(azure.exportState()).isEqualTo(state);
@@ -169,11 +233,15 @@ abstract class AzureBackendContract extends BackendContractBase {
     assertThat(azure.compute().start(CALLER, RG_EAST, "web-01").powerState())
         .isEqualTo(PowerState.Running);
 
-    List<ActivityLogEntry> powerOffs = azure.metering().activityLog().stream()
-        .filter(e -> e.operation().endsWith("/powerOff/action")).toList();
-    assertThat(powerOffs).singleElement()
+    List<ActivityLogEntry> powerOffs =
+        azure.metering().activityLog().stream()
+            .filter(e -> e.operation().endsWith("/powerOff/action"))
+            .toList();
+    assertThat(powerOffs)
+        .singleElement()
         .satisfies(e -> assertThat(e.correlationId()).isEqualTo(first.correlationId()));
-    assertCode(() -> azure.compute().powerOff(CALLER, RG_EAST, "missing"),
+    assertCode(
+        () -> azure.compute().powerOff(CALLER, RG_EAST, "missing"),
         AzureErrorCode.ResourceNotFound);
   }
 
@@ -188,8 +256,9 @@ abstract class AzureBackendContract extends BackendContractBase {
 
     assertThat(azure.compute().virtualMachine(RG_EAST, "web-01")).isEmpty();
     assertThat(azure.storage().blob(new BlobRef("steast", "vhds", "web-01-os.vhd"))).isEmpty();
-    assertThat(azure.metering().activityLog().stream()
-        .filter(e -> e.operation().equals("Microsoft.Compute/virtualMachines/delete")))
+    assertThat(
+            azure.metering().activityLog().stream()
+                .filter(e -> e.operation().equals("Microsoft.Compute/virtualMachines/delete")))
         .hasSize(1);
   }
 
@@ -210,10 +279,13 @@ abstract class AzureBackendContract extends BackendContractBase {
         .isEqualTo(LongOperation.State.Succeeded);
 
     assertThat(azure.compute().virtualMachine(RG_EAST, "web-01")).isEmpty();
-    assertThat(azure.metering().activityLog()).extracting(ActivityLogEntry::operation)
+    assertThat(azure.metering().activityLog())
+        .extracting(ActivityLogEntry::operation)
         .containsOnlyOnce("Microsoft.Compute/virtualMachines/delete");
-    LongOperation missingSource = azure.longOperations().beginCopyBlob(CALLER,
-        new BlobRef("steast", "vhds", "never-there.vhd"), seed);
+    LongOperation missingSource =
+        azure
+            .longOperations()
+            .beginCopyBlob(CALLER, new BlobRef("steast", "vhds", "never-there.vhd"), seed);
     assertCode(() -> endOf(missingSource), AzureErrorCode.ResourceNotFound);
   }
 
@@ -241,15 +313,20 @@ abstract class AzureBackendContract extends BackendContractBase {
     assertThat(azure.storage().readBlock(CALLER, ref, 1)).isEqualTo(block(1));
     assertThat(azure.storage().readBlock(CALLER, ref, 2)).isEqualTo(new byte[BLOCK_SIZE]);
     assertThat(azure.storage().blob(ref).orElseThrow().allocatedBytes()).isEqualTo(2L * BLOCK_SIZE);
-    assertThat(azure.storage().blobs("steast", "vhds")).extracting(PageBlob::ref).containsExactly(ref);
+    assertThat(azure.storage().blobs("steast", "vhds"))
+        .extracting(PageBlob::ref)
+        .containsExactly(ref);
     assertThat(azure.storage().blockHashes(CALLER, ref, 0, 8, EAST).entries())
-        .extracting(BlockHash::index).containsExactly(1L, 6L);
+        .extracting(BlockHash::index)
+        .containsExactly(1L, 6L);
     assertThat(azure.storage().blockHashes(CALLER, ref, 2, 6, EAST).entries()).isEmpty();
     assertThat(azure.storage().checksum(CALLER, ref))
         .isEqualTo(sim.storage().checksum(CALLER, ref));
-    assertCode(() -> azure.storage().writeBlock(CALLER, ref, 8, block(8)),
+    assertCode(
+        () -> azure.storage().writeBlock(CALLER, ref, 8, block(8)),
         AzureErrorCode.InvalidParameter);
-    assertCode(() -> azure.storage().writeBlock(CALLER, ref, 0, new byte[10]),
+    assertCode(
+        () -> azure.storage().writeBlock(CALLER, ref, 0, new byte[10]),
         AzureErrorCode.InvalidParameter);
 
     azure.storage().writeBlock(CALLER, ref, 1, new byte[BLOCK_SIZE]);
@@ -270,31 +347,44 @@ abstract class AzureBackendContract extends BackendContractBase {
     }
 
     assertThat(azure.storage().pageRanges(CALLER, ref, 0, 64, 100))
-        .isEqualTo(new PageRanges(List.of(
-        new PageRange(2, 3), new PageRange(9, 1), new PageRange(30, 2), new PageRange(63, 1)),
-        64));
+        .isEqualTo(
+            new PageRanges(
+                List.of(
+                    new PageRange(2, 3),
+                    new PageRange(9, 1),
+                    new PageRange(30, 2),
+                    new PageRange(63, 1)),
+                64));
     PageRanges first = azure.storage().pageRanges(CALLER, ref, 0, 64, 2);
-    assertThat(first).isEqualTo(
-        new PageRanges(List.of(new PageRange(2, 3), new PageRange(9, 1)), 30));
-    assertThat(azure.storage().pageRanges(CALLER, ref, first.scannedTo(), 64, 2)).isEqualTo(
-        new PageRanges(List.of(new PageRange(30, 2), new PageRange(63, 1)), 64));
-    assertThat(azure.storage().pageRanges(CALLER, ref, 3, 31, 100)).as("clipped to the asked range")
-        .isEqualTo(new PageRanges(
-            List.of(new PageRange(3, 2), new PageRange(9, 1), new PageRange(30, 1)), 31));
+    assertThat(first)
+        .isEqualTo(new PageRanges(List.of(new PageRange(2, 3), new PageRange(9, 1)), 30));
+    assertThat(azure.storage().pageRanges(CALLER, ref, first.scannedTo(), 64, 2))
+        .isEqualTo(new PageRanges(List.of(new PageRange(30, 2), new PageRange(63, 1)), 64));
+    assertThat(azure.storage().pageRanges(CALLER, ref, 3, 31, 100))
+        .as("clipped to the asked range")
+        .isEqualTo(
+            new PageRanges(
+                List.of(new PageRange(3, 2), new PageRange(9, 1), new PageRange(30, 1)), 31));
     assertThat(azure.storage().pageRanges(CALLER, ref, 10, 30, 100))
         .isEqualTo(new PageRanges(List.of(), 30));
-    assertThat(azure.storage().pageRanges(CALLER, ref, 60, Long.MAX_VALUE, 100)).as("up to the end")
+    assertThat(azure.storage().pageRanges(CALLER, ref, 60, Long.MAX_VALUE, 100))
+        .as("up to the end")
         .isEqualTo(new PageRanges(List.of(new PageRange(63, 1)), Long.MAX_VALUE));
 
     azure.storage().writeBlock(CALLER, ref, 3, new byte[BLOCK_SIZE]);
-    assertThat(azure.storage().pageRanges(CALLER, ref, 0, 10, 100).ranges()).as("a cleared block")
+    assertThat(azure.storage().pageRanges(CALLER, ref, 0, 10, 100).ranges())
+        .as("a cleared block")
         .containsExactly(new PageRange(2, 1), new PageRange(4, 1), new PageRange(9, 1));
-    assertCode(() -> azure.storage().pageRanges(CALLER, ref, 5, 4, 100),
-        AzureErrorCode.InvalidParameter);
-    assertCode(() -> azure.storage().pageRanges(CALLER, ref, 0, 64, 0),
-        AzureErrorCode.InvalidParameter);
-    assertCode(() -> azure.storage().pageRanges(CALLER, new BlobRef("steast", "vhds", "none.vhd"),
-        0, 64, 100), AzureErrorCode.ResourceNotFound);
+    assertCode(
+        () -> azure.storage().pageRanges(CALLER, ref, 5, 4, 100), AzureErrorCode.InvalidParameter);
+    assertCode(
+        () -> azure.storage().pageRanges(CALLER, ref, 0, 64, 0), AzureErrorCode.InvalidParameter);
+    assertCode(
+        () ->
+            azure
+                .storage()
+                .pageRanges(CALLER, new BlobRef("steast", "vhds", "none.vhd"), 0, 64, 100),
+        AzureErrorCode.ResourceNotFound);
   }
 
   @Test
@@ -313,16 +403,17 @@ abstract class AzureBackendContract extends BackendContractBase {
     azure.storage().writeBlock(CALLER, disk, 12, block(12));
     azure.storage().writeBlock(CALLER, disk, 14, block(14));
 
-    assertThat(azure.storage().pageRangesDiff(CALLER, disk, snapshot, 0, 16, 100)).as(
-        "2 and 3 written, 5 cleared, 12 rewritten with the same bytes, 14 written")
-        .isEqualTo(new PageRanges(
-            List.of(new PageRange(2, 2), new PageRange(5, 1), new PageRange(14, 1)), 16));
+    assertThat(azure.storage().pageRangesDiff(CALLER, disk, snapshot, 0, 16, 100))
+        .as("2 and 3 written, 5 cleared, 12 rewritten with the same bytes, 14 written")
+        .isEqualTo(
+            new PageRanges(
+                List.of(new PageRange(2, 2), new PageRange(5, 1), new PageRange(14, 1)), 16));
     assertThat(azure.storage().pageRangesDiff(CALLER, disk, snapshot, 0, 16, 1))
         .isEqualTo(new PageRanges(List.of(new PageRange(2, 2)), 5));
 
     azure.storage().resizePageBlob(CALLER, disk, 4L * BLOCK_SIZE);
-    assertThat(azure.storage().pageRangesDiff(CALLER, disk, snapshot, 0, 16, 100)).as(
-        "nothing past the blob's end, though the snapshot had 5 and 12")
+    assertThat(azure.storage().pageRangesDiff(CALLER, disk, snapshot, 0, 16, 100))
+        .as("nothing past the blob's end, though the snapshot had 5 and 12")
         .isEqualTo(new PageRanges(List.of(new PageRange(2, 2)), 16));
   }
 
@@ -347,10 +438,17 @@ abstract class AzureBackendContract extends BackendContractBase {
         .containsExactly(new PageRange(2, 1));
     assertThat(azure.storage().pageRangesDiff(CALLER, second, second, 0, 16, 100).ranges())
         .isEmpty();
-    for (BlobRef[] pair : new BlobRef[][] {
-        {disk, ofOther}, {second, ofOther}, {disk, disk}, {disk, copy}, {copy, first},
-        {other, first}}) {
-      assertCode(() -> azure.storage().pageRangesDiff(CALLER, pair[0], pair[1], 0, 16, 100),
+    for (BlobRef[] pair :
+        new BlobRef[][] {
+          {disk, ofOther},
+          {second, ofOther},
+          {disk, disk},
+          {disk, copy},
+          {copy, first},
+          {other, first}
+        }) {
+      assertCode(
+          () -> azure.storage().pageRangesDiff(CALLER, pair[0], pair[1], 0, 16, 100),
           AzureErrorCode.InvalidParameter);
     }
   }
@@ -371,22 +469,31 @@ abstract class AzureBackendContract extends BackendContractBase {
     assertThat(snapshot.sizeBytes()).isEqualTo(8L * BLOCK_SIZE);
     assertThat(snapshot.metadata()).isEqualTo(Map.of("cut", "c1"));
     assertThat(azure.storage().snapshotBlob(CALLER, disk, ref, Map.of("cut", "c1")))
-        .as("the same request again").isEqualTo(snapshot);
+        .as("the same request again")
+        .isEqualTo(snapshot);
     assertThat(azure.storage().snapshot(ref)).contains(snapshot);
     assertThat(azure.storage().snapshots("steast", "cuts", "disk.")).containsExactly(snapshot);
     assertThat(azure.storage().snapshots("steast", "cuts", "other.")).isEmpty();
     assertThat(azure.storage().readBlock(CALLER, ref, 3)).isEqualTo(block(3));
     assertThat(azure.storage().snapshot(disk)).isEmpty();
 
-    assertCode(() -> azure.storage().writeBlock(CALLER, ref, 3, block(4)),
+    assertCode(
+        () -> azure.storage().writeBlock(CALLER, ref, 3, block(4)),
         AzureErrorCode.InvalidParameter);
-    assertCode(() -> azure.storage().snapshotBlob(CALLER, disk, ref, Map.of("cut", "c2")),
+    assertCode(
+        () -> azure.storage().snapshotBlob(CALLER, disk, ref, Map.of("cut", "c2")),
         AzureErrorCode.Conflict);
-    assertCode(() -> azure.storage().snapshotBlob(
-        CALLER, ref, new BlobRef("steast", "cuts", "again.vhd"), Map.of()),
+    assertCode(
+        () ->
+            azure
+                .storage()
+                .snapshotBlob(CALLER, ref, new BlobRef("steast", "cuts", "again.vhd"), Map.of()),
         AzureErrorCode.InvalidParameter);
-    assertCode(() -> azure.storage().snapshotBlob(
-        CALLER, disk, new BlobRef("steast2", "cuts", "disk.vhd"), Map.of()),
+    assertCode(
+        () ->
+            azure
+                .storage()
+                .snapshotBlob(CALLER, disk, new BlobRef("steast2", "cuts", "disk.vhd"), Map.of()),
         AzureErrorCode.InvalidParameter);
 
     azure.storage().deleteBlob(CALLER, ref);
@@ -402,10 +509,12 @@ abstract class AzureBackendContract extends BackendContractBase {
     azure.storage().createPageBlob(CALLER, disk, 8L * BLOCK_SIZE);
     azure.storage().writeBlock(CALLER, disk, 1, block(1));
 
-    assertCode(() -> azure.storage().writeBlock(CALLER, disk, 1, block(2),
-        ContentHash.of(block(3))), AzureErrorCode.Md5Mismatch);
-    assertCode(() -> azure.storage().writeBlock(CALLER, disk, 2, block(2),
-        ContentHash.of(block(3))), AzureErrorCode.Md5Mismatch);
+    assertCode(
+        () -> azure.storage().writeBlock(CALLER, disk, 1, block(2), ContentHash.of(block(3))),
+        AzureErrorCode.Md5Mismatch);
+    assertCode(
+        () -> azure.storage().writeBlock(CALLER, disk, 2, block(2), ContentHash.of(block(3))),
+        AzureErrorCode.Md5Mismatch);
 
     assertThat(azure.storage().readBlock(CALLER, disk, 1)).isEqualTo(block(1));
     assertThat(azure.storage().blob(disk).orElseThrow().allocatedBytes()).isEqualTo(BLOCK_SIZE);
@@ -429,8 +538,8 @@ abstract class AzureBackendContract extends BackendContractBase {
 
     var hashes = azure.storage().blockHashes(CALLER, replica, 0, 8, SOUTHEAST);
     assertThat(hashes.meteredBytes()).isEqualTo(2L * BlockHash.WIRE_BYTES);
-    BlockTransfer transfer = azure.storage().transferBlocks(CALLER, source, replica,
-        List.of(0L, 2L, 3L, 5L));
+    BlockTransfer transfer =
+        azure.storage().transferBlocks(CALLER, source, replica, List.of(0L, 2L, 3L, 5L));
 
     assertThat(transfer).isEqualTo(new BlockTransfer(2, 1, 2L * BLOCK_SIZE, List.of()));
     assertThat(azure.storage().checksum(CALLER, replica))
@@ -439,7 +548,8 @@ abstract class AzureBackendContract extends BackendContractBase {
     assertThat(azure.metering().bytesTransferred(EAST, SOUTHEAST))
         .isEqualTo(2L * BlockHash.WIRE_BYTES);
 
-    PageBlob seed = azure.storage().copyBlob(CALLER, source, new BlobRef("steast", "seed", "s.vhd"));
+    PageBlob seed =
+        azure.storage().copyBlob(CALLER, source, new BlobRef("steast", "seed", "s.vhd"));
     assertThat(seed.location()).isEqualTo(EAST);
     assertThat(azure.storage().checksum(CALLER, seed.ref()))
         .isEqualTo(azure.storage().checksum(CALLER, source));
@@ -480,18 +590,19 @@ abstract class AzureBackendContract extends BackendContractBase {
     String before = azure.storage().checksum(CALLER, replica);
     sim.faults().corruptTransfers(1.0, 5);
 
-    BlockTransfer transfer = azure.storage().transferBlocks(CALLER, source, replica,
-        List.of(0L, 1L, 2L, 3L));
+    BlockTransfer transfer =
+        azure.storage().transferBlocks(CALLER, source, replica, List.of(0L, 1L, 2L, 3L));
 
     // Sent and metered, but refused by the receiver's check: nothing of them is kept.
     assertThat(transfer).isEqualTo(new BlockTransfer(0, 0, 3L * BLOCK_SIZE, List.of(0L, 1L, 3L)));
     assertThat(azure.storage().checksum(CALLER, replica)).isEqualTo(before);
-    assertCode(() -> azure.storage().copyBlob(CALLER, source,
-        new BlobRef("steast", "seed", "s.vhd")), AzureErrorCode.InternalServerError);
+    assertCode(
+        () -> azure.storage().copyBlob(CALLER, source, new BlobRef("steast", "seed", "s.vhd")),
+        AzureErrorCode.InternalServerError);
 
     sim.faults().corruptTransfers(0, 0);
-    BlockTransfer again = azure.storage().transferBlocks(CALLER, source, replica,
-        transfer.corruptedBlocks());
+    BlockTransfer again =
+        azure.storage().transferBlocks(CALLER, source, replica, transfer.corruptedBlocks());
     assertThat(again.corruptedBlocks()).isEmpty();
     assertThat(azure.storage().checksum(CALLER, replica))
         .isEqualTo(azure.storage().checksum(CALLER, source));
@@ -509,8 +620,10 @@ abstract class AzureBackendContract extends BackendContractBase {
       azure.storage().writeBlock(CALLER, source, i, block(i));
     }
 
-    BlockTransfer transfer = azure.storage().transferBlocks(CALLER, source, replica,
-        LongStream.range(0, blocks).boxed().toList());
+    BlockTransfer transfer =
+        azure
+            .storage()
+            .transferBlocks(CALLER, source, replica, LongStream.range(0, blocks).boxed().toList());
 
     assertThat(transfer).isEqualTo(new BlockTransfer(3, 0, 0, List.of()));
     assertThat(azure.storage().checksum(CALLER, replica))
@@ -521,45 +634,117 @@ abstract class AzureBackendContract extends BackendContractBase {
   void anItemRunsOneOperationAtATime() {
     ReplicatedItem item = item();
     RunningOperation reprotect =
-        new RunningOperation("Reprotect", "reprotect.contoso.web-01", "run-1",
+        new RunningOperation(
+            "Reprotect",
+            "reprotect.contoso.web-01",
+            "run-1",
             Instant.parse("2024-05-01T10:00:00.123456789Z"));
 
-    ReplicatedItem claimed = azure.recoveryServices().claimOperation(CALLER, "contoso", "web-01",
-        reprotect, ItemClaimState.of(item), ProtectionState.Reprotecting);
+    ReplicatedItem claimed =
+        azure
+            .recoveryServices()
+            .claimOperation(
+                CALLER,
+                "contoso",
+                "web-01",
+                reprotect,
+                ItemClaimState.of(item),
+                ProtectionState.Reprotecting);
     assertThat(claimed.runningOperation()).isEqualTo(reprotect);
     assertThat(claimed.state()).isEqualTo(ProtectionState.Reprotecting);
-    assertThat(azure.recoveryServices().claimOperation(CALLER, "contoso", "web-01", reprotect,
-        ItemClaimState.of(item), ProtectionState.Reprotecting)).isEqualTo(claimed);
-    assertCode(() -> azure.recoveryServices().claimOperation(CALLER, "contoso", "web-01",
-        new RunningOperation("Failover", "failover.contoso.web-01", null, Instant.EPOCH),
-        null, ProtectionState.FailedOver), AzureErrorCode.OperationInProgress);
+    assertThat(
+            azure
+                .recoveryServices()
+                .claimOperation(
+                    CALLER,
+                    "contoso",
+                    "web-01",
+                    reprotect,
+                    ItemClaimState.of(item),
+                    ProtectionState.Reprotecting))
+        .isEqualTo(claimed);
+    assertCode(
+        () ->
+            azure
+                .recoveryServices()
+                .claimOperation(
+                    CALLER,
+                    "contoso",
+                    "web-01",
+                    new RunningOperation(
+                        "Failover", "failover.contoso.web-01", null, Instant.EPOCH),
+                    null,
+                    ProtectionState.FailedOver),
+        AzureErrorCode.OperationInProgress);
 
-    assertThat(azure.recoveryServices().releaseOperation(CALLER, "contoso", "web-01",
-        "failover.contoso.web-01", null, ProtectionState.ReprotectFailed)).isEqualTo(claimed);
-    assertThat(azure.recoveryServices().releaseOperation(CALLER, "contoso", "web-01",
-        reprotect.id(), "run-0", ProtectionState.ReprotectFailed))
-        .as("an earlier run of the same workflow id releases nothing").isEqualTo(claimed);
-    ReplicatedItem released = azure.recoveryServices().releaseOperation(CALLER, "contoso",
-        "web-01", reprotect.id(), reprotect.runId(), ProtectionState.Protected);
+    assertThat(
+            azure
+                .recoveryServices()
+                .releaseOperation(
+                    CALLER,
+                    "contoso",
+                    "web-01",
+                    "failover.contoso.web-01",
+                    null,
+                    ProtectionState.ReprotectFailed))
+        .isEqualTo(claimed);
+    assertThat(
+            azure
+                .recoveryServices()
+                .releaseOperation(
+                    CALLER,
+                    "contoso",
+                    "web-01",
+                    reprotect.id(),
+                    "run-0",
+                    ProtectionState.ReprotectFailed))
+        .as("an earlier run of the same workflow id releases nothing")
+        .isEqualTo(claimed);
+    ReplicatedItem released =
+        azure
+            .recoveryServices()
+            .releaseOperation(
+                CALLER,
+                "contoso",
+                "web-01",
+                reprotect.id(),
+                reprotect.runId(),
+                ProtectionState.Protected);
     assertThat(released.runningOperation()).isNull();
     assertThat(released.state()).isEqualTo(ProtectionState.Protected);
     assertThat(azure.recoveryServices().replicatedItems("contoso")).containsExactly(released);
     assertThat(item.name()).isEqualTo(released.name());
-    assertCode(() -> azure.recoveryServices().claimOperation(CALLER, "contoso", "missing",
-        reprotect, null, ProtectionState.Reprotecting), AzureErrorCode.ResourceNotFound);
+    assertCode(
+        () ->
+            azure
+                .recoveryServices()
+                .claimOperation(
+                    CALLER, "contoso", "missing", reprotect, null, ProtectionState.Reprotecting),
+        AzureErrorCode.ResourceNotFound);
   }
 
   @Test
   void aClaimComparesAndSetsTheStateItsCheckSaw() {
     ReplicatedItem checked = item();
     ItemClaimState seen = ItemClaimState.of(checked);
-    azure.recoveryServices().putReplicatedItem(CALLER,
-        checked.withRunningOperation(null, ProtectionState.Protected));
+    azure
+        .recoveryServices()
+        .putReplicatedItem(CALLER, checked.withRunningOperation(null, ProtectionState.Protected));
     String before = azure.exportState();
 
-    assertCode(() -> azure.recoveryServices().claimOperation(CALLER, "contoso", "web-01",
-        new RunningOperation("Reprotect", "reprotect.contoso.web-01", "run-1", Instant.EPOCH),
-        seen, ProtectionState.Reprotecting), AzureErrorCode.ItemChanged);
+    assertCode(
+        () ->
+            azure
+                .recoveryServices()
+                .claimOperation(
+                    CALLER,
+                    "contoso",
+                    "web-01",
+                    new RunningOperation(
+                        "Reprotect", "reprotect.contoso.web-01", "run-1", Instant.EPOCH),
+                    seen,
+                    ProtectionState.Reprotecting),
+        AzureErrorCode.ItemChanged);
     assertThat(azure.exportState()).as("a refused claim changes nothing").isEqualTo(before);
   }
 
@@ -568,38 +753,80 @@ abstract class AzureBackendContract extends BackendContractBase {
     item();
     RunningOperation first =
         new RunningOperation("Reprotect", "reprotect.contoso.web-01", "run-1", Instant.EPOCH);
-    ReplicatedItem held = azure.recoveryServices().claimOperation(CALLER, "contoso", "web-01",
-        first, null, ProtectionState.Reprotecting);
+    ReplicatedItem held =
+        azure
+            .recoveryServices()
+            .claimOperation(CALLER, "contoso", "web-01", first, null, ProtectionState.Reprotecting);
     RunningOperation second =
         new RunningOperation("Reprotect", "reprotect.contoso.web-01", "run-2", Instant.EPOCH);
     RunningOperation foreign =
         new RunningOperation("Reprotect", "reprotect-again.contoso.web-01", "run-9", Instant.EPOCH);
-    assertCode(() -> azure.recoveryServices().claimOperation(CALLER, "contoso", "web-01",
-        foreign, ItemClaimState.of(held), ProtectionState.Reprotecting),
+    assertCode(
+        () ->
+            azure
+                .recoveryServices()
+                .claimOperation(
+                    CALLER,
+                    "contoso",
+                    "web-01",
+                    foreign,
+                    ItemClaimState.of(held),
+                    ProtectionState.Reprotecting),
         AzureErrorCode.OperationInProgress);
 
-    ReplicatedItem taken = azure.recoveryServices().claimOperation(CALLER, "contoso", "web-01",
-        second, ItemClaimState.of(held), ProtectionState.Reprotecting);
+    ReplicatedItem taken =
+        azure
+            .recoveryServices()
+            .claimOperation(
+                CALLER,
+                "contoso",
+                "web-01",
+                second,
+                ItemClaimState.of(held),
+                ProtectionState.Reprotecting);
     assertThat(taken.runningOperation()).isEqualTo(second);
 
-    assertCode(() -> azure.recoveryServices().releaseStaleOperation(CALLER, "contoso", "web-01",
-        first, ProtectionState.ReprotectFailed), AzureErrorCode.ItemChanged);
-    ReplicatedItem released = azure.recoveryServices().releaseStaleOperation(CALLER, "contoso",
-        "web-01", second, ProtectionState.ReprotectFailed);
+    assertCode(
+        () ->
+            azure
+                .recoveryServices()
+                .releaseStaleOperation(
+                    CALLER, "contoso", "web-01", first, ProtectionState.ReprotectFailed),
+        AzureErrorCode.ItemChanged);
+    ReplicatedItem released =
+        azure
+            .recoveryServices()
+            .releaseStaleOperation(
+                CALLER, "contoso", "web-01", second, ProtectionState.ReprotectFailed);
     assertThat(released.runningOperation()).isNull();
     assertThat(released.state()).isEqualTo(ProtectionState.ReprotectFailed);
-    assertCode(() -> azure.recoveryServices().releaseStaleOperation(CALLER, "contoso", "web-01",
-        second, ProtectionState.ReprotectFailed), AzureErrorCode.ItemChanged);
+    assertCode(
+        () ->
+            azure
+                .recoveryServices()
+                .releaseStaleOperation(
+                    CALLER, "contoso", "web-01", second, ProtectionState.ReprotectFailed),
+        AzureErrorCode.ItemChanged);
   }
 
   @Test
   void vaultItemsPlansAndMappingsReadBackAsTheyWereWritten() {
     ReplicatedItem item = item();
-    RecoveryPlan plan = azure.recoveryServices().createRecoveryPlan(CALLER,
-        new RecoveryPlan("contoso", "web-tier", List.of("web-01", "db-01")));
-    NetworkMapping mapping = azure.network().createNetworkMapping(CALLER, new NetworkMapping(
-        SOUTHEAST, "/resourceGroups/rg-se/providers/Microsoft.Network/virtualNetworks/vnet-se",
-        EAST, "/resourceGroups/rg-east/providers/Microsoft.Network/virtualNetworks/vnet-east"));
+    RecoveryPlan plan =
+        azure
+            .recoveryServices()
+            .createRecoveryPlan(
+                CALLER, new RecoveryPlan("contoso", "web-tier", List.of("web-01", "db-01")));
+    NetworkMapping mapping =
+        azure
+            .network()
+            .createNetworkMapping(
+                CALLER,
+                new NetworkMapping(
+                    SOUTHEAST,
+                        "/resourceGroups/rg-se/providers/Microsoft.Network/virtualNetworks/vnet-se",
+                    EAST,
+                        "/resourceGroups/rg-east/providers/Microsoft.Network/virtualNetworks/vnet-east"));
 
     assertThat(azure.recoveryServices().vault("CONTOSO"))
         .contains(new Vault("contoso", RG_SE, SOUTHEAST));
@@ -611,10 +838,27 @@ abstract class AzureBackendContract extends BackendContractBase {
 
     azure.network().deleteNetworkMapping(CALLER, SOUTHEAST, mapping.sourceNetworkId(), EAST);
     azure.network().deleteNetworkMapping(CALLER, SOUTHEAST, mapping.sourceNetworkId(), EAST);
-    assertThat(azure.network().networkMapping(SOUTHEAST, mapping.sourceNetworkId(), EAST)).isEmpty();
-    assertCode(() -> azure.recoveryServices().putReplicatedItem(CALLER, new ReplicatedItem(
-        "nosuchvault", "web-01", item.primary(), item.recovery(), item.activeLocation(),
-        item.state(), item.policy(), null, List.of(), null, false, false)),
+    assertThat(azure.network().networkMapping(SOUTHEAST, mapping.sourceNetworkId(), EAST))
+        .isEmpty();
+    assertCode(
+        () ->
+            azure
+                .recoveryServices()
+                .putReplicatedItem(
+                    CALLER,
+                    new ReplicatedItem(
+                        "nosuchvault",
+                        "web-01",
+                        item.primary(),
+                        item.recovery(),
+                        item.activeLocation(),
+                        item.state(),
+                        item.policy(),
+                        null,
+                        List.of(),
+                        null,
+                        false,
+                        false)),
         AzureErrorCode.ResourceNotFound);
   }
 
@@ -625,15 +869,24 @@ abstract class AzureBackendContract extends BackendContractBase {
     String eastNetwork = ResourceIds.virtualNetwork(RG_EAST, "vnet-east");
     String southeastNetwork = ResourceIds.virtualNetwork(RG_SE, "vnet-se");
 
-    ReplicatedItem withNetworks = new ReplicatedItem("contoso", "web-01",
-        item.primary().withNetwork(eastNetwork), item.recovery().withNetwork(southeastNetwork),
-        item.activeLocation(), item.state(), item.policy(), item.cacheStorageAccount(),
-        item.replicaDisks(), null, item.failoverCommitted(), item.migrationCompleted());
+    ReplicatedItem withNetworks =
+        new ReplicatedItem(
+            "contoso",
+            "web-01",
+            item.primary().withNetwork(eastNetwork),
+            item.recovery().withNetwork(southeastNetwork),
+            item.activeLocation(),
+            item.state(),
+            item.policy(),
+            item.cacheStorageAccount(),
+            item.replicaDisks(),
+            null,
+            item.failoverCommitted(),
+            item.migrationCompleted());
 
     assertThat(azure.recoveryServices().putReplicatedItem(CALLER, withNetworks))
         .isEqualTo(withNetworks);
-    assertThat(azure.recoveryServices().replicatedItem("contoso", "web-01"))
-        .contains(withNetworks);
+    assertThat(azure.recoveryServices().replicatedItem("contoso", "web-01")).contains(withNetworks);
   }
 
   /** What a failover records for the reprotect after it, unknown stale half included. */
@@ -641,29 +894,42 @@ abstract class AzureBackendContract extends BackendContractBase {
   void anItemReadsBackTheLineageItsFailoverRecorded() {
     ReplicatedItem item = item();
     BlobRef recovered = new BlobRef("stse", "vhds", "web-01-os-r1.p3.vhd");
-    ReplicatedItem withLineage = item.withLineage(List.of(
-        new DiskLineage("os", "r1.p3", "sum-os", "r1.c3",
-            new BlobRef("steast", "cuts", "web-01.r1.c3.os.vhd"), "sum-os",
-            new BlobRef("steast", "vhds", "web-01-os.vhd"), 4L * BLOCK_SIZE, recovered,
-            4L * BLOCK_SIZE, new BlobRef("stse", "lineage", "web-01.r1.p3.os.vhd")),
-        new DiskLineage("lun0", "r1.p3", null, null, null, null, null, 0, recovered, 0, null)));
+    ReplicatedItem withLineage =
+        item.withLineage(
+            List.of(
+                new DiskLineage(
+                    "os",
+                    "r1.p3",
+                    "sum-os",
+                    "r1.c3",
+                    new BlobRef("steast", "cuts", "web-01.r1.c3.os.vhd"),
+                    "sum-os",
+                    new BlobRef("steast", "vhds", "web-01-os.vhd"),
+                    4L * BLOCK_SIZE,
+                    recovered,
+                    4L * BLOCK_SIZE,
+                    new BlobRef("stse", "lineage", "web-01.r1.p3.os.vhd")),
+                new DiskLineage(
+                    "lun0", "r1.p3", null, null, null, null, null, 0, recovered, 0, null)));
 
     assertThat(azure.recoveryServices().putReplicatedItem(CALLER, withLineage))
         .isEqualTo(withLineage);
-    assertThat(azure.recoveryServices().replicatedItem("contoso", "web-01"))
-        .contains(withLineage);
+    assertThat(azure.recoveryServices().replicatedItem("contoso", "web-01")).contains(withLineage);
   }
 
   @Test
   void aNetworkIsDeletedOnlyOnceNoVmIsOnItAndDeletingItAgainSucceeds() {
     StorageAccount account = account("steast", RG_EAST, EAST);
-    VirtualNetwork network = azure.network().createVirtualNetwork(CALLER,
-        new VirtualNetwork(RG_EAST, "vnet-drill", EAST));
+    VirtualNetwork network =
+        azure
+            .network()
+            .createVirtualNetwork(CALLER, new VirtualNetwork(RG_EAST, "vnet-drill", EAST));
     VirtualMachine vm = vm("drill-01", RG_EAST, EAST, account.name(), network.id(), null);
     String state = azure.exportState();
     int logSize = azure.metering().activityLog().size();
 
-    assertCode(() -> azure.network().deleteVirtualNetwork(CALLER, RG_EAST, "vnet-drill"),
+    assertCode(
+        () -> azure.network().deleteVirtualNetwork(CALLER, RG_EAST, "vnet-drill"),
         AzureErrorCode.Conflict);
     assertThat(azure.exportState()).as("a refused delete changes nothing").isEqualTo(state);
     assertThat(azure.metering().activityLog()).hasSize(logSize);
@@ -672,14 +938,15 @@ abstract class AzureBackendContract extends BackendContractBase {
     azure.network().deleteVirtualNetwork(CALLER, RG_EAST, "vnet-drill");
     azure.network().deleteVirtualNetwork(CALLER, RG_EAST, "vnet-drill");
     assertThat(azure.network().virtualNetwork(RG_EAST, "vnet-drill")).isEmpty();
-    assertThat(azure.metering().activityLog()).extracting(ActivityLogEntry::operation)
+    assertThat(azure.metering().activityLog())
+        .extracting(ActivityLogEntry::operation)
         .containsOnlyOnce("Microsoft.Network/virtualNetworks/delete");
   }
 
   /**
-   * A disable's deletes: an account or a group goes only once empty, a set once no VM is in it,
-   * an item only by the disable that claims it; each again on what is gone succeeds and logs
-   * nothing more. The item's record of what its protection created is added to, once.
+   * A disable's deletes: an account or a group goes only once empty, a set once no VM is in it, an
+   * item only by the disable that claims it; each again on what is gone succeeds and logs nothing
+   * more. The item's record of what its protection created is added to, once.
    */
   @Test
   void whatAProtectionMadeGoesOnlyOnceEmptyAndItsItemOnlyByItsDisable() {
@@ -687,14 +954,15 @@ abstract class AzureBackendContract extends BackendContractBase {
     account("stcache", "rg-asr", SOUTHEAST);
     BlobRef staging = new BlobRef("stcache", "staging", "web-01.c1.os.vhd");
     azure.storage().createPageBlob(CALLER, staging, 2L * BLOCK_SIZE);
-    azure.compute().createAvailabilitySet(CALLER, new AvailabilitySet("rg-asr", "avset",
-        SOUTHEAST));
+    azure
+        .compute()
+        .createAvailabilitySet(CALLER, new AvailabilitySet("rg-asr", "avset", SOUTHEAST));
     String state = azure.exportState();
 
-    assertCode(() -> azure.storage().deleteStorageAccount(CALLER, "stcache"),
-        AzureErrorCode.Conflict);
-    assertCode(() -> azure.resources().deleteResourceGroup(CALLER, "rg-asr"),
-        AzureErrorCode.Conflict);
+    assertCode(
+        () -> azure.storage().deleteStorageAccount(CALLER, "stcache"), AzureErrorCode.Conflict);
+    assertCode(
+        () -> azure.resources().deleteResourceGroup(CALLER, "rg-asr"), AzureErrorCode.Conflict);
     assertThat(azure.exportState()).as("a refused delete changes nothing").isEqualTo(state);
 
     azure.storage().deleteBlob(CALLER, staging);
@@ -704,27 +972,48 @@ abstract class AzureBackendContract extends BackendContractBase {
       azure.resources().deleteResourceGroup(CALLER, "rg-asr");
     }
     assertThat(azure.resources().resourceGroup("rg-asr")).isEmpty();
-    assertThat(azure.metering().activityLog()).extracting(ActivityLogEntry::operation)
-        .containsOnlyOnce("Microsoft.Compute/availabilitySets/delete",
-            "Microsoft.Storage/storageAccounts/delete", "Microsoft.Resources/resourceGroups/delete");
+    assertThat(azure.metering().activityLog())
+        .extracting(ActivityLogEntry::operation)
+        .containsOnlyOnce(
+            "Microsoft.Compute/availabilitySets/delete",
+            "Microsoft.Storage/storageAccounts/delete",
+            "Microsoft.Resources/resourceGroups/delete");
 
     item();
     List<String> created = List.of(ResourceIds.resourceGroup("rg-asr"));
     azure.recoveryServices().recordCreatedResources(CALLER, "contoso", "web-01", created);
     azure.recoveryServices().recordCreatedResources(CALLER, "contoso", "web-01", created);
-    assertThat(azure.recoveryServices().replicatedItem("contoso", "web-01").orElseThrow()
-        .createdByProtection()).isEqualTo(created);
-    assertCode(() -> azure.recoveryServices().deleteReplicatedItem(CALLER, "contoso", "web-01",
-        "disable.contoso.web-01"), AzureErrorCode.ItemChanged);
-    azure.recoveryServices().claimOperation(CALLER, "contoso", "web-01", new RunningOperation(
-        "Disable", "disable.contoso.web-01", "run-1", Instant.EPOCH), null,
-        ProtectionState.Disabling);
-    azure.recoveryServices().deleteReplicatedItem(CALLER, "contoso", "web-01",
-        "disable.contoso.web-01");
-    azure.recoveryServices().deleteReplicatedItem(CALLER, "contoso", "web-01",
-        "disable.contoso.web-01");
+    assertThat(
+            azure
+                .recoveryServices()
+                .replicatedItem("contoso", "web-01")
+                .orElseThrow()
+                .createdByProtection())
+        .isEqualTo(created);
+    assertCode(
+        () ->
+            azure
+                .recoveryServices()
+                .deleteReplicatedItem(CALLER, "contoso", "web-01", "disable.contoso.web-01"),
+        AzureErrorCode.ItemChanged);
+    azure
+        .recoveryServices()
+        .claimOperation(
+            CALLER,
+            "contoso",
+            "web-01",
+            new RunningOperation("Disable", "disable.contoso.web-01", "run-1", Instant.EPOCH),
+            null,
+            ProtectionState.Disabling);
+    azure
+        .recoveryServices()
+        .deleteReplicatedItem(CALLER, "contoso", "web-01", "disable.contoso.web-01");
+    azure
+        .recoveryServices()
+        .deleteReplicatedItem(CALLER, "contoso", "web-01", "disable.contoso.web-01");
     assertThat(azure.recoveryServices().replicatedItem("contoso", "web-01")).isEmpty();
-    assertThat(azure.metering().activityLog()).extracting(ActivityLogEntry::operation)
+    assertThat(azure.metering().activityLog())
+        .extracting(ActivityLogEntry::operation)
         .containsOnlyOnce(
             "Microsoft.RecoveryServices/vaults/replicatedItems/recordCreatedResources/action",
             "Microsoft.RecoveryServices/vaults/replicatedItems/delete");
@@ -737,40 +1026,68 @@ abstract class AzureBackendContract extends BackendContractBase {
     azure.storage().createPageBlob(CALLER, replica, 4L * BLOCK_SIZE);
     azure.storage().writeBlock(CALLER, replica, 0, block(0));
     ReplicatedItem item = item();
-    azure.recoveryServices().putReplicatedItem(CALLER, item.withReplicationTo(item.target(),
-        item.source().network(), null, List.of(new ReplicaDisk("os", "web-01-osdisk", replica)),
-        item.reprotectCycles()));
+    azure
+        .recoveryServices()
+        .putReplicatedItem(
+            CALLER,
+            item.withReplicationTo(
+                item.target(),
+                item.source().network(),
+                null,
+                List.of(new ReplicaDisk("os", "web-01-osdisk", replica)),
+                item.reprotectCycles()));
 
-    RecoveryPoint point = azure.recoveryServices().createRecoveryPoint(CALLER, "contoso",
-        "web-01", "p1", RecoveryPointType.CrashConsistent, null);
+    RecoveryPoint point =
+        azure
+            .recoveryServices()
+            .createRecoveryPoint(
+                CALLER, "contoso", "web-01", "p1", RecoveryPointType.CrashConsistent, null);
     azure.storage().writeBlock(CALLER, replica, 1, block(1));
 
-    assertThat(azure.recoveryServices().createRecoveryPoint(CALLER, "contoso", "web-01", "p1",
-        RecoveryPointType.CrashConsistent, null)).isEqualTo(point);
-    assertThat(azure.recoveryServices().recoveryPoints("contoso", "web-01"))
-        .containsExactly(point);
-    assertThat(point.disks()).singleElement().satisfies(disk ->
-        assertThat(azure.storage().blob(disk).orElseThrow().allocatedBytes()).isEqualTo(BLOCK_SIZE));
-    assertCode(() -> azure.recoveryServices().createRecoveryPoint(CALLER, "contoso", "web-01",
-        "..", RecoveryPointType.AppConsistent, null), AzureErrorCode.InvalidResourceName);
+    assertThat(
+            azure
+                .recoveryServices()
+                .createRecoveryPoint(
+                    CALLER, "contoso", "web-01", "p1", RecoveryPointType.CrashConsistent, null))
+        .isEqualTo(point);
+    assertThat(azure.recoveryServices().recoveryPoints("contoso", "web-01")).containsExactly(point);
+    assertThat(point.disks())
+        .singleElement()
+        .satisfies(
+            disk ->
+                assertThat(azure.storage().blob(disk).orElseThrow().allocatedBytes())
+                    .isEqualTo(BLOCK_SIZE));
+    assertCode(
+        () ->
+            azure
+                .recoveryServices()
+                .createRecoveryPoint(
+                    CALLER, "contoso", "web-01", "..", RecoveryPointType.AppConsistent, null),
+        AzureErrorCode.InvalidResourceName);
   }
 
   @Test
   void aScrubIsRecordedOnTheItemAndReadsBackAsRecorded() {
     ReplicatedItem item = item();
-    ScrubRecord scrub = new ScrubRecord(Instant.parse("2026-12-07T10:00:00Z"),
-        ScrubOutcome.Repaired, "p1", 123_456, 2, "1 disk equal to its cut");
+    ScrubRecord scrub =
+        new ScrubRecord(
+            Instant.parse("2026-12-07T10:00:00Z"),
+            ScrubOutcome.Repaired,
+            "p1",
+            123_456,
+            2,
+            "1 disk equal to its cut");
 
     ReplicatedItem recorded =
         azure.recoveryServices().recordScrub(CALLER, "contoso", "web-01", scrub);
 
     assertThat(recorded.lastScrub()).isEqualTo(scrub);
-    assertThat(recorded.policy().scrubIntervalDays())
-        .isEqualTo(item.policy().scrubIntervalDays());
+    assertThat(recorded.policy().scrubIntervalDays()).isEqualTo(item.policy().scrubIntervalDays());
     assertThat(azure.recoveryServices().replicatedItem("contoso", "web-01").orElseThrow())
         .isEqualTo(item.withLastScrub(scrub));
-    assertCode(() -> azure.recoveryServices().recordScrub(CALLER, "contoso", "no-such-vm",
-        scrub), AzureErrorCode.ResourceNotFound);
+    assertCode(
+        () -> azure.recoveryServices().recordScrub(CALLER, "contoso", "no-such-vm", scrub),
+        AzureErrorCode.ResourceNotFound);
   }
 
   @Test
@@ -780,15 +1097,25 @@ abstract class AzureBackendContract extends BackendContractBase {
     String state = azure.exportState();
 
     assertThat(azure.resources().region(SOUTHEAST)).contains(new Region(SOUTHEAST, false));
-    for (ThrowingCallable request : List.<ThrowingCallable>of(
-        () -> account("stnew", RG_SE, SOUTHEAST),
-        () -> azure.storage().createPageBlob(CALLER, new BlobRef("stse", "vhds", "d.vhd"), BLOCK_SIZE),
-        () -> azure.storage().blockHashes(CALLER, new BlobRef("stse", "vhds", "d.vhd"), 0, 1, EAST))) {
-      assertThatThrownBy(request).isInstanceOfSatisfying(AzureException.class, e -> {
-        assertThat(e.code()).isEqualTo(AzureErrorCode.RegionUnavailable);
-        assertThat(e.isTransient()).isTrue();
-        assertThat(e.region()).isEqualTo(SOUTHEAST);
-      });
+    for (ThrowingCallable request :
+        List.<ThrowingCallable>of(
+            () -> account("stnew", RG_SE, SOUTHEAST),
+            () ->
+                azure
+                    .storage()
+                    .createPageBlob(CALLER, new BlobRef("stse", "vhds", "d.vhd"), BLOCK_SIZE),
+            () ->
+                azure
+                    .storage()
+                    .blockHashes(CALLER, new BlobRef("stse", "vhds", "d.vhd"), 0, 1, EAST))) {
+      assertThatThrownBy(request)
+          .isInstanceOfSatisfying(
+              AzureException.class,
+              e -> {
+                assertThat(e.code()).isEqualTo(AzureErrorCode.RegionUnavailable);
+                assertThat(e.isTransient()).isTrue();
+                assertThat(e.region()).isEqualTo(SOUTHEAST);
+              });
     }
     assertThat(azure.exportState()).isEqualTo(state);
 
@@ -800,14 +1127,17 @@ abstract class AzureBackendContract extends BackendContractBase {
   void injectedFaultsKeepTheirTransientCodes() {
     account("steast", RG_EAST, EAST);
     vm("web-01", RG_EAST, EAST, "steast", null, null);
-    sim.faults().failCalls("powerOff", 1, 1, AzureErrorCode.TooManyRequests)
+    sim.faults()
+        .failCalls("powerOff", 1, 1, AzureErrorCode.TooManyRequests)
         .failCalls("createStorageAccount", 2, 1, AzureErrorCode.InternalServerError);
 
     assertThatThrownBy(() -> azure.compute().powerOff(CALLER, RG_EAST, "web-01"))
-        .isInstanceOfSatisfying(AzureException.class, e -> {
-          assertThat(e.code()).isEqualTo(AzureErrorCode.TooManyRequests);
-          assertThat(e.isTransient()).isTrue();
-        });
+        .isInstanceOfSatisfying(
+            AzureException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(AzureErrorCode.TooManyRequests);
+              assertThat(e.isTransient()).isTrue();
+            });
     assertCode(() -> account("stother", RG_EAST, EAST), AzureErrorCode.InternalServerError);
     assertThat(azure.compute().powerOff(CALLER, RG_EAST, "web-01").powerState())
         .isEqualTo(PowerState.Stopped);
@@ -824,8 +1154,8 @@ abstract class AzureBackendContract extends BackendContractBase {
   }
 
   /**
-   * A source disk of {@code blocks} blocks in southeastasia with the {@code written} blocks, and
-   * an empty replica of the same size in eastasia.
+   * A source disk of {@code blocks} blocks in southeastasia with the {@code written} blocks, and an
+   * empty replica of the same size in eastasia.
    */
   List<BlobRef> sourceAndReplica(long blocks, long... written) {
     account("steast", RG_EAST, EAST);

@@ -52,12 +52,23 @@ class AzureServiceTest {
   void setUp() {
     sim = SimulatedAzure.inDirectory(dataDir, BLOCK_SIZE).withRegion(EAST);
     sim.resources().createResourceGroup(CALLER, new ResourceGroup("rg-east", EAST));
-    sim.storage().createStorageAccount(CALLER,
-        new StorageAccount("steast", "rg-east", EAST, StorageAccount.KIND, Map.of()));
+    sim.storage()
+        .createStorageAccount(
+            CALLER, new StorageAccount("steast", "rg-east", EAST, StorageAccount.KIND, Map.of()));
     BlobRef os = new BlobRef("steast", "vhds", "web-01-os.vhd");
     sim.storage().createPageBlob(CALLER, os, 4L * BLOCK_SIZE);
-    sim.compute().createVirtualMachine(CALLER, new VirtualMachine("rg-east", "web-01", EAST,
-        PowerState.Running, new VmDisk("web-01-osdisk", null, os), List.of(), null, null));
+    sim.compute()
+        .createVirtualMachine(
+            CALLER,
+            new VirtualMachine(
+                "rg-east",
+                "web-01",
+                EAST,
+                PowerState.Running,
+                new VmDisk("web-01-osdisk", null, os),
+                List.of(),
+                null,
+                null));
     service = AzureService.start(0, TOKEN, sim);
     client = new RawArmClient(service.port());
     http = client.http();
@@ -73,8 +84,15 @@ class AzureServiceTest {
   void aRequestWithoutTheTokenIs401AndChangesNothing() throws Exception {
     String state = sim.exportState();
     // ("Bearer <token> " is the token: HTTP drops the whitespace around a header's value.)
-    for (String authorization : new String[] {null, "Bearer wrong", "bearer " + TOKEN, TOKEN,
-        "Bearer " + TOKEN + "x", "Bearer  " + TOKEN}) {
+    for (String authorization :
+        new String[] {
+          null,
+          "Bearer wrong",
+          "bearer " + TOKEN,
+          TOKEN,
+          "Bearer " + TOKEN + "x",
+          "Bearer  " + TOKEN
+        }) {
       HttpRequest.Builder request = request(RG_PATH).PUT(json("{\"location\":\"eastasia\"}"));
       if (authorization != null) {
         request.header("Authorization", authorization);
@@ -85,8 +103,10 @@ class AzureServiceTest {
       assertThat(errorCode(response)).isEqualTo("AuthenticationFailed");
       assertThat(response.headers().firstValue("WWW-Authenticate")).contains("Bearer");
     }
-    assertThat(send("POST", ArmPaths.VIRTUAL_MACHINE_POWER_OFF.expand("rg-east", "web-01"),
-        null, "{}").statusCode()).isEqualTo(401);
+    assertThat(
+            send("POST", ArmPaths.VIRTUAL_MACHINE_POWER_OFF.expand("rg-east", "web-01"), null, "{}")
+                .statusCode())
+        .isEqualTo(401);
     assertThat(sim.exportState()).isEqualTo(state);
   }
 
@@ -95,14 +115,20 @@ class AzureServiceTest {
     // The refusal comes before the route reads the block: the answer must still reach a client
     // that is sending it, on every try (an unread body used to close the connection first).
     String state = sim.exportState();
-    String path = "/subscriptions/" + ArmPaths.SUBSCRIPTION_ID + "/providers/Microsoft.Storage"
-        + "/storageAccounts/steast/blobServices/default/containers/vhds/blobs/%2e%2e/blocks/0";
+    String path =
+        "/subscriptions/"
+            + ArmPaths.SUBSCRIPTION_ID
+            + "/providers/Microsoft.Storage"
+            + "/storageAccounts/steast/blobServices/default/containers/vhds/blobs/%2e%2e/blocks/0";
     for (int attempt = 0; attempt < 30; attempt++) {
-      HttpResponse<String> response = http.send(request(path)
-          .header("Authorization", "Bearer " + TOKEN)
-          .header("Content-Type", "application/octet-stream")
-          .PUT(BodyPublishers.ofByteArray(new byte[64 * 1024])).build(),
-          BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(
+              request(path)
+                  .header("Authorization", "Bearer " + TOKEN)
+                  .header("Content-Type", "application/octet-stream")
+                  .PUT(BodyPublishers.ofByteArray(new byte[64 * 1024]))
+                  .build(),
+              BodyHandlers.ofString());
 
       assertThat(response.statusCode()).isEqualTo(400);
       assertThat(errorCode(response)).isNotBlank();
@@ -113,11 +139,13 @@ class AzureServiceTest {
   @Test
   void aTokenInAnotherCaseIs401EvenOnAConnectionThatCarriedTheToken() throws Exception {
     // The same client keeps its connection: the real token goes first, the variants after it.
-    for (String authorization : new String[] {"bearer " + TOKEN, "BEARER " + TOKEN,
-        "Bearer " + TOKEN.toUpperCase()}) {
+    for (String authorization :
+        new String[] {"bearer " + TOKEN, "BEARER " + TOKEN, "Bearer " + TOKEN.toUpperCase()}) {
       assertThat(send("GET", VM_PATH, TOKEN, null).statusCode()).isEqualTo(200);
-      HttpResponse<String> response = http.send(request(VM_PATH)
-          .header("Authorization", authorization).build(), BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(
+              request(VM_PATH).header("Authorization", authorization).build(),
+              BodyHandlers.ofString());
 
       assertThat(response.statusCode()).as(authorization).isEqualTo(401);
       assertThat(errorCode(response)).isEqualTo("AuthenticationFailed");
@@ -137,49 +165,119 @@ class AzureServiceTest {
     return Stream.of(
         new Hostile("malformed JSON", "PUT", RG_PATH, "{\"location\":", 400, "InvalidParameter"),
         new Hostile("a JSON array", "PUT", RG_PATH, "[]", 400, "InvalidParameter"),
-        new Hostile("a duplicate property", "PUT", RG_PATH,
-            "{\"location\":\"eastasia\",\"location\":\"eastasia\"}", 400, "InvalidParameter"),
-        new Hostile("a number for a string", "PUT", RG_PATH, "{\"location\":1}", 400,
+        new Hostile(
+            "a duplicate property",
+            "PUT",
+            RG_PATH,
+            "{\"location\":\"eastasia\",\"location\":\"eastasia\"}",
+            400,
             "InvalidParameter"),
-        new Hostile("a string for a number", "PUT",
+        new Hostile(
+            "a number for a string", "PUT", RG_PATH, "{\"location\":1}", 400, "InvalidParameter"),
+        new Hostile(
+            "a string for a number",
+            "PUT",
             ArmPaths.BLOB.expand("steast", "vhds", "new.vhd"),
-            "{\"properties\":{\"contentLength\":\"4096\"}}", 400, "InvalidParameter"),
+            "{\"properties\":{\"contentLength\":\"4096\"}}",
+            400,
+            "InvalidParameter"),
         new Hostile("a missing property", "PUT", RG_PATH, "{}", 400, "InvalidParameter"),
-        new Hostile("an unknown power state", "PUT", VM_PATH.replace("web-01", "web-02"),
+        new Hostile(
+            "an unknown power state",
+            "PUT",
+            VM_PATH.replace("web-01", "web-02"),
             "{\"location\":\"eastasia\",\"properties\":{\"storageProfile\":{\"osDisk\":"
                 + "{\"name\":\"os\",\"vhd\":{\"uri\":\"https://steast.blob.core.windows.net/"
                 + "vhds/web-01-os.vhd\"}}},\"instanceView\":{\"statuses\":[{\"code\":"
-                + "\"PowerState/exploded\"}]}}}", 400, "InvalidParameter"),
-        new Hostile("an item without its properties", "PUT",
-            ArmPaths.REPLICATED_ITEM.expand("contoso", "web-01"), "{\"properties\":{}}", 400,
+                + "\"PowerState/exploded\"}]}}}",
+            400,
             "InvalidParameter"),
-        new Hostile("dot-dot as a name", "PUT", rgs + "..", "{\"location\":\"eastasia\"}", 400,
+        new Hostile(
+            "an item without its properties",
+            "PUT",
+            ArmPaths.REPLICATED_ITEM.expand("contoso", "web-01"),
+            "{\"properties\":{}}",
+            400,
+            "InvalidParameter"),
+        new Hostile(
+            "dot-dot as a name",
+            "PUT",
+            rgs + "..",
+            "{\"location\":\"eastasia\"}",
+            400,
             "InvalidRequestUri"),
-        new Hostile("dot-dot inside a path", "DELETE",
-            ArmPaths.VIRTUAL_MACHINE.expand("rg-east", "x") + "/../web-01", null, 400,
+        new Hostile(
+            "dot-dot inside a path",
+            "DELETE",
+            ArmPaths.VIRTUAL_MACHINE.expand("rg-east", "x") + "/../web-01",
+            null,
+            400,
             "InvalidRequestUri"),
-        new Hostile("an encoded slash", "PUT", rgs + "a%2Fb", "{\"location\":\"eastasia\"}", 400,
+        new Hostile(
+            "an encoded slash",
+            "PUT",
+            rgs + "a%2Fb",
+            "{\"location\":\"eastasia\"}",
+            400,
             "InvalidRequestUri"),
-        new Hostile("encoded dots", "DELETE", VM_PATH.replace("web-01", "%2e%2e"), null, 400,
+        new Hostile(
+            "encoded dots",
+            "DELETE",
+            VM_PATH.replace("web-01", "%2e%2e"),
+            null,
+            400,
             "InvalidRequestUri"),
-        new Hostile("a double-encoded slash", "PUT", rgs + "a%252Fb",
-            "{\"location\":\"eastasia\"}", 400, "InvalidRequestUri"),
-        new Hostile("an empty segment", "PUT", rgs + "/x", "{\"location\":\"eastasia\"}", 400,
+        new Hostile(
+            "a double-encoded slash",
+            "PUT",
+            rgs + "a%252Fb",
+            "{\"location\":\"eastasia\"}",
+            400,
             "InvalidRequestUri"),
-        new Hostile("an invalid name", "PUT", rgs + "bad%20name%21",
-            "{\"location\":\"eastasia\"}", 400, "InvalidResourceName"),
-        new Hostile("an unknown route", "PUT", "/subscriptions/other/resourceGroups/rg",
-            "{\"location\":\"eastasia\"}", 404, "NoRegisteredRoute"),
+        new Hostile(
+            "an empty segment",
+            "PUT",
+            rgs + "/x",
+            "{\"location\":\"eastasia\"}",
+            400,
+            "InvalidRequestUri"),
+        new Hostile(
+            "an invalid name",
+            "PUT",
+            rgs + "bad%20name%21",
+            "{\"location\":\"eastasia\"}",
+            400,
+            "InvalidResourceName"),
+        new Hostile(
+            "an unknown route",
+            "PUT",
+            "/subscriptions/other/resourceGroups/rg",
+            "{\"location\":\"eastasia\"}",
+            404,
+            "NoRegisteredRoute"),
         new Hostile("an unknown method", "PATCH", VM_PATH, "{}", 404, "NoRegisteredRoute"),
-        new Hostile("an oversized JSON body", "PUT", RG_PATH,
-            "{\"location\":\"eastasia\",\"pad\":\"" + "x".repeat(70_000) + "\"}", 413,
+        new Hostile(
+            "an oversized JSON body",
+            "PUT",
+            RG_PATH,
+            "{\"location\":\"eastasia\",\"pad\":\"" + "x".repeat(70_000) + "\"}",
+            413,
             "RequestEntityTooLarge"),
-        new Hostile("an oversized block", "PUT", block, "x".repeat(BLOCK_SIZE + 1), 413,
+        new Hostile(
+            "an oversized block",
+            "PUT",
+            block,
+            "x".repeat(BLOCK_SIZE + 1),
+            413,
             "RequestEntityTooLarge"),
         new Hostile("a short block", "PUT", block, "x".repeat(10), 400, "InvalidParameter"),
-        new Hostile("a block index that is no number", "PUT",
+        new Hostile(
+            "a block index that is no number",
+            "PUT",
             ArmPaths.BLOB_BLOCK.expand("steast", "vhds", "web-01-os.vhd", "one"),
-            "x".repeat(BLOCK_SIZE), 400, "InvalidParameter"));
+            "x".repeat(BLOCK_SIZE),
+            400,
+            "InvalidParameter"));
   }
 
   @ParameterizedTest
@@ -199,12 +297,12 @@ class AzureServiceTest {
 
   @Test
   void aPowerOffIsAcceptedAndPolledToSucceeded() throws Exception {
-    HttpResponse<String> accepted = send("POST",
-        ArmPaths.VIRTUAL_MACHINE_POWER_OFF.expand("rg-east", "web-01"), TOKEN, "{}");
+    HttpResponse<String> accepted =
+        send("POST", ArmPaths.VIRTUAL_MACHINE_POWER_OFF.expand("rg-east", "web-01"), TOKEN, "{}");
 
     assertThat(accepted.statusCode()).isEqualTo(202);
-    String statusUrl = accepted.headers().firstValue(ArmOperations.ASYNC_OPERATION_HEADER)
-        .orElseThrow();
+    String statusUrl =
+        accepted.headers().firstValue(ArmOperations.ASYNC_OPERATION_HEADER).orElseThrow();
     String resultUrl = accepted.headers().firstValue(ArmOperations.LOCATION_HEADER).orElseThrow();
     assertThat(statusUrl).startsWith("http://127.0.0.1:" + service.port() + "/subscriptions/");
     JsonNode status;
@@ -216,8 +314,8 @@ class AzureServiceTest {
 
     HttpResponse<String> result = send("GET", URI.create(resultUrl).getRawPath(), TOKEN, null);
     assertThat(result.statusCode()).isEqualTo(200);
-    assertThat(ArmJson.parse(result.body()).at("/properties/instanceView/statuses/1/code")
-        .asText()).isEqualTo("PowerState/deallocated");
+    assertThat(ArmJson.parse(result.body()).at("/properties/instanceView/statuses/1/code").asText())
+        .isEqualTo("PowerState/deallocated");
     assertThat(sim.compute().virtualMachine("rg-east", "web-01").orElseThrow().powerState())
         .isEqualTo(PowerState.Stopped);
   }
@@ -228,8 +326,10 @@ class AzureServiceTest {
 
     HttpResponse<String> accepted = send("DELETE", VM_PATH, TOKEN, null);
     assertThat(accepted.statusCode()).isEqualTo(202);
-    String statusPath = URI.create(accepted.headers()
-        .firstValue(ArmOperations.ASYNC_OPERATION_HEADER).orElseThrow()).getRawPath();
+    String statusPath =
+        URI.create(
+                accepted.headers().firstValue(ArmOperations.ASYNC_OPERATION_HEADER).orElseThrow())
+            .getRawPath();
     JsonNode status;
     do {
       Thread.sleep(5);
@@ -246,8 +346,12 @@ class AzureServiceTest {
   void deletingWhatIsGoneIs204AndAnUnknownOperationIs404() throws Exception {
     assertThat(send("DELETE", VM_PATH.replace("web-01", "gone"), TOKEN, null).statusCode())
         .isEqualTo(204);
-    HttpResponse<String> unknown = send("GET", ArmPaths.OPERATION_STATUS
-        .expand("Microsoft.Compute", EAST, "no-such-operation"), TOKEN, null);
+    HttpResponse<String> unknown =
+        send(
+            "GET",
+            ArmPaths.OPERATION_STATUS.expand("Microsoft.Compute", EAST, "no-such-operation"),
+            TOKEN,
+            null);
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(errorCode(unknown)).isEqualTo("ResourceNotFound");
   }
@@ -268,31 +372,44 @@ class AzureServiceTest {
   void resourcesHaveArmsShape() throws Exception {
     JsonNode vm = ArmJson.parse(send("GET", VM_PATH, TOKEN, null).body());
 
-    assertThat(vm.path("id").asText()).isEqualTo("/subscriptions/" + ArmPaths.SUBSCRIPTION_ID
-        + "/resourceGroups/rg-east/providers/Microsoft.Compute/virtualMachines/web-01");
+    assertThat(vm.path("id").asText())
+        .isEqualTo(
+            "/subscriptions/"
+                + ArmPaths.SUBSCRIPTION_ID
+                + "/resourceGroups/rg-east/providers/Microsoft.Compute/virtualMachines/web-01");
     assertThat(vm.path("name").asText()).isEqualTo("web-01");
     assertThat(vm.path("type").asText()).isEqualTo("Microsoft.Compute/virtualMachines");
     assertThat(vm.path("location").asText()).isEqualTo(EAST);
     assertThat(vm.at("/properties/provisioningState").asText()).isEqualTo("Succeeded");
     assertThat(vm.at("/properties/storageProfile/osDisk/vhd/uri").asText())
         .isEqualTo("https://steast.blob.core.windows.net/vhds/web-01-os.vhd");
-    JsonNode account = ArmJson.parse(send("GET",
-        ArmPaths.STORAGE_ACCOUNT.expand("rg-east", "steast"), TOKEN, null).body());
+    JsonNode account =
+        ArmJson.parse(
+            send("GET", ArmPaths.STORAGE_ACCOUNT.expand("rg-east", "steast"), TOKEN, null).body());
     assertThat(account.path("kind").asText()).isEqualTo("StorageV2");
     assertThat(account.path("type").asText()).isEqualTo("Microsoft.Storage/storageAccounts");
-    assertThat(send("GET", ArmPaths.STORAGE_ACCOUNT.expand("rg-other", "steast"), TOKEN, null)
-        .statusCode()).isEqualTo(404);
+    assertThat(
+            send("GET", ArmPaths.STORAGE_ACCOUNT.expand("rg-other", "steast"), TOKEN, null)
+                .statusCode())
+        .isEqualTo(404);
   }
 
   @Test
   void theCorrelationIdReachesTheActivityLog() throws Exception {
-    HttpRequest request = request(RG_PATH).header("Authorization", "Bearer " + TOKEN)
-        .header(ArmOperations.CORRELATION_HEADER, "wf-1/activity-7/attempt-2")
-        .PUT(json("{\"location\":\"eastasia\"}")).build();
+    HttpRequest request =
+        request(RG_PATH)
+            .header("Authorization", "Bearer " + TOKEN)
+            .header(ArmOperations.CORRELATION_HEADER, "wf-1/activity-7/attempt-2")
+            .PUT(json("{\"location\":\"eastasia\"}"))
+            .build();
 
     assertThat(http.send(request, BodyHandlers.ofString()).statusCode()).isEqualTo(200);
-    assertThat(sim.metering().activityLog().get(sim.metering().activityLog().size() - 1)
-        .correlationId()).isEqualTo("wf-1/activity-7/attempt-2");
+    assertThat(
+            sim.metering()
+                .activityLog()
+                .get(sim.metering().activityLog().size() - 1)
+                .correlationId())
+        .isEqualTo("wf-1/activity-7/attempt-2");
   }
 
   private HttpResponse<String> send(String method, String path, String token, String body)

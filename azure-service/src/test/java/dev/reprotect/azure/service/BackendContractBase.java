@@ -72,12 +72,19 @@ abstract class BackendContractBase {
   }
 
   StorageAccount account(String name, String group, String region) {
-    return azure.storage().createStorageAccount(CALLER,
-        new StorageAccount(name, group, region, StorageAccount.KIND, Map.of()));
+    return azure
+        .storage()
+        .createStorageAccount(
+            CALLER, new StorageAccount(name, group, region, StorageAccount.KIND, Map.of()));
   }
 
   /** A running VM with an OS disk and one data disk, both written, in an existing account. */
-  VirtualMachine vm(String name, String group, String region, String account, String networkId,
+  VirtualMachine vm(
+      String name,
+      String group,
+      String region,
+      String account,
+      String networkId,
       String availabilitySet) {
     BlobRef os = new BlobRef(account, "vhds", name + "-os.vhd");
     BlobRef data = new BlobRef(account, "vhds", name + "-data0.vhd");
@@ -85,23 +92,47 @@ abstract class BackendContractBase {
       azure.storage().createPageBlob(CALLER, disk, 4L * BLOCK_SIZE);
       azure.storage().writeBlock(CALLER, disk, 0, block(disk.blob().hashCode()));
     }
-    return azure.compute().createVirtualMachine(CALLER, new VirtualMachine(group, name, region,
-        PowerState.Running, new VmDisk(name + "-osdisk", null, os),
-        List.of(new VmDisk(name + "-data0", 0, data)), networkId, availabilitySet));
+    return azure
+        .compute()
+        .createVirtualMachine(
+            CALLER,
+            new VirtualMachine(
+                group,
+                name,
+                region,
+                PowerState.Running,
+                new VmDisk(name + "-osdisk", null, os),
+                List.of(new VmDisk(name + "-data0", 0, data)),
+                networkId,
+                availabilitySet));
   }
 
   /** The vault contoso and its item web-01, failed over to southeastasia and committed. */
   ReplicatedItem item() {
     azure.recoveryServices().createVault(CALLER, new Vault("contoso", RG_SE, SOUTHEAST));
-    return azure.recoveryServices().putReplicatedItem(CALLER, new ReplicatedItem("contoso",
-        "web-01", new ItemSide(EAST, RG_EAST, "steast"), new ItemSide(SOUTHEAST, RG_SE, "stse"),
-        SOUTHEAST, ProtectionState.FailoverCommitted, new ReplicationPolicy("policy", 3, 120),
-        "stcache", List.of(), null, true, false));
+    return azure
+        .recoveryServices()
+        .putReplicatedItem(
+            CALLER,
+            new ReplicatedItem(
+                "contoso",
+                "web-01",
+                new ItemSide(EAST, RG_EAST, "steast"),
+                new ItemSide(SOUTHEAST, RG_SE, "stse"),
+                SOUTHEAST,
+                ProtectionState.FailoverCommitted,
+                new ReplicationPolicy("policy", 3, 120),
+                "stcache",
+                List.of(),
+                null,
+                true,
+                false));
   }
 
   static void assertCode(ThrowingCallable request, AzureErrorCode code) {
-    assertThatThrownBy(request).isInstanceOfSatisfying(AzureException.class,
-        e -> assertThat(e.code()).as(e.getMessage()).isEqualTo(code));
+    assertThatThrownBy(request)
+        .isInstanceOfSatisfying(
+            AzureException.class, e -> assertThat(e.code()).as(e.getMessage()).isEqualTo(code));
   }
 
   /** A block of pseudo-random bytes, the same for the same seed, never all zeros. */

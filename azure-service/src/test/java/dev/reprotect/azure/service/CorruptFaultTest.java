@@ -65,8 +65,9 @@ class CorruptFaultTest {
   @Test
   void corruptSetThroughTheAdminEndpointCorruptsThatShareOfTheBlocksAndNoRequest()
       throws Exception {
-    HttpResponse<String> set = raw.send("PUT", "/admin/faults", TOKEN,
-        "{\"rate\":0.5,\"kinds\":[\"corrupt\"],\"seed\":3}");
+    HttpResponse<String> set =
+        raw.send(
+            "PUT", "/admin/faults", TOKEN, "{\"rate\":0.5,\"kinds\":[\"corrupt\"],\"seed\":3}");
     assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
     assertThat(faults.settings().corruptionRate()).isEqualTo(0.5);
 
@@ -84,8 +85,8 @@ class CorruptFaultTest {
     for (long index : all) {
       assertThat(azure.storage().readBlock(CALLER, replica, index))
           .as("block %d", index)
-          .isEqualTo(transfer.corruptedBlocks().contains(index)
-              ? new byte[BLOCK_SIZE] : block(index));
+          .isEqualTo(
+              transfer.corruptedBlocks().contains(index) ? new byte[BLOCK_SIZE] : block(index));
     }
     JsonNode settings = ArmJson.parse(raw.send("GET", "/admin/faults", TOKEN, null).body());
     assertThat(settings.path("kinds").toString()).isEqualTo("[\"corrupt\"]");
@@ -96,7 +97,8 @@ class CorruptFaultTest {
 
   @Test
   void allIsEveryRequestKindAndCorruptOnlyByName() {
-    assertThat(FaultPolicy.parseKinds("all")).doesNotContain(Kind.CORRUPT)
+    assertThat(FaultPolicy.parseKinds("all"))
+        .doesNotContain(Kind.CORRUPT)
         .isEqualTo(EnumSet.complementOf(EnumSet.of(Kind.CORRUPT)));
     assertThat(FaultPolicy.parseKinds("corrupt,throttle"))
         .containsExactlyInAnyOrder(Kind.CORRUPT, Kind.THROTTLE);
@@ -107,8 +109,9 @@ class CorruptFaultTest {
   void corruptIsRefusedOverABackendThatIsNotTheSimulator() throws Exception {
     FaultPolicy plain = FaultPolicy.none();
     try (AzureService other = AzureService.start(AzureService.LOOPBACK, 0, TOKEN, sim, plain)) {
-      HttpResponse<String> refused = new RawArmClient(other.port()).send("PUT", "/admin/faults",
-          TOKEN, "{\"rate\":0.5,\"kinds\":[\"corrupt\"]}");
+      HttpResponse<String> refused =
+          new RawArmClient(other.port())
+              .send("PUT", "/admin/faults", TOKEN, "{\"rate\":0.5,\"kinds\":[\"corrupt\"]}");
       assertThat(refused.statusCode()).isEqualTo(400);
       assertThat(plain.settings().rate()).as("a refused change changes nothing").isZero();
     }
@@ -117,8 +120,10 @@ class CorruptFaultTest {
   private BlobRef blob(String account, String region) {
     String group = "rg-" + region;
     azure.resources().createResourceGroup(CALLER, new ResourceGroup(group, region));
-    azure.storage().createStorageAccount(CALLER,
-        new StorageAccount(account, group, region, StorageAccount.KIND, Map.of()));
+    azure
+        .storage()
+        .createStorageAccount(
+            CALLER, new StorageAccount(account, group, region, StorageAccount.KIND, Map.of()));
     BlobRef ref = new BlobRef(account, "vhds", "disk.vhd");
     azure.storage().createPageBlob(CALLER, ref, (long) BLOCKS * BLOCK_SIZE);
     return ref;

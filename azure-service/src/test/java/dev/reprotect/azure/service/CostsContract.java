@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every backend charges and meters (disk bytes per region and blob, hashes, calls, modelled
- * time, ARM's request limits), read back per job run through the correlation ids; written once
- * and run in-process and over HTTP like {@link AzureBackendContract}. Simulated time is held by
- * the test: nothing here depends on the clock.
+ * time, ARM's request limits), read back per job run through the correlation ids; written once and
+ * run in-process and over HTTP like {@link AzureBackendContract}. Simulated time is held by the
+ * test: nothing here depends on the clock.
  */
 abstract class CostsContract extends BackendContractBase {
   private static final LatencyModel MODEL = LatencyModel.none();
@@ -66,17 +66,19 @@ abstract class CostsContract extends BackendContractBase {
     Caller sends = Caller.of(RUN + "InitialSync/7#2");
 
     azure.storage().blockHashes(hashes, east, 0, 8, EAST);
-    azure.storage().transferBlocks(sends, east, southeast,
-        LongStream.range(0, 8).boxed().toList());
+    azure.storage().transferBlocks(sends, east, southeast, LongStream.range(0, 8).boxed().toList());
 
     CallerCosts run = azure.metering().costsBy(RUN);
     long bytes = ALLOCATED * BLOCK_SIZE;
     assertThat(run.bytesReadByRegion()).containsOnlyKeys(EAST).containsEntry(EAST, 2 * bytes);
-    assertThat(run.bytesWrittenByBlob()).containsOnlyKeys("stse/vhds/b.vhd")
+    assertThat(run.bytesWrittenByBlob())
+        .containsOnlyKeys("stse/vhds/b.vhd")
         .containsEntry("stse/vhds/b.vhd", bytes);
     assertThat(run.bytesHashed()).isEqualTo(3 * bytes);
     assertThat(run.callsByOperation())
-        .containsEntry("blockHashes", 1L).containsEntry("transferBlocks", 1L).hasSize(2);
+        .containsEntry("blockHashes", 1L)
+        .containsEntry("transferBlocks", 1L)
+        .hasSize(2);
     assertThat(run.throttledCalls()).isZero();
     assertThat(azure.metering().costsBy("reprotect.contoso.web-01/run-2/").calls()).isZero();
   }
@@ -84,8 +86,11 @@ abstract class CostsContract extends BackendContractBase {
   @Test
   void aJobRunSeesTheBytesOfItsChecksumsBlockReadsAndPageRanges() {
     Caller verifies = Caller.of(RUN + "ShipCut/9#1");
-    BlobRef snapshot = azure.storage().snapshotBlob(
-        CALLER, east, new BlobRef("steast", "cuts", "a.1.vhd"), Map.of()).ref();
+    BlobRef snapshot =
+        azure
+            .storage()
+            .snapshotBlob(CALLER, east, new BlobRef("steast", "cuts", "a.1.vhd"), Map.of())
+            .ref();
 
     azure.storage().checksum(verifies, east);
     azure.storage().readBlock(verifies, east, 4);
@@ -98,9 +103,12 @@ abstract class CostsContract extends BackendContractBase {
         .containsOnlyKeys("steast/vhds/a.vhd")
         .containsEntry("steast/vhds/a.vhd", checksummed + BLOCK_SIZE);
     assertThat(run.bytesHashed()).isEqualTo(checksummed);
-    assertThat(run.callsByOperation()).containsEntry("checksum", 1L)
-        .containsEntry("readBlock", 1L).containsEntry("pageRanges", 1L)
-        .containsEntry("pageRangesDiff", 1L).hasSize(4);
+    assertThat(run.callsByOperation())
+        .containsEntry("checksum", 1L)
+        .containsEntry("readBlock", 1L)
+        .containsEntry("pageRanges", 1L)
+        .containsEntry("pageRangesDiff", 1L)
+        .hasSize(4);
   }
 
   @Test
@@ -130,10 +138,12 @@ abstract class CostsContract extends BackendContractBase {
     }
 
     assertThatThrownBy(() -> azure.resources().resourceGroup(RG_EAST))
-        .isInstanceOfSatisfying(AzureException.class, e -> {
-          assertThat(e.code()).isEqualTo(AzureErrorCode.TooManyRequests);
-          assertThat(e.retryAfter()).isPresent();
-        });
+        .isInstanceOfSatisfying(
+            AzureException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(AzureErrorCode.TooManyRequests);
+              assertThat(e.retryAfter()).isPresent();
+            });
     assertThat(azure.metering().costsBy("").throttledCalls()).isEqualTo(1);
 
     now.addAndGet(Duration.ofMillis(40).toNanos());

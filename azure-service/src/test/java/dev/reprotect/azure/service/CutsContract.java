@@ -50,10 +50,14 @@ abstract class CutsContract extends BackendContractBase {
     assertThat(cuts.find(RG_EAST, "web-01", "cut-1")).contains(cut);
     assertThat(cuts.list(RG_EAST, "web-01")).containsExactly(cut);
     assertThat(cut.disks()).extracting(CutDisk::slot).containsExactly("os", "lun0");
-    assertThat(cut.disks()).allSatisfy(disk -> assertThat(disk.snapshot())
-        .isEqualTo(new BlobRef("steast", "cuts", "web-01.cut-1." + disk.slot() + ".vhd")));
-    assertThat(azure.storage().snapshot(cut.disk("os").snapshot())).hasValueSatisfying(
-        snapshot -> assertThat(snapshot.base()).isEqualTo(vm.osDisk().vhd()));
+    assertThat(cut.disks())
+        .allSatisfy(
+            disk ->
+                assertThat(disk.snapshot())
+                    .isEqualTo(
+                        new BlobRef("steast", "cuts", "web-01.cut-1." + disk.slot() + ".vhd")));
+    assertThat(azure.storage().snapshot(cut.disk("os").snapshot()))
+        .hasValueSatisfying(snapshot -> assertThat(snapshot.base()).isEqualTo(vm.osDisk().vhd()));
     assertThat(azure.storage().checksum(CALLER, cut.disk("os").snapshot()))
         .isEqualTo(azure.storage().checksum(CALLER, vm.osDisk().vhd()));
 
@@ -62,8 +66,10 @@ abstract class CutsContract extends BackendContractBase {
 
     assertThat(cuts.find(RG_EAST, "web-01", "cut-1")).isEmpty();
     assertThat(azure.storage().blob(cut.disk("os").snapshot())).isEmpty();
-    assertThat(azure.metering().activityLog()).extracting(ActivityLogEntry::operation)
-        .containsOnlyOnce("Microsoft.Compute/virtualMachines/writeHolds/write",
+    assertThat(azure.metering().activityLog())
+        .extracting(ActivityLogEntry::operation)
+        .containsOnlyOnce(
+            "Microsoft.Compute/virtualMachines/writeHolds/write",
             "Microsoft.Compute/virtualMachines/writeHolds/release");
     assertThat(azure.exportState()).isEqualTo(sim.exportState());
   }
@@ -75,9 +81,25 @@ abstract class CutsContract extends BackendContractBase {
     // A crash half-way: the data disk's snapshot is gone, or was taken under another hold.
     azure.storage().deleteBlob(CALLER, cut.disk("lun0").snapshot());
     assertThat(cuts.find(RG_EAST, "web-01", "cut-1")).isEmpty();
-    azure.storage().snapshotBlob(CALLER, vm.dataDisks().get(0).vhd(),
-        cut.disk("lun0").snapshot(), Map.of("vm", "web-01", "cut", "cut-1", "hold", "other",
-            "slot", "lun0", "disk", "web-01-data0", "disks", "2"));
+    azure
+        .storage()
+        .snapshotBlob(
+            CALLER,
+            vm.dataDisks().get(0).vhd(),
+            cut.disk("lun0").snapshot(),
+            Map.of(
+                "vm",
+                "web-01",
+                "cut",
+                "cut-1",
+                "hold",
+                "other",
+                "slot",
+                "lun0",
+                "disk",
+                "web-01-data0",
+                "disks",
+                "2"));
     assertThat(cuts.find(RG_EAST, "web-01", "cut-1")).isEmpty();
     assertThat(cuts.list(RG_EAST, "web-01")).isEmpty();
 
@@ -94,27 +116,44 @@ abstract class CutsContract extends BackendContractBase {
     azure.workload().write(RG_EAST, "web-01", "lun0", 0, new byte[BLOCK_SIZE]);
     VmCut next = cuts.take(CALLER, RG_EAST, "web-01", "next", false);
 
-    assertThat(azure.storage().pageRangesDiff(CALLER, next.disk("lun0").snapshot(),
-        base.disk("lun0").snapshot(), 0, 4, 100).ranges())
+    assertThat(
+            azure
+                .storage()
+                .pageRangesDiff(
+                    CALLER, next.disk("lun0").snapshot(), base.disk("lun0").snapshot(), 0, 4, 100)
+                .ranges())
         .containsExactly(new PageRange(0, 1), new PageRange(2, 1));
-    assertThat(azure.storage().pageRangesDiff(CALLER, next.disk("os").snapshot(),
-        base.disk("os").snapshot(), 0, 4, 100).ranges()).isEmpty();
-    assertCode(() -> azure.storage().pageRangesDiff(CALLER, next.disk("os").snapshot(),
-        base.disk("lun0").snapshot(), 0, 4, 100), AzureErrorCode.InvalidParameter);
+    assertThat(
+            azure
+                .storage()
+                .pageRangesDiff(
+                    CALLER, next.disk("os").snapshot(), base.disk("os").snapshot(), 0, 4, 100)
+                .ranges())
+        .isEmpty();
+    assertCode(
+        () ->
+            azure
+                .storage()
+                .pageRangesDiff(
+                    CALLER, next.disk("os").snapshot(), base.disk("lun0").snapshot(), 0, 4, 100),
+        AzureErrorCode.InvalidParameter);
   }
 
   @Test
   void whatIsNotThereIsNotFoundAndBadIdsAreRefused() {
     Cuts cuts = new Cuts(azure);
-    assertCode(() -> cuts.take(CALLER, RG_EAST, "web-02", "cut-1", false),
+    assertCode(
+        () -> cuts.take(CALLER, RG_EAST, "web-02", "cut-1", false),
         AzureErrorCode.ResourceNotFound);
-    assertCode(() -> cuts.take(CALLER, RG_EAST, "web-01", "a b", false),
+    assertCode(
+        () -> cuts.take(CALLER, RG_EAST, "web-01", "a b", false),
         AzureErrorCode.InvalidResourceName);
     assertThat(cuts.find(RG_EAST, "web-01", "..")).isEmpty();
     assertThat(cuts.list(RG_EAST, "web-01")).isEmpty();
     cuts.delete(CALLER, RG_EAST, "web-01", "a/b");
     assertThat(azure.workload().writeHold(RG_EAST, "web-01", "none")).isEmpty();
-    assertCode(() -> azure.workload().releaseWrites(CALLER, RG_EAST, "web-01", "none"),
+    assertCode(
+        () -> azure.workload().releaseWrites(CALLER, RG_EAST, "web-01", "none"),
         AzureErrorCode.ResourceNotFound);
   }
 
@@ -127,14 +166,14 @@ abstract class CutsContract extends BackendContractBase {
     assertThat(hold.expiresAt()).isAfter(hold.heldAt());
     assertThat(azure.workload().holdWrites(CALLER, RG_EAST, "web-01", "h1", LIMIT, true))
         .isEqualTo(hold);
-    assertCode(() -> azure.workload().holdWrites(CALLER, RG_EAST, "web-01", "h2", LIMIT, false),
+    assertCode(
+        () -> azure.workload().holdWrites(CALLER, RG_EAST, "web-01", "h2", LIMIT, false),
         AzureErrorCode.Conflict);
 
     WriteHold released = azure.workload().releaseWrites(CALLER, RG_EAST, "web-01", "h1");
 
     assertThat(released).isEqualTo(hold.withState(WriteHold.State.Released));
-    assertThat(azure.workload().releaseWrites(CALLER, RG_EAST, "web-01", "h1"))
-        .isEqualTo(released);
+    assertThat(azure.workload().releaseWrites(CALLER, RG_EAST, "web-01", "h1")).isEqualTo(released);
     assertThat(azure.workload().writeHold(RG_EAST, "web-01", "h1")).contains(released);
     azure.workload().write(RG_EAST, "web-01", "os", 1, block(1));
   }
@@ -143,9 +182,11 @@ abstract class CutsContract extends BackendContractBase {
   void anAgentThatDoesNotAnswerHoldsNothingAndOneThatCannotQuiesceSaysSo() {
     sim.faults().guestAgent(RG_EAST, "web-01", GuestAgentFault.Unresponsive);
 
-    assertCode(() -> azure.workload().holdWrites(CALLER, RG_EAST, "web-01", "h1", LIMIT, true),
+    assertCode(
+        () -> azure.workload().holdWrites(CALLER, RG_EAST, "web-01", "h1", LIMIT, true),
         AzureErrorCode.GuestAgentUnresponsive);
-    assertCode(() -> new Cuts(azure).take(CALLER, RG_EAST, "web-01", "cut-1", false),
+    assertCode(
+        () -> new Cuts(azure).take(CALLER, RG_EAST, "web-01", "cut-1", false),
         AzureErrorCode.GuestAgentUnresponsive);
     assertThat(azure.workload().writeHold(RG_EAST, "web-01", "h1")).isEmpty();
     assertThat(new Cuts(azure).find(RG_EAST, "web-01", "cut-1")).isEmpty();
@@ -168,10 +209,11 @@ abstract class CutsContract extends BackendContractBase {
     assertThat(azure.metering().activityLog()).hasSize(logged);
 
     azure.compute().powerOff(CALLER, RG_EAST, "web-01");
-    assertCode(() -> azure.workload().write(RG_EAST, "web-01", "os", 1, block(12)),
+    assertCode(
+        () -> azure.workload().write(RG_EAST, "web-01", "os", 1, block(12)),
         AzureErrorCode.Conflict);
-    assertThat(azure.workload().holdWrites(CALLER, RG_EAST, "web-01", "h1", LIMIT, true)
-        .quiesced()).isFalse();
+    assertThat(azure.workload().holdWrites(CALLER, RG_EAST, "web-01", "h1", LIMIT, true).quiesced())
+        .isFalse();
   }
 
   @Test
@@ -181,12 +223,13 @@ abstract class CutsContract extends BackendContractBase {
     azure.workload().startChurn(RG_EAST, "web-01", spec);
     azure.workload().startChurn(RG_EAST, "web-01", spec);
 
-    assertThat(azure.workload().churn(RG_EAST, "web-01")).hasValueSatisfying(
-        status -> assertThat(status.spec()).isEqualTo(spec));
+    assertThat(azure.workload().churn(RG_EAST, "web-01"))
+        .hasValueSatisfying(status -> assertThat(status.spec()).isEqualTo(spec));
     azure.workload().stopChurn(RG_EAST, "web-01");
     azure.workload().stopChurn(RG_EAST, "web-01");
     assertThat(azure.workload().churn(RG_EAST, "web-01")).isEmpty();
-    assertCode(() -> azure.workload().startChurn(RG_EAST, "web-02", spec),
+    assertCode(
+        () -> azure.workload().startChurn(RG_EAST, "web-02", spec),
         AzureErrorCode.ResourceNotFound);
   }
 
@@ -196,18 +239,27 @@ abstract class CutsContract extends BackendContractBase {
     BlobRef replica = new BlobRef("steast", "replicas", "web-01-os.vhd");
     azure.storage().createPageBlob(CALLER, replica, 4L * BLOCK_SIZE);
     azure.storage().writeBlock(CALLER, replica, 3, block(3));
-    azure.recoveryServices().putReplicatedItem(CALLER, item.withReplicationTo(item.target(),
-        item.source().network(), null, List.of(new ReplicaDisk("os", "web-01-osdisk", replica)),
-        item.reprotectCycles()));
+    azure
+        .recoveryServices()
+        .putReplicatedItem(
+            CALLER,
+            item.withReplicationTo(
+                item.target(),
+                item.source().network(),
+                null,
+                List.of(new ReplicaDisk("os", "web-01-osdisk", replica)),
+                item.reprotectCycles()));
     String checksum = azure.storage().checksum(CALLER, replica);
 
-    RecoveryPoint point = azure.recoveryServices().createRecoveryPoint(CALLER, "contoso",
-        "web-01", "p1", RecoveryPointType.AppConsistent, "cut-9");
+    RecoveryPoint point =
+        azure
+            .recoveryServices()
+            .createRecoveryPoint(
+                CALLER, "contoso", "web-01", "p1", RecoveryPointType.AppConsistent, "cut-9");
 
     assertThat(point.cutId()).isEqualTo("cut-9");
     assertThat(point.diskChecksums()).isEqualTo(Map.of("os", checksum));
-    assertThat(azure.recoveryServices().recoveryPoints("contoso", "web-01"))
-        .containsExactly(point);
+    assertThat(azure.recoveryServices().recoveryPoints("contoso", "web-01")).containsExactly(point);
 
     azure.recoveryServices().deleteRecoveryPoint(CALLER, "contoso", "web-01", "p1");
     azure.recoveryServices().deleteRecoveryPoint(CALLER, "contoso", "web-01", "p1");
@@ -225,16 +277,27 @@ abstract class CutsContract extends BackendContractBase {
     VmCut cut = new Cuts(azure).take(CALLER, RG_SE, "web-01", "cut-1", false);
     BlobRef replica = new BlobRef("steast", "replicas", "web-01-os.vhd");
     azure.storage().createPageBlob(CALLER, replica, 4L * BLOCK_SIZE);
-    azure.recoveryServices().putReplicatedItem(CALLER, item.withReplicationTo(item.target(),
-        item.source().network(), null, List.of(new ReplicaDisk("os", "web-01-osdisk", replica)),
-        item.reprotectCycles()));
+    azure
+        .recoveryServices()
+        .putReplicatedItem(
+            CALLER,
+            item.withReplicationTo(
+                item.target(),
+                item.source().network(),
+                null,
+                List.of(new ReplicaDisk("os", "web-01-osdisk", replica)),
+                item.reprotectCycles()));
 
-    RecoveryPoint point = azure.recoveryServices().createRecoveryPoint(CALLER, "contoso",
-        "web-01", "p1", RecoveryPointType.CrashConsistent, "cut-1");
+    RecoveryPoint point =
+        azure
+            .recoveryServices()
+            .createRecoveryPoint(
+                CALLER, "contoso", "web-01", "p1", RecoveryPointType.CrashConsistent, "cut-1");
 
     assertThat(point.time()).isEqualTo(cut.time());
     assertThat(azure.recoveryServices().recoveryPoints("contoso", "web-01"))
-        .extracting(RecoveryPoint::time).containsExactly(cut.time());
+        .extracting(RecoveryPoint::time)
+        .containsExactly(cut.time());
   }
 
   @Test
@@ -250,7 +313,11 @@ abstract class CutsContract extends BackendContractBase {
     assertThat(shipping.shipping("cut-2")).isEqualTo(shipping);
     assertThat(shipping.inTransit()).containsExactly("cut-2");
     assertThat(azure.exportState()).isEqualTo(sim.exportState());
-    assertCode(() -> azure.recoveryServices().recordReplicaCuts(CALLER, "contoso", "web-02",
-        ReplicaCuts.at("cut-1")), AzureErrorCode.ResourceNotFound);
+    assertCode(
+        () ->
+            azure
+                .recoveryServices()
+                .recordReplicaCuts(CALLER, "contoso", "web-02", ReplicaCuts.at("cut-1")),
+        AzureErrorCode.ResourceNotFound);
   }
 }

@@ -46,8 +46,8 @@ class FaultPolicyTest {
   private SimulatedAzure sim;
   private FaultPolicy faults;
   private AzureService service;
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .build();
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   @BeforeEach
   void setUp() {
@@ -86,8 +86,7 @@ class FaultPolicyTest {
 
     assertThat(send("GET", EXISTING_RG, null).statusCode()).isEqualTo(200);
     assertThat(send("PUT", NEW_RG, "{\"location\":\"eastasia\"}").statusCode()).isEqualTo(500);
-    assertThat(sim.resources().resourceGroup("rg-new")).as("faulted before: not applied")
-        .isEmpty();
+    assertThat(sim.resources().resourceGroup("rg-new")).as("faulted before: not applied").isEmpty();
   }
 
   @Test
@@ -100,7 +99,8 @@ class FaultPolicyTest {
     assertThat(response.statusCode()).isEqualTo(429);
     assertThat(errorCode(response)).isEqualTo("TooManyRequests");
     assertThat(response.headers().firstValue("retry-after-ms")).hasValue("10");
-    assertThat(response.headers().firstValue("Retry-After")).as("whole seconds, rounded up")
+    assertThat(response.headers().firstValue("Retry-After"))
+        .as("whole seconds, rounded up")
         .hasValue("1");
   }
 
@@ -156,8 +156,8 @@ class FaultPolicyTest {
 
   @Test
   void theSeedMakesTheSequenceOfFaultsRepeatable() throws Exception {
-    Settings settings = Settings.none().withRate(0.5)
-        .withKinds(EnumSet.of(Kind.ERROR, Kind.THROTTLE)).withSeed(7);
+    Settings settings =
+        Settings.none().withRate(0.5).withKinds(EnumSet.of(Kind.ERROR, Kind.THROTTLE)).withSeed(7);
     faults.update(settings);
     List<Integer> first = statuses(40);
     adminPut("/admin/faults", "{\"seed\":7}");
@@ -180,17 +180,24 @@ class FaultPolicyTest {
 
   @Test
   void theAdminEndpointChangesTheSettingsBehindTheTokenAndNeverFaultsItself() throws Exception {
-    HttpResponse<String> anonymous = http.send(request("/admin/faults").GET().build(),
-        BodyHandlers.ofString());
+    HttpResponse<String> anonymous =
+        http.send(request("/admin/faults").GET().build(), BodyHandlers.ofString());
     assertThat(anonymous.statusCode()).isEqualTo(401);
-    HttpResponse<String> refused = http.send(request("/admin/faults")
-        .header("Authorization", "Bearer wrong").PUT(BodyPublishers.ofString("{\"rate\":1}"))
-        .build(), BodyHandlers.ofString());
+    HttpResponse<String> refused =
+        http.send(
+            request("/admin/faults")
+                .header("Authorization", "Bearer wrong")
+                .PUT(BodyPublishers.ofString("{\"rate\":1}"))
+                .build(),
+            BodyHandlers.ofString());
     assertThat(refused.statusCode()).isEqualTo(401);
     assertThat(faults.settings().rate()).isZero();
 
-    HttpResponse<String> changed = adminPut("/admin/faults", "{\"rate\":1,\"rates\":"
-        + "{\"write\":0.25},\"kinds\":[\"throttle\",\"drop-after\"],\"seed\":42}");
+    HttpResponse<String> changed =
+        adminPut(
+            "/admin/faults",
+            "{\"rate\":1,\"rates\":"
+                + "{\"write\":0.25},\"kinds\":[\"throttle\",\"drop-after\"],\"seed\":42}");
     assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
     assertThat(faults.settings().rate()).isEqualTo(1.0);
     assertThat(faults.settings().rateFor(FaultPolicy.RouteKind.WRITE)).isEqualTo(0.25);
@@ -236,19 +243,24 @@ class FaultPolicyTest {
     assertThat(slowDisk.statusCode()).as(slowDisk.body()).isEqualTo(200);
     assertThat(sim.latency().diskMegabytesPerSecond()).isEqualTo(5.0);
     assertThat(sim.latency().timeScale()).isEqualTo(0.001);
-    assertThat(ArmJson.parse(send("GET", "/admin/disk", null).body())
-        .path("megabytesPerSecond").asDouble()).isEqualTo(5.0);
+    assertThat(
+            ArmJson.parse(send("GET", "/admin/disk", null).body())
+                .path("megabytesPerSecond")
+                .asDouble())
+        .isEqualTo(5.0);
     assertThat(adminPut("/admin/disk", "{\"megabytesPerSecond\":0}").statusCode()).isEqualTo(400);
   }
 
   @Test
   void aServiceOverABackendWithoutALatencyModelHasNoDisk() throws Exception {
     try (AzureService plain = AzureService.start(0, TOKEN, sim)) {
-      HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-              URI.create("http://127.0.0.1:" + plain.port() + "/admin/disk"))
-          .header("Authorization", "Bearer " + TOKEN)
-          .PUT(BodyPublishers.ofString("{\"megabytesPerSecond\":5}")).build(),
-          BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + plain.port() + "/admin/disk"))
+                  .header("Authorization", "Bearer " + TOKEN)
+                  .PUT(BodyPublishers.ofString("{\"megabytesPerSecond\":5}"))
+                  .build(),
+              BodyHandlers.ofString());
       assertThat(response.statusCode()).isEqualTo(400);
     }
   }
@@ -260,17 +272,20 @@ class FaultPolicyTest {
     HttpAzureBackend noRetries = new HttpAzureBackend(url(), TOKEN, 0);
 
     assertThatThrownBy(() -> noRetries.resources().resourceGroup("rg-east"))
-        .isInstanceOfSatisfying(AzureException.class, e -> {
-          assertThat(e.code()).isEqualTo(AzureErrorCode.TooManyRequests);
-          assertThat(e.isTransient()).isTrue();
-          assertThat(e.retryAfter()).hasValue(Duration.ofMillis(200));
-        });
+        .isInstanceOfSatisfying(
+            AzureException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(AzureErrorCode.TooManyRequests);
+              assertThat(e.isTransient()).isTrue();
+              assertThat(e.retryAfter()).hasValue(Duration.ofMillis(200));
+            });
     assertThat(faults.injected()).isEqualTo(Map.of(Kind.THROTTLE, 1L));
 
     HttpAzureBackend retrying = new HttpAzureBackend(url(), TOKEN, 3);
     assertThatThrownBy(() -> retrying.resources().resourceGroup("rg-east"))
         .isInstanceOf(AzureException.class);
-    assertThat(faults.injected()).as("the first try and 3 retries")
+    assertThat(faults.injected())
+        .as("the first try and 3 retries")
         .isEqualTo(Map.of(Kind.THROTTLE, 5L));
   }
 
@@ -278,26 +293,32 @@ class FaultPolicyTest {
   void theClientRidesOutALostAnswerWithItsOwnRetry() {
     // A seed whose sequence starts with a fault, then passes: the PUT is applied, its answer
     // lost, and the client's retry meets the resource already there.
-    faults.update(Settings.none().withRate(0.5).withKinds(EnumSet.of(Kind.ERROR_AFTER))
-        .withSeed(firstFaultingSeed()));
+    faults.update(
+        Settings.none()
+            .withRate(0.5)
+            .withKinds(EnumSet.of(Kind.ERROR_AFTER))
+            .withSeed(firstFaultingSeed()));
     HttpAzureBackend client = new HttpAzureBackend(url(), TOKEN, 3);
 
-    ResourceGroup created = client.resources().createResourceGroup(CALLER,
-        new ResourceGroup("rg-new", EAST));
+    ResourceGroup created =
+        client.resources().createResourceGroup(CALLER, new ResourceGroup("rg-new", EAST));
 
     assertThat(created.name()).isEqualTo("rg-new");
     assertThat(faults.injected().get(Kind.ERROR_AFTER)).isPositive();
-    assertThat(sim.metering().activityLog().stream()
-        .filter(entry -> entry.resourceId().contains("rg-new")).count())
-        .as("applied once, although sent again").isEqualTo(1);
+    assertThat(
+            sim.metering().activityLog().stream()
+                .filter(entry -> entry.resourceId().contains("rg-new"))
+                .count())
+        .as("applied once, although sent again")
+        .isEqualTo(1);
   }
 
   /** A seed whose first draw at rate 0.5 is a fault and whose second is not. */
   private static long firstFaultingSeed() {
     for (long seed = 0; ; seed++) {
       FaultPolicy probe = FaultPolicy.none();
-      probe.update(Settings.none().withRate(0.5).withKinds(EnumSet.of(Kind.ERROR_AFTER))
-          .withSeed(seed));
+      probe.update(
+          Settings.none().withRate(0.5).withKinds(EnumSet.of(Kind.ERROR_AFTER)).withSeed(seed));
       if (probe.next(FaultPolicy.RouteKind.WRITE) != null
           && probe.next(FaultPolicy.RouteKind.WRITE) == null) {
         return seed;
@@ -314,8 +335,10 @@ class FaultPolicyTest {
   }
 
   private HttpResponse<String> send(String method, String path, String body) throws Exception {
-    HttpRequest.Builder request = request(path).header("Authorization", "Bearer " + TOKEN)
-        .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
+    HttpRequest.Builder request =
+        request(path)
+            .header("Authorization", "Bearer " + TOKEN)
+            .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
     if (body != null) {
       request.header("Content-Type", "application/json");
     }

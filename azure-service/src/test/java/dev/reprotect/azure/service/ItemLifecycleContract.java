@@ -43,7 +43,8 @@ abstract class ItemLifecycleContract extends BackendContractBase {
     assertThat(run("Reprotect", Reprotecting, Protected)).isEqualTo(Protected);
     assertThat(run("Failover", FailingOver, FailoverFailed)).isEqualTo(FailoverFailed);
     assertThat(run("Failover", FailingOver, FailedOver))
-        .as("a failed failover is re-run").isEqualTo(FailedOver);
+        .as("a failed failover is re-run")
+        .isEqualTo(FailedOver);
   }
 
   @Test
@@ -65,10 +66,20 @@ abstract class ItemLifecycleContract extends BackendContractBase {
     item();
     put(Protected);
     claim("Failover", FailingOver);
-    unchangedBy(() -> azure.recoveryServices().releaseOperation(CALLER, "contoso", "web-01",
-        "failover.contoso.web-01", "run-1", EnableFailed), AzureErrorCode.InvalidParameter);
-    unchangedBy(() -> azure.recoveryServices().releaseStaleOperation(CALLER, "contoso", "web-01",
-        operation("Failover"), ReprotectFailed), AzureErrorCode.InvalidParameter);
+    unchangedBy(
+        () ->
+            azure
+                .recoveryServices()
+                .releaseOperation(
+                    CALLER, "contoso", "web-01", "failover.contoso.web-01", "run-1", EnableFailed),
+        AzureErrorCode.InvalidParameter);
+    unchangedBy(
+        () ->
+            azure
+                .recoveryServices()
+                .releaseStaleOperation(
+                    CALLER, "contoso", "web-01", operation("Failover"), ReprotectFailed),
+        AzureErrorCode.InvalidParameter);
   }
 
   @Test
@@ -78,12 +89,16 @@ abstract class ItemLifecycleContract extends BackendContractBase {
 
     assertThat(run("Failover", FailingOver, Protected)).isEqualTo(Protected);
 
-    assertThat(azure.recoveryServices().replicatedItem("contoso", "web-01").orElseThrow()
-        .runningOperation()).isNull();
+    assertThat(
+            azure
+                .recoveryServices()
+                .replicatedItem("contoso", "web-01")
+                .orElseThrow()
+                .runningOperation())
+        .isNull();
     put(FailedOver);
     claim("ChangeRecoveryPoint", FailedOver);
-    unchangedBy(() -> release("ChangeRecoveryPoint", Protected),
-        AzureErrorCode.InvalidParameter);
+    unchangedBy(() -> release("ChangeRecoveryPoint", Protected), AzureErrorCode.InvalidParameter);
   }
 
   @Test
@@ -91,20 +106,22 @@ abstract class ItemLifecycleContract extends BackendContractBase {
     item();
     put(Protected);
     ReplicatedItem left = claim("Failover", FailingOver);
-    RunningOperation later = new RunningOperation("Failover", "failover.contoso.web-01", "run-2",
-        Instant.EPOCH);
+    RunningOperation later =
+        new RunningOperation("Failover", "failover.contoso.web-01", "run-2", Instant.EPOCH);
 
-    ReplicatedItem taken = azure.recoveryServices().claimOperation(CALLER, "contoso", "web-01",
-        later, ItemClaimState.of(left), FailingOver);
+    ReplicatedItem taken =
+        azure
+            .recoveryServices()
+            .claimOperation(
+                CALLER, "contoso", "web-01", later, ItemClaimState.of(left), FailingOver);
 
     assertThat(taken.runningOperation()).isEqualTo(later);
     assertThat(taken.state()).isEqualTo(FailingOver);
   }
 
   /**
-   * A drill is recorded by the claim of its test failover and outlives its release, failed or
-   * not: only its cleanup's own record of the end (the item written under the cleanup's claim)
-   * ends it.
+   * A drill is recorded by the claim of its test failover and outlives its release, failed or not:
+   * only its cleanup's own record of the end (the item written under the cleanup's claim) ends it.
    */
   @Test
   void theClaimOfATestFailoverRecordsTheDrillUntilItsCleanupEndsIt() {
@@ -112,19 +129,21 @@ abstract class ItemLifecycleContract extends BackendContractBase {
     put(Protected);
     assertThat(claim("TestFailover", Protected).testFailoverLive()).isTrue();
     assertThat(release("TestFailover", Protected).testFailoverLive())
-        .as("the drill's copy may be up, whether its job succeeded or not").isTrue();
+        .as("the drill's copy may be up, whether its job succeeded or not")
+        .isTrue();
 
     ReplicatedItem cleaning = claim("TestFailoverCleanup", Protected);
     assertThat(release("TestFailoverCleanup", Protected).testFailoverLive())
-        .as("a cleanup released without its record of the end, as a failed one is").isTrue();
+        .as("a cleanup released without its record of the end, as a failed one is")
+        .isTrue();
     claim("TestFailoverCleanup", Protected);
     azure.recoveryServices().putReplicatedItem(CALLER, cleaning.withTestFailoverLive(false));
     assertThat(release("TestFailoverCleanup", Protected).testFailoverLive()).isFalse();
   }
 
   /**
-   * While a drill is recorded, every operation but its cleanup is refused, from any state it
-   * could otherwise start from; a cleanup with no drill is refused too.
+   * While a drill is recorded, every operation but its cleanup is refused, from any state it could
+   * otherwise start from; a cleanup with no drill is refused too.
    */
   @Test
   void whileADrillIsLiveEveryOperationButItsCleanupIsRefusedAndChangesNothing() {
@@ -142,16 +161,20 @@ abstract class ItemLifecycleContract extends BackendContractBase {
     refusedWithDrill(EnableFailed, "EnableReplication", EnablingProtection);
 
     put(Protected);
-    ReplicatedItem withoutDrill = azure.recoveryServices().replicatedItem("contoso", "web-01")
-        .orElseThrow().withTestFailoverLive(false);
+    ReplicatedItem withoutDrill =
+        azure
+            .recoveryServices()
+            .replicatedItem("contoso", "web-01")
+            .orElseThrow()
+            .withTestFailoverLive(false);
     azure.recoveryServices().putReplicatedItem(CALLER, withoutDrill);
     unchangedBy(() -> claim("TestFailoverCleanup", Protected), AzureErrorCode.NoTestFailover);
   }
 
   /**
-   * A ransomware recovery to the oldest clean point: the failover claims the item, then chooses
-   * p1. A cycle that prunes meanwhile deletes nothing (the claim may be choosing), then never p1
-   * (the choice is pinned); the failover's end releases the pin with the claim.
+   * A ransomware recovery to the oldest clean point: the failover claims the item, then chooses p1.
+   * A cycle that prunes meanwhile deletes nothing (the claim may be choosing), then never p1 (the
+   * choice is pinned); the failover's end releases the pin with the claim.
    */
   @Test
   void aPointAFailoverChoseIsNeverPrunedAndNothingIsWhileTheItemIsClaimed() {
@@ -208,29 +231,40 @@ abstract class ItemLifecycleContract extends BackendContractBase {
     BlobRef replica = new BlobRef("steast", "replicas", "web-01-os.vhd");
     account("steast", RG_EAST, EAST);
     azure.storage().createPageBlob(CALLER, replica, 4L * BLOCK_SIZE);
-    azure.recoveryServices().putReplicatedItem(CALLER, item.withReplicationTo(item.target(),
-        item.source().network(), null, List.of(new ReplicaDisk("os", "web-01-osdisk", replica)),
-        item.reprotectCycles()));
+    azure
+        .recoveryServices()
+        .putReplicatedItem(
+            CALLER,
+            item.withReplicationTo(
+                item.target(),
+                item.source().network(),
+                null,
+                List.of(new ReplicaDisk("os", "web-01-osdisk", replica)),
+                item.reprotectCycles()));
     put(Protected);
     for (String id : ids) {
-      azure.recoveryServices().createRecoveryPoint(CALLER, "contoso", "web-01", id,
-          RecoveryPointType.CrashConsistent, null);
+      azure
+          .recoveryServices()
+          .createRecoveryPoint(
+              CALLER, "contoso", "web-01", id, RecoveryPointType.CrashConsistent, null);
     }
   }
 
   private ReplicatedItem pin(String type, String pointId) {
-    return azure.recoveryServices().pinRecoveryPoint(CALLER, "contoso", "web-01",
-        operation(type).id(), pointId);
+    return azure
+        .recoveryServices()
+        .pinRecoveryPoint(CALLER, "contoso", "web-01", operation(type).id(), pointId);
   }
 
   private RecoveryPointPruning prune(String... ids) {
-    return azure.recoveryServices().pruneRecoveryPoints(CALLER, "contoso", "web-01",
-        List.of(ids));
+    return azure.recoveryServices().pruneRecoveryPoints(CALLER, "contoso", "web-01", List.of(ids));
   }
 
   private List<String> pointIds() {
     return azure.recoveryServices().recoveryPoints("contoso", "web-01").stream()
-        .map(RecoveryPoint::id).sorted().toList();
+        .map(RecoveryPoint::id)
+        .sorted()
+        .toList();
   }
 
   private void refusedWithDrill(ProtectionState state, String type, ProtectionState running) {
@@ -239,25 +273,31 @@ abstract class ItemLifecycleContract extends BackendContractBase {
   }
 
   private ReplicatedItem release(String type, ProtectionState end) {
-    return azure.recoveryServices().releaseOperation(CALLER, "contoso", "web-01",
-        operation(type).id(), "run-1", end);
+    return azure
+        .recoveryServices()
+        .releaseOperation(CALLER, "contoso", "web-01", operation(type).id(), "run-1", end);
   }
 
   /** Claims and releases one operation; returns the state it left the item in. */
   private ProtectionState run(String type, ProtectionState running, ProtectionState end) {
     assertThat(claim(type, running).state()).isEqualTo(running);
-    return azure.recoveryServices().releaseOperation(CALLER, "contoso", "web-01",
-        operation(type).id(), "run-1", end).state();
+    return azure
+        .recoveryServices()
+        .releaseOperation(CALLER, "contoso", "web-01", operation(type).id(), "run-1", end)
+        .state();
   }
 
   private ReplicatedItem claim(String type, ProtectionState running) {
-    ReplicatedItem item = azure.recoveryServices().replicatedItem("contoso", "web-01").orElseThrow();
-    return azure.recoveryServices().claimOperation(CALLER, "contoso", "web-01", operation(type),
-        ItemClaimState.of(item), running);
+    ReplicatedItem item =
+        azure.recoveryServices().replicatedItem("contoso", "web-01").orElseThrow();
+    return azure
+        .recoveryServices()
+        .claimOperation(
+            CALLER, "contoso", "web-01", operation(type), ItemClaimState.of(item), running);
   }
 
-  private void refused(ProtectionState state, String type, ProtectionState running,
-      AzureErrorCode code) {
+  private void refused(
+      ProtectionState state, String type, ProtectionState running, AzureErrorCode code) {
     if (azure.recoveryServices().replicatedItem("contoso", "web-01").isEmpty()) {
       item();
     }
@@ -274,7 +314,8 @@ abstract class ItemLifecycleContract extends BackendContractBase {
   }
 
   private void put(ProtectionState state) {
-    ReplicatedItem item = azure.recoveryServices().replicatedItem("contoso", "web-01").orElseThrow();
+    ReplicatedItem item =
+        azure.recoveryServices().replicatedItem("contoso", "web-01").orElseThrow();
     azure.recoveryServices().putReplicatedItem(CALLER, item.withRunningOperation(null, state));
   }
 

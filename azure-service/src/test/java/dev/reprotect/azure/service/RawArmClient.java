@@ -22,8 +22,11 @@ import java.util.Locale;
  * paths that {@link URI} refuses to carry (a backslash, a space, raw non-ASCII bytes).
  */
 final class RawArmClient {
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private final int port;
 
   RawArmClient(int port) {
@@ -42,8 +45,9 @@ final class RawArmClient {
   /** A request with {@code Authorization: Bearer <token>} unless the token is null. */
   HttpResponse<String> send(String method, String path, String token, String body)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = request(path)
-        .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
+    HttpRequest.Builder request =
+        request(path)
+            .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
@@ -65,11 +69,19 @@ final class RawArmClient {
       throws IOException {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(30_000);
-      StringBuilder head = new StringBuilder()
-          .append(method).append(' ').append(rawTarget).append(" HTTP/1.1\r\n")
-          .append("Host: 127.0.0.1:").append(port).append("\r\n")
-          .append("Connection: close\r\n")
-          .append("Content-Length: ").append(body.length).append("\r\n");
+      StringBuilder head =
+          new StringBuilder()
+              .append(method)
+              .append(' ')
+              .append(rawTarget)
+              .append(" HTTP/1.1\r\n")
+              .append("Host: 127.0.0.1:")
+              .append(port)
+              .append("\r\n")
+              .append("Connection: close\r\n")
+              .append("Content-Length: ")
+              .append(body.length)
+              .append("\r\n");
       if (authorization != null) {
         head.append("Authorization: ").append(authorization).append("\r\n");
       }

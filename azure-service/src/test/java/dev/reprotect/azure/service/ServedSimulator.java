@@ -12,8 +12,8 @@ record ServedSimulator(AzureService service, HttpAzureBackend backend) implement
     AzureService service = AzureService.start(0, TOKEN, sim);
     // Without the client's own retries: each error of the simulator must reach the caller as it
     // is (the retries are FaultPolicyTest's).
-    return new ServedSimulator(service,
-        new HttpAzureBackend(URI.create("http://127.0.0.1:" + service.port()), TOKEN, 0));
+    return new ServedSimulator(
+        service, new HttpAzureBackend(URI.create("http://127.0.0.1:" + service.port()), TOKEN, 0));
   }
 
   @Override

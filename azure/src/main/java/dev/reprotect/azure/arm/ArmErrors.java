@@ -6,13 +6,14 @@ import dev.reprotect.azure.AzureErrorCode;
 import dev.reprotect.azure.AzureException;
 
 /**
- * ARM's error body {@code {"error":{"code","message","target"}}} and the HTTP status of each
- * error code, for both ends: the service writes them, the client turns them back into the same
- * {@link AzureException}. The target of a {@code RegionUnavailable} is the region.
+ * ARM's error body {@code {"error":{"code","message","target"}}} and the HTTP status of each error
+ * code, for both ends: the service writes them, the client turns them back into the same {@link
+ * AzureException}. The target of a {@code RegionUnavailable} is the region.
  */
 public final class ArmErrors {
   /** Codes of failures that only HTTP has; the client reads them by their status. */
   public static final String AUTHENTICATION_FAILED = "AuthenticationFailed";
+
   public static final String INVALID_REQUEST_CONTENT = "InvalidRequestContent";
   public static final String REQUEST_TOO_LARGE = "RequestEntityTooLarge";
   public static final String INVALID_REQUEST_URI = "InvalidRequestUri";
@@ -23,9 +24,19 @@ public final class ArmErrors {
   public static int status(AzureErrorCode code) {
     return switch (code) {
       case ResourceNotFound -> 404;
-      case Conflict, StorageAccountAlreadyTaken, OperationInProgress, ItemChanged, NotProtected,
-          NotFailedOver, AlreadyProtected, FailoverNotCommitted, AlreadyEnabled,
-          TestFailoverInProgress, NoTestFailover, GuestAgentUnresponsive -> 409;
+      case Conflict,
+          StorageAccountAlreadyTaken,
+          OperationInProgress,
+          ItemChanged,
+          NotProtected,
+          NotFailedOver,
+          AlreadyProtected,
+          FailoverNotCommitted,
+          AlreadyEnabled,
+          TestFailoverInProgress,
+          NoTestFailover,
+          GuestAgentUnresponsive ->
+          409;
       case InvalidResourceName, InvalidParameter, Md5Mismatch -> 400;
       case TooManyRequests -> 429;
       case RegionUnavailable -> 503;
@@ -57,15 +68,18 @@ public final class ArmErrors {
     JsonNode error = errorBody == null ? null : errorBody.path("error");
     String code = error == null ? "" : error.path("code").asText("");
     String message = error == null ? "" : error.path("message").asText("");
-    String target = error == null || !error.path("target").isTextual()
-        ? null : error.path("target").asText();
+    String target =
+        error == null || !error.path("target").isTextual() ? null : error.path("target").asText();
     AzureErrorCode known = knownCode(code);
     if (known != null) {
-      return new AzureException(known, message, known == AzureErrorCode.RegionUnavailable
-          ? target : null);
+      return new AzureException(
+          known, message, known == AzureErrorCode.RegionUnavailable ? target : null);
     }
-    String text = "HTTP " + status + (code.isEmpty() ? "" : " " + code)
-        + (message.isEmpty() ? "" : ": " + message);
+    String text =
+        "HTTP "
+            + status
+            + (code.isEmpty() ? "" : " " + code)
+            + (message.isEmpty() ? "" : ": " + message);
     return new AzureException(byStatus(status), text);
   }
 

@@ -22,9 +22,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Microsoft.Compute's JSON: a VM with unmanaged disks (storageProfile's {@code vhd.uri}), its
- * power state in {@code instanceView.statuses}, and availability sets. A PUT may carry the
- * instance view's power state, to create a VM that is already deallocated.
+ * Microsoft.Compute's JSON: a VM with unmanaged disks (storageProfile's {@code vhd.uri}), its power
+ * state in {@code instanceView.statuses}, and availability sets. A PUT may carry the instance
+ * view's power state, to create a VM that is already deallocated.
  */
 public final class ComputeJson {
   private static final String POWER_STATE = "PowerState/";
@@ -34,25 +34,31 @@ public final class ComputeJson {
   private ComputeJson() {}
 
   public static ObjectNode virtualMachine(VirtualMachine vm) {
-    ObjectNode out = ArmJson.resource(vm.id(), vm.name(), "Microsoft.Compute/virtualMachines",
-        vm.location());
+    ObjectNode out =
+        ArmJson.resource(vm.id(), vm.name(), "Microsoft.Compute/virtualMachines", vm.location());
     ObjectNode properties = ArmJson.properties(out);
     if (vm.availabilitySet() != null) {
-      properties.putObject("availabilitySet").put("id",
-          ArmPaths.armId(ResourceIds.availabilitySet(vm.resourceGroup(), vm.availabilitySet())));
+      properties
+          .putObject("availabilitySet")
+          .put(
+              "id",
+              ArmPaths.armId(
+                  ResourceIds.availabilitySet(vm.resourceGroup(), vm.availabilitySet())));
     }
     ObjectNode storage = properties.putObject("storageProfile");
     storage.set("osDisk", disk(vm.osDisk()));
     ArrayNode dataDisks = storage.putArray("dataDisks");
     vm.dataDisks().forEach(disk -> dataDisks.add(disk(disk)));
     if (vm.networkId() != null) {
-      properties.putObject("networkProfile").putObject("virtualNetwork")
-          .put("id", vm.networkId());
+      properties.putObject("networkProfile").putObject("virtualNetwork").put("id", vm.networkId());
     }
     ArrayNode statuses = properties.putObject("instanceView").putArray("statuses");
     statuses.addObject().put("code", "ProvisioningState/succeeded");
-    statuses.addObject().put("code", POWER_STATE
-        + (vm.powerState() == PowerState.Running ? "running" : "deallocated"));
+    statuses
+        .addObject()
+        .put(
+            "code",
+            POWER_STATE + (vm.powerState() == PowerState.Running ? "running" : "deallocated"));
     return out;
   }
 
@@ -68,22 +74,28 @@ public final class ComputeJson {
       }
     }
     JsonNode networkProfile = optionalObject(properties, "networkProfile");
-    JsonNode network = networkProfile == null
-        ? null : optionalObject(networkProfile, "virtualNetwork");
-    return new VirtualMachine(resourceGroup, name, requireText(node, "location"),
-        powerState(properties), disk(requireObject(storage, "osDisk"), false), dataDisks,
+    JsonNode network =
+        networkProfile == null ? null : optionalObject(networkProfile, "virtualNetwork");
+    return new VirtualMachine(
+        resourceGroup,
+        name,
+        requireText(node, "location"),
+        powerState(properties),
+        disk(requireObject(storage, "osDisk"), false),
+        dataDisks,
         network == null ? null : requireText(network, "id"),
         availabilitySet == null ? null : ArmIds.nameOf(requireText(availabilitySet, "id")));
   }
 
   public static VirtualMachine virtualMachine(JsonNode node) {
-    return virtualMachine(node, ArmIds.resourceGroupOf(requireText(node, "id")),
-        requireText(node, "name"));
+    return virtualMachine(
+        node, ArmIds.resourceGroupOf(requireText(node, "id")), requireText(node, "name"));
   }
 
   public static ObjectNode availabilitySet(AvailabilitySet set) {
-    ObjectNode out = ArmJson.resource(set.id(), set.name(), "Microsoft.Compute/availabilitySets",
-        set.location());
+    ObjectNode out =
+        ArmJson.resource(
+            set.id(), set.name(), "Microsoft.Compute/availabilitySets", set.location());
     ArmJson.properties(out);
     return out;
   }
@@ -93,8 +105,8 @@ public final class ComputeJson {
   }
 
   public static AvailabilitySet availabilitySet(JsonNode node) {
-    return availabilitySet(node, ArmIds.resourceGroupOf(requireText(node, "id")),
-        requireText(node, "name"));
+    return availabilitySet(
+        node, ArmIds.resourceGroupOf(requireText(node, "id")), requireText(node, "name"));
   }
 
   private static ObjectNode disk(VmDisk disk) {
@@ -105,8 +117,15 @@ public final class ComputeJson {
     out.put("name", disk.name());
     out.put("createOption", "Attach");
     BlobRef vhd = disk.vhd();
-    out.putObject("vhd").put("uri", "https://" + vhd.storageAccount()
-        + ".blob.core.windows.net/" + vhd.container() + "/" + vhd.blob());
+    out.putObject("vhd")
+        .put(
+            "uri",
+            "https://"
+                + vhd.storageAccount()
+                + ".blob.core.windows.net/"
+                + vhd.container()
+                + "/"
+                + vhd.blob());
     return out;
   }
 
@@ -118,10 +137,15 @@ public final class ComputeJson {
     String uri = requireText(requireObject(node, "vhd"), "uri");
     Matcher matcher = VHD_URI.matcher(uri);
     if (!matcher.matches()) {
-      throw ArmJson.invalid("vhd uri " + uri + " is not https://{account}.blob.core.windows.net/"
-          + "{container}/{blob}");
+      throw ArmJson.invalid(
+          "vhd uri "
+              + uri
+              + " is not https://{account}.blob.core.windows.net/"
+              + "{container}/{blob}");
     }
-    return new VmDisk(requireText(node, "name"), dataDisk ? lun : null,
+    return new VmDisk(
+        requireText(node, "name"),
+        dataDisk ? lun : null,
         new BlobRef(matcher.group(1), matcher.group(2), matcher.group(3)));
   }
 

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Our own: the activity log's entries, the bytes metered between two regions, and what callers
- * were charged.
+ * Our own: the activity log's entries, the bytes metered between two regions, and what callers were
+ * charged.
  */
 public final class MeteringJson {
   private MeteringJson() {}
@@ -30,8 +30,11 @@ public final class MeteringJson {
   }
 
   public static ActivityLogEntry activityLogEntry(JsonNode node) {
-    return new ActivityLogEntry(requireLong(node, "sequence"), requireInstant(node, "time"),
-        requireText(node, "operation"), requireText(node, "resourceId"),
+    return new ActivityLogEntry(
+        requireLong(node, "sequence"),
+        requireInstant(node, "time"),
+        requireText(node, "operation"),
+        requireText(node, "resourceId"),
         optionalText(node, "correlationId"));
   }
 
@@ -69,10 +72,14 @@ public final class MeteringJson {
   }
 
   public static CallerCosts callerCosts(JsonNode node) {
-    return new CallerCosts(counts(node, "bytesReadByRegion"),
-        counts(node, "bytesWrittenByRegion"), counts(node, "bytesReadByBlob"),
-        counts(node, "bytesWrittenByBlob"), requireLong(node, "bytesHashed"),
-        counts(node, "callsByOperation"), requireLong(node, "throttledCalls"),
+    return new CallerCosts(
+        counts(node, "bytesReadByRegion"),
+        counts(node, "bytesWrittenByRegion"),
+        counts(node, "bytesReadByBlob"),
+        counts(node, "bytesWrittenByBlob"),
+        requireLong(node, "bytesHashed"),
+        counts(node, "callsByOperation"),
+        requireLong(node, "throttledCalls"),
         ArmJson.requireNumber(node, "modelledSeconds"));
   }
 

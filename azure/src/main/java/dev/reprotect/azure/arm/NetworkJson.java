@@ -13,8 +13,9 @@ public final class NetworkJson {
   private NetworkJson() {}
 
   public static ObjectNode virtualNetwork(VirtualNetwork network) {
-    ObjectNode out = ArmJson.resource(network.id(), network.name(),
-        "Microsoft.Network/virtualNetworks", network.location());
+    ObjectNode out =
+        ArmJson.resource(
+            network.id(), network.name(), "Microsoft.Network/virtualNetworks", network.location());
     ArmJson.properties(out);
     return out;
   }
@@ -41,8 +42,10 @@ public final class NetworkJson {
 
   public static NetworkMapping networkMapping(JsonNode node) {
     JsonNode properties = requireObject(node, "properties");
-    return new NetworkMapping(requireText(properties, "sourceRegion"),
-        requireText(properties, "sourceNetworkId"), requireText(properties, "targetRegion"),
+    return new NetworkMapping(
+        requireText(properties, "sourceRegion"),
+        requireText(properties, "sourceNetworkId"),
+        requireText(properties, "targetRegion"),
         requireText(properties, "targetNetworkId"));
   }
 }

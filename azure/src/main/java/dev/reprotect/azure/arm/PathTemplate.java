@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  */
 public record PathTemplate(String pattern) {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
+
   /** Longer than any resource name the backend accepts, short enough to bound a URL. */
   private static final int MAX_SEGMENT_LENGTH = 260;
 
@@ -32,8 +33,8 @@ public record PathTemplate(String pattern) {
   }
 
   /**
-   * The path with each placeholder replaced, in order, by a value. A value that cannot be one
-   * path segment (see {@link #isSafeSegment}) is an {@link AzureErrorCode#InvalidResourceName}.
+   * The path with each placeholder replaced, in order, by a value. A value that cannot be one path
+   * segment (see {@link #isSafeSegment}) is an {@link AzureErrorCode#InvalidResourceName}.
    */
   public String expand(String... values) {
     Matcher matcher = PLACEHOLDER.matcher(pattern);
@@ -45,8 +46,8 @@ public record PathTemplate(String pattern) {
       }
       String value = values[next++];
       if (!isSafeSegment(value)) {
-        throw new AzureException(AzureErrorCode.InvalidResourceName,
-            "invalid " + matcher.group(1) + " name " + value);
+        throw new AzureException(
+            AzureErrorCode.InvalidResourceName, "invalid " + matcher.group(1) + " name " + value);
       }
       matcher.appendReplacement(out, Matcher.quoteReplacement(encode(value)));
     }
@@ -63,8 +64,11 @@ public record PathTemplate(String pattern) {
    * characters, and of bounded length. No resource of the API can have any other name.
    */
   public static boolean isSafeSegment(String value) {
-    if (value == null || value.isEmpty() || value.length() > MAX_SEGMENT_LENGTH
-        || value.equals(".") || value.equals("..")) {
+    if (value == null
+        || value.isEmpty()
+        || value.length() > MAX_SEGMENT_LENGTH
+        || value.equals(".")
+        || value.equals("..")) {
       return false;
     }
     for (int i = 0; i < value.length(); i++) {
@@ -81,11 +85,17 @@ public record PathTemplate(String pattern) {
     StringBuilder out = new StringBuilder();
     for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
       char c = (char) (b & 0xff);
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || c == '-' || c == '.' || c == '_' || c == '~') {
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || c == '-'
+          || c == '.'
+          || c == '_'
+          || c == '~') {
         out.append(c);
       } else {
-        out.append('%').append(Character.toUpperCase(Character.forDigit((c >> 4) & 0xf, 16)))
+        out.append('%')
+            .append(Character.toUpperCase(Character.forDigit((c >> 4) & 0xf, 16)))
             .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
       }
     }

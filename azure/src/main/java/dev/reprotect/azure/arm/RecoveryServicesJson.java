@@ -46,10 +46,14 @@ public final class RecoveryServicesJson {
   private RecoveryServicesJson() {}
 
   public static ObjectNode vault(Vault vault) {
-    ObjectNode out = ArmJson.resource(
-        ResourceIds.resourceGroup(vault.resourceGroup())
-            + "/providers/Microsoft.RecoveryServices/vaults/" + vault.name(),
-        vault.name(), "Microsoft.RecoveryServices/vaults", vault.location());
+    ObjectNode out =
+        ArmJson.resource(
+            ResourceIds.resourceGroup(vault.resourceGroup())
+                + "/providers/Microsoft.RecoveryServices/vaults/"
+                + vault.name(),
+            vault.name(),
+            "Microsoft.RecoveryServices/vaults",
+            vault.location());
     out.putObject("sku").put("name", "Standard");
     ArmJson.properties(out);
     return out;
@@ -64,8 +68,12 @@ public final class RecoveryServicesJson {
   }
 
   public static ObjectNode replicatedItem(ReplicatedItem item) {
-    ObjectNode out = ArmJson.resource(ResourceIds.replicatedItem(item.vault(), item.name()),
-        item.name(), "Microsoft.RecoveryServices/vaults/replicatedItems", null);
+    ObjectNode out =
+        ArmJson.resource(
+            ResourceIds.replicatedItem(item.vault(), item.name()),
+            item.name(),
+            "Microsoft.RecoveryServices/vaults/replicatedItems",
+            null);
     ObjectNode p = ArmJson.properties(out);
     p.put("vault", item.vault());
     p.set("primary", side(item.primary()));
@@ -126,12 +134,18 @@ public final class RecoveryServicesJson {
   }
 
   public static DiskLineage lineage(JsonNode node) {
-    return new DiskLineage(requireText(node, "slot"), requireText(node, "pointId"),
-        optionalText(node, "pointChecksum"), optionalText(node, "cutId"),
-        optionalBlobRef(node, "cutSnapshot"), optionalText(node, "cutChecksum"),
-        optionalBlobRef(node, "staleDisk"), requireLong(node, "staleDiskSizeBytes"),
+    return new DiskLineage(
+        requireText(node, "slot"),
+        requireText(node, "pointId"),
+        optionalText(node, "pointChecksum"),
+        optionalText(node, "cutId"),
+        optionalBlobRef(node, "cutSnapshot"),
+        optionalText(node, "cutChecksum"),
+        optionalBlobRef(node, "staleDisk"),
+        requireLong(node, "staleDiskSizeBytes"),
         StorageJson.blobRef(requireObject(node, "recoveredDisk")),
-        requireLong(node, "recoveredDiskSizeBytes"), optionalBlobRef(node, "newBase"));
+        requireLong(node, "recoveredDiskSizeBytes"),
+        optionalBlobRef(node, "newBase"));
   }
 
   private static JsonNode optionalBlobRef(BlobRef ref) {
@@ -160,24 +174,38 @@ public final class RecoveryServicesJson {
     JsonNode policy = requireObject(p, "policy");
     List<ReplicaDisk> disks = new ArrayList<>();
     for (JsonNode d : requireArray(p, "replicaDisks")) {
-      disks.add(new ReplicaDisk(requireText(d, "slot"), requireText(d, "sourceDisk"),
-          StorageJson.blobRef(requireObject(d, "replica"))));
+      disks.add(
+          new ReplicaDisk(
+              requireText(d, "slot"),
+              requireText(d, "sourceDisk"),
+              StorageJson.blobRef(requireObject(d, "replica"))));
     }
     JsonNode running = optionalObject(p, "runningOperation");
     JsonNode lastScrub = optionalObject(p, "lastScrub");
-    return new ReplicatedItem(vault, name, side(requireObject(p, "primary")),
-        side(requireObject(p, "recovery")), requireText(p, "activeLocation"),
+    return new ReplicatedItem(
+        vault,
+        name,
+        side(requireObject(p, "primary")),
+        side(requireObject(p, "recovery")),
+        requireText(p, "activeLocation"),
         requireEnum(p, "protectionState", ProtectionState.class),
-        new ReplicationPolicy(requireText(policy, "name"), requireInt(policy, "retentionDays"),
+        new ReplicationPolicy(
+            requireText(policy, "name"),
+            requireInt(policy, "retentionDays"),
             requireInt(policy, "appConsistentFrequencyMinutes"),
-            policy.hasNonNull("scrubIntervalDays") ? policy.get("scrubIntervalDays").asInt()
+            policy.hasNonNull("scrubIntervalDays")
+                ? policy.get("scrubIntervalDays").asInt()
                 : null),
-        optionalText(p, "cacheStorageAccount"), disks,
+        optionalText(p, "cacheStorageAccount"),
+        disks,
         running == null ? null : runningOperation(running),
-        requireBoolean(p, "failoverCommitted"), requireBoolean(p, "migrationCompleted"),
-        requireInt(p, "reprotectCycles"), requireBoolean(p, "testFailoverLive"),
+        requireBoolean(p, "failoverCommitted"),
+        requireBoolean(p, "migrationCompleted"),
+        requireInt(p, "reprotectCycles"),
+        requireBoolean(p, "testFailoverLive"),
         optionalText(p, "pinnedRecoveryPoint"),
-        optionalObject(p, "replicaCuts") == null ? null
+        optionalObject(p, "replicaCuts") == null
+            ? null
             : replicaCuts(optionalObject(p, "replicaCuts")),
         lastScrub == null ? null : scrub(lastScrub),
         p.has("createdByProtection") ? texts(p, "createdByProtection") : List.of(),
@@ -214,15 +242,18 @@ public final class RecoveryServicesJson {
   }
 
   public static ScrubRecord scrub(JsonNode node) {
-    return new ScrubRecord(requireInstant(node, "time"),
-        requireEnum(node, "outcome", ScrubOutcome.class), optionalText(node, "pointId"),
-        requireLong(node, "bytesCompared"), requireLong(node, "blocksRepaired"),
+    return new ScrubRecord(
+        requireInstant(node, "time"),
+        requireEnum(node, "outcome", ScrubOutcome.class),
+        optionalText(node, "pointId"),
+        requireLong(node, "bytesCompared"),
+        requireLong(node, "blocksRepaired"),
         optionalText(node, "detail"));
   }
 
   public static ReplicatedItem replicatedItem(JsonNode node) {
-    return replicatedItem(node, requireText(requireObject(node, "properties"), "vault"),
-        requireText(node, "name"));
+    return replicatedItem(
+        node, requireText(requireObject(node, "properties"), "vault"), requireText(node, "name"));
   }
 
   public static ObjectNode runningOperation(RunningOperation operation) {
@@ -237,13 +268,16 @@ public final class RecoveryServicesJson {
   }
 
   public static RunningOperation runningOperation(JsonNode node) {
-    return new RunningOperation(requireText(node, "type"), requireText(node, "id"),
-        optionalText(node, "runId"), requireInstant(node, "startedAt"));
+    return new RunningOperation(
+        requireText(node, "type"),
+        requireText(node, "id"),
+        optionalText(node, "runId"),
+        requireInstant(node, "startedAt"));
   }
 
   /**
-   * The body of claimOperation: the operation, the item as the caller's check saw it (absent:
-   * claim an item with no running operation) and the state the item moves to.
+   * The body of claimOperation: the operation, the item as the caller's check saw it (absent: claim
+   * an item with no running operation) and the state the item moves to.
    */
   public static ObjectNode claimRequest(
       RunningOperation operation, ItemClaimState expected, ProtectionState newState) {
@@ -267,7 +301,8 @@ public final class RecoveryServicesJson {
       return null;
     }
     JsonNode running = optionalObject(seen, "runningOperation");
-    return new ItemClaimState(requireEnum(seen, "protectionState", ProtectionState.class),
+    return new ItemClaimState(
+        requireEnum(seen, "protectionState", ProtectionState.class),
         running == null ? null : runningOperation(running));
   }
 
@@ -280,8 +315,8 @@ public final class RecoveryServicesJson {
   }
 
   /**
-   * The body of releaseOperation: the operation's id, its run (left out when unknown) and the
-   * state the item moves to.
+   * The body of releaseOperation: the operation's id, its run (left out when unknown) and the state
+   * the item moves to.
    */
   public static ObjectNode releaseRequest(
       String operationId, String runId, ProtectionState newState) {
@@ -299,8 +334,12 @@ public final class RecoveryServicesJson {
   }
 
   public static ObjectNode recoveryPlan(RecoveryPlan plan) {
-    ObjectNode out = ArmJson.resource(ResourceIds.recoveryPlan(plan.vault(), plan.name()),
-        plan.name(), "Microsoft.RecoveryServices/vaults/recoveryPlans", null);
+    ObjectNode out =
+        ArmJson.resource(
+            ResourceIds.recoveryPlan(plan.vault(), plan.name()),
+            plan.name(),
+            "Microsoft.RecoveryServices/vaults/recoveryPlans",
+            null);
     ObjectNode p = ArmJson.properties(out);
     p.put("vault", plan.vault());
     ArrayNode items = p.putArray("items");
@@ -313,14 +352,17 @@ public final class RecoveryServicesJson {
   }
 
   public static RecoveryPlan recoveryPlan(JsonNode node) {
-    return recoveryPlan(node, requireText(requireObject(node, "properties"), "vault"),
-        requireText(node, "name"));
+    return recoveryPlan(
+        node, requireText(requireObject(node, "properties"), "vault"), requireText(node, "name"));
   }
 
   public static ObjectNode recoveryPoint(RecoveryPoint point) {
-    ObjectNode out = ArmJson.resource(
-        ResourceIds.recoveryPoint(point.vault(), point.item(), point.id()), point.id(),
-        "Microsoft.RecoveryServices/vaults/replicatedItems/recoveryPoints", null);
+    ObjectNode out =
+        ArmJson.resource(
+            ResourceIds.recoveryPoint(point.vault(), point.item(), point.id()),
+            point.id(),
+            "Microsoft.RecoveryServices/vaults/replicatedItems/recoveryPoints",
+            null);
     ObjectNode p = ArmJson.properties(out);
     p.put("vault", point.vault());
     p.put("item", point.item());
@@ -347,13 +389,19 @@ public final class RecoveryServicesJson {
     Map<String, String> checksums = new TreeMap<>();
     JsonNode checksumsNode = optionalObject(p, "diskChecksums");
     if (checksumsNode != null) {
-      checksumsNode.fieldNames().forEachRemaining(
-          slot -> checksums.put(slot, requireText(checksumsNode, slot)));
+      checksumsNode
+          .fieldNames()
+          .forEachRemaining(slot -> checksums.put(slot, requireText(checksumsNode, slot)));
     }
-    return new RecoveryPoint(requireText(node, "name"), requireText(p, "vault"),
-        requireText(p, "item"), requireInstant(p, "recoveryPointTime"),
-        requireEnum(p, "recoveryPointType", RecoveryPointType.class), disks,
-        optionalText(p, "cutId"), checksums);
+    return new RecoveryPoint(
+        requireText(node, "name"),
+        requireText(p, "vault"),
+        requireText(p, "item"),
+        requireInstant(p, "recoveryPointTime"),
+        requireEnum(p, "recoveryPointType", RecoveryPointType.class),
+        disks,
+        optionalText(p, "cutId"),
+        checksums);
   }
 
   /** The body of a recovery point's PUT: its type, and the cut it corresponds to or null. */
@@ -373,8 +421,8 @@ public final class RecoveryServicesJson {
   }
 
   public static RecoveryPointType recoveryPointType(JsonNode node) {
-    return requireEnum(requireObject(node, "properties"), "recoveryPointType",
-        RecoveryPointType.class);
+    return requireEnum(
+        requireObject(node, "properties"), "recoveryPointType", RecoveryPointType.class);
   }
 
   /** The body of pinRecoveryPoint: the claim's operation id and the point it chose. */
@@ -403,8 +451,8 @@ public final class RecoveryServicesJson {
   }
 
   public static RecoveryPointPruning pruning(JsonNode node) {
-    return new RecoveryPointPruning(texts(node, "deleted"), texts(node, "kept"),
-        optionalText(node, "keptBecause"));
+    return new RecoveryPointPruning(
+        texts(node, "deleted"), texts(node, "kept"), optionalText(node, "keptBecause"));
   }
 
   /** A body of one field, an array of strings. */
@@ -438,8 +486,11 @@ public final class RecoveryServicesJson {
   }
 
   private static ItemSide side(JsonNode node) {
-    return new ItemSide(requireText(node, "region"), optionalText(node, "resourceGroup"),
-        optionalText(node, "storageAccount"), optionalText(node, "availabilitySet"),
+    return new ItemSide(
+        requireText(node, "region"),
+        optionalText(node, "resourceGroup"),
+        optionalText(node, "storageAccount"),
+        optionalText(node, "availabilitySet"),
         optionalText(node, "network"));
   }
 }

@@ -14,8 +14,7 @@ public final class ResourcesJson {
   private ResourcesJson() {}
 
   public static ObjectNode region(Region region) {
-    ObjectNode out = ArmJson.resource("/locations/" + region.name(), region.name(),
-        "Region", null);
+    ObjectNode out = ArmJson.resource("/locations/" + region.name(), region.name(), "Region", null);
     out.put("displayName", region.name());
     out.put("available", region.available());
     return out;
@@ -26,8 +25,12 @@ public final class ResourcesJson {
   }
 
   public static ObjectNode resourceGroup(ResourceGroup group) {
-    ObjectNode out = ArmJson.resource(ResourceIds.resourceGroup(group.name()), group.name(),
-        "Microsoft.Resources/resourceGroups", group.location());
+    ObjectNode out =
+        ArmJson.resource(
+            ResourceIds.resourceGroup(group.name()),
+            group.name(),
+            "Microsoft.Resources/resourceGroups",
+            group.location());
     ArmJson.properties(out);
     return out;
   }

@@ -34,13 +34,15 @@ public final class StorageJson {
   private StorageJson() {}
 
   public static ObjectNode storageAccount(StorageAccount account) {
-    ObjectNode out = ArmJson.resource(account.id(), account.name(),
-        "Microsoft.Storage/storageAccounts", account.location());
+    ObjectNode out =
+        ArmJson.resource(
+            account.id(), account.name(), "Microsoft.Storage/storageAccounts", account.location());
     out.put("kind", account.kind());
     out.putObject("sku").put("name", "Standard_LRS");
     ObjectNode tags = out.putObject("tags");
     account.tags().forEach(tags::put);
-    ArmJson.properties(out).putObject("primaryEndpoints")
+    ArmJson.properties(out)
+        .putObject("primaryEndpoints")
         .put("blob", "https://" + account.name() + ".blob.core.windows.net/");
     return out;
   }
@@ -55,13 +57,13 @@ public final class StorageJson {
         tags.put(tag, requireText(tagsNode, tag));
       }
     }
-    return new StorageAccount(name, resourceGroup, requireText(node, "location"),
-        requireText(node, "kind"), tags);
+    return new StorageAccount(
+        name, resourceGroup, requireText(node, "location"), requireText(node, "kind"), tags);
   }
 
   public static StorageAccount storageAccount(JsonNode node) {
-    return storageAccount(node, ArmIds.resourceGroupOf(requireText(node, "id")),
-        requireText(node, "name"));
+    return storageAccount(
+        node, ArmIds.resourceGroupOf(requireText(node, "id")), requireText(node, "name"));
   }
 
   public static ObjectNode blobRef(BlobRef ref) {
@@ -73,13 +75,19 @@ public final class StorageJson {
   }
 
   public static BlobRef blobRef(JsonNode node) {
-    return new BlobRef(requireText(node, "storageAccount"), requireText(node, "container"),
+    return new BlobRef(
+        requireText(node, "storageAccount"),
+        requireText(node, "container"),
         requireText(node, "blob"));
   }
 
   public static ObjectNode snapshot(BlobSnapshot snapshot) {
-    ObjectNode out = ArmJson.resource(ResourceIds.blob(snapshot.ref()), snapshot.ref().blob(),
-        "Microsoft.Storage/storageAccounts/blobServices/containers/snapshots", null);
+    ObjectNode out =
+        ArmJson.resource(
+            ResourceIds.blob(snapshot.ref()),
+            snapshot.ref().blob(),
+            "Microsoft.Storage/storageAccounts/blobServices/containers/snapshots",
+            null);
     ObjectNode properties = ArmJson.properties(out);
     properties.set("blobRef", blobRef(snapshot.ref()));
     properties.set("base", blobRef(snapshot.base()));
@@ -91,8 +99,10 @@ public final class StorageJson {
 
   public static BlobSnapshot snapshot(JsonNode node) {
     JsonNode properties = requireObject(node, "properties");
-    return new BlobSnapshot(blobRef(requireObject(properties, "blobRef")),
-        blobRef(requireObject(properties, "base")), requireInstant(properties, "snapshotTime"),
+    return new BlobSnapshot(
+        blobRef(requireObject(properties, "blobRef")),
+        blobRef(requireObject(properties, "base")),
+        requireInstant(properties, "snapshotTime"),
         requireLong(properties, "contentLength"),
         metadata(requireObject(properties, "metadata")));
   }
@@ -119,8 +129,12 @@ public final class StorageJson {
   }
 
   public static ObjectNode pageBlob(PageBlob blob) {
-    ObjectNode out = ArmJson.resource(ResourceIds.blob(blob.ref()), blob.ref().blob(),
-        "Microsoft.Storage/storageAccounts/blobServices/containers/blobs", blob.location());
+    ObjectNode out =
+        ArmJson.resource(
+            ResourceIds.blob(blob.ref()),
+            blob.ref().blob(),
+            "Microsoft.Storage/storageAccounts/blobServices/containers/blobs",
+            blob.location());
     ObjectNode properties = ArmJson.properties(out);
     properties.put("blobType", "PageBlob");
     properties.put("contentLength", blob.sizeBytes());
@@ -131,8 +145,10 @@ public final class StorageJson {
 
   public static PageBlob pageBlob(JsonNode node) {
     JsonNode properties = requireObject(node, "properties");
-    return new PageBlob(blobRef(requireObject(properties, "blobRef")),
-        requireText(node, "location"), requireLong(properties, "contentLength"),
+    return new PageBlob(
+        blobRef(requireObject(properties, "blobRef")),
+        requireText(node, "location"),
+        requireLong(properties, "contentLength"),
         requireLong(properties, "allocatedBytes"));
   }
 
@@ -142,8 +158,9 @@ public final class StorageJson {
     out.put("toBlock", hashes.toBlock());
     out.put("meteredBytes", hashes.meteredBytes());
     ArrayNode entries = out.putArray("entries");
-    hashes.entries().forEach(hash ->
-        entries.addObject().put("index", hash.index()).put("hash", hash.hash()));
+    hashes
+        .entries()
+        .forEach(hash -> entries.addObject().put("index", hash.index()).put("hash", hash.hash()));
     return out;
   }
 
@@ -152,16 +169,19 @@ public final class StorageJson {
     for (JsonNode entry : requireArray(node, "entries")) {
       entries.add(new BlockHash(requireLong(entry, "index"), requireText(entry, "hash")));
     }
-    return new BlockHashes(requireLong(node, "fromBlock"), requireLong(node, "toBlock"),
-        entries, requireLong(node, "meteredBytes"));
+    return new BlockHashes(
+        requireLong(node, "fromBlock"),
+        requireLong(node, "toBlock"),
+        entries,
+        requireLong(node, "meteredBytes"));
   }
 
   /** A page of page ranges: {@code {"ranges": [[firstBlock, blockCount], ...], "scannedTo": n}}. */
   public static ObjectNode pageRanges(PageRanges page) {
     ObjectNode out = ArmJson.object();
     ArrayNode ranges = out.putArray("ranges");
-    page.ranges().forEach(range ->
-        ranges.addArray().add(range.firstBlock()).add(range.blockCount()));
+    page.ranges()
+        .forEach(range -> ranges.addArray().add(range.firstBlock()).add(range.blockCount()));
     out.put("scannedTo", page.scannedTo());
     return out;
   }
@@ -171,8 +191,12 @@ public final class StorageJson {
     JsonNode array = requireArray(node, "ranges");
     for (int i = 0; i < array.size(); i++) {
       JsonNode pair = array.get(i);
-      if (!pair.isArray() || pair.size() != 2 || !isLong(pair.get(0)) || !isLong(pair.get(1))
-          || pair.get(0).longValue() < 0 || pair.get(1).longValue() < 1) {
+      if (!pair.isArray()
+          || pair.size() != 2
+          || !isLong(pair.get(0))
+          || !isLong(pair.get(1))
+          || pair.get(0).longValue() < 0
+          || pair.get(1).longValue() < 1) {
         throw ArmJson.invalid("ranges[" + i + "] must be [firstBlock, blockCount]");
       }
       ranges.add(new PageRange(pair.get(0).longValue(), pair.get(1).longValue()));
@@ -221,7 +245,10 @@ public final class StorageJson {
   }
 
   public static BlockTransfer blockTransfer(JsonNode node) {
-    return new BlockTransfer(requireLong(node, "blocksCopied"), requireLong(node, "blocksCleared"),
-        requireLong(node, "meteredBytes"), indices(node, "corruptedBlocks"));
+    return new BlockTransfer(
+        requireLong(node, "blocksCopied"),
+        requireLong(node, "blocksCleared"),
+        requireLong(node, "meteredBytes"),
+        indices(node, "corruptedBlocks"));
   }
 }

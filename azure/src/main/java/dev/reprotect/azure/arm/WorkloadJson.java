@@ -29,8 +29,10 @@ public final class WorkloadJson {
   }
 
   public static ChurnSpec churnSpec(JsonNode node) {
-    return new ChurnSpec(requireNumber(node, "megabytesPerSecondPerDisk"),
-        requireEnum(node, "pattern", ChurnPattern.class), requireLong(node, "seed"));
+    return new ChurnSpec(
+        requireNumber(node, "megabytesPerSecondPerDisk"),
+        requireEnum(node, "pattern", ChurnPattern.class),
+        requireLong(node, "seed"));
   }
 
   public static ObjectNode churnStatus(ChurnStatus status) {
@@ -42,8 +44,10 @@ public final class WorkloadJson {
   }
 
   public static ChurnStatus churnStatus(JsonNode node) {
-    return new ChurnStatus(churnSpec(requireObject(node, "spec")),
-        requireLong(node, "blocksWritten"), requireLong(node, "bytesWritten"));
+    return new ChurnStatus(
+        churnSpec(requireObject(node, "spec")),
+        requireLong(node, "blocksWritten"),
+        requireLong(node, "bytesWritten"));
   }
 
   /** The body of a hold's PUT: its limit and whether the guest is asked to quiesce. */
@@ -63,9 +67,12 @@ public final class WorkloadJson {
   }
 
   public static ObjectNode writeHold(WriteHold hold) {
-    ObjectNode out = ArmJson.resource(
-        ResourceIds.writeHold(hold.resourceGroup(), hold.vm(), hold.id()), hold.id(), "Microsoft.Compute/virtualMachines/writeHolds",
-        null);
+    ObjectNode out =
+        ArmJson.resource(
+            ResourceIds.writeHold(hold.resourceGroup(), hold.vm(), hold.id()),
+            hold.id(),
+            "Microsoft.Compute/virtualMachines/writeHolds",
+            null);
     ObjectNode p = ArmJson.properties(out);
     p.put("virtualMachine", hold.vm());
     p.put("heldAt", hold.heldAt().toString());
@@ -77,9 +84,13 @@ public final class WorkloadJson {
 
   public static WriteHold writeHold(JsonNode node) {
     JsonNode p = requireObject(node, "properties");
-    return new WriteHold(requireText(node, "name"),
-        ArmIds.resourceGroupOf(requireText(node, "id")), requireText(p, "virtualMachine"),
-        requireInstant(p, "heldAt"), requireInstant(p, "expiresAt"),
-        ArmJson.requireBoolean(p, "quiesced"), requireEnum(p, "state", WriteHold.State.class));
+    return new WriteHold(
+        requireText(node, "name"),
+        ArmIds.resourceGroupOf(requireText(node, "id")),
+        requireText(p, "virtualMachine"),
+        requireInstant(p, "heldAt"),
+        requireInstant(p, "expiresAt"),
+        ArmJson.requireBoolean(p, "quiesced"),
+        requireEnum(p, "state", WriteHold.State.class));
   }
 }

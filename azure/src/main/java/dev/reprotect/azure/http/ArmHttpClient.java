@@ -28,9 +28,9 @@ import java.util.Optional;
  *
  * <p>Like Azure's own SDKs, the client retries a request that failed transiently (429, 5xx, a
  * connection dropped) a few times with a short backoff, honouring a short {@code Retry-After}:
- * every request of the API is idempotent, so a retry after a lost answer is harmless. A wait
- * longer than {@link #LONGEST_CLIENT_WAIT}, or a failure that outlasts the retries, is thrown to
- * the caller with its {@code Retry-After}, and the activity's retry policy takes over.
+ * every request of the API is idempotent, so a retry after a lost answer is harmless. A wait longer
+ * than {@link #LONGEST_CLIENT_WAIT}, or a failure that outlasts the retries, is thrown to the
+ * caller with its {@code Retry-After}, and the activity's retry policy takes over.
  */
 final class ArmHttpClient {
   private static final String JSON = "application/json";
@@ -39,9 +39,12 @@ final class ArmHttpClient {
   private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(5);
   private static final Duration FIRST_POLL = Duration.ofMillis(5);
   private static final Duration LONGEST_POLL = Duration.ofSeconds(1);
+
   /** Retries of a transiently failed request, as the Azure SDK's default retry policy has. */
   static final int DEFAULT_RETRIES = 3;
+
   private static final Duration FIRST_RETRY = Duration.ofMillis(50);
+
   /** A longer Retry-After is left to the activity's retry policy, which waits durably. */
   static final Duration LONGEST_CLIENT_WAIT = Duration.ofSeconds(5);
 
@@ -62,11 +65,12 @@ final class ArmHttpClient {
     String text = baseUrl.toString();
     this.base = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
     this.authorization = "Bearer " + token;
-    this.http = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(CONNECT_TIMEOUT)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(CONNECT_TIMEOUT)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
   }
 
   JsonNode get(String path) {
@@ -95,8 +99,9 @@ final class ArmHttpClient {
     HttpResponse<byte[]> response = exchange("GET", path, null, BodyPublishers.noBody(), null);
     if (response.statusCode() == 404) {
       JsonNode body = errorBody(response);
-      if (body != null && AzureErrorCode.ResourceNotFound.name()
-          .equals(body.path("error").path("code").asText())) {
+      if (body != null
+          && AzureErrorCode.ResourceNotFound.name()
+              .equals(body.path("error").path("code").asText())) {
         return Optional.empty();
       }
     }
@@ -104,8 +109,8 @@ final class ArmHttpClient {
   }
 
   String getText(String path) {
-    return new String(send("GET", path, null, BodyPublishers.noBody(), null),
-        StandardCharsets.UTF_8);
+    return new String(
+        send("GET", path, null, BodyPublishers.noBody(), null), StandardCharsets.UTF_8);
   }
 
   byte[] getBytes(Caller caller, String path) {
@@ -122,8 +127,14 @@ final class ArmHttpClient {
 
   /** A PUT of bytes with their transactional content hash, which the service checks. */
   void putBytes(Caller caller, String path, byte[] data, String contentMd5) {
-    send("PUT", path, caller, BodyPublishers.ofByteArray(data), OCTET_STREAM,
-        ArmOperations.CONTENT_MD5_HEADER, contentMd5);
+    send(
+        "PUT",
+        path,
+        caller,
+        BodyPublishers.ofByteArray(data),
+        OCTET_STREAM,
+        ArmOperations.CONTENT_MD5_HEADER,
+        contentMd5);
   }
 
   void delete(Caller caller, String path) {
@@ -131,8 +142,8 @@ final class ArmHttpClient {
   }
 
   /**
-   * A DELETE of one resource; a name that could not be a path segment names no resource of the
-   * API, so that resource is gone already and nothing is sent.
+   * A DELETE of one resource; a name that could not be a path segment names no resource of the API,
+   * so that resource is gone already and nothing is sent.
    */
   void delete(Caller caller, PathTemplate template, String... names) {
     for (String name : names) {
@@ -144,8 +155,13 @@ final class ArmHttpClient {
   }
 
   /** Sends a request and returns the body of its answer, or of its operation's result. */
-  private byte[] send(String method, String path, Caller caller, BodyPublisher body,
-      String contentType, String... headers) {
+  private byte[] send(
+      String method,
+      String path,
+      Caller caller,
+      BodyPublisher body,
+      String contentType,
+      String... headers) {
     return finish(exchange(method, path, caller, body, contentType, headers));
   }
 
@@ -174,7 +190,9 @@ final class ArmHttpClient {
       if (millis.isPresent()) {
         return Duration.ofMillis(Math.max(0, Long.parseLong(millis.get().trim())));
       }
-      return response.headers().firstValue(ArmOperations.RETRY_AFTER_HEADER)
+      return response
+          .headers()
+          .firstValue(ArmOperations.RETRY_AFTER_HEADER)
           .map(seconds -> Duration.ofSeconds(Math.max(0, Long.parseLong(seconds.trim()))))
           .orElse(null);
     } catch (NumberFormatException notANumber) {
@@ -187,13 +205,14 @@ final class ArmHttpClient {
   }
 
   /**
-   * Sends a request that may run long and returns its operation without waiting for it: the
-   * caller polls it with {@link #state}.
+   * Sends a request that may run long and returns its operation without waiting for it: the caller
+   * polls it with {@link #state}.
    */
   LongOperation begin(String method, String path, Caller caller, JsonNode body) {
-    HttpResponse<byte[]> response = body == null
-        ? exchange(method, path, caller, BodyPublishers.noBody(), null)
-        : exchange(method, path, caller, json(body), JSON);
+    HttpResponse<byte[]> response =
+        body == null
+            ? exchange(method, path, caller, BodyPublishers.noBody(), null)
+            : exchange(method, path, caller, json(body), JSON);
     int status = response.statusCode();
     if (status == 202) {
       return new LongOperation(statusUrl(response));
@@ -207,15 +226,16 @@ final class ArmHttpClient {
   /** One poll of an operation {@link #begin} returned. */
   LongOperation.State state(LongOperation operation) {
     return operation.endedWhenAccepted()
-        ? LongOperation.State.Succeeded : poll(operation.id()).state();
+        ? LongOperation.State.Succeeded
+        : poll(operation.id()).state();
   }
 
   /** How one poll found an operation, and how long the service asked to wait for the next. */
   private record Poll(LongOperation.State state, Duration retryAfter) {}
 
   private Poll poll(String statusUrl) {
-    HttpResponse<byte[]> polled = exchange("GET", ownPath(statusUrl), null,
-        BodyPublishers.noBody(), null);
+    HttpResponse<byte[]> polled =
+        exchange("GET", ownPath(statusUrl), null, BodyPublishers.noBody(), null);
     if (polled.statusCode() == 404) {
       // Operations live in the service's memory: one it forgot was cut short by a restart.
       return new Poll(LongOperation.State.Forgotten, null);
@@ -224,15 +244,26 @@ final class ArmHttpClient {
     return switch (ArmOperations.statusOf(status)) {
       case ArmOperations.SUCCEEDED -> new Poll(LongOperation.State.Succeeded, null);
       case ArmOperations.FAILED -> throw ArmErrors.toException(500, ArmOperations.errorOf(status));
-      default -> new Poll(LongOperation.State.Running, polled.headers()
-          .firstValue(ArmOperations.RETRY_AFTER_HEADER).map(ArmHttpClient::seconds).orElse(null));
+      default ->
+          new Poll(
+              LongOperation.State.Running,
+              polled
+                  .headers()
+                  .firstValue(ArmOperations.RETRY_AFTER_HEADER)
+                  .map(ArmHttpClient::seconds)
+                  .orElse(null));
     };
   }
 
   private static String statusUrl(HttpResponse<byte[]> accepted) {
-    return accepted.headers().firstValue(ArmOperations.ASYNC_OPERATION_HEADER)
-        .orElseThrow(() -> new AzureException(AzureErrorCode.InternalServerError,
-            "a 202 without an " + ArmOperations.ASYNC_OPERATION_HEADER + " header"));
+    return accepted
+        .headers()
+        .firstValue(ArmOperations.ASYNC_OPERATION_HEADER)
+        .orElseThrow(
+            () ->
+                new AzureException(
+                    AzureErrorCode.InternalServerError,
+                    "a 202 without an " + ArmOperations.ASYNC_OPERATION_HEADER + " header"));
   }
 
   /** Polls the Azure-AsyncOperation URL until the end, then fetches the Location's result. */
@@ -243,45 +274,58 @@ final class ArmHttpClient {
     while (true) {
       Poll poll = poll(statusUrl);
       switch (poll.state()) {
-        case Forgotten -> throw new AzureException(AzureErrorCode.InternalServerError,
-            "the service lost operation " + statusUrl + " (it restarted); retry the request");
+        case Forgotten ->
+            throw new AzureException(
+                AzureErrorCode.InternalServerError,
+                "the service lost operation " + statusUrl + " (it restarted); retry the request");
         case Succeeded -> {
-          return resultUrl.isEmpty() ? new byte[0] : send("GET", ownPath(resultUrl.get()), null,
-              BodyPublishers.noBody(), null);
+          return resultUrl.isEmpty()
+              ? new byte[0]
+              : send("GET", ownPath(resultUrl.get()), null, BodyPublishers.noBody(), null);
         }
         case Running -> {
           sleep(poll.retryAfter() == null ? wait : poll.retryAfter());
-          wait = wait.multipliedBy(2).compareTo(LONGEST_POLL) > 0
-              ? LONGEST_POLL : wait.multipliedBy(2);
+          wait =
+              wait.multipliedBy(2).compareTo(LONGEST_POLL) > 0
+                  ? LONGEST_POLL
+                  : wait.multipliedBy(2);
         }
       }
     }
   }
 
-  /** The path of a URL the service handed out; a URL to another host is refused (the token stays home). */
+  /**
+   * The path of a URL the service handed out; a URL to another host is refused (the token stays
+   * home).
+   */
   private String ownPath(String url) {
     URI uri = base.resolve(url);
-    if (!uri.getScheme().equals(base.getScheme()) || !uri.getHost().equals(base.getHost())
+    if (!uri.getScheme().equals(base.getScheme())
+        || !uri.getHost().equals(base.getHost())
         || uri.getPort() != base.getPort()) {
-      throw new AzureException(AzureErrorCode.InternalServerError,
-          "the service pointed at another host: " + url);
+      throw new AzureException(
+          AzureErrorCode.InternalServerError, "the service pointed at another host: " + url);
     }
     return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
   }
 
   /**
-   * One request, retried up to {@code retries} times while it fails transiently and the wait
-   * asked for is short. The last answer is returned (an error status is the caller's to
-   * throw); a connection failure that outlasts the retries is thrown.
+   * One request, retried up to {@code retries} times while it fails transiently and the wait asked
+   * for is short. The last answer is returned (an error status is the caller's to throw); a
+   * connection failure that outlasts the retries is thrown.
    */
-  private HttpResponse<byte[]> exchange(String method, String path, Caller caller,
-      BodyPublisher body, String contentType, String... headers) {
+  private HttpResponse<byte[]> exchange(
+      String method,
+      String path,
+      Caller caller,
+      BodyPublisher body,
+      String contentType,
+      String... headers) {
     Duration backoff = FIRST_RETRY;
     for (int attempt = 0; ; attempt++) {
       Duration wait;
       try {
-        HttpResponse<byte[]> response =
-            attempt(method, path, caller, body, contentType, headers);
+        HttpResponse<byte[]> response = attempt(method, path, caller, body, contentType, headers);
         if (!transientStatus(response.statusCode()) || attempt >= retries) {
           return response;
         }
@@ -302,12 +346,18 @@ final class ArmHttpClient {
   }
 
   /** {@code headers}: more headers, as name-value pairs. */
-  private HttpResponse<byte[]> attempt(String method, String path, Caller caller,
-      BodyPublisher body, String contentType, String... headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-        .timeout(REQUEST_TIMEOUT)
-        .header("Authorization", authorization)
-        .method(method, body);
+  private HttpResponse<byte[]> attempt(
+      String method,
+      String path,
+      Caller caller,
+      BodyPublisher body,
+      String contentType,
+      String... headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(REQUEST_TIMEOUT)
+            .header("Authorization", authorization)
+            .method(method, body);
     if (caller != null) {
       request.header(ArmOperations.CORRELATION_HEADER, caller.correlationId());
     }
@@ -320,12 +370,13 @@ final class ArmHttpClient {
     try {
       return http.send(request.build(), BodyHandlers.ofByteArray());
     } catch (IOException e) {
-      throw new AzureException(AzureErrorCode.InternalServerError,
+      throw new AzureException(
+          AzureErrorCode.InternalServerError,
           "the Azure service at " + base + " cannot be reached: " + e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new AzureException(AzureErrorCode.InternalServerError,
-          "interrupted while calling the Azure service");
+      throw new AzureException(
+          AzureErrorCode.InternalServerError, "interrupted while calling the Azure service");
     }
   }
 
@@ -358,8 +409,8 @@ final class ArmHttpClient {
       Thread.sleep(duration.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new AzureException(AzureErrorCode.InternalServerError,
-          "interrupted while waiting for the Azure service");
+      throw new AzureException(
+          AzureErrorCode.InternalServerError, "interrupted while waiting for the Azure service");
     }
   }
 }

@@ -5,8 +5,8 @@ import dev.reprotect.azure.arm.ArmPaths;
 import java.net.URI;
 
 /**
- * The backend as a client of the simulated Azure service (docs/azure-api.md): the same interface
- * as the in-process simulator, the same errors, so an activity cannot tell them apart.
+ * The backend as a client of the simulated Azure service (docs/azure-api.md): the same interface as
+ * the in-process simulator, the same errors, so an activity cannot tell them apart.
  */
 public final class HttpAzureBackend extends ProviderBackend {
   private final ArmHttpClient client;
@@ -16,17 +16,23 @@ public final class HttpAzureBackend extends ProviderBackend {
   }
 
   /**
-   * A client that retries a transiently failed request up to {@code retries} times before it
-   * throws (0: every failure reaches the caller at once).
+   * A client that retries a transiently failed request up to {@code retries} times before it throws
+   * (0: every failure reaches the caller at once).
    */
   public HttpAzureBackend(URI baseUrl, String token, int retries) {
     this(new ArmHttpClient(baseUrl, token, retries));
   }
 
   private HttpAzureBackend(ArmHttpClient client) {
-    super(new HttpResources(client), new HttpNetwork(client), new HttpStorage(client),
-        new HttpCompute(client), new HttpRecoveryServices(client), new HttpMetering(client),
-        new HttpGuestWorkload(client), new HttpLongOperations(client));
+    super(
+        new HttpResources(client),
+        new HttpNetwork(client),
+        new HttpStorage(client),
+        new HttpCompute(client),
+        new HttpRecoveryServices(client),
+        new HttpMetering(client),
+        new HttpGuestWorkload(client),
+        new HttpLongOperations(client));
     this.client = client;
   }
 

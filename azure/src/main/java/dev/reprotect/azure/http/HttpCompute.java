@@ -21,21 +21,26 @@ final class HttpCompute implements ComputeApi {
 
   @Override
   public Optional<VirtualMachine> virtualMachine(String resourceGroup, String name) {
-    return client.find(ArmPaths.VIRTUAL_MACHINE, resourceGroup, name)
+    return client
+        .find(ArmPaths.VIRTUAL_MACHINE, resourceGroup, name)
         .map(ComputeJson::virtualMachine);
   }
 
   @Override
   public List<VirtualMachine> virtualMachinesNamed(String region, String name) {
-    return ArmJson.fromList(client.get(ArmPaths.VIRTUAL_MACHINES.expand()
-        + ArmPaths.query("location", region, "name", name)), ComputeJson::virtualMachine);
+    return ArmJson.fromList(
+        client.get(
+            ArmPaths.VIRTUAL_MACHINES.expand() + ArmPaths.query("location", region, "name", name)),
+        ComputeJson::virtualMachine);
   }
 
   @Override
   public VirtualMachine createVirtualMachine(Caller caller, VirtualMachine vm) {
-    return ComputeJson.virtualMachine(client.put(caller,
-        ArmPaths.VIRTUAL_MACHINE.expand(vm.resourceGroup(), vm.name()),
-        ComputeJson.virtualMachine(vm)));
+    return ComputeJson.virtualMachine(
+        client.put(
+            caller,
+            ArmPaths.VIRTUAL_MACHINE.expand(vm.resourceGroup(), vm.name()),
+            ComputeJson.virtualMachine(vm)));
   }
 
   @Override
@@ -64,21 +69,26 @@ final class HttpCompute implements ComputeApi {
 
   @Override
   public Optional<AvailabilitySet> availabilitySet(String resourceGroup, String name) {
-    return client.find(ArmPaths.AVAILABILITY_SET, resourceGroup, name)
+    return client
+        .find(ArmPaths.AVAILABILITY_SET, resourceGroup, name)
         .map(ComputeJson::availabilitySet);
   }
 
   @Override
   public List<AvailabilitySet> availabilitySetsNamed(String region, String name) {
-    return ArmJson.fromList(client.get(ArmPaths.AVAILABILITY_SETS.expand()
-        + ArmPaths.query("location", region, "name", name)), ComputeJson::availabilitySet);
+    return ArmJson.fromList(
+        client.get(
+            ArmPaths.AVAILABILITY_SETS.expand() + ArmPaths.query("location", region, "name", name)),
+        ComputeJson::availabilitySet);
   }
 
   @Override
   public AvailabilitySet createAvailabilitySet(Caller caller, AvailabilitySet set) {
-    return ComputeJson.availabilitySet(client.put(caller,
-        ArmPaths.AVAILABILITY_SET.expand(set.resourceGroup(), set.name()),
-        ComputeJson.availabilitySet(set)));
+    return ComputeJson.availabilitySet(
+        client.put(
+            caller,
+            ArmPaths.AVAILABILITY_SET.expand(set.resourceGroup(), set.name()),
+            ComputeJson.availabilitySet(set)));
   }
 
   @Override

@@ -13,9 +13,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The guest workload through the service's admin routes (docs/azure-api.md): guest writes are
- * not control-plane requests, so they carry no correlation id. The agent's holds are the VM's
- * own routes, charged to their caller.
+ * The guest workload through the service's admin routes (docs/azure-api.md): guest writes are not
+ * control-plane requests, so they carry no correlation id. The agent's holds are the VM's own
+ * routes, charged to their caller.
  */
 final class HttpGuestWorkload implements GuestWorkloadApi {
   private final ArmHttpClient client;
@@ -26,14 +26,17 @@ final class HttpGuestWorkload implements GuestWorkloadApi {
 
   @Override
   public void write(String resourceGroup, String vm, String slot, long block, byte[] data) {
-    client.putBytes(null, ArmPaths.ADMIN_VM_BLOCK.expand(resourceGroup, vm, slot,
-        Long.toString(block)), data, ContentHash.of(data));
+    client.putBytes(
+        null,
+        ArmPaths.ADMIN_VM_BLOCK.expand(resourceGroup, vm, slot, Long.toString(block)),
+        data,
+        ContentHash.of(data));
   }
 
   @Override
   public void startChurn(String resourceGroup, String vm, ChurnSpec spec) {
-    client.put(null, ArmPaths.ADMIN_VM_CHURN.expand(resourceGroup, vm),
-        WorkloadJson.churnSpec(spec));
+    client.put(
+        null, ArmPaths.ADMIN_VM_CHURN.expand(resourceGroup, vm), WorkloadJson.churnSpec(spec));
   }
 
   @Override
@@ -43,27 +46,35 @@ final class HttpGuestWorkload implements GuestWorkloadApi {
 
   @Override
   public Optional<ChurnStatus> churn(String resourceGroup, String vm) {
-    return client.find(ArmPaths.ADMIN_VM_CHURN, resourceGroup, vm)
-        .map(WorkloadJson::churnStatus);
+    return client.find(ArmPaths.ADMIN_VM_CHURN, resourceGroup, vm).map(WorkloadJson::churnStatus);
   }
 
   @Override
-  public WriteHold holdWrites(Caller caller, String resourceGroup, String vm, String holdId,
-      Duration limit, boolean quiesce) {
-    return WorkloadJson.writeHold(client.put(caller,
-        ArmPaths.WRITE_HOLD.expand(resourceGroup, vm, holdId),
-        WorkloadJson.holdRequest(limit, quiesce)));
+  public WriteHold holdWrites(
+      Caller caller,
+      String resourceGroup,
+      String vm,
+      String holdId,
+      Duration limit,
+      boolean quiesce) {
+    return WorkloadJson.writeHold(
+        client.put(
+            caller,
+            ArmPaths.WRITE_HOLD.expand(resourceGroup, vm, holdId),
+            WorkloadJson.holdRequest(limit, quiesce)));
   }
 
   @Override
   public WriteHold releaseWrites(Caller caller, String resourceGroup, String vm, String holdId) {
-    return WorkloadJson.writeHold(client.post(caller,
-        ArmPaths.WRITE_HOLD_RELEASE.expand(resourceGroup, vm, holdId), ArmJson.object()));
+    return WorkloadJson.writeHold(
+        client.post(
+            caller,
+            ArmPaths.WRITE_HOLD_RELEASE.expand(resourceGroup, vm, holdId),
+            ArmJson.object()));
   }
 
   @Override
   public Optional<WriteHold> writeHold(String resourceGroup, String vm, String holdId) {
-    return client.find(ArmPaths.WRITE_HOLD, resourceGroup, vm, holdId)
-        .map(WorkloadJson::writeHold);
+    return client.find(ArmPaths.WRITE_HOLD, resourceGroup, vm, holdId).map(WorkloadJson::writeHold);
   }
 }

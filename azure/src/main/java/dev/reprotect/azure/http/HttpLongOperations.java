@@ -16,14 +16,13 @@ final class HttpLongOperations implements LongOperationsApi {
   }
 
   @Override
-  public LongOperation beginDeleteVirtualMachine(
-      Caller caller, String resourceGroup, String name) {
+  public LongOperation beginDeleteVirtualMachine(Caller caller, String resourceGroup, String name) {
     if (!PathTemplate.isSafeSegment(resourceGroup) || !PathTemplate.isSafeSegment(name)) {
       // No VM of the API has such a name: it is gone already.
       return LongOperation.ended();
     }
-    return client.begin("DELETE", ArmPaths.VIRTUAL_MACHINE.expand(resourceGroup, name), caller,
-        null);
+    return client.begin(
+        "DELETE", ArmPaths.VIRTUAL_MACHINE.expand(resourceGroup, name), caller, null);
   }
 
   @Override

@@ -17,25 +17,31 @@ final class HttpMetering implements MeteringApi {
 
   @Override
   public long bytesTransferred(String fromRegion, String toRegion) {
-    return MeteringJson.transferredBytes(client.get(ArmPaths.ADMIN_TRANSFERS.expand()
-        + ArmPaths.query("fromRegion", fromRegion, "toRegion", toRegion)));
+    return MeteringJson.transferredBytes(
+        client.get(
+            ArmPaths.ADMIN_TRANSFERS.expand()
+                + ArmPaths.query("fromRegion", fromRegion, "toRegion", toRegion)));
   }
 
   @Override
   public long bytesTransferredBy(String correlationIdPrefix) {
-    return MeteringJson.transferredBytes(client.get(ArmPaths.ADMIN_CALLER_TRANSFERS.expand()
-        + ArmPaths.query("correlationIdPrefix", correlationIdPrefix)));
+    return MeteringJson.transferredBytes(
+        client.get(
+            ArmPaths.ADMIN_CALLER_TRANSFERS.expand()
+                + ArmPaths.query("correlationIdPrefix", correlationIdPrefix)));
   }
 
   @Override
   public CallerCosts costsBy(String correlationIdPrefix) {
-    return MeteringJson.callerCosts(client.get(ArmPaths.ADMIN_CALLER_COSTS.expand()
-        + ArmPaths.query("correlationIdPrefix", correlationIdPrefix)));
+    return MeteringJson.callerCosts(
+        client.get(
+            ArmPaths.ADMIN_CALLER_COSTS.expand()
+                + ArmPaths.query("correlationIdPrefix", correlationIdPrefix)));
   }
 
   @Override
   public List<ActivityLogEntry> activityLog() {
-    return ArmJson.fromList(client.get(ArmPaths.ADMIN_ACTIVITY_LOG.expand()),
-        MeteringJson::activityLogEntry);
+    return ArmJson.fromList(
+        client.get(ArmPaths.ADMIN_ACTIVITY_LOG.expand()), MeteringJson::activityLogEntry);
   }
 }

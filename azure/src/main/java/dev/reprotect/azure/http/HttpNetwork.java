@@ -17,15 +17,18 @@ final class HttpNetwork implements NetworkApi {
 
   @Override
   public Optional<VirtualNetwork> virtualNetwork(String resourceGroup, String name) {
-    return client.find(ArmPaths.VIRTUAL_NETWORK, resourceGroup, name)
+    return client
+        .find(ArmPaths.VIRTUAL_NETWORK, resourceGroup, name)
         .map(NetworkJson::virtualNetwork);
   }
 
   @Override
   public VirtualNetwork createVirtualNetwork(Caller caller, VirtualNetwork network) {
-    return NetworkJson.virtualNetwork(client.put(caller,
-        ArmPaths.VIRTUAL_NETWORK.expand(network.resourceGroup(), network.name()),
-        NetworkJson.virtualNetwork(network)));
+    return NetworkJson.virtualNetwork(
+        client.put(
+            caller,
+            ArmPaths.VIRTUAL_NETWORK.expand(network.resourceGroup(), network.name()),
+            NetworkJson.virtualNetwork(network)));
   }
 
   @Override
@@ -36,14 +39,16 @@ final class HttpNetwork implements NetworkApi {
   @Override
   public Optional<NetworkMapping> networkMapping(
       String sourceRegion, String sourceNetworkId, String targetRegion) {
-    return client.find(mappingPath(sourceRegion, sourceNetworkId, targetRegion))
+    return client
+        .find(mappingPath(sourceRegion, sourceNetworkId, targetRegion))
         .map(NetworkJson::networkMapping);
   }
 
   @Override
   public NetworkMapping createNetworkMapping(Caller caller, NetworkMapping mapping) {
-    return NetworkJson.networkMapping(client.put(caller, ArmPaths.NETWORK_MAPPINGS.expand(),
-        NetworkJson.networkMapping(mapping)));
+    return NetworkJson.networkMapping(
+        client.put(
+            caller, ArmPaths.NETWORK_MAPPINGS.expand(), NetworkJson.networkMapping(mapping)));
   }
 
   @Override
@@ -54,7 +59,13 @@ final class HttpNetwork implements NetworkApi {
 
   private static String mappingPath(
       String sourceRegion, String sourceNetworkId, String targetRegion) {
-    return ArmPaths.NETWORK_MAPPINGS.expand() + ArmPaths.query("sourceRegion", sourceRegion,
-        "sourceNetworkId", sourceNetworkId, "targetRegion", targetRegion);
+    return ArmPaths.NETWORK_MAPPINGS.expand()
+        + ArmPaths.query(
+            "sourceRegion",
+            sourceRegion,
+            "sourceNetworkId",
+            sourceNetworkId,
+            "targetRegion",
+            targetRegion);
   }
 }

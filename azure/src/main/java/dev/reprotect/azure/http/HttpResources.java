@@ -32,8 +32,8 @@ final class HttpResources implements ResourcesApi {
 
   @Override
   public void setRegionAvailable(Caller caller, String region, boolean available) {
-    client.post(caller, (available ? LOCATION_RECOVER : LOCATION_OUTAGE).expand(region),
-        ArmJson.object());
+    client.post(
+        caller, (available ? LOCATION_RECOVER : LOCATION_OUTAGE).expand(region), ArmJson.object());
   }
 
   @Override
@@ -43,8 +43,11 @@ final class HttpResources implements ResourcesApi {
 
   @Override
   public ResourceGroup createResourceGroup(Caller caller, ResourceGroup group) {
-    return ResourcesJson.resourceGroup(client.put(caller,
-        ArmPaths.RESOURCE_GROUP.expand(group.name()), ResourcesJson.resourceGroup(group)));
+    return ResourcesJson.resourceGroup(
+        client.put(
+            caller,
+            ArmPaths.RESOURCE_GROUP.expand(group.name()),
+            ResourcesJson.resourceGroup(group)));
   }
 
   @Override

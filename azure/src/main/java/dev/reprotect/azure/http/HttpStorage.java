@@ -21,9 +21,8 @@ import java.util.Optional;
 
 final class HttpStorage implements StorageApi {
   /**
-   * Block indices per transferBlocks request: about 40 KiB of JSON, under the service's 64 KiB
-   * cap. Each block's transfer stands alone, so a list is sent in slices and
-   * the outcomes summed.
+   * Block indices per transferBlocks request: about 40 KiB of JSON, under the service's 64 KiB cap.
+   * Each block's transfer stands alone, so a list is sent in slices and the outcomes summed.
    */
   static final int BLOCKS_PER_TRANSFER = 4096;
 
@@ -51,15 +50,17 @@ final class HttpStorage implements StorageApi {
 
   @Override
   public List<StorageAccount> storageAccounts() {
-    return ArmJson.fromList(client.get(ArmPaths.STORAGE_ACCOUNTS.expand()),
-        StorageJson::storageAccount);
+    return ArmJson.fromList(
+        client.get(ArmPaths.STORAGE_ACCOUNTS.expand()), StorageJson::storageAccount);
   }
 
   @Override
   public StorageAccount createStorageAccount(Caller caller, StorageAccount account) {
-    return StorageJson.storageAccount(client.put(caller,
-        ArmPaths.STORAGE_ACCOUNT.expand(account.resourceGroup(), account.name()),
-        StorageJson.storageAccount(account)));
+    return StorageJson.storageAccount(
+        client.put(
+            caller,
+            ArmPaths.STORAGE_ACCOUNT.expand(account.resourceGroup(), account.name()),
+            StorageJson.storageAccount(account)));
   }
 
   @Override
@@ -72,14 +73,15 @@ final class HttpStorage implements StorageApi {
 
   @Override
   public Optional<PageBlob> blob(BlobRef ref) {
-    return client.find(ArmPaths.BLOB, ref.storageAccount(), ref.container(), ref.blob())
+    return client
+        .find(ArmPaths.BLOB, ref.storageAccount(), ref.container(), ref.blob())
         .map(StorageJson::pageBlob);
   }
 
   @Override
   public List<PageBlob> blobs(String storageAccount, String container) {
-    return ArmJson.fromList(client.get(ArmPaths.BLOBS.expand(storageAccount, container)),
-        StorageJson::pageBlob);
+    return ArmJson.fromList(
+        client.get(ArmPaths.BLOBS.expand(storageAccount, container)), StorageJson::pageBlob);
   }
 
   @Override
@@ -116,25 +118,31 @@ final class HttpStorage implements StorageApi {
   @Override
   public BlobSnapshot snapshotBlob(
       Caller caller, BlobRef base, BlobRef snapshot, Map<String, String> metadata) {
-    return StorageJson.snapshot(client.put(caller, path(ArmPaths.SNAPSHOT, snapshot),
-        StorageJson.snapshotRequest(base, metadata)));
+    return StorageJson.snapshot(
+        client.put(
+            caller,
+            path(ArmPaths.SNAPSHOT, snapshot),
+            StorageJson.snapshotRequest(base, metadata)));
   }
 
   @Override
   public Optional<BlobSnapshot> snapshot(BlobRef ref) {
-    return client.find(ArmPaths.SNAPSHOT, ref.storageAccount(), ref.container(), ref.blob())
+    return client
+        .find(ArmPaths.SNAPSHOT, ref.storageAccount(), ref.container(), ref.blob())
         .map(StorageJson::snapshot);
   }
 
   @Override
   public List<BlobSnapshot> snapshots(String storageAccount, String container, String prefix) {
-    return ArmJson.fromList(client.get(ArmPaths.SNAPSHOTS.expand(storageAccount, container)
-        + ArmPaths.query("prefix", prefix)), StorageJson::snapshot);
+    return ArmJson.fromList(
+        client.get(
+            ArmPaths.SNAPSHOTS.expand(storageAccount, container)
+                + ArmPaths.query("prefix", prefix)),
+        StorageJson::snapshot);
   }
 
   @Override
-  public void writeBlock(
-      Caller caller, BlobRef ref, long index, byte[] data, String contentMd5) {
+  public void writeBlock(Caller caller, BlobRef ref, long index, byte[] data, String contentMd5) {
     client.putBytes(caller, blockPath(ref, index), data, contentMd5);
   }
 
@@ -146,26 +154,55 @@ final class HttpStorage implements StorageApi {
   @Override
   public BlockHashes blockHashes(
       Caller caller, BlobRef ref, long fromBlock, long toBlock, String deliverToRegion) {
-    return StorageJson.blockHashes(client.get(caller, path(ArmPaths.BLOB_BLOCK_HASHES, ref)
-        + ArmPaths.query("fromBlock", Long.toString(fromBlock), "toBlock", Long.toString(toBlock),
-            "deliverToRegion", deliverToRegion)));
+    return StorageJson.blockHashes(
+        client.get(
+            caller,
+            path(ArmPaths.BLOB_BLOCK_HASHES, ref)
+                + ArmPaths.query(
+                    "fromBlock",
+                    Long.toString(fromBlock),
+                    "toBlock",
+                    Long.toString(toBlock),
+                    "deliverToRegion",
+                    deliverToRegion)));
   }
 
   @Override
   public PageRanges pageRanges(
       Caller caller, BlobRef ref, long fromBlock, long toBlock, int maxRanges) {
-    return StorageJson.pageRanges(client.get(caller, path(ArmPaths.BLOB_PAGE_RANGES, ref)
-        + ArmPaths.query("fromBlock", Long.toString(fromBlock), "toBlock", Long.toString(toBlock),
-            "maxRanges", Integer.toString(maxRanges))));
+    return StorageJson.pageRanges(
+        client.get(
+            caller,
+            path(ArmPaths.BLOB_PAGE_RANGES, ref)
+                + ArmPaths.query(
+                    "fromBlock",
+                    Long.toString(fromBlock),
+                    "toBlock",
+                    Long.toString(toBlock),
+                    "maxRanges",
+                    Integer.toString(maxRanges))));
   }
 
   @Override
-  public PageRanges pageRangesDiff(Caller caller,
-      BlobRef ref, BlobRef previous, long fromBlock, long toBlock, int maxRanges) {
-    return StorageJson.pageRanges(client.get(caller, path(ArmPaths.BLOB_PAGE_RANGES, ref)
-        + ArmPaths.query("fromBlock", Long.toString(fromBlock), "toBlock", Long.toString(toBlock),
-            "maxRanges", Integer.toString(maxRanges), "previousAccount", previous.storageAccount(),
-            "previousContainer", previous.container(), "previousBlob", previous.blob())));
+  public PageRanges pageRangesDiff(
+      Caller caller, BlobRef ref, BlobRef previous, long fromBlock, long toBlock, int maxRanges) {
+    return StorageJson.pageRanges(
+        client.get(
+            caller,
+            path(ArmPaths.BLOB_PAGE_RANGES, ref)
+                + ArmPaths.query(
+                    "fromBlock",
+                    Long.toString(fromBlock),
+                    "toBlock",
+                    Long.toString(toBlock),
+                    "maxRanges",
+                    Integer.toString(maxRanges),
+                    "previousAccount",
+                    previous.storageAccount(),
+                    "previousContainer",
+                    previous.container(),
+                    "previousBlob",
+                    previous.blob())));
   }
 
   @Override
@@ -177,8 +214,12 @@ final class HttpStorage implements StorageApi {
     int slice = 0;
     do {
       List<Long> part = blocks.subList(slice, Math.min(blocks.size(), slice + BLOCKS_PER_TRANSFER));
-      BlockTransfer done = StorageJson.blockTransfer(client.post(caller,
-          path(ArmPaths.BLOB_TRANSFER_BLOCKS, to), StorageJson.transferRequest(from, part)));
+      BlockTransfer done =
+          StorageJson.blockTransfer(
+              client.post(
+                  caller,
+                  path(ArmPaths.BLOB_TRANSFER_BLOCKS, to),
+                  StorageJson.transferRequest(from, part)));
       copied += done.blocksCopied();
       cleared += done.blocksCleared();
       metered += done.meteredBytes();
@@ -190,14 +231,14 @@ final class HttpStorage implements StorageApi {
 
   @Override
   public String checksum(Caller caller, BlobRef ref) {
-    return ArmJson.requireText(
-        client.get(caller, path(ArmPaths.BLOB_CHECKSUM, ref)), "checksum");
+    return ArmJson.requireText(client.get(caller, path(ArmPaths.BLOB_CHECKSUM, ref)), "checksum");
   }
 
   @Override
   public String recordedChecksum(Caller caller, BlobRef ref) {
-    return ArmJson.requireText(client.get(caller, path(ArmPaths.BLOB_CHECKSUM, ref)
-        + ArmPaths.query("recorded", "true")), "checksum");
+    return ArmJson.requireText(
+        client.get(caller, path(ArmPaths.BLOB_CHECKSUM, ref) + ArmPaths.query("recorded", "true")),
+        "checksum");
   }
 
   private static String path(PathTemplate template, BlobRef ref) {
@@ -205,8 +246,8 @@ final class HttpStorage implements StorageApi {
   }
 
   private static String blockPath(BlobRef ref, long index) {
-    return ArmPaths.BLOB_BLOCK.expand(ref.storageAccount(), ref.container(), ref.blob(),
-        Long.toString(index));
+    return ArmPaths.BLOB_BLOCK.expand(
+        ref.storageAccount(), ref.container(), ref.blob(), Long.toString(index));
   }
 
   private static ObjectNode size(long sizeBytes) {

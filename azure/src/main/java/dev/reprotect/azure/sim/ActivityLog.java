@@ -18,8 +18,9 @@ final class ActivityLog {
   }
 
   synchronized void append(String operation, String resourceId, Caller caller) {
-    ActivityLogEntry entry = new ActivityLogEntry(
-        entries.size() + 1L, clock.instant(), operation, resourceId, caller.correlationId());
+    ActivityLogEntry entry =
+        new ActivityLogEntry(
+            entries.size() + 1L, clock.instant(), operation, resourceId, caller.correlationId());
     entries.add(entry);
     journal.appendLog(entry);
   }

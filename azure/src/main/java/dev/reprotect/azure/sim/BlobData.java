@@ -50,11 +50,14 @@ final class BlobData {
   }
 
   /**
-   * The blocks in [fromBlock, toBlock) allocated in either block map whose names differ there:
-   * a block's name in a region's store is the hash of its bytes, so equal names hold equal data.
+   * The blocks in [fromBlock, toBlock) allocated in either block map whose names differ there: a
+   * block's name in a region's store is the hash of its bytes, so equal names hold equal data.
    */
-  static TreeSet<Long> differingBlocks(NavigableMap<Long, String> now,
-      NavigableMap<Long, String> before, long fromBlock, long toBlock) {
+  static TreeSet<Long> differingBlocks(
+      NavigableMap<Long, String> now,
+      NavigableMap<Long, String> before,
+      long fromBlock,
+      long toBlock) {
     TreeSet<Long> differing = new TreeSet<>();
     if (fromBlock < toBlock) {
       differing.addAll(now.subMap(fromBlock, true, toBlock, false).keySet());

@@ -7,15 +7,15 @@ import java.util.OptionalLong;
 import java.util.function.LongSupplier;
 
 /**
- * What the simulated cloud charges, as Azure bills it: ARM's request limits, each call's delay,
- * the bytes a blob's disk reads and writes at the disk's throughput (one schedule per blob, so
- * that its reads and writes share one cap while blobs proceed in parallel), the bytes hashed, a
- * copy within a region at the storage copy rate. Charged in simulated time, metered to the
- * caller, and waited for at the time scale.
+ * What the simulated cloud charges, as Azure bills it: ARM's request limits, each call's delay, the
+ * bytes a blob's disk reads and writes at the disk's throughput (one schedule per blob, so that its
+ * reads and writes share one cap while blobs proceed in parallel), the bytes hashed, a copy within
+ * a region at the storage copy rate. Charged in simulated time, metered to the caller, and waited
+ * for at the time scale.
  *
- * <p>Simulated time is real time divided by the time scale; at scale 0 it runs infinitely fast:
- * no disk is ever busy, no bucket ever empty, and the charges are metered without a wait. A test
- * holds the simulated time instead ({@link #holdTime}) to see the queues and the limits.
+ * <p>Simulated time is real time divided by the time scale; at scale 0 it runs infinitely fast: no
+ * disk is ever busy, no bucket ever empty, and the charges are metered without a wait. A test holds
+ * the simulated time instead ({@link #holdTime}) to see the queues and the limits.
  */
 final class Charges {
   final CostMeter meter = new CostMeter();
@@ -52,8 +52,8 @@ final class Charges {
   }
 
   /**
-   * Bytes read from and written to blobs at the disk's throughput, each blob's after what its
-   * disk has booked already; the caller waits until the last is done.
+   * Bytes read from and written to blobs at the disk's throughput, each blob's after what its disk
+   * has booked already; the caller waits until the last is done.
    */
   void move(Caller caller, BlobIo... ios) {
     LatencyModel model = world.latency;
@@ -64,16 +64,17 @@ final class Charges {
         continue;
       }
       long nanos = model.diskTime(io.bytes()).toNanos();
-      longest = Math.max(longest,
-          now.isPresent() ? disks.book(io.blobKey(), now.getAsLong(), nanos) : nanos);
+      longest =
+          Math.max(
+              longest, now.isPresent() ? disks.book(io.blobKey(), now.getAsLong(), nanos) : nanos);
       meter.moved(id(caller), io);
     }
     wait(caller, model, longest);
   }
 
   /**
-   * A copy within a region, done by storage itself at the copy rate, beside the disks' own
-   * traffic: {@code from}'s bytes read, {@code to}'s written.
+   * A copy within a region, done by storage itself at the copy rate, beside the disks' own traffic:
+   * {@code from}'s bytes read, {@code to}'s written.
    */
   void copy(Caller caller, BlobIo from, BlobIo to) {
     LatencyModel model = world.latency;
@@ -97,7 +98,8 @@ final class Charges {
     if (held != null) {
       return OptionalLong.of(held.getAsLong());
     }
-    return model.timeScale() == 0 ? OptionalLong.empty()
+    return model.timeScale() == 0
+        ? OptionalLong.empty()
         : OptionalLong.of((long) ((System.nanoTime() - origin) / model.timeScale()));
   }
 

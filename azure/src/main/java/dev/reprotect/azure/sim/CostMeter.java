@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What each caller was charged, by correlation id, in memory ({@link TransferMeter} keeps the
- * bytes that crossed regions durably). Calls that name no caller (the reads of the API that take
- * none) are charged under the empty id: in every total, in no job's.
+ * What each caller was charged, by correlation id, in memory ({@link TransferMeter} keeps the bytes
+ * that crossed regions durably). Calls that name no caller (the reads of the API that take none)
+ * are charged under the empty id: in every total, in no job's.
  */
 final class CostMeter {
   /** One caller's charges; changed under its own monitor. */
@@ -34,8 +34,15 @@ final class CostMeter {
     }
 
     CallerCosts costs() {
-      return new CallerCosts(readByRegion, writtenByRegion, readByBlob, writtenByBlob, hashed,
-          calls, throttled, modelledNanos / 1e9);
+      return new CallerCosts(
+          readByRegion,
+          writtenByRegion,
+          readByBlob,
+          writtenByBlob,
+          hashed,
+          calls,
+          throttled,
+          modelledNanos / 1e9);
     }
   }
 
@@ -88,11 +95,12 @@ final class CostMeter {
   /** The charges of the callers whose correlation id starts with the prefix, summed. */
   CallerCosts costsBy(String correlationIdPrefix) {
     Tally sum = new Tally();
-    byCaller.forEach((id, tally) -> {
-      if (id.startsWith(correlationIdPrefix)) {
-        tally.addTo(sum);
-      }
-    });
+    byCaller.forEach(
+        (id, tally) -> {
+          if (id.startsWith(correlationIdPrefix)) {
+            tally.addTo(sum);
+          }
+        });
     return sum.costs();
   }
 

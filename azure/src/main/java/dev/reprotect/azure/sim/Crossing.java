@@ -12,7 +12,10 @@ import dev.reprotect.azure.Caller;
  * caller when the crossing finishes.
  */
 final class Crossing {
-  /** What the receiving region stored (null: the bytes arrived as zeros), and whether it differs from what was sent. */
+  /**
+   * What the receiving region stored (null: the bytes arrived as zeros), and whether it differs
+   * from what was sent.
+   */
   record Arrival(String storedAs, boolean corrupted) {}
 
   private final World world;
@@ -29,7 +32,12 @@ final class Crossing {
   private long written;
   private long hashed;
 
-  Crossing(World world, Caller caller, BlobRef fromBlob, String fromRegion, BlobRef toBlob,
+  Crossing(
+      World world,
+      Caller caller,
+      BlobRef fromBlob,
+      String fromRegion,
+      BlobRef toBlob,
       String toRegion) {
     this.world = world;
     this.caller = caller;
@@ -73,7 +81,9 @@ final class Crossing {
 
   /** Charges the reads, writes and hashes to the caller; returns the bytes metered across. */
   long finish() {
-    world.charges.move(caller, BlobIo.read(World.blobKey(fromBlob), fromRegion, readFrom),
+    world.charges.move(
+        caller,
+        BlobIo.read(World.blobKey(fromBlob), fromRegion, readFrom),
         new BlobIo(World.blobKey(toBlob), toRegion, readTo, written));
     world.charges.hashed(caller, hashed);
     return meteredBytes;

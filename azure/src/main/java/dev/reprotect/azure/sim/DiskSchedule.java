@@ -4,9 +4,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One virtual clock per blob: the simulated time until which its disk is busy. Azure caps a
- * disk's reads and writes together, so a second request of the same blob waits for the first,
- * while requests of other blobs proceed in parallel.
+ * One virtual clock per blob: the simulated time until which its disk is busy. Azure caps a disk's
+ * reads and writes together, so a second request of the same blob waits for the first, while
+ * requests of other blobs proceed in parallel.
  */
 final class DiskSchedule {
   private final Map<String, Long> busyUntil = new HashMap<>();

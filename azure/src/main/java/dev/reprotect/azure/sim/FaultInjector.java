@@ -11,9 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Faults and hooks by operation name (the backend method's name, such as {@code powerOff} or
- * {@code transferBlocks}) and call number, counted from 1 per operation; and corruption of the
- * blocks that cross regions.
+ * Faults and hooks by operation name (the backend method's name, such as {@code powerOff} or {@code
+ * transferBlocks}) and call number, counted from 1 per operation; and corruption of the blocks that
+ * cross regions.
  */
 public final class FaultInjector {
   private record Rule(
@@ -45,16 +45,15 @@ public final class FaultInjector {
   }
 
   /**
-   * Makes calls {@code firstCall .. firstCall+count-1} of an operation fail with {@code code}
-   * once they are applied, as if the answer was lost on its way back: the caller cannot tell
-   * them from calls that changed nothing. Only the operations of {@link #REPORT_APPLIED} have
-   * such a point.
+   * Makes calls {@code firstCall .. firstCall+count-1} of an operation fail with {@code code} once
+   * they are applied, as if the answer was lost on its way back: the caller cannot tell them from
+   * calls that changed nothing. Only the operations of {@link #REPORT_APPLIED} have such a point.
    */
   public synchronized FaultInjector loseAnswers(
       String operation, int firstCall, int count, AzureErrorCode code) {
     if (!REPORT_APPLIED.contains(operation)) {
-      throw new IllegalArgumentException("the answer of " + operation + " cannot be lost; only "
-          + "that of " + REPORT_APPLIED);
+      throw new IllegalArgumentException(
+          "the answer of " + operation + " cannot be lost; only " + "that of " + REPORT_APPLIED);
     }
     rules.add(new Rule(operation, firstCall, firstCall + count - 1, true, fault(operation, code)));
     return this;
@@ -112,7 +111,9 @@ public final class FaultInjector {
     return corruptedBlocks;
   }
 
-  /** The bytes that arrive in the other region: {@code sent} itself, or a copy with one bit flipped. */
+  /**
+   * The bytes that arrive in the other region: {@code sent} itself, or a copy with one bit flipped.
+   */
   synchronized byte[] inTransit(byte[] sent) {
     if (corruptionRate == 0 || corruption.nextDouble() >= corruptionRate) {
       return sent;
@@ -136,7 +137,9 @@ public final class FaultInjector {
     return call;
   }
 
-  /** Runs what is due once call {@code call} of an operation of {@link #REPORT_APPLIED} is applied. */
+  /**
+   * Runs what is due once call {@code call} of an operation of {@link #REPORT_APPLIED} is applied.
+   */
   void afterApplied(String operation, int call) {
     runDue(operation, call, true);
   }
@@ -145,8 +148,10 @@ public final class FaultInjector {
     List<Runnable> due = new ArrayList<>();
     synchronized (this) {
       for (Rule rule : rules) {
-        if (rule.operation.equals(operation) && rule.afterApplied == afterApplied
-            && call >= rule.firstCall && call <= rule.lastCall) {
+        if (rule.operation.equals(operation)
+            && rule.afterApplied == afterApplied
+            && call >= rule.firstCall
+            && call <= rule.lastCall) {
           due.add(rule.action);
         }
       }

@@ -10,14 +10,15 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One VM's guest writing to its disks on a daemon thread, at the spec's rate per disk in
- * simulated time: at time scale s > 0 a simulated second lasts s real seconds, at 0 (no latency
- * model) simulated time is real time. It writes whole blocks; while the VM does not run, or the
- * guest agent holds its writes, it writes nothing and owes nothing.
+ * One VM's guest writing to its disks on a daemon thread, at the spec's rate per disk in simulated
+ * time: at time scale s > 0 a simulated second lasts s real seconds, at 0 (no latency model)
+ * simulated time is real time. It writes whole blocks; while the VM does not run, or the guest
+ * agent holds its writes, it writes nothing and owes nothing.
  */
 final class GuestChurn {
   /** The longest the thread sleeps, so a change of the time scale is seen soon. */
   private static final long LONGEST_NAP_MILLIS = 100;
+
   /** A disk's own seed, derived from the spec's: the golden ratio spreads neighbouring seeds. */
   private static final long DISK_SEED_STEP = 0x9E3779B97F4A7C15L;
 
@@ -80,8 +81,10 @@ final class GuestChurn {
       } else {
         double simulatedSeconds = scale == 0 ? realSeconds : realSeconds / scale;
         // Behind by at most a simulated second: a slow store lowers the rate, never bursts.
-        owed = Math.min(owed + blocksPerSimulatedSecond * simulatedSeconds,
-            Math.max(1, blocksPerSimulatedSecond));
+        owed =
+            Math.min(
+                owed + blocksPerSimulatedSecond * simulatedSeconds,
+                Math.max(1, blocksPerSimulatedSecond));
         long due = (long) owed;
         owed -= writeRound(running, due);
       }
@@ -107,8 +110,9 @@ final class GuestChurn {
         if (stopped) {
           return round;
         }
-        ChurnSequence sequence = sequences.computeIfAbsent(disk.slot(),
-            slot -> new ChurnSequence(spec.pattern(), diskSeed(slot)));
+        ChurnSequence sequence =
+            sequences.computeIfAbsent(
+                disk.slot(), slot -> new ChurnSequence(spec.pattern(), diskSeed(slot)));
         try {
           long block = sequence.nextBlock(guest.blockCount(disk.vhd()));
           sequence.nextBytes(data);

@@ -31,8 +31,7 @@ enum NoJournal implements Journal {
   public void appendLog(ActivityLogEntry entry) {}
 
   @Override
-  public void addTransfer(
-      String correlationId, String fromRegion, String toRegion, long bytes) {}
+  public void addTransfer(String correlationId, String fromRegion, String toRegion, long bytes) {}
 
   @Override
   public void commit() {}

@@ -8,20 +8,55 @@ import java.util.Set;
  * account's own endpoint, not through ARM: they count against none.
  */
 enum RequestKind {
-  READ, WRITE, DELETE, DATA_PLANE;
+  READ,
+  WRITE,
+  DELETE,
+  DATA_PLANE;
 
   /** GETs of one ARM resource. */
-  static final Set<String> GETS = Set.of("region", "resourceGroup", "virtualNetwork",
-      "networkMapping", "storageAccount", "virtualMachine", "availabilitySet", "writeHold", "vault",
-      "replicatedItem", "recoveryPlan");
+  static final Set<String> GETS =
+      Set.of(
+          "region",
+          "resourceGroup",
+          "virtualNetwork",
+          "networkMapping",
+          "storageAccount",
+          "virtualMachine",
+          "availabilitySet",
+          "writeHold",
+          "vault",
+          "replicatedItem",
+          "recoveryPlan");
+
   /** Lists of ARM resources. */
-  static final Set<String> LISTS = Set.of("regions", "storageAccounts", "virtualMachinesNamed",
-      "availabilitySetsNamed", "vaults", "replicatedItems", "recoveryPoints");
+  static final Set<String> LISTS =
+      Set.of(
+          "regions",
+          "storageAccounts",
+          "virtualMachinesNamed",
+          "availabilitySetsNamed",
+          "vaults",
+          "replicatedItems",
+          "recoveryPoints");
+
   /** GETs answered by the storage endpoint: a blob's properties, a container's blobs. */
   static final Set<String> BLOB_GETS = Set.of("blob", "blobs", "snapshot", "snapshots");
-  private static final Set<String> BLOB_CALLS = Set.of("createPageBlob", "resizePageBlob",
-      "copyBlob", "deleteBlob", "writeBlock", "readBlock", "blockHashes", "pageRanges",
-      "pageRangesDiff", "transferBlocks", "checksum", "recordedChecksum", "snapshotBlob");
+
+  private static final Set<String> BLOB_CALLS =
+      Set.of(
+          "createPageBlob",
+          "resizePageBlob",
+          "copyBlob",
+          "deleteBlob",
+          "writeBlock",
+          "readBlock",
+          "blockHashes",
+          "pageRanges",
+          "pageRangesDiff",
+          "transferBlocks",
+          "checksum",
+          "recordedChecksum",
+          "snapshotBlob");
 
   static RequestKind of(String operation) {
     if (BLOB_GETS.contains(operation) || BLOB_CALLS.contains(operation)) {

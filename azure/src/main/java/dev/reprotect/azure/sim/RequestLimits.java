@@ -16,10 +16,11 @@ final class RequestLimits {
   record Limit(int capacity, double refillPerSecond) {}
 
   /** Azure Resource Manager's figures per subscription and principal. */
-  static final Map<RequestKind, Limit> AZURE = Map.of(
-      RequestKind.READ, new Limit(250, 25),
-      RequestKind.WRITE, new Limit(200, 10),
-      RequestKind.DELETE, new Limit(200, 10));
+  static final Map<RequestKind, Limit> AZURE =
+      Map.of(
+          RequestKind.READ, new Limit(250, 25),
+          RequestKind.WRITE, new Limit(200, 10),
+          RequestKind.DELETE, new Limit(200, 10));
 
   private static final class Bucket {
     final Limit limit;
@@ -46,19 +47,30 @@ final class RequestLimits {
     }
     Bucket bucket = buckets.computeIfAbsent(kind, k -> new Bucket(limit, now));
     if (now > bucket.refilledAt) {
-      bucket.tokens = Math.min(limit.capacity(),
-          bucket.tokens + (now - bucket.refilledAt) / 1e9 * limit.refillPerSecond());
+      bucket.tokens =
+          Math.min(
+              limit.capacity(),
+              bucket.tokens + (now - bucket.refilledAt) / 1e9 * limit.refillPerSecond());
       bucket.refilledAt = now;
     }
     if (bucket.tokens >= 1) {
       bucket.tokens--;
       return;
     }
-    Duration wait = Duration.ofNanos(
-        (long) Math.ceil((1 - bucket.tokens) / limit.refillPerSecond() * 1e9));
-    throw new AzureException(AzureErrorCode.TooManyRequests, "the subscription's "
-        + kind.name().toLowerCase() + " requests are over ARM's limit of " + limit.capacity()
-        + " refilled at " + limit.refillPerSecond() + "/s; retry after " + wait.toMillis()
-        + " ms of simulated time", null, model.scaled(wait));
+    Duration wait =
+        Duration.ofNanos((long) Math.ceil((1 - bucket.tokens) / limit.refillPerSecond() * 1e9));
+    throw new AzureException(
+        AzureErrorCode.TooManyRequests,
+        "the subscription's "
+            + kind.name().toLowerCase()
+            + " requests are over ARM's limit of "
+            + limit.capacity()
+            + " refilled at "
+            + limit.refillPerSecond()
+            + "/s; retry after "
+            + wait.toMillis()
+            + " ms of simulated time",
+        null,
+        model.scaled(wait));
   }
 }

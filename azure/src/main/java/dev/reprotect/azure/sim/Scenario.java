@@ -4,9 +4,8 @@ import dev.reprotect.azure.ProtectionState;
 
 /**
  * The starting world of the demo and of the tests: a VM failed over from {@code targetRegion} to
- * {@code sourceRegion} and committed, its stale original left behind, and the variations that
- * break one prerequisite of reprotect each; or, {@code unprotected}, the VM before it was ever
- * protected.
+ * {@code sourceRegion} and committed, its stale original left behind, and the variations that break
+ * one prerequisite of reprotect each; or, {@code unprotected}, the VM before it was ever protected.
  */
 public record Scenario(
     String vault,
@@ -45,6 +44,7 @@ public record Scenario(
 
   /** The recovery plan that every scenario's vault has, holding the scenario's VM. */
   public static final String RECOVERY_PLAN = "web-tier";
+
   /** The operation id that a busy item is running. */
   public static final String BUSY_OPERATION_ID = "failover.contoso.other";
 
@@ -198,17 +198,35 @@ public record Scenario(
     }
 
     public Scenario build() {
-      if (allocatedPercent < 0 || allocatedPercent > 100 || changedPercent < 0
+      if (allocatedPercent < 0
+          || allocatedPercent > 100
+          || changedPercent < 0
           || changedPercent > 100) {
         throw new IllegalArgumentException("percentages are 0 to 100");
       }
       if (dataDisks < 0) {
         throw new IllegalArgumentException("a VM has 0 or more data disks");
       }
-      return new Scenario(vault, vm, sourceRegion, targetRegion, dataDisks, diskSizeBytes,
-          allocatedPercent, changedPercent, targetVm, inAvailabilitySet,
-          sourceDataDiskGrowthBytes, itemState, migrationCompleted, sourceVm,
-          targetRegionAvailable, networkMapped, itemBusy, randomSeed, unprotected);
+      return new Scenario(
+          vault,
+          vm,
+          sourceRegion,
+          targetRegion,
+          dataDisks,
+          diskSizeBytes,
+          allocatedPercent,
+          changedPercent,
+          targetVm,
+          inAvailabilitySet,
+          sourceDataDiskGrowthBytes,
+          itemState,
+          migrationCompleted,
+          sourceVm,
+          targetRegionAvailable,
+          networkMapped,
+          itemBusy,
+          randomSeed,
+          unprotected);
     }
   }
 }

@@ -45,26 +45,27 @@ final class SimCompute implements ComputeApi {
       throw new AzureException(AzureErrorCode.InvalidResourceName, "invalid VM name " + vm.name());
     }
     world.enter(caller, "createVirtualMachine", vm.location());
-    return world.mutate(() -> {
-      SimResources.requireResourceGroup(world, vm.resourceGroup());
-      for (VmDisk disk : vm.disks()) {
-        if (!world.blobs.containsKey(World.blobKey(disk.vhd()))) {
-          throw AzureException.notFound("disk blob " + disk.vhd());
-        }
-      }
-      String key = World.scopedKey(vm.resourceGroup(), vm.name());
-      VirtualMachine existing = world.virtualMachines.get(key);
-      if (existing != null && !existing.location().equals(vm.location())) {
-        throw new AzureException(AzureErrorCode.Conflict,
-            "VM " + vm.name() + " exists in " + existing.location());
-      }
-      if (vm.equals(existing)) {
-        return existing;
-      }
-      world.virtualMachines.put(key, vm);
-      world.log.append("Microsoft.Compute/virtualMachines/write", vm.id(), caller);
-      return vm;
-    });
+    return world.mutate(
+        () -> {
+          SimResources.requireResourceGroup(world, vm.resourceGroup());
+          for (VmDisk disk : vm.disks()) {
+            if (!world.blobs.containsKey(World.blobKey(disk.vhd()))) {
+              throw AzureException.notFound("disk blob " + disk.vhd());
+            }
+          }
+          String key = World.scopedKey(vm.resourceGroup(), vm.name());
+          VirtualMachine existing = world.virtualMachines.get(key);
+          if (existing != null && !existing.location().equals(vm.location())) {
+            throw new AzureException(
+                AzureErrorCode.Conflict, "VM " + vm.name() + " exists in " + existing.location());
+          }
+          if (vm.equals(existing)) {
+            return existing;
+          }
+          world.virtualMachines.put(key, vm);
+          world.log.append("Microsoft.Compute/virtualMachines/write", vm.id(), caller);
+          return vm;
+        });
   }
 
   @Override
@@ -84,20 +85,22 @@ final class SimCompute implements ComputeApi {
       vm = requireVm(world, resourceGroup, name);
     }
     world.enter(caller, action, vm.location());
-    return world.mutate(() -> {
-      String key = World.scopedKey(resourceGroup, name);
-      VirtualMachine current = world.virtualMachines.get(key);
-      if (current == null) {
-        throw AzureException.notFound("VM " + resourceGroup + "/" + name);
-      }
-      if (current.powerState() == state) {
-        return current;
-      }
-      VirtualMachine changed = current.withPowerState(state);
-      world.virtualMachines.put(key, changed);
-      world.log.append("Microsoft.Compute/virtualMachines/" + action + "/action", vm.id(), caller);
-      return changed;
-    });
+    return world.mutate(
+        () -> {
+          String key = World.scopedKey(resourceGroup, name);
+          VirtualMachine current = world.virtualMachines.get(key);
+          if (current == null) {
+            throw AzureException.notFound("VM " + resourceGroup + "/" + name);
+          }
+          if (current.powerState() == state) {
+            return current;
+          }
+          VirtualMachine changed = current.withPowerState(state);
+          world.virtualMachines.put(key, changed);
+          world.log.append(
+              "Microsoft.Compute/virtualMachines/" + action + "/action", vm.id(), caller);
+          return changed;
+        });
   }
 
   @Override
@@ -110,20 +113,23 @@ final class SimCompute implements ComputeApi {
       return;
     }
     world.enter(caller, "deleteVirtualMachine", found.location());
-    world.mutate(() -> {
-      VirtualMachine vm = world.virtualMachines.remove(World.scopedKey(resourceGroup, name));
-      if (vm == null) {
-        return;
-      }
-      world.log.append("Microsoft.Compute/virtualMachines/delete", vm.id(), caller);
-      // Like a VM created with deleteOption=Delete on its disks: the disks go with it.
-      for (VmDisk disk : vm.disks()) {
-        if (world.removeBlob(disk.vhd())) {
-          world.log.append("Microsoft.Storage/storageAccounts/blobServices/containers/blobs/delete",
-              ResourceIds.blob(disk.vhd()), caller);
-        }
-      }
-    });
+    world.mutate(
+        () -> {
+          VirtualMachine vm = world.virtualMachines.remove(World.scopedKey(resourceGroup, name));
+          if (vm == null) {
+            return;
+          }
+          world.log.append("Microsoft.Compute/virtualMachines/delete", vm.id(), caller);
+          // Like a VM created with deleteOption=Delete on its disks: the disks go with it.
+          for (VmDisk disk : vm.disks()) {
+            if (world.removeBlob(disk.vhd())) {
+              world.log.append(
+                  "Microsoft.Storage/storageAccounts/blobServices/containers/blobs/delete",
+                  ResourceIds.blob(disk.vhd()),
+                  caller);
+            }
+          }
+        });
   }
 
   @Override
@@ -151,21 +157,23 @@ final class SimCompute implements ComputeApi {
           AzureErrorCode.InvalidResourceName, "invalid availability set name " + set.name());
     }
     world.enter(caller, "createAvailabilitySet", set.location());
-    return world.mutate(() -> {
-      SimResources.requireResourceGroup(world, set.resourceGroup());
-      String key = World.scopedKey(set.resourceGroup(), set.name());
-      AvailabilitySet existing = world.availabilitySets.get(key);
-      if (existing != null) {
-        if (!existing.location().equals(set.location())) {
-          throw new AzureException(AzureErrorCode.Conflict,
-              "availability set " + set.name() + " exists in " + existing.location());
-        }
-        return existing;
-      }
-      world.availabilitySets.put(key, set);
-      world.log.append("Microsoft.Compute/availabilitySets/write", set.id(), caller);
-      return set;
-    });
+    return world.mutate(
+        () -> {
+          SimResources.requireResourceGroup(world, set.resourceGroup());
+          String key = World.scopedKey(set.resourceGroup(), set.name());
+          AvailabilitySet existing = world.availabilitySets.get(key);
+          if (existing != null) {
+            if (!existing.location().equals(set.location())) {
+              throw new AzureException(
+                  AzureErrorCode.Conflict,
+                  "availability set " + set.name() + " exists in " + existing.location());
+            }
+            return existing;
+          }
+          world.availabilitySets.put(key, set);
+          world.log.append("Microsoft.Compute/availabilitySets/write", set.id(), caller);
+          return set;
+        });
   }
 
   @Override
@@ -179,22 +187,26 @@ final class SimCompute implements ComputeApi {
       return;
     }
     world.enter(caller, "deleteAvailabilitySet", found.location());
-    world.mutate(() -> {
-      AvailabilitySet set = world.availabilitySets.get(key);
-      if (set == null) {
-        return;
-      }
-      boolean inUse = world.virtualMachines.values().stream()
-          .anyMatch(vm -> vm.availabilitySet() != null
-              && vm.resourceGroup().equalsIgnoreCase(resourceGroup)
-              && ArmIds.nameOf(vm.availabilitySet()).equalsIgnoreCase(name));
-      if (inUse) {
-        throw new AzureException(AzureErrorCode.Conflict, "availability set " + name
-            + " has a VM in it; it stays");
-      }
-      world.availabilitySets.remove(key);
-      world.log.append("Microsoft.Compute/availabilitySets/delete", set.id(), caller);
-    });
+    world.mutate(
+        () -> {
+          AvailabilitySet set = world.availabilitySets.get(key);
+          if (set == null) {
+            return;
+          }
+          boolean inUse =
+              world.virtualMachines.values().stream()
+                  .anyMatch(
+                      vm ->
+                          vm.availabilitySet() != null
+                              && vm.resourceGroup().equalsIgnoreCase(resourceGroup)
+                              && ArmIds.nameOf(vm.availabilitySet()).equalsIgnoreCase(name));
+          if (inUse) {
+            throw new AzureException(
+                AzureErrorCode.Conflict, "availability set " + name + " has a VM in it; it stays");
+          }
+          world.availabilitySets.remove(key);
+          world.log.append("Microsoft.Compute/availabilitySets/delete", set.id(), caller);
+        });
   }
 
   /** The VM, or NotFound; the caller holds the world's monitor. */

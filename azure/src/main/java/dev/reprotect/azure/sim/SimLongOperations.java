@@ -17,27 +17,30 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The simulator's long-running operations: each runs on a thread of its own, taking the time
- * the latency model gives it, while the caller polls; the newest {@link #KEPT} are remembered,
- * in memory only, so a simulator opened again has forgotten the ones in flight (as the service
- * forgets them when it restarts).
+ * The simulator's long-running operations: each runs on a thread of its own, taking the time the
+ * latency model gives it, while the caller polls; the newest {@link #KEPT} are remembered, in
+ * memory only, so a simulator opened again has forgotten the ones in flight (as the service forgets
+ * them when it restarts).
  */
 final class SimLongOperations implements LongOperationsApi, AutoCloseable {
   static final int KEPT = 10_000;
 
   private final ComputeApi compute;
   private final StorageApi storage;
-  private final ExecutorService runners = Executors.newCachedThreadPool(runnable -> {
-    Thread thread = new Thread(runnable, "sim-long-operation");
-    thread.setDaemon(true);
-    return thread;
-  });
-  private final Map<String, CompletableFuture<Void>> operations = new LinkedHashMap<>() {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<Void>> eldest) {
-      return size() > KEPT;
-    }
-  };
+  private final ExecutorService runners =
+      Executors.newCachedThreadPool(
+          runnable -> {
+            Thread thread = new Thread(runnable, "sim-long-operation");
+            thread.setDaemon(true);
+            return thread;
+          });
+  private final Map<String, CompletableFuture<Void>> operations =
+      new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<Void>> eldest) {
+          return size() > KEPT;
+        }
+      };
 
   SimLongOperations(ComputeApi compute, StorageApi storage) {
     this.compute = compute;
@@ -45,8 +48,7 @@ final class SimLongOperations implements LongOperationsApi, AutoCloseable {
   }
 
   @Override
-  public LongOperation beginDeleteVirtualMachine(
-      Caller caller, String resourceGroup, String name) {
+  public LongOperation beginDeleteVirtualMachine(Caller caller, String resourceGroup, String name) {
     return begin(() -> compute.deleteVirtualMachine(caller, resourceGroup, name));
   }
 
@@ -77,8 +79,8 @@ final class SimLongOperations implements LongOperationsApi, AutoCloseable {
       if (failed.getCause() instanceof AzureException azure) {
         throw azure;
       }
-      throw new AzureException(AzureErrorCode.InternalServerError,
-          "the operation failed: " + failed.getCause());
+      throw new AzureException(
+          AzureErrorCode.InternalServerError, "the operation failed: " + failed.getCause());
     }
   }
 

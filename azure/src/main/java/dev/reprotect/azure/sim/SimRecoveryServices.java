@@ -68,21 +68,25 @@ final class SimRecoveryServices implements RecoveryServicesApi {
           AzureErrorCode.InvalidResourceName, "invalid vault name " + vault.name());
     }
     world.enter(caller, "createVault", vault.location());
-    return world.mutate(() -> {
-      SimResources.requireResourceGroup(world, vault.resourceGroup());
-      Vault existing = world.vaults.get(vault.name().toLowerCase());
-      if (existing != null) {
-        if (!existing.equals(vault)) {
-          throw new AzureException(AzureErrorCode.Conflict,
-              "vault " + vault.name() + " exists in " + existing.location());
-        }
-        return existing;
-      }
-      world.vaults.put(vault.name().toLowerCase(), vault);
-      world.log.append("Microsoft.RecoveryServices/vaults/write",
-          "/providers/Microsoft.RecoveryServices/vaults/" + vault.name(), caller);
-      return vault;
-    });
+    return world.mutate(
+        () -> {
+          SimResources.requireResourceGroup(world, vault.resourceGroup());
+          Vault existing = world.vaults.get(vault.name().toLowerCase());
+          if (existing != null) {
+            if (!existing.equals(vault)) {
+              throw new AzureException(
+                  AzureErrorCode.Conflict,
+                  "vault " + vault.name() + " exists in " + existing.location());
+            }
+            return existing;
+          }
+          world.vaults.put(vault.name().toLowerCase(), vault);
+          world.log.append(
+              "Microsoft.RecoveryServices/vaults/write",
+              "/providers/Microsoft.RecoveryServices/vaults/" + vault.name(),
+              caller);
+          return vault;
+        });
   }
 
   @Override
@@ -108,99 +112,146 @@ final class SimRecoveryServices implements RecoveryServicesApi {
           AzureErrorCode.InvalidResourceName, "invalid item name " + item.name());
     }
     world.enter(caller, "putReplicatedItem");
-    return world.mutate(() -> {
-      requireVault(item.vault());
-      String key = World.scopedKey(item.vault(), item.name());
-      if (!item.equals(world.items.get(key))) {
-        world.items.put(key, item);
-        world.log.append("Microsoft.RecoveryServices/vaults/replicatedItems/write",
-            ResourceIds.replicatedItem(item.vault(), item.name()), caller);
-      }
-      return item;
-    });
+    return world.mutate(
+        () -> {
+          requireVault(item.vault());
+          String key = World.scopedKey(item.vault(), item.name());
+          if (!item.equals(world.items.get(key))) {
+            world.items.put(key, item);
+            world.log.append(
+                "Microsoft.RecoveryServices/vaults/replicatedItems/write",
+                ResourceIds.replicatedItem(item.vault(), item.name()),
+                caller);
+          }
+          return item;
+        });
   }
 
   @Override
   public void deleteReplicatedItem(Caller caller, String vault, String item, String operationId) {
     world.enter(caller, "deleteReplicatedItem");
-    world.mutate(() -> {
-      ReplicatedItem current = world.items.get(World.scopedKey(vault, item));
-      if (current == null) {
-        return;
-      }
-      RunningOperation running = current.runningOperation();
-      if (running == null || !running.id().equals(operationId)
-          || ItemLifecycle.of(running.type()) != ItemLifecycle.Disable) {
-        throw new AzureException(AzureErrorCode.ItemChanged, "item " + item + " is not claimed"
-            + " by the disable " + operationId + " (" + running + "); it stays");
-      }
-      String points = World.scopedKey(vault, item) + "/";
-      world.recoveryPoints.entrySet().stream().map(Map.Entry::getKey)
-          .filter(key -> key.startsWith(points)).toList()
-          .forEach(key -> deletePoint(caller, vault, item, key.substring(points.length())));
-      world.items.remove(World.scopedKey(vault, item));
-      world.log.append("Microsoft.RecoveryServices/vaults/replicatedItems/delete",
-          ResourceIds.replicatedItem(vault, item), caller);
-    });
+    world.mutate(
+        () -> {
+          ReplicatedItem current = world.items.get(World.scopedKey(vault, item));
+          if (current == null) {
+            return;
+          }
+          RunningOperation running = current.runningOperation();
+          if (running == null
+              || !running.id().equals(operationId)
+              || ItemLifecycle.of(running.type()) != ItemLifecycle.Disable) {
+            throw new AzureException(
+                AzureErrorCode.ItemChanged,
+                "item "
+                    + item
+                    + " is not claimed"
+                    + " by the disable "
+                    + operationId
+                    + " ("
+                    + running
+                    + "); it stays");
+          }
+          String points = World.scopedKey(vault, item) + "/";
+          world.recoveryPoints.entrySet().stream()
+              .map(Map.Entry::getKey)
+              .filter(key -> key.startsWith(points))
+              .toList()
+              .forEach(key -> deletePoint(caller, vault, item, key.substring(points.length())));
+          world.items.remove(World.scopedKey(vault, item));
+          world.log.append(
+              "Microsoft.RecoveryServices/vaults/replicatedItems/delete",
+              ResourceIds.replicatedItem(vault, item),
+              caller);
+        });
   }
 
   @Override
-  public ReplicatedItem claimOperation(Caller caller, String vault, String item,
-      RunningOperation operation, ItemClaimState expected, ProtectionState newState) {
+  public ReplicatedItem claimOperation(
+      Caller caller,
+      String vault,
+      String item,
+      RunningOperation operation,
+      ItemClaimState expected,
+      ProtectionState newState) {
     world.enter(caller, "claimOperation");
-    return world.mutate(() -> {
-      ReplicatedItem current = existingItem(vault, item);
-      RunningOperation running = current.runningOperation();
-      if (operation.isSameRun(running)) {
-        return current;
-      }
-      if (running != null && !running.id().equals(operation.id())) {
-        throw new AzureException(AzureErrorCode.OperationInProgress,
-            "item " + item + " is busy with " + running);
-      }
-      if (expected == null ? running != null : !expected.matches(current)) {
-        throw new AzureException(AzureErrorCode.ItemChanged, "item " + item + " changed since it"
-            + " was checked: it is " + current.state()
-            + (running == null ? "" : ", claimed by " + running) + "; check it again");
-      }
-      // A takeover is logged as such: the earlier run's claim ends here, not in a release.
-      return changeClaim(caller, vault, item,
-          ItemLifecycle.of(operation.type()).claimed(current, operation, newState),
-          running == null ? "claim" : "takeOver");
-    });
+    return world.mutate(
+        () -> {
+          ReplicatedItem current = existingItem(vault, item);
+          RunningOperation running = current.runningOperation();
+          if (operation.isSameRun(running)) {
+            return current;
+          }
+          if (running != null && !running.id().equals(operation.id())) {
+            throw new AzureException(
+                AzureErrorCode.OperationInProgress, "item " + item + " is busy with " + running);
+          }
+          if (expected == null ? running != null : !expected.matches(current)) {
+            throw new AzureException(
+                AzureErrorCode.ItemChanged,
+                "item "
+                    + item
+                    + " changed since it"
+                    + " was checked: it is "
+                    + current.state()
+                    + (running == null ? "" : ", claimed by " + running)
+                    + "; check it again");
+          }
+          // A takeover is logged as such: the earlier run's claim ends here, not in a release.
+          return changeClaim(
+              caller,
+              vault,
+              item,
+              ItemLifecycle.of(operation.type()).claimed(current, operation, newState),
+              running == null ? "claim" : "takeOver");
+        });
   }
 
   @Override
-  public ReplicatedItem releaseOperation(Caller caller, String vault, String item,
-      String operationId, String runId, ProtectionState newState) {
+  public ReplicatedItem releaseOperation(
+      Caller caller,
+      String vault,
+      String item,
+      String operationId,
+      String runId,
+      ProtectionState newState) {
     world.enter(caller, "releaseOperation");
-    return world.mutate(() -> {
-      ReplicatedItem current = existingItem(vault, item);
-      RunningOperation running = current.runningOperation();
-      if (running == null || !running.id().equals(operationId)
-          || runId != null && running.runId() != null && !running.runId().equals(runId)) {
-        return current;
-      }
-      ItemLifecycle.of(running.type()).checkRelease(newState);
-      return changeClaim(caller, vault, item, current.released(newState), "release");
-    });
+    return world.mutate(
+        () -> {
+          ReplicatedItem current = existingItem(vault, item);
+          RunningOperation running = current.runningOperation();
+          if (running == null
+              || !running.id().equals(operationId)
+              || runId != null && running.runId() != null && !running.runId().equals(runId)) {
+            return current;
+          }
+          ItemLifecycle.of(running.type()).checkRelease(newState);
+          return changeClaim(caller, vault, item, current.released(newState), "release");
+        });
   }
 
   @Override
-  public ReplicatedItem releaseStaleOperation(Caller caller, String vault, String item,
-      RunningOperation stale, ProtectionState newState) {
+  public ReplicatedItem releaseStaleOperation(
+      Caller caller, String vault, String item, RunningOperation stale, ProtectionState newState) {
     world.enter(caller, "releaseStaleOperation");
-    return world.mutate(() -> {
-      ReplicatedItem current = existingItem(vault, item);
-      RunningOperation running = current.runningOperation();
-      if (!stale.isSameRun(running)) {
-        throw new AzureException(AzureErrorCode.ItemChanged, "item " + item + " is no longer"
-            + " claimed by " + stale + ": " + (running == null ? "it has no claim" : running
-            + " holds it") + "; nothing was changed");
-      }
-      ItemLifecycle.of(running.type()).checkRelease(newState);
-      return changeClaim(caller, vault, item, current.released(newState), "releaseStale");
-    });
+    return world.mutate(
+        () -> {
+          ReplicatedItem current = existingItem(vault, item);
+          RunningOperation running = current.runningOperation();
+          if (!stale.isSameRun(running)) {
+            throw new AzureException(
+                AzureErrorCode.ItemChanged,
+                "item "
+                    + item
+                    + " is no longer"
+                    + " claimed by "
+                    + stale
+                    + ": "
+                    + (running == null ? "it has no claim" : running + " holds it")
+                    + "; nothing was changed");
+          }
+          ItemLifecycle.of(running.type()).checkRelease(newState);
+          return changeClaim(caller, vault, item, current.released(newState), "releaseStale");
+        });
   }
 
   @Override
@@ -214,21 +265,29 @@ final class SimRecoveryServices implements RecoveryServicesApi {
   @Override
   public RecoveryPlan createRecoveryPlan(Caller caller, RecoveryPlan plan) {
     world.enter(caller, "createRecoveryPlan");
-    return world.mutate(() -> {
-      requireVault(plan.vault());
-      String key = World.scopedKey(plan.vault(), plan.name());
-      if (!plan.equals(world.recoveryPlans.get(key))) {
-        world.recoveryPlans.put(key, plan);
-        world.log.append("Microsoft.RecoveryServices/vaults/recoveryPlans/write",
-            ResourceIds.recoveryPlan(plan.vault(), plan.name()), caller);
-      }
-      return plan;
-    });
+    return world.mutate(
+        () -> {
+          requireVault(plan.vault());
+          String key = World.scopedKey(plan.vault(), plan.name());
+          if (!plan.equals(world.recoveryPlans.get(key))) {
+            world.recoveryPlans.put(key, plan);
+            world.log.append(
+                "Microsoft.RecoveryServices/vaults/recoveryPlans/write",
+                ResourceIds.recoveryPlan(plan.vault(), plan.name()),
+                caller);
+          }
+          return plan;
+        });
   }
 
   @Override
-  public RecoveryPoint createRecoveryPoint(Caller caller, String vault, String item,
-      String pointId, RecoveryPointType type, String cutId) {
+  public RecoveryPoint createRecoveryPoint(
+      Caller caller,
+      String vault,
+      String item,
+      String pointId,
+      RecoveryPointType type,
+      String cutId) {
     if (!NameRules.isValidBlobName(pointId)) {
       throw new AzureException(
           AzureErrorCode.InvalidResourceName, "invalid recovery point id " + pointId);
@@ -249,42 +308,65 @@ final class SimRecoveryServices implements RecoveryServicesApi {
     // point between two shipments, so nothing writes to the replicas meanwhile.
     Map<String, BlobRef> snapshots = new LinkedHashMap<>();
     for (ReplicaDisk disk : current.replicaDisks()) {
-      BlobRef snapshot = new BlobRef(disk.replica().storageAccount(), RECOVERY_POINT_CONTAINER,
-          item + "." + pointId + "." + disk.slot() + ".vhd");
-      snapshots.put(disk.slot(), storage.snapshotBlob(
-          caller, disk.replica(), snapshot, Map.of("recoveryPoint", pointId)).ref());
+      BlobRef snapshot =
+          new BlobRef(
+              disk.replica().storageAccount(),
+              RECOVERY_POINT_CONTAINER,
+              item + "." + pointId + "." + disk.slot() + ".vhd");
+      snapshots.put(
+          disk.slot(),
+          storage
+              .snapshotBlob(caller, disk.replica(), snapshot, Map.of("recoveryPoint", pointId))
+              .ref());
     }
-    return world.mutate(() -> {
-      RecoveryPoint found = world.recoveryPoints.get(key);
-      if (found != null) {
-        return found;
-      }
-      // A point's checksums are storage's recorded ones: a point reads no disk (the scrub does).
-      Map<String, String> checksums = new TreeMap<>();
-      snapshots.forEach((slot, snapshot) -> checksums.put(slot,
-          SimStorage.recordedChecksum(world.blobs.get(World.blobKey(snapshot)))));
-      RecoveryPoint point = new RecoveryPoint(pointId, vault, item, dataTime(current, cutId), type,
-          List.copyOf(snapshots.values()), cutId, checksums);
-      world.recoveryPoints.put(key, point);
-      world.log.append("Microsoft.RecoveryServices/vaults/replicatedItems/recoveryPoints/write",
-          ResourceIds.recoveryPoint(vault, item, pointId), caller);
-      return point;
-    });
+    return world.mutate(
+        () -> {
+          RecoveryPoint found = world.recoveryPoints.get(key);
+          if (found != null) {
+            return found;
+          }
+          // A point's checksums are storage's recorded ones: a point reads no disk (the scrub
+          // does).
+          Map<String, String> checksums = new TreeMap<>();
+          snapshots.forEach(
+              (slot, snapshot) ->
+                  checksums.put(
+                      slot, SimStorage.recordedChecksum(world.blobs.get(World.blobKey(snapshot)))));
+          RecoveryPoint point =
+              new RecoveryPoint(
+                  pointId,
+                  vault,
+                  item,
+                  dataTime(current, cutId),
+                  type,
+                  List.copyOf(snapshots.values()),
+                  cutId,
+                  checksums);
+          world.recoveryPoints.put(key, point);
+          world.log.append(
+              "Microsoft.RecoveryServices/vaults/replicatedItems/recoveryPoints/write",
+              ResourceIds.recoveryPoint(vault, item, pointId),
+              caller);
+          return point;
+        });
   }
 
   /**
-   * When a point's data is from: the instant of the hold under which its cut's snapshots were
-   * taken ({@link Cuts}), however long the shipment took (a point made at the end of a 3-hour
-   * initial sync holds the disks as they were 3 hours ago); now for a point with no cut. Under
-   * the world's lock.
+   * When a point's data is from: the instant of the hold under which its cut's snapshots were taken
+   * ({@link Cuts}), however long the shipment took (a point made at the end of a 3-hour initial
+   * sync holds the disks as they were 3 hours ago); now for a point with no cut. Under the world's
+   * lock.
    */
   private Instant dataTime(ReplicatedItem item, String cutId) {
     String vmKey = World.scopedKey(item.source().resourceGroup(), item.name());
     return world.snapshots.values().stream()
         .filter(snapshot -> cutId != null && Cuts.isSnapshotOf(snapshot, item.name(), cutId))
-        .map(snapshot -> world.writeHolds.get(
-            SimGuestWorkload.holdKey(vmKey, Cuts.holdOf(snapshot))))
-        .filter(Objects::nonNull).map(WriteHold::heldAt).findFirst()
+        .map(
+            snapshot ->
+                world.writeHolds.get(SimGuestWorkload.holdKey(vmKey, Cuts.holdOf(snapshot))))
+        .filter(Objects::nonNull)
+        .map(WriteHold::heldAt)
+        .findFirst()
         .orElseGet(world.clock::instant);
   }
 
@@ -299,8 +381,8 @@ final class SimRecoveryServices implements RecoveryServicesApi {
       }
       region = point.disks().isEmpty() ? null : regionOfAccount(point.disks().get(0));
     }
-    world.enter(caller, "deleteRecoveryPoint",
-        region == null ? new String[0] : new String[] {region});
+    world.enter(
+        caller, "deleteRecoveryPoint", region == null ? new String[0] : new String[] {region});
     world.mutate(() -> deletePoint(caller, vault, item, pointId));
   }
 
@@ -311,76 +393,93 @@ final class SimRecoveryServices implements RecoveryServicesApi {
       return;
     }
     point.disks().forEach(world::removeBlob);
-    world.log.append("Microsoft.RecoveryServices/vaults/replicatedItems/recoveryPoints/delete",
-        ResourceIds.recoveryPoint(vault, item, pointId), caller);
+    world.log.append(
+        "Microsoft.RecoveryServices/vaults/replicatedItems/recoveryPoints/delete",
+        ResourceIds.recoveryPoint(vault, item, pointId),
+        caller);
   }
 
   @Override
-  public ReplicatedItem pinRecoveryPoint(Caller caller, String vault, String item,
-      String operationId, String pointId) {
+  public ReplicatedItem pinRecoveryPoint(
+      Caller caller, String vault, String item, String operationId, String pointId) {
     world.enter(caller, "pinRecoveryPoint");
-    return world.mutate(() -> {
-      ReplicatedItem current = existingItem(vault, item);
-      RunningOperation running = current.runningOperation();
-      if (running == null || !running.id().equals(operationId)) {
-        throw new AzureException(AzureErrorCode.ItemChanged, "item " + item + " is not claimed"
-            + " by " + operationId + (running == null ? "" : " but by " + running)
-            + "; nothing was pinned");
-      }
-      if (!world.recoveryPoints.containsKey(pointKey(vault, item, pointId))) {
-        throw AzureException.notFound("recovery point " + pointId + " of " + item);
-      }
-      if (pointId.equals(current.pinnedRecoveryPoint())) {
-        return current;
-      }
-      return changeClaim(caller, vault, item, current.withPinnedRecoveryPoint(pointId), "pin");
-    });
+    return world.mutate(
+        () -> {
+          ReplicatedItem current = existingItem(vault, item);
+          RunningOperation running = current.runningOperation();
+          if (running == null || !running.id().equals(operationId)) {
+            throw new AzureException(
+                AzureErrorCode.ItemChanged,
+                "item "
+                    + item
+                    + " is not claimed"
+                    + " by "
+                    + operationId
+                    + (running == null ? "" : " but by " + running)
+                    + "; nothing was pinned");
+          }
+          if (!world.recoveryPoints.containsKey(pointKey(vault, item, pointId))) {
+            throw AzureException.notFound("recovery point " + pointId + " of " + item);
+          }
+          if (pointId.equals(current.pinnedRecoveryPoint())) {
+            return current;
+          }
+          return changeClaim(caller, vault, item, current.withPinnedRecoveryPoint(pointId), "pin");
+        });
   }
 
   @Override
-  public ReplicatedItem recordReplicaCuts(Caller caller, String vault, String item,
-      ReplicaCuts cuts) {
+  public ReplicatedItem recordReplicaCuts(
+      Caller caller, String vault, String item, ReplicaCuts cuts) {
     world.enter(caller, "recordReplicaCuts");
-    return world.mutate(() -> {
-      ReplicatedItem current = existingItem(vault, item);
-      if (cuts.equals(current.replicaCuts())) {
-        return current;
-      }
-      return changeClaim(caller, vault, item, current.withReplicaCuts(cuts), "replicaCuts");
-    });
+    return world.mutate(
+        () -> {
+          ReplicatedItem current = existingItem(vault, item);
+          if (cuts.equals(current.replicaCuts())) {
+            return current;
+          }
+          return changeClaim(caller, vault, item, current.withReplicaCuts(cuts), "replicaCuts");
+        });
   }
 
   @Override
-  public RecoveryPointPruning pruneRecoveryPoints(Caller caller, String vault, String item,
-      List<String> pointIds) {
+  public RecoveryPointPruning pruneRecoveryPoints(
+      Caller caller, String vault, String item, List<String> pointIds) {
     String[] regions;
     synchronized (world) {
-      regions = pointIds.stream().map(id -> world.recoveryPoints.get(pointKey(vault, item, id)))
-          .filter(point -> point != null && !point.disks().isEmpty())
-          .map(point -> regionOfAccount(point.disks().get(0)))
-          .filter(Objects::nonNull).distinct().toArray(String[]::new);
+      regions =
+          pointIds.stream()
+              .map(id -> world.recoveryPoints.get(pointKey(vault, item, id)))
+              .filter(point -> point != null && !point.disks().isEmpty())
+              .map(point -> regionOfAccount(point.disks().get(0)))
+              .filter(Objects::nonNull)
+              .distinct()
+              .toArray(String[]::new);
     }
     world.enter(caller, "pruneRecoveryPoints", regions);
     // The claim is read and the points deleted under one lock: a failover that claims the item
     // meanwhile either sees the points deleted or keeps all of them.
-    return world.mutate(() -> {
-      ReplicatedItem current = existingItem(vault, item);
-      RunningOperation running = current.runningOperation();
-      if (running != null) {
-        return new RecoveryPointPruning(List.of(), pointIds, "the item is claimed by " + running);
-      }
-      String pinned = current.pinnedRecoveryPoint();
-      List<String> deleted = new ArrayList<>();
-      for (String pointId : pointIds) {
-        if (!pointId.equals(pinned)) {
-          deletePoint(caller, vault, item, pointId);
-          deleted.add(pointId);
-        }
-      }
-      return pinned != null && pointIds.contains(pinned)
-          ? new RecoveryPointPruning(deleted, List.of(pinned), "a live test failover runs on it")
-          : new RecoveryPointPruning(deleted, List.of(), null);
-    });
+    return world.mutate(
+        () -> {
+          ReplicatedItem current = existingItem(vault, item);
+          RunningOperation running = current.runningOperation();
+          if (running != null) {
+            return new RecoveryPointPruning(
+                List.of(), pointIds, "the item is claimed by " + running);
+          }
+          String pinned = current.pinnedRecoveryPoint();
+          List<String> deleted = new ArrayList<>();
+          for (String pointId : pointIds) {
+            if (!pointId.equals(pinned)) {
+              deletePoint(caller, vault, item, pointId);
+              deleted.add(pointId);
+            }
+          }
+          return pinned != null && pointIds.contains(pinned)
+              ? new RecoveryPointPruning(
+                  deleted, List.of(pinned), "a live test failover runs on it")
+              : new RecoveryPointPruning(deleted, List.of(), null);
+        });
   }
 
   @Override
@@ -396,41 +495,45 @@ final class SimRecoveryServices implements RecoveryServicesApi {
   }
 
   @Override
-  public ReplicatedItem recordCreatedResources(Caller caller, String vault, String item,
-      List<String> resourceIds) {
+  public ReplicatedItem recordCreatedResources(
+      Caller caller, String vault, String item, List<String> resourceIds) {
     world.enter(caller, "recordCreatedResources");
-    return world.mutate(() -> {
-      ReplicatedItem current = existingItem(vault, item);
-      ReplicatedItem changed = current;
-      for (String id : resourceIds) {
-        changed = changed.withCreatedByProtection(id);
-      }
-      if (changed.equals(current)) {
-        return current;
-      }
-      world.items.put(World.scopedKey(vault, item), changed);
-      world.log.append(
-          "Microsoft.RecoveryServices/vaults/replicatedItems/recordCreatedResources/action",
-          ResourceIds.replicatedItem(vault, item), caller);
-      return changed;
-    });
+    return world.mutate(
+        () -> {
+          ReplicatedItem current = existingItem(vault, item);
+          ReplicatedItem changed = current;
+          for (String id : resourceIds) {
+            changed = changed.withCreatedByProtection(id);
+          }
+          if (changed.equals(current)) {
+            return current;
+          }
+          world.items.put(World.scopedKey(vault, item), changed);
+          world.log.append(
+              "Microsoft.RecoveryServices/vaults/replicatedItems/recordCreatedResources/action",
+              ResourceIds.replicatedItem(vault, item),
+              caller);
+          return changed;
+        });
   }
 
   @Override
-  public ReplicatedItem recordScrub(
-      Caller caller, String vault, String item, ScrubRecord scrub) {
+  public ReplicatedItem recordScrub(Caller caller, String vault, String item, ScrubRecord scrub) {
     world.enter(caller, "recordScrub");
-    return world.mutate(() -> {
-      ReplicatedItem current = existingItem(vault, item);
-      if (scrub.equals(current.lastScrub())) {
-        return current;
-      }
-      ReplicatedItem changed = current.withLastScrub(scrub);
-      world.items.put(World.scopedKey(vault, item), changed);
-      world.log.append("Microsoft.RecoveryServices/vaults/replicatedItems/scrub/action",
-          ResourceIds.replicatedItem(vault, item), caller);
-      return changed;
-    });
+    return world.mutate(
+        () -> {
+          ReplicatedItem current = existingItem(vault, item);
+          if (scrub.equals(current.lastScrub())) {
+            return current;
+          }
+          ReplicatedItem changed = current.withLastScrub(scrub);
+          world.items.put(World.scopedKey(vault, item), changed);
+          world.log.append(
+              "Microsoft.RecoveryServices/vaults/replicatedItems/scrub/action",
+              ResourceIds.replicatedItem(vault, item),
+              caller);
+          return changed;
+        });
   }
 
   private static String pointKey(String vault, String item, String pointId) {
@@ -453,8 +556,10 @@ final class SimRecoveryServices implements RecoveryServicesApi {
   private ReplicatedItem changeClaim(
       Caller caller, String vault, String item, ReplicatedItem changed, String action) {
     world.items.put(World.scopedKey(vault, item), changed);
-    world.log.append("Microsoft.RecoveryServices/vaults/replicatedItems/" + action + "/action",
-        ResourceIds.replicatedItem(vault, item), caller);
+    world.log.append(
+        "Microsoft.RecoveryServices/vaults/replicatedItems/" + action + "/action",
+        ResourceIds.replicatedItem(vault, item),
+        caller);
     return changed;
   }
 

@@ -37,18 +37,20 @@ final class SimResources implements ResourcesApi {
   @Override
   public void setRegionAvailable(Caller caller, String region, boolean available) {
     world.enter(caller, "setRegionAvailable");
-    world.mutate(() -> {
-      Region known = world.regions.get(region);
-      if (known == null) {
-        throw AzureException.notFound("region " + region);
-      }
-      if (known.available() != available) {
-        world.regions.put(region, new Region(region, available));
-        world.log.append(
-            "Microsoft.Resources/locations/" + (available ? "recover" : "outage") + "/action",
-            "/locations/" + region, caller);
-      }
-    });
+    world.mutate(
+        () -> {
+          Region known = world.regions.get(region);
+          if (known == null) {
+            throw AzureException.notFound("region " + region);
+          }
+          if (known.available() != available) {
+            world.regions.put(region, new Region(region, available));
+            world.log.append(
+                "Microsoft.Resources/locations/" + (available ? "recover" : "outage") + "/action",
+                "/locations/" + region,
+                caller);
+          }
+        });
   }
 
   @Override
@@ -66,20 +68,29 @@ final class SimResources implements ResourcesApi {
           AzureErrorCode.InvalidResourceName, "invalid resource group name " + group.name());
     }
     world.enter(caller, "createResourceGroup", group.location());
-    return world.mutate(() -> {
-      ResourceGroup existing = world.resourceGroups.get(group.name().toLowerCase());
-      if (existing != null) {
-        if (!existing.location().equals(group.location())) {
-          throw new AzureException(AzureErrorCode.Conflict, "resource group " + group.name()
-              + " exists in " + existing.location() + ", not " + group.location());
-        }
-        return existing;
-      }
-      world.resourceGroups.put(group.name().toLowerCase(), group);
-      world.log.append("Microsoft.Resources/resourceGroups/write",
-          ResourceIds.resourceGroup(group.name()), caller);
-      return group;
-    });
+    return world.mutate(
+        () -> {
+          ResourceGroup existing = world.resourceGroups.get(group.name().toLowerCase());
+          if (existing != null) {
+            if (!existing.location().equals(group.location())) {
+              throw new AzureException(
+                  AzureErrorCode.Conflict,
+                  "resource group "
+                      + group.name()
+                      + " exists in "
+                      + existing.location()
+                      + ", not "
+                      + group.location());
+            }
+            return existing;
+          }
+          world.resourceGroups.put(group.name().toLowerCase(), group);
+          world.log.append(
+              "Microsoft.Resources/resourceGroups/write",
+              ResourceIds.resourceGroup(group.name()),
+              caller);
+          return group;
+        });
   }
 
   @Override
@@ -92,27 +103,31 @@ final class SimResources implements ResourcesApi {
       return;
     }
     world.enter(caller, "deleteResourceGroup", found.location());
-    world.mutate(() -> {
-      if (world.resourceGroups.get(name.toLowerCase()) == null) {
-        return;
-      }
-      boolean holdsResources =
-          world.storageAccounts.values().stream()
-              .anyMatch(account -> account.resourceGroup().equalsIgnoreCase(name))
-          || world.virtualMachines.values().stream()
-              .anyMatch(vm -> vm.resourceGroup().equalsIgnoreCase(name))
-          || world.availabilitySets.values().stream()
-              .anyMatch(set -> set.resourceGroup().equalsIgnoreCase(name))
-          || world.networks.values().stream()
-              .anyMatch(network -> network.resourceGroup().equalsIgnoreCase(name));
-      if (holdsResources) {
-        throw new AzureException(AzureErrorCode.Conflict, "resource group " + name
-            + " still holds resources; it stays");
-      }
-      world.resourceGroups.remove(name.toLowerCase());
-      world.log.append("Microsoft.Resources/resourceGroups/delete",
-          ResourceIds.resourceGroup(found.name()), caller);
-    });
+    world.mutate(
+        () -> {
+          if (world.resourceGroups.get(name.toLowerCase()) == null) {
+            return;
+          }
+          boolean holdsResources =
+              world.storageAccounts.values().stream()
+                      .anyMatch(account -> account.resourceGroup().equalsIgnoreCase(name))
+                  || world.virtualMachines.values().stream()
+                      .anyMatch(vm -> vm.resourceGroup().equalsIgnoreCase(name))
+                  || world.availabilitySets.values().stream()
+                      .anyMatch(set -> set.resourceGroup().equalsIgnoreCase(name))
+                  || world.networks.values().stream()
+                      .anyMatch(network -> network.resourceGroup().equalsIgnoreCase(name));
+          if (holdsResources) {
+            throw new AzureException(
+                AzureErrorCode.Conflict,
+                "resource group " + name + " still holds resources; it stays");
+          }
+          world.resourceGroups.remove(name.toLowerCase());
+          world.log.append(
+              "Microsoft.Resources/resourceGroups/delete",
+              ResourceIds.resourceGroup(found.name()),
+              caller);
+        });
   }
 
   static void requireResourceGroup(World world, String name) {

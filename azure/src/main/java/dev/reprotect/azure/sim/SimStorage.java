@@ -64,31 +64,40 @@ final class SimStorage implements StorageApi {
   @Override
   public StorageAccount createStorageAccount(Caller caller, StorageAccount account) {
     if (!NameRules.isValidStorageAccountName(account.name())) {
-      throw new AzureException(AzureErrorCode.InvalidResourceName,
+      throw new AzureException(
+          AzureErrorCode.InvalidResourceName,
           "storage account names have 3 to 24 lowercase letters and digits: " + account.name());
     }
     world.enter(caller, "createStorageAccount", account.location());
-    return world.mutate(() -> {
-      SimResources.requireResourceGroup(world, account.resourceGroup());
-      StorageAccount existing = world.storageAccounts.get(account.name());
-      if (existing != null) {
-        if (!existing.resourceGroup().equalsIgnoreCase(account.resourceGroup())) {
-          throw new AzureException(AzureErrorCode.StorageAccountAlreadyTaken,
-              "storage account name " + account.name() + " is already taken");
-        }
-        if (!existing.location().equals(account.location())
-            || !existing.kind().equals(account.kind())) {
-          throw new AzureException(AzureErrorCode.Conflict, "storage account " + account.name()
-              + " exists as " + existing.kind() + " in " + existing.location());
-        }
-        if (existing.equals(account)) {
-          return existing;
-        }
-      }
-      world.storageAccounts.put(account.name(), account);
-      world.log.append("Microsoft.Storage/storageAccounts/write", account.id(), caller);
-      return account;
-    });
+    return world.mutate(
+        () -> {
+          SimResources.requireResourceGroup(world, account.resourceGroup());
+          StorageAccount existing = world.storageAccounts.get(account.name());
+          if (existing != null) {
+            if (!existing.resourceGroup().equalsIgnoreCase(account.resourceGroup())) {
+              throw new AzureException(
+                  AzureErrorCode.StorageAccountAlreadyTaken,
+                  "storage account name " + account.name() + " is already taken");
+            }
+            if (!existing.location().equals(account.location())
+                || !existing.kind().equals(account.kind())) {
+              throw new AzureException(
+                  AzureErrorCode.Conflict,
+                  "storage account "
+                      + account.name()
+                      + " exists as "
+                      + existing.kind()
+                      + " in "
+                      + existing.location());
+            }
+            if (existing.equals(account)) {
+              return existing;
+            }
+          }
+          world.storageAccounts.put(account.name(), account);
+          world.log.append("Microsoft.Storage/storageAccounts/write", account.id(), caller);
+          return account;
+        });
   }
 
   @Override
@@ -101,21 +110,23 @@ final class SimStorage implements StorageApi {
       return;
     }
     world.enter(caller, "deleteStorageAccount", found.location());
-    world.mutate(() -> {
-      StorageAccount account = world.storageAccounts.get(name);
-      if (account == null) {
-        return;
-      }
-      String prefix = account.name() + "/";
-      boolean holdsBlobs = world.blobs.entrySet().stream()
-          .anyMatch(blob -> blob.getKey().startsWith(prefix));
-      if (holdsBlobs) {
-        throw new AzureException(AzureErrorCode.Conflict, "storage account " + name
-            + " still holds blobs; it stays");
-      }
-      world.storageAccounts.remove(name);
-      world.log.append("Microsoft.Storage/storageAccounts/delete", account.id(), caller);
-    });
+    world.mutate(
+        () -> {
+          StorageAccount account = world.storageAccounts.get(name);
+          if (account == null) {
+            return;
+          }
+          String prefix = account.name() + "/";
+          boolean holdsBlobs =
+              world.blobs.entrySet().stream().anyMatch(blob -> blob.getKey().startsWith(prefix));
+          if (holdsBlobs) {
+            throw new AzureException(
+                AzureErrorCode.Conflict,
+                "storage account " + name + " still holds blobs; it stays");
+          }
+          world.storageAccounts.remove(name);
+          world.log.append("Microsoft.Storage/storageAccounts/delete", account.id(), caller);
+        });
   }
 
   @Override
@@ -148,35 +159,42 @@ final class SimStorage implements StorageApi {
     requireAlignedSize(sizeBytes);
     String region = regionOf(ref);
     world.enter(caller, "createPageBlob", region);
-    return world.mutate(() -> {
-      BlobData existing = world.blobs.get(World.blobKey(ref));
-      if (existing != null) {
-        if (existing.sizeBytes() != sizeBytes) {
-          throw new AzureException(AzureErrorCode.Conflict, "blob " + ref + " exists with size "
-              + existing.sizeBytes() + "; resize it instead");
-        }
-        return existing.view(world.blockSize);
-      }
-      BlobData created = new BlobData(ref, region, sizeBytes, new TreeMap<>());
-      world.blobs.put(World.blobKey(ref), created);
-      world.log.append(BLOB_OPERATIONS + "write", ResourceIds.blob(ref), caller);
-      return created.view(world.blockSize);
-    });
+    return world.mutate(
+        () -> {
+          BlobData existing = world.blobs.get(World.blobKey(ref));
+          if (existing != null) {
+            if (existing.sizeBytes() != sizeBytes) {
+              throw new AzureException(
+                  AzureErrorCode.Conflict,
+                  "blob "
+                      + ref
+                      + " exists with size "
+                      + existing.sizeBytes()
+                      + "; resize it instead");
+            }
+            return existing.view(world.blockSize);
+          }
+          BlobData created = new BlobData(ref, region, sizeBytes, new TreeMap<>());
+          world.blobs.put(World.blobKey(ref), created);
+          world.log.append(BLOB_OPERATIONS + "write", ResourceIds.blob(ref), caller);
+          return created.view(world.blockSize);
+        });
   }
 
   @Override
   public PageBlob resizePageBlob(Caller caller, BlobRef ref, long sizeBytes) {
     requireAlignedSize(sizeBytes);
     world.enter(caller, "resizePageBlob", regionOf(ref));
-    return world.mutate(() -> {
-      BlobData blob = existingBlob(ref);
-      requireWritable(ref);
-      if (blob.sizeBytes() != sizeBytes) {
-        blob.resize(sizeBytes, world.blockSize);
-        world.log.append(BLOB_OPERATIONS + "resize", ResourceIds.blob(ref), caller);
-      }
-      return blob.view(world.blockSize);
-    });
+    return world.mutate(
+        () -> {
+          BlobData blob = existingBlob(ref);
+          requireWritable(ref);
+          if (blob.sizeBytes() != sizeBytes) {
+            blob.resize(sizeBytes, world.blockSize);
+            world.log.append(BLOB_OPERATIONS + "resize", ResourceIds.blob(ref), caller);
+          }
+          return blob.view(world.blockSize);
+        });
   }
 
   @Override
@@ -210,53 +228,65 @@ final class SimStorage implements StorageApi {
         return existingBlob(to).view(world.blockSize);
       }
     }
-    TreeMap<Long, String> copied = acrossRegions
-        ? sendBlobAcross(
-            to, sourceBlocks, new Crossing(world, caller, from, fromRegion, to, toRegion))
-        : copyWithinRegion(caller, from, to, fromRegion, sourceBlocks);
-    return world.mutate(() -> {
-      BlobData copy = new BlobData(to, toRegion, size, copied);
-      world.blobs.put(World.blobKey(to), copy);
-      world.log.append(BLOB_OPERATIONS + "copy", ResourceIds.blob(to), caller);
-      return copy.view(world.blockSize);
-    });
+    TreeMap<Long, String> copied =
+        acrossRegions
+            ? sendBlobAcross(
+                to, sourceBlocks, new Crossing(world, caller, from, fromRegion, to, toRegion))
+            : copyWithinRegion(caller, from, to, fromRegion, sourceBlocks);
+    return world.mutate(
+        () -> {
+          BlobData copy = new BlobData(to, toRegion, size, copied);
+          world.blobs.put(World.blobKey(to), copy);
+          world.log.append(BLOB_OPERATIONS + "copy", ResourceIds.blob(to), caller);
+          return copy.view(world.blockSize);
+        });
   }
 
   /**
-   * A copy within a region shares the source's blocks (copy-on-write), but storage still reads
-   * and writes their bytes, at its copy rate; returns the copy's block map.
+   * A copy within a region shares the source's blocks (copy-on-write), but storage still reads and
+   * writes their bytes, at its copy rate; returns the copy's block map.
    */
   private TreeMap<Long, String> copyWithinRegion(
       Caller caller, BlobRef from, BlobRef to, String region, TreeMap<Long, String> blocks) {
     long bytes = (long) blocks.size() * world.blockSize;
-    world.charges.copy(caller, BlobIo.read(World.blobKey(from), region, bytes),
+    world.charges.copy(
+        caller,
+        BlobIo.read(World.blobKey(from), region, bytes),
         BlobIo.written(World.blobKey(to), region, bytes));
     return blocks;
   }
 
   /**
-   * Sends every block of a blob to another region, each sent again while it arrives corrupted,
-   * up to {@link #SENDS_PER_BLOCK} times; returns the block map of what the receiving region holds.
+   * Sends every block of a blob to another region, each sent again while it arrives corrupted, up
+   * to {@link #SENDS_PER_BLOCK} times; returns the block map of what the receiving region holds.
    */
   private TreeMap<Long, String> sendBlobAcross(
       BlobRef to, Map<Long, String> blocks, Crossing crossing) {
     TreeMap<Long, String> received = new TreeMap<>();
     try {
-      blocks.forEach((index, storedAs) -> {
-        byte[] sent = crossing.read(storedAs);
-        String sentHash = BlockHash.of(sent);
-        Crossing.Arrival arrival = crossing.send(sent, sentHash);
-        for (int send = 1; arrival.corrupted(); send++) {
-          if (send == SENDS_PER_BLOCK) {
-            throw new AzureException(AzureErrorCode.InternalServerError, "block " + index
-                + " of the copy to " + to + " arrived corrupted " + send + " times; retry the copy");
-          }
-          arrival = crossing.send(sent, sentHash);
-        }
-        if (arrival.storedAs() != null) {
-          received.put(index, arrival.storedAs());
-        }
-      });
+      blocks.forEach(
+          (index, storedAs) -> {
+            byte[] sent = crossing.read(storedAs);
+            String sentHash = BlockHash.of(sent);
+            Crossing.Arrival arrival = crossing.send(sent, sentHash);
+            for (int send = 1; arrival.corrupted(); send++) {
+              if (send == SENDS_PER_BLOCK) {
+                throw new AzureException(
+                    AzureErrorCode.InternalServerError,
+                    "block "
+                        + index
+                        + " of the copy to "
+                        + to
+                        + " arrived corrupted "
+                        + send
+                        + " times; retry the copy");
+              }
+              arrival = crossing.send(sent, sentHash);
+            }
+            if (arrival.storedAs() != null) {
+              received.put(index, arrival.storedAs());
+            }
+          });
     } finally {
       crossing.finish();
     }
@@ -266,11 +296,12 @@ final class SimStorage implements StorageApi {
   @Override
   public void deleteBlob(Caller caller, BlobRef ref) {
     world.enter(caller, "deleteBlob", regionOf(ref));
-    world.mutate(() -> {
-      if (world.removeBlob(ref)) {
-        world.log.append(BLOB_OPERATIONS + "delete", ResourceIds.blob(ref), caller);
-      }
-    });
+    world.mutate(
+        () -> {
+          if (world.removeBlob(ref)) {
+            world.log.append(BLOB_OPERATIONS + "delete", ResourceIds.blob(ref), caller);
+          }
+        });
   }
 
   @Override
@@ -278,33 +309,41 @@ final class SimStorage implements StorageApi {
       Caller caller, BlobRef base, BlobRef snapshot, Map<String, String> metadata) {
     requireValid(snapshot);
     if (!snapshot.storageAccount().equals(base.storageAccount())) {
-      throw new AzureException(AzureErrorCode.InvalidParameter, "a snapshot of " + base
-          + " lives in its storage account, not in " + snapshot.storageAccount());
+      throw new AzureException(
+          AzureErrorCode.InvalidParameter,
+          "a snapshot of "
+              + base
+              + " lives in its storage account, not in "
+              + snapshot.storageAccount());
     }
     world.enter(caller, "snapshotBlob", regionOf(base));
-    return world.mutate(() -> {
-      BlobData source = existingBlob(base);
-      if (world.snapshots.containsKey(World.blobKey(base))) {
-        throw new AzureException(AzureErrorCode.InvalidParameter,
-            base + " is a snapshot: a snapshot is taken of a base blob");
-      }
-      BlobSnapshot existing = world.snapshots.get(World.blobKey(snapshot));
-      if (existing != null && existing.base().equals(base)
-          && existing.metadata().equals(metadata)) {
-        return existing;
-      }
-      if (existing != null || world.blobs.containsKey(World.blobKey(snapshot))) {
-        throw new AzureException(AzureErrorCode.Conflict, snapshot + " exists already");
-      }
-      // It shares the base's blocks as they are now: metadata only, no bytes copied.
-      world.blobs.put(World.blobKey(snapshot), new BlobData(
-          snapshot, source.region, source.sizeBytes(), source.copyOfBlocks()));
-      BlobSnapshot taken = new BlobSnapshot(
-          snapshot, base, world.clock.instant(), source.sizeBytes(), metadata);
-      world.snapshots.put(World.blobKey(snapshot), taken);
-      world.log.append(BLOB_OPERATIONS + "snapshot", ResourceIds.blob(snapshot), caller);
-      return taken;
-    });
+    return world.mutate(
+        () -> {
+          BlobData source = existingBlob(base);
+          if (world.snapshots.containsKey(World.blobKey(base))) {
+            throw new AzureException(
+                AzureErrorCode.InvalidParameter,
+                base + " is a snapshot: a snapshot is taken of a base blob");
+          }
+          BlobSnapshot existing = world.snapshots.get(World.blobKey(snapshot));
+          if (existing != null
+              && existing.base().equals(base)
+              && existing.metadata().equals(metadata)) {
+            return existing;
+          }
+          if (existing != null || world.blobs.containsKey(World.blobKey(snapshot))) {
+            throw new AzureException(AzureErrorCode.Conflict, snapshot + " exists already");
+          }
+          // It shares the base's blocks as they are now: metadata only, no bytes copied.
+          world.blobs.put(
+              World.blobKey(snapshot),
+              new BlobData(snapshot, source.region, source.sizeBytes(), source.copyOfBlocks()));
+          BlobSnapshot taken =
+              new BlobSnapshot(snapshot, base, world.clock.instant(), source.sizeBytes(), metadata);
+          world.snapshots.put(World.blobKey(snapshot), taken);
+          world.log.append(BLOB_OPERATIONS + "snapshot", ResourceIds.blob(snapshot), caller);
+          return taken;
+        });
   }
 
   @Override
@@ -322,15 +361,16 @@ final class SimStorage implements StorageApi {
     synchronized (world) {
       return world.snapshots.entrySet().stream()
           .filter(entry -> entry.getKey().startsWith(keyPrefix))
-          .map(Map.Entry::getValue).toList();
+          .map(Map.Entry::getValue)
+          .toList();
     }
   }
 
   @Override
-  public void writeBlock(
-      Caller caller, BlobRef ref, long index, byte[] data, String contentMd5) {
+  public void writeBlock(Caller caller, BlobRef ref, long index, byte[] data, String contentMd5) {
     if (data.length != world.blockSize) {
-      throw new AzureException(AzureErrorCode.InvalidParameter,
+      throw new AzureException(
+          AzureErrorCode.InvalidParameter,
           "a block has " + world.blockSize + " bytes, not " + data.length);
     }
     ContentHash.check(data, contentMd5);
@@ -341,12 +381,13 @@ final class SimStorage implements StorageApi {
       requireWritable(ref);
     }
     String stored = store(caller, ref, region, data);
-    world.mutate(() -> {
-      BlobData blob = existingBlob(ref);
-      if (blob.setBlock(index, stored)) {
-        world.log.append(BLOB_OPERATIONS + "pages/write", blockId(ref, index), caller);
-      }
-    });
+    world.mutate(
+        () -> {
+          BlobData blob = existingBlob(ref);
+          if (blob.setBlock(index, stored)) {
+            world.log.append(BLOB_OPERATIONS + "pages/write", blockId(ref, index), caller);
+          }
+        });
   }
 
   /**
@@ -388,10 +429,17 @@ final class SimStorage implements StorageApi {
       range = new TreeMap<>(existingBlob(ref).blocks().subMap(fromBlock, true, toBlock, false));
     }
     List<BlockHash> entries = new ArrayList<>();
-    forEachAllocatedBlock(caller, ref, region, range,
+    forEachAllocatedBlock(
+        caller,
+        ref,
+        region,
+        range,
         (index, bytes) -> entries.add(new BlockHash(index, BlockHash.of(bytes))));
-    long metered = world.mutate(() -> world.meter.record(
-        caller, region, deliverToRegion, (long) entries.size() * BlockHash.WIRE_BYTES));
+    long metered =
+        world.mutate(
+            () ->
+                world.meter.record(
+                    caller, region, deliverToRegion, (long) entries.size() * BlockHash.WIRE_BYTES));
     return new BlockHashes(fromBlock, toBlock, entries, metered);
   }
 
@@ -403,15 +451,16 @@ final class SimStorage implements StorageApi {
     synchronized (world) {
       BlobData blob = existingBlob(ref);
       long end = Math.min(toBlock, blob.sizeBytes() / world.blockSize);
-      return rangesOf(fromBlock < end
-          ? blob.blocks().subMap(fromBlock, true, end, false).keySet() : List.of(),
-          toBlock, maxRanges);
+      return rangesOf(
+          fromBlock < end ? blob.blocks().subMap(fromBlock, true, end, false).keySet() : List.of(),
+          toBlock,
+          maxRanges);
     }
   }
 
   @Override
-  public PageRanges pageRangesDiff(Caller caller,
-      BlobRef ref, BlobRef previous, long fromBlock, long toBlock, int maxRanges) {
+  public PageRanges pageRangesDiff(
+      Caller caller, BlobRef ref, BlobRef previous, long fromBlock, long toBlock, int maxRanges) {
     requireListing(fromBlock, toBlock, maxRanges);
     requireEarlierSnapshot(ref, previous);
     world.enter(caller, "pageRangesDiff", regionOf(ref));
@@ -419,8 +468,10 @@ final class SimStorage implements StorageApi {
       BlobData now = existingBlob(ref);
       BlobData before = existingBlob(previous);
       long end = Math.min(toBlock, now.sizeBytes() / world.blockSize);
-      return rangesOf(BlobData.differingBlocks(now.blocks(), before.blocks(), fromBlock, end),
-          toBlock, maxRanges);
+      return rangesOf(
+          BlobData.differingBlocks(now.blocks(), before.blocks(), fromBlock, end),
+          toBlock,
+          maxRanges);
     }
   }
 
@@ -461,21 +512,25 @@ final class SimStorage implements StorageApi {
       BlobSnapshot now = world.snapshots.get(World.blobKey(ref));
       BlobSnapshot before = world.snapshots.get(World.blobKey(previous));
       BlobRef base = now == null ? ref : now.base();
-      if (before == null || !before.base().equals(base)
+      if (before == null
+          || !before.base().equals(base)
           || (now != null && before.time().isAfter(now.time()))) {
-        throw new AzureException(AzureErrorCode.InvalidParameter, "the previous snapshot "
-            + previous + " is not an earlier snapshot of " + base);
+        throw new AzureException(
+            AzureErrorCode.InvalidParameter,
+            "the previous snapshot " + previous + " is not an earlier snapshot of " + base);
       }
     }
   }
 
   private static void requireListing(long fromBlock, long toBlock, int maxRanges) {
     if (fromBlock < 0 || toBlock < fromBlock) {
-      throw new AzureException(AzureErrorCode.InvalidParameter,
+      throw new AzureException(
+          AzureErrorCode.InvalidParameter,
           "the block range [" + fromBlock + ", " + toBlock + ") is not a range");
     }
     if (maxRanges < 1) {
-      throw new AzureException(AzureErrorCode.InvalidParameter,
+      throw new AzureException(
+          AzureErrorCode.InvalidParameter,
           "a page of page ranges holds at least one range, not " + maxRanges);
     }
   }
@@ -510,50 +565,63 @@ final class SimStorage implements StorageApi {
       // The target shares the source's block, but storage reads and writes its pages all the same.
       candidates.forEach((index, names) -> written.put(index, names.source()));
       long bytes = (long) candidates.size() * world.blockSize;
-      world.charges.move(caller, BlobIo.read(World.blobKey(from), fromRegion, bytes),
+      world.charges.move(
+          caller,
+          BlobIo.read(World.blobKey(from), fromRegion, bytes),
           BlobIo.written(World.blobKey(to), toRegion, bytes));
     } else {
-      metered = sendBlocksAcross(new Crossing(world, caller, from, fromRegion, to, toRegion),
-          candidates, written, corrupted);
+      metered =
+          sendBlocksAcross(
+              new Crossing(world, caller, from, fromRegion, to, toRegion),
+              candidates,
+              written,
+              corrupted);
     }
-    world.mutate(() -> {
-      BlobData target = existingBlob(to);
-      written.forEach((index, hash) -> {
-        target.setBlock(index, hash);
-        world.log.append(BLOB_OPERATIONS + "pages/write", blockId(to, index), caller);
-      });
-      for (long index : toClear) {
-        target.setBlock(index, null);
-        world.log.append(BLOB_OPERATIONS + "pages/clear", blockId(to, index), caller);
-      }
-    });
+    world.mutate(
+        () -> {
+          BlobData target = existingBlob(to);
+          written.forEach(
+              (index, hash) -> {
+                target.setBlock(index, hash);
+                world.log.append(BLOB_OPERATIONS + "pages/write", blockId(to, index), caller);
+              });
+          for (long index : toClear) {
+            target.setBlock(index, null);
+            world.log.append(BLOB_OPERATIONS + "pages/clear", blockId(to, index), caller);
+          }
+        });
     world.faults.afterApplied("transferBlocks", call);
     return new BlockTransfer(written.size(), toClear.size(), metered, corrupted);
   }
 
   /**
-   * Sends the candidate blocks the receiving region does not hold already, once each; returns
-   * the bytes metered. A block the receiver recorded under another hash than the bytes sent is
-   * sent without reading it there (what changed since the last shipment, on every cycle); one
-   * recorded under the same hash is read and kept only if its bytes still hash to what was sent,
-   * so a block damaged at rest is repaired, not trusted by its name.
+   * Sends the candidate blocks the receiving region does not hold already, once each; returns the
+   * bytes metered. A block the receiver recorded under another hash than the bytes sent is sent
+   * without reading it there (what changed since the last shipment, on every cycle); one recorded
+   * under the same hash is read and kept only if its bytes still hash to what was sent, so a block
+   * damaged at rest is repaired, not trusted by its name.
    */
-  private static long sendBlocksAcross(Crossing crossing, Map<Long, BlockNames> candidates,
-      Map<Long, String> written, List<Long> corrupted) {
-    candidates.forEach((index, names) -> {
-      byte[] sent = crossing.read(names.source());
-      String sentHash = BlockHash.of(sent);
-      if (names.target() != null && names.target().equals(BlockStore.sha256(sent))
-          && crossing.receiverHash(names.target()).equals(sentHash)) {
-        return;
-      }
-      Crossing.Arrival arrival = crossing.send(sent, sentHash);
-      if (arrival.corrupted()) {
-        corrupted.add(index);
-      } else {
-        written.put(index, arrival.storedAs());
-      }
-    });
+  private static long sendBlocksAcross(
+      Crossing crossing,
+      Map<Long, BlockNames> candidates,
+      Map<Long, String> written,
+      List<Long> corrupted) {
+    candidates.forEach(
+        (index, names) -> {
+          byte[] sent = crossing.read(names.source());
+          String sentHash = BlockHash.of(sent);
+          if (names.target() != null
+              && names.target().equals(BlockStore.sha256(sent))
+              && crossing.receiverHash(names.target()).equals(sentHash)) {
+            return;
+          }
+          Crossing.Arrival arrival = crossing.send(sent, sentHash);
+          if (arrival.corrupted()) {
+            corrupted.add(index);
+          } else {
+            written.put(index, arrival.storedAs());
+          }
+        });
     return crossing.finish();
   }
 
@@ -575,8 +643,8 @@ final class SimStorage implements StorageApi {
   private String checksumOf(
       Caller caller, BlobRef ref, String region, long size, Map<Long, String> blocks) {
     TreeMap<Long, String> hashes = new TreeMap<>();
-    forEachAllocatedBlock(caller, ref, region, blocks,
-        (index, bytes) -> hashes.put(index, BlockStore.sha256(bytes)));
+    forEachAllocatedBlock(
+        caller, ref, region, blocks, (index, bytes) -> hashes.put(index, BlockStore.sha256(bytes)));
     return BlobDigest.of(size, hashes);
   }
 
@@ -594,23 +662,28 @@ final class SimStorage implements StorageApi {
   }
 
   /**
-   * Reads the blocks of a blob's block map from the region's store, in index order, and hands
-   * over, to be hashed, the ones whose bytes are not all zeros (zeros are unallocated space,
-   * wherever they come from). The caller is charged every block read and every block hashed.
+   * Reads the blocks of a blob's block map from the region's store, in index order, and hands over,
+   * to be hashed, the ones whose bytes are not all zeros (zeros are unallocated space, wherever
+   * they come from). The caller is charged every block read and every block hashed.
    */
-  private void forEachAllocatedBlock(Caller caller, BlobRef ref, String region,
-      Map<Long, String> blocks, BiConsumer<Long, byte[]> consumer) {
-    world.charges.move(caller,
-        BlobIo.read(World.blobKey(ref), region, (long) blocks.size() * world.blockSize));
+  private void forEachAllocatedBlock(
+      Caller caller,
+      BlobRef ref,
+      String region,
+      Map<Long, String> blocks,
+      BiConsumer<Long, byte[]> consumer) {
+    world.charges.move(
+        caller, BlobIo.read(World.blobKey(ref), region, (long) blocks.size() * world.blockSize));
     BlockStore store = world.blockStore(region);
     long[] hashed = {0};
-    blocks.forEach((index, storedAs) -> {
-      byte[] bytes = store.get(storedAs);
-      if (!BlockStore.isZero(bytes)) {
-        hashed[0] += bytes.length;
-        consumer.accept(index, bytes);
-      }
-    });
+    blocks.forEach(
+        (index, storedAs) -> {
+          byte[] bytes = store.get(storedAs);
+          if (!BlockStore.isZero(bytes)) {
+            hashed[0] += bytes.length;
+            consumer.accept(index, bytes);
+          }
+        });
     world.charges.hashed(caller, hashed[0]);
   }
 
@@ -641,19 +714,22 @@ final class SimStorage implements StorageApi {
 
   private void requireInside(BlobData blob, long index) {
     if (index < 0 || index >= blob.sizeBytes() / world.blockSize) {
-      throw new AzureException(AzureErrorCode.InvalidParameter, "block " + index + " is outside blob " + blob.ref);
+      throw new AzureException(
+          AzureErrorCode.InvalidParameter, "block " + index + " is outside blob " + blob.ref);
     }
   }
 
   private void requireAlignedSize(long sizeBytes) {
     if (sizeBytes <= 0 || sizeBytes % world.blockSize != 0) {
-      throw new AzureException(AzureErrorCode.InvalidParameter,
+      throw new AzureException(
+          AzureErrorCode.InvalidParameter,
           "a page blob's size is a positive multiple of " + world.blockSize + " bytes");
     }
   }
 
   private static void requireValid(BlobRef ref) {
-    if (!NameRules.isValidContainerName(ref.container()) || !NameRules.isValidBlobName(ref.blob())) {
+    if (!NameRules.isValidContainerName(ref.container())
+        || !NameRules.isValidBlobName(ref.blob())) {
       throw new AzureException(AzureErrorCode.InvalidResourceName, "invalid blob name " + ref);
     }
   }

@@ -26,14 +26,23 @@ public final class SimulatedAzure extends ProviderBackend {
   }
 
   private SimulatedAzure(World world, boolean ownsDataDir, SimGuestWorkload guests) {
-    this(world, ownsDataDir, guests,
+    this(
+        world,
+        ownsDataDir,
+        guests,
         new SimLongOperations(new SimCompute(world), new SimStorage(world)));
   }
 
-  private SimulatedAzure(World world, boolean ownsDataDir, SimGuestWorkload guests,
-      SimLongOperations longOperations) {
-    super(new SimResources(world), new SimNetwork(world), new SimStorage(world),
-        new SimCompute(world), new SimRecoveryServices(world), new SimMetering(world), guests,
+  private SimulatedAzure(
+      World world, boolean ownsDataDir, SimGuestWorkload guests, SimLongOperations longOperations) {
+    super(
+        new SimResources(world),
+        new SimNetwork(world),
+        new SimStorage(world),
+        new SimCompute(world),
+        new SimRecoveryServices(world),
+        new SimMetering(world),
+        guests,
         longOperations);
     this.world = world;
     this.ownsDataDir = ownsDataDir;
@@ -49,8 +58,7 @@ public final class SimulatedAzure extends ProviderBackend {
   public static SimulatedAzure inTemporaryDirectory(int blockSize) {
     try {
       Path dir = Files.createTempDirectory("reprotect-sim-");
-      return new SimulatedAzure(
-          new World(Clock.systemUTC(), blockSize, dir, Journal.none()), true);
+      return new SimulatedAzure(new World(Clock.systemUTC(), blockSize, dir, Journal.none()), true);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -58,9 +66,10 @@ public final class SimulatedAzure extends ProviderBackend {
 
   /** A simulator in a temporary directory holding the world of a scenario. */
   public static SimulatedAzure seeded(Scenario scenario, int blockSize) {
-    SimulatedAzure azure = inTemporaryDirectory(blockSize)
-        .withRegion(scenario.sourceRegion())
-        .withRegion(scenario.targetRegion());
+    SimulatedAzure azure =
+        inTemporaryDirectory(blockSize)
+            .withRegion(scenario.sourceRegion())
+            .withRegion(scenario.targetRegion());
     new ScenarioSeeder(azure).seed(scenario);
     return azure;
   }
@@ -75,9 +84,9 @@ public final class SimulatedAzure extends ProviderBackend {
   }
 
   /**
-   * A durable simulator: its whole world lives under {@code dataDir} (metadata in SQLite, blocks
-   * in files) and a simulator opened again on the same dir serves the same world. Each operation
-   * is committed before it returns, so a crash loses no acknowledged change.
+   * A durable simulator: its whole world lives under {@code dataDir} (metadata in SQLite, blocks in
+   * files) and a simulator opened again on the same dir serves the same world. Each operation is
+   * committed before it returns, so a crash loses no acknowledged change.
    */
   public static SimulatedAzure durable(Path dataDir, int blockSize) {
     try {

@@ -16,8 +16,8 @@ final class TransferMeter {
   }
 
   /**
-   * Records a transfer the caller asked for and returns what it cost: nothing when it stays in
-   * one region. The journal keeps it with the next change the world commits.
+   * Records a transfer the caller asked for and returns what it cost: nothing when it stays in one
+   * region. The journal keeps it with the next change the world commits.
    */
   long record(Caller caller, String fromRegion, String toRegion, long count) {
     if (fromRegion.equals(toRegion) || count == 0) {

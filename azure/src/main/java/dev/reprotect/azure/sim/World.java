@@ -24,9 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * The simulator's state. Every read and change of the metadata holds the world's monitor, and
- * every change goes through {@link #mutate}; block bytes are read and written outside it, since
- * blocks are immutable.
+ * The simulator's state. Every read and change of the metadata holds the world's monitor, and every
+ * change goes through {@link #mutate}; block bytes are read and written outside it, since blocks
+ * are immutable.
  */
 final class World {
   final Clock clock;
@@ -80,14 +80,25 @@ final class World {
   }
 
   List<Table<?>> tables() {
-    return List.of(regions, resourceGroups, networks, networkMappings, storageAccounts,
-        availabilitySets, virtualMachines, vaults, items, recoveryPlans, recoveryPoints, snapshots,
+    return List.of(
+        regions,
+        resourceGroups,
+        networks,
+        networkMappings,
+        storageAccounts,
+        availabilitySets,
+        virtualMachines,
+        vaults,
+        items,
+        recoveryPlans,
+        recoveryPoints,
+        snapshots,
         writeHolds);
   }
 
   /**
-   * Applies a change of the world under its monitor and makes it durable as one transaction:
-   * every mutating operation goes through here.
+   * Applies a change of the world under its monitor and makes it durable as one transaction: every
+   * mutating operation goes through here.
    */
   <T> T mutate(Supplier<T> change) {
     synchronized (this) {
@@ -100,10 +111,11 @@ final class World {
   }
 
   void mutate(Runnable change) {
-    mutate(() -> {
-      change.run();
-      return null;
-    });
+    mutate(
+        () -> {
+          change.run();
+          return null;
+        });
   }
 
   /** Adds a region to the simulated cloud; regions are not something a caller creates. */
@@ -137,7 +149,10 @@ final class World {
     return call;
   }
 
-  /** Removes a blob, a snapshot's record with it; true if it was there. The caller holds the monitor. */
+  /**
+   * Removes a blob, a snapshot's record with it; true if it was there. The caller holds the
+   * monitor.
+   */
   boolean removeBlob(BlobRef ref) {
     snapshots.remove(blobKey(ref));
     return blobs.remove(blobKey(ref)) != null;

@@ -61,8 +61,7 @@ class BlobCopyTest {
         storage.copyBlob(CALLER, original, new BlobRef("stsoutheast", "seed", "copy.vhd"));
 
     assertThat(world.filesIn(SOUTHEAST)).isEqualTo(3);
-    assertThat(world.azure.metering().bytesTransferred(EAST, SOUTHEAST))
-        .isEqualTo(3L * BLOCK_SIZE);
+    assertThat(world.azure.metering().bytesTransferred(EAST, SOUTHEAST)).isEqualTo(3L * BLOCK_SIZE);
     assertThat(world.azure.metering().bytesTransferred(SOUTHEAST, EAST)).isZero();
     assertThat(copy.location()).isEqualTo(SOUTHEAST);
     assertThat(copy.sizeBytes()).isEqualTo(16L * BLOCK_SIZE);

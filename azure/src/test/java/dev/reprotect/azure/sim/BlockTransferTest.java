@@ -43,8 +43,10 @@ class BlockTransferTest {
   private SimTestWorld world;
   private StorageApi storage;
   private MeteringApi metering;
+
   /** In eastasia: blocks 0, 1, 2, 5. */
   private BlobRef source;
+
   /** In southeastasia: block 1 equal to the source's, 2 different, 7 and 9 only here. */
   private BlobRef target;
 
@@ -125,8 +127,10 @@ class BlockTransferTest {
   @Test
   void transferringTheUnionOfDifferingIndicesMakesTheChecksumsEqual() {
     // As the initial sync does it: each side hashed in its own region, hashes shipped to one side.
-    Map<Long, String> sourceHashes = hashesByIndex(storage.blockHashes(CALLER, source, 0, BLOCKS, SOUTHEAST));
-    Map<Long, String> targetHashes = hashesByIndex(storage.blockHashes(CALLER, target, 0, BLOCKS, SOUTHEAST));
+    Map<Long, String> sourceHashes =
+        hashesByIndex(storage.blockHashes(CALLER, source, 0, BLOCKS, SOUTHEAST));
+    Map<Long, String> targetHashes =
+        hashesByIndex(storage.blockHashes(CALLER, target, 0, BLOCKS, SOUTHEAST));
     TreeSet<Long> differing = new TreeSet<>(sourceHashes.keySet());
     differing.addAll(targetHashes.keySet());
     differing.removeIf(i -> Objects.equals(sourceHashes.get(i), targetHashes.get(i)));
@@ -162,7 +166,8 @@ class BlockTransferTest {
     int logged = world.log().size();
 
     assertThatThrownBy(() -> storage.transferBlocks(CALLER, source, small, List.of(0L, 5L)))
-        .isInstanceOfSatisfying(AzureException.class,
+        .isInstanceOfSatisfying(
+            AzureException.class,
             e -> assertThat(e.code()).isEqualTo(AzureErrorCode.InvalidParameter));
     assertThat(world.azure.exportState()).isEqualTo(state);
     assertThat(world.log()).hasSize(logged);
@@ -201,7 +206,8 @@ class BlockTransferTest {
     assertThat(hashes.entries().get(1).hash()).isEqualTo(xxh3);
     assertThat(storage.blockHashes(CALLER, source, 6, BLOCKS, EAST).entries()).isEmpty();
     assertThat(storage.blockHashes(CALLER, source, 0, 1, EAST).entries())
-        .extracting(BlockHash::index).containsExactly(0L);
+        .extracting(BlockHash::index)
+        .containsExactly(0L);
   }
 
   @Test

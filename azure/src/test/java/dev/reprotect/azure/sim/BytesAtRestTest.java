@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Hashes and checksums come from the bytes a region holds, read when they are asked for: a block
- * file damaged on disk behind the metadata shows, where a hash taken from the block map (the
- * file's name, what was written) would not.
+ * file damaged on disk behind the metadata shows, where a hash taken from the block map (the file's
+ * name, what was written) would not.
  */
 class BytesAtRestTest {
   @TempDir Path dataDir;

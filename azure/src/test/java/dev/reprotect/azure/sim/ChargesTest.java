@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.within;
 import dev.reprotect.azure.AzureErrorCode;
 import dev.reprotect.azure.AzureException;
 import dev.reprotect.azure.BlobRef;
-import dev.reprotect.azure.CallerCosts;
 import dev.reprotect.azure.Caller;
+import dev.reprotect.azure.CallerCosts;
 import dev.reprotect.azure.ResourceGroup;
 import dev.reprotect.azure.StorageApi;
 import java.nio.file.Path;
@@ -92,7 +92,8 @@ class ChargesTest {
     CallerCosts costs = costs("job-1/");
     long bytes = ALLOCATED * BLOCK_SIZE;
     assertThat(costs.bytesReadByBlob()).containsEntry("steast/vhds/a.vhd", bytes);
-    assertThat(costs.bytesWrittenByBlob()).containsOnlyKeys("stsoutheast/vhds/b.vhd")
+    assertThat(costs.bytesWrittenByBlob())
+        .containsOnlyKeys("stsoutheast/vhds/b.vhd")
         .containsEntry("stsoutheast/vhds/b.vhd", bytes);
     assertThat(costs.bytesWrittenIn(SOUTHEAST)).isEqualTo(bytes);
     // The sender hashes what it sends, the receiver what arrived.
@@ -107,8 +108,8 @@ class ChargesTest {
 
     CallerCosts costs = costs("job-1/");
     assertThat(costs.bytesReadIn(EAST)).isEqualTo(ALLOCATED * BLOCK_SIZE);
-    assertThat(costs.bytesWrittenByBlob()).containsEntry("steast/vhds/c.vhd",
-        ALLOCATED * BLOCK_SIZE);
+    assertThat(costs.bytesWrittenByBlob())
+        .containsEntry("steast/vhds/c.vhd", ALLOCATED * BLOCK_SIZE);
   }
 
   @Test
@@ -129,8 +130,8 @@ class ChargesTest {
     long bytes = ALLOCATED * BLOCK_SIZE;
     assertThat(costs.bytesReadIn(EAST)).isEqualTo(bytes);
     assertThat(costs.bytesWrittenIn(EAST)).isEqualTo(bytes);
-    assertThat(costs.modelledSeconds()).isCloseTo(
-        seconds(MODEL.delayOf("copyBlob").plus(MODEL.copyTime(bytes))), within(1e-9));
+    assertThat(costs.modelledSeconds())
+        .isCloseTo(seconds(MODEL.delayOf("copyBlob").plus(MODEL.copyTime(bytes))), within(1e-9));
   }
 
   @Test
@@ -168,8 +169,7 @@ class ChargesTest {
     storage.transferBlocks(Caller.of("stage"), east, staging, blocks);
     storage.transferBlocks(Caller.of("ship"), staging, southeast, blocks);
 
-    assertThat(costs("stage").modelledSeconds())
-        .isCloseTo(seconds(call.plus(bytes)), within(1e-9));
+    assertThat(costs("stage").modelledSeconds()).isCloseTo(seconds(call.plus(bytes)), within(1e-9));
     assertThat(costs("ship").modelledSeconds())
         .isCloseTo(seconds(call.plus(bytes).plus(bytes)), within(1e-9));
   }
@@ -193,12 +193,14 @@ class ChargesTest {
     }
 
     assertThatThrownBy(() -> world.azure.resources().region(EAST))
-        .isInstanceOfSatisfying(AzureException.class, e -> {
-          assertThat(e.code()).isEqualTo(AzureErrorCode.TooManyRequests);
-          assertThat(e.isTransient()).isTrue();
-          assertThat(e.retryAfter()).isPresent();
-          assertThat(e.getMessage()).contains("retry after 40 ms of simulated time");
-        });
+        .isInstanceOfSatisfying(
+            AzureException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(AzureErrorCode.TooManyRequests);
+              assertThat(e.isTransient()).isTrue();
+              assertThat(e.retryAfter()).isPresent();
+              assertThat(e.getMessage()).contains("retry after 40 ms of simulated time");
+            });
     assertThat(costs("").throttledCalls()).isEqualTo(1);
     assertThat(costs("").calls("region")).isEqualTo(250);
 
@@ -213,9 +215,14 @@ class ChargesTest {
       world.azure.resources().createResourceGroup(CALLER, new ResourceGroup("rg-" + write, EAST));
     }
 
-    assertThatThrownBy(() -> world.azure.resources()
-        .createResourceGroup(CALLER, new ResourceGroup("rg-over", EAST)))
-        .isInstanceOfSatisfying(AzureException.class,
+    assertThatThrownBy(
+            () ->
+                world
+                    .azure
+                    .resources()
+                    .createResourceGroup(CALLER, new ResourceGroup("rg-over", EAST)))
+        .isInstanceOfSatisfying(
+            AzureException.class,
             e -> assertThat(e.code()).isEqualTo(AzureErrorCode.TooManyRequests));
     world.azure.network().deleteVirtualNetwork(CALLER, "rg-0", "gone");
     world.azure.resources().region(EAST);

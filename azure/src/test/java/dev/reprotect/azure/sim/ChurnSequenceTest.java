@@ -14,7 +14,8 @@ class ChurnSequenceTest {
 
   @Test
   void theSameSeedPicksTheSameBlocksAndBytes() {
-    assertThat(picks(ChurnPattern.Random, 7)).isEqualTo(picks(ChurnPattern.Random, 7))
+    assertThat(picks(ChurnPattern.Random, 7))
+        .isEqualTo(picks(ChurnPattern.Random, 7))
         .isNotEqualTo(picks(ChurnPattern.Random, 8));
     assertThat(picks(ChurnPattern.HotSpot, 7)).isEqualTo(picks(ChurnPattern.HotSpot, 7));
     byte[] first = new byte[64];

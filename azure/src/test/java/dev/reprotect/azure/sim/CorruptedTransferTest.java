@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code corrupt} fault: a block crossing regions arrives with one bit flipped. The receiving
- * region notices it from the bytes, records what it holds (never what the sender claimed), and
- * the block is sent again: by the caller after a transfer, by the copy itself.
+ * region notices it from the bytes, records what it holds (never what the sender claimed), and the
+ * block is sent again: by the caller after a transfer, by the copy itself.
  */
 class CorruptedTransferTest {
   private static final int BLOCKS = 8;
@@ -70,7 +70,8 @@ class CorruptedTransferTest {
     for (long index : transfer.corruptedBlocks()) {
       assertThat(Files.exists(world.blockFile(SOUTHEAST, block(index)))).isFalse();
     }
-    assertThat(storage.checksum(CALLER, replica)).isEqualTo(before)
+    assertThat(storage.checksum(CALLER, replica))
+        .isEqualTo(before)
         .isNotEqualTo(storage.checksum(CALLER, source));
   }
 
@@ -112,10 +113,12 @@ class CorruptedTransferTest {
     BlobRef copy = new BlobRef("stsoutheast", CONTAINER, "copy.vhd");
 
     assertThatThrownBy(() -> storage.copyBlob(CALLER, source, copy))
-        .isInstanceOfSatisfying(AzureException.class, e -> {
-          assertThat(e.code()).isEqualTo(AzureErrorCode.InternalServerError);
-          assertThat(e.isTransient()).isTrue();
-        });
+        .isInstanceOfSatisfying(
+            AzureException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(AzureErrorCode.InternalServerError);
+              assertThat(e.isTransient()).isTrue();
+            });
     assertThat(world.azure.faults().corruptedBlocks()).isEqualTo(SimStorage.SENDS_PER_BLOCK);
     assertThat(storage.blob(copy)).isEmpty();
   }

@@ -39,8 +39,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * ARM's create-or-update: the same request again returns what exists and logs nothing; a change
- * of an immutable property is a conflict; deleting what is gone succeeds. Only changes are logged.
+ * ARM's create-or-update: the same request again returns what exists and logs nothing; a change of
+ * an immutable property is a conflict; deleting what is gone succeeds. Only changes are logged.
  */
 class CreateOrUpdateTest {
   @TempDir Path dataDir;
@@ -82,8 +82,14 @@ class CreateOrUpdateTest {
   class ResourceGroups {
     @Test
     void theSameCreateTwiceReturnsTheExistingGroupAndLogsOnce() {
-      ResourceGroup group = twiceLoggedOnce(1, () -> world.azure.resources()
-          .createResourceGroup(CALLER, new ResourceGroup("rg-app", EAST)));
+      ResourceGroup group =
+          twiceLoggedOnce(
+              1,
+              () ->
+                  world
+                      .azure
+                      .resources()
+                      .createResourceGroup(CALLER, new ResourceGroup("rg-app", EAST)));
 
       assertThat(group).isEqualTo(new ResourceGroup("rg-app", EAST));
       assertThat(world.log().get(world.log().size() - 1).correlationId())
@@ -94,8 +100,13 @@ class CreateOrUpdateTest {
     void aGroupRecreatedInAnotherRegionIsAConflict() {
       world.azure.resources().createResourceGroup(CALLER, new ResourceGroup("rg-app", EAST));
 
-      refusedWithoutChange(AzureErrorCode.Conflict, () -> world.azure.resources()
-          .createResourceGroup(CALLER, new ResourceGroup("rg-app", SOUTHEAST)));
+      refusedWithoutChange(
+          AzureErrorCode.Conflict,
+          () ->
+              world
+                  .azure
+                  .resources()
+                  .createResourceGroup(CALLER, new ResourceGroup("rg-app", SOUTHEAST)));
     }
   }
 
@@ -113,48 +124,94 @@ class CreateOrUpdateTest {
 
     @Test
     void theSameCreateTwiceReturnsTheExistingAccountAndLogsOnce() {
-      StorageAccount created = twiceLoggedOnce(1, () -> world.azure.storage()
-          .createStorageAccount(CALLER, account(groupOf(EAST), EAST, StorageAccount.KIND)));
+      StorageAccount created =
+          twiceLoggedOnce(
+              1,
+              () ->
+                  world
+                      .azure
+                      .storage()
+                      .createStorageAccount(
+                          CALLER, account(groupOf(EAST), EAST, StorageAccount.KIND)));
 
       assertThat(world.azure.storage().storageAccount("stapp")).contains(created);
     }
 
     @Test
     void anAccountRecreatedInAnotherRegionIsAConflict() {
-      world.azure.storage().createStorageAccount(CALLER,
-          account(groupOf(EAST), EAST, StorageAccount.KIND));
+      world
+          .azure
+          .storage()
+          .createStorageAccount(CALLER, account(groupOf(EAST), EAST, StorageAccount.KIND));
 
-      refusedWithoutChange(AzureErrorCode.Conflict, () -> world.azure.storage()
-          .createStorageAccount(CALLER, account(groupOf(EAST), SOUTHEAST, StorageAccount.KIND)));
+      refusedWithoutChange(
+          AzureErrorCode.Conflict,
+          () ->
+              world
+                  .azure
+                  .storage()
+                  .createStorageAccount(
+                      CALLER, account(groupOf(EAST), SOUTHEAST, StorageAccount.KIND)));
     }
 
     @Test
     void anAccountRecreatedAsAnotherKindIsAConflict() {
-      world.azure.storage().createStorageAccount(CALLER,
-          account(groupOf(EAST), EAST, StorageAccount.KIND));
+      world
+          .azure
+          .storage()
+          .createStorageAccount(CALLER, account(groupOf(EAST), EAST, StorageAccount.KIND));
 
-      refusedWithoutChange(AzureErrorCode.Conflict, () -> world.azure.storage()
-          .createStorageAccount(CALLER, account(groupOf(EAST), EAST, "BlobStorage")));
+      refusedWithoutChange(
+          AzureErrorCode.Conflict,
+          () ->
+              world
+                  .azure
+                  .storage()
+                  .createStorageAccount(CALLER, account(groupOf(EAST), EAST, "BlobStorage")));
     }
 
     @Test
     void theSameNameInAnotherResourceGroupIsAlreadyTaken() {
-      world.azure.storage().createStorageAccount(CALLER,
-          account(groupOf(EAST), EAST, StorageAccount.KIND));
+      world
+          .azure
+          .storage()
+          .createStorageAccount(CALLER, account(groupOf(EAST), EAST, StorageAccount.KIND));
 
-      refusedWithoutChange(AzureErrorCode.StorageAccountAlreadyTaken, () -> world.azure.storage()
-          .createStorageAccount(CALLER, account(groupOf(SOUTHEAST), SOUTHEAST, StorageAccount.KIND)));
-      refusedWithoutChange(AzureErrorCode.StorageAccountAlreadyTaken, () -> world.azure.storage()
-          .createStorageAccount(CALLER, account(groupOf(SOUTHEAST), EAST, StorageAccount.KIND)));
+      refusedWithoutChange(
+          AzureErrorCode.StorageAccountAlreadyTaken,
+          () ->
+              world
+                  .azure
+                  .storage()
+                  .createStorageAccount(
+                      CALLER, account(groupOf(SOUTHEAST), SOUTHEAST, StorageAccount.KIND)));
+      refusedWithoutChange(
+          AzureErrorCode.StorageAccountAlreadyTaken,
+          () ->
+              world
+                  .azure
+                  .storage()
+                  .createStorageAccount(
+                      CALLER, account(groupOf(SOUTHEAST), EAST, StorageAccount.KIND)));
     }
 
     @Test
     void changedTagsAreAnUpdateAndAreLogged() {
-      world.azure.storage().createStorageAccount(CALLER,
-          account(groupOf(EAST), EAST, StorageAccount.KIND));
-      StorageAccount tagged = new StorageAccount("stapp", groupOf(EAST), EAST, StorageAccount.KIND,
-          Map.of(StorageAccount.TAG_VAULT, "contoso", StorageAccount.TAG_ROLE,
-              StorageAccount.ROLE_CACHE));
+      world
+          .azure
+          .storage()
+          .createStorageAccount(CALLER, account(groupOf(EAST), EAST, StorageAccount.KIND));
+      StorageAccount tagged =
+          new StorageAccount(
+              "stapp",
+              groupOf(EAST),
+              EAST,
+              StorageAccount.KIND,
+              Map.of(
+                  StorageAccount.TAG_VAULT,
+                  "contoso",
+                  StorageAccount.TAG_ROLE,
+                  StorageAccount.ROLE_CACHE));
 
       twiceLoggedOnce(1, () -> world.azure.storage().createStorageAccount(CALLER, tagged));
 
@@ -164,8 +221,13 @@ class CreateOrUpdateTest {
 
     @Test
     void anAccountNeedsAnExistingResourceGroup() {
-      refusedWithoutChange(AzureErrorCode.ResourceNotFound, () -> world.azure.storage()
-          .createStorageAccount(CALLER, account("rg-missing", EAST, StorageAccount.KIND)));
+      refusedWithoutChange(
+          AzureErrorCode.ResourceNotFound,
+          () ->
+              world
+                  .azure
+                  .storage()
+                  .createStorageAccount(CALLER, account("rg-missing", EAST, StorageAccount.KIND)));
     }
   }
 
@@ -181,15 +243,15 @@ class CreateOrUpdateTest {
 
     @Test
     void theSameBlobCreatedTwiceIsCreatedOnce() {
-      twiceLoggedOnce(1,
-          () -> world.azure.storage().createPageBlob(CALLER, ref, 4L * BLOCK_SIZE));
+      twiceLoggedOnce(1, () -> world.azure.storage().createPageBlob(CALLER, ref, 4L * BLOCK_SIZE));
     }
 
     @Test
     void aBlobRecreatedWithAnotherSizeIsAConflict() {
       world.azure.storage().createPageBlob(CALLER, ref, 4L * BLOCK_SIZE);
 
-      refusedWithoutChange(AzureErrorCode.Conflict,
+      refusedWithoutChange(
+          AzureErrorCode.Conflict,
           () -> world.azure.storage().createPageBlob(CALLER, ref, 8L * BLOCK_SIZE));
     }
 
@@ -207,10 +269,12 @@ class CreateOrUpdateTest {
     void deletingABlobTwiceSucceedsAndLogsOnce() {
       world.azure.storage().createPageBlob(CALLER, ref, 4L * BLOCK_SIZE);
 
-      twiceLoggedOnce(1, () -> {
-        world.azure.storage().deleteBlob(CALLER, ref);
-        return world.azure.storage().blob(ref);
-      });
+      twiceLoggedOnce(
+          1,
+          () -> {
+            world.azure.storage().deleteBlob(CALLER, ref);
+            return world.azure.storage().blob(ref);
+          });
       assertThat(world.azure.storage().blob(ref)).isEmpty();
     }
   }
@@ -242,10 +306,19 @@ class CreateOrUpdateTest {
     @Test
     void aVmRecreatedInAnotherRegionIsAConflict() {
       world.azure.compute().createVirtualMachine(CALLER, vm);
-      VirtualMachine elsewhere = new VirtualMachine(vm.resourceGroup(), vm.name(), SOUTHEAST,
-          vm.powerState(), vm.osDisk(), vm.dataDisks(), null, null);
+      VirtualMachine elsewhere =
+          new VirtualMachine(
+              vm.resourceGroup(),
+              vm.name(),
+              SOUTHEAST,
+              vm.powerState(),
+              vm.osDisk(),
+              vm.dataDisks(),
+              null,
+              null);
 
-      refusedWithoutChange(AzureErrorCode.Conflict,
+      refusedWithoutChange(
+          AzureErrorCode.Conflict,
           () -> world.azure.compute().createVirtualMachine(CALLER, elsewhere));
     }
 
@@ -253,7 +326,8 @@ class CreateOrUpdateTest {
     void aVmWhoseDiskBlobIsMissingIsNotCreated() {
       world.azure.storage().deleteBlob(CALLER, data);
 
-      refusedWithoutChange(AzureErrorCode.ResourceNotFound,
+      refusedWithoutChange(
+          AzureErrorCode.ResourceNotFound,
           () -> world.azure.compute().createVirtualMachine(CALLER, vm));
     }
 
@@ -285,7 +359,9 @@ class CreateOrUpdateTest {
       assertThat(world.azure.storage().blob(unrelated)).isPresent();
       assertThat(world.log().subList(before, world.log().size()))
           .extracting(ActivityLogEntry::resourceId)
-          .containsExactly(vm.id(), "/storageAccounts/steast/containers/vhds/blobs/vm-os.vhd",
+          .containsExactly(
+              vm.id(),
+              "/storageAccounts/steast/containers/vhds/blobs/vm-os.vhd",
               "/storageAccounts/steast/containers/vhds/blobs/vm-data0.vhd");
     }
 
@@ -302,12 +378,18 @@ class CreateOrUpdateTest {
     void poweringOffAStoppedVmChangesNothingAndLogsNothing() {
       world.azure.compute().createVirtualMachine(CALLER, vm);
 
-      VirtualMachine stopped = twiceLoggedOnce(1,
-          () -> world.azure.compute().powerOff(CALLER, groupOf(EAST), "vm-1"));
+      VirtualMachine stopped =
+          twiceLoggedOnce(1, () -> world.azure.compute().powerOff(CALLER, groupOf(EAST), "vm-1"));
 
       assertThat(stopped.powerState()).isEqualTo(PowerState.Stopped);
-      assertThat(world.azure.compute().virtualMachine(groupOf(EAST), "vm-1").orElseThrow()
-          .powerState()).isEqualTo(PowerState.Stopped);
+      assertThat(
+              world
+                  .azure
+                  .compute()
+                  .virtualMachine(groupOf(EAST), "vm-1")
+                  .orElseThrow()
+                  .powerState())
+          .isEqualTo(PowerState.Stopped);
     }
 
     @Test
@@ -323,7 +405,8 @@ class CreateOrUpdateTest {
 
     @Test
     void poweringOffAMissingVmIsNotFound() {
-      refusedWithoutChange(AzureErrorCode.ResourceNotFound,
+      refusedWithoutChange(
+          AzureErrorCode.ResourceNotFound,
           () -> world.azure.compute().powerOff(CALLER, groupOf(EAST), "ghost"));
     }
 
@@ -339,11 +422,19 @@ class CreateOrUpdateTest {
 
     @Test
     void anAvailabilitySetRecreatedInAnotherRegionIsAConflict() {
-      world.azure.compute().createAvailabilitySet(CALLER,
-          new AvailabilitySet(groupOf(EAST), "avset-web", EAST));
+      world
+          .azure
+          .compute()
+          .createAvailabilitySet(CALLER, new AvailabilitySet(groupOf(EAST), "avset-web", EAST));
 
-      refusedWithoutChange(AzureErrorCode.Conflict, () -> world.azure.compute()
-          .createAvailabilitySet(CALLER, new AvailabilitySet(groupOf(EAST), "avset-web", SOUTHEAST)));
+      refusedWithoutChange(
+          AzureErrorCode.Conflict,
+          () ->
+              world
+                  .azure
+                  .compute()
+                  .createAvailabilitySet(
+                      CALLER, new AvailabilitySet(groupOf(EAST), "avset-web", SOUTHEAST)));
     }
   }
 
@@ -353,15 +444,27 @@ class CreateOrUpdateTest {
     void theSameNetworkAndMappingCreatedTwiceAreCreatedOnce() {
       world.group(EAST);
       world.group(SOUTHEAST);
-      VirtualNetwork east = twiceLoggedOnce(1, () -> world.azure.network()
-          .createVirtualNetwork(CALLER, new VirtualNetwork(groupOf(EAST), "vnet", EAST)));
-      VirtualNetwork southeast = world.azure.network()
-          .createVirtualNetwork(CALLER, new VirtualNetwork(groupOf(SOUTHEAST), "vnet", SOUTHEAST));
+      VirtualNetwork east =
+          twiceLoggedOnce(
+              1,
+              () ->
+                  world
+                      .azure
+                      .network()
+                      .createVirtualNetwork(
+                          CALLER, new VirtualNetwork(groupOf(EAST), "vnet", EAST)));
+      VirtualNetwork southeast =
+          world
+              .azure
+              .network()
+              .createVirtualNetwork(
+                  CALLER, new VirtualNetwork(groupOf(SOUTHEAST), "vnet", SOUTHEAST));
       NetworkMapping mapping = new NetworkMapping(EAST, east.id(), SOUTHEAST, southeast.id());
 
       twiceLoggedOnce(1, () -> world.azure.network().createNetworkMapping(CALLER, mapping));
 
-      assertThat(world.azure.network().networkMapping(EAST, east.id(), SOUTHEAST)).contains(mapping);
+      assertThat(world.azure.network().networkMapping(EAST, east.id(), SOUTHEAST))
+          .contains(mapping);
       assertThat(world.azure.network().networkMapping(SOUTHEAST, southeast.id(), EAST)).isEmpty();
     }
 
@@ -370,10 +473,12 @@ class CreateOrUpdateTest {
       NetworkMapping mapping = new NetworkMapping(EAST, "/net/a", SOUTHEAST, "/net/b");
       world.azure.network().createNetworkMapping(CALLER, mapping);
 
-      twiceLoggedOnce(1, () -> {
-        world.azure.network().deleteNetworkMapping(CALLER, EAST, "/net/a", SOUTHEAST);
-        return world.azure.network().networkMapping(EAST, "/net/a", SOUTHEAST);
-      });
+      twiceLoggedOnce(
+          1,
+          () -> {
+            world.azure.network().deleteNetworkMapping(CALLER, EAST, "/net/a", SOUTHEAST);
+            return world.azure.network().networkMapping(EAST, "/net/a", SOUTHEAST);
+          });
       assertThat(world.azure.network().networkMapping(EAST, "/net/a", SOUTHEAST)).isEmpty();
     }
   }
@@ -388,11 +493,20 @@ class CreateOrUpdateTest {
     void vaultWithItem() {
       world.group(EAST);
       world.azure.recoveryServices().createVault(CALLER, new Vault("contoso", groupOf(EAST), EAST));
-      item = new ReplicatedItem("contoso", "web-01",
-          new ItemSide(EAST, groupOf(EAST), "steast"),
-          new ItemSide(SOUTHEAST, groupOf(SOUTHEAST), "stsoutheast"),
-          SOUTHEAST, ProtectionState.FailoverCommitted, ReplicationPolicy.defaultPolicy(), null,
-          List.of(), null, true, false);
+      item =
+          new ReplicatedItem(
+              "contoso",
+              "web-01",
+              new ItemSide(EAST, groupOf(EAST), "steast"),
+              new ItemSide(SOUTHEAST, groupOf(SOUTHEAST), "stsoutheast"),
+              SOUTHEAST,
+              ProtectionState.FailoverCommitted,
+              ReplicationPolicy.defaultPolicy(),
+              null,
+              List.of(),
+              null,
+              true,
+              false);
       world.azure.recoveryServices().putReplicatedItem(CALLER, item);
     }
 
@@ -413,8 +527,13 @@ class CreateOrUpdateTest {
     void aVaultRecreatedInAnotherRegionIsAConflict() {
       world.group(SOUTHEAST);
 
-      refusedWithoutChange(AzureErrorCode.Conflict, () -> world.azure.recoveryServices()
-          .createVault(CALLER, new Vault("contoso", groupOf(SOUTHEAST), SOUTHEAST)));
+      refusedWithoutChange(
+          AzureErrorCode.Conflict,
+          () ->
+              world
+                  .azure
+                  .recoveryServices()
+                  .createVault(CALLER, new Vault("contoso", groupOf(SOUTHEAST), SOUTHEAST)));
     }
 
     @Test
@@ -427,9 +546,20 @@ class CreateOrUpdateTest {
 
     @Test
     void claimingWithTheSameOperationIdTwiceIsFineAndLogsOnce() {
-      ReplicatedItem claimed = twiceLoggedOnce(1, () -> world.azure.recoveryServices()
-          .claimOperation(CALLER, "contoso", "web-01", operation(OP_ID), null,
-              ProtectionState.Reprotecting));
+      ReplicatedItem claimed =
+          twiceLoggedOnce(
+              1,
+              () ->
+                  world
+                      .azure
+                      .recoveryServices()
+                      .claimOperation(
+                          CALLER,
+                          "contoso",
+                          "web-01",
+                          operation(OP_ID),
+                          null,
+                          ProtectionState.Reprotecting));
 
       assertThat(claimed.runningOperation().id()).isEqualTo(OP_ID);
       assertThat(claimed.state()).isEqualTo(ProtectionState.Reprotecting);
@@ -437,25 +567,57 @@ class CreateOrUpdateTest {
 
     @Test
     void claimingAnItemBusyWithAnotherOperationIsOperationInProgress() {
-      world.azure.recoveryServices().claimOperation(CALLER, "contoso", "web-01", operation(OP_ID), null,
-          ProtectionState.Reprotecting);
+      world
+          .azure
+          .recoveryServices()
+          .claimOperation(
+              CALLER, "contoso", "web-01", operation(OP_ID), null, ProtectionState.Reprotecting);
 
-      refusedWithoutChange(AzureErrorCode.OperationInProgress, () -> world.azure
-          .recoveryServices().claimOperation(Caller.of("other"), "contoso", "web-01",
-              operation("failover.contoso.web-01"), null, ProtectionState.FailedOver));
-      assertThat(world.azure.recoveryServices().replicatedItem("contoso", "web-01")
-          .orElseThrow().runningOperation().id()).isEqualTo(OP_ID);
+      refusedWithoutChange(
+          AzureErrorCode.OperationInProgress,
+          () ->
+              world
+                  .azure
+                  .recoveryServices()
+                  .claimOperation(
+                      Caller.of("other"),
+                      "contoso",
+                      "web-01",
+                      operation("failover.contoso.web-01"),
+                      null,
+                      ProtectionState.FailedOver));
+      assertThat(
+              world
+                  .azure
+                  .recoveryServices()
+                  .replicatedItem("contoso", "web-01")
+                  .orElseThrow()
+                  .runningOperation()
+                  .id())
+          .isEqualTo(OP_ID);
     }
 
     @Test
     void releasingWithAForeignOperationIdChangesNothing() {
-      world.azure.recoveryServices().claimOperation(CALLER, "contoso", "web-01", operation(OP_ID), null,
-          ProtectionState.Reprotecting);
+      world
+          .azure
+          .recoveryServices()
+          .claimOperation(
+              CALLER, "contoso", "web-01", operation(OP_ID), null, ProtectionState.Reprotecting);
       String state = world.azure.exportState();
       List<ActivityLogEntry> log = world.log();
 
-      ReplicatedItem returned = world.azure.recoveryServices().releaseOperation(
-          CALLER, "contoso", "web-01", "failover.contoso.web-01", null, ProtectionState.Protected);
+      ReplicatedItem returned =
+          world
+              .azure
+              .recoveryServices()
+              .releaseOperation(
+                  CALLER,
+                  "contoso",
+                  "web-01",
+                  "failover.contoso.web-01",
+                  null,
+                  ProtectionState.Protected);
 
       assertThat(returned.runningOperation().id()).isEqualTo(OP_ID);
       assertThat(returned.state()).isEqualTo(ProtectionState.Reprotecting);
@@ -465,26 +627,61 @@ class CreateOrUpdateTest {
 
     @Test
     void releasingWithTheOwnOperationIdClearsItOnce() {
-      world.azure.recoveryServices().claimOperation(CALLER, "contoso", "web-01", operation(OP_ID), null,
-          ProtectionState.Reprotecting);
+      world
+          .azure
+          .recoveryServices()
+          .claimOperation(
+              CALLER, "contoso", "web-01", operation(OP_ID), null, ProtectionState.Reprotecting);
 
-      ReplicatedItem released = twiceLoggedOnce(1, () -> world.azure.recoveryServices()
-          .releaseOperation(CALLER, "contoso", "web-01", OP_ID, "run-1",
-              ProtectionState.ReprotectFailed));
+      ReplicatedItem released =
+          twiceLoggedOnce(
+              1,
+              () ->
+                  world
+                      .azure
+                      .recoveryServices()
+                      .releaseOperation(
+                          CALLER,
+                          "contoso",
+                          "web-01",
+                          OP_ID,
+                          "run-1",
+                          ProtectionState.ReprotectFailed));
 
       assertThat(released.runningOperation()).isNull();
       assertThat(released.state()).isEqualTo(ProtectionState.ReprotectFailed);
       // Free again: another operation may claim it now.
-      assertThat(world.azure.recoveryServices().claimOperation(CALLER, "contoso", "web-01",
-          operation("reprotect.contoso.web-01.retry"), null, ProtectionState.Reprotecting)
-          .runningOperation().id()).isEqualTo("reprotect.contoso.web-01.retry");
+      assertThat(
+              world
+                  .azure
+                  .recoveryServices()
+                  .claimOperation(
+                      CALLER,
+                      "contoso",
+                      "web-01",
+                      operation("reprotect.contoso.web-01.retry"),
+                      null,
+                      ProtectionState.Reprotecting)
+                  .runningOperation()
+                  .id())
+          .isEqualTo("reprotect.contoso.web-01.retry");
     }
 
     @Test
     void claimingAMissingItemIsNotFound() {
-      refusedWithoutChange(AzureErrorCode.ResourceNotFound, () -> world.azure.recoveryServices()
-          .claimOperation(CALLER, "contoso", "ghost", operation(OP_ID), null,
-              ProtectionState.Reprotecting));
+      refusedWithoutChange(
+          AzureErrorCode.ResourceNotFound,
+          () ->
+              world
+                  .azure
+                  .recoveryServices()
+                  .claimOperation(
+                      CALLER,
+                      "contoso",
+                      "ghost",
+                      operation(OP_ID),
+                      null,
+                      ProtectionState.Reprotecting));
     }
   }
 
@@ -492,14 +689,18 @@ class CreateOrUpdateTest {
   class Regions {
     @Test
     void switchingARegionToTheStateItIsInLogsNothing() {
-      twiceLoggedOnce(1, () -> {
-        world.azure.resources().setRegionAvailable(CALLER, EAST, false);
-        return world.azure.resources().region(EAST);
-      });
-      twiceLoggedOnce(1, () -> {
-        world.azure.resources().setRegionAvailable(CALLER, EAST, true);
-        return world.azure.resources().region(EAST);
-      });
+      twiceLoggedOnce(
+          1,
+          () -> {
+            world.azure.resources().setRegionAvailable(CALLER, EAST, false);
+            return world.azure.resources().region(EAST);
+          });
+      twiceLoggedOnce(
+          1,
+          () -> {
+            world.azure.resources().setRegionAvailable(CALLER, EAST, true);
+            return world.azure.resources().region(EAST);
+          });
     }
   }
 }

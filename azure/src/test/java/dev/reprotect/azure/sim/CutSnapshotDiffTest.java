@@ -7,8 +7,8 @@ import static dev.reprotect.azure.sim.SimTestWorld.groupOf;
 import static dev.reprotect.azure.sim.SimTestWorld.zeros;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.reprotect.azure.Cuts;
 import dev.reprotect.azure.BlobRef;
+import dev.reprotect.azure.Cuts;
 import dev.reprotect.azure.PageRange;
 import dev.reprotect.azure.VirtualMachine;
 import dev.reprotect.azure.VmCut;
@@ -80,9 +80,11 @@ class CutSnapshotDiffTest {
   }
 
   private List<PageRange> changed(String slot, long from, long to) {
-    return world.azure.storage().pageRangesDiff(
-        CALLER, snapshot("next", slot), snapshot("base", slot),
-        from, to, 100).ranges();
+    return world
+        .azure
+        .storage()
+        .pageRangesDiff(CALLER, snapshot("next", slot), snapshot("base", slot), from, to, 100)
+        .ranges();
   }
 
   private BlobRef snapshot(String cutId, String slot) {

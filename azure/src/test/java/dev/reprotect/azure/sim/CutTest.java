@@ -7,11 +7,11 @@ import static dev.reprotect.azure.sim.SimTestWorld.groupOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.reprotect.azure.Cuts;
 import dev.reprotect.azure.ActivityLogEntry;
 import dev.reprotect.azure.AzureErrorCode;
 import dev.reprotect.azure.AzureException;
 import dev.reprotect.azure.CutDisk;
+import dev.reprotect.azure.Cuts;
 import dev.reprotect.azure.VirtualMachine;
 import dev.reprotect.azure.VmCut;
 import java.nio.ByteBuffer;
@@ -54,16 +54,21 @@ class CutTest {
     // The guest writes generation g to the OS disk, then to the data disk. A cut shows one instant
     // of that sequence: the data disk at g, the OS disk at g or g + 1. Snapshots taken one after
     // the other without a hold would let the data disk run ahead of the OS disk.
-    Thread writer = new Thread(() -> {
-      try {
-        for (long generation = 1; !done.get(); generation++) {
-          world.azure.workload().write(RG, "web-01", "os", 0, generationBlock(generation));
-          world.azure.workload().write(RG, "web-01", "lun0", 0, generationBlock(generation));
-        }
-      } catch (Throwable t) {
-        failure.set(t);
-      }
-    });
+    Thread writer =
+        new Thread(
+            () -> {
+              try {
+                for (long generation = 1; !done.get(); generation++) {
+                  world.azure.workload().write(RG, "web-01", "os", 0, generationBlock(generation));
+                  world
+                      .azure
+                      .workload()
+                      .write(RG, "web-01", "lun0", 0, generationBlock(generation));
+                }
+              } catch (Throwable t) {
+                failure.set(t);
+              }
+            });
     writer.start();
     try {
       for (int i = 0; i < 300; i++) {
@@ -123,24 +128,32 @@ class CutTest {
     cuts.delete(CALLER, RG, "web-01", "cut-1");
 
     assertThat(cuts.list(RG, "web-01")).containsExactly(second);
-    assertThat(cut.disks()).allSatisfy(disk ->
-        assertThat(world.azure.storage().blob(disk.snapshot())).isEmpty());
+    assertThat(cut.disks())
+        .allSatisfy(disk -> assertThat(world.azure.storage().blob(disk.snapshot())).isEmpty());
     // A snapshot per disk under one hold per cut; the deletes of the first cut's snapshots once.
-    assertThat(world.log()).extracting(ActivityLogEntry::operation)
-        .filteredOn(op -> op.endsWith("blobs/snapshot")).hasSize(4);
-    assertThat(world.log()).extracting(ActivityLogEntry::operation)
-        .filteredOn(op -> op.endsWith("writeHolds/write")).hasSize(2);
-    assertThat(world.log()).filteredOn(entry -> entry.operation().endsWith("blobs/delete"))
-        .extracting(ActivityLogEntry::resourceId).doesNotHaveDuplicates().hasSize(2);
+    assertThat(world.log())
+        .extracting(ActivityLogEntry::operation)
+        .filteredOn(op -> op.endsWith("blobs/snapshot"))
+        .hasSize(4);
+    assertThat(world.log())
+        .extracting(ActivityLogEntry::operation)
+        .filteredOn(op -> op.endsWith("writeHolds/write"))
+        .hasSize(2);
+    assertThat(world.log())
+        .filteredOn(entry -> entry.operation().endsWith("blobs/delete"))
+        .extracting(ActivityLogEntry::resourceId)
+        .doesNotHaveDuplicates()
+        .hasSize(2);
   }
 
   @Test
   void aCutOfAMissingVmIsNotFoundAndABadIdIsRefused() {
-    assertCode(() -> cuts.take(CALLER, RG, "web-02", "cut-1", false),
-        AzureErrorCode.ResourceNotFound);
-    assertCode(() -> cuts.take(CALLER, RG, "web-01", "a/b", false),
-        AzureErrorCode.InvalidResourceName);
-    assertCode(() -> cuts.take(CALLER, RG, "web-01", "x".repeat(64), false),
+    assertCode(
+        () -> cuts.take(CALLER, RG, "web-02", "cut-1", false), AzureErrorCode.ResourceNotFound);
+    assertCode(
+        () -> cuts.take(CALLER, RG, "web-01", "a/b", false), AzureErrorCode.InvalidResourceName);
+    assertCode(
+        () -> cuts.take(CALLER, RG, "web-01", "x".repeat(64), false),
         AzureErrorCode.InvalidResourceName);
   }
 
@@ -154,7 +167,7 @@ class CutTest {
   }
 
   private static void assertCode(Runnable call, AzureErrorCode code) {
-    assertThatThrownBy(call::run).isInstanceOfSatisfying(AzureException.class,
-        e -> assertThat(e.code()).isEqualTo(code));
+    assertThatThrownBy(call::run)
+        .isInstanceOfSatisfying(AzureException.class, e -> assertThat(e.code()).isEqualTo(code));
   }
 }

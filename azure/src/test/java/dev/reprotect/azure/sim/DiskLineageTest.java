@@ -28,12 +28,12 @@ class DiskLineageTest {
   private static final BlobRef RECOVERED =
       new BlobRef("stsoutheast", "vhds", "web-01-os-r1.p3.vhd");
   private static final BlobRef BASE = new BlobRef("stsoutheast", "lineage", "web-01.r1.p3.os.vhd");
-  private static final DiskLineage HOLDS = new DiskLineage("os", "r1.p3", "sum", "r1.c3", CUT,
-      "sum", STALE, SIZE, RECOVERED, SIZE, BASE);
+  private static final DiskLineage HOLDS =
+      new DiskLineage(
+          "os", "r1.p3", "sum", "r1.c3", CUT, "sum", STALE, SIZE, RECOVERED, SIZE, BASE);
   private static final Seen AS_LEFT = new Seen(STALE, SIZE, RECOVERED, SIZE, true, true);
 
-  @TempDir
-  Path dataDir;
+  @TempDir Path dataDir;
 
   @Test
   void aLineageWhoseEveryLinkHoldsAllowsTheChangedBlocks() {
@@ -43,37 +43,69 @@ class DiskLineageTest {
   @Test
   void eachBrokenLinkIsNamed() {
     assertThat(reason(null, AS_LEFT)).isEqualTo(Break.NoLineage);
-    assertThat(reason(new DiskLineage("os", "p0", "sum", null, null, null, null, 0, RECOVERED,
-        SIZE, BASE), AS_LEFT)).isEqualTo(Break.PointNotFromCut);
-    assertThat(reason(new DiskLineage("os", "r1.p3", "sum", "r1.c3", null, null, null, 0,
-        RECOVERED, SIZE, BASE), AS_LEFT))
-        .as("the stale side unknown at the failover").isEqualTo(Break.LineageSnapshotMissing);
-    assertThat(reason(new DiskLineage("os", "r1.p3", "sum", "r1.c3", CUT, "sum", STALE, SIZE,
-        RECOVERED, SIZE, null), AS_LEFT))
-        .as("no base taken").isEqualTo(Break.LineageSnapshotMissing);
+    assertThat(
+            reason(
+                new DiskLineage(
+                    "os", "p0", "sum", null, null, null, null, 0, RECOVERED, SIZE, BASE),
+                AS_LEFT))
+        .isEqualTo(Break.PointNotFromCut);
+    assertThat(
+            reason(
+                new DiskLineage(
+                    "os", "r1.p3", "sum", "r1.c3", null, null, null, 0, RECOVERED, SIZE, BASE),
+                AS_LEFT))
+        .as("the stale side unknown at the failover")
+        .isEqualTo(Break.LineageSnapshotMissing);
+    assertThat(
+            reason(
+                new DiskLineage(
+                    "os", "r1.p3", "sum", "r1.c3", CUT, "sum", STALE, SIZE, RECOVERED, SIZE, null),
+                AS_LEFT))
+        .as("no base taken")
+        .isEqualTo(Break.LineageSnapshotMissing);
     assertThat(reason(HOLDS, new Seen(STALE, SIZE, RECOVERED, SIZE, false, true)))
         .isEqualTo(Break.LineageSnapshotMissing);
     assertThat(reason(HOLDS, new Seen(STALE, SIZE, RECOVERED, SIZE, true, false)))
         .isEqualTo(Break.LineageSnapshotMissing);
-    assertThat(reason(HOLDS, new Seen(new BlobRef("steast", "vhds", "other.vhd"), SIZE,
-        RECOVERED, SIZE, true, true))).isEqualTo(Break.StaleDiskReplaced);
+    assertThat(
+            reason(
+                HOLDS,
+                new Seen(
+                    new BlobRef("steast", "vhds", "other.vhd"), SIZE, RECOVERED, SIZE, true, true)))
+        .isEqualTo(Break.StaleDiskReplaced);
     assertThat(reason(HOLDS, new Seen(null, 0, RECOVERED, SIZE, true, true)))
-        .as("the stale disk gone").isEqualTo(Break.StaleDiskReplaced);
-    assertThat(reason(HOLDS, new Seen(STALE, SIZE, new BlobRef("stsoutheast", "vhds", "x.vhd"),
-        SIZE, true, true))).isEqualTo(Break.RecoveredDiskReplaced);
+        .as("the stale disk gone")
+        .isEqualTo(Break.StaleDiskReplaced);
+    assertThat(
+            reason(
+                HOLDS,
+                new Seen(
+                    STALE, SIZE, new BlobRef("stsoutheast", "vhds", "x.vhd"), SIZE, true, true)))
+        .isEqualTo(Break.RecoveredDiskReplaced);
     assertThat(reason(HOLDS, new Seen(STALE, 2 * SIZE, RECOVERED, SIZE, true, true)))
         .isEqualTo(Break.DiskResized);
     assertThat(reason(HOLDS, new Seen(STALE, SIZE, RECOVERED, 2 * SIZE, true, true)))
         .isEqualTo(Break.DiskResized);
-    assertThat(reason(new DiskLineage("os", "r1.p3", "other", "r1.c3", CUT, "sum", STALE, SIZE,
-        RECOVERED, SIZE, BASE), AS_LEFT))
-        .as("a point that does not hold its cut").isEqualTo(Break.PointNotFromCut);
+    assertThat(
+            reason(
+                new DiskLineage(
+                    "os", "r1.p3", "other", "r1.c3", CUT, "sum", STALE, SIZE, RECOVERED, SIZE,
+                    BASE),
+                AS_LEFT))
+        .as("a point that does not hold its cut")
+        .isEqualTo(Break.PointNotFromCut);
   }
 
   @Test
   void theLineageGoesThroughTheItemsJsonAndAnItemWrittenBeforeItHasNone() {
-    ReplicatedItem item = seededItem().withLineage(List.of(HOLDS, new DiskLineage("lun0",
-        "r1.p3", null, "r1.c3", null, null, null, 0, RECOVERED, SIZE, null)));
+    ReplicatedItem item =
+        seededItem()
+            .withLineage(
+                List.of(
+                    HOLDS,
+                    new DiskLineage(
+                        "lun0", "r1.p3", null, "r1.c3", null, null, null, 0, RECOVERED, SIZE,
+                        null)));
 
     ObjectNode json = RecoveryServicesJson.replicatedItem(item);
     assertThat(RecoveryServicesJson.replicatedItem(json)).isEqualTo(item);
@@ -88,8 +120,11 @@ class DiskLineageTest {
     ReplicatedItem withLineage;
     try (SimulatedAzure azure = durable()) {
       new ScenarioSeeder(azure).seed(scenario);
-      withLineage = azure.recoveryServices().putReplicatedItem(Caller.of("test"),
-          item(azure, scenario).withLineage(List.of(HOLDS)));
+      withLineage =
+          azure
+              .recoveryServices()
+              .putReplicatedItem(
+                  Caller.of("test"), item(azure, scenario).withLineage(List.of(HOLDS)));
     }
     try (SimulatedAzure reopened = durable()) {
       assertThat(item(reopened, scenario)).isEqualTo(withLineage);
@@ -100,8 +135,10 @@ class DiskLineageTest {
   /** The journal stores an item as its record's JSON: one stored before has no lineage field. */
   @Test
   void anItemJournaledBeforeLineagesReadsWithNone() throws Exception {
-    ObjectMapper journal = new ObjectMapper().registerModule(new JavaTimeModule())
-        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    ObjectMapper journal =
+        new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     ObjectNode stored = journal.valueToTree(seededItem().withLineage(List.of(HOLDS)));
     stored.remove("lineage");
 
@@ -119,7 +156,8 @@ class DiskLineageTest {
   private SimulatedAzure durable() {
     Scenario scenario = Scenario.builder().build();
     return SimulatedAzure.durable(dataDir, BLOCK_SIZE)
-        .withRegion(scenario.sourceRegion()).withRegion(scenario.targetRegion());
+        .withRegion(scenario.sourceRegion())
+        .withRegion(scenario.targetRegion());
   }
 
   private static ReplicatedItem item(SimulatedAzure azure, Scenario scenario) {

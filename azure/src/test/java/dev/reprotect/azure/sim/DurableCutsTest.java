@@ -2,8 +2,8 @@ package dev.reprotect.azure.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.reprotect.azure.Cuts;
 import dev.reprotect.azure.Caller;
+import dev.reprotect.azure.Cuts;
 import dev.reprotect.azure.PageRange;
 import dev.reprotect.azure.PageRanges;
 import dev.reprotect.azure.VmCut;
@@ -25,7 +25,8 @@ class DurableCutsTest {
 
   private SimulatedAzure open() {
     return SimulatedAzure.durable(dataDir, BLOCK_SIZE)
-        .withRegion(SCENARIO.sourceRegion()).withRegion(SCENARIO.targetRegion());
+        .withRegion(SCENARIO.sourceRegion())
+        .withRegion(SCENARIO.targetRegion());
   }
 
   @Test
@@ -53,13 +54,21 @@ class DurableCutsTest {
       assertThat(lun0Diff(reopened, cuts)).isEqualTo(changed);
       assertThat(reopened.exportState()).isEqualTo(state);
       assertThat(reopened.storage().readBlock(CALLER, cuts.get(1).disk("lun0").snapshot(), 7))
-          .isEqualTo(snapshotBlock).isEqualTo(SimTestWorld.block(7));
+          .isEqualTo(snapshotBlock)
+          .isEqualTo(SimTestWorld.block(7));
     }
   }
 
   /** What the guest wrote on lun0 between the two cuts: the diff of their snapshots. */
   private static PageRanges lun0Diff(SimulatedAzure azure, List<VmCut> cuts) {
-    return azure.storage().pageRangesDiff(CALLER, cuts.get(1).disk("lun0").snapshot(),
-        cuts.get(0).disk("lun0").snapshot(), 0, 64, 100);
+    return azure
+        .storage()
+        .pageRangesDiff(
+            CALLER,
+            cuts.get(1).disk("lun0").snapshot(),
+            cuts.get(0).disk("lun0").snapshot(),
+            0,
+            64,
+            100);
   }
 }

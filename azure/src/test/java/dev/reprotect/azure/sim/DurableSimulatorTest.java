@@ -25,12 +25,12 @@ class DurableSimulatorTest {
 
   private static final String SEEDER = ScenarioSeeder.SEEDER.correlationId();
 
-  @TempDir
-  Path dataDir;
+  @TempDir Path dataDir;
 
   private SimulatedAzure open() {
     return SimulatedAzure.durable(dataDir, BLOCK_SIZE)
-        .withRegion(SCENARIO.sourceRegion()).withRegion(SCENARIO.targetRegion());
+        .withRegion(SCENARIO.sourceRegion())
+        .withRegion(SCENARIO.targetRegion());
   }
 
   @Test
@@ -52,8 +52,11 @@ class DurableSimulatorTest {
     try (SimulatedAzure reopened = open()) {
       assertThat(reopened.exportState()).isEqualTo(state);
       assertThat(reopened.metering().activityLog()).isEqualTo(log);
-      assertThat(reopened.metering().bytesTransferred(
-          SCENARIO.targetRegion(), SCENARIO.sourceRegion())).isEqualTo(metered);
+      assertThat(
+              reopened
+                  .metering()
+                  .bytesTransferred(SCENARIO.targetRegion(), SCENARIO.sourceRegion()))
+          .isEqualTo(metered);
       assertThat(reopened.metering().bytesTransferredBy(SEEDER)).isEqualTo(meteredToSeeder);
     }
   }
@@ -65,16 +68,28 @@ class DurableSimulatorTest {
     }
     try (SimulatedAzure reopened = open()) {
       int entries = reopened.metering().activityLog().size();
-      reopened.compute().powerOff(Caller.of("test"),
-          ScenarioSeeder.resourceGroupName(SCENARIO.vm(), SCENARIO.sourceRegion()), SCENARIO.vm());
+      reopened
+          .compute()
+          .powerOff(
+              Caller.of("test"),
+              ScenarioSeeder.resourceGroupName(SCENARIO.vm(), SCENARIO.sourceRegion()),
+              SCENARIO.vm());
 
-      assertThat(reopened.metering().activityLog()).hasSize(entries + 1)
-          .last().satisfies(entry -> assertThat(entry.sequence()).isEqualTo(entries + 1L));
+      assertThat(reopened.metering().activityLog())
+          .hasSize(entries + 1)
+          .last()
+          .satisfies(entry -> assertThat(entry.sequence()).isEqualTo(entries + 1L));
     }
     try (SimulatedAzure again = open()) {
-      assertThat(again.compute().virtualMachine(
-          ScenarioSeeder.resourceGroupName(SCENARIO.vm(), SCENARIO.sourceRegion()), SCENARIO.vm())
-          .orElseThrow().powerState()).isEqualTo(PowerState.Stopped);
+      assertThat(
+              again
+                  .compute()
+                  .virtualMachine(
+                      ScenarioSeeder.resourceGroupName(SCENARIO.vm(), SCENARIO.sourceRegion()),
+                      SCENARIO.vm())
+                  .orElseThrow()
+                  .powerState())
+          .isEqualTo(PowerState.Stopped);
     }
   }
 
@@ -88,14 +103,19 @@ class DurableSimulatorTest {
 
   @Test
   void aKilledSimulatorLosesNoAcknowledgedWriteAndHalfAppliesNone() throws Exception {
-    Process writer = new ProcessBuilder(
-        Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"),
-        DurableWriter.class.getName(), dataDir.toString())
-        .redirectErrorStream(true).start();
+    Process writer =
+        new ProcessBuilder(
+                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                DurableWriter.class.getName(),
+                dataDir.toString())
+            .redirectErrorStream(true)
+            .start();
     long lastAck = -1;
-    try (BufferedReader out = new BufferedReader(
-        new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader out =
+        new BufferedReader(
+            new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = out.readLine(); line != null; line = out.readLine()) {
         if (line.startsWith("ack ")) {
           lastAck = Long.parseLong(line.substring(4));
@@ -109,11 +129,20 @@ class DurableSimulatorTest {
     assertThat(writer.waitFor(1, TimeUnit.MINUTES)).isTrue();
     assertThat(lastAck).as("the writer acknowledged writes before it was killed").isEqualTo(150);
 
-    try (SimulatedAzure reopened = SimulatedAzure.durable(dataDir, DurableWriter.BLOCK_SIZE)
-        .withRegion(DurableWriter.REGION)) {
+    try (SimulatedAzure reopened =
+        SimulatedAzure.durable(dataDir, DurableWriter.BLOCK_SIZE)
+            .withRegion(DurableWriter.REGION)) {
       PageBlob blob = reopened.storage().blob(DurableWriter.BLOB).orElseThrow();
-      List<BlockHash> written = reopened.storage().blockHashes(SimTestWorld.CALLER,
-          DurableWriter.BLOB, 0, DurableWriter.BLOCKS, DurableWriter.REGION).entries();
+      List<BlockHash> written =
+          reopened
+              .storage()
+              .blockHashes(
+                  SimTestWorld.CALLER,
+                  DurableWriter.BLOB,
+                  0,
+                  DurableWriter.BLOCKS,
+                  DurableWriter.REGION)
+              .entries();
       // Every acknowledged write is there; at most the writes in flight at the kill follow.
       assertThat(written.size()).isGreaterThanOrEqualTo(151);
       assertThat(blob.allocatedBytes()).isEqualTo((long) written.size() * DurableWriter.BLOCK_SIZE);
@@ -122,9 +151,10 @@ class DurableSimulatorTest {
         assertThat(reopened.storage().readBlock(SimTestWorld.CALLER, DurableWriter.BLOB, i))
             .isEqualTo(DurableWriter.contentOf(i));
       }
-      assertThat(reopened.metering().activityLog()).extracting(e -> e.sequence())
-          .containsExactlyElementsOf(LongStream
-              .rangeClosed(1, reopened.metering().activityLog().size()).boxed().toList());
+      assertThat(reopened.metering().activityLog())
+          .extracting(e -> e.sequence())
+          .containsExactlyElementsOf(
+              LongStream.rangeClosed(1, reopened.metering().activityLog().size()).boxed().toList());
     }
   }
 }

@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The process that {@link DurableSimulatorTest} kills: it writes blocks into a durable simulator
- * as fast as it can and prints "ack N" once the write of block N has returned.
+ * The process that {@link DurableSimulatorTest} kills: it writes blocks into a durable simulator as
+ * fast as it can and prints "ack N" once the write of block N has returned.
  */
 public final class DurableWriter {
   static final int BLOCK_SIZE = 4096;
@@ -24,8 +24,11 @@ public final class DurableWriter {
     Caller caller = Caller.of("durable-writer");
     SimulatedAzure azure = SimulatedAzure.durable(Path.of(args[0]), BLOCK_SIZE).withRegion(REGION);
     azure.resources().createResourceGroup(caller, new ResourceGroup("rg-crash", REGION));
-    azure.storage().createStorageAccount(caller,
-        new StorageAccount("stcrash", "rg-crash", REGION, StorageAccount.KIND, Map.of()));
+    azure
+        .storage()
+        .createStorageAccount(
+            caller,
+            new StorageAccount("stcrash", "rg-crash", REGION, StorageAccount.KIND, Map.of()));
     if (azure.storage().blob(BLOB).isEmpty()) {
       azure.storage().createPageBlob(caller, BLOB, BLOCKS * BLOCK_SIZE);
     }

@@ -44,8 +44,11 @@ class FaultInjectorTest {
   /** Creates network {@code vnet-<n>} and returns the error code it failed with, or null. */
   private AzureErrorCode createNetwork(int n) {
     try {
-      world.azure.network().createVirtualNetwork(CALLER,
-          new VirtualNetwork(SimTestWorld.groupOf(EAST), "vnet-" + n, EAST));
+      world
+          .azure
+          .network()
+          .createVirtualNetwork(
+              CALLER, new VirtualNetwork(SimTestWorld.groupOf(EAST), "vnet-" + n, EAST));
       return null;
     } catch (AzureException e) {
       return e.code();
@@ -62,13 +65,18 @@ class FaultInjectorTest {
       outcomes.add(createNetwork(n));
     }
 
-    assertThat(outcomes).containsExactly(
-        null, AzureErrorCode.TooManyRequests, AzureErrorCode.TooManyRequests, null);
+    assertThat(outcomes)
+        .containsExactly(
+            null, AzureErrorCode.TooManyRequests, AzureErrorCode.TooManyRequests, null);
     assertThat(faults.callCount("createVirtualNetwork")).isEqualTo(4);
-    assertThat(world.azure.network().virtualNetwork(SimTestWorld.groupOf(EAST), "vnet-1")).isPresent();
-    assertThat(world.azure.network().virtualNetwork(SimTestWorld.groupOf(EAST), "vnet-2")).isEmpty();
-    assertThat(world.azure.network().virtualNetwork(SimTestWorld.groupOf(EAST), "vnet-3")).isEmpty();
-    assertThat(world.azure.network().virtualNetwork(SimTestWorld.groupOf(EAST), "vnet-4")).isPresent();
+    assertThat(world.azure.network().virtualNetwork(SimTestWorld.groupOf(EAST), "vnet-1"))
+        .isPresent();
+    assertThat(world.azure.network().virtualNetwork(SimTestWorld.groupOf(EAST), "vnet-2"))
+        .isEmpty();
+    assertThat(world.azure.network().virtualNetwork(SimTestWorld.groupOf(EAST), "vnet-3"))
+        .isEmpty();
+    assertThat(world.azure.network().virtualNetwork(SimTestWorld.groupOf(EAST), "vnet-4"))
+        .isPresent();
   }
 
   @Test
@@ -77,8 +85,12 @@ class FaultInjectorTest {
     assertThat(faults.callCount("createResourceGroup")).isEqualTo(1);
     faults.failCalls("createResourceGroup", 2, 1, AzureErrorCode.InternalServerError);
 
-    assertThatThrownBy(() -> world.azure.resources()
-        .createResourceGroup(CALLER, new ResourceGroup("rg-2", EAST)))
+    assertThatThrownBy(
+            () ->
+                world
+                    .azure
+                    .resources()
+                    .createResourceGroup(CALLER, new ResourceGroup("rg-2", EAST)))
         .isInstanceOf(AzureException.class);
     world.azure.resources().createResourceGroup(CALLER, new ResourceGroup("rg-3", EAST));
 
@@ -92,8 +104,8 @@ class FaultInjectorTest {
     String state = world.azure.exportState();
     int logged = world.log().size();
 
-    AzureException failure = catchThrowableOfType(AzureException.class,
-        () -> world.write(disk, 0, block(1)));
+    AzureException failure =
+        catchThrowableOfType(AzureException.class, () -> world.write(disk, 0, block(1)));
 
     assertThat(failure.code()).isEqualTo(AzureErrorCode.InternalServerError);
     assertThat(failure.isTransient()).isTrue();
@@ -120,8 +132,12 @@ class FaultInjectorTest {
   @Test
   void onCallRunsItsActionJustBeforeThatCall() {
     List<Long> allocatedWhenHookRan = new ArrayList<>();
-    faults.onCall("writeBlock", 2, () -> allocatedWhenHookRan.add(
-        world.azure.storage().blob(disk).orElseThrow().allocatedBytes()));
+    faults.onCall(
+        "writeBlock",
+        2,
+        () ->
+            allocatedWhenHookRan.add(
+                world.azure.storage().blob(disk).orElseThrow().allocatedBytes()));
 
     world.write(disk, 0, block(1));
     assertThat(allocatedWhenHookRan).isEmpty();
@@ -138,21 +154,29 @@ class FaultInjectorTest {
     world.write(pair.get(0), 1, block(1));
     faults.loseAnswers("transferBlocks", 1, 1, AzureErrorCode.InternalServerError);
 
-    assertThatThrownBy(() -> world.azure.storage().transferBlocks(CALLER, pair.get(0), pair.get(1),
-        List.of(1L))).isInstanceOfSatisfying(AzureException.class,
-            e -> assertThat(e.isTransient()).isTrue());
+    assertThatThrownBy(
+            () ->
+                world.azure.storage().transferBlocks(CALLER, pair.get(0), pair.get(1), List.of(1L)))
+        .isInstanceOfSatisfying(AzureException.class, e -> assertThat(e.isTransient()).isTrue());
 
     assertThat(world.allocated(pair.get(1))).containsExactly(1L);
     assertThat(world.azure.metering().bytesTransferredBy(CALLER.correlationId()))
         .isEqualTo(SimTestWorld.BLOCK_SIZE);
-    assertThat(world.azure.storage().transferBlocks(CALLER, pair.get(0), pair.get(1),
-        List.of(1L)).meteredBytes()).as("the second call finds the block there").isZero();
+    assertThat(
+            world
+                .azure
+                .storage()
+                .transferBlocks(CALLER, pair.get(0), pair.get(1), List.of(1L))
+                .meteredBytes())
+        .as("the second call finds the block there")
+        .isZero();
   }
 
   @Test
   void onlyAnOperationThatReportsItIsAppliedCanLoseItsAnswer() {
-    assertThatThrownBy(() -> faults.loseAnswers("writeBlock", 1, 1,
-        AzureErrorCode.InternalServerError)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(
+            () -> faults.loseAnswers("writeBlock", 1, 1, AzureErrorCode.InternalServerError))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("writeBlock");
   }
 
@@ -161,11 +185,12 @@ class FaultInjectorTest {
     BlobRef target = new BlobRef("stse", "seed", "copy.vhd");
     world.account("stse", SOUTHEAST);
     world.write(disk, 0, block(1));
-    faults.onCall("copyBlob", 1,
-        () -> world.azure.resources().setRegionAvailable(CALLER, SOUTHEAST, false));
+    faults.onCall(
+        "copyBlob", 1, () -> world.azure.resources().setRegionAvailable(CALLER, SOUTHEAST, false));
 
     assertThatThrownBy(() -> world.azure.storage().copyBlob(CALLER, disk, target))
-        .isInstanceOfSatisfying(AzureException.class,
+        .isInstanceOfSatisfying(
+            AzureException.class,
             e -> assertThat(e.code()).isEqualTo(AzureErrorCode.RegionUnavailable));
     assertThat(world.azure.storage().blob(target)).isEmpty();
     assertThat(world.azure.metering().bytesTransferred(EAST, SOUTHEAST)).isZero();

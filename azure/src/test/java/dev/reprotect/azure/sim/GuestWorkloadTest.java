@@ -59,24 +59,31 @@ class GuestWorkloadTest {
     world.azure.compute().powerOff(CALLER, RG, "web-01");
     String state = world.azure.exportState();
 
-    assertCode(() -> world.azure.workload().write(RG, "web-01", "os", 0, block(0)),
+    assertCode(
+        () -> world.azure.workload().write(RG, "web-01", "os", 0, block(0)),
         AzureErrorCode.Conflict);
-    assertCode(() -> world.azure.workload().startChurn(RG, "web-01", ONE_MB),
-        AzureErrorCode.Conflict);
-    assertThat(world.azure.workload().holdWrites(CALLER, RG, "web-01", "h1", LIMIT, true)
-        .quiesced()).as("a guest that does not run has nothing to quiesce").isFalse();
+    assertCode(
+        () -> world.azure.workload().startChurn(RG, "web-01", ONE_MB), AzureErrorCode.Conflict);
+    assertThat(
+            world.azure.workload().holdWrites(CALLER, RG, "web-01", "h1", LIMIT, true).quiesced())
+        .as("a guest that does not run has nothing to quiesce")
+        .isFalse();
     assertThat(world.azure.exportState()).isEqualTo(state);
   }
 
   @Test
   void aWriteOutsideTheDiskOrOfAnotherSizeIsRefused() {
-    assertCode(() -> world.azure.workload().write(RG, "web-01", "os", 64, block(0)),
+    assertCode(
+        () -> world.azure.workload().write(RG, "web-01", "os", 64, block(0)),
         AzureErrorCode.InvalidParameter);
-    assertCode(() -> world.azure.workload().write(RG, "web-01", "os", 0, new byte[10]),
+    assertCode(
+        () -> world.azure.workload().write(RG, "web-01", "os", 0, new byte[10]),
         AzureErrorCode.InvalidParameter);
-    assertCode(() -> world.azure.workload().write(RG, "web-01", "lun7", 0, block(0)),
+    assertCode(
+        () -> world.azure.workload().write(RG, "web-01", "lun7", 0, block(0)),
         AzureErrorCode.ResourceNotFound);
-    assertCode(() -> world.azure.workload().write(RG, "web-02", "os", 0, block(0)),
+    assertCode(
+        () -> world.azure.workload().write(RG, "web-02", "os", 0, block(0)),
         AzureErrorCode.ResourceNotFound);
   }
 
@@ -84,8 +91,10 @@ class GuestWorkloadTest {
   void churnWritesToEveryDiskUntilStopped() throws InterruptedException {
     world.azure.workload().startChurn(RG, "web-01", ONE_MB);
 
-    await(() -> world.allocated(vm.osDisk().vhd()).size() >= 3
-        && world.allocated(vm.dataDisks().get(0).vhd()).size() >= 3);
+    await(
+        () ->
+            world.allocated(vm.osDisk().vhd()).size() >= 3
+                && world.allocated(vm.dataDisks().get(0).vhd()).size() >= 3);
     ChurnStatus status = world.azure.workload().churn(RG, "web-01").orElseThrow();
     world.azure.workload().stopChurn(RG, "web-01");
 
@@ -131,8 +140,8 @@ class GuestWorkloadTest {
     // Waits for the hold's limit at most: a caller that died does not freeze the guest.
     world.azure.workload().write(RG, "web-01", "os", 0, block(5));
 
-    assertThat(world.azure.workload().writeHold(RG, "web-01", "h1")).hasValueSatisfying(
-        hold -> assertThat(hold.state()).isEqualTo(WriteHold.State.Expired));
+    assertThat(world.azure.workload().writeHold(RG, "web-01", "h1"))
+        .hasValueSatisfying(hold -> assertThat(hold.state()).isEqualTo(WriteHold.State.Expired));
     assertThat(world.azure.workload().releaseWrites(CALLER, RG, "web-01", "h1").state())
         .isEqualTo(WriteHold.State.Expired);
     assertThat(world.azure.storage().readBlock(CALLER, vm.osDisk().vhd(), 0)).isEqualTo(block(5));
@@ -147,9 +156,9 @@ class GuestWorkloadTest {
 
     assertThat(world.azure.workload().writeHold(RG, "web-01", "h0")).isEmpty();
     assertThat(world.azure.workload().writeHold(RG, "web-01", "h1")).isPresent();
-    assertThat(world.azure.workload().writeHold(RG, "web-01",
-        "h" + SimGuestWorkload.HOLDS_REMEMBERED)).hasValueSatisfying(
-            hold -> assertThat(hold.state()).isEqualTo(WriteHold.State.Released));
+    assertThat(
+            world.azure.workload().writeHold(RG, "web-01", "h" + SimGuestWorkload.HOLDS_REMEMBERED))
+        .hasValueSatisfying(hold -> assertThat(hold.state()).isEqualTo(WriteHold.State.Released));
   }
 
   @Test
@@ -167,14 +176,14 @@ class GuestWorkloadTest {
     assertThat(world.azure.workload().churn(RG, "web-01").orElseThrow().blocksWritten())
         .isEqualTo(written);
     world.azure.workload().releaseWrites(CALLER, RG, "web-01", "h1");
-    await(() -> world.azure.workload().churn(RG, "web-01").orElseThrow().blocksWritten()
-        > written);
+    await(() -> world.azure.workload().churn(RG, "web-01").orElseThrow().blocksWritten() > written);
     world.azure.workload().stopChurn(RG, "web-01");
   }
 
   private static Thread churnThread() {
     return Thread.getAllStackTraces().keySet().stream()
-        .filter(thread -> thread.getName().equals("churn-" + RG + "-web-01")).findFirst()
+        .filter(thread -> thread.getName().equals("churn-" + RG + "-web-01"))
+        .findFirst()
         .orElseThrow();
   }
 
@@ -192,7 +201,7 @@ class GuestWorkloadTest {
   }
 
   private static void assertCode(Runnable call, AzureErrorCode code) {
-    assertThatThrownBy(call::run).isInstanceOfSatisfying(AzureException.class,
-        e -> assertThat(e.code()).isEqualTo(code));
+    assertThatThrownBy(call::run)
+        .isInstanceOfSatisfying(AzureException.class, e -> assertThat(e.code()).isEqualTo(code));
   }
 }

@@ -51,8 +51,10 @@ class InvalidNameTest {
     String state = world.azure.exportState();
     List<ActivityLogEntry> log = world.log();
 
-    assertThatThrownBy(request).isInstanceOfSatisfying(AzureException.class,
-        e -> assertThat(e.code()).isEqualTo(AzureErrorCode.InvalidResourceName));
+    assertThatThrownBy(request)
+        .isInstanceOfSatisfying(
+            AzureException.class,
+            e -> assertThat(e.code()).isEqualTo(AzureErrorCode.InvalidResourceName));
 
     assertThat(world.azure.exportState()).isEqualTo(state);
     assertThat(world.log()).isEqualTo(log);
@@ -67,15 +69,33 @@ class InvalidNameTest {
   }
 
   private ReplicatedItem item(String name) {
-    return new ReplicatedItem("contoso", name, new ItemSide(EAST, groupOf(EAST), "steast"),
-        new ItemSide(SOUTHEAST, groupOf(SOUTHEAST), "stsoutheast"), EAST,
-        ProtectionState.Protected, ReplicationPolicy.defaultPolicy(), null, List.of(), null, false,
+    return new ReplicatedItem(
+        "contoso",
+        name,
+        new ItemSide(EAST, groupOf(EAST), "steast"),
+        new ItemSide(SOUTHEAST, groupOf(SOUTHEAST), "stsoutheast"),
+        EAST,
+        ProtectionState.Protected,
+        ReplicationPolicy.defaultPolicy(),
+        null,
+        List.of(),
+        null,
+        false,
         false);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "a", "1vault", "-vault", "contoso.prod", "con_toso", "con toso",
-      "a23456789012345678901234567890123456789012345678901"})
+  @ValueSource(
+      strings = {
+        "",
+        "a",
+        "1vault",
+        "-vault",
+        "contoso.prod",
+        "con_toso",
+        "con toso",
+        "a23456789012345678901234567890123456789012345678901"
+      })
   void anInvalidVaultNameIsRefused(String name) {
     refusedAsInvalidNameWithoutChange(
         () -> world.azure.recoveryServices().createVault(CALLER, vault(name)));
@@ -91,8 +111,15 @@ class InvalidNameTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "web 01", "web/01", "web:01", "wéb",
-      "a2345678901234567890123456789012345678901234567890123456789012345"})
+  @ValueSource(
+      strings = {
+        "",
+        "web 01",
+        "web/01",
+        "web:01",
+        "wéb",
+        "a2345678901234567890123456789012345678901234567890123456789012345"
+      })
   void anInvalidVmNameIsRefused(String name) {
     refusedAsInvalidNameWithoutChange(
         () -> world.azure.compute().createVirtualMachine(CALLER, world.vm(EAST, name, disks)));
@@ -101,8 +128,13 @@ class InvalidNameTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"w", "web-01", "Web.01_b",
-      "a234567890123456789012345678901234567890123456789012345678901234"})
+  @ValueSource(
+      strings = {
+        "w",
+        "web-01",
+        "Web.01_b",
+        "a234567890123456789012345678901234567890123456789012345678901234"
+      })
   void aValidVmNameIsAccepted(String name) {
     VirtualMachine vm = world.vm(EAST, name, disks);
 
@@ -114,8 +146,8 @@ class InvalidNameTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "ab", "StEast", "st-east", "st_east", "st.east",
-      "a2345678901234567890123x5"})
+  @ValueSource(
+      strings = {"", "ab", "StEast", "st-east", "st_east", "st.east", "a2345678901234567890123x5"})
   void anInvalidStorageAccountNameIsRefused(String name) {
     refusedAsInvalidNameWithoutChange(
         () -> world.azure.storage().createStorageAccount(CALLER, account(name)));

@@ -31,8 +31,7 @@ class LatencyModelTest {
   @Test
   void aFasterDiskMovesTheSameBytesSooner() {
     assertThat(LatencyModel.reference(1, LatencyModel.PREMIUM_DISK_MBPS).diskTime(1L << 30))
-        .isLessThan(LatencyModel.reference(1, LatencyModel.STANDARD_DISK_MBPS)
-            .diskTime(1L << 30));
+        .isLessThan(LatencyModel.reference(1, LatencyModel.STANDARD_DISK_MBPS).diskTime(1L << 30));
   }
 
   @Test
@@ -58,11 +57,11 @@ class LatencyModelTest {
     assertThat(reference.delayOf("recoveryPoints")).isEqualTo(LatencyModel.LIST);
     assertThat(reference.delayOf("blob")).isEqualTo(LatencyModel.BLOB_GET);
     assertThat(reference.delayOf("readBlock")).isEqualTo(LatencyModel.PAGE_REQUEST);
-    assertThat(reference.delayOf("snapshotBlob")).isEqualTo(LatencyModel.SNAPSHOT)
+    assertThat(reference.delayOf("snapshotBlob"))
+        .isEqualTo(LatencyModel.SNAPSHOT)
         .isGreaterThan(LatencyModel.LIST);
     assertThat(reference.delayOf("holdWrites")).isGreaterThan(reference.delayOf("snapshotBlob"));
-    assertThat(reference.delayOf("guestAgentTimeout"))
-        .isEqualTo(LatencyModel.GUEST_AGENT_TIMEOUT);
+    assertThat(reference.delayOf("guestAgentTimeout")).isEqualTo(LatencyModel.GUEST_AGENT_TIMEOUT);
   }
 
   @Test
@@ -76,6 +75,7 @@ class LatencyModelTest {
   void theListOfVaultsIsAReadWithAListsDelay() {
     assertThat(RequestKind.of("vaults")).isEqualTo(RequestKind.READ);
     assertThat(LatencyModel.none().delayOf("vaults"))
-        .isEqualTo(LatencyModel.none().delayOf("replicatedItems")).isPositive();
+        .isEqualTo(LatencyModel.none().delayOf("replicatedItems"))
+        .isPositive();
   }
 }

@@ -74,10 +74,13 @@ class PageBlobTest {
       files = paths.filter(Files::isRegularFile).toList();
     }
     String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(block(1)));
-    assertThat(files).singleElement().satisfies(file -> {
-      assertThat(file.getFileName().toString()).isEqualTo(sha256);
-      assertThat(Files.readAllBytes(file)).isEqualTo(block(1));
-    });
+    assertThat(files)
+        .singleElement()
+        .satisfies(
+            file -> {
+              assertThat(file.getFileName().toString()).isEqualTo(sha256);
+              assertThat(Files.readAllBytes(file)).isEqualTo(block(1));
+            });
   }
 
   @Test
@@ -129,10 +132,11 @@ class PageBlobTest {
 
     assertThat(world.log().subList(before, world.log().size()))
         .hasSize(3)
-        .allSatisfy(entry -> {
-          assertThat(entry.correlationId()).isEqualTo(CALLER.correlationId());
-          assertThat(entry.resourceId()).endsWith("/blobs/disk.vhd/blocks/3");
-        });
+        .allSatisfy(
+            entry -> {
+              assertThat(entry.correlationId()).isEqualTo(CALLER.correlationId());
+              assertThat(entry.resourceId()).endsWith("/blobs/disk.vhd/blocks/3");
+            });
   }
 
   @Test
@@ -140,13 +144,16 @@ class PageBlobTest {
     String before = world.azure.exportState();
 
     assertThatThrownBy(() -> world.write(disk, 8, block(1)))
-        .isInstanceOfSatisfying(AzureException.class,
+        .isInstanceOfSatisfying(
+            AzureException.class,
             e -> assertThat(e.code()).isEqualTo(AzureErrorCode.InvalidParameter));
     assertThatThrownBy(() -> world.write(disk, -1, block(1)))
-        .isInstanceOfSatisfying(AzureException.class,
+        .isInstanceOfSatisfying(
+            AzureException.class,
             e -> assertThat(e.code()).isEqualTo(AzureErrorCode.InvalidParameter));
     assertThatThrownBy(() -> world.azure.storage().readBlock(CALLER, disk, 8))
-        .isInstanceOfSatisfying(AzureException.class,
+        .isInstanceOfSatisfying(
+            AzureException.class,
             e -> assertThat(e.code()).isEqualTo(AzureErrorCode.InvalidParameter));
     assertThat(world.azure.exportState()).isEqualTo(before);
   }
@@ -154,7 +161,8 @@ class PageBlobTest {
   @Test
   void aBlockMustBeExactlyOneBlockLong() {
     assertThatThrownBy(() -> world.write(disk, 0, new byte[BLOCK_SIZE - 1]))
-        .isInstanceOfSatisfying(AzureException.class,
+        .isInstanceOfSatisfying(
+            AzureException.class,
             e -> assertThat(e.code()).isEqualTo(AzureErrorCode.InvalidParameter));
     assertThat(world.allocated(disk)).isEmpty();
   }
@@ -164,7 +172,8 @@ class PageBlobTest {
     for (long size : new long[] {0, -BLOCK_SIZE, BLOCK_SIZE + 1}) {
       BlobRef ref = new BlobRef("steast", "vhds", "odd.vhd");
       assertThatThrownBy(() -> world.azure.storage().createPageBlob(CALLER, ref, size))
-          .isInstanceOfSatisfying(AzureException.class,
+          .isInstanceOfSatisfying(
+              AzureException.class,
               e -> assertThat(e.code()).isEqualTo(AzureErrorCode.InvalidParameter));
     }
     assertThat(world.azure.storage().blob(new BlobRef("steast", "vhds", "odd.vhd"))).isEmpty();

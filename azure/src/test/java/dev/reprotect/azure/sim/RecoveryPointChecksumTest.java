@@ -1,6 +1,5 @@
 package dev.reprotect.azure.sim;
 
-import static dev.reprotect.azure.sim.SimTestWorld.BLOCK_SIZE;
 import static dev.reprotect.azure.sim.SimTestWorld.CALLER;
 import static dev.reprotect.azure.sim.SimTestWorld.block;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,25 +70,30 @@ class RecoveryPointChecksumTest {
     world.azure.recoveryServices().deleteRecoveryPoint(CALLER, "contoso", "web-01", "rp-1");
     world.azure.recoveryServices().deleteRecoveryPoint(CALLER, "contoso", "web-01", "rp-1");
 
-    assertThat(point.disks()).allSatisfy(snapshot ->
-        assertThat(world.azure.storage().blob(snapshot)).isEmpty());
-    assertThat(kept.disks()).allSatisfy(snapshot ->
-        assertThat(world.azure.storage().blob(snapshot)).isPresent());
+    assertThat(point.disks())
+        .allSatisfy(snapshot -> assertThat(world.azure.storage().blob(snapshot)).isEmpty());
+    assertThat(kept.disks())
+        .allSatisfy(snapshot -> assertThat(world.azure.storage().blob(snapshot)).isPresent());
     assertThat(world.azure.recoveryServices().recoveryPoints("contoso", "web-01"))
         .containsExactly(kept);
-    assertThat(world.log()).extracting(ActivityLogEntry::operation).containsOnlyOnce(
-        "Microsoft.RecoveryServices/vaults/replicatedItems/recoveryPoints/delete");
+    assertThat(world.log())
+        .extracting(ActivityLogEntry::operation)
+        .containsOnlyOnce(
+            "Microsoft.RecoveryServices/vaults/replicatedItems/recoveryPoints/delete");
     assertThat(world.azure.storage().readBlock(CALLER, RecoveryPointTest.REPLICA_OS, 0))
         .isEqualTo(block(0));
   }
 
   @Test
   void aPointRecordedBeforeCutsAndChecksumsStillReads() throws Exception {
-    ObjectMapper journalJson = new ObjectMapper().registerModule(new JavaTimeModule())
-        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    String old = "{\"id\":\"rp-0\",\"vault\":\"contoso\",\"item\":\"web-01\","
-        + "\"time\":\"2024-05-01T10:00:00Z\",\"type\":\"CrashConsistent\",\"disks\":"
-        + "[{\"storageAccount\":\"stse\",\"container\":\"recovery-points\",\"blob\":\"b.vhd\"}]}";
+    ObjectMapper journalJson =
+        new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    String old =
+        "{\"id\":\"rp-0\",\"vault\":\"contoso\",\"item\":\"web-01\","
+            + "\"time\":\"2024-05-01T10:00:00Z\",\"type\":\"CrashConsistent\",\"disks\":"
+            + "[{\"storageAccount\":\"stse\",\"container\":\"recovery-points\",\"blob\":\"b.vhd\"}]}";
 
     RecoveryPoint point = journalJson.readValue(old, RecoveryPoint.class);
 
@@ -99,7 +103,10 @@ class RecoveryPointChecksumTest {
   }
 
   private RecoveryPoint take(String id, String cutId) {
-    return world.azure.recoveryServices().createRecoveryPoint(
-        CALLER, "contoso", "web-01", id, RecoveryPointType.CrashConsistent, cutId);
+    return world
+        .azure
+        .recoveryServices()
+        .createRecoveryPoint(
+            CALLER, "contoso", "web-01", id, RecoveryPointType.CrashConsistent, cutId);
   }
 }

@@ -54,19 +54,32 @@ class RecoveryPointTest {
     w.writeDistinct(REPLICA_OS, 0, 1);
     w.writeDistinct(REPLICA_DATA, 5);
     w.azure.recoveryServices().createVault(CALLER, new Vault("contoso", groupOf(EAST), EAST));
-    w.azure.recoveryServices().putReplicatedItem(CALLER, new ReplicatedItem("contoso", "web-01",
-        new ItemSide(EAST, groupOf(EAST), "steast"),
-        new ItemSide(SOUTHEAST, groupOf(SOUTHEAST), "stse"), EAST, ProtectionState.Protected,
-        ReplicationPolicy.defaultPolicy(), null,
-        List.of(new ReplicaDisk("os", "web-01-os", REPLICA_OS),
-            new ReplicaDisk("lun0", "web-01-data0", REPLICA_DATA)),
-        null, false, false));
+    w.azure
+        .recoveryServices()
+        .putReplicatedItem(
+            CALLER,
+            new ReplicatedItem(
+                "contoso",
+                "web-01",
+                new ItemSide(EAST, groupOf(EAST), "steast"),
+                new ItemSide(SOUTHEAST, groupOf(SOUTHEAST), "stse"),
+                EAST,
+                ProtectionState.Protected,
+                ReplicationPolicy.defaultPolicy(),
+                null,
+                List.of(
+                    new ReplicaDisk("os", "web-01-os", REPLICA_OS),
+                    new ReplicaDisk("lun0", "web-01-data0", REPLICA_DATA)),
+                null,
+                false,
+                false));
   }
 
   private RecoveryPoint take(SimTestWorld w, String id) {
-    return w.azure.recoveryServices()
-        .createRecoveryPoint(CALLER, "contoso", "web-01", id, RecoveryPointType.CrashConsistent,
-            null);
+    return w.azure
+        .recoveryServices()
+        .createRecoveryPoint(
+            CALLER, "contoso", "web-01", id, RecoveryPointType.CrashConsistent, null);
   }
 
   @Test
@@ -80,8 +93,11 @@ class RecoveryPointTest {
         .isEqualTo(world.azure.storage().checksum(CALLER, REPLICA_OS));
     assertThat(world.azure.storage().checksum(CALLER, point.disks().get(1)))
         .isEqualTo(world.azure.storage().checksum(CALLER, REPLICA_DATA));
-    assertThat(point.disks()).allSatisfy(snapshot -> assertThat(
-        world.azure.storage().blob(snapshot).orElseThrow().location()).isEqualTo(SOUTHEAST));
+    assertThat(point.disks())
+        .allSatisfy(
+            snapshot ->
+                assertThat(world.azure.storage().blob(snapshot).orElseThrow().location())
+                    .isEqualTo(SOUTHEAST));
     assertThat(world.filesIn(SOUTHEAST)).isEqualTo(files);
     assertThat(world.azure.metering().bytesTransferred(EAST, SOUTHEAST)).isZero();
   }
@@ -118,7 +134,8 @@ class RecoveryPointTest {
     String state = world.azure.exportState();
 
     assertThatThrownBy(() -> take(world, "rp-1"))
-        .isInstanceOfSatisfying(AzureException.class,
+        .isInstanceOfSatisfying(
+            AzureException.class,
             e -> assertThat(e.code()).isEqualTo(AzureErrorCode.RegionUnavailable));
     assertThat(world.azure.exportState()).isEqualTo(state);
   }

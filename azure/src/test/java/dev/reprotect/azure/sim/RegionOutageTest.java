@@ -49,8 +49,11 @@ class RegionOutageTest {
     world.blob("stse", "southeast.vhd", 4);
     world.writeDistinct(EAST_BLOB, 0, 1);
     world.writeDistinct(SE_BLOB, 2);
-    world.azure.compute().createVirtualMachine(CALLER,
-        world.vm(SOUTHEAST, SE_VM, List.of(world.blob("stse", "vm-os.vhd", 4))));
+    world
+        .azure
+        .compute()
+        .createVirtualMachine(
+            CALLER, world.vm(SOUTHEAST, SE_VM, List.of(world.blob("stse", "vm-os.vhd", 4))));
   }
 
   @AfterEach
@@ -68,39 +71,91 @@ class RegionOutageTest {
 
   static Stream<Request> requestsNeedingSoutheastAsia() {
     return Stream.of(
-        new Request("createResourceGroup", w -> w.azure.resources()
-            .createResourceGroup(CALLER, new ResourceGroup("rg-new", SOUTHEAST))),
-        new Request("createStorageAccount", w -> w.azure.storage().createStorageAccount(CALLER,
-            new StorageAccount("stnew", groupOf(SOUTHEAST), SOUTHEAST, StorageAccount.KIND,
-                Map.of()))),
-        new Request("createPageBlob", w -> w.azure.storage()
-            .createPageBlob(CALLER, new BlobRef("stse", "vhds", "new.vhd"), BLOCK_SIZE)),
-        new Request("resizePageBlob", w -> w.azure.storage()
-            .resizePageBlob(CALLER, SE_BLOB, 8L * BLOCK_SIZE)),
+        new Request(
+            "createResourceGroup",
+            w ->
+                w.azure
+                    .resources()
+                    .createResourceGroup(CALLER, new ResourceGroup("rg-new", SOUTHEAST))),
+        new Request(
+            "createStorageAccount",
+            w ->
+                w.azure
+                    .storage()
+                    .createStorageAccount(
+                        CALLER,
+                        new StorageAccount(
+                            "stnew",
+                            groupOf(SOUTHEAST),
+                            SOUTHEAST,
+                            StorageAccount.KIND,
+                            Map.of()))),
+        new Request(
+            "createPageBlob",
+            w ->
+                w.azure
+                    .storage()
+                    .createPageBlob(CALLER, new BlobRef("stse", "vhds", "new.vhd"), BLOCK_SIZE)),
+        new Request(
+            "resizePageBlob",
+            w -> w.azure.storage().resizePageBlob(CALLER, SE_BLOB, 8L * BLOCK_SIZE)),
         new Request("writeBlock", w -> w.write(SE_BLOB, 3, block(3))),
         new Request("deleteBlob", w -> w.azure.storage().deleteBlob(CALLER, SE_BLOB)),
-        new Request("copyBlob into it", w -> w.azure.storage()
-            .copyBlob(CALLER, EAST_BLOB, new BlobRef("stse", "seed", "copy.vhd"))),
-        new Request("copyBlob out of it", w -> w.azure.storage()
-            .copyBlob(CALLER, SE_BLOB, new BlobRef("steast", "seed", "copy.vhd"))),
-        new Request("transferBlocks into it", w -> w.azure.storage()
-            .transferBlocks(CALLER, EAST_BLOB, SE_BLOB, List.of(0L, 1L, 2L, 3L))),
-        new Request("blockHashes of a blob in it", w -> w.azure.storage()
-            .blockHashes(CALLER, SE_BLOB, 0, 4, SOUTHEAST)),
-        new Request("blockHashes delivered to it", w -> w.azure.storage()
-            .blockHashes(CALLER, EAST_BLOB, 0, 4, SOUTHEAST)),
+        new Request(
+            "copyBlob into it",
+            w ->
+                w.azure
+                    .storage()
+                    .copyBlob(CALLER, EAST_BLOB, new BlobRef("stse", "seed", "copy.vhd"))),
+        new Request(
+            "copyBlob out of it",
+            w ->
+                w.azure
+                    .storage()
+                    .copyBlob(CALLER, SE_BLOB, new BlobRef("steast", "seed", "copy.vhd"))),
+        new Request(
+            "transferBlocks into it",
+            w ->
+                w.azure
+                    .storage()
+                    .transferBlocks(CALLER, EAST_BLOB, SE_BLOB, List.of(0L, 1L, 2L, 3L))),
+        new Request(
+            "blockHashes of a blob in it",
+            w -> w.azure.storage().blockHashes(CALLER, SE_BLOB, 0, 4, SOUTHEAST)),
+        new Request(
+            "blockHashes delivered to it",
+            w -> w.azure.storage().blockHashes(CALLER, EAST_BLOB, 0, 4, SOUTHEAST)),
         new Request("checksum", w -> w.azure.storage().checksum(CALLER, SE_BLOB)),
-        new Request("createVirtualMachine", w -> w.azure.compute().createVirtualMachine(CALLER,
-            w.vm(SOUTHEAST, "vm-new", List.of(SE_BLOB)))),
+        new Request(
+            "createVirtualMachine",
+            w ->
+                w.azure
+                    .compute()
+                    .createVirtualMachine(CALLER, w.vm(SOUTHEAST, "vm-new", List.of(SE_BLOB)))),
         new Request("powerOff", w -> w.azure.compute().powerOff(CALLER, groupOf(SOUTHEAST), SE_VM)),
-        new Request("deleteVirtualMachine", w -> w.azure.compute()
-            .deleteVirtualMachine(CALLER, groupOf(SOUTHEAST), SE_VM)),
-        new Request("createAvailabilitySet", w -> w.azure.compute().createAvailabilitySet(CALLER,
-            new AvailabilitySet(groupOf(SOUTHEAST), "avset", SOUTHEAST))),
-        new Request("createVirtualNetwork", w -> w.azure.network().createVirtualNetwork(CALLER,
-            new VirtualNetwork(groupOf(SOUTHEAST), "vnet", SOUTHEAST))),
-        new Request("createVault", w -> w.azure.recoveryServices().createVault(CALLER,
-            new Vault("contoso", groupOf(SOUTHEAST), SOUTHEAST))));
+        new Request(
+            "deleteVirtualMachine",
+            w -> w.azure.compute().deleteVirtualMachine(CALLER, groupOf(SOUTHEAST), SE_VM)),
+        new Request(
+            "createAvailabilitySet",
+            w ->
+                w.azure
+                    .compute()
+                    .createAvailabilitySet(
+                        CALLER, new AvailabilitySet(groupOf(SOUTHEAST), "avset", SOUTHEAST))),
+        new Request(
+            "createVirtualNetwork",
+            w ->
+                w.azure
+                    .network()
+                    .createVirtualNetwork(
+                        CALLER, new VirtualNetwork(groupOf(SOUTHEAST), "vnet", SOUTHEAST))),
+        new Request(
+            "createVault",
+            w ->
+                w.azure
+                    .recoveryServices()
+                    .createVault(CALLER, new Vault("contoso", groupOf(SOUTHEAST), SOUTHEAST))));
   }
 
   @ParameterizedTest
@@ -112,11 +167,13 @@ class RegionOutageTest {
     long files = world.allFiles();
 
     assertThatThrownBy(() -> request.action().accept(world))
-        .isInstanceOfSatisfying(AzureException.class, e -> {
-          assertThat(e.code()).isEqualTo(AzureErrorCode.RegionUnavailable);
-          assertThat(e.isTransient()).isTrue();
-          assertThat(e.region()).isEqualTo(SOUTHEAST);
-        });
+        .isInstanceOfSatisfying(
+            AzureException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(AzureErrorCode.RegionUnavailable);
+              assertThat(e.isTransient()).isTrue();
+              assertThat(e.region()).isEqualTo(SOUTHEAST);
+            });
 
     assertThat(world.azure.exportState()).isEqualTo(state);
     assertThat(world.log()).isEqualTo(log);
@@ -169,9 +226,14 @@ class RegionOutageTest {
 
   @Test
   void anUnknownRegionIsNotFoundRatherThanUnavailable() {
-    assertThatThrownBy(() -> world.azure.resources()
-        .createResourceGroup(CALLER, new ResourceGroup("rg-x", "westeurope")))
-        .isInstanceOfSatisfying(AzureException.class,
+    assertThatThrownBy(
+            () ->
+                world
+                    .azure
+                    .resources()
+                    .createResourceGroup(CALLER, new ResourceGroup("rg-x", "westeurope")))
+        .isInstanceOfSatisfying(
+            AzureException.class,
             e -> assertThat(e.code()).isEqualTo(AzureErrorCode.ResourceNotFound));
   }
 }

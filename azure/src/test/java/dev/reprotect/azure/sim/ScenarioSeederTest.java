@@ -62,13 +62,17 @@ class ScenarioSeederTest {
   }
 
   private VirtualMachine sourceVm(Scenario s) {
-    return world.azure.compute()
+    return world
+        .azure
+        .compute()
         .virtualMachine(ScenarioSeeder.resourceGroupName(s.vm(), s.sourceRegion()), s.vm())
         .orElseThrow();
   }
 
   private VirtualMachine targetVm(Scenario s) {
-    return world.azure.compute()
+    return world
+        .azure
+        .compute()
         .virtualMachine(ScenarioSeeder.resourceGroupName(s.vm(), s.targetRegion()), s.vm())
         .orElseThrow();
   }
@@ -90,8 +94,14 @@ class ScenarioSeederTest {
     assertThat(item.target().storageAccount())
         .isEqualTo(ScenarioSeeder.storageAccountName(s.vm(), s.targetRegion()));
     assertThat(world.azure.recoveryServices().vault(s.vault())).isPresent();
-    assertThat(world.azure.recoveryServices().recoveryPlan(s.vault(), Scenario.RECOVERY_PLAN)
-        .orElseThrow().items()).containsExactly(s.vm());
+    assertThat(
+            world
+                .azure
+                .recoveryServices()
+                .recoveryPlan(s.vault(), Scenario.RECOVERY_PLAN)
+                .orElseThrow()
+                .items())
+        .containsExactly(s.vm());
     assertThat(world.azure.resources().region(s.targetRegion()).orElseThrow().available()).isTrue();
   }
 
@@ -105,11 +115,13 @@ class ScenarioSeederTest {
     assertThat(vm.disks()).hasSize(3);
     assertThat(vm.osDisk().isOsDisk()).isTrue();
     for (VmDisk disk : vm.disks()) {
-      assertThat(world.azure.storage().blob(disk.vhd())).hasValueSatisfying(blob -> {
-        assertThat(blob.location()).isEqualTo(s.sourceRegion());
-        assertThat(blob.sizeBytes()).isEqualTo(DISK_BLOCKS * BLOCK_SIZE);
-        assertThat(blob.allocatedBytes()).isPositive();
-      });
+      assertThat(world.azure.storage().blob(disk.vhd()))
+          .hasValueSatisfying(
+              blob -> {
+                assertThat(blob.location()).isEqualTo(s.sourceRegion());
+                assertThat(blob.sizeBytes()).isEqualTo(DISK_BLOCKS * BLOCK_SIZE);
+                assertThat(blob.allocatedBytes()).isPositive();
+              });
     }
   }
 
@@ -120,7 +132,8 @@ class ScenarioSeederTest {
     VirtualMachine stale = targetVm(s);
     assertThat(stale.location()).isEqualTo(s.targetRegion());
     assertThat(stale.powerState()).isEqualTo(PowerState.Running);
-    assertThat(stale.disks()).extracting(d -> d.vhd().storageAccount())
+    assertThat(stale.disks())
+        .extracting(d -> d.vhd().storageAccount())
         .containsOnly(item(s).target().storageAccount());
   }
 
@@ -163,13 +176,15 @@ class ScenarioSeederTest {
     VmDisk stale = targetVm(s).osDisk();
     Map<Long, String> activeHashes = hashes(active);
     Map<Long, String> staleHashes = hashes(stale);
-    long differingShared = activeHashes.keySet().stream()
-        .filter(staleHashes::containsKey)
-        .filter(i -> !activeHashes.get(i).equals(staleHashes.get(i)))
-        .count();
-    long equalShared = activeHashes.keySet().stream()
-        .filter(i -> activeHashes.get(i).equals(staleHashes.get(i)))
-        .count();
+    long differingShared =
+        activeHashes.keySet().stream()
+            .filter(staleHashes::containsKey)
+            .filter(i -> !activeHashes.get(i).equals(staleHashes.get(i)))
+            .count();
+    long equalShared =
+        activeHashes.keySet().stream()
+            .filter(i -> activeHashes.get(i).equals(staleHashes.get(i)))
+            .count();
     assertThat(differingShared).isPositive();
     assertThat(equalShared).isPositive();
   }
@@ -183,10 +198,10 @@ class ScenarioSeederTest {
 
       assertThat(other.azure.exportState()).isEqualTo(world.azure.exportState());
       // The disks are seeded in parallel: the same operations, interleaved in any order.
-      assertThat(other.log()).extracting(ActivityLogEntry::operation, ActivityLogEntry::resourceId)
-          .containsExactlyInAnyOrderElementsOf(world.log().stream()
-              .map(e -> tuple(e.operation(), e.resourceId()))
-              .toList());
+      assertThat(other.log())
+          .extracting(ActivityLogEntry::operation, ActivityLogEntry::resourceId)
+          .containsExactlyInAnyOrderElementsOf(
+              world.log().stream().map(e -> tuple(e.operation(), e.resourceId())).toList());
     }
   }
 
@@ -231,11 +246,12 @@ class ScenarioSeederTest {
     assertThat(world.azure.compute().virtualMachine(recorded, s.vm())).isEmpty();
     assertThat(world.azure.compute().virtualMachinesNamed(s.sourceRegion(), s.vm()))
         .singleElement()
-        .satisfies(vm -> {
-          assertThat(vm.resourceGroup()).isNotEqualToIgnoringCase(recorded);
-          assertThat(vm.location()).isEqualTo(s.sourceRegion());
-          assertThat(world.azure.storage().blob(vm.osDisk().vhd())).isPresent();
-        });
+        .satisfies(
+            vm -> {
+              assertThat(vm.resourceGroup()).isNotEqualToIgnoringCase(recorded);
+              assertThat(vm.location()).isEqualTo(s.sourceRegion());
+              assertThat(world.azure.storage().blob(vm.osDisk().vhd())).isPresent();
+            });
   }
 
   @Test
@@ -252,11 +268,15 @@ class ScenarioSeederTest {
 
     assertThat(world.azure.resources().region(s.targetRegion()).orElseThrow().available())
         .isFalse();
-    assertThat(world.azure.resources().region(s.sourceRegion()).orElseThrow().available())
-        .isTrue();
-    assertThatThrownBy(() -> world.azure.resources().createResourceGroup(CALLER,
-        new ResourceGroup("rg-new", s.targetRegion())))
-        .isInstanceOfSatisfying(AzureException.class,
+    assertThat(world.azure.resources().region(s.sourceRegion()).orElseThrow().available()).isTrue();
+    assertThatThrownBy(
+            () ->
+                world
+                    .azure
+                    .resources()
+                    .createResourceGroup(CALLER, new ResourceGroup("rg-new", s.targetRegion())))
+        .isInstanceOfSatisfying(
+            AzureException.class,
             e -> assertThat(e.code()).isEqualTo(AzureErrorCode.RegionUnavailable));
   }
 
@@ -268,10 +288,21 @@ class ScenarioSeederTest {
     assertThat(running).isNotNull();
     assertThat(running.id()).isEqualTo(Scenario.BUSY_OPERATION_ID);
     assertThat(item(s).state()).isEqualTo(ProtectionState.FailoverCommitted);
-    assertThatThrownBy(() -> world.azure.recoveryServices().claimOperation(CALLER, s.vault(),
-        s.vm(), new RunningOperation("Reprotect", "reprotect.contoso.web-01", null, Instant.EPOCH),
-        null, ProtectionState.Reprotecting))
-        .isInstanceOfSatisfying(AzureException.class,
+    assertThatThrownBy(
+            () ->
+                world
+                    .azure
+                    .recoveryServices()
+                    .claimOperation(
+                        CALLER,
+                        s.vault(),
+                        s.vm(),
+                        new RunningOperation(
+                            "Reprotect", "reprotect.contoso.web-01", null, Instant.EPOCH),
+                        null,
+                        ProtectionState.Reprotecting))
+        .isInstanceOfSatisfying(
+            AzureException.class,
             e -> assertThat(e.code()).isEqualTo(AzureErrorCode.OperationInProgress));
   }
 
@@ -279,17 +310,29 @@ class ScenarioSeederTest {
   void theNetworkMappingExistsBothWaysUnlessLeftOut() {
     Scenario mapped = seed(small());
     VirtualMachine vm = sourceVm(mapped);
-    assertThat(world.azure.network()
-        .networkMapping(mapped.sourceRegion(), vm.networkId(), mapped.targetRegion()))
-        .hasValueSatisfying(m -> assertThat(m.targetNetworkId()).isEqualTo(targetVm(mapped).networkId()));
-    assertThat(world.azure.network()
-        .networkMapping(mapped.targetRegion(), targetVm(mapped).networkId(), mapped.sourceRegion()))
+    assertThat(
+            world
+                .azure
+                .network()
+                .networkMapping(mapped.sourceRegion(), vm.networkId(), mapped.targetRegion()))
+        .hasValueSatisfying(
+            m -> assertThat(m.targetNetworkId()).isEqualTo(targetVm(mapped).networkId()));
+    assertThat(
+            world
+                .azure
+                .network()
+                .networkMapping(
+                    mapped.targetRegion(), targetVm(mapped).networkId(), mapped.sourceRegion()))
         .isPresent();
 
     try (SimTestWorld other = SimTestWorld.in(dataDir.resolve("second"))) {
       new ScenarioSeeder(other.azure).seed(small().networkMapped(false).build());
-      assertThat(other.azure.network()
-          .networkMapping(mapped.sourceRegion(), vm.networkId(), mapped.targetRegion())).isEmpty();
+      assertThat(
+              other
+                  .azure
+                  .network()
+                  .networkMapping(mapped.sourceRegion(), vm.networkId(), mapped.targetRegion()))
+          .isEmpty();
     }
   }
 
@@ -328,7 +371,9 @@ class ScenarioSeederTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = ProtectionState.class, names = {"FailedOver", "Protected", "ReprotectFailed"})
+  @EnumSource(
+      value = ProtectionState.class,
+      names = {"FailedOver", "Protected", "ReprotectFailed"})
   void anItemStateOtherThanCommittedIsNotFlaggedCommitted(ProtectionState state) {
     Scenario s = seed(small().itemState(state));
 
@@ -357,9 +402,11 @@ class ScenarioSeederTest {
 
     String source = item(s).source().storageAccount();
     String target = item(s).target().storageAccount();
-    assertThat(source).isEqualTo("stfinanceresoutheastasia")
+    assertThat(source)
+        .isEqualTo("stfinanceresoutheastasia")
         .isEqualTo(ScenarioSeeder.storageAccountName(s.vm(), s.sourceRegion()));
-    assertThat(target).isEqualTo("stfinancereportieastasia")
+    assertThat(target)
+        .isEqualTo("stfinancereportieastasia")
         .isEqualTo(ScenarioSeeder.storageAccountName(s.vm(), s.targetRegion()));
     assertThat(sourceVm(s).osDisk().vhd().storageAccount()).isEqualTo(source);
     assertThat(targetVm(s).osDisk().vhd().storageAccount()).isEqualTo(target);
@@ -391,11 +438,17 @@ class ScenarioSeederTest {
     assertThat(sourceVm(second).location()).isEqualTo(second.sourceRegion());
     assertThat(targetVm(second).location()).isEqualTo(second.targetRegion());
     for (Scenario s : new Scenario[] {first, second}) {
-      assertThat(sourceVm(s).disks()).allSatisfy(disk ->
-          assertThat(world.azure.storage().blob(disk.vhd())).isPresent());
+      assertThat(sourceVm(s).disks())
+          .allSatisfy(disk -> assertThat(world.azure.storage().blob(disk.vhd())).isPresent());
     }
-    assertThat(world.azure.recoveryServices().recoveryPlan(first.vault(), Scenario.RECOVERY_PLAN)
-        .orElseThrow().items()).containsExactly(first.vm(), second.vm());
+    assertThat(
+            world
+                .azure
+                .recoveryServices()
+                .recoveryPlan(first.vault(), Scenario.RECOVERY_PLAN)
+                .orElseThrow()
+                .items())
+        .containsExactly(first.vm(), second.vm());
   }
 
   private static Map<String, VmDisk> bySlot(VirtualMachine vm) {
@@ -408,8 +461,8 @@ class ScenarioSeederTest {
   private Map<Long, String> hashes(VmDisk disk) {
     String region = world.azure.storage().blob(disk.vhd()).orElseThrow().location();
     Map<Long, String> byIndex = new HashMap<>();
-    for (BlockHash h : world.azure.storage().blockHashes(CALLER, disk.vhd(), 0, DISK_BLOCKS, region)
-        .entries()) {
+    for (BlockHash h :
+        world.azure.storage().blockHashes(CALLER, disk.vhd(), 0, DISK_BLOCKS, region).entries()) {
       byIndex.put(h.index(), h.hash());
     }
     return byIndex;

@@ -37,7 +37,8 @@ final class SimTestWorld implements AutoCloseable {
 
   private SimTestWorld(Path dataDir) {
     this.dataDir = dataDir;
-    this.azure = SimulatedAzure.inDirectory(dataDir, BLOCK_SIZE).withRegion(EAST).withRegion(SOUTHEAST);
+    this.azure =
+        SimulatedAzure.inDirectory(dataDir, BLOCK_SIZE).withRegion(EAST).withRegion(SOUTHEAST);
   }
 
   /** A fresh world whose blocks live under {@code dataDir}. */
@@ -56,14 +57,19 @@ final class SimTestWorld implements AutoCloseable {
   }
 
   ResourceGroup group(String region) {
-    return azure.resources().createResourceGroup(CALLER, new ResourceGroup(groupOf(region), region));
+    return azure
+        .resources()
+        .createResourceGroup(CALLER, new ResourceGroup(groupOf(region), region));
   }
 
   /** A storage account (and its resource group) in a region. */
   StorageAccount account(String name, String region) {
     group(region);
-    return azure.storage().createStorageAccount(CALLER,
-        new StorageAccount(name, groupOf(region), region, StorageAccount.KIND, Map.of()));
+    return azure
+        .storage()
+        .createStorageAccount(
+            CALLER,
+            new StorageAccount(name, groupOf(region), region, StorageAccount.KIND, Map.of()));
   }
 
   /** An empty page blob of {@code blocks} blocks in an existing account. */
@@ -101,8 +107,15 @@ final class SimTestWorld implements AutoCloseable {
     for (int lun = 0; lun < disks.size() - 1; lun++) {
       data.add(new VmDisk(name + "-data" + lun, lun, disks.get(lun + 1)));
     }
-    return new VirtualMachine(groupOf(region), name, region, PowerState.Running,
-        new VmDisk(name + "-os", null, disks.get(0)), data, null, null);
+    return new VirtualMachine(
+        groupOf(region),
+        name,
+        region,
+        PowerState.Running,
+        new VmDisk(name + "-os", null, disks.get(0)),
+        data,
+        null,
+        null);
   }
 
   /**
@@ -122,7 +135,8 @@ final class SimTestWorld implements AutoCloseable {
   TreeSet<Long> allocated(BlobRef ref) {
     String region = azure.storage().blob(ref).orElseThrow().location();
     TreeSet<Long> indices = new TreeSet<>();
-    for (BlockHash hash : azure.storage().blockHashes(CALLER, ref, 0, Long.MAX_VALUE, region).entries()) {
+    for (BlockHash hash :
+        azure.storage().blockHashes(CALLER, ref, 0, Long.MAX_VALUE, region).entries()) {
       indices.add(hash.index());
     }
     return indices;
@@ -139,8 +153,8 @@ final class SimTestWorld implements AutoCloseable {
   }
 
   /**
-   * Damages a stored block at rest, behind the metadata: flips one bit of its file in the
-   * region's data dir. Returns the bytes the file holds now.
+   * Damages a stored block at rest, behind the metadata: flips one bit of its file in the region's
+   * data dir. Returns the bytes the file holds now.
    */
   byte[] flipBitAtRest(String region, byte[] written, int bit) {
     byte[] damaged = flipBit(written, bit);

@@ -55,10 +55,23 @@ class StateExportTest {
     w.writeDistinct(DATA, 2);
     w.azure.compute().createVirtualMachine(CALLER, w.vm(EAST, "web-01", List.of(OS, DATA)));
     w.azure.recoveryServices().createVault(CALLER, new Vault("contoso", groupOf(EAST), EAST));
-    w.azure.recoveryServices().putReplicatedItem(CALLER, new ReplicatedItem("contoso", "web-01",
-        new ItemSide(EAST, groupOf(EAST), "steast"),
-        new ItemSide(SOUTHEAST, groupOf(SOUTHEAST), "stse"), EAST, ProtectionState.Protected,
-        ReplicationPolicy.defaultPolicy(), null, List.of(), null, false, false));
+    w.azure
+        .recoveryServices()
+        .putReplicatedItem(
+            CALLER,
+            new ReplicatedItem(
+                "contoso",
+                "web-01",
+                new ItemSide(EAST, groupOf(EAST), "steast"),
+                new ItemSide(SOUTHEAST, groupOf(SOUTHEAST), "stse"),
+                EAST,
+                ProtectionState.Protected,
+                ReplicationPolicy.defaultPolicy(),
+                null,
+                List.of(),
+                null,
+                false,
+                false));
   }
 
   private void both(Consumer<SimTestWorld> steps) {
@@ -72,7 +85,8 @@ class StateExportTest {
 
     assertThat(first.azure.exportState()).isEqualTo(second.azure.exportState());
     assertThat(first.azure.exportState())
-        .contains("virtualMachine ", "storageAccount ", "replicatedItem ", "blob steast/vhds/os.vhd");
+        .contains(
+            "virtualMachine ", "storageAccount ", "replicatedItem ", "blob steast/vhds/os.vhd");
   }
 
   @Test

@@ -1,10 +1,10 @@
 package dev.reprotect.bench.harness;
 
 /**
- * The one disk of a benchmark's VM: its size, the blocks written on it (spread evenly over it),
- * and how many of those the source rewrote since the failover. {@code seeded}: the stale target
- * disk holds the original blocks, so the sync sends only the changed ones; otherwise the target
- * VM is gone and the sync copies every written block.
+ * The one disk of a benchmark's VM: its size, the blocks written on it (spread evenly over it), and
+ * how many of those the source rewrote since the failover. {@code seeded}: the stale target disk
+ * holds the original blocks, so the sync sends only the changed ones; otherwise the target VM is
+ * gone and the sync copies every written block.
  */
 public record BenchDisk(long sizeBytes, long writtenBlocks, long changedBlocks, boolean seeded) {
   public BenchDisk {

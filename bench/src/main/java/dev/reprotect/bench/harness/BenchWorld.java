@@ -13,23 +13,25 @@ import java.util.SplittableRandom;
 
 /**
  * The simulated Azure of a benchmark, in a temporary directory: items of one disk each, whose
- * blocks are written here rather than by the demo's scenario, so that a disk can be 1 TiB with
- * 64 MiB written, and the blocks that differ are known exactly.
+ * blocks are written here rather than by the demo's scenario, so that a disk can be 1 TiB with 64
+ * MiB written, and the blocks that differ are known exactly.
  */
 public final class BenchWorld implements AutoCloseable {
   static final Caller BENCH = Caller.of("bench");
   static final String SOURCE_REGION = "southeastasia";
   static final String TARGET_REGION = "eastasia";
+
   /** A small write: a few sectors of a block, as a database's log or a file's metadata write. */
   private static final int SMALL_WRITE_BYTES = 4096;
 
   private final SimulatedAzure azure;
 
   public BenchWorld(LatencyModel latency) {
-    azure = SimulatedAzure.inTemporaryDirectory(SimulatedAzure.DEFAULT_BLOCK_SIZE)
-        .withRegion(SOURCE_REGION)
-        .withRegion(TARGET_REGION)
-        .withLatency(latency);
+    azure =
+        SimulatedAzure.inTemporaryDirectory(SimulatedAzure.DEFAULT_BLOCK_SIZE)
+            .withRegion(SOURCE_REGION)
+            .withRegion(TARGET_REGION)
+            .withLatency(latency);
   }
 
   public SimulatedAzure azure() {
@@ -43,22 +45,26 @@ public final class BenchWorld implements AutoCloseable {
 
   /** The same, with the written blocks spread over the first {@code dataSpanBytes} only. */
   public BenchItem addItem(String vault, String vm, BenchDisk disk, long dataSpanBytes) {
-    Scenario scenario = Scenario.builder()
-        .vault(vault)
-        .vm(vm)
-        .regions(SOURCE_REGION, TARGET_REGION)
-        .dataDisks(0)
-        .diskSizeBytes(disk.sizeBytes())
-        .allocatedPercent(0)
-        .changedPercent(0)
-        .targetVm(disk.seeded() ? Scenario.TargetVm.Stopped : Scenario.TargetVm.Deleted)
-        .build();
+    Scenario scenario =
+        Scenario.builder()
+            .vault(vault)
+            .vm(vm)
+            .regions(SOURCE_REGION, TARGET_REGION)
+            .dataDisks(0)
+            .diskSizeBytes(disk.sizeBytes())
+            .allocatedPercent(0)
+            .changedPercent(0)
+            .targetVm(disk.seeded() ? Scenario.TargetVm.Stopped : Scenario.TargetVm.Deleted)
+            .build();
     new ScenarioSeeder(azure).seed(scenario);
     BlobRef source = osDisk(vm, SOURCE_REGION);
     BlobRef stale = disk.seeded() ? osDisk(vm, TARGET_REGION) : null;
-    return new BenchItem(vault, vm, source,
-        write(disk, dataSpanBytes / blockSize(), source, stale,
-            new SplittableRandom(vm.hashCode())));
+    return new BenchItem(
+        vault,
+        vm,
+        source,
+        write(
+            disk, dataSpanBytes / blockSize(), source, stale, new SplittableRandom(vm.hashCode())));
   }
 
   /** Writes {@code blocks} blocks of new bytes to the disk, spread evenly over it. */
@@ -95,11 +101,11 @@ public final class BenchWorld implements AutoCloseable {
    * The original bytes on both sides, then the changed blocks rewritten on the source only; the
    * stale side also keeps the few blocks the seeder gave it alone, which the sync clears.
    */
-  private List<Long> write(BenchDisk disk, long total, BlobRef source, BlobRef stale,
-      SplittableRandom random) {
+  private List<Long> write(
+      BenchDisk disk, long total, BlobRef source, BlobRef stale, SplittableRandom random) {
     List<Long> written = new ArrayList<>();
-    long everyChanged = disk.changedBlocks() == 0 ? Long.MAX_VALUE
-        : disk.writtenBlocks() / disk.changedBlocks();
+    long everyChanged =
+        disk.changedBlocks() == 0 ? Long.MAX_VALUE : disk.writtenBlocks() / disk.changedBlocks();
     long changed = 0;
     for (long i = 0; i < disk.writtenBlocks(); i++) {
       long index = spread(i, disk.writtenBlocks(), total);
@@ -132,9 +138,11 @@ public final class BenchWorld implements AutoCloseable {
   }
 
   private BlobRef osDisk(String vm, String region) {
-    VirtualMachine machine = azure.compute()
-        .virtualMachine(ScenarioSeeder.resourceGroupName(vm, region), vm)
-        .orElseThrow(() -> new IllegalStateException("the seeder made no VM " + vm));
+    VirtualMachine machine =
+        azure
+            .compute()
+            .virtualMachine(ScenarioSeeder.resourceGroupName(vm, region), vm)
+            .orElseThrow(() -> new IllegalStateException("the seeder made no VM " + vm));
     return machine.osDisk().vhd();
   }
 

@@ -2,7 +2,6 @@ package dev.reprotect.bench.harness;
 
 import dev.reprotect.activities.ActivityCaller;
 import dev.reprotect.activities.metering.DataPathCounters;
-import dev.reprotect.azure.BlobRef;
 import dev.reprotect.azure.CallerCosts;
 import dev.reprotect.worker.client.JobsClient;
 import dev.reprotect.worker.client.WorkflowExecutions;
@@ -20,20 +19,25 @@ import java.util.stream.IntStream;
  */
 public final class DataPathBench {
   private static final long MIB = 1L << 20;
+
   /**
    * The stale copy holds every written block; the source then writes a few KiB into every other
    * one: the sync must read each side once and send each touched block once, whole.
    */
   static final BenchDisk SCATTERED_DISK = new BenchDisk(64 * MIB, 64, 0, true);
+
   /** A hundred times more used data than the one block the cycle ships, and more. */
-  static final BenchDisk USED_DISK = new BenchDisk(256 * MIB,
-      DataPathCounters.USED_OVER_CHANGED + 28, 0, false);
+  static final BenchDisk USED_DISK =
+      new BenchDisk(256 * MIB, DataPathCounters.USED_OVER_CHANGED + 28, 0, false);
+
   static final long CYCLE_CHANGED_BLOCKS = 1;
+
   /**
    * The same 16 blocks at the same places on a 1 TiB and on a 1 GiB disk, copied in full: the
    * larger disk's empty space must cost no calls.
    */
   static final BenchDisk SPARSE_DISK = new BenchDisk(1L << 40, 16, 16, false);
+
   static final BenchDisk DENSE_DISK = new BenchDisk(1L << 30, 16, 16, false);
 
   private final BenchWorld world;
@@ -61,34 +65,44 @@ public final class DataPathBench {
     List<Long> touched = everyOther(item.writtenBlocks());
     world.writeSmall(item.source(), touched, vm.hashCode());
     // Measured before the job: the stale VM's disk is gone at its end, living on in the seed.
-    long sourceAllocated = DataPathCounters.allocatedBytes(
-        world.azure().storage(), List.of(item.source()));
-    long targetAllocated = DataPathCounters.allocatedBytes(
-        world.azure().storage(), List.of(world.staleDisk(vm)));
+    long sourceAllocated =
+        DataPathCounters.allocatedBytes(world.azure().storage(), List.of(item.source()));
+    long targetAllocated =
+        DataPathCounters.allocatedBytes(world.azure().storage(), List.of(world.staleDisk(vm)));
     Job job = reprotect(vm);
-    CallerCosts syncs = world.azure().metering().costsBy(
-        DataPathCounters.initialSyncsOf(job.workflowId(), job.runId()));
+    CallerCosts syncs =
+        world
+            .azure()
+            .metering()
+            .costsBy(DataPathCounters.initialSyncsOf(job.workflowId(), job.runId()));
 
-    counters.put("sourceReadOverAllocated", Counter.atMost(DataPathCounters.readOverAllocated(
-        syncs, BenchWorld.SOURCE_REGION, sourceAllocated), DataPathCounters.SYNC_READ_GOAL));
-    counters.put("targetReadOverAllocated", Counter.atMost(DataPathCounters.readOverAllocated(
-        syncs, BenchWorld.TARGET_REGION, targetAllocated), DataPathCounters.SYNC_READ_GOAL));
-    double sent = (double) job.summary().bytesSentAcrossRegions()
-        / ((long) touched.size() * world.blockSize());
+    counters.put(
+        "sourceReadOverAllocated",
+        Counter.atMost(
+            DataPathCounters.readOverAllocated(syncs, BenchWorld.SOURCE_REGION, sourceAllocated),
+            DataPathCounters.SYNC_READ_GOAL));
+    counters.put(
+        "targetReadOverAllocated",
+        Counter.atMost(
+            DataPathCounters.readOverAllocated(syncs, BenchWorld.TARGET_REGION, targetAllocated),
+            DataPathCounters.SYNC_READ_GOAL));
+    double sent =
+        (double) job.summary().bytesSentAcrossRegions()
+            / ((long) touched.size() * world.blockSize());
     counters.put("sentOverChanged", Counter.atMost(sent, DataPathCounters.SENT_GOAL));
   }
 
   private Counter cycleReadOverChanged() {
     String vm = "used";
-    DeltaCycle.Shipment cycle = new DeltaCycle(world, client)
-        .measure(vault, vm, USED_DISK, CYCLE_CHANGED_BLOCKS);
+    DeltaCycle.Shipment cycle =
+        new DeltaCycle(world, client).measure(vault, vm, USED_DISK, CYCLE_CHANGED_BLOCKS);
     long changed = CYCLE_CHANGED_BLOCKS * world.blockSize();
     long used = USED_DISK.writtenBlocks() * world.blockSize();
     if (used < DataPathCounters.USED_OVER_CHANGED * changed) {
       throw new IllegalStateException("the cycle's disk holds too little data to count");
     }
-    return Counter.atMost((double) cycle.costs().bytesRead() / changed,
-        DataPathCounters.CYCLE_READ_GOAL);
+    return Counter.atMost(
+        (double) cycle.costs().bytesRead() / changed, DataPathCounters.CYCLE_READ_GOAL);
   }
 
   private Counter callsSparseOverDense() {
@@ -99,8 +113,11 @@ public final class DataPathBench {
   }
 
   private long calls(Job job) {
-    return world.azure().metering()
-        .costsBy(ActivityCaller.ofRun(job.workflowId(), job.runId())).calls();
+    return world
+        .azure()
+        .metering()
+        .costsBy(ActivityCaller.ofRun(job.workflowId(), job.runId()))
+        .calls();
   }
 
   private record Job(String workflowId, String runId, ProtectionSummary summary) {}
@@ -109,13 +126,15 @@ public final class DataPathBench {
     JobsClient jobs = new JobsClient(client);
     String workflowId = jobs.start(SyncBench.quietRequest(vault, vm));
     ProtectionSummary summary = jobs.await(workflowId);
-    String runId = WorkflowExecutions.describe(client, workflowId)
-        .getWorkflowExecutionInfo().getExecution().getRunId();
+    String runId =
+        WorkflowExecutions.describe(client, workflowId)
+            .getWorkflowExecutionInfo()
+            .getExecution()
+            .getRunId();
     return new Job(workflowId, runId, summary);
   }
 
   private static List<Long> everyOther(List<Long> blocks) {
-    return IntStream.range(0, blocks.size()).filter(i -> i % 2 == 0)
-        .mapToObj(blocks::get).toList();
+    return IntStream.range(0, blocks.size()).filter(i -> i % 2 == 0).mapToObj(blocks::get).toList();
   }
 }

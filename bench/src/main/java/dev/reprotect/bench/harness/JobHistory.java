@@ -42,9 +42,10 @@ final class JobHistory {
 
   /** How many activities the workflow scheduled, retries not counted. */
   static int activitiesScheduled(WorkflowClient client, String workflowId) {
-    return (int) events(client, workflowId).stream()
-        .filter(HistoryEvent::hasActivityTaskScheduledEventAttributes)
-        .count();
+    return (int)
+        events(client, workflowId).stream()
+            .filter(HistoryEvent::hasActivityTaskScheduledEventAttributes)
+            .count();
   }
 
   /** The time the workflow's activities of {@code activityType} ran, summed. */
@@ -54,8 +55,8 @@ final class JobHistory {
   }
 
   /**
-   * The time each of the workflow's completed activities of {@code activityType} ran, in the
-   * order they completed: from the start of its last attempt to its completion.
+   * The time each of the workflow's completed activities of {@code activityType} ran, in the order
+   * they completed: from the start of its last attempt to its completion.
    */
   static List<Duration> activityTimes(
       WorkflowClient client, String workflowId, String activityType) {
@@ -80,13 +81,15 @@ final class JobHistory {
     Map<String, List<Payloads>> results = new LinkedHashMap<>();
     for (HistoryEvent event : events(client, workflowId)) {
       if (event.hasActivityTaskScheduledEventAttributes()) {
-        types.put(event.getEventId(),
+        types.put(
+            event.getEventId(),
             event.getActivityTaskScheduledEventAttributes().getActivityType().getName());
       } else if (event.hasActivityTaskCompletedEventAttributes()) {
         ActivityTaskCompletedEventAttributes completed =
             event.getActivityTaskCompletedEventAttributes();
-        results.computeIfAbsent(types.get(completed.getScheduledEventId()),
-            type -> new ArrayList<>()).add(completed.getResult());
+        results
+            .computeIfAbsent(types.get(completed.getScheduledEventId()), type -> new ArrayList<>())
+            .add(completed.getResult());
       }
     }
     return results;
@@ -101,15 +104,19 @@ final class JobHistory {
     List<CompletedActivity> completed = new ArrayList<>();
     for (HistoryEvent event : events(client, workflowId)) {
       if (event.hasActivityTaskScheduledEventAttributes()) {
-        types.put(event.getEventId(),
+        types.put(
+            event.getEventId(),
             event.getActivityTaskScheduledEventAttributes().getActivityType().getName());
       } else if (event.hasActivityTaskStartedEventAttributes()) {
-        started.put(event.getActivityTaskStartedEventAttributes().getScheduledEventId(),
+        started.put(
+            event.getActivityTaskStartedEventAttributes().getScheduledEventId(),
             instant(event.getEventTime()));
       } else if (event.hasActivityTaskCompletedEventAttributes()) {
         long scheduled = event.getActivityTaskCompletedEventAttributes().getScheduledEventId();
-        completed.add(new CompletedActivity(types.get(scheduled),
-            Duration.between(started.get(scheduled), instant(event.getEventTime()))));
+        completed.add(
+            new CompletedActivity(
+                types.get(scheduled),
+                Duration.between(started.get(scheduled), instant(event.getEventTime()))));
       }
     }
     return completed;

@@ -6,8 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * N workflows started together: each one's latency (start to close, as the server recorded
- * them) and the wall time from the first start to the last close.
+ * N workflows started together: each one's latency (start to close, as the server recorded them)
+ * and the wall time from the first start to the last close.
  */
 public record LatencyRuns(List<Duration> latencies, Duration wall) {
   public LatencyRuns {
@@ -19,9 +19,14 @@ public record LatencyRuns(List<Duration> latencies, Duration wall) {
     for (JobHistory.Span span : spans) {
       latencies.add(span.duration());
     }
-    return new LatencyRuns(latencies, Duration.between(
-        spans.stream().map(JobHistory.Span::start).min(Comparator.naturalOrder()).orElseThrow(),
-        spans.stream().map(JobHistory.Span::close).max(Comparator.naturalOrder()).orElseThrow()));
+    return new LatencyRuns(
+        latencies,
+        Duration.between(
+            spans.stream().map(JobHistory.Span::start).min(Comparator.naturalOrder()).orElseThrow(),
+            spans.stream()
+                .map(JobHistory.Span::close)
+                .max(Comparator.naturalOrder())
+                .orElseThrow()));
   }
 
   /** Runs one after another: every latency, and their walls added (the gaps left out). */

@@ -46,9 +46,10 @@ public final class ManyVmsBench {
    */
   public ManyVmsResult run(String vault, List<String> vms) throws InterruptedException {
     JobsClient jobs = new JobsClient(client);
-    List<Callable<String>> starts = vms.stream()
-        .<Callable<String>>map(vm -> () -> jobs.start(SyncBench.quietRequest(vault, vm)))
-        .toList();
+    List<Callable<String>> starts =
+        vms.stream()
+            .<Callable<String>>map(vm -> () -> jobs.start(SyncBench.quietRequest(vault, vm)))
+            .toList();
     List<String> started = new ArrayList<>();
     ExecutorService starters = Executors.newFixedThreadPool(STARTERS);
     try {
@@ -70,7 +71,7 @@ public final class ManyVmsBench {
       }
     }
     List<JobHistory.Span> spans = JobHistory.spans(client, succeeded);
-    return new ManyVmsResult(vms.size(), succeeded.size(), LatencyRuns.of(spans),
-        ManyVmsResult.completionTimes(spans));
+    return new ManyVmsResult(
+        vms.size(), succeeded.size(), LatencyRuns.of(spans), ManyVmsResult.completionTimes(spans));
   }
 }

@@ -16,9 +16,8 @@ public record ManyVmsResult(
   }
 
   static List<Duration> completionTimes(List<JobHistory.Span> spans) {
-    Instant first = spans.stream().map(JobHistory.Span::start)
-        .min(Comparator.naturalOrder()).orElseThrow();
-    return spans.stream().map(span -> Duration.between(first, span.close()))
-        .sorted().toList();
+    Instant first =
+        spans.stream().map(JobHistory.Span::start).min(Comparator.naturalOrder()).orElseThrow();
+    return spans.stream().map(span -> Duration.between(first, span.close())).sorted().toList();
   }
 }

@@ -15,8 +15,8 @@ import java.util.List;
 /**
  * Orchestration overhead: N reprotects of small one-disk items on the zero-latency simulator
  * against N floor jobs, the same workflows whose activities only answer what the warm-up
- * reprotect's answered ({@link FloorWorker}), on the same server and worker. A warm-up of each
- * runs first; the reprotect's also counts its activities.
+ * reprotect's answered ({@link FloorWorker}), on the same server and worker. A warm-up of each runs
+ * first; the reprotect's also counts its activities.
  */
 public final class OrchestrationBench {
   /** A small disk: 4 blocks written, one of them changed; the seeded stale copy holds the rest. */
@@ -29,8 +29,8 @@ public final class OrchestrationBench {
   private int round;
 
   /**
-   * {@code vault} keeps the items of one run apart from another's in the same world; {@code
-   * floor} is registered on the client's worker factory.
+   * {@code vault} keeps the items of one run apart from another's in the same world; {@code floor}
+   * is registered on the client's worker factory.
    */
   public OrchestrationBench(
       BenchWorld world, WorkflowClient client, String vault, FloorWorker floor) {
@@ -46,8 +46,8 @@ public final class OrchestrationBench {
   }
 
   /**
-   * {@code rounds} of N floors then N reprotects, so that a change of the machine's load during
-   * the run weighs on both kinds alike rather than on whichever ran second.
+   * {@code rounds} of N floors then N reprotects, so that a change of the machine's load during the
+   * run weighs on both kinds alike rather than on whichever ran second.
    */
   public ConcurrencyResult run(int concurrency, int rounds) {
     round++;
@@ -86,9 +86,13 @@ public final class OrchestrationBench {
       floors.add(spans(floorIds));
       reprotects.add(spans(reprotectIds));
     }
-    return new ConcurrencyResult(concurrency * rounds, activities,
-        LatencyRuns.inSequence(reprotects), LatencyRuns.inSequence(floors),
-        Duration.ofNanos(reprotectCpu), Duration.ofNanos(floorCpu));
+    return new ConcurrencyResult(
+        concurrency * rounds,
+        activities,
+        LatencyRuns.inSequence(reprotects),
+        LatencyRuns.inSequence(floors),
+        Duration.ofNanos(reprotectCpu),
+        Duration.ofNanos(floorCpu));
   }
 
   private String reprotect(JobsClient jobs, String vm) {
@@ -100,15 +104,18 @@ public final class OrchestrationBench {
     String floorVault = vault + "-floor";
     ReprotectRequest request = SyncBench.quietRequest(floorVault, "vm-" + round + "-" + name);
     String workflowId = WorkflowIds.reprotect(request.vault(), request.vm());
-    ReprotectWorkflow job = client.newWorkflowStub(ReprotectWorkflow.class,
-        WorkflowOptions.newBuilder()
-            .setWorkflowId(workflowId)
-            .setTaskQueue(FloorWorker.TASK_QUEUE)
-            .setTypedSearchAttributes(SearchAttributes.newBuilder()
-                .set(ReprotectSearchAttributes.VM_NAME, request.vm())
-                .set(ReprotectSearchAttributes.VAULT, request.vault())
-                .build())
-            .build());
+    ReprotectWorkflow job =
+        client.newWorkflowStub(
+            ReprotectWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(workflowId)
+                .setTaskQueue(FloorWorker.TASK_QUEUE)
+                .setTypedSearchAttributes(
+                    SearchAttributes.newBuilder()
+                        .set(ReprotectSearchAttributes.VM_NAME, request.vm())
+                        .set(ReprotectSearchAttributes.VAULT, request.vault())
+                        .build())
+                .build());
     WorkflowClient.start(job::reprotect, request);
     return workflowId;
   }

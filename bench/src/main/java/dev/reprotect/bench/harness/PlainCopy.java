@@ -12,8 +12,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
- * The baseline of the data path: the disk's allocated blocks read from the same store and
- * written, one after another, to a plain file. No hash, no comparison, nothing across regions.
+ * The baseline of the data path: the disk's allocated blocks read from the same store and written,
+ * one after another, to a plain file. No hash, no comparison, nothing across regions.
  */
 final class PlainCopy {
   private PlainCopy() {}
@@ -25,8 +25,8 @@ final class PlainCopy {
       try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE)) {
         long start = System.nanoTime();
         for (long index : blocks) {
-          ByteBuffer bytes = ByteBuffer.wrap(azure.storage().readBlock(BenchWorld.BENCH, disk,
-              index));
+          ByteBuffer bytes =
+              ByteBuffer.wrap(azure.storage().readBlock(BenchWorld.BENCH, disk, index));
           while (bytes.hasRemaining()) {
             out.write(bytes);
           }

@@ -12,8 +12,10 @@ import dev.reprotect.worker.ReprotectModule;
  */
 public final class QuickBench {
   static final String VAULT = "bench";
+
   /** Reprotects (and floors) started at once, in each of the interleaved rounds. */
   static final int CONCURRENCY = 10;
+
   static final int ROUNDS = 2;
 
   private QuickBench() {}
@@ -21,12 +23,14 @@ public final class QuickBench {
   public static QuickResult run() {
     FloorWorker floor = new FloorWorker();
     try (BenchWorld world = new BenchWorld(LatencyModel.none());
-        EmbeddedTemporal temporal = new EmbeddedTemporal(
-            new ReprotectModule(world.azure(), RegisteredActivities.DEFAULT_BLOCKS_PER_RANGE),
-            floor::register)) {
-      ConcurrencyResult orchestration = new OrchestrationBench(
-          world, temporal.client(), VAULT, floor).run(CONCURRENCY, ROUNDS);
-      return QuickResult.of(new DataPathBench(world, temporal.client(), VAULT).run(),
+        EmbeddedTemporal temporal =
+            new EmbeddedTemporal(
+                new ReprotectModule(world.azure(), RegisteredActivities.DEFAULT_BLOCKS_PER_RANGE),
+                floor::register)) {
+      ConcurrencyResult orchestration =
+          new OrchestrationBench(world, temporal.client(), VAULT, floor).run(CONCURRENCY, ROUNDS);
+      return QuickResult.of(
+          new DataPathBench(world, temporal.client(), VAULT).run(),
           OrchestrationFigures.of(orchestration));
     }
   }

@@ -12,8 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Every activity type, doing nothing: the n-th call of a type in a workflow answers the payload
- * the recorded job's n-th call of that type completed with, as it was, without decoding it.
+ * Every activity type, doing nothing: the n-th call of a type in a workflow answers the payload the
+ * recorded job's n-th call of that type completed with, as it was, without decoding it.
  */
 final class RecordedActivities implements DynamicActivity {
   private volatile Map<String, List<Payloads>> answers = Map.of();
@@ -30,8 +30,11 @@ final class RecordedActivities implements DynamicActivity {
     if (results == null) {
       throw new IllegalStateException("the recorded job ran no " + info.getActivityType());
     }
-    int call = calls.computeIfAbsent(info.getWorkflowId() + "/" + info.getActivityType(),
-        type -> new AtomicInteger()).getAndIncrement();
+    int call =
+        calls
+            .computeIfAbsent(
+                info.getWorkflowId() + "/" + info.getActivityType(), type -> new AtomicInteger())
+            .getAndIncrement();
     Payloads result = results.get(Math.min(call, results.size() - 1));
     return result.getPayloadsCount() == 0 ? null : new RawValue(result.getPayloads(0));
   }

@@ -13,23 +13,35 @@ class CostModelsTest {
 
   @Test
   void theReferenceCasesBoundIsTheUsedBytesReadOnceAtTheDisksSpeed() {
-    ReferenceCaseModel.Modelled modelled = ReferenceCaseModel.of(STANDARD)
-        .model(ReferenceCaseModel.USED_BYTES, ReferenceCaseModel.CHANGED_BYTES);
+    ReferenceCaseModel.Modelled modelled =
+        ReferenceCaseModel.of(STANDARD)
+            .model(ReferenceCaseModel.USED_BYTES, ReferenceCaseModel.CHANGED_BYTES);
 
     assertThat(modelled.diskReadBound().toMillis() / 1000.0).isCloseTo(127e9 / 60e6, within(1.0));
-    assertThat(modelled.job()).isEqualTo(modelled.steps().stream().map(ReferenceCaseModel.Step::time)
-        .reduce(Duration.ZERO, Duration::plus));
-    ReferenceCaseModel.Step sync = modelled.steps().stream()
-        .filter(step -> step.name().equals("Initial sync")).findFirst().orElseThrow();
+    assertThat(modelled.job())
+        .isEqualTo(
+            modelled.steps().stream()
+                .map(ReferenceCaseModel.Step::time)
+                .reduce(Duration.ZERO, Duration::plus));
+    ReferenceCaseModel.Step sync =
+        modelled.steps().stream()
+            .filter(step -> step.name().equals("Initial sync"))
+            .findFirst()
+            .orElseThrow();
     // 474 ranges of 256 MiB hold the 127 GB: a transfer call of 200 ms each, before the bytes.
     assertThat(sync.time()).isEqualTo(modelled.diskReadBound().plusMillis(474 * 200 + 200 + 200));
   }
 
   @Test
   void theSeedCopyIsChargedAtTheInRegionCopyRate() {
-    ReferenceCaseModel.Step copy = ReferenceCaseModel.of(STANDARD)
-        .model(ReferenceCaseModel.USED_BYTES, ReferenceCaseModel.CHANGED_BYTES).steps().stream()
-        .filter(step -> step.name().startsWith("Copy")).findFirst().orElseThrow();
+    ReferenceCaseModel.Step copy =
+        ReferenceCaseModel.of(STANDARD)
+            .model(ReferenceCaseModel.USED_BYTES, ReferenceCaseModel.CHANGED_BYTES)
+            .steps()
+            .stream()
+            .filter(step -> step.name().startsWith("Copy"))
+            .findFirst()
+            .orElseThrow();
 
     assertThat(copy.time().toMillis() / 1000.0)
         .isCloseTo(30 + 127e9 / (LatencyModel.IN_REGION_COPY_MBPS * 1e6), within(1.0));
@@ -37,13 +49,15 @@ class CostModelsTest {
 
   @Test
   void aPremiumDiskShortensOnlyWhatTheBytesCost() {
-    ReferenceCaseModel.Modelled standard = ReferenceCaseModel.of(STANDARD)
-        .model(ReferenceCaseModel.USED_BYTES, ReferenceCaseModel.CHANGED_BYTES);
-    ReferenceCaseModel.Modelled premium = ReferenceCaseModel.of(LatencyModel.PREMIUM_DISK_MBPS)
-        .model(ReferenceCaseModel.USED_BYTES, ReferenceCaseModel.CHANGED_BYTES);
+    ReferenceCaseModel.Modelled standard =
+        ReferenceCaseModel.of(STANDARD)
+            .model(ReferenceCaseModel.USED_BYTES, ReferenceCaseModel.CHANGED_BYTES);
+    ReferenceCaseModel.Modelled premium =
+        ReferenceCaseModel.of(LatencyModel.PREMIUM_DISK_MBPS)
+            .model(ReferenceCaseModel.USED_BYTES, ReferenceCaseModel.CHANGED_BYTES);
 
-    assertThat(standard.job().minus(premium.job())).isEqualTo(
-        standard.diskReadBound().minus(premium.diskReadBound()));
+    assertThat(standard.job().minus(premium.job()))
+        .isEqualTo(standard.diskReadBound().minus(premium.diskReadBound()));
   }
 
   @Test
@@ -73,13 +87,13 @@ class CostModelsTest {
   }
 
   /**
-   * The baseline the built shipment replaces: the disks one after the other, one call at a
-   * time, missed both goals. Running at once changes no cost, only what overlaps.
+   * The baseline the built shipment replaces: the disks one after the other, one call at a time,
+   * missed both goals. Running at once changes no cost, only what overlaps.
    */
   @Test
   void theSerialShipmentMissedTheGoalsWithTheSameBytes() {
-    FleetRpoModel.Modelled serial = FleetRpoModel.of(STANDARD, FleetRpoModel.Shipping.SERIAL)
-        .model(100, 2, 128L << 30, 2);
+    FleetRpoModel.Modelled serial =
+        FleetRpoModel.of(STANDARD, FleetRpoModel.Shipping.SERIAL).model(100, 2, 128L << 30, 2);
     FleetRpoModel.Modelled built = FleetRpoModel.of(STANDARD).model(100, 2, 128L << 30, 2);
 
     assertThat(serial.transferCallsPerDisk()).isEqualTo(Duration.ofMillis(345 * 2 * 200));
@@ -88,10 +102,11 @@ class CostModelsTest {
     assertThat(serial.worstRpo()).isGreaterThan(Duration.ofMinutes(16));
     assertThat(built.bytesPerDisk()).isEqualTo(serial.bytesPerDisk());
     // One disk's time saved by shipping the two at once, and three quarters of its calls.
-    Duration perDiskSerial = serial.transferCallsPerDisk().plus(serial.bytesPerDisk())
-        .plusMillis(200 + 200);
-    assertThat(serial.cycle().minus(built.cycle())).isEqualTo(perDiskSerial
-        .plus(serial.transferCallsPerDisk().minus(built.transferCallsPerDisk())));
+    Duration perDiskSerial =
+        serial.transferCallsPerDisk().plus(serial.bytesPerDisk()).plusMillis(200 + 200);
+    assertThat(serial.cycle().minus(built.cycle()))
+        .isEqualTo(
+            perDiskSerial.plus(serial.transferCallsPerDisk().minus(built.transferCallsPerDisk())));
   }
 
   @Test
@@ -103,7 +118,7 @@ class CostModelsTest {
     // Cut: hold 1 s, a 500 ms snapshot per disk, release 200 ms; the replicas' cut recorded
     // twice, 2 s each; point 1 min and a snapshot per replica; the old cut's snapshots deleted;
     // the disks at once, each with its diff and its checksums, 200 ms each.
-    assertThat(idle.cycle()).isEqualTo(
-        Duration.ofMillis(1_000 + 2 * 500 + 200 + 2 * 2_000 + 60_000 + 2 * 500 + 400));
+    assertThat(idle.cycle())
+        .isEqualTo(Duration.ofMillis(1_000 + 2 * 500 + 200 + 2 * 2_000 + 60_000 + 2 * 500 + 400));
   }
 }

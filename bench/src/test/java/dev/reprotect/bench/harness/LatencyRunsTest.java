@@ -33,8 +33,9 @@ class LatencyRunsTest {
     LatencyRuns floor = new LatencyRuns(List.of(Duration.ofSeconds(1)), Duration.ofSeconds(1));
     LatencyRuns reprotect = new LatencyRuns(List.of(Duration.ofSeconds(2)), Duration.ofSeconds(4));
 
-    ConcurrencyResult result = new ConcurrencyResult(
-        1, 12, reprotect, floor, Duration.ofSeconds(2), Duration.ofSeconds(1));
+    ConcurrencyResult result =
+        new ConcurrencyResult(
+            1, 12, reprotect, floor, Duration.ofSeconds(2), Duration.ofSeconds(1));
 
     assertThat(result.throughputRatio()).isEqualTo(0.25);
     assertThat(result.p50Ratio()).isEqualTo(0.5);

@@ -17,8 +17,10 @@ class ManyVmsBenchTest {
   @Test
   void everyItemOfTheVaultIsReprotectedAndEachCompletionIsTimed() throws InterruptedException {
     try (BenchWorld world = new BenchWorld(LatencyModel.none());
-        EmbeddedTemporal temporal = new EmbeddedTemporal(
-            new ReprotectModule(world.azure(), RegisteredActivities.DEFAULT_BLOCKS_PER_RANGE))) {
+        EmbeddedTemporal temporal =
+            new EmbeddedTemporal(
+                new ReprotectModule(
+                    world.azure(), RegisteredActivities.DEFAULT_BLOCKS_PER_RANGE))) {
       ManyVmsBench bench = new ManyVmsBench(world, temporal.client());
       List<String> vms = bench.seed("many", 3);
 
@@ -28,19 +30,23 @@ class ManyVmsBenchTest {
       assertThat(result.started()).isEqualTo(3);
       assertThat(result.succeeded()).isEqualTo(3);
       assertThat(result.runs().latencies()).hasSize(3);
-      assertThat(result.completedAfter()).hasSize(3).isSorted()
-          .last().isEqualTo(result.runs().wall());
+      assertThat(result.completedAfter())
+          .hasSize(3)
+          .isSorted()
+          .last()
+          .isEqualTo(result.runs().wall());
     }
   }
 
   @Test
   void completionsAreCountedFromTheFirstStartInTheOrderTheyClosed() {
-    List<JobHistory.Span> spans = List.of(
-        new JobHistory.Span(T0.plusSeconds(2), T0.plusSeconds(9)),
-        new JobHistory.Span(T0, T0.plusSeconds(5)),
-        new JobHistory.Span(T0.plusSeconds(1), T0.plusSeconds(7)));
+    List<JobHistory.Span> spans =
+        List.of(
+            new JobHistory.Span(T0.plusSeconds(2), T0.plusSeconds(9)),
+            new JobHistory.Span(T0, T0.plusSeconds(5)),
+            new JobHistory.Span(T0.plusSeconds(1), T0.plusSeconds(7)));
 
-    assertThat(ManyVmsResult.completionTimes(spans)).containsExactly(
-        Duration.ofSeconds(5), Duration.ofSeconds(7), Duration.ofSeconds(9));
+    assertThat(ManyVmsResult.completionTimes(spans))
+        .containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(7), Duration.ofSeconds(9));
   }
 }

@@ -8,12 +8,18 @@ import picocli.CommandLine.Option;
 
 /** Which Azure the worker's activities talk to: the in-process simulator, or a service. */
 final class AzureOptions {
-  @Option(names = "--azure-url", paramLabel = "URL", defaultValue = "${env:REPROTECT_AZURE_URL}",
-      description = "Use the simulated Azure service at this URL (as `reprotect sim` prints it) "
-          + "instead of an in-process simulator (default: $REPROTECT_AZURE_URL).")
+  @Option(
+      names = "--azure-url",
+      paramLabel = "URL",
+      defaultValue = "${env:REPROTECT_AZURE_URL}",
+      description =
+          "Use the simulated Azure service at this URL (as `reprotect sim` prints it) "
+              + "instead of an in-process simulator (default: $REPROTECT_AZURE_URL).")
   URI url;
 
-  @Option(names = "--azure-token", paramLabel = "TOKEN",
+  @Option(
+      names = "--azure-token",
+      paramLabel = "TOKEN",
       defaultValue = "${env:REPROTECT_AZURE_TOKEN}",
       description = "Bearer token of that service (default: $REPROTECT_AZURE_TOKEN).")
   String token;

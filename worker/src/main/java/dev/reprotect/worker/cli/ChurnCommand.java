@@ -22,38 +22,47 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "churn", mixinStandardHelpOptions = true, description = {
-    "Start, stop or show the guest writes (churn) of a VM on a running `reprotect sim`.",
-    "%nThe VM's guest writes random bytes to random blocks of each of its disks, at --mbps MB/s "
-        + "per disk in simulated time (the simulator's time scale; real time at scale 0), "
-        + "until stopped. The VM is the active (source) side of the vault's replicated item. "
-        + "With --mbps it starts (or changes) the churn, with --stop it stops it, with neither "
-        + "it shows it. The guest writes only while the VM runs. Unlike the job commands, this "
-        + "one talks to the simulated Azure service (--azure-url, --azure-token), not to "
-        + "Temporal.%n"})
+@Command(
+    name = "churn",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Start, stop or show the guest writes (churn) of a VM on a running `reprotect sim`.",
+      "%nThe VM's guest writes random bytes to random blocks of each of its disks, at --mbps MB/s "
+          + "per disk in simulated time (the simulator's time scale; real time at scale 0), "
+          + "until stopped. The VM is the active (source) side of the vault's replicated item. "
+          + "With --mbps it starts (or changes) the churn, with --stop it stops it, with neither "
+          + "it shows it. The guest writes only while the VM runs. Unlike the job commands, this "
+          + "one talks to the simulated Azure service (--azure-url, --azure-token), not to "
+          + "Temporal.%n"
+    })
 final class ChurnCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Mixin
-  ItemArguments item;
+  @Mixin ItemArguments item;
 
-  @Mixin
-  AzureOptions azure;
+  @Mixin AzureOptions azure;
 
-  @Mixin
-  Output output;
+  @Mixin Output output;
 
-  @Option(names = "--mbps", paramLabel = "N",
+  @Option(
+      names = "--mbps",
+      paramLabel = "N",
       description = "Megabytes per second written to each disk, in simulated time.")
   Double megabytesPerSecond;
 
-  @Option(names = "--pattern", defaultValue = "random", paramLabel = "random|hot-spot",
-      description = "random: anywhere on the disk; hot-spot: 80%% of the writes into the first "
-          + "tenth of each disk (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--pattern",
+      defaultValue = "random",
+      paramLabel = "random|hot-spot",
+      description =
+          "random: anywhere on the disk; hot-spot: 80%% of the writes into the first "
+              + "tenth of each disk (default: ${DEFAULT-VALUE}).")
   String pattern;
 
-  @Option(names = "--seed", defaultValue = "0", paramLabel = "S",
+  @Option(
+      names = "--seed",
+      defaultValue = "0",
+      paramLabel = "S",
       description = "Seed of the blocks and bytes written (default: ${DEFAULT-VALUE}).")
   long seed;
 
@@ -65,9 +74,14 @@ final class ChurnCommand implements Callable<Integer> {
     ChurnSpec wanted = wantedSpec();
     AzureBackend backend = service();
     try {
-      ReplicatedItem replicated = backend.recoveryServices().replicatedItem(item.vault, item.vm)
-          .orElseThrow(() -> AzureException.notFound(
-              "replicated item " + item.vm + " of vault " + item.vault));
+      ReplicatedItem replicated =
+          backend
+              .recoveryServices()
+              .replicatedItem(item.vault, item.vm)
+              .orElseThrow(
+                  () ->
+                      AzureException.notFound(
+                          "replicated item " + item.vm + " of vault " + item.vault));
       String resourceGroup = replicated.source().resourceGroup();
       if (stop) {
         backend.workload().stopChurn(resourceGroup, item.vm);
@@ -107,8 +121,12 @@ final class ChurnCommand implements Callable<Integer> {
 
   private AzureBackend service() {
     try {
-      return azure.service().orElseThrow(() -> usage(
-          "churn needs the simulated Azure service: --azure-url (as `reprotect sim` prints it)"));
+      return azure
+          .service()
+          .orElseThrow(
+              () ->
+                  usage(
+                      "churn needs the simulated Azure service: --azure-url (as `reprotect sim` prints it)"));
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
     }
@@ -120,22 +138,29 @@ final class ChurnCommand implements Callable<Integer> {
       body.put("vm", item.vm);
       body.put("resourceGroup", resourceGroup);
       body.put("churning", churn.isPresent());
-      churn.ifPresent(status -> {
-        body.put("megabytesPerSecondPerDisk", status.spec().megabytesPerSecondPerDisk());
-        body.put("pattern", status.spec().pattern());
-        body.put("seed", status.spec().seed());
-        body.put("blocksWritten", status.blocksWritten());
-        body.put("bytesWritten", status.bytesWritten());
-      });
+      churn.ifPresent(
+          status -> {
+            body.put("megabytesPerSecondPerDisk", status.spec().megabytesPerSecondPerDisk());
+            body.put("pattern", status.spec().pattern());
+            body.put("seed", status.spec().seed());
+            body.put("blocksWritten", status.blocksWritten());
+            body.put("bytesWritten", status.bytesWritten());
+          });
       output.out.println(Json.write(body));
     } else if (churn.isEmpty()) {
       output.out.printf("%s (%s): no churn%n", item.vm, resourceGroup);
     } else {
       ChurnStatus status = churn.get();
-      output.out.printf(Locale.ROOT, "%s (%s): churning %.1f MB/s per disk, %s, seed %d; "
-              + "%d blocks (%s) written so far%n", item.vm, resourceGroup,
-          status.spec().megabytesPerSecondPerDisk(), status.spec().pattern(),
-          status.spec().seed(), status.blocksWritten(), format(status.bytesWritten()));
+      output.out.printf(
+          Locale.ROOT,
+          "%s (%s): churning %.1f MB/s per disk, %s, seed %d; " + "%d blocks (%s) written so far%n",
+          item.vm,
+          resourceGroup,
+          status.spec().megabytesPerSecondPerDisk(),
+          status.spec().pattern(),
+          status.spec().seed(),
+          status.blocksWritten(),
+          format(status.bytesWritten()));
     }
   }
 

@@ -8,11 +8,9 @@ import picocli.CommandLine.Mixin;
 
 /** A command that talks to a Temporal service, and only to it. */
 abstract class ClientCommand implements Callable<Integer> {
-  @Mixin
-  ConnectionOptions connection;
+  @Mixin ConnectionOptions connection;
 
-  @Mixin
-  Output output;
+  @Mixin Output output;
 
   @Override
   public Integer call() {

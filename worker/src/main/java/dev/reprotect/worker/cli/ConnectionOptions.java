@@ -18,8 +18,8 @@ import java.util.function.Function;
 import picocli.CommandLine.Option;
 
 /**
- * Where the Temporal service is and how to reach it, shared by every command that talks to one.
- * The settings follow the Temporal CLI's and SDKs' conventions (temporal-envconfig): a profile of
+ * Where the Temporal service is and how to reach it, shared by every command that talks to one. The
+ * settings follow the Temporal CLI's and SDKs' conventions (temporal-envconfig): a profile of
  * temporal.toml, then the TEMPORAL_* variables over it, then these flags over both.
  */
 final class ConnectionOptions {
@@ -27,49 +27,77 @@ final class ConnectionOptions {
   static final String DEFAULT_ADDRESS = "localhost:7233";
   static final String DEFAULT_NAMESPACE = "default";
 
-  @Option(names = "--address", paramLabel = "HOST:PORT",
-      description = "Temporal frontend (default: the profile's address, $TEMPORAL_ADDRESS, or "
-          + DEFAULT_ADDRESS + ").")
+  @Option(
+      names = "--address",
+      paramLabel = "HOST:PORT",
+      description =
+          "Temporal frontend (default: the profile's address, $TEMPORAL_ADDRESS, or "
+              + DEFAULT_ADDRESS
+              + ").")
   String addressOption;
 
-  @Option(names = "--namespace", paramLabel = "NS",
-      description = "Temporal namespace (default: the profile's, $TEMPORAL_NAMESPACE, or "
-          + DEFAULT_NAMESPACE + ").")
+  @Option(
+      names = "--namespace",
+      paramLabel = "NS",
+      description =
+          "Temporal namespace (default: the profile's, $TEMPORAL_NAMESPACE, or "
+              + DEFAULT_NAMESPACE
+              + ").")
   String namespaceOption;
 
-  @Option(names = "--profile", paramLabel = "NAME",
-      description = "Profile of the Temporal client config file (default: $TEMPORAL_PROFILE, "
-          + "or 'default' when the file has one).")
+  @Option(
+      names = "--profile",
+      paramLabel = "NAME",
+      description =
+          "Profile of the Temporal client config file (default: $TEMPORAL_PROFILE, "
+              + "or 'default' when the file has one).")
   String profile;
 
-  @Option(names = "--config-file", paramLabel = "FILE",
-      description = "Temporal client config file, TOML (default: $TEMPORAL_CONFIG_FILE, or "
-          + "~/.config/temporalio/temporal.toml when it exists).")
+  @Option(
+      names = "--config-file",
+      paramLabel = "FILE",
+      description =
+          "Temporal client config file, TOML (default: $TEMPORAL_CONFIG_FILE, or "
+              + "~/.config/temporalio/temporal.toml when it exists).")
   Path configFile;
 
-  @Option(names = "--api-key", paramLabel = "KEY",
-      description = "API key (Temporal Cloud); turns TLS on (default: the profile's, or "
-          + "$TEMPORAL_API_KEY: prefer the variable, a flag shows in the process list).")
+  @Option(
+      names = "--api-key",
+      paramLabel = "KEY",
+      description =
+          "API key (Temporal Cloud); turns TLS on (default: the profile's, or "
+              + "$TEMPORAL_API_KEY: prefer the variable, a flag shows in the process list).")
   String apiKey;
 
-  @Option(names = "--tls-cert-path", paramLabel = "FILE",
-      description = "mTLS client certificate, PEM (default: the profile's, or "
-          + "$TEMPORAL_TLS_CLIENT_CERT_PATH).")
+  @Option(
+      names = "--tls-cert-path",
+      paramLabel = "FILE",
+      description =
+          "mTLS client certificate, PEM (default: the profile's, or "
+              + "$TEMPORAL_TLS_CLIENT_CERT_PATH).")
   Path tlsCertPath;
 
-  @Option(names = "--tls-key-path", paramLabel = "FILE",
-      description = "mTLS client key, PEM (default: the profile's, or "
-          + "$TEMPORAL_TLS_CLIENT_KEY_PATH).")
+  @Option(
+      names = "--tls-key-path",
+      paramLabel = "FILE",
+      description =
+          "mTLS client key, PEM (default: the profile's, or " + "$TEMPORAL_TLS_CLIENT_KEY_PATH).")
   Path tlsKeyPath;
 
-  @Option(names = "--tls-ca-path", paramLabel = "FILE",
-      description = "CA certificate that signed the server's, PEM (default: the profile's, or "
-          + "$TEMPORAL_TLS_SERVER_CA_CERT_PATH).")
+  @Option(
+      names = "--tls-ca-path",
+      paramLabel = "FILE",
+      description =
+          "CA certificate that signed the server's, PEM (default: the profile's, or "
+              + "$TEMPORAL_TLS_SERVER_CA_CERT_PATH).")
   Path tlsCaPath;
 
-  @Option(names = "--tls-server-name", paramLabel = "NAME",
-      description = "Server name the server's certificate must carry (default: the profile's, "
-          + "or $TEMPORAL_TLS_SERVER_NAME).")
+  @Option(
+      names = "--tls-server-name",
+      paramLabel = "NAME",
+      description =
+          "Server name the server's certificate must carry (default: the profile's, "
+              + "or $TEMPORAL_TLS_SERVER_NAME).")
   String tlsServerName;
 
   /** The process's environment; a test passes its own. */
@@ -86,8 +114,8 @@ final class ConnectionOptions {
   }
 
   WorkflowClient client(WorkflowServiceStubs service) {
-    return WorkflowClient.newInstance(service,
-        WorkflowClientOptions.newBuilder().setNamespace(namespace()).build());
+    return WorkflowClient.newInstance(
+        service, WorkflowClientOptions.newBuilder().setNamespace(namespace()).build());
   }
 
   /**
@@ -95,18 +123,26 @@ final class ConnectionOptions {
    * unless one does: a TEMPORAL_* variable left in the shell does not move it.
    */
   boolean anyFlagGiven() {
-    return addressOption != null || namespaceOption != null || profile != null
-        || configFile != null || apiKey != null || tlsCertPath != null || tlsKeyPath != null
-        || tlsCaPath != null || tlsServerName != null;
+    return addressOption != null
+        || namespaceOption != null
+        || profile != null
+        || configFile != null
+        || apiKey != null
+        || tlsCertPath != null
+        || tlsKeyPath != null
+        || tlsCaPath != null
+        || tlsServerName != null;
   }
 
   String address() {
-    return Optional.ofNullable(profile().getAddress()).filter(a -> !a.isEmpty())
+    return Optional.ofNullable(profile().getAddress())
+        .filter(a -> !a.isEmpty())
         .orElse(DEFAULT_ADDRESS);
   }
 
   String namespace() {
-    return Optional.ofNullable(profile().getNamespace()).filter(n -> !n.isEmpty())
+    return Optional.ofNullable(profile().getNamespace())
+        .filter(n -> !n.isEmpty())
         .orElse(DEFAULT_NAMESPACE);
   }
 
@@ -120,8 +156,8 @@ final class ConnectionOptions {
       options = settings.toWorkflowServiceStubsOptions();
     } catch (RuntimeException unusable) {
       Throwable cause = unusable.getCause() != null ? unusable.getCause() : unusable;
-      throw new CommandFailure(INVALID_CONFIG, "the TLS settings cannot be used: "
-          + cause.getMessage());
+      throw new CommandFailure(
+          INVALID_CONFIG, "the TLS settings cannot be used: " + cause.getMessage());
     }
     WorkflowServiceStubsOptions.Builder builder =
         WorkflowServiceStubsOptions.newBuilder(options).setTarget(address());
@@ -142,23 +178,28 @@ final class ConnectionOptions {
 
   private ClientConfigProfile loadProfile() {
     if (configFile != null && !Files.isRegularFile(configFile)) {
-      throw new CommandFailure(INVALID_CONFIG, "the Temporal config file " + configFile
-          + " does not exist");
+      throw new CommandFailure(
+          INVALID_CONFIG, "the Temporal config file " + configFile + " does not exist");
     }
     try {
-      return ClientConfigProfile.load(LoadClientConfigProfileOptions.newBuilder()
-          .setConfigFilePath(configFile == null ? null : configFile.toString())
-          .setConfigFileProfile(profile)
-          .setEnvOverrides(environment)
-          .build());
+      return ClientConfigProfile.load(
+          LoadClientConfigProfileOptions.newBuilder()
+              .setConfigFilePath(configFile == null ? null : configFile.toString())
+              .setConfigFileProfile(profile)
+              .setEnvOverrides(environment)
+              .build());
     } catch (JsonProcessingException unparsable) {
       // Its own message only: the parser's full message may quote the file, an API key with it.
-      throw new CommandFailure(INVALID_CONFIG, "cannot parse the Temporal client config: "
-          + unparsable.getOriginalMessage() + Optional.ofNullable(unparsable.getLocation())
-              .map(at -> " (line " + at.getLineNr() + ")").orElse(""));
+      throw new CommandFailure(
+          INVALID_CONFIG,
+          "cannot parse the Temporal client config: "
+              + unparsable.getOriginalMessage()
+              + Optional.ofNullable(unparsable.getLocation())
+                  .map(at -> " (line " + at.getLineNr() + ")")
+                  .orElse(""));
     } catch (IOException | RuntimeException unreadable) {
-      throw new CommandFailure(INVALID_CONFIG, "cannot read the Temporal client config: "
-          + unreadable.getMessage());
+      throw new CommandFailure(
+          INVALID_CONFIG, "cannot read the Temporal client config: " + unreadable.getMessage());
     }
   }
 
@@ -174,8 +215,8 @@ final class ConnectionOptions {
       profile.setApiKey(apiKey);
     }
     if (tlsCertPath != null || tlsKeyPath != null || tlsCaPath != null || tlsServerName != null) {
-      ClientConfigTLS.Builder tls = loaded.getTls() == null ? ClientConfigTLS.newBuilder()
-          : loaded.getTls().toBuilder();
+      ClientConfigTLS.Builder tls =
+          loaded.getTls() == null ? ClientConfigTLS.newBuilder() : loaded.getTls().toBuilder();
       if (tlsCertPath != null) {
         tls.setClientCertPath(tlsCertPath.toString());
       }
@@ -193,13 +234,16 @@ final class ConnectionOptions {
     return profile.build();
   }
 
-  private static void requireReadable(ClientConfigProfile settings,
-      Function<ClientConfigTLS, String> path, String what) {
-    Optional.ofNullable(settings.getTls()).map(path).filter(p -> !p.isEmpty())
+  private static void requireReadable(
+      ClientConfigProfile settings, Function<ClientConfigTLS, String> path, String what) {
+    Optional.ofNullable(settings.getTls())
+        .map(path)
+        .filter(p -> !p.isEmpty())
         .filter(p -> !Files.isReadable(Path.of(p)) || !Files.isRegularFile(Path.of(p)))
-        .ifPresent(p -> {
-          throw new CommandFailure(INVALID_CONFIG, "the " + what + " " + p
-              + " is not a readable file");
-        });
+        .ifPresent(
+            p -> {
+              throw new CommandFailure(
+                  INVALID_CONFIG, "the " + what + " " + p + " is not a readable file");
+            });
   }
 }

@@ -11,9 +11,9 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 
 /**
- * Where the demo's jobs run: Temporal's in-process service with a worker of this JVM on the
- * demo's backend (the default, nothing to install), or a Temporal service the connection flags
- * name, whose own workers run them (`reprotect dev`'s, on the Azure service the demo is given).
+ * Where the demo's jobs run: Temporal's in-process service with a worker of this JVM on the demo's
+ * backend (the default, nothing to install), or a Temporal service the connection flags name, whose
+ * own workers run them (`reprotect dev`'s, on the Azure service the demo is given).
  */
 final class DemoTemporal implements AutoCloseable {
   private final WorkflowClient client;
@@ -28,14 +28,15 @@ final class DemoTemporal implements AutoCloseable {
 
   /** The in-process service, its worker's and workflows' metrics to {@code metrics} if any. */
   static DemoTemporal embedded(AzureBackend azure, Scope metrics) {
-    EmbeddedTemporal temporal = new EmbeddedTemporal(
-        new ReprotectModule(azure, RegisteredActivities.DEFAULT_BLOCKS_PER_RANGE), metrics);
+    EmbeddedTemporal temporal =
+        new EmbeddedTemporal(
+            new ReprotectModule(azure, RegisteredActivities.DEFAULT_BLOCKS_PER_RANGE), metrics);
     return new DemoTemporal(temporal.client(), temporal::close, null);
   }
 
   /**
-   * The service the flags name, once it has answered: the demo changes nothing in its Azure
-   * before. {@code metrics}, if any, gets the client's requests.
+   * The service the flags name, once it has answered: the demo changes nothing in its Azure before.
+   * {@code metrics}, if any, gets the client's requests.
    */
   static DemoTemporal service(ConnectionOptions connection, Scope metrics) {
     WorkflowServiceStubsOptions.Builder options =
@@ -50,7 +51,9 @@ final class DemoTemporal implements AutoCloseable {
       stubs.shutdown();
       throw unreachable;
     }
-    return new DemoTemporal(connection.client(stubs), stubs::shutdown,
+    return new DemoTemporal(
+        connection.client(stubs),
+        stubs::shutdown,
         connection.address() + " (namespace " + connection.namespace() + ")");
   }
 
@@ -60,7 +63,8 @@ final class DemoTemporal implements AutoCloseable {
 
   /** Where the jobs run, for the demo's output. */
   String where() {
-    return service == null ? "the in-process Temporal service, on this JVM's worker"
+    return service == null
+        ? "the in-process Temporal service, on this JVM's worker"
         : "the Temporal service at " + service + ", on its workers";
   }
 

@@ -13,14 +13,14 @@ final class FailoverProgress {
   private FailoverProgress() {}
 
   /**
-   * Starts the job; with {@code wait}, follows it to its end and prints its summary, else says
-   * how to follow it. Returns the exit status.
+   * Starts the job; with {@code wait}, follows it to its end and prints its summary, else says how
+   * to follow it. Returns the exit status.
    */
   static int start(FailoverJobs jobs, FailoverRequest request, boolean wait, Output output) {
     String workflowId = jobs.start(request);
     if (!wait) {
-      return output.started(workflowId,
-          request.vm() + " --vault " + request.vault() + " --failover");
+      return output.started(
+          workflowId, request.vm() + " --vault " + request.vault() + " --failover");
     }
     if (!output.json) {
       output.out.println("Started " + workflowId);
@@ -36,7 +36,10 @@ final class FailoverProgress {
 
   /** Waits for the job's end, showing its steps (not in JSON mode); returns its summary. */
   static FailoverSummary awaitEnd(FailoverJobs jobs, String workflowId, Output output) {
-    return ItemJobSteps.follow(CompletableFuture.supplyAsync(() -> jobs.await(workflowId)),
-        () -> jobs.query(workflowId), !output.json, output.out);
+    return ItemJobSteps.follow(
+        CompletableFuture.supplyAsync(() -> jobs.await(workflowId)),
+        () -> jobs.query(workflowId),
+        !output.json,
+        output.out);
   }
 }

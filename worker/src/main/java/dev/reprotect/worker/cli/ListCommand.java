@@ -15,23 +15,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "list", mixinStandardHelpOptions = true, description = {
-    "List reprotect, failover, enable and disable jobs, newest first, through the server's "
-        + "visibility store.",
-    "%nFilters on the search attributes the jobs carry. Needs a real Temporal server (reprotect "
-        + "dev, or --address): the embedded test server keeps no visibility store.%n"})
+@Command(
+    name = "list",
+    mixinStandardHelpOptions = true,
+    description = {
+      "List reprotect, failover, enable and disable jobs, newest first, through the server's "
+          + "visibility store.",
+      "%nFilters on the search attributes the jobs carry. Needs a real Temporal server (reprotect "
+          + "dev, or --address): the embedded test server keeps no visibility store.%n"
+    })
 final class ListCommand extends ClientCommand {
   private static final int MAX_JOBS = 1000;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Option(names = "--state", paramLabel = "STATE",
+  @Option(
+      names = "--state",
+      paramLabel = "STATE",
       description = "Running, Completed, Failed, Canceled, Terminated or TimedOut.")
   String state;
 
@@ -51,9 +56,12 @@ final class ListCommand extends ClientCommand {
       if (e.getStatus().getCode() != Status.Code.UNIMPLEMENTED) {
         throw e;
       }
-      return output.fail(new CliError("ListingNotSupported", "this Temporal service cannot list "
-          + "workflows (the embedded test server has no visibility store); point --address at a "
-          + "real server, such as the one `reprotect dev` starts"));
+      return output.fail(
+          new CliError(
+              "ListingNotSupported",
+              "this Temporal service cannot list "
+                  + "workflows (the embedded test server has no visibility store); point --address at a "
+                  + "real server, such as the one `reprotect dev` starts"));
     }
     if (output.json) {
       output.out.println(Json.write(listed));
@@ -64,10 +72,12 @@ final class ListCommand extends ClientCommand {
   }
 
   private String query() {
-    List<String> clauses = new ArrayList<>(List.of(
-        "(WorkflowType = 'ReprotectWorkflow' OR WorkflowType = 'FailoverWorkflow'"
-            + " OR WorkflowType = 'EnableReplicationWorkflow'"
-            + " OR WorkflowType = 'DisableWorkflow')"));
+    List<String> clauses =
+        new ArrayList<>(
+            List.of(
+                "(WorkflowType = 'ReprotectWorkflow' OR WorkflowType = 'FailoverWorkflow'"
+                    + " OR WorkflowType = 'EnableReplicationWorkflow'"
+                    + " OR WorkflowType = 'DisableWorkflow')"));
     if (vm != null) {
       if (!NameRules.isValidVmName(vm)) {
         throw new ParameterException(spec.commandLine(), "--vm: '" + vm + "' is not a VM name");
@@ -76,27 +86,38 @@ final class ListCommand extends ClientCommand {
     }
     if (vault != null) {
       if (!NameRules.isValidVaultName(vault)) {
-        throw new ParameterException(spec.commandLine(), "--vault: '" + vault + "' is not a vault name");
+        throw new ParameterException(
+            spec.commandLine(), "--vault: '" + vault + "' is not a vault name");
       }
       clauses.add("Vault = '" + vault + "'");
     }
     if (state != null) {
       List<String> states =
           List.of("Running", "Completed", "Failed", "Canceled", "Terminated", "TimedOut");
-      String matched = states.stream().filter(s -> s.equalsIgnoreCase(state)).findFirst()
-          .orElseThrow(() -> new ParameterException(spec.commandLine(),
-              "--state is one of " + String.join(", ", states)));
+      String matched =
+          states.stream()
+              .filter(s -> s.equalsIgnoreCase(state))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new ParameterException(
+                          spec.commandLine(), "--state is one of " + String.join(", ", states)));
       clauses.add("ExecutionStatus = '" + matched + "'");
     }
     return String.join(" AND ", clauses);
   }
 
   private static ListedJob toJob(WorkflowExecutionMetadata execution) {
-    return new ListedJob(execution.getExecution().getWorkflowId(),
+    return new ListedJob(
+        execution.getExecution().getWorkflowId(),
         execution.getWorkflowType().replaceFirst("Workflow$", ""),
-        execution.getStatus().name().replace("WORKFLOW_EXECUTION_STATUS_", "")
+        execution
+            .getStatus()
+            .name()
+            .replace("WORKFLOW_EXECUTION_STATUS_", "")
             .toLowerCase(Locale.ROOT),
-        execution.getStartTime(), execution.getCloseTime(),
+        execution.getStartTime(),
+        execution.getCloseTime(),
         attribute(execution, ReprotectSearchAttributes.VM_NAME),
         attribute(execution, ReprotectSearchAttributes.VAULT),
         attribute(execution, ReprotectSearchAttributes.SOURCE_REGION),

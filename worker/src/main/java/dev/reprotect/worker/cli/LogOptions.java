@@ -11,24 +11,38 @@ import picocli.CommandLine.Option;
 
 /** How a long-running process logs (to stderr): lines for people, or JSON for log shippers. */
 final class LogOptions {
-  enum Format { text, json }
+  enum Format {
+    text,
+    json
+  }
 
-  enum LogLevel { ERROR, WARN, INFO, DEBUG }
+  enum LogLevel {
+    ERROR,
+    WARN,
+    INFO,
+    DEBUG
+  }
 
   /** Reprotect's own loggers; the SDK's and gRPC's stay at ERROR (logback.xml). */
   private static final String OWN_LOGGERS = "dev.reprotect";
 
-  @Option(names = "--log-format", paramLabel = "text|json",
+  @Option(
+      names = "--log-format",
+      paramLabel = "text|json",
       defaultValue = "${env:REPROTECT_LOG_FORMAT:-text}",
-      description = "Logs on stderr as text, or as JSON, one object a line with the workflow id, "
-          + "run id and activity type in its mdc (default: $REPROTECT_LOG_FORMAT or "
-          + "${DEFAULT-VALUE}).")
+      description =
+          "Logs on stderr as text, or as JSON, one object a line with the workflow id, "
+              + "run id and activity type in its mdc (default: $REPROTECT_LOG_FORMAT or "
+              + "${DEFAULT-VALUE}).")
   Format format;
 
-  @Option(names = "--log-level", paramLabel = "LEVEL",
+  @Option(
+      names = "--log-level",
+      paramLabel = "LEVEL",
       defaultValue = "${env:REPROTECT_LOG_LEVEL:-INFO}",
-      description = "Level of Reprotect's own logs: ERROR, WARN, INFO or DEBUG (default: "
-          + "$REPROTECT_LOG_LEVEL or ${DEFAULT-VALUE}).")
+      description =
+          "Level of Reprotect's own logs: ERROR, WARN, INFO or DEBUG (default: "
+              + "$REPROTECT_LOG_LEVEL or ${DEFAULT-VALUE}).")
   LogLevel level;
 
   /** Applies the format and level to the process's logging. */
@@ -38,7 +52,8 @@ final class LogOptions {
     context.getLogger(TaskLogging.LOGGERS).setLevel(Level.toLevel(level.name()));
     // Switches logback.xml's appender; a configuration of the user's own without it is left be.
     if (context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("STDERR")
-        instanceof OutputStreamAppender<ILoggingEvent> stderr && format == Format.json) {
+            instanceof OutputStreamAppender<ILoggingEvent> stderr
+        && format == Format.json) {
       JsonEncoder json = new JsonEncoder();
       json.setContext(context);
       // The message as people read it, not its template and arguments apart.

@@ -8,15 +8,19 @@ import picocli.CommandLine.ParameterException;
 
 /** --metrics-port of the commands that run a worker: its metrics on /metrics for Prometheus. */
 final class MetricsOption {
-  @Option(names = "--metrics-port", paramLabel = "PORT",
+  @Option(
+      names = "--metrics-port",
+      paramLabel = "PORT",
       defaultValue = "${env:REPROTECT_METRICS_PORT}",
-      description = "Serve the worker's metrics to Prometheus on http://<host>:PORT"
-          + MetricsEndpoint.PATH + ": the Temporal SDK's (temporal_*) and the engine's "
-          + "(reprotect_jobs by type and outcome, reprotect_step_duration per step, "
-          + "reprotect_bytes_sent_across_regions, each job's reprotect_backend_* meters by "
-          + "side and operation, and per replicated item "
-          + "reprotect_replication_rpo_seconds and reprotect_replication_health) "
-          + "(default: $REPROTECT_METRICS_PORT, or none).")
+      description =
+          "Serve the worker's metrics to Prometheus on http://<host>:PORT"
+              + MetricsEndpoint.PATH
+              + ": the Temporal SDK's (temporal_*) and the engine's "
+              + "(reprotect_jobs by type and outcome, reprotect_step_duration per step, "
+              + "reprotect_bytes_sent_across_regions, each job's reprotect_backend_* meters by "
+              + "side and operation, and per replicated item "
+              + "reprotect_replication_rpo_seconds and reprotect_replication_health) "
+              + "(default: $REPROTECT_METRICS_PORT, or none).")
   Integer port;
 
   /** The endpoint, serving; or null without --metrics-port. */
@@ -27,8 +31,13 @@ final class MetricsOption {
     try {
       return MetricsEndpoint.start(port);
     } catch (UncheckedIOException unavailable) {
-      throw new ParameterException(spec.commandLine(), "--metrics-port " + port
-          + ": cannot listen there (" + unavailable.getCause().getMessage() + ")");
+      throw new ParameterException(
+          spec.commandLine(),
+          "--metrics-port "
+              + port
+              + ": cannot listen there ("
+              + unavailable.getCause().getMessage()
+              + ")");
     }
   }
 }

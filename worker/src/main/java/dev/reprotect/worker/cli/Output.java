@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 
 /** Where results go: text for people, or JSON alone on stdout for scripts. */
 public final class Output {
-  @Option(names = "--json",
+  @Option(
+      names = "--json",
       description = "Print only JSON on stdout: the result, or {\"error\":{\"code\",\"message\"}}.")
   public boolean json;
 
@@ -22,8 +23,10 @@ public final class Output {
    * <statusArguments>} follows it; returns the exit status of a success.
    */
   int started(String workflowId, String statusArguments) {
-    out.println(json ? Json.write(Map.of("workflowId", workflowId, "status", "RUNNING"))
-        : "Started " + workflowId + ". Follow it with: reprotect status " + statusArguments);
+    out.println(
+        json
+            ? Json.write(Map.of("workflowId", workflowId, "status", "RUNNING"))
+            : "Started " + workflowId + ". Follow it with: reprotect status " + statusArguments);
     return ExitCodes.OK;
   }
 

@@ -9,17 +9,19 @@ import dev.reprotect.worker.render.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "plan", mixinStandardHelpOptions = true, description = {
-    "Review a reprotect before starting it; changes nothing.",
-    "%nChecks the prerequisites and lists every artefact with its final name, (new) or existing, "
-        + "and how each disk will be synced. Runs as a short workflow on a worker. Ends with the "
-        + "plan's digest: `start --plan DIGEST` runs this plan or nothing.%n"})
+@Command(
+    name = "plan",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Review a reprotect before starting it; changes nothing.",
+      "%nChecks the prerequisites and lists every artefact with its final name, (new) or existing, "
+          + "and how each disk will be synced. Runs as a short workflow on a worker. Ends with the "
+          + "plan's digest: `start --plan DIGEST` runs this plan or nothing.%n"
+    })
 final class PlanCommand extends ClientCommand {
-  @Mixin
-  ItemArguments item;
+  @Mixin ItemArguments item;
 
-  @Mixin
-  CustomizationOptions customization;
+  @Mixin CustomizationOptions customization;
 
   @Override
   int run(JobsClient jobs) {
@@ -29,9 +31,10 @@ final class PlanCommand extends ClientCommand {
       output.out.println(Json.writeWith(plan, "digest", plan.digest()));
     } else {
       HumanFormat.plan(plan, output.out);
-      output.out.printf("%nPlan digest %s%nRun exactly this plan with: reprotect start %s "
-          + "--vault %s --plan %s%n", plan.digest(), item.vm, item.vault,
-          PlanDigest.shortForm(plan.digest()));
+      output.out.printf(
+          "%nPlan digest %s%nRun exactly this plan with: reprotect start %s "
+              + "--vault %s --plan %s%n",
+          plan.digest(), item.vm, item.vault, PlanDigest.shortForm(plan.digest()));
     }
     return ExitCodes.OK;
   }

@@ -10,8 +10,13 @@ final class PlanDigestConverter implements ITypeConverter<String> {
   @Override
   public String convert(String value) {
     if (!PlanDigest.isWellFormed(value)) {
-      throw new TypeConversionException("'" + value + "' is not a plan digest: the hex digest "
-          + "`plan` printed, or its first " + PlanDigest.MIN_PREFIX + " characters or more");
+      throw new TypeConversionException(
+          "'"
+              + value
+              + "' is not a plan digest: the hex digest "
+              + "`plan` printed, or its first "
+              + PlanDigest.MIN_PREFIX
+              + " characters or more");
     }
     return value.toLowerCase(Locale.ROOT);
   }

@@ -21,22 +21,24 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "release", mixinStandardHelpOptions = true, description = {
-    "Show, or clear with --force, the claim on one VM's item: the operation it records as running.",
-    "%nA job claims the item while it runs and releases it when it ends. A run that was terminated,"
-        + " or whose release gave up, leaves its claim, and every later job of another workflow id"
-        + " is refused with OperationInProgress (a new run of the same workflow id takes it over"
-        + " by itself). With --force, a claim whose workflow run is not running is cleared, after"
-        + " a confirmation, and the item is left ReprotectFailed, ready for a re-run. The check and"
-        + " the release run as short workflows on a worker.%n"})
+@Command(
+    name = "release",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Show, or clear with --force, the claim on one VM's item: the operation it records as running.",
+      "%nA job claims the item while it runs and releases it when it ends. A run that was terminated,"
+          + " or whose release gave up, leaves its claim, and every later job of another workflow id"
+          + " is refused with OperationInProgress (a new run of the same workflow id takes it over"
+          + " by itself). With --force, a claim whose workflow run is not running is cleared, after"
+          + " a confirmation, and the item is left ReprotectFailed, ready for a re-run. The check and"
+          + " the release run as short workflows on a worker.%n"
+    })
 final class ReleaseCommand extends ClientCommand {
   static final String NOT_CONFIRMED = "NotConfirmed";
 
-  @Mixin
-  ItemArguments item;
+  @Mixin ItemArguments item;
 
-  @Option(names = "--force",
-      description = "Clear the claim if its workflow run is not running.")
+  @Option(names = "--force", description = "Clear the claim if its workflow run is not running.")
   boolean force;
 
   @Option(names = "--yes", description = "With --force: do not ask for a confirmation.")
@@ -50,11 +52,15 @@ final class ReleaseCommand extends ClientCommand {
     Optional<WorkflowExecutionStatus> status = jobs.runStatus(claim);
     String runStatus = status.map(WorkflowExecutions::name).orElse("NOT_FOUND");
     if (force) {
-      if (status.filter(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING::equals)
+      if (status
+          .filter(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING::equals)
           .isPresent()) {
-        throw new CommandFailure(ClaimErrorCode.ClaimHeldByRunningWorkflow.name(), String.format(
-            "%s is claimed by %s, which is running: it releases the item when it ends (reprotect"
-                + " cancel stops a job)", item.vm, claim));
+        throw new CommandFailure(
+            ClaimErrorCode.ClaimHeldByRunningWorkflow.name(),
+            String.format(
+                "%s is claimed by %s, which is running: it releases the item when it ends (reprotect"
+                    + " cancel stops a job)",
+                item.vm, claim));
       }
       if (!yes && !confirmed(claim, runStatus)) {
         throw new CommandFailure(NOT_CONFIRMED, "the release was not confirmed; nothing changed");
@@ -70,26 +76,39 @@ final class ReleaseCommand extends ClientCommand {
     if (output.json) {
       output.out.println(Json.write(result));
     } else if (force) {
-      output.out.printf("Released the claim of %s on %s (its run: %s); the item is "
-          + "ReprotectFailed, ready for a re-run%n", claim, item.vm, runStatus);
+      output.out.printf(
+          "Released the claim of %s on %s (its run: %s); the item is "
+              + "ReprotectFailed, ready for a re-run%n",
+          claim, item.vm, runStatus);
     } else {
-      output.out.printf("%s is claimed by %s since %s; its run is %s.%s%n", item.vm, claim,
-          claim.startedAt(), runStatus, runStatus.equals("RUNNING") ? ""
-              : " Clear the claim with: reprotect release " + item.vm + " --vault " + item.vault
+      output.out.printf(
+          "%s is claimed by %s since %s; its run is %s.%s%n",
+          item.vm,
+          claim,
+          claim.startedAt(),
+          runStatus,
+          runStatus.equals("RUNNING")
+              ? ""
+              : " Clear the claim with: reprotect release "
+                  + item.vm
+                  + " --vault "
+                  + item.vault
                   + " --force");
     }
     return ExitCodes.OK;
   }
 
   private boolean confirmed(RunningOperation claim, String runStatus) {
-    output.err.printf("Release the claim of %s on %s (its run is %s)? The item is left "
-        + "ReprotectFailed. [y/N] ", claim, item.vm, runStatus);
+    output.err.printf(
+        "Release the claim of %s on %s (its run is %s)? The item is left "
+            + "ReprotectFailed. [y/N] ",
+        claim, item.vm, runStatus);
     output.err.flush();
     try {
-      String answer = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
-          .readLine();
-      return answer != null && (answer.trim().equalsIgnoreCase("y")
-          || answer.trim().equalsIgnoreCase("yes"));
+      String answer =
+          new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
+      return answer != null
+          && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -20,12 +20,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "replay", mixinStandardHelpOptions = true, description = {
-    "Check that a recorded history replays against this version's workflow code.",
-    "%nRun it before deploying a new worker: a history that does not replay means the new code "
-        + "changed a workflow's command sequence without Workflow.getVersion, and running "
-        + "workflows would fail on it. The history is a JSON file (as `temporal workflow show "
-        + "--output json` or the Web UI writes it) or is fetched from the server by workflow id.%n"})
+@Command(
+    name = "replay",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Check that a recorded history replays against this version's workflow code.",
+      "%nRun it before deploying a new worker: a history that does not replay means the new code "
+          + "changed a workflow's command sequence without Workflow.getVersion, and running "
+          + "workflows would fail on it. The history is a JSON file (as `temporal workflow show "
+          + "--output json` or the Web UI writes it) or is fetched from the server by workflow id.%n"
+    })
 final class ReplayCommand implements Callable<Integer> {
   private static final Duration DEADLOCK_DETECTION = Duration.ofSeconds(30);
 
@@ -33,7 +37,9 @@ final class ReplayCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "A history JSON file.")
     Path file;
 
-    @Option(names = "--workflow-id", paramLabel = "ID",
+    @Option(
+        names = "--workflow-id",
+        paramLabel = "ID",
         description = "Fetch the history of this workflow (its latest run) from the server.")
     String workflowId;
   }
@@ -41,11 +47,9 @@ final class ReplayCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true, multiplicity = "1")
   Source source;
 
-  @Mixin
-  ConnectionOptions connection;
+  @Mixin ConnectionOptions connection;
 
-  @Mixin
-  Output output;
+  @Mixin Output output;
 
   /** The outcome, as --json prints it. */
   record Replay(String history, boolean deterministic, String error) {}
@@ -57,8 +61,10 @@ final class ReplayCommand implements Callable<Integer> {
     try {
       history = source.file != null ? read(source.file) : fetch(source.workflowId);
     } catch (RuntimeException | IOException e) {
-      return output.fail(new CliError("HistoryUnavailable", "cannot read the history of " + name
-          + ": " + JobFailures.describe(e).message()));
+      return output.fail(
+          new CliError(
+              "HistoryUnavailable",
+              "cannot read the history of " + name + ": " + JobFailures.describe(e).message()));
     }
     Replay replay = replay(name, history);
     if (output.json) {
@@ -66,21 +72,29 @@ final class ReplayCommand implements Callable<Integer> {
     } else if (replay.deterministic()) {
       output.out.println("Deterministic: " + name + " replays against this version's workflows.");
     } else {
-      output.out.println("NOT deterministic: " + name + " does not replay against this version's "
-          + "workflows.\n" + replay.error());
+      output.out.println(
+          "NOT deterministic: "
+              + name
+              + " does not replay against this version's "
+              + "workflows.\n"
+              + replay.error());
     }
     return replay.deterministic() ? ExitCodes.OK : ExitCodes.FAILED;
   }
 
   /**
-   * Replays on a worker of an in-memory test service, as WorkflowReplayer does, but with a
-   * deadlock detector that tolerates a loaded machine: the SDK's 1 s can fail the first replay of
-   * a JVM, which is busy loading classes, with no deadlock at all.
+   * Replays on a worker of an in-memory test service, as WorkflowReplayer does, but with a deadlock
+   * detector that tolerates a loaded machine: the SDK's 1 s can fail the first replay of a JVM,
+   * which is busy loading classes, with no deadlock at all.
    */
   private static Replay replay(String name, WorkflowExecutionHistory history) {
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
-      Worker worker = env.newWorker("replay", WorkerOptions.newBuilder()
-          .setDefaultDeadlockDetectionTimeout(DEADLOCK_DETECTION.toMillis()).build());
+      Worker worker =
+          env.newWorker(
+              "replay",
+              WorkerOptions.newBuilder()
+                  .setDefaultDeadlockDetectionTimeout(DEADLOCK_DETECTION.toMillis())
+                  .build());
       worker.registerWorkflowImplementationTypes(
           RegisteredWorkflows.IMPLEMENTATIONS.toArray(Class<?>[]::new));
       worker.replayWorkflowExecution(history);

@@ -19,13 +19,14 @@ final class SizeConverter implements ITypeConverter<Long> {
     }
     long number = Long.parseLong(m.group(1));
     String unit = m.group(2) == null ? "B" : m.group(2);
-    int shift = switch (unit.charAt(0)) {
-      case 'K' -> 10;
-      case 'M' -> 20;
-      case 'G' -> 30;
-      case 'T' -> 40;
-      default -> 0;
-    };
+    int shift =
+        switch (unit.charAt(0)) {
+          case 'K' -> 10;
+          case 'M' -> 20;
+          case 'G' -> 30;
+          case 'T' -> 40;
+          default -> 0;
+        };
     if (Long.numberOfLeadingZeros(number) <= shift) {
       throw new TypeConversionException("'" + value + "' is too large");
     }

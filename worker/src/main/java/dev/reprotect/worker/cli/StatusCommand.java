@@ -16,13 +16,16 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "status", mixinStandardHelpOptions = true, description = {
-    "Show the job of one VM, running or ended.",
-    "%nWhile it runs: its steps (a query, answered by a worker) and the initial sync's progress "
-        + "(from the heartbeats). Once it ended: its summary or its error (no worker needed).%n"})
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Show the job of one VM, running or ended.",
+      "%nWhile it runs: its steps (a query, answered by a worker) and the initial sync's progress "
+          + "(from the heartbeats). Once it ended: its summary or its error (no worker needed).%n"
+    })
 final class StatusCommand extends ClientCommand {
-  @Mixin
-  ItemArguments item;
+  @Mixin ItemArguments item;
 
   @ArgGroup(exclusive = true)
   JobType job;
@@ -47,10 +50,13 @@ final class StatusCommand extends ClientCommand {
         output.out.println("  (no worker answered the job's query)");
       }
       for (DiskProgress disk : status.sync()) {
-        output.out.printf("  sync %s: %s of %s compared, %s sent (attempt %d)%n",
-            disk.activityId(), ByteSizes.format(disk.progress().bytesCompared()),
+        output.out.printf(
+            "  sync %s: %s of %s compared, %s sent (attempt %d)%n",
+            disk.activityId(),
+            ByteSizes.format(disk.progress().bytesCompared()),
             ByteSizes.format(disk.progress().totalBytes()),
-            ByteSizes.format(disk.progress().bytesTransferred()), disk.attempt());
+            ByteSizes.format(disk.progress().bytesTransferred()),
+            disk.attempt());
       }
       if (status.summary() != null) {
         HumanFormat.summary(status.summary(), output.out);

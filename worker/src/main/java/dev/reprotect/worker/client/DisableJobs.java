@@ -22,9 +22,14 @@ public final class DisableJobs {
   }
 
   public String start(String vault, String vm) {
-    DisableWorkflow workflow = client.newWorkflowStub(DisableWorkflow.class,
-        JobsClient.jobOptions(WorkflowIds.disable(vault, vm), vault, vm,
-            "Disable the protection of " + vm + " in vault " + vault));
+    DisableWorkflow workflow =
+        client.newWorkflowStub(
+            DisableWorkflow.class,
+            JobsClient.jobOptions(
+                WorkflowIds.disable(vault, vm),
+                vault,
+                vm,
+                "Disable the protection of " + vm + " in vault " + vault));
     return WorkflowClient.start(workflow::disable, new ItemRef(vault, vm)).getWorkflowId();
   }
 
@@ -43,7 +48,12 @@ public final class DisableJobs {
   }
 
   public ItemJobStatus<DisableStep, DisablePlan, DisableSummary> status(String workflowId) {
-    return ItemJobStatus.of(client, workflowId, () -> query(workflowId), DisableStep.class,
-        DisablePlan.class, DisableSummary.class);
+    return ItemJobStatus.of(
+        client,
+        workflowId,
+        () -> query(workflowId),
+        DisableStep.class,
+        DisablePlan.class,
+        DisableSummary.class);
   }
 }

@@ -22,11 +22,14 @@ public final class FailoverJobs {
   }
 
   public String start(FailoverRequest request) {
-    FailoverWorkflow workflow = client.newWorkflowStub(FailoverWorkflow.class,
-        JobsClient.jobOptions(
-            WorkflowIds.failover(request.vault(), request.vm(), request.operation()),
-            request.vault(), request.vm(), request.operation() + " of " + request.vm()
-                + " of vault " + request.vault()));
+    FailoverWorkflow workflow =
+        client.newWorkflowStub(
+            FailoverWorkflow.class,
+            JobsClient.jobOptions(
+                WorkflowIds.failover(request.vault(), request.vm(), request.operation()),
+                request.vault(),
+                request.vm(),
+                request.operation() + " of " + request.vm() + " of vault " + request.vault()));
     return WorkflowClient.start(workflow::failover, request).getWorkflowId();
   }
 
@@ -45,7 +48,12 @@ public final class FailoverJobs {
   }
 
   public ItemJobStatus<FailoverStep, FailoverPlan, FailoverSummary> status(String workflowId) {
-    return ItemJobStatus.of(client, workflowId, () -> query(workflowId), FailoverStep.class,
-        FailoverPlan.class, FailoverSummary.class);
+    return ItemJobStatus.of(
+        client,
+        workflowId,
+        () -> query(workflowId),
+        FailoverStep.class,
+        FailoverPlan.class,
+        FailoverSummary.class);
   }
 }

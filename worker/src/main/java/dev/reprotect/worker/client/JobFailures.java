@@ -20,8 +20,8 @@ public final class JobFailures {
   }
 
   /**
-   * As {@link #describe(Throwable)}, naming {@code temporalAddress} (null: not known here) in
-   * a TemporalUnavailable error, the first thing to check when the service does not answer.
+   * As {@link #describe(Throwable)}, naming {@code temporalAddress} (null: not known here) in a
+   * TemporalUnavailable error, the first thing to check when the service does not answer.
    */
   public static CliError describe(Throwable thrown, String temporalAddress) {
     for (Throwable t = thrown; t != null; t = t.getCause()) {
@@ -35,8 +35,10 @@ public final class JobFailures {
         return new CliError(application.getType(), application.getOriginalMessage());
       }
       if (t instanceof CanceledFailure) {
-        return new CliError("Cancelled", "the job was cancelled; the item is ReprotectFailed and"
-            + " a re-run reuses what was done");
+        return new CliError(
+            "Cancelled",
+            "the job was cancelled; the item is ReprotectFailed and"
+                + " a re-run reuses what was done");
       }
       if (t instanceof TerminatedFailure) {
         return new CliError("Terminated", "the workflow was terminated");
@@ -45,8 +47,9 @@ public final class JobFailures {
         return new CliError("Timeout", "the workflow timed out");
       }
       if (t instanceof WorkflowExecutionAlreadyStarted started) {
-        return new CliError("OperationInProgress", "a job is already running as workflow "
-            + started.getExecution().getWorkflowId());
+        return new CliError(
+            "OperationInProgress",
+            "a job is already running as workflow " + started.getExecution().getWorkflowId());
       }
       if (t instanceof StatusRuntimeException status) {
         return fromStatus(status.getStatus(), temporalAddress);
@@ -60,12 +63,16 @@ public final class JobFailures {
 
   private static CliError fromStatus(Status status, String temporalAddress) {
     return switch (status.getCode()) {
-      case NOT_FOUND -> new CliError("JobNotFound", Optional.ofNullable(status.getDescription())
-          .orElse("no such job"));
-      case UNAVAILABLE, DEADLINE_EXCEEDED -> new CliError("TemporalUnavailable",
-          "cannot reach the Temporal service"
-              + (temporalAddress == null ? "" : " at " + temporalAddress) + ": "
-              + status.getDescription());
+      case NOT_FOUND ->
+          new CliError(
+              "JobNotFound", Optional.ofNullable(status.getDescription()).orElse("no such job"));
+      case UNAVAILABLE, DEADLINE_EXCEEDED ->
+          new CliError(
+              "TemporalUnavailable",
+              "cannot reach the Temporal service"
+                  + (temporalAddress == null ? "" : " at " + temporalAddress)
+                  + ": "
+                  + status.getDescription());
       default -> new CliError(status.getCode().name(), String.valueOf(status.getDescription()));
     };
   }

@@ -2,8 +2,8 @@ package dev.reprotect.worker.client;
 
 import dev.reprotect.activities.ProtectionPlan;
 import dev.reprotect.activities.ReprotectRequest;
-import dev.reprotect.activities.enable.EnableRequest;
 import dev.reprotect.activities.SyncProgress;
+import dev.reprotect.activities.enable.EnableRequest;
 import dev.reprotect.activities.item.StaleClaim;
 import dev.reprotect.activities.replication.ItemRef;
 import dev.reprotect.azure.RecoveryPoint;
@@ -54,37 +54,47 @@ public final class JobsClient {
 
   /** Starts the job of one item; its workflow id is its business key. */
   public String start(ReprotectRequest request) {
-    ReprotectWorkflow workflow = client.newWorkflowStub(ReprotectWorkflow.class, jobOptions(
-        WorkflowIds.reprotect(request.vault(), request.vm()), request.vault(), request.vm(),
-        "Reprotect " + request.vm() + " of vault " + request.vault()));
+    ReprotectWorkflow workflow =
+        client.newWorkflowStub(
+            ReprotectWorkflow.class,
+            jobOptions(
+                WorkflowIds.reprotect(request.vault(), request.vm()),
+                request.vault(),
+                request.vm(),
+                "Reprotect " + request.vm() + " of vault " + request.vault()));
     return WorkflowClient.start(workflow::reprotect, request).getWorkflowId();
   }
 
   /**
-   * The options of a job on an item: the workers' task queue, and the item's search attributes
-   * by which `list` finds the job.
+   * The options of a job on an item: the workers' task queue, and the item's search attributes by
+   * which `list` finds the job.
    */
   static WorkflowOptions jobOptions(String workflowId, String vault, String vm, String summary) {
     return WorkflowOptions.newBuilder()
         .setWorkflowId(workflowId)
         .setTaskQueue(TaskQueues.REPROTECT)
         .setStaticSummary(summary)
-        .setTypedSearchAttributes(SearchAttributes.newBuilder()
-            .set(ReprotectSearchAttributes.VM_NAME, vm)
-            .set(ReprotectSearchAttributes.VAULT, vault)
-            .build())
+        .setTypedSearchAttributes(
+            SearchAttributes.newBuilder()
+                .set(ReprotectSearchAttributes.VM_NAME, vm)
+                .set(ReprotectSearchAttributes.VAULT, vault)
+                .build())
         .build();
   }
 
   /**
-   * Starts the first protection of one item; its job reads as a reprotect's (the same query),
-   * so {@link #status} and {@link #await} serve it too.
+   * Starts the first protection of one item; its job reads as a reprotect's (the same query), so
+   * {@link #status} and {@link #await} serve it too.
    */
   public String enable(EnableRequest request) {
-    EnableReplicationWorkflow workflow = client.newWorkflowStub(EnableReplicationWorkflow.class,
-        jobOptions(WorkflowIds.enable(request.vault(), request.vm()), request.vault(),
-            request.vm(), "Enable replication of " + request.vm() + " in vault "
-                + request.vault()));
+    EnableReplicationWorkflow workflow =
+        client.newWorkflowStub(
+            EnableReplicationWorkflow.class,
+            jobOptions(
+                WorkflowIds.enable(request.vault(), request.vm()),
+                request.vault(),
+                request.vm(),
+                "Enable replication of " + request.vm() + " in vault " + request.vault()));
     return WorkflowClient.start(workflow::enable, request).getWorkflowId();
   }
 
@@ -95,8 +105,10 @@ public final class JobsClient {
 
   /** Runs the review: a short workflow whose activity plans on a worker. */
   public ProtectionPlan plan(ReprotectRequest request) {
-    return shortWorkflow(PlanReviewWorkflow.class,
-        WorkflowIds.planReview(request.vault(), request.vm(), nonce())).review(request);
+    return shortWorkflow(
+            PlanReviewWorkflow.class,
+            WorkflowIds.planReview(request.vault(), request.vm(), nonce()))
+        .review(request);
   }
 
   /** The claim on an item, read by a short workflow; ItemNotClaimed when there is none. */
@@ -107,13 +119,15 @@ public final class JobsClient {
 
   /** The item's recovery points as its vault holds them, read by a short workflow. */
   public List<RecoveryPoint> recoveryPoints(String vault, String vm) {
-    return shortWorkflow(RecoveryPointsReviewWorkflow.class,
-        WorkflowIds.recoveryPointsReview(vault, vm, nonce())).review(new ItemRef(vault, vm));
+    return shortWorkflow(
+            RecoveryPointsReviewWorkflow.class,
+            WorkflowIds.recoveryPointsReview(vault, vm, nonce()))
+        .review(new ItemRef(vault, vm));
   }
 
   /**
-   * The status of the workflow run that made {@code claim}, such as RUNNING or TERMINATED;
-   * empty when the server knows no such run (never started, or its history is gone).
+   * The status of the workflow run that made {@code claim}, such as RUNNING or TERMINATED; empty
+   * when the server knows no such run (never started, or its history is gone).
    */
   public Optional<WorkflowExecutionStatus> runStatus(RunningOperation claim) {
     WorkflowExecution.Builder run = WorkflowExecution.newBuilder().setWorkflowId(claim.id());
@@ -121,8 +135,8 @@ public final class JobsClient {
       run.setRunId(claim.runId());
     }
     try {
-      return Optional.of(WorkflowExecutions.describe(client, run.build())
-          .getWorkflowExecutionInfo().getStatus());
+      return Optional.of(
+          WorkflowExecutions.describe(client, run.build()).getWorkflowExecutionInfo().getStatus());
     } catch (StatusRuntimeException e) {
       if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
         return Optional.empty();
@@ -153,11 +167,13 @@ public final class JobsClient {
 
   /** A stub of a workflow that runs one activity on a worker for a command waiting for it. */
   private <T> T shortWorkflow(Class<T> type, String workflowId) {
-    return client.newWorkflowStub(type, WorkflowOptions.newBuilder()
-        .setWorkflowId(workflowId)
-        .setTaskQueue(TaskQueues.REPROTECT)
-        .setWorkflowExecutionTimeout(Duration.ofMinutes(5))
-        .build());
+    return client.newWorkflowStub(
+        type,
+        WorkflowOptions.newBuilder()
+            .setWorkflowId(workflowId)
+            .setTaskQueue(TaskQueues.REPROTECT)
+            .setWorkflowExecutionTimeout(Duration.ofMinutes(5))
+            .build());
   }
 
   private static String nonce() {
@@ -200,21 +216,27 @@ public final class JobsClient {
     WorkflowStub stub = client.newUntypedWorkflowStub(workflowId);
     switch (status) {
       case WORKFLOW_EXECUTION_STATUS_RUNNING -> {
-        return new JobStatus(workflowId, name, query(workflowId).orElse(null), null, null,
-            syncProgress(described));
+        return new JobStatus(
+            workflowId, name, query(workflowId).orElse(null), null, null, syncProgress(described));
       }
       case WORKFLOW_EXECUTION_STATUS_COMPLETED -> {
-        return new JobStatus(workflowId, name, null, stub.getResult(ProtectionSummary.class),
-            null, List.of());
+        return new JobStatus(
+            workflowId, name, null, stub.getResult(ProtectionSummary.class), null, List.of());
       }
       default -> {
         try {
           stub.getResult(ProtectionSummary.class);
           throw new IllegalStateException("a closed, unsuccessful workflow returned a result");
         } catch (WorkflowException e) {
-          return new JobStatus(workflowId, name, WorkflowExecutions.jobOfFailure(e,
-                  ProtectionStep.class, ProtectionPlan.class).or(() -> query(workflowId))
-              .orElse(null), null, JobFailures.describe(e), List.of());
+          return new JobStatus(
+              workflowId,
+              name,
+              WorkflowExecutions.jobOfFailure(e, ProtectionStep.class, ProtectionPlan.class)
+                  .or(() -> query(workflowId))
+                  .orElse(null),
+              null,
+              JobFailures.describe(e),
+              List.of());
         }
       }
     }
@@ -240,10 +262,16 @@ public final class JobsClient {
       if (activity.getActivityType().getName().equals(SYNC_ACTIVITY_TYPE)
           && activity.hasHeartbeatDetails()) {
         // The client's converter: a codec (encryption, compression) the worker encodes with.
-        SyncProgress details = client.getOptions().getDataConverter().fromPayloads(0,
-            Optional.of(activity.getHeartbeatDetails()), SyncProgress.class, SyncProgress.class);
-        progress.add(new DiskProgress(
-            activity.getActivityId(), activity.getAttempt(), details));
+        SyncProgress details =
+            client
+                .getOptions()
+                .getDataConverter()
+                .fromPayloads(
+                    0,
+                    Optional.of(activity.getHeartbeatDetails()),
+                    SyncProgress.class,
+                    SyncProgress.class);
+        progress.add(new DiskProgress(activity.getActivityId(), activity.getAttempt(), details));
       }
     }
     return progress;

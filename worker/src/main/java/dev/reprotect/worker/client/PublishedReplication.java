@@ -11,14 +11,17 @@ import java.time.Instant;
  * published it, the RPO that gives now, and the health the rule gives that RPO. {@code
  * lastRecoveryPointTime} is null when the workflow never published one.
  */
-public record PublishedReplication(Instant lastRecoveryPointTime, Long rpoSeconds,
-    ReplicationHealth health, String note) {
+public record PublishedReplication(
+    Instant lastRecoveryPointTime, Long rpoSeconds, ReplicationHealth health, String note) {
 
   static PublishedReplication at(Instant lastRecoveryPointTime, Instant now) {
-    Duration rpo = lastRecoveryPointTime == null ? null
-        : Duration.between(lastRecoveryPointTime, now);
-    return new PublishedReplication(lastRecoveryPointTime, rpo == null ? null : rpo.toSeconds(),
-        ReplicationHealthRule.health(rpo, false, false), "no worker answered the status query: the RPO"
+    Duration rpo =
+        lastRecoveryPointTime == null ? null : Duration.between(lastRecoveryPointTime, now);
+    return new PublishedReplication(
+        lastRecoveryPointTime,
+        rpo == null ? null : rpo.toSeconds(),
+        ReplicationHealthRule.health(rpo, false, false),
+        "no worker answered the status query: the RPO"
             + " is the age of the newest point the workflow published (search attribute "
             + "LastRecoveryPointTime); start a worker (reprotect worker, reprotect dev) for the"
             + " cycles");

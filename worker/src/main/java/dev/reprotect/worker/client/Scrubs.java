@@ -11,8 +11,8 @@ import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import java.util.Optional;
 
 /**
- * The CLI's view of the scrubs ({@code scrub.<vault>.<vm>}): every call goes to Temporal, never
- * to the backend.
+ * The CLI's view of the scrubs ({@code scrub.<vault>.<vm>}): every call goes to Temporal, never to
+ * the backend.
  */
 public final class Scrubs {
   static final String DISK_ACTIVITY_TYPE = "ScrubDisk";
@@ -29,8 +29,11 @@ public final class Scrubs {
   /** Starts the scrub of an item; one runs already: that one is followed instead. */
   public Started start(String vault, String vm) {
     String workflowId = WorkflowIds.scrub(vault, vm);
-    ScrubWorkflow workflow = client.newWorkflowStub(ScrubWorkflow.class, JobsClient.jobOptions(
-        workflowId, vault, vm, "Scrub the replica of " + vm + " of vault " + vault));
+    ScrubWorkflow workflow =
+        client.newWorkflowStub(
+            ScrubWorkflow.class,
+            JobsClient.jobOptions(
+                workflowId, vault, vm, "Scrub the replica of " + vm + " of vault " + vault));
     try {
       WorkflowClient.start(workflow::scrub, new ItemRef(vault, vm));
       return new Started(workflowId, false);
@@ -55,14 +58,20 @@ public final class Scrubs {
 
   /** The last heartbeat of the disk being compared now, if any. */
   public Optional<ScrubProgress> diskProgress(String workflowId) {
-    for (PendingActivityInfo activity : WorkflowExecutions.describe(client, workflowId)
-        .getPendingActivitiesList()) {
+    for (PendingActivityInfo activity :
+        WorkflowExecutions.describe(client, workflowId).getPendingActivitiesList()) {
       if (activity.getActivityType().getName().equals(DISK_ACTIVITY_TYPE)
           && activity.hasHeartbeatDetails()) {
         // The client's converter: a codec (encryption, compression) the worker encodes with.
-        return Optional.of(client.getOptions().getDataConverter().fromPayloads(0,
-            Optional.of(activity.getHeartbeatDetails()), ScrubProgress.class,
-            ScrubProgress.class));
+        return Optional.of(
+            client
+                .getOptions()
+                .getDataConverter()
+                .fromPayloads(
+                    0,
+                    Optional.of(activity.getHeartbeatDetails()),
+                    ScrubProgress.class,
+                    ScrubProgress.class));
       }
     }
     return Optional.empty();

@@ -16,18 +16,22 @@ public final class WorkflowExecutions {
   private WorkflowExecutions() {}
 
   /** The latest run of the workflow id; NOT_FOUND (a gRPC status) when there is none. */
-  public static DescribeWorkflowExecutionResponse describe(WorkflowClient client, String workflowId) {
+  public static DescribeWorkflowExecutionResponse describe(
+      WorkflowClient client, String workflowId) {
     return describe(client, WorkflowExecution.newBuilder().setWorkflowId(workflowId).build());
   }
 
   /** One run, or the latest when {@code execution} names none; NOT_FOUND when there is none. */
   static DescribeWorkflowExecutionResponse describe(
       WorkflowClient client, WorkflowExecution execution) {
-    return client.getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(
-        DescribeWorkflowExecutionRequest.newBuilder()
-            .setNamespace(client.getOptions().getNamespace())
-            .setExecution(execution)
-            .build());
+    return client
+        .getWorkflowServiceStubs()
+        .blockingStub()
+        .describeWorkflowExecution(
+            DescribeWorkflowExecutionRequest.newBuilder()
+                .setNamespace(client.getOptions().getNamespace())
+                .setExecution(execution)
+                .build());
   }
 
   /** RUNNING, COMPLETED, FAILED, CANCELED, TERMINATED, CONTINUED_AS_NEW or TIMED_OUT. */
@@ -36,8 +40,8 @@ public final class WorkflowExecutions {
   }
 
   /** The job a failed workflow put in its failure's details, if any. */
-  static <S extends Enum<S> & Step, P> Optional<Job<S, P>> jobOfFailure(WorkflowException e,
-      Class<S> steps, Class<P> plan) {
+  static <S extends Enum<S> & Step, P> Optional<Job<S, P>> jobOfFailure(
+      WorkflowException e, Class<S> steps, Class<P> plan) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof ApplicationFailure failure && failure.getDetails() != null) {
         try {

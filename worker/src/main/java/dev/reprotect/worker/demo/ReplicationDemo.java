@@ -23,41 +23,58 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The demo's act after the job: the guest's churn on the source VM, and the replication cycles
- * that follow the reprotect, watched through the workflow's query until enough have ended, then
- * stopped with its update. The demo holds the backend, so it measures the churn and checks the
- * replicas against the last point's cut from bytes; the cycles themselves come from Temporal.
+ * The demo's act after the job: the guest's churn on the source VM, and the replication cycles that
+ * follow the reprotect, watched through the workflow's query until enough have ended, then stopped
+ * with its update. The demo holds the backend, so it measures the churn and checks the replicas
+ * against the last point's cut from bytes; the cycles themselves come from Temporal.
  */
 public final class ReplicationDemo {
   /** The churn's seed: the same blocks and bytes on every run of the demo. */
   public static final long CHURN_SEED = 1;
+
   /** The demo's own reads, metered apart from every job's. */
   private static final Caller DEMO = Caller.of("replication-demo");
 
   private static final Duration POLL = Duration.ofMillis(100);
+
   /** A cycle that takes this long (or ten intervals, if longer) means the replication stalled. */
   private static final Duration MIN_STALL = Duration.ofMinutes(1);
 
   /**
-   * One cycle as the demo saw it end. {@code churnBytes}: what the guest wrote between the
-   * previous cut and this cycle's, as the demo saw the cycles start (for cycle 1, from the job's
-   * start: a little before cut 0, so it counts a few writes cut 0 already holds).
-   * {@code millis}: the cycle's duration, from its cut to its point and pruning.
+   * One cycle as the demo saw it end. {@code churnBytes}: what the guest wrote between the previous
+   * cut and this cycle's, as the demo saw the cycles start (for cycle 1, from the job's start: a
+   * little before cut 0, so it counts a few writes cut 0 already holds). {@code millis}: the
+   * cycle's duration, from its cut to its point and pruning.
    */
-  public record Cycle(long number, boolean succeeded, long blocksChanged, long bytesShipped,
-      long churnBytes, String pointId, String error, long millis) {}
+  public record Cycle(
+      long number,
+      boolean succeeded,
+      long blocksChanged,
+      long bytesShipped,
+      long churnBytes,
+      String pointId,
+      String error,
+      long millis) {}
 
   /** A disk's checksums from bytes: the source's at the newest point's cut, the replica's now. */
   public record DiskChecksum(String slot, String cut, String replica, boolean equal) {}
 
   /**
-   * The replication part of the demo's result. {@code shippedPerChurned}: bytes shipped over
-   * bytes the guest wrote, over every cycle (null without churn): below 1 when blocks are
-   * rewritten within a cycle, each shipped once.
+   * The replication part of the demo's result. {@code shippedPerChurned}: bytes shipped over bytes
+   * the guest wrote, over every cycle (null without churn): below 1 when blocks are rewritten
+   * within a cycle, each shipped once.
    */
-  public record Result(int cycleSeconds, List<Cycle> cycles, long bytesShipped, long churnBytes,
-      Double shippedPerChurned, ReplicationState state, Long rpoSeconds,
-      ReplicationHealth health, long cyclesRun, String newestPoint,
+  public record Result(
+      int cycleSeconds,
+      List<Cycle> cycles,
+      long bytesShipped,
+      long churnBytes,
+      Double shippedPerChurned,
+      ReplicationState state,
+      Long rpoSeconds,
+      ReplicationHealth health,
+      long cyclesRun,
+      String newestPoint,
       List<DiskChecksum> checksums) {
     public boolean replicasMatch() {
       return checksums.stream().allMatch(DiskChecksum::equal);
@@ -93,8 +110,8 @@ public final class ReplicationDemo {
 
   /**
    * Waits for cycles 1 to {@code cycles} to end, reporting each as it ends, then stops the
-   * replication and the churn and checks the replicas. {@code churnAtJobStart} is
-   * {@link #churnBytes()} when the job started.
+   * replication and the churn and checks the replicas. {@code churnAtJobStart} is {@link
+   * #churnBytes()} when the job started.
    */
   public Result run(int cycles, int cycleSeconds, long churnAtJobStart, Consumer<Cycle> onCycle) {
     long[] churnAtCut = new long[cycles + 1];
@@ -107,8 +124,17 @@ public final class ReplicationDemo {
       ReplicationStatus status = replications.view(vault, vm).replication();
       long churn = churnBytes();
       if (status.state() != ReplicationState.Running) {
-        throw new CommandFailure("ReplicationEnded", "the replication of " + vm + " is "
-            + status.state() + " after " + ended.size() + " of " + cycles + " cycles");
+        throw new CommandFailure(
+            "ReplicationEnded",
+            "the replication of "
+                + vm
+                + " is "
+                + status.state()
+                + " after "
+                + ended.size()
+                + " of "
+                + cycles
+                + " cycles");
       }
       // A cycle counts as run once its cut is being taken: the guest's count at that moment
       // closes the previous cycle's window.
@@ -117,9 +143,16 @@ public final class ReplicationDemo {
       }
       for (ReplicationCycle c : status.recentCycles()) {
         if (c.number() == ended.size() + 1 && c.number() <= cutsSeen) {
-          Cycle cycle = new Cycle(c.number(), c.succeeded(), c.blocksChanged(), c.bytesShipped(),
-              churnAtCut[(int) c.number()] - churnAtCut[(int) c.number() - 1], c.pointId(),
-              c.error(), Duration.between(c.startTime(), c.endTime()).toMillis());
+          Cycle cycle =
+              new Cycle(
+                  c.number(),
+                  c.succeeded(),
+                  c.blocksChanged(),
+                  c.bytesShipped(),
+                  churnAtCut[(int) c.number()] - churnAtCut[(int) c.number() - 1],
+                  c.pointId(),
+                  c.error(),
+                  Duration.between(c.startTime(), c.endTime()).toMillis());
           ended.add(cycle);
           onCycle.accept(cycle);
           lastProgress = System.nanoTime();
@@ -127,8 +160,9 @@ public final class ReplicationDemo {
       }
       if (ended.size() < cycles) {
         if (System.nanoTime() - lastProgress > stall.toNanos()) {
-          throw new CommandFailure("ReplicationStalled", "no replication cycle of " + vm
-              + " ended within " + stall.toSeconds() + " s");
+          throw new CommandFailure(
+              "ReplicationStalled",
+              "no replication cycle of " + vm + " ended within " + stall.toSeconds() + " s");
         }
         pause("the cycles");
       }
@@ -137,20 +171,34 @@ public final class ReplicationDemo {
     stopChurn();
     long shipped = ended.stream().mapToLong(Cycle::bytesShipped).sum();
     long churned = ended.stream().mapToLong(Cycle::churnBytes).sum();
-    RecoveryPointInfo newest = last.points().stream()
-        .max(Comparator.comparing(RecoveryPointInfo::time)).orElseThrow();
-    return new Result(cycleSeconds, ended, shipped, churned,
-        churned == 0 ? null : (double) shipped / churned, last.state(), last.rpoSeconds(),
-        last.health(), last.cyclesRun(), newest.id(), checksums(newest));
+    RecoveryPointInfo newest =
+        last.points().stream().max(Comparator.comparing(RecoveryPointInfo::time)).orElseThrow();
+    return new Result(
+        cycleSeconds,
+        ended,
+        shipped,
+        churned,
+        churned == 0 ? null : (double) shipped / churned,
+        last.state(),
+        last.rpoSeconds(),
+        last.health(),
+        last.cyclesRun(),
+        newest.id(),
+        checksums(newest));
   }
 
   /**
-   * The replicas against the source at the newest point's cut, from bytes: after the stop no
-   * cycle writes to the replicas, and the cut of the newest point stays as their base.
+   * The replicas against the source at the newest point's cut, from bytes: after the stop no cycle
+   * writes to the replicas, and the cut of the newest point stays as their base.
    */
   private List<DiskChecksum> checksums(RecoveryPointInfo newest) {
-    VmCut cut = new Cuts(azure).find(resourceGroup, vm, newest.cutId()).orElseThrow(() ->
-        new CommandFailure("CutNotFound", "cut " + newest.cutId() + " of " + vm + " is gone"));
+    VmCut cut =
+        new Cuts(azure)
+            .find(resourceGroup, vm, newest.cutId())
+            .orElseThrow(
+                () ->
+                    new CommandFailure(
+                        "CutNotFound", "cut " + newest.cutId() + " of " + vm + " is gone"));
     List<DiskChecksum> checksums = new ArrayList<>();
     for (ReplicaDisk replica : item().replicaDisks()) {
       CutDisk disk = cut.disk(replica.slot());
@@ -162,8 +210,11 @@ public final class ReplicationDemo {
   }
 
   private ReplicatedItem item() {
-    return azure.recoveryServices().replicatedItem(vault, vm).orElseThrow(() ->
-        new CommandFailure("ItemNotFound", "vault " + vault + " has no item " + vm));
+    return azure
+        .recoveryServices()
+        .replicatedItem(vault, vm)
+        .orElseThrow(
+            () -> new CommandFailure("ItemNotFound", "vault " + vault + " has no item " + vm));
   }
 
   private static Duration max(Duration a, Duration b) {

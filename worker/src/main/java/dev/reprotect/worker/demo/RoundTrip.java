@@ -40,15 +40,22 @@ public final class RoundTrip {
 
   /**
    * The round trip's outcome: its hops, the inventory before and after, and the inventory a
-   * protected VM needs (the one right after the enable, and the vault's cache account in the
-   * region it was failed over to), which the end must equal. Its JSON (the demo's with --json)
-   * carries the verdict as {@code succeeded}.
+   * protected VM needs (the one right after the enable, and the vault's cache account in the region
+   * it was failed over to), which the end must equal. Its JSON (the demo's with --json) carries the
+   * verdict as {@code succeeded}.
    */
-  public record Result(String state, String sourceRegion, String targetRegion, List<RoundTripHop> hops,
-      List<String> inventoryBefore, List<String> inventoryExpected, List<String> inventoryAfter) {
+  public record Result(
+      String state,
+      String sourceRegion,
+      String targetRegion,
+      List<RoundTripHop> hops,
+      List<String> inventoryBefore,
+      List<String> inventoryExpected,
+      List<String> inventoryAfter) {
     @JsonProperty("succeeded")
     public boolean succeeded() {
-      return "Protected".equals(state) && hops.get(0).direction().startsWith(sourceRegion + " ")
+      return "Protected".equals(state)
+          && hops.get(0).direction().startsWith(sourceRegion + " ")
           && hops.stream().allMatch(RoundTripHop::checksumsEqual)
           && inventoryAfter.equals(inventoryExpected);
     }
@@ -67,8 +74,12 @@ public final class RoundTrip {
   private long churnSinceLastHop;
 
   /** {@code churnBytesPerPhase}: what the guest writes, over all disks, in each churn phase. */
-  public RoundTrip(JobsClient jobs, AzureBackend azure, Scenario scenario,
-      double churnMegabytesPerSecond, long churnBytesPerPhase) {
+  public RoundTrip(
+      JobsClient jobs,
+      AzureBackend azure,
+      Scenario scenario,
+      double churnMegabytesPerSecond,
+      long churnBytesPerPhase) {
     this.jobs = jobs;
     this.azure = azure;
     this.vault = scenario.vault();
@@ -84,20 +95,21 @@ public final class RoundTrip {
   public Result run(Consumer<RoundTripHop> onHop) {
     List<String> before = BackendInventory.of(azure, originalResourceGroup, vm);
     List<RoundTripHop> hops = new ArrayList<>();
-    Consumer<RoundTripHop> record = hop -> {
-      hops.add(hop);
-      onHop.accept(hop);
-    };
+    Consumer<RoundTripHop> record =
+        hop -> {
+          hops.add(hop);
+          onHop.accept(hop);
+        };
     record.accept(protect("enable", () -> jobs.enable(EnableRequest.of(vault, vm))));
     List<String> expected = new ArrayList<>(inventory());
     churn();
-    record.accept(failover("test-failover",
-        FailoverRequest.testFailover(vault, vm, PointSelector.LATEST)));
-    record.accept(failover("test-failover-cleanup",
-        FailoverRequest.testFailoverCleanup(vault, vm)));
+    record.accept(
+        failover("test-failover", FailoverRequest.testFailover(vault, vm, PointSelector.LATEST)));
+    record.accept(
+        failover("test-failover-cleanup", FailoverRequest.testFailoverCleanup(vault, vm)));
     for (String failover : List.of("failover", "failback")) {
-      record.accept(failover(failover,
-          FailoverRequest.failover(vault, vm, PointSelector.LATEST, false)));
+      record.accept(
+          failover(failover, FailoverRequest.failover(vault, vm, PointSelector.LATEST, false)));
       record.accept(failover("commit", FailoverRequest.commit(vault, vm)));
       record.accept(protect("reprotect", () -> jobs.start(ReprotectRequest.of(vault, vm))));
       if (failover.equals("failover")) {
@@ -111,8 +123,14 @@ public final class RoundTrip {
       }
     }
     ReplicatedItem item = item();
-    return new Result(item.state().name(), item.source().region(), item.target().region(), hops,
-        before, expected.stream().sorted().toList(), inventory());
+    return new Result(
+        item.state().name(),
+        item.source().region(),
+        item.target().region(),
+        hops,
+        before,
+        expected.stream().sorted().toList(),
+        inventory());
   }
 
   /** An enable or a reprotect: the source disks against their replicas, from bytes. */
@@ -120,38 +138,53 @@ public final class RoundTrip {
     Metered<ProtectionSummary> run = metered(start, jobs::await);
     List<RoundTripHop.DiskComparison> checksums = new ArrayList<>();
     for (DiskSummary disk : run.result.disks()) {
-      checksums.add(RoundTripHop.DiskComparison.of(disk.name(), disk.sourceChecksum(),
-          disk.targetChecksum()));
+      checksums.add(
+          RoundTripHop.DiskComparison.of(
+              disk.name(), disk.sourceChecksum(), disk.targetChecksum()));
     }
-    String newestPoint = azure.recoveryServices().recoveryPoints(vault, vm).stream()
-        .max(Comparator.comparing(RecoveryPoint::time)).map(RecoveryPoint::id).orElse(null);
+    String newestPoint =
+        azure.recoveryServices().recoveryPoints(vault, vm).stream()
+            .max(Comparator.comparing(RecoveryPoint::time))
+            .map(RecoveryPoint::id)
+            .orElse(null);
     return hop(operation, run, newestPoint, checksums);
   }
 
   /** A failover job: a booted VM's disks against its point's recorded checksums. */
   private RoundTripHop failover(String operation, FailoverRequest request) {
     FailoverJobs failovers = jobs.failovers();
-    Metered<FailoverSummary> run =
-        metered(() -> failovers.start(request), failovers::await);
+    Metered<FailoverSummary> run = metered(() -> failovers.start(request), failovers::await);
     List<RoundTripHop.DiskComparison> checksums = new ArrayList<>();
     for (FailedOverDisk disk : run.result.disks()) {
-      checksums.add(RoundTripHop.DiskComparison.of(disk.slot(), disk.pointChecksum(),
-          disk.checksum()));
+      checksums.add(
+          RoundTripHop.DiskComparison.of(disk.slot(), disk.pointChecksum(), disk.checksum()));
     }
     return hop(operation, run, run.result.pointId(), checksums);
   }
 
-  private RoundTripHop hop(String operation, Metered<?> run, String pointId,
+  private RoundTripHop hop(
+      String operation,
+      Metered<?> run,
+      String pointId,
       List<RoundTripHop.DiskComparison> checksums) {
     long churned = churnSinceLastHop;
     churnSinceLastHop = 0;
     ReplicatedItem item = item();
-    return new RoundTripHop(operation, run.workflowId, run.direction, run.millis, run.bytes,
-        churned, pointId, checksums, item.state().name(), item.activeLocation());
+    return new RoundTripHop(
+        operation,
+        run.workflowId,
+        run.direction,
+        run.millis,
+        run.bytes,
+        churned,
+        pointId,
+        checksums,
+        item.state().name(),
+        item.activeLocation());
   }
 
-  private record Metered<T>(String workflowId, T result, long millis, long bytes,
-      String direction) {}
+  private record Metered<T>(
+      String workflowId, T result, long millis, long bytes, String direction) {}
 
   /** Starts a job ({@code start} returns its workflow id) and awaits its result, metered. */
   private <T> Metered<T> metered(Supplier<String> start, Function<String, T> await) {
@@ -164,8 +197,8 @@ public final class RoundTrip {
     String workflowId = start.get();
     T result = await.apply(workflowId);
     long millis = (System.nanoTime() - startTime) / 1_000_000;
-    return new Metered<>(workflowId, result, millis, crossRegionBytes(from, to) - bytesBefore,
-        from + " -> " + to);
+    return new Metered<>(
+        workflowId, result, millis, crossRegionBytes(from, to) - bytesBefore, from + " -> " + to);
   }
 
   private long crossRegionBytes(String a, String b) {
@@ -179,19 +212,33 @@ public final class RoundTrip {
    */
   private void churn() {
     String resourceGroup = item().source().resourceGroup();
-    azure.workload().startChurn(resourceGroup, vm, new ChurnSpec(churnMegabytesPerSecond,
-        ChurnPattern.Random, ReplicationDemo.CHURN_SEED + churnPhases++));
+    azure
+        .workload()
+        .startChurn(
+            resourceGroup,
+            vm,
+            new ChurnSpec(
+                churnMegabytesPerSecond,
+                ChurnPattern.Random,
+                ReplicationDemo.CHURN_SEED + churnPhases++));
     long written = 0;
     long deadline = System.nanoTime() + CHURN_STALL.toNanos();
     try {
       while (written < churnBytesPerPhase) {
         if (System.nanoTime() > deadline) {
-          throw new CommandFailure("ChurnStalled", "the guest of " + vm + " wrote " + written
-              + " bytes in " + CHURN_STALL.toSeconds() + " s");
+          throw new CommandFailure(
+              "ChurnStalled",
+              "the guest of "
+                  + vm
+                  + " wrote "
+                  + written
+                  + " bytes in "
+                  + CHURN_STALL.toSeconds()
+                  + " s");
         }
         ReplicationDemo.pause("the guest's writes");
-        written = azure.workload().churn(resourceGroup, vm).map(ChurnStatus::bytesWritten)
-            .orElse(0L);
+        written =
+            azure.workload().churn(resourceGroup, vm).map(ChurnStatus::bytesWritten).orElse(0L);
       }
     } finally {
       azure.workload().stopChurn(resourceGroup, vm);
@@ -204,7 +251,10 @@ public final class RoundTrip {
   }
 
   private ReplicatedItem item() {
-    return azure.recoveryServices().replicatedItem(vault, vm).orElseThrow(() ->
-        new CommandFailure("ItemNotFound", "vault " + vault + " has no item " + vm));
+    return azure
+        .recoveryServices()
+        .replicatedItem(vault, vm)
+        .orElseThrow(
+            () -> new CommandFailure("ItemNotFound", "vault " + vault + " has no item " + vm));
   }
 }

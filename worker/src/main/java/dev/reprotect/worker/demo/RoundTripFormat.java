@@ -12,14 +12,29 @@ public final class RoundTripFormat {
   private RoundTripFormat() {}
 
   public static String hop(RoundTripHop hop) {
-    String checksums = hop.checksums().isEmpty() ? "no disks to compare"
-        : hop.checksums().size() + " disks " + (hop.checksumsEqual() ? "equal" : "DIFFER: "
-            + hop.checksums().stream().filter(d -> !d.equal())
-                .map(RoundTripHop.DiskComparison::disk).toList());
-    return String.format(Locale.ROOT, "%-22s %-28s %6.1f s  sent %9s  churn %9s  point %-18s "
-            + "%s -> %s in %s", hop.operation(), hop.direction(), hop.durationMs() / 1e3,
-        format(hop.bytesSentAcrossRegions()), format(hop.churnBytes()),
-        hop.pointId() == null ? "-" : hop.pointId(), checksums, hop.stateAfter(),
+    String checksums =
+        hop.checksums().isEmpty()
+            ? "no disks to compare"
+            : hop.checksums().size()
+                + " disks "
+                + (hop.checksumsEqual()
+                    ? "equal"
+                    : "DIFFER: "
+                        + hop.checksums().stream()
+                            .filter(d -> !d.equal())
+                            .map(RoundTripHop.DiskComparison::disk)
+                            .toList());
+    return String.format(
+        Locale.ROOT,
+        "%-22s %-28s %6.1f s  sent %9s  churn %9s  point %-18s " + "%s -> %s in %s",
+        hop.operation(),
+        hop.direction(),
+        hop.durationMs() / 1e3,
+        format(hop.bytesSentAcrossRegions()),
+        format(hop.churnBytes()),
+        hop.pointId() == null ? "-" : hop.pointId(),
+        checksums,
+        hop.stateAfter(),
         hop.activeRegionAfter());
   }
 
@@ -36,11 +51,15 @@ public final class RoundTripFormat {
     List<String> leaked = minus(result.inventoryAfter(), result.inventoryExpected());
     List<String> missing = minus(result.inventoryExpected(), result.inventoryAfter());
     return (leaked.isEmpty() && missing.isEmpty()
-        ? "The inventory is exactly a protected VM's (as after the enable, and the vault's cache "
-            + "account in the other region)."
-        : "LEAKED: " + leaked + "; MISSING: " + missing)
-        + String.format("%n%s, %s -> %s: %s", result.state(), result.sourceRegion(),
-            result.targetRegion(), result.succeeded() ? "round trip OK" : "round trip FAILED");
+            ? "The inventory is exactly a protected VM's (as after the enable, and the vault's cache "
+                + "account in the other region)."
+            : "LEAKED: " + leaked + "; MISSING: " + missing)
+        + String.format(
+            "%n%s, %s -> %s: %s",
+            result.state(),
+            result.sourceRegion(),
+            result.targetRegion(),
+            result.succeeded() ? "round trip OK" : "round trip FAILED");
   }
 
   /** {@code from} without one occurrence of each line of {@code removed}. */

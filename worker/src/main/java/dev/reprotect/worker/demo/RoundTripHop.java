@@ -3,17 +3,24 @@ package dev.reprotect.worker.demo;
 import java.util.List;
 
 /**
- * One hop of the round trip. {@code workflowId}: its job's workflow, as the Temporal service
- * holds it. {@code bytesSentAcrossRegions}: what the backend metered crossing
- * regions, both ways, while the hop ran. {@code churnBytes}: what the guest wrote since the
- * previous hop. {@code pointId}: the recovery point the hop booted from (a failover, a drill) or
- * made (an enable, a reprotect); null for a commit or a cleanup. {@code checksums}: the disks
- * the hop compared, read from their bytes. {@code stateAfter} and {@code activeRegionAfter}:
- * the item as the hop left it.
+ * One hop of the round trip. {@code workflowId}: its job's workflow, as the Temporal service holds
+ * it. {@code bytesSentAcrossRegions}: what the backend metered crossing regions, both ways, while
+ * the hop ran. {@code churnBytes}: what the guest wrote since the previous hop. {@code pointId}:
+ * the recovery point the hop booted from (a failover, a drill) or made (an enable, a reprotect);
+ * null for a commit or a cleanup. {@code checksums}: the disks the hop compared, read from their
+ * bytes. {@code stateAfter} and {@code activeRegionAfter}: the item as the hop left it.
  */
-public record RoundTripHop(String operation, String workflowId, String direction, long durationMs,
-    long bytesSentAcrossRegions, long churnBytes, String pointId,
-    List<DiskComparison> checksums, String stateAfter, String activeRegionAfter) {
+public record RoundTripHop(
+    String operation,
+    String workflowId,
+    String direction,
+    long durationMs,
+    long bytesSentAcrossRegions,
+    long churnBytes,
+    String pointId,
+    List<DiskComparison> checksums,
+    String stateAfter,
+    String activeRegionAfter) {
   public RoundTripHop {
     checksums = List.copyOf(checksums);
   }

@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The files by which a detached `reprotect dev` is found again: its process id, a mark written
- * once everything is ready, its log, and the simulated Azure's token.
+ * The files by which a detached `reprotect dev` is found again: its process id, a mark written once
+ * everything is ready, its log, and the simulated Azure's token.
  */
 public final class DevProcessFiles {
   private static final Duration STOP_WITHIN = Duration.ofSeconds(30);
@@ -61,12 +61,18 @@ public final class DevProcessFiles {
   public boolean startDetached(List<String> arguments, Duration within, Runnable onReady)
       throws IOException, InterruptedException {
     Files.deleteIfExists(readyFile());
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-        selfJar().toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                selfJar().toString()));
     command.addAll(arguments);
-    Process child = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(log().toFile()).start();
+    Process child =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(log().toFile())
+            .start();
     Files.writeString(pidFile(), Long.toString(child.pid()));
     long deadline = System.nanoTime() + within.toNanos();
     while (!Files.exists(readyFile())) {
@@ -108,8 +114,9 @@ public final class DevProcessFiles {
 
   private static Path selfJar() {
     try {
-      Path location = Path.of(
-          DevProcessFiles.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path location =
+          Path.of(
+              DevProcessFiles.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       if (!location.toString().endsWith(".jar")) {
         throw new IllegalStateException("--detach runs from the packaged jar (./reprotect)");
       }

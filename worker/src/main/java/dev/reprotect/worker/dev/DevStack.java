@@ -34,7 +34,9 @@ import java.util.function.UnaryOperator;
 public final class DevStack {
   /** How long the dev server, and a detached `reprotect dev`, have to be ready. */
   public static final Duration READY_WITHIN = Duration.ofMinutes(2);
+
   private static final String NAMESPACE = "default";
+
   /** What the tasks in flight get at Ctrl-C or SIGTERM, as a worker's by default. */
   private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
 
@@ -55,20 +57,27 @@ public final class DevStack {
 
   /**
    * Runs everything until Ctrl-C or SIGTERM. {@code simulator} sets the simulated Azure's speed;
-   * {@code startMetrics} gives the metrics endpoint, or null for none; {@code ready} is called
-   * once everything serves.
+   * {@code startMetrics} gives the metrics endpoint, or null for none; {@code ready} is called once
+   * everything serves.
    */
-  public void run(Scenario scenario, UnaryOperator<SimulatedAzure> simulator,
-      Supplier<MetricsEndpoint> startMetrics, Runnable ready) throws Exception {
+  public void run(
+      Scenario scenario,
+      UnaryOperator<SimulatedAzure> simulator,
+      Supplier<MetricsEndpoint> startMetrics,
+      Runnable ready)
+      throws Exception {
     // One stop, in order: the worker drains while the server and the simulated Azure still
     // serve, then Azure closes, then the server stops. Shutdown hooks of their own would race.
     try (StopSignal stop = WorkerShutdown.signal(SHUTDOWN_GRACE);
         MetricsEndpoint metrics = startMetrics.get()) {
-      Process server = new ProcessBuilder(serverCommand())
-          .redirectErrorStream(true).redirectOutput(dir.resolve("temporal.log").toFile()).start();
+      Process server =
+          new ProcessBuilder(serverCommand())
+              .redirectErrorStream(true)
+              .redirectOutput(dir.resolve("temporal.log").toFile())
+              .start();
       try {
-        WorkflowServiceStubsOptions.Builder options = WorkflowServiceStubsOptions.newBuilder()
-            .setTarget("127.0.0.1:" + ports.temporal());
+        WorkflowServiceStubsOptions.Builder options =
+            WorkflowServiceStubsOptions.newBuilder().setTarget("127.0.0.1:" + ports.temporal());
         if (metrics != null) {
           options.setMetricsScope(metrics.scope());
         }
@@ -82,22 +91,29 @@ public final class DevStack {
     }
   }
 
-  private void serve(Scenario scenario, UnaryOperator<SimulatedAzure> simulator,
-      WorkflowServiceStubs service, MetricsEndpoint metrics, StopSignal stop, Runnable ready)
+  private void serve(
+      Scenario scenario,
+      UnaryOperator<SimulatedAzure> simulator,
+      WorkflowServiceStubs service,
+      MetricsEndpoint metrics,
+      StopSignal stop,
+      Runnable ready)
       throws Exception {
     String token = files.azureToken();
-    try (SimulatedAzure azure = SimulatedAzure.durable(dir.resolve("azure"),
-            SimulatedAzure.DEFAULT_BLOCK_SIZE)
-            .withRegion(scenario.sourceRegion()).withRegion(scenario.targetRegion());
+    try (SimulatedAzure azure =
+            SimulatedAzure.durable(dir.resolve("azure"), SimulatedAzure.DEFAULT_BLOCK_SIZE)
+                .withRegion(scenario.sourceRegion())
+                .withRegion(scenario.targetRegion());
         AzureService sim = AzureService.start(ports.sim(), token, azure)) {
       if (azure.recoveryServices().vault(scenario.vault()).isEmpty()) {
         new ScenarioSeeder(azure).seed(scenario);
       }
       simulator.apply(azure);
-      WorkerFactory worker = ReprotectWorker.start(
-          WorkflowClient.newInstance(service,
-              WorkflowClientOptions.newBuilder().setNamespace(NAMESPACE).build()),
-          new HttpAzureBackend(URI.create("http://127.0.0.1:" + sim.port()), token));
+      WorkerFactory worker =
+          ReprotectWorker.start(
+              WorkflowClient.newInstance(
+                  service, WorkflowClientOptions.newBuilder().setNamespace(NAMESPACE).build()),
+              new HttpAzureBackend(URI.create("http://127.0.0.1:" + sim.port()), token));
       ReconcileSchedule.ensure(service, NAMESPACE);
       if (metrics != null) {
         System.out.println(metrics.where());
@@ -110,12 +126,31 @@ public final class DevStack {
   }
 
   private List<String> serverCommand() {
-    List<String> command = new ArrayList<>(List.of(temporalCli.toString(), "server", "start-dev",
-        "--db-filename", dir.resolve("temporal.db").toString(), "--ip", "127.0.0.1",
-        "--port", Integer.toString(ports.temporal()), "--ui-port", Integer.toString(ports.ui()),
-        "--namespace", NAMESPACE, "--log-level", "error"));
-    SearchAttributeDefinitions.all().forEach((name, type) -> command.addAll(List.of(
-        "--search-attribute", name + "=" + SearchAttributeDefinitions.cliType(type))));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                temporalCli.toString(),
+                "server",
+                "start-dev",
+                "--db-filename",
+                dir.resolve("temporal.db").toString(),
+                "--ip",
+                "127.0.0.1",
+                "--port",
+                Integer.toString(ports.temporal()),
+                "--ui-port",
+                Integer.toString(ports.ui()),
+                "--namespace",
+                NAMESPACE,
+                "--log-level",
+                "error"));
+    SearchAttributeDefinitions.all()
+        .forEach(
+            (name, type) ->
+                command.addAll(
+                    List.of(
+                        "--search-attribute",
+                        name + "=" + SearchAttributeDefinitions.cliType(type))));
     return command;
   }
 
@@ -128,8 +163,8 @@ public final class DevStack {
         return;
       } catch (RuntimeException notYet) {
         if (!server.isAlive() || System.nanoTime() > deadline) {
-          throw new IllegalStateException("the Temporal dev server did not start; see "
-              + dir.resolve("temporal.log"), notYet);
+          throw new IllegalStateException(
+              "the Temporal dev server did not start; see " + dir.resolve("temporal.log"), notYet);
         }
         Thread.sleep(200);
       }

@@ -18,9 +18,12 @@ public final class TemporalCli {
     if (explicit != null && !explicit.isBlank()) {
       return Optional.of(Path.of(explicit)).filter(Files::isExecutable);
     }
-    String cacheHome = Optional.ofNullable(System.getenv("REPROTECT_CACHE")).orElse(
-        Optional.ofNullable(System.getenv("XDG_CACHE_HOME"))
-            .orElse(System.getProperty("user.home") + "/.cache") + "/reprotect");
+    String cacheHome =
+        Optional.ofNullable(System.getenv("REPROTECT_CACHE"))
+            .orElse(
+                Optional.ofNullable(System.getenv("XDG_CACHE_HOME"))
+                        .orElse(System.getProperty("user.home") + "/.cache")
+                    + "/reprotect");
     Path cached = Path.of(cacheHome, "temporal-cli", VERSION, "temporal");
     if (Files.isExecutable(cached)) {
       return Optional.of(cached);

@@ -10,7 +10,8 @@ public final class DisableFormat {
   public static void summary(DisableSummary s, PrintStream out) {
     out.printf("%s is no longer protected (vault %s)%n", s.vm(), s.vault());
     out.println("  Replication: " + s.replication());
-    out.printf("  Deleted: %d recovery points, %d cut snapshots, %d replicas, %d staging blobs%n",
+    out.printf(
+        "  Deleted: %d recovery points, %d cut snapshots, %d replicas, %d staging blobs%n",
         s.recoveryPoints(), s.cutSnapshots(), s.replicas(), s.stagingBlobs());
     s.resourcesDeleted().forEach(id -> out.println("  Deleted " + id));
     s.resourcesKept().forEach(kept -> out.println("  Kept " + kept));

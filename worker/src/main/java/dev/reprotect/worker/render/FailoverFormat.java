@@ -9,8 +9,9 @@ public final class FailoverFormat {
   private FailoverFormat() {}
 
   public static void summary(FailoverSummary s, PrintStream out) {
-    out.printf("%s of %s (vault %s): %s, active in %s%n", s.operation(), s.vm(), s.vault(),
-        s.state(), s.activeRegion());
+    out.printf(
+        "%s of %s (vault %s): %s, active in %s%n",
+        s.operation(), s.vm(), s.vault(), s.state(), s.activeRegion());
     if (s.pointId() != null) {
       out.printf("  Recovery point %s (%s, %s)%n", s.pointId(), s.pointType(), s.pointTime());
     }
@@ -18,8 +19,12 @@ public final class FailoverFormat {
       out.println("  Source VM shutdown: " + s.sourceShutdown());
     }
     for (FailedOverDisk disk : s.disks()) {
-      out.printf("  %-5s %s checksum %s, the point's %s: %s%n", disk.slot(), disk.disk(),
-          abbreviated(disk.checksum()), abbreviated(disk.pointChecksum()),
+      out.printf(
+          "  %-5s %s checksum %s, the point's %s: %s%n",
+          disk.slot(),
+          disk.disk(),
+          abbreviated(disk.checksum()),
+          abbreviated(disk.pointChecksum()),
           disk.checksum().equals(disk.pointChecksum()) ? "equal" : "DIFFERENT");
     }
     out.printf("  Took %.1f s%n", s.elapsedMillis() / 1000.0);

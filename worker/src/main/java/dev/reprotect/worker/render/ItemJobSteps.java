@@ -18,11 +18,14 @@ public final class ItemJobSteps {
 
   /**
    * Waits for {@code result}, printing on {@code out} a line per step of the job as it ends when
-   * {@code show} (not in JSON mode), from {@code query}; returns the result, or throws what the
-   * job failed with.
+   * {@code show} (not in JSON mode), from {@code query}; returns the result, or throws what the job
+   * failed with.
    */
-  public static <S extends Enum<S> & Step, R> R follow(CompletableFuture<R> result,
-      Supplier<? extends Optional<? extends Job<S, ?>>> query, boolean show, PrintStream out) {
+  public static <S extends Enum<S> & Step, R> R follow(
+      CompletableFuture<R> result,
+      Supplier<? extends Optional<? extends Job<S, ?>>> query,
+      boolean show,
+      PrintStream out) {
     if (show) {
       Set<S> reported = new HashSet<>();
       boolean finished;
@@ -36,20 +39,24 @@ public final class ItemJobSteps {
 
   /** The job's state and every step's, with its detail. */
   public static void table(Job<?, ?> job, PrintStream out) {
-    out.printf("Job %s (%s): %s%s%n", job.jobId(), job.operation(), job.state(),
+    out.printf(
+        "Job %s (%s): %s%s%n",
+        job.jobId(),
+        job.operation(),
+        job.state(),
         job.errorCode() == null ? "" : " (" + job.errorCode() + ": " + job.errorMessage() + ")");
     for (JobStep<?> step : job.steps()) {
       out.printf("  %-11s %-38s %s%n", step.state(), step.title(), step.detail());
     }
   }
 
-  private static <S extends Enum<S> & Step> void report(Job<S, ?> job, Set<S> reported,
-      PrintStream out) {
+  private static <S extends Enum<S> & Step> void report(
+      Job<S, ?> job, Set<S> reported, PrintStream out) {
     for (JobStep<S> step : job.steps()) {
       boolean ended = step.state() != StepState.NotStarted && step.state() != StepState.InProgress;
       if (ended && reported.add(step.step())) {
-        out.printf("  %-4s %s: %s%n", JobProgressDisplay.mark(step.state()), step.title(),
-            step.detail());
+        out.printf(
+            "  %-4s %s: %s%n", JobProgressDisplay.mark(step.state()), step.title(), step.detail());
       }
     }
   }

@@ -49,8 +49,8 @@ public final class JobProgressDisplay {
    * Waits for the end of a job, showing its progress to people on {@code out} when {@code show}
    * (not in JSON mode); returns its summary, or throws what the job failed with.
    */
-  public static ProtectionSummary awaitEnd(JobsClient jobs, String workflowId, boolean show,
-      PrintStream out) {
+  public static ProtectionSummary awaitEnd(
+      JobsClient jobs, String workflowId, boolean show, PrintStream out) {
     CompletableFuture<ProtectionSummary> result =
         CompletableFuture.supplyAsync(() -> jobs.await(workflowId));
     if (show) {
@@ -84,10 +84,14 @@ public final class JobProgressDisplay {
               out.printf("  %-4s %s: %s%n", mark(step.state()), step.title(), step.detail());
             }
           }
-          if (view == null && !reported.contains(ProtectionStep.InitialSync)
+          if (view == null
+              && !reported.contains(ProtectionStep.InitialSync)
               && stateOf(job, ProtectionStep.InitialSync) == StepState.InProgress) {
-            out.println("  ..  " + ProtectionStep.InitialSync.title() + ": "
-                + detailOf(job, ProtectionStep.InitialSync));
+            out.println(
+                "  ..  "
+                    + ProtectionStep.InitialSync.title()
+                    + ": "
+                    + detailOf(job, ProtectionStep.InitialSync));
             view = System.console() != null ? new BarView(out) : new LineView(out);
           }
         }
@@ -172,16 +176,17 @@ public final class JobProgressDisplay {
     private final ProgressBar bar;
 
     BarView(PrintStream out) {
-      bar = new ProgressBarBuilder()
-          .setTaskName("Initial sync")
-          .setUnit(" MiB", 1)
-          .setInitialMax(0)
-          .setStyle(ProgressBarStyle.ASCII)
-          .setMaxRenderedLength(110)
-          .showSpeed()
-          .setUpdateIntervalMillis((int) POLL.toMillis())
-          .setConsumer(new ConsoleProgressBarConsumer(out))
-          .build();
+      bar =
+          new ProgressBarBuilder()
+              .setTaskName("Initial sync")
+              .setUnit(" MiB", 1)
+              .setInitialMax(0)
+              .setStyle(ProgressBarStyle.ASCII)
+              .setMaxRenderedLength(110)
+              .showSpeed()
+              .setUpdateIntervalMillis((int) POLL.toMillis())
+              .setConsumer(new ConsoleProgressBarConsumer(out))
+              .build();
     }
 
     @Override
@@ -217,9 +222,12 @@ public final class JobProgressDisplay {
       }
       lastLine = now;
       double seconds = (now - start) / 1e9;
-      out.printf(Locale.ROOT, "      %.0f%% compared (%s of %s), %s sent, %s/s%n",
+      out.printf(
+          Locale.ROOT,
+          "      %.0f%% compared (%s of %s), %s sent, %s/s%n",
           100.0 * totals.comparedBytes() / totals.totalBytes(),
-          ByteSizes.format(totals.comparedBytes()), ByteSizes.format(totals.totalBytes()),
+          ByteSizes.format(totals.comparedBytes()),
+          ByteSizes.format(totals.totalBytes()),
           ByteSizes.format(totals.sentBytes()),
           ByteSizes.format((long) (totals.comparedBytes() / seconds)));
     }

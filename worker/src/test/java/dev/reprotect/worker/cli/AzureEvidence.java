@@ -18,8 +18,10 @@ record AzureEvidence(AzureBackend azure) {
   long pageWrites(String workflowId) {
     try {
       return azure.metering().activityLog().stream()
-          .filter(e -> e.correlationId().startsWith(workflowId + "/")
-              && e.operation().endsWith("pages/write"))
+          .filter(
+              e ->
+                  e.correlationId().startsWith(workflowId + "/")
+                      && e.operation().endsWith("pages/write"))
           .count();
     } catch (AzureException restarting) {
       return 0;
@@ -31,14 +33,22 @@ record AzureEvidence(AzureBackend azure) {
    * replica equal to its source (the storage's checksums, read from the bytes), no mutating
    * operation applied twice.
    */
-  void assertJobProtectsWithEqualDisksAndNothingAppliedTwice(WorkflowClient client,
-      String workflowId) throws TimeoutException {
-    ProtectionSummary summary = client.newUntypedWorkflowStub(workflowId)
-        .getResult(5, TimeUnit.MINUTES, ProtectionSummary.class);
+  void assertJobProtectsWithEqualDisksAndNothingAppliedTwice(
+      WorkflowClient client, String workflowId) throws TimeoutException {
+    ProtectionSummary summary =
+        client
+            .newUntypedWorkflowStub(workflowId)
+            .getResult(5, TimeUnit.MINUTES, ProtectionSummary.class);
     assertThat(summary.state()).as(workflowId).isEqualTo("Protected");
-    assertThat(summary.disks()).as(workflowId).isNotEmpty().allSatisfy((DiskSummary disk) ->
-        assertThat(disk.targetChecksum()).as(disk.name()).isEqualTo(disk.sourceChecksum()));
-    assertThat(operationsApplied(workflowId)).as(workflowId).isNotEmpty()
+    assertThat(summary.disks())
+        .as(workflowId)
+        .isNotEmpty()
+        .allSatisfy(
+            (DiskSummary disk) ->
+                assertThat(disk.targetChecksum()).as(disk.name()).isEqualTo(disk.sourceChecksum()));
+    assertThat(operationsApplied(workflowId))
+        .as(workflowId)
+        .isNotEmpty()
         .allSatisfy((operation, count) -> assertThat(count).as(operation).isEqualTo(1));
   }
 
@@ -46,7 +56,8 @@ record AzureEvidence(AzureBackend azure) {
   Map<String, Long> operationsApplied(String workflowId) {
     return azure.metering().activityLog().stream()
         .filter(entry -> entry.correlationId().startsWith(workflowId + "/"))
-        .collect(Collectors.groupingBy(
-            entry -> entry.operation() + " " + entry.resourceId(), Collectors.counting()));
+        .collect(
+            Collectors.groupingBy(
+                entry -> entry.operation() + " " + entry.resourceId(), Collectors.counting()));
   }
 }

@@ -43,8 +43,10 @@ class ChurnCommandTest {
     assertThat(started.exitCode()).as(started.stderr()).isZero();
     assertThat(started.json().get("resourceGroup").asText()).isEqualTo(RG);
     assertThat(started.json().get("churning").asBoolean()).isTrue();
-    assertThat(sim.workload().churn(RG, SCENARIO.vm())).hasValueSatisfying(status ->
-        assertThat(status.spec()).isEqualTo(new ChurnSpec(0.5, ChurnPattern.HotSpot, 3)));
+    assertThat(sim.workload().churn(RG, SCENARIO.vm()))
+        .hasValueSatisfying(
+            status ->
+                assertThat(status.spec()).isEqualTo(new ChurnSpec(0.5, ChurnPattern.HotSpot, 3)));
 
     CliRun shown = churn();
     assertThat(shown.exitCode()).isZero();
@@ -67,8 +69,17 @@ class ChurnCommandTest {
 
   @Test
   void anUnknownItemFailsWithItsCode() {
-    CliRun run = CliRun.of("churn", "nope", "--vault", SCENARIO.vault(), "--json",
-        "--azure-url", url(), "--azure-token", TOKEN);
+    CliRun run =
+        CliRun.of(
+            "churn",
+            "nope",
+            "--vault",
+            SCENARIO.vault(),
+            "--json",
+            "--azure-url",
+            url(),
+            "--azure-token",
+            TOKEN);
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.json().at("/error/code").asText()).isEqualTo("ResourceNotFound");
@@ -83,8 +94,17 @@ class ChurnCommandTest {
   }
 
   private CliRun churn(String... options) {
-    List<String> args = new ArrayList<>(List.of("churn", SCENARIO.vm(), "--vault",
-        SCENARIO.vault(), "--azure-url", url(), "--azure-token", TOKEN));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "churn",
+                SCENARIO.vm(),
+                "--vault",
+                SCENARIO.vault(),
+                "--azure-url",
+                url(),
+                "--azure-token",
+                TOKEN));
     args.addAll(List.of(options));
     return CliRun.of(args.toArray(String[]::new));
   }

@@ -55,8 +55,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The CLI's client commands against a Temporal service on a port, with a worker of its own, as a
- * user runs them: the CLI reaches the world only through Temporal. The service is Temporal's
- * Java test server bound to a port (the dev server with its Web UI is another issue's).
+ * user runs them: the CLI reaches the world only through Temporal. The service is Temporal's Java
+ * test server bound to a port (the dev server with its Web UI is another issue's).
  */
 class CliAgainstATemporalServiceTest {
   private static final String NAMESPACE = "default";
@@ -76,8 +76,9 @@ class CliAgainstATemporalServiceTest {
     }
     server = TestServer.createPortBoundServer(port);
     address = "localhost:" + port;
-    service = WorkflowServiceStubs.newServiceStubs(
-        WorkflowServiceStubsOptions.newBuilder().setTarget(address).build());
+    service =
+        WorkflowServiceStubs.newServiceStubs(
+            WorkflowServiceStubsOptions.newBuilder().setTarget(address).build());
     assertThat(SearchAttributeSetup.registerMissing(service, NAMESPACE))
         .containsExactlyInAnyOrderElementsOf(SearchAttributeDefinitions.all().keySet());
     startWorker(Scenario.builder().diskSizeBytes(16L << 20).dataDisks(1).build());
@@ -86,8 +87,11 @@ class CliAgainstATemporalServiceTest {
   private void startWorker(Scenario world) {
     scenario = world;
     azure = SimulatedAzure.seeded(scenario, SimulatedAzure.DEFAULT_BLOCK_SIZE);
-    worker = ReprotectWorker.start(WorkflowClient.newInstance(service,
-        WorkflowClientOptions.newBuilder().setNamespace(NAMESPACE).build()), azure);
+    worker =
+        ReprotectWorker.start(
+            WorkflowClient.newInstance(
+                service, WorkflowClientOptions.newBuilder().setNamespace(NAMESPACE).build()),
+            azure);
   }
 
   private void restartWith(Scenario world) {
@@ -117,8 +121,8 @@ class CliAgainstATemporalServiceTest {
   private CliRun run(boolean json, String command, String... args) {
     List<String> full = new ArrayList<>(List.of(command));
     full.addAll(List.of(args));
-    full.addAll(List.of("--vault", scenario.vault(), "--address", address,
-        "--namespace", NAMESPACE));
+    full.addAll(
+        List.of("--vault", scenario.vault(), "--address", address, "--namespace", NAMESPACE));
     if (json) {
       full.add("--json");
     }
@@ -136,7 +140,8 @@ class CliAgainstATemporalServiceTest {
     assertThat(planned.get("disks")).hasSize(2);
     String digest = planned.get("digest").asText();
     assertThat(digest).hasSize(64);
-    assertThat(human("plan", scenario.vm()).stdout()).contains("Plan digest " + digest)
+    assertThat(human("plan", scenario.vm()).stdout())
+        .contains("Plan digest " + digest)
         .contains("--plan " + digest.substring(0, 12));
     assertThat(azure.exportState()).as("the review changes nothing").isEqualTo(before);
 
@@ -152,8 +157,13 @@ class CliAgainstATemporalServiceTest {
     assertThat(status.json().get("status").asText()).isEqualTo("COMPLETED");
     assertThat(status.json().get("summary").get("state").asText()).isEqualTo("Protected");
     assertThat(human("status", scenario.vm()).stdout()).contains("Plan " + digest);
-    assertThat(azure.recoveryServices().replicatedItem(scenario.vault(), scenario.vm())
-        .orElseThrow().state()).isEqualTo(ProtectionState.Protected);
+    assertThat(
+            azure
+                .recoveryServices()
+                .replicatedItem(scenario.vault(), scenario.vm())
+                .orElseThrow()
+                .state())
+        .isEqualTo(ProtectionState.Protected);
   }
 
   @Test
@@ -163,53 +173,75 @@ class CliAgainstATemporalServiceTest {
     assertThat(refused.exitCode()).isEqualTo(1);
     assertThat(refused.json().get("error").get("code").asText()).isEqualTo("NotFailedOver");
 
-    CliRun failover = human("failover", scenario.vm(), "--point", "latest-processed",
-        "--shutdown-source", "--wait");
+    CliRun failover =
+        human(
+            "failover",
+            scenario.vm(),
+            "--point",
+            "latest-processed",
+            "--shutdown-source",
+            "--wait");
     assertThat(failover.exitCode()).as(failover.stdout() + failover.stderr()).isZero();
-    assertThat(failover.stdout()).contains("ok   Turn off the source VM")
-        .contains("ok   Boot the VM").contains(": equal");
+    assertThat(failover.stdout())
+        .contains("ok   Turn off the source VM")
+        .contains("ok   Boot the VM")
+        .contains(": equal");
     CliRun status = cli("status", scenario.vm(), "--failover");
     assertThat(status.exitCode()).isZero();
     assertThat(status.json().get("summary").get("state").asText()).isEqualTo("FailedOver");
     assertThat(status.json().get("summary").get("activeRegion").asText())
         .isEqualTo(scenario.targetRegion());
-    assertThat(status.json().get("summary").get("sourceShutdown").asText())
-        .isEqualTo("TurnedOff");
+    assertThat(status.json().get("summary").get("sourceShutdown").asText()).isEqualTo("TurnedOff");
 
     CliRun commit = cli("commit", scenario.vm(), "--wait");
     assertThat(commit.exitCode()).as(commit.stdout()).isZero();
     assertThat(commit.json().get("state").asText()).isEqualTo("FailoverCommitted");
     List<String> listed = new ArrayList<>();
-    cli("recovery-points", scenario.vm()).json().get("points")
+    cli("recovery-points", scenario.vm())
+        .json()
+        .get("points")
         .forEach(point -> listed.add(point.get("id").asText()));
-    assertThat(listed).as("what the vault kept after the commit")
-        .containsExactlyInAnyOrderElementsOf(azure.recoveryServices()
-            .recoveryPoints(scenario.vault(), scenario.vm()).stream().map(RecoveryPoint::id)
-            .toList());
+    assertThat(listed)
+        .as("what the vault kept after the commit")
+        .containsExactlyInAnyOrderElementsOf(
+            azure.recoveryServices().recoveryPoints(scenario.vault(), scenario.vm()).stream()
+                .map(RecoveryPoint::id)
+                .toList());
 
     CliRun back = cli("start", scenario.vm(), "--wait");
     assertThat(back.exitCode()).as(back.stdout() + back.stderr()).isZero();
     assertThat(back.json().get("sourceRegion").asText()).isEqualTo(scenario.targetRegion());
     assertThat(back.json().get("targetRegion").asText()).isEqualTo(scenario.sourceRegion());
-    assertThat(azure.recoveryServices().replicatedItem(scenario.vault(), scenario.vm())
-        .orElseThrow().state()).isEqualTo(ProtectionState.Protected);
+    assertThat(
+            azure
+                .recoveryServices()
+                .replicatedItem(scenario.vault(), scenario.vm())
+                .orElseThrow()
+                .state())
+        .isEqualTo(ProtectionState.Protected);
   }
 
   @Test
   void enableProtectsAnUnprotectedVmWithTheStepsOfStartAndStatusShowsItsJob() {
-    restartWith(Scenario.builder().diskSizeBytes(16L << 20).dataDisks(1).unprotected(true)
-        .build());
+    restartWith(Scenario.builder().diskSizeBytes(16L << 20).dataDisks(1).unprotected(true).build());
 
     CliRun enable = human("enable", scenario.vm(), "--wait");
 
     assertThat(enable.exitCode()).as(enable.stdout() + enable.stderr()).isZero();
-    assertThat(enable.stdout()).contains("Started enable." + scenario.vault() + ".")
-        .contains("ok   ").contains("Protected");
+    assertThat(enable.stdout())
+        .contains("Started enable." + scenario.vault() + ".")
+        .contains("ok   ")
+        .contains("Protected");
     CliRun status = cli("status", scenario.vm(), "--enable");
     assertThat(status.exitCode()).as(status.stdout()).isZero();
     assertThat(status.json().get("summary").get("state").asText()).isEqualTo("Protected");
-    assertThat(azure.recoveryServices().replicatedItem(scenario.vault(), scenario.vm())
-        .orElseThrow().state()).isEqualTo(ProtectionState.Protected);
+    assertThat(
+            azure
+                .recoveryServices()
+                .replicatedItem(scenario.vault(), scenario.vm())
+                .orElseThrow()
+                .state())
+        .isEqualTo(ProtectionState.Protected);
 
     CliRun again = cli("enable", scenario.vm(), "--wait");
     assertThat(again.exitCode()).isEqualTo(1);
@@ -217,15 +249,18 @@ class CliAgainstATemporalServiceTest {
   }
 
   /**
-   * A VM enabled, then disabled with --json: the backend's inventory is the one before the
-   * enable; status --disable shows the job's summary; a second disable is ItemNotFound.
+   * A VM enabled, then disabled with --json: the backend's inventory is the one before the enable;
+   * status --disable shows the job's summary; a second disable is ItemNotFound.
    */
   @Test
   void disableRemovesTheProtectionAndLeavesTheInventoryOfBeforeTheEnable() {
-    restartWith(Scenario.builder().diskSizeBytes(16L << 20).dataDisks(1).unprotected(true)
-        .build());
-    String group = azure.compute().virtualMachinesNamed(scenario.sourceRegion(), scenario.vm())
-        .get(0).resourceGroup();
+    restartWith(Scenario.builder().diskSizeBytes(16L << 20).dataDisks(1).unprotected(true).build());
+    String group =
+        azure
+            .compute()
+            .virtualMachinesNamed(scenario.sourceRegion(), scenario.vm())
+            .get(0)
+            .resourceGroup();
     List<String> beforeEnable = BackendInventory.of(azure, group, scenario.vm());
     assertThat(cli("enable", scenario.vm(), "--wait").exitCode()).isZero();
     assertThat(BackendInventory.of(azure, group, scenario.vm())).isNotEqualTo(beforeEnable);
@@ -240,8 +275,8 @@ class CliAgainstATemporalServiceTest {
     assertThat(status.exitCode()).as(status.stdout()).isZero();
     assertThat(status.stdout()).contains(scenario.vm() + " is no longer protected");
     assertRefused(cli("disable", scenario.vm(), "--wait"), "ItemNotFound");
-    assertThat(CliRun.of("disable", "--help").stdout()).contains("--wait", "--no-wait",
-        "Never deleted", "FailoverNotCommitted", "DisableFailed");
+    assertThat(CliRun.of("disable", "--help").stdout())
+        .contains("--wait", "--no-wait", "Never deleted", "FailoverNotCommitted", "DisableFailed");
   }
 
   @Test
@@ -251,22 +286,29 @@ class CliAgainstATemporalServiceTest {
     CliRun drill = human("test-failover", scenario.vm(), "--wait");
 
     assertThat(drill.exitCode()).as(drill.stdout() + drill.stderr()).isZero();
-    assertThat(drill.stdout()).contains("ok   Create the isolated network")
-        .contains("ok   Boot the VM").contains(": equal");
+    assertThat(drill.stdout())
+        .contains("ok   Create the isolated network")
+        .contains("ok   Boot the VM")
+        .contains(": equal");
     CliRun status = cli("status", scenario.vm(), "--test-failover");
     assertThat(status.exitCode()).as(status.stdout()).isZero();
     assertThat(status.json().get("summary").get("state").asText()).isEqualTo("Protected");
     CliRun again = cli("test-failover", scenario.vm(), "--wait");
     assertThat(again.exitCode()).isEqualTo(1);
-    assertThat(again.json().get("error").get("code").asText())
-        .isEqualTo("TestFailoverInProgress");
+    assertThat(again.json().get("error").get("code").asText()).isEqualTo("TestFailoverInProgress");
 
     CliRun cleanup = cli("test-failover-cleanup", scenario.vm(), "--wait");
     assertThat(cleanup.exitCode()).as(cleanup.stdout() + cleanup.stderr()).isZero();
-    assertThat(azure.compute().virtualMachinesNamed(scenario.targetRegion(),
-        scenario.vm() + "-test")).isEmpty();
-    assertThat(azure.recoveryServices().replicatedItem(scenario.vault(), scenario.vm())
-        .orElseThrow().state()).isEqualTo(ProtectionState.Protected);
+    assertThat(
+            azure.compute().virtualMachinesNamed(scenario.targetRegion(), scenario.vm() + "-test"))
+        .isEmpty();
+    assertThat(
+            azure
+                .recoveryServices()
+                .replicatedItem(scenario.vault(), scenario.vm())
+                .orElseThrow()
+                .state())
+        .isEqualTo(ProtectionState.Protected);
   }
 
   @Test
@@ -296,8 +338,12 @@ class CliAgainstATemporalServiceTest {
   void aStartWithAReviewedPlanThatChangedIsRefusedWithPlanChangedAndChangesNothing() {
     String digest = cli("plan", scenario.vm()).json().get("digest").asText();
     // After the review, the target VM is turned off: the job would run another plan.
-    azure.compute().powerOff(Caller.of("operator"),
-        ScenarioSeeder.resourceGroupName(scenario.vm(), scenario.targetRegion()), scenario.vm());
+    azure
+        .compute()
+        .powerOff(
+            Caller.of("operator"),
+            ScenarioSeeder.resourceGroupName(scenario.vm(), scenario.targetRegion()),
+            scenario.vm());
     String before = azure.exportState();
 
     CliRun start = cli("start", scenario.vm(), "--plan", digest, "--wait");
@@ -316,7 +362,8 @@ class CliAgainstATemporalServiceTest {
     assertThat(start.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(start.stderr()).contains("'abc123' is not a plan digest");
     assertThat(cli("status", scenario.vm()).json().get("error").get("code").asText())
-        .as("no job started").isEqualTo("JobNotFound");
+        .as("no job started")
+        .isEqualTo("JobNotFound");
   }
 
   @Test
@@ -325,10 +372,15 @@ class CliAgainstATemporalServiceTest {
     CountDownLatch secondRangeReached = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     // The first range is synced and heartbeated; the sync then waits at its second range.
-    azure.faults().onCall("transferBlocks", 2, () -> {
-      secondRangeReached.countDown();
-      await(release);
-    });
+    azure
+        .faults()
+        .onCall(
+            "transferBlocks",
+            2,
+            () -> {
+              secondRangeReached.countDown();
+              await(release);
+            });
     assertThat(cli("start", scenario.vm()).exitCode()).isZero();
     await(secondRangeReached);
 
@@ -342,27 +394,38 @@ class CliAgainstATemporalServiceTest {
     assertThat(human("status", scenario.vm()).stdout())
         .contains("Plan " + digest.substring(0, 12) + ": " + scenario.sourceRegion());
     JsonNode progress = running.get("sync").get(0).get("progress");
-    assertThat(progress.get("nextBlock").asLong()).isPositive()
+    assertThat(progress.get("nextBlock").asLong())
+        .isPositive()
         .isLessThan(progress.get("totalBlocks").asLong());
 
     assertThat(cli("cancel", scenario.vm()).exitCode()).isZero();
     release.countDown();
     String workflowId = running.get("workflowId").asText();
-    assertThatThrownBy(() -> WorkflowClient.newInstance(service).newUntypedWorkflowStub(workflowId)
-        .getResult(Object.class)).isInstanceOf(WorkflowFailedException.class);
+    assertThatThrownBy(
+            () ->
+                WorkflowClient.newInstance(service)
+                    .newUntypedWorkflowStub(workflowId)
+                    .getResult(Object.class))
+        .isInstanceOf(WorkflowFailedException.class);
 
     JsonNode ended = cli("status", scenario.vm()).json();
     assertThat(ended.get("status").asText()).isEqualTo("CANCELED");
     assertThat(ended.get("error").get("code").asText()).isEqualTo("Cancelled");
-    assertThat(azure.recoveryServices().replicatedItem(scenario.vault(), scenario.vm())
-        .orElseThrow().state()).isEqualTo(ProtectionState.ReprotectFailed);
+    assertThat(
+            azure
+                .recoveryServices()
+                .replicatedItem(scenario.vault(), scenario.vm())
+                .orElseThrow()
+                .state())
+        .isEqualTo(ProtectionState.ReprotectFailed);
   }
 
   /**
    * cancel --failover reaches the failover's workflow, not the reprotect's: the failover, held in
-   * its disk copy, stops once the copy ended and, with no VM made, leaves the item Protected. One disk, and
-   * the copy is held until the service recorded its cancellation: the test server hangs on a
-   * cancellation that lands in the workflow task in which the activity completed (sdk-java#2391).
+   * its disk copy, stops once the copy ended and, with no VM made, leaves the item Protected. One
+   * disk, and the copy is held until the service recorded its cancellation: the test server hangs
+   * on a cancellation that lands in the workflow task in which the activity completed
+   * (sdk-java#2391).
    */
   @Test
   void cancelFailoverCancelsTheRunningFailoverAndLeavesTheItemProtectedAgain() {
@@ -371,30 +434,47 @@ class CliAgainstATemporalServiceTest {
     String failoverId = WorkflowIds.failover(scenario.vault(), scenario.vm());
     CountDownLatch copyReached = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    azure.faults().onCall("copyBlob", azure.faults().callCount("copyBlob") + 1, () -> {
-      copyReached.countDown();
-      await(release);
-    });
-    assertThat(cli("failover", scenario.vm(), "--point", "latest-processed").exitCode())
-        .isZero();
+    azure
+        .faults()
+        .onCall(
+            "copyBlob",
+            azure.faults().callCount("copyBlob") + 1,
+            () -> {
+              copyReached.countDown();
+              await(release);
+            });
+    assertThat(cli("failover", scenario.vm(), "--point", "latest-processed").exitCode()).isZero();
     await(copyReached);
 
     CliRun cancel = cli("cancel", scenario.vm(), "--failover");
 
     assertThat(cancel.exitCode()).as(cancel.stdout() + cancel.stderr()).isZero();
     assertThat(cancel.json().get("workflowId").asText()).isEqualTo(failoverId);
-    Await.until("the copy's cancellation is recorded", () -> pendingActivityStates(failoverId)
-        .contains(PendingActivityState.PENDING_ACTIVITY_STATE_CANCEL_REQUESTED));
+    Await.until(
+        "the copy's cancellation is recorded",
+        () ->
+            pendingActivityStates(failoverId)
+                .contains(PendingActivityState.PENDING_ACTIVITY_STATE_CANCEL_REQUESTED));
     release.countDown();
-    assertThatThrownBy(() -> WorkflowClient.newInstance(service).newUntypedWorkflowStub(failoverId)
-        .getResult(Object.class)).isInstanceOf(WorkflowFailedException.class);
+    assertThatThrownBy(
+            () ->
+                WorkflowClient.newInstance(service)
+                    .newUntypedWorkflowStub(failoverId)
+                    .getResult(Object.class))
+        .isInstanceOf(WorkflowFailedException.class);
     JsonNode ended = cli("status", scenario.vm(), "--failover").json();
     assertThat(ended.get("status").asText()).isEqualTo("CANCELED");
     assertThat(ended.get("error").get("code").asText()).isEqualTo("Cancelled");
-    assertThat(azure.recoveryServices().replicatedItem(scenario.vault(), scenario.vm())
-        .orElseThrow().state()).isEqualTo(ProtectionState.Protected);
+    assertThat(
+            azure
+                .recoveryServices()
+                .replicatedItem(scenario.vault(), scenario.vm())
+                .orElseThrow()
+                .state())
+        .isEqualTo(ProtectionState.Protected);
     assertThat(cli("status", scenario.vm()).json().get("status").asText())
-        .as("the reprotect's job is left as it ended").isEqualTo("COMPLETED");
+        .as("the reprotect's job is left as it ended")
+        .isEqualTo("COMPLETED");
   }
 
   @Test
@@ -406,25 +486,36 @@ class CliAgainstATemporalServiceTest {
   }
 
   private Set<PendingActivityState> pendingActivityStates(String workflowId) {
-    return service.blockingStub().describeWorkflowExecution(
-            DescribeWorkflowExecutionRequest.newBuilder().setNamespace(NAMESPACE)
-                .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId)).build())
-        .getPendingActivitiesList().stream().map(PendingActivityInfo::getState)
+    return service
+        .blockingStub()
+        .describeWorkflowExecution(
+            DescribeWorkflowExecutionRequest.newBuilder()
+                .setNamespace(NAMESPACE)
+                .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
+                .build())
+        .getPendingActivitiesList()
+        .stream()
+        .map(PendingActivityInfo::getState)
         .collect(Collectors.toSet());
   }
 
   /**
-   * A job holds the item while it runs; once its run is terminated its claim is stale, and
-   * release --force clears it after a confirmation, through a workflow the backend logs.
+   * A job holds the item while it runs; once its run is terminated its claim is stale, and release
+   * --force clears it after a confirmation, through a workflow the backend logs.
    */
   @Test
   void releaseShowsAClaimRefusesOneHeldByARunningJobAndClearsAStaleOne() {
     CountDownLatch turningOff = new CountDownLatch(1);
     CountDownLatch resume = new CountDownLatch(1);
-    azure.faults().onCall("powerOff", 1, () -> {
-      turningOff.countDown();
-      await(resume);
-    });
+    azure
+        .faults()
+        .onCall(
+            "powerOff",
+            1,
+            () -> {
+              turningOff.countDown();
+              await(resume);
+            });
     assertThat(cli("start", scenario.vm()).exitCode()).isZero();
     await(turningOff);
     String workflowId = WorkflowIds.reprotect(scenario.vault(), scenario.vm());
@@ -452,14 +543,17 @@ class CliAgainstATemporalServiceTest {
     assertThat(released.exitCode()).as(released.stdout() + released.stderr()).isZero();
     assertThat(released.json().get("runStatus").asText()).isEqualTo("TERMINATED");
     assertThat(released.json().get("released").asBoolean()).isTrue();
-    ReplicatedItem item = azure.recoveryServices()
-        .replicatedItem(scenario.vault(), scenario.vm()).orElseThrow();
+    ReplicatedItem item =
+        azure.recoveryServices().replicatedItem(scenario.vault(), scenario.vm()).orElseThrow();
     assertThat(item.runningOperation()).isNull();
     assertThat(item.state()).isEqualTo(ProtectionState.ReprotectFailed);
-    assertThat(azure.metering().activityLog()).filteredOn(
-        entry -> entry.operation().endsWith("releaseStale/action")).singleElement()
-        .satisfies(entry -> assertThat(entry.correlationId())
-            .startsWith(WorkflowIds.release(scenario.vault(), scenario.vm()) + "/"));
+    assertThat(azure.metering().activityLog())
+        .filteredOn(entry -> entry.operation().endsWith("releaseStale/action"))
+        .singleElement()
+        .satisfies(
+            entry ->
+                assertThat(entry.correlationId())
+                    .startsWith(WorkflowIds.release(scenario.vault(), scenario.vm()) + "/"));
 
     CliRun nothing = cli("release", scenario.vm());
     assertThat(nothing.exitCode()).isEqualTo(1);
@@ -467,7 +561,10 @@ class CliAgainstATemporalServiceTest {
   }
 
   private RunningOperation claim() {
-    return azure.recoveryServices().replicatedItem(scenario.vault(), scenario.vm()).orElseThrow()
+    return azure
+        .recoveryServices()
+        .replicatedItem(scenario.vault(), scenario.vm())
+        .orElseThrow()
         .runningOperation();
   }
 
@@ -492,22 +589,24 @@ class CliAgainstATemporalServiceTest {
   }
 
   @Test
-  void aFinishedJobsHistoryReplaysFromTheServerAndFromAFileButNotOnceTampered(
-      @TempDir Path dir) throws IOException {
+  void aFinishedJobsHistoryReplaysFromTheServerAndFromAFileButNotOnceTampered(@TempDir Path dir)
+      throws IOException {
     assertThat(cli("start", scenario.vm(), "--wait").exitCode()).isZero();
     String workflowId = "reprotect." + scenario.vault() + "." + scenario.vm();
 
-    CliRun fromServer = CliRun.of("replay", "--workflow-id", workflowId, "--address", address,
-        "--json");
+    CliRun fromServer =
+        CliRun.of("replay", "--workflow-id", workflowId, "--address", address, "--json");
     assertThat(fromServer.exitCode()).as(fromServer.stdout()).isZero();
     assertThat(fromServer.json().get("deterministic").asBoolean()).isTrue();
 
     Path file = dir.resolve("history.json");
-    Files.writeString(file, WorkflowClient.newInstance(service).fetchHistory(workflowId).toJson(true));
+    Files.writeString(
+        file, WorkflowClient.newInstance(service).fetchHistory(workflowId).toJson(true));
     assertThat(CliRun.of("replay", file.toString()).exitCode()).isZero();
 
     Path tampered = dir.resolve("tampered.json");
-    Files.writeString(tampered, Files.readString(file).replace("\"ClaimItem\"", "\"DeleteTargetVm\""));
+    Files.writeString(
+        tampered, Files.readString(file).replace("\"ClaimItem\"", "\"DeleteTargetVm\""));
     CliRun broken = CliRun.of("replay", tampered.toString(), "--json");
     assertThat(broken.exitCode()).isEqualTo(1);
     assertThat(broken.json().get("deterministic").asBoolean()).isFalse();
@@ -549,14 +648,16 @@ class CliAgainstATemporalServiceTest {
     assertThat(points.size()).isGreaterThanOrEqualTo(3);
     for (int i = 1; i < points.size(); i++) {
       assertThat(Instant.parse(points.get(i - 1).get("time").asText()))
-          .as("newest first").isAfterOrEqualTo(Instant.parse(points.get(i).get("time").asText()));
+          .as("newest first")
+          .isAfterOrEqualTo(Instant.parse(points.get(i).get("time").asText()));
     }
     JsonNode first = points.get(points.size() - 1);
     assertThat(first.get("id").asText()).as("the reprotect's point, of cut 0").endsWith(".p0");
     assertThat(first.get("cutId").asText()).endsWith(".c0");
     assertThat(first.get("ageSeconds").asLong()).isNotNegative();
     assertThat(human("recovery-points", scenario.vm()).stdout())
-        .contains("newest first").contains(first.get("id").asText());
+        .contains("newest first")
+        .contains(first.get("id").asText());
 
     CliRun stop = cli("replication", scenario.vm(), "--stop");
     assertThat(stop.exitCode()).as(stop.stderr()).isZero();
@@ -582,9 +683,11 @@ class CliAgainstATemporalServiceTest {
     Await.until("a cycle ended", () -> !workflow.status().recentCycles().isEmpty());
     worker.shutdownNow();
     worker.awaitTermination(1, TimeUnit.MINUTES);
-    List<Instant> pointTimes = azure.recoveryServices()
-        .recoveryPoints(scenario.vault(), scenario.vm()).stream()
-        .map(point -> point.time()).sorted().toList();
+    List<Instant> pointTimes =
+        azure.recoveryServices().recoveryPoints(scenario.vault(), scenario.vm()).stream()
+            .map(point -> point.time())
+            .sorted()
+            .toList();
 
     CliRun first = cli("replication", scenario.vm());
     CliRun second = cli("replication", scenario.vm());
@@ -595,7 +698,8 @@ class CliAgainstATemporalServiceTest {
     JsonNode published = first.json().get("published");
     // The workflow dates a cycle's point to the second it began, the vault to its cut's instant.
     assertThat(Instant.parse(published.get("lastRecoveryPointTime").asText()))
-        .as("the time of a point the vault holds").isBetween(
+        .as("the time of a point the vault holds")
+        .isBetween(
             pointTimes.get(0).truncatedTo(ChronoUnit.SECONDS),
             pointTimes.get(pointTimes.size() - 1));
     assertThat(published.get("rpoSeconds").asLong()).isNotNegative();
@@ -612,10 +716,11 @@ class CliAgainstATemporalServiceTest {
   private ReplicationWorkflow protectedWithCyclesEverySecond() {
     WorkflowClient client = WorkflowClient.newInstance(service);
     JobsClient jobs = new JobsClient(client);
-    jobs.await(jobs.start(
-        ReprotectRequest.of(scenario.vault(), scenario.vm()).withReplicationCycleSeconds(1)));
-    return client.newWorkflowStub(ReplicationWorkflow.class,
-        WorkflowIds.replication(scenario.vault(), scenario.vm()));
+    jobs.await(
+        jobs.start(
+            ReprotectRequest.of(scenario.vault(), scenario.vm()).withReplicationCycleSeconds(1)));
+    return client.newWorkflowStub(
+        ReplicationWorkflow.class, WorkflowIds.replication(scenario.vault(), scenario.vm()));
   }
 
   @Test
@@ -639,7 +744,8 @@ class CliAgainstATemporalServiceTest {
         .isEqualTo("RUNNING");
     assertThat(human("replication", scenario.vm(), "--stop").exitCode()).isZero();
     assertThat(human("replication", scenario.vm(), "--start").stdout())
-        .contains(replicationId + ": started").contains("recovery points carried on");
+        .contains(replicationId + ": started")
+        .contains("recovery points carried on");
   }
 
   /** The test server cannot list workflows: the pass restarts, and says what it skipped. */
@@ -648,17 +754,19 @@ class CliAgainstATemporalServiceTest {
     WorkflowClient client = WorkflowClient.newInstance(service);
     JobsClient jobs = new JobsClient(client);
     jobs.await(jobs.start(ReprotectRequest.of(scenario.vault(), scenario.vm())));
-    client.newUntypedWorkflowStub(WorkflowIds.replication(scenario.vault(), scenario.vm()))
+    client
+        .newUntypedWorkflowStub(WorkflowIds.replication(scenario.vault(), scenario.vm()))
         .terminate("lost");
 
     CliRun reconciled = CliRun.of("reconcile", "--address", address, "--namespace", NAMESPACE);
 
     assertThat(reconciled.exitCode()).as(reconciled.stderr()).isZero();
-    assertThat(reconciled.stdout()).contains("1 items, 1 Protected with no operation running")
+    assertThat(reconciled.stdout())
+        .contains("1 items, 1 Protected with no operation running")
         .contains("this service cannot list workflows")
         .contains("Restarted " + scenario.vm() + " of vault " + scenario.vault());
-    JsonNode again = CliRun.of("reconcile", "--address", address, "--namespace", NAMESPACE,
-        "--json").json();
+    JsonNode again =
+        CliRun.of("reconcile", "--address", address, "--namespace", NAMESPACE, "--json").json();
     assertThat(again.get("listedRunning").asBoolean()).isFalse();
     // The test server skips time while the replication waits for its next cycle: a week can
     // pass between the two passes and a scrub be due again, but the replication runs already.
@@ -671,8 +779,17 @@ class CliAgainstATemporalServiceTest {
     String before = azure.exportState();
     assertRefused(cli("scrub", scenario.vm()), "NoRecoveryPoint");
     assertRefused(cli("scrub", "no-such-vm"), "ItemNotFound");
-    CliRun noVault = CliRun.of("scrub", scenario.vm(), "--vault", "nosuchvault", "--address",
-        address, "--namespace", NAMESPACE, "--json");
+    CliRun noVault =
+        CliRun.of(
+            "scrub",
+            scenario.vm(),
+            "--vault",
+            "nosuchvault",
+            "--address",
+            address,
+            "--namespace",
+            NAMESPACE,
+            "--json");
     assertRefused(noVault, "VaultNotFound");
     assertThat(azure.exportState()).as("a refused scrub changes nothing").isEqualTo(before);
     JobsClient jobs = new JobsClient(WorkflowClient.newInstance(service));
@@ -683,21 +800,27 @@ class CliAgainstATemporalServiceTest {
     assertThat(scrubbed.exitCode()).as(scrubbed.stderr()).isZero();
     assertThat(scrubbed.json().get("outcome").asText()).isEqualTo("Passed");
     assertThat(scrubbed.json().get("disksDone")).hasSize(2);
-    assertThat(scrubbed.json().get("disksDone").get(0).get("bytesCompared").asLong())
-        .isPositive();
-    assertThat(azure.recoveryServices().replicatedItem(scenario.vault(), scenario.vm())
-        .orElseThrow().lastScrub().pointId())
+    assertThat(scrubbed.json().get("disksDone").get(0).get("bytesCompared").asLong()).isPositive();
+    assertThat(
+            azure
+                .recoveryServices()
+                .replicatedItem(scenario.vault(), scenario.vm())
+                .orElseThrow()
+                .lastScrub()
+                .pointId())
         .isEqualTo(scrubbed.json().get("pointId").asText());
     CliRun forPeople = human("scrub", scenario.vm());
     assertThat(forPeople.exitCode()).as(forPeople.stderr()).isZero();
-    assertThat(forPeople.stdout()).contains("Started " + WorkflowIds.scrub(scenario.vault(),
-        scenario.vm())).contains(scenario.vm() + ": Passed, point ").contains("compared");
+    assertThat(forPeople.stdout())
+        .contains("Started " + WorkflowIds.scrub(scenario.vault(), scenario.vm()))
+        .contains(scenario.vm() + ": Passed, point ")
+        .contains("compared");
     CliRun detached = cli("scrub", scenario.vm(), "--no-wait");
     assertThat(detached.exitCode()).isZero();
     assertThat(detached.json().get("workflowId").asText())
         .isEqualTo(WorkflowIds.scrub(scenario.vault(), scenario.vm()));
-    assertThat(CliRun.of("scrub", "--help").stdout()).contains("--no-wait", "ReplicaMismatch",
-        "NoRecoveryPoint", "VaultNotFound", "quarter");
+    assertThat(CliRun.of("scrub", "--help").stdout())
+        .contains("--no-wait", "ReplicaMismatch", "NoRecoveryPoint", "VaultNotFound", "quarter");
   }
 
   private static void assertRefused(CliRun run, String code) {
@@ -706,8 +829,8 @@ class CliAgainstATemporalServiceTest {
   }
 
   /**
-   * --add-disk goes through the replication's update to the activity and the backend: a disk
-   * the VM does not have is refused with its code, and the replication runs on.
+   * --add-disk goes through the replication's update to the activity and the backend: a disk the VM
+   * does not have is refused with its code, and the replication runs on.
    */
   @Test
   void addingADiskTheVmDoesNotHaveIsRefusedWithItsCode() {
@@ -715,11 +838,12 @@ class CliAgainstATemporalServiceTest {
 
     CliRun refused = cli("replication", scenario.vm(), "--add-disk", "no-such-disk");
 
-    assertThat(refused.exitCode()).as(refused.stdout() + refused.stderr())
+    assertThat(refused.exitCode())
+        .as(refused.stdout() + refused.stderr())
         .isEqualTo(ExitCodes.FAILED);
     assertThat(refused.json().get("error").get("code").asText()).isEqualTo("DiskNotFound");
-    assertThat(cli("replication", scenario.vm()).json().get("replication").get("state")
-        .asText()).isEqualTo("Running");
+    assertThat(cli("replication", scenario.vm()).json().get("replication").get("state").asText())
+        .isEqualTo("Running");
     assertThat(CliRun.of("replication", "--help").stdout())
         .contains("--add-disk", "DiskNotInBaseCut", "DiskSetChanged");
   }
@@ -731,8 +855,12 @@ class CliAgainstATemporalServiceTest {
     assertThat(run.json().get("error").get("code").asText()).isEqualTo("ReplicationNotFound");
     CliRun forPeople = human("replication", "no-such-vm");
     assertThat(forPeople.exitCode()).isEqualTo(1);
-    assertThat(forPeople.stderr()).contains("error ReplicationNotFound: no replication workflow "
-        + "replication." + scenario.vault() + ".no-such-vm");
+    assertThat(forPeople.stderr())
+        .contains(
+            "error ReplicationNotFound: no replication workflow "
+                + "replication."
+                + scenario.vault()
+                + ".no-such-vm");
   }
 
   @Test
@@ -741,8 +869,9 @@ class CliAgainstATemporalServiceTest {
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.json().get("error").get("code").asText()).isEqualTo("ItemNotFound");
-    assertThat(human("recovery-points", "no-such-vm").stderr()).contains(
-        "error ItemNotFound: vault " + scenario.vault() + " has no replicated item no-such-vm");
+    assertThat(human("recovery-points", "no-such-vm").stderr())
+        .contains(
+            "error ItemNotFound: vault " + scenario.vault() + " has no replicated item no-such-vm");
   }
 
   @Test

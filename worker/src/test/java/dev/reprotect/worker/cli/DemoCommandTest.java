@@ -20,42 +20,63 @@ class DemoCommandTest {
     assertThat(summary.get("targetRegion").asText()).isEqualTo("eastasia");
     assertThat(summary.get("recoveryPoints").asInt()).isEqualTo(1);
     assertThat(summary.get("durationMs").asLong()).isNotNegative();
-    assertThat(summary.get("artefacts")).isNotEmpty().allSatisfy(artefact -> {
-      assertThat(artefact.fieldNames()).toIterable()
-          .containsExactly("type", "role", "name", "region", "action");
-      assertThat(artefact.get("action").asText()).isIn("created", "reused");
-    });
-    assertThat(summary.get("disks")).hasSize(3).allSatisfy(disk -> {
-      assertThat(disk.fieldNames()).toIterable().containsExactly("name", "sizeBytes",
-          "allocatedBytes", "seedBytesCopied", "bytesTransferred", "sourceChecksum",
-          "targetChecksum");
-      assertThat(disk.get("targetChecksum").asText()).isEqualTo(disk.get("sourceChecksum").asText());
-      assertThat(disk.get("sizeBytes").asLong()).isEqualTo(32L << 20);
-    });
+    assertThat(summary.get("artefacts"))
+        .isNotEmpty()
+        .allSatisfy(
+            artefact -> {
+              assertThat(artefact.fieldNames())
+                  .toIterable()
+                  .containsExactly("type", "role", "name", "region", "action");
+              assertThat(artefact.get("action").asText()).isIn("created", "reused");
+            });
+    assertThat(summary.get("disks"))
+        .hasSize(3)
+        .allSatisfy(
+            disk -> {
+              assertThat(disk.fieldNames())
+                  .toIterable()
+                  .containsExactly(
+                      "name",
+                      "sizeBytes",
+                      "allocatedBytes",
+                      "seedBytesCopied",
+                      "bytesTransferred",
+                      "sourceChecksum",
+                      "targetChecksum");
+              assertThat(disk.get("targetChecksum").asText())
+                  .isEqualTo(disk.get("sourceChecksum").asText());
+              assertThat(disk.get("sizeBytes").asLong()).isEqualTo(32L << 20);
+            });
   }
 
   @Test
   void theDemoWatchesReplicationCyclesUnderChurnThenStopsItWithTheReplicasEqualToTheCut() {
-    CliRun run = CliRun.of("demo", "--disk-size", "16MiB", "--churn", "4", "--cycles", "3",
-        "--json");
+    CliRun run =
+        CliRun.of("demo", "--disk-size", "16MiB", "--churn", "4", "--cycles", "3", "--json");
 
     assertThat(run.exitCode()).as(run.stderr()).isZero();
     JsonNode result = run.json();
     assertThat(result.get("state").asText()).isEqualTo("Protected");
     JsonNode replication = result.get("replication");
     assertThat(replication.get("state").asText()).isEqualTo("Stopped");
-    assertThat(replication.get("cycles")).hasSize(3).allSatisfy(cycle -> {
-      assertThat(cycle.get("succeeded").asBoolean()).isTrue();
-      assertThat(cycle.get("pointId").asText()).endsWith(".p" + cycle.get("number").asLong());
-      assertThat(cycle.get("bytesShipped").asLong()).isNotNegative();
-    });
+    assertThat(replication.get("cycles"))
+        .hasSize(3)
+        .allSatisfy(
+            cycle -> {
+              assertThat(cycle.get("succeeded").asBoolean()).isTrue();
+              assertThat(cycle.get("pointId").asText())
+                  .endsWith(".p" + cycle.get("number").asLong());
+              assertThat(cycle.get("bytesShipped").asLong()).isNotNegative();
+            });
     long churned = replication.get("churnBytes").asLong();
     assertThat(churned).as("4 MB/s per disk over 3 cycles of 3 s").isPositive();
     assertThat(replication.get("bytesShipped").asLong()).isPositive();
     assertThat(replication.get("shippedPerChurned").asDouble())
         .isEqualTo((double) replication.get("bytesShipped").asLong() / churned);
-    assertThat(replication.get("checksums")).hasSize(2).allSatisfy(disk ->
-        assertThat(disk.get("replica").asText()).isEqualTo(disk.get("cut").asText()));
+    assertThat(replication.get("checksums"))
+        .hasSize(2)
+        .allSatisfy(
+            disk -> assertThat(disk.get("replica").asText()).isEqualTo(disk.get("cut").asText()));
   }
 
   @Test
@@ -69,8 +90,8 @@ class DemoCommandTest {
 
   @Test
   void churnAndCyclesDoNotGoWithABrokenPrerequisite() {
-    CliRun run = CliRun.of("demo", "--disk-size", "8MiB", "--broken", "ItemNotFound",
-        "--cycles", "2");
+    CliRun run =
+        CliRun.of("demo", "--disk-size", "8MiB", "--broken", "ItemNotFound", "--cycles", "2");
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(run.stderr()).contains("--broken excludes --churn and --cycles");

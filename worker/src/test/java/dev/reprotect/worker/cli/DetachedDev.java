@@ -27,9 +27,19 @@ final class DetachedDev {
   static DetachedDev start(Path dataDir, String... worldOptions)
       throws IOException, InterruptedException {
     DetachedDev dev = new DetachedDev(dataDir);
-    List<String> args = new ArrayList<>(List.of("dev", "--detach", "--data-dir",
-        dataDir.toString(), "--port", Integer.toString(dev.port), "--ui-port",
-        Integer.toString(dev.uiPort), "--sim-port", Integer.toString(dev.simPort)));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "dev",
+                "--detach",
+                "--data-dir",
+                dataDir.toString(),
+                "--port",
+                Integer.toString(dev.port),
+                "--ui-port",
+                Integer.toString(dev.uiPort),
+                "--sim-port",
+                Integer.toString(dev.simPort)));
     args.addAll(List.of(worldOptions));
     PackagedCli.Result started = PackagedCli.run(args.toArray(String[]::new));
     assertThat(started.exit()).as(started.stdout() + started.stderr() + dev.log()).isZero();

@@ -19,16 +19,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * `reprotect dev --detach` on a real Temporal dev server (the Temporal CLI, which the build ensures
- * before the integration tests; without it this test fails, it is not skipped): a
- * reprotect through it, found by the real `temporal` CLI through the search attributes, listed,
- * its exported history replayed, and the Web UI, in headless Chromium, showing it (screenshots
- * under target/screenshots/).
+ * before the integration tests; without it this test fails, it is not skipped): a reprotect through
+ * it, found by the real `temporal` CLI through the search attributes, listed, its exported history
+ * replayed, and the Web UI, in headless Chromium, showing it (screenshots under
+ * target/screenshots/).
  */
 class DevEnvironmentIT {
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-  @TempDir
-  Path dataDir;
+  @TempDir Path dataDir;
 
   private DetachedDev dev;
   private int uiPort;
@@ -53,18 +52,27 @@ class DevEnvironmentIT {
 
   @Test
   void aReprotectOnTheDevServerIsFoundReplayedAndShownInTheWebUi() throws Exception {
-    PackagedCli.Result start = PackagedCli.run("start", "web-01", "--vault", "contoso", "--wait",
-        "--address", address, "--json");
+    PackagedCli.Result start =
+        PackagedCli.run(
+            "start", "web-01", "--vault", "contoso", "--wait", "--address", address, "--json");
     assertThat(start.exit()).as(start.stderr()).isZero();
     assertThat(new ObjectMapper().readTree(start.stdout()).get("state").asText())
         .isEqualTo("Protected");
 
-    String found = temporal("workflow", "list", "--address", address,
-        "--query", "VmName='web-01'", "--output", "json");
+    String found =
+        temporal(
+            "workflow",
+            "list",
+            "--address",
+            address,
+            "--query",
+            "VmName='web-01'",
+            "--output",
+            "json");
     assertThat(found).contains("reprotect.contoso.web-01");
 
-    PackagedCli.Result list = PackagedCli.run("list", "--vm", "web-01", "--address", address,
-        "--json");
+    PackagedCli.Result list =
+        PackagedCli.run("list", "--vm", "web-01", "--address", address, "--json");
     assertThat(list.exit()).as(list.stderr()).isZero();
     JsonNode jobs = new ObjectMapper().readTree(list.stdout());
     assertThat(jobs).hasSize(1);
@@ -73,31 +81,56 @@ class DevEnvironmentIT {
     assertThat(jobs.get(0).get("step").asText()).isEqualTo("Succeeded");
 
     Path history = dataDir.resolve("history.json");
-    Files.writeString(history, temporal("workflow", "show", "--address", address,
-        "--workflow-id", "reprotect.contoso.web-01", "--output", "json"));
+    Files.writeString(
+        history,
+        temporal(
+            "workflow",
+            "show",
+            "--address",
+            address,
+            "--workflow-id",
+            "reprotect.contoso.web-01",
+            "--output",
+            "json"));
     PackagedCli.Result replay = PackagedCli.run("replay", history.toString(), "--json");
     assertThat(replay.exit()).as(replay.stdout()).isZero();
     assertThat(new ObjectMapper().readTree(replay.stdout()).get("deterministic").asBoolean())
         .isTrue();
 
-    webUiShowsTheJob(temporal("workflow", "describe", "--address", address,
-        "--workflow-id", "reprotect.contoso.web-01", "--output", "json"));
+    webUiShowsTheJob(
+        temporal(
+            "workflow",
+            "describe",
+            "--address",
+            address,
+            "--workflow-id",
+            "reprotect.contoso.web-01",
+            "--output",
+            "json"));
     theReplicationShowsItsRpoAndHealth();
   }
 
   /**
    * The replication that the job started runs on: found by its health and RPO search attributes,
-   * its RPO and health through `reprotect replication`; stopped, and its current details in the
-   * Web UI.
+   * its RPO and health through `reprotect replication`; stopped, and its current details in the Web
+   * UI.
    */
   private void theReplicationShowsItsRpoAndHealth() throws Exception {
-    String healthy = temporal("workflow", "list", "--address", address, "--query",
-        "WorkflowType='ReplicationWorkflow' AND ReplicationHealth='Healthy' AND RpoSeconds >= 0",
-        "--output", "json");
+    String healthy =
+        temporal(
+            "workflow",
+            "list",
+            "--address",
+            address,
+            "--query",
+            "WorkflowType='ReplicationWorkflow' AND ReplicationHealth='Healthy' AND RpoSeconds >= 0",
+            "--output",
+            "json");
     assertThat(healthy).contains("replication.contoso.web-01");
 
-    PackagedCli.Result replication = PackagedCli.run("replication", "web-01", "--vault",
-        "contoso", "--address", address, "--json");
+    PackagedCli.Result replication =
+        PackagedCli.run(
+            "replication", "web-01", "--vault", "contoso", "--address", address, "--json");
     assertThat(replication.exit()).as(replication.stderr()).isZero();
     JsonNode status = new ObjectMapper().readTree(replication.stdout()).get("replication");
     assertThat(status.get("state").asText()).isEqualTo("Running");
@@ -106,16 +139,41 @@ class DevEnvironmentIT {
 
     // The page of a running workflow long-polls its history, so a headless browser waiting for
     // the network to settle never ends: the page is read once the replication is stopped.
-    PackagedCli.Result stopped = PackagedCli.run("replication", "web-01", "--vault", "contoso",
-        "--stop", "--address", address, "--json");
+    PackagedCli.Result stopped =
+        PackagedCli.run(
+            "replication",
+            "web-01",
+            "--vault",
+            "contoso",
+            "--stop",
+            "--address",
+            address,
+            "--json");
     assertThat(stopped.exit()).as(stopped.stderr()).isZero();
-    String runId = new ObjectMapper().readTree(temporal("workflow", "describe", "--address",
-            address, "--workflow-id", "replication.contoso.web-01", "--output", "json"))
-        .at("/workflowExecutionInfo/execution/runId").asText();
-    String metadata = "http://localhost:" + uiPort
-        + "/namespaces/default/workflows/replication.contoso.web-01/" + runId + "/user-metadata";
+    String runId =
+        new ObjectMapper()
+            .readTree(
+                temporal(
+                    "workflow",
+                    "describe",
+                    "--address",
+                    address,
+                    "--workflow-id",
+                    "replication.contoso.web-01",
+                    "--output",
+                    "json"))
+            .at("/workflowExecutionInfo/execution/runId")
+            .asText();
+    String metadata =
+        "http://localhost:"
+            + uiPort
+            + "/namespaces/default/workflows/replication.contoso.web-01/"
+            + runId
+            + "/user-metadata";
     HeadlessChromium browser = new HeadlessChromium(dataDir);
-    assertThat(browser.dom(metadata)).contains("Current Details").contains("RPO")
+    assertThat(browser.dom(metadata))
+        .contains("Current Details")
+        .contains("RPO")
         .contains("Stopped");
     browser.screenshot(metadata, SCREENSHOTS.resolve("replication-current-details.png"));
   }
@@ -131,8 +189,11 @@ class DevEnvironmentIT {
     assertThat(browser.dom(list)).contains("reprotect.contoso.web-01");
     browser.screenshot(list, SCREENSHOTS.resolve("workflows-by-vmname.png"));
 
-    String runId = new ObjectMapper().readTree(description)
-        .at("/workflowExecutionInfo/execution/runId").asText();
+    String runId =
+        new ObjectMapper()
+            .readTree(description)
+            .at("/workflowExecutionInfo/execution/runId")
+            .asText();
     String page = ui + "/reprotect.contoso.web-01/" + runId + "/history";
     assertThat(browser.dom(page))
         .contains("Turn off web-01 in eastasia")
@@ -151,8 +212,8 @@ class DevEnvironmentIT {
     command[0] = TemporalCli.find().orElseThrow().toString();
     System.arraycopy(args, 0, command, 1, args.length);
     Path out = Files.createTempFile("temporal", ".out");
-    Process process = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(out.toFile()).start();
+    Process process =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
     assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
     String output = Files.readString(out, StandardCharsets.UTF_8);
     assertThat(process.exitValue()).as(output).isZero();

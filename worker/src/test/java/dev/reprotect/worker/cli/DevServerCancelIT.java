@@ -31,22 +31,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A cancel of a job whose two disks sync in parallel, on a real Temporal server: the
- * time-skipping test server can hang when the workflow cancels one sync in the workflow task in
- * which the other ended (sdk-java#2391), so the workflow tests cancel one-disk jobs only.
+ * A cancel of a job whose two disks sync in parallel, on a real Temporal server: the time-skipping
+ * test server can hang when the workflow cancels one sync in the workflow task in which the other
+ * ended (sdk-java#2391), so the workflow tests cancel one-disk jobs only.
  */
 class DevServerCancelIT {
   private static final String VM = "web-01";
   private static final String VAULT = "contoso";
   private static final String JOB = "reprotect." + VAULT + "." + VM;
+
   /** A quarter of the crash tests' pace: each disk's sync spans seconds after the cancel. */
   private static final String SLOW_DISK_MBPS = "0.05";
+
   /** The re-run's pace: what the cancel left to sync takes no time. */
   private static final double FAST_DISK_MBPS = 60;
+
   private static final Path RECORDED = Paths.get("target", "histories");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private DevServerWorld world;
 
@@ -69,15 +71,20 @@ class DevServerCancelIT {
     assertThat(cancel.exit()).as(cancel.stderr()).isZero();
 
     WorkflowClient client = world.temporal.client();
-    assertThatThrownBy(() -> client.newUntypedWorkflowStub(JOB)
-        .getResult(3, TimeUnit.MINUTES, ProtectionSummary.class))
+    assertThatThrownBy(
+            () ->
+                client
+                    .newUntypedWorkflowStub(JOB)
+                    .getResult(3, TimeUnit.MINUTES, ProtectionSummary.class))
         .isInstanceOf(WorkflowFailedException.class)
-        .cause().isInstanceOf(CanceledFailure.class);
+        .cause()
+        .isInstanceOf(CanceledFailure.class);
     assertThat(client.newWorkflowStub(ReprotectWorkflow.class, JOB).job().state())
         .isEqualTo(JobState.Cancelled);
     WorkflowExecutionHistory history = client.fetchHistory(JOB);
     assertThat(eventsOf(history, EventType.EVENT_TYPE_ACTIVITY_TASK_CANCELED))
-        .as("both syncs stopped at a safe point, neither ran to its end").hasSize(2);
+        .as("both syncs stopped at a safe point, neither ran to its end")
+        .hasSize(2);
     assertThat(eventsOf(history, EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED))
         .extracting(event -> event.getActivityTaskCompletedEventAttributes().getScheduledEventId())
         .doesNotContainAnyElementsOf(syncsScheduled(history));
@@ -92,22 +99,34 @@ class DevServerCancelIT {
     PackagedCli.Result replay = world.cli("replay", "--workflow-id", JOB, "--json");
     assertThat(replay.exit()).as(replay.stdout() + replay.stderr()).isZero();
     assertThat(new ObjectMapper().readTree(replay.stdout()).get("deterministic").asBoolean())
-        .as(replay.stdout()).isTrue();
+        .as(replay.stdout())
+        .isTrue();
 
     world.sim.setDiskMbps(FAST_DISK_MBPS);
     start();
-    ProtectionSummary rerun = client.newUntypedWorkflowStub(JOB)
-        .getResult(3, TimeUnit.MINUTES, ProtectionSummary.class);
+    ProtectionSummary rerun =
+        client.newUntypedWorkflowStub(JOB).getResult(3, TimeUnit.MINUTES, ProtectionSummary.class);
 
     assertThat(rerun.state()).isEqualTo("Protected");
-    assertThat(rerun.disks()).hasSize(2).allSatisfy((DiskSummary disk) ->
-        assertThat(disk.targetChecksum()).as(disk.name()).isEqualTo(disk.sourceChecksum()));
+    assertThat(rerun.disks())
+        .hasSize(2)
+        .allSatisfy(
+            (DiskSummary disk) ->
+                assertThat(disk.targetChecksum()).as(disk.name()).isEqualTo(disk.sourceChecksum()));
     List<ActivityLogEntry> log = world.sim.azure.metering().activityLog();
-    long released = log.stream().filter(entry -> isByJob(entry, "ReleaseFailedItem"))
-        .mapToLong(ActivityLogEntry::sequence).max().orElseThrow();
-    assertThat(log).as("no block written by a cancelled sync after the item was released")
-        .filteredOn(entry -> entry.sequence() > released && isBlockWrite(entry)
-            && cancelledSyncs.contains(syncActivityId(entry)))
+    long released =
+        log.stream()
+            .filter(entry -> isByJob(entry, "ReleaseFailedItem"))
+            .mapToLong(ActivityLogEntry::sequence)
+            .max()
+            .orElseThrow();
+    assertThat(log)
+        .as("no block written by a cancelled sync after the item was released")
+        .filteredOn(
+            entry ->
+                entry.sequence() > released
+                    && isBlockWrite(entry)
+                    && cancelledSyncs.contains(syncActivityId(entry)))
         .isEmpty();
   }
 
@@ -118,8 +137,10 @@ class DevServerCancelIT {
 
   /** The activity ids of the syncs that have written blocks so far, whatever their run. */
   private Set<String> syncsThatWrote() {
-    return world.sim.azure.metering().activityLog().stream().filter(DevServerCancelIT::isBlockWrite)
-        .map(DevServerCancelIT::syncActivityId).collect(Collectors.toSet());
+    return world.sim.azure.metering().activityLog().stream()
+        .filter(DevServerCancelIT::isBlockWrite)
+        .map(DevServerCancelIT::syncActivityId)
+        .collect(Collectors.toSet());
   }
 
   private static boolean isBlockWrite(ActivityLogEntry entry) {
@@ -127,8 +148,8 @@ class DevServerCancelIT {
   }
 
   /**
-   * Whether an activity of type {@code activityType} of the job made the entry: its correlation
-   * id is {@code <workflow>/<run>/<activity type>/<activity id>#<attempt>}.
+   * Whether an activity of type {@code activityType} of the job made the entry: its correlation id
+   * is {@code <workflow>/<run>/<activity type>/<activity id>#<attempt>}.
    */
   private static boolean isByJob(ActivityLogEntry entry, String activityType) {
     String[] parts = entry.correlationId().split("/", 4);
@@ -147,8 +168,14 @@ class DevServerCancelIT {
 
   private static List<Long> syncsScheduled(WorkflowExecutionHistory history) {
     return eventsOf(history, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED).stream()
-        .filter(event -> event.getActivityTaskScheduledEventAttributes().getActivityType()
-            .getName().equals("SyncDisk"))
-        .map(HistoryEvent::getEventId).toList();
+        .filter(
+            event ->
+                event
+                    .getActivityTaskScheduledEventAttributes()
+                    .getActivityType()
+                    .getName()
+                    .equals("SyncDisk"))
+        .map(HistoryEvent::getEventId)
+        .toList();
   }
 }

@@ -17,8 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DevServerCrashIT {
   private static final String JOB = "reprotect.contoso.web-01";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private DevServerWorld world;
 

@@ -6,8 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A Temporal dev server, a `reprotect sim` service and a worker against them, each a process of
- * its own, as in production: one can be killed without the others.
+ * A Temporal dev server, a `reprotect sim` service and a worker against them, each a process of its
+ * own, as in production: one can be killed without the others.
  */
 final class DevServerWorld {
   final TemporalDevServer temporal;
@@ -22,16 +22,24 @@ final class DevServerWorld {
   /** Starts the three, their files in {@code dir}, the service's world as {@code worldAndPace}. */
   static DevServerWorld start(Path dir, List<String> worldAndPace)
       throws IOException, InterruptedException {
-    DevServerWorld world = new DevServerWorld(
-        new TemporalDevServer(dir.resolve("temporal.db")).start(),
-        new SimProcess(dir.resolve("azure"), worldAndPace).start());
+    DevServerWorld world =
+        new DevServerWorld(
+            new TemporalDevServer(dir.resolve("temporal.db")).start(),
+            new SimProcess(dir.resolve("azure"), worldAndPace).start());
     world.startWorker();
     return world;
   }
 
   void startWorker() throws IOException {
-    worker = PackagedCli.start("worker", "--address", temporal.address(), "--azure-url",
-        sim.url(), "--azure-token", SimProcess.TOKEN);
+    worker =
+        PackagedCli.start(
+            "worker",
+            "--address",
+            temporal.address(),
+            "--azure-url",
+            sim.url(),
+            "--azure-token",
+            SimProcess.TOKEN);
   }
 
   void killWorker() throws InterruptedException {

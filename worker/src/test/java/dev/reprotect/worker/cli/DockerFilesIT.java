@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * docker/: no container engine runs on the build machines, so the compose file is validated by
- * docker-compose (`config`, which reads, interpolates and checks it without running anything)
- * and the Dockerfile is linted by hadolint. Both tools are set up before the integration tests
+ * docker-compose (`config`, which reads, interpolates and checks it without running anything) and
+ * the Dockerfile is linted by hadolint. Both tools are set up before the integration tests
  * (scripts/ensure-test-tools); a missing one fails the test, saying so.
  */
 class DockerFilesIT {
@@ -30,12 +30,16 @@ class DockerFilesIT {
   record Result(int exit, String stdout, String stderr) {}
 
   private static Path tool(String name, Path... alsoAt) {
-    Stream<Path> onThePath = Stream.of(System.getenv("PATH").split(":"))
-        .map(dir -> Path.of(dir, name));
-    Optional<Path> found = Stream.concat(Stream.of(alsoAt), onThePath)
-        .filter(Files::isExecutable).findFirst();
-    return found.orElseThrow(() -> new AssertionError(name + " is missing: ./mvnw verify sets "
-        + "it up before the integration tests (scripts/ensure-test-tools); run that script"));
+    Stream<Path> onThePath =
+        Stream.of(System.getenv("PATH").split(":")).map(dir -> Path.of(dir, name));
+    Optional<Path> found =
+        Stream.concat(Stream.of(alsoAt), onThePath).filter(Files::isExecutable).findFirst();
+    return found.orElseThrow(
+        () ->
+            new AssertionError(
+                name
+                    + " is missing: ./mvnw verify sets "
+                    + "it up before the integration tests (scripts/ensure-test-tools); run that script"));
   }
 
   private static Result run(Map<String, String> environment, List<String> command)
@@ -47,14 +51,16 @@ class DockerFilesIT {
     Path err = Files.createTempFile("docker-files-err", ".txt");
     Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     assertThat(process.waitFor(2, TimeUnit.MINUTES)).as(command + " ends").isTrue();
-    return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+    return new Result(
+        process.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
         Files.readString(err, StandardCharsets.UTF_8));
   }
 
   private static Result compose(Map<String, String> environment, String... args)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(tool("docker-compose").toString(), "-f",
-        COMPOSE.toString()));
+    List<String> command =
+        new ArrayList<>(List.of(tool("docker-compose").toString(), "-f", COMPOSE.toString()));
     command.addAll(List.of(args));
     return run(environment, command);
   }
@@ -64,13 +70,24 @@ class DockerFilesIT {
     Result config = compose(WITH_TOKEN, "config");
     assertThat(config.exit()).as(config.stderr()).isZero();
     assertThat(compose(WITH_TOKEN, "config", "--services").stdout().lines())
-        .containsExactlyInAnyOrder("postgresql", "temporal-schema", "temporal",
-            "temporal-namespace", "temporal-ui", "sim", "worker");
+        .containsExactlyInAnyOrder(
+            "postgresql",
+            "temporal-schema",
+            "temporal",
+            "temporal-namespace",
+            "temporal-ui",
+            "sim",
+            "worker");
     assertThat(compose(WITH_TOKEN, "config", "--volumes").stdout().lines())
         .containsExactlyInAnyOrder("temporal-db", "azure-world");
-    assertThat(config.stdout()).contains("replicas: 2", "image: temporalio/server:",
-        "image: temporalio/admin-tools:", "image: temporalio/ui:", "image: postgres:",
-        "azure-world:/var/lib/reprotect/azure");
+    assertThat(config.stdout())
+        .contains(
+            "replicas: 2",
+            "image: temporalio/server:",
+            "image: temporalio/admin-tools:",
+            "image: temporalio/ui:",
+            "image: postgres:",
+            "azure-world:/var/lib/reprotect/azure");
   }
 
   @Test
@@ -82,8 +99,8 @@ class DockerFilesIT {
 
   /** One service's lines in the compose file: from its name to the next service's. */
   private static String service(String compose, String name) {
-    Matcher block = Pattern.compile("(?ms)^  " + name + ":\\n(.*?)(?=^  \\S|^\\S|\\z)")
-        .matcher(compose);
+    Matcher block =
+        Pattern.compile("(?ms)^  " + name + ":\\n(.*?)(?=^  \\S|^\\S|\\z)").matcher(compose);
     assertThat(block.find()).as("service " + name).isTrue();
     return block.group(1);
   }
@@ -93,24 +110,37 @@ class DockerFilesIT {
     String compose = Files.readString(COMPOSE);
     for (String command : List.of("sim", "worker")) {
       String block = service(compose, command);
-      assertThat(block).as("no flags: the environment alone")
+      assertThat(block)
+          .as("no flags: the environment alone")
           .contains("command: [\"" + command + "\"]\n");
-      List<String> variables = Pattern.compile("(?m)^\\s+((?:REPROTECT|TEMPORAL)_\\w+):")
-          .matcher(block).results().map(match -> match.group(1)).toList();
+      List<String> variables =
+          Pattern.compile("(?m)^\\s+((?:REPROTECT|TEMPORAL)_\\w+):")
+              .matcher(block)
+              .results()
+              .map(match -> match.group(1))
+              .toList();
       assertThat(variables).isNotEmpty();
       String help = CliRun.of(command, "--help").stdout();
-      assertThat(variables).as("each documented in `reprotect %s --help`", command)
+      assertThat(variables)
+          .as("each documented in `reprotect %s --help`", command)
           .allSatisfy(variable -> assertThat(help).contains("$" + variable));
     }
   }
 
   @Test
   void theDockerfileLintsClean() throws Exception {
-    Path hadolint = tool("hadolint",
-        Path.of(System.getProperty("user.home"), ".cache", "reprotect", "hadolint", "bin",
-            "hadolint"));
-    Result lint = run(Map.of(), List.of(hadolint.toString(),
-        DOCKER.resolve("Dockerfile").toString()));
+    Path hadolint =
+        tool(
+            "hadolint",
+            Path.of(
+                System.getProperty("user.home"),
+                ".cache",
+                "reprotect",
+                "hadolint",
+                "bin",
+                "hadolint"));
+    Result lint =
+        run(Map.of(), List.of(hadolint.toString(), DOCKER.resolve("Dockerfile").toString()));
     assertThat(lint.exit()).as(lint.stdout() + lint.stderr()).isZero();
   }
 }

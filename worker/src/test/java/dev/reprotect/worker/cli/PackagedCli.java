@@ -20,7 +20,9 @@ final class PackagedCli {
   record Running(Process process, Path stdout, Path stderr) {
     Result await() throws IOException, InterruptedException {
       assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("the command ends").isTrue();
-      return new Result(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
+      return new Result(
+          process.exitValue(),
+          Files.readString(stdout, StandardCharsets.UTF_8),
           Files.readString(stderr, StandardCharsets.UTF_8));
     }
   }
@@ -35,14 +37,17 @@ final class PackagedCli {
 
   /** The same, with these variables added to the environment it inherits. */
   static Running start(Map<String, String> environment, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-        JAR.toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                JAR.toString()));
     command.addAll(List.of(args));
     Path out = Files.createTempFile("reprotect-out", ".txt");
     Path err = Files.createTempFile("reprotect-err", ".txt");
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .redirectOutput(out.toFile()).redirectError(err.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
     builder.environment().putAll(environment);
     Process process = builder.start();
     return new Running(process, out, err);

@@ -29,8 +29,7 @@ class ReconcileDevServerIT {
   private static final String VAULT = "contoso";
   private static final String REPLICATION = WorkflowIds.replication(VAULT, VM);
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private DevServerWorld world;
 
@@ -47,15 +46,17 @@ class ReconcileDevServerIT {
   @Test
   void aTerminatedReplicationIsRestartedByReconcileAndByTheWorkersSchedule() throws Exception {
     WorkflowClient client = world.temporal.client();
-    ScheduleHandle schedule = ScheduleClient.newInstance(client.getWorkflowServiceStubs())
-        .getHandle(ReconcileSchedule.ID);
+    ScheduleHandle schedule =
+        ScheduleClient.newInstance(client.getWorkflowServiceStubs())
+            .getHandle(ReconcileSchedule.ID);
     Await.until("the worker has created its schedule", () -> exists(schedule));
     assertThat(schedule.describe().getSchedule().getSpec().getIntervals()).hasSize(1);
     // No pass of its own between the termination and the CLI's: the CLI's would find nothing.
     schedule.pause("the test triggers it");
     PackagedCli.Result started = world.cli("start", VM, "--vault", VAULT, "--json");
     assertThat(started.exit()).as(started.stderr()).isZero();
-    client.newUntypedWorkflowStub(WorkflowIds.reprotect(VAULT, VM))
+    client
+        .newUntypedWorkflowStub(WorkflowIds.reprotect(VAULT, VM))
         .getResult(3, TimeUnit.MINUTES, ProtectionSummary.class);
     Await.until("the replication runs", this::replicationRuns);
     client.newUntypedWorkflowStub(REPLICATION).terminate("lost, as in issue 19");
@@ -66,14 +67,17 @@ class ReconcileDevServerIT {
     JsonNode result = new ObjectMapper().readTree(reconciled.stdout());
     assertThat(result.get("listedRunning").asBoolean()).as("the dev server lists").isTrue();
     // The item was never scrubbed, so the same pass starts its first scrub.
-    assertThat(result.get("actions")).extracting(action -> action.get("action").asText())
+    assertThat(result.get("actions"))
+        .extracting(action -> action.get("action").asText())
         .containsExactlyInAnyOrder("Restarted", "ScrubStarted");
-    assertThat(result.get("actions")).allSatisfy(
-        action -> assertThat(action.get("vm").asText()).isEqualTo(VM));
+    assertThat(result.get("actions"))
+        .allSatisfy(action -> assertThat(action.get("vm").asText()).isEqualTo(VM));
     assertThat(replicationRuns()).isTrue();
-    assertThat(new ObjectMapper().readTree(world.cli("reconcile", "--json").stdout())
-        .get("actions")).extracting(action -> action.get("action").asText())
-        .as("no second restart").doesNotContain("Restarted");
+    assertThat(
+            new ObjectMapper().readTree(world.cli("reconcile", "--json").stdout()).get("actions"))
+        .extracting(action -> action.get("action").asText())
+        .as("no second restart")
+        .doesNotContain("Restarted");
 
     client.newUntypedWorkflowStub(REPLICATION).terminate("lost again");
     schedule.unpause("the test's last pass");

@@ -53,22 +53,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The replication workflow on a real Temporal server, where a held activity does not stop the
- * clock as it does on the time-skipping test server: the RPO of a hung shipment, and the two
- * stops that used to fail, a stop during the last cycle of a run (the continue-as-new waited for
- * the stop, the stop for the run's end) and a stop in the first workflow task of a run. The
- * stops' histories are written under
- * {@code target/histories/} (checked in as {@code replication-stop-*.devserver.v1.json}, replayed
- * by the workflows module's HistoryReplayTest). The cycle's steps are a fake that can hold the
- * third shipment: what is tested is the workflow, on the server it runs on in production.
+ * The replication workflow on a real Temporal server, where a held activity does not stop the clock
+ * as it does on the time-skipping test server: the RPO of a hung shipment, and the two stops that
+ * used to fail, a stop during the last cycle of a run (the continue-as-new waited for the stop, the
+ * stop for the run's end) and a stop in the first workflow task of a run. The stops' histories are
+ * written under {@code target/histories/} (checked in as {@code
+ * replication-stop-*.devserver.v1.json}, replayed by the workflows module's HistoryReplayTest). The
+ * cycle's steps are a fake that can hold the third shipment: what is tested is the workflow, on the
+ * server it runs on in production.
  */
 class ReplicationDevServerIT {
   private static final String VAULT = "contoso";
   private static final String QUEUE = "replication-stop-it";
   private static final Path RECORDED = Paths.get("target", "histories");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private TemporalDevServer server;
   private WorkerFactory workers;
@@ -108,15 +107,16 @@ class ReplicationDevServerIT {
     assertThat(stopped.cyclesRun()).isEqualTo(3);
     assertThat(stopped.points()).hasSize(4);
     WorkflowExecutionDescription description = stub.describe();
-    assertThat(description.getExecution().getRunId()).as("no continue-as-new")
+    assertThat(description.getExecution().getRunId())
+        .as("no continue-as-new")
         .isEqualTo(description.getFirstRunId());
     record(client, "web-01", "replication-stop-in-last-cycle-of-run.devserver");
   }
 
   /**
-   * While the third shipment hangs, the watchdog republishes the status at every interval (a
-   * second here): the RPO keeps growing where an operator looks, and the newest point's time
-   * stays that of point 2.
+   * While the third shipment hangs, the watchdog republishes the status at every interval (a second
+   * here): the RPO keeps growing where an operator looks, and the newest point's time stays that of
+   * point 2.
    */
   @Test
   void whileAShipmentHangsItsRpoKeepsGrowingInTheSearchAttributes() throws Exception {
@@ -128,18 +128,22 @@ class ReplicationDevServerIT {
     Instant pointTwo = replication.status().newestPoint().orElseThrow().time();
 
     Await.until("the RPO of the hung cycle reaches 5 s", () -> rpoSeconds(stub) >= 5);
-    assertThat(stub.describe().getTypedSearchAttributes()
-        .get(ReplicationSearchAttributes.LAST_RECOVERY_POINT_TIME).toInstant())
+    assertThat(
+            stub.describe()
+                .getTypedSearchAttributes()
+                .get(ReplicationSearchAttributes.LAST_RECOVERY_POINT_TIME)
+                .toInstant())
         .isEqualTo(pointTwo);
-    assertThat(replication.status().cyclesRun()).as("the third cycle is still running")
+    assertThat(replication.status().cyclesRun())
+        .as("the third cycle is still running")
         .isEqualTo(3);
     cycles.release.countDown();
     replication.stop();
   }
 
   private static long rpoSeconds(WorkflowStub stub) {
-    Long rpo = stub.describe().getTypedSearchAttributes()
-        .get(ReplicationSearchAttributes.RPO_SECONDS);
+    Long rpo =
+        stub.describe().getTypedSearchAttributes().get(ReplicationSearchAttributes.RPO_SECONDS);
     return rpo == null ? 0 : rpo;
   }
 
@@ -147,14 +151,21 @@ class ReplicationDevServerIT {
   void aStopInTheFirstTaskOfARunIsAcceptedAndEndsIt() throws Exception {
     WorkflowClient client = server.client();
     ReplicationWorkflow replication = stub(client, "web-02");
-    ReplicationInput continued = input("web-02",
-        new ReplicationCarry(7, null, null, List.of(), List.of(), null, false, null), 3);
+    ReplicationInput continued =
+        input(
+            "web-02",
+            new ReplicationCarry(7, null, null, List.of(), List.of(), null, false, null),
+            3);
 
-    ReplicationStatus stopped = WorkflowClient.startUpdateWithStart(replication::stop,
-            UpdateOptions.<ReplicationStatus>newBuilder()
-                .setWaitForStage(WorkflowUpdateStage.ACCEPTED).build(),
-            new WithStartWorkflowOperation<>(replication::replicate, continued))
-        .getResultAsync().get(1, MINUTES);
+    ReplicationStatus stopped =
+        WorkflowClient.startUpdateWithStart(
+                replication::stop,
+                UpdateOptions.<ReplicationStatus>newBuilder()
+                    .setWaitForStage(WorkflowUpdateStage.ACCEPTED)
+                    .build(),
+                new WithStartWorkflowOperation<>(replication::replicate, continued))
+            .getResultAsync()
+            .get(1, MINUTES);
 
     assertThat(stopped.state()).isEqualTo(ReplicationState.Stopped);
     assertThat(stopped.cyclesRun()).as("carried from the previous run").isEqualTo(7);
@@ -163,23 +174,39 @@ class ReplicationDevServerIT {
   }
 
   private static ReplicationWorkflow stub(WorkflowClient client, String vm) {
-    return client.newWorkflowStub(ReplicationWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(WorkflowIds.replication(VAULT, vm))
-        .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL)
-        .setTaskQueue(QUEUE)
-        .build());
+    return client.newWorkflowStub(
+        ReplicationWorkflow.class,
+        WorkflowOptions.newBuilder()
+            .setWorkflowId(WorkflowIds.replication(VAULT, vm))
+            .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL)
+            .setTaskQueue(QUEUE)
+            .build());
   }
 
   /** A cycle every second, so that three go by in seconds. */
   private static ReplicationInput input(String vm, ReplicationCarry carry, int cyclesPerRun) {
-    return new ReplicationInput(VAULT, vm, "southeastasia", "eastasia", vm, 1, 0, vm + ".c0",
-        List.of(new RecoveryPointInfo(vm + ".p0", Instant.now(), RecoveryPointType.CrashConsistent,
-            vm + ".c0")), carry, cyclesPerRun, 1, 0);
+    return new ReplicationInput(
+        VAULT,
+        vm,
+        "southeastasia",
+        "eastasia",
+        vm,
+        1,
+        0,
+        vm + ".c0",
+        List.of(
+            new RecoveryPointInfo(
+                vm + ".p0", Instant.now(), RecoveryPointType.CrashConsistent, vm + ".c0")),
+        carry,
+        cyclesPerRun,
+        1,
+        0);
   }
 
   private static void record(WorkflowClient client, String vm, String name) throws Exception {
     Files.createDirectories(RECORDED);
-    Files.writeString(RECORDED.resolve(name + ".json"),
+    Files.writeString(
+        RECORDED.resolve(name + ".json"),
         client.fetchHistory(WorkflowIds.replication(VAULT, vm)).toJson(true));
   }
 

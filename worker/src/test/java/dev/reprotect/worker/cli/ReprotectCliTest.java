@@ -30,9 +30,16 @@ class ReprotectCliTest {
     CliRun commit = CliRun.of("commit", "--help");
 
     assertThat(failover.exitCode()).isZero();
-    assertThat(failover.stdout()).contains("--point", "latest-processed",
-        "latest-app-consistent", "--shutdown-source", "--change-point", "--wait", "--json",
-        "NotProtected");
+    assertThat(failover.stdout())
+        .contains(
+            "--point",
+            "latest-processed",
+            "latest-app-consistent",
+            "--shutdown-source",
+            "--change-point",
+            "--wait",
+            "--json",
+            "NotProtected");
     assertThat(commit.exitCode()).isZero();
     assertThat(commit.stdout()).contains("FailoverCommitted", "recovery points", "--wait");
     assertThat(CliRun.of("--help").stdout()).contains("failover", "commit");
@@ -43,8 +50,8 @@ class ReprotectCliTest {
   void aTemporalServiceThatDoesNotAnswerIsNamedInTheError() {
     String address = "127.0.0.1:" + Await.freePort();
 
-    CliRun run = CliRun.of("status", "web-01", "--vault", "contoso", "--address", address,
-        "--json");
+    CliRun run =
+        CliRun.of("status", "web-01", "--vault", "contoso", "--address", address, "--json");
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
     assertThat(run.json().at("/error/code").asText()).isEqualTo("TemporalUnavailable");

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class RoundTripDemoTest {
   private static final String TOKEN = "round-trip-token";
+
   /** The world of an Azure service: the default VM, failed over and committed. */
   private static final Scenario WORLD = Scenario.builder().diskSizeBytes(8L << 20).build();
 
@@ -26,27 +27,45 @@ class RoundTripDemoTest {
 
   /**
    * What a round trip's JSON must show, wherever it ran: every hop in order, each a job with its
-   * workflow, ending Protected in the original direction, every hop's checksums equal, the
-   * churns counted, and the inventory exactly a protected VM's.
+   * workflow, ending Protected in the original direction, every hop's checksums equal, the churns
+   * counted, and the inventory exactly a protected VM's.
    */
   static void assertRoundTripSucceeded(JsonNode result, String source, String target) {
     JsonNode hops = result.get("hops");
     List<String> operations = new ArrayList<>();
     hops.forEach(hop -> operations.add(hop.get("operation").asText()));
-    assertThat(operations).containsExactly("enable", "test-failover", "test-failover-cleanup",
-        "failover", "commit", "reprotect", "failback", "commit", "reprotect");
+    assertThat(operations)
+        .containsExactly(
+            "enable",
+            "test-failover",
+            "test-failover-cleanup",
+            "failover",
+            "commit",
+            "reprotect",
+            "failback",
+            "commit",
+            "reprotect");
     assertThat(hops).allSatisfy(hop -> assertThat(hop.get("workflowId").asText()).isNotBlank());
     JsonNode last = hops.get(hops.size() - 1);
     assertThat(last.get("stateAfter").asText()).isEqualTo("Protected");
     assertThat(last.get("activeRegionAfter").asText()).isEqualTo(source);
     assertThat(hops.get(0).get("direction").asText()).isEqualTo(source + " -> " + target);
-    assertThat(hops).allSatisfy(hop -> assertThat(hop.get("checksums")).allSatisfy(disk ->
-        assertThat(disk.get("actual").asText()).isEqualTo(disk.get("expected").asText())));
-    assertThat(hops.get(1).get("churnBytes").asLong()).as("the churn after the enable")
+    assertThat(hops)
+        .allSatisfy(
+            hop ->
+                assertThat(hop.get("checksums"))
+                    .allSatisfy(
+                        disk ->
+                            assertThat(disk.get("actual").asText())
+                                .isEqualTo(disk.get("expected").asText())));
+    assertThat(hops.get(1).get("churnBytes").asLong())
+        .as("the churn after the enable")
         .isPositive();
-    assertThat(hops.get(6).get("churnBytes").asLong()).as("the churn before the failback")
+    assertThat(hops.get(6).get("churnBytes").asLong())
+        .as("the churn before the failback")
         .isPositive();
-    assertThat(result.get("inventoryAfter")).as("no leak")
+    assertThat(result.get("inventoryAfter"))
+        .as("no leak")
         .isEqualTo(result.get("inventoryExpected"));
     assertThat(result.get("inventoryAfter").size())
         .isGreaterThan(result.get("inventoryBefore").size());
@@ -58,8 +77,9 @@ class RoundTripDemoTest {
     CliRun run = CliRun.of("demo", "--round-trip", "--disk-size", "8MiB");
 
     assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isZero();
-    assertThat(run.stdout()).contains("Inventory before", "Inventory after",
-        "round trip OK").containsPattern("(?m)^failback +eastasia -> southeastasia ");
+    assertThat(run.stdout())
+        .contains("Inventory before", "Inventory after", "round trip OK")
+        .containsPattern("(?m)^failback +eastasia -> southeastasia ");
   }
 
   @Test
@@ -68,9 +88,15 @@ class RoundTripDemoTest {
 
     assertThat(served.run.exitCode()).as(served.run.stderr()).isZero();
     assertRoundTripSucceeded(served.run.json(), "southeastasia", "eastasia");
-    assertThat(served.stateAfter.lines()
-            .filter(line -> line.startsWith("replicatedItem " + WORLD.vault() + "/" + WORLD.vm())))
-        .as("the service's own item, as it was").singleElement().asString()
+    assertThat(
+            served
+                .stateAfter
+                .lines()
+                .filter(
+                    line -> line.startsWith("replicatedItem " + WORLD.vault() + "/" + WORLD.vm())))
+        .as("the service's own item, as it was")
+        .singleElement()
+        .asString()
         .contains("state=FailoverCommitted");
   }
 
@@ -91,7 +117,8 @@ class RoundTripDemoTest {
     assertThat(served.run.exitCode()).isEqualTo(ExitCodes.FAILED);
     assertThat(served.run.json().at("/error/code").asText()).isEqualTo("TemporalUnavailable");
     assertThat(served.run.json().at("/error/message").asText())
-        .as("the address it tried").contains(address);
+        .as("the address it tried")
+        .contains(address);
     assertThat(served.stateAfter).isEqualTo(served.stateBefore);
   }
 
@@ -103,9 +130,18 @@ class RoundTripDemoTest {
     try (SimulatedAzure sim = SimulatedAzure.seeded(WORLD, SimulatedAzure.DEFAULT_BLOCK_SIZE);
         AzureService service = AzureService.start(0, TOKEN, sim)) {
       String before = sim.exportState();
-      List<String> args = new ArrayList<>(List.of("demo", "--round-trip", "--json",
-          "--disk-size", "8MiB", "--azure-url", "http://127.0.0.1:" + service.port(),
-          "--azure-token", TOKEN));
+      List<String> args =
+          new ArrayList<>(
+              List.of(
+                  "demo",
+                  "--round-trip",
+                  "--json",
+                  "--disk-size",
+                  "8MiB",
+                  "--azure-url",
+                  "http://127.0.0.1:" + service.port(),
+                  "--azure-token",
+                  TOKEN));
       args.addAll(List.of(options));
       CliRun run = CliRun.of(args.toArray(String[]::new));
       return new ServedRun(run, before, sim.exportState());

@@ -20,8 +20,8 @@ class SimCommandTest {
 
   @Test
   void anUnknownFaultKindIsAUsageErrorThatListsTheKinds() {
-    CliRun run = CliRun.of("sim", "--data-dir", dataDir.toString(), "--fault-kinds",
-        "throttle,meteor");
+    CliRun run =
+        CliRun.of("sim", "--data-dir", dataDir.toString(), "--fault-kinds", "throttle,meteor");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.stderr()).contains("meteor", "throttle,error,drop,slow,error-after,drop-after");
@@ -32,7 +32,7 @@ class SimCommandTest {
     CliRun run = CliRun.of("sim", "--help");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.stdout()).contains("--fault-rate", "--fault-kinds", "--fault-seed",
-        "/admin/faults");
+    assertThat(run.stdout())
+        .contains("--fault-rate", "--fault-kinds", "--fault-seed", "/admin/faults");
   }
 }

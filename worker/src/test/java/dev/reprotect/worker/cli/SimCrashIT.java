@@ -10,29 +10,30 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A reprotect against the simulated Azure service, whose process is killed (SIGKILL) several
- * times during the initial sync and restarted on the same data dir: the job completes with equal
- * disks and no mutating operation applied twice.
+ * A reprotect against the simulated Azure service, whose process is killed (SIGKILL) several times
+ * during the initial sync and restarted on the same data dir: the job completes with equal disks
+ * and no mutating operation applied twice.
  */
 class SimCrashIT {
   private static final int KILLS = 3;
   private static final String JOB = "reprotect.contoso.web-01";
 
-  @TempDir
-  Path dataDir;
+  @TempDir Path dataDir;
 
   @Test
   void aReprotectSurvivesTheServiceKilledSeveralTimesDuringTheSync() throws Exception {
     SimProcess sim = new SimProcess(dataDir).start();
-    PackagedCli.Running demo = PackagedCli.start(
-        "demo", "--json", "--azure-url", sim.url(), "--azure-token", SimProcess.TOKEN);
+    PackagedCli.Running demo =
+        PackagedCli.start(
+            "demo", "--json", "--azure-url", sim.url(), "--azure-token", SimProcess.TOKEN);
     try {
       long pagesWritten = 0;
       for (int kill = 0; kill < KILLS; kill++) {
         long before = pagesWritten;
-        Await.until("more blocks synced",
-            () -> !demo.process().isAlive() || sim.pageWrites(JOB) > before);
-        assertThat(demo.process().isAlive()).as("the job still runs when the service dies")
+        Await.until(
+            "more blocks synced", () -> !demo.process().isAlive() || sim.pageWrites(JOB) > before);
+        assertThat(demo.process().isAlive())
+            .as("the job still runs when the service dies")
             .isTrue();
         pagesWritten = sim.pageWrites(JOB);
         sim.kill();
@@ -47,8 +48,9 @@ class SimCrashIT {
         assertThat(disk.get("targetChecksum").asText())
             .isEqualTo(disk.get("sourceChecksum").asText());
       }
-      assertThat(sim.operationsApplied(JOB)).isNotEmpty().allSatisfy((operation, count) ->
-          assertThat(count).as(operation).isEqualTo(1));
+      assertThat(sim.operationsApplied(JOB))
+          .isNotEmpty()
+          .allSatisfy((operation, count) -> assertThat(count).as(operation).isEqualTo(1));
     } finally {
       sim.stop();
     }

@@ -22,9 +22,10 @@ import java.util.concurrent.TimeoutException;
 /** `reprotect sim` as a process of its own, seeded with the demo's world. */
 final class SimProcess {
   static final String TOKEN = "crash-test-token";
+
   /**
-   * Slowed down so that a sync spans seconds (a range of changed blocks takes about 1.5 s): it
-   * can be killed mid-sync.
+   * Slowed down so that a sync spans seconds (a range of changed blocks takes about 1.5 s): it can
+   * be killed mid-sync.
    */
   static final List<String> KILLABLE_MID_SYNC = killableMidSync("0.2");
 
@@ -37,8 +38,8 @@ final class SimProcess {
 
   /** The demo's world with 1 GiB disks, its disks at {@code diskMbps} MB/s of the model. */
   static List<String> killableMidSync(String diskMbps) {
-    return List.of("--disk-size", "1GiB", "--changed", "50", "--time-scale", "0.01",
-        "--disk-mbps", diskMbps);
+    return List.of(
+        "--disk-size", "1GiB", "--changed", "50", "--time-scale", "0.01", "--disk-mbps", diskMbps);
   }
 
   SimProcess(Path dataDir) {
@@ -60,45 +61,64 @@ final class SimProcess {
 
   /** Starts (or restarts, on the same data dir) the service and waits until it answers. */
   SimProcess start() throws IOException {
-    return start(Map.of(), "--port", Integer.toString(port), "--data-dir", dataDir.toString(),
-        "--token", TOKEN, "--seed");
+    return start(
+        Map.of(),
+        "--port",
+        Integer.toString(port),
+        "--data-dir",
+        dataDir.toString(),
+        "--token",
+        TOKEN,
+        "--seed");
   }
 
   /** The same, configured as a container is: by its environment alone. */
   SimProcess startConfiguredByEnvironment() throws IOException {
-    return start(Map.of("REPROTECT_SIM_PORT", Integer.toString(port),
-        "REPROTECT_SIM_DATA_DIR", dataDir.toString(), "REPROTECT_AZURE_TOKEN", TOKEN,
-        "REPROTECT_SIM_SEED", "true"));
+    return start(
+        Map.of(
+            "REPROTECT_SIM_PORT",
+            Integer.toString(port),
+            "REPROTECT_SIM_DATA_DIR",
+            dataDir.toString(),
+            "REPROTECT_AZURE_TOKEN",
+            TOKEN,
+            "REPROTECT_SIM_SEED",
+            "true"));
   }
 
-  private SimProcess start(Map<String, String> environment, String... settings)
-      throws IOException {
+  private SimProcess start(Map<String, String> environment, String... settings) throws IOException {
     List<String> arguments = new ArrayList<>(List.of("sim"));
     arguments.addAll(List.of(settings));
     arguments.addAll(worldAndPace);
     process = PackagedCli.start(environment, arguments.toArray(String[]::new));
-    Await.until("the service answers", () -> {
-      if (!process.process().isAlive()) {
-        fail("the service exited: " + process.stderr());
-      }
-      try {
-        return azure.recoveryServices().vault("contoso").isPresent();
-      } catch (AzureException notYet) {
-        return false;
-      }
-    });
+    Await.until(
+        "the service answers",
+        () -> {
+          if (!process.process().isAlive()) {
+            fail("the service exited: " + process.stderr());
+          }
+          try {
+            return azure.recoveryServices().vault("contoso").isPresent();
+          } catch (AzureException notYet) {
+            return false;
+          }
+        });
     return this;
   }
 
   /** Sets the disks' throughput of the running service's model, in MB/s. */
   void setDiskMbps(double megabytesPerSecond) throws IOException, InterruptedException {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-            URI.create(url() + ArmPaths.ADMIN_DISK.expand()))
-        .header("Authorization", "Bearer " + TOKEN)
-        .header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString(
-            "{\"megabytesPerSecond\": " + megabytesPerSecond + "}"))
-        .build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(url() + ArmPaths.ADMIN_DISK.expand()))
+                    .header("Authorization", "Bearer " + TOKEN)
+                    .header("Content-Type", "application/json")
+                    .PUT(
+                        HttpRequest.BodyPublishers.ofString(
+                            "{\"megabytesPerSecond\": " + megabytesPerSecond + "}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
       fail("the disk throughput was refused: " + response.body());
     }
@@ -123,8 +143,8 @@ final class SimProcess {
   }
 
   /** See {@link AzureEvidence#assertJobProtectsWithEqualDisksAndNothingAppliedTwice}. */
-  void assertJobProtectsWithEqualDisksAndNothingAppliedTwice(WorkflowClient client,
-      String workflowId) throws TimeoutException {
+  void assertJobProtectsWithEqualDisksAndNothingAppliedTwice(
+      WorkflowClient client, String workflowId) throws TimeoutException {
     evidence.assertJobProtectsWithEqualDisksAndNothingAppliedTwice(client, workflowId);
   }
 

@@ -25,10 +25,17 @@ final class TemporalDevServer {
     this.databaseFile = databaseFile;
   }
 
-  /** The Temporal CLI that the build's pre-integration-test phase ensured (scripts/ensure-test-tools). */
+  /**
+   * The Temporal CLI that the build's pre-integration-test phase ensured
+   * (scripts/ensure-test-tools).
+   */
   static Path cli() {
-    return TemporalCli.find().orElseThrow(() -> new AssertionError(TemporalCli.missingMessage()
-        + " (./mvnw verify does it before the integration tests: scripts/ensure-test-tools)"));
+    return TemporalCli.find()
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    TemporalCli.missingMessage()
+                        + " (./mvnw verify does it before the integration tests: scripts/ensure-test-tools)"));
   }
 
   String address() {
@@ -37,28 +44,51 @@ final class TemporalDevServer {
 
   /** Starts (or restarts, on the same database) the server and waits until it answers. */
   TemporalDevServer start() throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(cli().toString(), "server", "start-dev",
-        "--db-filename", databaseFile.toString(), "--ip", "127.0.0.1", "--port",
-        Integer.toString(port), "--headless", "--log-level", "error"));
-    SearchAttributeDefinitions.all().forEach((name, type) -> command.addAll(List.of(
-        "--search-attribute", name + "=" + SearchAttributeDefinitions.cliType(type))));
-    process = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(databaseFile.resolveSibling("temporal.log").toFile()).start();
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                cli().toString(),
+                "server",
+                "start-dev",
+                "--db-filename",
+                databaseFile.toString(),
+                "--ip",
+                "127.0.0.1",
+                "--port",
+                Integer.toString(port),
+                "--headless",
+                "--log-level",
+                "error"));
+    SearchAttributeDefinitions.all()
+        .forEach(
+            (name, type) ->
+                command.addAll(
+                    List.of(
+                        "--search-attribute",
+                        name + "=" + SearchAttributeDefinitions.cliType(type))));
+    process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(databaseFile.resolveSibling("temporal.log").toFile())
+            .start();
     if (service == null) {
-      service = WorkflowServiceStubs.newServiceStubs(
-          WorkflowServiceStubsOptions.newBuilder().setTarget(address()).build());
+      service =
+          WorkflowServiceStubs.newServiceStubs(
+              WorkflowServiceStubsOptions.newBuilder().setTarget(address()).build());
     }
-    Await.until("the dev server answers", () -> {
-      if (!process.isAlive()) {
-        fail("the dev server exited; see " + databaseFile.resolveSibling("temporal.log"));
-      }
-      try {
-        service.blockingStub().getSystemInfo(GetSystemInfoRequest.getDefaultInstance());
-        return true;
-      } catch (RuntimeException notYet) {
-        return false;
-      }
-    });
+    Await.until(
+        "the dev server answers",
+        () -> {
+          if (!process.isAlive()) {
+            fail("the dev server exited; see " + databaseFile.resolveSibling("temporal.log"));
+          }
+          try {
+            service.blockingStub().getSystemInfo(GetSystemInfoRequest.getDefaultInstance());
+            return true;
+          } catch (RuntimeException notYet) {
+            return false;
+          }
+        });
     return this;
   }
 

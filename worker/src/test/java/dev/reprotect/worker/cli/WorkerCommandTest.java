@@ -11,10 +11,18 @@ class WorkerCommandTest {
 
     assertThat(run.exitCode()).isZero();
     // The help is wrapped to the terminal's width: read it as one line.
-    assertThat(run.stdout().replaceAll("\\s+", " ")).contains("--step-slots=N",
-        "--sync-slots=N", "'reprotect-sync'", "--shipment-slots=N", "'reprotect-shipment'",
-        "(default: 50)", "(default: 4)", "(default: 20)", "one in flight per protected VM",
-        "8 disk threads and 32 range threads");
+    assertThat(run.stdout().replaceAll("\\s+", " "))
+        .contains(
+            "--step-slots=N",
+            "--sync-slots=N",
+            "'reprotect-sync'",
+            "--shipment-slots=N",
+            "'reprotect-shipment'",
+            "(default: 50)",
+            "(default: 4)",
+            "(default: 20)",
+            "one in flight per protected VM",
+            "8 disk threads and 32 range threads");
   }
 
   @Test
@@ -22,8 +30,7 @@ class WorkerCommandTest {
     CliRun run = CliRun.of("worker", "--help");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.stdout()).contains("--metrics-port=PORT", "$REPROTECT_METRICS_PORT",
-        "/metrics");
+    assertThat(run.stdout()).contains("--metrics-port=PORT", "$REPROTECT_METRICS_PORT", "/metrics");
   }
 
   @Test
@@ -46,7 +53,7 @@ class WorkerCommandTest {
   void theSlotCountsCanComeFromTheEnvironmentLikeTheOtherSettings() {
     CliRun run = CliRun.of("worker", "--help");
 
-    assertThat(run.stdout()).contains("$REPROTECT_STEP_SLOTS", "$REPROTECT_SYNC_SLOTS",
-        "$REPROTECT_SHIPMENT_SLOTS");
+    assertThat(run.stdout())
+        .contains("$REPROTECT_STEP_SLOTS", "$REPROTECT_SYNC_SLOTS", "$REPROTECT_SHIPMENT_SLOTS");
   }
 }

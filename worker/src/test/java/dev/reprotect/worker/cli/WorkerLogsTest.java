@@ -43,8 +43,9 @@ class WorkerLogsTest {
     int port = Await.freePort();
     server = TestServer.createPortBoundServer(port);
     address = "localhost:" + port;
-    service = WorkflowServiceStubs.newServiceStubs(
-        WorkflowServiceStubsOptions.newBuilder().setTarget(address).build());
+    service =
+        WorkflowServiceStubs.newServiceStubs(
+            WorkflowServiceStubsOptions.newBuilder().setTarget(address).build());
     azure = SimulatedAzure.seeded(WORLD, SimulatedAzure.DEFAULT_BLOCK_SIZE);
     worker = ReprotectWorker.start(WorkflowClient.newInstance(service), azure);
   }
@@ -65,8 +66,8 @@ class WorkerLogsTest {
     LogOptions options = new LogOptions();
     new CommandLine(options).parseArgs(logOptions);
     options.apply();
-    CliRun plan = CliRun.of("plan", WORLD.vm(), "--vault", WORLD.vault(), "--address", address,
-        "--json");
+    CliRun plan =
+        CliRun.of("plan", WORLD.vm(), "--vault", WORLD.vault(), "--address", address, "--json");
     assertThat(plan.exitCode()).as(plan.stderr()).isZero();
     return plan.stderr().lines().toList();
   }
@@ -81,38 +82,57 @@ class WorkerLogsTest {
 
   @Test
   void everyJsonLineFromAWorkflowOrAnActivityCarriesItsIds() {
-    List<JsonNode> lines = workerLogsOfAPlan("--log-format", "json").stream()
-        .map(WorkerLogsTest::json).toList();
+    List<JsonNode> lines =
+        workerLogsOfAPlan("--log-format", "json").stream().map(WorkerLogsTest::json).toList();
 
-    List<JsonNode> fromWorkflows = lines.stream()
-        .filter(line -> line.path("threadName").asText().startsWith("workflow-method")).toList();
-    List<JsonNode> fromActivities = lines.stream()
-        .filter(line -> line.path("threadName").asText().startsWith("Activity Executor")).toList();
-    assertThat(fromWorkflows).extracting(line -> line.get("formattedMessage").asText())
+    List<JsonNode> fromWorkflows =
+        lines.stream()
+            .filter(line -> line.path("threadName").asText().startsWith("workflow-method"))
+            .toList();
+    List<JsonNode> fromActivities =
+        lines.stream()
+            .filter(line -> line.path("threadName").asText().startsWith("Activity Executor"))
+            .toList();
+    assertThat(fromWorkflows)
+        .extracting(line -> line.get("formattedMessage").asText())
         .contains("workflow started", "workflow completed");
-    assertThat(fromActivities).extracting(line -> line.get("formattedMessage").asText())
+    assertThat(fromActivities)
+        .extracting(line -> line.get("formattedMessage").asText())
         .anyMatch(message -> message.matches("activity attempt 1 completed in \\d+ ms"));
-    assertThat(fromWorkflows).allSatisfy(line -> {
-      assertThat(line.path("mdc").path("WorkflowId").asText()).startsWith("plan.");
-      assertThat(line.path("mdc").path("RunId").asText()).isNotEmpty();
-    });
-    assertThat(fromActivities).allSatisfy(line -> {
-      assertThat(line.path("mdc").path("WorkflowId").asText()).startsWith("plan.");
-      assertThat(line.path("mdc").path("RunId").asText()).isNotEmpty();
-      assertThat(line.path("mdc").path("ActivityType").asText()).isNotEmpty();
-    });
+    assertThat(fromWorkflows)
+        .allSatisfy(
+            line -> {
+              assertThat(line.path("mdc").path("WorkflowId").asText()).startsWith("plan.");
+              assertThat(line.path("mdc").path("RunId").asText()).isNotEmpty();
+            });
+    assertThat(fromActivities)
+        .allSatisfy(
+            line -> {
+              assertThat(line.path("mdc").path("WorkflowId").asText()).startsWith("plan.");
+              assertThat(line.path("mdc").path("RunId").asText()).isNotEmpty();
+              assertThat(line.path("mdc").path("ActivityType").asText()).isNotEmpty();
+            });
   }
 
   @Test
   void everyTextLineFromAnActivityNamesItsWorkflowRunAndActivityType() {
     List<String> lines = workerLogsOfAPlan("--log-format", "text");
 
-    assertThat(lines).filteredOn(line -> line.contains("activity attempt")).isNotEmpty()
-        .allSatisfy(line -> assertThat(line)
-            .containsPattern("workflowId=plan\\.\\S+ runId=\\S+ activityType=\\S+ activity "));
-    assertThat(lines).filteredOn(line -> line.contains("workflow started")).isNotEmpty()
-        .allSatisfy(line -> assertThat(line)
-            .containsPattern("workflowId=plan\\.\\S+ runId=\\S+ workflow started")
-            .doesNotContain("activityType="));
+    assertThat(lines)
+        .filteredOn(line -> line.contains("activity attempt"))
+        .isNotEmpty()
+        .allSatisfy(
+            line ->
+                assertThat(line)
+                    .containsPattern(
+                        "workflowId=plan\\.\\S+ runId=\\S+ activityType=\\S+ activity "));
+    assertThat(lines)
+        .filteredOn(line -> line.contains("workflow started"))
+        .isNotEmpty()
+        .allSatisfy(
+            line ->
+                assertThat(line)
+                    .containsPattern("workflowId=plan\\.\\S+ runId=\\S+ workflow started")
+                    .doesNotContain("activityType="));
   }
 }

@@ -29,8 +29,7 @@ class WorkerServiceIT {
   private static final String JOB = "reprotect.contoso.web-01";
   private static final String API_KEY = "api-key-that-must-never-be-printed";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private TemporalDevServer temporal;
   private WorkflowServiceStubs service;
@@ -40,8 +39,9 @@ class WorkerServiceIT {
   @BeforeEach
   void startTemporalAndAzure() throws Exception {
     temporal = new TemporalDevServer(dir.resolve("temporal.db")).start();
-    service = WorkflowServiceStubs.newServiceStubs(
-        WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.address()).build());
+    service =
+        WorkflowServiceStubs.newServiceStubs(
+            WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.address()).build());
     sim = new SimProcess(dir.resolve("azure")).startConfiguredByEnvironment();
   }
 
@@ -55,13 +55,26 @@ class WorkerServiceIT {
 
   /** The environment of a container of the compose file, pointed at this test's services. */
   private Map<String, String> environment() {
-    return Map.of("TEMPORAL_ADDRESS", service.getOptions().getTarget(),
-        "TEMPORAL_NAMESPACE", "default", "TEMPORAL_API_KEY", API_KEY,
+    return Map.of(
+        "TEMPORAL_ADDRESS",
+        service.getOptions().getTarget(),
+        "TEMPORAL_NAMESPACE",
+        "default",
+        "TEMPORAL_API_KEY",
+        API_KEY,
         // The dev server speaks plaintext; the key still travels, as a header.
-        "TEMPORAL_TLS", "false",
-        "REPROTECT_AZURE_URL", sim.url(), "REPROTECT_AZURE_TOKEN", SimProcess.TOKEN,
-        "REPROTECT_LOG_FORMAT", "json", "REPROTECT_LOG_LEVEL", "DEBUG",
-        "REPROTECT_SHUTDOWN_TIMEOUT", "60");
+        "TEMPORAL_TLS",
+        "false",
+        "REPROTECT_AZURE_URL",
+        sim.url(),
+        "REPROTECT_AZURE_TOKEN",
+        SimProcess.TOKEN,
+        "REPROTECT_LOG_FORMAT",
+        "json",
+        "REPROTECT_LOG_LEVEL",
+        "DEBUG",
+        "REPROTECT_SHUTDOWN_TIMEOUT",
+        "60");
   }
 
   private PackagedCli.Running startWorker() throws IOException {
@@ -77,26 +90,32 @@ class WorkerServiceIT {
   }
 
   private List<PendingActivityInfo> pendingActivities() {
-    return service.blockingStub().describeWorkflowExecution(
-        DescribeWorkflowExecutionRequest.newBuilder().setNamespace("default")
-            .setExecution(WorkflowExecution.newBuilder().setWorkflowId(JOB)).build())
+    return service
+        .blockingStub()
+        .describeWorkflowExecution(
+            DescribeWorkflowExecutionRequest.newBuilder()
+                .setNamespace("default")
+                .setExecution(WorkflowExecution.newBuilder().setWorkflowId(JOB))
+                .build())
         .getPendingActivitiesList();
   }
 
   private static List<JsonNode> jsonLines(String log) {
     ObjectMapper mapper = new ObjectMapper();
-    return log.lines().map(line -> {
-      try {
-        return mapper.readTree(line);
-      } catch (IOException e) {
-        throw new AssertionError("not a JSON log line: " + line, e);
-      }
-    }).toList();
+    return log.lines()
+        .map(
+            line -> {
+              try {
+                return mapper.readTree(line);
+              } catch (IOException e) {
+                throw new AssertionError("not a JSON log line: " + line, e);
+              }
+            })
+        .toList();
   }
 
   @Test
-  void sigtermHandsTheSyncBackAnotherWorkerFinishesItAndNoSecretIsEverPrinted()
-      throws Exception {
+  void sigtermHandsTheSyncBackAnotherWorkerFinishesItAndNoSecretIsEverPrinted() throws Exception {
     PackagedCli.Running first = startWorker();
     PackagedCli.Result started = cli("start", "web-01", "--vault", "contoso", "--json");
     assertThat(started.exit()).as(started.stderr()).isZero();
@@ -105,21 +124,29 @@ class WorkerServiceIT {
     first.process().destroy();
     PackagedCli.Result stopped = first.await();
 
-    assertThat(pendingActivities()).as("the sync's attempt was failed by its worker, not "
-        + "abandoned to its heartbeat timeout").anySatisfy(activity -> assertThat(
-            activity.getLastFailure().getApplicationFailureInfo().getType())
-        .isEqualTo("io.temporal.client.ActivityWorkerShutdownException"));
-    assertThat(stopped.stdout()).contains("Stopping: no new tasks",
-        "Worker stopped: every task in flight ended or was handed back to Temporal.");
+    assertThat(pendingActivities())
+        .as(
+            "the sync's attempt was failed by its worker, not "
+                + "abandoned to its heartbeat timeout")
+        .anySatisfy(
+            activity ->
+                assertThat(activity.getLastFailure().getApplicationFailureInfo().getType())
+                    .isEqualTo("io.temporal.client.ActivityWorkerShutdownException"));
+    assertThat(stopped.stdout())
+        .contains(
+            "Stopping: no new tasks",
+            "Worker stopped: every task in flight ended or was handed back to Temporal.");
     List<JsonNode> log = jsonLines(stopped.stderr());
-    assertThat(log).anySatisfy(line -> {
-      assertThat(line.get("formattedMessage").asText()).contains("handed back");
-      assertThat(line.get("mdc").get("WorkflowId").asText()).isEqualTo(JOB);
-      assertThat(line.get("mdc").get("ActivityType").asText()).isNotEmpty();
-    });
-    assertThat(log).as("no activity failed, as one would on a backend closed under it")
-        .noneSatisfy(line -> assertThat(line.get("formattedMessage").asText())
-            .contains("failed"));
+    assertThat(log)
+        .anySatisfy(
+            line -> {
+              assertThat(line.get("formattedMessage").asText()).contains("handed back");
+              assertThat(line.get("mdc").get("WorkflowId").asText()).isEqualTo(JOB);
+              assertThat(line.get("mdc").get("ActivityType").asText()).isNotEmpty();
+            });
+    assertThat(log)
+        .as("no activity failed, as one would on a backend closed under it")
+        .noneSatisfy(line -> assertThat(line.get("formattedMessage").asText()).contains("failed"));
 
     PackagedCli.Running second = startWorker();
     sim.assertJobProtectsWithEqualDisksAndNothingAppliedTwice(temporal.client(), JOB);
@@ -132,7 +159,9 @@ class WorkerServiceIT {
     for (PackagedCli.Result result : List.of(started, stopped, status, secondStopped)) {
       everything.append(result.stdout()).append(result.stderr());
     }
-    assertThat(everything).contains("Worker on task queue", "Simulated Azure on")
-        .doesNotContain(API_KEY).doesNotContain(SimProcess.TOKEN);
+    assertThat(everything)
+        .contains("Worker on task queue", "Simulated Azure on")
+        .doesNotContain(API_KEY)
+        .doesNotContain(SimProcess.TOKEN);
   }
 }

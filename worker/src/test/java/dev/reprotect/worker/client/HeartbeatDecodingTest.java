@@ -34,27 +34,36 @@ public class HeartbeatDecodingTest {
 
   @Test
   void syncProgressIsDecodedWithTheClientsDataConverter() {
-    WorkflowClientOptions encoded = WorkflowClientOptions.newBuilder()
-        .setDataConverter(new CodecDataConverter(DefaultDataConverter.newDefaultInstance(),
-            List.of(new ReversingCodec())))
-        .build();
-    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(
-        TestEnvironmentOptions.newBuilder().setWorkflowClientOptions(encoded)
-            .setUseTimeskipping(false).build())) {
+    WorkflowClientOptions encoded =
+        WorkflowClientOptions.newBuilder()
+            .setDataConverter(
+                new CodecDataConverter(
+                    DefaultDataConverter.newDefaultInstance(), List.of(new ReversingCodec())))
+            .build();
+    try (TestWorkflowEnvironment env =
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder()
+                .setWorkflowClientOptions(encoded)
+                .setUseTimeskipping(false)
+                .build())) {
       Worker worker = env.newWorker(QUEUE);
       worker.registerWorkflowImplementationTypes(OneSyncWorkflowImpl.class);
       worker.registerActivitiesImplementations(new HalfWaySync());
       env.start();
       WorkflowClient client = env.getWorkflowClient();
-      OneSyncWorkflow workflow = client.newWorkflowStub(OneSyncWorkflow.class,
-          WorkflowOptions.newBuilder().setWorkflowId("one-sync").setTaskQueue(QUEUE).build());
+      OneSyncWorkflow workflow =
+          client.newWorkflowStub(
+              OneSyncWorkflow.class,
+              WorkflowOptions.newBuilder().setWorkflowId("one-sync").setTaskQueue(QUEUE).build());
       WorkflowClient.start(workflow::run);
       JobsClient jobs = new JobsClient(client);
 
       Await.until("the sync heartbeats", () -> !jobs.syncProgress("one-sync").isEmpty());
 
-      assertThat(jobs.syncProgress("one-sync")).singleElement()
-          .extracting(DiskProgress::progress).isEqualTo(HALF_WAY);
+      assertThat(jobs.syncProgress("one-sync"))
+          .singleElement()
+          .extracting(DiskProgress::progress)
+          .isEqualTo(HALF_WAY);
       RELEASE.countDown();
     } finally {
       RELEASE.countDown();
@@ -67,21 +76,28 @@ public class HeartbeatDecodingTest {
 
     @Override
     public List<Payload> encode(List<Payload> payloads) {
-      return payloads.stream().map(payload -> Payload.newBuilder()
-          .putMetadata("encoding", ByteString.copyFromUtf8(ENCODING))
-          .setData(ByteString.copyFrom(reversed(payload.toByteArray())))
-          .build()).toList();
+      return payloads.stream()
+          .map(
+              payload ->
+                  Payload.newBuilder()
+                      .putMetadata("encoding", ByteString.copyFromUtf8(ENCODING))
+                      .setData(ByteString.copyFrom(reversed(payload.toByteArray())))
+                      .build())
+          .toList();
     }
 
     @Override
     public List<Payload> decode(List<Payload> payloads) {
-      return payloads.stream().map(payload -> {
-        try {
-          return Payload.parseFrom(reversed(payload.getData().toByteArray()));
-        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
-          throw new IllegalArgumentException(e);
-        }
-      }).toList();
+      return payloads.stream()
+          .map(
+              payload -> {
+                try {
+                  return Payload.parseFrom(reversed(payload.getData().toByteArray()));
+                } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+                  throw new IllegalArgumentException(e);
+                }
+              })
+          .toList();
     }
 
     private static byte[] reversed(byte[] bytes) {
@@ -102,10 +118,13 @@ public class HeartbeatDecodingTest {
   public static final class OneSyncWorkflowImpl implements OneSyncWorkflow {
     @Override
     public void run() {
-      Workflow.newActivityStub(DiskSync.class, ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofMinutes(5))
-          .setHeartbeatTimeout(Duration.ofMinutes(1))
-          .build()).syncDisk();
+      Workflow.newActivityStub(
+              DiskSync.class,
+              ActivityOptions.newBuilder()
+                  .setStartToCloseTimeout(Duration.ofMinutes(5))
+                  .setHeartbeatTimeout(Duration.ofMinutes(1))
+                  .build())
+          .syncDisk();
     }
   }
 

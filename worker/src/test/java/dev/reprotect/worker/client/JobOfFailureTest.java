@@ -22,8 +22,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * `status` of a failed job reads the job from the failure's details, as the server hands them
- * over (no worker needed): its steps come back as the job type's steps.
+ * `status` of a failed job reads the job from the failure's details, as the server hands them over
+ * (no worker needed): its steps come back as the job type's steps.
  */
 class JobOfFailureTest {
   private static final Instant T = Instant.parse("2026-12-01T12:58:53Z");
@@ -31,22 +31,46 @@ class JobOfFailureTest {
 
   @Test
   void aFailedWorkflowsJobReadsBackWithItsStepsTyped() {
-    JobStep<FailoverStep> copy = new JobStep<>(FailoverStep.CreateDisks,
-        FailoverStep.CreateDisks.title(), StepState.Failed, T, T, FAULT);
-    Job<FailoverStep, FailoverPlan> job = new Job<>("failover.contoso.web-01", "contoso",
-        "web-01", ItemLifecycle.Failover, JobState.Failed, T, T, List.of(copy),
-        "ResourceNotFound", FAULT, null, null);
-    Failure failure = Failure.newBuilder()
-        .setMessage(FAULT)
-        .setApplicationFailureInfo(ApplicationFailureInfo.newBuilder()
-            .setType("ResourceNotFound")
-            .setDetails(DefaultDataConverter.STANDARD_INSTANCE.toPayloads(job).orElseThrow()))
-        .build();
-    WorkflowFailedException failed = new WorkflowFailedException(
-        WorkflowExecution.newBuilder().setWorkflowId(job.jobId()).build(), "FailoverWorkflow",
-        EventType.EVENT_TYPE_WORKFLOW_EXECUTION_FAILED, 0,
-        RetryState.RETRY_STATE_NON_RETRYABLE_FAILURE, new DefaultFailureConverter()
-            .failureToException(failure, DefaultDataConverter.STANDARD_INSTANCE));
+    JobStep<FailoverStep> copy =
+        new JobStep<>(
+            FailoverStep.CreateDisks,
+            FailoverStep.CreateDisks.title(),
+            StepState.Failed,
+            T,
+            T,
+            FAULT);
+    Job<FailoverStep, FailoverPlan> job =
+        new Job<>(
+            "failover.contoso.web-01",
+            "contoso",
+            "web-01",
+            ItemLifecycle.Failover,
+            JobState.Failed,
+            T,
+            T,
+            List.of(copy),
+            "ResourceNotFound",
+            FAULT,
+            null,
+            null);
+    Failure failure =
+        Failure.newBuilder()
+            .setMessage(FAULT)
+            .setApplicationFailureInfo(
+                ApplicationFailureInfo.newBuilder()
+                    .setType("ResourceNotFound")
+                    .setDetails(
+                        DefaultDataConverter.STANDARD_INSTANCE.toPayloads(job).orElseThrow()))
+            .build();
+    WorkflowFailedException failed =
+        new WorkflowFailedException(
+            WorkflowExecution.newBuilder().setWorkflowId(job.jobId()).build(),
+            "FailoverWorkflow",
+            EventType.EVENT_TYPE_WORKFLOW_EXECUTION_FAILED,
+            0,
+            RetryState.RETRY_STATE_NON_RETRYABLE_FAILURE,
+            new DefaultFailureConverter()
+                .failureToException(failure, DefaultDataConverter.STANDARD_INSTANCE));
 
     assertThat(WorkflowExecutions.jobOfFailure(failed, FailoverStep.class, FailoverPlan.class))
         .contains(job);

@@ -17,16 +17,31 @@ public final class EnableReplicationWorkflowImpl extends AbstractProtectionWorkf
 
   @Override
   public ProtectionSummary enable(EnableRequest request) {
-    return protect(request.vault(), request.vm(), ItemLifecycle.EnableReplication,
-        request.replicationCycleSeconds(), () -> plan(request),
-        (plan, operation) -> stub(ReplicatedItemActivities.class, ActivityPolicies.step(
-            "Register " + plan.vm() + " in vault " + plan.vault() + ", claimed by this enable"))
-            .enrollItem(operation, checked.item()));
+    return protect(
+        request.vault(),
+        request.vm(),
+        ItemLifecycle.EnableReplication,
+        request.replicationCycleSeconds(),
+        () -> plan(request),
+        (plan, operation) ->
+            stub(
+                    ReplicatedItemActivities.class,
+                    ActivityPolicies.step(
+                        "Register "
+                            + plan.vm()
+                            + " in vault "
+                            + plan.vault()
+                            + ", claimed by this enable"))
+                .enrollItem(operation, checked.item()));
   }
 
   private ProtectionPlan plan(EnableRequest request) {
-    checked = stub(EnablePlanning.class, ActivityPolicies.step(
-        "Check prerequisites and plan the protection of " + request.vm())).planEnable(request);
+    checked =
+        stub(
+                EnablePlanning.class,
+                ActivityPolicies.step(
+                    "Check prerequisites and plan the protection of " + request.vm()))
+            .planEnable(request);
     return checked.protection();
   }
 }

@@ -5,8 +5,8 @@ import dev.reprotect.workflows.job.Step;
 import java.util.List;
 
 /**
- * The steps of a failover, a change of its point, its commit, a test failover and its cleanup,
- * with the names the job shows.
+ * The steps of a failover, a change of its point, its commit, a test failover and its cleanup, with
+ * the names the job shows.
  */
 public enum FailoverStep implements Step {
   CheckPrerequisites("Check prerequisites"),
@@ -37,14 +37,37 @@ public enum FailoverStep implements Step {
   /** The steps a job of {@code operation} shows, in order. */
   public static List<FailoverStep> of(ItemLifecycle operation) {
     return switch (operation) {
-      case Failover -> List.of(CheckPrerequisites, ShutdownSource, StopReplication,
-          PrepareRecoveryPoint, CreateDisks, CreateVm, BootVm, Complete);
-      case ChangeRecoveryPoint -> List.of(CheckPrerequisites, PrepareRecoveryPoint, StopVm,
-          CreateDisks, CreateVm, BootVm, DeleteReplacedDisks, Complete);
-      case TestFailover -> List.of(CheckPrerequisites, PrepareRecoveryPoint, CreateTestNetwork,
-          CreateDisks, CreateVm, BootVm, Complete);
-      case TestFailoverCleanup -> List.of(CheckPrerequisites, DeleteTestVm, DeleteTestNetwork,
-          Complete);
+      case Failover ->
+          List.of(
+              CheckPrerequisites,
+              ShutdownSource,
+              StopReplication,
+              PrepareRecoveryPoint,
+              CreateDisks,
+              CreateVm,
+              BootVm,
+              Complete);
+      case ChangeRecoveryPoint ->
+          List.of(
+              CheckPrerequisites,
+              PrepareRecoveryPoint,
+              StopVm,
+              CreateDisks,
+              CreateVm,
+              BootVm,
+              DeleteReplacedDisks,
+              Complete);
+      case TestFailover ->
+          List.of(
+              CheckPrerequisites,
+              PrepareRecoveryPoint,
+              CreateTestNetwork,
+              CreateDisks,
+              CreateVm,
+              BootVm,
+              Complete);
+      case TestFailoverCleanup ->
+          List.of(CheckPrerequisites, DeleteTestVm, DeleteTestNetwork, Complete);
       default -> List.of(CheckPrerequisites, Complete);
     };
   }

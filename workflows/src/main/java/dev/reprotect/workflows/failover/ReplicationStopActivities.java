@@ -5,8 +5,8 @@ import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 
 /**
- * Stops the item's replication workflow with its {@code stop} update, from an activity: a
- * workflow cannot send another workflow an update.
+ * Stops the item's replication workflow with its {@code stop} update, from an activity: a workflow
+ * cannot send another workflow an update.
  */
 @ActivityInterface
 public interface ReplicationStopActivities {

@@ -16,8 +16,8 @@ import io.temporal.client.WorkflowUpdateException;
 import io.temporal.client.WorkflowUpdateStage;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 public final class ReplicationStopActivitiesImpl implements ReplicationStopActivities {
   /** Well within the stop policy's heartbeat timeout (ActivityPolicies.replicationStop). */
@@ -43,15 +43,20 @@ public final class ReplicationStopActivitiesImpl implements ReplicationStopActiv
     String id = WorkflowIds.replication(item.vault(), item.vm());
     WorkflowStub replication = client.newUntypedWorkflowStub(id);
     try {
-      ReplicationStatus stopped = awaitHeartbeating(context, replication.startUpdate(
-          UpdateOptions.newBuilder(ReplicationStatus.class)
-              .setUpdateName("stop")
-              .setUpdateId(updateId(context.getInfo()))
-              .setWaitForStage(WorkflowUpdateStage.ACCEPTED)
-              .build())
-          .getResultAsync());
-      return String.format("%s stopped after %d cycles, %d recovery points", id,
-          stopped.cyclesRun(), stopped.points().size());
+      ReplicationStatus stopped =
+          awaitHeartbeating(
+              context,
+              replication
+                  .startUpdate(
+                      UpdateOptions.newBuilder(ReplicationStatus.class)
+                          .setUpdateName("stop")
+                          .setUpdateId(updateId(context.getInfo()))
+                          .setWaitForStage(WorkflowUpdateStage.ACCEPTED)
+                          .build())
+                  .getResultAsync());
+      return String.format(
+          "%s stopped after %d cycles, %d recovery points",
+          id, stopped.cyclesRun(), stopped.points().size());
     } catch (WorkflowNotFoundException notRunning) {
       return id + " was not running";
     } catch (WorkflowUpdateException refused) {
@@ -66,8 +71,8 @@ public final class ReplicationStopActivitiesImpl implements ReplicationStopActiv
   }
 
   /**
-   * One update id for every attempt of this step: a retry after a lost worker rejoins the stop
-   * its first attempt sent, which the validator would otherwise refuse as already stopping.
+   * One update id for every attempt of this step: a retry after a lost worker rejoins the stop its
+   * first attempt sent, which the validator would otherwise refuse as already stopping.
    */
   private static String updateId(ActivityInfo info) {
     return "stop/" + info.getWorkflowId() + "/" + info.getActivityId();

@@ -9,7 +9,8 @@ import io.temporal.workflow.Workflow;
 public final class PlanReviewWorkflowImpl implements PlanReviewWorkflow {
   @Override
   public ProtectionPlan review(ReprotectRequest request) {
-    return Workflow.newActivityStub(ReprotectPlanning.class,
+    return Workflow.newActivityStub(
+            ReprotectPlanning.class,
             ActivityPolicies.step("Check prerequisites and plan the reprotect of " + request.vm()))
         .plan(request);
   }

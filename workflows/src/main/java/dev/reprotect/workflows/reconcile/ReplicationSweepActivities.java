@@ -21,8 +21,8 @@ public interface ReplicationSweepActivities {
   String endReplication(ItemRef item, String reason);
 
   /**
-   * Starts the scrub of the item's replica, {@code scrub.<vault>.<vm>}; empty when one runs
-   * already (that one goes on), else what was started.
+   * Starts the scrub of the item's replica, {@code scrub.<vault>.<vm>}; empty when one runs already
+   * (that one goes on), else what was started.
    */
   @ActivityMethod
   Optional<String> startScrub(ItemRef item);

@@ -9,8 +9,8 @@ import io.temporal.workflow.Workflow;
 public final class ClaimReviewWorkflowImpl implements ClaimReviewWorkflow {
   @Override
   public RunningOperation review(ItemRef item) {
-    return Workflow.newActivityStub(ReplicatedItemActivities.class,
-            ActivityPolicies.step("Read the claim on " + item.vm()))
+    return Workflow.newActivityStub(
+            ReplicatedItemActivities.class, ActivityPolicies.step("Read the claim on " + item.vm()))
         .claimOf(item);
   }
 }

@@ -8,8 +8,10 @@ import io.temporal.workflow.Workflow;
 public final class ReleaseClaimWorkflowImpl implements ReleaseClaimWorkflow {
   @Override
   public void release(StaleClaim stale) {
-    Workflow.newActivityStub(ReplicatedItemActivities.class, ActivityPolicies.step(
-            "Release the stale claim of " + stale.claim() + " on " + stale.vm()))
+    Workflow.newActivityStub(
+            ReplicatedItemActivities.class,
+            ActivityPolicies.step(
+                "Release the stale claim of " + stale.claim() + " on " + stale.vm()))
         .releaseStaleClaim(stale);
   }
 }

@@ -10,7 +10,8 @@ import java.util.List;
 public final class RecoveryPointsReviewWorkflowImpl implements RecoveryPointsReviewWorkflow {
   @Override
   public List<RecoveryPoint> review(ItemRef item) {
-    return Workflow.newActivityStub(ReplicatedItemActivities.class,
+    return Workflow.newActivityStub(
+            ReplicatedItemActivities.class,
             ActivityPolicies.step("Read the recovery points of " + item.vm() + " in its vault"))
         .recoveryPointsOf(item);
   }

@@ -3,11 +3,11 @@ package dev.reprotect.workflows.replication;
 import java.time.Duration;
 
 /**
- * The health of an item's replication. Critical: no recovery point for 60 minutes (every point
- * is crash-consistent, an app-consistent one too), or none at all, or the last scrub found the
- * replica different from its source after its repair (its points cannot be trusted). Warning:
- * the RPO exceeds 15 minutes, or the last cycle failed or warned (the VM's disks are not its
- * replicas' ones). Healthy otherwise.
+ * The health of an item's replication. Critical: no recovery point for 60 minutes (every point is
+ * crash-consistent, an app-consistent one too), or none at all, or the last scrub found the replica
+ * different from its source after its repair (its points cannot be trusted). Warning: the RPO
+ * exceeds 15 minutes, or the last cycle failed or warned (the VM's disks are not its replicas'
+ * ones). Healthy otherwise.
  */
 public final class ReplicationHealthRule {
   static final Duration CRITICAL_AGE = Duration.ofMinutes(60);

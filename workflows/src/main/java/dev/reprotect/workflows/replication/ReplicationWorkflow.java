@@ -8,9 +8,9 @@ import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
 /**
- * Replicates one protected item, id {@code replication.<vault>.<vm>}: a cycle every 5 minutes
- * makes a recovery point and prunes the old ones. It outlives the reprotect that starts it and
- * ends when stopped or when the item is no longer Protected; a failed cycle never ends it.
+ * Replicates one protected item, id {@code replication.<vault>.<vm>}: a cycle every 5 minutes makes
+ * a recovery point and prunes the old ones. It outlives the reprotect that starts it and ends when
+ * stopped or when the item is no longer Protected; a failed cycle never ends it.
  */
 @WorkflowInterface
 public interface ReplicationWorkflow {
@@ -31,8 +31,8 @@ public interface ReplicationWorkflow {
 
   /**
    * Brings disk {@code diskName}, attached to the VM after its protection, into the replication:
-   * between two cycles, a replica of it as the replicas' last cut holds it; from the next cycle
-   * on it ships as every other disk does. Fails with DiskNotFound or DiskNotInBaseCut.
+   * between two cycles, a replica of it as the replicas' last cut holds it; from the next cycle on
+   * it ships as every other disk does. Fails with DiskNotFound or DiskNotInBaseCut.
    */
   @UpdateMethod
   ReplicaAdded addDisk(String diskName);

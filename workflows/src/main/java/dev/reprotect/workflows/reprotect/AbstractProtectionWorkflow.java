@@ -8,8 +8,8 @@ import dev.reprotect.activities.ItemOperation;
 import dev.reprotect.activities.PlanDigest;
 import dev.reprotect.activities.PlannedArtefact;
 import dev.reprotect.activities.PlannedDisk;
-import dev.reprotect.activities.ReplicationStarted;
 import dev.reprotect.activities.ProtectionPlan;
+import dev.reprotect.activities.ReplicationStarted;
 import dev.reprotect.activities.SeedCopy;
 import dev.reprotect.activities.SeededDisk;
 import dev.reprotect.activities.StartReplication;
@@ -62,19 +62,20 @@ import java.util.stream.Collectors;
 /**
  * The steps a protection shares, whether the item's first (an enable) or a reprotect: check and
  * plan, claim the item, prepare the artefacts, seed from a target VM if there is one, sync cut 0,
- * take the first point and start the replication. The job it records is the same, so the CLI
- * shows either the same way. A subclass supplies the check and the claim.
+ * take the first point and start the replication. The job it records is the same, so the CLI shows
+ * either the same way. A subclass supplies the check and the claim.
  */
 public abstract class AbstractProtectionWorkflow {
   /**
-   * Version 1: the initial sync reads cut 0 (every source disk at one instant) instead of the
-   * live disks, the first recovery point is cut 0 on the replicas, and the replication workflow
-   * starts. Jobs recorded before it replay without these commands.
+   * Version 1: the initial sync reads cut 0 (every source disk at one instant) instead of the live
+   * disks, the first recovery point is cut 0 on the replicas, and the replication workflow starts.
+   * Jobs recorded before it replay without these commands.
    */
   static final String CONSISTENT_CUT = "consistent-cut-and-replication";
+
   /**
-   * Version 1: the summary's bytes sent across regions are read from the backend's meter at the
-   * end of the job (one more activity), not summed from the syncs' last attempts. Version 2: that
+   * Version 1: the summary's bytes sent across regions are read from the backend's meter at the end
+   * of the job (one more activity), not summed from the syncs' last attempts. Version 2: that
    * activity reads each side's meters too (another activity type in its place).
    */
   static final String METERED_SENT = "summary-sent-from-the-meter";
@@ -86,10 +87,9 @@ public abstract class AbstractProtectionWorkflow {
   static final String LONG_STEPS = "stop-now-seed-per-disk-sync-queue";
 
   /**
-   * Version 1: the replication workflow is started by an activity through the client, which
-   * adopts one already running for this run and otherwise fails the job with
-   * {@code ReplicationRunning}, instead of a child start that failed the workflow with the job
-   * left InProgress.
+   * Version 1: the replication workflow is started by an activity through the client, which adopts
+   * one already running for this run and otherwise fails the job with {@code ReplicationRunning},
+   * instead of a child start that failed the workflow with the job left InProgress.
    */
   static final String GUARDED_REPLICATION_START = "replication-started-by-an-activity";
 
@@ -98,25 +98,42 @@ public abstract class AbstractProtectionWorkflow {
   private JobTracker<ProtectionStep, ProtectionPlan> job;
 
   /**
-   * Runs the job of {@code operation} on the item: {@code planning} checks and plans it,
-   * {@code claim} records it as the item's running operation. A failure after the claim leaves
-   * the item in the operation's failed state (ItemLifecycle's table).
+   * Runs the job of {@code operation} on the item: {@code planning} checks and plans it, {@code
+   * claim} records it as the item's running operation. A failure after the claim leaves the item in
+   * the operation's failed state (ItemLifecycle's table).
    */
-  protected final ProtectionSummary protect(String vault, String vm, ItemLifecycle operation,
-      int replicationCycleSeconds, Supplier<ProtectionPlan> planning,
+  protected final ProtectionSummary protect(
+      String vault,
+      String vm,
+      ItemLifecycle operation,
+      int replicationCycleSeconds,
+      Supplier<ProtectionPlan> planning,
       BiConsumer<ProtectionPlan, ItemOperation> claim) {
     job = new JobTracker<>(operation, vault, vm, List.of(ProtectionStep.values()));
-    return new ItemJob<>(job, inFlight,
-        plan -> operation.failed() + " and a re-run reuses what was done")
-        .run("Checking the prerequisites of " + vm, () -> checked(planning.get()), claim,
+    return new ItemJob<>(
+            job, inFlight, plan -> operation.failed() + " and a re-run reuses what was done")
+        .run(
+            "Checking the prerequisites of " + vm,
+            () -> checked(planning.get()),
+            claim,
             (plan, claimed) -> protect(replicationCycleSeconds, plan, claimed));
   }
 
   private static CheckedPlan<ProtectionPlan> checked(ProtectionPlan plan) {
-    return new CheckedPlan<>(plan, plan.vault(), plan.vm(), plan.sourceRegion(),
-        plan.targetRegion(), plan.digest(), String.format(
-            "%s runs in %s; it will replicate to %s (plan %s)%s", plan.vm(), plan.sourceRegion(),
-            plan.targetRegion(), PlanDigest.shortForm(plan.digest()), takeOverNote(plan)));
+    return new CheckedPlan<>(
+        plan,
+        plan.vault(),
+        plan.vm(),
+        plan.sourceRegion(),
+        plan.targetRegion(),
+        plan.digest(),
+        String.format(
+            "%s runs in %s; it will replicate to %s (plan %s)%s",
+            plan.vm(),
+            plan.sourceRegion(),
+            plan.targetRegion(),
+            PlanDigest.shortForm(plan.digest()),
+            takeOverNote(plan)));
   }
 
   /** What the job's check says of a claim that an earlier run of its workflow left, if any. */
@@ -137,33 +154,46 @@ public abstract class AbstractProtectionWorkflow {
     prepareArtefacts(plan);
     Map<String, Long> seedBytes = seedFromTargetVm(plan);
 
-    job.start(ProtectionStep.InitialSync, String.format("%d disks, %s in all",
-        plan.disks().size(), format(plan.disks().stream().mapToLong(PlannedDisk::sizeBytes).sum())));
+    job.start(
+        ProtectionStep.InitialSync,
+        String.format(
+            "%d disks, %s in all",
+            plan.disks().size(),
+            format(plan.disks().stream().mapToLong(PlannedDisk::sizeBytes).sum())));
     boolean consistentCut = Workflow.getVersion(CONSISTENT_CUT, Workflow.DEFAULT_VERSION, 1) >= 1;
     // A tag of this run in every cut and point id: a later reprotect (after a failback) never
     // finds an old point or cut under its ids.
     String runTag = consistentCut ? RunTags.of('r') : null;
     CutTaken cut0 = consistentCut ? takeCut0(plan, runTag) : null;
     List<DiskSyncResult> synced = syncDisks(plan, cut0);
-    job.succeed(ProtectionStep.InitialSync, String.format("%d blocks sent, %d cleared, %s as the syncs counted",
-        synced.stream().mapToLong(DiskSyncResult::blocksCopied).sum(),
-        synced.stream().mapToLong(DiskSyncResult::blocksCleared).sum(),
-        format(synced.stream().mapToLong(DiskSyncResult::bytesTransferred).sum())));
+    job.succeed(
+        ProtectionStep.InitialSync,
+        String.format(
+            "%d blocks sent, %d cleared, %s as the syncs counted",
+            synced.stream().mapToLong(DiskSyncResult::blocksCopied).sum(),
+            synced.stream().mapToLong(DiskSyncResult::blocksCleared).sum(),
+            format(synced.stream().mapToLong(DiskSyncResult::bytesTransferred).sum())));
 
     job.start(ProtectionStep.StartDeltaReplication, "Taking the first recovery point");
     String firstPoint = consistentCut ? runTag + ".p0" : null;
-    ReplicationStarted started = stub(DeltaReplicationActivities.class, ActivityPolicies.step(
-        "Start delta replication of " + plan.vm() + " to " + plan.targetRegion()))
-        .startDeltaReplication(new StartReplication(
-            operation, plan, firstPoint, consistentCut ? cut0.cutId() : null));
+    ReplicationStarted started =
+        stub(
+                DeltaReplicationActivities.class,
+                ActivityPolicies.step(
+                    "Start delta replication of " + plan.vm() + " to " + plan.targetRegion()))
+            .startDeltaReplication(
+                new StartReplication(
+                    operation, plan, firstPoint, consistentCut ? cut0.cutId() : null));
     String replication = "";
     if (consistentCut) {
-      replication = ", replication " + startReplication(
-          replicationCycleSeconds, plan, runTag, cut0, started);
+      replication =
+          ", replication " + startReplication(replicationCycleSeconds, plan, runTag, cut0, started);
     }
-    job.succeed(ProtectionStep.StartDeltaReplication, String.format(
-        "Protected: replicating %s -> %s, first recovery point %s%s", plan.sourceRegion(),
-        plan.targetRegion(), started.firstRecoveryPoint(), replication));
+    job.succeed(
+        ProtectionStep.StartDeltaReplication,
+        String.format(
+            "Protected: replicating %s -> %s, first recovery point %s%s",
+            plan.sourceRegion(), plan.targetRegion(), started.firstRecoveryPoint(), replication));
     JobMeters meters = meters(plan, synced);
     job.recordBytesSent(meters.bytesSentAcrossRegions());
     if (meters.costs() != null) {
@@ -173,22 +203,27 @@ public abstract class AbstractProtectionWorkflow {
   }
 
   private void prepareArtefacts(ProtectionPlan plan) {
-    job.start(ProtectionStep.PrepareArtefacts, plan.artefacts().stream()
-        .map(a -> a.role() + " " + a.name() + (a.exists() ? "" : " (new)"))
-        .collect(Collectors.joining(", ")));
+    job.start(
+        ProtectionStep.PrepareArtefacts,
+        plan.artefacts().stream()
+            .map(a -> a.role() + " " + a.name() + (a.exists() ? "" : " (new)"))
+            .collect(Collectors.joining(", ")));
     stub(ArtefactActivities.class, ActivityPolicies.step(ensureSummary(plan.cacheStorageAccount())))
         .ensureCacheStorageAccount(plan);
     stub(ArtefactActivities.class, ActivityPolicies.step(ensureSummary(plan.targetResourceGroup())))
         .ensureTargetResourceGroup(plan);
-    stub(ArtefactActivities.class, ActivityPolicies.step(ensureSummary(plan.targetStorageAccount())))
+    stub(
+            ArtefactActivities.class,
+            ActivityPolicies.step(ensureSummary(plan.targetStorageAccount())))
         .ensureTargetStorageAccount(plan);
     if (plan.availabilitySet() != null) {
       stub(ArtefactActivities.class, ActivityPolicies.step(ensureSummary(plan.availabilitySet())))
           .ensureAvailabilitySet(plan);
     }
     long created = plan.artefacts().stream().filter(a -> !a.exists()).count();
-    job.succeed(ProtectionStep.PrepareArtefacts, String.format("%d created, %d reused", created,
-        plan.artefacts().size() - created));
+    job.succeed(
+        ProtectionStep.PrepareArtefacts,
+        String.format("%d created, %d reused", created, plan.artefacts().size() - created));
   }
 
   /** Steps 2 to 4; returns the seed bytes copied per disk slot. */
@@ -196,9 +231,10 @@ public abstract class AbstractProtectionWorkflow {
     longSteps = Workflow.getVersion(LONG_STEPS, Workflow.DEFAULT_VERSION, 1) >= 1;
     TargetVmPlan target = plan.targetVm();
     if (target == null) {
-      String reason = plan.disks().stream().anyMatch(PlannedDisk::replicaExists)
-          ? "No target VM: the replicas of an earlier run are synced as they are"
-          : "No target VM in " + plan.targetRegion() + ": the disks are copied in full";
+      String reason =
+          plan.disks().stream().anyMatch(PlannedDisk::replicaExists)
+              ? "No target VM: the replicas of an earlier run are synced as they are"
+              : "No target VM in " + plan.targetRegion() + ": the disks are copied in full";
       job.skip(ProtectionStep.StopTargetVm, reason);
       job.skip(ProtectionStep.CopySeedBlobs, reason);
       job.skip(ProtectionStep.DeleteTargetVm, reason);
@@ -214,45 +250,64 @@ public abstract class AbstractProtectionWorkflow {
       job.skip(ProtectionStep.StopTargetVm, target.name() + " is already stopped");
     }
 
-    job.start(ProtectionStep.CopySeedBlobs, "Into " + plan.targetStorageAccount().name() + "/"
-        + ProtectionPlan.SEED_CONTAINER);
-    List<SeededDisk> seeded = longSteps ? copySeedBlobs(plan, target)
-        : stub(TargetVmActivities.class, ActivityPolicies.longStep(
-            "Copy the disks of " + target.name() + " to seed blobs in "
-                + plan.targetStorageAccount().name())).copyDisksToSeedBlobs(plan);
-    Map<String, Long> seedBytes = seeded.stream()
-        .collect(Collectors.toMap(SeededDisk::slot, SeededDisk::seedBytesCopied));
-    job.succeed(ProtectionStep.CopySeedBlobs, String.format("%d disks seeded, %s", seeded.size(),
-        format(seedBytes.values().stream().mapToLong(Long::longValue).sum())));
+    job.start(
+        ProtectionStep.CopySeedBlobs,
+        "Into " + plan.targetStorageAccount().name() + "/" + ProtectionPlan.SEED_CONTAINER);
+    List<SeededDisk> seeded =
+        longSteps
+            ? copySeedBlobs(plan, target)
+            : stub(
+                    TargetVmActivities.class,
+                    ActivityPolicies.longStep(
+                        "Copy the disks of "
+                            + target.name()
+                            + " to seed blobs in "
+                            + plan.targetStorageAccount().name()))
+                .copyDisksToSeedBlobs(plan);
+    Map<String, Long> seedBytes =
+        seeded.stream().collect(Collectors.toMap(SeededDisk::slot, SeededDisk::seedBytesCopied));
+    job.succeed(
+        ProtectionStep.CopySeedBlobs,
+        String.format(
+            "%d disks seeded, %s",
+            seeded.size(), format(seedBytes.values().stream().mapToLong(Long::longValue).sum())));
 
     job.start(ProtectionStep.DeleteTargetVm, target.name() + " in " + target.resourceGroup());
-    stub(TargetVmActivities.class, ActivityPolicies.longStep(
-        "Delete " + target.name() + " in " + target.region() + " (its disks live on as seeds)"))
+    stub(
+            TargetVmActivities.class,
+            ActivityPolicies.longStep(
+                "Delete "
+                    + target.name()
+                    + " in "
+                    + target.region()
+                    + " (its disks live on as seeds)"))
         .deleteTargetVm(plan);
     job.succeed(ProtectionStep.DeleteTargetVm, target.name() + " is deleted");
     return seedBytes;
   }
 
   /**
-   * Step 2 decided from the VM's state when it runs, not from the plan's: someone may have
-   * started or stopped it since.
+   * Step 2 decided from the VM's state when it runs, not from the plan's: someone may have started
+   * or stopped it since.
    */
   private void stopTargetVm(ProtectionPlan plan, TargetVmPlan target) {
-    job.start(ProtectionStep.StopTargetVm, "Turning off " + target.name() + " in "
-        + target.region() + " if it runs");
+    job.start(
+        ProtectionStep.StopTargetVm,
+        "Turning off " + target.name() + " in " + target.region() + " if it runs");
     TargetVmStop stop = stopTargetVmStub(plan, target).stopTargetVm(plan);
     switch (stop) {
-      case TurnedOff -> job.succeed(ProtectionStep.StopTargetVm, target.name()
-          + " was running; it is stopped");
-      case AlreadyStopped -> job.skip(ProtectionStep.StopTargetVm, target.name()
-          + " is already stopped");
+      case TurnedOff ->
+          job.succeed(ProtectionStep.StopTargetVm, target.name() + " was running; it is stopped");
+      case AlreadyStopped ->
+          job.skip(ProtectionStep.StopTargetVm, target.name() + " is already stopped");
       case Gone -> job.skip(ProtectionStep.StopTargetVm, target.name() + " no longer exists");
     }
   }
 
   private static TargetVmActivities stopTargetVmStub(ProtectionPlan plan, TargetVmPlan target) {
-    return stub(TargetVmActivities.class, ActivityPolicies.step(
-        "Turn off " + target.name() + " in " + target.region()));
+    return stub(
+        TargetVmActivities.class,
+        ActivityPolicies.step("Turn off " + target.name() + " in " + target.region()));
   }
 
   /** One copy per disk, in parallel: a failed disk is retried alone. */
@@ -260,11 +315,18 @@ public abstract class AbstractProtectionWorkflow {
     List<Promise<SeededDisk>> copies = new ArrayList<>();
     for (PlannedDisk disk : plan.disks()) {
       if (disk.needsSeedCopy()) {
-        TargetVmActivities copy = stub(TargetVmActivities.class, ActivityPolicies.longStep(
-            "Copy " + disk.name() + " of " + target.name() + " to its seed blob in "
-                + plan.targetStorageAccount().name()));
-        copies.add(Async.function(copy::copyDiskToSeedBlob,
-            new SeedCopy(plan.targetRegion(), disk)));
+        TargetVmActivities copy =
+            stub(
+                TargetVmActivities.class,
+                ActivityPolicies.longStep(
+                    "Copy "
+                        + disk.name()
+                        + " of "
+                        + target.name()
+                        + " to its seed blob in "
+                        + plan.targetStorageAccount().name()));
+        copies.add(
+            Async.function(copy::copyDiskToSeedBlob, new SeedCopy(plan.targetRegion(), disk)));
       }
     }
     inFlight.addAll(copies);
@@ -273,25 +335,41 @@ public abstract class AbstractProtectionWorkflow {
 
   /** Cut 0: every source disk at one instant, so the first recovery point is crash-consistent. */
   private CutTaken takeCut0(ProtectionPlan plan, String runTag) {
-    return stub(ReplicationCycleActivities.class, ActivityPolicies.step(
-        "Take cut 0 of " + plan.vm() + ": every disk at one instant"))
+    return stub(
+            ReplicationCycleActivities.class,
+            ActivityPolicies.step("Take cut 0 of " + plan.vm() + ": every disk at one instant"))
         .takeCut(TakeCut.firstOfAProtection(plan.vault(), plan.vm(), runTag + ".c0"));
   }
 
   /**
-   * Starts the replication workflow of the item, which outlives this job, and returns its
-   * workflow id once it runs.
+   * Starts the replication workflow of the item, which outlives this job, and returns its workflow
+   * id once it runs.
    */
-  private String startReplication(int replicationCycleSeconds, ProtectionPlan plan,
-      String runTag, CutTaken cut0, ReplicationStarted started) {
+  private String startReplication(
+      int replicationCycleSeconds,
+      ProtectionPlan plan,
+      String runTag,
+      CutTaken cut0,
+      ReplicationStarted started) {
     // Dated by its data, as the vault dates it: a point at the end of a 3-hour sync holds cut 0.
-    RecoveryPointInfo firstPoint = new RecoveryPointInfo(started.firstRecoveryPoint(),
-        cut0.time() != null ? cut0.time() : Instant.ofEpochMilli(Workflow.currentTimeMillis()),
-        RecoveryPointType.CrashConsistent, cut0.cutId());
-    ReplicationInput input = ReplicationInput.first(plan.vault(), plan.vm(), plan.sourceRegion(),
-        plan.targetRegion(), runTag, started.retentionDays(),
-        started.appConsistentFrequencyMinutes(), cut0.cutId(), List.of(firstPoint))
-        .withCycleInterval(replicationCycleSeconds);
+    RecoveryPointInfo firstPoint =
+        new RecoveryPointInfo(
+            started.firstRecoveryPoint(),
+            cut0.time() != null ? cut0.time() : Instant.ofEpochMilli(Workflow.currentTimeMillis()),
+            RecoveryPointType.CrashConsistent,
+            cut0.cutId());
+    ReplicationInput input =
+        ReplicationInput.first(
+                plan.vault(),
+                plan.vm(),
+                plan.sourceRegion(),
+                plan.targetRegion(),
+                runTag,
+                started.retentionDays(),
+                started.appConsistentFrequencyMinutes(),
+                cut0.cutId(),
+                List.of(firstPoint))
+            .withCycleInterval(replicationCycleSeconds);
     if (Workflow.getVersion(GUARDED_REPLICATION_START, Workflow.DEFAULT_VERSION, 1)
         == Workflow.DEFAULT_VERSION) {
       return startChild(input);
@@ -302,12 +380,14 @@ public abstract class AbstractProtectionWorkflow {
   /** How jobs recorded before GUARDED_REPLICATION_START started it: a child, abandoned. */
   private static String startChild(ReplicationInput input) {
     String workflowId = WorkflowIds.replication(input.vault(), input.vm());
-    ReplicationWorkflow replication = Workflow.newChildWorkflowStub(ReplicationWorkflow.class,
-        ChildWorkflowOptions.newBuilder()
-            .setWorkflowId(workflowId)
-            .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
-            .setStaticSummary(ReplicationLaunch.summary(input))
-            .build());
+    ReplicationWorkflow replication =
+        Workflow.newChildWorkflowStub(
+            ReplicationWorkflow.class,
+            ChildWorkflowOptions.newBuilder()
+                .setWorkflowId(workflowId)
+                .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
+                .setStaticSummary(ReplicationLaunch.summary(input))
+                .build());
     Async.function(replication::replicate, input);
     Workflow.getWorkflowExecution(replication).get();
     return workflowId;
@@ -319,40 +399,72 @@ public abstract class AbstractProtectionWorkflow {
     if (version == Workflow.DEFAULT_VERSION) {
       return new JobMeters(synced.stream().mapToLong(DiskSyncResult::bytesTransferred).sum(), null);
     }
-    MeteredRun run = new MeteredRun(Workflow.getInfo().getWorkflowId(),
-        Workflow.getInfo().getRunId());
+    MeteredRun run =
+        new MeteredRun(Workflow.getInfo().getWorkflowId(), Workflow.getInfo().getRunId());
     if (version == 1) {
-      return new JobMeters(stub(MeteringActivities.class, ActivityPolicies.step(
-          "Read what the backend metered across regions for the reprotect of " + plan.vm()))
-          .bytesSentAcrossRegions(run), null);
+      return new JobMeters(
+          stub(
+                  MeteringActivities.class,
+                  ActivityPolicies.step(
+                      "Read what the backend metered across regions for the reprotect of "
+                          + plan.vm()))
+              .bytesSentAcrossRegions(run),
+          null);
     }
-    return stub(MeteringActivities.class, ActivityPolicies.step("Read what the backend metered "
-        + "for the reprotect of " + plan.vm() + ": across regions, and on each side"))
+    return stub(
+            MeteringActivities.class,
+            ActivityPolicies.step(
+                "Read what the backend metered "
+                    + "for the reprotect of "
+                    + plan.vm()
+                    + ": across regions, and on each side"))
         .meters(run);
   }
 
   /** Syncs the disks in parallel; if one fails, the others stop at their next safe point. */
   private List<DiskSyncResult> syncDisks(ProtectionPlan plan, CutTaken cut) {
     List<Promise<DiskSyncResult>> syncs = new ArrayList<>();
-    CancellationScope scope = Workflow.newCancellationScope(() -> {
-      for (PlannedDisk disk : plan.disks()) {
-        ActivityOptions options = ActivityPolicies.sync("Initial sync of " + disk.name()
-            + (disk.hasSeed() ? " against its seed" : " (full copy)") + ", "
-            + format(disk.sizeBytes()));
-        if (longSteps) {
-          options = ActivityOptions.newBuilder(options).setTaskQueue(
-              TaskQueues.syncQueueOf(Workflow.getInfo().getTaskQueue())).build();
-        }
-        InitialSyncActivities sync = stub(InitialSyncActivities.class, options);
-        BlobRef sourceCut = cut == null ? null : cut.disks().stream()
-            .filter(snapshot -> snapshot.slot().equals(disk.slot())).findFirst()
-            .map(CutDisk::snapshot)
-            .orElseThrow(() -> new IllegalStateException("cut " + cut.cutId() + " has no disk "
-                + disk.slot()));
-        syncs.add(Async.function(sync::syncDisk, new DiskSyncInput(plan.vault(), plan.vm(),
-            plan.sourceRegion(), plan.targetRegion(), disk, sourceCut)));
-      }
-    });
+    CancellationScope scope =
+        Workflow.newCancellationScope(
+            () -> {
+              for (PlannedDisk disk : plan.disks()) {
+                ActivityOptions options =
+                    ActivityPolicies.sync(
+                        "Initial sync of "
+                            + disk.name()
+                            + (disk.hasSeed() ? " against its seed" : " (full copy)")
+                            + ", "
+                            + format(disk.sizeBytes()));
+                if (longSteps) {
+                  options =
+                      ActivityOptions.newBuilder(options)
+                          .setTaskQueue(TaskQueues.syncQueueOf(Workflow.getInfo().getTaskQueue()))
+                          .build();
+                }
+                InitialSyncActivities sync = stub(InitialSyncActivities.class, options);
+                BlobRef sourceCut =
+                    cut == null
+                        ? null
+                        : cut.disks().stream()
+                            .filter(snapshot -> snapshot.slot().equals(disk.slot()))
+                            .findFirst()
+                            .map(CutDisk::snapshot)
+                            .orElseThrow(
+                                () ->
+                                    new IllegalStateException(
+                                        "cut " + cut.cutId() + " has no disk " + disk.slot()));
+                syncs.add(
+                    Async.function(
+                        sync::syncDisk,
+                        new DiskSyncInput(
+                            plan.vault(),
+                            plan.vm(),
+                            plan.sourceRegion(),
+                            plan.targetRegion(),
+                            disk,
+                            sourceCut)));
+              }
+            });
     scope.run();
     inFlight.addAll(syncs);
     try {
@@ -364,27 +476,58 @@ public abstract class AbstractProtectionWorkflow {
     return syncs.stream().map(Promise::get).toList();
   }
 
-  private ProtectionSummary summary(ProtectionPlan plan, Map<String, Long> seedBytes,
-      List<DiskSyncResult> synced, ReplicationStarted started, JobMeters meters) {
-    List<ArtefactSummary> artefacts = plan.artefacts().stream()
-        .map(a -> new ArtefactSummary(a.type().name(), a.role(), a.name(), a.region(), a.action()))
-        .toList();
+  private ProtectionSummary summary(
+      ProtectionPlan plan,
+      Map<String, Long> seedBytes,
+      List<DiskSyncResult> synced,
+      ReplicationStarted started,
+      JobMeters meters) {
+    List<ArtefactSummary> artefacts =
+        plan.artefacts().stream()
+            .map(
+                a ->
+                    new ArtefactSummary(
+                        a.type().name(), a.role(), a.name(), a.region(), a.action()))
+            .toList();
     Map<String, DiskSyncResult> bySlot =
         synced.stream().collect(Collectors.toMap(DiskSyncResult::slot, Function.identity()));
-    List<DiskSummary> disks = plan.disks().stream().map(disk -> {
-      DiskSyncResult result = bySlot.get(disk.slot());
-      return new DiskSummary(disk.name(), result.sizeBytes(), result.allocatedBytes(),
-          seedBytes.getOrDefault(disk.slot(), 0L), result.bytesTransferred(),
-          result.sourceChecksum(), result.targetChecksum());
-    }).toList();
-    return new ProtectionSummary(plan.vault(), plan.vm(), plan.sourceRegion(), plan.targetRegion(),
-        "Protected", artefacts, disks, started.recoveryPoints(), job.elapsedMillis(),
-        plan.digest(), meters.bytesSentAcrossRegions(), meters.costs());
+    List<DiskSummary> disks =
+        plan.disks().stream()
+            .map(
+                disk -> {
+                  DiskSyncResult result = bySlot.get(disk.slot());
+                  return new DiskSummary(
+                      disk.name(),
+                      result.sizeBytes(),
+                      result.allocatedBytes(),
+                      seedBytes.getOrDefault(disk.slot(), 0L),
+                      result.bytesTransferred(),
+                      result.sourceChecksum(),
+                      result.targetChecksum());
+                })
+            .toList();
+    return new ProtectionSummary(
+        plan.vault(),
+        plan.vm(),
+        plan.sourceRegion(),
+        plan.targetRegion(),
+        "Protected",
+        artefacts,
+        disks,
+        started.recoveryPoints(),
+        job.elapsedMillis(),
+        plan.digest(),
+        meters.bytesSentAcrossRegions(),
+        meters.costs());
   }
 
   private static String ensureSummary(PlannedArtefact artefact) {
-    return (artefact.exists() ? "Reuse " : "Create ") + artefact.role() + " " + artefact.name()
-        + " in " + artefact.region();
+    return (artefact.exists() ? "Reuse " : "Create ")
+        + artefact.role()
+        + " "
+        + artefact.name()
+        + " in "
+        + artefact.region();
   }
 
   protected static <T> T stub(Class<T> activities, ActivityOptions options) {

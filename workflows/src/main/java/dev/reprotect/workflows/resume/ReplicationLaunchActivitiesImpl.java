@@ -28,16 +28,19 @@ public final class ReplicationLaunchActivitiesImpl implements ReplicationLaunchA
   public ReplicationLaunched launchReplication(LaunchReplication launch) {
     ReplicationInput input = launch.input();
     String workflowId = WorkflowIds.replication(input.vault(), input.vm());
-    ReplicationWorkflow replication = client.newWorkflowStub(ReplicationWorkflow.class,
-        WorkflowOptions.newBuilder()
-            .setWorkflowId(workflowId)
-            .setTaskQueue(launch.taskQueue())
-            .setStaticSummary(launch.summary())
-            .setTypedSearchAttributes(SearchAttributes.newBuilder()
-                .set(ReprotectSearchAttributes.VM_NAME, input.vm())
-                .set(ReprotectSearchAttributes.VAULT, input.vault())
-                .build())
-            .build());
+    ReplicationWorkflow replication =
+        client.newWorkflowStub(
+            ReplicationWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(workflowId)
+                .setTaskQueue(launch.taskQueue())
+                .setStaticSummary(launch.summary())
+                .setTypedSearchAttributes(
+                    SearchAttributes.newBuilder()
+                        .set(ReprotectSearchAttributes.VM_NAME, input.vm())
+                        .set(ReprotectSearchAttributes.VAULT, input.vault())
+                        .build())
+                .build());
     try {
       WorkflowExecution started = WorkflowClient.start(replication::replicate, input);
       return new ReplicationLaunched(workflowId, started.getRunId(), false);
@@ -47,39 +50,56 @@ public final class ReplicationLaunchActivitiesImpl implements ReplicationLaunchA
       if (sameReplication(input, theirs)) {
         return new ReplicationLaunched(workflowId, execution.getRunId(), true);
       }
-      throw ApplicationFailure.newNonRetryableFailure(String.format(
-          "%s already runs (run tag %s, %s -> %s): stop it with reprotect replication %s"
-              + " --vault %s --stop, then start it with --start", workflowId, theirs.runTag(),
-          theirs.sourceRegion(), theirs.targetRegion(), input.vm(), input.vault()),
+      throw ApplicationFailure.newNonRetryableFailure(
+          String.format(
+              "%s already runs (run tag %s, %s -> %s): stop it with reprotect replication %s"
+                  + " --vault %s --stop, then start it with --start",
+              workflowId,
+              theirs.runTag(),
+              theirs.sourceRegion(),
+              theirs.targetRegion(),
+              input.vm(),
+              input.vault()),
           ResumeErrorCode.ReplicationRunning.name());
     }
   }
 
   /**
-   * The same replication: a retry of this very start, or of a job that started it before a
-   * reset. Its run tag names its cuts and points, so another tag would be a second writer.
+   * The same replication: a retry of this very start, or of a job that started it before a reset.
+   * Its run tag names its cuts and points, so another tag would be a second writer.
    */
   private static boolean sameReplication(ReplicationInput ours, ReplicationInput theirs) {
-    return ours.runTag() != null && ours.runTag().equals(theirs.runTag())
+    return ours.runTag() != null
+        && ours.runTag().equals(theirs.runTag())
         && ours.sourceRegion().equals(theirs.sourceRegion())
         && ours.targetRegion().equals(theirs.targetRegion());
   }
 
   /**
-   * The input the running execution started with, from its history's first event: a query
-   * would need a worker to answer, and a stuck replication is one reason to be here.
-   * Continue-as-new keeps the run tag and the direction, so the current run's input tells.
+   * The input the running execution started with, from its history's first event: a query would
+   * need a worker to answer, and a stuck replication is one reason to be here. Continue-as-new
+   * keeps the run tag and the direction, so the current run's input tells.
    */
   private ReplicationInput startInput(WorkflowExecution execution) {
-    HistoryEvent first = client.getWorkflowServiceStubs().blockingStub()
-        .getWorkflowExecutionHistory(GetWorkflowExecutionHistoryRequest.newBuilder()
-            .setNamespace(client.getOptions().getNamespace())
-            .setExecution(execution)
-            .setMaximumPageSize(1)
-            .build())
-        .getHistory().getEvents(0);
-    return client.getOptions().getDataConverter().fromPayloads(0,
-        Optional.of(first.getWorkflowExecutionStartedEventAttributes().getInput()),
-        ReplicationInput.class, ReplicationInput.class);
+    HistoryEvent first =
+        client
+            .getWorkflowServiceStubs()
+            .blockingStub()
+            .getWorkflowExecutionHistory(
+                GetWorkflowExecutionHistoryRequest.newBuilder()
+                    .setNamespace(client.getOptions().getNamespace())
+                    .setExecution(execution)
+                    .setMaximumPageSize(1)
+                    .build())
+            .getHistory()
+            .getEvents(0);
+    return client
+        .getOptions()
+        .getDataConverter()
+        .fromPayloads(
+            0,
+            Optional.of(first.getWorkflowExecutionStartedEventAttributes().getInput()),
+            ReplicationInput.class,
+            ReplicationInput.class);
   }
 }

@@ -7,11 +7,18 @@ import java.util.List;
 
 /**
  * A scrub, as its query shows it while it runs and its result once it ended: the point compared
- * (null until held), its cut, the disks done, and how it ended ({@code outcome} and {@code
- * endedAt} null while it runs).
+ * (null until held), its cut, the disks done, and how it ended ({@code outcome} and {@code endedAt}
+ * null while it runs).
  */
-public record ScrubResult(String vault, String vm, String pointId, String cutId,
-    Instant pointTime, int disks, List<DiskScrubbed> disksDone, ScrubOutcome outcome,
+public record ScrubResult(
+    String vault,
+    String vm,
+    String pointId,
+    String cutId,
+    Instant pointTime,
+    int disks,
+    List<DiskScrubbed> disksDone,
+    ScrubOutcome outcome,
     Instant endedAt) {
   public ScrubResult {
     disksDone = List.copyOf(disksDone);

@@ -6,15 +6,15 @@ import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
 /**
- * The scrub of an item's replica ({@code reprotect scrub VM --vault V}, and the reconciler when
- * the item's policy says it is due), id {@code scrub.<vault>.<vm>}: its newest recovery point
- * compared, from the bytes, with the source cut it was made from, every disk, repaired once.
+ * The scrub of an item's replica ({@code reprotect scrub VM --vault V}, and the reconciler when the
+ * item's policy says it is due), id {@code scrub.<vault>.<vm>}: its newest recovery point compared,
+ * from the bytes, with the source cut it was made from, every disk, repaired once.
  */
 @WorkflowInterface
 public interface ScrubWorkflow {
   /**
-   * Refuses with VaultNotFound, ItemNotFound or NoRecoveryPoint, changing nothing; fails with ReplicaMismatch
-   * when blocks still differ after the repair (recorded on the item first).
+   * Refuses with VaultNotFound, ItemNotFound or NoRecoveryPoint, changing nothing; fails with
+   * ReplicaMismatch when blocks still differ after the repair (recorded on the item first).
    */
   @WorkflowMethod
   ScrubResult scrub(ItemRef item);

@@ -32,11 +32,13 @@ public final class ScrubWorkflowImpl implements ScrubWorkflow {
   @Override
   public ScrubResult scrub(ItemRef item) {
     this.item = item;
-    Workflow.upsertTypedSearchAttributes(ReprotectSearchAttributes.VM_NAME.valueSet(item.vm()),
+    Workflow.upsertTypedSearchAttributes(
+        ReprotectSearchAttributes.VM_NAME.valueSet(item.vm()),
         ReprotectSearchAttributes.VAULT.valueSet(item.vault()));
     Workflow.setCurrentDetails("**Scrub** of " + item.vm() + ": holding its newest point");
-    held = steps("Hold the newest recovery point of " + item.vm() + " and its source cut")
-        .holdNewestPoint(item);
+    held =
+        steps("Hold the newest recovery point of " + item.vm() + " and its source cut")
+            .holdNewestPoint(item);
     ReprotectSearchAttributes.upsertDirection(held.sourceRegion(), held.targetRegion());
     FailureCode mismatch = null;
     try {
@@ -53,17 +55,30 @@ public final class ScrubWorkflowImpl implements ScrubWorkflow {
     } finally {
       release();
     }
-    outcome = mismatch != null ? ScrubOutcome.ReplicaMismatch
-        : disksDone.stream().anyMatch(disk -> disk.blocksRepaired() > 0)
-            ? ScrubOutcome.Repaired : ScrubOutcome.Passed;
+    outcome =
+        mismatch != null
+            ? ScrubOutcome.ReplicaMismatch
+            : disksDone.stream().anyMatch(disk -> disk.blocksRepaired() > 0)
+                ? ScrubOutcome.Repaired
+                : ScrubOutcome.Passed;
     endedAt = Instant.ofEpochMilli(Workflow.currentTimeMillis());
     ScrubResult result = progress();
-    steps("Record the scrub of " + item.vm() + ": " + outcome).recordScrub(item, new ScrubRecord(
-        endedAt, outcome, held.pointId(), result.bytesCompared(), result.blocksRepaired(),
-        mismatch == null ? summary(result) : mismatch.message()));
-    Workflow.getMetricsScope().tagged(Map.of("outcome", outcome.name()))
-        .counter("reprotect_scrubs").inc(1);
-    Workflow.getMetricsScope().counter("reprotect_scrub_bytes_compared")
+    steps("Record the scrub of " + item.vm() + ": " + outcome)
+        .recordScrub(
+            item,
+            new ScrubRecord(
+                endedAt,
+                outcome,
+                held.pointId(),
+                result.bytesCompared(),
+                result.blocksRepaired(),
+                mismatch == null ? summary(result) : mismatch.message()));
+    Workflow.getMetricsScope()
+        .tagged(Map.of("outcome", outcome.name()))
+        .counter("reprotect_scrubs")
+        .inc(1);
+    Workflow.getMetricsScope()
+        .counter("reprotect_scrub_bytes_compared")
         .inc(result.bytesCompared());
     details(outcome + ": " + (mismatch == null ? summary(result) : mismatch.message()));
     if (mismatch != null) {
@@ -75,29 +90,46 @@ public final class ScrubWorkflowImpl implements ScrubWorkflow {
 
   @Override
   public ScrubResult progress() {
-    return new ScrubResult(item == null ? null : item.vault(), item == null ? null : item.vm(),
-        held == null ? null : held.pointId(), held == null ? null : held.cutId(),
-        held == null ? null : held.pointTime(), held == null ? 0 : held.disks().size(),
-        disksDone, outcome, endedAt);
+    return new ScrubResult(
+        item == null ? null : item.vault(),
+        item == null ? null : item.vm(),
+        held == null ? null : held.pointId(),
+        held == null ? null : held.cutId(),
+        held == null ? null : held.pointTime(),
+        held == null ? 0 : held.disks().size(),
+        disksDone,
+        outcome,
+        endedAt);
   }
 
   /** The scrub's snapshots go whatever happened, a cancellation of the scrub included. */
   private void release() {
-    Workflow.newDetachedCancellationScope(() -> steps(
-        "Release the snapshots holding point " + held.pointId() + " and cut " + held.cutId())
-        .releasePoint(held)).run();
+    Workflow.newDetachedCancellationScope(
+            () ->
+                steps(
+                        "Release the snapshots holding point "
+                            + held.pointId()
+                            + " and cut "
+                            + held.cutId())
+                    .releasePoint(held))
+        .run();
   }
 
   private void details(String doing) {
-    Workflow.setCurrentDetails(String.format("**Scrub** of %s: point %s against cut %s, %d of %d"
-            + " disks done; %s", item.vm(), held.pointId(), held.cutId(), disksDone.size(),
-        held.disks().size(), doing));
+    Workflow.setCurrentDetails(
+        String.format(
+            "**Scrub** of %s: point %s against cut %s, %d of %d" + " disks done; %s",
+            item.vm(), held.pointId(), held.cutId(), disksDone.size(), held.disks().size(), doing));
   }
 
   private static String summary(ScrubResult result) {
-    return String.format("%d disks of point %s equal to cut %s, %s compared, %d blocks repaired",
-        result.disksDone().size(), result.pointId(), result.cutId(),
-        format(result.bytesCompared()), result.blocksRepaired());
+    return String.format(
+        "%d disks of point %s equal to cut %s, %s compared, %d blocks repaired",
+        result.disksDone().size(),
+        result.pointId(),
+        result.cutId(),
+        format(result.bytesCompared()),
+        result.blocksRepaired());
   }
 
   private static ScrubActivities steps(String summary) {
@@ -106,9 +138,12 @@ public final class ScrubWorkflowImpl implements ScrubWorkflow {
 
   /** On the sync queue, with the other long reads of whole disks. */
   private static ScrubActivities disks(ScrubDisk disk) {
-    return Workflow.newActivityStub(ScrubActivities.class,
-        ActivityPolicies.scrub("Compare disk " + disk.slot() + " with its source cut, from the"
-            + " bytes").toBuilder()
-            .setTaskQueue(TaskQueues.syncQueueOf(Workflow.getInfo().getTaskQueue())).build());
+    return Workflow.newActivityStub(
+        ScrubActivities.class,
+        ActivityPolicies.scrub(
+                "Compare disk " + disk.slot() + " with its source cut, from the" + " bytes")
+            .toBuilder()
+            .setTaskQueue(TaskQueues.syncQueueOf(Workflow.getInfo().getTaskQueue()))
+            .build());
   }
 }

@@ -25,8 +25,8 @@ import java.util.List;
  */
 final class DisableFixture implements AutoCloseable {
   /**
-   * Real time: a disable of the test scenarios takes seconds, its activities' retries too;
-   * within the tests' timeout, so that a stuck one reports the histories.
+   * Real time: a disable of the test scenarios takes seconds, its activities' retries too; within
+   * the tests' timeout, so that a stuck one reports the histories.
    */
   private static final Duration DISABLE_BOUND = Duration.ofMinutes(2);
 
@@ -42,8 +42,7 @@ final class DisableFixture implements AutoCloseable {
 
   /** A world whose VM was never protected. */
   static DisableFixture unprotected(TestWorkflowEnvironment env, Worker worker) {
-    return new DisableFixture(env, worker,
-        ReprotectFixture.scenario().unprotected(true).build());
+    return new DisableFixture(env, worker, ReprotectFixture.scenario().unprotected(true).build());
   }
 
   String vault() {
@@ -55,33 +54,41 @@ final class DisableFixture implements AutoCloseable {
   }
 
   /**
-   * Enables the VM and lets its replication run {@code cycles} cycles; returns the inventory
-   * from before the enable, which a disable must bring back.
+   * Enables the VM and lets its replication run {@code cycles} cycles; returns the inventory from
+   * before the enable, which a disable must bring back.
    */
   List<String> enableAndReplicate(long cycles) {
     List<String> beforeEnable = inventory();
-    env.getWorkflowClient().newWorkflowStub(EnableReplicationWorkflow.class,
-        world.jobOptions(WorkflowIds.enable(vault(), vm()))).enable(EnableRequest.of(vault(), vm()));
-    ReplicationWorkflow replication = env.getWorkflowClient().newWorkflowStub(
-        ReplicationWorkflow.class, WorkflowIds.replication(vault(), vm()));
+    env.getWorkflowClient()
+        .newWorkflowStub(
+            EnableReplicationWorkflow.class, world.jobOptions(WorkflowIds.enable(vault(), vm())))
+        .enable(EnableRequest.of(vault(), vm()));
+    ReplicationWorkflow replication =
+        env.getWorkflowClient()
+            .newWorkflowStub(ReplicationWorkflow.class, WorkflowIds.replication(vault(), vm()));
     for (int minutes = 0; minutes < 30 && replication.status().cyclesRun() < cycles; minutes++) {
       env.sleep(Duration.ofMinutes(1));
     }
-    assertThat(replication.status().cyclesRun()).as("cycles before the disable")
+    assertThat(replication.status().cyclesRun())
+        .as("cycles before the disable")
         .isGreaterThanOrEqualTo(cycles);
     return beforeEnable;
   }
 
   /**
-   * Runs the disable of {@code vm} to its end; it stops a replication, so it is polled, and
-   * started once that replication is idle.
+   * Runs the disable of {@code vm} to its end; it stops a replication, so it is polled, and started
+   * once that replication is idle.
    */
   DisableSummary disable(String vm) {
     String workflowId = WorkflowIds.disable(vault(), vm);
-    DisableWorkflow disable = env.getWorkflowClient().newWorkflowStub(DisableWorkflow.class,
-        world.jobOptions(workflowId));
+    DisableWorkflow disable =
+        env.getWorkflowClient()
+            .newWorkflowStub(DisableWorkflow.class, world.jobOptions(workflowId));
     ReprotectFixture.awaitReplicationIdle(env, vault(), vm);
-    return ReprotectFixture.runPolled(env, workflowId, DISABLE_BOUND,
+    return ReprotectFixture.runPolled(
+        env,
+        workflowId,
+        DISABLE_BOUND,
         () -> WorkflowClient.start(disable::disable, new ItemRef(vault(), vm)),
         DisableSummary.class);
   }
@@ -92,13 +99,15 @@ final class DisableFixture implements AutoCloseable {
 
   /** One pass of the reconciler over every item of the backend. */
   ReconcileResult reconcile() {
-    return env.getWorkflowClient().newWorkflowStub(ReconcileWorkflow.class,
-        world.jobOptions(WorkflowIds.reconcile())).reconcile();
+    return env.getWorkflowClient()
+        .newWorkflowStub(ReconcileWorkflow.class, world.jobOptions(WorkflowIds.reconcile()))
+        .reconcile();
   }
 
   Job<DisableStep, DisablePlan> job() {
-    return env.getWorkflowClient().newWorkflowStub(DisableWorkflow.class,
-        WorkflowIds.disable(vault(), vm())).job();
+    return env.getWorkflowClient()
+        .newWorkflowStub(DisableWorkflow.class, WorkflowIds.disable(vault(), vm()))
+        .job();
   }
 
   /**
@@ -106,10 +115,14 @@ final class DisableFixture implements AutoCloseable {
    * contents: the VM's disks change as its guest writes, the resources that hold them do not.
    */
   List<String> inventory() {
-    return world.azure.exportState().lines()
+    return world
+        .azure
+        .exportState()
+        .lines()
         .map(line -> line.split(" ", 3))
         .map(kindAndKey -> kindAndKey[0] + " " + kindAndKey[1])
-        .sorted().toList();
+        .sorted()
+        .toList();
   }
 
   @Override

@@ -10,10 +10,9 @@ import dev.reprotect.azure.sim.Scenario;
 import dev.reprotect.workflows.WorkflowIds;
 import dev.reprotect.workflows.job.Job;
 import dev.reprotect.workflows.replication.DiskBytes;
-import dev.reprotect.workflows.replication.ReplicationWorkflow;
-import dev.reprotect.workflows.reprotect.ReprotectFixture;
 import dev.reprotect.workflows.reprotect.ProtectionStep;
 import dev.reprotect.workflows.reprotect.ProtectionSummary;
+import dev.reprotect.workflows.reprotect.ReprotectFixture;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.util.Map;
@@ -52,13 +51,16 @@ final class EnableFixture implements AutoCloseable {
   }
 
   ProtectionSummary enable(EnableRequest request) {
-    return env.getWorkflowClient().newWorkflowStub(EnableReplicationWorkflow.class,
-        world.jobOptions(WorkflowIds.enable(vault(), vm()))).enable(request);
+    return env.getWorkflowClient()
+        .newWorkflowStub(
+            EnableReplicationWorkflow.class, world.jobOptions(WorkflowIds.enable(vault(), vm())))
+        .enable(request);
   }
 
   Job<ProtectionStep, ProtectionPlan> job() {
-    return env.getWorkflowClient().newWorkflowStub(EnableReplicationWorkflow.class,
-        WorkflowIds.enable(vault(), vm())).job();
+    return env.getWorkflowClient()
+        .newWorkflowStub(EnableReplicationWorkflow.class, WorkflowIds.enable(vault(), vm()))
+        .job();
   }
 
   /** Stops the replication the enable started: its cycles would change what is compared. */
@@ -67,25 +69,26 @@ final class EnableFixture implements AutoCloseable {
   }
 
   VirtualMachine sourceVm() {
-    return world.azure.compute().virtualMachinesNamed(world.scenario.sourceRegion(), vm())
-        .get(0);
+    return world.azure.compute().virtualMachinesNamed(world.scenario.sourceRegion(), vm()).get(0);
   }
 
   /** The source VM's disks, each hashed from the bytes read back, by slot. */
   Map<String, String> sourceDiskChecksums() {
-    return checksums(sourceVm().disks().stream()
-        .collect(Collectors.toMap(VmDisk::slot, VmDisk::vhd)));
+    return checksums(
+        sourceVm().disks().stream().collect(Collectors.toMap(VmDisk::slot, VmDisk::vhd)));
   }
 
   /** The item's replica disks, each hashed from the bytes read back, by slot. */
   Map<String, String> replicaChecksums() {
-    return checksums(world.item().replicaDisks().stream()
-        .collect(Collectors.toMap(ReplicaDisk::slot, ReplicaDisk::replica)));
+    return checksums(
+        world.item().replicaDisks().stream()
+            .collect(Collectors.toMap(ReplicaDisk::slot, ReplicaDisk::replica)));
   }
 
   private Map<String, String> checksums(Map<String, BlobRef> disks) {
     Map<String, String> bySlot = new TreeMap<>();
-    disks.forEach((slot, blob) -> bySlot.put(slot, DiskBytes.checksum(world.azure.storage(), blob)));
+    disks.forEach(
+        (slot, blob) -> bySlot.put(slot, DiskBytes.checksum(world.azure.storage(), blob)));
     return bySlot;
   }
 

@@ -10,8 +10,8 @@ import dev.reprotect.workflows.job.Job;
 import dev.reprotect.workflows.job.JobState;
 import dev.reprotect.workflows.job.JobStep;
 import dev.reprotect.workflows.job.StepState;
-import dev.reprotect.workflows.reprotect.ReprotectFixture;
 import dev.reprotect.workflows.reprotect.ProtectionStep;
+import dev.reprotect.workflows.reprotect.ReprotectFixture;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
@@ -24,19 +24,22 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every refusal of an enable has its code and changes nothing: the backend's state and activity
- * log are compared before and after.
+ * Every refusal of an enable has its code and changes nothing: the backend's state and activity log
+ * are compared before and after.
  */
 class EnableRefusalTest {
-  @RegisterExtension
-  static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
+  @RegisterExtension static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
 
   private static final Caller OPERATOR = Caller.of("enable-refusal-test");
 
   private EnableFixture world;
 
   /** A world, its change before the request, the request, and the code expected. */
-  record Refused(String name, String code, Scenario scenario, Consumer<EnableFixture> setUp,
+  record Refused(
+      String name,
+      String code,
+      Scenario scenario,
+      Consumer<EnableFixture> setUp,
       Function<EnableFixture, EnableRequest> request) {
     @Override
     public String toString() {
@@ -48,26 +51,59 @@ class EnableRefusalTest {
     Scenario unprotected = ReprotectFixture.scenario().unprotected(true).build();
     Consumer<EnableFixture> asSeeded = w -> {};
     return Stream.of(
-        new Refused("a vault that does not exist", "ItemNotFound", unprotected, asSeeded,
+        new Refused(
+            "a vault that does not exist",
+            "ItemNotFound",
+            unprotected,
+            asSeeded,
             w -> EnableRequest.of("no-such-vault", w.vm())),
-        new Refused("a VM that exists nowhere", "SourceVmNotFound", unprotected, asSeeded,
+        new Refused(
+            "a VM that exists nowhere",
+            "SourceVmNotFound",
+            unprotected,
+            asSeeded,
             w -> EnableRequest.of(w.vault(), "ghost")),
-        new Refused("a VM that is stopped", "SourceVmNotRunning", unprotected,
-            w -> w.world.azure.compute().powerOff(OPERATOR, w.sourceVm().resourceGroup(),
-                w.vm()), EnableFixture::request),
-        new Refused("a VM the vault has an item of already", "AlreadyEnabled",
-            ReprotectFixture.scenario().build(), asSeeded, EnableFixture::request),
-        new Refused("a VM whose network is mapped to no region", "NetworkMappingMissing",
-            ReprotectFixture.scenario().unprotected(true).networkMapped(false).build(), asSeeded,
+        new Refused(
+            "a VM that is stopped",
+            "SourceVmNotRunning",
+            unprotected,
+            w -> w.world.azure.compute().powerOff(OPERATOR, w.sourceVm().resourceGroup(), w.vm()),
             EnableFixture::request),
-        new Refused("a target region in an outage", "TargetRegionUnavailable",
+        new Refused(
+            "a VM the vault has an item of already",
+            "AlreadyEnabled",
+            ReprotectFixture.scenario().build(),
+            asSeeded,
+            EnableFixture::request),
+        new Refused(
+            "a VM whose network is mapped to no region",
+            "NetworkMappingMissing",
+            ReprotectFixture.scenario().unprotected(true).networkMapped(false).build(),
+            asSeeded,
+            EnableFixture::request),
+        new Refused(
+            "a target region in an outage",
+            "TargetRegionUnavailable",
             ReprotectFixture.scenario().unprotected(true).targetRegionAvailable(false).build(),
-            asSeeded, EnableFixture::request),
-        new Refused("a retention beyond 15 days", "InvalidPolicy", unprotected, asSeeded,
+            asSeeded,
+            EnableFixture::request),
+        new Refused(
+            "a retention beyond 15 days",
+            "InvalidPolicy",
+            unprotected,
+            asSeeded,
             w -> w.request().withPolicy(16, 60)),
-        new Refused("app-consistent points 30 minutes apart", "InvalidPolicy", unprotected,
-            asSeeded, w -> w.request().withPolicy(1, 30)),
-        new Refused("a scrub interval beyond a year", "InvalidPolicy", unprotected, asSeeded,
+        new Refused(
+            "app-consistent points 30 minutes apart",
+            "InvalidPolicy",
+            unprotected,
+            asSeeded,
+            w -> w.request().withPolicy(1, 30)),
+        new Refused(
+            "a scrub interval beyond a year",
+            "InvalidPolicy",
+            unprotected,
+            asSeeded,
             w -> w.request().withScrubIntervalDays(366)));
   }
 
@@ -80,8 +116,8 @@ class EnableRefusalTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("refusals")
-  void aRefusalHasItsCodeAndChangesNothing(Refused refused, TestWorkflowEnvironment env,
-      Worker worker) {
+  void aRefusalHasItsCodeAndChangesNothing(
+      Refused refused, TestWorkflowEnvironment env, Worker worker) {
     world = new EnableFixture(env, worker, refused.scenario());
     refused.setUp().accept(world);
     EnableRequest request = refused.request().apply(world);
@@ -91,7 +127,9 @@ class EnableRefusalTest {
     Job<ProtectionStep, ProtectionPlan> job = world.job();
     assertThat(job.state()).isEqualTo(JobState.Failed);
     assertThat(job.errorCode()).isEqualTo(refused.code());
-    assertThat(job.steps()).filteredOn(step -> step.step() != ProtectionStep.CheckPrerequisites)
-        .extracting(JobStep::state).containsOnly(StepState.NotStarted);
+    assertThat(job.steps())
+        .filteredOn(step -> step.step() != ProtectionStep.CheckPrerequisites)
+        .extracting(JobStep::state)
+        .containsOnly(StepState.NotStarted);
   }
 }

@@ -16,14 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Every job type counts in the same metrics, told apart by their {@code job_type} label: the
- * alert the README gives operators, {@code reprotect_jobs_total{outcome="Failed"}}, counts a
- * failed failover as it counts a failed reprotect. Read as Prometheus scrapes them from a worker,
- * through the same reporter and registry.
+ * Every job type counts in the same metrics, told apart by their {@code job_type} label: the alert
+ * the README gives operators, {@code reprotect_jobs_total{outcome="Failed"}}, counts a failed
+ * failover as it counts a failed reprotect. Read as Prometheus scrapes them from a worker, through
+ * the same reporter and registry.
  */
 class FailedJobsMetricTest {
-  @RegisterExtension
-  static final TestMetrics METRICS = new TestMetrics();
+  @RegisterExtension static final TestMetrics METRICS = new TestMetrics();
 
   @RegisterExtension
   static final TestWorkflowExtension temporal =
@@ -34,10 +33,13 @@ class FailedJobsMetricTest {
       TestWorkflowEnvironment env, Worker worker) {
     // One disk: a failed sync of two disks can hang the time-skipping server (see
     // FailureHandlingTest).
-    try (FailoverFixture world = new FailoverFixture(env, worker,
-        ReprotectFixture.scenario().dataDisks(0).build())) {
-      world.reprotect.azure.faults().failCalls("transferBlocks", 2, 1,
-          AzureErrorCode.ResourceNotFound);
+    try (FailoverFixture world =
+        new FailoverFixture(env, worker, ReprotectFixture.scenario().dataDisks(0).build())) {
+      world
+          .reprotect
+          .azure
+          .faults()
+          .failCalls("transferBlocks", 2, 1, AzureErrorCode.ResourceNotFound);
       assertThatThrownBy(world::protect).isInstanceOf(WorkflowFailedException.class);
       assertThat(world.item().state()).isEqualTo(ProtectionState.ReprotectFailed);
       world.protect();
@@ -45,19 +47,32 @@ class FailedJobsMetricTest {
       world.failOverWithoutDisks();
 
       // The scope reports every 50 ms: both ends reach the registry soon after the jobs end.
-      assertThat(ReprotectFixture.await(Duration.ofSeconds(30),
-          () -> sum("reprotect_jobs_total", "outcome=\"Failed\"") == 2))
-          .as("the README's alert counts both failed jobs").isTrue();
+      assertThat(
+              ReprotectFixture.await(
+                  Duration.ofSeconds(30),
+                  () -> sum("reprotect_jobs_total", "outcome=\"Failed\"") == 2))
+          .as("the README's alert counts both failed jobs")
+          .isTrue();
       assertThat(sum("reprotect_jobs_total", "job_type=\"Reprotect\"", "outcome=\"Failed\""))
           .isEqualTo(1);
       assertThat(sum("reprotect_jobs_total", "job_type=\"Failover\"", "outcome=\"Failed\""))
           .isEqualTo(1);
-      assertThat(sum("reprotect_jobs_total", "job_type=\"Reprotect\"",
-          "outcome=\"Succeeded\"")).isEqualTo(1);
-      assertThat(sum("reprotect_step_duration_seconds_count", "job_type=\"Failover\"",
-          "step=\"CreateDisks\"", "outcome=\"Failed\"")).isEqualTo(1);
-      assertThat(sum("reprotect_step_duration_seconds_count", "job_type=\"Reprotect\"",
-          "step=\"InitialSync\"", "outcome=\"Failed\"")).isEqualTo(1);
+      assertThat(sum("reprotect_jobs_total", "job_type=\"Reprotect\"", "outcome=\"Succeeded\""))
+          .isEqualTo(1);
+      assertThat(
+              sum(
+                  "reprotect_step_duration_seconds_count",
+                  "job_type=\"Failover\"",
+                  "step=\"CreateDisks\"",
+                  "outcome=\"Failed\""))
+          .isEqualTo(1);
+      assertThat(
+              sum(
+                  "reprotect_step_duration_seconds_count",
+                  "job_type=\"Reprotect\"",
+                  "step=\"InitialSync\"",
+                  "outcome=\"Failed\""))
+          .isEqualTo(1);
     }
   }
 

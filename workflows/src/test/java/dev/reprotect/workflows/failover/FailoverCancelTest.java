@@ -31,16 +31,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A cancelled failover or drill stops at a safe point (a disk's copy runs to its end first),
- * ends Cancelled and releases the item to its operation's failed state; a re-run then ends as an
+ * A cancelled failover or drill stops at a safe point (a disk's copy runs to its end first), ends
+ * Cancelled and releases the item to its operation's failed state; a re-run then ends as an
  * uncancelled one would. One disk: see ReprotectFixture#cancelOnCall.
  */
 class FailoverCancelTest {
   /** Reads done by the test itself, metered apart from any job's. */
   private static final Caller READER = Caller.of("failoverCancelTest");
 
-  @RegisterExtension
-  static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
+  @RegisterExtension static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
 
   private static final String CREATE_DISK = "CreateDiskFromPoint";
 
@@ -59,19 +58,20 @@ class FailoverCancelTest {
     ReplicatedItem protectedItem = protectOneDisk(env, worker);
     RecoveryPoint point = world.points().get(0);
     List<BlobRef> disksBefore = recoveryDisks(protectedItem);
-    AtomicBoolean cancelRecorded = cancelDuringTheDiskCopy(env,
-        WorkflowIds.failover(world.vault(), world.vm()));
-    FailoverRequest request = FailoverRequest.failover(world.vault(), world.vm(), point.id(),
-        false);
+    AtomicBoolean cancelRecorded =
+        cancelDuringTheDiskCopy(env, WorkflowIds.failover(world.vault(), world.vm()));
+    FailoverRequest request =
+        FailoverRequest.failover(world.vault(), world.vm(), point.id(), false);
 
-    WorkflowFailedException cancelled = catchThrowableOfType(WorkflowFailedException.class,
-        () -> world.run(request));
+    WorkflowFailedException cancelled =
+        catchThrowableOfType(WorkflowFailedException.class, () -> world.run(request));
 
     assertThat(cancelRecorded).as("the service recorded the copy's cancellation").isTrue();
     assertThat(cancelled).as("the job ends").isNotNull();
     assertThat(cancelled.getCause()).isInstanceOf(CanceledFailure.class);
     ReplicatedItem item = world.item();
-    assertThat(item.state()).as("no VM was made: as before the job")
+    assertThat(item.state())
+        .as("no VM was made: as before the job")
         .isEqualTo(ProtectionState.Protected);
     assertThat(item.runningOperation()).as("the claim is released").isNull();
     assertThat(item.activeLocation()).isEqualTo(protectedItem.activeLocation());
@@ -80,21 +80,29 @@ class FailoverCancelTest {
     assertThat(job.errorCode()).isEqualTo("Cancelled");
     assertThat(job.errorMessage()).contains("is Protected again, as before the job");
     // The copy runs to its end either way; it reports the cancellation if a heartbeat saw it.
-    assertThat(stepState(job, FailoverStep.CreateDisks)).as("the copy ran to its end")
+    assertThat(stepState(job, FailoverStep.CreateDisks))
+        .as("the copy ran to its end")
         .isIn(StepState.Succeeded, StepState.Cancelled);
     assertThat(stepState(job, FailoverStep.BootVm)).isEqualTo(StepState.NotStarted);
     assertThat(recoveryVmExists(protectedItem)).as("stopped before the VM was made").isFalse();
-    HistoryReplays.record(env.getWorkflowClient(), WorkflowIds.failover(world.vault(),
-        world.vm()), "failover-cancelled");
-    assertThat(disksMadeSince(disksBefore, protectedItem)).singleElement().satisfies(disk -> assertThat(
-        world.reprotect.azure.storage().checksum(READER, disk)).as("never a half-copied disk")
-        .isEqualTo(point.diskChecksums().get("os")));
+    HistoryReplays.record(
+        env.getWorkflowClient(),
+        WorkflowIds.failover(world.vault(), world.vm()),
+        "failover-cancelled");
+    assertThat(disksMadeSince(disksBefore, protectedItem))
+        .singleElement()
+        .satisfies(
+            disk ->
+                assertThat(world.reprotect.azure.storage().checksum(READER, disk))
+                    .as("never a half-copied disk")
+                    .isEqualTo(point.diskChecksums().get("os")));
 
     FailoverSummary rerun = world.run(request);
 
     assertThat(rerun.state()).isEqualTo(ProtectionState.FailedOver.name());
     assertThat(world.item().state()).isEqualTo(ProtectionState.FailedOver);
-    assertThat(world.activeDiskChecksums()).as("the booted VM's disks, read from their bytes")
+    assertThat(world.activeDiskChecksums())
+        .as("the booted VM's disks, read from their bytes")
         .isEqualTo(point.diskChecksums());
     assertThat(disksMadeSince(disksBefore, protectedItem))
         .as("the disk the cancelled run made is reused")
@@ -106,35 +114,50 @@ class FailoverCancelTest {
       TestWorkflowEnvironment env, Worker worker) {
     ReplicatedItem protectedItem = protectOneDisk(env, worker);
     // Named like a disk of the drill's copy, but not one: the cleanup must leave it.
-    world.reprotect.azure.storage().createPageBlob(Caller.of("another-vm"),
-        new BlobRef(protectedItem.target().storageAccount(), "vhds",
-            world.vm() + "-test-os-backup.vhd"), ReprotectFixture.DISK_SIZE);
+    world
+        .reprotect
+        .azure
+        .storage()
+        .createPageBlob(
+            Caller.of("another-vm"),
+            new BlobRef(
+                protectedItem.target().storageAccount(),
+                "vhds",
+                world.vm() + "-test-os-backup.vhd"),
+            ReprotectFixture.DISK_SIZE);
     String before = world.reprotect.azure.exportState();
-    AtomicBoolean cancelRecorded = cancelDuringTheDiskCopy(env,
-        WorkflowIds.testFailover(world.vault(), world.vm()));
+    AtomicBoolean cancelRecorded =
+        cancelDuringTheDiskCopy(env, WorkflowIds.testFailover(world.vault(), world.vm()));
 
-    WorkflowFailedException cancelled = catchThrowableOfType(WorkflowFailedException.class,
-        () -> world.run(FailoverRequest.testFailover(world.vault(), world.vm(),
-            PointSelector.LATEST)));
+    WorkflowFailedException cancelled =
+        catchThrowableOfType(
+            WorkflowFailedException.class,
+            () ->
+                world.run(
+                    FailoverRequest.testFailover(world.vault(), world.vm(), PointSelector.LATEST)));
 
     assertThat(cancelRecorded).isTrue();
     assertThat(cancelled.getCause()).isInstanceOf(CanceledFailure.class);
     Job<FailoverStep, FailoverPlan> job = world.testFailoverJob();
     assertThat(job.state()).isEqualTo(JobState.Cancelled);
-    assertThat(job.errorMessage()).contains("remove what the drill made with"
-        + " test-failover-cleanup");
+    assertThat(job.errorMessage())
+        .contains("remove what the drill made with" + " test-failover-cleanup");
     ReplicatedItem item = world.item();
     assertThat(item.state()).isEqualTo(ProtectionState.Protected);
     assertThat(item.runningOperation()).isNull();
     assertThat(item.testFailoverLive()).as("its network and disk are up").isTrue();
-    world.reprotect.assertRefusedChangingNothing("TestFailoverInProgress", () -> world.run(
-        FailoverRequest.failover(world.vault(), world.vm(), PointSelector.LATEST, false)));
+    world.reprotect.assertRefusedChangingNothing(
+        "TestFailoverInProgress",
+        () ->
+            world.run(
+                FailoverRequest.failover(world.vault(), world.vm(), PointSelector.LATEST, false)));
 
     world.run(FailoverRequest.testFailoverCleanup(world.vault(), world.vm()));
 
     assertThat(world.item().testFailoverLive()).isFalse();
     assertThat(world.reprotect.azure.exportState())
-        .as("the backend as it was before the drill").isEqualTo(before);
+        .as("the backend as it was before the drill")
+        .isEqualTo(before);
     assertThat(world.item()).isEqualTo(protectedItem);
   }
 
@@ -152,20 +175,33 @@ class FailoverCancelTest {
   }
 
   private static StepState stepState(Job<FailoverStep, FailoverPlan> job, FailoverStep step) {
-    return job.steps().stream().filter(candidate -> candidate.step() == step).findFirst()
-        .orElseThrow().state();
+    return job.steps().stream()
+        .filter(candidate -> candidate.step() == step)
+        .findFirst()
+        .orElseThrow()
+        .state();
   }
 
   /** Whether the VM the failover makes exists in the region it fails over to. */
   private boolean recoveryVmExists(ReplicatedItem protectedItem) {
-    return world.reprotect.azure.compute()
-        .virtualMachine(protectedItem.target().resourceGroup(), world.vm()).isPresent();
+    return world
+        .reprotect
+        .azure
+        .compute()
+        .virtualMachine(protectedItem.target().resourceGroup(), world.vm())
+        .isPresent();
   }
 
   /** The disks in the target side's storage account, where a failover makes its VM's. */
   private List<BlobRef> recoveryDisks(ReplicatedItem protectedItem) {
-    return world.reprotect.azure.storage().blobs(protectedItem.target().storageAccount(), "vhds")
-        .stream().map(PageBlob::ref).toList();
+    return world
+        .reprotect
+        .azure
+        .storage()
+        .blobs(protectedItem.target().storageAccount(), "vhds")
+        .stream()
+        .map(PageBlob::ref)
+        .toList();
   }
 
   private List<BlobRef> disksMadeSince(List<BlobRef> before, ReplicatedItem protectedItem) {

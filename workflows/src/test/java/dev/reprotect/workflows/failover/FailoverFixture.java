@@ -20,8 +20,8 @@ import dev.reprotect.workflows.replication.DiskBytes;
 import dev.reprotect.workflows.replication.ReplicationCycle;
 import dev.reprotect.workflows.replication.ReplicationState;
 import dev.reprotect.workflows.replication.ReplicationWorkflow;
-import dev.reprotect.workflows.reprotect.ReprotectFixture;
 import dev.reprotect.workflows.reprotect.ProtectionSummary;
+import dev.reprotect.workflows.reprotect.ReprotectFixture;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -39,9 +39,10 @@ import java.util.TreeMap;
 final class FailoverFixture implements AutoCloseable {
   /** Cycles come every 5 minutes of workflow time: one awaited longer than this is lost. */
   private static final int MAX_MINUTES_PER_CYCLE = 15;
+
   /**
-   * Real time: a failover of the test scenarios takes seconds, its activities' retries too;
-   * within the tests' timeout, so that a stuck one reports the histories.
+   * Real time: a failover of the test scenarios takes seconds, its activities' retries too; within
+   * the tests' timeout, so that a stuck one reports the histories.
    */
   private static final Duration FAILOVER_BOUND = Duration.ofMinutes(2);
 
@@ -78,56 +79,69 @@ final class FailoverFixture implements AutoCloseable {
    */
   FailoverSummary run(FailoverRequest request) {
     String workflowId = WorkflowIds.failover(vault(), vm(), request.operation());
-    FailoverWorkflow failover = env.getWorkflowClient().newWorkflowStub(
-        FailoverWorkflow.class, reprotect.jobOptions(workflowId));
+    FailoverWorkflow failover =
+        env.getWorkflowClient()
+            .newWorkflowStub(FailoverWorkflow.class, reprotect.jobOptions(workflowId));
     ReprotectFixture.awaitReplicationIdle(env, vault(), vm());
-    return ReprotectFixture.runPolled(env, workflowId, FAILOVER_BOUND,
-        () -> WorkflowClient.start(failover::failover, request), FailoverSummary.class);
+    return ReprotectFixture.runPolled(
+        env,
+        workflowId,
+        FAILOVER_BOUND,
+        () -> WorkflowClient.start(failover::failover, request),
+        FailoverSummary.class);
   }
 
   /**
-   * A failover to the latest processed point whose disks cannot be made (every copy from the
-   * point fails): the job fails before its VM exists, and returns the item to Protected.
+   * A failover to the latest processed point whose disks cannot be made (every copy from the point
+   * fails): the job fails before its VM exists, and returns the item to Protected.
    */
   void failOverWithoutDisks() {
     int copies = reprotect.azure.faults().callCount("copyBlob");
-    reprotect.azure.faults().failCalls("copyBlob", copies + 1, 100,
-        AzureErrorCode.ResourceNotFound);
+    reprotect
+        .azure
+        .faults()
+        .failCalls("copyBlob", copies + 1, 100, AzureErrorCode.ResourceNotFound);
 
-    assertThatThrownBy(() -> run(FailoverRequest.failover(vault(), vm(),
-        PointSelector.LATEST_PROCESSED, false))).isInstanceOf(WorkflowFailedException.class);
+    assertThatThrownBy(
+            () ->
+                run(FailoverRequest.failover(vault(), vm(), PointSelector.LATEST_PROCESSED, false)))
+        .isInstanceOf(WorkflowFailedException.class);
 
     assertThat(item().state()).isEqualTo(ProtectionState.Protected);
   }
 
   /**
-   * A failover to the latest processed point whose VM is made but does not boot: the job fails
-   * once its VM exists, and leaves the item FailoverFailed.
+   * A failover to the latest processed point whose VM is made but does not boot: the job fails once
+   * its VM exists, and leaves the item FailoverFailed.
    */
   void failOverWithoutBooting() {
     int starts = reprotect.azure.faults().callCount("start");
     reprotect.azure.faults().failCalls("start", starts + 1, 1, AzureErrorCode.ResourceNotFound);
 
-    assertThatThrownBy(() -> run(FailoverRequest.failover(vault(), vm(),
-        PointSelector.LATEST_PROCESSED, false))).isInstanceOf(WorkflowFailedException.class);
+    assertThatThrownBy(
+            () ->
+                run(FailoverRequest.failover(vault(), vm(), PointSelector.LATEST_PROCESSED, false)))
+        .isInstanceOf(WorkflowFailedException.class);
 
     assertThat(item().state()).isEqualTo(ProtectionState.FailoverFailed);
   }
 
   Job<FailoverStep, FailoverPlan> job() {
-    return env.getWorkflowClient().newWorkflowStub(FailoverWorkflow.class,
-        WorkflowIds.failover(vault(), vm())).job();
+    return env.getWorkflowClient()
+        .newWorkflowStub(FailoverWorkflow.class, WorkflowIds.failover(vault(), vm()))
+        .job();
   }
 
   /** The job of the item's last drill or cleanup. */
   Job<FailoverStep, FailoverPlan> testFailoverJob() {
-    return env.getWorkflowClient().newWorkflowStub(FailoverWorkflow.class,
-        WorkflowIds.testFailover(vault(), vm())).job();
+    return env.getWorkflowClient()
+        .newWorkflowStub(FailoverWorkflow.class, WorkflowIds.testFailover(vault(), vm()))
+        .job();
   }
 
   /**
-   * The item protected, its replication stopped: a cycle running later would change the
-   * backend's state under a comparison.
+   * The item protected, its replication stopped: a cycle running later would change the backend's
+   * state under a comparison.
    */
   void protectWithoutCycles() {
     protect();
@@ -150,16 +164,18 @@ final class FailoverFixture implements AutoCloseable {
   }
 
   private ReplicationWorkflow replication() {
-    return env.getWorkflowClient().newWorkflowStub(
-        ReplicationWorkflow.class, WorkflowIds.replication(vault(), vm()));
+    return env.getWorkflowClient()
+        .newWorkflowStub(ReplicationWorkflow.class, WorkflowIds.replication(vault(), vm()));
   }
 
   /** Lets workflow time pass until replication cycle {@code number} has succeeded. */
   void awaitCycle(long number) {
     ReplicationWorkflow replication = replication();
     for (int minutes = 0; minutes <= MAX_MINUTES_PER_CYCLE; minutes++) {
-      Optional<ReplicationCycle> ended = replication.status().recentCycles().stream()
-          .filter(cycle -> cycle.number() == number && cycle.succeeded()).findFirst();
+      Optional<ReplicationCycle> ended =
+          replication.status().recentCycles().stream()
+              .filter(cycle -> cycle.number() == number && cycle.succeeded())
+              .findFirst();
       if (ended.isPresent()) {
         return;
       }
@@ -190,7 +206,10 @@ final class FailoverFixture implements AutoCloseable {
 
   /** The VM where the item is active now. */
   VirtualMachine activeVm() {
-    return reprotect.azure.compute().virtualMachine(item().source().resourceGroup(), vm())
+    return reprotect
+        .azure
+        .compute()
+        .virtualMachine(item().source().resourceGroup(), vm())
         .orElseThrow();
   }
 
@@ -204,8 +223,11 @@ final class FailoverFixture implements AutoCloseable {
   }
 
   BlobRef activeDisk(String slot) {
-    return activeVm().disks().stream().filter(disk -> disk.slot().equals(slot)).findFirst()
-        .map(VmDisk::vhd).orElseThrow();
+    return activeVm().disks().stream()
+        .filter(disk -> disk.slot().equals(slot))
+        .findFirst()
+        .map(VmDisk::vhd)
+        .orElseThrow();
   }
 
   /** The guest of the active VM writes one block. */

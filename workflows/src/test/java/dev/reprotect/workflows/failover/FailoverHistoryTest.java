@@ -16,13 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Records the histories of the failover's paths under {@code target/histories/} and replays
- * them; the checked-in copies ({@code histories/failover-*.v1.json}) are replayed by
- * HistoryReplayTest against every later version.
+ * Records the histories of the failover's paths under {@code target/histories/} and replays them;
+ * the checked-in copies ({@code histories/failover-*.v1.json}) are replayed by HistoryReplayTest
+ * against every later version.
  */
 class FailoverHistoryTest {
-  @RegisterExtension
-  static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
+  @RegisterExtension static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
 
   private FailoverFixture world;
 

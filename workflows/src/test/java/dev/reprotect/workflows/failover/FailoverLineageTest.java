@@ -43,14 +43,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The lineage a failover records on the item for the reprotect after it: per disk, the point,
- * its cut's snapshot of the stale disk and a snapshot of the disk made from the point, taken
- * before the VM boots; kept by the commit, deleted by the reprotect that follows or a disable.
- * Snapshots are checked from their bytes read back.
+ * The lineage a failover records on the item for the reprotect after it: per disk, the point, its
+ * cut's snapshot of the stale disk and a snapshot of the disk made from the point, taken before the
+ * VM boots; kept by the commit, deleted by the reprotect that follows or a disable. Snapshots are
+ * checked from their bytes read back.
  */
 class FailoverLineageTest {
-  @RegisterExtension
-  static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
+  @RegisterExtension static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
 
   private static final Caller OPERATOR = Caller.of("lineage-test");
   private static final String SNAPSHOT =
@@ -65,15 +64,17 @@ class FailoverLineageTest {
     world.protect();
     world.write("lun0", 5, DiskBytes.pattern(ReprotectFixture.BLOCK_SIZE, 7));
 
-    FailoverSummary summary = world.run(
-        FailoverRequest.failover(world.vault(), world.vm(), PointSelector.LATEST, false));
+    FailoverSummary summary =
+        world.run(FailoverRequest.failover(world.vault(), world.vm(), PointSelector.LATEST, false));
 
     RecoveryPoint point = world.point(summary.pointId());
     assertThat(point.cutId()).as("a failover to latest makes its point of a cut").isNotNull();
-    Map<String, FailedOverDisk> created = summary.disks().stream()
-        .collect(Collectors.toMap(FailedOverDisk::slot, Function.identity()));
+    Map<String, FailedOverDisk> created =
+        summary.disks().stream()
+            .collect(Collectors.toMap(FailedOverDisk::slot, Function.identity()));
     List<DiskLineage> lineage = world.item().lineage();
-    assertThat(lineage).extracting(DiskLineage::slot)
+    assertThat(lineage)
+        .extracting(DiskLineage::slot)
         .containsExactlyElementsOf(world.activeVm().disks().stream().map(VmDisk::slot).toList());
     for (DiskLineage disk : lineage) {
       String checksum = point.diskChecksums().get(disk.slot());
@@ -82,28 +83,42 @@ class FailoverLineageTest {
       assertThat(disk.pointChecksum()).isEqualTo(checksum);
       assertThat(disk.recoveredDisk()).isEqualTo(world.activeDisk(disk.slot()));
       assertThat(snapshot(disk.newBase()).base()).isEqualTo(disk.recoveredDisk());
-      assertThat(bytesOf(disk.newBase())).as("the new side's base of %s, read back", disk.slot())
-          .isEqualTo(created.get(disk.slot()).checksum()).isEqualTo(checksum);
-      assertThat(snapshot(disk.cutSnapshot()).base()).isEqualTo(disk.staleDisk())
+      assertThat(bytesOf(disk.newBase()))
+          .as("the new side's base of %s, read back", disk.slot())
+          .isEqualTo(created.get(disk.slot()).checksum())
+          .isEqualTo(checksum);
+      assertThat(snapshot(disk.cutSnapshot()).base())
+          .isEqualTo(disk.staleDisk())
           .isEqualTo(staleDisk(disk.slot()));
-      assertThat(bytesOf(disk.cutSnapshot())).as("the cut's snapshot of %s, read back",
-          disk.slot()).isEqualTo(disk.cutChecksum()).isEqualTo(checksum);
+      assertThat(bytesOf(disk.cutSnapshot()))
+          .as("the cut's snapshot of %s, read back", disk.slot())
+          .isEqualTo(disk.cutChecksum())
+          .isEqualTo(checksum);
       assertThat(disk.staleDiskSizeBytes()).isEqualTo(size(disk.staleDisk())).isPositive();
       assertThat(disk.recoveredDiskSizeBytes()).isEqualTo(size(disk.recoveredDisk()));
       assertThat(DiskLineage.check(disk, seen(disk))).as("every link holds").isEmpty();
     }
     List<ActivityLogEntry> log = world.reprotect.azure.metering().activityLog();
-    long boot = log.stream().filter(entry -> entry.operation()
-            .equals("Microsoft.Compute/virtualMachines/start/action"))
-        .mapToLong(ActivityLogEntry::sequence).max().orElseThrow();
-    assertThat(lineage).allSatisfy(disk -> assertThat(snapshotsLogged(disk.newBase()))
-        .as("the base of %s taken once, before the VM booted", disk.slot())
-        .singleElement().satisfies(entry -> assertThat(entry.sequence()).isLessThan(boot)));
+    long boot =
+        log.stream()
+            .filter(
+                entry -> entry.operation().equals("Microsoft.Compute/virtualMachines/start/action"))
+            .mapToLong(ActivityLogEntry::sequence)
+            .max()
+            .orElseThrow();
+    assertThat(lineage)
+        .allSatisfy(
+            disk ->
+                assertThat(snapshotsLogged(disk.newBase()))
+                    .as("the base of %s taken once, before the VM booted", disk.slot())
+                    .singleElement()
+                    .satisfies(entry -> assertThat(entry.sequence()).isLessThan(boot)));
 
     // The VM runs on its disks now: its writes change them, not their bases.
     world.write("os", 9, DiskBytes.pattern(ReprotectFixture.BLOCK_SIZE, 11));
     DiskLineage os = lineage.get(0);
-    assertThat(bytesOf(os.newBase())).isEqualTo(os.pointChecksum())
+    assertThat(bytesOf(os.newBase()))
+        .isEqualTo(os.pointChecksum())
         .isNotEqualTo(bytesOf(os.recoveredDisk()));
   }
 
@@ -130,21 +145,27 @@ class FailoverLineageTest {
     Set<BlobRef> firstBases = world.item().lineageSnapshots();
     String account = world.activeDisk("os").storageAccount();
 
-    FailoverSummary changed = world.run(FailoverRequest.changePoint(world.vault(), world.vm(),
-        PointSelector.LATEST_PROCESSED));
+    FailoverSummary changed =
+        world.run(
+            FailoverRequest.changePoint(world.vault(), world.vm(), PointSelector.LATEST_PROCESSED));
 
     List<DiskLineage> lineage = world.item().lineage();
-    assertThat(lineage).extracting(DiskLineage::pointId).containsOnly(changed.pointId())
+    assertThat(lineage)
+        .extracting(DiskLineage::pointId)
+        .containsOnly(changed.pointId())
         .doesNotContain(first);
-    assertThat(lineage).allSatisfy(disk -> {
-      assertThat(disk.recoveredDisk()).isEqualTo(world.activeDisk(disk.slot()));
-      assertThat(bytesOf(disk.newBase())).isEqualTo(disk.pointChecksum());
-    });
-    assertThat(bases(account)).as("the bases of the disks the VM runs on, only")
-        .containsExactlyInAnyOrderElementsOf(
-            lineage.stream().map(DiskLineage::newBase).toList());
-    assertThat(firstBases).isNotEmpty().allSatisfy(
-        ref -> assertThat(world.reprotect.azure.storage().snapshot(ref)).isEmpty());
+    assertThat(lineage)
+        .allSatisfy(
+            disk -> {
+              assertThat(disk.recoveredDisk()).isEqualTo(world.activeDisk(disk.slot()));
+              assertThat(bytesOf(disk.newBase())).isEqualTo(disk.pointChecksum());
+            });
+    assertThat(bases(account))
+        .as("the bases of the disks the VM runs on, only")
+        .containsExactlyInAnyOrderElementsOf(lineage.stream().map(DiskLineage::newBase).toList());
+    assertThat(firstBases)
+        .isNotEmpty()
+        .allSatisfy(ref -> assertThat(world.reprotect.azure.storage().snapshot(ref)).isEmpty());
   }
 
   @Test
@@ -164,16 +185,20 @@ class FailoverLineageTest {
     ReplicatedItem committed = world.item();
     assertThat(committed.state()).isEqualTo(ProtectionState.FailoverCommitted);
     assertThat(committed.lineage()).isEqualTo(lineage);
-    assertThat(world.points()).extracting(RecoveryPoint::id)
+    assertThat(world.points())
+        .extracting(RecoveryPoint::id)
         .containsExactly(lineage.get(0).pointId());
     assertThat(world.reprotect.azure.storage().snapshots(staleAccount, Cuts.CONTAINER, ""))
-        .extracting(BlobSnapshot::ref).as("the stale VM's cut snapshots")
+        .extracting(BlobSnapshot::ref)
+        .as("the stale VM's cut snapshots")
         .containsExactlyInAnyOrderElementsOf(
             lineage.stream().map(DiskLineage::cutSnapshot).toList());
-    assertThat(lineage).allSatisfy(disk -> {
-      assertThat(bytesOf(disk.newBase())).isEqualTo(disk.pointChecksum());
-      assertThat(bytesOf(disk.cutSnapshot())).isEqualTo(disk.cutChecksum());
-    });
+    assertThat(lineage)
+        .allSatisfy(
+            disk -> {
+              assertThat(bytesOf(disk.newBase())).isEqualTo(disk.pointChecksum());
+              assertThat(bytesOf(disk.cutSnapshot())).isEqualTo(disk.cutChecksum());
+            });
   }
 
   /**
@@ -188,24 +213,36 @@ class FailoverLineageTest {
     world.run(FailoverRequest.failover(world.vault(), world.vm(), PointSelector.LATEST, false));
     world.run(FailoverRequest.commit(world.vault(), world.vm()));
     ReplicatedItem committed = world.item();
-    VirtualMachine stale = world.reprotect.azure.compute()
-        .virtualMachine(committed.target().resourceGroup(), world.vm()).orElseThrow();
+    VirtualMachine stale =
+        world
+            .reprotect
+            .azure
+            .compute()
+            .virtualMachine(committed.target().resourceGroup(), world.vm())
+            .orElseThrow();
 
     assertThat(world.protect().state()).isEqualTo("Protected");
 
     ReplicatedItem reprotected = world.item();
     assertThat(reprotected.lineage()).isEmpty();
-    assertThat(world.points()).extracting(RecoveryPoint::id)
+    assertThat(world.points())
+        .extracting(RecoveryPoint::id)
         .doesNotContain(committed.lineagePoint());
-    assertThat(committed.lineageSnapshots()).hasSize(2 * committed.lineage().size())
+    assertThat(committed.lineageSnapshots())
+        .hasSize(2 * committed.lineage().size())
         .allSatisfy(ref -> assertThat(world.reprotect.azure.storage().snapshot(ref)).isEmpty());
     List<ActivityLogEntry> log = world.reprotect.azure.metering().activityLog();
-    long staleVmDeleted = sequenceOf(log, "Microsoft.Compute/virtualMachines/delete",
-        stale.id());
-    assertThat(committed.lineage()).allSatisfy(disk -> assertThat(sequenceOf(log,
-        "Microsoft.Storage/storageAccounts/blobServices/containers/blobs/delete",
-        ResourceIds.blob(disk.cutSnapshot()))).as("the cut of %s deleted after its VM",
-        disk.slot()).isGreaterThan(staleVmDeleted));
+    long staleVmDeleted = sequenceOf(log, "Microsoft.Compute/virtualMachines/delete", stale.id());
+    assertThat(committed.lineage())
+        .allSatisfy(
+            disk ->
+                assertThat(
+                        sequenceOf(
+                            log,
+                            "Microsoft.Storage/storageAccounts/blobServices/containers/blobs/delete",
+                            ResourceIds.blob(disk.cutSnapshot())))
+                    .as("the cut of %s deleted after its VM", disk.slot())
+                    .isGreaterThan(staleVmDeleted));
   }
 
   /** Cleared once its snapshots are gone: a disable that fails afterwards leaves none recorded. */
@@ -217,15 +254,19 @@ class FailoverLineageTest {
     world.run(FailoverRequest.commit(world.vault(), world.vm()));
     ReplicatedItem committed = world.item();
     int removals = world.reprotect.azure.faults().callCount("deleteReplicatedItem");
-    world.reprotect.azure.faults().failCalls("deleteReplicatedItem", removals + 1, 100,
-        AzureErrorCode.ResourceNotFound);
+    world
+        .reprotect
+        .azure
+        .faults()
+        .failCalls("deleteReplicatedItem", removals + 1, 100, AzureErrorCode.ResourceNotFound);
 
     assertThatThrownBy(() -> disable(env)).isInstanceOf(WorkflowFailedException.class);
 
     ReplicatedItem failed = world.item();
     assertThat(failed.state()).isEqualTo(ProtectionState.DisableFailed);
     assertThat(failed.lineage()).isEmpty();
-    assertThat(committed.lineageSnapshots()).hasSize(2 * committed.lineage().size())
+    assertThat(committed.lineageSnapshots())
+        .hasSize(2 * committed.lineage().size())
         .allSatisfy(ref -> assertThat(world.reprotect.azure.storage().snapshot(ref)).isEmpty());
     assertThat(world.points()).isEmpty();
     assertThat(bases(committed.primary().storageAccount())).isEmpty();
@@ -233,8 +274,8 @@ class FailoverLineageTest {
   }
 
   /**
-   * A disk's activity fails after its base was taken, the completion after it recorded the
-   * lineage: their retries find what they did, and nothing is taken or recorded twice.
+   * A disk's activity fails after its base was taken, the completion after it recorded the lineage:
+   * their retries find what they did, and nothing is taken or recorded twice.
    */
   @Test
   void aFailoverRetriedMidWayRecordsItsLineageOnce(TestWorkflowEnvironment env, Worker worker) {
@@ -246,12 +287,14 @@ class FailoverLineageTest {
     faults.failCalls("checksum", checksums + 1, 1, AzureErrorCode.InternalServerError);
     faults.failCalls("releaseOperation", releases + 1, 1, AzureErrorCode.InternalServerError);
 
-    world.run(FailoverRequest.failover(world.vault(), world.vm(), PointSelector.LATEST_PROCESSED,
-        false));
+    world.run(
+        FailoverRequest.failover(world.vault(), world.vm(), PointSelector.LATEST_PROCESSED, false));
 
-    assertThat(faults.callCount("checksum") - checksums).as("a disk's activity run again")
+    assertThat(faults.callCount("checksum") - checksums)
+        .as("a disk's activity run again")
         .isEqualTo(world.activeVm().disks().size() + 1);
-    assertThat(faults.callCount("releaseOperation") - releases).as("the completion run again")
+    assertThat(faults.callCount("releaseOperation") - releases)
+        .as("the completion run again")
         .isEqualTo(2);
     assertOneLineageRecordedOnce();
   }
@@ -265,8 +308,8 @@ class FailoverLineageTest {
     world.failOverWithoutBooting();
     assertThat(world.item().lineage()).as("recorded only by a failover that completes").isEmpty();
 
-    world.run(FailoverRequest.failover(world.vault(), world.vm(), PointSelector.LATEST_PROCESSED,
-        false));
+    world.run(
+        FailoverRequest.failover(world.vault(), world.vm(), PointSelector.LATEST_PROCESSED, false));
 
     assertOneLineageRecordedOnce();
   }
@@ -280,18 +323,22 @@ class FailoverLineageTest {
     String source = world.item().source().region();
     world.reprotect.azure.resources().setRegionAvailable(OPERATOR, source, false);
 
-    world.run(FailoverRequest.failover(world.vault(), world.vm(), PointSelector.LATEST_PROCESSED,
-        false));
+    world.run(
+        FailoverRequest.failover(world.vault(), world.vm(), PointSelector.LATEST_PROCESSED, false));
 
     assertThat(world.item().state()).isEqualTo(ProtectionState.FailedOver);
-    assertThat(world.item().lineage()).isNotEmpty().allSatisfy(disk -> {
-      assertThat(disk.cutId()).isNotNull();
-      assertThat(disk.cutSnapshot()).isNull();
-      assertThat(bytesOf(disk.newBase())).isEqualTo(disk.pointChecksum());
-      assertThat(DiskLineage.check(disk, seen(disk))).get()
-          .extracting(DiskLineage.Broken::reason)
-          .isEqualTo(DiskLineage.Break.LineageSnapshotMissing);
-    });
+    assertThat(world.item().lineage())
+        .isNotEmpty()
+        .allSatisfy(
+            disk -> {
+              assertThat(disk.cutId()).isNotNull();
+              assertThat(disk.cutSnapshot()).isNull();
+              assertThat(bytesOf(disk.newBase())).isEqualTo(disk.pointChecksum());
+              assertThat(DiskLineage.check(disk, seen(disk)))
+                  .get()
+                  .extracting(DiskLineage.Broken::reason)
+                  .isEqualTo(DiskLineage.Break.LineageSnapshotMissing);
+            });
   }
 
   private void assertOneLineageRecordedOnce() {
@@ -300,18 +347,24 @@ class FailoverLineageTest {
     assertThat(lineage).hasSize(world.activeVm().disks().size());
     assertThat(bases(world.activeDisk("os").storageAccount()))
         .containsExactlyInAnyOrderElementsOf(lineage.stream().map(DiskLineage::newBase).toList());
-    assertThat(lineage).allSatisfy(disk -> {
-      assertThat(snapshotsLogged(disk.newBase())).hasSize(1);
-      assertThat(bytesOf(disk.newBase())).isEqualTo(disk.pointChecksum());
-      assertThat(DiskLineage.check(disk, seen(disk))).isEmpty();
-    });
+    assertThat(lineage)
+        .allSatisfy(
+            disk -> {
+              assertThat(snapshotsLogged(disk.newBase())).hasSize(1);
+              assertThat(bytesOf(disk.newBase())).isEqualTo(disk.pointChecksum());
+              assertThat(DiskLineage.check(disk, seen(disk))).isEmpty();
+            });
   }
 
   private DisableSummary disable(TestWorkflowEnvironment env) {
     String workflowId = WorkflowIds.disable(world.vault(), world.vm());
-    DisableWorkflow disable = env.getWorkflowClient().newWorkflowStub(
-        DisableWorkflow.class, world.reprotect.jobOptions(workflowId));
-    return ReprotectFixture.runPolled(env, workflowId, Duration.ofMinutes(3),
+    DisableWorkflow disable =
+        env.getWorkflowClient()
+            .newWorkflowStub(DisableWorkflow.class, world.reprotect.jobOptions(workflowId));
+    return ReprotectFixture.runPolled(
+        env,
+        workflowId,
+        Duration.ofMinutes(3),
         () -> WorkflowClient.start(disable::disable, new ItemRef(world.vault(), world.vm())),
         DisableSummary.class);
   }
@@ -321,16 +374,28 @@ class FailoverLineageTest {
     StorageApi storage = world.reprotect.azure.storage();
     BlobRef stale = staleDisk(disk.slot());
     BlobRef active = world.activeDisk(disk.slot());
-    return new DiskLineage.Seen(stale, size(stale), active, size(active),
+    return new DiskLineage.Seen(
+        stale,
+        size(stale),
+        active,
+        size(active),
         disk.cutSnapshot() != null && storage.snapshot(disk.cutSnapshot()).isPresent(),
         disk.newBase() != null && storage.snapshot(disk.newBase()).isPresent());
   }
 
   private BlobRef staleDisk(String slot) {
-    return world.reprotect.azure.compute()
-        .virtualMachine(world.item().target().resourceGroup(), world.vm()).orElseThrow()
-        .disks().stream().filter(disk -> disk.slot().equals(slot)).findFirst()
-        .map(VmDisk::vhd).orElseThrow();
+    return world
+        .reprotect
+        .azure
+        .compute()
+        .virtualMachine(world.item().target().resourceGroup(), world.vm())
+        .orElseThrow()
+        .disks()
+        .stream()
+        .filter(disk -> disk.slot().equals(slot))
+        .findFirst()
+        .map(VmDisk::vhd)
+        .orElseThrow();
   }
 
   private long size(BlobRef blob) {
@@ -338,8 +403,12 @@ class FailoverLineageTest {
   }
 
   private BlobSnapshot snapshot(BlobRef ref) {
-    return world.reprotect.azure.storage().snapshot(ref).orElseThrow(
-        () -> new AssertionError(ref + " is no snapshot"));
+    return world
+        .reprotect
+        .azure
+        .storage()
+        .snapshot(ref)
+        .orElseThrow(() -> new AssertionError(ref + " is no snapshot"));
   }
 
   /** The blob's checksum, hashed from its bytes read back. */
@@ -348,22 +417,30 @@ class FailoverLineageTest {
   }
 
   private List<BlobRef> bases(String account) {
-    return world.reprotect.azure.storage().snapshots(account, LineageSnapshots.CONTAINER, "")
-        .stream().map(BlobSnapshot::ref).toList();
+    return world
+        .reprotect
+        .azure
+        .storage()
+        .snapshots(account, LineageSnapshots.CONTAINER, "")
+        .stream()
+        .map(BlobSnapshot::ref)
+        .toList();
   }
 
   private List<ActivityLogEntry> snapshotsLogged(BlobRef ref) {
     return world.reprotect.azure.metering().activityLog().stream()
-        .filter(entry -> entry.operation().equals(SNAPSHOT)
-            && entry.resourceId().equals(ResourceIds.blob(ref)))
+        .filter(
+            entry ->
+                entry.operation().equals(SNAPSHOT)
+                    && entry.resourceId().equals(ResourceIds.blob(ref)))
         .toList();
   }
 
   private static long sequenceOf(List<ActivityLogEntry> log, String operation, String resource) {
     return log.stream()
-        .filter(entry -> entry.operation().equals(operation)
-            && entry.resourceId().equals(resource))
-        .mapToLong(ActivityLogEntry::sequence).findFirst()
+        .filter(entry -> entry.operation().equals(operation) && entry.resourceId().equals(resource))
+        .mapToLong(ActivityLogEntry::sequence)
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no " + operation + " of " + resource));
   }
 }

@@ -3,7 +3,6 @@ package dev.reprotect.workflows.failover;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.reprotect.activities.failover.FailoverPlan;
 import dev.reprotect.activities.failover.FailoverRequest;
 import dev.reprotect.activities.failover.PointSelector;
 import dev.reprotect.azure.AzureErrorCode;
@@ -25,8 +24,8 @@ import dev.reprotect.workflows.job.StepState;
 import dev.reprotect.workflows.replication.DiskBytes;
 import dev.reprotect.workflows.replication.ReplicationState;
 import dev.reprotect.workflows.reprotect.DiskSummary;
-import dev.reprotect.workflows.reprotect.ReprotectFixture;
 import dev.reprotect.workflows.reprotect.ProtectionSummary;
+import dev.reprotect.workflows.reprotect.ReprotectFixture;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -47,8 +46,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * and compared with the checksum its recovery point recorded when it was made.
  */
 class FailoverWorkflowTest {
-  @RegisterExtension
-  static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
+  @RegisterExtension static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
 
   private static final Caller OPERATOR = Caller.of("failover-test");
 
@@ -71,13 +69,18 @@ class FailoverWorkflowTest {
     byte[] lastWrite = DiskBytes.pattern(ReprotectFixture.BLOCK_SIZE, 7);
     world.write("lun0", 5, lastWrite);
 
-    FailoverSummary summary = world.run(
-        FailoverRequest.failover(world.vault(), world.vm(), PointSelector.LATEST, false));
+    FailoverSummary summary =
+        world.run(FailoverRequest.failover(world.vault(), world.vm(), PointSelector.LATEST, false));
 
     RecoveryPoint point = world.point(summary.pointId());
-    assertThat(point.time()).isAfter(world.points().stream()
-        .filter(p -> !p.id().equals(point.id())).map(RecoveryPoint::time)
-        .max(Comparator.naturalOrder()).orElseThrow().minusNanos(1));
+    assertThat(point.time())
+        .isAfter(
+            world.points().stream()
+                .filter(p -> !p.id().equals(point.id()))
+                .map(RecoveryPoint::time)
+                .max(Comparator.naturalOrder())
+                .orElseThrow()
+                .minusNanos(1));
     ReplicatedItem item = world.item();
     assertThat(item.state()).isEqualTo(ProtectionState.FailedOver);
     assertThat(item.pinnedRecoveryPoint()).as("released with the failover's claim").isNull();
@@ -86,11 +89,19 @@ class FailoverWorkflowTest {
     assertThat(world.activeVm().location()).isEqualTo(to);
     assertThat(world.activeVm().powerState().name()).isEqualTo("Running");
     assertThat(world.activeDiskChecksums()).isEqualTo(point.diskChecksums());
-    assertThat(DiskBytes.holds(world.reprotect.azure.storage(), world.activeDisk("lun0"), 5,
-        lastWrite)).as("the write made just before the failover is in the latest point").isTrue();
-    assertThat(summary.meters()).as("what the backend charged the job, its last cut shipped")
-        .isEqualTo(world.reprotect.azure.metering()
-            .costsBy(WorkflowIds.failover(world.vault(), world.vm()) + "/"))
+    assertThat(
+            DiskBytes.holds(
+                world.reprotect.azure.storage(), world.activeDisk("lun0"), 5, lastWrite))
+        .as("the write made just before the failover is in the latest point")
+        .isTrue();
+    assertThat(summary.meters())
+        .as("what the backend charged the job, its last cut shipped")
+        .isEqualTo(
+            world
+                .reprotect
+                .azure
+                .metering()
+                .costsBy(WorkflowIds.failover(world.vault(), world.vm()) + "/"))
         .satisfies(meters -> assertThat(meters.bytesWrittenIn(to)).isPositive());
   }
 
@@ -103,12 +114,16 @@ class FailoverWorkflowTest {
 
     world.run(FailoverRequest.failover(world.vault(), world.vm(), PointSelector.LATEST, false));
 
-    assertThat(env.getWorkflowClient().fetchHistory(WorkflowIds.failover(world.vault(), world.vm()))
-        .getEvents().stream()
-        .filter(HistoryEvent::hasActivityTaskScheduledEventAttributes)
-        .map(HistoryEvent::getActivityTaskScheduledEventAttributes)
-        .filter(scheduled -> scheduled.getActivityType().getName().equals("ShipCut"))
-        .map(scheduled -> scheduled.getTaskQueue().getName()))
+    assertThat(
+            env
+                .getWorkflowClient()
+                .fetchHistory(WorkflowIds.failover(world.vault(), world.vm()))
+                .getEvents()
+                .stream()
+                .filter(HistoryEvent::hasActivityTaskScheduledEventAttributes)
+                .map(HistoryEvent::getActivityTaskScheduledEventAttributes)
+                .filter(scheduled -> scheduled.getActivityType().getName().equals("ShipCut"))
+                .map(scheduled -> scheduled.getTaskQueue().getName()))
         .containsExactly(TaskQueues.shipmentQueueOf(worker.getTaskQueue()));
   }
 
@@ -121,8 +136,8 @@ class FailoverWorkflowTest {
   @Test
   void aFailoverToTheLatestAppConsistentPointBootsItsChecksum(
       TestWorkflowEnvironment env, Worker worker) {
-    RecoveryPoint point = failoverToAnExistingPoint(env, worker,
-        PointSelector.LATEST_APP_CONSISTENT);
+    RecoveryPoint point =
+        failoverToAnExistingPoint(env, worker, PointSelector.LATEST_APP_CONSISTENT);
     assertThat(point.type()).isEqualTo(RecoveryPointType.AppConsistent);
   }
 
@@ -134,34 +149,37 @@ class FailoverWorkflowTest {
     world.write("os", 2, DiskBytes.pattern(ReprotectFixture.BLOCK_SIZE, 3));
     world.awaitCycle(1);
 
-    FailoverSummary summary = world.run(
-        FailoverRequest.failover(world.vault(), world.vm(), first, false));
+    FailoverSummary summary =
+        world.run(FailoverRequest.failover(world.vault(), world.vm(), first, false));
 
     assertThat(summary.pointId()).isEqualTo(first);
     assertThat(world.activeDiskChecksums()).isEqualTo(world.point(first).diskChecksums());
-    assertThat(summary.disks()).allSatisfy(
-        disk -> assertThat(disk.checksum()).isEqualTo(disk.pointChecksum()));
+    assertThat(summary.disks())
+        .allSatisfy(disk -> assertThat(disk.checksum()).isEqualTo(disk.pointChecksum()));
   }
 
   /** Protects, writes, lets two cycles make points, fails over to {@code selector}. */
-  private RecoveryPoint failoverToAnExistingPoint(TestWorkflowEnvironment env, Worker worker,
-      String selector) {
+  private RecoveryPoint failoverToAnExistingPoint(
+      TestWorkflowEnvironment env, Worker worker, String selector) {
     world = new FailoverFixture(env, worker);
     world.protect();
     world.write("os", 1, DiskBytes.pattern(ReprotectFixture.BLOCK_SIZE, 1));
     world.awaitCycle(1);
     world.write("lun0", 2, DiskBytes.pattern(ReprotectFixture.BLOCK_SIZE, 2));
     world.awaitCycle(2);
-    RecoveryPoint expected = switch (selector) {
-      case PointSelector.LATEST_APP_CONSISTENT -> world.points().stream()
-          .filter(p -> p.type() == RecoveryPointType.AppConsistent)
-          .max(Comparator.comparing(RecoveryPoint::time)).orElseThrow();
-      default -> world.points().stream().max(Comparator.comparing(RecoveryPoint::time))
-          .orElseThrow();
-    };
+    RecoveryPoint expected =
+        switch (selector) {
+          case PointSelector.LATEST_APP_CONSISTENT ->
+              world.points().stream()
+                  .filter(p -> p.type() == RecoveryPointType.AppConsistent)
+                  .max(Comparator.comparing(RecoveryPoint::time))
+                  .orElseThrow();
+          default ->
+              world.points().stream().max(Comparator.comparing(RecoveryPoint::time)).orElseThrow();
+        };
 
-    FailoverSummary summary = world.run(
-        FailoverRequest.failover(world.vault(), world.vm(), selector, false));
+    FailoverSummary summary =
+        world.run(FailoverRequest.failover(world.vault(), world.vm(), selector, false));
 
     assertThat(summary.pointId()).isEqualTo(expected.id());
     assertThat(world.activeDiskChecksums()).isEqualTo(expected.diskChecksums());
@@ -176,21 +194,25 @@ class FailoverWorkflowTest {
     String first = world.points().get(0).id();
     world.write("lun0", 3, DiskBytes.pattern(ReprotectFixture.BLOCK_SIZE, 9));
     world.awaitCycle(1);
-    RecoveryPoint later = world.points().stream()
-        .max(Comparator.comparing(RecoveryPoint::time)).orElseThrow();
+    RecoveryPoint later =
+        world.points().stream().max(Comparator.comparing(RecoveryPoint::time)).orElseThrow();
     assertThat(later.diskChecksums()).isNotEqualTo(world.point(first).diskChecksums());
     world.run(FailoverRequest.failover(world.vault(), world.vm(), first, false));
     var replacedDisks = world.activeVm().disks();
 
-    FailoverSummary changed = world.run(
-        FailoverRequest.changePoint(world.vault(), world.vm(), later.id()));
+    FailoverSummary changed =
+        world.run(FailoverRequest.changePoint(world.vault(), world.vm(), later.id()));
 
     assertThat(changed.pointId()).isEqualTo(later.id());
     assertThat(world.item().state()).isEqualTo(ProtectionState.FailedOver);
     assertThat(world.activeVm().powerState().name()).isEqualTo("Running");
     assertThat(world.activeDiskChecksums()).isEqualTo(later.diskChecksums());
-    assertThat(replacedDisks).allSatisfy(disk -> assertThat(
-        world.reprotect.azure.storage().blob(disk.vhd())).as("replaced disk").isEmpty());
+    assertThat(replacedDisks)
+        .allSatisfy(
+            disk ->
+                assertThat(world.reprotect.azure.storage().blob(disk.vhd()))
+                    .as("replaced disk")
+                    .isEmpty());
   }
 
   @Test
@@ -204,17 +226,20 @@ class FailoverWorkflowTest {
     Map<String, String> checksums = world.activeDiskChecksums();
     int powerOffs = world.reprotect.azure.faults().callCount("powerOff");
 
-    FailoverSummary unchanged = world.run(
-        FailoverRequest.changePoint(world.vault(), world.vm(), first));
+    FailoverSummary unchanged =
+        world.run(FailoverRequest.changePoint(world.vault(), world.vm(), first));
 
     assertThat(unchanged.pointId()).isEqualTo(first);
-    assertThat(world.reprotect.azure.faults().callCount("powerOff")).as("VMs turned off")
+    assertThat(world.reprotect.azure.faults().callCount("powerOff"))
+        .as("VMs turned off")
         .isEqualTo(powerOffs);
     assertThat(world.activeVm().powerState().name()).isEqualTo("Running");
     assertThat(world.activeVm().disks()).isEqualTo(disks);
     assertThat(world.activeDiskChecksums()).isEqualTo(checksums);
-    assertThat(world.job().steps()).filteredOn(step -> step.step() == FailoverStep.StopVm)
-        .singleElement().satisfies(step -> assertThat(step.state()).isEqualTo(StepState.Skipped));
+    assertThat(world.job().steps())
+        .filteredOn(step -> step.step() == FailoverStep.StopVm)
+        .singleElement()
+        .satisfies(step -> assertThat(step.state()).isEqualTo(StepState.Skipped));
     assertThat(world.item().state()).isEqualTo(ProtectionState.FailedOver);
   }
 
@@ -226,12 +251,17 @@ class FailoverWorkflowTest {
     String source = world.item().source().region();
     world.reprotect.azure.resources().setRegionAvailable(OPERATOR, source, false);
 
-    FailoverSummary summary = world.run(FailoverRequest.failover(world.vault(), world.vm(),
-        PointSelector.LATEST_PROCESSED, true));
+    FailoverSummary summary =
+        world.run(
+            FailoverRequest.failover(
+                world.vault(), world.vm(), PointSelector.LATEST_PROCESSED, true));
 
     assertThat(summary.sourceShutdown()).isEqualTo("Failed: RegionUnavailable");
-    JobStep<FailoverStep> shutdown = world.job().steps().stream()
-        .filter(step -> step.step() == FailoverStep.ShutdownSource).findFirst().orElseThrow();
+    JobStep<FailoverStep> shutdown =
+        world.job().steps().stream()
+            .filter(step -> step.step() == FailoverStep.ShutdownSource)
+            .findFirst()
+            .orElseThrow();
     assertThat(shutdown.state()).isEqualTo(StepState.Failed);
     assertThat(shutdown.detail()).contains("the failover goes on");
     assertThat(world.item().state()).isEqualTo(ProtectionState.FailedOver);
@@ -240,32 +270,58 @@ class FailoverWorkflowTest {
   }
 
   /**
-   * The VM lost in its region after it was protected, the classic reason to fail over: the
-   * network to boot on is mapped from the one the protection recorded on the item. The seeded
-   * item is made one recorded before sides carried their network, so the reprotect records it.
+   * The VM lost in its region after it was protected, the classic reason to fail over: the network
+   * to boot on is mapped from the one the protection recorded on the item. The seeded item is made
+   * one recorded before sides carried their network, so the reprotect records it.
    */
   @Test
   void aFailoverOfAnItemWhoseSourceVmWasDeletedBootsOnTheMappedNetwork(
       TestWorkflowEnvironment env, Worker worker) {
     world = new FailoverFixture(env, worker);
     ReplicatedItem seeded = world.item();
-    world.reprotect.azure.recoveryServices().putReplicatedItem(OPERATOR, new ReplicatedItem(
-        seeded.vault(), seeded.name(), seeded.primary().withNetwork(null),
-        seeded.recovery().withNetwork(null), seeded.activeLocation(), seeded.state(),
-        seeded.policy(), seeded.cacheStorageAccount(), seeded.replicaDisks(),
-        seeded.runningOperation(), seeded.failoverCommitted(), seeded.migrationCompleted(),
-        seeded.reprotectCycles(), seeded.testFailoverLive()));
+    world
+        .reprotect
+        .azure
+        .recoveryServices()
+        .putReplicatedItem(
+            OPERATOR,
+            new ReplicatedItem(
+                seeded.vault(),
+                seeded.name(),
+                seeded.primary().withNetwork(null),
+                seeded.recovery().withNetwork(null),
+                seeded.activeLocation(),
+                seeded.state(),
+                seeded.policy(),
+                seeded.cacheStorageAccount(),
+                seeded.replicaDisks(),
+                seeded.runningOperation(),
+                seeded.failoverCommitted(),
+                seeded.migrationCompleted(),
+                seeded.reprotectCycles(),
+                seeded.testFailoverLive()));
     world.protectWithoutCycles();
     ReplicatedItem protectedItem = world.item();
     VirtualMachine lost = world.activeVm();
-    String mapped = world.reprotect.azure.network().networkMapping(
-        protectedItem.source().region(), lost.networkId(), protectedItem.target().region())
-        .orElseThrow().targetNetworkId();
-    world.reprotect.azure.compute().deleteVirtualMachine(OPERATOR, lost.resourceGroup(),
-        lost.name());
+    String mapped =
+        world
+            .reprotect
+            .azure
+            .network()
+            .networkMapping(
+                protectedItem.source().region(), lost.networkId(), protectedItem.target().region())
+            .orElseThrow()
+            .targetNetworkId();
+    world
+        .reprotect
+        .azure
+        .compute()
+        .deleteVirtualMachine(OPERATOR, lost.resourceGroup(), lost.name());
 
-    FailoverSummary summary = world.run(FailoverRequest.failover(world.vault(), world.vm(),
-        PointSelector.LATEST_PROCESSED, false));
+    FailoverSummary summary =
+        world.run(
+            FailoverRequest.failover(
+                world.vault(), world.vm(), PointSelector.LATEST_PROCESSED, false));
 
     ReplicatedItem item = world.item();
     assertThat(item.state()).isEqualTo(ProtectionState.FailedOver);
@@ -286,18 +342,20 @@ class FailoverWorkflowTest {
     String original = world.item().source().region();
     String originalAccount = world.activeVm().disks().get(0).vhd().storageAccount();
     // A cut no point was made of: the replication stopped while it shipped it.
-    new Cuts(world.reprotect.azure).take(OPERATOR, world.activeVm().resourceGroup(), world.vm(),
-        "in-flight", false);
+    new Cuts(world.reprotect.azure)
+        .take(OPERATOR, world.activeVm().resourceGroup(), world.vm(), "in-flight", false);
     world.run(FailoverRequest.failover(world.vault(), world.vm(), PointSelector.LATEST, true));
 
     FailoverSummary committed = world.run(FailoverRequest.commit(world.vault(), world.vm()));
-    assertThat(cutSnapshots(originalAccount)).as("the commit keeps a cut no point references")
+    assertThat(cutSnapshots(originalAccount))
+        .as("the commit keeps a cut no point references")
         .isNotEmpty();
 
     assertThat(committed.state()).isEqualTo("FailoverCommitted");
     assertThat(world.item().state()).isEqualTo(ProtectionState.FailoverCommitted);
     assertThat(world.item().failoverCommitted()).isTrue();
-    assertThat(world.points()).extracting(RecoveryPoint::id)
+    assertThat(world.points())
+        .extracting(RecoveryPoint::id)
         .as("commit deletes the recovery points but the one its lineage ran from")
         .containsExactly(world.item().lineagePoint());
 
@@ -305,7 +363,8 @@ class FailoverWorkflowTest {
 
     ReplicatedItem item = world.item();
     assertThat(item.state()).isEqualTo(ProtectionState.Protected);
-    assertThat(item.target().region()).as("replicating back to where it came from")
+    assertThat(item.target().region())
+        .as("replicating back to where it came from")
         .isEqualTo(original);
     for (DiskSummary disk : back.disks()) {
       assertThat(disk.targetChecksum()).isEqualTo(disk.sourceChecksum());
@@ -313,8 +372,9 @@ class FailoverWorkflowTest {
     for (var replica : item.replicaDisks()) {
       assertThat(DiskBytes.checksum(world.reprotect.azure.storage(), replica.replica()))
           .as("replica %s read from its bytes", replica.slot())
-          .isEqualTo(DiskBytes.checksum(world.reprotect.azure.storage(),
-              world.activeDisk(replica.slot())));
+          .isEqualTo(
+              DiskBytes.checksum(
+                  world.reprotect.azure.storage(), world.activeDisk(replica.slot())));
     }
     assertThat(cutSnapshots(originalAccount)).as("cuts of the deleted stale VM").isEmpty();
   }
@@ -329,26 +389,29 @@ class FailoverWorkflowTest {
     world = new FailoverFixture(env, worker);
     world.protect();
     int copies = world.reprotect.azure.faults().callCount("copyBlob");
-    world.reprotect.azure.faults().failCalls("copyBlob", copies + 1, 1,
-        AzureErrorCode.ResourceNotFound);
-    FailoverRequest request = FailoverRequest.failover(world.vault(), world.vm(),
-        PointSelector.LATEST_PROCESSED, false);
+    world
+        .reprotect
+        .azure
+        .faults()
+        .failCalls("copyBlob", copies + 1, 1, AzureErrorCode.ResourceNotFound);
+    FailoverRequest request =
+        FailoverRequest.failover(world.vault(), world.vm(), PointSelector.LATEST_PROCESSED, false);
 
     assertThatThrownBy(() -> world.run(request)).isInstanceOf(WorkflowFailedException.class);
 
     assertThat(world.item().state()).isEqualTo(ProtectionState.Protected);
     assertThat(world.item().runningOperation()).isNull();
-    assertThat(world.job().errorMessage()).contains("is Protected again, as before the job",
-        "its replication restarted from cut");
-    assertThat(world.replicationState()).as("the resumed replication")
+    assertThat(world.job().errorMessage())
+        .contains("is Protected again, as before the job", "its replication restarted from cut");
+    assertThat(world.replicationState())
+        .as("the resumed replication")
         .isEqualTo(ReplicationState.Running);
     world.awaitCycle(1);
 
     FailoverSummary rerun = world.run(request);
 
     assertThat(world.item().state()).isEqualTo(ProtectionState.FailedOver);
-    assertThat(world.activeDiskChecksums())
-        .isEqualTo(world.point(rerun.pointId()).diskChecksums());
+    assertThat(world.activeDiskChecksums()).isEqualTo(world.point(rerun.pointId()).diskChecksums());
   }
 
   @Test
@@ -356,35 +419,40 @@ class FailoverWorkflowTest {
       TestWorkflowEnvironment env, Worker worker) {
     world = new FailoverFixture(env, worker);
     world.protect();
-    FailoverRequest request = FailoverRequest.failover(world.vault(), world.vm(),
-        PointSelector.LATEST_PROCESSED, false);
+    FailoverRequest request =
+        FailoverRequest.failover(world.vault(), world.vm(), PointSelector.LATEST_PROCESSED, false);
 
     world.failOverWithoutBooting();
     assertThat(world.item().runningOperation()).isNull();
-    assertThat(world.replicationState()).as("no replication resumed")
+    assertThat(world.replicationState())
+        .as("no replication resumed")
         .isNotEqualTo(ReplicationState.Running);
 
     FailoverSummary rerun = world.run(request);
 
-    assertThat(world.job().steps().stream()
-        .filter(step -> step.step() == FailoverStep.StopReplication).findFirst().orElseThrow()
-        .detail()).contains("not running");
+    assertThat(
+            world.job().steps().stream()
+                .filter(step -> step.step() == FailoverStep.StopReplication)
+                .findFirst()
+                .orElseThrow()
+                .detail())
+        .contains("not running");
     assertThat(world.item().state()).isEqualTo(ProtectionState.FailedOver);
-    assertThat(world.activeDiskChecksums())
-        .isEqualTo(world.point(rerun.pointId()).diskChecksums());
+    assertThat(world.activeDiskChecksums()).isEqualTo(world.point(rerun.pointId()).diskChecksums());
   }
 
   @Test
   void aVmInAnAvailabilitySetFailsOverIntoTheSetRecordedOnTheItemAndFailsBack(
       TestWorkflowEnvironment env, Worker worker) {
-    world = new FailoverFixture(env, worker,
-        ReprotectFixture.scenario().dataDisks(1).inAvailabilitySet(true).build());
+    world =
+        new FailoverFixture(
+            env, worker, ReprotectFixture.scenario().dataDisks(1).inAvailabilitySet(true).build());
     world.protect();
     String recorded = world.item().target().availabilitySet();
     assertThat(recorded).isNotNull();
 
-    world.run(FailoverRequest.failover(world.vault(), world.vm(),
-        PointSelector.LATEST_PROCESSED, false));
+    world.run(
+        FailoverRequest.failover(world.vault(), world.vm(), PointSelector.LATEST_PROCESSED, false));
 
     assertThat(recorded).endsWith("/" + world.activeVm().availabilitySet());
     world.run(FailoverRequest.commit(world.vault(), world.vm()));
@@ -407,12 +475,13 @@ class FailoverWorkflowTest {
     storage.copyBlob(OPERATOR, copy, snapshot);
     storage.writeBlock(OPERATOR, snapshot, 1, DiskBytes.pattern(ReprotectFixture.BLOCK_SIZE, 5));
 
-    assertThatThrownBy(() -> world.run(
-        FailoverRequest.failover(world.vault(), world.vm(), point.id(), false)))
+    assertThatThrownBy(
+            () -> world.run(FailoverRequest.failover(world.vault(), world.vm(), point.id(), false)))
         .isInstanceOf(WorkflowFailedException.class);
 
     assertThat(world.job().errorCode()).isEqualTo("FailoverDiskMismatch");
-    assertThat(world.item().state()).as("no VM was made from the damaged point")
+    assertThat(world.item().state())
+        .as("no VM was made from the damaged point")
         .isEqualTo(ProtectionState.Protected);
     assertThat(world.item().runningOperation()).as("the item is released").isNull();
   }
@@ -424,17 +493,29 @@ class FailoverWorkflowTest {
     world = new FailoverFixture(env, worker);
     world.protectWithoutCycles();
     int copies = world.reprotect.azure.faults().callCount("copyBlob");
-    world.reprotect.azure.faults().failCalls("copyBlob", copies + 1, 1,
-        AzureErrorCode.ResourceNotFound);
+    world
+        .reprotect
+        .azure
+        .faults()
+        .failCalls("copyBlob", copies + 1, 1, AzureErrorCode.ResourceNotFound);
     AtomicBoolean releasedWhileCopying = new AtomicBoolean();
-    world.reprotect.azure.faults().onCall("copyBlob", copies + 2, () -> releasedWhileCopying.set(
-        world.awaitRelease(Duration.ofSeconds(5))));
+    world
+        .reprotect
+        .azure
+        .faults()
+        .onCall(
+            "copyBlob",
+            copies + 2,
+            () -> releasedWhileCopying.set(world.awaitRelease(Duration.ofSeconds(5))));
 
-    assertThatThrownBy(() -> world.run(FailoverRequest.failover(world.vault(), world.vm(),
-        PointSelector.LATEST_PROCESSED, false))).isInstanceOf(WorkflowFailedException.class);
+    assertThatThrownBy(
+            () ->
+                world.run(
+                    FailoverRequest.failover(
+                        world.vault(), world.vm(), PointSelector.LATEST_PROCESSED, false)))
+        .isInstanceOf(WorkflowFailedException.class);
 
-    assertThat(releasedWhileCopying).as("the item was released while a disk was copied")
-        .isFalse();
+    assertThat(releasedWhileCopying).as("the item was released while a disk was copied").isFalse();
     assertThat(world.item().state()).isEqualTo(ProtectionState.Protected);
     assertThat(world.job().errorCode()).isEqualTo("ResourceNotFound");
   }

@@ -30,12 +30,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A test failover boots a copy of a point on an isolated network of the recovery region while the
- * replication goes on; a second drill is refused while it is live; its cleanup leaves the
- * inventory as it was before the drill. Records the drill's and the cleanup's histories.
+ * replication goes on; a second drill is refused while it is live; its cleanup leaves the inventory
+ * as it was before the drill. Records the drill's and the cleanup's histories.
  */
 class TestFailoverTest {
-  @RegisterExtension
-  static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
+  @RegisterExtension static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
 
   private FailoverFixture world;
 
@@ -54,42 +53,61 @@ class TestFailoverTest {
     world.awaitCycle(1);
     ReplicatedItem item = world.item();
     List<String> before = inventory(item);
-    RecoveryPoint newest = world.points().stream()
-        .max(Comparator.comparing(RecoveryPoint::time)).orElseThrow();
+    RecoveryPoint newest =
+        world.points().stream().max(Comparator.comparing(RecoveryPoint::time)).orElseThrow();
 
-    FailoverSummary drill = world.run(FailoverRequest.testFailover(world.vault(), world.vm(),
-        PointSelector.LATEST));
+    FailoverSummary drill =
+        world.run(FailoverRequest.testFailover(world.vault(), world.vm(), PointSelector.LATEST));
     record("test-failover", env);
 
     assertThat(inventory(item)).as("the drill's VM, disks and network").isNotEqualTo(before);
     assertThat(drill.activeRegion()).isEqualTo(item.source().region());
-    assertThat(drill.pointId()).as("latest is the newest point for a drill")
-        .isEqualTo(newest.id());
-    VirtualMachine copy = world.reprotect.azure.compute()
-        .virtualMachine(item.target().resourceGroup(), world.vm() + "-test").orElseThrow();
+    assertThat(drill.pointId()).as("latest is the newest point for a drill").isEqualTo(newest.id());
+    VirtualMachine copy =
+        world
+            .reprotect
+            .azure
+            .compute()
+            .virtualMachine(item.target().resourceGroup(), world.vm() + "-test")
+            .orElseThrow();
     assertThat(copy.powerState()).isEqualTo(PowerState.Running);
     assertThat(copy.location()).isEqualTo(item.target().region());
-    String mapped = world.reprotect.azure.network().networkMapping(item.source().region(),
-        world.activeVm().networkId(), item.target().region()).orElseThrow().targetNetworkId();
-    assertThat(copy.networkId()).as("an isolated network, not the mapped one")
-        .isNotEqualTo(mapped).contains("test");
+    String mapped =
+        world
+            .reprotect
+            .azure
+            .network()
+            .networkMapping(
+                item.source().region(), world.activeVm().networkId(), item.target().region())
+            .orElseThrow()
+            .targetNetworkId();
+    assertThat(copy.networkId())
+        .as("an isolated network, not the mapped one")
+        .isNotEqualTo(mapped)
+        .contains("test");
     assertThat(copy.availabilitySet()).isNull();
-    assertThat(diskChecksums(copy)).as("the copy's disks, read from their bytes")
+    assertThat(diskChecksums(copy))
+        .as("the copy's disks, read from their bytes")
         .isEqualTo(newest.diskChecksums());
     assertThat(world.item().state()).isEqualTo(ProtectionState.Protected);
     assertThat(world.item().runningOperation()).isNull();
-    assertThat(world.item().pinnedRecoveryPoint()).as("pruning never deletes the copy's point")
+    assertThat(world.item().pinnedRecoveryPoint())
+        .as("pruning never deletes the copy's point")
         .isEqualTo(drill.pointId());
     assertThat(world.activeVm().location()).isEqualTo(item.source().region());
 
     long cycles = world.cyclesRun();
     world.awaitCycle(cycles + 1);
-    assertThat(world.points()).as("the replication makes points during the drill")
+    assertThat(world.points())
+        .as("the replication makes points during the drill")
         .hasSizeGreaterThan(1);
 
     world.stopReplication();
-    world.reprotect.assertRefusedChangingNothing("TestFailoverInProgress", () -> world.run(
-        FailoverRequest.testFailover(world.vault(), world.vm(), PointSelector.LATEST)));
+    world.reprotect.assertRefusedChangingNothing(
+        "TestFailoverInProgress",
+        () ->
+            world.run(
+                FailoverRequest.testFailover(world.vault(), world.vm(), PointSelector.LATEST)));
 
     world.run(FailoverRequest.testFailoverCleanup(world.vault(), world.vm()));
     record("test-failover-cleanup", env);
@@ -97,8 +115,9 @@ class TestFailoverTest {
     assertThat(world.item().state()).isEqualTo(ProtectionState.Protected);
     assertThat(world.item().pinnedRecoveryPoint()).isNull();
 
-    world.reprotect.assertRefusedChangingNothing("NoTestFailover", () -> world.run(
-        FailoverRequest.testFailoverCleanup(world.vault(), world.vm())));
+    world.reprotect.assertRefusedChangingNothing(
+        "NoTestFailover",
+        () -> world.run(FailoverRequest.testFailoverCleanup(world.vault(), world.vm())));
   }
 
   /**
@@ -110,17 +129,27 @@ class TestFailoverTest {
     List<String> found = new ArrayList<>();
     for (String region : List.of(item.source().region(), item.target().region())) {
       for (String name : List.of(world.vm(), world.vm() + "-test")) {
-        world.reprotect.azure.compute().virtualMachinesNamed(region, name)
+        world
+            .reprotect
+            .azure
+            .compute()
+            .virtualMachinesNamed(region, name)
             .forEach(vm -> found.add(vm.id() + " " + vm.networkId() + " " + vm.disks()));
       }
     }
-    world.reprotect.azure.network().virtualNetwork(item.target().resourceGroup(),
-        "vnet-" + world.vm() + "-test-failover").ifPresent(net -> found.add(net.id()));
-    for (String account : List.of(item.source().storageAccount(),
-        item.target().storageAccount())) {
+    world
+        .reprotect
+        .azure
+        .network()
+        .virtualNetwork(item.target().resourceGroup(), "vnet-" + world.vm() + "-test-failover")
+        .ifPresent(net -> found.add(net.id()));
+    for (String account : List.of(item.source().storageAccount(), item.target().storageAccount())) {
       for (String container : List.of("vhds", ProtectionPlan.SEED_CONTAINER)) {
         world.reprotect.azure.storage().blobs(account, container).stream()
-            .map(PageBlob::ref).map(Object::toString).sorted().forEach(found::add);
+            .map(PageBlob::ref)
+            .map(Object::toString)
+            .sorted()
+            .forEach(found::add);
       }
     }
     return found;

@@ -20,9 +20,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The jobs that failed workflows recorded in their details before the job types shared one
- * record (ReprotectJob, FailoverJob) read back as the current record, as `status` reads a
- * finished job's: the checked-in histories hold them as the earlier versions wrote them.
+ * The jobs that failed workflows recorded in their details before the job types shared one record
+ * (ReprotectJob, FailoverJob) read back as the current record, as `status` reads a finished job's:
+ * the checked-in histories hold them as the earlier versions wrote them.
  */
 class RecordedJobsTest {
   private static final Type REPROTECT = Job.type(ProtectionStep.class, ProtectionPlan.class);
@@ -36,8 +36,7 @@ class RecordedJobsTest {
     assertThat(job.errorCode()).isEqualTo("ResourceNotFound");
     assertThat(job.operation()).isNull();
     assertThat(job.plan()).isNull();
-    assertThat(job.steps()).extracting(JobStep::step)
-        .containsExactly(ProtectionStep.values());
+    assertThat(job.steps()).extracting(JobStep::step).containsExactly(ProtectionStep.values());
   }
 
   @Test
@@ -47,8 +46,7 @@ class RecordedJobsTest {
 
       assertThat(job.state()).isEqualTo(JobState.Failed);
       assertThat(job.plan().digest()).isEqualTo(job.planDigest()).isNotNull();
-      assertThat(job.steps()).extracting(JobStep::step)
-          .containsExactly(ProtectionStep.values());
+      assertThat(job.steps()).extracting(JobStep::step).containsExactly(ProtectionStep.values());
     }
   }
 
@@ -60,27 +58,38 @@ class RecordedJobsTest {
     assertThat(job.state()).isEqualTo(JobState.Failed);
     assertThat(job.plan().operation()).isEqualTo(ItemLifecycle.Failover);
     assertThat(job.planDigest()).isNull();
-    assertThat(job.steps()).extracting(JobStep::step)
+    assertThat(job.steps())
+        .extracting(JobStep::step)
         .containsExactlyElementsOf(FailoverStep.of(ItemLifecycle.Failover));
-    assertThat(job.steps()).filteredOn(step -> step.step() == FailoverStep.CreateDisks)
-        .extracting(JobStep::state).containsExactly(StepState.Failed);
+    assertThat(job.steps())
+        .filteredOn(step -> step.step() == FailoverStep.CreateDisks)
+        .extracting(JobStep::state)
+        .containsExactly(StepState.Failed);
   }
 
   /** The job in the details of the failure that history {@code name} ended with. */
   private static <T> T recorded(String name, Type type) throws IOException {
     String json;
-    try (InputStream in = RecordedJobsTest.class.getResourceAsStream(
-        "/histories/" + name + ".json")) {
+    try (InputStream in =
+        RecordedJobsTest.class.getResourceAsStream("/histories/" + name + ".json")) {
       json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-    HistoryEvent failed = WorkflowExecutionHistory.fromJson(json).getEvents().stream()
-        .filter(event -> event.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_FAILED)
-        .findFirst().orElseThrow();
-    Payloads details = failed.getWorkflowExecutionFailedEventAttributes().getFailure()
-        .getApplicationFailureInfo().getDetails();
+    HistoryEvent failed =
+        WorkflowExecutionHistory.fromJson(json).getEvents().stream()
+            .filter(event -> event.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_FAILED)
+            .findFirst()
+            .orElseThrow();
+    Payloads details =
+        failed
+            .getWorkflowExecutionFailedEventAttributes()
+            .getFailure()
+            .getApplicationFailureInfo()
+            .getDetails();
     @SuppressWarnings("unchecked")
-    T job = (T) DefaultDataConverter.STANDARD_INSTANCE.fromPayloads(0, Optional.of(details),
-        Job.class, type);
+    T job =
+        (T)
+            DefaultDataConverter.STANDARD_INSTANCE.fromPayloads(
+                0, Optional.of(details), Job.class, type);
     return job;
   }
 }

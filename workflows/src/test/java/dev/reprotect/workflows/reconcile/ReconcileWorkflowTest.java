@@ -25,8 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The reconciler restarts what was lost, once, and then finds nothing to do. */
 class ReconcileWorkflowTest {
-  @RegisterExtension
-  static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
+  @RegisterExtension static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
 
   @Test
   void aTerminatedReplicationIsRestartedOnceAndAnUnprotectedItemIsLeftAlone(
@@ -39,9 +38,9 @@ class ReconcileWorkflowTest {
   }
 
   /**
-   * Records the history of a pass that restarts a lost replication under {@code
-   * target/histories/}, and replays it; the checked-in copies ({@code
-   * histories/reconcile-*.json}) are replayed by HistoryReplayTest.
+   * Records the history of a pass that restarts a lost replication under {@code target/histories/},
+   * and replays it; the checked-in copies ({@code histories/reconcile-*.json}) are replayed by
+   * HistoryReplayTest.
    */
   @Test
   void aPassThatRestartsAReplicationRecordsAHistoryThatReplays(
@@ -55,8 +54,8 @@ class ReconcileWorkflowTest {
     }
   }
 
-  private static void aTerminatedReplicationIsRestartedOnce(ReprotectFixture fixture,
-      WorkflowClient client) {
+  private static void aTerminatedReplicationIsRestartedOnce(
+      ReprotectFixture fixture, WorkflowClient client) {
     String vault = fixture.scenario.vault();
     String vm = fixture.scenario.vm();
     ReconcileResult beforeProtection = reconcile(fixture, client);
@@ -70,14 +69,21 @@ class ReconcileWorkflowTest {
     ReconcileResult again = reconcile(fixture, client);
 
     assertThat(restarted.replicating()).isEqualTo(1);
-    assertThat(restarted.actions()).filteredOn(action -> action.action()
-        == ReconcileActionType.Restarted).singleElement().satisfies(action -> {
-      assertThat(action.action()).isEqualTo(ReconcileActionType.Restarted);
-      assertThat(action.vm()).isEqualTo(vm);
-      assertThat(action.detail()).contains(WorkflowIds.replication(vault, vm));
-    });
-    assertThat(client.newWorkflowStub(ReplicationWorkflow.class,
-        WorkflowIds.replication(vault, vm)).status().state()).isEqualTo(ReplicationState.Running);
+    assertThat(restarted.actions())
+        .filteredOn(action -> action.action() == ReconcileActionType.Restarted)
+        .singleElement()
+        .satisfies(
+            action -> {
+              assertThat(action.action()).isEqualTo(ReconcileActionType.Restarted);
+              assertThat(action.vm()).isEqualTo(vm);
+              assertThat(action.detail()).contains(WorkflowIds.replication(vault, vm));
+            });
+    assertThat(
+            client
+                .newWorkflowStub(ReplicationWorkflow.class, WorkflowIds.replication(vault, vm))
+                .status()
+                .state())
+        .isEqualTo(ReplicationState.Running);
     assertThat(again.actions()).isEmpty();
   }
 
@@ -97,8 +103,10 @@ class ReconcileWorkflowTest {
 
       scrubbedAt(fixture, now.minus(Duration.ofDays(ReplicationPolicy.MAX_SCRUB_INTERVAL_DAYS)));
       ReconcileResult due = reconcile(fixture, client);
-      ScrubResult scrubbed = client.newUntypedWorkflowStub(
-          WorkflowIds.scrub(item.vault(), item.vm())).getResult(ScrubResult.class);
+      ScrubResult scrubbed =
+          client
+              .newUntypedWorkflowStub(WorkflowIds.scrub(item.vault(), item.vm()))
+              .getResult(ScrubResult.class);
       ReconcileResult justScrubbed = reconcile(fixture, client);
       ScrubRecord recorded = fixture.item().lastScrub();
       scrubEvery(fixture, 0);
@@ -106,10 +114,13 @@ class ReconcileWorkflowTest {
       ReconcileResult off = reconcile(fixture, client);
 
       assertThat(notDue.actions()).isEmpty();
-      assertThat(due.actions()).singleElement().satisfies(action -> {
-        assertThat(action.action()).isEqualTo(ReconcileActionType.ScrubStarted);
-        assertThat(action.detail()).contains(WorkflowIds.scrub(item.vault(), item.vm()));
-      });
+      assertThat(due.actions())
+          .singleElement()
+          .satisfies(
+              action -> {
+                assertThat(action.action()).isEqualTo(ReconcileActionType.ScrubStarted);
+                assertThat(action.detail()).contains(WorkflowIds.scrub(item.vault(), item.vm()));
+              });
       assertThat(scrubbed.outcome()).isEqualTo(ScrubOutcome.Passed);
       assertThat(recorded.pointId()).as("the scrub's own record").isEqualTo(scrubbed.pointId());
       assertThat(recorded.time()).isAfterOrEqualTo(now);
@@ -122,23 +133,50 @@ class ReconcileWorkflowTest {
   private static void scrubEvery(ReprotectFixture fixture, int days) {
     ReplicatedItem item = fixture.item();
     ReplicationPolicy policy = item.policy();
-    fixture.azure.recoveryServices().putReplicatedItem(Caller.of("test"), new ReplicatedItem(
-        item.vault(), item.name(), item.primary(), item.recovery(), item.activeLocation(),
-        item.state(), new ReplicationPolicy(policy.name(), policy.retentionDays(),
-            policy.appConsistentFrequencyMinutes(), days), item.cacheStorageAccount(),
-        item.replicaDisks(), item.runningOperation(), item.failoverCommitted(),
-        item.migrationCompleted(), item.reprotectCycles(), item.testFailoverLive(),
-        item.pinnedRecoveryPoint(), item.replicaCuts(), item.lastScrub()));
+    fixture
+        .azure
+        .recoveryServices()
+        .putReplicatedItem(
+            Caller.of("test"),
+            new ReplicatedItem(
+                item.vault(),
+                item.name(),
+                item.primary(),
+                item.recovery(),
+                item.activeLocation(),
+                item.state(),
+                new ReplicationPolicy(
+                    policy.name(),
+                    policy.retentionDays(),
+                    policy.appConsistentFrequencyMinutes(),
+                    days),
+                item.cacheStorageAccount(),
+                item.replicaDisks(),
+                item.runningOperation(),
+                item.failoverCommitted(),
+                item.migrationCompleted(),
+                item.reprotectCycles(),
+                item.testFailoverLive(),
+                item.pinnedRecoveryPoint(),
+                item.replicaCuts(),
+                item.lastScrub()));
   }
 
   /** Records a passed scrub at {@code time} on the fixture's item. */
   private static void scrubbedAt(ReprotectFixture fixture, Instant time) {
-    fixture.azure.recoveryServices().recordScrub(Caller.of("test"), fixture.scenario.vault(),
-        fixture.scenario.vm(), new ScrubRecord(time, ScrubOutcome.Passed, null, 0, 0, "test"));
+    fixture
+        .azure
+        .recoveryServices()
+        .recordScrub(
+            Caller.of("test"),
+            fixture.scenario.vault(),
+            fixture.scenario.vm(),
+            new ScrubRecord(time, ScrubOutcome.Passed, null, 0, 0, "test"));
   }
 
   private static ReconcileResult reconcile(ReprotectFixture fixture, WorkflowClient client) {
-    return client.newWorkflowStub(ReconcileWorkflow.class,
-        fixture.jobOptions(WorkflowIds.reconcile())).reconcile();
+    return client
+        .newWorkflowStub(ReconcileWorkflow.class, fixture.jobOptions(WorkflowIds.reconcile()))
+        .reconcile();
   }
 }

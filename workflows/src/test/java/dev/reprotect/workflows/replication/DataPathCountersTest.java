@@ -23,18 +23,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The counters of issue 18 that can fail, read from the backend's meters (time scale 0, so they
- * are exact) as the quick benchmark reads them ({@link DataPathCounters}): an initial sync reads
- * each allocated byte at most once per side, and a delta cycle reads what changed, whatever the
- * disk's used size.
+ * The counters of issue 18 that can fail, read from the backend's meters (time scale 0, so they are
+ * exact) as the quick benchmark reads them ({@link DataPathCounters}): an initial sync reads each
+ * allocated byte at most once per side, and a delta cycle reads what changed, whatever the disk's
+ * used size.
  */
 class DataPathCountersTest {
-  @RegisterExtension
-  static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
+  @RegisterExtension static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
 
   private static final String OS = "os";
+
   /** 1,024 blocks of 64 KiB per disk, half of them used: 100x the 5 blocks a cycle changes. */
   private static final long DISK_SIZE = 64L << 20;
+
   private static final long CHANGED_BLOCKS = 5;
 
   @AutoClose private EndToEnd e2e;
@@ -50,16 +51,21 @@ class DataPathCountersTest {
 
     CallerCosts sync = e2e.azure.metering().costsBy(reprotectSyncs(env));
 
-    double sourceReadOverAllocated = DataPathCounters.readOverAllocated(
-        sync, scenario.sourceRegion(), sourceAllocated);
-    double targetReadOverAllocated = DataPathCounters.readOverAllocated(
-        sync, scenario.targetRegion(), targetAllocated);
-    assertSoftly(softly -> {
-      softly.assertThat(sourceReadOverAllocated).as("sourceReadOverAllocated")
-          .isLessThanOrEqualTo(DataPathCounters.SYNC_READ_GOAL);
-      softly.assertThat(targetReadOverAllocated).as("targetReadOverAllocated")
-          .isLessThanOrEqualTo(DataPathCounters.SYNC_READ_GOAL);
-    });
+    double sourceReadOverAllocated =
+        DataPathCounters.readOverAllocated(sync, scenario.sourceRegion(), sourceAllocated);
+    double targetReadOverAllocated =
+        DataPathCounters.readOverAllocated(sync, scenario.targetRegion(), targetAllocated);
+    assertSoftly(
+        softly -> {
+          softly
+              .assertThat(sourceReadOverAllocated)
+              .as("sourceReadOverAllocated")
+              .isLessThanOrEqualTo(DataPathCounters.SYNC_READ_GOAL);
+          softly
+              .assertThat(targetReadOverAllocated)
+              .as("targetReadOverAllocated")
+              .isLessThanOrEqualTo(DataPathCounters.SYNC_READ_GOAL);
+        });
   }
 
   @Test
@@ -77,14 +83,17 @@ class DataPathCountersTest {
       e2e.write(OS, 2 * block, DiskBytes.pattern(e2e.blockSize(), 7000 + (int) block));
     }
     long changed = CHANGED_BLOCKS * e2e.blockSize();
-    assertThat(used).as("used data over changed")
+    assertThat(used)
+        .as("used data over changed")
         .isGreaterThanOrEqualTo(DataPathCounters.USED_OVER_CHANGED * changed);
 
     // The cycle's activities run outside a workflow here: every caller is metered.
-    CallerCosts cycle = DataPathCounters.costsDuring(
-        e2e.azure.metering(), "", () -> e2e.takeAndShipCut(base, "counters.next"));
+    CallerCosts cycle =
+        DataPathCounters.costsDuring(
+            e2e.azure.metering(), "", () -> e2e.takeAndShipCut(base, "counters.next"));
 
-    assertThat((double) cycle.bytesRead() / changed).as("cycleReadOverChanged")
+    assertThat((double) cycle.bytesRead() / changed)
+        .as("cycleReadOverChanged")
         .isLessThanOrEqualTo(DataPathCounters.CYCLE_READ_GOAL);
   }
 
@@ -94,12 +103,14 @@ class DataPathCountersTest {
 
   /** The allocated bytes of the VMs' disks in {@code region}. */
   private long allocatedBytes(String region) {
-    List<BlobRef> disks = e2e.storage.storageAccounts().stream()
-        .filter(account -> account.location().equals(region))
-        .flatMap(account ->
-            e2e.storage.blobs(account.name(), ScenarioSeeder.DISK_CONTAINER).stream())
-        .map(PageBlob::ref)
-        .toList();
+    List<BlobRef> disks =
+        e2e.storage.storageAccounts().stream()
+            .filter(account -> account.location().equals(region))
+            .flatMap(
+                account ->
+                    e2e.storage.blobs(account.name(), ScenarioSeeder.DISK_CONTAINER).stream())
+            .map(PageBlob::ref)
+            .toList();
     return DataPathCounters.allocatedBytes(e2e.storage, disks);
   }
 

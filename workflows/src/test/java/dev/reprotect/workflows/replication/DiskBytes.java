@@ -30,8 +30,8 @@ public final class DiskBytes {
     }
     List<Long> differing = new ArrayList<>();
     for (long index = 0; index < blocks; index++) {
-      if (!Arrays.equals(storage.readBlock(READER, a, index), storage.readBlock(READER, b,
-          index))) {
+      if (!Arrays.equals(
+          storage.readBlock(READER, a, index), storage.readBlock(READER, b, index))) {
         differing.add(index);
       }
     }

@@ -7,8 +7,8 @@ import dev.reprotect.activities.replication.ReplicationCycleActivitiesImpl;
 import dev.reprotect.activities.replication.ShipCut;
 import dev.reprotect.activities.replication.TakeCut;
 import dev.reprotect.azure.BlobRef;
-import dev.reprotect.azure.Cuts;
 import dev.reprotect.azure.Caller;
+import dev.reprotect.azure.Cuts;
 import dev.reprotect.azure.RecoveryPoint;
 import dev.reprotect.azure.ReplicaDisk;
 import dev.reprotect.azure.StorageApi;
@@ -20,9 +20,9 @@ import dev.reprotect.azure.sim.SimulatedAzure;
 import dev.reprotect.workflows.ActivityPolicies;
 import dev.reprotect.workflows.WorkflowIds;
 import dev.reprotect.workflows.job.Job;
-import dev.reprotect.workflows.reprotect.ReprotectFixture;
 import dev.reprotect.workflows.reprotect.ProtectionStep;
 import dev.reprotect.workflows.reprotect.ProtectionSummary;
+import dev.reprotect.workflows.reprotect.ReprotectFixture;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.testing.TestActivityEnvironment;
@@ -40,6 +40,7 @@ import java.util.function.Function;
  */
 final class EndToEnd implements AutoCloseable {
   static final Caller OPERATOR = Caller.of("end-to-end-test");
+
   /** Cycles come every 5 minutes of workflow time: one awaited longer than this is lost. */
   private static final int MAX_MINUTES_PER_CYCLE = 15;
 
@@ -72,8 +73,10 @@ final class EndToEnd implements AutoCloseable {
   }
 
   ReplicationWorkflow replication() {
-    return env.getWorkflowClient().newWorkflowStub(ReplicationWorkflow.class,
-        WorkflowIds.replication(fixture.scenario.vault(), fixture.scenario.vm()));
+    return env.getWorkflowClient()
+        .newWorkflowStub(
+            ReplicationWorkflow.class,
+            WorkflowIds.replication(fixture.scenario.vault(), fixture.scenario.vm()));
   }
 
   /**
@@ -82,15 +85,22 @@ final class EndToEnd implements AutoCloseable {
    */
   ReplicationCycle awaitCycle(long number) {
     for (int minutes = 0; minutes <= MAX_MINUTES_PER_CYCLE; minutes++) {
-      Optional<ReplicationCycle> ended = replication().status().recentCycles().stream()
-          .filter(cycle -> cycle.number() == number).findFirst();
+      Optional<ReplicationCycle> ended =
+          replication().status().recentCycles().stream()
+              .filter(cycle -> cycle.number() == number)
+              .findFirst();
       if (ended.isPresent()) {
         return ended.get();
       }
       env.sleep(Duration.ofMinutes(1));
     }
-    throw new AssertionError("cycle " + number + " did not end within "
-        + MAX_MINUTES_PER_CYCLE + " minutes: " + replication().status());
+    throw new AssertionError(
+        "cycle "
+            + number
+            + " did not end within "
+            + MAX_MINUTES_PER_CYCLE
+            + " minutes: "
+            + replication().status());
   }
 
   /**
@@ -102,8 +112,12 @@ final class EndToEnd implements AutoCloseable {
   long writeIntoNextCut(Runnable writes) {
     int cutsTaken = azure.faults().callCount("holdWrites");
     AtomicBoolean written = new AtomicBoolean();
-    azure.faults().onCall("holdWrites", cutsTaken + 1,
-        () -> ReprotectFixture.await(Duration.ofMinutes(1), written::get));
+    azure
+        .faults()
+        .onCall(
+            "holdWrites",
+            cutsTaken + 1,
+            () -> ReprotectFixture.await(Duration.ofMinutes(1), written::get));
     writes.run();
     written.set(true);
     return cutsTaken;
@@ -134,9 +148,16 @@ final class EndToEnd implements AutoCloseable {
 
   /** The live disk of the source VM in {@code slot}. */
   BlobRef sourceDisk(String slot) {
-    return azure.compute().virtualMachine(sourceGroup(), fixture.scenario.vm()).orElseThrow()
-        .disks().stream().filter(disk -> disk.slot().equals(slot)).findFirst()
-        .map(VmDisk::vhd).orElseThrow();
+    return azure
+        .compute()
+        .virtualMachine(sourceGroup(), fixture.scenario.vm())
+        .orElseThrow()
+        .disks()
+        .stream()
+        .filter(disk -> disk.slot().equals(slot))
+        .findFirst()
+        .map(VmDisk::vhd)
+        .orElseThrow();
   }
 
   List<String> slots() {
@@ -144,8 +165,11 @@ final class EndToEnd implements AutoCloseable {
   }
 
   BlobRef replica(String slot) {
-    return fixture.item().replicaDisks().stream().filter(disk -> disk.slot().equals(slot))
-        .findFirst().map(ReplicaDisk::replica).orElseThrow();
+    return fixture.item().replicaDisks().stream()
+        .filter(disk -> disk.slot().equals(slot))
+        .findFirst()
+        .map(ReplicaDisk::replica)
+        .orElseThrow();
   }
 
   List<VmCut> cuts() {
@@ -153,57 +177,63 @@ final class EndToEnd implements AutoCloseable {
   }
 
   VmCut cut(String cutId) {
-    return new Cuts(azure).find(sourceGroup(), fixture.scenario.vm(), cutId)
+    return new Cuts(azure)
+        .find(sourceGroup(), fixture.scenario.vm(), cutId)
         .orElseThrow(() -> new AssertionError("no cut " + cutId + " (deleted already?)"));
   }
 
   /** The item's recovery points in the vault, oldest first. */
   List<RecoveryPoint> points() {
-    return azure.recoveryServices().recoveryPoints(
-        fixture.scenario.vault(), fixture.scenario.vm());
+    return azure.recoveryServices().recoveryPoints(fixture.scenario.vault(), fixture.scenario.vm());
   }
 
   /** The snapshot of the disk in {@code slot} that a recovery point holds. */
   static BlobRef pointDisk(RecoveryPoint point, String slot) {
-    return point.disks().stream().filter(disk -> disk.blob().endsWith("." + slot + ".vhd"))
-        .findFirst().orElseThrow(() -> new AssertionError(point.id() + " has no disk " + slot));
+    return point.disks().stream()
+        .filter(disk -> disk.blob().endsWith("." + slot + ".vhd"))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(point.id() + " has no disk " + slot));
   }
 
   /**
-   * A cut and its shipment through the activities alone, outside the replication workflow: a
-   * cycle that ships against {@code baseCutId}, or against what the item records the replicas
-   * hold when it is null.
+   * A cut and its shipment through the activities alone, outside the replication workflow: a cycle
+   * that ships against {@code baseCutId}, or against what the item records the replicas hold when
+   * it is null.
    */
   CycleShipment takeAndShipCut(String baseCutId, String cutId) {
-    return withCycleActivities(ActivityPolicies.shipment("ship " + cutId), stub -> {
-      stub.takeCut(new TakeCut(fixture.scenario.vault(), fixture.scenario.vm(), cutId, false));
-      return stub.shipCut(
-          new ShipCut(fixture.scenario.vault(), fixture.scenario.vm(), baseCutId, cutId));
-    });
+    return withCycleActivities(
+        ActivityPolicies.shipment("ship " + cutId),
+        stub -> {
+          stub.takeCut(new TakeCut(fixture.scenario.vault(), fixture.scenario.vm(), cutId, false));
+          return stub.shipCut(
+              new ShipCut(fixture.scenario.vault(), fixture.scenario.vm(), baseCutId, cutId));
+        });
   }
 
   /**
-   * The same in one attempt, which a fault may stop half way: the shipment is not retried, as
-   * when its worker dies and the workflow stops before a retry.
+   * The same in one attempt, which a fault may stop half way: the shipment is not retried, as when
+   * its worker dies and the workflow stops before a retry.
    */
   CycleShipment takeAndShipCutOnce(String cutId) {
     ActivityOptions shipment = ActivityPolicies.shipment("ship " + cutId);
-    return withCycleActivities(ActivityOptions.newBuilder(shipment).setRetryOptions(
-        RetryOptions.newBuilder(shipment.getRetryOptions()).setMaximumAttempts(1).build())
-        .build(), stub -> {
-          stub.takeCut(new TakeCut(fixture.scenario.vault(), fixture.scenario.vm(), cutId,
-              false));
+    return withCycleActivities(
+        ActivityOptions.newBuilder(shipment)
+            .setRetryOptions(
+                RetryOptions.newBuilder(shipment.getRetryOptions()).setMaximumAttempts(1).build())
+            .build(),
+        stub -> {
+          stub.takeCut(new TakeCut(fixture.scenario.vault(), fixture.scenario.vm(), cutId, false));
           return stub.shipCut(
               new ShipCut(fixture.scenario.vault(), fixture.scenario.vm(), null, cutId));
         });
   }
 
-  private CycleShipment withCycleActivities(ActivityOptions options,
-      Function<ReplicationCycleActivities, CycleShipment> calls) {
+  private CycleShipment withCycleActivities(
+      ActivityOptions options, Function<ReplicationCycleActivities, CycleShipment> calls) {
     TestActivityEnvironment activities = TestActivityEnvironment.newInstance();
     try {
-      activities.registerActivitiesImplementations(new ReplicationCycleActivitiesImpl(
-          azure, ReprotectFixture.BLOCKS_PER_RANGE));
+      activities.registerActivitiesImplementations(
+          new ReplicationCycleActivitiesImpl(azure, ReprotectFixture.BLOCKS_PER_RANGE));
       return calls.apply(activities.newActivityStub(ReplicationCycleActivities.class, options));
     } finally {
       activities.close();

@@ -34,9 +34,9 @@ import java.util.function.LongSupplier;
 
 /**
  * An in-memory backend of the cycle's activities that keeps the items' cuts, replicas and points,
- * refuses what a real backend could not do (a diff from a base the replicas do not hold, a point
- * of a cut they do not hold), records every call with the test clock, and can fail shipments
- * during a time window or hold them at a gate.
+ * refuses what a real backend could not do (a diff from a base the replicas do not hold, a point of
+ * a cut they do not hold), records every call with the test clock, and can fail shipments during a
+ * time window or hold them at a gate.
  */
 final class FakeReplicationActivities implements ReplicationCycleActivities {
   record Call(Instant time, String vm, String activity, Object request) {}
@@ -72,8 +72,8 @@ final class FakeReplicationActivities implements ReplicationCycleActivities {
     Item item = new Item();
     item.cuts.add(cutId);
     item.replicaCut = cutId;
-    points.forEach(point -> item.points.put(point.id(),
-        new Point(point.id(), point.type(), point.cutId())));
+    points.forEach(
+        point -> item.points.put(point.id(), new Point(point.id(), point.type(), point.cutId())));
     items.put(vm, item);
   }
 
@@ -107,8 +107,8 @@ final class FakeReplicationActivities implements ReplicationCycleActivities {
   }
 
   /**
-   * Shipments wait for {@link #releaseShipment()} from now on, as in a backend call that hangs:
-   * no heartbeat, so a cancellation reaches them only once released.
+   * Shipments wait for {@link #releaseShipment()} from now on, as in a backend call that hangs: no
+   * heartbeat, so a cancellation reaches them only once released.
    */
   void holdShipmentsInAHungCall() {
     shipGate = new Semaphore(0);
@@ -137,8 +137,7 @@ final class FakeReplicationActivities implements ReplicationCycleActivities {
   }
 
   synchronized List<Call> calls(String vm, String activity) {
-    return calls.stream()
-        .filter(c -> c.vm().equals(vm) && c.activity().equals(activity)).toList();
+    return calls.stream().filter(c -> c.vm().equals(vm) && c.activity().equals(activity)).toList();
   }
 
   @Override
@@ -169,13 +168,21 @@ final class FakeReplicationActivities implements ReplicationCycleActivities {
     synchronized (this) {
       Instant now = record(request.vm(), "shipCut", request);
       if (!now.isBefore(outageFrom) && now.isBefore(outageUntil)) {
-        throw ApplicationFailure.newFailure("the target region is unavailable", "RegionUnavailable");
+        throw ApplicationFailure.newFailure(
+            "the target region is unavailable", "RegionUnavailable");
       }
       Item item = item(request.vm());
       if (!Objects.equals(item.replicaCut, request.baseCutId())
-          || !item.cuts.contains(request.baseCutId()) || !item.cuts.contains(request.cutId())) {
-        throw ApplicationFailure.newNonRetryableFailure("the replicas hold " + item.replicaCut
-            + ", not " + request.baseCutId() + "; cuts " + item.cuts, "WrongBase");
+          || !item.cuts.contains(request.baseCutId())
+          || !item.cuts.contains(request.cutId())) {
+        throw ApplicationFailure.newNonRetryableFailure(
+            "the replicas hold "
+                + item.replicaCut
+                + ", not "
+                + request.baseCutId()
+                + "; cuts "
+                + item.cuts,
+            "WrongBase");
       }
       item.replicaCut = request.cutId();
       return new CycleShipment(3, 3 * 65536, 3 * 65536, 0, item.diskSetChange);
@@ -190,12 +197,16 @@ final class FakeReplicationActivities implements ReplicationCycleActivities {
       throw ApplicationFailure.newNonRetryableFailure("no disk named missing", "DiskNotFound");
     }
     if (!Objects.equals(item(request.vm()).replicaCut, request.baseCutId())) {
-      throw ApplicationFailure.newNonRetryableFailure("the replicas hold "
-          + item(request.vm()).replicaCut + ", not " + request.baseCutId(), "WrongBase");
+      throw ApplicationFailure.newNonRetryableFailure(
+          "the replicas hold " + item(request.vm()).replicaCut + ", not " + request.baseCutId(),
+          "WrongBase");
     }
-    return new ReplicaAdded("lun9", request.diskName(),
+    return new ReplicaAdded(
+        "lun9",
+        request.diskName(),
         new BlobRef("streplicas", "reprotect-seed", request.diskName() + ".cycle1.vhd"),
-        request.baseCutId(), "checksum");
+        request.baseCutId(),
+        "checksum");
   }
 
   /** Held as a long shipment is: heartbeating, so that a cancellation reaches it. */
@@ -218,8 +229,8 @@ final class FakeReplicationActivities implements ReplicationCycleActivities {
       throw ApplicationFailure.newNonRetryableFailure(
           "the replicas hold " + item.replicaCut + ", not " + request.cutId(), "WrongCut");
     }
-    item.points.putIfAbsent(request.pointId(),
-        new Point(request.pointId(), request.kind(), request.cutId()));
+    item.points.putIfAbsent(
+        request.pointId(), new Point(request.pointId(), request.kind(), request.cutId()));
     return new RecoveryPointTaken(request.pointId());
   }
 
@@ -238,8 +249,8 @@ final class FakeReplicationActivities implements ReplicationCycleActivities {
   public synchronized RecoveryPointPruning deleteRecoveryPoints(DeleteRecoveryPoints request) {
     record(request.vm(), "deleteRecoveryPoints", request);
     Item item = item(request.vm());
-    List<String> kept = request.pointIds().stream().filter(id -> id.equals(item.pinnedPoint))
-        .toList();
+    List<String> kept =
+        request.pointIds().stream().filter(id -> id.equals(item.pinnedPoint)).toList();
     List<String> deleted = request.pointIds().stream().filter(id -> !kept.contains(id)).toList();
     deleted.forEach(item.points::remove);
     return new RecoveryPointPruning(deleted, kept, kept.isEmpty() ? null : "pinned");

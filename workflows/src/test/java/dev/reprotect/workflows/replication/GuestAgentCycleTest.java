@@ -17,13 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A cut is the guest agent's hold and a snapshot per disk: an agent that does not answer costs
- * a cycle its cut, and one whose applications do not acknowledge the quiesce makes the point
+ * A cut is the guest agent's hold and a snapshot per disk: an agent that does not answer costs a
+ * cycle its cut, and one whose applications do not acknowledge the quiesce makes the point
  * crash-consistent. Cut 0 is the reprotect's hold; cycle n's cut is the (n + 1)th hold.
  */
 class GuestAgentCycleTest {
-  @RegisterExtension
-  static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
+  @RegisterExtension static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
 
   private static final String OS = "os";
   private static final long BLOCK = 7;
@@ -37,10 +36,13 @@ class GuestAgentCycleTest {
     byte[] write = DiskBytes.pattern(e2e.blockSize(), 41);
     FaultInjector faults = e2e.azure.faults();
     faults.onCall("holdWrites", 2, () -> agent(GuestAgentFault.Unresponsive));
-    faults.onCall("holdWrites", 3, () -> {
-      agent(null);
-      e2e.write(OS, BLOCK, write);
-    });
+    faults.onCall(
+        "holdWrites",
+        3,
+        () -> {
+          agent(null);
+          e2e.write(OS, BLOCK, write);
+        });
 
     e2e.reprotect();
     ReplicationCycle failed = e2e.awaitCycle(1);
@@ -57,9 +59,9 @@ class GuestAgentCycleTest {
     VmCut cut = e2e.cut(next.cutId());
     BlobRef replica = e2e.replica(OS);
     assertThat(DiskBytes.holds(e2e.storage, replica, BLOCK, write))
-        .as("the next cycle ships what the guest wrote since cut 0").isTrue();
-    assertThat(DiskBytes.differingBlocks(e2e.storage, replica, cut.disk(OS).snapshot()))
-        .isEmpty();
+        .as("the next cycle ships what the guest wrote since cut 0")
+        .isTrue();
+    assertThat(DiskBytes.differingBlocks(e2e.storage, replica, cut.disk(OS).snapshot())).isEmpty();
     assertThat(e2e.replication().status().health()).isEqualTo(ReplicationHealth.Healthy);
   }
 
@@ -82,7 +84,9 @@ class GuestAgentCycleTest {
   }
 
   private RecoveryPoint point(ReplicationCycle cycle) {
-    return e2e.points().stream().filter(point -> point.id().equals(cycle.pointId())).findFirst()
+    return e2e.points().stream()
+        .filter(point -> point.id().equals(cycle.pointId()))
+        .findFirst()
         .orElseThrow();
   }
 

@@ -7,8 +7,8 @@ import dev.reprotect.azure.StorageApi;
  * A guest that writes in pairs: pair {@code i} writes block {@code i} of disk A, then the block
  * {@code i} from the end of disk B, both with the pattern of {@code i} (so a disk tells which pairs
  * it holds). Block {@code i} of A is synced early and B's late, so a sync of the live disks would
- * catch B's half of a pair written in between without A's. A pair may be left half-written (A
- * only) until the next write, to put a cut between its two halves.
+ * catch B's half of a pair written in between without A's. A pair may be left half-written (A only)
+ * until the next write, to put a cut between its two halves.
  */
 final class PairedWrites {
   private final EndToEnd e2e;
@@ -69,8 +69,9 @@ final class PairedWrites {
   }
 
   private long blockB(int pair) {
-    return e2e.storage.blob(e2e.sourceDisk(diskB)).orElseThrow().sizeBytes()
-        / e2e.blockSize() - 1 - pair;
+    return e2e.storage.blob(e2e.sourceDisk(diskB)).orElseThrow().sizeBytes() / e2e.blockSize()
+        - 1
+        - pair;
   }
 
   private byte[] pattern(int pair) {

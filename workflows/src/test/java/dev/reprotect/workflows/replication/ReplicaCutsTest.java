@@ -18,12 +18,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A shipment that names no base (a failover's to {@code latest}) ships what changed since the cut
- * the item records its replicas hold, with what a stopped shipment may have written: read from
- * the backend's meters and the bytes, on a disk of 100x more used data than changed.
+ * the item records its replicas hold, with what a stopped shipment may have written: read from the
+ * backend's meters and the bytes, on a disk of 100x more used data than changed.
  */
 class ReplicaCutsTest {
-  @RegisterExtension
-  static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
+  @RegisterExtension static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
 
   private static final String OS = "os";
   private static final long CHANGED_BLOCKS = 5;
@@ -56,10 +55,14 @@ class ReplicaCutsTest {
     byte[] before = e2e.storage.readBlock(EndToEnd.OPERATOR, base, 0);
     e2e.write(OS, 0, DiskBytes.pattern(e2e.blockSize(), 7200));
     // The worker dies once the blocks are on the replicas, before their verification.
-    e2e.azure.faults().onCall("recordedChecksum",
-        e2e.azure.faults().callCount("recordedChecksum") + 1, () -> {
-          throw new IllegalStateException("the worker died");
-        });
+    e2e.azure
+        .faults()
+        .onCall(
+            "recordedChecksum",
+            e2e.azure.faults().callCount("recordedChecksum") + 1,
+            () -> {
+              throw new IllegalStateException("the worker died");
+            });
     assertThatThrownBy(() -> e2e.takeAndShipCutOnce("stopped"))
         .hasStackTraceContaining("the worker died");
     // Block 0 is back as it was in the base, so only what the stopped cut wrote says it moved.
@@ -74,8 +77,11 @@ class ReplicaCutsTest {
 
   /** The item reprotected, its replication stopped as a failover stops it. */
   private void reprotectedAndStopped(TestWorkflowEnvironment env, Worker worker) {
-    e2e = new EndToEnd(ReprotectFixture.scenario().diskSizeBytes(64L << 20)
-        .allocatedPercent(50).build(), env, worker);
+    e2e =
+        new EndToEnd(
+            ReprotectFixture.scenario().diskSizeBytes(64L << 20).allocatedPercent(50).build(),
+            env,
+            worker);
     e2e.reprotect();
     e2e.replication().stop();
   }
@@ -83,9 +89,9 @@ class ReplicaCutsTest {
   /** Each replica's bytes hash as its disk's in {@code cutId}, both read where they live. */
   private void assertReplicasHold(String cutId) {
     for (String slot : e2e.slots()) {
-      assertThat(e2e.storage.checksum(EndToEnd.OPERATOR, e2e.replica(slot))).as(slot)
-          .isEqualTo(e2e.storage.checksum(EndToEnd.OPERATOR,
-              e2e.cut(cutId).disk(slot).snapshot()));
+      assertThat(e2e.storage.checksum(EndToEnd.OPERATOR, e2e.replica(slot)))
+          .as(slot)
+          .isEqualTo(e2e.storage.checksum(EndToEnd.OPERATOR, e2e.cut(cutId).disk(slot).snapshot()));
     }
   }
 }

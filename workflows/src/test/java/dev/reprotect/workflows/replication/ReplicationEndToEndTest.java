@@ -11,8 +11,8 @@ import dev.reprotect.azure.RecoveryPoint;
 import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.VmCut;
 import dev.reprotect.azure.sim.Scenario;
-import dev.reprotect.workflows.reprotect.ReprotectFixture;
 import dev.reprotect.workflows.reprotect.ProtectionSummary;
+import dev.reprotect.workflows.reprotect.ReprotectFixture;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
@@ -30,18 +30,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A reprotect and the replication cycles after it, with the real activities over the in-process
- * simulator while the guest writes to its disks: what each recovery point holds is read back
- * from the bytes and compared with the source's cuts.
+ * simulator while the guest writes to its disks: what each recovery point holds is read back from
+ * the bytes and compared with the source's cuts.
  */
 class ReplicationEndToEndTest {
   /** Reads done by the test itself, metered apart from any job's. */
   private static final Caller READER = Caller.of("replicationEndToEndTest");
 
-  @RegisterExtension
-  static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
+  @RegisterExtension static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
 
   /** The two disks of the scenario's VM: its OS disk and one data disk. */
   private static final String OS = "os";
+
   private static final String DATA = "lun0";
   private static final int BLOCKS =
       (int) (ReprotectFixture.DISK_SIZE / ReprotectFixture.BLOCK_SIZE);
@@ -63,20 +63,34 @@ class ReplicationEndToEndTest {
     AtomicBoolean osWritten = new AtomicBoolean();
     AtomicBoolean dataWritten = new AtomicBoolean();
     // Inside the sync: cut 0 is taken before it starts, the guest goes on writing.
-    e2e.azure.faults().onCall("transferBlocks", 5, () -> {
-      e2e.write(OS, osBlock, osWrite);
-      osWritten.set(true);
-    });
-    e2e.azure.faults().onCall("transferBlocks", 3, () -> {
-      e2e.write(DATA, dataBlock, dataWrite);
-      dataWritten.set(true);
-    });
+    e2e.azure
+        .faults()
+        .onCall(
+            "transferBlocks",
+            5,
+            () -> {
+              e2e.write(OS, osBlock, osWrite);
+              osWritten.set(true);
+            });
+    e2e.azure
+        .faults()
+        .onCall(
+            "transferBlocks",
+            3,
+            () -> {
+              e2e.write(DATA, dataBlock, dataWrite);
+              dataWritten.set(true);
+            });
 
     // Cycle 1's timer may fire as the reprotect's result comes back, and the cycle deletes cut
     // 0 once it has shipped: its cut waits until point 0 has been read against cut 0.
     AtomicBoolean pointZeroChecked = new AtomicBoolean();
-    e2e.azure.faults().onCall("holdWrites", 2,
-        () -> ReprotectFixture.await(Duration.ofMinutes(1), pointZeroChecked::get));
+    e2e.azure
+        .faults()
+        .onCall(
+            "holdWrites",
+            2,
+            () -> ReprotectFixture.await(Duration.ofMinutes(1), pointZeroChecked::get));
 
     ProtectionSummary summary = e2e.reprotect();
 
@@ -85,19 +99,24 @@ class ReplicationEndToEndTest {
     assertThat(dataWritten).as("the data disk was written during the job").isTrue();
     RecoveryPoint first = onlyPoint();
     VmCut cut0 = e2e.cut(first.cutId());
-    assertThat(first.time()).as("point 0 is dated at cut 0, not at the sync's end")
+    assertThat(first.time())
+        .as("point 0 is dated at cut 0, not at the sync's end")
         .isEqualTo(cut0.time());
     assertThat(e2e.replication().status().points().get(0).time())
-        .as("the replication's point 0 as the vault dates it").isEqualTo(cut0.time());
+        .as("the replication's point 0 as the vault dates it")
+        .isEqualTo(cut0.time());
     for (String slot : e2e.slots()) {
       BlobRef pointDisk = EndToEnd.pointDisk(first, slot);
       assertThat(DiskBytes.differingBlocks(e2e.storage, pointDisk, cut0.disk(slot).snapshot()))
-          .as("the first point's %s against cut 0", slot).isEmpty();
+          .as("the first point's %s against cut 0", slot)
+          .isEmpty();
     }
     assertThat(DiskBytes.holds(e2e.storage, EndToEnd.pointDisk(first, OS), osBlock, osWrite))
-        .as("a write made during the sync is not in the first point").isFalse();
+        .as("a write made during the sync is not in the first point")
+        .isFalse();
     assertThat(DiskBytes.holds(e2e.storage, EndToEnd.pointDisk(first, DATA), dataBlock, dataWrite))
-        .as("a write made during the sync is not in the first point").isFalse();
+        .as("a write made during the sync is not in the first point")
+        .isFalse();
     pointZeroChecked.set(true);
 
     ReplicationCycle cycle = e2e.awaitSucceededCycle(1);
@@ -107,16 +126,19 @@ class ReplicationEndToEndTest {
       BlobRef snapshot = cut1.disk(slot).snapshot();
       BlobRef replica = e2e.replica(slot);
       assertThat(DiskBytes.differingBlocks(e2e.storage, replica, snapshot))
-          .as("the replica of %s against cut 1, block by block", slot).isEmpty();
+          .as("the replica of %s against cut 1, block by block", slot)
+          .isEmpty();
       assertThat(DiskBytes.checksum(e2e.storage, replica))
           .as("the replica of %s against cut 1, by checksum", slot)
           .isEqualTo(DiskBytes.checksum(e2e.storage, snapshot))
           .isEqualTo(e2e.storage.checksum(READER, replica));
     }
     assertThat(DiskBytes.holds(e2e.storage, e2e.replica(OS), osBlock, osWrite))
-        .as("the first cycle ships the write made during the sync").isTrue();
+        .as("the first cycle ships the write made during the sync")
+        .isTrue();
     assertThat(DiskBytes.holds(e2e.storage, e2e.replica(DATA), dataBlock, dataWrite))
-        .as("the first cycle ships the write made during the sync").isTrue();
+        .as("the first cycle ships the write made during the sync")
+        .isTrue();
     assertThat(cycle.blocksChanged()).isEqualTo(2);
   }
 
@@ -167,26 +189,34 @@ class ReplicationEndToEndTest {
     e2e = new EndToEnd(twoDisks(), env, worker);
     Map<String, Map<String, String>> cutChecksums = new ConcurrentHashMap<>();
     // A cut goes once the next cycle has shipped: each is read while its point is being made.
-    e2e.beforeEachCall("createRecoveryPoint", 10, () -> e2e.cuts().forEach(cut ->
-        cutChecksums.computeIfAbsent(cut.id(), id -> checksums(cut))));
+    e2e.beforeEachCall(
+        "createRecoveryPoint",
+        10,
+        () ->
+            e2e.cuts()
+                .forEach(cut -> cutChecksums.computeIfAbsent(cut.id(), id -> checksums(cut))));
 
     e2e.reprotect();
     List<String> pointsAfterWrites = new ArrayList<>(List.of(e2e.points().get(0).id()));
     for (int write = 1; write <= 2; write++) {
       int n = write;
-      long cycle = e2e.writeIntoNextCut(() -> {
-        e2e.write(OS, 10 + n, DiskBytes.pattern(e2e.blockSize(), 10 + n));
-        e2e.write(DATA, 20 + n, DiskBytes.pattern(e2e.blockSize(), 20 + n));
-      });
+      long cycle =
+          e2e.writeIntoNextCut(
+              () -> {
+                e2e.write(OS, 10 + n, DiskBytes.pattern(e2e.blockSize(), 10 + n));
+                e2e.write(DATA, 20 + n, DiskBytes.pattern(e2e.blockSize(), 20 + n));
+              });
       pointsAfterWrites.add(e2e.awaitSucceededCycle(cycle).pointId());
     }
 
     List<RecoveryPoint> points = e2e.points();
     assertThat(points).extracting(RecoveryPoint::id).containsAll(pointsAfterWrites);
     for (RecoveryPoint point : points) {
-      assertThat(cutChecksums).as("cuts read while %s was made", point.id())
+      assertThat(cutChecksums)
+          .as("cuts read while %s was made", point.id())
           .containsKey(point.cutId());
-      assertThat(point.diskChecksums()).as("%s from %s", point.id(), point.cutId())
+      assertThat(point.diskChecksums())
+          .as("%s from %s", point.id(), point.cutId())
           .isEqualTo(cutChecksums.get(point.cutId()));
       for (String slot : e2e.slots()) {
         assertThat(DiskBytes.checksum(e2e.storage, EndToEnd.pointDisk(point, slot)))
@@ -194,14 +224,17 @@ class ReplicationEndToEndTest {
             .isEqualTo(point.diskChecksums().get(slot));
       }
     }
-    assertThat(points).filteredOn(point -> pointsAfterWrites.contains(point.id()))
-        .extracting(RecoveryPoint::diskChecksums).hasSize(3).doesNotHaveDuplicates();
+    assertThat(points)
+        .filteredOn(point -> pointsAfterWrites.contains(point.id()))
+        .extracting(RecoveryPoint::diskChecksums)
+        .hasSize(3)
+        .doesNotHaveDuplicates();
   }
 
   private Map<String, String> checksums(VmCut cut) {
     Map<String, String> bySlot = new HashMap<>();
-    cut.disks().forEach(disk ->
-        bySlot.put(disk.slot(), DiskBytes.checksum(e2e.storage, disk.snapshot())));
+    cut.disks()
+        .forEach(disk -> bySlot.put(disk.slot(), DiskBytes.checksum(e2e.storage, disk.snapshot())));
     return bySlot;
   }
 
@@ -220,14 +253,16 @@ class ReplicationEndToEndTest {
     e2e.beforeEachCall("transferBlocks", 20, () -> stagedDuringTheCycle.addAll(staging(cache)));
     int osBlocks = 5;
     int dataBlocks = 3;
-    long next = e2e.writeIntoNextCut(() -> {
-      for (int i = 0; i < osBlocks; i++) {
-        e2e.write(OS, 10 + i, DiskBytes.pattern(e2e.blockSize(), 30 + i));
-      }
-      for (int i = 0; i < dataBlocks; i++) {
-        e2e.write(DATA, 40 + i, DiskBytes.pattern(e2e.blockSize(), 30 + osBlocks + i));
-      }
-    });
+    long next =
+        e2e.writeIntoNextCut(
+            () -> {
+              for (int i = 0; i < osBlocks; i++) {
+                e2e.write(OS, 10 + i, DiskBytes.pattern(e2e.blockSize(), 30 + i));
+              }
+              for (int i = 0; i < dataBlocks; i++) {
+                e2e.write(DATA, 40 + i, DiskBytes.pattern(e2e.blockSize(), 30 + osBlocks + i));
+              }
+            });
     int changed = osBlocks + dataBlocks;
     long changedBytes = (long) changed * e2e.blockSize();
     long shippedBefore = e2e.azure.metering().bytesTransferred(source, target);
@@ -236,8 +271,10 @@ class ReplicationEndToEndTest {
     ReplicationCycle cycle = e2e.awaitSucceededCycle(next);
 
     String vm = e2e.fixture.scenario.vm();
-    assertThat(stagedDuringTheCycle).containsExactlyInAnyOrder(
-        vm + "." + cycle.cutId() + "." + OS + ".vhd", vm + "." + cycle.cutId() + "." + DATA + ".vhd");
+    assertThat(stagedDuringTheCycle)
+        .containsExactlyInAnyOrder(
+            vm + "." + cycle.cutId() + "." + OS + ".vhd",
+            vm + "." + cycle.cutId() + "." + DATA + ".vhd");
     assertThat(staging(cache)).as("staging blobs left after the cycle").isEmpty();
     assertThat(cycle.blocksChanged()).isEqualTo(changed);
     assertThat(cycle.bytesStaged()).isEqualTo(changedBytes);
@@ -249,14 +286,17 @@ class ReplicationEndToEndTest {
 
     // Without a base (the replicas hold no known cut: an item replicated before the item
     // recorded it) the replicas' hash lists cross as well.
-    e2e.azure.recoveryServices().putReplicatedItem(EndToEnd.OPERATOR,
-        e2e.fixture.item().withReplicaCuts(null));
+    e2e.azure
+        .recoveryServices()
+        .putReplicatedItem(EndToEnd.OPERATOR, e2e.fixture.item().withReplicaCuts(null));
     int rewritten = 4;
     for (int block = 0; block < rewritten; block++) {
       e2e.write(OS, 60 + block, DiskBytes.pattern(e2e.blockSize(), 50 + block));
     }
-    long replicaBlocks = e2e.slots().stream()
-        .mapToLong(slot -> DiskBytes.allocatedBlocks(e2e.storage, e2e.replica(slot))).sum();
+    long replicaBlocks =
+        e2e.slots().stream()
+            .mapToLong(slot -> DiskBytes.allocatedBlocks(e2e.storage, e2e.replica(slot)))
+            .sum();
     shippedBefore = e2e.azure.metering().bytesTransferred(source, target);
     returnedBefore = e2e.azure.metering().bytesTransferred(target, source);
     CycleShipment shipment = e2e.takeAndShipCut(null, "e2e.nobase");
@@ -271,7 +311,8 @@ class ReplicationEndToEndTest {
 
   private List<String> staging(String cache) {
     return e2e.storage.blobs(cache, ReplicationCycleActivitiesImpl.STAGING_CONTAINER).stream()
-        .map(blob -> blob.ref().blob()).toList();
+        .map(blob -> blob.ref().blob())
+        .toList();
   }
 
   private RecoveryPoint onlyPoint() {

@@ -23,9 +23,10 @@ import java.util.List;
 final class ReplicationFixture {
   static final Instant START = Instant.parse("2030-01-01T00:00:00Z");
   static final String VAULT = "contoso";
+
   /** A held shipment's heartbeats reach the server at once, and with them a cancellation. */
-  private static final WorkerOptions PROMPT_HEARTBEATS = WorkerOptions.newBuilder()
-      .setMaxHeartbeatThrottleInterval(Duration.ofMillis(1)).build();
+  private static final WorkerOptions PROMPT_HEARTBEATS =
+      WorkerOptions.newBuilder().setMaxHeartbeatThrottleInterval(Duration.ofMillis(1)).build();
 
   final TestWorkflowEnvironment env;
   final FakeReplicationActivities backend;
@@ -42,21 +43,36 @@ final class ReplicationFixture {
   }
 
   static TestWorkflowExtension temporal() {
-    TestWorkflowExtension.Builder builder = TestWorkflowExtension.newBuilder()
-        .registerWorkflowImplementationTypes(ReplicationWorkflowImpl.class)
-        .setInitialTime(START)
-        .setWorkerOptions(PROMPT_HEARTBEATS)
-        .setDoNotStart(true);
+    TestWorkflowExtension.Builder builder =
+        TestWorkflowExtension.newBuilder()
+            .registerWorkflowImplementationTypes(ReplicationWorkflowImpl.class)
+            .setInitialTime(START)
+            .setWorkerOptions(PROMPT_HEARTBEATS)
+            .setDoNotStart(true);
     SearchAttributeDefinitions.all().forEach(builder::registerSearchAttribute);
     return builder.build();
   }
 
-  /** The input reprotect would give for {@code vm}, its tag {@code vm}, its first point at START. */
+  /**
+   * The input reprotect would give for {@code vm}, its tag {@code vm}, its first point at START.
+   */
   /** An item's first run, its cycles on the clock's marks: the tests' times are those marks. */
   static ReplicationInput input(String vm, int retentionDays, int appConsistentMinutes) {
-    return ReplicationInput.first(VAULT, vm, "southeastasia", "eastasia", vm, retentionDays,
-        appConsistentMinutes, vm + ".c0", List.of(new RecoveryPointInfo(vm + ".p0", START,
-            dev.reprotect.azure.RecoveryPointType.CrashConsistent, vm + ".c0")))
+    return ReplicationInput.first(
+            VAULT,
+            vm,
+            "southeastasia",
+            "eastasia",
+            vm,
+            retentionDays,
+            appConsistentMinutes,
+            vm + ".c0",
+            List.of(
+                new RecoveryPointInfo(
+                    vm + ".p0",
+                    START,
+                    dev.reprotect.azure.RecoveryPointType.CrashConsistent,
+                    vm + ".c0")))
         .withCycleOffset(0);
   }
 
@@ -73,23 +89,26 @@ final class ReplicationFixture {
    */
   ReplicationWorkflow protect(ReplicationInput input) {
     backend.protect(input.vm(), input.lastCutId(), input.points());
-    return env.getWorkflowClient().newWorkflowStub(
-        ReplicationWorkflow.class, WorkflowOptions.newBuilder()
-            .setWorkflowId(WorkflowIds.replication(input.vault(), input.vm()))
-            .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL)
-            .setTaskQueue(taskQueue)
-            .build());
+    return env.getWorkflowClient()
+        .newWorkflowStub(
+            ReplicationWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(WorkflowIds.replication(input.vault(), input.vm()))
+                .setWorkflowIdConflictPolicy(
+                    WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL)
+                .setTaskQueue(taskQueue)
+                .build());
   }
 
   ReplicationWorkflow workflow(String vm) {
-    return env.getWorkflowClient().newWorkflowStub(
-        ReplicationWorkflow.class, WorkflowIds.replication(VAULT, vm));
+    return env.getWorkflowClient()
+        .newWorkflowStub(ReplicationWorkflow.class, WorkflowIds.replication(VAULT, vm));
   }
 
   /**
-   * Runs to the third cycle's shipment (00:15) and holds it there as {@code hold} holds the
-   * fake's shipments, while the clock goes on towards 00:16 on a thread of its own (the thread
-   * returned, to join once the shipment is released or cancelled).
+   * Runs to the third cycle's shipment (00:15) and holds it there as {@code hold} holds the fake's
+   * shipments, while the clock goes on towards 00:16 on a thread of its own (the thread returned,
+   * to join once the shipment is released or cancelled).
    */
   Thread holdTheThirdShipment(Runnable hold) throws InterruptedException {
     advanceTo(Duration.ofMinutes(12));
@@ -102,8 +121,8 @@ final class ReplicationFixture {
 
   /** Lets simulated time pass up to {@code START + sinceStart}. */
   void advanceTo(Duration sinceStart) {
-    Duration left = Duration.between(Instant.ofEpochMilli(env.currentTimeMillis()),
-        START.plus(sinceStart));
+    Duration left =
+        Duration.between(Instant.ofEpochMilli(env.currentTimeMillis()), START.plus(sinceStart));
     if (!left.isNegative()) {
       env.sleep(left);
     }

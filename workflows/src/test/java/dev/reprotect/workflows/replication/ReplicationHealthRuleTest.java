@@ -19,8 +19,7 @@ class ReplicationHealthRuleTest {
   void anRpoBeyondFifteenMinutesOrAFailedCycleIsAWarning() {
     assertThat(ReplicationHealthRule.health(Duration.ofMinutes(15).plusSeconds(1), false, false))
         .isEqualTo(Warning);
-    assertThat(ReplicationHealthRule.health(Duration.ofMinutes(1), true, false))
-        .isEqualTo(Warning);
+    assertThat(ReplicationHealthRule.health(Duration.ofMinutes(1), true, false)).isEqualTo(Warning);
   }
 
   @Test

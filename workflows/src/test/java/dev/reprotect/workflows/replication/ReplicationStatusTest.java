@@ -14,13 +14,27 @@ class ReplicationStatusTest {
   /** What a query answered at 00:12, read by the CLI at 01:20 while the workflow stood still. */
   @Test
   void theRpoAndHealthOfAStatusFollowTheReadersClock() {
-    ReplicationStatus queried = new ReplicationStatus("contoso", "web-01",
-        ReplicationState.Running, null, null, null, List.of(),
-        List.of(new RecoveryPointInfo("web-01.p1", POINT.minus(Duration.ofMinutes(5)),
-                RecoveryPointType.CrashConsistent, "web-01.c1"),
-            new RecoveryPointInfo("web-01.p2", POINT, RecoveryPointType.CrashConsistent,
-                "web-01.c2")),
-        null, 3, null).at(POINT.plus(Duration.ofMinutes(2)));
+    ReplicationStatus queried =
+        new ReplicationStatus(
+                "contoso",
+                "web-01",
+                ReplicationState.Running,
+                null,
+                null,
+                null,
+                List.of(),
+                List.of(
+                    new RecoveryPointInfo(
+                        "web-01.p1",
+                        POINT.minus(Duration.ofMinutes(5)),
+                        RecoveryPointType.CrashConsistent,
+                        "web-01.c1"),
+                    new RecoveryPointInfo(
+                        "web-01.p2", POINT, RecoveryPointType.CrashConsistent, "web-01.c2")),
+                null,
+                3,
+                null)
+            .at(POINT.plus(Duration.ofMinutes(2)));
     assertThat(queried.rpoSeconds()).isEqualTo(120);
     assertThat(queried.health()).isEqualTo(ReplicationHealth.Healthy);
 

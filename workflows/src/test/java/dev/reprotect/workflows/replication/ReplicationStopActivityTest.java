@@ -25,13 +25,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The failover's stop of a replication whose cycle is shipping: it stays live (heartbeats) while
- * it waits, a retry of the step joins the stop its first attempt sent, and a cancelled caller
- * stops waiting.
+ * The failover's stop of a replication whose cycle is shipping: it stays live (heartbeats) while it
+ * waits, a retry of the step joins the stop its first attempt sent, and a cancelled caller stops
+ * waiting.
  */
 class ReplicationStopActivityTest {
-  @RegisterExtension
-  static final TestWorkflowExtension temporal = ReplicationFixture.temporal();
+  @RegisterExtension static final TestWorkflowExtension temporal = ReplicationFixture.temporal();
 
   private final TestActivityEnvironment activities = TestActivityEnvironment.newInstance();
   private final CountDownLatch heartbeats = new CountDownLatch(2);
@@ -42,28 +41,33 @@ class ReplicationStopActivityTest {
   }
 
   /**
-   * A retry of the step after its worker was lost: the first attempt's stop (sent under the
-   * step's update id, {@code stop/<workflow id>/<activity id>}; the test environment names its
-   * first activity {@code 1} of {@code test-workflow-id}) is pending, and the retry joins it
-   * instead of being refused as already stopping.
+   * A retry of the step after its worker was lost: the first attempt's stop (sent under the step's
+   * update id, {@code stop/<workflow id>/<activity id>}; the test environment names its first
+   * activity {@code 1} of {@code test-workflow-id}) is pending, and the retry joins it instead of
+   * being refused as already stopping.
    */
   @Test
   void theStopHeartbeatsWhileACycleShipsAndARetryJoinsTheFirstAttemptsStop(
       TestWorkflowEnvironment env, Worker worker) throws Exception {
     ReplicationFixture fixture = startedFixture(env, worker);
     Thread advance = fixture.holdTheThirdShipment(fixture.backend::holdShipmentsInAHungCall);
-    WorkflowStub.fromTyped(fixture.workflow("web-01")).startUpdate(
-        UpdateOptions.newBuilder(ReplicationStatus.class).setUpdateName("stop")
-            .setUpdateId("stop/test-workflow-id/1")
-            .setWaitForStage(WorkflowUpdateStage.ACCEPTED).build());
+    WorkflowStub.fromTyped(fixture.workflow("web-01"))
+        .startUpdate(
+            UpdateOptions.newBuilder(ReplicationStatus.class)
+                .setUpdateName("stop")
+                .setUpdateId("stop/test-workflow-id/1")
+                .setWaitForStage(WorkflowUpdateStage.ACCEPTED)
+                .build());
     ReplicationStopActivities stop = stopActivity(env);
 
-    CompletableFuture<String> retry = CompletableFuture.supplyAsync(() -> stop.stopReplication(
-        new ItemRef(ReplicationFixture.VAULT, "web-01")));
+    CompletableFuture<String> retry =
+        CompletableFuture.supplyAsync(
+            () -> stop.stopReplication(new ItemRef(ReplicationFixture.VAULT, "web-01")));
     assertThat(heartbeats.await(1, MINUTES)).as("heartbeats while the shipment runs").isTrue();
     fixture.backend.releaseShipment();
 
-    assertThat(retry.get(1, MINUTES)).as("the first attempt's stop, not a refused second one")
+    assertThat(retry.get(1, MINUTES))
+        .as("the first attempt's stop, not a refused second one")
         .isEqualTo("replication.contoso.web-01 stopped after 3 cycles, 4 recovery points");
     advance.join();
   }
@@ -75,13 +79,16 @@ class ReplicationStopActivityTest {
     Thread advance = fixture.holdTheThirdShipment(fixture.backend::holdShipmentsInAHungCall);
     ReplicationStopActivities stop = stopActivity(env);
 
-    CompletableFuture<String> waiting = CompletableFuture.supplyAsync(() -> stop.stopReplication(
-        new ItemRef(ReplicationFixture.VAULT, "web-01")));
+    CompletableFuture<String> waiting =
+        CompletableFuture.supplyAsync(
+            () -> stop.stopReplication(new ItemRef(ReplicationFixture.VAULT, "web-01")));
     assertThat(heartbeats.await(1, MINUTES)).isTrue();
     activities.requestCancelActivity();
 
-    assertThatThrownBy(() -> waiting.get(1, MINUTES)).isInstanceOf(ExecutionException.class)
-        .cause().isInstanceOf(CanceledFailure.class);
+    assertThatThrownBy(() -> waiting.get(1, MINUTES))
+        .isInstanceOf(ExecutionException.class)
+        .cause()
+        .isInstanceOf(CanceledFailure.class);
     fixture.backend.releaseShipment();
     advance.join();
   }
@@ -98,8 +105,10 @@ class ReplicationStopActivityTest {
         new ReplicationStopActivitiesImpl(env.getWorkflowClient(), Duration.ofMillis(50)));
     activities.setActivityHeartbeatListener(Object.class, details -> heartbeats.countDown());
     // The SDK sends heartbeats at most every 0.8 heartbeat timeouts: a short one here.
-    return activities.newActivityStub(ReplicationStopActivities.class,
+    return activities.newActivityStub(
+        ReplicationStopActivities.class,
         ActivityPolicies.replicationStop("Stop the replication of web-01").toBuilder()
-            .setHeartbeatTimeout(Duration.ofSeconds(1)).build());
+            .setHeartbeatTimeout(Duration.ofSeconds(1))
+            .build());
   }
 }

@@ -1,8 +1,8 @@
 package dev.reprotect.workflows.replication;
 
 import static dev.reprotect.workflows.replication.ReplicationFixture.START;
-import static org.assertj.core.api.Assertions.assertThat;
 import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reprotect.activities.replication.DeleteRecoveryPoints;
@@ -33,36 +33,50 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ReplicationWorkflowTest {
-  @RegisterExtension
-  static final TestWorkflowExtension temporal = ReplicationFixture.temporal();
+  @RegisterExtension static final TestWorkflowExtension temporal = ReplicationFixture.temporal();
+
   /** Far beyond a stop's seconds; a deadlocked stop never answers. */
   private static final Duration STOP_BOUND = Duration.ofMinutes(1);
 
   /**
    * Points are made at 00:00 (the first, by reprotect), then every 5 minutes on the marks; the
    * counts below follow from the table. At 1 h all 13 are younger than 2 h. Past 2 h the last 2
-   * hours always hold 25 (ages 0 to 120 min, both ends included). Beyond them, with retention 1
-   * day the newest point of each clock hour is the one at hh:55: at 6 h, 00:55 to 03:55 (4); at
-   * 26 h and at 72 h, those aged 2h05 to 23h05 (22). With 7 days, the newest of each 2-hour bucket
-   * is at (odd hour):55: at 6 h, 01:55 and 03:55 (2); at 26 h, 01:55 to 23:55 (12); at 72 h,
-   * 01:55 to 69:55 (35). Retention 0 keeps the newest point only: 1 at every instant, each
-   * cycle's prune deleting the point of the cycle before. Every point is crash-consistent here,
-   * so a bucket's newest is its choice.
+   * hours always hold 25 (ages 0 to 120 min, both ends included). Beyond them, with retention 1 day
+   * the newest point of each clock hour is the one at hh:55: at 6 h, 00:55 to 03:55 (4); at 26 h
+   * and at 72 h, those aged 2h05 to 23h05 (22). With 7 days, the newest of each 2-hour bucket is at
+   * (odd hour):55: at 6 h, 01:55 and 03:55 (2); at 26 h, 01:55 to 23:55 (12); at 72 h, 01:55 to
+   * 69:55 (35). Retention 0 keeps the newest point only: 1 at every instant, each cycle's prune
+   * deleting the point of the cycle before. Every point is crash-consistent here, so a bucket's
+   * newest is its choice.
    */
   @ParameterizedTest(name = "retention {0} days")
   @CsvSource({"0, 1, 1, 1, 1", "1, 13, 29, 47, 47", "7, 13, 27, 37, 60"})
-  void threeDaysOfCyclesKeepThePointsOfThePruningTable(int retentionDays, int at1h, int at6h,
-      int at26h, int at72h, TestWorkflowEnvironment env, Worker worker) {
+  void threeDaysOfCyclesKeepThePointsOfThePruningTable(
+      int retentionDays,
+      int at1h,
+      int at6h,
+      int at26h,
+      int at72h,
+      TestWorkflowEnvironment env,
+      Worker worker) {
     ReplicationFixture fixture = new ReplicationFixture(env, worker);
     String vm = "r" + retentionDays;
     fixture.start(ReplicationFixture.input(vm, retentionDays, 0));
-    Map<Duration, Integer> expected = Map.of(Duration.ofHours(1), at1h, Duration.ofHours(6), at6h,
-        Duration.ofHours(26), at26h, Duration.ofHours(72), at72h);
+    Map<Duration, Integer> expected =
+        Map.of(
+            Duration.ofHours(1),
+            at1h,
+            Duration.ofHours(6),
+            at6h,
+            Duration.ofHours(26),
+            at26h,
+            Duration.ofHours(72),
+            at72h);
     for (Duration instant : expected.keySet().stream().sorted().toList()) {
       fixture.advanceTo(instant.plusMinutes(2));
       int count = expected.get(instant);
@@ -76,8 +90,11 @@ class ReplicationWorkflowTest {
     }
     if (retentionDays == 1) {
       // 00:00 and 00:05 went by 02:05; 47:55 (24h05 old) is past the day, 48:55 the oldest kept.
-      assertThat(fixture.backend.points(vm)).extracting(FakeReplicationActivities.Point::id)
-          .doesNotContain("r1.p0", "r1.p1").doesNotContain("r1.p575").contains("r1.p587");
+      assertThat(fixture.backend.points(vm))
+          .extracting(FakeReplicationActivities.Point::id)
+          .doesNotContain("r1.p0", "r1.p1")
+          .doesNotContain("r1.p575")
+          .contains("r1.p587");
     }
   }
 
@@ -103,8 +120,10 @@ class ReplicationWorkflowTest {
     assertThat(critical.rpoSeconds()).isGreaterThanOrEqualTo(Duration.ofMinutes(65).toSeconds());
     assertThat(critical.points()).hasSize(pointsBefore);
     assertThat(fixture.backend.calls("web-01", "deleteRecoveryPoints"))
-        .noneMatch(call -> !call.time().isBefore(outage)
-            && call.time().isBefore(START.plus(Duration.ofMinutes(181))));
+        .noneMatch(
+            call ->
+                !call.time().isBefore(outage)
+                    && call.time().isBefore(START.plus(Duration.ofMinutes(181))));
 
     fixture.advanceTo(Duration.ofMinutes(187));
     ReplicationStatus after = workflow.status();
@@ -117,7 +136,8 @@ class ReplicationWorkflowTest {
     assertThat(fixture.backend.calls("web-01", "shipCut"))
         .filteredOn(call -> call.time().isBefore(START.plus(Duration.ofMinutes(181))))
         .filteredOn(call -> !call.time().isBefore(outage))
-        .extracting(call -> ((ShipCut) call.request()).cutId()).containsOnly("web-01.c24");
+        .extracting(call -> ((ShipCut) call.request()).cutId())
+        .containsOnly("web-01.c24");
   }
 
   @Test
@@ -125,43 +145,65 @@ class ReplicationWorkflowTest {
       TestWorkflowEnvironment env, Worker worker) {
     ReplicationFixture fixture = new ReplicationFixture(env, worker);
     ReplicationInput first = ReplicationFixture.input("web-01", 1, 0);
-    ReplicationWorkflow workflow = fixture.start(new ReplicationInput(first.vault(), first.vm(),
-        first.sourceRegion(), first.targetRegion(), first.runTag(), first.retentionDays(),
-        first.appConsistentFrequencyMinutes(), first.lastCutId(), first.points(), null, 10, 0, 0));
+    ReplicationWorkflow workflow =
+        fixture.start(
+            new ReplicationInput(
+                first.vault(),
+                first.vm(),
+                first.sourceRegion(),
+                first.targetRegion(),
+                first.runTag(),
+                first.retentionDays(),
+                first.appConsistentFrequencyMinutes(),
+                first.lastCutId(),
+                first.points(),
+                null,
+                10,
+                0,
+                0));
 
     fixture.advanceTo(Duration.ofMinutes(49));
     ReplicationStatus before = workflow.status();
     fixture.advanceTo(Duration.ofMinutes(52));
     ReplicationStatus after = workflow.status();
 
-    WorkflowStub stub = env.getWorkflowClient().newUntypedWorkflowStub(
-        WorkflowIds.replication(ReplicationFixture.VAULT, "web-01"));
+    WorkflowStub stub =
+        env.getWorkflowClient()
+            .newUntypedWorkflowStub(WorkflowIds.replication(ReplicationFixture.VAULT, "web-01"));
     WorkflowExecutionDescription description = stub.describe();
     assertThat(description.getExecution().getRunId()).isNotEqualTo(description.getFirstRunId());
     assertThat(after.cyclesRun()).isEqualTo(10);
     assertThat(after.points()).hasSize(11);
-    assertThat(after.points()).extracting(RecoveryPointInfo::id)
-        .containsExactlyElementsOf(fixture.backend.points("web-01").stream()
-            .map(FakeReplicationActivities.Point::id).toList());
+    assertThat(after.points())
+        .extracting(RecoveryPointInfo::id)
+        .containsExactlyElementsOf(
+            fixture.backend.points("web-01").stream()
+                .map(FakeReplicationActivities.Point::id)
+                .toList());
     assertThat(after.points()).containsAll(before.points().subList(0, 10));
     assertThat(after.rpoSeconds()).isNotNull().isLessThan(Duration.ofMinutes(5).toSeconds());
     assertThat(after.health()).isEqualTo(ReplicationHealth.Healthy);
     assertThat(description.getTypedSearchAttributes().get(ReprotectSearchAttributes.VM_NAME))
         .isEqualTo("web-01");
-    assertThat(description.getTypedSearchAttributes()
-        .get(ReplicationSearchAttributes.REPLICATION_HEALTH)).isEqualTo("Healthy");
+    assertThat(
+            description
+                .getTypedSearchAttributes()
+                .get(ReplicationSearchAttributes.REPLICATION_HEALTH))
+        .isEqualTo("Healthy");
     assertThat(description.getTypedSearchAttributes().get(ReplicationSearchAttributes.RPO_SECONDS))
         .isNotNull();
 
     fixture.advanceTo(Duration.ofMinutes(56));
     assertThat(workflow.status().lastCycle().number()).isEqualTo(11);
-    assertThat(fixture.backend.calls("web-01", "shipCut")).last()
-        .extracting(call -> ((ShipCut) call.request()).baseCutId()).isEqualTo("web-01.c10");
+    assertThat(fixture.backend.calls("web-01", "shipCut"))
+        .last()
+        .extracting(call -> ((ShipCut) call.request()).baseCutId())
+        .isEqualTo("web-01.c10");
   }
 
   /**
-   * The shipments run on the shipment queue of the replication's queue: one that lasts holds a
-   * slot of that queue, never one of the short steps'.
+   * The shipments run on the shipment queue of the replication's queue: one that lasts holds a slot
+   * of that queue, never one of the short steps'.
    */
   @Test
   void theShipmentsRunOnTheShipmentQueueOfTheReplicationsQueue(
@@ -171,13 +213,14 @@ class ReplicationWorkflowTest {
     fixture.start(ReplicationFixture.input("web-01", 1, 0));
     fixture.advanceTo(Duration.ofMinutes(12));
 
-    assertThat(fixture.backend.shipmentQueues()).as("the shipments of 00:05 and 00:10")
+    assertThat(fixture.backend.shipmentQueues())
+        .as("the shipments of 00:05 and 00:10")
         .containsExactly(shipmentQueue, shipmentQueue);
   }
 
   /**
-   * A failover waits on the stop: the shipment running when it comes is cancelled (it
-   * acknowledges at its next heartbeat) instead of being waited for, and its cut stays unshipped.
+   * A failover waits on the stop: the shipment running when it comes is cancelled (it acknowledges
+   * at its next heartbeat) instead of being waited for, and its cut stays unshipped.
    */
   @Test
   void aStopCancelsTheRunningShipmentAndASecondStopIsRefused(
@@ -201,12 +244,14 @@ class ReplicationWorkflowTest {
     assertThat(stopped.lastCycle().succeeded()).isFalse();
     assertThat(stopped.lastCycle().error()).contains("Stopped during the shipment of web-01.c3");
     assertThat(stopped.lastError()).as("a stop is no error").isNull();
-    assertThat(stopped.points()).extracting(RecoveryPointInfo::id)
+    assertThat(stopped.points())
+        .extracting(RecoveryPointInfo::id)
         .containsExactly("web-01.p0", "web-01.p1", "web-01.p2");
     assertThat(fixture.backend.points("web-01")).hasSize(3);
-    assertThat(stub.getResult(ReplicationStatus.class).state())
-        .isEqualTo(ReplicationState.Stopped);
-    HistoryReplays.record(env.getWorkflowClient(), stub.getExecution().getWorkflowId(),
+    assertThat(stub.getResult(ReplicationStatus.class).state()).isEqualTo(ReplicationState.Stopped);
+    HistoryReplays.record(
+        env.getWorkflowClient(),
+        stub.getExecution().getWorkflowId(),
         "replication-stop-cancels-the-shipment");
   }
 
@@ -214,8 +259,8 @@ class ReplicationWorkflowTest {
   void aStopDuringTheLastCycleOfARunEndsItInsteadOfContinuingAsNew(
       TestWorkflowEnvironment env, Worker worker) throws Exception {
     ReplicationFixture fixture = new ReplicationFixture(env, worker);
-    ReplicationWorkflow workflow = fixture.start(withCyclesPerRun(
-        ReplicationFixture.input("web-01", 1, 0), 3));
+    ReplicationWorkflow workflow =
+        fixture.start(withCyclesPerRun(ReplicationFixture.input("web-01", 1, 0), 3));
     Thread advance = fixture.holdTheThirdShipment(fixture.backend::holdShipmentsInAHungCall);
 
     WorkflowStub stub = WorkflowStub.fromTyped(workflow);
@@ -229,52 +274,78 @@ class ReplicationWorkflowTest {
     assertThat(stopped.cyclesRun()).isEqualTo(3);
     assertThat(stopped.lastCycle().pointId()).isEqualTo("web-01.p3");
     WorkflowExecutionDescription description = stub.describe();
-    assertThat(description.getExecution().getRunId()).as("no continue-as-new")
+    assertThat(description.getExecution().getRunId())
+        .as("no continue-as-new")
         .isEqualTo(description.getFirstRunId());
-    assertThat(stub.getResult(ReplicationStatus.class).state())
-        .isEqualTo(ReplicationState.Stopped);
-    HistoryReplays.record(env.getWorkflowClient(), stub.getExecution().getWorkflowId(),
+    assertThat(stub.getResult(ReplicationStatus.class).state()).isEqualTo(ReplicationState.Stopped);
+    HistoryReplays.record(
+        env.getWorkflowClient(),
+        stub.getExecution().getWorkflowId(),
         "replication-stop-in-last-cycle-of-run");
   }
 
   /**
-   * A stop delivered with the first workflow task of a run (as after a continue-as-new) finds
-   * the run's state restored by the constructor, before any handler runs. (SDK 1.38 starts the
-   * workflow method before the handlers of the first task, so the old code, which set its input
-   * there, passed this too; the constructor makes it a guarantee rather than an ordering.)
+   * A stop delivered with the first workflow task of a run (as after a continue-as-new) finds the
+   * run's state restored by the constructor, before any handler runs. (SDK 1.38 starts the workflow
+   * method before the handlers of the first task, so the old code, which set its input there,
+   * passed this too; the constructor makes it a guarantee rather than an ordering.)
    */
   @Test
   void aStopInTheFirstTaskOfARunIsAcceptedAndSeesTheCarriedState(
       TestWorkflowEnvironment env, Worker worker) throws Exception {
     ReplicationFixture fixture = new ReplicationFixture(env, worker);
     ReplicationInput first = ReplicationFixture.input("web-01", 1, 0);
-    ReplicationInput continued = new ReplicationInput(first.vault(), first.vm(),
-        first.sourceRegion(), first.targetRegion(), first.runTag(), first.retentionDays(),
-        first.appConsistentFrequencyMinutes(), first.lastCutId(), first.points(),
-        new ReplicationCarry(7, null, null, List.of(), List.of(), null, false, null),
-        ReplicationInput.DEFAULT_CYCLES_PER_RUN, 0, 0);
+    ReplicationInput continued =
+        new ReplicationInput(
+            first.vault(),
+            first.vm(),
+            first.sourceRegion(),
+            first.targetRegion(),
+            first.runTag(),
+            first.retentionDays(),
+            first.appConsistentFrequencyMinutes(),
+            first.lastCutId(),
+            first.points(),
+            new ReplicationCarry(7, null, null, List.of(), List.of(), null, false, null),
+            ReplicationInput.DEFAULT_CYCLES_PER_RUN,
+            0,
+            0);
     ReplicationWorkflow workflow = fixture.protect(continued);
 
-    WorkflowUpdateHandle<ReplicationStatus> stop = WorkflowClient.startUpdateWithStart(
-        workflow::stop, UpdateOptions.<ReplicationStatus>newBuilder()
-            .setWaitForStage(WorkflowUpdateStage.ACCEPTED).build(),
-        new WithStartWorkflowOperation<>(workflow::replicate, continued));
+    WorkflowUpdateHandle<ReplicationStatus> stop =
+        WorkflowClient.startUpdateWithStart(
+            workflow::stop,
+            UpdateOptions.<ReplicationStatus>newBuilder()
+                .setWaitForStage(WorkflowUpdateStage.ACCEPTED)
+                .build(),
+            new WithStartWorkflowOperation<>(workflow::replicate, continued));
 
     ReplicationStatus stopped = stop.getResultAsync().get(STOP_BOUND.toSeconds(), SECONDS);
     assertThat(stopped.state()).isEqualTo(ReplicationState.Stopped);
     assertThat(stopped.cyclesRun()).as("carried from the previous run").isEqualTo(7);
     assertThat(stopped.points()).extracting(RecoveryPointInfo::id).containsExactly("web-01.p0");
     assertThat(fixture.backend.calls("web-01", "takeCut")).isEmpty();
-    HistoryReplays.record(env.getWorkflowClient(),
+    HistoryReplays.record(
+        env.getWorkflowClient(),
         WorkflowIds.replication(continued.vault(), continued.vm()),
         "replication-stop-in-first-task");
   }
 
   private static ReplicationInput withCyclesPerRun(ReplicationInput input, int cyclesPerRun) {
-    return new ReplicationInput(input.vault(), input.vm(), input.sourceRegion(),
-        input.targetRegion(), input.runTag(), input.retentionDays(),
-        input.appConsistentFrequencyMinutes(), input.lastCutId(), input.points(), input.carry(),
-        cyclesPerRun, input.cycleIntervalSeconds(), input.cycleOffsetSeconds());
+    return new ReplicationInput(
+        input.vault(),
+        input.vm(),
+        input.sourceRegion(),
+        input.targetRegion(),
+        input.runTag(),
+        input.retentionDays(),
+        input.appConsistentFrequencyMinutes(),
+        input.lastCutId(),
+        input.points(),
+        input.carry(),
+        cyclesPerRun,
+        input.cycleIntervalSeconds(),
+        input.cycleOffsetSeconds());
   }
 
   @Test
@@ -284,11 +355,24 @@ class ReplicationWorkflowTest {
     ReplicationInput first = ReplicationFixture.input("web-01", 1, 0);
     RecoveryPointInfo point = first.points().get(0);
     // Reprotect's clock has milliseconds; the replication's is truncated to the second.
-    ReplicationWorkflow workflow = fixture.start(new ReplicationInput(first.vault(), first.vm(),
-        first.sourceRegion(), first.targetRegion(), first.runTag(), first.retentionDays(),
-        first.appConsistentFrequencyMinutes(), first.lastCutId(),
-        List.of(new RecoveryPointInfo(point.id(), point.time().plusMillis(900), point.type(),
-            point.cutId())), null, ReplicationInput.DEFAULT_CYCLES_PER_RUN, 0, 0));
+    ReplicationWorkflow workflow =
+        fixture.start(
+            new ReplicationInput(
+                first.vault(),
+                first.vm(),
+                first.sourceRegion(),
+                first.targetRegion(),
+                first.runTag(),
+                first.retentionDays(),
+                first.appConsistentFrequencyMinutes(),
+                first.lastCutId(),
+                List.of(
+                    new RecoveryPointInfo(
+                        point.id(), point.time().plusMillis(900), point.type(), point.cutId())),
+                null,
+                ReplicationInput.DEFAULT_CYCLES_PER_RUN,
+                0,
+                0));
 
     ReplicationStatus status = workflow.status();
 
@@ -304,17 +388,17 @@ class ReplicationWorkflowTest {
     fixture.advanceTo(Duration.ofMinutes(12));
     fixture.backend.setProtection("web-01", "FailedOver");
 
-    ReplicationStatus ended = WorkflowStub.fromTyped(fixture.workflow("web-01"))
-        .getResult(ReplicationStatus.class);
+    ReplicationStatus ended =
+        WorkflowStub.fromTyped(fixture.workflow("web-01")).getResult(ReplicationStatus.class);
     assertThat(ended.state()).isEqualTo(ReplicationState.Ended);
     assertThat(ended.cyclesRun()).isEqualTo(2);
     assertThat(fixture.backend.calls("web-01", "takeCut")).hasSize(2);
   }
 
   /**
-   * A disk added between two cycles, as the replicas' last cut holds it, at once (the update
-   * does not wait for the next mark); a disk the VM does not have is refused with its code, and
-   * the cycles go on as before.
+   * A disk added between two cycles, as the replicas' last cut holds it, at once (the update does
+   * not wait for the next mark); a disk the VM does not have is refused with its code, and the
+   * cycles go on as before.
    */
   @Test
   void aDiskIsAddedBetweenTwoCyclesAsTheReplicasLastCutHoldsIt(
@@ -327,21 +411,25 @@ class ReplicationWorkflowTest {
 
     assertThat(added.diskName()).isEqualTo("data-9");
     assertThat(added.cutId()).isEqualTo("web-01.c1");
-    assertThat(fixture.backend.calls("web-01", "addReplicaDisk")).singleElement()
-        .satisfies(call -> assertThat(Duration.between(START, call.time()))
-            .isGreaterThan(Duration.ofMinutes(5)).isLessThan(Duration.ofMinutes(7)));
+    assertThat(fixture.backend.calls("web-01", "addReplicaDisk"))
+        .singleElement()
+        .satisfies(
+            call ->
+                assertThat(Duration.between(START, call.time()))
+                    .isGreaterThan(Duration.ofMinutes(5))
+                    .isLessThan(Duration.ofMinutes(7)));
     assertThatThrownBy(() -> workflow.addDisk("missing"))
-        .isInstanceOf(WorkflowUpdateException.class).hasStackTraceContaining("DiskNotFound");
-    assertThatThrownBy(() -> workflow.addDisk(" "))
-        .isInstanceOf(WorkflowUpdateException.class);
+        .isInstanceOf(WorkflowUpdateException.class)
+        .hasStackTraceContaining("DiskNotFound");
+    assertThatThrownBy(() -> workflow.addDisk(" ")).isInstanceOf(WorkflowUpdateException.class);
     fixture.advanceTo(Duration.ofMinutes(11));
     assertThat(workflow.status().cyclesRun()).isEqualTo(2);
     assertThat(workflow.status().lastCycle().succeeded()).isTrue();
   }
 
   /**
-   * A disk attached after the protection: the cycles go on making points of the others, and say
-   * so in every cycle's note and code, the health Warning until the disks match again.
+   * A disk attached after the protection: the cycles go on making points of the others, and say so
+   * in every cycle's note and code, the health Warning until the disks match again.
    */
   @Test
   void aChangedDiskSetTurnsTheHealthWarningWhileTheCyclesGoOn(
@@ -367,9 +455,9 @@ class ReplicationWorkflowTest {
   }
 
   /**
-   * Two items started at the same instant cycle at their own second of the interval (the first
-   * one there, not at the next 5-minute mark), each every 5 minutes from it: a fleet's cuts and
-   * points do not all reach ARM at once.
+   * Two items started at the same instant cycle at their own second of the interval (the first one
+   * there, not at the next 5-minute mark), each every 5 minutes from it: a fleet's cuts and points
+   * do not all reach ARM at once.
    */
   @Test
   void eachItemCyclesAtItsOwnOffsetInTheInterval(TestWorkflowEnvironment env, Worker worker) {
@@ -377,8 +465,9 @@ class ReplicationWorkflowTest {
     List<String> vms = List.of("web-01", "db-01");
     List<Integer> offsets = new ArrayList<>();
     for (String vm : vms) {
-      ReplicationInput input = ReplicationFixture.input(vm, 1, 0)
-          .withCycleOffset(ReplicationInput.offsetOf(ReplicationFixture.VAULT, vm));
+      ReplicationInput input =
+          ReplicationFixture.input(vm, 1, 0)
+              .withCycleOffset(ReplicationInput.offsetOf(ReplicationFixture.VAULT, vm));
       offsets.add(input.cycleOffsetSeconds());
       fixture.start(input);
     }
@@ -390,8 +479,12 @@ class ReplicationWorkflowTest {
       Duration offset = Duration.ofSeconds(offsets.get(i));
       assertThat(fixture.backend.calls(vms.get(i), "takeCut"))
           .extracting(call -> Duration.between(START, call.time()).truncatedTo(ChronoUnit.SECONDS))
-          .as(vms.get(i)).containsExactly(offset, Duration.ofMinutes(5).plus(offset),
-              Duration.ofMinutes(10).plus(offset), Duration.ofMinutes(15).plus(offset));
+          .as(vms.get(i))
+          .containsExactly(
+              offset,
+              Duration.ofMinutes(5).plus(offset),
+              Duration.ofMinutes(10).plus(offset),
+              Duration.ofMinutes(15).plus(offset));
     }
   }
 
@@ -429,19 +522,20 @@ class ReplicationWorkflowTest {
 
     List<RecoveryPointInfo> points = fixture.workflow("app").status().points();
     assertThat(points).hasSize(29);
-    assertThat(points).filteredOn(point -> point.time().isBefore(START.plus(Duration.ofHours(4))))
+    assertThat(points)
+        .filteredOn(point -> point.time().isBefore(START.plus(Duration.ofHours(4))))
         .allMatch(point -> point.type() == RecoveryPointType.AppConsistent)
-        .extracting(RecoveryPointInfo::id).containsExactly("app.p1", "app.p13", "app.p25",
-            "app.p37");
-    assertThat(fixture.backend.points("app")).extracting(FakeReplicationActivities.Point::id)
+        .extracting(RecoveryPointInfo::id)
+        .containsExactly("app.p1", "app.p13", "app.p25", "app.p37");
+    assertThat(fixture.backend.points("app"))
+        .extracting(FakeReplicationActivities.Point::id)
         .containsExactlyElementsOf(points.stream().map(RecoveryPointInfo::id).toList());
   }
 
   /**
-   * A ransomware recovery to the oldest clean point, 21:00 of the day before: the failover pins
-   * it, and the cycle of 00:05, which prunes it by the table (21:30 is its hour's point), leaves
-   * it in the vault and in the workflow's list alike. Once the pin is released, the next cycle
-   * prunes it.
+   * A ransomware recovery to the oldest clean point, 21:00 of the day before: the failover pins it,
+   * and the cycle of 00:05, which prunes it by the table (21:30 is its hour's point), leaves it in
+   * the vault and in the workflow's list alike. Once the pin is released, the next cycle prunes it.
    */
   @Test
   void aPointPinnedByAFailoverSurvivesTheCycleThatWouldHavePrunedIt(
@@ -454,9 +548,18 @@ class ReplicationWorkflowTest {
       points.add(new RecoveryPointInfo(id, time, RecoveryPointType.CrashConsistent, null));
     }
     points.addAll(first.points());
-    fixture.start(ReplicationInput.first(first.vault(), first.vm(), first.sourceRegion(),
-        first.targetRegion(), first.runTag(), 1, 0, first.lastCutId(), points)
-        .withCycleOffset(0));
+    fixture.start(
+        ReplicationInput.first(
+                first.vault(),
+                first.vm(),
+                first.sourceRegion(),
+                first.targetRegion(),
+                first.runTag(),
+                1,
+                0,
+                first.lastCutId(),
+                points)
+            .withCycleOffset(0));
     fixture.backend.pin("web-01", "clean");
 
     fixture.advanceTo(Duration.ofMinutes(7));
@@ -464,30 +567,35 @@ class ReplicationWorkflowTest {
         .extracting(call -> ((DeleteRecoveryPoints) call.request()).pointIds())
         .containsExactly(List.of("clean"));
     assertThat(fixture.workflow("web-01").status().lastCycle().pointsPruned()).isZero();
-    assertThat(pointIds(fixture)).containsExactly("clean", "later", "web-01.p0", "web-01.p1")
+    assertThat(pointIds(fixture))
+        .containsExactly("clean", "later", "web-01.p0", "web-01.p1")
         .containsExactlyElementsOf(backendPointIds(fixture));
 
     fixture.backend.pin("web-01", null);
     fixture.advanceTo(Duration.ofMinutes(12));
     assertThat(fixture.workflow("web-01").status().lastCycle().pointsPruned()).isEqualTo(1);
-    assertThat(pointIds(fixture)).containsExactly("later", "web-01.p0", "web-01.p1", "web-01.p2")
+    assertThat(pointIds(fixture))
+        .containsExactly("later", "web-01.p0", "web-01.p1", "web-01.p2")
         .containsExactlyElementsOf(backendPointIds(fixture));
 
     fixture.workflow("web-01").stop();
     WorkflowStub stub = WorkflowStub.fromTyped(fixture.workflow("web-01"));
-    assertThat(stub.getResult(ReplicationStatus.class).state())
-        .isEqualTo(ReplicationState.Stopped);
-    HistoryReplays.record(env.getWorkflowClient(), stub.getExecution().getWorkflowId(),
+    assertThat(stub.getResult(ReplicationStatus.class).state()).isEqualTo(ReplicationState.Stopped);
+    HistoryReplays.record(
+        env.getWorkflowClient(),
+        stub.getExecution().getWorkflowId(),
         "replication-pinned-point-kept");
   }
 
   private static List<String> backendPointIds(ReplicationFixture fixture) {
-    return fixture.backend.points("web-01").stream().map(FakeReplicationActivities.Point::id)
+    return fixture.backend.points("web-01").stream()
+        .map(FakeReplicationActivities.Point::id)
         .toList();
   }
 
   private static List<String> pointIds(ReplicationFixture fixture) {
-    return fixture.workflow("web-01").status().points().stream().map(RecoveryPointInfo::id)
+    return fixture.workflow("web-01").status().points().stream()
+        .map(RecoveryPointInfo::id)
         .toList();
   }
 }

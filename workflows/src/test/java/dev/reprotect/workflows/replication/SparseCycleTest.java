@@ -26,13 +26,14 @@ class SparseCycleTest {
   /** Reads done by the test itself, metered apart from any job's. */
   private static final Caller READER = Caller.of("sparseCycleTest");
 
-  @RegisterExtension
-  static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
+  @RegisterExtension static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
 
   private static final String OS = "os";
   private static final String DATA = "lun0";
+
   /** 1,024 blocks: 64 ranges per disk. */
   private static final long DISK_SIZE = 64L << 20;
+
   /** The calls that can tell a cycle which blocks changed. */
   private static final List<String> FINDING_CHANGES = List.of("pageRangesDiff", "blockHashes");
 
@@ -46,8 +47,15 @@ class SparseCycleTest {
   @Test
   void aShipmentFindsItsChangesInACallPerDiskAndClearsWhatWasTrimmed(
       TestWorkflowEnvironment env, Worker worker) {
-    e2e = new EndToEnd(ReprotectFixture.scenario().diskSizeBytes(DISK_SIZE).allocatedPercent(0)
-        .targetVm(Scenario.TargetVm.Deleted).build(), env, worker);
+    e2e =
+        new EndToEnd(
+            ReprotectFixture.scenario()
+                .diskSizeBytes(DISK_SIZE)
+                .allocatedPercent(0)
+                .targetVm(Scenario.TargetVm.Deleted)
+                .build(),
+            env,
+            worker);
     long trimmed = 500;
     e2e.write(OS, trimmed, DiskBytes.pattern(e2e.blockSize(), 1));
     e2e.reprotect();
@@ -55,8 +63,11 @@ class SparseCycleTest {
     e2e.replication().stop();
     List<RecoveryPoint> points = e2e.points();
     String base = points.get(points.size() - 1).cutId();
-    assertThat(DiskBytes.holds(e2e.storage, e2e.replica(OS), trimmed,
-        DiskBytes.pattern(e2e.blockSize(), 1))).as("the block reached the replica").isTrue();
+    assertThat(
+            DiskBytes.holds(
+                e2e.storage, e2e.replica(OS), trimmed, DiskBytes.pattern(e2e.blockSize(), 1)))
+        .as("the block reached the replica")
+        .isTrue();
     for (long block = 10; block < 13; block++) {
       e2e.write(OS, block, DiskBytes.pattern(e2e.blockSize(), (int) block));
     }
@@ -66,15 +77,19 @@ class SparseCycleTest {
 
     CycleShipment shipment = e2e.takeAndShipCut(base, "sparse.next");
 
-    assertThat(findingChangesCalls() - callsBefore).as("one diff of each disk's two cuts")
+    assertThat(findingChangesCalls() - callsBefore)
+        .as("one diff of each disk's two cuts")
         .isEqualTo(2);
     assertThat(shipment.blocksChanged()).isEqualTo(5);
     VmCut cut = e2e.cut("sparse.next");
     for (String slot : e2e.slots()) {
-      assertThat(DiskBytes.differingBlocks(e2e.storage, e2e.replica(slot),
-          cut.disk(slot).snapshot())).as("the replica of %s against the cut", slot).isEmpty();
+      assertThat(
+              DiskBytes.differingBlocks(e2e.storage, e2e.replica(slot), cut.disk(slot).snapshot()))
+          .as("the replica of %s against the cut", slot)
+          .isEmpty();
     }
     assertThat(e2e.storage.readBlock(READER, e2e.replica(OS), trimmed))
-        .as("the trimmed block").isEqualTo(new byte[e2e.blockSize()]);
+        .as("the trimmed block")
+        .isEqualTo(new byte[e2e.blockSize()]);
   }
 }

@@ -24,8 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Customised plans run end to end: the names asked for, in the regions they belong to. */
 class CustomisationTest {
-  @RegisterExtension
-  static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
+  @RegisterExtension static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
 
   private static final Caller SOMEONE_ELSE = Caller.of("someone-else");
 
@@ -38,8 +37,8 @@ class CustomisationTest {
     }
   }
 
-  private ProtectionSummary run(Scenario scenario, Customization custom,
-      TestWorkflowEnvironment env, Worker worker) {
+  private ProtectionSummary run(
+      Scenario scenario, Customization custom, TestWorkflowEnvironment env, Worker worker) {
     seed(scenario, env, worker);
     env.start();
     return reprotect(custom, env);
@@ -67,41 +66,65 @@ class CustomisationTest {
     assertThat(item.cacheStorageAccount()).isNotEqualTo(item.target().storageAccount());
     assertThat(regionOf(item.cacheStorageAccount())).as("cache account").isEqualTo(source);
     assertThat(regionOf(item.target().storageAccount())).as("target account").isEqualTo(target);
-    assertThat(item.replicaDisks()).isNotEmpty().allSatisfy(replica ->
-        assertThat(regionOf(replica.replica().storageAccount())).as(replica.slot())
-            .isEqualTo(target));
+    assertThat(item.replicaDisks())
+        .isNotEmpty()
+        .allSatisfy(
+            replica ->
+                assertThat(regionOf(replica.replica().storageAccount()))
+                    .as(replica.slot())
+                    .isEqualTo(target));
   }
 
   @Test
   void customisedNamesAreCreatedInTheirRegionsAndUsed(TestWorkflowEnvironment env, Worker worker) {
-    ProtectionSummary summary = run(ReprotectFixture.scenario().inAvailabilitySet(true).build(),
-        new Customization("rg-dr-custom", "stcustomtarget01", "stcustomcache01", "avset-custom",
-            null), env, worker);
+    ProtectionSummary summary =
+        run(
+            ReprotectFixture.scenario().inAvailabilitySet(true).build(),
+            new Customization(
+                "rg-dr-custom", "stcustomtarget01", "stcustomcache01", "avset-custom", null),
+            env,
+            worker);
 
     assertThat(summary.state()).isEqualTo("Protected");
-    assertThat(summary.disks()).allSatisfy(disk ->
-        assertThat(disk.targetChecksum()).isEqualTo(disk.sourceChecksum()));
-    assertThat(summary.artefacts()).extracting(ArtefactSummary::name).contains(
-        "rg-dr-custom", "stcustomtarget01", "stcustomcache01", "avset-custom");
+    assertThat(summary.disks())
+        .allSatisfy(disk -> assertThat(disk.targetChecksum()).isEqualTo(disk.sourceChecksum()));
+    assertThat(summary.artefacts())
+        .extracting(ArtefactSummary::name)
+        .contains("rg-dr-custom", "stcustomtarget01", "stcustomcache01", "avset-custom");
     ReplicatedItem item = fixture.item();
-    assertThat(item.target()).isEqualTo(new ItemSide(
-        fixture.scenario.targetRegion(), "rg-dr-custom", "stcustomtarget01",
-        ResourceIds.availabilitySet("rg-dr-custom", "avset-custom"), null));
+    assertThat(item.target())
+        .isEqualTo(
+            new ItemSide(
+                fixture.scenario.targetRegion(),
+                "rg-dr-custom",
+                "stcustomtarget01",
+                ResourceIds.availabilitySet("rg-dr-custom", "avset-custom"),
+                null));
     assertThat(item.cacheStorageAccount()).isEqualTo("stcustomcache01");
-    assertThat(fixture.azure.storage().storageAccount("stcustomcache01").orElseThrow()
-        .isCacheOf(fixture.scenario.vault())).isTrue();
+    assertThat(
+            fixture
+                .azure
+                .storage()
+                .storageAccount("stcustomcache01")
+                .orElseThrow()
+                .isCacheOf(fixture.scenario.vault()))
+        .isTrue();
     assertThat(fixture.azure.resources().resourceGroup("rg-dr-custom").orElseThrow().location())
         .isEqualTo(fixture.scenario.targetRegion());
     assertThat(fixture.azure.compute().availabilitySet("rg-dr-custom", "avset-custom"))
-        .hasValueSatisfying(set ->
-            assertThat(set.location()).isEqualTo(fixture.scenario.targetRegion()));
+        .hasValueSatisfying(
+            set -> assertThat(set.location()).isEqualTo(fixture.scenario.targetRegion()));
     assertReplicationLaidOutAcrossThePair();
   }
 
   @Test
   void namingTheMappedNetworkIsAccepted(TestWorkflowEnvironment env, Worker worker) {
-    ProtectionSummary summary = run(ReprotectFixture.scenario().build(),
-        new Customization(null, null, null, null, "vnet-eastasia"), env, worker);
+    ProtectionSummary summary =
+        run(
+            ReprotectFixture.scenario().build(),
+            new Customization(null, null, null, null, "vnet-eastasia"),
+            env,
+            worker);
 
     assertThat(summary.state()).isEqualTo("Protected");
   }
@@ -110,8 +133,12 @@ class CustomisationTest {
   void aTargetAccountNamedLikeTheDefaultCacheStillReplicatesIntoTheTargetRegion(
       TestWorkflowEnvironment env, Worker worker) {
     // The vault has no cache account yet: the plan's default cache is "contosoasrcache".
-    ProtectionSummary summary = run(ReprotectFixture.scenario().build(),
-        new Customization(null, "contosoasrcache", null, null, null), env, worker);
+    ProtectionSummary summary =
+        run(
+            ReprotectFixture.scenario().build(),
+            new Customization(null, "contosoasrcache", null, null, null),
+            env,
+            worker);
 
     assertThat(summary.state()).isEqualTo("Protected");
     assertReplicationLaidOutAcrossThePair();
@@ -123,19 +150,43 @@ class CustomisationTest {
     seed(ReprotectFixture.scenario().build(), env, worker);
     // The item's recorded target account is gone: the plan names a new one, "<source>asr".
     ReplicatedItem item = fixture.item();
-    fixture.azure.recoveryServices().putReplicatedItem(SOMEONE_ELSE, item.withReplicationTo(
-        new ItemSide(item.target().region(), item.target().resourceGroup(), "stdeletedlongago"),
-        item.source().network(), null, item.replicaDisks(), item.reprotectCycles()));
+    fixture
+        .azure
+        .recoveryServices()
+        .putReplicatedItem(
+            SOMEONE_ELSE,
+            item.withReplicationTo(
+                new ItemSide(
+                    item.target().region(), item.target().resourceGroup(), "stdeletedlongago"),
+                item.source().network(),
+                null,
+                item.replicaDisks(),
+                item.reprotectCycles()));
     String planned = item.source().storageAccount() + "asr";
     String sourceRegion = fixture.scenario.sourceRegion();
     // While the job creates its cache account, someone else takes the planned target name.
     int nextCreate = fixture.azure.faults().callCount("createStorageAccount") + 1;
-    fixture.azure.faults().onCall("createStorageAccount", nextCreate, () -> {
-      ResourceGroup theirs = fixture.azure.resources().createResourceGroup(
-          SOMEONE_ELSE, new ResourceGroup("rg-someone-else", sourceRegion));
-      fixture.azure.storage().createStorageAccount(SOMEONE_ELSE, new StorageAccount(
-          planned, theirs.name(), sourceRegion, StorageAccount.KIND, Map.of()));
-    });
+    fixture
+        .azure
+        .faults()
+        .onCall(
+            "createStorageAccount",
+            nextCreate,
+            () -> {
+              ResourceGroup theirs =
+                  fixture
+                      .azure
+                      .resources()
+                      .createResourceGroup(
+                          SOMEONE_ELSE, new ResourceGroup("rg-someone-else", sourceRegion));
+              fixture
+                  .azure
+                  .storage()
+                  .createStorageAccount(
+                      SOMEONE_ELSE,
+                      new StorageAccount(
+                          planned, theirs.name(), sourceRegion, StorageAccount.KIND, Map.of()));
+            });
     env.start();
 
     try {
@@ -145,8 +196,10 @@ class CustomisationTest {
       // Failing the job is an acceptable answer too; using their account is not.
     }
     assertThat(fixture.azure.storage().blobs(planned, ProtectionPlan.SEED_CONTAINER))
-        .as("blobs written into someone else's account").isEmpty();
-    assertThat(fixture.item().replicaDisks()).extracting(ReplicaDisk::replica)
+        .as("blobs written into someone else's account")
+        .isEmpty();
+    assertThat(fixture.item().replicaDisks())
+        .extracting(ReplicaDisk::replica)
         .noneMatch(replica -> replica.storageAccount().equals(planned));
   }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.reprotect.activities.DiskSyncResult;
-import dev.reprotect.activities.ReprotectErrorCode;
 import dev.reprotect.activities.ProtectionPlan;
+import dev.reprotect.activities.ReprotectErrorCode;
 import dev.reprotect.azure.ActivityLogEntry;
 import dev.reprotect.azure.AzureErrorCode;
 import dev.reprotect.azure.BlobRef;
@@ -43,13 +43,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Failures during the job: transient ones are retried, lasting ones fail the job within the
- * bound, a cancellation stops it; each leaves the item ready for a re-run that reuses what was
- * done. Faults are injected into the simulator by backend call.
+ * Failures during the job: transient ones are retried, lasting ones fail the job within the bound,
+ * a cancellation stops it; each leaves the item ready for a re-run that reuses what was done.
+ * Faults are injected into the simulator by backend call.
  */
 class FailureHandlingTest {
-  @RegisterExtension
-  static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
+  @RegisterExtension static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
 
   private static final Caller OPERATOR = Caller.of("failure-handling-test");
 
@@ -86,8 +85,11 @@ class FailureHandlingTest {
 
   private static void assertProtectedWithEqualDisks(ProtectionSummary summary) {
     assertThat(summary.state()).isEqualTo("Protected");
-    assertThat(summary.disks()).isNotEmpty().allSatisfy(disk ->
-        assertThat(disk.targetChecksum()).as(disk.name()).isEqualTo(disk.sourceChecksum()));
+    assertThat(summary.disks())
+        .isNotEmpty()
+        .allSatisfy(
+            disk ->
+                assertThat(disk.targetChecksum()).as(disk.name()).isEqualTo(disk.sourceChecksum()));
   }
 
   private void assertItemReadyForAReRun() {
@@ -104,8 +106,9 @@ class FailureHandlingTest {
   }
 
   private void assertNoBlockWrittenTwice() {
-    assertThat(blockWritesOfTheJob()).isNotEmpty().allSatisfy((block, writes) ->
-        assertThat(writes).as(block).isEqualTo(1));
+    assertThat(blockWritesOfTheJob())
+        .isNotEmpty()
+        .allSatisfy((block, writes) -> assertThat(writes).as(block).isEqualTo(1));
   }
 
   @Test
@@ -118,8 +121,10 @@ class FailureHandlingTest {
 
     assertProtectedWithEqualDisks(summary);
     assertThat(fixture.azure.faults().callCount("powerOff")).as("attempts").isEqualTo(3);
-    List<ActivityLogEntry> powerOffs = fixture.jobLog().stream()
-        .filter(entry -> entry.operation().endsWith("powerOff/action")).toList();
+    List<ActivityLogEntry> powerOffs =
+        fixture.jobLog().stream()
+            .filter(entry -> entry.operation().endsWith("powerOff/action"))
+            .toList();
     assertThat(powerOffs).hasSize(1);
     assertThat(powerOffs.get(0).correlationId()).as("applied by the third attempt").endsWith("#3");
     assertThat(job().state()).isEqualTo(JobState.Succeeded);
@@ -139,13 +144,14 @@ class FailureHandlingTest {
     String targetRegion = seedAnOutageFromTheSecondTransfer(env, worker);
     start();
 
-    WorkflowFailedException failed = catchThrowableOfType(
-        WorkflowFailedException.class, this::reprotect);
+    WorkflowFailedException failed =
+        catchThrowableOfType(WorkflowFailedException.class, this::reprotect);
 
     assertThat(failed).as("the job fails").isNotNull();
     String code = ReprotectErrorCode.TargetRegionUnavailable.name();
-    ApplicationFailure failure = ReprotectFixture.applicationFailure(failed, code)
-        .orElseThrow(() -> new AssertionError("no " + code + " failure in " + failed, failed));
+    ApplicationFailure failure =
+        ReprotectFixture.applicationFailure(failed, code)
+            .orElseThrow(() -> new AssertionError("no " + code + " failure in " + failed, failed));
     assertThat(failed.getCause()).isSameAs(failure);
     assertThat(failure.getOriginalMessage()).contains(targetRegion);
     Job<ProtectionStep, ProtectionPlan> job = job();
@@ -157,10 +163,13 @@ class FailureHandlingTest {
         .isEqualTo(StepState.NotStarted);
     assertItemReadyForAReRun();
     // The sync was retried up to the bound before the job gave up.
-    assertThat(causeOf(failed, ActivityFailure.class)).hasValueSatisfying(activity -> {
-      assertThat(activity.getActivityType()).isEqualTo(ReprotectFixture.SYNC_DISK);
-      assertThat(activity.getRetryState()).isEqualTo(RetryState.RETRY_STATE_MAXIMUM_ATTEMPTS_REACHED);
-    });
+    assertThat(causeOf(failed, ActivityFailure.class))
+        .hasValueSatisfying(
+            activity -> {
+              assertThat(activity.getActivityType()).isEqualTo(ReprotectFixture.SYNC_DISK);
+              assertThat(activity.getRetryState())
+                  .isEqualTo(RetryState.RETRY_STATE_MAXIMUM_ATTEMPTS_REACHED);
+            });
 
     fixture.azure.resources().setRegionAvailable(OPERATOR, targetRegion, true);
     ProtectionSummary rerun = reprotect();
@@ -173,25 +182,30 @@ class FailureHandlingTest {
   }
 
   /**
-   * The outage that fails the sync is still on when the job releases the item: the release's
-   * first 12 attempts fail (a step gives up after 8), and the outage ends with its 13th. The job
-   * waits for it, ends failed with the sync's code, and leaves the item free for a re-run.
+   * The outage that fails the sync is still on when the job releases the item: the release's first
+   * 12 attempts fail (a step gives up after 8), and the outage ends with its 13th. The job waits
+   * for it, ends failed with the sync's code, and leaves the item free for a re-run.
    */
   @Test
   void anOutageThatOutlastsTheSyncAndTheReleaseStillEndsTheJobAndReleasesTheItem(
       TestWorkflowEnvironment env, Worker worker) {
     String targetRegion = seedAnOutageFromTheSecondTransfer(env, worker);
     int failedReleases = 12;
-    fixture.azure.faults()
+    fixture
+        .azure
+        .faults()
         .failCalls("releaseOperation", 1, failedReleases, AzureErrorCode.InternalServerError)
-        .onCall("releaseOperation", failedReleases + 1,
+        .onCall(
+            "releaseOperation",
+            failedReleases + 1,
             () -> fixture.azure.resources().setRegionAvailable(OPERATOR, targetRegion, true));
     start();
 
     jobEndsWithTheSyncsCode();
 
     assertThat(fixture.azure.faults().callCount("releaseOperation"))
-        .as("released once the outage ended").isEqualTo(failedReleases + 1);
+        .as("released once the outage ended")
+        .isEqualTo(failedReleases + 1);
     assertItemReadyForAReRun();
   }
 
@@ -203,8 +217,11 @@ class FailureHandlingTest {
   @Test
   void aReleaseThatNeverGetsThroughStillEndsTheJob(TestWorkflowEnvironment env, Worker worker) {
     seedAnOutageFromTheSecondTransfer(env, worker);
-    fixture.azure.faults().failCalls(
-        "releaseOperation", 1, Integer.MAX_VALUE - 1, AzureErrorCode.InternalServerError);
+    fixture
+        .azure
+        .faults()
+        .failCalls(
+            "releaseOperation", 1, Integer.MAX_VALUE - 1, AzureErrorCode.InternalServerError);
     start();
 
     Job<ProtectionStep, ProtectionPlan> job = jobEndsWithTheSyncsCode();
@@ -217,20 +234,27 @@ class FailureHandlingTest {
   private String seedAnOutageFromTheSecondTransfer(TestWorkflowEnvironment env, Worker worker) {
     seed(ReprotectFixture.scenario().dataDisks(0).build(), env, worker);
     String targetRegion = fixture.scenario.targetRegion();
-    fixture.azure.faults().onCall("transferBlocks", 2,
-        () -> fixture.azure.resources().setRegionAvailable(OPERATOR, targetRegion, false));
+    fixture
+        .azure
+        .faults()
+        .onCall(
+            "transferBlocks",
+            2,
+            () -> fixture.azure.resources().setRegionAvailable(OPERATOR, targetRegion, false));
     return targetRegion;
   }
 
   /** Runs the job, which must end failed with the outage's code, the sync's; returns the job. */
   private Job<ProtectionStep, ProtectionPlan> jobEndsWithTheSyncsCode() {
-    WorkflowFailedException failed = catchThrowableOfType(
-        WorkflowFailedException.class, this::reprotect);
+    WorkflowFailedException failed =
+        catchThrowableOfType(WorkflowFailedException.class, this::reprotect);
 
     assertThat(failed).as("the job ends").isNotNull();
     String code = ReprotectErrorCode.TargetRegionUnavailable.name();
-    assertThat(failed.getCause()).isInstanceOfSatisfying(ApplicationFailure.class,
-        failure -> assertThat(failure.getType()).as("the sync's code").isEqualTo(code));
+    assertThat(failed.getCause())
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            failure -> assertThat(failure.getType()).as("the sync's code").isEqualTo(code));
     Job<ProtectionStep, ProtectionPlan> job = job();
     assertThat(job.state()).isEqualTo(JobState.Failed);
     assertThat(job.errorCode()).isEqualTo(code);
@@ -246,8 +270,10 @@ class FailureHandlingTest {
     ReprotectWorkflow workflow = fixture.newWorkflow(client);
     WorkflowClient.start(workflow::reprotect, fixture.request());
 
-    WorkflowFailedException cancelled = catchThrowableOfType(WorkflowFailedException.class,
-        () -> WorkflowStub.fromTyped(workflow).getResult(ProtectionSummary.class));
+    WorkflowFailedException cancelled =
+        catchThrowableOfType(
+            WorkflowFailedException.class,
+            () -> WorkflowStub.fromTyped(workflow).getResult(ProtectionSummary.class));
 
     assertThat(cancelRecorded).as("the service recorded the cancellation").isTrue();
     assertThat(cancelled).as("the job ends").isNotNull();
@@ -256,9 +282,13 @@ class FailureHandlingTest {
     assertThat(job.state()).isEqualTo(JobState.Cancelled);
     assertThat(job.steps()).extracting(JobStep::state).doesNotContain(StepState.InProgress);
     assertItemReadyForAReRun();
-    assertThat(fixture.azure.recoveryServices()
-        .recoveryPoints(fixture.scenario.vault(), fixture.scenario.vm()))
-        .as("delta replication never started").isEmpty();
+    assertThat(
+            fixture
+                .azure
+                .recoveryServices()
+                .recoveryPoints(fixture.scenario.vault(), fixture.scenario.vm()))
+        .as("delta replication never started")
+        .isEmpty();
 
     ProtectionSummary rerun = reprotect();
 
@@ -268,29 +298,34 @@ class FailureHandlingTest {
   }
 
   /**
-   * A cancellation reaches an activity only in the answer to a heartbeat that is actually sent,
-   * and the SDK sends only the first heartbeat of an attempt at once (later ones are throttled to
-   * 0.8 times the heartbeat timeout, 24 s here). So the world has one disk copied in full, whose
-   * first heartbeat comes right after the first transfer, and the hook holds that transfer until
-   * the service has recorded the activity's cancellation.
+   * A cancellation reaches an activity only in the answer to a heartbeat that is actually sent, and
+   * the SDK sends only the first heartbeat of an attempt at once (later ones are throttled to 0.8
+   * times the heartbeat timeout, 24 s here). So the world has one disk copied in full, whose first
+   * heartbeat comes right after the first transfer, and the hook holds that transfer until the
+   * service has recorded the activity's cancellation.
    */
   @Test
   void aCancellationStopsTheSyncAtItsNextSafePoint(TestWorkflowEnvironment env, Worker worker) {
-    seed(ReprotectFixture.scenario().dataDisks(0).targetVm(Scenario.TargetVm.Deleted).build(),
-        env, worker);
+    seed(
+        ReprotectFixture.scenario().dataDisks(0).targetVm(Scenario.TargetVm.Deleted).build(),
+        env,
+        worker);
     AtomicBoolean cancelReachedTheSync = fixture.cancelDuringTheFirstTransfer(env);
     start();
     ReprotectWorkflow workflow = fixture.newWorkflow(client);
     WorkflowClient.start(workflow::reprotect, fixture.request());
 
-    WorkflowFailedException cancelled = catchThrowableOfType(WorkflowFailedException.class,
-        () -> WorkflowStub.fromTyped(workflow).getResult(ProtectionSummary.class));
+    WorkflowFailedException cancelled =
+        catchThrowableOfType(
+            WorkflowFailedException.class,
+            () -> WorkflowStub.fromTyped(workflow).getResult(ProtectionSummary.class));
 
     assertThat(cancelReachedTheSync).as("the service recorded the cancellation").isTrue();
     assertThat(cancelled).isNotNull();
     assertThat(cancelled.getCause()).isInstanceOf(CanceledFailure.class);
     assertThat(fixture.azure.faults().callCount("transferBlocks"))
-        .as("no transfer after the one that was running").isEqualTo(1);
+        .as("no transfer after the one that was running")
+        .isEqualTo(1);
     assertThat(eventsOf(EventType.EVENT_TYPE_ACTIVITY_TASK_CANCELED)).hasSize(1);
     Job<ProtectionStep, ProtectionPlan> job = job();
     assertThat(job.state()).isEqualTo(JobState.Cancelled);
@@ -300,7 +335,8 @@ class FailureHandlingTest {
         .isEqualTo(StepState.NotStarted);
     assertItemReadyForAReRun();
     String replicaAfterCancel = fixture.azure.storage().checksum(OPERATOR, replicaOfOsDisk());
-    assertThat(replicaAfterCancel).as("the replica was left half-synced")
+    assertThat(replicaAfterCancel)
+        .as("the replica was left half-synced")
         .isNotEqualTo(fixture.azure.storage().checksum(OPERATOR, sourceOsDisk()));
 
     ProtectionSummary rerun = reprotect();
@@ -321,22 +357,27 @@ class FailureHandlingTest {
 
     assertProtectedWithEqualDisks(summary);
     assertThat(fixture.azure.faults().callCount("transferBlocks")).isGreaterThan(3);
-    assertThat(fixture.jobLog()).as("a second attempt of a sync sent the rest")
-        .anySatisfy(entry -> assertThat(entry.correlationId())
-            .contains("/" + ReprotectFixture.SYNC_DISK + "/")
-            .endsWith("#2"));
+    assertThat(fixture.jobLog())
+        .as("a second attempt of a sync sent the rest")
+        .anySatisfy(
+            entry ->
+                assertThat(entry.correlationId())
+                    .contains("/" + ReprotectFixture.SYNC_DISK + "/")
+                    .endsWith("#2"));
     // Each source block read once; those of the interrupted range a second time at most.
     long allocated = syncResults().stream().mapToLong(DiskSyncResult::allocatedBytes).sum();
-    assertThat(sourceBytesReadByTheJob()).isBetween(allocated,
-        allocated + (long) ReprotectFixture.BLOCKS_PER_RANGE * ReprotectFixture.BLOCK_SIZE);
+    assertThat(sourceBytesReadByTheJob())
+        .isBetween(
+            allocated,
+            allocated + (long) ReprotectFixture.BLOCKS_PER_RANGE * ReprotectFixture.BLOCK_SIZE);
     assertThat(syncResults()).hasSize(2);
     assertNoBlockWrittenTwice();
   }
 
   /**
-   * A batch of blocks is applied and its answer lost: the attempt fails without having counted
-   * it, and the next finds those blocks there and does not count them either. The summary's
-   * bytes sent are the backend's meter for the job, that batch included.
+   * A batch of blocks is applied and its answer lost: the attempt fails without having counted it,
+   * and the next finds those blocks there and does not count them either. The summary's bytes sent
+   * are the backend's meter for the job, that batch included.
    */
   @Test
   void theBytesSentAreWhatTheBackendMeteredForTheJobWhenAnAttemptsProgressIsLost(
@@ -349,13 +390,15 @@ class FailureHandlingTest {
     ProtectionSummary summary = reprotect();
 
     assertProtectedWithEqualDisks(summary);
-    assertThat(fixture.jobLog()).as("a second attempt of a sync sent the rest")
+    assertThat(fixture.jobLog())
+        .as("a second attempt of a sync sent the rest")
         .anySatisfy(entry -> assertThat(entry.correlationId()).endsWith("#2"));
     long countedBySyncs = summary.disks().stream().mapToLong(DiskSummary::bytesTransferred).sum();
     assertThat(summary.bytesSentAcrossRegions())
         .isEqualTo(fixture.azure.metering().bytesTransferredBy(fixture.workflowId() + "/"))
         .isGreaterThan(countedBySyncs);
-    assertThat(summary.meters()).as("each side's meters, the failed attempt's reads included")
+    assertThat(summary.meters())
+        .as("each side's meters, the failed attempt's reads included")
         .isEqualTo(fixture.azure.metering().costsBy(fixture.workflowId() + "/"));
     assertNoBlockWrittenTwice();
   }
@@ -368,14 +411,27 @@ class FailureHandlingTest {
   @Test
   void aRetriedSyncResumesAfterTheLastRangeTheFailedAttemptFinished(
       TestWorkflowEnvironment env, Worker worker) {
-    seed(ReprotectFixture.scenario().dataDisks(0).targetVm(Scenario.TargetVm.Deleted).build(),
-        env, worker);
+    seed(
+        ReprotectFixture.scenario().dataDisks(0).targetVm(Scenario.TargetVm.Deleted).build(),
+        env,
+        worker);
     BlobRef source = sourceOsDisk();
-    for (long from = 0; from < 2 * ReprotectFixture.BLOCKS_PER_RANGE;
+    for (long from = 0;
+        from < 2 * ReprotectFixture.BLOCKS_PER_RANGE;
         from += ReprotectFixture.BLOCKS_PER_RANGE) {
-      assertThat(fixture.azure.storage().blockHashes(OPERATOR, source, from,
-          from + ReprotectFixture.BLOCKS_PER_RANGE, fixture.scenario.sourceRegion()).entries())
-          .as("a full copy sends blocks in range %d", from).isNotEmpty();
+      assertThat(
+              fixture
+                  .azure
+                  .storage()
+                  .blockHashes(
+                      OPERATOR,
+                      source,
+                      from,
+                      from + ReprotectFixture.BLOCKS_PER_RANGE,
+                      fixture.scenario.sourceRegion())
+                  .entries())
+          .as("a full copy sends blocks in range %d", from)
+          .isNotEmpty();
     }
     // The first range goes in two calls (one block until the pace is measured, then the rest),
     // each later range in one: the fourth call is the first of the third range.
@@ -387,7 +443,8 @@ class FailureHandlingTest {
     assertProtectedWithEqualDisks(summary);
     DiskSyncResult synced = syncResults().get(0);
     assertThat(synced.resumedFromBlock()).isEqualTo(2L * ReprotectFixture.BLOCKS_PER_RANGE);
-    assertThat(sourceBytesReadByTheJob()).as("no block read twice")
+    assertThat(sourceBytesReadByTheJob())
+        .as("no block read twice")
         .isEqualTo(synced.allocatedBytes());
     assertThat(synced.blocksCopied() * ReprotectFixture.BLOCK_SIZE)
         .isEqualTo(synced.allocatedBytes());
@@ -398,19 +455,25 @@ class FailureHandlingTest {
   void aSecondReprotectOfABusyItemIsRefusedWhateverItsWorkflowId(
       TestWorkflowEnvironment env, Worker worker) {
     seed(ReprotectFixture.scenario().build(), env, worker);
-    String otherWorkflowId = "reprotect-again." + fixture.scenario.vault() + "."
-        + fixture.scenario.vm();
+    String otherWorkflowId =
+        "reprotect-again." + fixture.scenario.vault() + "." + fixture.scenario.vm();
     AtomicReference<RunningOperation> heldBy = new AtomicReference<>();
     AtomicReference<Throwable> second = new AtomicReference<>();
-    fixture.azure.faults().onCall("transferBlocks", 1, () -> {
-      heldBy.set(fixture.item().runningOperation());
-      try {
-        fixture.newWorkflow(client, otherWorkflowId).reprotect(fixture.request());
-        second.set(new AssertionError("the second reprotect was not refused"));
-      } catch (Throwable refused) {
-        second.set(refused);
-      }
-    });
+    fixture
+        .azure
+        .faults()
+        .onCall(
+            "transferBlocks",
+            1,
+            () -> {
+              heldBy.set(fixture.item().runningOperation());
+              try {
+                fixture.newWorkflow(client, otherWorkflowId).reprotect(fixture.request());
+                second.set(new AssertionError("the second reprotect was not refused"));
+              } catch (Throwable refused) {
+                second.set(refused);
+              }
+            });
     start();
 
     ProtectionSummary first = reprotect();
@@ -419,8 +482,9 @@ class FailureHandlingTest {
     assertThat(heldBy.get().id()).isEqualTo(fixture.workflowId());
     assertThat(second.get()).isInstanceOf(WorkflowFailedException.class);
     String code = ReprotectErrorCode.OperationInProgress.name();
-    ApplicationFailure refusal = ReprotectFixture.applicationFailure(second.get(), code)
-        .orElseThrow(() -> new AssertionError("not refused with " + code, second.get()));
+    ApplicationFailure refusal =
+        ReprotectFixture.applicationFailure(second.get(), code)
+            .orElseThrow(() -> new AssertionError("not refused with " + code, second.get()));
     assertThat(refusal.getOriginalMessage()).contains(fixture.workflowId());
     Job<ProtectionStep, ProtectionPlan> refusedJob =
         client.newWorkflowStub(ReprotectWorkflow.class, otherWorkflowId).job();
@@ -439,25 +503,37 @@ class FailureHandlingTest {
 
   /** What the job read on the source's disks: its syncs' reads, every attempt's. */
   private long sourceBytesReadByTheJob() {
-    return fixture.azure.metering().costsBy(fixture.workflowId() + "/")
+    return fixture
+        .azure
+        .metering()
+        .costsBy(fixture.workflowId() + "/")
         .bytesReadIn(fixture.scenario.sourceRegion());
   }
 
   private BlobRef sourceOsDisk() {
     ReplicatedItem item = fixture.item();
-    return fixture.azure.compute().virtualMachine(item.source().resourceGroup(), item.name())
-        .orElseThrow().osDisk().vhd();
+    return fixture
+        .azure
+        .compute()
+        .virtualMachine(item.source().resourceGroup(), item.name())
+        .orElseThrow()
+        .osDisk()
+        .vhd();
   }
 
   /** The OS disk's replica as the plan the job ran named it. */
   private BlobRef replicaOfOsDisk() {
-    return job().plan().disks().stream().filter(disk -> disk.slot().equals("os")).findFirst()
-        .orElseThrow().replica();
+    return job().plan().disks().stream()
+        .filter(disk -> disk.slot().equals("os"))
+        .findFirst()
+        .orElseThrow()
+        .replica();
   }
 
   private List<HistoryEvent> eventsOf(EventType type) {
     return client.fetchHistory(fixture.workflowId()).getHistory().getEventsList().stream()
-        .filter(event -> event.getEventType() == type).toList();
+        .filter(event -> event.getEventType() == type)
+        .toList();
   }
 
   /** The results of the sync activities of the job's latest run, read from its history. */
@@ -467,17 +543,30 @@ class FailureHandlingTest {
     Set<Long> syncs = new HashSet<>();
     for (HistoryEvent event : events) {
       if (event.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED
-          && event.getActivityTaskScheduledEventAttributes().getActivityType().getName()
+          && event
+              .getActivityTaskScheduledEventAttributes()
+              .getActivityType()
+              .getName()
               .equals(ReprotectFixture.SYNC_DISK)) {
         syncs.add(event.getEventId());
       }
     }
     return events.stream()
-        .filter(event -> event.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED
-            && syncs.contains(event.getActivityTaskCompletedEventAttributes().getScheduledEventId()))
-        .map(event -> client.getOptions().getDataConverter().fromPayloads(0,
-            Optional.of(event.getActivityTaskCompletedEventAttributes().getResult()),
-            DiskSyncResult.class, DiskSyncResult.class))
+        .filter(
+            event ->
+                event.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED
+                    && syncs.contains(
+                        event.getActivityTaskCompletedEventAttributes().getScheduledEventId()))
+        .map(
+            event ->
+                client
+                    .getOptions()
+                    .getDataConverter()
+                    .fromPayloads(
+                        0,
+                        Optional.of(event.getActivityTaskCompletedEventAttributes().getResult()),
+                        DiskSyncResult.class,
+                        DiskSyncResult.class))
         .toList();
   }
 

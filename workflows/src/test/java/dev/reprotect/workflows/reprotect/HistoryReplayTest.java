@@ -36,21 +36,24 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Determinism, tested: every history checked in under {@code histories/} must replay against the
- * current workflow code. A change to the command sequence goes behind Workflow.getVersion, and
- * the histories of the new version are added next to the old ones (never replacing them): this
- * test records them under {@code target/histories/} on each run.
+ * current workflow code. A change to the command sequence goes behind Workflow.getVersion, and the
+ * histories of the new version are added next to the old ones (never replacing them): this test
+ * records them under {@code target/histories/} on each run.
  */
 class HistoryReplayTest {
   static final Path RECORDED = Paths.get("target", "histories");
 
-  @RegisterExtension
-  static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
+  @RegisterExtension static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
 
   static Stream<String> checkedInHistories() throws IOException, URISyntaxException {
     Path dir = Paths.get(HistoryReplayTest.class.getResource("/histories").toURI());
     try (Stream<Path> files = Files.list(dir)) {
-      List<String> names = files.map(p -> p.getFileName().toString())
-          .filter(name -> name.endsWith(".json")).sorted().toList();
+      List<String> names =
+          files
+              .map(p -> p.getFileName().toString())
+              .filter(name -> name.endsWith(".json"))
+              .sorted()
+              .toList();
       assertThat(names).as("checked-in histories").isNotEmpty();
       return names.stream();
     }
@@ -59,14 +62,16 @@ class HistoryReplayTest {
   @ParameterizedTest
   @MethodSource("checkedInHistories")
   void aCheckedInHistoryReplaysAgainstTheCurrentCode(String history) throws Exception {
-    HistoryReplays.replayResource("histories/" + history,
-        RegisteredWorkflows.IMPLEMENTATIONS.toArray(Class<?>[]::new));
+    HistoryReplays.replayResource(
+        "histories/" + history, RegisteredWorkflows.IMPLEMENTATIONS.toArray(Class<?>[]::new));
   }
 
   @Test
   void aReorderedStepFailsReplay() {
-    assertThatThrownBy(() -> HistoryReplays.replayResource(
-        "histories/reprotect-happy-path.v1.json", ReorderedReprotectWorkflow.class))
+    assertThatThrownBy(
+            () ->
+                HistoryReplays.replayResource(
+                    "histories/reprotect-happy-path.v1.json", ReorderedReprotectWorkflow.class))
         .hasStackTraceContaining(NonDeterministicException.class.getSimpleName())
         .hasStackTraceContaining("ClaimItem");
   }
@@ -84,8 +89,9 @@ class HistoryReplayTest {
   @Test
   void theNoTargetVmPathRecordsAHistoryThatReplays(TestWorkflowEnvironment env, Worker worker)
       throws Exception {
-    try (ReprotectFixture fixture = started(
-        ReprotectFixture.scenario().targetVm(Scenario.TargetVm.Deleted).build(), env, worker)) {
+    try (ReprotectFixture fixture =
+        started(
+            ReprotectFixture.scenario().targetVm(Scenario.TargetVm.Deleted).build(), env, worker)) {
       fixture.newWorkflow(env.getWorkflowClient()).reprotect(fixture.request());
       record("reprotect-no-target-vm", fixture, env);
     }
@@ -102,8 +108,9 @@ class HistoryReplayTest {
         started(ReprotectFixture.scenario().dataDisks(0).build(), env, worker)) {
       fixture.azure.faults().failCalls("transferBlocks", 2, 1, AzureErrorCode.ResourceNotFound);
 
-      assertThatThrownBy(() -> fixture.newWorkflow(env.getWorkflowClient())
-          .reprotect(fixture.request())).isInstanceOf(WorkflowFailedException.class);
+      assertThatThrownBy(
+              () -> fixture.newWorkflow(env.getWorkflowClient()).reprotect(fixture.request()))
+          .isInstanceOf(WorkflowFailedException.class);
 
       Job<ProtectionStep, ProtectionPlan> job =
           fixture.newWorkflowStubForQuery(env.getWorkflowClient()).job();
@@ -123,16 +130,18 @@ class HistoryReplayTest {
         started(ReprotectFixture.scenario().dataDisks(0).build(), env, worker)) {
       AtomicBoolean cancelRecorded = fixture.cancelDuringTheFirstTransfer(env);
 
-      assertThatThrownBy(() -> fixture.newWorkflow(env.getWorkflowClient())
-          .reprotect(fixture.request()))
+      assertThatThrownBy(
+              () -> fixture.newWorkflow(env.getWorkflowClient()).reprotect(fixture.request()))
           .isInstanceOf(WorkflowFailedException.class)
-          .cause().isInstanceOf(CanceledFailure.class);
+          .cause()
+          .isInstanceOf(CanceledFailure.class);
 
       assertThat(cancelRecorded).as("the service recorded the sync's cancellation").isTrue();
       assertThat(fixture.newWorkflowStubForQuery(env.getWorkflowClient()).job().state())
           .isEqualTo(JobState.Cancelled);
       WorkflowExecutionHistory history = record("reprotect-cancelled-in-sync", fixture, env);
-      assertThat(history.getEvents()).extracting(HistoryEvent::getEventType)
+      assertThat(history.getEvents())
+          .extracting(HistoryEvent::getEventType)
           .contains(EventType.EVENT_TYPE_ACTIVITY_TASK_CANCELED);
       assertReleased(fixture, history);
     }
@@ -142,15 +151,20 @@ class HistoryReplayTest {
   private static void assertReleased(ReprotectFixture fixture, WorkflowExecutionHistory history) {
     assertThat(fixture.item().state()).isEqualTo(ProtectionState.ReprotectFailed);
     assertThat(fixture.item().runningOperation()).isNull();
-    assertThat(history.getEvents().stream()
-        .filter(event -> event.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
-        .reduce((first, second) -> second).orElseThrow()
-        .getActivityTaskScheduledEventAttributes().getActivityType().getName())
+    assertThat(
+            history.getEvents().stream()
+                .filter(
+                    event -> event.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
+                .reduce((first, second) -> second)
+                .orElseThrow()
+                .getActivityTaskScheduledEventAttributes()
+                .getActivityType()
+                .getName())
         .isEqualTo("ReleaseFailedItem");
   }
 
-  private static ReprotectFixture started(Scenario scenario, TestWorkflowEnvironment env,
-      Worker worker) {
+  private static ReprotectFixture started(
+      Scenario scenario, TestWorkflowEnvironment env, Worker worker) {
     ReprotectFixture fixture = new ReprotectFixture(scenario);
     fixture.register(env, worker);
     env.start();
@@ -158,10 +172,9 @@ class HistoryReplayTest {
   }
 
   /** Writes the job's history under target/histories/, replays it, and returns it. */
-  private static WorkflowExecutionHistory record(String name, ReprotectFixture fixture,
-      TestWorkflowEnvironment env) throws Exception {
-    WorkflowExecutionHistory history =
-        env.getWorkflowClient().fetchHistory(fixture.workflowId());
+  private static WorkflowExecutionHistory record(
+      String name, ReprotectFixture fixture, TestWorkflowEnvironment env) throws Exception {
+    WorkflowExecutionHistory history = env.getWorkflowClient().fetchHistory(fixture.workflowId());
     String json = history.toJson(true);
     Files.createDirectories(RECORDED);
     Files.writeString(RECORDED.resolve(name + ".json"), json);

@@ -34,12 +34,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The item's claim: it records the job's workflow id and run; a new run of the same id takes over
- * what an earlier run left, another workflow's stale claim is refused until the release clears
- * it, and the claim compares and sets the item as the prerequisites saw it.
+ * what an earlier run left, another workflow's stale claim is refused until the release clears it,
+ * and the claim compares and sets the item as the prerequisites saw it.
  */
 class ItemClaimTest {
-  @RegisterExtension
-  static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
+  @RegisterExtension static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
 
   private static final Caller OPERATOR = Caller.of("item-claim-test");
   private static final String TAKE_OVER = "replicatedItems/takeOver/action";
@@ -65,11 +64,13 @@ class ItemClaimTest {
 
   private List<ActivityLogEntry> logged(String operation) {
     return fixture.azure.metering().activityLog().stream()
-        .filter(entry -> entry.operation().endsWith(operation)).toList();
+        .filter(entry -> entry.operation().endsWith(operation))
+        .toList();
   }
 
   private <T> T shortWorkflow(Class<T> type, String workflowId) {
-    return client.newWorkflowStub(type,
+    return client.newWorkflowStub(
+        type,
         WorkflowOptions.newBuilder().setWorkflowId(workflowId).setTaskQueue(taskQueue).build());
   }
 
@@ -83,13 +84,20 @@ class ItemClaimTest {
       TestWorkflowEnvironment env, Worker worker) {
     seed(env, worker);
     // The first run is lost while it turns the target VM off: it holds the claim, for ever.
-    fixture.azure.faults().onCall("powerOff", 1, () -> client
-        .newUntypedWorkflowStub(fixture.workflowId()).terminate("the run is lost"));
+    fixture
+        .azure
+        .faults()
+        .onCall(
+            "powerOff",
+            1,
+            () -> client.newUntypedWorkflowStub(fixture.workflowId()).terminate("the run is lost"));
     env.start();
     ReprotectWorkflow first = fixture.newWorkflow(client);
     WorkflowExecution firstRun = WorkflowClient.start(first::reprotect, fixture.request());
-    WorkflowFailedException terminated = catchThrowableOfType(WorkflowFailedException.class,
-        () -> WorkflowStub.fromTyped(first).getResult(ProtectionSummary.class));
+    WorkflowFailedException terminated =
+        catchThrowableOfType(
+            WorkflowFailedException.class,
+            () -> WorkflowStub.fromTyped(first).getResult(ProtectionSummary.class));
     assertThat(terminated.getCause()).isInstanceOf(TerminatedFailure.class);
     RunningOperation left = fixture.item().runningOperation();
     assertThat(left.id()).isEqualTo(fixture.workflowId());
@@ -107,8 +115,11 @@ class ItemClaimTest {
     String secondRun = WorkflowStub.fromTyped(second).getExecution().getRunId();
     assertThat(takeOvers.get(0).correlationId())
         .startsWith(fixture.workflowId() + "/" + secondRun + "/ClaimItem/");
-    JobStep<ProtectionStep> check = fixture.newWorkflowStubForQuery(client).job().steps().stream()
-        .filter(step -> step.step() == ProtectionStep.CheckPrerequisites).findFirst().orElseThrow();
+    JobStep<ProtectionStep> check =
+        fixture.newWorkflowStubForQuery(client).job().steps().stream()
+            .filter(step -> step.step() == ProtectionStep.CheckPrerequisites)
+            .findFirst()
+            .orElseThrow();
     assertThat(check.detail()).contains("takes over the claim", firstRun.getRunId());
   }
 
@@ -116,28 +127,45 @@ class ItemClaimTest {
   void anotherWorkflowsStaleClaimRefusesNewJobsUntilTheReleaseClearsIt(
       TestWorkflowEnvironment env, Worker worker) {
     seed(env, worker);
-    RunningOperation stale = new RunningOperation("Reprotect",
-        "reprotect-lost." + fixture.scenario.vault() + "." + fixture.scenario.vm(), "run-lost",
-        Instant.EPOCH);
-    fixture.azure.recoveryServices().claimOperation(OPERATOR, fixture.scenario.vault(),
-        fixture.scenario.vm(), stale, null, ProtectionState.Reprotecting);
+    RunningOperation stale =
+        new RunningOperation(
+            "Reprotect",
+            "reprotect-lost." + fixture.scenario.vault() + "." + fixture.scenario.vm(),
+            "run-lost",
+            Instant.EPOCH);
+    fixture
+        .azure
+        .recoveryServices()
+        .claimOperation(
+            OPERATOR,
+            fixture.scenario.vault(),
+            fixture.scenario.vm(),
+            stale,
+            null,
+            ProtectionState.Reprotecting);
     env.start();
 
-    WorkflowFailedException refused = catchThrowableOfType(WorkflowFailedException.class,
-        () -> fixture.newWorkflow(client).reprotect(fixture.request()));
-    assertThat(failureOf(refused, ReprotectErrorCode.OperationInProgress.name())
-        .getOriginalMessage()).contains(stale.id(), "reprotect release");
+    WorkflowFailedException refused =
+        catchThrowableOfType(
+            WorkflowFailedException.class,
+            () -> fixture.newWorkflow(client).reprotect(fixture.request()));
+    assertThat(
+            failureOf(refused, ReprotectErrorCode.OperationInProgress.name()).getOriginalMessage())
+        .contains(stale.id(), "reprotect release");
 
     String vault = fixture.scenario.vault();
     String vm = fixture.scenario.vm();
-    RunningOperation reviewed = shortWorkflow(ClaimReviewWorkflow.class, "claim-review")
-        .review(new ItemRef(vault, vm));
+    RunningOperation reviewed =
+        shortWorkflow(ClaimReviewWorkflow.class, "claim-review").review(new ItemRef(vault, vm));
     assertThat(reviewed.isSameRun(stale)).as(reviewed.toString()).isTrue();
-    RunningOperation otherRun = new RunningOperation(stale.type(), stale.id(), "run-other",
-        stale.startedAt());
-    WorkflowFailedException changed = catchThrowableOfType(WorkflowFailedException.class,
-        () -> shortWorkflow(ReleaseClaimWorkflow.class, "release-other-run")
-            .release(new StaleClaim(vault, vm, otherRun)));
+    RunningOperation otherRun =
+        new RunningOperation(stale.type(), stale.id(), "run-other", stale.startedAt());
+    WorkflowFailedException changed =
+        catchThrowableOfType(
+            WorkflowFailedException.class,
+            () ->
+                shortWorkflow(ReleaseClaimWorkflow.class, "release-other-run")
+                    .release(new StaleClaim(vault, vm, otherRun)));
     failureOf(changed, AzureErrorCode.ItemChanged.name());
     assertThat(fixture.item().runningOperation().isSameRun(stale)).isTrue();
 
@@ -149,9 +177,12 @@ class ItemClaimTest {
     List<ActivityLogEntry> releases = logged(RELEASE_STALE);
     assertThat(releases).hasSize(1);
     assertThat(releases.get(0).correlationId()).startsWith(WorkflowIds.release(vault, vm) + "/");
-    WorkflowFailedException unclaimed = catchThrowableOfType(WorkflowFailedException.class,
-        () -> shortWorkflow(ClaimReviewWorkflow.class, "claim-review-again")
-            .review(new ItemRef(vault, vm)));
+    WorkflowFailedException unclaimed =
+        catchThrowableOfType(
+            WorkflowFailedException.class,
+            () ->
+                shortWorkflow(ClaimReviewWorkflow.class, "claim-review-again")
+                    .review(new ItemRef(vault, vm)));
     failureOf(unclaimed, ClaimErrorCode.ItemNotClaimed.name());
 
     ProtectionSummary rerun = fixture.newWorkflow(client).reprotect(fixture.request());
@@ -163,18 +194,31 @@ class ItemClaimTest {
       TestWorkflowEnvironment env, Worker worker) {
     seed(env, worker);
     // Between the job's check and its claim, the item is protected by other means.
-    fixture.azure.faults().onCall("claimOperation", 1, () -> fixture.azure.recoveryServices()
-        .putReplicatedItem(OPERATOR, fixture.item().withRunningOperation(null,
-            ProtectionState.Protected)));
+    fixture
+        .azure
+        .faults()
+        .onCall(
+            "claimOperation",
+            1,
+            () ->
+                fixture
+                    .azure
+                    .recoveryServices()
+                    .putReplicatedItem(
+                        OPERATOR,
+                        fixture.item().withRunningOperation(null, ProtectionState.Protected)));
     env.start();
 
-    WorkflowFailedException failed = catchThrowableOfType(WorkflowFailedException.class,
-        () -> fixture.newWorkflow(client).reprotect(fixture.request()));
+    WorkflowFailedException failed =
+        catchThrowableOfType(
+            WorkflowFailedException.class,
+            () -> fixture.newWorkflow(client).reprotect(fixture.request()));
 
     String code = AzureErrorCode.ItemChanged.name();
     assertThat(failureOf(failed, code).getOriginalMessage()).contains("Protected");
     assertThat(fixture.newWorkflowStubForQuery(client).job().errorCode()).isEqualTo(code);
-    assertThat(fixture.item().state()).as("left as the other party set it")
+    assertThat(fixture.item().state())
+        .as("left as the other party set it")
         .isEqualTo(ProtectionState.Protected);
     assertThat(fixture.item().runningOperation()).isNull();
     assertThat(fixture.jobLog()).as("the job changed nothing").isEmpty();

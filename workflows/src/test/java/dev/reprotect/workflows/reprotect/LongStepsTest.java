@@ -39,12 +39,15 @@ class LongStepsTest {
   private static final Caller SOMEONE = Caller.of("someone-else");
 
   @RegisterExtension
-  static final TestWorkflowExtension temporal = ReprotectFixture.temporalBuilder()
-      // Every heartbeat reaches the server at once: these tests move its clock by minutes in
-      // milliseconds, faster than the SDK's throttle (80% of the heartbeat timeout) expects.
-      .setWorkerOptions(WorkerOptions.newBuilder()
-          .setMaxHeartbeatThrottleInterval(Duration.ofMillis(1)).build())
-      .build();
+  static final TestWorkflowExtension temporal =
+      ReprotectFixture.temporalBuilder()
+          // Every heartbeat reaches the server at once: these tests move its clock by minutes in
+          // milliseconds, faster than the SDK's throttle (80% of the heartbeat timeout) expects.
+          .setWorkerOptions(
+              WorkerOptions.newBuilder()
+                  .setMaxHeartbeatThrottleInterval(Duration.ofMillis(1))
+                  .build())
+          .build();
 
   private ReprotectFixture fixture;
 
@@ -61,22 +64,26 @@ class LongStepsTest {
     fixture = new ReprotectFixture(ReprotectFixture.scenario().dataDisks(0).build());
     // Each long operation runs for 12 polls of 15 s on the server's clock: 3 minutes, beyond
     // the 2-minute start-to-close of a short step.
-    PacedOperations paced = new PacedOperations(fixture.azure.longOperations(), env, 12,
-        Duration.ofSeconds(15));
+    PacedOperations paced =
+        new PacedOperations(fixture.azure.longOperations(), env, 12, Duration.ofSeconds(15));
     fixture.register(env, worker, new LensedBackend(fixture.azure, paced), Map.of());
     env.start();
 
-    ProtectionSummary summary = fixture.newWorkflow(env.getWorkflowClient())
-        .reprotect(fixture.request());
+    ProtectionSummary summary =
+        fixture.newWorkflow(env.getWorkflowClient()).reprotect(fixture.request());
 
     assertThat(summary.state()).isEqualTo("Protected");
     // A history keeps the last attempt of an activity: its started event says which it was.
-    List<HistoryEvent> events = env.getWorkflowClient()
-        .fetchHistory(fixture.workflowId()).getEvents();
-    assertThat(events).filteredOn(HistoryEvent::hasActivityTaskStartedEventAttributes)
+    List<HistoryEvent> events =
+        env.getWorkflowClient().fetchHistory(fixture.workflowId()).getEvents();
+    assertThat(events)
+        .filteredOn(HistoryEvent::hasActivityTaskStartedEventAttributes)
         .isNotEmpty()
-        .allSatisfy(started -> assertThat(started.getActivityTaskStartedEventAttributes()
-            .getAttempt()).as("attempt of event %d", started.getEventId()).isEqualTo(1));
+        .allSatisfy(
+            started ->
+                assertThat(started.getActivityTaskStartedEventAttributes().getAttempt())
+                    .as("attempt of event %d", started.getEventId())
+                    .isEqualTo(1));
     assertThat(paced.slowOperations()).as("operations polled for 3 minutes").isEqualTo(2);
   }
 
@@ -90,14 +97,18 @@ class LongStepsTest {
 
     fixture.newWorkflow(env.getWorkflowClient()).reprotect(fixture.request());
 
-    List<String> copies = fixture.jobLog().stream()
-        .filter(entry -> entry.operation().endsWith("/copy"))
-        .map(ActivityLogEntry::correlationId).toList();
+    List<String> copies =
+        fixture.jobLog().stream()
+            .filter(entry -> entry.operation().endsWith("/copy"))
+            .map(ActivityLogEntry::correlationId)
+            .toList();
     // "<workflow>/<type>/<activity id>#<attempt>": three activities, the failed one's second
     // attempt copied its disk, the others their first.
-    assertThat(copies).hasSize(3)
+    assertThat(copies)
+        .hasSize(3)
         .allMatch(id -> id.contains("/CopyDiskToSeedBlob/"))
-        .extracting(id -> id.substring(0, id.indexOf('#'))).doesNotHaveDuplicates();
+        .extracting(id -> id.substring(0, id.indexOf('#')))
+        .doesNotHaveDuplicates();
     assertThat(copies).filteredOn(id -> id.endsWith("#2")).hasSize(1);
     assertThat(copies).filteredOn(id -> id.endsWith("#1")).hasSize(2);
     assertThat(failing.begunCopies()).hasSize(3);
@@ -105,20 +116,30 @@ class LongStepsTest {
 
   @Test
   void aVmStartedAfterThePlanSawItStoppedIsTurnedOff(TestWorkflowEnvironment env, Worker worker) {
-    JobStep<ProtectionStep> stop = stopStepAfterAChangeToTheVm(Scenario.TargetVm.Stopped, env,
-        worker, vm -> fixture.azure.compute().start(SOMEONE, vm.resourceGroup(), vm.name()));
+    JobStep<ProtectionStep> stop =
+        stopStepAfterAChangeToTheVm(
+            Scenario.TargetVm.Stopped,
+            env,
+            worker,
+            vm -> fixture.azure.compute().start(SOMEONE, vm.resourceGroup(), vm.name()));
 
-    assertThat(fixture.jobLog()).extracting(ActivityLogEntry::operation)
+    assertThat(fixture.jobLog())
+        .extracting(ActivityLogEntry::operation)
         .contains("Microsoft.Compute/virtualMachines/powerOff/action");
     assertThat(stop.state()).isEqualTo(StepState.Succeeded);
   }
 
   @Test
   void aVmStoppedAfterThePlanSawItRunningIsLeftAsItIs(TestWorkflowEnvironment env, Worker worker) {
-    JobStep<ProtectionStep> stop = stopStepAfterAChangeToTheVm(Scenario.TargetVm.Running, env,
-        worker, vm -> fixture.azure.compute().powerOff(SOMEONE, vm.resourceGroup(), vm.name()));
+    JobStep<ProtectionStep> stop =
+        stopStepAfterAChangeToTheVm(
+            Scenario.TargetVm.Running,
+            env,
+            worker,
+            vm -> fixture.azure.compute().powerOff(SOMEONE, vm.resourceGroup(), vm.name()));
 
-    assertThat(fixture.jobLog()).extracting(ActivityLogEntry::operation)
+    assertThat(fixture.jobLog())
+        .extracting(ActivityLogEntry::operation)
         .noneMatch(operation -> operation.endsWith("powerOff/action"));
     assertThat(stop.state()).isEqualTo(StepState.Skipped);
     assertThat(stop.detail()).contains("already stopped");
@@ -128,19 +149,28 @@ class LongStepsTest {
    * Runs the job on a target VM the plan sees {@code planned}, which {@code change} acts on once
    * the plan is made; returns the job's stop step.
    */
-  private JobStep<ProtectionStep> stopStepAfterAChangeToTheVm(Scenario.TargetVm planned,
-      TestWorkflowEnvironment env, Worker worker, Consumer<TargetVmPlan> change) {
+  private JobStep<ProtectionStep> stopStepAfterAChangeToTheVm(
+      Scenario.TargetVm planned,
+      TestWorkflowEnvironment env,
+      Worker worker,
+      Consumer<TargetVmPlan> change) {
     fixture = new ReprotectFixture(ReprotectFixture.scenario().targetVm(planned).build());
-    UnaryOperator<Object> thenChange = planning -> new ChangeAfterThePlan(
-        (ReprotectPlanning) planning, change);
+    UnaryOperator<Object> thenChange =
+        planning -> new ChangeAfterThePlan((ReprotectPlanning) planning, change);
     fixture.register(env, worker, fixture.azure, Map.of(ReprotectPlanningImpl.class, thenChange));
     env.start();
     assertThat(fixture.newWorkflow(env.getWorkflowClient()).reprotect(fixture.request()).state())
         .isEqualTo("Protected");
-    assertThat(fixture.azure.compute().virtualMachine(
-        fixture.item().target().resourceGroup(), fixture.scenario.vm())).isEmpty();
+    assertThat(
+            fixture
+                .azure
+                .compute()
+                .virtualMachine(fixture.item().target().resourceGroup(), fixture.scenario.vm()))
+        .isEmpty();
     return fixture.newWorkflowStubForQuery(env.getWorkflowClient()).job().steps().stream()
-        .filter(step -> step.step() == ProtectionStep.StopTargetVm).findFirst().orElseThrow();
+        .filter(step -> step.step() == ProtectionStep.StopTargetVm)
+        .findFirst()
+        .orElseThrow();
   }
 
   /** The planning activity, after which someone else changes the target VM. */
@@ -162,8 +192,8 @@ class LongStepsTest {
   }
 
   /**
-   * Long operations at a pace set on the test server's clock: each is still running for its
-   * first {@code runningPolls} polls, and every one of them moves the clock by {@code step}.
+   * Long operations at a pace set on the test server's clock: each is still running for its first
+   * {@code runningPolls} polls, and every one of them moves the clock by {@code step}.
    */
   private static final class PacedOperations extends ShapedOperations {
     private final TestWorkflowEnvironment env;
@@ -171,8 +201,8 @@ class LongStepsTest {
     private final Duration step;
     private final Map<String, Integer> polls = new ConcurrentHashMap<>();
 
-    PacedOperations(LongOperationsApi backend, TestWorkflowEnvironment env, int runningPolls,
-        Duration step) {
+    PacedOperations(
+        LongOperationsApi backend, TestWorkflowEnvironment env, int runningPolls, Duration step) {
       super(backend);
       this.env = env;
       this.runningPolls = runningPolls;

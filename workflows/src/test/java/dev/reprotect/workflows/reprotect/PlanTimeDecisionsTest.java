@@ -25,8 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What a finished reprotect leaves on the item, and what the next cycle's plan makes of it. */
 class PlanTimeDecisionsTest {
-  @RegisterExtension
-  static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
+  @RegisterExtension static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
 
   private static final Caller LIFECYCLE = Caller.of("failover-and-back");
 
@@ -81,9 +80,14 @@ class PlanTimeDecisionsTest {
       TestWorkflowEnvironment env, Worker worker) {
     Scenario scenario = ReprotectFixture.scenario().build();
     seed(scenario, env, worker);
-    VirtualMachine staleVm = fixture.azure.compute().virtualMachine(
-        ScenarioSeeder.resourceGroupName(scenario.vm(), scenario.targetRegion()), scenario.vm())
-        .orElseThrow();
+    VirtualMachine staleVm =
+        fixture
+            .azure
+            .compute()
+            .virtualMachine(
+                ScenarioSeeder.resourceGroupName(scenario.vm(), scenario.targetRegion()),
+                scenario.vm())
+            .orElseThrow();
     reprotect(env);
     List<BlobRef> earlierReplicas =
         fixture.item().replicaDisks().stream().map(ReplicaDisk::replica).toList();
@@ -91,27 +95,40 @@ class PlanTimeDecisionsTest {
 
     ProtectionPlan plan = new ReprotectPlanner(fixture.azure).plan(fixture.request(), null);
 
-    assertThat(plan.disks()).hasSize(earlierReplicas.size()).allSatisfy(disk -> {
-      assertThat(earlierReplicas).as("the first cycle's replicas").doesNotContain(disk.replica());
-      assertThat(disk.replicaExists()).isFalse();
-      assertThat(disk.targetDisk()).as("seeded from the stale VM").isNotNull();
-    });
-    assertThat(earlierReplicas).allSatisfy(replica ->
-        assertThat(fixture.azure.storage().blob(replica)).as("left by the first cycle").isPresent());
+    assertThat(plan.disks())
+        .hasSize(earlierReplicas.size())
+        .allSatisfy(
+            disk -> {
+              assertThat(earlierReplicas)
+                  .as("the first cycle's replicas")
+                  .doesNotContain(disk.replica());
+              assertThat(disk.replicaExists()).isFalse();
+              assertThat(disk.targetDisk()).as("seeded from the stale VM").isNotNull();
+            });
+    assertThat(earlierReplicas)
+        .allSatisfy(
+            replica ->
+                assertThat(fixture.azure.storage().blob(replica))
+                    .as("left by the first cycle")
+                    .isPresent());
     assertThat(plan.disks()).extracting(PlannedDisk::slot).containsExactly("os", "lun0");
   }
 
   /**
    * The item as after a failover to the target region, a reprotect back and a failover to the
-   * source region again, committed: the VM runs in the source region, its copy on the target
-   * side is stale, and the first cycle's replicas are still in the target account.
+   * source region again, committed: the VM runs in the source region, its copy on the target side
+   * is stale, and the first cycle's replicas are still in the target account.
    */
   private void failOverAndBack(VirtualMachine staleVm) {
     for (VmDisk disk : staleVm.disks()) {
       fixture.azure.storage().createPageBlob(LIFECYCLE, disk.vhd(), ReprotectFixture.DISK_SIZE);
     }
     fixture.azure.compute().createVirtualMachine(LIFECYCLE, staleVm);
-    fixture.azure.recoveryServices().putReplicatedItem(LIFECYCLE,
-        fixture.item().withRunningOperation(null, ProtectionState.FailoverCommitted));
+    fixture
+        .azure
+        .recoveryServices()
+        .putReplicatedItem(
+            LIFECYCLE,
+            fixture.item().withRunningOperation(null, ProtectionState.FailoverCommitted));
   }
 }

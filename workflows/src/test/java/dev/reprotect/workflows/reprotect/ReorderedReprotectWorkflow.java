@@ -13,21 +13,29 @@ import io.temporal.workflow.Workflow;
 import java.util.List;
 
 /**
- * The reprotect with two steps swapped: it claims the item before it plans. Its only use is to
- * show that replay catches a reordered step: its first command is the real workflow's, its
- * second is not, and it stops there, since replay fails there.
+ * The reprotect with two steps swapped: it claims the item before it plans. Its only use is to show
+ * that replay catches a reordered step: its first command is the real workflow's, its second is
+ * not, and it stops there, since replay fails there.
  */
 public final class ReorderedReprotectWorkflow implements ReprotectWorkflow {
   @Override
   public ProtectionSummary reprotect(ReprotectRequest request) {
-    new JobTracker<ProtectionStep, ProtectionPlan>(ItemLifecycle.Reprotect, request.vault(),
-        request.vm(), List.of(ProtectionStep.values()))
+    new JobTracker<ProtectionStep, ProtectionPlan>(
+            ItemLifecycle.Reprotect,
+            request.vault(),
+            request.vm(),
+            List.of(ProtectionStep.values()))
         .start(ProtectionStep.CheckPrerequisites, "same first command as the real workflow");
     Workflow.newActivityStub(ReplicatedItemActivities.class, ActivityPolicies.step("claim"))
-        .claimItem(new ItemOperation(request.vault(), request.vm(), "Reprotect",
-            Workflow.getInfo().getWorkflowId(), null), null);
-    Workflow.newActivityStub(ReprotectPlanning.class, ActivityPolicies.step("plan"))
-        .plan(request);
+        .claimItem(
+            new ItemOperation(
+                request.vault(),
+                request.vm(),
+                "Reprotect",
+                Workflow.getInfo().getWorkflowId(),
+                null),
+            null);
+    Workflow.newActivityStub(ReprotectPlanning.class, ActivityPolicies.step("plan")).plan(request);
     return null;
   }
 

@@ -33,8 +33,7 @@ class ReplicationStartGuardTest {
   /** A task queue no worker polls: the replication put there runs, stuck, for ever. */
   private static final String NOBODY_POLLS = "nobody-polls";
 
-  @RegisterExtension
-  static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
+  @RegisterExtension static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
 
   @Test
   void aReplicationStillRunningWhenTheReprotectEndsFailsTheJobWithReplicationRunning(
@@ -47,18 +46,27 @@ class ReplicationStartGuardTest {
     }
   }
 
-  private static void aStuckReplicationFailsTheJob(ReprotectFixture fixture,
-      WorkflowClient client) {
+  private static void aStuckReplicationFailsTheJob(
+      ReprotectFixture fixture, WorkflowClient client) {
     Scenario scenario = fixture.scenario;
-    WorkflowClient.start(client.newWorkflowStub(ReplicationWorkflow.class,
-        WorkflowOptions.newBuilder()
-            .setWorkflowId(WorkflowIds.replication(scenario.vault(), scenario.vm()))
-            .setTaskQueue(NOBODY_POLLS).build())::replicate, stuckReplication(scenario));
+    WorkflowClient.start(
+        client.newWorkflowStub(
+                ReplicationWorkflow.class,
+                WorkflowOptions.newBuilder()
+                    .setWorkflowId(WorkflowIds.replication(scenario.vault(), scenario.vm()))
+                    .setTaskQueue(NOBODY_POLLS)
+                    .build())
+            ::replicate,
+        stuckReplication(scenario));
 
     assertThatThrownBy(() -> fixture.newWorkflow(client).reprotect(fixture.request()))
         .isInstanceOf(WorkflowFailedException.class)
-        .satisfies(failed -> assertThat(ReprotectFixture.applicationFailure(failed,
-            ResumeErrorCode.ReplicationRunning.name())).isPresent());
+        .satisfies(
+            failed ->
+                assertThat(
+                        ReprotectFixture.applicationFailure(
+                            failed, ResumeErrorCode.ReplicationRunning.name()))
+                    .isPresent());
 
     Job<ProtectionStep, ProtectionPlan> job = fixture.newWorkflowStubForQuery(client).job();
     assertThat(job.state()).isEqualTo(JobState.Failed);
@@ -87,7 +95,15 @@ class ReplicationStartGuardTest {
   }
 
   private static ReplicationInput stuckReplication(Scenario scenario) {
-    return ReplicationInput.first(scenario.vault(), scenario.vm(), "eastasia", "southeastasia",
-        "rstuck", 1, 0, null, List.of());
+    return ReplicationInput.first(
+        scenario.vault(),
+        scenario.vm(),
+        "eastasia",
+        "southeastasia",
+        "rstuck",
+        1,
+        0,
+        null,
+        List.of());
   }
 }

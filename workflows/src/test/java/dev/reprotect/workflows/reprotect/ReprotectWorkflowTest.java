@@ -20,7 +20,6 @@ import dev.reprotect.workflows.job.JobStep;
 import dev.reprotect.workflows.job.StepState;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.sdk.v1.WorkflowMetadata;
-import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -40,8 +39,7 @@ class ReprotectWorkflowTest {
   /** Reads done by the test itself, metered apart from any job's. */
   private static final Caller READER = Caller.of("reprotectWorkflowTest");
 
-  @RegisterExtension
-  static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
+  @RegisterExtension static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
 
   private ReprotectFixture fixture;
 
@@ -66,15 +64,17 @@ class ReprotectWorkflowTest {
     run(scenario, env, worker);
 
     // What the Web UI shows: the SDK's metadata query, answered from the replayed history.
-    String details = WorkflowStub.fromTyped(fixture.newWorkflowStubForQuery(env.getWorkflowClient()))
-        .query("__temporal_workflow_metadata", WorkflowMetadata.class)
-        .getCurrentDetails();
+    String details =
+        WorkflowStub.fromTyped(fixture.newWorkflowStubForQuery(env.getWorkflowClient()))
+            .query("__temporal_workflow_metadata", WorkflowMetadata.class)
+            .getCurrentDetails();
 
-    assertThat(details).startsWith("**Succeeded**: Reprotect of " + scenario.vm())
+    assertThat(details)
+        .startsWith("**Succeeded**: Reprotect of " + scenario.vm())
         .contains("| Step | State | Detail |");
     for (ProtectionStep step : ProtectionStep.values()) {
-      assertThat(details).containsPattern("\\| " + Pattern.quote(step.title())
-          + " \\| (Succeeded|Skipped) \\|");
+      assertThat(details)
+          .containsPattern("\\| " + Pattern.quote(step.title()) + " \\| (Succeeded|Skipped) \\|");
     }
   }
 
@@ -88,12 +88,17 @@ class ReprotectWorkflowTest {
     assertThat(summary.sourceRegion()).isEqualTo("southeastasia");
     assertThat(summary.targetRegion()).isEqualTo("eastasia");
     assertThat(summary.recoveryPoints()).isEqualTo(1);
-    assertThat(summary.disks()).hasSize(3).allSatisfy(disk -> {
-      assertThat(disk.targetChecksum()).isEqualTo(disk.sourceChecksum());
-      assertThat(disk.seedBytesCopied()).isPositive();
-      // Only the changed share crosses: far less than the data on the disk.
-      assertThat(disk.bytesTransferred()).isPositive().isLessThan(disk.allocatedBytes() / 2);
-    });
+    assertThat(summary.disks())
+        .hasSize(3)
+        .allSatisfy(
+            disk -> {
+              assertThat(disk.targetChecksum()).isEqualTo(disk.sourceChecksum());
+              assertThat(disk.seedBytesCopied()).isPositive();
+              // Only the changed share crosses: far less than the data on the disk.
+              assertThat(disk.bytesTransferred())
+                  .isPositive()
+                  .isLessThan(disk.allocatedBytes() / 2);
+            });
 
     ReplicatedItem item = fixture.item();
     assertThat(item.state()).isEqualTo(ProtectionState.Protected);
@@ -103,17 +108,22 @@ class ReprotectWorkflowTest {
     assertThat(item.cacheStorageAccount()).isNotNull();
     for (ReplicaDisk replica : item.replicaDisks()) {
       VirtualMachine source = sourceVm();
-      BlobRef sourceBlob = source.disks().stream()
-          .filter(d -> d.slot().equals(replica.slot())).findFirst().orElseThrow().vhd();
+      BlobRef sourceBlob =
+          source.disks().stream()
+              .filter(d -> d.slot().equals(replica.slot()))
+              .findFirst()
+              .orElseThrow()
+              .vhd();
       assertThat(fixture.azure.storage().checksum(READER, replica.replica()))
           .isEqualTo(fixture.azure.storage().checksum(READER, sourceBlob));
     }
-    assertThat(fixture.azure.compute().virtualMachine(
-        item.target().resourceGroup(), scenario.vm())).isEmpty();
+    assertThat(fixture.azure.compute().virtualMachine(item.target().resourceGroup(), scenario.vm()))
+        .isEmpty();
     // The first point is the job's; replication's first cycle may have added one since, now
     // that a cycle reads only what changed.
     assertThat(fixture.azure.recoveryServices().recoveryPoints(scenario.vault(), scenario.vm()))
-        .first().satisfies(point -> assertThat(point.cutId()).endsWith(".c0"));
+        .first()
+        .satisfies(point -> assertThat(point.cutId()).endsWith(".c0"));
 
     Job<ProtectionStep, ProtectionPlan> job =
         fixture.newWorkflowStubForQuery(env.getWorkflowClient()).job();
@@ -122,37 +132,51 @@ class ReprotectWorkflowTest {
   }
 
   /**
-   * The run tag in the ids of cut 0 and point 0 is the value the history recorded (a side
-   * effect), not the run id read again: a reset run, whose run id is new, replays the same tag.
+   * The run tag in the ids of cut 0 and point 0 is the value the history recorded (a side effect),
+   * not the run id read again: a reset run, whose run id is new, replays the same tag.
    */
   @Test
   void theRunTagOfTheCutAndPointIdsIsRecordedInTheHistory(
       TestWorkflowEnvironment env, Worker worker) {
     run(ReprotectFixture.scenario().build(), env, worker);
 
-    List<String> recorded = env.getWorkflowClient().fetchHistory(fixture.workflowId())
-        .getEvents().stream().filter(HistoryEvent::hasMarkerRecordedEventAttributes)
-        .map(HistoryEvent::getMarkerRecordedEventAttributes)
-        .filter(marker -> marker.getMarkerName().equals("SideEffect"))
-        .map(marker -> DefaultDataConverter.STANDARD_INSTANCE.fromPayloads(0,
-            Optional.of(marker.getDetailsOrThrow("data")), String.class, String.class))
-        .toList();
+    List<String> recorded =
+        env.getWorkflowClient().fetchHistory(fixture.workflowId()).getEvents().stream()
+            .filter(HistoryEvent::hasMarkerRecordedEventAttributes)
+            .map(HistoryEvent::getMarkerRecordedEventAttributes)
+            .filter(marker -> marker.getMarkerName().equals("SideEffect"))
+            .map(
+                marker ->
+                    DefaultDataConverter.STANDARD_INSTANCE.fromPayloads(
+                        0,
+                        Optional.of(marker.getDetailsOrThrow("data")),
+                        String.class,
+                        String.class))
+            .toList();
     assertThat(recorded).hasSize(1);
     String tag = "r" + recorded.get(0).substring(0, 8);
-    assertThat(new Cuts(fixture.azure).list(fixture.item().source().resourceGroup(),
-        fixture.scenario.vm())).extracting(VmCut::id).containsExactly(tag + ".c0");
-    assertThat(fixture.azure.recoveryServices().recoveryPoints(
-        fixture.scenario.vault(), fixture.scenario.vm()))
-        .extracting(point -> point.id()).containsExactly(tag + ".p0");
+    assertThat(
+            new Cuts(fixture.azure)
+                .list(fixture.item().source().resourceGroup(), fixture.scenario.vm()))
+        .extracting(VmCut::id)
+        .containsExactly(tag + ".c0");
+    assertThat(
+            fixture
+                .azure
+                .recoveryServices()
+                .recoveryPoints(fixture.scenario.vault(), fixture.scenario.vm()))
+        .extracting(point -> point.id())
+        .containsExactly(tag + ".p0");
   }
 
   @Test
   void reprotectOfAStoppedTargetSkipsThePowerOff(TestWorkflowEnvironment env, Worker worker) {
-    ProtectionSummary summary = run(ReprotectFixture.scenario()
-        .targetVm(Scenario.TargetVm.Stopped).build(), env, worker);
+    ProtectionSummary summary =
+        run(ReprotectFixture.scenario().targetVm(Scenario.TargetVm.Stopped).build(), env, worker);
 
     assertThat(summary.state()).isEqualTo("Protected");
-    assertThat(fixture.jobLog()).extracting(ActivityLogEntry::operation)
+    assertThat(fixture.jobLog())
+        .extracting(ActivityLogEntry::operation)
         .noneMatch(op -> op.endsWith("powerOff/action"));
     Job<ProtectionStep, ProtectionPlan> job =
         fixture.newWorkflowStubForQuery(env.getWorkflowClient()).job();
@@ -162,43 +186,48 @@ class ReprotectWorkflowTest {
 
   @Test
   void withoutATargetVmEveryDiskIsCopiedInFull(TestWorkflowEnvironment env, Worker worker) {
-    ProtectionSummary summary = run(ReprotectFixture.scenario()
-        .targetVm(Scenario.TargetVm.Deleted).build(), env, worker);
+    ProtectionSummary summary =
+        run(ReprotectFixture.scenario().targetVm(Scenario.TargetVm.Deleted).build(), env, worker);
 
-    assertThat(summary.disks()).allSatisfy(disk -> {
-      assertThat(disk.targetChecksum()).isEqualTo(disk.sourceChecksum());
-      assertThat(disk.seedBytesCopied()).isZero();
-      assertThat(disk.bytesTransferred()).isGreaterThanOrEqualTo(disk.allocatedBytes());
-    });
+    assertThat(summary.disks())
+        .allSatisfy(
+            disk -> {
+              assertThat(disk.targetChecksum()).isEqualTo(disk.sourceChecksum());
+              assertThat(disk.seedBytesCopied()).isZero();
+              assertThat(disk.bytesTransferred()).isGreaterThanOrEqualTo(disk.allocatedBytes());
+            });
     Job<ProtectionStep, ProtectionPlan> job =
         fixture.newWorkflowStubForQuery(env.getWorkflowClient()).job();
-    assertThat(List.of(ProtectionStep.StopTargetVm, ProtectionStep.CopySeedBlobs,
-        ProtectionStep.DeleteTargetVm)).allSatisfy(step ->
-        assertThat(stepState(job, step)).isEqualTo(StepState.Skipped));
+    assertThat(
+            List.of(
+                ProtectionStep.StopTargetVm,
+                ProtectionStep.CopySeedBlobs,
+                ProtectionStep.DeleteTargetVm))
+        .allSatisfy(step -> assertThat(stepState(job, step)).isEqualTo(StepState.Skipped));
   }
 
   @Test
   void aSourceDiskResizedAfterTheFailoverResizesItsReplica(
       TestWorkflowEnvironment env, Worker worker) {
     long growth = 4L * ReprotectFixture.BLOCK_SIZE;
-    ProtectionSummary summary = run(ReprotectFixture.scenario()
-        .sourceDataDiskGrowthBytes(growth).build(), env, worker);
+    ProtectionSummary summary =
+        run(ReprotectFixture.scenario().sourceDataDiskGrowthBytes(growth).build(), env, worker);
 
-    DiskSummary data = summary.disks().stream()
-        .filter(d -> d.name().endsWith("-data0")).findFirst().orElseThrow();
+    DiskSummary data =
+        summary.disks().stream().filter(d -> d.name().endsWith("-data0")).findFirst().orElseThrow();
     assertThat(data.sizeBytes()).isEqualTo(ReprotectFixture.DISK_SIZE + growth);
     assertThat(data.targetChecksum()).isEqualTo(data.sourceChecksum());
   }
 
   @Test
   void aFailbackInTheOtherDirectionIsTheSameOperation(TestWorkflowEnvironment env, Worker worker) {
-    ProtectionSummary summary = run(ReprotectFixture.scenario()
-        .regions("eastasia", "southeastasia").build(), env, worker);
+    ProtectionSummary summary =
+        run(ReprotectFixture.scenario().regions("eastasia", "southeastasia").build(), env, worker);
 
     assertThat(summary.sourceRegion()).isEqualTo("eastasia");
     assertThat(summary.targetRegion()).isEqualTo("southeastasia");
-    assertThat(summary.disks()).allSatisfy(disk ->
-        assertThat(disk.targetChecksum()).isEqualTo(disk.sourceChecksum()));
+    assertThat(summary.disks())
+        .allSatisfy(disk -> assertThat(disk.targetChecksum()).isEqualTo(disk.sourceChecksum()));
   }
 
   @Test
@@ -206,12 +235,16 @@ class ReprotectWorkflowTest {
       TestWorkflowEnvironment env, Worker worker) {
     run(ReprotectFixture.scenario().dataDisks(2).build(), env, worker);
 
-    Map<String, Long> applied = fixture.jobLog().stream().collect(Collectors.groupingBy(
-        entry -> entry.operation() + " " + entry.resourceId(), Collectors.counting()));
-    assertThat(applied).isNotEmpty().allSatisfy((operation, count) ->
-        assertThat(count).as(operation).isEqualTo(1));
-    assertThat(applied).containsKey("Microsoft.Compute/virtualMachines/delete "
-        + sourceVmIdOnTargetSide());
+    Map<String, Long> applied =
+        fixture.jobLog().stream()
+            .collect(
+                Collectors.groupingBy(
+                    entry -> entry.operation() + " " + entry.resourceId(), Collectors.counting()));
+    assertThat(applied)
+        .isNotEmpty()
+        .allSatisfy((operation, count) -> assertThat(count).as(operation).isEqualTo(1));
+    assertThat(applied)
+        .containsKey("Microsoft.Compute/virtualMachines/delete " + sourceVmIdOnTargetSide());
   }
 
   private String sourceVmIdOnTargetSide() {
@@ -222,7 +255,10 @@ class ReprotectWorkflowTest {
 
   private VirtualMachine sourceVm() {
     ReplicatedItem item = fixture.item();
-    return fixture.azure.compute().virtualMachine(item.source().resourceGroup(), item.name())
+    return fixture
+        .azure
+        .compute()
+        .virtualMachine(item.source().resourceGroup(), item.name())
         .orElseThrow();
   }
 
@@ -231,5 +267,4 @@ class ReprotectWorkflowTest {
         job.steps().stream().collect(Collectors.toMap(JobStep::step, Function.identity()));
     return steps.get(step).state();
   }
-
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.reprotect.activities.PlanDigest;
-import dev.reprotect.activities.ReprotectErrorCode;
 import dev.reprotect.activities.ProtectionPlan;
+import dev.reprotect.activities.ReprotectErrorCode;
 import dev.reprotect.activities.TargetVmPlan;
 import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.ProtectionState;
@@ -30,8 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * nothing.
  */
 class ReviewedPlanTest {
-  @RegisterExtension
-  static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
+  @RegisterExtension static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
 
   private static final Caller OPERATOR = Caller.of("operator");
 
@@ -50,12 +49,14 @@ class ReviewedPlanTest {
   }
 
   private ProtectionPlan review(TestWorkflowEnvironment env, Worker worker) {
-    return env.getWorkflowClient().newWorkflowStub(PlanReviewWorkflow.class,
-        WorkflowOptions.newBuilder()
-            .setWorkflowId(WorkflowIds.planReview(
-                fixture.scenario.vault(), fixture.scenario.vm(), "test"))
-            .setTaskQueue(worker.getTaskQueue())
-            .build())
+    return env.getWorkflowClient()
+        .newWorkflowStub(
+            PlanReviewWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(
+                    WorkflowIds.planReview(fixture.scenario.vault(), fixture.scenario.vm(), "test"))
+                .setTaskQueue(worker.getTaskQueue())
+                .build())
         .review(fixture.request());
   }
 
@@ -64,8 +65,10 @@ class ReviewedPlanTest {
       TestWorkflowEnvironment env, Worker worker) {
     ProtectionPlan reviewed = review(env, worker);
 
-    ProtectionSummary summary = fixture.newWorkflow(env.getWorkflowClient()).reprotect(
-        fixture.request().withReviewedPlan(PlanDigest.shortForm(reviewed.digest())));
+    ProtectionSummary summary =
+        fixture
+            .newWorkflow(env.getWorkflowClient())
+            .reprotect(fixture.request().withReviewedPlan(PlanDigest.shortForm(reviewed.digest())));
 
     assertThat(summary.state()).isEqualTo("Protected");
     assertThat(summary.planDigest()).isEqualTo(reviewed.digest());
@@ -73,8 +76,11 @@ class ReviewedPlanTest {
         fixture.newWorkflowStubForQuery(env.getWorkflowClient()).job();
     assertThat(job.planDigest()).isEqualTo(reviewed.digest());
     assertThat(job.plan()).isEqualTo(reviewed);
-    assertThat(job.steps()).filteredOn(step -> step.step() == ProtectionStep.CheckPrerequisites)
-        .singleElement().extracting(JobStep::detail).asString()
+    assertThat(job.steps())
+        .filteredOn(step -> step.step() == ProtectionStep.CheckPrerequisites)
+        .singleElement()
+        .extracting(JobStep::detail)
+        .asString()
         .contains("plan " + PlanDigest.shortForm(reviewed.digest()));
   }
 
@@ -88,9 +94,13 @@ class ReviewedPlanTest {
     String before = fixture.azure.exportState();
     int logged = fixture.azure.metering().activityLog().size();
 
-    WorkflowFailedException thrown = catchThrowableOfType(WorkflowFailedException.class,
-        () -> fixture.newWorkflow(env.getWorkflowClient()).reprotect(
-            fixture.request().withReviewedPlan(reviewed.digest())));
+    WorkflowFailedException thrown =
+        catchThrowableOfType(
+            WorkflowFailedException.class,
+            () ->
+                fixture
+                    .newWorkflow(env.getWorkflowClient())
+                    .reprotect(fixture.request().withReviewedPlan(reviewed.digest())));
 
     String code = ReprotectErrorCode.PlanChanged.name();
     assertThat(ReprotectFixture.applicationFailure(thrown, code)).isPresent();

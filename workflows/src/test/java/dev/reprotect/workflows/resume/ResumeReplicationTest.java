@@ -24,8 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code replication --start}: a Protected item's replication restarted from the vault. */
 class ResumeReplicationTest {
-  @RegisterExtension
-  static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
+  @RegisterExtension static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
 
   private ReprotectFixture fixture;
 
@@ -42,8 +41,10 @@ class ResumeReplicationTest {
     WorkflowClient client = reprotected(env, worker);
     String replicationId = WorkflowIds.replication(vault(), vm());
     client.newUntypedWorkflowStub(replicationId).terminate("lost, as in the issue");
-    RecoveryPoint newest = fixture.azure.recoveryServices().recoveryPoints(vault(), vm()).stream()
-        .max(Comparator.comparing(RecoveryPoint::time)).orElseThrow();
+    RecoveryPoint newest =
+        fixture.azure.recoveryServices().recoveryPoints(vault(), vm()).stream()
+            .max(Comparator.comparing(RecoveryPoint::time))
+            .orElseThrow();
 
     ReplicationResumed resumed = resume(client);
 
@@ -55,8 +56,7 @@ class ResumeReplicationTest {
     ReplicationWorkflow replication =
         client.newWorkflowStub(ReplicationWorkflow.class, replicationId);
     assertThat(replication.status().state()).isEqualTo(ReplicationState.Running);
-    assertThat(replication.status().points()).extracting(point -> point.id())
-        .contains(newest.id());
+    assertThat(replication.status().points()).extracting(point -> point.id()).contains(newest.id());
   }
 
   @Test
@@ -68,17 +68,21 @@ class ResumeReplicationTest {
   }
 
   @Test
-  void anItemThatIsNotProtectedOrDoesNotExistIsRefused(
-      TestWorkflowEnvironment env, Worker worker) {
+  void anItemThatIsNotProtectedOrDoesNotExistIsRefused(TestWorkflowEnvironment env, Worker worker) {
     fixture = new ReprotectFixture(ReprotectFixture.scenario().build());
     fixture.register(env, worker);
     env.start();
     WorkflowClient client = env.getWorkflowClient();
 
     assertRefused(() -> resume(client), ResumeErrorCode.NotProtected.name());
-    assertRefused(() -> client.newWorkflowStub(ResumeReplicationWorkflow.class,
-            fixture.jobOptions(WorkflowIds.resume(vault(), "no-such-vm")))
-        .resume(new ItemRef(vault(), "no-such-vm")), ReprotectErrorCode.ItemNotFound.name());
+    assertRefused(
+        () ->
+            client
+                .newWorkflowStub(
+                    ResumeReplicationWorkflow.class,
+                    fixture.jobOptions(WorkflowIds.resume(vault(), "no-such-vm")))
+                .resume(new ItemRef(vault(), "no-such-vm")),
+        ReprotectErrorCode.ItemNotFound.name());
   }
 
   private WorkflowClient reprotected(TestWorkflowEnvironment env, Worker worker) {
@@ -91,14 +95,18 @@ class ResumeReplicationTest {
   }
 
   private ReplicationResumed resume(WorkflowClient client) {
-    return client.newWorkflowStub(ResumeReplicationWorkflow.class,
-        fixture.jobOptions(WorkflowIds.resume(vault(), vm()))).resume(new ItemRef(vault(), vm()));
+    return client
+        .newWorkflowStub(
+            ResumeReplicationWorkflow.class, fixture.jobOptions(WorkflowIds.resume(vault(), vm())))
+        .resume(new ItemRef(vault(), vm()));
   }
 
   private static void assertRefused(Runnable start, String code) {
-    assertThatThrownBy(start::run).isInstanceOf(WorkflowFailedException.class)
-        .satisfies(failed -> assertThat(ReprotectFixture.applicationFailure(failed, code))
-            .as(code).isPresent());
+    assertThatThrownBy(start::run)
+        .isInstanceOf(WorkflowFailedException.class)
+        .satisfies(
+            failed ->
+                assertThat(ReprotectFixture.applicationFailure(failed, code)).as(code).isPresent());
   }
 
   private String vault() {

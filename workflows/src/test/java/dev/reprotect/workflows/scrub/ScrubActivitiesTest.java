@@ -32,8 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ScrubActivitiesTest {
   private static final Caller READER = Caller.of("scrubActivitiesTest");
 
-  @RegisterExtension
-  static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
+  @RegisterExtension static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
 
   private final ReprotectFixture fixture =
       new ReprotectFixture(ReprotectFixture.scenario().build());
@@ -52,34 +51,39 @@ class ScrubActivitiesTest {
     ItemRef item = new ItemRef(fixture.scenario.vault(), fixture.scenario.vm());
     HeldPoint held = scrub.holdNewestPoint(item);
     ReplicatedItem protectedItem = fixture.item();
-    new Cuts(fixture.azure).delete(READER, protectedItem.source().resourceGroup(), item.vm(),
-        held.cutId());
-    fixture.azure.recoveryServices().deleteRecoveryPoint(READER, item.vault(), item.vm(),
-        held.pointId());
+    new Cuts(fixture.azure)
+        .delete(READER, protectedItem.source().resourceGroup(), item.vm(), held.cutId());
+    fixture
+        .azure
+        .recoveryServices()
+        .deleteRecoveryPoint(READER, item.vault(), item.vm(), held.pointId());
 
     DiskScrubbed scrubbed = scrub.scrubDisk(held.disks().get(0));
 
     assertThat(scrubbed.bytesCompared()).isPositive();
     assertThat(scrubbed.blocksRepaired()).isZero();
     scrub.releasePoint(held);
-    assertThat(held.disks()).allSatisfy(disk -> {
-      assertThat(fixture.azure.storage().blob(disk.source())).isEmpty();
-      assertThat(fixture.azure.storage().blob(disk.replica())).isEmpty();
-    });
+    assertThat(held.disks())
+        .allSatisfy(
+            disk -> {
+              assertThat(fixture.azure.storage().blob(disk.source())).isEmpty();
+              assertThat(fixture.azure.storage().blob(disk.replica())).isEmpty();
+            });
   }
 
   @Test
   void aRetryWithTheHeartbeatOfAnAttemptThatDiedMidDiskReadsOnlyWhatIsLeft(
       TestWorkflowEnvironment env, Worker worker) {
     ScrubActivities scrub = scrubActivities(env, worker);
-    HeldPoint held = scrub.holdNewestPoint(
-        new ItemRef(fixture.scenario.vault(), fixture.scenario.vm()));
+    HeldPoint held =
+        scrub.holdNewestPoint(new ItemRef(fixture.scenario.vault(), fixture.scenario.vm()));
     ScrubDisk disk = held.disks().get(0);
     int blockSize = ReprotectFixture.BLOCK_SIZE;
     long totalBlocks = ReprotectFixture.DISK_SIZE / blockSize;
     long reached = totalBlocks / 2;
-    long leftToRead = (allocatedFrom(disk.source(), reached) + allocatedFrom(disk.replica(),
-        reached)) * blockSize;
+    long leftToRead =
+        (allocatedFrom(disk.source(), reached) + allocatedFrom(disk.replica(), reached))
+            * blockSize;
     assertThat(leftToRead).as("data after the heartbeat").isPositive();
 
     long fullRead = bytesReadBy(() -> scrub.scrubDisk(disk)).bytesRead;
@@ -89,7 +93,8 @@ class ScrubActivitiesTest {
 
     assertThat(resumed.result.resumedFrom()).isEqualTo(reached);
     assertThat(resumed.bytesRead).isLessThan(fullRead).isEqualTo(leftToRead);
-    assertThat(resumed.result.bytesCompared()).as("the first attempt's count carried on")
+    assertThat(resumed.result.bytesCompared())
+        .as("the first attempt's count carried on")
         .isEqualTo(1234 + leftToRead);
   }
 
@@ -98,7 +103,8 @@ class ScrubActivitiesTest {
     fixture.protectedWithoutReplication(env, worker, fixture.azure);
     activities.registerActivitiesImplementations(
         new ScrubActivitiesImpl(fixture.azure, ReprotectFixture.BLOCKS_PER_RANGE));
-    return activities.newActivityStub(ScrubActivities.class,
+    return activities.newActivityStub(
+        ScrubActivities.class,
         ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1)).build());
   }
 
@@ -111,8 +117,13 @@ class ScrubActivitiesTest {
   }
 
   private long allocatedFrom(BlobRef blob, long block) {
-    return fixture.azure.storage().pageRanges(READER, blob, block, Long.MAX_VALUE, 1000)
-        .ranges().stream().mapToLong(range -> range.endBlock() - Math.max(block,
-            range.firstBlock())).sum();
+    return fixture
+        .azure
+        .storage()
+        .pageRanges(READER, blob, block, Long.MAX_VALUE, 1000)
+        .ranges()
+        .stream()
+        .mapToLong(range -> range.endBlock() - Math.max(block, range.firstBlock()))
+        .sum();
   }
 }

@@ -19,8 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Scrubs count by outcome, with the bytes they compared, as Prometheus scrapes a worker. */
 class ScrubMetricsTest {
-  @RegisterExtension
-  static final TestMetrics METRICS = new TestMetrics();
+  @RegisterExtension static final TestMetrics METRICS = new TestMetrics();
 
   @RegisterExtension
   static final TestWorkflowExtension temporal =
@@ -34,27 +33,42 @@ class ScrubMetricsTest {
       ItemRef item = new ItemRef(fixture.scenario.vault(), fixture.scenario.vm());
 
       ScrubResult passed = scrub(fixture, client, item);
-      RecoveryPoint point = fixture.azure.recoveryServices()
-          .recoveryPoints(item.vault(), item.vm()).stream()
-          .filter(scrubbed -> scrubbed.id().equals(passed.pointId())).findFirst().orElseThrow();
+      RecoveryPoint point =
+          fixture.azure.recoveryServices().recoveryPoints(item.vault(), item.vm()).stream()
+              .filter(scrubbed -> scrubbed.id().equals(passed.pointId()))
+              .findFirst()
+              .orElseThrow();
       BlobRef disk = point.disks().get(0);
-      fixture.azure.damageAtRest(disk, fixture.azure.storage().blockHashes(Caller.of("test"),
-          disk, 0, Long.MAX_VALUE, fixture.item().target().region()).entries().get(0).index());
+      fixture.azure.damageAtRest(
+          disk,
+          fixture
+              .azure
+              .storage()
+              .blockHashes(
+                  Caller.of("test"), disk, 0, Long.MAX_VALUE, fixture.item().target().region())
+              .entries()
+              .get(0)
+              .index());
       ScrubResult repaired = scrub(fixture, client, item);
 
       // The scope reports every 50 ms: the counts reach the registry soon after the scrubs end.
-      assertThat(ReprotectFixture.await(Duration.ofSeconds(30),
-          () -> METRICS.sum("reprotect_scrubs_total") == 2)).as("both scrubs counted").isTrue();
+      assertThat(
+              ReprotectFixture.await(
+                  Duration.ofSeconds(30), () -> METRICS.sum("reprotect_scrubs_total") == 2))
+          .as("both scrubs counted")
+          .isTrue();
       assertThat(METRICS.sum("reprotect_scrubs_total", "outcome=\"Passed\"")).isEqualTo(1);
       assertThat(METRICS.sum("reprotect_scrubs_total", "outcome=\"Repaired\"")).isEqualTo(1);
       assertThat(METRICS.sum("reprotect_scrub_bytes_compared_total"))
-          .isPositive().isEqualTo((double) (passed.bytesCompared() + repaired.bytesCompared()));
+          .isPositive()
+          .isEqualTo((double) (passed.bytesCompared() + repaired.bytesCompared()));
     }
   }
 
-  private static ScrubResult scrub(ReprotectFixture fixture, WorkflowClient client,
-      ItemRef item) {
-    return client.newWorkflowStub(ScrubWorkflow.class,
-        fixture.jobOptions(WorkflowIds.scrub(item.vault(), item.vm()))).scrub(item);
+  private static ScrubResult scrub(ReprotectFixture fixture, WorkflowClient client, ItemRef item) {
+    return client
+        .newWorkflowStub(
+            ScrubWorkflow.class, fixture.jobOptions(WorkflowIds.scrub(item.vault(), item.vm())))
+        .scrub(item);
   }
 }

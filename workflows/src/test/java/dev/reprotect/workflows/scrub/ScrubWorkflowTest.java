@@ -11,8 +11,8 @@ import dev.reprotect.activities.ReplicationErrorCode;
 import dev.reprotect.activities.replication.ItemRef;
 import dev.reprotect.azure.AzureBackend;
 import dev.reprotect.azure.BlobRef;
-import dev.reprotect.azure.CallerCosts;
 import dev.reprotect.azure.Caller;
+import dev.reprotect.azure.CallerCosts;
 import dev.reprotect.azure.Cuts;
 import dev.reprotect.azure.RecoveryPoint;
 import dev.reprotect.azure.ReplicatedItem;
@@ -45,8 +45,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ScrubWorkflowTest {
   private static final Caller READER = Caller.of("scrubWorkflowTest");
 
-  @RegisterExtension
-  static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
+  @RegisterExtension static final TestWorkflowExtension temporal = ReprotectFixture.temporal();
 
   private final ReprotectFixture fixture =
       new ReprotectFixture(ReprotectFixture.scenario().build());
@@ -69,8 +68,10 @@ class ScrubWorkflowTest {
     assertThat(result.blocksRepaired()).isZero();
     CallerCosts costs = fixture.azure.metering().costsBy(scrubId() + "/");
     long target = allocatedBytes(point);
-    long source = point.disksBySlot().keySet().stream()
-        .mapToLong(slot -> allocated(cut(point).disk(slot).snapshot())).sum();
+    long source =
+        point.disksBySlot().keySet().stream()
+            .mapToLong(slot -> allocated(cut(point).disk(slot).snapshot()))
+            .sum();
     assertThat(target).isPositive();
     // Each side's allocated bytes twice: once by the in-region copy that holds the point and
     // the cut (Azure snapshots no snapshot), once by the comparison.
@@ -82,7 +83,8 @@ class ScrubWorkflowTest {
     assertThat(item.lastScrub().pointId()).isEqualTo(point.id());
     assertThat(item.lastScrub().bytesCompared()).isEqualTo(source + target);
     assertThat(fixture.azure.storage().blobs(point.disks().get(0).storageAccount(), "scrubs"))
-        .as("the scrub's snapshots are released").isEmpty();
+        .as("the scrub's snapshots are released")
+        .isEmpty();
   }
 
   @Test
@@ -103,11 +105,18 @@ class ScrubWorkflowTest {
 
     assertThat(result.outcome()).isEqualTo(ScrubOutcome.Repaired);
     assertThat(result.blocksRepaired()).isEqualTo(1);
-    assertThat(checksum(disk)).as("the point's disk, read from its bytes")
+    assertThat(checksum(disk))
+        .as("the point's disk, read from its bytes")
         .isEqualTo(checksum(cutDisk));
-    assertThat(checksum(fixture.item().replicaDisks().stream()
-        .filter(replica -> replica.slot().equals(slot)).findFirst().orElseThrow().replica()))
-        .as("the replica, which shared the block").isEqualTo(checksum(cutDisk));
+    assertThat(
+            checksum(
+                fixture.item().replicaDisks().stream()
+                    .filter(replica -> replica.slot().equals(slot))
+                    .findFirst()
+                    .orElseThrow()
+                    .replica()))
+        .as("the replica, which shared the block")
+        .isEqualTo(checksum(cutDisk));
     assertThat(fixture.item().lastScrub().outcome()).isEqualTo(ScrubOutcome.Repaired);
     assertThat(fixture.item().lastScrub().blocksRepaired()).isEqualTo(1);
   }
@@ -124,41 +133,63 @@ class ScrubWorkflowTest {
     long block = firstBlock(disk);
     azure.damageAtRest(disk, block);
     // Storage that keeps damaging the block: every rewrite of it decays again at once.
-    doAnswer(call -> {
-      Object written = call.callRealMethod();
-      azure.damageAtRest(disk, block);
-      return written;
-    }).when(decaying).transferBlocks(any(), any(), any(), any());
+    doAnswer(
+            call -> {
+              Object written = call.callRealMethod();
+              azure.damageAtRest(disk, block);
+              return written;
+            })
+        .when(decaying)
+        .transferBlocks(any(), any(), any(), any());
 
-    WorkflowFailedException failed = catchThrowableOfType(WorkflowFailedException.class,
-        () -> scrub(env.getWorkflowClient()));
+    WorkflowFailedException failed =
+        catchThrowableOfType(WorkflowFailedException.class, () -> scrub(env.getWorkflowClient()));
 
     assertThat(failed).isNotNull();
-    assertThat(ReprotectFixture.applicationFailure(failed,
-        ReplicationErrorCode.ReplicaMismatch.name())).isPresent();
+    assertThat(
+            ReprotectFixture.applicationFailure(
+                failed, ReplicationErrorCode.ReplicaMismatch.name()))
+        .isPresent();
     ReplicatedItem item = fixture.item();
     assertThat(item.lastScrub().outcome()).isEqualTo(ScrubOutcome.ReplicaMismatch);
     assertThat(item.lastScrub().detail()).contains("still differ");
     assertThat(azure.storage().blobs(disk.storageAccount(), "scrubs"))
-        .as("the scrub's snapshots are released").isEmpty();
+        .as("the scrub's snapshots are released")
+        .isEmpty();
   }
 
   @Test
   void aMismatchMakesTheReplicationsHealthCriticalFromItsNextCycleUntilAScrubPasses(
       TestWorkflowEnvironment env, Worker worker) {
     WorkflowClient client = fixture.protect(env, worker, fixture.azure);
-    ReplicationWorkflow replication = client.newWorkflowStub(ReplicationWorkflow.class,
-        WorkflowIds.replication(fixture.scenario.vault(), fixture.scenario.vm()));
-    ScrubRecord mismatch = new ScrubRecord(Instant.ofEpochMilli(env.currentTimeMillis()),
-        ScrubOutcome.ReplicaMismatch, "p0", 1, 0, "disk os: 1 block still differs");
+    ReplicationWorkflow replication =
+        client.newWorkflowStub(
+            ReplicationWorkflow.class,
+            WorkflowIds.replication(fixture.scenario.vault(), fixture.scenario.vm()));
+    ScrubRecord mismatch =
+        new ScrubRecord(
+            Instant.ofEpochMilli(env.currentTimeMillis()),
+            ScrubOutcome.ReplicaMismatch,
+            "p0",
+            1,
+            0,
+            "disk os: 1 block still differs");
 
-    fixture.azure.recoveryServices().recordScrub(READER, fixture.scenario.vault(),
-        fixture.scenario.vm(), mismatch);
+    fixture
+        .azure
+        .recoveryServices()
+        .recordScrub(READER, fixture.scenario.vault(), fixture.scenario.vm(), mismatch);
     env.sleep(Duration.ofMinutes(10));
     ReplicationStatus afterMismatch = replication.status();
-    fixture.azure.recoveryServices().recordScrub(READER, fixture.scenario.vault(),
-        fixture.scenario.vm(), new ScrubRecord(mismatch.time().plusSeconds(1),
-            ScrubOutcome.Passed, "p1", 1, 0, "equal"));
+    fixture
+        .azure
+        .recoveryServices()
+        .recordScrub(
+            READER,
+            fixture.scenario.vault(),
+            fixture.scenario.vm(),
+            new ScrubRecord(
+                mismatch.time().plusSeconds(1), ScrubOutcome.Passed, "p1", 1, 0, "equal"));
     env.sleep(Duration.ofMinutes(10));
     ReplicationStatus afterPass = replication.status();
 
@@ -176,22 +207,31 @@ class ScrubWorkflowTest {
     WorkflowClient client = env.getWorkflowClient();
     String vault = fixture.scenario.vault();
 
-    fixture.assertRefusedChangingNothing("ItemNotFound", () -> client.newWorkflowStub(
-        ScrubWorkflow.class, fixture.jobOptions(WorkflowIds.scrub(vault, "no-such-vm")))
-        .scrub(new ItemRef(vault, "no-such-vm")));
+    fixture.assertRefusedChangingNothing(
+        "ItemNotFound",
+        () ->
+            client
+                .newWorkflowStub(
+                    ScrubWorkflow.class, fixture.jobOptions(WorkflowIds.scrub(vault, "no-such-vm")))
+                .scrub(new ItemRef(vault, "no-such-vm")));
   }
 
   /** Reprotects the scenario's VM, ends its replication, and returns its newest point. */
   private RecoveryPoint protectedItem(
       TestWorkflowEnvironment env, Worker worker, AzureBackend backend) {
     fixture.protectedWithoutReplication(env, worker, backend);
-    return fixture.azure.recoveryServices()
-        .recoveryPoints(fixture.scenario.vault(), fixture.scenario.vm()).stream()
-        .max(Comparator.comparing(RecoveryPoint::time)).orElseThrow();
+    return fixture
+        .azure
+        .recoveryServices()
+        .recoveryPoints(fixture.scenario.vault(), fixture.scenario.vm())
+        .stream()
+        .max(Comparator.comparing(RecoveryPoint::time))
+        .orElseThrow();
   }
 
   private ScrubResult scrub(WorkflowClient client) {
-    return client.newWorkflowStub(ScrubWorkflow.class, fixture.jobOptions(scrubId()))
+    return client
+        .newWorkflowStub(ScrubWorkflow.class, fixture.jobOptions(scrubId()))
         .scrub(new ItemRef(fixture.scenario.vault(), fixture.scenario.vm()));
   }
 
@@ -201,8 +241,9 @@ class ScrubWorkflowTest {
 
   private VmCut cut(RecoveryPoint point) {
     ReplicatedItem item = fixture.item();
-    return new Cuts(fixture.azure).find(item.source().resourceGroup(), item.name(),
-        point.cutId()).orElseThrow();
+    return new Cuts(fixture.azure)
+        .find(item.source().resourceGroup(), item.name(), point.cutId())
+        .orElseThrow();
   }
 
   private long allocatedBytes(RecoveryPoint point) {
@@ -215,8 +256,13 @@ class ScrubWorkflowTest {
 
   private long firstBlock(BlobRef blob) {
     String region = fixture.azure.storage().blob(blob).orElseThrow().location();
-    return fixture.azure.storage().blockHashes(READER, blob, 0, Long.MAX_VALUE, region)
-        .entries().get(0).index();
+    return fixture
+        .azure
+        .storage()
+        .blockHashes(READER, blob, 0, Long.MAX_VALUE, region)
+        .entries()
+        .get(0)
+        .index();
   }
 
   private String checksum(BlobRef blob) {
@@ -224,7 +270,10 @@ class ScrubWorkflowTest {
   }
 
   private static String slotOf(RecoveryPoint point, BlobRef disk) {
-    return point.disksBySlot().entrySet().stream().filter(e -> e.getValue().equals(disk))
-        .findFirst().orElseThrow().getKey();
+    return point.disksBySlot().entrySet().stream()
+        .filter(e -> e.getValue().equals(disk))
+        .findFirst()
+        .orElseThrow()
+        .getKey();
   }
 }
