@@ -10,6 +10,7 @@ import dev.reprotect.azure.AzureBackend;
 import dev.reprotect.azure.ChurnPattern;
 import dev.reprotect.azure.ChurnSpec;
 import dev.reprotect.azure.ReplicatedItem;
+import dev.reprotect.azure.TransientRetries;
 import dev.reprotect.azure.sim.Scenario;
 import dev.reprotect.azure.sim.ScenarioSeeder;
 import dev.reprotect.azure.sim.SimulatedAzure;
@@ -167,8 +168,11 @@ final class DemoCommand implements Callable<Integer> {
             connection.anyFlagGiven()
                 ? DemoTemporal.service(connection, metrics == null ? null : metrics.scope())
                 : DemoTemporal.embedded(azure, metrics == null ? null : metrics.scope())) {
+      // The demo's own calls run outside Temporal: they ride out transient faults (a 429, a
+      // copy that failed) by calling again, as the embedded worker's activities do by policy.
+      AzureBackend client = TransientRetries.of(azure);
       if (azureOptions.url != null) {
-        seedService(azure, scenario);
+        seedService(client, scenario);
       }
       if (metrics != null) {
         info(metrics.where());
@@ -179,16 +183,16 @@ final class DemoCommand implements Callable<Integer> {
               "Seeded in %.1f s. The jobs run on %s.",
               (System.nanoTime() - seedStart) / 1e9,
               temporal.where()));
-      String stateBefore = azure.exportState();
-      int logBefore = azure.metering().activityLog().size();
+      String stateBefore = client.exportState();
+      int logBefore = client.metering().activityLog().size();
       JobsClient jobs = new JobsClient(temporal.client());
       if (roundTrip) {
-        return roundTrip(jobs, azure, scenario);
+        return roundTrip(jobs, client, scenario);
       }
       // Only --churn and --cycles need it (and --broken excludes them).
       ReplicationDemo replication =
           churn != null || cycles > 0
-              ? new ReplicationDemo(jobs.replications(), azure, scenario.vault(), scenario.vm())
+              ? new ReplicationDemo(jobs.replications(), client, scenario.vault(), scenario.vm())
               : null;
       try {
         if (churn != null) {
@@ -211,8 +215,8 @@ final class DemoCommand implements Callable<Integer> {
           int status = output.fail(JobFailures.describe(failure));
           if (broken != null) {
             boolean unchanged =
-                stateBefore.equals(azure.exportState())
-                    && logBefore == azure.metering().activityLog().size();
+                stateBefore.equals(client.exportState())
+                    && logBefore == client.metering().activityLog().size();
             info(
                 unchanged
                     ? "The backend is unchanged: same resources, same disk contents, no new entry in "
