@@ -7,10 +7,10 @@ public enum ScrubOutcome {
   /** Some blocks differed; resent from the source, they then read back equal. */
   Repaired,
   /** Blocks still differed after the repair: the point cannot be trusted, health is Critical. */
-  ReplicaMismatch;
-
-  /** Whether the replica ended equal to its source. */
-  public boolean equal() {
-    return this != ReplicaMismatch;
-  }
+  ReplicaMismatch,
+  /**
+   * The scrub could not finish (its snapshot gone, a region down, ...): nothing is known of the
+   * replica, and health is a Warning until a scrub ends otherwise. Its detail has the error's code.
+   */
+  Failed;
 }

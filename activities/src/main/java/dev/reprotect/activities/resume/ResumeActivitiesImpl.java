@@ -9,6 +9,7 @@ import dev.reprotect.azure.Cuts;
 import dev.reprotect.azure.ProtectionState;
 import dev.reprotect.azure.RecoveryPoint;
 import dev.reprotect.azure.ReplicatedItem;
+import dev.reprotect.azure.ScrubOutcome;
 import io.temporal.failure.ApplicationFailure;
 import jakarta.inject.Inject;
 import java.util.Comparator;
@@ -37,7 +38,9 @@ public final class ResumeActivitiesImpl implements ResumeActivities {
                             new ItemRef(item.vault(), item.name()),
                             replicates(item),
                             item.lastScrub() == null ? null : item.lastScrub().time(),
-                            item.policy().scrubIntervalDays()))
+                            item.policy().scrubIntervalDays(),
+                            item.lastScrub() != null
+                                && item.lastScrub().outcome() == ScrubOutcome.Failed))
                 .toList());
   }
 

@@ -14,17 +14,28 @@ class SweptItemTest {
 
   @Test
   void aScrubIsDueOnceTheIntervalHasPassedSinceTheLastOrWhenThereWasNone() {
-    assertThat(new SweptItem(ITEM, true, null, 7).scrubDue(NOW)).isTrue();
-    assertThat(new SweptItem(ITEM, true, NOW.minus(Duration.ofDays(7)), 7).scrubDue(NOW)).isTrue();
+    assertThat(new SweptItem(ITEM, true, null, 7, false).scrubDue(NOW)).isTrue();
+    assertThat(new SweptItem(ITEM, true, NOW.minus(Duration.ofDays(7)), 7, false).scrubDue(NOW))
+        .isTrue();
     assertThat(
-            new SweptItem(ITEM, true, NOW.minus(Duration.ofDays(7)).plusSeconds(1), 7)
+            new SweptItem(ITEM, true, NOW.minus(Duration.ofDays(7)).plusSeconds(1), 7, false)
                 .scrubDue(NOW))
         .isFalse();
   }
 
   @Test
+  void aScrubThatFailedIsTriedAgainAnHourLaterNotAWholeIntervalLater() {
+    Instant failed = NOW.minus(Duration.ofHours(1));
+    assertThat(new SweptItem(ITEM, true, failed, 7, true).scrubDue(NOW)).isTrue();
+    assertThat(new SweptItem(ITEM, true, failed.plusSeconds(1), 7, true).scrubDue(NOW)).isFalse();
+    assertThat(new SweptItem(ITEM, true, failed, 7, false).scrubDue(NOW))
+        .as("after a scrub that finished, the interval")
+        .isFalse();
+  }
+
+  @Test
   void noScrubIsDueWhenThePolicySaysNeverOrTheItemDoesNotReplicate() {
-    assertThat(new SweptItem(ITEM, true, null, 0).scrubDue(NOW)).isFalse();
-    assertThat(new SweptItem(ITEM, false, null, 7).scrubDue(NOW)).isFalse();
+    assertThat(new SweptItem(ITEM, true, null, 0, false).scrubDue(NOW)).isFalse();
+    assertThat(new SweptItem(ITEM, false, null, 7, false).scrubDue(NOW)).isFalse();
   }
 }

@@ -20,7 +20,7 @@ public record PublishedReplication(
     return new PublishedReplication(
         lastRecoveryPointTime,
         rpo == null ? null : rpo.toSeconds(),
-        ReplicationHealthRule.health(rpo, false, false),
+        ReplicationHealthRule.health(rpo, false, null),
         "no worker answered the status query: the RPO"
             + " is the age of the newest point the workflow published (search attribute "
             + "LastRecoveryPointTime); start a worker (reprotect worker, reprotect dev) for the"

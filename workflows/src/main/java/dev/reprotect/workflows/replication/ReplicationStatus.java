@@ -45,7 +45,7 @@ public record ReplicationStatus(
         ReplicationHealthRule.health(
             rpo,
             lastCycle != null && (!lastCycle.succeeded() || lastCycle.warningCode() != null),
-            lastScrub != null && !lastScrub.outcome().equal()),
+            lastScrub == null ? null : lastScrub.outcome()),
         lastCycle,
         recentCycles,
         points,

@@ -23,6 +23,13 @@ import java.util.List;
 import java.util.Map;
 
 public final class ScrubWorkflowImpl implements ScrubWorkflow {
+  /**
+   * Version 1: a scrub that fails otherwise than by a mismatch records its failure on the item
+   * (outcome Failed, with the error's code) before failing; before it, it failed unrecorded, and
+   * the item kept showing its previous scrub.
+   */
+  static final String RECORDS_ITS_FAILURE = "scrub-records-its-failure";
+
   private final List<DiskScrubbed> disksDone = new ArrayList<>();
   private ItemRef item;
   private HeldPoint held;
@@ -41,6 +48,7 @@ public final class ScrubWorkflowImpl implements ScrubWorkflow {
             .holdNewestPoint(item);
     ReprotectSearchAttributes.upsertDirection(held.sourceRegion(), held.targetRegion());
     FailureCode mismatch = null;
+    ActivityFailure failedOtherwise = null;
     try {
       for (ScrubDisk disk : held.disks()) {
         details("comparing disk " + disk.slot());
@@ -48,21 +56,43 @@ public final class ScrubWorkflowImpl implements ScrubWorkflow {
       }
     } catch (ActivityFailure failure) {
       FailureCode code = FailureCode.of(failure.getCause());
-      if (!ReplicationErrorCode.ReplicaMismatch.name().equals(code.code())) {
-        throw failure;
+      if (ReplicationErrorCode.ReplicaMismatch.name().equals(code.code())) {
+        mismatch = code;
+      } else {
+        failedOtherwise = failure;
       }
-      mismatch = code;
     } finally {
       release();
     }
-    outcome =
+    if (failedOtherwise != null) {
+      if (Workflow.getVersion(RECORDS_ITS_FAILURE, Workflow.DEFAULT_VERSION, 1) == 1) {
+        FailureCode code = FailureCode.of(failedOtherwise.getCause());
+        end(ScrubOutcome.Failed, code.code() + ": " + code.message());
+      }
+      throw failedOtherwise;
+    }
+    ScrubResult result =
         mismatch != null
-            ? ScrubOutcome.ReplicaMismatch
+            ? end(ScrubOutcome.ReplicaMismatch, mismatch.message())
             : disksDone.stream().anyMatch(disk -> disk.blocksRepaired() > 0)
-                ? ScrubOutcome.Repaired
-                : ScrubOutcome.Passed;
+                ? end(ScrubOutcome.Repaired, null)
+                : end(ScrubOutcome.Passed, null);
+    if (mismatch != null) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          mismatch.message(), ReplicationErrorCode.ReplicaMismatch.name());
+    }
+    return result;
+  }
+
+  /**
+   * Records how the scrub ended on the item and counts it; {@code problem} says what went wrong,
+   * null when nothing did (the record then says what was compared).
+   */
+  private ScrubResult end(ScrubOutcome how, String problem) {
+    outcome = how;
     endedAt = Instant.ofEpochMilli(Workflow.currentTimeMillis());
     ScrubResult result = progress();
+    String detail = problem != null ? problem : summary(result);
     steps("Record the scrub of " + item.vm() + ": " + outcome)
         .recordScrub(
             item,
@@ -72,7 +102,7 @@ public final class ScrubWorkflowImpl implements ScrubWorkflow {
                 held.pointId(),
                 result.bytesCompared(),
                 result.blocksRepaired(),
-                mismatch == null ? summary(result) : mismatch.message()));
+                detail));
     Workflow.getMetricsScope()
         .tagged(Map.of("outcome", outcome.name()))
         .counter("reprotect_scrubs")
@@ -80,11 +110,7 @@ public final class ScrubWorkflowImpl implements ScrubWorkflow {
     Workflow.getMetricsScope()
         .counter("reprotect_scrub_bytes_compared")
         .inc(result.bytesCompared());
-    details(outcome + ": " + (mismatch == null ? summary(result) : mismatch.message()));
-    if (mismatch != null) {
-      throw ApplicationFailure.newNonRetryableFailure(
-          mismatch.message(), ReplicationErrorCode.ReplicaMismatch.name());
-    }
+    details(outcome + ": " + detail);
     return result;
   }
 

@@ -10,6 +10,7 @@ import static org.mockito.Mockito.spy;
 import dev.reprotect.activities.ReplicationErrorCode;
 import dev.reprotect.activities.replication.ItemRef;
 import dev.reprotect.azure.AzureBackend;
+import dev.reprotect.azure.AzureErrorCode;
 import dev.reprotect.azure.BlobRef;
 import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.CallerCosts;
@@ -21,6 +22,7 @@ import dev.reprotect.azure.ScrubRecord;
 import dev.reprotect.azure.StorageApi;
 import dev.reprotect.azure.VmCut;
 import dev.reprotect.azure.sim.SimulatedAzure;
+import dev.reprotect.workflows.HistoryReplays;
 import dev.reprotect.workflows.WorkflowIds;
 import dev.reprotect.workflows.replication.ReplicationHealth;
 import dev.reprotect.workflows.replication.ReplicationStatus;
@@ -57,10 +59,11 @@ class ScrubWorkflowTest {
 
   @Test
   void aScrubOfAnEqualReplicaPassesAndReadsTheAllocatedBytesOfBothSides(
-      TestWorkflowEnvironment env, Worker worker) {
+      TestWorkflowEnvironment env, Worker worker) throws Exception {
     RecoveryPoint point = protectedItem(env, worker, fixture.azure);
 
     ScrubResult result = scrub(env.getWorkflowClient());
+    HistoryReplays.record(env.getWorkflowClient(), scrubId(), "scrub-passed");
 
     assertThat(result.outcome()).isEqualTo(ScrubOutcome.Passed);
     assertThat(result.pointId()).isEqualTo(point.id());
@@ -123,7 +126,7 @@ class ScrubWorkflowTest {
 
   @Test
   void damageThatComesBackAfterTheRepairEndsReplicaMismatchRecordedOnTheItem(
-      TestWorkflowEnvironment env, Worker worker) {
+      TestWorkflowEnvironment env, Worker worker) throws Exception {
     SimulatedAzure azure = fixture.azure;
     StorageApi decaying = spy(azure.storage());
     AzureBackend backend = spy(azure);
@@ -144,6 +147,7 @@ class ScrubWorkflowTest {
 
     WorkflowFailedException failed =
         catchThrowableOfType(WorkflowFailedException.class, () -> scrub(env.getWorkflowClient()));
+    HistoryReplays.record(env.getWorkflowClient(), scrubId(), "scrub-mismatch");
 
     assertThat(failed).isNotNull();
     assertThat(
@@ -159,44 +163,87 @@ class ScrubWorkflowTest {
   }
 
   @Test
-  void aMismatchMakesTheReplicationsHealthCriticalFromItsNextCycleUntilAScrubPasses(
+  void aScrubThatCannotCompareIsRecordedFailedWithItsCodeAndItsSnapshotsReleased(
+      TestWorkflowEnvironment env, Worker worker) throws Exception {
+    RecoveryPoint point = protectedItem(env, worker, fixture.azure);
+    ScrubRecord before = fixture.item().lastScrub();
+    // The comparison lists each side's ranges first: storage answers that the snapshot is gone.
+    fixture
+        .azure
+        .faults()
+        .failCalls(
+            "pageRanges",
+            fixture.azure.faults().callCount("pageRanges") + 1,
+            1000,
+            AzureErrorCode.ResourceNotFound);
+
+    Instant started = Instant.ofEpochMilli(env.currentTimeMillis());
+
+    WorkflowFailedException failed =
+        catchThrowableOfType(WorkflowFailedException.class, () -> scrub(env.getWorkflowClient()));
+    HistoryReplays.record(env.getWorkflowClient(), scrubId(), "scrub-failed");
+
+    assertThat(failed).as("the scrub still fails, with the backend's code").isNotNull();
+    assertThat(ReprotectFixture.applicationFailure(failed, AzureErrorCode.ResourceNotFound.name()))
+        .isPresent();
+    ScrubRecord recorded = fixture.item().lastScrub();
+    assertThat(recorded).as("recorded, where before it left " + before).isNotEqualTo(before);
+    assertThat(recorded.outcome()).isEqualTo(ScrubOutcome.Failed);
+    assertThat(recorded.pointId()).isEqualTo(point.id());
+    assertThat(recorded.detail()).startsWith("ResourceNotFound: ");
+    assertThat(recorded.time()).isBetween(started, Instant.ofEpochMilli(env.currentTimeMillis()));
+    assertThat(fixture.azure.storage().blobs(point.disks().get(0).storageAccount(), "scrubs"))
+        .as("the scrub's snapshots are released")
+        .isEmpty();
+  }
+
+  @Test
+  void theLastScrubSetsTheReplicationsHealthFromItsNextCycle(
       TestWorkflowEnvironment env, Worker worker) {
     WorkflowClient client = fixture.protect(env, worker, fixture.azure);
     ReplicationWorkflow replication =
         client.newWorkflowStub(
             ReplicationWorkflow.class,
             WorkflowIds.replication(fixture.scenario.vault(), fixture.scenario.vm()));
+    Instant now = Instant.ofEpochMilli(env.currentTimeMillis());
     ScrubRecord mismatch =
         new ScrubRecord(
-            Instant.ofEpochMilli(env.currentTimeMillis()),
-            ScrubOutcome.ReplicaMismatch,
-            "p0",
-            1,
+            now, ScrubOutcome.ReplicaMismatch, "p0", 1, 0, "disk os: 1 block still differs");
+    ScrubRecord failed =
+        new ScrubRecord(
+            now.plusSeconds(1),
+            ScrubOutcome.Failed,
+            "p1",
             0,
-            "disk os: 1 block still differs");
+            0,
+            "ResourceNotFound: the scrub snapshot was not found");
+    ScrubRecord passed =
+        new ScrubRecord(now.plusSeconds(2), ScrubOutcome.Passed, "p2", 1, 0, "equal");
 
-    fixture
-        .azure
-        .recoveryServices()
-        .recordScrub(READER, fixture.scenario.vault(), fixture.scenario.vm(), mismatch);
-    env.sleep(Duration.ofMinutes(10));
-    ReplicationStatus afterMismatch = replication.status();
-    fixture
-        .azure
-        .recoveryServices()
-        .recordScrub(
-            READER,
-            fixture.scenario.vault(),
-            fixture.scenario.vm(),
-            new ScrubRecord(
-                mismatch.time().plusSeconds(1), ScrubOutcome.Passed, "p1", 1, 0, "equal"));
-    env.sleep(Duration.ofMinutes(10));
-    ReplicationStatus afterPass = replication.status();
+    ReplicationStatus afterMismatch = statusAfterRecording(env, replication, mismatch);
+    ReplicationStatus afterFailure = statusAfterRecording(env, replication, failed);
+    ReplicationStatus afterPass = statusAfterRecording(env, replication, passed);
 
     assertThat(afterMismatch.lastScrub()).isEqualTo(mismatch);
     assertThat(afterMismatch.rpoSeconds()).as("fresh points").isLessThan(15 * 60);
     assertThat(afterMismatch.health()).isEqualTo(ReplicationHealth.Critical);
-    assertThat(afterPass.health()).isNotEqualTo(ReplicationHealth.Critical);
+    assertThat(afterFailure.lastScrub()).isEqualTo(failed);
+    assertThat(afterFailure.rpoSeconds()).as("fresh points").isLessThan(15 * 60);
+    assertThat(afterFailure.health())
+        .as("nothing known of the replica since the mismatch")
+        .isEqualTo(ReplicationHealth.Warning);
+    assertThat(afterPass.health()).isEqualTo(ReplicationHealth.Healthy);
+  }
+
+  /** Records {@code scrub} on the item, and reads the replication's status two cycles later. */
+  private ReplicationStatus statusAfterRecording(
+      TestWorkflowEnvironment env, ReplicationWorkflow replication, ScrubRecord scrub) {
+    fixture
+        .azure
+        .recoveryServices()
+        .recordScrub(READER, fixture.scenario.vault(), fixture.scenario.vm(), scrub);
+    env.sleep(Duration.ofMinutes(10));
+    return replication.status();
   }
 
   @Test
