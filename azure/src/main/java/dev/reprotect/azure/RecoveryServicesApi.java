@@ -125,4 +125,12 @@ public interface RecoveryServicesApi {
    * the item meanwhile (a claim, a point pinned): nothing but the record is written.
    */
   ReplicatedItem recordScrub(Caller caller, String vault, String item, ScrubRecord scrub);
+
+  /**
+   * Adds {@code disk} to the item's replica disks (a data disk the VM gained after its protection)
+   * and writes nothing else of the item, so that what another caller wrote meanwhile (a scrub's
+   * record, a claim) stays. The same disk again changes nothing; another replica in its slot is
+   * {@link AzureErrorCode#Conflict}, and an item the vault does not have is NotFound.
+   */
+  ReplicatedItem addReplicaDisk(Caller caller, String vault, String item, ReplicaDisk disk);
 }

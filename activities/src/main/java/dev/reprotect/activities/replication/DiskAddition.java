@@ -13,8 +13,6 @@ import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.VmCut;
 import dev.reprotect.azure.VmDisk;
 import io.temporal.failure.ApplicationFailure;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -88,9 +86,7 @@ final class DiskAddition {
           ReplicationErrorCode.CorruptedTransfer.name());
     }
     ReplicaDisk added = new ReplicaDisk(disk.slot(), disk.name(), replica);
-    List<ReplicaDisk> replicas = new ArrayList<>(item.replicaDisks());
-    replicas.add(added);
-    azure.recoveryServices().putReplicatedItem(caller, item.withReplicaDisks(replicas));
+    azure.recoveryServices().addReplicaDisk(caller, item.vault(), item.name(), added);
     return new ReplicaAdded(added.slot(), added.sourceDisk(), replica, request.baseCutId(), copied);
   }
 

@@ -238,6 +238,21 @@ final class RecoveryServicesRoutes {
                           RecoveryServicesJson.scrub(Requests.json(ctx)))));
         });
     app.post(
+        ArmPaths.ADD_REPLICA_DISK.pattern(),
+        ctx -> {
+          Caller caller = Requests.caller(ctx);
+          Requests.ok(
+              ctx,
+              RecoveryServicesJson.replicatedItem(
+                  backend
+                      .recoveryServices()
+                      .addReplicaDisk(
+                          caller,
+                          Requests.name(ctx, "vault"),
+                          Requests.name(ctx, "item"),
+                          RecoveryServicesJson.replicaDisk(Requests.json(ctx)))));
+        });
+    app.post(
         ArmPaths.PIN_RECOVERY_POINT.pattern(),
         ctx -> {
           Caller caller = Requests.caller(ctx);

@@ -1091,6 +1091,45 @@ abstract class AzureBackendContract extends BackendContractBase {
   }
 
   @Test
+  void aReplicaDiskIsAddedToTheItemKeepingWhatElseWasWrittenSinceTheCallerReadIt() {
+    ReplicatedItem read = item();
+    ScrubRecord scrub =
+        new ScrubRecord(
+            Instant.parse("2026-12-07T10:00:00Z"), ScrubOutcome.Passed, "p1", 1, 0, "equal");
+    azure.recoveryServices().recordScrub(CALLER, "contoso", "web-01", scrub);
+    ReplicaDisk added =
+        new ReplicaDisk("lun7", "web-01-data7", new BlobRef("stea", "replicas", "d7.vhd"));
+
+    ReplicatedItem changed =
+        azure.recoveryServices().addReplicaDisk(CALLER, "contoso", "web-01", added);
+
+    assertThat(changed.replicaDisks()).endsWith(added).hasSize(read.replicaDisks().size() + 1);
+    assertThat(changed.lastScrub()).as("written by another since it was read").isEqualTo(scrub);
+    assertThat(azure.recoveryServices().replicatedItem("contoso", "web-01").orElseThrow())
+        .isEqualTo(changed);
+    String state = azure.exportState();
+    assertThat(azure.recoveryServices().addReplicaDisk(CALLER, "contoso", "web-01", added))
+        .as("the same disk again")
+        .isEqualTo(changed);
+    assertThat(azure.exportState()).isEqualTo(state);
+    assertCode(
+        () ->
+            azure
+                .recoveryServices()
+                .addReplicaDisk(
+                    CALLER,
+                    "contoso",
+                    "web-01",
+                    new ReplicaDisk(
+                        "lun7", "web-01-data7", new BlobRef("stea", "replicas", "other.vhd"))),
+        AzureErrorCode.Conflict);
+    assertCode(
+        () -> azure.recoveryServices().addReplicaDisk(CALLER, "contoso", "no-such-vm", added),
+        AzureErrorCode.ResourceNotFound);
+    assertThat(azure.exportState()).isEqualTo(state);
+  }
+
+  @Test
   void anOutageIsTransientNamesItsRegionAndChangesNothing() {
     account("stse", RG_SE, SOUTHEAST);
     azure.resources().setRegionAvailable(CALLER, SOUTHEAST, false);

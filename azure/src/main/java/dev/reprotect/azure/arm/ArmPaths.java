@@ -126,6 +126,9 @@ public final class ArmPaths {
   /** POST: records the scrub in the body as the item's last. */
   public static final PathTemplate RECORD_SCRUB = REPLICATED_ITEM.child("/recordScrub");
 
+  /** POST: adds the replica disk in the body to the item's. */
+  public static final PathTemplate ADD_REPLICA_DISK = REPLICATED_ITEM.child("/addReplicaDisk");
+
   public static final PathTemplate PIN_RECOVERY_POINT = REPLICATED_ITEM.child("/pinRecoveryPoint");
   public static final PathTemplate RECORD_REPLICA_CUTS =
       REPLICATED_ITEM.child("/recordReplicaCuts");

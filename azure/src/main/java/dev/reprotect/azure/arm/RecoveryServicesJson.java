@@ -88,10 +88,7 @@ public final class RecoveryServicesJson {
     p.put("cacheStorageAccount", item.cacheStorageAccount());
     ArrayNode disks = p.putArray("replicaDisks");
     for (ReplicaDisk disk : item.replicaDisks()) {
-      ObjectNode d = disks.addObject();
-      d.put("slot", disk.slot());
-      d.put("sourceDisk", disk.sourceDisk());
-      d.set("replica", StorageJson.blobRef(disk.replica()));
+      disks.add(replicaDisk(disk));
     }
     if (item.runningOperation() == null) {
       p.putNull("runningOperation");
@@ -168,17 +165,29 @@ public final class RecoveryServicesJson {
     return new ReplicaCuts(requireText(node, "base"), texts(node, "inTransit"));
   }
 
+  /** A replica disk, as the item lists it and as addReplicaDisk's body holds it. */
+  public static ObjectNode replicaDisk(ReplicaDisk disk) {
+    ObjectNode d = ArmJson.object();
+    d.put("slot", disk.slot());
+    d.put("sourceDisk", disk.sourceDisk());
+    d.set("replica", StorageJson.blobRef(disk.replica()));
+    return d;
+  }
+
+  public static ReplicaDisk replicaDisk(JsonNode d) {
+    return new ReplicaDisk(
+        requireText(d, "slot"),
+        requireText(d, "sourceDisk"),
+        StorageJson.blobRef(requireObject(d, "replica")));
+  }
+
   /** An item from a PUT body or an answer; vault and name are the path's. */
   public static ReplicatedItem replicatedItem(JsonNode node, String vault, String name) {
     JsonNode p = requireObject(node, "properties");
     JsonNode policy = requireObject(p, "policy");
     List<ReplicaDisk> disks = new ArrayList<>();
     for (JsonNode d : requireArray(p, "replicaDisks")) {
-      disks.add(
-          new ReplicaDisk(
-              requireText(d, "slot"),
-              requireText(d, "sourceDisk"),
-              StorageJson.blobRef(requireObject(d, "replica"))));
+      disks.add(replicaDisk(d));
     }
     JsonNode running = optionalObject(p, "runningOperation");
     JsonNode lastScrub = optionalObject(p, "lastScrub");

@@ -9,6 +9,7 @@ import dev.reprotect.azure.RecoveryPointPruning;
 import dev.reprotect.azure.RecoveryPointType;
 import dev.reprotect.azure.RecoveryServicesApi;
 import dev.reprotect.azure.ReplicaCuts;
+import dev.reprotect.azure.ReplicaDisk;
 import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.RunningOperation;
 import dev.reprotect.azure.ScrubRecord;
@@ -183,6 +184,15 @@ final class HttpRecoveryServices implements RecoveryServicesApi {
     return RecoveryServicesJson.replicatedItem(
         client.post(
             caller, ArmPaths.RECORD_SCRUB.expand(vault, item), RecoveryServicesJson.scrub(scrub)));
+  }
+
+  @Override
+  public ReplicatedItem addReplicaDisk(Caller caller, String vault, String item, ReplicaDisk disk) {
+    return RecoveryServicesJson.replicatedItem(
+        client.post(
+            caller,
+            ArmPaths.ADD_REPLICA_DISK.expand(vault, item),
+            RecoveryServicesJson.replicaDisk(disk)));
   }
 
   @Override

@@ -536,6 +536,38 @@ final class SimRecoveryServices implements RecoveryServicesApi {
         });
   }
 
+  @Override
+  public ReplicatedItem addReplicaDisk(Caller caller, String vault, String item, ReplicaDisk disk) {
+    world.enter(caller, "addReplicaDisk");
+    return world.mutate(
+        () -> {
+          ReplicatedItem current = existingItem(vault, item);
+          Optional<ReplicaDisk> inSlot =
+              current.replicaDisks().stream()
+                  .filter(replica -> replica.slot().equals(disk.slot()))
+                  .findFirst();
+          if (inSlot.isPresent()) {
+            if (inSlot.get().equals(disk)) {
+              return current;
+            }
+            throw new AzureException(
+                AzureErrorCode.Conflict,
+                String.format(
+                    "item %s already replicates slot %s to %s",
+                    item, disk.slot(), inSlot.get().replica()));
+          }
+          List<ReplicaDisk> disks = new ArrayList<>(current.replicaDisks());
+          disks.add(disk);
+          ReplicatedItem changed = current.withReplicaDisks(disks);
+          world.items.put(World.scopedKey(vault, item), changed);
+          world.log.append(
+              "Microsoft.RecoveryServices/vaults/replicatedItems/addReplicaDisk/action",
+              ResourceIds.replicatedItem(vault, item),
+              caller);
+          return changed;
+        });
+  }
+
   private static String pointKey(String vault, String item, String pointId) {
     return World.scopedKey(vault, item) + "/" + pointId;
   }
