@@ -3,8 +3,11 @@ package dev.reprotect.azure.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reprotect.azure.AzureBackend;
 import dev.reprotect.azure.Caller;
+import dev.reprotect.azure.RecoveryServicesApi;
+import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.arm.ArmJson;
 import dev.reprotect.azure.arm.ArmPaths;
+import dev.reprotect.azure.arm.PathTemplate;
 import dev.reprotect.azure.arm.RecoveryServicesJson;
 import io.javalin.Javalin;
 
@@ -207,51 +210,22 @@ final class RecoveryServicesRoutes {
                           RecoveryServicesJson.recoveryPointType(body),
                           RecoveryServicesJson.recoveryPointCut(body))));
         });
-    app.post(
-        ArmPaths.RECORD_CREATED_RESOURCES.pattern(),
-        ctx -> {
-          Caller caller = Requests.caller(ctx);
-          Requests.ok(
-              ctx,
-              RecoveryServicesJson.replicatedItem(
-                  backend
-                      .recoveryServices()
-                      .recordCreatedResources(
-                          caller,
-                          Requests.name(ctx, "vault"),
-                          Requests.name(ctx, "item"),
-                          RecoveryServicesJson.createdResourceIds(Requests.json(ctx)))));
-        });
-    app.post(
-        ArmPaths.RECORD_SCRUB.pattern(),
-        ctx -> {
-          Caller caller = Requests.caller(ctx);
-          Requests.ok(
-              ctx,
-              RecoveryServicesJson.replicatedItem(
-                  backend
-                      .recoveryServices()
-                      .recordScrub(
-                          caller,
-                          Requests.name(ctx, "vault"),
-                          Requests.name(ctx, "item"),
-                          RecoveryServicesJson.scrub(Requests.json(ctx)))));
-        });
-    app.post(
-        ArmPaths.ADD_REPLICA_DISK.pattern(),
-        ctx -> {
-          Caller caller = Requests.caller(ctx);
-          Requests.ok(
-              ctx,
-              RecoveryServicesJson.replicatedItem(
-                  backend
-                      .recoveryServices()
-                      .addReplicaDisk(
-                          caller,
-                          Requests.name(ctx, "vault"),
-                          Requests.name(ctx, "item"),
-                          RecoveryServicesJson.replicaDisk(Requests.json(ctx)))));
-        });
+    itemAction(
+        app,
+        ArmPaths.RECORD_CREATED_RESOURCES,
+        (api, caller, vault, item, body) ->
+            api.recordCreatedResources(
+                caller, vault, item, RecoveryServicesJson.createdResourceIds(body)));
+    itemAction(
+        app,
+        ArmPaths.RECORD_SCRUB,
+        (api, caller, vault, item, body) ->
+            api.recordScrub(caller, vault, item, RecoveryServicesJson.scrub(body)));
+    itemAction(
+        app,
+        ArmPaths.ADD_REPLICA_DISK,
+        (api, caller, vault, item, body) ->
+            api.addReplicaDisk(caller, vault, item, RecoveryServicesJson.replicaDisk(body)));
     app.post(
         ArmPaths.PIN_RECOVERY_POINT.pattern(),
         ctx -> {
@@ -312,5 +286,27 @@ final class RecoveryServicesRoutes {
           backend.recoveryServices().deleteRecoveryPoint(Requests.caller(ctx), vault, item, point);
           ctx.status(existed ? 200 : 204);
         });
+  }
+
+  /** One of the item's actions: a POST whose body the action reads, answered with the item. */
+  @FunctionalInterface
+  private interface ItemAction {
+    ReplicatedItem apply(
+        RecoveryServicesApi api, Caller caller, String vault, String item, JsonNode body);
+  }
+
+  private void itemAction(Javalin app, PathTemplate path, ItemAction action) {
+    app.post(
+        path.pattern(),
+        ctx ->
+            Requests.ok(
+                ctx,
+                RecoveryServicesJson.replicatedItem(
+                    action.apply(
+                        backend.recoveryServices(),
+                        Requests.caller(ctx),
+                        Requests.name(ctx, "vault"),
+                        Requests.name(ctx, "item"),
+                        Requests.json(ctx)))));
   }
 }

@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 final class SimRecoveryServices implements RecoveryServicesApi {
   /** The container of the target storage account where recovery points keep their snapshots. */
@@ -497,51 +498,41 @@ final class SimRecoveryServices implements RecoveryServicesApi {
   @Override
   public ReplicatedItem recordCreatedResources(
       Caller caller, String vault, String item, List<String> resourceIds) {
-    world.enter(caller, "recordCreatedResources");
-    return world.mutate(
-        () -> {
-          ReplicatedItem current = existingItem(vault, item);
+    return writeItem(
+        caller,
+        vault,
+        item,
+        "recordCreatedResources",
+        "recordCreatedResources/action",
+        current -> {
           ReplicatedItem changed = current;
           for (String id : resourceIds) {
             changed = changed.withCreatedByProtection(id);
           }
-          if (changed.equals(current)) {
-            return current;
-          }
-          world.items.put(World.scopedKey(vault, item), changed);
-          world.log.append(
-              "Microsoft.RecoveryServices/vaults/replicatedItems/recordCreatedResources/action",
-              ResourceIds.replicatedItem(vault, item),
-              caller);
           return changed;
         });
   }
 
   @Override
   public ReplicatedItem recordScrub(Caller caller, String vault, String item, ScrubRecord scrub) {
-    world.enter(caller, "recordScrub");
-    return world.mutate(
-        () -> {
-          ReplicatedItem current = existingItem(vault, item);
-          if (scrub.equals(current.lastScrub())) {
-            return current;
-          }
-          ReplicatedItem changed = current.withLastScrub(scrub);
-          world.items.put(World.scopedKey(vault, item), changed);
-          world.log.append(
-              "Microsoft.RecoveryServices/vaults/replicatedItems/scrub/action",
-              ResourceIds.replicatedItem(vault, item),
-              caller);
-          return changed;
-        });
+    return writeItem(
+        caller,
+        vault,
+        item,
+        "recordScrub",
+        "scrub/action",
+        current -> current.withLastScrub(scrub));
   }
 
   @Override
   public ReplicatedItem addReplicaDisk(Caller caller, String vault, String item, ReplicaDisk disk) {
-    world.enter(caller, "addReplicaDisk");
-    return world.mutate(
-        () -> {
-          ReplicatedItem current = existingItem(vault, item);
+    return writeItem(
+        caller,
+        vault,
+        item,
+        "addReplicaDisk",
+        "addReplicaDisk/action",
+        current -> {
           Optional<ReplicaDisk> inSlot =
               current.replicaDisks().stream()
                   .filter(replica -> replica.slot().equals(disk.slot()))
@@ -558,10 +549,33 @@ final class SimRecoveryServices implements RecoveryServicesApi {
           }
           List<ReplicaDisk> disks = new ArrayList<>(current.replicaDisks());
           disks.add(disk);
-          ReplicatedItem changed = current.withReplicaDisks(disks);
+          return current.withReplicaDisks(disks);
+        });
+  }
+
+  /**
+   * Operation {@code operation}, one of the item's actions, which writes only what {@code change}
+   * changes of the item as it stands, and is logged as {@code loggedAction} only when it changes
+   * something.
+   */
+  private ReplicatedItem writeItem(
+      Caller caller,
+      String vault,
+      String item,
+      String operation,
+      String loggedAction,
+      UnaryOperator<ReplicatedItem> change) {
+    world.enter(caller, operation);
+    return world.mutate(
+        () -> {
+          ReplicatedItem current = existingItem(vault, item);
+          ReplicatedItem changed = change.apply(current);
+          if (changed.equals(current)) {
+            return current;
+          }
           world.items.put(World.scopedKey(vault, item), changed);
           world.log.append(
-              "Microsoft.RecoveryServices/vaults/replicatedItems/addReplicaDisk/action",
+              "Microsoft.RecoveryServices/vaults/replicatedItems/" + loggedAction,
               ResourceIds.replicatedItem(vault, item),
               caller);
           return changed;
