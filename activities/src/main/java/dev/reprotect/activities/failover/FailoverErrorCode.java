@@ -25,5 +25,11 @@ public enum FailoverErrorCode {
    * The VM a failover or a test failover would make ({@code <vm>}, {@code <vm>-test}) exists in the
    * recovery resource group and was not made by one (its disks are not made from a point).
    */
-  RecoveryVmNameTaken
+  RecoveryVmNameTaken,
+  /**
+   * The isolated network a test failover would make ({@code vnet-<vm>-test-failover}) exists in the
+   * recovery resource group while no drill of the item is live: someone else's, which the drill's
+   * cleanup would delete.
+   */
+  TestNetworkNameTaken
 }

@@ -254,6 +254,9 @@ public final class FailoverPlanningImpl implements FailoverPlanning {
     FailoverPlan failover = failoverPlan(request, item);
     if (request.operation() == ItemLifecycle.TestFailover) {
       requirePoint(request.vault(), request.vm(), PointSelector.forTestFailover(request.point()));
+      if (!item.testFailoverLive()) {
+        requireNoNetworkNamed(failover.recoveryGroup(), networkName, request.vm());
+      }
     }
     return new FailoverPlan(
         failover.vault(),
@@ -270,6 +273,23 @@ public final class FailoverPlanningImpl implements FailoverPlanning {
         failover.disks(),
         failover.checked(),
         testVm);
+  }
+
+  /**
+   * A drill makes its isolated network and its cleanup deletes it by name: one of that name that
+   * exists before any drill of the item is live was not made by one, and is never taken over nor
+   * deleted. While a drill is live (a re-run after a failure), the network is that drill's.
+   */
+  private void requireNoNetworkNamed(String resourceGroup, String name, String vm) {
+    if (azure.network().virtualNetwork(resourceGroup, name).isPresent()) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          String.format(
+              "a network named %s already exists in %s, and no test failover of %s made it: a"
+                  + " drill's cleanup deletes its network, so it is never taken over; rename or"
+                  + " move it; nothing was changed",
+              name, resourceGroup, vm),
+          FailoverErrorCode.TestNetworkNameTaken.name());
+    }
   }
 
   private static void requireValidName(boolean valid, String kind, String name, String vm) {

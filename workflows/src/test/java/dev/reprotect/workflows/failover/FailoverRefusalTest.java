@@ -10,6 +10,7 @@ import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.PowerState;
 import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.VirtualMachine;
+import dev.reprotect.azure.VirtualNetwork;
 import dev.reprotect.azure.VmDisk;
 import dev.reprotect.workflows.job.Job;
 import dev.reprotect.workflows.job.JobState;
@@ -209,6 +210,37 @@ class FailoverRefusalTest {
         .extracting(JobStep::state)
         .containsOnly(StepState.NotStarted);
     return job;
+  }
+
+  /**
+   * A drill never takes over, nor deletes in its cleanup, a network named as its isolated network
+   * that it did not make.
+   */
+  @Test
+  void aDrillOntoANetworkNamedAsItsOwnThatItDidNotMakeIsRefused(
+      TestWorkflowEnvironment env, Worker worker) {
+    world = new FailoverFixture(env, worker);
+    world.protectWithoutCycles();
+    ReplicatedItem item = world.item();
+    String name = "vnet-" + world.vm() + "-test-failover";
+    world
+        .reprotect
+        .azure
+        .network()
+        .createVirtualNetwork(
+            OPERATOR,
+            new VirtualNetwork(item.target().resourceGroup(), name, item.target().region()));
+
+    world.reprotect.assertRefusedChangingNothing(
+        "TestNetworkNameTaken",
+        () ->
+            world.run(
+                FailoverRequest.testFailover(world.vault(), world.vm(), PointSelector.LATEST)));
+
+    assertThat(world.item().testFailoverLive()).as("no drill recorded").isFalse();
+    assertThat(world.testFailoverJob().errorMessage()).contains(name, "never taken over");
+    assertThat(world.reprotect.azure.network().virtualNetwork(item.target().resourceGroup(), name))
+        .isPresent();
   }
 
   /**
