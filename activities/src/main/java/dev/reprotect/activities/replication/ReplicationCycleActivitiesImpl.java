@@ -5,6 +5,7 @@ import dev.reprotect.activities.AzureFailures;
 import dev.reprotect.activities.data.HeartbeatPace;
 import dev.reprotect.activities.sync.InitialSyncActivitiesImpl;
 import dev.reprotect.azure.AzureBackend;
+import dev.reprotect.azure.AzureErrorCode;
 import dev.reprotect.azure.AzureException;
 import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.Cuts;
@@ -15,6 +16,7 @@ import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.VmCut;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.failure.ApplicationFailure;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Duration;
@@ -61,8 +63,10 @@ public final class ReplicationCycleActivitiesImpl implements ReplicationCycleAct
   /**
    * The guest agent holds the VM's writes (quiescing its applications when asked), each disk is
    * snapshotted, the agent releases ({@link Cuts#take}); a retry finds the cut, or completes it. An
-   * agent that does not answer fails it with {@code GuestAgentUnresponsive}, not retried: the cycle
-   * takes no cut and records why, the next one tries again.
+   * agent that does not answer fails it with {@code GuestAgentUnresponsive}: a cycle's cut is not
+   * retried (the cycle takes no cut and records why, the next one tries again), while cut 0 of a
+   * protection is, within its step's bound, since the job has no next cycle: an agent that is
+   * starting, or busy, answers a later attempt.
    */
   @Override
   public CutTaken takeCut(TakeCut request) {
@@ -77,13 +81,25 @@ public final class ReplicationCycleActivitiesImpl implements ReplicationCycleAct
             cuts.deleteAllBut(
                 caller, item.source().resourceGroup(), request.vm(), request.cutId(), Set.of());
           }
-          VmCut cut =
-              cuts.take(
-                  caller,
-                  item.source().resourceGroup(),
-                  request.vm(),
-                  request.cutId(),
-                  request.appConsistent());
+          VmCut cut;
+          try {
+            cut =
+                cuts.take(
+                    caller,
+                    item.source().resourceGroup(),
+                    request.vm(),
+                    request.cutId(),
+                    request.appConsistent());
+          } catch (AzureException unanswered) {
+            if (!request.firstOfAProtection()
+                || unanswered.code() != AzureErrorCode.GuestAgentUnresponsive) {
+              throw unanswered;
+            }
+            throw ApplicationFailure.newFailure(
+                unanswered.getMessage()
+                    + "; cut 0 of the protection is tried again until its step's bound",
+                unanswered.code().name());
+          }
           return new CutTaken(
               request.cutId(),
               cut.appConsistent(),

@@ -1,17 +1,22 @@
 package dev.reprotect.workflows.replication;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.reprotect.azure.AzureErrorCode;
 import dev.reprotect.azure.BlobRef;
 import dev.reprotect.azure.RecoveryPoint;
 import dev.reprotect.azure.RecoveryPointType;
 import dev.reprotect.azure.VmCut;
 import dev.reprotect.azure.sim.FaultInjector;
 import dev.reprotect.azure.sim.FaultInjector.GuestAgentFault;
+import dev.reprotect.workflows.reprotect.ProtectionSummary;
 import dev.reprotect.workflows.reprotect.ReprotectFixture;
+import io.temporal.client.WorkflowFailedException;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -81,6 +86,48 @@ class GuestAgentCycleTest {
     assertThat(point(unacknowledged).type()).isEqualTo(RecoveryPointType.CrashConsistent);
     assertThat(acknowledged.note()).as("the app-consistent point is still due").isNull();
     assertThat(point(acknowledged).type()).isEqualTo(RecoveryPointType.AppConsistent);
+  }
+
+  @Test
+  void cutZeroOfAReprotectIsTakenOnceTheAgentAnswersAgain(
+      TestWorkflowEnvironment env, Worker worker) {
+    e2e = new EndToEnd(ReprotectFixture.scenario().dataDisks(1).build(), env, worker);
+    FaultInjector faults = e2e.azure.faults();
+    AtomicInteger holdsAsked = new AtomicInteger();
+    faults.onCall("holdWrites", 1, () -> agent(GuestAgentFault.Unresponsive));
+    faults.onCall(
+        "holdWrites",
+        3,
+        () -> {
+          holdsAsked.set(3);
+          agent(null);
+        });
+
+    ProtectionSummary summary = e2e.reprotect();
+
+    assertThat(holdsAsked).as("two holds unanswered, the third answered").hasValue(3);
+    assertThat(e2e.cuts()).extracting(VmCut::id).anyMatch(id -> id.endsWith(".c0"));
+    assertThat(summary.state()).isEqualTo("Protected");
+    assertThat(summary.recoveryPoints()).isPositive();
+  }
+
+  @Test
+  void aReprotectWhoseAgentNeverAnswersFailsWithItsCodeOnceTheStepsBoundHasPassed(
+      TestWorkflowEnvironment env, Worker worker) {
+    e2e = new EndToEnd(ReprotectFixture.scenario().dataDisks(1).build(), env, worker);
+    agent(GuestAgentFault.Unresponsive);
+
+    WorkflowFailedException failed =
+        catchThrowableOfType(WorkflowFailedException.class, e2e::reprotect);
+
+    assertThat(failed).isNotNull();
+    assertThat(
+            ReprotectFixture.applicationFailure(
+                failed, AzureErrorCode.GuestAgentUnresponsive.name()))
+        .isPresent();
+    assertThat(e2e.azure.faults().callCount("holdWrites"))
+        .as("cut 0 tried again, not once")
+        .isGreaterThan(2);
   }
 
   private RecoveryPoint point(ReplicationCycle cycle) {
