@@ -13,10 +13,10 @@ import java.util.regex.Pattern;
  * The digest of a plan: SHA-256 of its canonical form, as 64 lowercase hex characters. The
  * canonical form is one {@code key=value} line per fact of the plan (every name, region, resource
  * group, new/existing flag, the target VM and its power state, each disk's source, seed, replica
- * and size, the cycle), sorted by key. Artefacts are keyed by role and disks by slot, so neither
- * the order of the record's fields nor the order of its lists matters, and the plan holds no time:
- * planning the same world twice gives the same digest. A user may pass any prefix of at least
- * {@link #MIN_PREFIX} characters, which is what {@code plan} shows.
+ * and size, how it is synced and why, the cycle), sorted by key. Artefacts are keyed by role and
+ * disks by slot, so neither the order of the record's fields nor the order of its lists matters,
+ * and the plan holds no time: planning the same world twice gives the same digest. A user may pass
+ * any prefix of at least {@link #MIN_PREFIX} characters, which is what {@code plan} shows.
  */
 public final class PlanDigest {
   public static final int MIN_PREFIX = 12;
@@ -84,6 +84,14 @@ public final class PlanDigest {
       put(facts, key + "targetDisk", disk.targetDisk());
       put(facts, key + "replica", disk.replica());
       put(facts, key + "replicaExists", disk.replicaExists());
+      SyncChoice sync = disk.sync();
+      if (sync != null) {
+        put(facts, key + "sync.kind", sync.kind().label());
+        put(facts, key + "sync.reason", sync.reason());
+        put(facts, key + "sync.staleCut", sync.staleCut());
+        put(facts, key + "sync.sourceBase", sync.sourceBase());
+        put(facts, key + "sync.replicaBase", sync.replicaBase());
+      }
     }
     return facts;
   }

@@ -12,7 +12,10 @@ import java.util.stream.Stream;
  * each disk the failover made, taken before the VM boots, named {@code <vm>.<pointId>.<slot>.vhd}
  * in container {@code lineage} of the disk's storage account (a name of its own, so that a retry
  * finds it, and no cut clean-up ever lists it); on the stale side, the snapshots of the cut the
- * point was made from, which stay in the {@code cuts} container they were taken in.
+ * point was made from, which stay in the {@code cuts} container they were taken in. A changed-block
+ * reprotect adds the replica's base, a snapshot of its seed taken at the stale cut, named {@code
+ * <vm>.cycle<n>.<slot>.replica.vhd} in the same container of the seed's account, so that a disable
+ * after a reprotect that failed finds it as one of the VM's bases.
  */
 public final class LineageSnapshots {
   public static final String CONTAINER = "lineage";
@@ -20,6 +23,8 @@ public final class LineageSnapshots {
   private static final String VM = "vm";
   private static final String POINT = "point";
   private static final String SLOT = "slot";
+  private static final String STALE_CUT = "staleCut";
+  private static final String STORAGE_ACCOUNTS = "/providers/Microsoft.Storage/storageAccounts/";
 
   private final AzureBackend azure;
 
@@ -30,6 +35,20 @@ public final class LineageSnapshots {
   /** The new side's base of {@code disk}, made from point {@code pointId} for slot {@code slot}. */
   public static BlobRef baseRef(String vm, String pointId, String slot, BlobRef disk) {
     return new BlobRef(disk.storageAccount(), CONTAINER, vm + "." + pointId + "." + slot + ".vhd");
+  }
+
+  /**
+   * The replica's base of {@code replica}, the seed of slot {@code slot} in reprotect {@code
+   * cycle}.
+   */
+  public static BlobRef replicaBaseRef(String vm, int cycle, String slot, BlobRef replica) {
+    return new BlobRef(
+        replica.storageAccount(), CONTAINER, vm + ".cycle" + cycle + "." + slot + ".replica.vhd");
+  }
+
+  /** The metadata of a replica's base: whose it is, and the stale cut whose content it holds. */
+  public static Map<String, String> replicaBaseMetadata(String vm, BlobRef staleCut) {
+    return Map.of(VM, vm, STALE_CUT, staleCut.toString());
   }
 
   /** Snapshots {@code disk} as its base, or finds the base taken: one Snapshot Blob, charged. */
@@ -66,9 +85,11 @@ public final class LineageSnapshots {
 
   /**
    * Deletes what the item's lineage keeps, once nothing will use it: its snapshots on both sides,
-   * the point it names, and any base of the item's VM left in the storage accounts it knows. The
-   * record is the caller's to clear, after: a retry finds the snapshots through it. Deleting what
-   * is gone succeeds. Returns how many snapshots it deleted.
+   * the point it names, and any base of the item's VM left in the storage accounts it knows (its
+   * sides', its replicas', those its protections created: a reprotect that failed leaves its
+   * replica's bases in its target account). The record is the caller's to clear, after: a retry
+   * finds the snapshots through it. Deleting what is gone succeeds. Returns how many snapshots it
+   * deleted.
    */
   public int deleteAll(Caller caller, ReplicatedItem item) {
     List<BlobRef> snapshots =
@@ -84,7 +105,13 @@ public final class LineageSnapshots {
     Set<String> accounts = new LinkedHashSet<>();
     Stream.concat(
             item.lineage().stream().map(disk -> disk.recoveredDisk().storageAccount()),
-            Stream.of(item.primary().storageAccount(), item.recovery().storageAccount()))
+            Stream.concat(
+                Stream.of(item.primary().storageAccount(), item.recovery().storageAccount()),
+                Stream.concat(
+                    item.replicaDisks().stream().map(disk -> disk.replica().storageAccount()),
+                    item.createdByProtection().stream()
+                        .filter(id -> id.contains(STORAGE_ACCOUNTS))
+                        .map(id -> id.substring(id.lastIndexOf('/') + 1)))))
         .filter(Objects::nonNull)
         .forEach(accounts::add);
     int orphans =

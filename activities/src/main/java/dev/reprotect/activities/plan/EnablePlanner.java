@@ -63,7 +63,8 @@ public final class EnablePlanner {
             request.vm(),
             Customization.none(),
             request.replicationCycleSeconds(),
-            null);
+            null,
+            false);
     return new EnablePlan(
         planner.planFor(new ValidatedRequest(protection, item, vm, mapping)), item);
   }

@@ -9,12 +9,15 @@ import dev.reprotect.activities.ProtectionPlan;
 import dev.reprotect.activities.ReprotectErrorCode;
 import dev.reprotect.activities.ReprotectRefusal;
 import dev.reprotect.activities.ReprotectRequest;
+import dev.reprotect.activities.SyncChoice;
 import dev.reprotect.activities.TargetVmPlan;
 import dev.reprotect.azure.AvailabilitySet;
 import dev.reprotect.azure.AzureBackend;
 import dev.reprotect.azure.BlobRef;
+import dev.reprotect.azure.DiskLineage;
 import dev.reprotect.azure.ItemClaimState;
 import dev.reprotect.azure.ItemSide;
+import dev.reprotect.azure.LineageSnapshots;
 import dev.reprotect.azure.PageBlob;
 import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.StorageAccount;
@@ -119,7 +122,7 @@ public final class ReprotectPlanner {
             cacheAccount,
             availabilitySet,
             targetVm,
-            planDisks(sourceVm, staleVm, targetAccount.name(), cycle),
+            planDisks(item, request.fullCompare(), sourceVm, staleVm, targetAccount.name(), cycle),
             cycle,
             ItemClaimState.of(item));
     if (request.reviewedPlan() != null && !PlanDigest.matches(plan, request.reviewedPlan())) {
@@ -237,10 +240,17 @@ public final class ReprotectPlanner {
 
   /**
    * The replicas are named after the cycle, so a replica an earlier cycle left behind is not taken
-   * for one that a failed run of this cycle left, which a re-run syncs as it is.
+   * for one that a failed run of this cycle left, which a re-run syncs as it is. Each disk's sync
+   * is chosen from the failover's lineage ({@link #syncOf}), unless the request forces the full
+   * compare.
    */
   private List<PlannedDisk> planDisks(
-      VirtualMachine sourceVm, Optional<VirtualMachine> staleVm, String targetAccount, int cycle) {
+      ReplicatedItem item,
+      boolean fullCompare,
+      VirtualMachine sourceVm,
+      Optional<VirtualMachine> staleVm,
+      String targetAccount,
+      int cycle) {
     Map<String, VmDisk> staleDisks =
         staleVm
             .map(
@@ -249,6 +259,9 @@ public final class ReprotectPlanner {
                         .filter(disk -> azure.storage().blob(disk.vhd()).isPresent())
                         .collect(Collectors.toMap(VmDisk::slot, Function.identity())))
             .orElse(Map.of());
+    Map<String, DiskLineage> lineage =
+        item.lineage().stream()
+            .collect(Collectors.toMap(DiskLineage::slot, Function.identity(), (a, b) -> a));
     List<PlannedDisk> disks = new ArrayList<>();
     for (VmDisk disk : sourceVm.disks()) {
       PageBlob sourceBlob =
@@ -265,6 +278,16 @@ public final class ReprotectPlanner {
               ProtectionPlan.SEED_CONTAINER,
               disk.name() + ".cycle" + cycle + ".vhd");
       VmDisk stale = staleDisks.get(disk.slot());
+      boolean replicaExists = azure.storage().blob(replica).isPresent();
+      SyncChoice sync =
+          fullCompare
+              ? SyncChoice.fullCompare(SyncChoice.REQUESTED, "--full-compare")
+              : syncOf(
+                  lineage.get(disk.slot()),
+                  sourceBlob,
+                  stale,
+                  replicaExists,
+                  LineageSnapshots.replicaBaseRef(item.name(), cycle, disk.slot(), replica));
       disks.add(
           new PlannedDisk(
               disk.slot(),
@@ -273,8 +296,63 @@ public final class ReprotectPlanner {
               disk.vhd(),
               stale == null ? null : stale.vhd(),
               replica,
-              azure.storage().blob(replica).isPresent()));
+              replicaExists,
+              sync));
     }
     return disks;
+  }
+
+  /**
+   * Changed blocks when the slot's lineage holds for what the backend holds now, else a full
+   * compare naming the first broken link. A replica that an earlier run of this cycle seeded from
+   * the stale cut carries the stale side (its base holds the cut): a re-run after the stale VM's
+   * deletion still syncs changed blocks from it, and one whose replica has no base compares it in
+   * full.
+   */
+  private SyncChoice syncOf(
+      DiskLineage lineage,
+      PageBlob source,
+      VmDisk stale,
+      boolean replicaExists,
+      BlobRef replicaBase) {
+    boolean seeded = lineage != null && replicaExists && exists(replicaBase);
+    if (replicaExists && !seeded && lineage != null) {
+      return SyncChoice.fullCompare(
+          DiskLineage.Break.LineageSnapshotMissing.name(),
+          "the replica of an earlier run has no base " + replicaBase);
+    }
+    DiskLineage.Seen seen =
+        seeded
+            ? new DiskLineage.Seen(
+                lineage.staleDisk(),
+                lineage.staleDiskSizeBytes(),
+                source.ref(),
+                source.sizeBytes(),
+                lineage.cutSnapshot() != null,
+                exists(lineage.newBase()))
+            : new DiskLineage.Seen(
+                stale == null ? null : stale.vhd(),
+                stale == null ? 0 : sizeOf(stale.vhd()),
+                source.ref(),
+                source.sizeBytes(),
+                lineage != null && exists(lineage.cutSnapshot()),
+                lineage != null && exists(lineage.newBase()));
+    return DiskLineage.check(lineage, seen)
+        .map(broken -> SyncChoice.fullCompare(broken.reason().name(), broken.detail()))
+        .orElseGet(
+            () ->
+                SyncChoice.changedBlocks(
+                    "since point " + lineage.pointId() + " of cut " + lineage.cutId(),
+                    lineage.cutSnapshot(),
+                    lineage.newBase(),
+                    replicaBase));
+  }
+
+  private boolean exists(BlobRef snapshot) {
+    return snapshot != null && azure.storage().snapshot(snapshot).isPresent();
+  }
+
+  private long sizeOf(BlobRef blob) {
+    return azure.storage().blob(blob).map(PageBlob::sizeBytes).orElse(0L);
   }
 }

@@ -4,6 +4,7 @@ import dev.reprotect.activities.ActivityCaller;
 import dev.reprotect.activities.AzureFailures;
 import dev.reprotect.activities.ItemOperation;
 import dev.reprotect.activities.PlannedArtefact;
+import dev.reprotect.activities.PlannedDisk;
 import dev.reprotect.activities.ProtectionPlan;
 import dev.reprotect.activities.ReplicationStarted;
 import dev.reprotect.activities.StartReplication;
@@ -68,6 +69,13 @@ public final class DeltaReplicationActivitiesImpl implements DeltaReplicationAct
           if (!item.lineage().isEmpty()) {
             new LineageSnapshots(azure).deleteAll(caller, item);
           }
+          // And the replicas' bases, wherever the plan put them: a leftover snapshot would keep
+          // the target account from being deleted.
+          plan.disks().stream()
+              .filter(PlannedDisk::changedBlocks)
+              .map(disk -> disk.sync().replicaBase())
+              .filter(base -> azure.storage().snapshot(base).isPresent())
+              .forEach(base -> azure.storage().deleteBlob(caller, base));
           // The initial sync made the replicas equal to their disks in cut 0: the first cycle ships
           // what changed since.
           azure

@@ -18,11 +18,11 @@ import dev.reprotect.azure.AzureException;
 import dev.reprotect.azure.BlobRef;
 import dev.reprotect.azure.BlockTransfer;
 import dev.reprotect.azure.Caller;
+import dev.reprotect.azure.LineageSnapshots;
 import dev.reprotect.azure.PageBlob;
 import io.temporal.failure.ApplicationFailure;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.Map;
 
 /**
  * The initial sync of a disk, reading each allocated byte at most once per side. Every block
@@ -45,9 +45,6 @@ public final class InitialSyncActivitiesImpl implements InitialSyncActivities {
    * between two heartbeats is bounded by time too (see {@link HeartbeatPace}).
    */
   public static final String BLOCKS_PER_RANGE = "sync.blocksPerRange";
-
-  /** The metadata of a replica's base: the stale cut whose content it holds. */
-  static final String STALE_CUT_METADATA = "staleCut";
 
   /** The blocks a sync visits, from the block it resumes at, of a disk of {@code totalBlocks}. */
   private interface BlocksToVisit {
@@ -181,7 +178,7 @@ public final class InitialSyncActivitiesImpl implements InitialSyncActivities {
                     caller,
                     seed,
                     input.replicaBase(),
-                    Map.of(STALE_CUT_METADATA, input.staleCut().toString()));
+                    LineageSnapshots.replicaBaseMetadata(input.vm(), input.staleCut()));
           }
           // Applied from the start by every attempt (the heartbeats of the copy's wait are not a
           // position): within a region, storage skips a block the seed holds already from its

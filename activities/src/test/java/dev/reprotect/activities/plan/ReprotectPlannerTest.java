@@ -11,6 +11,7 @@ import dev.reprotect.activities.ProtectionPlan;
 import dev.reprotect.activities.ReprotectErrorCode;
 import dev.reprotect.activities.ReprotectRefusal;
 import dev.reprotect.activities.ReprotectRequest;
+import dev.reprotect.activities.SyncChoice;
 import dev.reprotect.activities.TargetVmPlan;
 import dev.reprotect.azure.BlobRef;
 import dev.reprotect.azure.Caller;
@@ -652,6 +653,34 @@ class ReprotectPlannerTest {
                       PlanDigest.shortForm(reviewed.digest()).toUpperCase(java.util.Locale.ROOT)),
                   null))
           .isEqualTo(reviewed);
+    }
+
+    /**
+     * The sync chosen for each disk is part of the plan: a reviewed plan whose choice changed (here
+     * forced to a full compare) is refused as any other change is.
+     */
+    @Test
+    void changesWithTheSyncChosenForADisk() {
+      Scenario s = scenario().build();
+      SimulatedAzure azure = world(s);
+      ProtectionPlan reviewed = plan(azure, s);
+      ReprotectRequest forced =
+          new ReprotectRequest(s.vault(), s.vm(), Customization.none()).withFullCompare(true);
+
+      ProtectionPlan full = new ReprotectPlanner(azure).plan(forced, null);
+
+      assertThat(reviewed.disks())
+          .allSatisfy(disk -> assertThat(disk.sync().reason()).isEqualTo("NoLineage"));
+      assertThat(full.disks())
+          .allSatisfy(disk -> assertThat(disk.sync().reason()).isEqualTo(SyncChoice.REQUESTED));
+      assertThat(full.digest()).isNotEqualTo(reviewed.digest());
+      ReprotectRefusal refusal =
+          org.assertj.core.api.Assertions.catchThrowableOfType(
+              ReprotectRefusal.class,
+              () ->
+                  new ReprotectPlanner(azure)
+                      .plan(forced.withReviewedPlan(reviewed.digest()), null));
+      assertThat(refusal.code()).isEqualTo(ReprotectErrorCode.PlanChanged);
     }
 
     @Test

@@ -195,7 +195,7 @@ class ChangedBlockSyncTest {
     assertRefused(
         () ->
             world.seeder.seedFromStaleCut(
-                new SeedFromStaleCut(STALE_REGION, world.disk, NEW_BASE, REPLICA_BASE)),
+                new SeedFromStaleCut(STALE_REGION, "web-01", world.disk, NEW_BASE, REPLICA_BASE)),
         AzureErrorCode.InvalidParameter.name());
     assertThat(world.azure.storage().blob(SEED)).isEmpty();
 

@@ -72,7 +72,7 @@ final class FailedOverDisk implements AutoCloseable {
   final InitialSyncActivities seeder;
   final InitialSyncActivities sync;
   final PlannedDisk disk =
-      new PlannedDisk("os", "web-01-os", (long) BLOCKS * BLOCK_SIZE, NEW, STALE, SEED, false);
+      new PlannedDisk("os", "web-01-os", (long) BLOCKS * BLOCK_SIZE, NEW, STALE, SEED, false, null);
 
   FailedOverDisk() {
     for (String region : List.of(STALE_REGION, NEW_REGION)) {
@@ -123,7 +123,7 @@ final class FailedOverDisk implements AutoCloseable {
   }
 
   SeedFromStaleCut seedInput() {
-    return new SeedFromStaleCut(STALE_REGION, disk, STALE_CUT, REPLICA_BASE);
+    return new SeedFromStaleCut(STALE_REGION, "web-01", disk, STALE_CUT, REPLICA_BASE);
   }
 
   ChangedBlockSync syncInput() {

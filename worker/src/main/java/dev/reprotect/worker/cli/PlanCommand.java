@@ -8,6 +8,7 @@ import dev.reprotect.worker.render.HumanFormat;
 import dev.reprotect.worker.render.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 @Command(
     name = "plan",
@@ -23,10 +24,19 @@ final class PlanCommand extends ClientCommand {
 
   @Mixin CustomizationOptions customization;
 
+  @Option(
+      names = "--full-compare",
+      description =
+          "Plan the full compare of every disk, as `start --full-compare` runs it (its digest "
+              + "differs from the plan without it).")
+  boolean fullCompare;
+
   @Override
   int run(JobsClient jobs) {
     ProtectionPlan plan =
-        jobs.plan(new ReprotectRequest(item.vault, item.vm, customization.toCustomization()));
+        jobs.plan(
+            new ReprotectRequest(item.vault, item.vm, customization.toCustomization())
+                .withFullCompare(fullCompare));
     if (output.json) {
       output.out.println(Json.writeWith(plan, "digest", plan.digest()));
     } else {

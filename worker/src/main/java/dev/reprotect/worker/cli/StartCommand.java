@@ -33,12 +33,22 @@ final class StartCommand extends ClientCommand {
               + "PlanChanged and changes nothing.")
   String reviewedPlan;
 
+  @Option(
+      names = "--full-compare",
+      description =
+          "Compare every allocated block of every disk, as for a first protection, even where "
+              + "the failover's lineage would let the sync send only the blocks changed since "
+              + "the failover: for an operator who distrusts that lineage. The plan says "
+              + "full-compare (Requested) for each disk.")
+  boolean fullCompare;
+
   @Override
   int run(JobsClient jobs) {
     String workflowId =
         jobs.start(
             new ReprotectRequest(item.vault, item.vm, customization.toCustomization())
-                .withReviewedPlan(reviewedPlan));
+                .withReviewedPlan(reviewedPlan)
+                .withFullCompare(fullCompare));
     if (!waitForEnd) {
       return output.started(workflowId, item.vm + " --vault " + item.vault);
     }

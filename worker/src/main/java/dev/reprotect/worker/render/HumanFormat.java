@@ -64,6 +64,9 @@ public final class HumanFormat {
           format(d.bytesTransferred()),
           equal ? "equal" : "DIFFERENT",
           d.sourceChecksum().substring(0, 12));
+      if (d.syncKind() != null) {
+        out.printf("  %-18s %s%s%n", "", d.syncKind(), syncFigures(d));
+      }
     }
     // The meter counts at least what the syncs counted: no meter figure with bytes synced is the
     // result of a job that ended before the meter was read.
@@ -145,7 +148,26 @@ public final class HumanFormat {
               ? "replica of an earlier run, synced as it is"
               : d.targetDisk() != null ? "seeded from " + d.targetDisk() : "full copy";
       out.printf("  %-18s %10s  -> %s (%s)%n", d.name(), format(d.sizeBytes()), d.replica(), seed);
+      if (d.sync() != null) {
+        out.printf("  %-18s sync: %s%n", "", d.sync().describe());
+      }
     }
+  }
+
+  /** Why a disk was synced as it was, and what its changed-block sync read on each side. */
+  private static String syncFigures(DiskSummary d) {
+    String why = d.reason() == null ? "" : " (" + d.reason() + ")";
+    if (d.meters() == null) {
+      return why;
+    }
+    return String.format(
+        "%s: %s changed since the failover, read %s on the source and %s on the replica, "
+            + "sent %s",
+        why,
+        format(d.bytesChanged()),
+        format(d.meters().bytesReadOnSource()),
+        format(d.meters().bytesReadOnReplica()),
+        format(d.meters().bytesSent()));
   }
 
   public static void job(Job<ProtectionStep, ProtectionPlan> job, PrintStream out) {

@@ -42,7 +42,15 @@ class DemoCommandTest {
                       "seedBytesCopied",
                       "bytesTransferred",
                       "sourceChecksum",
-                      "targetChecksum");
+                      "targetChecksum",
+                      "syncKind",
+                      "reason",
+                      "meters",
+                      "bytesChanged");
+              assertThat(disk.get("syncKind").asText())
+                  .as("the seeded VM was failed over before lineages were recorded")
+                  .isEqualTo("full-compare");
+              assertThat(disk.get("reason").asText()).isEqualTo("NoLineage");
               assertThat(disk.get("targetChecksum").asText())
                   .isEqualTo(disk.get("sourceChecksum").asText());
               assertThat(disk.get("sizeBytes").asLong()).isEqualTo(32L << 20);

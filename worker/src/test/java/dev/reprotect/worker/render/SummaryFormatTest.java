@@ -2,6 +2,7 @@ package dev.reprotect.worker.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reprotect.activities.sync.SideMeters;
 import dev.reprotect.azure.CallerCosts;
 import dev.reprotect.azure.ItemLifecycle;
 import dev.reprotect.azure.RecoveryPointType;
@@ -30,7 +31,11 @@ class SummaryFormatTest {
               240 * MIB,
               16 * MIB,
               OS_CHECKSUM,
-              OS_CHECKSUM),
+              OS_CHECKSUM,
+              "full-compare",
+              "NoLineage",
+              null,
+              null),
           new DiskSummary(
               "web-01-data0",
               1024 * MIB,
@@ -38,7 +43,11 @@ class SummaryFormatTest {
               240 * MIB,
               13 * MIB,
               DATA_CHECKSUM,
-              DATA_CHECKSUM));
+              DATA_CHECKSUM,
+              "changed-blocks",
+              "LineageHolds",
+              new SideMeters(3 * MIB, 0, 13 * MIB),
+              3 * MIB));
 
   private static String printed(long metered) {
     return printed(metered, null);

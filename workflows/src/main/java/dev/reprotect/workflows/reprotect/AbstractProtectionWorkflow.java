@@ -13,6 +13,7 @@ import dev.reprotect.activities.ReplicationStarted;
 import dev.reprotect.activities.SeedCopy;
 import dev.reprotect.activities.SeededDisk;
 import dev.reprotect.activities.StartReplication;
+import dev.reprotect.activities.SyncChoice;
 import dev.reprotect.activities.TargetVmPlan;
 import dev.reprotect.activities.TargetVmStop;
 import dev.reprotect.activities.artefacts.ArtefactActivities;
@@ -23,7 +24,10 @@ import dev.reprotect.activities.replication.CutTaken;
 import dev.reprotect.activities.replication.DeltaReplicationActivities;
 import dev.reprotect.activities.replication.ReplicationCycleActivities;
 import dev.reprotect.activities.replication.TakeCut;
+import dev.reprotect.activities.sync.ChangedBlockSync;
+import dev.reprotect.activities.sync.ChangedBlockSyncResult;
 import dev.reprotect.activities.sync.InitialSyncActivities;
+import dev.reprotect.activities.sync.SeedFromStaleCut;
 import dev.reprotect.activities.targetvm.TargetVmActivities;
 import dev.reprotect.azure.BlobRef;
 import dev.reprotect.azure.CutDisk;
@@ -52,6 +56,7 @@ import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -93,8 +98,18 @@ public abstract class AbstractProtectionWorkflow {
    */
   static final String GUARDED_REPLICATION_START = "replication-started-by-an-activity";
 
+  /**
+   * Version 1: a disk the plan syncs from its changed blocks (the failover's lineage holds) is
+   * seeded from the stale disk's cut ({@code seedFromStaleCut}, in place of the seed copy) and
+   * synced by {@code syncChangedBlocks} (in place of {@code syncDisk}). Only jobs whose plan chose
+   * changed blocks for a disk ask for it; plans recorded before it hold no choice.
+   */
+  static final String CHANGED_BLOCKS = "changed-block-reprotect";
+
   private final List<Promise<?>> inFlight = new ArrayList<>();
+  private final Map<String, ChangedBlockSyncResult> changedBlockSyncs = new HashMap<>();
   private boolean longSteps;
+  private boolean changedBlocks;
   private JobTracker<ProtectionStep, ProtectionPlan> job;
 
   /**
@@ -151,15 +166,19 @@ public abstract class AbstractProtectionWorkflow {
 
   private ProtectionSummary protect(
       int replicationCycleSeconds, ProtectionPlan plan, ItemOperation operation) {
+    changedBlocks =
+        plan.disks().stream().anyMatch(PlannedDisk::changedBlocks)
+            && Workflow.getVersion(CHANGED_BLOCKS, Workflow.DEFAULT_VERSION, 1) >= 1;
     prepareArtefacts(plan);
     Map<String, Long> seedBytes = seedFromTargetVm(plan);
 
     job.start(
         ProtectionStep.InitialSync,
         String.format(
-            "%d disks, %s in all",
+            "%d disks, %s in all%s",
             plan.disks().size(),
-            format(plan.disks().stream().mapToLong(PlannedDisk::sizeBytes).sum())));
+            format(plan.disks().stream().mapToLong(PlannedDisk::sizeBytes).sum()),
+            syncChoices(plan)));
     boolean consistentCut = Workflow.getVersion(CONSISTENT_CUT, Workflow.DEFAULT_VERSION, 1) >= 1;
     // A tag of this run in every cut and point id: a later reprotect (after a failback) never
     // finds an old point or cut under its ids.
@@ -252,7 +271,11 @@ public abstract class AbstractProtectionWorkflow {
 
     job.start(
         ProtectionStep.CopySeedBlobs,
-        "Into " + plan.targetStorageAccount().name() + "/" + ProtectionPlan.SEED_CONTAINER);
+        "Into "
+            + plan.targetStorageAccount().name()
+            + "/"
+            + ProtectionPlan.SEED_CONTAINER
+            + seededFromStaleCuts(plan));
     List<SeededDisk> seeded =
         longSteps
             ? copySeedBlobs(plan, target)
@@ -314,7 +337,9 @@ public abstract class AbstractProtectionWorkflow {
   private List<SeededDisk> copySeedBlobs(ProtectionPlan plan, TargetVmPlan target) {
     List<Promise<SeededDisk>> copies = new ArrayList<>();
     for (PlannedDisk disk : plan.disks()) {
-      if (disk.needsSeedCopy()) {
+      if (disk.needsSeedCopy() && syncsChangedBlocks(disk)) {
+        copies.add(seedFromStaleCut(plan, target, disk));
+      } else if (disk.needsSeedCopy()) {
         TargetVmActivities copy =
             stub(
                 TargetVmActivities.class,
@@ -331,6 +356,62 @@ public abstract class AbstractProtectionWorkflow {
     }
     inFlight.addAll(copies);
     return copies.stream().map(Promise::get).toList();
+  }
+
+  /**
+   * The seed of a changed-block disk: the stale disk's cut copied, snapshotted as the replica's
+   * base, and the stale disk's writes since applied, while the stale disk still exists.
+   */
+  private Promise<SeededDisk> seedFromStaleCut(
+      ProtectionPlan plan, TargetVmPlan target, PlannedDisk disk) {
+    InitialSyncActivities seed =
+        stub(
+            InitialSyncActivities.class,
+            ActivityPolicies.longStep(
+                "Seed "
+                    + disk.name()
+                    + " of "
+                    + target.name()
+                    + " from its cut "
+                    + disk.sync().staleCut()
+                    + ", then its writes since"));
+    return Async.function(
+            seed::seedFromStaleCut,
+            new SeedFromStaleCut(
+                plan.targetRegion(),
+                plan.vm(),
+                disk,
+                disk.sync().staleCut(),
+                disk.sync().replicaBase()))
+        .thenApply(seeded -> new SeededDisk(seeded.slot(), seeded.seedBytes()));
+  }
+
+  /** Whether this run syncs {@code disk} from its changed blocks: its plan's choice, versioned. */
+  private boolean syncsChangedBlocks(PlannedDisk disk) {
+    return changedBlocks && disk.changedBlocks();
+  }
+
+  /** Each disk's sync and why, for the initial sync's detail; empty in plans without a choice. */
+  private static String syncChoices(ProtectionPlan plan) {
+    if (plan.disks().stream().allMatch(disk -> disk.sync() == null)) {
+      return "";
+    }
+    return ": "
+        + plan.disks().stream()
+            .map(disk -> disk.name() + " " + (disk.sync() == null ? "" : disk.sync().describe()))
+            .collect(Collectors.joining(", "));
+  }
+
+  /** The disks seeded from their stale cut, for the seed step's detail. */
+  private String seededFromStaleCuts(ProtectionPlan plan) {
+    List<String> names =
+        plan.disks().stream()
+            .filter(disk -> disk.needsSeedCopy() && syncsChangedBlocks(disk))
+            .map(PlannedDisk::name)
+            .toList();
+    return names.isEmpty()
+        ? ""
+        : "; " + String.join(", ", names) + " from the stale cut, for a changed-block sync";
   }
 
   /** Cut 0: every source disk at one instant, so the first recovery point is crash-consistent. */
@@ -430,9 +511,13 @@ public abstract class AbstractProtectionWorkflow {
               for (PlannedDisk disk : plan.disks()) {
                 ActivityOptions options =
                     ActivityPolicies.sync(
-                        "Initial sync of "
-                            + disk.name()
-                            + (disk.hasSeed() ? " against its seed" : " (full copy)")
+                        (syncsChangedBlocks(disk)
+                                ? "Changed-block sync of "
+                                    + disk.name()
+                                    + ": the blocks written on either side since the failover"
+                                : "Initial sync of "
+                                    + disk.name()
+                                    + (disk.hasSeed() ? " against its seed" : " (full copy)"))
                             + ", "
                             + format(disk.sizeBytes()));
                 if (longSteps) {
@@ -453,16 +538,28 @@ public abstract class AbstractProtectionWorkflow {
                                 () ->
                                     new IllegalStateException(
                                         "cut " + cut.cutId() + " has no disk " + disk.slot()));
-                syncs.add(
-                    Async.function(
-                        sync::syncDisk,
-                        new DiskSyncInput(
-                            plan.vault(),
-                            plan.vm(),
-                            plan.sourceRegion(),
-                            plan.targetRegion(),
-                            disk,
-                            sourceCut)));
+                DiskSyncInput input =
+                    new DiskSyncInput(
+                        plan.vault(),
+                        plan.vm(),
+                        plan.sourceRegion(),
+                        plan.targetRegion(),
+                        disk,
+                        sourceCut);
+                if (syncsChangedBlocks(disk)) {
+                  syncs.add(
+                      Async.function(
+                              sync::syncChangedBlocks,
+                              new ChangedBlockSync(
+                                  input, disk.sync().sourceBase(), disk.sync().replicaBase()))
+                          .thenApply(
+                              result -> {
+                                changedBlockSyncs.put(disk.slot(), result);
+                                return result.synced();
+                              }));
+                } else {
+                  syncs.add(Async.function(sync::syncDisk, input));
+                }
               }
             });
     scope.run();
@@ -496,6 +593,7 @@ public abstract class AbstractProtectionWorkflow {
             .map(
                 disk -> {
                   DiskSyncResult result = bySlot.get(disk.slot());
+                  ChangedBlockSyncResult changed = changedBlockSyncs.get(disk.slot());
                   return new DiskSummary(
                       disk.name(),
                       result.sizeBytes(),
@@ -503,7 +601,13 @@ public abstract class AbstractProtectionWorkflow {
                       seedBytes.getOrDefault(disk.slot(), 0L),
                       result.bytesTransferred(),
                       result.sourceChecksum(),
-                      result.targetChecksum());
+                      result.targetChecksum(),
+                      changed != null
+                          ? SyncChoice.SyncKind.ChangedBlocks.label()
+                          : SyncChoice.SyncKind.FullCompare.label(),
+                      disk.sync() == null ? null : disk.sync().reason(),
+                      changed == null ? null : changed.meters(),
+                      changed == null ? null : changed.bytesChanged());
                 })
             .toList();
     return new ProtectionSummary(

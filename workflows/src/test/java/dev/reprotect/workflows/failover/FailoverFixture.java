@@ -3,11 +3,17 @@ package dev.reprotect.workflows.failover;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.reprotect.activities.ReprotectRequest;
 import dev.reprotect.activities.failover.FailoverPlan;
 import dev.reprotect.activities.failover.FailoverRequest;
 import dev.reprotect.activities.failover.PointSelector;
+import dev.reprotect.activities.replication.ItemRef;
 import dev.reprotect.azure.AzureErrorCode;
 import dev.reprotect.azure.BlobRef;
+import dev.reprotect.azure.BlobSnapshot;
+import dev.reprotect.azure.Caller;
+import dev.reprotect.azure.LineageSnapshots;
+import dev.reprotect.azure.PowerState;
 import dev.reprotect.azure.ProtectionState;
 import dev.reprotect.azure.RecoveryPoint;
 import dev.reprotect.azure.ReplicatedItem;
@@ -15,6 +21,8 @@ import dev.reprotect.azure.VirtualMachine;
 import dev.reprotect.azure.VmDisk;
 import dev.reprotect.azure.sim.Scenario;
 import dev.reprotect.workflows.WorkflowIds;
+import dev.reprotect.workflows.disable.DisableSummary;
+import dev.reprotect.workflows.disable.DisableWorkflow;
 import dev.reprotect.workflows.job.Job;
 import dev.reprotect.workflows.replication.DiskBytes;
 import dev.reprotect.workflows.replication.ReplicationCycle;
@@ -70,7 +78,54 @@ final class FailoverFixture implements AutoCloseable {
 
   /** A reprotect of the item, to its end: after the seeded failover, or after a commit. */
   ProtectionSummary protect() {
-    return reprotect.newWorkflow(env.getWorkflowClient()).reprotect(reprotect.request());
+    return protect(reprotect.request());
+  }
+
+  ProtectionSummary protect(ReprotectRequest request) {
+    return reprotect.newWorkflow(env.getWorkflowClient()).reprotect(request);
+  }
+
+  WorkflowClient client() {
+    return env.getWorkflowClient();
+  }
+
+  /** The VM the failover left behind, on the item's target side now. */
+  VirtualMachine staleVm() {
+    return reprotect
+        .azure
+        .compute()
+        .virtualMachine(item().target().resourceGroup(), vm())
+        .orElseThrow();
+  }
+
+  /** Disables the item, to the end of its job. */
+  DisableSummary disable() {
+    String workflowId = WorkflowIds.disable(vault(), vm());
+    DisableWorkflow disable =
+        env.getWorkflowClient()
+            .newWorkflowStub(DisableWorkflow.class, reprotect.jobOptions(workflowId));
+    return ReprotectFixture.runPolled(
+        env,
+        workflowId,
+        Duration.ofMinutes(3),
+        () -> WorkflowClient.start(disable::disable, new ItemRef(vault(), vm())),
+        DisableSummary.class);
+  }
+
+  /** The snapshots of the lineage container of {@code account}: bases of either side. */
+  List<BlobRef> lineageSnapshotsIn(String account) {
+    return reprotect.azure.storage().snapshots(account, LineageSnapshots.CONTAINER, "").stream()
+        .map(BlobSnapshot::ref)
+        .toList();
+  }
+
+  /** The guest of the stale VM writes one block, the VM started first if it is off. */
+  void writeOnStaleVm(String slot, long block, byte[] data) {
+    VirtualMachine stale = staleVm();
+    if (stale.powerState() != PowerState.Running) {
+      reprotect.azure.compute().start(Caller.of("fixture"), stale.resourceGroup(), vm());
+    }
+    reprotect.azure.workload().write(stale.resourceGroup(), vm(), slot, block, data);
   }
 
   /**

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reprotect.activities.failover.FailoverRequest;
 import dev.reprotect.activities.failover.PointSelector;
-import dev.reprotect.activities.replication.ItemRef;
 import dev.reprotect.azure.ActivityLogEntry;
 import dev.reprotect.azure.AzureErrorCode;
 import dev.reprotect.azure.BlobRef;
@@ -13,7 +12,6 @@ import dev.reprotect.azure.BlobSnapshot;
 import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.Cuts;
 import dev.reprotect.azure.DiskLineage;
-import dev.reprotect.azure.LineageSnapshots;
 import dev.reprotect.azure.PageBlob;
 import dev.reprotect.azure.ProtectionState;
 import dev.reprotect.azure.RecoveryPoint;
@@ -22,17 +20,12 @@ import dev.reprotect.azure.ResourceIds;
 import dev.reprotect.azure.StorageApi;
 import dev.reprotect.azure.VirtualMachine;
 import dev.reprotect.azure.VmDisk;
-import dev.reprotect.workflows.WorkflowIds;
-import dev.reprotect.workflows.disable.DisableSummary;
-import dev.reprotect.workflows.disable.DisableWorkflow;
 import dev.reprotect.workflows.replication.DiskBytes;
 import dev.reprotect.workflows.reprotect.ReprotectFixture;
-import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -260,7 +253,7 @@ class FailoverLineageTest {
         .faults()
         .failCalls("deleteReplicatedItem", removals + 1, 100, AzureErrorCode.ResourceNotFound);
 
-    assertThatThrownBy(() -> disable(env)).isInstanceOf(WorkflowFailedException.class);
+    assertThatThrownBy(world::disable).isInstanceOf(WorkflowFailedException.class);
 
     ReplicatedItem failed = world.item();
     assertThat(failed.state()).isEqualTo(ProtectionState.DisableFailed);
@@ -356,19 +349,6 @@ class FailoverLineageTest {
             });
   }
 
-  private DisableSummary disable(TestWorkflowEnvironment env) {
-    String workflowId = WorkflowIds.disable(world.vault(), world.vm());
-    DisableWorkflow disable =
-        env.getWorkflowClient()
-            .newWorkflowStub(DisableWorkflow.class, world.reprotect.jobOptions(workflowId));
-    return ReprotectFixture.runPolled(
-        env,
-        workflowId,
-        Duration.ofMinutes(3),
-        () -> WorkflowClient.start(disable::disable, new ItemRef(world.vault(), world.vm())),
-        DisableSummary.class);
-  }
-
   /** What the reprotect would find of the disk's two sides now. */
   private DiskLineage.Seen seen(DiskLineage disk) {
     StorageApi storage = world.reprotect.azure.storage();
@@ -417,14 +397,7 @@ class FailoverLineageTest {
   }
 
   private List<BlobRef> bases(String account) {
-    return world
-        .reprotect
-        .azure
-        .storage()
-        .snapshots(account, LineageSnapshots.CONTAINER, "")
-        .stream()
-        .map(BlobSnapshot::ref)
-        .toList();
+    return world.lineageSnapshotsIn(account);
   }
 
   private List<ActivityLogEntry> snapshotsLogged(BlobRef ref) {

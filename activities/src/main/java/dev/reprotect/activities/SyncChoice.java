@@ -1,0 +1,54 @@
+package dev.reprotect.activities;
+
+import dev.reprotect.azure.BlobRef;
+
+/**
+ * How the plan syncs one disk, and why. {@code changed-blocks} when the failover's lineage of the
+ * disk holds: the seed is built from {@code staleCut} (the stale disk's snapshot in the cut the
+ * failover's point was made from) and snapshotted as {@code replicaBase}, and the sync sends the
+ * union of the source's diff against {@code sourceBase} (the new side's base) and the replica's
+ * against {@code replicaBase}. {@code full-compare} otherwise, the three snapshots null. {@code
+ * reason} is stable for scripts: {@link #LINEAGE_HOLDS}, {@link #REQUESTED}, or the broken link's
+ * {@code DiskLineage.Break}; {@code detail} says what was found.
+ */
+public record SyncChoice(
+    SyncKind kind,
+    String reason,
+    String detail,
+    BlobRef staleCut,
+    BlobRef sourceBase,
+    BlobRef replicaBase) {
+  public static final String LINEAGE_HOLDS = "LineageHolds";
+  public static final String REQUESTED = "Requested";
+
+  /** The two ways of syncing a disk; the label is what people and scripts read. */
+  public enum SyncKind {
+    FullCompare("full-compare"),
+    ChangedBlocks("changed-blocks");
+
+    private final String label;
+
+    SyncKind(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
+    }
+  }
+
+  public static SyncChoice changedBlocks(
+      String detail, BlobRef staleCut, BlobRef sourceBase, BlobRef replicaBase) {
+    return new SyncChoice(
+        SyncKind.ChangedBlocks, LINEAGE_HOLDS, detail, staleCut, sourceBase, replicaBase);
+  }
+
+  public static SyncChoice fullCompare(String reason, String detail) {
+    return new SyncChoice(SyncKind.FullCompare, reason, detail, null, null, null);
+  }
+
+  /** "changed-blocks (LineageHolds: ...)", as a plan or a step shows it. */
+  public String describe() {
+    return kind.label() + " (" + reason + (detail == null ? "" : ": " + detail) + ")";
+  }
+}
