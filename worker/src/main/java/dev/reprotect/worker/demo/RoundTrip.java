@@ -6,6 +6,7 @@ import dev.reprotect.activities.enable.EnableRequest;
 import dev.reprotect.activities.failover.FailoverRequest;
 import dev.reprotect.activities.failover.PointSelector;
 import dev.reprotect.azure.AzureBackend;
+import dev.reprotect.azure.CallerCosts;
 import dev.reprotect.azure.ChurnPattern;
 import dev.reprotect.azure.ChurnSpec;
 import dev.reprotect.azure.ChurnStatus;
@@ -24,10 +25,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The demo's round trip of one unprotected VM: enable, churn, test failover and its cleanup,
@@ -147,7 +150,31 @@ public final class RoundTrip {
             .max(Comparator.comparing(RecoveryPoint::time))
             .map(RecoveryPoint::id)
             .orElse(null);
-    return hop(operation, run, newestPoint, checksums);
+    ProtectionSummary summary = run.result;
+    String kinds =
+        summary.disks().stream()
+            .map(DiskSummary::syncKind)
+            .filter(Objects::nonNull)
+            .distinct()
+            .sorted()
+            .collect(Collectors.joining("+"));
+    CallerCosts costs = summary.meters();
+    RoundTripHop.Sync sync =
+        new RoundTripHop.Sync(
+            kinds.isEmpty() ? "full-compare" : kinds,
+            costs == null ? 0 : costs.bytesReadIn(summary.sourceRegion()),
+            costs == null ? 0 : costs.bytesReadIn(summary.targetRegion()),
+            summary.disks().stream()
+                .map(DiskSummary::meters)
+                .filter(Objects::nonNull)
+                .mapToLong(meters -> meters.bytesReadOnSource() + meters.bytesReadOnReplica())
+                .sum(),
+            summary.disks().stream()
+                .map(DiskSummary::bytesChanged)
+                .filter(Objects::nonNull)
+                .mapToLong(Long::longValue)
+                .sum());
+    return hop(operation, run, newestPoint, checksums, sync);
   }
 
   /** A failover job: a booted VM's disks against its point's recorded checksums. */
@@ -159,14 +186,15 @@ public final class RoundTrip {
       checksums.add(
           RoundTripHop.DiskComparison.of(disk.slot(), disk.pointChecksum(), disk.checksum()));
     }
-    return hop(operation, run, run.result.pointId(), checksums);
+    return hop(operation, run, run.result.pointId(), checksums, null);
   }
 
   private RoundTripHop hop(
       String operation,
       Metered<?> run,
       String pointId,
-      List<RoundTripHop.DiskComparison> checksums) {
+      List<RoundTripHop.DiskComparison> checksums,
+      RoundTripHop.Sync sync) {
     long churned = churnSinceLastHop;
     churnSinceLastHop = 0;
     ReplicatedItem item = item();
@@ -180,7 +208,8 @@ public final class RoundTrip {
         pointId,
         checksums,
         item.state().name(),
-        item.activeLocation());
+        item.activeLocation(),
+        sync);
   }
 
   private record Metered<T>(

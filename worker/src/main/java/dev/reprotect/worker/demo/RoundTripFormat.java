@@ -24,9 +24,24 @@ public final class RoundTripFormat {
                             .filter(d -> !d.equal())
                             .map(RoundTripHop.DiskComparison::disk)
                             .toList());
+    String sync =
+        hop.sync() == null
+            ? ""
+            : String.format(
+                "%n  %-20s %s: the job read %s on the source, %s on the target (seeds included)%s",
+                "",
+                hop.sync().kind(),
+                format(hop.sync().bytesReadOnSource()),
+                format(hop.sync().bytesReadOnTarget()),
+                hop.sync().kind().contains("changed-blocks")
+                    ? String.format(
+                        "; its changed-block syncs read %s for %s changed since the failover",
+                        format(hop.sync().changedBlockSyncsRead()),
+                        format(hop.sync().bytesChanged()))
+                    : "");
     return String.format(
         Locale.ROOT,
-        "%-22s %-28s %6.1f s  sent %9s  churn %9s  point %-18s " + "%s -> %s in %s",
+        "%-22s %-28s %6.1f s  sent %9s  churn %9s  point %-18s " + "%s -> %s in %s%s",
         hop.operation(),
         hop.direction(),
         hop.durationMs() / 1e3,
@@ -35,7 +50,8 @@ public final class RoundTripFormat {
         hop.pointId() == null ? "-" : hop.pointId(),
         checksums,
         hop.stateAfter(),
-        hop.activeRegionAfter());
+        hop.activeRegionAfter(),
+        sync);
   }
 
   public static void ending(RoundTrip.Result result, PrintStream out) {

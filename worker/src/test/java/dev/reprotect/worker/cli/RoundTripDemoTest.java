@@ -64,6 +64,16 @@ class RoundTripDemoTest {
     assertThat(hops.get(6).get("churnBytes").asLong())
         .as("the churn before the failback")
         .isPositive();
+    assertThat(hops.get(0).get("sync").get("kind").asText()).isEqualTo("full-compare");
+    for (int reprotect : List.of(5, 8)) {
+      JsonNode sync = hops.get(reprotect).get("sync");
+      assertThat(sync.get("kind").asText())
+          .as("the reprotect after a failover the engine ran")
+          .isEqualTo("changed-blocks");
+      assertThat(sync.get("bytesReadOnSource").asLong() + sync.get("bytesReadOnTarget").asLong())
+          .as("what the reprotect read on both sides, seed copy included")
+          .isPositive();
+    }
     assertThat(result.get("inventoryAfter"))
         .as("no leak")
         .isEqualTo(result.get("inventoryExpected"));
