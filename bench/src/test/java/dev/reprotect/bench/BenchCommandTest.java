@@ -31,7 +31,8 @@ class BenchCommandTest {
             "targetReadOverAllocated",
             "sentOverChanged",
             "cycleReadOverChanged",
-            "callsSparseOverDense");
+            "callsSparseOverDense",
+            "reprotectReadOverChanged");
     assertSoftly(
         softly ->
             names.forEach(

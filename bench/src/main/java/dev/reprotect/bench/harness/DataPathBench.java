@@ -13,9 +13,10 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * The data path's counters of issue 18, each read from the backend's meters for one job or one
- * cycle on the zero-latency simulator, where they are exact: the same figures on every run, and
- * each fails when the data path reads, sends or calls more than its goal allows.
+ * The data path's counters of issue 18 (and issue 20's changed-block reprotect), each read from the
+ * backend's meters for one job or one cycle on the zero-latency simulator, where they are exact:
+ * the same figures on every run, and each fails when the data path reads, sends or calls more than
+ * its goal allows.
  */
 public final class DataPathBench {
   private static final long MIB = 1L << 20;
@@ -56,6 +57,9 @@ public final class DataPathBench {
     initialSync(counters);
     counters.put("cycleReadOverChanged", cycleReadOverChanged());
     counters.put("callsSparseOverDense", callsSparseOverDense());
+    counters.put(
+        "reprotectReadOverChanged",
+        new ChangedBlockReprotect(world, client, vault).readOverChanged());
     return counters;
   }
 

@@ -23,6 +23,9 @@ public record ReferenceCaseModel(LatencyModel latency, long blockSize, long bloc
   public static final long USED_BYTES = 127_000_000_000L;
   public static final long CHANGED_BYTES = 45_000_000_000L;
 
+  /** Issue 20's goal for the changed-block reprotect of the case: the whole job. */
+  public static final Duration CHANGED_BLOCKS_GOAL = Duration.ofMinutes(15);
+
   /** Page ranges per page of a listing, as Azure pages them. */
   static final long RANGES_PER_LISTING_PAGE = 1000;
 
@@ -44,7 +47,64 @@ public record ReferenceCaseModel(LatencyModel latency, long blockSize, long bloc
         RegisteredActivities.DEFAULT_BLOCKS_PER_RANGE);
   }
 
+  /** The full compare: the stale disk copied into the seed, every used block read and compared. */
   public Modelled model(long usedBytes, long changedBytes) {
+    Duration copy = delay("copyBlob").plus(latency.copyTime(usedBytes));
+    Step seed =
+        new Step(
+            "Copy the stale disk to a seed blob",
+            copy,
+            "copyBlob: its delay, then the used bytes at the in-region copy rate");
+    return job(
+        seed,
+        initialSync(usedBytes, changedBytes),
+        List.of("createRecoveryPoint", "snapshotBlob", "putReplicatedItem", "releaseOperation"),
+        latency.diskTime(usedBytes));
+  }
+
+  /**
+   * The changed-block reprotect of issue 20, after a failover whose lineage holds: the seed is the
+   * stale disk's cut copied (the used bytes at the in-region copy rate, as the full compare's
+   * seed), snapshotted as the replica's base, and the stale disk's writes since its cut applied
+   * in-region; the sync lists both sides' page-range diffs against their bases and reads, sends and
+   * writes only the union of the changed blocks (the two sides' changes taken as disjoint). The
+   * bound is the changed bytes read once at the disk's speed.
+   */
+  public Modelled modelChangedBlocks(
+      long usedBytes, long changedOnNewSide, long changedOnStaleSide) {
+    long staleRanges = ceilDiv(changedOnStaleSide, blockSize * blocksPerRange);
+    Duration seedTime =
+        delay("copyBlob")
+            .plus(latency.copyTime(usedBytes))
+            .plus(delay("snapshotBlob"))
+            .plus(listing(staleRanges))
+            .plus(delay("transferBlocks").multipliedBy(staleRanges))
+            .plus(latency.diskTime(changedOnStaleSide));
+    Step seed =
+        new Step(
+            "Seed from the stale disk's cut",
+            seedTime,
+            String.format(
+                "copyBlob of the cut: its delay, then the used bytes at the in-region copy rate "
+                    + "(%s); snapshotBlob (the replica's base); the stale side's %s changed "
+                    + "applied in-region",
+                minutes(latency.copyTime(usedBytes)), gigabytes(changedOnStaleSide)));
+    return job(
+        seed,
+        changedBlockSync(changedOnNewSide + changedOnStaleSide),
+        List.of(
+            "deleteBlob",
+            "deleteBlob",
+            "deleteBlob",
+            "createRecoveryPoint",
+            "snapshotBlob",
+            "putReplicatedItem",
+            "releaseOperation"),
+        latency.diskTime(changedOnNewSide + changedOnStaleSide));
+  }
+
+  /** The steps both kinds share, around their seed and their sync, one after another. */
+  private Modelled job(Step seed, Step sync, List<String> lastCalls, Duration bound) {
     List<Step> steps = new ArrayList<>();
     steps.add(calls("Check the prerequisites, plan, claim the item", "claimOperation"));
     steps.add(
@@ -52,28 +112,48 @@ public record ReferenceCaseModel(LatencyModel latency, long blockSize, long bloc
             "Prepare the artefacts (a new cache account, recorded on the item first)",
             "recordCreatedResources",
             "createStorageAccount"));
-    Duration copy = delay("copyBlob").plus(latency.copyTime(usedBytes));
-    steps.add(
-        new Step(
-            "Copy the stale disk to a seed blob",
-            copy,
-            "copyBlob: its delay, then the used bytes at the in-region copy rate"));
+    steps.add(seed);
     steps.add(calls("Delete the target VM", "deleteVirtualMachine"));
     steps.add(
         new Step(
             "Cut 0 (the guest agent's hold, a Snapshot Blob, the release)",
             FleetRpoModel.cut(latency, 1),
             "holdWrites, snapshotBlob, releaseWrites"));
-    steps.add(initialSync(usedBytes, changedBytes));
+    steps.add(sync);
     steps.add(
         calls(
             "Start delta replication: first point, item Protected, release",
-            "createRecoveryPoint",
-            "snapshotBlob",
-            "putReplicatedItem",
-            "releaseOperation"));
+            lastCalls.toArray(String[]::new)));
     Duration job = steps.stream().map(Step::time).reduce(Duration.ZERO, Duration::plus);
-    return new Modelled(steps, job, latency.diskTime(usedBytes));
+    return new Modelled(steps, job, bound);
+  }
+
+  /**
+   * Both sides' page-range diffs against their bases listed at once; one transfer call per range
+   * holding changed blocks; the source reads each changed block once while the replica writes it
+   * without reading its old copy (its record differs), both blobs at once; both recorded checksums
+   * at once.
+   */
+  private Step changedBlockSync(long changedBytes) {
+    long ranges = ceilDiv(changedBytes, blockSize * blocksPerRange);
+    Duration transferCalls = delay("transferBlocks").multipliedBy(ranges);
+    Duration bytes = latency.diskTime(changedBytes);
+    Duration time = listing(ranges).plus(transferCalls).plus(bytes).plus(delay("recordedChecksum"));
+    return new Step(
+        "Changed-block sync",
+        time,
+        String.format(
+            "%d ranges with changed blocks: %s of transfer calls; the source's read of the "
+                + "changed bytes and the replica's write of them %s, at once",
+            ranges, minutes(transferCalls), minutes(bytes)));
+  }
+
+  private Duration listing(long ranges) {
+    return delay("pageRanges").multipliedBy(Math.max(1, ceilDiv(ranges, RANGES_PER_LISTING_PAGE)));
+  }
+
+  private static String gigabytes(long bytes) {
+    return String.format(Locale.ROOT, "%.0f GB", bytes / 1e9);
   }
 
   /**
@@ -84,7 +164,7 @@ public record ReferenceCaseModel(LatencyModel latency, long blockSize, long bloc
    */
   private Step initialSync(long usedBytes, long changedBytes) {
     long ranges = ceilDiv(usedBytes, blockSize * blocksPerRange);
-    Duration listing = delay("pageRanges").multipliedBy(ceilDiv(ranges, RANGES_PER_LISTING_PAGE));
+    Duration listing = listing(ranges);
     Duration transferCalls = delay("transferBlocks").multipliedBy(ranges);
     Duration source = latency.diskTime(usedBytes);
     Duration replica = latency.diskTime(2 * changedBytes);
