@@ -188,10 +188,11 @@ public abstract class AbstractProtectionWorkflow {
     job.succeed(
         ProtectionStep.InitialSync,
         String.format(
-            "%d blocks sent, %d cleared, %s as the syncs counted",
+            "%d blocks sent, %d cleared, %s as the syncs counted%s",
             synced.stream().mapToLong(DiskSyncResult::blocksCopied).sum(),
             synced.stream().mapToLong(DiskSyncResult::blocksCleared).sum(),
-            format(synced.stream().mapToLong(DiskSyncResult::bytesTransferred).sum())));
+            format(synced.stream().mapToLong(DiskSyncResult::bytesTransferred).sum()),
+            syncChoices(plan)));
 
     job.start(ProtectionStep.StartDeltaReplication, "Taking the first recovery point");
     String firstPoint = consistentCut ? runTag + ".p0" : null;
@@ -292,8 +293,10 @@ public abstract class AbstractProtectionWorkflow {
     job.succeed(
         ProtectionStep.CopySeedBlobs,
         String.format(
-            "%d disks seeded, %s",
-            seeded.size(), format(seedBytes.values().stream().mapToLong(Long::longValue).sum())));
+            "%d disks seeded, %s%s",
+            seeded.size(),
+            format(seedBytes.values().stream().mapToLong(Long::longValue).sum()),
+            seededFromStaleCuts(plan)));
 
     job.start(ProtectionStep.DeleteTargetVm, target.name() + " in " + target.resourceGroup());
     stub(
@@ -391,7 +394,10 @@ public abstract class AbstractProtectionWorkflow {
     return changedBlocks && disk.changedBlocks();
   }
 
-  /** Each disk's sync and why, for the initial sync's detail; empty in plans without a choice. */
+  /**
+   * Each disk's sync and why, for the initial sync's detail when it starts and when it ends; empty
+   * in plans without a choice.
+   */
   private static String syncChoices(ProtectionPlan plan) {
     if (plan.disks().stream().allMatch(disk -> disk.sync() == null)) {
       return "";
@@ -402,7 +408,7 @@ public abstract class AbstractProtectionWorkflow {
             .collect(Collectors.joining(", "));
   }
 
-  /** The disks seeded from their stale cut, for the seed step's detail. */
+  /** The disks seeded from their stale cut, for the seed step's details. */
   private String seededFromStaleCuts(ProtectionPlan plan) {
     List<String> names =
         plan.disks().stream()

@@ -17,8 +17,10 @@ import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.VmDisk;
 import dev.reprotect.workflows.HistoryReplays;
 import dev.reprotect.workflows.WorkflowIds;
+import dev.reprotect.workflows.job.JobStep;
 import dev.reprotect.workflows.replication.DiskBytes;
 import dev.reprotect.workflows.reprotect.DiskSummary;
+import dev.reprotect.workflows.reprotect.ProtectionStep;
 import dev.reprotect.workflows.reprotect.ProtectionSummary;
 import dev.reprotect.workflows.reprotect.ReprotectFixture;
 import io.temporal.client.WorkflowFailedException;
@@ -101,6 +103,13 @@ class ChangedBlockReprotectTest {
         assertThat(meters.bytesSent()).isLessThanOrEqualTo(2 * disk.bytesChanged());
       }
       assertNoReplicaBaseLeft();
+      Map<ProtectionStep, String> details =
+          world.reprotect.newWorkflowStubForQuery(world.client()).job().steps().stream()
+              .collect(Collectors.toMap(JobStep::step, JobStep::detail));
+      assertThat(details.get(ProtectionStep.InitialSync))
+          .as("the job says which sync each disk had, and why")
+          .contains("changed-blocks (LineageHolds");
+      assertThat(details.get(ProtectionStep.CopySeedBlobs)).contains("from the stale cut");
     }
     HistoryReplays.record(
         world.client(),
