@@ -155,18 +155,22 @@ class ReprotectWorkflowTest {
             .toList();
     assertThat(recorded).hasSize(1);
     String tag = "r" + recorded.get(0).substring(0, 8);
+    // The replication the job started may have run a cycle by now (the test server skips time
+    // while the client awaits the job): its cuts and points carry the same tag.
     assertThat(
             new Cuts(fixture.azure)
                 .list(fixture.item().source().resourceGroup(), fixture.scenario.vm()))
         .extracting(VmCut::id)
-        .containsExactly(tag + ".c0");
+        .contains(tag + ".c0")
+        .allMatch(id -> id.startsWith(tag + ".c"));
     assertThat(
             fixture
                 .azure
                 .recoveryServices()
                 .recoveryPoints(fixture.scenario.vault(), fixture.scenario.vm()))
         .extracting(point -> point.id())
-        .containsExactly(tag + ".p0");
+        .contains(tag + ".p0")
+        .allMatch(id -> id.startsWith(tag + ".p"));
   }
 
   @Test
