@@ -243,11 +243,16 @@ final class SimStorage implements StorageApi {
   }
 
   /**
-   * A copy within a region shares the source's blocks (copy-on-write), but storage still reads and
-   * writes their bytes, at its copy rate; returns the copy's block map.
+   * A copy within a region shares the source's blocks (copy-on-write). Within one storage account
+   * Azure completes it synchronously: the new blob is made of the source's stored pages, so no
+   * bytes move and only the call is charged. Between two accounts storage reads and writes the
+   * bytes, at its copy rate. Returns the copy's block map.
    */
   private TreeMap<Long, String> copyWithinRegion(
       Caller caller, BlobRef from, BlobRef to, String region, TreeMap<Long, String> blocks) {
+    if (from.storageAccount().equalsIgnoreCase(to.storageAccount())) {
+      return blocks;
+    }
     long bytes = (long) blocks.size() * world.blockSize;
     world.charges.copy(
         caller,

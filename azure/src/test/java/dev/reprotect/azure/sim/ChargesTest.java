@@ -123,8 +123,11 @@ class ChargesTest {
   }
 
   @Test
-  void aCopyWithinARegionTakesTheCopyRateAndItsDelay() {
-    storage.copyBlob(HASHER, east, new BlobRef("steast", "vhds", "copy.vhd"));
+  void aCopyToAnotherAccountOfTheRegionTakesTheCopyRateAndItsDelay() {
+    world.account("steast2", EAST);
+    BlobRef copy = new BlobRef("steast2", "vhds", "copy.vhd");
+
+    storage.copyBlob(HASHER, east, copy);
 
     CallerCosts costs = costs("job-1/");
     long bytes = ALLOCATED * BLOCK_SIZE;
@@ -132,6 +135,28 @@ class ChargesTest {
     assertThat(costs.bytesWrittenIn(EAST)).isEqualTo(bytes);
     assertThat(costs.modelledSeconds())
         .isCloseTo(seconds(MODEL.delayOf("copyBlob").plus(MODEL.copyTime(bytes))), within(1e-9));
+    assertThat(storage.checksum(CALLER, copy)).isEqualTo(storage.checksum(CALLER, east));
+  }
+
+  @Test
+  void aCopyWithinOneAccountMovesNoBytesAndTakesItsDelayOnly() {
+    BlobRef copy = new BlobRef("steast", "seeds", "copy.vhd");
+
+    storage.copyBlob(HASHER, east, copy);
+
+    CallerCosts costs = costs("job-1/");
+    assertThat(costs.bytesReadIn(EAST)).isZero();
+    assertThat(costs.bytesWrittenIn(EAST)).isZero();
+    assertThat(costs.modelledSeconds()).isCloseTo(seconds(MODEL.delayOf("copyBlob")), within(1e-9));
+    // The copy holds the source's bytes, read back from where they live.
+    for (long block = 0; block < 8; block++) {
+      assertThat(storage.readBlock(CALLER, copy, block))
+          .isEqualTo(storage.readBlock(CALLER, east, block));
+    }
+    // And it is a blob of its own: a write to it leaves the source as it was.
+    byte[] before = storage.readBlock(CALLER, east, 0);
+    storage.writeBlock(CALLER, copy, 0, SimTestWorld.block(99));
+    assertThat(storage.readBlock(CALLER, east, 0)).isEqualTo(before);
   }
 
   @Test
