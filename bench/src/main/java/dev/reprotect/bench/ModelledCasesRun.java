@@ -35,8 +35,7 @@ public final class ModelledCasesRun {
             "Reference case, changed blocks: 45 GB written on the new side since the failover, "
                 + "none on the stale side, %.0f MB/s",
             mbps),
-        model.modelChangedBlocks(
-            ReferenceCaseModel.USED_BYTES, ReferenceCaseModel.CHANGED_BYTES, 0),
+        model.modelChangedBlocks(ReferenceCaseModel.CHANGED_BYTES, 0),
         "goal: the job within " + minutes(ReferenceCaseModel.CHANGED_BLOCKS_GOAL));
 
     System.out.printf(

@@ -106,7 +106,20 @@ public abstract class AbstractProtectionWorkflow {
    */
   static final String CHANGED_BLOCKS = "changed-block-reprotect";
 
+  /**
+   * Version 1: what the data does not wait for runs beside it. The vault's cache account, which
+   * only the replication uses, is made after the target side's artefacts and while the disks are
+   * seeded and synced; the target VM is deleted while the disks sync (its seeds hold its data by
+   * then). Both end before delta replication starts.
+   */
+  static final String BESIDE_THE_DATA = "cache-account-and-vm-deletion-beside-the-data";
+
   private final List<Promise<?>> inFlight = new ArrayList<>();
+
+  /** The steps running beside the data, awaited before delta replication starts. */
+  private final List<Promise<Void>> besideTheData = new ArrayList<>();
+
+  private boolean besides;
   private final Map<String, ChangedBlockSyncResult> changedBlockSyncs = new HashMap<>();
   private boolean longSteps;
   private boolean changedBlocks;
@@ -169,6 +182,7 @@ public abstract class AbstractProtectionWorkflow {
     changedBlocks =
         plan.disks().stream().anyMatch(PlannedDisk::changedBlocks)
             && Workflow.getVersion(CHANGED_BLOCKS, Workflow.DEFAULT_VERSION, 1) >= 1;
+    besides = Workflow.getVersion(BESIDE_THE_DATA, Workflow.DEFAULT_VERSION, 1) >= 1;
     prepareArtefacts(plan);
     Map<String, Long> seedBytes = seedFromTargetVm(plan);
 
@@ -193,6 +207,7 @@ public abstract class AbstractProtectionWorkflow {
             synced.stream().mapToLong(DiskSyncResult::blocksCleared).sum(),
             format(synced.stream().mapToLong(DiskSyncResult::bytesTransferred).sum()),
             syncChoices(plan)));
+    besideTheData.forEach(Promise::get);
 
     job.start(ProtectionStep.StartDeltaReplication, "Taking the first recovery point");
     String firstPoint = consistentCut ? runTag + ".p0" : null;
@@ -228,8 +243,13 @@ public abstract class AbstractProtectionWorkflow {
         plan.artefacts().stream()
             .map(a -> a.role() + " " + a.name() + (a.exists() ? "" : " (new)"))
             .collect(Collectors.joining(", ")));
-    stub(ArtefactActivities.class, ActivityPolicies.step(ensureSummary(plan.cacheStorageAccount())))
-        .ensureCacheStorageAccount(plan);
+    ArtefactActivities cache =
+        stub(
+            ArtefactActivities.class,
+            ActivityPolicies.step(ensureSummary(plan.cacheStorageAccount())));
+    if (!besides) {
+      cache.ensureCacheStorageAccount(plan);
+    }
     stub(ArtefactActivities.class, ActivityPolicies.step(ensureSummary(plan.targetResourceGroup())))
         .ensureTargetResourceGroup(plan);
     stub(
@@ -241,9 +261,27 @@ public abstract class AbstractProtectionWorkflow {
           .ensureAvailabilitySet(plan);
     }
     long created = plan.artefacts().stream().filter(a -> !a.exists()).count();
-    job.succeed(
-        ProtectionStep.PrepareArtefacts,
-        String.format("%d created, %d reused", created, plan.artefacts().size() - created));
+    String prepared =
+        String.format("%d created, %d reused", created, plan.artefacts().size() - created);
+    if (besides) {
+      // The first of the artefact steps recorded what the plan creates, the cache account too.
+      beside(
+          Async.procedure(cache::ensureCacheStorageAccount, plan),
+          () -> job.succeed(ProtectionStep.PrepareArtefacts, prepared));
+    } else {
+      job.succeed(ProtectionStep.PrepareArtefacts, prepared);
+    }
+  }
+
+  /** Runs {@code step} beside the data, {@code then} once it has ended. */
+  private void beside(Promise<Void> step, Runnable then) {
+    inFlight.add(step);
+    besideTheData.add(
+        step.thenApply(
+            done -> {
+              then.run();
+              return done;
+            }));
   }
 
   /** Steps 2 to 4; returns the seed bytes copied per disk slot. */
@@ -299,16 +337,23 @@ public abstract class AbstractProtectionWorkflow {
             seededFromStaleCuts(plan)));
 
     job.start(ProtectionStep.DeleteTargetVm, target.name() + " in " + target.resourceGroup());
-    stub(
+    TargetVmActivities deletion =
+        stub(
             TargetVmActivities.class,
             ActivityPolicies.longStep(
                 "Delete "
                     + target.name()
                     + " in "
                     + target.region()
-                    + " (its disks live on as seeds)"))
-        .deleteTargetVm(plan);
-    job.succeed(ProtectionStep.DeleteTargetVm, target.name() + " is deleted");
+                    + " (its disks live on as seeds)"));
+    Runnable deleted =
+        () -> job.succeed(ProtectionStep.DeleteTargetVm, target.name() + " is deleted");
+    if (besides) {
+      beside(Async.procedure(deletion::deleteTargetVm, plan), deleted);
+    } else {
+      deletion.deleteTargetVm(plan);
+      deleted.run();
+    }
     return seedBytes;
   }
 

@@ -1,7 +1,9 @@
 package dev.reprotect.workflows.reprotect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.reprotect.activities.PlannedDisk;
 import dev.reprotect.activities.ProtectionPlan;
 import dev.reprotect.activities.ReprotectRequest;
 import dev.reprotect.activities.TargetVmPlan;
@@ -14,15 +16,21 @@ import dev.reprotect.azure.BlobRef;
 import dev.reprotect.azure.Caller;
 import dev.reprotect.azure.LongOperation;
 import dev.reprotect.azure.LongOperationsApi;
+import dev.reprotect.azure.ProtectionState;
+import dev.reprotect.azure.ReplicatedItem;
 import dev.reprotect.azure.sim.Scenario;
+import dev.reprotect.workflows.job.Job;
+import dev.reprotect.workflows.job.JobState;
 import dev.reprotect.workflows.job.JobStep;
 import dev.reprotect.workflows.job.StepState;
 import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.client.WorkflowFailedException;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerOptions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,7 +42,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Steps 2 to 4 against the backend's real pace and against a world that moved since the plan. */
+/**
+ * Steps 2 to 4 against the backend's real pace, against a world that moved since the plan, and
+ * beside the sync.
+ */
 class LongStepsTest {
   private static final Caller SOMEONE = Caller.of("someone-else");
 
@@ -112,6 +123,119 @@ class LongStepsTest {
     assertThat(copies).filteredOn(id -> id.endsWith("#2")).hasSize(1);
     assertThat(copies).filteredOn(id -> id.endsWith("#1")).hasSize(2);
     assertThat(failing.begunCopies()).hasSize(3);
+  }
+
+  @Test
+  void theTargetVmIsDeletedWhileTheDisksSyncAndTheCacheAccountMadeWhileTheyAreSeeded(
+      TestWorkflowEnvironment env, Worker worker) {
+    fixture = new ReprotectFixture(ReprotectFixture.scenario().dataDisks(1).build());
+    fixture.register(env, worker);
+    env.start();
+
+    ProtectionSummary summary =
+        fixture.newWorkflow(env.getWorkflowClient()).reprotect(fixture.request());
+
+    assertThat(summary.state()).isEqualTo("Protected");
+    List<HistoryEvent> events =
+        env.getWorkflowClient().fetchHistory(fixture.workflowId()).getEvents();
+    // Scheduled before the other had ended: the two ran at once, which the old order never did.
+    assertThat(scheduledOf(events, "TakeCut")).isLessThan(completedOf(events, "DeleteTargetVm"));
+    long cache = scheduledOf(events, "EnsureCacheStorageAccount");
+    long next =
+        events.stream()
+            .filter(HistoryEvent::hasActivityTaskScheduledEventAttributes)
+            .mapToLong(HistoryEvent::getEventId)
+            .filter(id -> id > cache)
+            .findFirst()
+            .orElseThrow();
+    assertThat(next)
+        .as("the activity scheduled next, the seed step's first")
+        .isLessThan(completedOf(events, "EnsureCacheStorageAccount"));
+    // Yet neither step is left behind: both ended before delta replication began.
+    Job<ProtectionStep, ProtectionPlan> job =
+        fixture.newWorkflowStubForQuery(env.getWorkflowClient()).job();
+    Instant deltaStarted = stepOf(job, ProtectionStep.StartDeltaReplication).startTime();
+    for (ProtectionStep beside :
+        List.of(ProtectionStep.PrepareArtefacts, ProtectionStep.DeleteTargetVm)) {
+      assertThat(stepOf(job, beside).state()).as("%s", beside).isEqualTo(StepState.Succeeded);
+      assertThat(stepOf(job, beside).endTime()).as("%s", beside).isBeforeOrEqualTo(deltaStarted);
+    }
+    ReplicatedItem item = fixture.item();
+    assertThat(fixture.azure.compute().virtualMachine(item.target().resourceGroup(), item.name()))
+        .isEmpty();
+    assertThat(fixture.azure.storage().storageAccount(item.cacheStorageAccount())).isPresent();
+    assertThat(summary.disks())
+        .hasSize(2)
+        .allSatisfy(disk -> assertThat(disk.targetChecksum()).isEqualTo(disk.sourceChecksum()));
+  }
+
+  @Test
+  void aDeletionFailingBesideTheSyncFailsTheJobOnceTheDisksAreSyncedAndAReRunEndsIt(
+      TestWorkflowEnvironment env, Worker worker) {
+    fixture = new ReprotectFixture(ReprotectFixture.scenario().dataDisks(0).build());
+    DeletionRefused refused = new DeletionRefused(fixture.azure.longOperations());
+    fixture.register(env, worker, new LensedBackend(fixture.azure, refused), Map.of());
+    env.start();
+
+    WorkflowFailedException failed =
+        catchThrowableOfType(
+            WorkflowFailedException.class,
+            () -> fixture.newWorkflow(env.getWorkflowClient()).reprotect(fixture.request()));
+
+    assertThat(failed).as("the job fails").isNotNull();
+    assertThat(ReprotectFixture.applicationFailure(failed, AzureErrorCode.Conflict.name()))
+        .isPresent();
+    Job<ProtectionStep, ProtectionPlan> job =
+        fixture.newWorkflowStubForQuery(env.getWorkflowClient()).job();
+    assertThat(job.state()).isEqualTo(JobState.Failed);
+    assertThat(stepOf(job, ProtectionStep.InitialSync).state()).isEqualTo(StepState.Succeeded);
+    assertThat(stepOf(job, ProtectionStep.DeleteTargetVm).state()).isEqualTo(StepState.Failed);
+    assertThat(stepOf(job, ProtectionStep.StartDeltaReplication).state())
+        .isEqualTo(StepState.NotStarted);
+    assertThat(fixture.item().state()).isEqualTo(ProtectionState.ReprotectFailed);
+    // The sync the deletion ran beside ended: its replica holds the source's bytes.
+    PlannedDisk os = job.plan().disks().get(0);
+    assertThat(fixture.azure.storage().checksum(SOMEONE, os.replica()))
+        .isEqualTo(fixture.azure.storage().checksum(SOMEONE, os.source()));
+
+    refused.allow();
+    ProtectionSummary rerun =
+        fixture
+            .newWorkflow(env.getWorkflowClient(), fixture.workflowId() + "-rerun")
+            .reprotect(fixture.request());
+    assertThat(rerun.state()).isEqualTo("Protected");
+  }
+
+  private static long scheduledOf(List<HistoryEvent> events, String activityType) {
+    return events.stream()
+        .filter(HistoryEvent::hasActivityTaskScheduledEventAttributes)
+        .filter(
+            event ->
+                event
+                    .getActivityTaskScheduledEventAttributes()
+                    .getActivityType()
+                    .getName()
+                    .equals(activityType))
+        .mapToLong(HistoryEvent::getEventId)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + activityType + " scheduled"));
+  }
+
+  private static long completedOf(List<HistoryEvent> events, String activityType) {
+    long scheduled = scheduledOf(events, activityType);
+    return events.stream()
+        .filter(HistoryEvent::hasActivityTaskCompletedEventAttributes)
+        .filter(
+            event ->
+                event.getActivityTaskCompletedEventAttributes().getScheduledEventId() == scheduled)
+        .mapToLong(HistoryEvent::getEventId)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + activityType + " completed"));
+  }
+
+  private static JobStep<ProtectionStep> stepOf(
+      Job<ProtectionStep, ProtectionPlan> job, ProtectionStep step) {
+    return job.steps().stream().filter(s -> s.step() == step).findFirst().orElseThrow();
   }
 
   @Test
@@ -244,6 +368,28 @@ class LongStepsTest {
       }
       begun.add(to);
       return super.beginCopyBlob(caller, from, to);
+    }
+  }
+
+  /** Deletions of VMs refused as a conflict until {@link #allow}. */
+  private static final class DeletionRefused extends ShapedOperations {
+    private volatile boolean refused = true;
+
+    DeletionRefused(LongOperationsApi backend) {
+      super(backend);
+    }
+
+    void allow() {
+      refused = false;
+    }
+
+    @Override
+    public LongOperation beginDeleteVirtualMachine(
+        Caller caller, String resourceGroup, String name) {
+      if (refused) {
+        throw new AzureException(AzureErrorCode.Conflict, "a lock forbids deleting " + name);
+      }
+      return super.beginDeleteVirtualMachine(caller, resourceGroup, name);
     }
   }
 
