@@ -1,5 +1,7 @@
 package dev.reprotect.activities;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import dev.reprotect.azure.BlobRef;
 
 /**
@@ -21,7 +23,12 @@ public record SyncChoice(
   public static final String LINEAGE_HOLDS = "LineageHolds";
   public static final String REQUESTED = "Requested";
 
-  /** The two ways of syncing a disk; the label is what people and scripts read. */
+  /**
+   * The two ways of syncing a disk; the label is what people and scripts read, and what its JSON
+   * holds (a plan's, a job's). Reading accepts the constant's name too: the plans recorded before
+   * the JSON took the label (workflow histories, the inputs of jobs in flight) hold {@code
+   * ChangedBlocks} and {@code FullCompare}.
+   */
   public enum SyncKind {
     FullCompare("full-compare"),
     ChangedBlocks("changed-blocks");
@@ -32,8 +39,20 @@ public record SyncChoice(
       this.label = label;
     }
 
+    @JsonValue
     public String label() {
       return label;
+    }
+
+    /** The kind of a label, or of a constant's name as JSON written before the label held it. */
+    @JsonCreator
+    public static SyncKind of(String labelOrName) {
+      for (SyncKind kind : values()) {
+        if (kind.label.equals(labelOrName) || kind.name().equals(labelOrName)) {
+          return kind;
+        }
+      }
+      throw new IllegalArgumentException("no sync kind " + labelOrName);
     }
   }
 

@@ -5,6 +5,7 @@ import dev.reprotect.activities.ReprotectRequest;
 import dev.reprotect.activities.enable.EnableRequest;
 import dev.reprotect.activities.failover.FailoverRequest;
 import dev.reprotect.activities.failover.PointSelector;
+import dev.reprotect.activities.sync.SideMeters;
 import dev.reprotect.azure.AzureBackend;
 import dev.reprotect.azure.CallerCosts;
 import dev.reprotect.azure.ChurnPattern;
@@ -12,6 +13,8 @@ import dev.reprotect.azure.ChurnSpec;
 import dev.reprotect.azure.ChurnStatus;
 import dev.reprotect.azure.RecoveryPoint;
 import dev.reprotect.azure.ReplicatedItem;
+import dev.reprotect.azure.VirtualMachine;
+import dev.reprotect.azure.VmDisk;
 import dev.reprotect.azure.sim.Scenario;
 import dev.reprotect.azure.sim.ScenarioSeeder;
 import dev.reprotect.worker.client.CommandFailure;
@@ -27,6 +30,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -34,9 +38,9 @@ import java.util.stream.Collectors;
 
 /**
  * The demo's round trip of one unprotected VM: enable, churn, test failover and its cleanup,
- * failover to the latest point, commit, reprotect, churn, failback, commit, reprotect. Each job
- * runs through Temporal; the round trip holds the backend, so it meters each hop, drives the
- * guest's churn between hops and takes the inventory.
+ * failover to the latest point, commit, churn on both sides, reprotect, churn, failback, commit,
+ * churn on both sides, reprotect. Each job runs through Temporal; the round trip holds the backend,
+ * so it meters each hop, drives the guests' churn between hops and takes the inventory.
  */
 public final class RoundTrip {
   private static final Duration CHURN_STALL = Duration.ofMinutes(1);
@@ -105,7 +109,7 @@ public final class RoundTrip {
         };
     record.accept(protect("enable", () -> jobs.enable(EnableRequest.of(vault, vm))));
     List<String> expected = new ArrayList<>(inventory());
-    churn();
+    churn(item().source().resourceGroup());
     record.accept(
         failover("test-failover", FailoverRequest.testFailover(vault, vm, PointSelector.LATEST)));
     record.accept(
@@ -114,6 +118,7 @@ public final class RoundTrip {
       record.accept(
           failover(failover, FailoverRequest.failover(vault, vm, PointSelector.LATEST, false)));
       record.accept(failover("commit", FailoverRequest.commit(vault, vm)));
+      churnBothSides();
       record.accept(protect("reprotect", () -> jobs.start(ReprotectRequest.of(vault, vm))));
       if (failover.equals("failover")) {
         // The vault's cache account in the recovery region serves every item of the vault
@@ -122,7 +127,7 @@ public final class RoundTrip {
         if (!expected.contains(cacheAccount)) {
           expected.add(cacheAccount);
         }
-        churn();
+        churn(item().source().resourceGroup());
       }
     }
     ReplicatedItem item = item();
@@ -168,6 +173,11 @@ public final class RoundTrip {
                 .map(DiskSummary::meters)
                 .filter(Objects::nonNull)
                 .mapToLong(meters -> meters.bytesReadOnSource() + meters.bytesReadOnReplica())
+                .sum(),
+            summary.disks().stream()
+                .map(DiskSummary::meters)
+                .filter(Objects::nonNull)
+                .mapToLong(SideMeters::bytesSent)
                 .sum(),
             summary.disks().stream()
                 .map(DiskSummary::bytesChanged)
@@ -235,12 +245,44 @@ public final class RoundTrip {
   }
 
   /**
-   * The guest of the running VM writes until it has written the phase's bytes, then stops. Each
-   * phase has its own seed: a phase repeating an earlier one's bytes would find them in the other
-   * region's store already, and ship nothing.
+   * Between a commit and its reprotect, both sides write, as a VM failed over and its stale
+   * original left running do: the guest of the running VM churns a phase, then the stale VM's
+   * (still there until the reprotect deletes it), and each then writes block 0 of each of its
+   * disks, its own bytes, so that some blocks changed on both sides. The reprotect's changed-block
+   * sync visits the union of both sides' changes and sends the source's blocks of it.
    */
-  private void churn() {
-    String resourceGroup = item().source().resourceGroup();
+  private void churnBothSides() {
+    ReplicatedItem item = item();
+    VirtualMachine running = vmIn(item.source().resourceGroup());
+    VirtualMachine stale = vmIn(item.target().resourceGroup());
+    for (VirtualMachine side : List.of(running, stale)) {
+      churn(side.resourceGroup());
+    }
+    for (VirtualMachine side : List.of(running, stale)) {
+      SplittableRandom random = new SplittableRandom(ReplicationDemo.CHURN_SEED + churnPhases++);
+      for (VmDisk disk : side.disks()) {
+        byte[] block = new byte[azure.storage().blockSize()];
+        random.nextBytes(block);
+        azure.workload().write(side.resourceGroup(), side.name(), disk.slot(), 0, block);
+        churnSinceLastHop += block.length;
+      }
+    }
+  }
+
+  private VirtualMachine vmIn(String resourceGroup) {
+    return azure
+        .compute()
+        .virtualMachine(resourceGroup, vm)
+        .orElseThrow(
+            () -> new CommandFailure("VmNotFound", "no VM " + vm + " in group " + resourceGroup));
+  }
+
+  /**
+   * The guest of the VM in {@code resourceGroup} (running) writes until it has written the phase's
+   * bytes, then stops. Each phase has its own seed: a phase repeating an earlier one's bytes would
+   * find them in the other region's store already, and ship nothing.
+   */
+  private void churn(String resourceGroup) {
     azure
         .workload()
         .startChurn(

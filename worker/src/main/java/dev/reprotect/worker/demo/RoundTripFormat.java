@@ -35,8 +35,10 @@ public final class RoundTripFormat {
                 format(hop.sync().bytesReadOnTarget()),
                 hop.sync().kind().contains("changed-blocks")
                     ? String.format(
-                        "; its changed-block syncs read %s for %s changed since the failover",
+                        "; its changed-block syncs read %s and sent %s for %s changed since the"
+                            + " failover",
                         format(hop.sync().changedBlockSyncsRead()),
+                        format(hop.sync().changedBlockSyncsSent()),
                         format(hop.sync().bytesChanged()))
                     : "");
     return String.format(

@@ -138,6 +138,9 @@ class CliAgainstATemporalServiceTest {
     assertThat(planned.get("sourceRegion").asText()).isEqualTo(scenario.sourceRegion());
     assertThat(planned.get("cacheStorageAccount").get("exists").asBoolean()).isFalse();
     assertThat(planned.get("disks")).hasSize(2);
+    assertThat(planned.get("disks"))
+        .as("no failover's lineage in the seeded world: as the summary and the text spell it")
+        .allSatisfy(disk -> assertThat(disk.at("/sync/kind").asText()).isEqualTo("full-compare"));
     String digest = planned.get("digest").asText();
     assertThat(digest).hasSize(64);
     assertThat(human("plan", scenario.vm()).stdout())
@@ -208,8 +211,17 @@ class CliAgainstATemporalServiceTest {
                 .map(RecoveryPoint::id)
                 .toList());
 
+    JsonNode planned = cli("plan", scenario.vm()).json();
+    assertThat(planned.get("disks"))
+        .as("the failover's lineage holds: the spelling of the summary and of the text")
+        .allSatisfy(disk -> assertThat(disk.at("/sync/kind").asText()).isEqualTo("changed-blocks"));
+    assertThat(cli("plan", scenario.vm(), "--full-compare").json().get("disks"))
+        .allSatisfy(disk -> assertThat(disk.at("/sync/kind").asText()).isEqualTo("full-compare"));
+
     CliRun back = cli("start", scenario.vm(), "--wait");
     assertThat(back.exitCode()).as(back.stdout() + back.stderr()).isZero();
+    assertThat(back.json().get("disks"))
+        .allSatisfy(disk -> assertThat(disk.get("syncKind").asText()).isEqualTo("changed-blocks"));
     assertThat(back.json().get("sourceRegion").asText()).isEqualTo(scenario.targetRegion());
     assertThat(back.json().get("targetRegion").asText()).isEqualTo(scenario.sourceRegion());
     assertThat(

@@ -73,6 +73,20 @@ class RoundTripDemoTest {
       assertThat(sync.get("bytesReadOnSource").asLong() + sync.get("bytesReadOnTarget").asLong())
           .as("what the reprotect read on both sides, seed copy included")
           .isPositive();
+      long churned = hops.get(reprotect).get("churnBytes").asLong();
+      long sent = hops.get(reprotect).get("bytesSentAcrossRegions").asLong();
+      assertThat(churned).as("both sides wrote between the commit and the reprotect").isPositive();
+      assertThat(sync.get("bytesChanged").asLong())
+          .as("the blocks changed since the failover, on either side")
+          .isPositive();
+      assertThat(sync.get("changedBlockSyncsRead").asLong())
+          .as("the changed-block syncs read the changed blocks")
+          .isPositive();
+      assertThat(sent)
+          .as("the reprotect sends the source's changed blocks, no more than the guests wrote")
+          .isPositive()
+          .isLessThanOrEqualTo(churned);
+      assertThat(sync.get("changedBlockSyncsSent").asLong()).isPositive().isLessThanOrEqualTo(sent);
     }
     assertThat(result.get("inventoryAfter"))
         .as("no leak")
