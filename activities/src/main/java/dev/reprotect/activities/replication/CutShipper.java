@@ -77,7 +77,9 @@ final class CutShipper {
     BlobRef staging = prepare(disk, replica.replica());
     long totalBlocks = disk.sizeBytes() / azure.storage().blockSize();
     DataRanges candidates = candidates(disk, replica.replica(), resumed.nextBlock(), totalBlocks);
-    DiskRanges ranges = new DiskRanges(candidates, blocksPerRange, totalBlocks, resumed, ledger);
+    // From the cuts alone, a range is sent whole again by a retry; compared, only what differs.
+    DiskRanges ranges =
+        new DiskRanges(candidates, blocksPerRange, totalBlocks, resumed, ledger, bases != null);
     List<Future<?>> running = new ArrayList<>();
     for (int lane = 0; lane < ShipmentConcurrency.RANGES_IN_FLIGHT; lane++) {
       running.add(

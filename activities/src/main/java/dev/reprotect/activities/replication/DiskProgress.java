@@ -3,7 +3,8 @@ package dev.reprotect.activities.replication;
 /**
  * How far the shipment of one disk of a cut got: its safe point (every changed block before {@code
  * nextBlock} is on the replica, so a retry resumes there), whether it was verified and its staging
- * blob deleted, and what it moved so far.
+ * blob deleted, and what it moved so far: every byte moved, but only the changed blocks that a
+ * retry will not count again ({@link DiskRanges}).
  */
 public record DiskProgress(
     String slot,

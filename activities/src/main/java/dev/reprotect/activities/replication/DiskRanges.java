@@ -1,6 +1,7 @@
 package dev.reprotect.activities.replication;
 
 import dev.reprotect.activities.data.DataRanges;
+import java.util.NavigableMap;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 
@@ -9,6 +10,13 @@ import java.util.TreeMap;
  * the disk's safe point is the lowest block not yet sent of the ranges in flight (or, with none in
  * flight, where the next claim starts). A retry resumes there: the ranges in flight above it, sent
  * in part or in full, are sent again, which is harmless and costs at most a range per thread.
+ *
+ * <p>Sent again, they must not be counted again. The bytes they moved count at once: a retry moves
+ * none of them again, since storage skips the blocks its target holds already. Their changed blocks
+ * count at once when the ranges' blocks are found by comparing with the replica (a retry finds
+ * those sent equal), and otherwise (found from the cuts alone, so a retry sends and counts them
+ * again) only once the safe point passed them: the progress a retry resumes from counts the changed
+ * blocks before its safe point, and none after it.
  */
 final class DiskRanges {
   private final DataRanges candidates;
@@ -16,8 +24,17 @@ final class DiskRanges {
   private final long totalBlocks;
   private final ShipmentLedger ledger;
 
+  /** Whether a retry sends the ranges above the safe point again and counts their blocks again. */
+  private final boolean resentWhole;
+
   /** The ranges in flight, by first block: the first block each has not sent yet. */
   private final TreeMap<Long, Long> inFlight = new TreeMap<>();
+
+  /**
+   * The changed blocks sent above the safe point and not counted yet, by the block their batch
+   * reached: they count once the safe point gets there.
+   */
+  private final TreeMap<Long, Long> uncounted = new TreeMap<>();
 
   private long next;
   private DiskProgress progress;
@@ -27,11 +44,13 @@ final class DiskRanges {
       int blocksPerRange,
       long totalBlocks,
       DiskProgress resumed,
-      ShipmentLedger ledger) {
+      ShipmentLedger ledger,
+      boolean resentWhole) {
     this.candidates = candidates;
     this.blocksPerRange = blocksPerRange;
     this.totalBlocks = totalBlocks;
     this.ledger = ledger;
+    this.resentWhole = resentWhole;
     this.next = resumed.nextBlock();
     this.progress = resumed;
   }
@@ -56,7 +75,12 @@ final class DiskRanges {
     DiskProgress now;
     synchronized (this) {
       inFlight.put(range, reached);
-      now = advance(changed, staged, shipped);
+      if (resentWhole) {
+        uncounted.merge(reached, changed, Long::sum);
+        now = advance(0, staged, shipped);
+      } else {
+        now = advance(changed, staged, shipped);
+      }
     }
     ledger.update(now);
   }
@@ -78,7 +102,11 @@ final class DiskRanges {
   private DiskProgress advance(long changed, long staged, long shipped) {
     // Claimed in ascending order and disjoint: the first range in flight holds the lowest gap.
     long safePoint = inFlight.isEmpty() ? next : inFlight.firstEntry().getValue();
-    progress = progress.advance(safePoint, changed, staged, shipped);
+    // A batch's blocks all lie before the block it reached.
+    NavigableMap<Long, Long> passed = uncounted.headMap(safePoint, true);
+    long counted = changed + passed.values().stream().mapToLong(Long::longValue).sum();
+    passed.clear();
+    progress = progress.advance(safePoint, counted, staged, shipped);
     return progress;
   }
 }

@@ -17,15 +17,18 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The shipment of a cut of a VM with two disks: the disks ship at once, several ranges each, the
  * replicas end equal to the cut from their bytes, a retry resumes each disk from its own safe point
- * (also from the details of a worker that shipped the disks one after the other), and a cancelled
- * shipment stops every thread it started.
+ * (also from the details of a worker that shipped the disks one after the other) and counts each
+ * changed block once, and a cancelled shipment stops every thread it started.
  */
 class ShipCutTest {
   private static final int BLOCKS_PER_RANGE = 4;
@@ -174,22 +177,9 @@ class ShipCutTest {
   @Test
   void aRetryResumesEachDiskFromItsSafePointAndEndsEqual() {
     CutTaken cut = secondCutAfterAChangeInEveryRange(2);
-    CountDownLatch progressSent = new CountDownLatch(1);
-    world.heartbeats.clear();
-    world.temporal.setActivityHeartbeatListener(
-        ShipmentProgress.class,
-        details -> {
-          world.heartbeats.add(details);
-          if (details.disks().stream().anyMatch(disk -> disk.nextBlock() > 0)) {
-            progressSent.countDown();
-          }
-        });
-    int failing = world.transferCalls() + (int) CHANGED_BLOCKS;
-    world
-        .azure
-        .faults()
-        .onCall("transferBlocks", failing, () -> await(progressSent))
-        .failCalls("transferBlocks", failing, 1, AzureErrorCode.InternalServerError);
+    failTransferOnceHeartbeated(
+        world.transferCalls() + (int) CHANGED_BLOCKS,
+        details -> details.disks().stream().anyMatch(disk -> disk.nextBlock() > 0));
 
     assertThatThrownBy(() -> world.ship("c1"))
         .isInstanceOf(ActivityFailure.class)
@@ -209,6 +199,88 @@ class ShipCutTest {
     // A stage and a ship per range with a change after the safe point, nothing before it.
     assertThat(world.transferCalls() - before).isEqualTo(2 * toResend);
     world.assertReplicasEqual(cut);
+  }
+
+  /**
+   * A transfer hangs while the other ranges of the shipment are sent, then fails: the attempt sent
+   * ranges above its disk's safe point, which the retry visits again from that safe point (sends
+   * them again when their blocks are found from the cuts; finds them equal when it compares with
+   * the replicas, as without the replicas' base cut). The shipment reports each changed block once
+   * all the same, and the bytes that really moved.
+   */
+  @ParameterizedTest(name = "compared with the replicas: {0}")
+  @ValueSource(booleans = {false, true})
+  void aRetryCountsTheRangesSentAboveTheSafePointOnce(boolean compared) {
+    CutTaken cut = secondCutAfterAChangeInEveryRange(5);
+    if (compared) {
+      // Without the replicas' base cut, the shipment compares every allocated block by hash.
+      world.cycle.deleteCut(new DeleteCut(world.scenario.vault(), world.scenario.vm(), "c0"));
+    }
+    long blockSize = ShipmentTestWorld.BLOCK_SIZE;
+    long crossedBefore = bytesAcross();
+    // The shipment's first transfer, the staging of a range among the first of its disk, waits
+    // until every other range of the cut was sent and heartbeated, then fails.
+    failTransferOnceHeartbeated(
+        world.transferCalls() + 1, details -> staged(details) == (CHANGED_BLOCKS - 1) * blockSize);
+
+    assertThatThrownBy(() -> world.ship("c1")).isInstanceOf(ActivityFailure.class);
+    ShipmentProgress last = world.heartbeats.get(world.heartbeats.size() - 1);
+    long toResend = changedBlocksFrom(last);
+    assertThat(staged(last) / blockSize)
+        .as("blocks the failed attempt sent, more than its safe points cover")
+        .isEqualTo(CHANGED_BLOCKS - 1)
+        .isGreaterThan(CHANGED_BLOCKS - toResend);
+    assertThat(toResend)
+        .as("blocks from the safe points on: the hung range and ranges sent above it")
+        .isGreaterThan(1);
+
+    world.temporal.setHeartbeatDetails(last);
+    int before = world.transferCalls();
+    CycleShipment shipped = world.ship("c1");
+
+    assertThat(world.transferCalls() - before)
+        .as("ranges sent again: those after the safe points, or only the hung one once compared")
+        .isEqualTo(2 * (compared ? 1 : toResend));
+    assertThat(shipped.blocksChanged()).isEqualTo(CHANGED_BLOCKS);
+    assertThat(shipped.bytesStaged()).isEqualTo(CHANGED_BLOCKS * blockSize);
+    assertThat(shipped.bytesShipped()).isEqualTo(bytesAcross() - crossedBefore).isPositive();
+    assertThat(shipped.blocksRepaired()).isZero();
+    world.assertReplicasEqual(cut);
+  }
+
+  /**
+   * Records the shipment's heartbeats from now on; transfer call {@code call} waits until one that
+   * {@code awaited} accepts reached the service, then fails.
+   */
+  private void failTransferOnceHeartbeated(int call, Predicate<ShipmentProgress> awaited) {
+    CountDownLatch heartbeated = new CountDownLatch(1);
+    world.heartbeats.clear();
+    world.temporal.setActivityHeartbeatListener(
+        ShipmentProgress.class,
+        details -> {
+          world.heartbeats.add(details);
+          if (awaited.test(details)) {
+            heartbeated.countDown();
+          }
+        });
+    world
+        .azure
+        .faults()
+        .onCall("transferBlocks", call, () -> await(heartbeated))
+        .failCalls("transferBlocks", call, 1, AzureErrorCode.InternalServerError);
+  }
+
+  /** The bytes staged of every disk in {@code progress}. */
+  private static long staged(ShipmentProgress progress) {
+    return progress.disks().stream().mapToLong(DiskProgress::bytesStaged).sum();
+  }
+
+  /** The bytes metered between the item's two regions so far, either way. */
+  private long bytesAcross() {
+    String source = world.item().source().region();
+    String target = world.item().target().region();
+    return world.azure.metering().bytesTransferred(source, target)
+        + world.azure.metering().bytesTransferred(target, source);
   }
 
   /**
