@@ -71,7 +71,8 @@ class RoundTripDemoTest {
           .as("the reprotect after a failover the engine ran")
           .isEqualTo("changed-blocks");
       assertThat(sync.get("bytesReadOnSource").asLong() + sync.get("bytesReadOnTarget").asLong())
-          .as("what the reprotect read on both sides, seed copy included")
+          .as(
+              "what the reprotect read on both sides: the changed blocks, and the stale writes its seeds applied")
           .isPositive();
       long churned = hops.get(reprotect).get("churnBytes").asLong();
       long sent = hops.get(reprotect).get("bytesSentAcrossRegions").asLong();
