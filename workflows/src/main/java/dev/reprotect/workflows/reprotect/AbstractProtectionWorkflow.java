@@ -119,10 +119,10 @@ public abstract class AbstractProtectionWorkflow {
   /** The steps running beside the data, awaited before delta replication starts. */
   private final List<Promise<Void>> besideTheData = new ArrayList<>();
 
-  private boolean besides;
   private final Map<String, ChangedBlockSyncResult> changedBlockSyncs = new HashMap<>();
   private boolean longSteps;
   private boolean changedBlocks;
+  private boolean stepsBesideTheData;
   private JobTracker<ProtectionStep, ProtectionPlan> job;
 
   /**
@@ -182,7 +182,7 @@ public abstract class AbstractProtectionWorkflow {
     changedBlocks =
         plan.disks().stream().anyMatch(PlannedDisk::changedBlocks)
             && Workflow.getVersion(CHANGED_BLOCKS, Workflow.DEFAULT_VERSION, 1) >= 1;
-    besides = Workflow.getVersion(BESIDE_THE_DATA, Workflow.DEFAULT_VERSION, 1) >= 1;
+    stepsBesideTheData = Workflow.getVersion(BESIDE_THE_DATA, Workflow.DEFAULT_VERSION, 1) >= 1;
     prepareArtefacts(plan);
     Map<String, Long> seedBytes = seedFromTargetVm(plan);
 
@@ -247,7 +247,7 @@ public abstract class AbstractProtectionWorkflow {
         stub(
             ArtefactActivities.class,
             ActivityPolicies.step(ensureSummary(plan.cacheStorageAccount())));
-    if (!besides) {
+    if (!stepsBesideTheData) {
       cache.ensureCacheStorageAccount(plan);
     }
     stub(ArtefactActivities.class, ActivityPolicies.step(ensureSummary(plan.targetResourceGroup())))
@@ -263,7 +263,7 @@ public abstract class AbstractProtectionWorkflow {
     long created = plan.artefacts().stream().filter(a -> !a.exists()).count();
     String prepared =
         String.format("%d created, %d reused", created, plan.artefacts().size() - created);
-    if (besides) {
+    if (stepsBesideTheData) {
       // The first of the artefact steps recorded what the plan creates, the cache account too.
       beside(
           Async.procedure(cache::ensureCacheStorageAccount, plan),
@@ -348,7 +348,7 @@ public abstract class AbstractProtectionWorkflow {
                     + " (its disks live on as seeds)"));
     Runnable deleted =
         () -> job.succeed(ProtectionStep.DeleteTargetVm, target.name() + " is deleted");
-    if (besides) {
+    if (stepsBesideTheData) {
       beside(Async.procedure(deletion::deleteTargetVm, plan), deleted);
     } else {
       deletion.deleteTargetVm(plan);
