@@ -80,13 +80,9 @@ class LongStepsTest {
     fixture.register(env, worker, new LensedBackend(fixture.azure, paced), Map.of());
     env.start();
 
-    ProtectionSummary summary =
-        fixture.newWorkflow(env.getWorkflowClient()).reprotect(fixture.request());
-
-    assertThat(summary.state()).isEqualTo("Protected");
+    reprotectedToProtected(env);
     // A history keeps the last attempt of an activity: its started event says which it was.
-    List<HistoryEvent> events =
-        env.getWorkflowClient().fetchHistory(fixture.workflowId()).getEvents();
+    List<HistoryEvent> events = history(env);
     assertThat(events)
         .filteredOn(HistoryEvent::hasActivityTaskStartedEventAttributes)
         .isNotEmpty()
@@ -132,12 +128,8 @@ class LongStepsTest {
     fixture.register(env, worker);
     env.start();
 
-    ProtectionSummary summary =
-        fixture.newWorkflow(env.getWorkflowClient()).reprotect(fixture.request());
-
-    assertThat(summary.state()).isEqualTo("Protected");
-    List<HistoryEvent> events =
-        env.getWorkflowClient().fetchHistory(fixture.workflowId()).getEvents();
+    ProtectionSummary summary = reprotectedToProtected(env);
+    List<HistoryEvent> events = history(env);
     // Scheduled before the other had ended: the two ran at once, which the old order never did.
     assertThat(scheduledOf(events, "TakeCut")).isLessThan(completedOf(events, "DeleteTargetVm"));
     long cache = scheduledOf(events, "EnsureCacheStorageAccount");
@@ -204,6 +196,17 @@ class LongStepsTest {
             .newWorkflow(env.getWorkflowClient(), fixture.workflowId() + "-rerun")
             .reprotect(fixture.request());
     assertThat(rerun.state()).isEqualTo("Protected");
+  }
+
+  private ProtectionSummary reprotectedToProtected(TestWorkflowEnvironment env) {
+    ProtectionSummary summary =
+        fixture.newWorkflow(env.getWorkflowClient()).reprotect(fixture.request());
+    assertThat(summary.state()).isEqualTo("Protected");
+    return summary;
+  }
+
+  private List<HistoryEvent> history(TestWorkflowEnvironment env) {
+    return env.getWorkflowClient().fetchHistory(fixture.workflowId()).getEvents();
   }
 
   private static long scheduledOf(List<HistoryEvent> events, String activityType) {
