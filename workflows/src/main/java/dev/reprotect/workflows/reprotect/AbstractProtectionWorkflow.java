@@ -52,6 +52,7 @@ import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.ChildWorkflowOptions;
+import io.temporal.workflow.Functions;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
@@ -110,7 +111,7 @@ public abstract class AbstractProtectionWorkflow {
    * Version 1: what the data does not wait for runs beside it. The vault's cache account, which
    * only the replication uses, is made after the target side's artefacts and while the disks are
    * seeded and synced; the target VM is deleted while the disks sync (its seeds hold its data by
-   * then). Both end before delta replication starts.
+   * then). Both end before delta replication starts, and a cancelled job lets them end.
    */
   static final String BESIDE_THE_DATA = "cache-account-and-vm-deletion-beside-the-data";
 
@@ -266,15 +267,22 @@ public abstract class AbstractProtectionWorkflow {
     if (stepsBesideTheData) {
       // The first of the artefact steps recorded what the plan creates, the cache account too.
       beside(
-          Async.procedure(cache::ensureCacheStorageAccount, plan),
+          () -> Async.procedure(cache::ensureCacheStorageAccount, plan),
           () -> job.succeed(ProtectionStep.PrepareArtefacts, prepared));
     } else {
       job.succeed(ProtectionStep.PrepareArtefacts, prepared);
     }
   }
 
-  /** Runs {@code step} beside the data, {@code then} once it has ended. */
-  private void beside(Promise<Void> step, Runnable then) {
+  /**
+   * Starts {@code step} beside the data, and runs {@code then} once it has ended. In a detached
+   * scope: a cancelled job lets a deletion or a creation end rather than stop it half-way, and its
+   * release waits for it (ItemJob waits for every activity in flight).
+   */
+  private void beside(Functions.Func<Promise<Void>> start, Runnable then) {
+    List<Promise<Void>> started = new ArrayList<>(1);
+    Workflow.newDetachedCancellationScope(() -> started.add(start.apply())).run();
+    Promise<Void> step = started.get(0);
     inFlight.add(step);
     besideTheData.add(
         step.thenApply(
@@ -349,7 +357,7 @@ public abstract class AbstractProtectionWorkflow {
     Runnable deleted =
         () -> job.succeed(ProtectionStep.DeleteTargetVm, target.name() + " is deleted");
     if (stepsBesideTheData) {
-      beside(Async.procedure(deletion::deleteTargetVm, plan), deleted);
+      beside(() -> Async.procedure(deletion::deleteTargetVm, plan), deleted);
     } else {
       deletion.deleteTargetVm(plan);
       deleted.run();

@@ -24,7 +24,10 @@ import dev.reprotect.workflows.job.JobState;
 import dev.reprotect.workflows.job.JobStep;
 import dev.reprotect.workflows.job.StepState;
 import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowStub;
+import io.temporal.failure.CanceledFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
@@ -35,7 +38,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
@@ -196,6 +202,46 @@ class LongStepsTest {
             .newWorkflow(env.getWorkflowClient(), fixture.workflowId() + "-rerun")
             .reprotect(fixture.request());
     assertThat(rerun.state()).isEqualTo("Protected");
+  }
+
+  @Test
+  void aJobCancelledWhileTheTargetVmIsDeletedLetsTheDeletionEnd(
+      TestWorkflowEnvironment env, Worker worker) {
+    fixture = new ReprotectFixture(ReprotectFixture.scenario().dataDisks(0).build());
+    AtomicBoolean cancelRecorded = fixture.cancelDuringTheFirstTransfer(env);
+    DeletionHeld held = new DeletionHeld(fixture.azure.longOperations(), cancelRecorded::get);
+    fixture.register(env, worker, new LensedBackend(fixture.azure, held), Map.of());
+    env.start();
+    ReprotectWorkflow workflow = fixture.newWorkflow(env.getWorkflowClient());
+    WorkflowClient.start(workflow::reprotect, fixture.request());
+
+    WorkflowFailedException cancelled =
+        catchThrowableOfType(
+            WorkflowFailedException.class,
+            () -> WorkflowStub.fromTyped(workflow).getResult(ProtectionSummary.class));
+
+    assertThat(cancelRecorded).as("the service recorded the sync's cancellation").isTrue();
+    assertThat(held.pollsWhileHeld()).as("the deletion was running then").isPositive();
+    assertThat(cancelled).isNotNull();
+    assertThat(cancelled.getCause()).isInstanceOf(CanceledFailure.class);
+    List<HistoryEvent> events = history(env);
+    long deletion = scheduledOf(events, "DeleteTargetVm");
+    assertThat(events)
+        .filteredOn(HistoryEvent::hasActivityTaskCancelRequestedEventAttributes)
+        .extracting(
+            event -> event.getActivityTaskCancelRequestedEventAttributes().getScheduledEventId())
+        .as("only the sync is cancelled")
+        .isNotEmpty()
+        .doesNotContain(deletion);
+    completedOf(events, "DeleteTargetVm");
+    Job<ProtectionStep, ProtectionPlan> job =
+        fixture.newWorkflowStubForQuery(env.getWorkflowClient()).job();
+    assertThat(job.state()).isEqualTo(JobState.Cancelled);
+    assertThat(stepOf(job, ProtectionStep.DeleteTargetVm).state()).isEqualTo(StepState.Succeeded);
+    ReplicatedItem item = fixture.item();
+    assertThat(item.state()).isEqualTo(ProtectionState.ReprotectFailed);
+    assertThat(fixture.azure.compute().virtualMachine(item.target().resourceGroup(), item.name()))
+        .isEmpty();
   }
 
   private ProtectionSummary reprotectedToProtected(TestWorkflowEnvironment env) {
@@ -393,6 +439,39 @@ class LongStepsTest {
         throw new AzureException(AzureErrorCode.Conflict, "a lock forbids deleting " + name);
       }
       return super.beginDeleteVirtualMachine(caller, resourceGroup, name);
+    }
+  }
+
+  /** Deletions of VMs held running until {@code release} says they may end. */
+  private static final class DeletionHeld extends ShapedOperations {
+    private final BooleanSupplier release;
+    private final Set<String> deletions = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger pollsWhileHeld = new AtomicInteger();
+
+    DeletionHeld(LongOperationsApi backend, BooleanSupplier release) {
+      super(backend);
+      this.release = release;
+    }
+
+    int pollsWhileHeld() {
+      return pollsWhileHeld.get();
+    }
+
+    @Override
+    public LongOperation beginDeleteVirtualMachine(
+        Caller caller, String resourceGroup, String name) {
+      LongOperation operation = super.beginDeleteVirtualMachine(caller, resourceGroup, name);
+      deletions.add(String.valueOf(operation.id()));
+      return operation;
+    }
+
+    @Override
+    public LongOperation.State state(LongOperation operation) {
+      if (deletions.contains(operation.id()) && !release.getAsBoolean()) {
+        pollsWhileHeld.incrementAndGet();
+        return LongOperation.State.Running;
+      }
+      return super.state(operation);
     }
   }
 
