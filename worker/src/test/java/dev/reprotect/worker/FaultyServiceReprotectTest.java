@@ -163,9 +163,26 @@ class FaultyServiceReprotectTest {
           .isNotEmpty()
           .allSatisfy(
               (operation, count) ->
-                  assertThat(count).as("job %d: %s", index, operation).isEqualTo(1));
+                  assertThat(count)
+                      .as("job %d: %s", index, operation)
+                      .isEqualTo(1 + retakes(applied, operation)));
       return new Run(nanos, world.activityRetries(), world.faults.injected());
     }
+  }
+
+  /**
+   * How often {@code operation} may be applied again by design: a cut's disks are snapshotted under
+   * one hold of the guest's writes, so a cut left half-taken by a failed attempt is deleted and
+   * taken whole again under a new hold (docs/azure-api.md); each of its snapshots is then applied
+   * once more than that snapshot was deleted. Every other operation: never.
+   */
+  private static long retakes(Map<String, Long> applied, String operation) {
+    String snapshot = "Microsoft.Storage/storageAccounts/blobServices/containers/blobs/snapshot ";
+    if (!operation.startsWith(snapshot) || !operation.contains("/containers/cuts/")) {
+      return 0;
+    }
+    String delete = "Microsoft.Storage/storageAccounts/blobServices/containers/blobs/delete ";
+    return applied.getOrDefault(delete + operation.substring(snapshot.length()), 0L);
   }
 
   /**
