@@ -52,6 +52,7 @@ import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.ChildWorkflowOptions;
+import io.temporal.workflow.CompletablePromise;
 import io.temporal.workflow.Functions;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
@@ -280,9 +281,8 @@ public abstract class AbstractProtectionWorkflow {
    * release waits for it (ItemJob waits for every activity in flight).
    */
   private void beside(Functions.Func<Promise<Void>> start, Runnable then) {
-    List<Promise<Void>> started = new ArrayList<>(1);
-    Workflow.newDetachedCancellationScope(() -> started.add(start.apply())).run();
-    Promise<Void> step = started.get(0);
+    CompletablePromise<Void> step = Workflow.newPromise();
+    Workflow.newDetachedCancellationScope(() -> step.completeFrom(start.apply())).run();
     inFlight.add(step);
     besideTheData.add(
         step.thenApply(
